@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { loadCatalog, DEFAULT_CATALOG_DIR } from '../model/load.ts';
+import type { Catalog } from '../model/index.ts';
+import { EMITTERS } from '../emit/index.ts';
+import type { Artifact, Emitter } from '../emit/artifact.ts';
+import { StagingFolder } from './atomic.ts';
+import { manifestEntry, renderManifest, type Manifest } from './manifest.ts';
+
+export interface BuildOptions {
+  out: string;
+  catalogDir?: string;
+  emitters?: readonly Emitter[];
+  /** Runs on the staged folder after all artifacts are written (signing, packing). */
+  afterWrite?: (
+    stagingDir: string,
+    artifacts: Artifact[],
+  ) => Promise<{ artifacts: Artifact[]; signed: boolean }>;
+}
+
+export interface BuildResult {
+  manifest: Manifest;
+  catalog: Catalog;
+}
+
+export function toolVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+/** Validates the catalog, runs every emitter, and swaps the result into options.out. */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const catalog = await loadCatalog(options.catalogDir ?? DEFAULT_CATALOG_DIR);
+  const version = toolVersion();
+  const artifacts: Artifact[] = [];
+  for (const emitter of options.emitters ?? EMITTERS) {
+    const produced = await emitter.emit({ catalog, version, earlier: artifacts });
+    artifacts.push(...produced);
+  }
+  assertUniquePaths(artifacts);
+
+  const staging = await StagingFolder.create(options.out);
+  try {
+    for (const artifact of artifacts) await staging.write(artifact.path, artifact.content);
+    let final = artifacts;
+    let signed = false;
+    if (options.afterWrite)
+      ({ artifacts: final, signed } = await options.afterWrite(staging.path, artifacts));
+    final = [...final].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const manifest: Manifest = {
+      tool: 'rdp-rescue',
+      version,
+      signed,
+      scenarios: catalog.scenarios.map((s) => s.id),
+      artifacts: final.map((a) => manifestEntry(a, signed && isSignable(a.path))),
+    };
+    await staging.write('manifest.json', renderManifest(manifest));
+    await staging.commit();
+    return { manifest, catalog };
+  } catch (error) {
+    await staging.discard();
+    throw error;
+  }
+}
+
+export function isSignable(path: string): boolean {
+  return /\.(ps1|psm1|psd1|ps1xml)$/i.test(path);
+}
+
+function assertUniquePaths(artifacts: Artifact[]): void {
+  const seen = new Set<string>();
+  for (const a of artifacts) {
+    if (seen.has(a.path)) throw new Error(`two emitters produced ${a.path}`);
+    seen.add(a.path);
+  }
+}

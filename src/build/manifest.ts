@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import type { Artifact } from '../emit/artifact.ts';
+
+export interface ManifestEntry {
+  path: string;
+  kind: string;
+  scenario?: string;
+  bytes: number;
+  sha256: string;
+  signed: boolean;
+  [extra: string]: unknown;
+}
+
+export interface Manifest {
+  tool: 'rdp-rescue';
+  version: string;
+  signed: boolean;
+  scenarios: string[];
+  artifacts: ManifestEntry[];
+}
+
+export function sha256(content: Buffer | string): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+export function manifestEntry(artifact: Artifact, signed: boolean): ManifestEntry {
+  const bytes = Buffer.byteLength(artifact.content);
+  return {
+    path: artifact.path,
+    kind: artifact.kind,
+    ...(artifact.scenario ? { scenario: artifact.scenario } : {}),
+    bytes,
+    sha256: sha256(artifact.content),
+    signed,
+    ...artifact.meta,
+  };
+}
+
+export function renderManifest(manifest: Manifest): string {
+  return JSON.stringify(manifest, null, 2) + '\n';
+}

@@ -1,0 +1,5 @@
+import type { Emitter } from './artifact.ts';
+import { catalogJsonEmitter } from './catalog-json/index.ts';
+
+/** Every target, in the order they run (later ones may read earlier artifacts). */
+export const EMITTERS: readonly Emitter[] = [catalogJsonEmitter];

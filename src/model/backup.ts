@@ -1,0 +1,55 @@
+import type { Operation } from './operations.ts';
+import type { WindowsPath } from './platform.ts';
+
+/**
+ * What must be saved before an operation runs. Emitters render these items; the model
+ * decides them, so every target backs up the same things.
+ */
+export type BackupItem =
+  | { kind: 'registry-value'; key: string; name: string }
+  | { kind: 'acl'; path: WindowsPath; recurse: boolean }
+  | { kind: 'service-config'; service: string | { runtime: 'rdp-port-owner' } }
+  | { kind: 'certificate-store'; store: string }
+  | { kind: 'firewall-rule'; rule: string }
+  | { kind: 'bcd-store' }
+  | { kind: 'hive-file'; hive: 'SYSTEM' };
+
+export function backupItemsOf(op: Operation): BackupItem[] {
+  switch (op.kind) {
+    case 'registry-set':
+    case 'registry-delete':
+      return [{ kind: 'registry-value', key: op.key, name: op.name }];
+    case 'acl-grant':
+    case 'take-ownership':
+      return [{ kind: 'acl', path: op.path, recurse: op.recurse }];
+    case 'service-start-type':
+      return [{ kind: 'service-config', service: op.service }];
+    case 'service-stop':
+      return [{ kind: 'service-config', service: op.service }];
+    case 'remove-self-signed-certificates':
+      return [{ kind: 'certificate-store', store: op.store }];
+    case 'firewall-rule-port':
+      return [{ kind: 'firewall-rule', rule: op.rule }];
+    case 'bcd-set':
+    case 'bcd-ems-settings':
+      return [{ kind: 'bcd-store' }];
+    case 'hive-load':
+      return [{ kind: 'hive-file', hive: op.hive }];
+    case 'service-restart':
+    case 'service-start':
+    case 'hive-unload':
+      return [];
+    default:
+      return assertNever(op);
+  }
+}
+
+/** Exhaustiveness guard for switches over model unions. */
+export function assertNever(value: never): never {
+  throw new Error(`unhandled model primitive: ${JSON.stringify(value)}`);
+}
+
+/** Whether an operation changes machine state (and so needs ShouldProcess and a backup). */
+export function changesState(op: Operation): boolean {
+  return op.kind !== 'hive-load' && op.kind !== 'hive-unload';
+}

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { Id } from './text.ts';
+import { RegistryKey, RegistryValueName, ServiceName, Sid, WindowsPath } from './platform.ts';
+
+/**
+ * Check primitives: declarative, one kind each. A check "fires" when the condition it
+ * describes is found on the machine; emitters decide how to look.
+ */
+
+const Provider = z
+  .string()
+  .regex(/^\S(.*\S)?$/, 'must not start or end with spaces (the seed padded provider names)');
+
+export const EventQueryCheck = z
+  .object({
+    kind: z.literal('event-query'),
+    id: Id,
+    channel: z.string().min(1),
+    provider: Provider,
+    eventIds: z.array(z.number().int().positive().max(65535)).min(1),
+    /** How far back to look, in hours. The seeds use 24. */
+    windowHours: z
+      .number()
+      .int()
+      .positive()
+      .max(24 * 90),
+    /** Optional conditions on named event-data fields (language-neutral). */
+    dataConditions: z
+      .array(
+        z.object({ field: z.string().min(1), values: z.array(z.string().min(1)).min(1) }).strict(),
+      )
+      .default([]),
+    /** Named event-data fields worth showing as evidence. */
+    reportFields: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+
+const Comparison = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('equals'), value: z.union([z.number().int(), z.string()]) }).strict(),
+  z
+    .object({ op: z.literal('not-equals'), value: z.union([z.number().int(), z.string()]) })
+    .strict(),
+  z.object({ op: z.literal('absent') }).strict(),
+  z.object({ op: z.literal('present') }).strict(),
+]);
+export type Comparison = z.infer<typeof Comparison>;
+
+export const RegistryValueCheck = z
+  .object({
+    kind: z.literal('registry-value'),
+    id: Id,
+    key: RegistryKey,
+    name: RegistryValueName,
+    /** When the check fires, judged on the effective value (policy wins over local). */
+    firesWhen: Comparison,
+    /** Group Policy location that overrides the local value when present. */
+    policy: z.object({ key: RegistryKey, name: RegistryValueName }).strict().optional(),
+  })
+  .strict();
+
+export const ServiceStateCheck = z
+  .object({
+    kind: z.literal('service-state'),
+    id: Id,
+    service: ServiceName,
+    firesWhen: z.enum(['not-running', 'disabled', 'missing']),
+  })
+  .strict();
+
+export const RdpListenerCheck = z
+  .object({
+    kind: z.literal('rdp-listener'),
+    id: Id,
+    /** Where the listener port is configured; never assume 3389. */
+    portKey: RegistryKey,
+    portName: RegistryValueName,
+    defaultPort: z.number().int().min(1).max(65535),
+    /** The service that must own the listening socket. Fires when another PID holds it or nothing listens. */
+    service: ServiceName,
+  })
+  .strict();
+
+export const CertificateStoreCheck = z
+  .object({
+    kind: z.literal('certificate-store'),
+    id: Id,
+    /** LocalMachine store name, e.g. "Remote Desktop". */
+    store: z.string().min(1),
+    /** Fires when the store holds no certificate, or only expired ones. */
+    firesWhen: z.enum(['empty-or-expired']),
+  })
+  .strict();
+
+export const CertificateBindingCheck = z
+  .object({
+    kind: z.literal('certificate-binding'),
+    id: Id,
+    key: RegistryKey,
+    name: RegistryValueName,
+    /** LocalMachine stores where the configured thumbprint may live. */
+    stores: z.array(z.string().min(1)).min(1),
+    /** Fires when a thumbprint is configured but no valid (present, unexpired) certificate matches it. */
+  })
+  .strict();
+
+export const AccessMask = z.number().int().positive().max(0xffffffff);
+
+export const RequiredAce = z
+  .object({
+    sid: Sid,
+    /** Access mask the SID must be allowed (at least these bits). 0x1f01ff = full control. */
+    mask: AccessMask,
+    /** The folder itself, or the files in it whose names start with a prefix. */
+    target: z.union([
+      z.literal('folder'),
+      z.object({ filesStartingWith: z.string().min(1) }).strict(),
+    ]),
+  })
+  .strict();
+
+export const FolderAclCheck = z
+  .object({
+    kind: z.literal('folder-acl'),
+    id: Id,
+    path: WindowsPath,
+    /** Fires when any required allow ACE is missing. */
+    requiredAces: z.array(RequiredAce).min(1),
+    /** The documented default security descriptor, for evidence and docs. */
+    defaultSddl: z.string().startsWith('O:'),
+  })
+  .strict();
+
+export const WindowsFeatureCheck = z
+  .object({
+    kind: z.literal('windows-feature'),
+    id: Id,
+    /** Server Manager feature name. Fires when installed. */
+    feature: z.string().regex(/^[A-Za-z][A-Za-z0-9-]*$/),
+    /** A service the feature installs, for machines without Server Manager cmdlets (CMD). */
+    indicatorService: ServiceName,
+  })
+  .strict();
+
+export const Check = z.discriminatedUnion('kind', [
+  EventQueryCheck,
+  RegistryValueCheck,
+  ServiceStateCheck,
+  RdpListenerCheck,
+  CertificateStoreCheck,
+  CertificateBindingCheck,
+  FolderAclCheck,
+  WindowsFeatureCheck,
+]);
+export type Check = z.infer<typeof Check>;
+export type CheckKind = Check['kind'];
+export type CheckOf<K extends CheckKind> = Extract<Check, { kind: K }>;

@@ -7,3 +7,4 @@ export * from './fix.ts';
 export * from './source.ts';
 export * from './scenario.ts';
 export * from './catalog.ts';
+export * from './report.ts';

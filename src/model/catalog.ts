@@ -28,11 +28,14 @@ export interface CatalogProblem {
   message: string;
 }
 
+const MAX_SHOWN = 40;
+
 export class CatalogError extends Error {
   constructor(readonly problems: CatalogProblem[]) {
     super(
       `invalid catalog (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
-        problems.map(formatProblem).join('\n'),
+        problems.slice(0, MAX_SHOWN).map(formatProblem).join('\n') +
+        (problems.length > MAX_SHOWN ? `\n  ... and ${problems.length - MAX_SHOWN} more` : ''),
     );
     this.name = 'CatalogError';
   }

@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CatalogError, validateCatalog, type Catalog, type CatalogPart } from './catalog.ts';
 
@@ -14,13 +14,25 @@ const SOURCE_FILE = /\.(ts|js|mjs)$/;
  */
 export async function loadCatalog(dir: string = DEFAULT_CATALOG_DIR): Promise<Catalog> {
   const parts: CatalogPart[] = [];
-  const display = (file: string) => relative(process.cwd(), file) || file;
+  const display = (file: string) => {
+    const rel = relative(process.cwd(), file);
+    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+  };
+  const builtIn = dir === DEFAULT_CATALOG_DIR;
 
   async function importDefault(file: string): Promise<unknown> {
     try {
-      const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
-      if (mod.default === undefined) throw new Error('has no default export');
-      return mod.default;
+      // A user's catalog folder may sit outside any "type": "module" package: load it as ESM
+      // TypeScript explicitly rather than by the folder's package settings.
+      const mod = (
+        builtIn
+          ? await import(pathToFileURL(file).href)
+          : await (await import('tsx/esm/api')).tsImport(pathToFileURL(file).href, import.meta.url)
+      ) as { default?: unknown };
+      // tsImport of a file outside an ESM package wraps the namespace once more.
+      const value = unwrapDefault(mod.default);
+      if (value === undefined) throw new Error('has no default export');
+      return value;
     } catch (error) {
       throw new CatalogError([
         { file: display(file), subject: 'file', field: '', message: (error as Error).message },
@@ -55,4 +67,17 @@ export async function loadCatalog(dir: string = DEFAULT_CATALOG_DIR): Promise<Ca
     }
   }
   return validateCatalog(parts);
+}
+
+function unwrapDefault(value: unknown): unknown {
+  let current = value;
+  while (
+    current !== null &&
+    typeof current === 'object' &&
+    'default' in current &&
+    Object.keys(current).every((k) => k === 'default' || k === '__esModule')
+  ) {
+    current = (current as { default: unknown }).default;
+  }
+  return current;
 }

@@ -26,18 +26,24 @@ export interface CheckResult {
 }
 
 /** The truth table every target implements. */
-export function decideStatus(results: readonly CheckResult[]): { status: Status; evidence: string } {
+export function decideStatus(results: readonly CheckResult[]): {
+  status: Status;
+  evidence: string;
+} {
   const preconditions = results.filter((r) => r.role === 'precondition');
   const unmet = preconditions.find((r) => r.outcome === 'quiet');
   if (unmet) return { status: 'CLEAR', evidence: `n/a:${unmet.checkId}` };
   const failedPrecondition = preconditions.filter((r) => r.outcome === 'failed');
   const primary = results.filter((r) => r.role === 'primary');
-  const fired = [...primary, ...results.filter((r) => r.role === 'supporting')].filter((r) => r.outcome === 'fired');
+  const fired = [...primary, ...results.filter((r) => r.role === 'supporting')].filter(
+    (r) => r.outcome === 'fired',
+  );
   if (failedPrecondition.length === 0 && primary.some((r) => r.outcome === 'fired')) {
     return { status: 'DETECTED', evidence: fired.map(token).join(',') };
   }
   const failed = [...failedPrecondition, ...primary.filter((r) => r.outcome === 'failed')];
-  if (failed.length > 0) return { status: 'UNKNOWN', evidence: failed.map((r) => `${r.checkId}?`).join(',') };
+  if (failed.length > 0)
+    return { status: 'UNKNOWN', evidence: failed.map((r) => `${r.checkId}?`).join(',') };
   return { status: 'CLEAR', evidence: '-' };
 }
 

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs everything RdpRescue's build and tests need on a fresh Debian machine, then builds
+# dist-ps/. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# System packages: Wine runs the generated CMD for real, mingw-w64 builds its test shims,
+# osslsigncode/openssl sign and verify, Chromium tests the paste-picker page, gcab writes the
+# cabinet the Serial Console transfer carries.
+APT_PACKAGES=(wine wine64 mingw-w64 osslsigncode openssl chromium chromium-driver gcab)
+
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "setup: installing ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+npm ci --no-audit --no-fund
+npm run build

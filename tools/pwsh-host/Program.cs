@@ -1,0 +1,28 @@
+// pwsh-host: the real PowerShell engine (System.Management.Automation) for RdpRescue's tests,
+// on machines where no pwsh can be installed. Every command prints one JSON document on stdout.
+//
+//   pwsh-host parse <file>...                    the real parser's errors, per file
+//   pwsh-host module <manifest.psd1> [culture]   Import-Module; exported commands, help, verbs
+//   pwsh-host run <script.ps1> [culture]         run a script in a fresh runspace
+//
+// Exit codes: 0 the command ran (its findings are in the JSON), 2 bad usage.
+using System.Text.Json;
+using RdpRescue.PwshHost;
+
+var json = new JsonSerializerOptions { WriteIndented = true };
+object? result = args switch
+{
+    ["parse", .. var files] when files.Length > 0 => ParseCommand.Run(files),
+    ["module", var manifest] => ModuleCommand.Run(manifest, null),
+    ["module", var manifest, var culture] => ModuleCommand.Run(manifest, culture),
+    ["run", var script] => RunCommand.Run(script, null),
+    ["run", var script, var culture] => RunCommand.Run(script, culture),
+    _ => null,
+};
+if (result is null)
+{
+    Console.Error.WriteLine("usage: pwsh-host parse <file>... | module <psd1> [culture] | run <ps1> [culture]");
+    return 2;
+}
+Console.Out.Write(JsonSerializer.Serialize(result, json));
+return 0;

@@ -25,7 +25,7 @@ export async function loadCatalog(dir: string = DEFAULT_CATALOG_DIR): Promise<Ca
       // A user's catalog folder may sit outside any "type": "module" package: load it as ESM
       // TypeScript explicitly rather than by the folder's package settings.
       const mod = (
-        builtIn
+        builtIn || !file.endsWith('.ts')
           ? await import(pathToFileURL(file).href)
           : await (await import('tsx/esm/api')).tsImport(pathToFileURL(file).href, import.meta.url)
       ) as { default?: unknown };

@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { reportLine, verdictLine, type Catalog } from '../src/model/index.ts';
+
+export interface Manifest {
+  artifacts: { path: string; kind: string; bytes: number; [meta: string]: unknown }[];
+  [field: string]: unknown;
+}
+
+const SEEDS = join(import.meta.dirname, '../../shared/seeds');
+
+/** Characters and pastes an administrator spends at the Serial Console. */
+export function serialConsoleCost(manifest: Manifest) {
+  const blocks = manifest.artifacts.filter((a) => a.kind === 'cmd-paste');
+  const diagnosis = blocks.filter((a) => a.role === 'diagnosis');
+  const perFix = new Map<string, number>();
+  for (const b of blocks)
+    if (typeof b.fix === 'string') perFix.set(b.fix, (perFix.get(b.fix) ?? 0) + 1);
+  const transfer = manifest.artifacts.filter((a) => a.kind === 'transfer');
+  const chars = (a: { bytes: number; chars?: unknown }) =>
+    typeof a.chars === 'number' ? a.chars : a.bytes;
+  return {
+    diagnosisBlocks: diagnosis.length,
+    diagnosisChars: diagnosis.reduce((n, a) => n + chars(a), 0),
+    pastesPerFix: Object.fromEntries([...perFix].sort()),
+    largestBlockChars: Math.max(0, ...blocks.map(chars)),
+    repeatedPairs: blocks.reduce(
+      (n, a) => n + (typeof a.repeatedPairs === 'number' ? a.repeatedPairs : 0),
+      0,
+    ),
+    transferPastes: transfer.length || null,
+    transferChars: transfer.reduce((n, a) => n + chars(a), 0) || null,
+  };
+}
+
+const EXTERNAL = [
+  'wevtutil',
+  'reg',
+  'netstat',
+  'sc',
+  'tasklist',
+  'icacls',
+  'certutil',
+  'findstr',
+  'find',
+  'powershell',
+];
+
+function countCommands(text: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const exe of EXTERNAL) {
+    // A command name at a command position: line start, after ( ' & | or "do".
+    const re = new RegExp(`(^|[(&|']\\s*|\\bdo\\s+)${exe}(\\.exe)?\\s`, 'gim');
+    const n = [...text.matchAll(re)].length;
+    if (n) counts[exe] = n;
+  }
+  return counts;
+}
+
+/** What a full diagnosis costs on the VM, counted from the generated code. */
+export function vmCost(out: string, catalog: Catalog) {
+  const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
+  const read = (path: string) => readFileSync(join(out, path), 'utf8');
+  const diagnosis = manifest.artifacts.filter(
+    (a) => a.kind === 'cmd-paste' && a.role === 'diagnosis',
+  );
+  const cmdText = diagnosis.map((a) => read(a.path)).join('\n');
+  const moduleText = manifest.artifacts
+    .filter((a) => a.kind === 'ps-module' && /\.psm?1$/.test(a.path))
+    .map((a) => read(a.path))
+    .join('\n');
+  const channels = new Set(
+    catalog.scenarios.flatMap((s) =>
+      s.evidence.flatMap((e) => (e.check.kind === 'event-query' ? [e.check.channel] : [])),
+    ),
+  );
+  const seedText =
+    readFileSync(join(SEEDS, '004_50ea3174cc198584.txt'), 'utf8') +
+    readFileSync(join(SEEDS, '003_a5ed511b479db266.txt'), 'utf8');
+  return {
+    eventChannels: channels.size,
+    cmd: cmdText
+      ? { commands: countCommands(cmdText), eventQueries: countCommands(cmdText).wevtutil ?? 0 }
+      : null,
+    module: moduleText
+      ? { getWinEventCallSites: [...moduleText.matchAll(/\bGet-WinEvent\b/g)].length }
+      : null,
+    seeds: {
+      eventQueries: [...seedText.matchAll(/^\s*wevtutil qe/gim)].length,
+      otherDiagnosisCommands: [...seedText.matchAll(/^\s*(netstat|reg query)/gim)].length,
+      note: 'one wevtutil run per event ID, each read by eye through | more',
+    },
+  };
+}
+
+/**
+ * The Run Command text report of a full diagnosis in the worst case the contract allows:
+ * every scenario DETECTED with every primary and supporting check fired, each with a
+ * 14-character detail, plus the verdict and status lines.
+ */
+export function runCommandReport(catalog: Catalog) {
+  const lines = catalog.scenarios.map((s) =>
+    reportLine(
+      s.id,
+      'DETECTED',
+      s.evidence
+        .filter((e) => e.role !== 'precondition')
+        .map((e) => `${e.check.id}=${'9'.repeat(14)}`)
+        .join(','),
+    ),
+  );
+  lines.push(verdictLine(catalog.scenarios.length), '[STATUS]::SUCCESS');
+  return { worstCaseBytes: Buffer.byteLength(lines.join('\r\n') + '\r\n'), lines: lines.length };
+}

@@ -1,0 +1,102 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir, cpus } from 'node:os';
+import { join } from 'node:path';
+import { loadCatalog } from '../src/model/load.ts';
+import { timeCommand, timeInterleaved, summarize, type Timing } from './timing.ts';
+import { writeSyntheticCatalog } from './synthetic.ts';
+import { makeSigningCertificate } from './certificate.ts';
+import { serialConsoleCost, vmCost, runCommandReport, type Manifest } from './costs.ts';
+import { renderBenchmarks } from './markdown.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const CLI = join(ROOT, 'bin/rdp-rescue.js');
+const RUNS = 5;
+
+export interface Results {
+  date: string;
+  machine: { cpus: number; model: string; node: string };
+  build: { nodeStartup: Timing; unsigned: Timing; signed: Timing | { error: string } };
+  scaling: { scenarios: number; build: Timing; outputBytes: number; artifacts: number }[];
+  serialConsole: ReturnType<typeof serialConsoleCost>;
+  vm: ReturnType<typeof vmCost>;
+  runCommand: ReturnType<typeof runCommandReport>;
+  pwsh:
+    | { available: false; reason: string }
+    | { available: true; importMs: number; diagnosisMs: number };
+}
+
+const node = (args: string[]) => () => timeCommand(process.execPath, args);
+
+export async function main(): Promise<number> {
+  const scratch = mkdtempSync(join(tmpdir(), 'rdprescue-bench-'));
+  try {
+    const out = join(scratch, 'out');
+    process.stdout.write(`bench: build timings (${RUNS} runs, interleaved with node startup)\n`);
+    const base = timeInterleaved(
+      { nodeStartup: node(['-e', '']), unsigned: node([CLI, 'build', '--out', out]) },
+      RUNS,
+    );
+    const signed = timeSigned(scratch);
+
+    process.stdout.write('bench: scaling (synthetic catalogs)\n');
+    const real = await loadCatalog();
+    const scaling = [10, 100, 1000].map((count) => {
+      const dir = join(scratch, `catalog-${count}`);
+      writeSyntheticCatalog(real, count, dir);
+      const target = join(scratch, `out-${count}`);
+      const runs = Array.from({ length: count >= 1000 ? 3 : RUNS }, () =>
+        timeCommand(process.execPath, [CLI, 'build', '--out', target, '--catalog', dir]),
+      );
+      const manifest = JSON.parse(readFileSync(join(target, 'manifest.json'), 'utf8')) as Manifest;
+      return {
+        scenarios: count,
+        build: summarize(runs),
+        outputBytes: manifest.artifacts.reduce((n, a) => n + a.bytes, 0),
+        artifacts: manifest.artifacts.length,
+      };
+    });
+
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
+    const results: Results = {
+      date: new Date().toISOString().slice(0, 10),
+      machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version },
+      build: { nodeStartup: base.nodeStartup!, unsigned: base.unsigned!, signed },
+      scaling,
+      serialConsole: serialConsoleCost(manifest),
+      vm: vmCost(out, real),
+      runCommand: runCommandReport(real),
+      pwsh: { available: false, reason: 'no pwsh on this machine (see issue 6)' },
+    };
+    mkdirSync(join(ROOT, 'bench'), { recursive: true });
+    writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+    writeFileSync(join(ROOT, 'BENCHMARKS.md'), renderBenchmarks(results));
+    process.stdout.write('bench: wrote BENCHMARKS.md and bench/results.json\n');
+    return 0;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function timeSigned(scratch: string): Timing | { error: string } {
+  try {
+    const { cert, key } = makeSigningCertificate(join(scratch, 'pki'));
+    const out = join(scratch, 'signed');
+    return summarize(
+      Array.from({ length: RUNS }, () =>
+        timeCommand(process.execPath, [
+          CLI,
+          'build',
+          '--out',
+          out,
+          '--sign',
+          '--cert',
+          cert,
+          '--key',
+          key,
+        ]),
+      ),
+    );
+  } catch (error) {
+    return { error: (error as Error).message.split('\n')[0]! };
+  }
+}

@@ -1,0 +1,84 @@
+import type { Results } from './main.ts';
+import type { Timing } from './timing.ts';
+
+const ms = (t: Timing) => `${t.medianMs} ms (min ${t.minMs}, max ${t.maxMs})`;
+const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
+
+export function renderBenchmarks(r: Results): string {
+  const unsigned = r.build.unsigned;
+  const startup = r.build.nodeStartup;
+  const signed =
+    'error' in r.build.signed ? `not measured: ${r.build.signed.error}` : ms(r.build.signed);
+  const s100 = r.scaling.find((s) => s.scenarios === 100)!;
+  const s1000 = r.scaling.find((s) => s.scenarios === 1000)!;
+  const scaleRatio = Math.round((s1000.build.medianMs / s100.build.medianMs) * 100) / 100;
+  const sc = r.serialConsole;
+  const out: string[] = [
+    '# RdpRescue benchmarks',
+    '',
+    `Measured ${r.date} by \`npm run bench\` on ${r.machine.cpus} × ${r.machine.model}, Node ${r.machine.node}.`,
+    'Machines here are noisy: compare ratios measured side by side (build time / bare Node start-up), not absolute times.',
+    'Raw numbers: [bench/results.json](bench/results.json).',
+    '',
+    '## Build',
+    '',
+    '| What | Median (spread) | Target | Status |',
+    '| --- | --- | --- | --- |',
+    `| bare \`node -e ""\` start-up | ${ms(startup)} | (reference) | |`,
+    `| full build of the real catalog, unsigned | ${ms(unsigned)} = ${Math.round((unsigned.medianMs / startup.medianMs) * 10) / 10}× node start-up | < 1,500 ms | ${verdict(unsigned.medianMs < 1500)} |`,
+    `| full build, signed with a test certificate | ${signed} | (reported) | |`,
+    '',
+    '## Scaling (synthetic catalogs derived from the real scenarios)',
+    '',
+    '| Scenarios | Build median (spread) | Output bytes | Artifacts |',
+    '| --- | --- | --- | --- |',
+    ...r.scaling.map(
+      (s) =>
+        `| ${s.scenarios} | ${ms(s.build)} | ${s.outputBytes.toLocaleString('en-US')} | ${s.artifacts} |`,
+    ),
+    '',
+    `1,000-scenario build / 100-scenario build = **${scaleRatio}×** (target < 10×: ${verdict(scaleRatio < 10)}).`,
+    '',
+    '## Serial Console cost',
+    '',
+    '| What | Value | Target | Status |',
+    '| --- | --- | --- | --- |',
+    `| diagnosis paste blocks | ${sc.diagnosisBlocks} (${sc.diagnosisChars} characters) | 1 block | ${verdict(sc.diagnosisBlocks === 1)} |`,
+    `| largest paste block | ${sc.largestBlockChars} characters | ≤ 2,048 | ${verdict(sc.largestBlockChars <= 2048)} |`,
+    `| repeated-character pairs left in all blocks (data, numbers) | ${sc.repeatedPairs} | (reported) | |`,
+    `| pastes to transfer the module | ${sc.transferPastes ?? 'not built'}${sc.transferChars ? ` (${sc.transferChars.toLocaleString('en-US')} characters)` : ''} | (reported) | |`,
+    '',
+    '| Fix | Pastes |',
+    '| --- | --- |',
+    ...Object.entries(sc.pastesPerFix).map(([fix, n]) => `| \`${fix}\` | ${n} |`),
+    '',
+    '## Cost on the VM of a full diagnosis (counted from the generated code)',
+    '',
+    '| Procedure | Event-log queries | Other external processes |',
+    '| --- | --- | --- |',
+    `| seed articles, by hand | ${r.vm.seeds.eventQueries} (${r.vm.seeds.note}) | ${r.vm.seeds.otherDiagnosisCommands} |`,
+    r.vm.cmd
+      ? `| CMD diagnosis block | ${r.vm.cmd.eventQueries} (target ≤ ${r.vm.eventChannels}, one per channel: ${verdict(r.vm.cmd.eventQueries <= r.vm.eventChannels)}) | ${Object.entries(
+          r.vm.cmd.commands,
+        )
+          .filter(([k]) => k !== 'wevtutil')
+          .map(([k, v]) => `${k} ×${v}`)
+          .join(', ')} |`
+      : '| CMD diagnosis block | not built | |',
+    r.vm.module
+      ? `| PowerShell module | ${r.vm.eventChannels} (one Get-WinEvent per channel; ${r.vm.module.getWinEventCallSites} call site(s) in the module) | none for detection (CIM, registry and certificate providers in-process) |`
+      : '| PowerShell module | not built | |',
+    '',
+    '## Run Command report',
+    '',
+    `Worst case allowed by the report contract (all ${r.runCommand.lines - 2} scenarios DETECTED, every check fired with a 14-character detail, plus verdict and status lines): **${r.runCommand.worstCaseBytes} bytes** against the 4,096-byte Run Command limit and the 1,500-byte target (${verdict(r.runCommand.worstCaseBytes < 1500)}).`,
+    '',
+    '## In PowerShell',
+    '',
+    r.pwsh.available
+      ? `Import-Module: ${r.pwsh.importMs} ms; full Invoke-RdpDiagnosis with the platform layer mocked: ${r.pwsh.diagnosisMs} ms.`
+      : `Not measured: ${r.pwsh.reason}.`,
+    '',
+  ];
+  return out.join('\n');
+}

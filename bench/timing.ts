@@ -1,0 +1,51 @@
+import { spawnSync } from 'node:child_process';
+
+export interface Timing {
+  runs: number[];
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+}
+
+export function summarize(runs: number[]): Timing {
+  const sorted = [...runs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return { runs, medianMs: round(median), minMs: round(sorted[0]!), maxMs: round(sorted.at(-1)!) };
+}
+
+export function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
+
+/** Runs a command once and returns its wall time; throws with its stderr when it fails. */
+export function timeCommand(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): number {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, args, { encoding: 'utf8', env });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0)
+    throw new Error(
+      `${command} ${args.join(' ')} failed (${result.status}): ${result.stderr.slice(0, 500)}`,
+    );
+  return ms;
+}
+
+/**
+ * Times several commands side by side, interleaved run by run, so a noisy machine slows all
+ * of them alike and their ratios stay comparable.
+ */
+export function timeInterleaved(
+  commands: Record<string, () => number>,
+  runs: number,
+): Record<string, Timing> {
+  const samples: Record<string, number[]> = Object.fromEntries(
+    Object.keys(commands).map((k) => [k, []]),
+  );
+  for (let i = 0; i < runs; i++)
+    for (const [name, run] of Object.entries(commands)) samples[name]!.push(run());
+  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarize(v)]));
+}

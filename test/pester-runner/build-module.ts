@@ -1,0 +1,31 @@
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ask } from './process.ts';
+import { CACHE, REPO } from './paths.ts';
+
+export interface FreshBuild {
+  dir: string;
+  manifest: { artifacts: { path: string; kind: string }[] };
+}
+
+/**
+ * Builds everything with the real CLI into a new folder under .cache/ (inside the repo, so a
+ * Docker container that mounts the repo sees it too).
+ */
+export function buildFresh(label: string): FreshBuild {
+  mkdirSync(join(CACHE, 'builds'), { recursive: true });
+  const dir = join(mkdtempSync(join(CACHE, 'builds', `${label}-`)), 'dist');
+  const answer = ask(
+    process.execPath,
+    [join(REPO, 'bin', 'rdp-rescue.js'), 'build', '--out', dir],
+    {
+      cwd: REPO,
+    },
+  );
+  if (answer.code !== 0)
+    throw new Error(`rdp-rescue build failed:\n${answer.stderr}${answer.stdout}`);
+  const manifest = JSON.parse(
+    readFileSync(join(dir, 'manifest.json'), 'utf8'),
+  ) as FreshBuild['manifest'];
+  return { dir, manifest };
+}

@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ask, summarize } from './process.ts';
+import { CACHE, REPO } from './paths.ts';
+
+/**
+ * tools/pwsh-host: PowerShell's real engine (System.Management.Automation from NuGet) in a tiny
+ * .NET program, for machines where no pwsh can be installed. Built once into .cache/pwsh-host
+ * and rebuilt only when its sources change.
+ */
+const SOURCE = join(REPO, 'tools', 'pwsh-host');
+const OUTPUT = join(CACHE, 'pwsh-host', 'bin', 'PwshHost', 'release');
+const EXECUTABLE = join(OUTPUT, 'pwsh-host.dll');
+const STAMP = join(OUTPUT, 'source.sha256');
+
+export type HostAvailability = { ok: true; dll: string } | { ok: false; reason: string };
+
+export function ensureHost(): HostAvailability {
+  const stamp = sourceHash();
+  if (existsSync(EXECUTABLE) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === stamp)
+    return { ok: true, dll: EXECUTABLE };
+  const dotnet = ask('dotnet', ['--version']);
+  if (dotnet.code !== 0)
+    return { ok: false, reason: `no .NET SDK (dotnet --version: ${summarize(dotnet)})` };
+  const build = ask('dotnet', ['build', SOURCE, '-c', 'Release', '-nologo', '-v', 'quiet'], {
+    cwd: REPO,
+  });
+  if (build.code !== 0)
+    return {
+      ok: false,
+      reason: `dotnet build tools/pwsh-host failed (restore needs System.Management.Automation 7.6.9 from NuGet): ${summarize(build)}\n${build.stdout.slice(-2000)}`,
+    };
+  writeFileSync(STAMP, stamp);
+  return { ok: true, dll: EXECUTABLE };
+}
+
+function sourceHash(): string {
+  const hash = createHash('sha256');
+  for (const name of readdirSync(SOURCE).sort())
+    hash.update(name).update(readFileSync(join(SOURCE, name)));
+  return hash.digest('hex');
+}
+
+export interface ParsedFile {
+  path: string;
+  tokens: number;
+  errors: { line: number; column: number; id: string; message: string }[];
+  after51: { line: number; column: number; construct: string; text: string }[];
+}
+
+export interface EngineError {
+  id: string;
+  message: string;
+  missingCommand?: string | null;
+  line?: number | null;
+  script?: string | null;
+}
+
+export interface ModuleReport {
+  imported: boolean;
+  terminatingError: EngineError | null;
+  errors: EngineError[];
+  name: string | null;
+  version: string | null;
+  commands: {
+    name: string;
+    type: string;
+    verb: string | null;
+    approvedVerb: boolean;
+    supportsShouldProcess: boolean;
+    confirmImpact: string | null;
+    parameters: string[];
+    help:
+      | { found: false; errors: EngineError[] }
+      | {
+          found: true;
+          synopsis: string;
+          description: string;
+          examples: { code: string; remarks: string }[];
+          parameters: { name: string; description: string }[];
+        };
+  }[];
+}
+
+export interface ScriptRun {
+  output: (string | null)[];
+  errors: EngineError[];
+  terminatingError: EngineError | null;
+}
+
+function call<T>(dll: string, args: string[]): T {
+  const answer = ask('dotnet', [dll, ...args]);
+  if (answer.code !== 0) throw new Error(`pwsh-host ${args[0]} failed: ${summarize(answer)}`);
+  return JSON.parse(answer.stdout) as T;
+}
+
+export const parseFiles = (dll: string, files: string[]) =>
+  call<ParsedFile[]>(dll, ['parse', ...files]);
+export const inspectModule = (dll: string, manifest: string, culture?: string) =>
+  call<ModuleReport>(dll, ['module', manifest, ...(culture ? [culture] : [])]);
+export const runScript = (dll: string, script: string, culture?: string) =>
+  call<ScriptRun>(dll, ['run', script, ...(culture ? [culture] : [])]);

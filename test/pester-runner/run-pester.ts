@@ -1,0 +1,82 @@
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { buildFresh } from './build-module.ts';
+import { findPester } from './pester-module.ts';
+import { findPowerShell, type Attempt } from './routes.ts';
+import { ARTIFACTS, PESTER_TESTS } from './paths.ts';
+
+export const RESULT_XML = join(ARTIFACTS, 'pester-junit.xml');
+const DRIVER = new URL('./invoke-pester.ps1', import.meta.url).pathname;
+
+export interface PesterCounts {
+  passed: number;
+  failed: number;
+  skipped: number;
+  notRun: number;
+  pester: string;
+  engine: string;
+}
+
+export type PesterOutcome =
+  | { ran: true; counts: PesterCounts; route: string; resultXml: string; attempts: Attempt[] }
+  | { ran: false; missing: string; attempts: Attempt[] };
+
+/** Finds pwsh and Pester 5, builds the module afresh, and runs test/pester/** against it. */
+export function runPesterSuite(): PesterOutcome {
+  const pwsh = findPowerShell();
+  if (!pwsh.ok) return { ran: false, missing: 'PowerShell 7 (pwsh)', attempts: pwsh.attempts };
+  const pester = findPester(pwsh.value);
+  const attempts = [...pwsh.attempts, ...pester.attempts];
+  if (!pester.ok) return { ran: false, missing: 'Pester 5', attempts };
+
+  const build = buildFresh('pester');
+  mkdirSync(ARTIFACTS, { recursive: true });
+  rmSync(RESULT_XML, { force: true });
+  const summaryPath = join(build.dir, '..', 'pester-summary.json');
+  const [program, args] = pwsh.value.argv([
+    '-NoProfile',
+    '-NonInteractive',
+    '-File',
+    DRIVER,
+    '-Pester',
+    pester.value,
+    '-BuildDir',
+    build.dir,
+    '-TestPath',
+    PESTER_TESTS,
+    '-ResultPath',
+    RESULT_XML,
+    '-SummaryPath',
+    summaryPath,
+  ]);
+  const run = spawnSync(program, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (run.status !== 0 || !existsSync(summaryPath))
+    throw new Error(`the Pester driver failed (exit ${run.status}); see its output above`);
+  const counts = JSON.parse(
+    readFileSync(summaryPath, 'utf8').replace(/^\uFEFF/, ''),
+  ) as PesterCounts;
+  if (!existsSync(RESULT_XML)) throw new Error(`Pester wrote no result file at ${RESULT_XML}`);
+  return { ran: true, counts, route: pwsh.value.route, resultXml: RESULT_XML, attempts };
+}
+
+/** The one summary line CI reads. Printed only when Pester really ran. */
+export function summaryLine(counts: PesterCounts): string {
+  return `Pester: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`;
+}
+
+/** The loud message of a skip: what is missing and every route tried, with its answer. */
+export function skipMessage(outcome: Extract<PesterOutcome, { ran: false }>): string {
+  const lines = [
+    '#'.repeat(78),
+    `# PESTER SUITE NOT RUN: ${outcome.missing} could not be had on this machine.`,
+    '# Routes tried:',
+    ...outcome.attempts.map((a) => `#   - ${a.route}: ${a.asked}\n#       -> ${a.answer}`),
+    '# Install pwsh (with Pester 5) or start a Docker engine to run it;',
+    '# set RDPRESCUE_REQUIRE_PESTER=1 where a skip must fail the build.',
+    '#'.repeat(78),
+  ];
+  return lines.join('\n');
+}
+
+export const pesterRequired = () => process.env.RDPRESCUE_REQUIRE_PESTER === '1';

@@ -1,0 +1,165 @@
+import type {
+  CheckKind,
+  CheckOf,
+  Comparison,
+  Culture,
+  Evidence,
+  WindowsPath,
+} from '../../model/index.ts';
+import { assertNever } from '../../model/index.ts';
+import { label } from './labels.ts';
+import { code } from './markdown.ts';
+
+/**
+ * One Markdown sentence (plus optional sub-items) per check kind, from the check's own data.
+ * A Record over every kind, so a new check kind does not compile until the docs describe it.
+ */
+type Describe<K extends CheckKind> = (check: CheckOf<K>, culture: Culture) => string[];
+
+const WELL_KNOWN_SIDS = {
+  'S-1-5-18': 'sidSystem',
+  'S-1-5-20': 'sidNetworkService',
+  'S-1-5-32-544': 'sidAdministrators',
+} as const;
+
+const FULL_CONTROL = 0x1f01ff;
+const READ_AND_EXECUTE = 0x1200a9;
+const READ = 0x120089;
+
+function list(items: string[], culture: Culture): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${label('or', culture)} ${items.at(-1)}`;
+}
+
+export function windowsPath(path: WindowsPath): string {
+  return `%${path.root}%\\${path.sub}`;
+}
+
+function sid(value: string, culture: Culture): string {
+  const key = WELL_KNOWN_SIDS[value as keyof typeof WELL_KNOWN_SIDS];
+  return key ? `${code(value)} (${label(key, culture)})` : code(value);
+}
+
+function rights(mask: number, culture: Culture): string {
+  const hex = `0x${mask.toString(16).toUpperCase()}`;
+  if (mask === FULL_CONTROL) return `${label('rightsFull', culture)} (${code(hex)})`;
+  if (mask === READ || mask === READ_AND_EXECUTE)
+    return `${label('rightsRead', culture)} (${code(hex)})`;
+  return label('rightsMask', culture, { mask: code(hex) });
+}
+
+function condition(cmp: Comparison, culture: Culture): string {
+  switch (cmp.op) {
+    case 'equals':
+      return label('cmpEquals', culture, { value: code(String(cmp.value)) });
+    case 'not-equals':
+      return label('cmpNotEquals', culture, { value: code(String(cmp.value)) });
+    case 'absent':
+      return label('cmpAbsent', culture);
+    case 'present':
+      return label('cmpPresent', culture);
+    default:
+      return assertNever(cmp);
+  }
+}
+
+const DESCRIBE: { [K in CheckKind]: Describe<K> } = {
+  'event-query': (c, culture) => [
+    label('eventQuery', culture, {
+      ids: list(
+        c.eventIds.map((id) => `**${id}**`),
+        culture,
+      ),
+      provider: code(c.provider),
+      channel: code(c.channel),
+      hours: c.windowHours,
+    }),
+    ...c.dataConditions.map((d) =>
+      label('eventCondition', culture, {
+        field: code(d.field),
+        values: list(d.values.map(code), culture),
+      }),
+    ),
+    ...(c.reportFields.length > 0
+      ? [label('eventFields', culture, { fields: c.reportFields.map(code).join(', ') })]
+      : []),
+  ],
+  'registry-value': (c, culture) => [
+    label('registryValue', culture, {
+      name: code(c.name),
+      key: code(c.key),
+      condition: condition(c.firesWhen, culture),
+    }),
+    ...(c.policy
+      ? [label('policyOverride', culture, { name: code(c.policy.name), key: code(c.policy.key) })]
+      : []),
+  ],
+  'service-state': (c, culture) => {
+    const key = {
+      'not-running': 'serviceNotRunning',
+      disabled: 'serviceDisabled',
+      missing: 'serviceMissing',
+    } as const;
+    return [label(key[c.firesWhen], culture, { service: code(c.service) })];
+  },
+  'rdp-listener': (c, culture) => [
+    label('rdpListener', culture, {
+      name: code(c.portName),
+      key: code(c.portKey),
+      port: c.defaultPort,
+      service: code(c.service),
+    }),
+  ],
+  'certificate-store': (c, culture) => [
+    label('certificateStore', culture, { store: code(`Cert:\\LocalMachine\\${c.store}`) }),
+  ],
+  'certificate-binding': (c, culture) => [
+    label('certificateBinding', culture, {
+      name: code(c.name),
+      key: code(c.key),
+      stores: c.stores.map((s) => code(`Cert:\\LocalMachine\\${s}`)).join(', '),
+    }),
+  ],
+  'folder-acl': (c, culture) => [
+    label('folderAcl', culture, { path: code(windowsPath(c.path)) }),
+    ...c.requiredAces.map((ace) =>
+      ace.target === 'folder'
+        ? label('aceFolder', culture, {
+            sid: sid(ace.sid, culture),
+            rights: rights(ace.mask, culture),
+          })
+        : label('aceFiles', culture, {
+            sid: sid(ace.sid, culture),
+            rights: rights(ace.mask, culture),
+            prefix: code(ace.target.filesStartingWith),
+          }),
+    ),
+    label('defaultSddl', culture, { sddl: code(c.defaultSddl) }),
+  ],
+  'windows-feature': (c, culture) => [
+    label('windowsFeature', culture, {
+      feature: code(c.feature),
+      service: code(c.indicatorService),
+    }),
+  ],
+};
+
+/** Markdown sentences describing a piece of evidence: what is looked at first, then details. */
+export function describeEvidence(evidence: Evidence, culture: Culture): string[] {
+  const check = evidence.check;
+  return (DESCRIBE[check.kind] as Describe<typeof check.kind>)(check, culture);
+}
+
+/** Event IDs of a scenario's evidence, with where they are logged. */
+export function eventsOf(evidence: readonly Evidence[]) {
+  return evidence.flatMap((e) =>
+    e.check.kind === 'event-query'
+      ? e.check.eventIds.map((id) => ({
+          id,
+          provider: (e.check as CheckOf<'event-query'>).provider,
+          channel: (e.check as CheckOf<'event-query'>).channel,
+          role: e.role,
+        }))
+      : [],
+  );
+}

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import type { Artifact } from '../artifact.ts';
+
+/**
+ * Reads what other emitters produced (EmitContext.earlier), so the runbooks show the
+ * generated commands themselves and never a copy written by hand.
+ *
+ * The CMD emitter's contract: artifacts of kind 'cmd-paste' (and 'cmd-batch', 'cmd-offline')
+ * carry meta { role: 'diagnosis' } or { fix: <fix id> }, meta.block (1-based), meta.of and
+ * meta.chars; the content is the text to paste.
+ */
+export interface GeneratedBlock {
+  path: string;
+  block: number;
+  of: number;
+  chars: number;
+  /** Exactly the artifact's content (ASCII, CRLF). */
+  text: string;
+}
+
+export type BlockOwner = { role: 'diagnosis' } | { fix: string };
+
+const CmdMeta = z
+  .object({
+    role: z.string().optional(),
+    fix: z.string().optional(),
+    block: z.number().int().positive().optional(),
+    of: z.number().int().positive().optional(),
+    chars: z.number().int().nonnegative().optional(),
+  })
+  .loose();
+type CmdMeta = z.infer<typeof CmdMeta>;
+
+function metaOf(artifact: Artifact): CmdMeta {
+  const parsed = CmdMeta.safeParse(artifact.meta ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(
+      `artifact ${artifact.path}: meta.${issue.path.join('.')}: ${issue.message} (the docs read it as a paste block)`,
+    );
+  }
+  return parsed.data;
+}
+
+function owns(meta: CmdMeta, owner: BlockOwner): boolean {
+  return 'role' in owner ? meta.role === owner.role : meta.fix === owner.fix;
+}
+
+function textOf(artifact: Artifact): string {
+  return typeof artifact.content === 'string'
+    ? artifact.content
+    : artifact.content.toString('utf8');
+}
+
+/** The paste blocks of a fix or of the diagnosis, in block order. Checks the numbering. */
+export function pasteBlocks(earlier: readonly Artifact[], owner: BlockOwner): GeneratedBlock[] {
+  const blocks = earlier
+    .filter((a) => a.kind === 'cmd-paste')
+    .map((artifact) => ({ artifact, meta: metaOf(artifact) }))
+    .filter(({ meta }) => owns(meta, owner))
+    .map(({ artifact, meta }) => {
+      const text = textOf(artifact);
+      const where = `artifact ${artifact.path}`;
+      if (meta.block === undefined || meta.of === undefined)
+        throw new Error(`${where}: meta.block and meta.of are required on a paste block`);
+      if (meta.chars !== undefined && meta.chars !== text.length)
+        throw new Error(`${where}: meta.chars is ${meta.chars} but the block has ${text.length}`);
+      return { path: artifact.path, block: meta.block, of: meta.of, chars: text.length, text };
+    })
+    .sort((a, b) => a.block - b.block);
+  blocks.forEach((b, i) => {
+    if (b.block !== i + 1 || b.of !== blocks.length)
+      throw new Error(
+        `artifact ${b.path}: block ${b.block} of ${b.of}, but ${blocks.length} blocks were found for ${JSON.stringify(owner)}`,
+      );
+  });
+  return blocks;
+}
+
+/** Paths of generated files of one kind that belong to a fix or to the diagnosis. */
+export function generatedFiles(
+  earlier: readonly Artifact[],
+  kind: 'cmd-batch' | 'cmd-offline',
+  owner: BlockOwner,
+): string[] {
+  return earlier
+    .filter((a) => a.kind === kind && owns(metaOf(a), owner))
+    .map((a) => a.path)
+    .sort();
+}
+
+/**
+ * The public commands of the generated PowerShell module (FunctionsToExport of its psd1),
+ * or undefined when no module was generated in this build.
+ */
+export function moduleExports(earlier: readonly Artifact[]): Set<string> | undefined {
+  const psd1 = earlier.find((a) => a.kind === 'ps-module' && /(^|\/)RdpRescue\.psd1$/.test(a.path));
+  if (!psd1) return undefined;
+  const list = /FunctionsToExport\s*=\s*@\(([^)]*)\)/i.exec(textOf(psd1).replace(/^\uFEFF/, ''));
+  if (!list) return new Set();
+  return new Set([...list[1]!.matchAll(/'([^']+)'|"([^"]+)"/g)].map((m) => (m[1] ?? m[2])!));
+}

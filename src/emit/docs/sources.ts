@@ -1,0 +1,46 @@
+import type { Article, Culture, Source } from '../../model/index.ts';
+import { label } from './labels.ts';
+import { anchor, code, prose } from './markdown.ts';
+
+/**
+ * Where a source section lives in the seed a reader of this culture has. Sections are English
+ * headings ("Scenario 1 / Renew RDP self-signed certificate": the last part is the heading);
+ * the seeds keep the English anchors in every translation.
+ */
+export function seedLocation(article: Article, source: Source, culture: Culture) {
+  const heading = source.section.split(' / ').at(-1)!;
+  const file = article.seeds[culture] ?? article.seeds[article.original];
+  if (!file)
+    throw new Error(`article '${article.id}' has no seed file for ${culture} or its original`);
+  return { file, anchor: anchor(heading) };
+}
+
+export interface SourceView {
+  line: string;
+  correction?: string;
+}
+
+export function sourceViews(
+  sources: readonly Source[],
+  articles: readonly Article[],
+  culture: Culture,
+): SourceView[] {
+  return sources.map((source) => {
+    const article = articles.find((a) => a.id === source.article);
+    if (!article) throw new Error(`source refers to unknown article '${source.article}'`);
+    const { file, anchor: seedAnchor } = seedLocation(article, source, culture);
+    return {
+      line: label('sourceLine', culture, {
+        title: `*${prose(article.title[culture])}*`,
+        section: prose(source.section),
+        anchor: seedAnchor,
+        file: code(file),
+      }),
+      ...(source.correction
+        ? {
+            correction: `${label('correction', culture)}${label('colon', culture)}${prose(source.correction)}`,
+          }
+        : {}),
+    };
+  });
+}

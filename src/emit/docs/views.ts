@@ -1,0 +1,166 @@
+import {
+  CULTURES,
+  type Catalog,
+  type Culture,
+  type Fix,
+  type ManualStep,
+  type Scenario,
+} from '../../model/index.ts';
+import type { Artifact } from '../artifact.ts';
+import { describeEvidence } from './evidence.ts';
+import { generatedFiles, moduleExports, pasteBlocks, type BlockOwner } from './generated-files.ts';
+import { label, labelsOf, ROLE_LABEL } from './labels.ts';
+import { code, fence, prose } from './markdown.ts';
+import { sourceViews } from './sources.ts';
+
+/**
+ * What the templates print: every string is final Markdown (prose escaped, commands in code
+ * spans or fences taken from the model or from generated artifacts).
+ */
+export interface Ctx {
+  catalog: Catalog;
+  culture: Culture;
+  version: string;
+  earlier: readonly Artifact[];
+  exports: Set<string> | undefined;
+}
+
+export function context(
+  catalog: Catalog,
+  culture: Culture,
+  version: string,
+  earlier: readonly Artifact[],
+): Ctx {
+  return { catalog, culture, version, earlier, exports: moduleExports(earlier) };
+}
+
+const SHELL_FENCE = { powershell: 'powershell', cmd: 'bat', 'azure-cli': 'bash' } as const;
+
+function languages(ctx: Ctx, file: string) {
+  return CULTURES.filter((c) => c !== ctx.culture).map((c) => `[${c}](../${c}/${file})`);
+}
+
+/**
+ * A module command. Fix commands are named by the model; the module's own entry points
+ * (Invoke-RdpDiagnosis ...) are shown only when the generated module exports them.
+ */
+function moduleCommand(ctx: Ctx, name: string, args: string, namedByModel: boolean) {
+  const shown = namedByModel || (ctx.exports?.has(name) ?? false);
+  return shown ? `${name}${args}` : undefined;
+}
+
+function blocksView(ctx: Ctx, owner: BlockOwner) {
+  return pasteBlocks(ctx.earlier, owner).map((b) => ({
+    caption: label('block', ctx.culture, {
+      block: b.block,
+      of: b.of,
+      chars: b.chars,
+      path: code(b.path),
+    }),
+    fence: fence(b.text, 'bat'),
+  }));
+}
+
+function manualStepView(step: ManualStep, culture: Culture) {
+  return {
+    id: step.id,
+    text: prose(step.text[culture]),
+    commands: step.commands.map((c) => fence(c.code, SHELL_FENCE[c.shell])),
+  };
+}
+
+function fixView(ctx: Ctx, fix: Fix, index: number) {
+  const c = ctx.culture;
+  const args = fix.parameters.map((p) => ` -${p.name} <${p.name}>`).join('');
+  const command = fix.command ? moduleCommand(ctx, fix.command, args, true) : undefined;
+  const owner = { fix: fix.id };
+  return {
+    id: fix.id,
+    number: index + 1,
+    title: prose(fix.title[c]),
+    description: prose(fix.description[c]),
+    optIn: fix.optIn ? label('optIn', c) : undefined,
+    command: command ? fence(command, 'powershell') : undefined,
+    parameters: fix.parameters.map(
+      (p) => `${code('-' + p.name)}${label('colon', c)}${prose(p.help[c])}`,
+    ),
+    blocks: fix.scope === 'online' ? blocksView(ctx, owner) : [],
+    batchFiles: generatedFiles(ctx.earlier, 'cmd-batch', owner).map(code),
+    offlineFiles: generatedFiles(ctx.earlier, 'cmd-offline', owner).map(code),
+    backup: prose(fix.backup.description[c]),
+    verify: prose(fix.verify.description[c]),
+    undo: prose(fix.undo.description[c]),
+    irreversible: fix.undo.strategy === 'irreversible' ? prose(fix.undo.reason[c]) : undefined,
+    restarts: fix.effects.restartsServices.map(code).join(', '),
+    reboot: fix.effects.reboot ? label('rebootNeeded', c) : undefined,
+    security: fix.weakensSecurity
+      ? {
+          warning: prose(fix.weakensSecurity.warning[c]),
+          restore: prose(fix.weakensSecurity.restore[c]),
+        }
+      : undefined,
+  };
+}
+
+function fixesOf(catalog: Catalog, ids: readonly string[]): Fix[] {
+  return ids.map((id) => {
+    const fix = catalog.fixes.find((f) => f.id === id);
+    if (!fix) throw new Error(`unknown fix '${id}'`);
+    return fix;
+  });
+}
+
+export function scenarioView(ctx: Ctx, scenario: Scenario) {
+  const { catalog, culture: c } = ctx;
+  const diagnose = moduleCommand(ctx, 'Invoke-RdpDiagnosis', ` -Scenario ${scenario.id}`, false);
+  const repair = moduleCommand(ctx, 'Invoke-RdpRepair', ` -Scenario ${scenario.id}`, false);
+  return {
+    L: labelsOf(c),
+    id: scenario.id,
+    title: prose(scenario.title[c]),
+    summary: prose(scenario.summary[c]),
+    generated: label('generated', c, { version: ctx.version }),
+    languages: languages(ctx, `${scenario.id}.md`),
+    symptoms: scenario.symptoms.map((id) =>
+      prose(catalog.symptoms.find((s) => s.id === id)!.text[c]),
+    ),
+    evidence: scenario.evidence.map((e) => {
+      const [first, ...details] = describeEvidence(e, c);
+      return {
+        what: label('evidenceItem', c, {
+          role: label(ROLE_LABEL[e.role], c),
+          id: code(e.check.id),
+          what: first!,
+        }),
+        details,
+        finding: prose(e.finding[c]),
+      };
+    }),
+    causes: scenario.causes.map((cause) => prose(cause[c])),
+    diagnose: {
+      module: diagnose ? fence(diagnose, 'powershell') : undefined,
+      serialIntro: prose(label('diagnoseSerial', c, { id: scenario.id })),
+      blocks: blocksView(ctx, { role: 'diagnosis' }),
+      batchFiles: generatedFiles(ctx.earlier, 'cmd-batch', { role: 'diagnosis' }).map(code),
+    },
+    repair: repair && scenario.fixes.length > 0 ? fence(repair, 'powershell') : undefined,
+    fixes: fixesOf(catalog, scenario.fixes).map((f, i) => fixView(ctx, f, i)),
+    manualSteps: scenario.manualSteps.map((s) => manualStepView(s, c)),
+    sources: sourceViews(scenario.sources, catalog.articles, c),
+  };
+}
+
+export function offlineView(ctx: Ctx) {
+  const { catalog, culture: c } = ctx;
+  const mode = catalog.offline;
+  return {
+    L: labelsOf(c),
+    title: prose(mode.title[c]),
+    summary: prose(mode.summary[c]),
+    generated: label('generated', c, { version: ctx.version }),
+    languages: languages(ctx, 'offline.md'),
+    repairs: fixesOf(catalog, mode.repairs).map((f, i) => fixView(ctx, f, i)),
+    manualSteps: mode.manualSteps.map((s) => manualStepView(s, c)),
+    sources: sourceViews(mode.sources, catalog.articles, c),
+  };
+}

@@ -101,3 +101,28 @@ export const inspectModule = (dll: string, manifest: string, culture?: string) =
   call<ModuleReport>(dll, ['module', manifest, ...(culture ? [culture] : [])]);
 export const runScript = (dll: string, script: string, culture?: string) =>
   call<ScriptRun>(dll, ['run', script, ...(culture ? [culture] : [])]);
+
+export interface FunctionInfo {
+  name: string;
+  approvedVerb: boolean;
+  line: number;
+  nested: boolean;
+  cmdletBinding: boolean;
+  supportsShouldProcess: string | null;
+  confirmImpact: string | null;
+  parameters: string[];
+  help: {
+    synopsis: string | null;
+    description: string | null;
+    examples: string[];
+    parameters: Record<string, string>;
+  } | null;
+}
+
+export type DescribedFile =
+  | { path: string; parsed: false }
+  | { path: string; parsed: true; functions: FunctionInfo[] }
+  | { path: string; parsed: true; data: Record<string, unknown> | null };
+
+export const describeFiles = (dll: string, files: string[]) =>
+  call<DescribedFile[]>(dll, ['functions', ...files]);

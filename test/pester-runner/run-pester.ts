@@ -1,12 +1,14 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { buildFresh } from './build-module.ts';
 import { findPester } from './pester-module.ts';
 import { findPowerShell, type Attempt } from './routes.ts';
 import { ARTIFACTS, PESTER_TESTS } from './paths.ts';
 
-export const RESULT_XML = join(ARTIFACTS, 'pester-junit.xml');
+/** Where the JUnit XML goes (RDPRESCUE_PESTER_RESULTS overrides, for the runner's own tests). */
+export const RESULT_XML =
+  process.env.RDPRESCUE_PESTER_RESULTS ?? join(ARTIFACTS, 'pester-junit.xml');
 const DRIVER = new URL('./invoke-pester.ps1', import.meta.url).pathname;
 
 export interface PesterCounts {
@@ -31,7 +33,7 @@ export function runPesterSuite(): PesterOutcome {
   if (!pester.ok) return { ran: false, missing: 'Pester 5', attempts };
 
   const build = buildFresh('pester');
-  mkdirSync(ARTIFACTS, { recursive: true });
+  mkdirSync(dirname(RESULT_XML), { recursive: true });
   rmSync(RESULT_XML, { force: true });
   const summaryPath = join(build.dir, '..', 'pester-summary.json');
   const [program, args] = pwsh.value.argv([

@@ -11,7 +11,7 @@ namespace RdpRescue.PwshHost;
 /// </summary>
 static class ModuleCommand
 {
-    static readonly HashSet<string> ApprovedVerbs = typeof(VerbsCommon).Assembly.GetTypes()
+    internal static readonly HashSet<string> ApprovedVerbs = typeof(VerbsCommon).Assembly.GetTypes()
         .Where(t => t.IsPublic && t.Namespace == "System.Management.Automation" && t.Name.StartsWith("Verbs"))
         .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
         .Select(f => (string)f.GetRawConstantValue()!)

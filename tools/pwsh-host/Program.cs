@@ -3,6 +3,7 @@
 //
 //   pwsh-host parse <file>...                    the real parser's errors, per file
 //   pwsh-host module <manifest.psd1> [culture]   Import-Module; exported commands, help, verbs
+//   pwsh-host functions <file>...                functions, their help and CmdletBinding (AST); psd1 data
 //   pwsh-host run <script.ps1> [culture]         run a script in a fresh runspace
 //
 // Exit codes: 0 the command ran (its findings are in the JSON), 2 bad usage.
@@ -13,6 +14,7 @@ var json = new JsonSerializerOptions { WriteIndented = true };
 object? result = args switch
 {
     ["parse", .. var files] when files.Length > 0 => ParseCommand.Run(files),
+    ["functions", .. var files] when files.Length > 0 => FunctionsCommand.Run(files),
     ["module", var manifest] => ModuleCommand.Run(manifest, null),
     ["module", var manifest, var culture] => ModuleCommand.Run(manifest, culture),
     ["run", var script] => RunCommand.Run(script, null),
@@ -21,7 +23,7 @@ object? result = args switch
 };
 if (result is null)
 {
-    Console.Error.WriteLine("usage: pwsh-host parse <file>... | module <psd1> [culture] | run <ps1> [culture]");
+    Console.Error.WriteLine("usage: pwsh-host parse <file>... | functions <file>... | module <psd1> [culture] | run <ps1> [culture]");
     return 2;
 }
 Console.Out.Write(JsonSerializer.Serialize(result, json));

@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { resolve } from 'node:path';
 import { build, toolVersion } from './build/build.ts';
 import { CatalogError } from './model/index.ts';
+import { PASSWORD_ENV, resolveSignOptions, type SignCliOptions } from './sign/options.ts';
+import { SigningInputError } from './sign/errors.ts';
 
 /** Exit codes scripts can rely on. */
 export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const;
@@ -23,15 +25,32 @@ function program(): Command {
     .description('validate the catalog and write everything into the output folder (atomically)')
     .option('-o, --out <dir>', 'output folder', 'dist-ps')
     .option('--catalog <dir>', 'catalog folder (default: the built-in catalog)')
-    .action(async (opts: { out: string; catalog?: string }) => {
+    .option('--sign', 'Authenticode-sign every .ps1/.psm1/.psd1/.ps1xml and verify the signatures')
+    .option('--pfx <file>', `signing certificate and key (PKCS#12); password from ${PASSWORD_ENV}`)
+    .option('--pfx-password-file <file>', `read the --pfx (or --key) password from this file`)
+    .option('--cert <pem>', 'signing certificate (PEM, may include the chain), with --key')
+    .option('--key <pem>', 'private key of --cert (PEM; if encrypted, password as for --pfx)')
+    .option('--timestamp-url <url>', 'RFC 3161 time-stamping service')
+    .option('--ca-file <pem>', 'extra trusted CA certificates for verifying the signatures')
+    .option('--pack', 'also write RdpRescue.<version>.nupkg for a PowerShell gallery')
+    .action(async (opts: { out: string; catalog?: string; pack?: boolean } & SignCliOptions) => {
+      const sign = resolveSignOptions(opts);
       const { manifest } = await build({
         out: resolve(opts.out),
         ...(opts.catalog ? { catalogDir: resolve(opts.catalog) } : {}),
+        ...(sign ? { sign } : {}),
+        ...(opts.pack ? { pack: true } : {}),
       });
-      const signedNote = manifest.signed ? 'signed' : 'unsigned (no certificate given)';
+      const signedNote = manifest.signed
+        ? 'signed'
+        : sign
+          ? 'unsigned (nothing to sign)'
+          : 'unsigned (no certificate given)';
+      const nupkg = manifest.artifacts.find((a) => a.kind === 'package');
       process.stdout.write(
         `rdp-rescue ${manifest.version}: ${manifest.scenarios.length} scenarios, ` +
-          `${manifest.artifacts.length} artifacts, ${signedNote} -> ${opts.out}\n`,
+          `${manifest.artifacts.length} artifacts, ${signedNote} -> ${opts.out}\n` +
+          (nupkg ? `package: ${nupkg.path}\n` : ''),
       );
     });
   return cli;
@@ -46,7 +65,11 @@ export async function main(argv: string[]): Promise<number> {
       // --help and --version end through here with exit code 0.
       return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
     }
-    if (error instanceof CatalogError || error instanceof UsageError) {
+    if (
+      error instanceof CatalogError ||
+      error instanceof UsageError ||
+      error instanceof SigningInputError
+    ) {
       process.stderr.write(`rdp-rescue: ${error.message}\n`);
       return EXIT.badInput;
     }

@@ -5,11 +5,20 @@ import { EMITTERS } from '../emit/index.ts';
 import type { Artifact, Emitter } from '../emit/artifact.ts';
 import { StagingFolder } from './atomic.ts';
 import { manifestEntry, renderManifest, type Manifest } from './manifest.ts';
+import { isSignable, signStaged } from '../sign/sign.ts';
+import type { SignOptions } from '../sign/options.ts';
+import { packModule } from '../pack/pack.ts';
+
+export { isSignable };
 
 export interface BuildOptions {
   out: string;
   catalogDir?: string;
   emitters?: readonly Emitter[];
+  /** Authenticode-sign every .ps1/.psm1/.psd1/.ps1xml, then verify every signature. */
+  sign?: SignOptions;
+  /** Also write RdpRescue.<version>.nupkg (after signing, so it carries the signed files). */
+  pack?: boolean;
   /** Runs on the staged folder after all artifacts are written (signing, packing). */
   afterWrite?: (
     stagingDir: string,
@@ -45,8 +54,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     for (const artifact of artifacts) await staging.write(artifact.path, artifact.content);
     let final = artifacts;
     let signed = false;
-    if (options.afterWrite)
-      ({ artifacts: final, signed } = await options.afterWrite(staging.path, artifacts));
+    if (options.sign) {
+      final = await signStaged(staging.path, final, options.sign);
+      signed = final.some((a) => isSignable(a.path));
+    }
+    if (options.afterWrite) {
+      const after = await options.afterWrite(staging.path, final);
+      final = after.artifacts;
+      signed ||= after.signed;
+    }
+    if (options.pack) {
+      const { artifact } = await packModule(final, `rdp-rescue ${version}`);
+      await staging.write(artifact.path, artifact.content);
+      final = [...final, artifact];
+    }
     final = [...final].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const manifest: Manifest = {
       tool: 'rdp-rescue',
@@ -62,10 +83,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await staging.discard();
     throw error;
   }
-}
-
-export function isSignable(path: string): boolean {
-  return /\.(ps1|psm1|psd1|ps1xml)$/i.test(path);
 }
 
 function assertUniquePaths(artifacts: Artifact[]): void {

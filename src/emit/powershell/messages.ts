@@ -1,0 +1,160 @@
+import type { LocalizedText } from '../../model/index.ts';
+
+/**
+ * The module's own messages (not catalog text), one entry per key in every culture. {0}, {1}
+ * are PowerShell -f placeholders. They become <culture>/RdpRescue.strings.psd1.
+ */
+export const MESSAGES: Record<string, LocalizedText> = {
+  NotElevated: {
+    'en-US': 'This command changes the machine: run it in an elevated session (as Administrator).',
+    'sv-SE': 'Kommandot ändrar datorn: kör det i en upphöjd session (som administratör).',
+    'nl-NL':
+      'Deze opdracht wijzigt de machine: voer hem uit in een sessie met verhoogde bevoegdheden (als administrator).',
+    'zh-TW': '此命令會變更電腦：請在提高權限的工作階段（以系統管理員身分）中執行。',
+  },
+  FixNotInScenario: {
+    'en-US': "Fix '{0}' is not a fix of scenario '{1}'. Its fixes are: {2}",
+    'sv-SE': "Korrigeringen '{0}' hör inte till scenariot '{1}'. Dess korrigeringar är: {2}",
+    'nl-NL': "Oplossing '{0}' hoort niet bij scenario '{1}'. De oplossingen zijn: {2}",
+    'zh-TW': "修正 '{0}' 不屬於情境 '{1}'。其修正為：{2}",
+  },
+  MissingParameter: {
+    'en-US': "Fix '{0}' needs -{1}.",
+    'sv-SE': "Korrigeringen '{0}' behöver -{1}.",
+    'nl-NL': "Oplossing '{0}' heeft -{1} nodig.",
+    'zh-TW': "修正 '{0}' 需要 -{1}。",
+  },
+  FixAlreadyClear: {
+    'en-US': "Skipped '{0}': the checks it repairs are already clear ({1}).",
+    'sv-SE': "Hoppade över '{0}': kontrollerna som den åtgärdar är redan utan anmärkning ({1}).",
+    'nl-NL': "'{0}' overgeslagen: de controles die hij herstelt, zijn al in orde ({1}).",
+    'zh-TW': "已略過 '{0}'：其修復的檢查已無問題（{1}）。",
+  },
+  NoFixes: {
+    'en-US': "Scenario '{0}' has no automatic fix; see the manual steps in about_RdpRescue.",
+    'sv-SE':
+      "Scenariot '{0}' har ingen automatisk korrigering; se de manuella stegen i about_RdpRescue.",
+    'nl-NL':
+      "Scenario '{0}' heeft geen automatische oplossing; zie de handmatige stappen in about_RdpRescue.",
+    'zh-TW': "情境 '{0}' 沒有自動修正；請參閱 about_RdpRescue 中的手動步驟。",
+  },
+  BackupWritten: {
+    'en-US': 'Backup written to {0}. Undo with: Undo-RdpRepair -BackupPath "{0}"',
+    'sv-SE': 'Säkerhetskopian skrevs till {0}. Ångra med: Undo-RdpRepair -BackupPath "{0}"',
+    'nl-NL': 'Back-up geschreven naar {0}. Ongedaan maken met: Undo-RdpRepair -BackupPath "{0}"',
+    'zh-TW': '已將備份寫入 {0}。復原方式：Undo-RdpRepair -BackupPath "{0}"',
+  },
+  FixFailed: {
+    'en-US': "Fix '{0}' failed: {1}. Nothing after it was applied. Backup: {2}",
+    'sv-SE':
+      "Korrigeringen '{0}' misslyckades: {1}. Inget efter den tillämpades. Säkerhetskopia: {2}",
+    'nl-NL': "Oplossing '{0}' is mislukt: {1}. Niets daarna is toegepast. Back-up: {2}",
+    'zh-TW': "修正 '{0}' 失敗：{1}。之後的項目都未套用。備份：{2}",
+  },
+  NotVerified: {
+    'en-US': "Fix '{0}' ran, but these checks still fire: {1}.",
+    'sv-SE': "Korrigeringen '{0}' kördes, men dessa kontroller slår fortfarande till: {1}.",
+    'nl-NL': "Oplossing '{0}' is uitgevoerd, maar deze controles slaan nog steeds aan: {1}.",
+    'zh-TW': "已執行修正 '{0}'，但下列檢查仍然觸發：{1}。",
+  },
+  RebootRequired: {
+    'en-US': 'Restart the computer to complete the repair.',
+    'sv-SE': 'Starta om datorn för att slutföra reparationen.',
+    'nl-NL': 'Start de computer opnieuw op om het herstel te voltooien.',
+    'zh-TW': '請重新啟動電腦以完成修復。',
+  },
+  WeakensSecurity: {
+    'en-US': 'SECURITY: {0} To restore: {1}',
+    'sv-SE': 'SÄKERHET: {0} Så återställer du: {1}',
+    'nl-NL': 'BEVEILIGING: {0} Herstellen: {1}',
+    'zh-TW': '安全性：{0} 還原方式：{1}',
+  },
+  PortOwnerNotService: {
+    'en-US':
+      'Process {0} holds port {1} and is not a service. RdpRescue never kills a process: stop that program yourself, or move RDP with Set-RdpPort.',
+    'sv-SE':
+      'Processen {0} använder port {1} och är inte en tjänst. RdpRescue avslutar aldrig en process: stoppa programmet själv eller flytta RDP med Set-RdpPort.',
+    'nl-NL':
+      'Proces {0} bezet poort {1} en is geen service. RdpRescue beëindigt nooit een proces: stop dat programma zelf of verplaats RDP met Set-RdpPort.',
+    'zh-TW':
+      '處理程序 {0} 佔用連接埠 {1}，而且不是服務。RdpRescue 絕不終止處理程序：請自行停止該程式，或使用 Set-RdpPort 移動 RDP。',
+  },
+  PortOwnerShared: {
+    'en-US':
+      'Process {0} holding port {1} hosts several services ({2}); stopping one would not free the port safely.',
+    'sv-SE':
+      'Processen {0} som använder port {1} är värd för flera tjänster ({2}); att stoppa en av dem frigör inte porten på ett säkert sätt.',
+    'nl-NL':
+      'Proces {0} dat poort {1} bezet, host meerdere services ({2}); één ervan stoppen maakt de poort niet veilig vrij.',
+    'zh-TW':
+      '佔用連接埠 {1} 的處理程序 {0} 裝載多個服務（{2}）；停止其中一個無法安全地釋放連接埠。',
+  },
+  PortOwnerStopped: {
+    'en-US':
+      "Stopped service '{0}' that held port {1}. It may take the port again at the next boot: change its configuration or its start type.",
+    'sv-SE':
+      "Stoppade tjänsten '{0}' som använde port {1}. Den kan ta porten igen vid nästa start: ändra dess konfiguration eller starttyp.",
+    'nl-NL':
+      "Service '{0}' die poort {1} bezette, is gestopt. Hij kan de poort bij de volgende opstart weer nemen: wijzig de configuratie of het opstarttype.",
+    'zh-TW':
+      "已停止佔用連接埠 {1} 的服務 '{0}'。下次開機時它可能再次佔用該連接埠：請變更其設定或啟動類型。",
+  },
+  ThumbprintNotUsable: {
+    'en-US': 'No present, unexpired certificate with thumbprint {0} is in Cert:\\LocalMachine\\My.',
+    'sv-SE':
+      'Det finns inget befintligt certifikat som inte har gått ut med tumavtrycket {0} i Cert:\\LocalMachine\\My.',
+    'nl-NL':
+      'Er staat geen aanwezig, niet-verlopen certificaat met vingerafdruk {0} in Cert:\\LocalMachine\\My.',
+    'zh-TW': 'Cert:\\LocalMachine\\My 中沒有指紋為 {0} 且未過期的憑證。',
+  },
+  PortInUse: {
+    'en-US': 'Port {0} is already used by process {1}; choose another port.',
+    'sv-SE': 'Port {0} används redan av processen {1}; välj en annan port.',
+    'nl-NL': 'Poort {0} wordt al gebruikt door proces {1}; kies een andere poort.',
+    'zh-TW': '連接埠 {0} 已被處理程序 {1} 使用；請選擇其他連接埠。',
+  },
+  FirewallRuleMissing: {
+    'en-US': "Firewall rule '{0}' does not exist; it was not changed.",
+    'sv-SE': "Brandväggsregeln '{0}' finns inte; den ändrades inte.",
+    'nl-NL': "Firewallregel '{0}' bestaat niet; deze is niet gewijzigd.",
+    'zh-TW': "防火牆規則 '{0}' 不存在；未變更。",
+  },
+  BackupNotFound: {
+    'en-US': 'No RdpRescue backup manifest (backup.json) in {0}.',
+    'sv-SE': 'Inget säkerhetskopieringsmanifest från RdpRescue (backup.json) i {0}.',
+    'nl-NL': 'Geen RdpRescue-back-upmanifest (backup.json) in {0}.',
+    'zh-TW': '{0} 中沒有 RdpRescue 備份資訊清單（backup.json）。',
+  },
+  Restored: {
+    'en-US': 'Restored {0} item(s) from {1}.',
+    'sv-SE': 'Återställde {0} objekt från {1}.',
+    'nl-NL': '{0} item(s) teruggezet uit {1}.',
+    'zh-TW': '已從 {1} 還原 {0} 個項目。',
+  },
+  ShouldProcessFix: {
+    'en-US': 'Apply fix: {0}',
+    'sv-SE': 'Tillämpa korrigering: {0}',
+    'nl-NL': 'Oplossing toepassen: {0}',
+    'zh-TW': '套用修正：{0}',
+  },
+  ShouldProcessUndo: {
+    'en-US': 'Restore the state saved in this backup',
+    'sv-SE': 'Återställ tillståndet som sparades i säkerhetskopian',
+    'nl-NL': 'De in deze back-up opgeslagen toestand terugzetten',
+    'zh-TW': '還原此備份中儲存的狀態',
+  },
+  EventChecksNotVerified: {
+    'en-US': 'Event checks ({0}) describe the past and are not used to verify a fix.',
+    'sv-SE':
+      'Händelsekontroller ({0}) beskriver det förflutna och används inte för att verifiera en korrigering.',
+    'nl-NL':
+      'Gebeurteniscontroles ({0}) beschrijven het verleden en worden niet gebruikt om een oplossing te controleren.',
+    'zh-TW': '事件檢查（{0}）描述的是過去的狀況，不會用來驗證修正。',
+  },
+  InvalidSince: {
+    'en-US': '-Since must be a positive TimeSpan or a number of hours, not "{0}".',
+    'sv-SE': '-Since måste vara ett positivt TimeSpan-värde eller ett antal timmar, inte "{0}".',
+    'nl-NL': '-Since moet een positieve TimeSpan of een aantal uren zijn, niet "{0}".',
+    'zh-TW': '-Since 必須是正的 TimeSpan 或時數，而不是 "{0}"。',
+  },
+};

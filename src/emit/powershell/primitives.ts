@@ -1,0 +1,227 @@
+import type {
+  BackupItem,
+  Check,
+  CheckKind,
+  CheckOf,
+  Operation,
+  OperationKind,
+  OperationOf,
+  Value,
+  WindowsPath,
+} from '../../model/index.ts';
+import { psRegistryPath, type PsValue } from './literal.ts';
+
+/**
+ * How each model primitive becomes PowerShell data, and which PowerShell function handles it.
+ * The Records are keyed by every kind, so a new check, operation or backup kind does not
+ * compile until this target knows how to render and run it.
+ */
+
+type Data = { [key: string]: PsValue };
+
+interface CheckTarget<K extends CheckKind> {
+  /** Private function in templates/powershell/checks.ps1 that evaluates the check. */
+  evaluator: string;
+  data(check: CheckOf<K>): Data;
+}
+
+function windowsPath(path: WindowsPath): Data {
+  return { Root: path.root, Sub: path.sub };
+}
+
+export const CHECKS: { [K in CheckKind]: CheckTarget<K> } = {
+  'event-query': {
+    evaluator: 'Test-RdpEventQueryCheck',
+    data: (c) => ({
+      Channel: c.channel,
+      Provider: c.provider,
+      EventIds: c.eventIds,
+      WindowHours: c.windowHours,
+      DataConditions: c.dataConditions.map((d) => ({ Field: d.field, Values: d.values })),
+      ReportFields: c.reportFields,
+    }),
+  },
+  'registry-value': {
+    evaluator: 'Test-RdpRegistryValueCheck',
+    data: (c) => ({
+      Key: psRegistryPath(c.key),
+      Name: c.name,
+      Op: c.firesWhen.op,
+      Value: 'value' in c.firesWhen ? c.firesWhen.value : null,
+      PolicyKey: c.policy ? psRegistryPath(c.policy.key) : null,
+      PolicyName: c.policy ? c.policy.name : null,
+    }),
+  },
+  'service-state': {
+    evaluator: 'Test-RdpServiceStateCheck',
+    data: (c) => ({ Service: c.service, FiresWhen: c.firesWhen }),
+  },
+  'rdp-listener': {
+    evaluator: 'Test-RdpListenerCheck',
+    data: (c) => ({
+      PortKey: psRegistryPath(c.portKey),
+      PortName: c.portName,
+      DefaultPort: c.defaultPort,
+      Service: c.service,
+    }),
+  },
+  'certificate-store': {
+    evaluator: 'Test-RdpCertificateStoreCheck',
+    data: (c) => ({ Store: c.store, FiresWhen: c.firesWhen }),
+  },
+  'certificate-binding': {
+    evaluator: 'Test-RdpCertificateBindingCheck',
+    data: (c) => ({ Key: psRegistryPath(c.key), Name: c.name, Stores: c.stores }),
+  },
+  'folder-acl': {
+    evaluator: 'Test-RdpFolderAclCheck',
+    data: (c) => ({
+      Path: windowsPath(c.path),
+      DefaultSddl: c.defaultSddl,
+      RequiredAces: c.requiredAces.map((a) => ({
+        Sid: a.sid,
+        Mask: a.mask,
+        FilesStartingWith: a.target === 'folder' ? null : a.target.filesStartingWith,
+      })),
+    }),
+  },
+  'windows-feature': {
+    evaluator: 'Test-RdpWindowsFeatureCheck',
+    data: (c) => ({ Feature: c.feature, IndicatorService: c.indicatorService }),
+  },
+};
+
+export function checkData(check: Check): Data {
+  const target = CHECKS[check.kind] as CheckTarget<typeof check.kind>;
+  return { Kind: check.kind, Id: check.id, ...target.data(check as never) };
+}
+
+function value(v: Value): Data {
+  return typeof v === 'object' ? { Param: v.param, Data: null } : { Param: null, Data: v };
+}
+
+interface OperationTarget<K extends OperationKind> {
+  /** Private function in templates/powershell/operations.ps1; null = offline only. */
+  applier: string | null;
+  data(op: OperationOf<K>): Data;
+}
+
+export const OPERATIONS: { [K in OperationKind]: OperationTarget<K> } = {
+  'registry-set': {
+    applier: 'Set-RdpRegistryOperation',
+    data: (o) => ({ Key: psRegistryPath(o.key), Name: o.name, Type: o.type, ...value(o.data) }),
+  },
+  'registry-delete': {
+    applier: 'Remove-RdpRegistryOperation',
+    data: (o) => ({ Key: psRegistryPath(o.key), Name: o.name }),
+  },
+  'acl-grant': {
+    applier: 'Grant-RdpAclOperation',
+    data: (o) => ({
+      Path: windowsPath(o.path),
+      Grants: o.grants.map((g) => ({ Sid: g.sid, Rights: g.rights })),
+      Recurse: o.recurse,
+      FilesStartingWith: o.filesStartingWith ?? null,
+    }),
+  },
+  'take-ownership': {
+    applier: 'Set-RdpOwnerOperation',
+    data: (o) => ({ Path: windowsPath(o.path), Owner: o.owner, Recurse: o.recurse }),
+  },
+  'service-restart': {
+    applier: 'Restart-RdpServiceOperation',
+    data: (o) => ({ Service: o.service }),
+  },
+  'service-start': { applier: 'Start-RdpServiceOperation', data: (o) => ({ Service: o.service }) },
+  'service-stop': {
+    applier: 'Stop-RdpServiceOperation',
+    data: (o) => ({
+      Service: typeof o.service === 'string' ? o.service : null,
+      Runtime: typeof o.service === 'string' ? null : o.service.runtime,
+      Protect: o.protect,
+    }),
+  },
+  'service-start-type': {
+    applier: 'Set-RdpServiceStartTypeOperation',
+    data: (o) => ({ Service: o.service, StartType: o.startType, ViaRegistry: o.viaRegistry }),
+  },
+  'remove-self-signed-certificates': {
+    applier: 'Remove-RdpSelfSignedCertificateOperation',
+    data: (o) => ({ Store: o.store }),
+  },
+  'firewall-rule-port': {
+    applier: 'Set-RdpFirewallRuleOperation',
+    data: (o) => ({ Rule: o.rule, Protocol: o.protocol, ...portValue(o.port) }),
+  },
+  'bcd-set': {
+    applier: 'Set-RdpBcdOperation',
+    data: (o) => ({ Entry: o.entry, Setting: o.setting, Value: o.value }),
+  },
+  'bcd-ems-settings': {
+    applier: 'Set-RdpBcdEmsOperation',
+    data: (o) => ({ Port: o.port, BaudRate: o.baudRate }),
+  },
+  'hive-load': { applier: null, data: (o) => ({ Hive: o.hive, MountAs: o.mountAs }) },
+  'hive-unload': { applier: null, data: (o) => ({ MountAs: o.mountAs }) },
+};
+
+function portValue(port: number | { param: string }): Data {
+  return typeof port === 'number' ? { Param: null, Data: port } : { Param: port.param, Data: null };
+}
+
+export function operationData(op: Operation): Data {
+  const target = OPERATIONS[op.kind] as OperationTarget<typeof op.kind>;
+  if (target.applier === null)
+    throw new Error(`operation '${op.kind}' runs only offline; the module cannot apply it`);
+  return { Kind: op.kind, ...target.data(op as never) };
+}
+
+type BackupKind = BackupItem['kind'];
+
+interface BackupTarget<K extends BackupKind> {
+  /** Backup-<noun> and Restore-<noun> in templates/powershell/backup.ps1; null = offline only. */
+  noun: string | null;
+  data(item: Extract<BackupItem, { kind: K }>): Data;
+}
+
+export const BACKUPS: { [K in BackupKind]: BackupTarget<K> } = {
+  'registry-value': {
+    noun: 'RdpRegistryValueItem',
+    data: (i) => ({ Key: psRegistryPath(i.key), Name: i.name }),
+  },
+  acl: { noun: 'RdpAclItem', data: (i) => ({ Path: windowsPath(i.path), Recurse: i.recurse }) },
+  'service-config': {
+    noun: 'RdpServiceConfigItem',
+    data: (i) =>
+      typeof i.service === 'string'
+        ? { Service: i.service, Runtime: null }
+        : { Service: null, Runtime: i.service.runtime },
+  },
+  'certificate-store': { noun: 'RdpCertificateStoreItem', data: (i) => ({ Store: i.store }) },
+  'firewall-rule': { noun: 'RdpFirewallRuleItem', data: (i) => ({ Rule: i.rule }) },
+  'bcd-store': { noun: 'RdpBcdStoreItem', data: () => ({}) },
+  'hive-file': { noun: null, data: (i) => ({ Hive: i.hive }) },
+};
+
+export function backupData(item: BackupItem): Data {
+  const target = BACKUPS[item.kind] as BackupTarget<typeof item.kind>;
+  if (target.noun === null) throw new Error(`backup '${item.kind}' is offline only`);
+  return { Kind: item.kind, ...target.data(item as never) };
+}
+
+/** Dispatch tables for the PowerShell side: kind -> function name. */
+export function dispatchTables(): Record<string, Record<string, string>> {
+  const pick = <T>(m: Record<string, T>, f: (t: T) => string | null) =>
+    Object.fromEntries(
+      Object.entries(m).flatMap(([k, t]) => {
+        const name = f(t);
+        return name ? [[k, name]] : [];
+      }),
+    );
+  return {
+    RdpCheckEvaluators: pick(CHECKS, (t) => t.evaluator),
+    RdpOperationAppliers: pick(OPERATIONS, (t) => t.applier),
+    RdpBackupFunctions: pick(BACKUPS, (t) => (t.noun ? `Backup-${t.noun}` : null)),
+    RdpRestoreFunctions: pick(BACKUPS, (t) => (t.noun ? `Restore-${t.noun}` : null)),
+  };
+}

@@ -1,0 +1,89 @@
+import { CULTURES, type Catalog, type Fix, type LocalizedText } from '../../model/index.ts';
+import type { Artifact } from '../artifact.ts';
+import { CULTURE_NAMES, PAGE_LABELS } from './labels.ts';
+
+/**
+ * The page's data: the catalog's words in every culture, and the CMD emitter's paste blocks
+ * exactly as generated (artifacts of kind 'cmd-paste', meta { role: 'diagnosis' } or
+ * { fix }, meta.block, meta.of). The page's script only renders this.
+ */
+export interface PageBlock {
+  path: string;
+  block: number;
+  of: number;
+  chars: number;
+  text: string;
+}
+
+type Owner = { role: 'diagnosis' } | { fix: string };
+
+function blocksOf(earlier: readonly Artifact[], owner: Owner): PageBlock[] {
+  return earlier
+    .filter((a) => a.kind === 'cmd-paste')
+    .filter((a) =>
+      'role' in owner ? a.meta?.['role'] === owner.role : a.meta?.['fix'] === owner.fix,
+    )
+    .map((a) => {
+      const text = typeof a.content === 'string' ? a.content : a.content.toString('utf8');
+      const block = a.meta?.['block'];
+      const of = a.meta?.['of'];
+      if (typeof block !== 'number' || typeof of !== 'number')
+        throw new Error(`artifact ${a.path}: a paste block needs numeric meta.block and meta.of`);
+      return { path: a.path, block, of, chars: text.length, text };
+    })
+    .sort((a, b) => a.block - b.block);
+}
+
+function fixData(fix: Fix, earlier: readonly Artifact[]) {
+  const args = fix.parameters.map((p) => ` -${p.name} <${p.name}>`).join('');
+  return {
+    id: fix.id,
+    title: fix.title,
+    description: fix.description,
+    command: fix.command ? `${fix.command}${args}` : undefined,
+    optIn: fix.optIn,
+    reboot: fix.effects.reboot,
+    weakensSecurity: fix.weakensSecurity,
+    blocks: blocksOf(earlier, { fix: fix.id }),
+  };
+}
+
+export function pageData(catalog: Catalog, version: string, earlier: readonly Artifact[]) {
+  const fixById = new Map(catalog.fixes.map((f) => [f.id, f]));
+  const runbooks = (file: string) =>
+    Object.fromEntries(CULTURES.map((c) => [c, `docs/${c}/${file}`])) as LocalizedText;
+  return {
+    version,
+    cultures: CULTURES.map((id) => ({ id, name: CULTURE_NAMES[id] })),
+    labels: PAGE_LABELS,
+    symptoms: catalog.symptoms,
+    diagnosis: blocksOf(earlier, { role: 'diagnosis' }),
+    offline: { title: catalog.offline.title, runbook: runbooks('offline.md') },
+    scenarios: catalog.scenarios.map((s) => ({
+      id: s.id,
+      title: s.title,
+      summary: s.summary,
+      symptoms: s.symptoms,
+      events: s.evidence.flatMap(({ check }) =>
+        check.kind === 'event-query'
+          ? check.eventIds.map((id) => ({ id, provider: check.provider, channel: check.channel }))
+          : [],
+      ),
+      fixes: s.fixes.map((id) => fixData(fixById.get(id)!, earlier)),
+      manualSteps: s.manualSteps.map((m) => m.text),
+      runbook: runbooks(`${s.id}.md`),
+    })),
+  };
+}
+
+export type PageData = ReturnType<typeof pageData>;
+
+/** JSON that is safe inside <script type="application/json"> (no "</script", no "<!--"). */
+export function embeddedJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}

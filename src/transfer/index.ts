@@ -1,0 +1,193 @@
+import { createHash } from 'node:crypto';
+import type { Artifact } from '../emit/artifact.ts';
+import { renderTemplate } from '../emit/render.ts';
+import { cmdText } from '../emit/text.ts';
+import { withSetId, writeCab } from './cab.ts';
+import { cmdWord, hashWindow, repeatedPairs, spacedBase64 } from './shape.ts';
+
+/** One file of the signed module, path relative to the module folder ('en-US/x.txt'). */
+export interface ModuleFile {
+  path: string;
+  content: Buffer;
+}
+
+export interface TransferSummary {
+  blocks: number;
+  totalChars: number;
+  /** Bytes of the module, of the MSZIP cabinet, and characters of its shaped base64. */
+  moduleBytes: number;
+  payloadBytes: number;
+  payloadChars: number;
+  payloadSha256: string;
+  repeatedPairs: number;
+}
+
+export interface Transfer {
+  artifacts: Artifact[];
+  summary: TransferSummary;
+}
+
+/** The Serial Console takes at most 2,048 characters per paste, CRLF included. */
+export const PASTE_LIMIT = 2048;
+export const TRANSFER_DIR = 'serial-console/transfer';
+const SAFE_PATH = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
+
+/**
+ * Paste blocks that carry the signed module through the Serial Console's cmd channel: an
+ * MSZIP cabinet in base64, one chunk per block, each checked as soon as it is pasted; the
+ * last block checks the whole cabinet before it installs anything.
+ */
+export function transferBlocks(moduleFiles: readonly ModuleFile[], version: string): Artifact[] {
+  return buildTransfer(moduleFiles, version).artifacts;
+}
+
+export function buildTransfer(moduleFiles: readonly ModuleFile[], version: string): Transfer {
+  if (moduleFiles.length === 0) throw new Error('transfer: the module has no files');
+  if (!/^[0-9]+(\.[0-9]+){1,3}$/.test(version))
+    throw new Error(`transfer: version ${JSON.stringify(version)} is not a module version`);
+  for (const f of moduleFiles)
+    if (!SAFE_PATH.test(f.path))
+      throw new Error(
+        `transfer: module file ${JSON.stringify(f.path)}: path must be relative, letters/digits/._- only`,
+      );
+
+  const files = [...moduleFiles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const { cab, payloadSha256 } = payloadWithCleanHash(files);
+  const stream = spacedBase64(cab);
+  const dir = 'rdpx' + hashWindow(payloadSha256, 3).compact;
+
+  const install = (blockCount: number) =>
+    renderTemplate('transfer/install.cmd.ejs', {
+      version: cmdWord(version),
+      chunks: Array.from({ length: blockCount }, (_, i) => chunkName(i + 1)).join('+'),
+      check: hashWindow(payloadSha256, 16),
+      last: cmdWord(String(blockCount)),
+      dir,
+      dirs: [...new Set(files.map((f) => f.path.split('/').slice(0, -1).join('\\')))]
+        .filter((d) => d !== '')
+        .map(cmdWord),
+      files: files.map((f, i) => ({
+        entry: cmdWord(String(i + 1)),
+        target: cmdWord(f.path.replace(/\//g, '\\')),
+      })),
+    });
+
+  // The block count appears in every block, so lay out until the count is stable.
+  let count = 1;
+  let texts: string[] = [];
+  for (let round = 0; round < 10; round++) {
+    texts = layout(stream, count, dir, install(count));
+    if (texts.length === count) break;
+    count = texts.length;
+  }
+  if (texts.length !== count) throw new Error('transfer: block layout did not settle');
+
+  const artifacts = texts.map((text, i): Artifact => {
+    const content = cmdText(text, `${TRANSFER_DIR}/${blockFile(i + 1)}`);
+    return {
+      path: `${TRANSFER_DIR}/${blockFile(i + 1)}`,
+      kind: 'transfer',
+      content,
+      meta: { block: i + 1, of: count, chars: content.length, repeatedPairs: repeatedPairs(text) },
+    };
+  });
+  return {
+    artifacts,
+    summary: {
+      blocks: count,
+      totalChars: artifacts.reduce((sum, a) => sum + a.content.length, 0),
+      moduleBytes: files.reduce((sum, f) => sum + f.content.length, 0),
+      payloadBytes: cab.length,
+      payloadChars: stream.length,
+      payloadSha256,
+      repeatedPairs: texts.reduce((sum, t) => sum + repeatedPairs(t), 0),
+    },
+  };
+}
+
+export function blockFile(k: number): string {
+  return `block-${String(k).padStart(2, '0')}.txt`;
+}
+
+/**
+ * The cabinet, with a set ID chosen so that the hash the last block compares (and the folder
+ * name taken from it) can be typed without a repeated character. The set ID changes only
+ * header bytes; the files inside are the same.
+ */
+function payloadWithCleanHash(files: readonly ModuleFile[]): {
+  cab: Buffer;
+  payloadSha256: string;
+} {
+  const plain = writeCab(files.map((f, i) => ({ name: String(i + 1), content: f.content })));
+  let first: { cab: Buffer; payloadSha256: string } | undefined;
+  for (let setId = 0; setId < 256; setId++) {
+    const cab = withSetId(plain, setId);
+    const payloadSha256 = sha256(cab);
+    first ??= { cab, payloadSha256 };
+    if (hashWindow(payloadSha256, 16).clean && hashWindow(payloadSha256, 3).clean)
+      return { cab, payloadSha256 };
+  }
+  return first!;
+}
+
+function chunkName(k: number): string {
+  return cmdWord('c' + k);
+}
+
+function sha256(bytes: Buffer | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Fills blocks greedily; the last one also carries the install step. */
+function layout(stream: string, count: number, dir: string, install: string): string[] {
+  const blocks: string[] = [];
+  let rest = stream;
+  for (let k = 1; rest.length > 0; k++) {
+    const render = (data: string, last: boolean) =>
+      renderBlock(k, count, dir, data, last ? install : '');
+    const finalRoom = PASTE_LIMIT - crlfLength(render('', true));
+    if (rest.length <= finalRoom) {
+      blocks.push(render(rest, true));
+      break;
+    }
+    const room = PASTE_LIMIT - crlfLength(render('', false));
+    if (room < 16) throw new Error('transfer: a block has no room for data');
+    // Leave at least a few characters for the last block, and cut between two characters,
+    // never on the space that separates a repeated pair (it is dropped at the cut).
+    // Shorten the chunk by a character or two when that makes its hash typable without a
+    // repeated character.
+    let cut = Math.min(room, rest.length - 4);
+    const candidates = [cut, cut - 1, cut - 2, cut - 3].filter((c) => rest[c - 1] !== ' ');
+    cut = candidates.find((c) => chunkCheck(rest.slice(0, c)).clean) ?? candidates[0]!;
+    const data = rest.slice(0, cut);
+    rest = rest.slice(cut).replace(/^ /, '');
+    blocks.push(render(data, false));
+  }
+  return blocks;
+}
+
+/** What certutil -hashfile prints for a chunk file: echo wrote the data and a CRLF. */
+function chunkCheck(data: string) {
+  return hashWindow(
+    createHash('sha1')
+      .update(data + '\r\n')
+      .digest('hex'),
+    8,
+  );
+}
+
+function renderBlock(k: number, n: number, dir: string, data: string, install: string): string {
+  return renderTemplate('transfer/block.cmd.ejs', {
+    first: k === 1,
+    dir,
+    chunk: chunkName(k),
+    data,
+    check: chunkCheck(data),
+    label: `block ${cmdWord(String(k))} of ${cmdWord(String(n))}`,
+    install,
+  });
+}
+
+function crlfLength(text: string): number {
+  return text.replace(/\r?\n/g, '\r\n').length;
+}

@@ -8,13 +8,15 @@ export function aboutData(catalog: Catalog, culture: Culture, version: string) {
   const fixById = new Map(onlineFixes(catalog).map((f) => [f.id, f]));
   return {
     version,
-    text: ABOUT[culture],
+    text: Object.fromEntries(
+      Object.entries(ABOUT[culture]).map(([k, v]) => [k, wrap(v, 76).join('\n    ')]),
+    ),
     scenarios: catalog.scenarios.map((s) => ({
       id: s.id,
       title: s.title[culture],
       summary: wrap(s.summary[culture], 80),
       fixes: s.fixes.map((id) => fixById.get(id)?.command ?? id),
-      manualSteps: s.manualSteps.map((m) => m.text[culture]),
+      manualSteps: s.manualSteps.map((m) => wrap(m.text[culture], 72).join('\n          ')),
     })),
     fixes: onlineFixes(catalog).map((f) => ({
       command: f.command!,

@@ -37,7 +37,7 @@ export const CHECKS: { [K in CheckKind]: CheckTarget<K> } = {
       Provider: c.provider,
       EventIds: c.eventIds,
       WindowHours: c.windowHours,
-      DataConditions: c.dataConditions.map((d) => ({ Field: d.field, Values: d.values })),
+      DataConditions: c.dataConditions.map((d) => ({ Field: d.field, Accepted: d.values })),
       ReportFields: c.reportFields,
     }),
   },

@@ -93,7 +93,7 @@ export function contentTypes(entryNames: readonly string[]): Buffer {
   for (const name of entryNames) {
     const base = name.slice(name.lastIndexOf('/') + 1);
     const dot = base.lastIndexOf('.');
-    if (dot > 0) extensions.add(base.slice(dot + 1).toLowerCase());
+    if (dot >= 0) extensions.add(base.slice(dot + 1).toLowerCase());
     else overrides.push(name);
   }
   const typeOf = (ext: string) =>

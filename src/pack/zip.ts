@@ -5,18 +5,16 @@ export interface ZipEntry {
   content: Buffer;
 }
 
-/**
- * Local-time fields, because a zip's DOS timestamp is local time: the same fields give the
- * same bytes in every time zone. forceDosTimestamp leaves out the UTC extra field.
- */
-const FIXED_TIME = new Date(2000, 0, 1, 0, 0, 0);
-
 /** A zip whose bytes depend only on the entries: fixed times and modes, entries in the order given. */
 export function reproducibleZip(entries: readonly ZipEntry[]): Promise<Buffer> {
+  // A zip's DOS timestamp is local time, so the date is built from local fields when packing:
+  // the same fields, the same bytes in every time zone (noon: no DST gap anywhere).
+  // forceDosTimestamp leaves out the extra field with a UTC time.
+  const fixedTime = new Date(2000, 0, 1, 12, 0, 0);
   const zip = new ZipFile();
   for (const entry of entries)
     zip.addBuffer(entry.content, entry.name, {
-      mtime: FIXED_TIME,
+      mtime: fixedTime,
       mode: 0o100644,
       compress: true,
       forceDosTimestamp: true,

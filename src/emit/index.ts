@@ -1,6 +1,8 @@
 import type { Emitter } from './artifact.ts';
 import { catalogJsonEmitter } from './catalog-json/index.ts';
 import { powershellEmitter } from './powershell/index.ts';
+import { docsEmitter } from './docs/index.ts';
+import { pageEmitter } from './page/index.ts';
 
 /** Every target, in the order they run (later ones may read earlier artifacts). */
-export const EMITTERS: readonly Emitter[] = [catalogJsonEmitter, powershellEmitter];
+export const EMITTERS: readonly Emitter[] = [catalogJsonEmitter, powershellEmitter, docsEmitter, pageEmitter];

@@ -257,10 +257,13 @@ export const LABELS = {
     'zh-TW': '請依此順序套用。每項修正都會先備份其變更的內容。',
   },
   repairModule: {
-    'en-US': 'All fixes of this runbook at once, with the module (asks for confirmation):',
-    'sv-SE': 'Alla åtgärder i den här runbooken på en gång, med modulen (frågar om bekräftelse):',
-    'nl-NL': 'Alle oplossingen van dit runbook in één keer, met de module (vraagt om bevestiging):',
-    'zh-TW': '使用模組一次套用本操作手冊的所有修正（會要求確認）：',
+    'en-US':
+      'Or apply every fix of this runbook that is not marked optional, in order, with the module (it asks for confirmation):',
+    'sv-SE':
+      'Eller tillämpa alla åtgärder i den här runbooken som inte är markerade som valfria, i ordning, med modulen (den frågar om bekräftelse):',
+    'nl-NL':
+      'Of pas met de module alle oplossingen van dit runbook toe die niet als optioneel zijn gemarkeerd, op volgorde (de module vraagt om bevestiging):',
+    'zh-TW': '或使用模組依序套用本操作手冊中所有未標示為選用的修正（模組會要求確認）：',
   },
   noFixes: {
     'en-US': 'RdpRescue does not repair this automatically: follow the manual steps.',

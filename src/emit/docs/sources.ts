@@ -3,12 +3,12 @@ import { label } from './labels.ts';
 import { anchor, code, prose } from './markdown.ts';
 
 /**
- * Where a source section lives in the seed a reader of this culture has. Sections are English
- * headings ("Scenario 1 / Renew RDP self-signed certificate": the last part is the heading);
- * the seeds keep the English anchors in every translation.
+ * Where a source section lives in the seed a reader of this culture has. A section is an
+ * English heading, optionally followed by " / <part>" (a sub-heading or a step inside it), so
+ * the first part is always a heading; the seeds keep the English anchors in every translation.
  */
 export function seedLocation(article: Article, source: Source, culture: Culture) {
-  const heading = source.section.split(' / ').at(-1)!;
+  const heading = source.section.split(' / ')[0]!;
   const file = article.seeds[culture] ?? article.seeds[article.original];
   if (!file)
     throw new Error(`article '${article.id}' has no seed file for ${culture} or its original`);

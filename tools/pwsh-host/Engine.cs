@@ -26,10 +26,20 @@ static class Engine
     {
         id = record.FullyQualifiedErrorId,
         message = record.Exception.Message,
-        missingCommand = (record.Exception as CommandNotFoundException)?.CommandName,
+        missingCommand = MissingCommand(record),
         line = record.InvocationInfo?.ScriptLineNumber,
         script = record.InvocationInfo?.ScriptName,
     };
+
+    /// <summary>The command name of a "not recognized" error, however the engine wrapped it.</summary>
+    static string? MissingCommand(ErrorRecord record)
+    {
+        for (var e = record.Exception; e is not null; e = e.InnerException)
+            if (e is CommandNotFoundException { CommandName: { } name }) return name;
+        return record.FullyQualifiedErrorId.StartsWith("CommandNotFoundException", StringComparison.Ordinal)
+            ? record.TargetObject as string
+            : null;
+    }
 
     public static object Describe(Exception exception) =>
         exception is IContainsErrorRecord { ErrorRecord: { } record }

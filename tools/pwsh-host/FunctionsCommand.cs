@@ -19,9 +19,11 @@ static class FunctionsCommand
         if (errors.Length > 0) return new { path, parsed = false };
         if (path.EndsWith(".psd1", StringComparison.OrdinalIgnoreCase))
             return new { path, parsed = true, data = ManifestData(script) };
+        // GetHelpContent re-tokenizes the whole file unless it is given a cache.
+        var tokenCache = new Dictionary<Ast, Token[]>();
         var functions = script.FindAll(a => a is FunctionDefinitionAst, searchNestedScriptBlocks: true)
             .Cast<FunctionDefinitionAst>()
-            .Select(Function)
+            .Select(f => Function(f, tokenCache))
             .ToArray();
         return new { path, parsed = true, functions };
     }
@@ -50,11 +52,17 @@ static class FunctionsCommand
         _ => value,
     };
 
-    static object Function(FunctionDefinitionAst function)
+    // Compared by name: resolving attribute types through the engine costs seconds per file.
+    static readonly HashSet<string> CmdletBindingNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "CmdletBinding", "CmdletBindingAttribute", "System.Management.Automation.CmdletBindingAttribute",
+    };
+
+    static object Function(FunctionDefinitionAst function, Dictionary<Ast, Token[]> tokenCache)
     {
         var body = function.Body;
-        var binding = body.ParamBlock?.Attributes.FirstOrDefault(a => a.TypeName.GetReflectionAttributeType() == typeof(CmdletBindingAttribute));
-        var help = function.GetHelpContent();
+        var binding = body.ParamBlock?.Attributes.FirstOrDefault(a => CmdletBindingNames.Contains(a.TypeName.FullName));
+        var help = function.GetHelpContent(tokenCache);
         return new
         {
             name = function.Name,

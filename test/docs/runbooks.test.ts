@@ -23,7 +23,7 @@ async function runDocs(extra: Artifact[] = []): Promise<Artifact[]> {
 beforeAll(async () => {
   catalog = await loadCatalog();
   const ctx = { catalog, version: '9.9.9', earlier: [] };
-  earlier = [...catalogJsonEmitter.emit(ctx), ...(await fakeCmdEmitter.emit(ctx))] as Artifact[];
+  earlier = [...(await catalogJsonEmitter.emit(ctx)), ...(await fakeCmdEmitter.emit(ctx))];
   docs = await runDocs();
 });
 

@@ -1,0 +1,272 @@
+import type { Check, CheckKind, CheckOf, Comparison, WindowsPath } from '../../model/index.ts';
+import { assertNever } from '../../model/index.ts';
+import { quote, readRegistry, registryKey, type ScriptBuilder } from './context.ts';
+import { lit, v } from './script.ts';
+
+/**
+ * How a rendered check reports: conditions (`if ...` prefixes) that hold when the check fired,
+ * stayed quiet, or could not run. The lines that set them up are already in the builder.
+ */
+export interface CheckOutcome {
+  fired: string;
+  quiet: string;
+  failed?: string;
+  /** Evidence detail for the report ("=<detail>"), as CMD text expanded when printed. */
+  detail?: string;
+}
+
+type CheckRenderer<K extends CheckKind> = (check: CheckOf<K>, s: ScriptBuilder) => CheckOutcome;
+
+/** Exit code a PowerShell probe uses for "fired"; 0 is quiet, anything else failed. */
+const PS_FIRED = 3;
+
+/** The variable holding a value's effective text: the policy value when present wins. */
+function effectiveValue(
+  s: ScriptBuilder,
+  key: string,
+  name: string,
+  policy?: { key: string; name: string },
+): string {
+  const variable = s.fresh('V');
+  s.add(readRegistry(registryKey(key, s.scope), name, variable));
+  if (policy) {
+    const p = s.fresh('V');
+    s.add(readRegistry(policy.key, policy.name, p));
+    s.add(`if defined ${p} set ${variable}=%${p}%`);
+  }
+  return variable;
+}
+
+function comparison(variable: string, firesWhen: Comparison): CheckOutcome {
+  const text = (value: number | string) =>
+    typeof value === 'number' ? `REG_DWORD:0x${value.toString(16)}` : `REG_SZ:${value}`;
+  switch (firesWhen.op) {
+    case 'equals':
+      return {
+        fired: `if "%${variable}%"==${lit(`"${text(firesWhen.value)}"`)}`,
+        quiet: `if not "%${variable}%"==${lit(`"${text(firesWhen.value)}"`)}`,
+      };
+    case 'not-equals':
+      return {
+        fired: `if not "%${variable}%"==${lit(`"${text(firesWhen.value)}"`)}`,
+        quiet: `if "%${variable}%"==${lit(`"${text(firesWhen.value)}"`)}`,
+      };
+    case 'absent':
+      return { fired: `if not defined ${variable}`, quiet: `if defined ${variable}` };
+    case 'present':
+      return { fired: `if defined ${variable}`, quiet: `if not defined ${variable}` };
+    default:
+      return assertNever(firesWhen);
+  }
+}
+
+/** Runs a PowerShell probe that exits 0 (quiet) or 3 (fired); no PowerShell means failed. */
+function powershellProbe(s: ScriptBuilder, script: string, guard = ''): CheckOutcome {
+  if (/["%]/.test(script)) throw new Error(`PowerShell probe must not contain " or %: ${script}`);
+  const code = s.fresh('C');
+  s.add(`set ${code}=0&${guard}powershell -nop -noni -c ${lit(`"${script}"`)} >nul 2>&1`);
+  s.add(`${guard}set ${code}=%errorlevel%`);
+  return {
+    fired: `if %${code}%==${PS_FIRED}`,
+    quiet: `if %${code}%==0`,
+    failed: `if not %${code}%==0 if not %${code}%==${PS_FIRED}`,
+  };
+}
+
+/** The PID of a running service, or "?" (tasklist's CSV columns are language-neutral). */
+export function servicePid(s: ScriptBuilder, service: string): string {
+  return s.fact(
+    `pid:${service}`,
+    (name) => [
+      `set ${name}=?&for /f ${lit('"tokens=2 delims=,"')} ${v('a')} in ('tasklist /svc /fo csv /nh /fi "SERVICES eq ${service}" ^| find ${lit('".exe"')}') do set ${name}=${v('a', '~')}`,
+    ],
+    'P',
+  );
+}
+
+/** The configured RDP port (decimal), the default when the value is absent. */
+export function rdpPort(s: ScriptBuilder, key: string, name: string, defaultPort: number): string {
+  return s.fact(
+    `port:${key}\\${name}`,
+    (port) => {
+      const raw = s.fresh('V');
+      return [
+        readRegistry(registryKey(key, s.scope), name, raw),
+        `set ${port}=${defaultPort}&if defined ${raw} set /a ${port}=%${raw}:*:=% >nul`,
+      ];
+    },
+    'R',
+  );
+}
+
+/** The PID listening on TCP <port> (matched on numbers: the state word is localized), or "-". */
+export function listenerPid(s: ScriptBuilder, port: string): string {
+  return s.fact(
+    `listener:${port}`,
+    (name) => [
+      `set ${name}=-&for /f ${lit('"tokens=1,5"')} ${v('a')} in ('netstat -ano ^| find ":%${port}% " ^| find ${lit('":0 "')}') do if ${v('a')}==${lit('TCP')} set ${name}=${v('b')}`,
+    ],
+    'L',
+  );
+}
+
+/** One wevtutil query per channel covering every event check of the script. */
+function channelQuery(s: ScriptBuilder, channel: string): { ok: string; file: string } {
+  const name = s.fact(
+    `channel:${channel}`,
+    (n) => {
+      const checks = s.eventChecks.filter((c) => c.channel === channel);
+      return [
+        `set ${n}=0&wevtutil qe ${quote(channel)} /q:${lit(`"${channelXPath(checks)}"`)} /rd:true /f:xml >"%TEMP%\\rdprescue-${n}.xml" 2>nul&if errorlevel 1 set ${n}=1`,
+      ];
+    },
+    'E',
+  );
+  return { ok: name, file: `%TEMP%\\rdprescue-${name}.xml` };
+}
+
+function ids(eventIds: readonly number[]): string {
+  const list = eventIds.map((id) => `EventID=${id}`).join(' or ');
+  return eventIds.length > 1 ? `(${list})` : list;
+}
+
+/** `*[System[(Provider[@Name='P'] and (EventID=1 or ...)) or ...] and ...]`, window included. */
+export function channelXPath(checks: readonly EventQueryCheck[]): string {
+  const seen = new Map<number, string>();
+  for (const c of checks) {
+    if (c.dataConditions.length > 0)
+      throw new Error(`check '${c.id}': CMD diagnosis does not support dataConditions yet`);
+    for (const id of c.eventIds) {
+      const other = seen.get(id);
+      if (other && other !== c.provider)
+        throw new Error(
+          `channel ${c.channel}: event ${id} of two providers cannot be told apart by CMD`,
+        );
+      seen.set(id, c.provider);
+    }
+  }
+  const byProvider = new Map<string, { ids: Set<number>; hours: number }>();
+  for (const c of checks) {
+    const entry = byProvider.get(c.provider) ?? { ids: new Set<number>(), hours: 0 };
+    c.eventIds.forEach((id) => entry.ids.add(id));
+    entry.hours = Math.max(entry.hours, c.windowHours);
+    byProvider.set(c.provider, entry);
+  }
+  const hours = new Set([...byProvider.values()].map((e) => e.hours));
+  const window = (h: number) => `TimeCreated[timediff(@SystemTime) <= ${h * 3600000}]`;
+  const branches = [...byProvider].map(
+    ([provider, e]) =>
+      `Provider[@Name='${provider}'] and ${ids([...e.ids].sort((a, b) => a - b))}` +
+      (hours.size > 1 ? ` and ${window(e.hours)}` : ''),
+  );
+  const providers =
+    branches.length > 1 ? branches.map((b) => `(${b})`).join(' or ') : (branches[0] ?? '');
+  const common = hours.size === 1 ? ` and ${window([...hours][0]!)}` : '';
+  return branches.length > 1 && common
+    ? `*[System[(${providers})${common}]]`
+    : `*[System[${providers}${common}]]`;
+}
+
+type EventQueryCheck = CheckOf<'event-query'>;
+
+/** A WindowsPath as a PowerShell expression (environment variables, never % in the probe). */
+function psPath(path: WindowsPath, s: ScriptBuilder): string {
+  if (s.scope.kind !== 'online') throw new Error('PowerShell probes run on the VM itself only');
+  return `($env:${path.root}+'\\${path.sub}')`;
+}
+
+const renderers: { [K in CheckKind]: CheckRenderer<K> } = {
+  'event-query': (check, s) => {
+    const { ok, file } = channelQuery(s, check.channel);
+    const found = s.fresh('G');
+    const finds = check.eventIds.map(
+      (id) =>
+        `(find ${lit(`">${id}</EventID>"`)} <"${file}" >nul&if not errorlevel 1 set ${found}=F)`,
+    );
+    s.add(`set ${found}=Q&${finds.join('&')}&if not %${ok}%==0 set ${found}=X`);
+    return {
+      fired: `if %${found}%==F`,
+      quiet: `if %${found}%==Q`,
+      failed: `if %${found}%==X`,
+    };
+  },
+  'registry-value': (check, s) =>
+    comparison(effectiveValue(s, check.key, check.name, check.policy), check.firesWhen),
+  'service-state': (check, s) => {
+    switch (check.firesWhen) {
+      case 'not-running': {
+        const pid = servicePid(s, check.service);
+        return { fired: `if "%${pid}%"=="?"`, quiet: `if not "%${pid}%"=="?"` };
+      }
+      case 'disabled': {
+        const start = effectiveValue(
+          s,
+          `HKLM\\SYSTEM\\CurrentControlSet\\Services\\${check.service}`,
+          'Start',
+        );
+        return comparison(start, { op: 'equals', value: 4 });
+      }
+      case 'missing': {
+        const start = effectiveValue(
+          s,
+          `HKLM\\SYSTEM\\CurrentControlSet\\Services\\${check.service}`,
+          'Start',
+        );
+        return comparison(start, { op: 'absent' });
+      }
+      default:
+        return assertNever(check.firesWhen);
+    }
+  },
+  'rdp-listener': (check, s) => {
+    const port = rdpPort(s, check.portKey, check.portName, check.defaultPort);
+    const owner = listenerPid(s, port);
+    const pid = servicePid(s, check.service);
+    return {
+      fired: `if not "%${owner}%"=="%${pid}%"`,
+      quiet: `if "%${owner}%"=="%${pid}%"`,
+      detail: `%${port}%:%${owner}%`,
+    };
+  },
+  // The stores live in the registry, but validity (expiry) needs PowerShell's date logic.
+  'certificate-store': (check, s) =>
+    powershellProbe(
+      s,
+      `if(@(dir 'Cert:\\LocalMachine\\${check.store}'|?{$_.NotAfter -gt (Get-Date)}).Count){exit 0};exit ${PS_FIRED}`,
+    ),
+  'certificate-binding': (check, s) => {
+    const hash = s.fresh('H');
+    s.add(readRegistry(registryKey(check.key, s.scope), check.name, hash));
+    const stores = check.stores.map((st) => `'Cert:\\LocalMachine\\${st}'`).join(',');
+    const probe = powershellProbe(
+      s,
+      `if(@(dir ${stores}|?{('REG_BINARY:'+$_.Thumbprint) -eq $env:${hash} -and $_.NotAfter -gt (Get-Date)}).Count){exit 0};exit ${PS_FIRED}`,
+      `if defined ${hash} `,
+    );
+    return probe;
+  },
+  'folder-acl': (check, s) => {
+    const tests = check.requiredAces.map((ace) =>
+      ace.target === 'folder'
+        ? `(t $p '${ace.sid}' ${ace.mask})`
+        : `@(dir -LiteralPath $p -Force -Filter '${ace.target.filesStartingWith}*'|?{-not (t $_.FullName '${ace.sid}' ${ace.mask})}).Count -eq 0`,
+    );
+    const script =
+      `function t($f,$s,$m){@((Get-Acl -LiteralPath $f).GetAccessRules(1,1,[Security.Principal.SecurityIdentifier])|?{$_.AccessControlType -eq 0 -and $_.IdentityReference.Value -eq $s -and ($_.FileSystemRights -band $m) -eq $m}).Count -gt 0};` +
+      `$p=${psPath(check.path, s)};` +
+      `if((${tests.join(') -and (')})){exit 0};exit ${PS_FIRED}`;
+    return powershellProbe(s, script);
+  },
+  'windows-feature': (check, s) => {
+    const present = s.fresh('W');
+    s.add(
+      `set ${present}=&reg query "HKLM\\SYSTEM\\CurrentControlSet\\Services\\${check.indicatorService}" /v Start >nul 2>&1&if not errorlevel 1 set ${present}=1`,
+    );
+    return { fired: `if defined ${present}`, quiet: `if not defined ${present}` };
+  },
+};
+
+/** Renders a check's lines into the builder and returns how to read its outcome. */
+export function renderCheck(check: Check, s: ScriptBuilder): CheckOutcome {
+  return (renderers[check.kind] as CheckRenderer<CheckKind>)(check, s);
+}

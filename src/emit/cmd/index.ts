@@ -1,0 +1,191 @@
+import type { Catalog, Fix } from '../../model/index.ts';
+import type { Artifact, Emitter } from '../artifact.ts';
+import { renderTemplate } from '../render.ts';
+import { cmdText } from '../text.ts';
+import { diagnosisLines } from './diagnosis.ts';
+import { fixScript, splitBlocks } from './fixes.ts';
+import { FIND_BCD, RELEASE_BCD, needsBcd, offlineBody, offlineFixes } from './offline.ts';
+import { BACKUP_DIR, paramVar } from './operations.ts';
+import { lit, renderScript, type Dialect, type RenderedScript } from './script.ts';
+
+/** The Serial Console accepts at most this many characters per paste, CRLFs included. */
+export const PASTE_LIMIT = 2048;
+const ONLINE_BACKUP = '%ProgramData%\\RdpRescue\\backup';
+
+function lines(text: string): string[] {
+  return text.replace(/\r?\n$/, '').split(/\r?\n/);
+}
+
+function pasteBlock(title: string, body: string[], block: number, of: number): RenderedScript {
+  const text = renderTemplate('cmd/paste.txt.ejs', {
+    title,
+    body: body.join('\n'),
+    block,
+    of,
+    lit,
+  });
+  const rendered = renderScript(lines(text), 'paste');
+  return { ...rendered, text: rendered.text + '\r\n' };
+}
+
+function fitsPaste(title: string) {
+  return (body: string[]) => pasteBlock(title, body, 9, 9).text.length <= PASTE_LIMIT;
+}
+
+/** Splits a line list into paste-sized chunks (env variables carry over between pastes). */
+function chunkLines(title: string, body: string[]): string[][] {
+  const fits = fitsPaste(title);
+  const chunks: string[][] = [];
+  let current: string[] = [];
+  for (const line of body) {
+    if (current.length > 0 && !fits([...current, line])) {
+      chunks.push(current);
+      current = [];
+    }
+    current.push(line);
+  }
+  chunks.push(current);
+  return chunks;
+}
+
+function batchFile(title: string, body: string[], version: string, parameters: string[]) {
+  const text = renderTemplate('cmd/batch.cmd.ejs', {
+    title,
+    body: body.join('\n'),
+    version,
+    parameters,
+    lit,
+  });
+  return renderScript(lines(text), 'batch');
+}
+
+function artifact(
+  path: string,
+  kind: Artifact['kind'],
+  rendered: RenderedScript,
+  meta: Record<string, unknown>,
+): Artifact {
+  const text = rendered.text.endsWith('\r\n') ? rendered.text : rendered.text + '\r\n';
+  for (const [i, c] of [...text].entries())
+    if (c === '\t') throw new Error(`${path}: tab at offset ${i}`);
+  return {
+    path,
+    kind,
+    content: cmdText(text, path),
+    meta: { chars: text.length, repeatedPairs: rendered.repeatedPairs, ...meta },
+  };
+}
+
+function checkPasteLimit(path: string, rendered: RenderedScript): void {
+  if (rendered.text.length > PASTE_LIMIT)
+    throw new Error(
+      `${path}: ${rendered.text.length} characters, more than the Serial Console's ${PASTE_LIMIT}`,
+    );
+}
+
+function diagnosisArtifacts(catalog: Catalog, version: string): Artifact[] {
+  const body = diagnosisLines(catalog);
+  const title = 'diagnosis (read-only)';
+  const chunks = chunkLines(title, body);
+  const pastes = chunks.map((chunk, i) => {
+    const path = `serial-console/diagnose-${i + 1}-of-${chunks.length}.txt`;
+    const rendered = pasteBlock(title, chunk, i + 1, chunks.length);
+    checkPasteLimit(path, rendered);
+    return artifact(path, 'cmd-paste', rendered, {
+      role: 'diagnosis',
+      block: i + 1,
+      of: chunks.length,
+    });
+  });
+  const batch = artifact('cmd/diagnose.cmd', 'cmd-batch', batchFile(title, body, version, []), {
+    role: 'diagnosis',
+    block: 1,
+    of: 1,
+  });
+  return [...pastes, batch];
+}
+
+function fixArtifacts(fix: Fix, catalog: Catalog, version: string): Artifact[] {
+  const script = fixScript(fix, catalog, { kind: 'online' }, ONLINE_BACKUP);
+  const title = `fix ${fix.id}`;
+  const blocks = splitBlocks(script, fitsPaste(title));
+  const scenario = catalog.scenarios.find((s) => s.fixes.includes(fix.id))?.id;
+  const common = { fix: fix.id, ...(scenario ? { scenario } : {}) };
+  const pastes = blocks.map((block, i) => {
+    const path = `serial-console/${fix.id}-${i + 1}-of-${blocks.length}.txt`;
+    const rendered = pasteBlock(title, block, i + 1, blocks.length);
+    checkPasteLimit(path, rendered);
+    return artifact(path, 'cmd-paste', rendered, {
+      ...common,
+      block: i + 1,
+      of: blocks.length,
+      parameters: fix.parameters.map((p) => paramVar(p.name)),
+    });
+  });
+  const body = [...script.header, ...script.steps.flatMap((s) => s.lines), ...script.footer];
+  const params = fix.parameters.map((p) => paramVar(p.name));
+  const batch = artifact(
+    `cmd/${fix.id}.cmd`,
+    'cmd-batch',
+    batchFile(title, body, version, params),
+    { ...common, block: 1, of: 1, parameters: params },
+  );
+  return [...pastes, batch];
+}
+
+function offlineArtifacts(catalog: Catalog, version: string): Artifact[] {
+  const fixes = offlineFixes(catalog);
+  const files = fixes.map((fix) => {
+    const file = `${fix.id}.cmd`;
+    const text = renderTemplate('cmd/offline.cmd.ejs', {
+      title: fix.title['en-US'],
+      file,
+      version,
+      body: offlineBody(fix, catalog).join('\n'),
+      backupVar: BACKUP_DIR,
+      needsBcd: needsBcd(fix),
+      findBcd: FIND_BCD,
+      releaseBcd: RELEASE_BCD,
+      lit,
+    });
+    const rendered = renderScript(lines(text), 'batch');
+    return artifact(`offline/${file}`, 'cmd-offline', rendered, {
+      fix: fix.id,
+      optIn: fix.optIn,
+      block: 1,
+      of: 1,
+    });
+  });
+  const defaults = fixes.filter((f) => !f.optIn).map((f) => `${f.id}.cmd`);
+  const all = renderTemplate('cmd/offline-all.cmd.ejs', {
+    title: catalog.offline.title['en-US'],
+    file: 'repair-offline.cmd',
+    files: defaults,
+    lit,
+  });
+  const rendered = renderScript(lines(all), 'batch');
+  return [
+    ...files,
+    artifact('offline/repair-offline.cmd', 'cmd-offline', rendered, {
+      role: 'repair-all',
+      block: 1,
+      of: 1,
+    }),
+  ];
+}
+
+/** Serial Console paste blocks, .cmd files and offline repair scripts from one CMD rendering. */
+export const cmdEmitter: Emitter = {
+  name: 'cmd',
+  emit({ catalog, version }) {
+    return [
+      ...diagnosisArtifacts(catalog, version),
+      ...catalog.fixes
+        .filter((f) => f.scope === 'online')
+        .flatMap((fix) => fixArtifacts(fix, catalog, version)),
+      ...offlineArtifacts(catalog, version),
+    ];
+  },
+};
+
+export type { Dialect };

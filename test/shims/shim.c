@@ -1,0 +1,172 @@
+/*
+ * One test shim for the Windows tools Wine lacks or stubs (wevtutil, icacls, netstat,
+ * tasklist, net, powershell, bcdedit, ...). Built once per tool name with mingw-w64; the
+ * copy's own file name says which tool it plays.
+ *
+ * Every call appends its arguments to %RR_SHIM_DIR%\<tool>.log. Output comes from
+ * %RR_SHIM_DIR%\<tool>.txt, a list of sections:
+ *     @@ <exit-code> <substring or *>
+ *     <lines printed when the arguments contain the substring (case-insensitive)>
+ * The first matching section wins; no match (or no file) prints nothing and exits 0.
+ *
+ * reg.exe is special: load/unload are emulated on top of Wine's real reg.exe (a "hive file"
+ * is a .reg export whose keys live under the mount point), everything else is passed through.
+ */
+#include <windows.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <ctype.h>
+
+static char dir[MAX_PATH];
+
+static const char *args_of(const char *cmdline) {
+  const char *p = cmdline;
+  if (*p == '"') {
+    p++;
+    while (*p && *p != '"') p++;
+    if (*p) p++;
+  } else {
+    while (*p && *p != ' ' && *p != '\t') p++;
+  }
+  while (*p == ' ' || *p == '\t') p++;
+  return p;
+}
+
+static int contains_ci(const char *hay, const char *needle) {
+  size_t n = strlen(needle);
+  if (n == 0) return 1;
+  for (; *hay; hay++)
+    if (_strnicmp(hay, needle, n) == 0) return 1;
+  return 0;
+}
+
+static void log_call(const char *tool, const char *args) {
+  char path[MAX_PATH];
+  snprintf(path, sizeof path, "%s\\%s.log", dir, tool);
+  FILE *f = fopen(path, "ab");
+  if (!f) return;
+  fprintf(f, "%s\r\n", args);
+  fclose(f);
+}
+
+static int run(const char *cmdline) {
+  STARTUPINFOA si = {sizeof si};
+  PROCESS_INFORMATION pi;
+  char buf[8192];
+  DWORD code = 1;
+  snprintf(buf, sizeof buf, "%s", cmdline);
+  if (!CreateProcessA(NULL, buf, NULL, NULL, TRUE, 0, NULL, NULL, &si, &pi)) return 1;
+  WaitForSingleObject(pi.hProcess, INFINITE);
+  GetExitCodeProcess(pi.hProcess, &code);
+  CloseHandle(pi.hProcess);
+  CloseHandle(pi.hThread);
+  return (int)code;
+}
+
+static int fixture(const char *tool, const char *args) {
+  char path[MAX_PATH], line[65536];
+  snprintf(path, sizeof path, "%s\\%s.txt", dir, tool);
+  FILE *f = fopen(path, "rb");
+  if (!f) return 0;
+  int printing = 0, matched = 0, code = 0;
+  while (fgets(line, sizeof line, f)) {
+    if (strncmp(line, "@@ ", 3) == 0) {
+      if (matched) break;
+      char *end;
+      long rc = strtol(line + 3, &end, 10);
+      while (*end == ' ') end++;
+      char needle[4096];
+      snprintf(needle, sizeof needle, "%s", end);
+      needle[strcspn(needle, "\r\n")] = 0;
+      if (strcmp(needle, "*") == 0 || contains_ci(args, needle)) {
+        printing = matched = 1;
+        code = (int)rc;
+      }
+      continue;
+    }
+    if (printing) fputs(line, stdout);
+  }
+  fclose(f);
+  fflush(stdout);
+  return code;
+}
+
+/* reg load HKLM\X file | reg unload HKLM\X, emulated with import/export/delete. */
+static int reg_hive(const char *verb, const char *args) {
+  char key[512] = "", file[MAX_PATH] = "", cmd[2048], map[MAX_PATH];
+  const char *p = args + strlen(verb);
+  while (*p == ' ') p++;
+  int i = 0;
+  while (*p && *p != ' ' && i < 511) key[i++] = *p++;
+  key[i] = 0;
+  while (*p == ' ') p++;
+  i = 0;
+  if (*p == '"') p++;
+  while (*p && *p != '"' && i < MAX_PATH - 1) file[i++] = *p++;
+  file[i] = 0;
+  const char *leaf = strrchr(key, '\\');
+  leaf = leaf ? leaf + 1 : key;
+  snprintf(map, sizeof map, "%s\\mount-%s", dir, leaf);
+  if (_stricmp(verb, "load") == 0) {
+    snprintf(cmd, sizeof cmd, "C:\\windows\\system32\\reg.exe import \"%s\"", file);
+    int rc = run(cmd);
+    if (rc == 0) {
+      FILE *m = fopen(map, "wb");
+      if (m) {
+        fputs(file, m);
+        fclose(m);
+      }
+    }
+    return rc;
+  }
+  char failures[MAX_PATH];
+  snprintf(failures, sizeof failures, "%s\\unload-failures", dir);
+  FILE *ff = fopen(failures, "rb");
+  if (ff) {
+    int n = 0;
+    if (fscanf(ff, "%d", &n) != 1) n = 0;
+    fclose(ff);
+    if (n > 0) {
+      ff = fopen(failures, "wb");
+      if (ff) {
+        fprintf(ff, "%d", n - 1);
+        fclose(ff);
+      }
+      return 1;
+    }
+  }
+  FILE *m = fopen(map, "rb");
+  if (!m) return 1;
+  if (!fgets(file, sizeof file, m)) file[0] = 0;
+  fclose(m);
+  snprintf(cmd, sizeof cmd, "C:\\windows\\system32\\reg.exe export %s \"%s\" /y", key, file);
+  int rc = run(cmd);
+  snprintf(cmd, sizeof cmd, "C:\\windows\\system32\\reg.exe delete %s /f", key);
+  if (rc == 0) rc = run(cmd);
+  if (rc == 0) DeleteFileA(map);
+  return rc;
+}
+
+int main(void) {
+  char self[MAX_PATH], tool[64];
+  GetModuleFileNameA(NULL, self, sizeof self);
+  const char *base = strrchr(self, '\\');
+  base = base ? base + 1 : self;
+  snprintf(tool, sizeof tool, "%s", base);
+  char *dot = strrchr(tool, '.');
+  if (dot) *dot = 0;
+  for (char *c = tool; *c; c++) *c = (char)tolower((unsigned char)*c);
+  const char *env = getenv("RR_SHIM_DIR");
+  snprintf(dir, sizeof dir, "%s", env ? env : ".");
+  const char *args = args_of(GetCommandLineA());
+  log_call(tool, args);
+  if (strcmp(tool, "reg") == 0) {
+    if (_strnicmp(args, "load ", 5) == 0) return reg_hive("load", args);
+    if (_strnicmp(args, "unload ", 7) == 0) return reg_hive("unload", args);
+    char cmd[8192];
+    snprintf(cmd, sizeof cmd, "C:\\windows\\system32\\reg.exe %s", args);
+    return run(cmd);
+  }
+  return fixture(tool, args);
+}

@@ -115,7 +115,7 @@
       button,
       chars,
       el('span', { className: 'done', text: '\u2713 ' + t('copied') }),
-      el('details', {}, [el('summary', { text: t('showText') + ': ' + name }), el('pre', { text: block.text })])
+      el('details', {}, [el('summary', { text: t('showText') + t('colon') + name }), el('pre', { text: block.text })])
     ]);
     return row;
   }
@@ -135,14 +135,19 @@
     var parts = [heading, el('p', { text: m(fix.description) })];
     if (fix.weakensSecurity) {
       parts.push(el('p', { className: 'warning', role: 'note' }, [
-        el('strong', { text: t('warning') + ': ' }),
+        el('strong', { text: t('warning') + t('colon') }),
         document.createTextNode(m(fix.weakensSecurity.warning) + ' '),
-        el('strong', { text: t('restore') + ': ' }),
+        el('strong', { text: t('restore') + t('colon') }),
         document.createTextNode(m(fix.weakensSecurity.restore))
       ]));
     }
     if (fix.command) {
-      parts.push(el('p', {}, [document.createTextNode(t('module') + ': '), el('code', { text: fix.command })]));
+      parts.push(el('p', {}, [document.createTextNode(t('module') + t('colon')), el('code', { text: fix.command })]));
+    }
+    if (fix.setFirst.length > 0) {
+      var setLine = el('p', { className: 'set-first' }, [document.createTextNode(t('setFirst') + t('colon'))]);
+      fix.setFirst.forEach(function (line) { setLine.appendChild(el('code', { text: line })); });
+      parts.push(setLine);
     }
     parts.push(blockList(fix.blocks));
     return el('li', { className: 'fix', 'data-fix': fix.id }, parts);
@@ -158,7 +163,7 @@
   }
 
   function scenarioCard(s) {
-    var eventList = el('p', { className: 'events' }, [document.createTextNode(t('events') + ': ')]);
+    var eventList = el('p', { className: 'events' }, [document.createTextNode(t('events') + t('colon'))]);
     s.events.forEach(function (e) {
       var hit = state.eventId !== '' && Number(state.eventId) === e.id;
       eventList.appendChild(el('span', { className: 'event' + (hit ? ' hit' : ''), title: e.provider + ' \u2014 ' + e.channel, text: String(e.id) }));

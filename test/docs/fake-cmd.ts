@@ -9,7 +9,7 @@ export const fakeCmdEmitter: Emitter = {
   name: 'fake-cmd',
   emit({ catalog }) {
     const out: Artifact[] = [];
-    const paste = (name: string, owner: Record<string, string>, of: number) => {
+    const paste = (name: string, owner: Record<string, unknown>, of: number) => {
       for (let block = 1; block <= of; block++) {
         const text = `@echo off\r\nrem fake ${name} block ${block} of ${of}\r\necho %PROCESSOR_ARCHITECTURE% "quoted" <a&b>\r\n`;
         out.push({
@@ -29,7 +29,8 @@ export const fakeCmdEmitter: Emitter = {
     });
     for (const fix of catalog.fixes) {
       if (fix.scope === 'online') {
-        paste(fix.id, { fix: fix.id }, fix.id === 'reset-machinekeys-acl' ? 3 : 1);
+        const parameters = fix.parameters.map((p) => `RR_${p.name}`);
+        paste(fix.id, { fix: fix.id, parameters }, fix.id === 'reset-machinekeys-acl' ? 3 : 1);
         out.push({
           path: `cmd/${fix.id}.cmd`,
           kind: 'cmd-batch',
@@ -45,6 +46,12 @@ export const fakeCmdEmitter: Emitter = {
         });
       }
     }
+    out.push({
+      path: 'offline/repair-offline.cmd',
+      kind: 'cmd-offline',
+      content: 'rem\r\n',
+      meta: { role: 'repair-all' },
+    });
     return out;
   },
 };

@@ -187,10 +187,20 @@ describe('runbooks', () => {
       }
   });
 
-  it('name the rescue-VM batch file of every offline repair', () => {
-    for (const c of CULTURES)
+  it('name the rescue-VM batch file of every offline repair, and the one for all', () => {
+    for (const c of CULTURES) {
       for (const id of catalog.offline.repairs)
         expect(doc(c, 'offline.md')).toContain('`offline/' + id + '.cmd`');
+      expect(doc(c, 'offline.md')).toContain('`offline/repair-offline.cmd`');
+    }
+  });
+
+  it('tell how to set the variables a parameterised paste block reads', () => {
+    for (const c of CULTURES) {
+      const text = doc(c, 'rdp-port-conflict.md');
+      expect(text).toContain(`${LABELS.setParameters[c]} \`set RR_Port=<Port>\``);
+      expect(text.match(/set RR_Port=/g)).toHaveLength(1);
+    }
   });
 
   it('say so, instead of inventing commands, when no CMD blocks were generated', async () => {

@@ -16,9 +16,11 @@ export interface GeneratedBlock {
   chars: number;
   /** Exactly the artifact's content (ASCII, CRLF). */
   text: string;
+  /** Environment variables the block reads its parameters from (set before pasting). */
+  parameters: string[];
 }
 
-export type BlockOwner = { role: 'diagnosis' } | { fix: string };
+export type BlockOwner = { role: string } | { fix: string };
 
 const CmdMeta = z
   .object({
@@ -27,6 +29,7 @@ const CmdMeta = z
     block: z.number().int().positive().optional(),
     of: z.number().int().positive().optional(),
     chars: z.number().int().nonnegative().optional(),
+    parameters: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/)).optional(),
   })
   .loose();
 type CmdMeta = z.infer<typeof CmdMeta>;
@@ -65,7 +68,14 @@ export function pasteBlocks(earlier: readonly Artifact[], owner: BlockOwner): Ge
         throw new Error(`${where}: meta.block and meta.of are required on a paste block`);
       if (meta.chars !== undefined && meta.chars !== text.length)
         throw new Error(`${where}: meta.chars is ${meta.chars} but the block has ${text.length}`);
-      return { path: artifact.path, block: meta.block, of: meta.of, chars: text.length, text };
+      return {
+        path: artifact.path,
+        block: meta.block,
+        of: meta.of,
+        chars: text.length,
+        text,
+        parameters: meta.parameters ?? [],
+      };
     })
     .sort((a, b) => a.block - b.block);
   blocks.forEach((b, i) => {

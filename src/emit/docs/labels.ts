@@ -310,6 +310,20 @@ export const LABELS = {
       'Voor dit onderdeel zijn in deze build geen plakblokken voor de seriële console gegenereerd.',
     'zh-TW': '此建置未針對此項目產生序列主控台貼上區塊。',
   },
+  setParameters: {
+    'en-US': 'This fix needs a value: in the same cmd channel, set it before you paste block 1:',
+    'sv-SE':
+      'Den här åtgärden behöver ett värde: ange det i samma cmd-kanal innan du klistrar in block 1:',
+    'nl-NL':
+      'Deze oplossing heeft een waarde nodig: stel die in hetzelfde cmd-kanaal in voordat u blok 1 plakt:',
+    'zh-TW': '此修正需要一個值：貼上區塊 1 之前，請在同一個 cmd 通道中設定它：',
+  },
+  repairAllFile: {
+    'en-US': 'One batch file for every repair that is not optional, in this order',
+    'sv-SE': 'En kommandofil för alla reparationer som inte är valfria, i den här ordningen',
+    'nl-NL': 'Eén batchbestand voor alle reparaties die niet optioneel zijn, in deze volgorde',
+    'zh-TW': '一個批次檔，依此順序執行所有非選用的修復',
+  },
   batchFile: {
     'en-US': 'Batch file',
     'sv-SE': 'Kommandofil',

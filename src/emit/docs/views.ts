@@ -51,6 +51,7 @@ function moduleCommand(ctx: Ctx, name: string, args: string, namedByModel: boole
 
 function blocksView(ctx: Ctx, owner: BlockOwner) {
   return pasteBlocks(ctx.earlier, owner).map((b) => ({
+    parameters: b.parameters,
     caption: label('block', ctx.culture, {
       block: b.block,
       of: b.of,
@@ -74,6 +75,9 @@ function fixView(ctx: Ctx, fix: Fix, index: number) {
   const args = fix.parameters.map((p) => ` -${p.name} <${p.name}>`).join('');
   const command = fix.command ? moduleCommand(ctx, fix.command, args, true) : undefined;
   const owner = { fix: fix.id };
+  const blocks = fix.scope === 'online' ? blocksView(ctx, owner) : [];
+  // The CMD blocks read parameters from variables named in their meta, in the fix's order.
+  const variables = blocks[0]?.parameters ?? [];
   return {
     id: fix.id,
     number: index + 1,
@@ -84,7 +88,8 @@ function fixView(ctx: Ctx, fix: Fix, index: number) {
     parameters: fix.parameters.map(
       (p) => `${code('-' + p.name)}${label('colon', c)}${prose(p.help[c])}`,
     ),
-    blocks: fix.scope === 'online' ? blocksView(ctx, owner) : [],
+    blocks,
+    setParameters: variables.map((v, i) => code(`set ${v}=<${fix.parameters[i]?.name ?? v}>`)),
     batchFiles: generatedFiles(ctx.earlier, 'cmd-batch', owner).map(code),
     offlineFiles: generatedFiles(ctx.earlier, 'cmd-offline', owner).map(code),
     backup: prose(fix.backup.description[c]),
@@ -160,6 +165,7 @@ export function offlineView(ctx: Ctx) {
     generated: label('generated', c, { version: ctx.version }),
     languages: languages(ctx, 'offline.md'),
     repairs: fixesOf(catalog, mode.repairs).map((f, i) => fixView(ctx, f, i)),
+    repairAll: generatedFiles(ctx.earlier, 'cmd-offline', { role: 'repair-all' }).map(code),
     manualSteps: mode.manualSteps.map((s) => manualStepView(s, c)),
     sources: sourceViews(mode.sources, catalog.articles, c),
   };

@@ -13,6 +13,8 @@ export interface PageBlock {
   of: number;
   chars: number;
   text: string;
+  /** Variables the block reads its parameters from, to set before pasting block 1. */
+  parameters: string[];
 }
 
 type Owner = { role: 'diagnosis' } | { fix: string };
@@ -29,13 +31,18 @@ function blocksOf(earlier: readonly Artifact[], owner: Owner): PageBlock[] {
       const of = a.meta?.['of'];
       if (typeof block !== 'number' || typeof of !== 'number')
         throw new Error(`artifact ${a.path}: a paste block needs numeric meta.block and meta.of`);
-      return { path: a.path, block, of, chars: text.length, text };
+      const parameters = Array.isArray(a.meta?.['parameters'])
+        ? (a.meta['parameters'] as unknown[]).map(String)
+        : [];
+      return { path: a.path, block, of, chars: text.length, text, parameters };
     })
     .sort((a, b) => a.block - b.block);
 }
 
 function fixData(fix: Fix, earlier: readonly Artifact[]) {
   const args = fix.parameters.map((p) => ` -${p.name} <${p.name}>`).join('');
+  const blocks = blocksOf(earlier, { fix: fix.id });
+  const variables = blocks[0]?.parameters ?? [];
   return {
     id: fix.id,
     title: fix.title,
@@ -44,7 +51,8 @@ function fixData(fix: Fix, earlier: readonly Artifact[]) {
     optIn: fix.optIn,
     reboot: fix.effects.reboot,
     weakensSecurity: fix.weakensSecurity,
-    blocks: blocksOf(earlier, { fix: fix.id }),
+    blocks,
+    setFirst: variables.map((v, i) => `set ${v}=<${fix.parameters[i]?.name ?? v}>`),
   };
 }
 

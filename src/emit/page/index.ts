@@ -31,7 +31,9 @@ export const pageEmitter: Emitter = {
       csp: `default-src 'none'; style-src ${cspHash(style)}; script-src ${cspHash(script)}; img-src data:; base-uri 'none'; form-action 'none'`,
       title: data.labels.title['en-US'],
     });
-    const blocks = data.diagnosis.length + data.scenarios.flatMap((s) => s.fixes.flatMap((f) => f.blocks)).length;
+    const blocks =
+      data.diagnosis.length +
+      data.scenarios.flatMap((s) => s.fixes.flatMap((f) => f.blocks)).length;
     return [{ path: 'index.html', kind: 'page', content: html, meta: { pasteBlocks: blocks } }];
   },
 };

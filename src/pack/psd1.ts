@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
 import { Language, Parser, type Node } from 'web-tree-sitter';
 
 /** A value of a PowerShell data file (.psd1): strings, numbers, booleans, arrays, hashtables. */
@@ -13,6 +14,9 @@ let parserPromise: Promise<Parser> | undefined;
 
 function parser(): Promise<Parser> {
   parserPromise ??= (async () => {
+    // V8 otherwise keeps optimizing the grammar's WebAssembly in the background after the
+    // build is done, holding the process open for seconds (see FIELD-NOTES, tree-sitter).
+    setFlagsFromString('--liftoff-only');
     await Parser.init();
     const wasm = require.resolve('tree-sitter-powershell/tree-sitter-powershell.wasm');
     return new Parser().setLanguage(await Language.load(wasm));

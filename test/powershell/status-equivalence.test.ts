@@ -1,11 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decideStatus, type CheckResult } from '../../src/model/index.ts';
 import { renderTemplate } from '../../src/emit/render.ts';
 import { psString } from '../../src/emit/powershell/literal.ts';
-import { ensureHost, runScript } from '../pester-runner/pwsh-host.ts';
+import { requireHost, runInHost } from './host-harness.ts';
 
 // The module's truth table (templates/powershell/status.ps1.ejs) run in PowerShell's real
 // engine (tools/pwsh-host, built by the Pester runner's helper) against every combination of
@@ -38,14 +35,8 @@ describe('status truth table: PowerShell equals decideStatus', () => {
   const cases = combinations(3);
 
   it(`agrees on all ${cases.length} combinations of up to three checks`, (ctx) => {
-    const host = ensureHost();
-    if (!host.ok) {
-      const message = `REAL POWERSHELL ENGINE NOT AVAILABLE, truth table not compared: ${host.reason}`;
-      console.warn(`${'#'.repeat(78)}\n# ${message}\n${'#'.repeat(78)}`);
-      if (process.env.RDPRESCUE_REQUIRE_PWSH_HOST === '1') throw new Error(message);
-      ctx.skip(message);
-      return;
-    }
+    const dll = requireHost(ctx);
+    if (!dll) return;
     const lines = [
       'Set-StrictMode -Version Latest',
       "$ErrorActionPreference = 'Stop'",
@@ -56,10 +47,7 @@ describe('status truth table: PowerShell equals decideStatus', () => {
           `'${i}|' + $r.Status + '|' + $r.Evidence`,
       ),
     ];
-    const dir = mkdtempSync(join(tmpdir(), 'rdprescue-status-'));
-    const script = join(dir, 'status.ps1');
-    writeFileSync(script, '\uFEFF' + lines.join('\r\n'));
-    const run = runScript(host.dll, script);
+    const run = runInHost(dll, lines);
     expect(run.terminatingError).toBeNull();
     expect(run.errors).toEqual([]);
     const expected = cases.map((c, i) => {

@@ -133,6 +133,7 @@ describe('runbooks', () => {
     for (const d of docs) {
       const text = String(d.content);
       expect(text, d.path).not.toMatch(/\{\w+\}|undefined|\[object |NaN/);
+      expect(text, `${d.path}: trailing whitespace`).not.toMatch(/[ \t]+$/m);
       if (d.path.startsWith('docs/en-US/')) continue;
       for (const part of english)
         expect(text, `${d.path} has English "${part}"`).not.toContain(part);

@@ -41,10 +41,15 @@ describe.skipIf(!haveChromium)('the paste-picker page in Chromium', () => {
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'rdprescue-page-'));
     out = join(work, 'dist');
-    ({ manifest } = await build({
-      out,
-      emitters: [catalogJsonEmitter, fakeCmdEmitter, docsEmitter, pageEmitter],
-    }));
+    // The registered emitters when they include the CMD target; a stand-in for it otherwise.
+    ({ manifest } = await build({ out }));
+    if (!manifest.artifacts.some((a) => a.kind === 'cmd-paste')) {
+      console.warn('NOTE: no CMD emitter registered; the page is tested with stand-in blocks.');
+      ({ manifest } = await build({
+        out,
+        emitters: [catalogJsonEmitter, fakeCmdEmitter, docsEmitter, pageEmitter],
+      }));
+    }
     context = await chromium.launchPersistentContext(join(work, 'profile'), {
       executablePath: CHROMIUM,
       headless: true,
@@ -110,6 +115,15 @@ describe.skipIf(!haveChromium)('the paste-picker page in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'page-en-US-36871.png') });
   });
 
+  it('saves a screenshot of a search with copied blocks for review', async () => {
+    await page.fill('#event-id', '36871');
+    await page.locator('#diagnose-blocks button.copy').first().click();
+    await page.locator('[data-fix=enable-tls12-server] button.copy').first().click();
+    await expect(page.locator('.block.copied').count()).resolves.toBe(2);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(ARTIFACTS, 'page-en-US-36871-copied.png') });
+  });
+
   it('filters by symptom and says when an event ID matches nothing', async () => {
     await page.selectOption('#symptom', 'no-response');
     const shown = await page
@@ -126,16 +140,18 @@ describe.skipIf(!haveChromium)('the paste-picker page in Chromium', () => {
 
   it("puts exactly the block's text on the clipboard and marks the block copied", async () => {
     const blocks = pasteOf((m) => m['fix'] === 'reset-machinekeys-acl');
-    expect(blocks.length).toBe(3);
+    expect(blocks.length).toBeGreaterThan(1);
+    const last = blocks.length - 1;
     await page.fill('#event-id', '36870');
     const rows = page.locator('[data-fix=reset-machinekeys-acl] .block');
-    await rows.nth(1).locator('button.copy').click();
-    await expect.poll(clipboard).toBe(read(blocks[1]!.path));
-    expect(read(blocks[1]!.path)).toContain('\r\n');
-    await expect(rows.nth(1).getAttribute('class')).resolves.toContain('copied');
+    await expect(rows.count()).resolves.toBe(blocks.length);
+    await rows.nth(last).locator('button.copy').click();
+    await expect.poll(clipboard).toBe(read(blocks[last]!.path));
+    expect(read(blocks[last]!.path)).toContain('\r\n');
+    await expect(rows.nth(last).getAttribute('class')).resolves.toContain('copied');
     await expect(rows.nth(0).getAttribute('class')).resolves.not.toContain('copied');
-    await expect(rows.nth(1).locator('.chars').textContent()).resolves.toBe(
-      `${blocks[1]!['chars']} characters`,
+    await expect(rows.nth(last).locator('.chars').textContent()).resolves.toBe(
+      `${(blocks[last]!['chars'] as number).toLocaleString('en-US')} characters`,
     );
     await expect(page.locator('#progress').textContent()).resolves.toMatch(
       /^1 of \d+ blocks copied$/,
@@ -169,7 +185,9 @@ describe.skipIf(!haveChromium)('the paste-picker page in Chromium', () => {
     await page.keyboard.press('Enter');
     const diagnosis = pasteOf((m) => m['role'] === 'diagnosis');
     await expect.poll(clipboard).toBe(read(diagnosis[0]!.path));
-    await expect(page.locator('#announce').textContent()).resolves.toContain('block 1 of 2');
+    await expect(page.locator('#announce').textContent()).resolves.toContain(
+      `block 1 of ${diagnosis.length}`,
+    );
   });
 
   it('falls back to a selected text area when the clipboard API refuses', async () => {
@@ -179,7 +197,7 @@ describe.skipIf(!haveChromium)('the paste-picker page in Chromium', () => {
     });
     const block = pasteOf((m) => m['fix'] === 'set-rdp-port')[0]!;
     await page.fill('#event-id', '');
-    await page.locator('[data-fix=set-rdp-port] button.copy').click();
+    await page.locator('[data-fix=set-rdp-port] button.copy').first().click();
     await expect(page.locator('#fallback').isVisible()).resolves.toBe(true);
     const area = await page.evaluate(() => {
       const ta = document.getElementById('fallback-text') as HTMLTextAreaElement;

@@ -1,11 +1,21 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { ask } from './process.ts';
 import { CACHE, REPO } from './paths.ts';
 
 export interface FreshBuild {
   dir: string;
+  /** Deletes the build (its parent folder under .cache/builds). */
+  remove(): void;
   manifest: { artifacts: { path: string; kind: string }[] };
+}
+
+/** An existing build to test instead of a fresh one (RDPRESCUE_PESTER_BUILD, e.g. CI's own). */
+export function existingBuild(dir: string): FreshBuild {
+  const manifest = JSON.parse(
+    readFileSync(join(dir, 'manifest.json'), 'utf8'),
+  ) as FreshBuild['manifest'];
+  return { dir, manifest, remove: () => undefined };
 }
 
 /**
@@ -27,5 +37,5 @@ export function buildFresh(label: string): FreshBuild {
   const manifest = JSON.parse(
     readFileSync(join(dir, 'manifest.json'), 'utf8'),
   ) as FreshBuild['manifest'];
-  return { dir, manifest };
+  return { dir, manifest, remove: () => rmSync(dirname(dir), { recursive: true, force: true }) };
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO } from './paths.ts';
+import { buildFresh } from './build-module.ts';
 import { pesterRequired, runPesterSuite, skipMessage, summaryLine } from './run-pester.ts';
 
 const SUMMARY = /^(\w+: )?\d+ passed, \d+ failed(, \d+ skipped)?$/m;
@@ -78,11 +79,13 @@ printf '%s' "$FAKE_SUMMARY" > "$summary"
     );
     chmodSync(fake, 0o755);
     const results = join(dir, 'junit.xml');
+    const build = buildFresh('fake-pwsh');
     const run = (passed: number, failed: number) =>
       cli({
         ...process.env,
         RDPRESCUE_PWSH: fake,
         RDPRESCUE_PESTER_RESULTS: results,
+        RDPRESCUE_PESTER_BUILD: build.dir,
         FAKE_SUMMARY: JSON.stringify({
           passed,
           failed,
@@ -101,5 +104,6 @@ printf '%s' "$FAKE_SUMMARY" > "$summary"
     expect(readFileSync(results, 'utf8')).toContain('testsuites');
     expect(run(11, 1).code).toBe(1);
     expect(run(0, 0).code).toBe(1);
+    build.remove();
   });
 });

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { buildFresh, type FreshBuild } from './build-module.ts';
 import { PESTER_TESTS, REPO } from './paths.ts';
 import {
@@ -38,6 +38,8 @@ beforeAll(() => {
   host = ensureHost();
   if (host.ok) build = buildFresh('real-parser');
 });
+
+afterAll(() => build?.remove());
 
 function requireHost(ctx: TestContext): string {
   if (host.ok) return host.dll;

@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { buildFresh } from './build-module.ts';
+import { buildFresh, existingBuild } from './build-module.ts';
 import { findPester } from './pester-module.ts';
-import { findPowerShell, type Attempt } from './routes.ts';
-import { ARTIFACTS, PESTER_TESTS } from './paths.ts';
+import { findPowerShell, type Attempt, type PowerShell } from './routes.ts';
+import { ARTIFACTS, CACHE, PESTER_TESTS } from './paths.ts';
 
 /** Where the JUnit XML goes (RDPRESCUE_PESTER_RESULTS overrides, for the runner's own tests). */
 export const RESULT_XML =
@@ -32,19 +32,36 @@ export function runPesterSuite(): PesterOutcome {
   const attempts = [...pwsh.attempts, ...pester.attempts];
   if (!pester.ok) return { ran: false, missing: 'Pester 5', attempts };
 
-  const build = buildFresh('pester');
+  const given = process.env.RDPRESCUE_PESTER_BUILD;
+  const build = given ? existingBuild(given) : buildFresh('pester');
+  try {
+    return runOn(build.dir, pwsh.value, pester.value, attempts);
+  } finally {
+    build.remove();
+  }
+}
+
+function runOn(
+  buildDir: string,
+  pwsh: PowerShell,
+  pester: string,
+  attempts: Attempt[],
+): PesterOutcome {
   mkdirSync(dirname(RESULT_XML), { recursive: true });
   rmSync(RESULT_XML, { force: true });
-  const summaryPath = join(build.dir, '..', 'pester-summary.json');
-  const [program, args] = pwsh.value.argv([
+  // Under the repo, which a Docker container mounts too.
+  mkdirSync(CACHE, { recursive: true });
+  const summaryDir = mkdtempSync(join(CACHE, 'pester-summary-'));
+  const summaryPath = join(summaryDir, 'summary.json');
+  const [program, args] = pwsh.argv([
     '-NoProfile',
     '-NonInteractive',
     '-File',
     DRIVER,
     '-Pester',
-    pester.value,
+    pester,
     '-BuildDir',
-    build.dir,
+    buildDir,
     '-TestPath',
     PESTER_TESTS,
     '-ResultPath',
@@ -59,7 +76,7 @@ export function runPesterSuite(): PesterOutcome {
     readFileSync(summaryPath, 'utf8').replace(/^\uFEFF/, ''),
   ) as PesterCounts;
   if (!existsSync(RESULT_XML)) throw new Error(`Pester wrote no result file at ${RESULT_XML}`);
-  return { ran: true, counts, route: pwsh.value.route, resultXml: RESULT_XML, attempts };
+  return { ran: true, counts, route: pwsh.route, resultXml: RESULT_XML, attempts };
 }
 
 /** The one summary line CI reads. Printed only when Pester really ran. */

@@ -1,0 +1,622 @@
+# A fake Windows machine for RdpRescue's Pester tests.
+#
+# Only the module's platform layer (the private functions listed at the top of
+# templates/powershell/platform.ps1.ejs) is mocked; every other line of the module runs for real
+# against this in-memory state. The fake behaves like Windows where a repair depends on it:
+# TermService listens on the configured port when it starts and the port is free, creates a
+# self-signed certificate when SessionEnv (Remote Desktop Configuration) starts and the store
+# has no valid one, icacls /grant adds rights. One assumption is lenient: a running TermService
+# binds its port as soon as the port is free (real Windows may need a TermService restart).
+#
+# The state lives in $global:RdpFake: mock bodies are called from the module's scope and from
+# the tests' scope, and a global is the one variable both see.
+
+
+function Get-RdpTestBuild {
+    # The runner (test/pester-runner) builds afresh and passes the folder; by hand, dist-ps.
+    if ($env:RDPRESCUE_BUILD) {
+        return $env:RDPRESCUE_BUILD
+    }
+    Join-Path -Path $PSScriptRoot -ChildPath '../../dist-ps'
+}
+
+function Initialize-RdpTestEnvironment {
+    # Windows folders point into TestDrive, so nothing here can touch a real machine.
+    $global:RdpTestSavedEnv = @{ ProgramData = $env:ProgramData; COMPUTERNAME = $env:COMPUTERNAME }
+    $env:ProgramData = Join-Path -Path $TestDrive -ChildPath 'ProgramData'
+    $env:COMPUTERNAME = 'RDPTESTVM'
+    $null = New-Item -ItemType Directory -Path $env:ProgramData -Force
+    $manifest = Join-Path -Path (Get-RdpTestBuild) -ChildPath 'RdpRescue/RdpRescue.psd1'
+    Import-Module -Name $manifest -Force -ErrorAction Stop
+}
+
+function Restore-RdpTestEnvironment {
+    Remove-Module -Name 'RdpRescue' -Force -ErrorAction SilentlyContinue
+    if ($global:RdpTestSavedEnv) {
+        $env:ProgramData = $global:RdpTestSavedEnv.ProgramData
+        $env:COMPUTERNAME = $global:RdpTestSavedEnv.COMPUTERNAME
+    }
+    Remove-Variable -Name 'RdpFake', 'RdpTestSavedEnv' -Scope Global -ErrorAction SilentlyContinue
+}
+
+function Get-RdpTestCatalog {
+    # The module's own compiled catalog: the data its logic reads.
+    & (Get-Module -Name 'RdpRescue') { $script:RdpCatalog }
+}
+
+function New-FakeThumbprint {
+    param([int]$Seed)
+    ('{0:X8}' -f $Seed) * 5
+}
+
+function New-FakeCertificate {
+    param(
+        [string]$Thumbprint,
+        [string]$Subject,
+        [string]$Issuer,
+        [datetime]$NotBefore,
+        [datetime]$NotAfter
+    )
+    @{
+        Thumbprint = $Thumbprint
+        Subject    = $Subject
+        Issuer     = $Issuer
+        NotBefore  = $NotBefore
+        NotAfter   = $NotAfter
+        Blob       = [System.Text.Encoding]::ASCII.GetBytes('CERT:' + $Thumbprint)
+    }
+}
+
+function Reset-FakeMachine {
+    # A healthy Windows Server: RDP on 3389 owned by TermService, a valid self-signed RDP
+    # certificate, default MachineKeys permissions, no Schannel overrides, no events.
+    $now = [datetime]'2026-06-01T12:00:00'
+    $machineKeys = & (Get-Module -Name 'RdpRescue') {
+        Resolve-RdpWindowsPath -Path @{ Root = 'ProgramData'; Sub = 'Microsoft\Crypto\RSA\MachineKeys' }
+    }
+    $keyFile = Join-Path -Path $machineKeys -ChildPath 'f686aace6942fb7f7ceb231212eef4a4_5a6b7c8d-0000-4000-8000-000000000001'
+    $otherKey = Join-Path -Path $machineKeys -ChildPath '0a1b2c3d4e5f60718293a4b5c6d7e8f9_5a6b7c8d-0000-4000-8000-000000000002'
+    foreach ($file in @($keyFile, $otherKey)) {
+        $null = New-Item -ItemType File -Path $file -Force
+    }
+    $selfSigned = New-FakeCertificate -Thumbprint (New-FakeThumbprint 1) -Subject 'CN=RDPTESTVM' -Issuer 'CN=RDPTESTVM' -NotBefore $now.AddDays(-30) -NotAfter $now.AddDays(150)
+    $custom = New-FakeCertificate -Thumbprint (New-FakeThumbprint 2) -Subject 'CN=rdp.contoso.test' -Issuer 'CN=Contoso CA' -NotBefore $now.AddDays(-30) -NotAfter $now.AddDays(300)
+    $servicesKey = 'HKLM:\SYSTEM\CurrentControlSet\Services'
+    $rdpTcp = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+    $global:RdpFake = @{
+        RdpTcpKey    = $rdpTcp
+        # The LocalMachine system stores are registry stores: a certificate is a key with a Blob.
+        CertificateKey = '^HKLM:\\SOFTWARE\\Microsoft\\SystemCertificates\\(?<store>.+)\\Certificates\\(?<thumbprint>[0-9A-Fa-f]{40})$'
+        Rights       = @{ F = 2032127; M = 1245631; RX = 1179817; R = 1179785; W = 1048854 }
+        Now          = $now
+        Elevated     = $true
+        MachineKeys  = $machineKeys
+        RdpKeyFile   = $keyFile
+        BackupRoot   = Join-Path -Path $TestDrive -ChildPath ('backup-' + [guid]::NewGuid().ToString('N'))
+        Registry     = @{
+            "$rdpTcp|PortNumber"       = @{ Kind = 'DWord'; Value = 3389 }
+            "$rdpTcp|SecurityLayer"    = @{ Kind = 'DWord'; Value = 2 }
+            "$rdpTcp|UserAuthentication" = @{ Kind = 'DWord'; Value = 1 }
+            "$servicesKey\TermService|Start"     = @{ Kind = 'DWord'; Value = 3 }
+            "$servicesKey\SessionEnv|Start"      = @{ Kind = 'DWord'; Value = 3 }
+            "$servicesKey\gpsvc|Start"           = @{ Kind = 'DWord'; Value = 2 }
+            "$servicesKey\Tssdis|Start"          = @{ Kind = 'DWord'; Value = 2 }
+        }
+        Services     = @{
+            TermService = @{ Name = 'TermService'; State = 'Running'; ProcessId = 1000; Pid = 1000; ListensOn = 'rdp' }
+            SessionEnv  = @{ Name = 'SessionEnv'; State = 'Running'; ProcessId = 1100; Pid = 1100; ListensOn = $null }
+            gpsvc       = @{ Name = 'gpsvc'; State = 'Running'; ProcessId = 1200; Pid = 1200; ListensOn = $null }
+            Tssdis      = @{ Name = 'Tssdis'; State = 'Running'; ProcessId = 1300; Pid = 1300; ListensOn = $null }
+        }
+        Listeners    = New-Object -TypeName System.Collections.ArrayList
+        Certificates = @{ 'Remote Desktop' = @($selfSigned); 'My' = @($custom) }
+        Library      = @{ $selfSigned.Thumbprint = $selfSigned; $custom.Thumbprint = $custom }
+        Owners       = @{ $machineKeys = 'S-1-5-18'; $keyFile = 'S-1-5-18'; $otherKey = 'S-1-5-18' }
+        Acl          = @{
+            $machineKeys = @(
+                @{ Sid = 'S-1-5-32-544'; Rights = 2032127; AccessType = 'Allow'; InheritOnly = $false }
+                @{ Sid = 'S-1-1-0'; Rights = 1180063; AccessType = 'Allow'; InheritOnly = $false }
+            )
+            $keyFile     = @(
+                @{ Sid = 'S-1-5-18'; Rights = 2032127; AccessType = 'Allow'; InheritOnly = $false }
+                @{ Sid = 'S-1-5-32-544'; Rights = 2032127; AccessType = 'Allow'; InheritOnly = $false }
+                @{ Sid = 'S-1-5-20'; Rights = 1179785; AccessType = 'Allow'; InheritOnly = $false }
+            )
+            $otherKey    = @(
+                @{ Sid = 'S-1-5-18'; Rights = 2032127; AccessType = 'Allow'; InheritOnly = $false }
+            )
+        }
+        Files        = @{ $machineKeys = @($keyFile, $otherKey) }
+        Events       = New-Object -TypeName System.Collections.ArrayList
+        Features     = @{ 'RDS-Connection-Broker' = $true }
+        Firewall     = @{ 'RemoteDesktop-UserMode-In-TCP' = @('3389'); 'RemoteDesktop-UserMode-In-UDP' = @('3389') }
+        Failing      = @{}
+        Changes      = New-Object -TypeName System.Collections.ArrayList
+        Squatter     = 'RdpSquatter'
+    }
+    Update-FakeListener
+}
+
+function Get-FakeConfiguredPort {
+    $entry = $global:RdpFake.Registry["$rdpTcp|PortNumber"]
+    if ($null -eq $entry) {
+        return 3389
+    }
+    [int]$entry.Value
+}
+
+function Update-FakeListener {
+    # Running services bind their port unless another process already holds it.
+    foreach ($service in @($global:RdpFake.Services.Values | Where-Object { $_.State -eq 'Running' -and $_.ListensOn })) {
+        $port = $service.ListensOn
+        if ($port -eq 'rdp') {
+            $port = Get-FakeConfiguredPort
+        }
+        $taken = @($global:RdpFake.Listeners | Where-Object { $_.LocalPort -eq [int]$port })
+        if ($taken.Count -eq 0) {
+            $null = $global:RdpFake.Listeners.Add(@{ LocalAddress = '0.0.0.0'; LocalPort = [int]$port; OwningProcess = $service.ProcessId })
+        }
+    }
+}
+
+function Test-FakeBackupWritten {
+    @(Get-ChildItem -Path $global:RdpFake.BackupRoot -Filter 'backup.json' -Recurse -ErrorAction SilentlyContinue).Count -gt 0
+}
+
+function Add-FakeChange {
+    param([string]$Change)
+    $null = $global:RdpFake.Changes.Add([pscustomobject]@{ Change = $Change; BackupWritten = (Test-FakeBackupWritten) })
+}
+
+function Assert-FakeProbe {
+    # A probe told to fail throws, as Windows does when a log, key or store cannot be read.
+    param([string]$Function, [string]$Target)
+    $failing = $global:RdpFake.Failing[$Function]
+    if ($null -ne $failing -and ($failing -eq '*' -or $failing -eq $Target)) {
+        throw "Access is denied ($Function $Target)"
+    }
+}
+
+function Set-FakeServiceState {
+    param([string]$Name, [string]$State)
+    $service = $global:RdpFake.Services[$Name]
+    if ($null -eq $service) {
+        throw "Cannot find any service with service name '$Name'."
+    }
+    $old = $service.ProcessId
+    $global:RdpFake.Listeners = New-Object -TypeName System.Collections.ArrayList -ArgumentList (, @($global:RdpFake.Listeners | Where-Object { $_.OwningProcess -ne $old }))
+    if ($State -eq 'Stopped') {
+        $service.State = 'Stopped'
+        $service.ProcessId = 0
+        Update-FakeListener
+        return
+    }
+    $service.State = 'Running'
+    $service.ProcessId = $service.Pid
+    if ($Name -eq 'SessionEnv') {
+        $valid = @($global:RdpFake.Certificates['Remote Desktop'] | Where-Object { $_.NotAfter -gt $global:RdpFake.Now -and $_.NotBefore -le $global:RdpFake.Now })
+        if ($valid.Count -eq 0) {
+            $fresh = New-FakeCertificate -Thumbprint (New-FakeThumbprint 99) -Subject 'CN=RDPTESTVM' -Issuer 'CN=RDPTESTVM' -NotBefore $global:RdpFake.Now -NotAfter $global:RdpFake.Now.AddDays(180)
+            $global:RdpFake.Certificates['Remote Desktop'] = @($global:RdpFake.Certificates['Remote Desktop']) + @($fresh)
+            $global:RdpFake.Library[$fresh.Thumbprint] = $fresh
+        }
+    }
+    Update-FakeListener
+}
+
+function Invoke-FakeIcacls {
+    param([string[]]$ArgumentList)
+    $target = $ArgumentList[0]
+    $targets = @($target)
+    if ($ArgumentList -contains '/t') {
+        $targets += @($global:RdpFake.Files[$target])
+    }
+    for ($i = 1; $i -lt $ArgumentList.Count; $i++) {
+        if ($ArgumentList[$i] -eq '/setowner') {
+            foreach ($path in $targets) {
+                $global:RdpFake.Owners[$path] = $ArgumentList[$i + 1].TrimStart('*')
+            }
+        }
+        if ($ArgumentList[$i] -eq '/grant') {
+            $match = [regex]::Match($ArgumentList[$i + 1], '^\*(?<sid>S-[0-9-]+):\((?<rights>[A-Z]+)\)$')
+            if (-not $match.Success) {
+                throw "icacls: unexpected grant '$($ArgumentList[$i + 1])' (must be *SID:(rights))"
+            }
+            foreach ($path in $targets) {
+                $rules = @($global:RdpFake.Acl[$path])
+                $existing = @($rules | Where-Object { $_.Sid -eq $match.Groups['sid'].Value -and $_.AccessType -eq 'Allow' -and -not $_.InheritOnly })
+                $rights = $global:RdpFake.Rights[$match.Groups['rights'].Value]
+                if ($existing.Count -gt 0) {
+                    $existing[0].Rights = $existing[0].Rights -bor $rights
+                }
+                else {
+                    $global:RdpFake.Acl[$path] = $rules + @(@{ Sid = $match.Groups['sid'].Value; Rights = $rights; AccessType = 'Allow'; InheritOnly = $false })
+                }
+            }
+        }
+    }
+}
+
+function ConvertTo-FakeSddl {
+    # Stands in for SDDL: the owner and the rules as text, in a stable order.
+    param([string]$Path)
+    $rules = @(foreach ($rule in @($global:RdpFake.Acl[$Path])) {
+            '{0},{1},{2},{3}' -f $rule.Sid, [int64]$rule.Rights, $rule.AccessType, [bool]$rule.InheritOnly
+        }) | Sort-Object
+    'FAKE|' + $global:RdpFake.Owners[$Path] + '|' + (@($rules) -join ';')
+}
+
+function ConvertFrom-FakeSddl {
+    param([string]$Path, [string]$Sddl)
+    $parts = $Sddl.Split('|')
+    $global:RdpFake.Owners[$Path] = $parts[1]
+    $global:RdpFake.Acl[$Path] = @(foreach ($text in @($parts[2].Split(';') | Where-Object { $_ })) {
+            $field = $text.Split(',')
+            @{ Sid = $field[0]; Rights = [int64]$field[1]; AccessType = $field[2]; InheritOnly = ($field[3] -eq 'True') }
+        })
+}
+
+function Get-FakePlatformCommand {
+    # The module's platform layer: what Register-FakeMachineMock replaces.
+    @(
+        'Get-RdpDate', 'Test-RdpElevation', 'Get-RdpRegistryValue', 'Get-RdpRegistryValueKind',
+        'Set-RdpRegistryValue', 'Remove-RdpRegistryValue', 'Get-RdpEventRecord', 'Get-RdpServiceInfo',
+        'Set-RdpServiceState', 'Get-RdpTcpListener', 'Get-RdpCertificate', 'Remove-RdpCertificate',
+        'Get-RdpAccessRule', 'Get-RdpSecurityDescriptor', 'Set-RdpSecurityDescriptor', 'Get-RdpChildFile',
+        'Get-RdpFirewallRulePort', 'Set-RdpFirewallRulePort', 'Get-RdpWindowsFeatureState', 'Invoke-RdpNative'
+    )
+}
+
+function Register-FakeMachineMock {
+    # -ModuleName RdpRescue for the module; without it for the Run Command script, whose inlined
+    # functions the mocks (aliases in the test's scope) take precedence over.
+    param([string]$ModuleName = 'RdpRescue')
+    $target = @{}
+    if ($ModuleName) {
+        $target.ModuleName = $ModuleName
+    }
+    Mock @target -CommandName 'Get-RdpDate' -MockWith { $global:RdpFake.Now }
+    Mock @target -CommandName 'Test-RdpElevation' -MockWith { [bool]$global:RdpFake.Elevated }
+    Mock @target -CommandName 'Get-RdpRegistryValue' -MockWith {
+        Assert-FakeProbe -Function 'Get-RdpRegistryValue' -Target $Path
+        $certificate = [regex]::Match($Path, $global:RdpFake.CertificateKey)
+        if ($certificate.Success -and $Name -eq 'Blob') {
+            $found = @($global:RdpFake.Certificates[$certificate.Groups['store'].Value] | Where-Object { $_.Thumbprint -eq $certificate.Groups['thumbprint'].Value })
+            if ($found.Count -gt 0) {
+                return , $found[0].Blob
+            }
+            return $null
+        }
+        $entry = $global:RdpFake.Registry["$Path|$Name"]
+        if ($null -eq $entry) {
+            return $null
+        }
+        , $entry.Value
+    }
+    Mock @target -CommandName 'Get-RdpRegistryValueKind' -MockWith {
+        Assert-FakeProbe -Function 'Get-RdpRegistryValue' -Target $Path
+        $entry = $global:RdpFake.Registry["$Path|$Name"]
+        if ($null -eq $entry) {
+            return $null
+        }
+        [string]$entry.Kind
+    }
+    Mock @target -CommandName 'Set-RdpRegistryValue' -MockWith {
+        Add-FakeChange "registry-set $Path\$Name"
+        $certificate = [regex]::Match($Path, $global:RdpFake.CertificateKey)
+        if ($certificate.Success -and $Name -eq 'Blob') {
+            # Writing a certificate's Blob into a system store's key installs the certificate.
+            $saved = $global:RdpFake.Library[$certificate.Groups['thumbprint'].Value.ToUpperInvariant()]
+            $global:RdpFake.Certificates[$certificate.Groups['store'].Value] = @($global:RdpFake.Certificates[$certificate.Groups['store'].Value]) + @($saved)
+            return
+        }
+        $kinds = @{ REG_DWORD = 'DWord'; REG_SZ = 'String'; REG_EXPAND_SZ = 'ExpandString'; REG_BINARY = 'Binary' }
+        $global:RdpFake.Registry["$Path|$Name"] = @{ Kind = $kinds[$Type]; Value = $Value }
+    }
+    Mock @target -CommandName 'Remove-RdpRegistryValue' -MockWith {
+        if ($global:RdpFake.Registry.ContainsKey("$Path|$Name")) {
+            Add-FakeChange "registry-delete $Path\$Name"
+            $global:RdpFake.Registry.Remove("$Path|$Name")
+        }
+    }
+    Mock @target -CommandName 'Get-RdpEventRecord' -MockWith {
+        Assert-FakeProbe -Function 'Get-RdpEventRecord' -Target $Channel
+        foreach ($record in @($global:RdpFake.Events | Where-Object { $_.Channel -eq $Channel } | Sort-Object -Property { $_.TimeCreated } -Descending)) {
+            [pscustomobject]@{ ProviderName = $record.ProviderName; Id = $record.Id; TimeCreated = $record.TimeCreated; Data = $record.Data }
+        }
+    }
+    Mock @target -CommandName 'Get-RdpServiceInfo' -MockWith {
+        $services = @()
+        if ($PesterBoundParameters.ContainsKey('ProcessId')) {
+            $services = @($global:RdpFake.Services.Values | Where-Object { $_.ProcessId -eq $ProcessId -and $_.State -eq 'Running' })
+        }
+        else {
+            Assert-FakeProbe -Function 'Get-RdpServiceInfo' -Target $Name
+            $services = @($global:RdpFake.Services[$Name] | Where-Object { $null -ne $_ })
+        }
+        foreach ($service in $services) {
+            $start = $global:RdpFake.Registry["HKLM:\SYSTEM\CurrentControlSet\Services\$($service.Name)|Start"]
+            $mode = 'Manual'
+            if ($null -ne $start) {
+                $mode = @{ 0 = 'Boot'; 1 = 'System'; 2 = 'Auto'; 3 = 'Manual'; 4 = 'Disabled' }[[int]$start.Value]
+            }
+            [pscustomobject]@{ Name = $service.Name; State = $service.State; StartMode = $mode; ProcessId = [int]$service.ProcessId }
+        }
+    }
+    Mock @target -CommandName 'Set-RdpServiceState' -MockWith {
+        $change = @{ Running = 'service-start'; Stopped = 'service-stop'; Restarted = 'service-restart' }[$State]
+        Add-FakeChange "$change $Name"
+        Set-FakeServiceState -Name $Name -State $State
+    }
+    Mock @target -CommandName 'Get-RdpTcpListener' -MockWith {
+        Assert-FakeProbe -Function 'Get-RdpTcpListener' -Target ([string]$Port)
+        foreach ($listener in @($global:RdpFake.Listeners | Where-Object { $_.LocalPort -eq $Port })) {
+            [pscustomobject]$listener
+        }
+    }
+    Mock @target -CommandName 'Get-RdpCertificate' -MockWith {
+        Assert-FakeProbe -Function 'Get-RdpCertificate' -Target $Store
+        foreach ($certificate in @($global:RdpFake.Certificates[$Store] | Where-Object { $null -ne $_ })) {
+            [pscustomobject]@{
+                Store      = $Store
+                Thumbprint = $certificate.Thumbprint
+                Subject    = $certificate.Subject
+                Issuer     = $certificate.Issuer
+                NotBefore  = $certificate.NotBefore
+                NotAfter   = $certificate.NotAfter
+            }
+        }
+    }
+    Mock @target -CommandName 'Remove-RdpCertificate' -MockWith {
+        Add-FakeChange "remove-certificate $Store"
+        $global:RdpFake.Certificates[$Store] = @($global:RdpFake.Certificates[$Store] | Where-Object { $_.Thumbprint -ne $Thumbprint })
+    }
+    Mock @target -CommandName 'Get-RdpAccessRule' -MockWith {
+        Assert-FakeProbe -Function 'Get-RdpAccessRule' -Target $Path
+        if (-not $global:RdpFake.Acl.ContainsKey($Path)) {
+            throw "Cannot find path '$Path' because it does not exist."
+        }
+        foreach ($rule in @($global:RdpFake.Acl[$Path])) {
+            [pscustomobject]@{ Sid = $rule.Sid; Rights = [int64]$rule.Rights; AccessType = $rule.AccessType; InheritOnly = [bool]$rule.InheritOnly }
+        }
+    }
+    Mock @target -CommandName 'Get-RdpSecurityDescriptor' -MockWith {
+        Assert-FakeProbe -Function 'Get-RdpAccessRule' -Target $Path
+        ConvertTo-FakeSddl -Path $Path
+    }
+    Mock @target -CommandName 'Set-RdpSecurityDescriptor' -MockWith {
+        Add-FakeChange "restore-acl $Path"
+        ConvertFrom-FakeSddl -Path $Path -Sddl $Sddl
+    }
+    Mock @target -CommandName 'Get-RdpChildFile' -MockWith {
+        foreach ($file in @($global:RdpFake.Files[$Path] | Where-Object { $null -ne $_ })) {
+            if ((Split-Path -Path $file -Leaf).StartsWith([string]$Prefix, [System.StringComparison]::OrdinalIgnoreCase)) {
+                $file
+            }
+        }
+    }
+    Mock @target -CommandName 'Get-RdpFirewallRulePort' -MockWith {
+        if (-not $global:RdpFake.Firewall.ContainsKey($Name)) {
+            return $null
+        }
+        , @($global:RdpFake.Firewall[$Name])
+    }
+    Mock @target -CommandName 'Set-RdpFirewallRulePort' -MockWith {
+        Add-FakeChange "firewall-rule-port $Name"
+        $global:RdpFake.Firewall[$Name] = @($Port | ForEach-Object { [string]$_ })
+    }
+    Mock @target -CommandName 'Get-RdpWindowsFeatureState' -MockWith {
+        Assert-FakeProbe -Function 'Get-RdpWindowsFeatureState' -Target $Name
+        [bool]$global:RdpFake.Features[$Name]
+    }
+    Mock @target -CommandName 'Invoke-RdpNative' -MockWith {
+        $program = (Split-Path -Path $FilePath -Leaf).ToLowerInvariant()
+        switch ($program) {
+            'icacls.exe' {
+                if ($ArgumentList -contains '/setowner') {
+                    Add-FakeChange ('take-ownership ' + $ArgumentList[([array]::IndexOf($ArgumentList, '/setowner')) + 1].TrimStart('*'))
+                }
+                if ($ArgumentList -contains '/grant') {
+                    $sids = @(for ($i = 0; $i -lt $ArgumentList.Count; $i++) {
+                            if ($ArgumentList[$i] -eq '/grant') {
+                                $ArgumentList[$i + 1].Split(':')[0].TrimStart('*')
+                            }
+                        })
+                    Add-FakeChange ('acl-grant ' + (($sids | Sort-Object) -join '+'))
+                }
+                Invoke-FakeIcacls -ArgumentList $ArgumentList
+            }
+            default {
+                Add-FakeChange "native $program $($ArgumentList -join ' ')"
+            }
+        }
+    }
+}
+
+function Set-FakeCheckFiring {
+    # Puts the machine in the state in which one check of the catalog finds its problem.
+    param([hashtable]$Check)
+    switch ($Check.Kind) {
+        'event-query' {
+            $data = @{}
+            foreach ($condition in @($Check.DataConditions)) {
+                $data[$condition.Field] = [string]@($condition.Values)[0]
+            }
+            foreach ($field in @($Check.ReportFields)) {
+                if (-not $data.ContainsKey($field)) {
+                    $data[$field] = '0x8009030D'
+                }
+            }
+            $null = $global:RdpFake.Events.Add(@{
+                    Channel      = $Check.Channel
+                    ProviderName = $Check.Provider
+                    Id           = [int]@($Check.EventIds)[0]
+                    TimeCreated  = $global:RdpFake.Now.AddHours(-1)
+                    Data         = $data
+                })
+        }
+        'registry-value' {
+            $key = "$($Check.Key)|$($Check.Name)"
+            switch ($Check.Op) {
+                'equals' {
+                    $global:RdpFake.Registry[$key] = @{ Kind = $(if ($Check.Value -is [string]) { 'String' } else { 'DWord' }); Value = $Check.Value }
+                }
+                'not-equals' {
+                    if ($Check.Value -is [string]) {
+                        $global:RdpFake.Registry[$key] = @{ Kind = 'String'; Value = 'not-' + $Check.Value }
+                    }
+                    else {
+                        $global:RdpFake.Registry[$key] = @{ Kind = 'DWord'; Value = [int]$Check.Value + 1 }
+                    }
+                }
+                'absent' {
+                    $global:RdpFake.Registry.Remove($key)
+                }
+                default {
+                    $global:RdpFake.Registry[$key] = @{ Kind = 'DWord'; Value = 1 }
+                }
+            }
+        }
+        'service-state' {
+            if ($Check.FiresWhen -eq 'disabled') {
+                $global:RdpFake.Registry["HKLM:\SYSTEM\CurrentControlSet\Services\$($Check.Service)|Start"] = @{ Kind = 'DWord'; Value = 4 }
+            }
+            else {
+                Set-FakeServiceState -Name $Check.Service -State 'Stopped'
+            }
+        }
+        'rdp-listener' {
+            # Another service took the RDP port before TermService could bind it.
+            $port = Get-FakeConfiguredPort
+            $global:RdpFake.Services[$global:RdpFake.Squatter] = @{ Name = $global:RdpFake.Squatter; State = 'Running'; ProcessId = 4242; Pid = 4242; ListensOn = $port }
+            $global:RdpFake.Registry["HKLM:\SYSTEM\CurrentControlSet\Services\$($global:RdpFake.Squatter)|Start"] = @{ Kind = 'DWord'; Value = 2 }
+            $global:RdpFake.Listeners = New-Object -TypeName System.Collections.ArrayList -ArgumentList (, @($global:RdpFake.Listeners | Where-Object { $_.LocalPort -ne $port }))
+            $null = $global:RdpFake.Listeners.Add(@{ LocalAddress = '0.0.0.0'; LocalPort = $port; OwningProcess = 4242 })
+        }
+        'certificate-store' {
+            # Only an expired self-signed certificate is left.
+            $expired = New-FakeCertificate -Thumbprint (New-FakeThumbprint 3) -Subject 'CN=RDPTESTVM' -Issuer 'CN=RDPTESTVM' -NotBefore $global:RdpFake.Now.AddDays(-400) -NotAfter $global:RdpFake.Now.AddDays(-35)
+            $global:RdpFake.Certificates[$Check.Store] = @($expired)
+            $global:RdpFake.Library[$expired.Thumbprint] = $expired
+        }
+        'certificate-binding' {
+            $missing = [byte[]](1..20)
+            $global:RdpFake.Registry["$($Check.Key)|$($Check.Name)"] = @{ Kind = 'Binary'; Value = $missing }
+        }
+        'folder-acl' {
+            $ace = @($Check.RequiredAces)[0]
+            $paths = @($global:RdpFake.MachineKeys)
+            if ($null -ne $ace.FilesStartingWith) {
+                $paths = @($global:RdpFake.Files[$global:RdpFake.MachineKeys] | Where-Object { (Split-Path -Path $_ -Leaf).StartsWith($ace.FilesStartingWith) })
+            }
+            foreach ($path in $paths) {
+                $global:RdpFake.Acl[$path] = @($global:RdpFake.Acl[$path] | Where-Object { $_.Sid -ne $ace.Sid })
+            }
+        }
+        'windows-feature' {
+            $global:RdpFake.Features[$Check.Feature] = $true
+        }
+        default {
+            throw "FakeMachine does not know check kind '$($Check.Kind)': teach Set-FakeCheckFiring and Set-FakeCheckFailing"
+        }
+    }
+}
+
+function Set-FakeCheckFailing {
+    # Makes the probe one check depends on throw, as when a log, key or store cannot be read.
+    param([hashtable]$Check)
+    $probe = @{
+        'event-query'         = @('Get-RdpEventRecord', $Check.Channel)
+        'registry-value'      = @('Get-RdpRegistryValue', $Check.Key)
+        'service-state'       = @('Get-RdpServiceInfo', $Check.Service)
+        'rdp-listener'        = @('Get-RdpTcpListener', '*')
+        'certificate-store'   = @('Get-RdpCertificate', $Check.Store)
+        'certificate-binding' = @('Get-RdpRegistryValue', $Check.Key)
+        'folder-acl'          = @('Get-RdpAccessRule', '*')
+        'windows-feature'     = @('Get-RdpWindowsFeatureState', '*')
+    }[$Check.Kind]
+    if ($null -eq $probe) {
+        throw "FakeMachine does not know check kind '$($Check.Kind)'"
+    }
+    $global:RdpFake.Failing[$probe[0]] = $probe[1]
+}
+
+function Get-FakeState {
+    # What a repair may change and an undo must put back, as comparable text.
+    $registry = @(foreach ($key in $global:RdpFake.Registry.Keys) {
+            $entry = $global:RdpFake.Registry[$key]
+            $value = $entry.Value
+            if ($value -is [byte[]]) {
+                $value = [System.BitConverter]::ToString($value)
+            }
+            '{0}={1}:{2}' -f $key, $entry.Kind, $value
+        }) | Sort-Object
+    $acl = @(foreach ($path in $global:RdpFake.Acl.Keys) {
+            ConvertTo-FakeSddl -Path $path
+        }) | Sort-Object
+    $firewall = @(foreach ($rule in $global:RdpFake.Firewall.Keys) {
+            '{0}={1}' -f $rule, (@($global:RdpFake.Firewall[$rule]) -join ',')
+        }) | Sort-Object
+    $certificates = @(foreach ($store in $global:RdpFake.Certificates.Keys) {
+            foreach ($certificate in @($global:RdpFake.Certificates[$store] | Where-Object { $null -ne $_ })) {
+                '{0}\{1}' -f $store, $certificate.Thumbprint
+            }
+        }) | Sort-Object
+    $running = @($global:RdpFake.Services.Values | Where-Object { $_.State -eq 'Running' } | ForEach-Object { $_.Name }) | Sort-Object
+    [pscustomobject]@{
+        Registry     = @($registry)
+        Acl          = @($acl)
+        Firewall     = @($firewall)
+        Certificates = @($certificates)
+        Running      = @($running)
+    }
+}
+
+function Get-FakeChange {
+    @($global:RdpFake.Changes)
+}
+
+function Get-ExpectedChange {
+    # The change each operation of a fix must make, in the fake's terms (see Add-FakeChange).
+    param([hashtable]$Operation)
+    switch ($Operation.Kind) {
+        'registry-set' {
+            "registry-set $($Operation.Key)\$($Operation.Name)"
+        }
+        'registry-delete' {
+            "registry-delete $($Operation.Key)\$($Operation.Name)"
+        }
+        'acl-grant' {
+            'acl-grant ' + ((@($Operation.Grants) | ForEach-Object { $_.Sid } | Sort-Object) -join '+')
+        }
+        'take-ownership' {
+            "take-ownership $($Operation.Owner)"
+        }
+        'service-restart' {
+            "service-restart $($Operation.Service)"
+        }
+        'service-start' {
+            # Starting a running service changes nothing: optional, see the tests.
+            "service-start $($Operation.Service)"
+        }
+        'service-stop' {
+            $name = $Operation.Service
+            if (-not $name) {
+                $name = $global:RdpFake.Squatter
+            }
+            "service-stop $name"
+        }
+        'service-start-type' {
+            "registry-set HKLM:\SYSTEM\CurrentControlSet\Services\$($Operation.Service)\Start"
+        }
+        'remove-self-signed-certificates' {
+            "remove-certificate $($Operation.Store)"
+        }
+        'firewall-rule-port' {
+            "firewall-rule-port $($Operation.Rule)"
+        }
+        default {
+            throw "no expected change known for operation kind '$($Operation.Kind)'"
+        }
+    }
+}

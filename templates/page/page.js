@@ -102,10 +102,12 @@
 
   // ---- rendering ----
 
-  function blockRow(block) {
+  /** owner: what the block belongs to (a fix title or the diagnosis heading), for screen readers. */
+  function blockRow(block, owner) {
     var name = t('blockName', { block: block.block, of: block.of });
     var tooLong = block.chars > MAX_PASTE;
-    var button = el('button', { type: 'button', className: 'copy', text: t('copy', { block: block.block, of: block.of }) });
+    var label = t('copy', { block: block.block, of: block.of });
+    var button = el('button', { type: 'button', className: 'copy', text: label, 'aria-label': label + ' \u2014 ' + owner });
     button.addEventListener('click', function () { copy(block, button); });
     var chars = el('span', {
       className: 'chars' + (tooLong ? ' too-long' : ''),
@@ -120,11 +122,11 @@
     return row;
   }
 
-  function blockList(blocks, id) {
+  function blockList(blocks, owner, id) {
     var list = el('ol', { className: 'blocks' });
     if (id) list.id = id;
     if (blocks.length === 0) list.appendChild(el('li', { className: 'muted', text: t('noBlocks') }));
-    blocks.forEach(function (b) { list.appendChild(blockRow(b)); });
+    blocks.forEach(function (b) { list.appendChild(blockRow(b, owner)); });
     return list;
   }
 
@@ -149,23 +151,27 @@
       fix.setFirst.forEach(function (line) { setLine.appendChild(el('code', { text: line })); });
       parts.push(setLine);
     }
-    parts.push(blockList(fix.blocks));
+    parts.push(blockList(fix.blocks, m(fix.title)));
     return el('li', { className: 'fix', 'data-fix': fix.id }, parts);
+  }
+
+  /** The event ID typed, accepting "36871" as well as "Event ID 36871"; null when none. */
+  function typedEventId() {
+    var found = /\d+/.exec(state.eventId);
+    return found ? Number(found[0]) : null;
   }
 
   function matches(scenario) {
     if (state.symptom && scenario.symptoms.indexOf(state.symptom) < 0) return false;
-    if (state.eventId) {
-      var id = Number(state.eventId);
-      return scenario.events.some(function (e) { return e.id === id; });
-    }
+    var id = typedEventId();
+    if (id !== null) return scenario.events.some(function (e) { return e.id === id; });
     return true;
   }
 
   function scenarioCard(s) {
     var eventList = el('p', { className: 'events' }, [document.createTextNode(t('events') + t('colon'))]);
     s.events.forEach(function (e) {
-      var hit = state.eventId !== '' && Number(state.eventId) === e.id;
+      var hit = typedEventId() === e.id;
       eventList.appendChild(el('span', { className: 'event' + (hit ? ' hit' : ''), title: e.provider + ' \u2014 ' + e.channel, text: String(e.id) }));
     });
     var parts = [
@@ -191,7 +197,7 @@
     var status = $('match-status');
     var container = $('scenarios');
     container.textContent = '';
-    if (state.eventId !== '' && !/^\d+$/.test(state.eventId)) {
+    if (state.eventId !== '' && typedEventId() === null) {
       status.textContent = t('notANumber');
       return;
     }
@@ -229,7 +235,7 @@
     renderLanguages();
     renderSymptoms();
     var diag = $('diagnose-blocks');
-    diag.replaceWith(blockList(data.diagnosis, 'diagnose-blocks'));
+    diag.replaceWith(blockList(data.diagnosis, t('diagnose'), 'diagnose-blocks'));
     renderResults();
     renderProgress();
     var offline = $('offline-link');

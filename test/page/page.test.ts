@@ -131,6 +131,16 @@ describe.skipIf(!haveChromium)('the paste-picker page in Chromium', () => {
       .evaluateAll((n) => n.map((x) => x.getAttribute('data-scenario')));
     expect(shown).toEqual(['rdp-port-conflict']);
     await page.selectOption('#symptom', '');
+    await page.fill('#event-id', 'Event ID 1296');
+    await expect(
+      page
+        .locator('[data-scenario]')
+        .evaluateAll((n) => n.map((x) => x.getAttribute('data-scenario'))),
+    ).resolves.toEqual(['broker-hostname']);
+    await page.fill('#event-id', 'x');
+    await expect(page.locator('#match-status').textContent()).resolves.toBe(
+      PAGE_LABELS.notANumber['en-US'],
+    );
     await page.fill('#event-id', '4625');
     await expect(page.locator('[data-scenario]').count()).resolves.toBe(0);
     await expect(page.locator('#match-status').textContent()).resolves.toBe(
@@ -147,6 +157,9 @@ describe.skipIf(!haveChromium)('the paste-picker page in Chromium', () => {
     await expect(rows.count()).resolves.toBe(blocks.length);
     await rows.nth(last).locator('button.copy').click();
     await expect.poll(clipboard).toBe(read(blocks[last]!.path));
+    await expect(rows.nth(last).locator('button.copy').getAttribute('aria-label')).resolves.toBe(
+      `Copy block ${blocks.length} of ${blocks.length} \u2014 Reset permissions on the MachineKeys folder`,
+    );
     expect(read(blocks[last]!.path)).toContain('\r\n');
     await expect(rows.nth(last).getAttribute('class')).resolves.toContain('copied');
     await expect(rows.nth(0).getAttribute('class')).resolves.not.toContain('copied');

@@ -235,13 +235,13 @@ export const LABELS = {
   },
   diagnoseSerial: {
     'en-US':
-      'From the Azure Serial Console (CMD channel), paste the diagnosis block (read-only). A line "RDPRESCUE {id} DETECTED" means this runbook applies.',
+      'From the Azure Serial Console (CMD channel), paste the diagnosis blocks in order (read-only). A line "RDPRESCUE {id} DETECTED" means this runbook applies.',
     'sv-SE':
-      'Klistra in diagnosblocket (endast läsning) i Azure-seriekonsolen (CMD-kanalen). Raden "RDPRESCUE {id} DETECTED" betyder att den här runbooken gäller.',
+      'Klistra in diagnosblocken i ordning (endast läsning) i Azure-seriekonsolen (CMD-kanalen). Raden "RDPRESCUE {id} DETECTED" betyder att den här runbooken gäller.',
     'nl-NL':
-      'Plak vanuit de Azure seriële console (CMD-kanaal) het diagnoseblok (alleen lezen). De regel "RDPRESCUE {id} DETECTED" betekent dat dit runbook van toepassing is.',
+      'Plak vanuit de Azure seriële console (CMD-kanaal) de diagnoseblokken in volgorde (alleen lezen). De regel "RDPRESCUE {id} DETECTED" betekent dat dit runbook van toepassing is.',
     'zh-TW':
-      '在 Azure 序列主控台（CMD 通道）中貼上診斷區塊（唯讀）。出現「RDPRESCUE {id} DETECTED」這一行表示適用本操作手冊。',
+      '在 Azure 序列主控台（CMD 通道）中依序貼上診斷區塊（唯讀）。出現「RDPRESCUE {id} DETECTED」這一行表示適用本操作手冊。',
   },
   fixes: {
     'en-US': 'Automatic fixes',

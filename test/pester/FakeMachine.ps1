@@ -8,11 +8,12 @@
 # has no valid one, icacls /grant adds rights. One assumption is lenient: a running TermService
 # binds its port as soon as the port is free (real Windows may need a TermService restart).
 #
-# The state lives in $global:RdpFake: mock bodies are called from the module's scope and from
-# the tests' scope, and a global is the one variable both see.
+# The state lives in $global:RdpFake and the helpers are global functions: mock bodies are
+# called from the module's scope and from the tests' scope, and the global scope is the one
+# both see.
 
 
-function Get-RdpTestBuild {
+function global:Get-RdpTestBuild {
     # The runner (test/pester-runner) builds afresh and passes the folder; by hand, dist-ps.
     if ($env:RDPRESCUE_BUILD) {
         return $env:RDPRESCUE_BUILD
@@ -20,7 +21,7 @@ function Get-RdpTestBuild {
     Join-Path -Path $PSScriptRoot -ChildPath '../../dist-ps'
 }
 
-function Initialize-RdpTestEnvironment {
+function global:Initialize-RdpTestEnvironment {
     # Windows folders point into TestDrive, so nothing here can touch a real machine.
     $global:RdpTestSavedEnv = @{ ProgramData = $env:ProgramData; COMPUTERNAME = $env:COMPUTERNAME }
     $env:ProgramData = Join-Path -Path $TestDrive -ChildPath 'ProgramData'
@@ -30,7 +31,7 @@ function Initialize-RdpTestEnvironment {
     Import-Module -Name $manifest -Force -ErrorAction Stop
 }
 
-function Restore-RdpTestEnvironment {
+function global:Restore-RdpTestEnvironment {
     Remove-Module -Name 'RdpRescue' -Force -ErrorAction SilentlyContinue
     if ($global:RdpTestSavedEnv) {
         $env:ProgramData = $global:RdpTestSavedEnv.ProgramData
@@ -39,17 +40,17 @@ function Restore-RdpTestEnvironment {
     Remove-Variable -Name 'RdpFake', 'RdpTestSavedEnv' -Scope Global -ErrorAction SilentlyContinue
 }
 
-function Get-RdpTestCatalog {
+function global:Get-RdpTestCatalog {
     # The module's own compiled catalog: the data its logic reads.
     & (Get-Module -Name 'RdpRescue') { $script:RdpCatalog }
 }
 
-function New-FakeThumbprint {
+function global:New-FakeThumbprint {
     param([int]$Seed)
     ('{0:X8}' -f $Seed) * 5
 }
 
-function New-FakeCertificate {
+function global:New-FakeCertificate {
     param(
         [string]$Thumbprint,
         [string]$Subject,
@@ -67,7 +68,7 @@ function New-FakeCertificate {
     }
 }
 
-function Reset-FakeMachine {
+function global:Reset-FakeMachine {
     # A healthy Windows Server: RDP on 3389 owned by TermService, a valid self-signed RDP
     # certificate, default MachineKeys permissions, no Schannel overrides, no events.
     $now = [datetime]'2026-06-01T12:00:00'
@@ -137,7 +138,7 @@ function Reset-FakeMachine {
     Update-FakeListener
 }
 
-function Get-FakeConfiguredPort {
+function global:Get-FakeConfiguredPort {
     $entry = $global:RdpFake.Registry["$rdpTcp|PortNumber"]
     if ($null -eq $entry) {
         return 3389
@@ -145,7 +146,7 @@ function Get-FakeConfiguredPort {
     [int]$entry.Value
 }
 
-function Update-FakeListener {
+function global:Update-FakeListener {
     # Running services bind their port unless another process already holds it.
     foreach ($service in @($global:RdpFake.Services.Values | Where-Object { $_.State -eq 'Running' -and $_.ListensOn })) {
         $port = $service.ListensOn
@@ -159,16 +160,16 @@ function Update-FakeListener {
     }
 }
 
-function Test-FakeBackupWritten {
+function global:Test-FakeBackupWritten {
     @(Get-ChildItem -Path $global:RdpFake.BackupRoot -Filter 'backup.json' -Recurse -ErrorAction SilentlyContinue).Count -gt 0
 }
 
-function Add-FakeChange {
+function global:Add-FakeChange {
     param([string]$Change)
     $null = $global:RdpFake.Changes.Add([pscustomobject]@{ Change = $Change; BackupWritten = (Test-FakeBackupWritten) })
 }
 
-function Assert-FakeProbe {
+function global:Assert-FakeProbe {
     # A probe told to fail throws, as Windows does when a log, key or store cannot be read.
     param([string]$Function, [string]$Target)
     $failing = $global:RdpFake.Failing[$Function]
@@ -177,7 +178,7 @@ function Assert-FakeProbe {
     }
 }
 
-function Set-FakeServiceState {
+function global:Set-FakeServiceState {
     param([string]$Name, [string]$State)
     $service = $global:RdpFake.Services[$Name]
     if ($null -eq $service) {
@@ -204,7 +205,7 @@ function Set-FakeServiceState {
     Update-FakeListener
 }
 
-function Invoke-FakeIcacls {
+function global:Invoke-FakeIcacls {
     param([string[]]$ArgumentList)
     $target = $ArgumentList[0]
     $targets = @($target)
@@ -237,7 +238,7 @@ function Invoke-FakeIcacls {
     }
 }
 
-function ConvertTo-FakeSddl {
+function global:ConvertTo-FakeSddl {
     # Stands in for SDDL: the owner and the rules as text, in a stable order.
     param([string]$Path)
     $rules = @(foreach ($rule in @($global:RdpFake.Acl[$Path])) {
@@ -246,7 +247,7 @@ function ConvertTo-FakeSddl {
     'FAKE|' + $global:RdpFake.Owners[$Path] + '|' + (@($rules) -join ';')
 }
 
-function ConvertFrom-FakeSddl {
+function global:ConvertFrom-FakeSddl {
     param([string]$Path, [string]$Sddl)
     $parts = $Sddl.Split('|')
     $global:RdpFake.Owners[$Path] = $parts[1]
@@ -256,7 +257,7 @@ function ConvertFrom-FakeSddl {
         })
 }
 
-function Get-FakePlatformCommand {
+function global:Get-FakePlatformCommand {
     # The module's platform layer: what Register-FakeMachineMock replaces.
     @(
         'Get-RdpDate', 'Test-RdpElevation', 'Get-RdpRegistryValue', 'Get-RdpRegistryValueKind',
@@ -267,7 +268,7 @@ function Get-FakePlatformCommand {
     )
 }
 
-function Register-FakeMachineMock {
+function global:Register-FakeMachineMock {
     # -ModuleName RdpRescue for the module; without it for the Run Command script, whose inlined
     # functions the mocks (aliases in the test's scope) take precedence over.
     param([string]$ModuleName = 'RdpRescue')
@@ -433,7 +434,7 @@ function Register-FakeMachineMock {
     }
 }
 
-function Set-FakeCheckFiring {
+function global:Set-FakeCheckFiring {
     # Puts the machine in the state in which one check of the catalog finds its problem.
     param([hashtable]$Check)
     switch ($Check.Kind) {
@@ -522,7 +523,7 @@ function Set-FakeCheckFiring {
     }
 }
 
-function Set-FakeCheckFailing {
+function global:Set-FakeCheckFailing {
     # Makes the probe one check depends on throw, as when a log, key or store cannot be read.
     param([hashtable]$Check)
     $probe = @{
@@ -541,7 +542,7 @@ function Set-FakeCheckFailing {
     $global:RdpFake.Failing[$probe[0]] = $probe[1]
 }
 
-function Get-FakeState {
+function global:Get-FakeState {
     # What a repair may change and an undo must put back, as comparable text.
     $registry = @(foreach ($key in $global:RdpFake.Registry.Keys) {
             $entry = $global:RdpFake.Registry[$key]
@@ -572,11 +573,11 @@ function Get-FakeState {
     }
 }
 
-function Get-FakeChange {
+function global:Get-FakeChange {
     @($global:RdpFake.Changes)
 }
 
-function Get-ExpectedChange {
+function global:Get-ExpectedChange {
     # The change each operation of a fix must make, in the fake's terms (see Add-FakeChange).
     param([hashtable]$Operation)
     switch ($Operation.Kind) {

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { PASSWORD_ENV } from './options.ts';
 
 export interface ToolRun {
   code: number;
@@ -16,7 +17,7 @@ export function runTool(
   stdin?: string,
 ): Promise<ToolRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], env: withoutSecrets() });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
@@ -40,16 +41,26 @@ export function runTool(
   });
 }
 
+/** The tools need no password from the environment: they get it on stdin, if at all. */
+function withoutSecrets(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env[PASSWORD_ENV];
+  return env;
+}
+
 export function osslsigncode(args: readonly string[], stdin?: string): Promise<ToolRun> {
   return runTool('osslsigncode', args, stdin);
 }
+
+const NOISE =
+  /^([0-9A-F]{12,}:error:|Script file format:|Signature position:|Connecting to |Succeeded$|Failed$)/;
 
 /** The lines of a tool's output worth showing in an error message. */
 export function gist(run: ToolRun, max = 6): string {
   return (run.stderr + '\n' + run.stdout)
     .split(/\r?\n/)
     .map((line) => line.trim())
-    .filter((line) => line && !/^[0-9A-F]{12,}:error:/.test(line))
+    .filter((line) => line && !NOISE.test(line))
     .slice(0, max)
     .join('; ');
 }

@@ -107,7 +107,7 @@ function signError(run: ToolRun, name: string, options: SignOptions): Error {
     );
   if (key.kind === 'pfx' && /Failed to (read|parse) PKCS#12/i.test(output))
     return new SigningInputError(`--pfx ${key.pfx}: not a readable PKCS#12 (.pfx) file`);
-  if (options.timestampUrl && /timestamp|Connecting to|HTTP|curl/i.test(output))
+  if (options.timestampUrl && /RFC 3161 timestamping failed|HTTP failure/i.test(output))
     return new Error(
       `signing ${name}: time-stamping at ${options.timestampUrl} failed: ${gist(run)}`,
     );

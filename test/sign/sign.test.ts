@@ -12,7 +12,10 @@ import { fixtureEmitter, filesUnder, treeHash } from './fixture.ts';
 import { makePki, verifySignature, type TestPki } from './pki.ts';
 import { startTsa } from './tsa.ts';
 
+/** The real build (whatever it emits today) plus the fixture's .ps1xml. */
 const emitters = [...EMITTERS, fixtureEmitter];
+/** Only the fixture module: quick, for the tests about keys, passwords and time stamps. */
+const fixtureOnly = [fixtureEmitter];
 let root: string;
 let pki: TestPki;
 let privateTmp: string;
@@ -170,7 +173,7 @@ describe('signed build', () => {
     const fromEnv = join(root, 'signed-pfx-env');
     await build({
       out: fromEnv,
-      emitters,
+      emitters: fixtureOnly,
       sign: sign({ pfx: pki.pfx }, { RDPRESCUE_PFX_PASSWORD: pki.password }),
     });
     const passwordFile = join(root, 'pfx-password.txt');
@@ -178,7 +181,7 @@ describe('signed build', () => {
     const fromFile = join(root, 'signed-pfx-file');
     await build({
       out: fromFile,
-      emitters,
+      emitters: fixtureOnly,
       sign: sign({ pfx: pki.pfx, pfxPasswordFile: passwordFile }),
     });
     for (const out of [fromEnv, fromFile])
@@ -192,7 +195,7 @@ describe('signed build', () => {
       { cert: pki.chainCert, key: pki.encryptedKey },
       { RDPRESCUE_PFX_PASSWORD: pki.password },
     );
-    await build({ out, emitters, sign: options });
+    await build({ out, emitters: fixtureOnly, sign: options });
     for (const file of signableFiles(out))
       expect(verifySignature(join(out, file), pki.caCert).ok, file).toBe(true);
   });
@@ -201,9 +204,49 @@ describe('signed build', () => {
     const epoch = { SOURCE_DATE_EPOCH: String(Math.floor(Date.now() / 1000) - 60) };
     const a = join(root, 'epoch-a');
     const b = join(root, 'epoch-b');
-    await build({ out: a, emitters, sign: sign({ cert: pki.chainCert, key: pki.leafKey }, epoch) });
-    await build({ out: b, emitters, sign: sign({ cert: pki.chainCert, key: pki.leafKey }, epoch) });
+    await build({
+      out: a,
+      emitters: fixtureOnly,
+      sign: sign({ cert: pki.chainCert, key: pki.leafKey }, epoch),
+    });
+    await build({
+      out: b,
+      emitters: fixtureOnly,
+      sign: sign({ cert: pki.chainCert, key: pki.leafKey }, epoch),
+    });
     expect(treeHash(a)).toBe(treeHash(b));
+  });
+
+  it('hands the password to osslsigncode on stdin only, never in its argv or environment', async () => {
+    const shimDir = mkdtempSync(join(root, 'shim-'));
+    const log = join(shimDir, 'calls.log');
+    const shim = join(shimDir, 'osslsigncode');
+    writeFileSync(
+      shim,
+      `#!/bin/sh\n{ printf 'ARGV %s\\n' "$*"; env | sed 's/^/ENV /'; } >> '${log}'\nexec /usr/bin/osslsigncode "$@"\n`,
+      { mode: 0o755 },
+    );
+    const savedPath = process.env.PATH;
+    process.env.PATH = `${shimDir}:${savedPath}`;
+    process.env.RDPRESCUE_PFX_PASSWORD = pki.password;
+    const out = join(root, 'signed-through-shim');
+    try {
+      await build({
+        out,
+        emitters: fixtureOnly,
+        sign: sign({ pfx: pki.pfx }, { RDPRESCUE_PFX_PASSWORD: pki.password }),
+      });
+    } finally {
+      process.env.PATH = savedPath;
+      delete process.env.RDPRESCUE_PFX_PASSWORD;
+    }
+    // Outside the shim: this check's own osslsigncode runs are not the build's.
+    for (const file of signableFiles(out))
+      expect(verifySignature(join(out, file), pki.caCert).ok, file).toBe(true);
+    const calls = readFileSync(log, 'utf8');
+    expect(calls).toMatch(/ARGV sign .*-readpass -/);
+    expect(calls).not.toContain(pki.password);
+    expect(calls).not.toContain('RDPRESCUE_PFX_PASSWORD');
   });
 
   it('leaves no temp files and writes no secret anywhere', () => {
@@ -221,7 +264,7 @@ describe('time-stamped signatures (local RFC 3161 server)', () => {
       const out = join(root, 'signed-timestamped');
       await build({
         out,
-        emitters,
+        emitters: fixtureOnly,
         sign: sign({ cert: pki.chainCert, key: pki.leafKey, timestampUrl: tsa.url }),
       });
       const files = signableFiles(out);
@@ -243,10 +286,12 @@ describe('time-stamped signatures (local RFC 3161 server)', () => {
     await expect(
       build({
         out,
-        emitters,
+        emitters: fixtureOnly,
         sign: sign({ cert: pki.chainCert, key: pki.leafKey, timestampUrl: tsa.url }),
       }),
-    ).rejects.toThrow(/time-stamping|signing/);
+    ).rejects.toThrow(
+      new RegExp(`time-stamping at ${tsa.url.replace(/[./]/g, '\\$&')} failed: HTTP failure`),
+    );
     expect(existsSync(out)).toBe(false);
   });
 });
@@ -257,7 +302,7 @@ describe('bad signing input: exit 2, a clear message, no output', () => {
   let passwordFile: string;
   beforeAll(async () => {
     existing = join(root, 'existing-dist');
-    await build({ out: existing, emitters });
+    await build({ out: existing, emitters: fixtureOnly });
     existingHash = treeHash(existing);
     passwordFile = join(root, 'wrong-password.txt');
     writeFileSync(passwordFile, 'not-the-password', { mode: 0o600 });

@@ -51,6 +51,7 @@ export function buildTransfer(moduleFiles: readonly ModuleFile[], version: strin
         `transfer: module file ${JSON.stringify(f.path)}: path must be relative, letters/digits/._- only`,
       );
 
+  assertManifestVersion(moduleFiles, version);
   const files = [...moduleFiles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const { cab, payloadSha256 } = payloadWithCleanHash(files);
   const stream = spacedBase64(cab);
@@ -105,6 +106,17 @@ export function buildTransfer(moduleFiles: readonly ModuleFile[], version: strin
   };
 }
 
+/** Import-Module only loads a versioned folder whose name is the manifest's ModuleVersion. */
+function assertManifestVersion(files: readonly ModuleFile[], version: string): void {
+  const manifest = files.find((f) => f.path === 'RdpRescue.psd1');
+  const declared =
+    manifest && /^\s*ModuleVersion\s*=\s*'([^']*)'/m.exec(manifest.content.toString('utf8'));
+  if (declared && declared[1] !== version)
+    throw new Error(
+      `transfer: RdpRescue.psd1 field ModuleVersion is '${declared[1]}', but the blocks would install into folder ${version}`,
+    );
+}
+
 export function blockFile(k: number): string {
   return `block-${String(k).padStart(2, '0')}.txt`;
 }
@@ -143,20 +155,20 @@ function layout(stream: string, count: number, dir: string, install: string): st
   const blocks: string[] = [];
   let rest = stream;
   for (let k = 1; rest.length > 0; k++) {
-    const render = (data: string, last: boolean) =>
-      renderBlock(k, count, dir, data, last ? install : '');
-    const finalRoom = PASTE_LIMIT - crlfLength(render('', true));
-    if (rest.length <= finalRoom) {
+    const render = (data: string, last: boolean, at = k) =>
+      renderBlock(at, count, dir, data, last ? install : '');
+    const finalRoom = (at: number) => PASTE_LIMIT - crlfLength(render('', true, at));
+    if (rest.length <= finalRoom(k)) {
       blocks.push(render(rest, true));
       break;
     }
     const room = PASTE_LIMIT - crlfLength(render('', false));
     if (room < 16) throw new Error('transfer: a block has no room for data');
-    // Leave at least a few characters for the last block, and cut between two characters,
-    // never on the space that separates a repeated pair (it is dropped at the cut).
-    // Shorten the chunk by a character or two when that makes its hash typable without a
-    // repeated character.
-    let cut = Math.min(room, rest.length - 4);
+    // Fill the block, but when this block and the last could share the rest, leave the last
+    // one full rather than nearly empty. Shorten the chunk by a character or two when that
+    // makes its hash typable without a repeated character, and never cut next to a space
+    // that separates a repeated pair (it is dropped at the cut).
+    let cut = Math.min(room, rest.length - 4, Math.max(rest.length - finalRoom(k + 1) + 4, 16));
     const candidates = [cut, cut - 1, cut - 2, cut - 3].filter((c) => rest[c - 1] !== ' ');
     cut = candidates.find((c) => chunkCheck(rest.slice(0, c)).clean) ?? candidates[0]!;
     const data = rest.slice(0, cut);
@@ -190,4 +202,24 @@ function renderBlock(k: number, n: number, dir: string, data: string, install: s
 
 function crlfLength(text: string): number {
   return text.replace(/\r?\n/g, '\r\n').length;
+}
+
+/** Where the module emitter puts the module in the build output. */
+export const MODULE_DIR = 'RdpRescue/';
+
+/**
+ * The build stage: takes the (signed) module artifacts under RdpRescue/ and returns the paste
+ * blocks plus the manifest summary; no blocks when the build has no module.
+ */
+export function transferStage(
+  artifacts: readonly Artifact[],
+  version: string,
+): Transfer | undefined {
+  const moduleFiles = artifacts
+    .filter((a) => a.path.startsWith(MODULE_DIR))
+    .map((a) => ({
+      path: a.path.slice(MODULE_DIR.length),
+      content: Buffer.isBuffer(a.content) ? a.content : Buffer.from(a.content, 'utf8'),
+    }));
+  return moduleFiles.length > 0 ? buildTransfer(moduleFiles, version) : undefined;
 }

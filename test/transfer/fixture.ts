@@ -1,6 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ModuleFile } from '../../src/transfer/index.ts';
 
@@ -33,7 +41,7 @@ export function moduleUnderTest(): { files: ModuleFile[]; source: 'build' | 'syn
     stdio: 'ignore',
   });
   const built = join(out, 'RdpRescue');
-  if (existsSync(built)) return { files: readTree(built), source: 'build' };
+  if (existsSync(built)) return { files: signModule(readTree(built), 'build'), source: 'build' };
   return { files: syntheticModule(), source: 'synthetic' };
 }
 
@@ -96,12 +104,76 @@ function crlfBom(text: string): Buffer {
 }
 
 export function syntheticModule(): ModuleFile[] {
-  const dir = join(CACHE, 'synthetic');
-  const signedDir = join(dir, 'signed');
-  mkdirSync(signedDir, { recursive: true });
+  const next = random(7);
+  const psm1 = Array.from({ length: 180 }, (_, i) => fakeFunction(i, next)).join('\n');
+  const plain: Record<string, Buffer> = {
+    'RdpRescue.psm1': crlfBom(psm1),
+    'RdpRescue.psd1': crlfBom(
+      `@{\n    RootModule = 'RdpRescue.psm1'\n    ModuleVersion = '0.1.0'\n    GUID = '6d1f0b52-3c1e-4f7a-9a43-1f0c5c2b7e10'\n    FunctionsToExport = @(${Array.from({ length: 40 }, (_, i) => `'${VERBS[i % 9]}-${NOUNS[(i * 7) % 5]}${i}'`).join(', ')})\n}\n`,
+    ),
+    'RdpRescue.Format.ps1xml': crlfBom(
+      `<?xml version="1.0" encoding="utf-8"?>\n<Configuration><ViewDefinitions>${'<View><Name>RdpRescue.Check</Name></View>'.repeat(20)}</ViewDefinitions></Configuration>\n`,
+    ),
+    'sv-SE/RdpRescue.Strings.psd1': crlfBom(
+      `ConvertFrom-StringData @'\n${Array.from({ length: 80 }, (_, i) => `Msg${i} = Kontrollen ${i} misslyckades: fjärrskrivbordet svarar inte på port {0}.`).join('\n')}\n'@\n`,
+    ),
+    'en-US/about_RdpRescue.help.txt': Buffer.from(
+      'TOPIC\r\n    about_RdpRescue\r\n\r\nSHORT DESCRIPTION\r\n    Diagnose and repair RDP.\r\n'.repeat(
+        8,
+      ),
+      'ascii',
+    ),
+  };
+  return signModule(
+    Object.entries(plain).map(([path, content]) => ({ path, content })),
+    'synthetic',
+  );
+}
+
+/** Signs every signable file (as the build's signing stage would) with the test certificate. */
+export function signModule(files: readonly ModuleFile[], label: string): ModuleFile[] {
+  const { key, cert } = testCertificate();
+  const work = join(CACHE, 'signing', label);
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  return files.map((f, i) => {
+    if (
+      !/\.(ps1|psm1|psd1|ps1xml)$/i.test(f.path) ||
+      f.content.includes('# SIG # Begin signature block')
+    )
+      return f;
+    const source = join(work, `${i}.in${extname(f.path)}`);
+    const signed = join(work, `${i}.out${extname(f.path)}`);
+    writeFileSync(source, f.content);
+    execFileSync(
+      'osslsigncode',
+      [
+        'sign',
+        '-certs',
+        cert,
+        '-key',
+        key,
+        '-h',
+        'sha256',
+        '-time',
+        '1700000000',
+        '-in',
+        source,
+        '-out',
+        signed,
+      ],
+      { stdio: 'ignore' },
+    );
+    return { path: f.path, content: readFileSync(signed) };
+  });
+}
+
+function testCertificate(): { key: string; cert: string } {
+  const dir = join(CACHE, 'cert');
   const key = join(dir, 'key.pem');
   const cert = join(dir, 'cert.pem');
-  if (!existsSync(cert))
+  if (!existsSync(cert)) {
+    mkdirSync(dir, { recursive: true });
     execFileSync(
       'openssl',
       [
@@ -123,62 +195,8 @@ export function syntheticModule(): ModuleFile[] {
       ],
       { stdio: 'ignore' },
     );
-
-  const next = random(7);
-  const psm1 = Array.from({ length: 180 }, (_, i) => fakeFunction(i, next)).join('\n');
-  const plain: Record<string, Buffer> = {
-    'RdpRescue.psm1': crlfBom(psm1),
-    'RdpRescue.psd1': crlfBom(
-      `@{\n    RootModule = 'RdpRescue.psm1'\n    ModuleVersion = '0.1.0'\n    GUID = '6d1f0b52-3c1e-4f7a-9a43-1f0c5c2b7e10'\n    FunctionsToExport = @(${Array.from({ length: 40 }, (_, i) => `'${VERBS[i % 9]}-${NOUNS[(i * 7) % 5]}${i}'`).join(', ')})\n}\n`,
-    ),
-    'RdpRescue.Format.ps1xml': crlfBom(
-      `<?xml version="1.0" encoding="utf-8"?>\n<Configuration><ViewDefinitions>${'<View><Name>RdpRescue.Check</Name></View>'.repeat(20)}</ViewDefinitions></Configuration>\n`,
-    ),
-    'sv-SE/RdpRescue.Strings.psd1': crlfBom(
-      `ConvertFrom-StringData @'\n${Array.from({ length: 80 }, (_, i) => `Msg${i} = Kontrollen ${i} misslyckades: fjärrskrivbordet svarar inte på port {0}.`).join('\n')}\n'@\n`,
-    ),
-    'en-US/about_RdpRescue.help.txt': Buffer.from(
-      'TOPIC\r\n    about_RdpRescue\r\n\r\nSHORT DESCRIPTION\r\n    Diagnose and repair RDP.\r\n'.repeat(
-        8,
-      ),
-      'ascii',
-    ),
-  };
-  const files: ModuleFile[] = [];
-  for (const [path, content] of Object.entries(plain).sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (!/\.(ps1|psm1|psd1|ps1xml)$/.test(path)) {
-      files.push({ path, content });
-      continue;
-    }
-    const source = join(dir, path.replace(/\//g, '_'));
-    const signed = join(signedDir, path.replace(/\//g, '_'));
-    writeFileSync(source, content);
-    if (!existsSync(signed) || !readFileSync(source + '.src', { flag: 'a+' }).equals(content)) {
-      execFileSync('rm', ['-f', signed]);
-      execFileSync(
-        'osslsigncode',
-        [
-          'sign',
-          '-certs',
-          cert,
-          '-key',
-          key,
-          '-h',
-          'sha256',
-          '-time',
-          '1700000000',
-          '-in',
-          source,
-          '-out',
-          signed,
-        ],
-        { stdio: 'ignore' },
-      );
-      writeFileSync(source + '.src', content);
-    }
-    files.push({ path, content: readFileSync(signed) });
   }
-  return files;
+  return { key, cert };
 }
 
 /** osslsigncode's verdict on one signed file (the self-signed chain is passed as CA). */
@@ -186,7 +204,7 @@ export function signatureVerifies(file: string): boolean {
   try {
     execFileSync(
       'osslsigncode',
-      ['verify', '-CAfile', join(CACHE, 'synthetic', 'cert.pem'), '-in', file],
+      ['verify', '-CAfile', join(CACHE, 'cert', 'cert.pem'), '-in', file],
       {
         stdio: 'ignore',
       },

@@ -1,0 +1,189 @@
+import { inflateRawSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cabChecksum, writeCab } from '../../src/transfer/cab.ts';
+import {
+  buildTransfer,
+  PASTE_LIMIT,
+  transferStage,
+  type Transfer,
+} from '../../src/transfer/index.ts';
+import {
+  alternateCase,
+  cmdWord,
+  hashWindow,
+  repeatedPairs,
+  spacedBase64,
+} from '../../src/transfer/shape.ts';
+import { syntheticModule } from './fixture.ts';
+
+/** A reader written from MS-CAB, independent of the writer: header, files, MSZIP frames. */
+function readCab(cab: Buffer): { name: string; content: Buffer }[] {
+  expect(cab.toString('ascii', 0, 4)).toBe('MSCF');
+  expect(cab.readUInt32LE(8)).toBe(cab.length);
+  const coffFiles = cab.readUInt32LE(16);
+  const files = cab.readUInt16LE(28);
+  const dataAt = cab.readUInt32LE(36);
+  const frames = cab.readUInt16LE(40);
+  expect(cab.readUInt16LE(42)).toBe(1); // MSZIP
+  const entries: { name: string; size: number; offset: number }[] = [];
+  let at = coffFiles;
+  for (let i = 0; i < files; i++) {
+    const end = cab.indexOf(0, at + 16);
+    entries.push({
+      size: cab.readUInt32LE(at),
+      offset: cab.readUInt32LE(at + 4),
+      name: cab.toString('ascii', at + 16, end),
+    });
+    at = end + 1;
+  }
+  const out: Buffer[] = [];
+  let window = Buffer.alloc(0);
+  at = dataAt;
+  for (let f = 0; f < frames; f++) {
+    const size = cab.readUInt16LE(at + 4);
+    const data = cab.subarray(at + 8, at + 8 + size);
+    expect(cab.readUInt32LE(at)).toBe(
+      cabChecksum(cab.subarray(at + 4, at + 8), cabChecksum(data, 0)),
+    );
+    expect(data.toString('ascii', 0, 2)).toBe('CK');
+    const plain = inflateRawSync(data.subarray(2), window.length ? { dictionary: window } : {});
+    expect(plain.length).toBe(cab.readUInt16LE(at + 6));
+    out.push(plain);
+    window = Buffer.concat([window, plain]).subarray(-32768);
+    at += 8 + size;
+  }
+  const stream = Buffer.concat(out);
+  return entries.map((e) => ({
+    name: e.name,
+    content: stream.subarray(e.offset, e.offset + e.size),
+  }));
+}
+
+describe('transfer blocks', () => {
+  let files: ReturnType<typeof syntheticModule>;
+  let t: Transfer;
+  beforeAll(() => {
+    files = syntheticModule();
+    t = buildTransfer(files, '0.1.0');
+  });
+
+  it('fit the Serial Console: at most 2,048 characters, printable ASCII and CRLF, no tabs', () => {
+    for (const a of t.artifacts) {
+      const text = a.content.toString('latin1');
+      expect(a.content.length, a.path).toBeLessThanOrEqual(PASTE_LIMIT);
+      expect(text, a.path).toMatch(/^([\x20-\x7e]*\r\n)+$/);
+      expect(a.kind).toBe('transfer');
+      expect(a.meta).toMatchObject({ of: t.artifacts.length, chars: a.content.length });
+    }
+    expect(t.artifacts.map((a) => a.path)).toEqual(
+      t.artifacts.map(
+        (_, i) => `serial-console/transfer/block-${String(i + 1).padStart(2, '0')}.txt`,
+      ),
+    );
+  });
+
+  it('contain no character that repeats the one before it', () => {
+    for (const a of t.artifacts) {
+      expect(repeatedPairs(a.content.toString('latin1')), a.path).toBe(0);
+      expect(a.meta!.repeatedPairs).toBe(0);
+    }
+    expect(t.summary.repeatedPairs).toBe(0);
+  });
+
+  it('summarise blocks and characters for the manifest', () => {
+    expect(t.summary.blocks).toBe(t.artifacts.length);
+    expect(t.summary.totalChars).toBe(t.artifacts.reduce((s, a) => s + a.content.length, 0));
+  });
+
+  it('carry a cabinet that an independent MSZIP reader turns back into the module', () => {
+    const data = t.artifacts
+      .map((a) => /\r\n>c[0-9^]+ echo ([^\r]*)\r\n/.exec(a.content.toString('latin1'))![1]!)
+      .join('');
+    const cab = Buffer.from(data.replace(/ /g, ''), 'base64');
+    expect(createHash('sha256').update(cab).digest('hex')).toBe(t.summary.payloadSha256);
+    const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : 1));
+    expect(readCab(cab)).toEqual(
+      sorted.map((f, i) => ({ name: String(i + 1), content: f.content })),
+    );
+  });
+
+  it('check each chunk against its own SHA-1, in both certutil layouts', () => {
+    for (const a of t.artifacts) {
+      const text = a.content.toString('latin1');
+      const data = /\r\n>c[0-9^]+ echo ([^\r]*)\r\n/.exec(text)![1]!;
+      const sha1 = createHash('sha1')
+        .update(data + '\r\n')
+        .digest('hex');
+      const [, compact, spaced] = /findstr \/i \/c:"([^"]+)" \/c:"([^"]+)"/.exec(text)!;
+      expect(sha1).toContain(compact!.toLowerCase());
+      expect(sha1).toContain(spaced!.toLowerCase().replace(/ /g, ''));
+      expect(compact!.length).toBe(16);
+    }
+  });
+
+  it('name the file and the reason for bad input, and write nothing', () => {
+    const good = files.slice(0, 1);
+    expect(() =>
+      buildTransfer([{ path: '../evil.ps1', content: Buffer.from('x') }], '0.1.0'),
+    ).toThrow(/"\.\.\/evil\.ps1".*relative/);
+    expect(() => buildTransfer([{ path: 'a b.psm1', content: Buffer.from('x') }], '0.1.0')).toThrow(
+      /"a b\.psm1"/,
+    );
+    expect(() => buildTransfer(good, '1.0 beta')).toThrow(/version "1\.0 beta"/);
+    expect(() => buildTransfer([], '0.1.0')).toThrow(/no files/);
+  });
+});
+
+describe('shaping helpers', () => {
+  it('space out repeated base64 characters without changing the decoded bytes', () => {
+    const bytes = Buffer.from([0, 0, 0, 0, 0, 0, 255, 255, 255]);
+    const spaced = spacedBase64(bytes);
+    expect(repeatedPairs(spaced)).toBe(0);
+    expect(Buffer.from(spaced.replace(/ /g, ''), 'base64').equals(bytes)).toBe(true);
+  });
+
+  it('break repeats in cmd words with a caret and escape cmd operators', () => {
+    expect(cmdWord('c11')).toBe('c1^1');
+    expect(cmdWord('100')).toBe('10^0');
+    expect(cmdWord('a&&b')).toBe('a^&^&b');
+    expect(cmdWord('RdpRescue.psm1')).toBe('RdpRescue.psm1');
+  });
+
+  it('alternate the case of repeated letters only', () => {
+    expect(alternateCase('aab00ff')).toBe('aAb00fF');
+  });
+
+  it('pick a hash window both certutil layouts print without repeats', () => {
+    const w = hashWindow('00112233445566778899aabbccddeeff0a1b2c3d4e5f60718293a4b5c6d7e8f9', 4);
+    expect(w.clean).toBe(true);
+    // Windows of repeated digits are skipped; repeated letters alternate case (findstr /i).
+    expect(w.compact).toBe('aAbBcCdD');
+    expect(w.spaced).toBe('aA bB cC dD');
+    expect(hashWindow('1111', 2).clean).toBe(false);
+  });
+
+  it('write a cabinet with a valid checksum on every frame, also for empty files', () => {
+    const cab = writeCab([
+      { name: 'empty', content: Buffer.alloc(0) },
+      { name: 'x', content: Buffer.alloc(70000, 7) },
+    ]);
+    expect(readCab(cab).map((e) => e.content.length)).toEqual([0, 70000]);
+  });
+});
+
+describe('transfer stage', () => {
+  it('takes the module artifacts of a build and refuses a folder the manifest does not name', () => {
+    const psd1 = Buffer.from("@{\r\n    ModuleVersion = '0.1.0'\r\n}\r\n");
+    const artifacts = [
+      { path: 'RdpRescue/RdpRescue.psd1', kind: 'ps-module' as const, content: psd1 },
+      { path: 'catalog/catalog.json', kind: 'catalog' as const, content: '{}' },
+    ];
+    const t = transferStage(artifacts, '0.1.0')!;
+    expect(t.summary.moduleBytes).toBe(psd1.length);
+    expect(transferStage(artifacts.slice(1), '0.1.0')).toBeUndefined();
+    expect(() => transferStage(artifacts, '0.2.0')).toThrow(
+      /RdpRescue\.psd1 field ModuleVersion is '0\.1\.0', but the blocks would install into folder 0\.2\.0/,
+    );
+  });
+});

@@ -1,0 +1,145 @@
+import { describe, expect, it, type TestContext } from 'vitest';
+import { emitted } from './emitted.ts';
+import { requireHost } from './host-harness.ts';
+import { broken, healthy, runCases, TLS12, type Case, type CaseResult } from './machines.ts';
+
+// Invoke-RdpRepair and the fix commands from the generated module, in the real engine, with
+// the platform layer mocked: what is changed, in which order, and what is refused.
+
+const ROOT = 'C:\\backup';
+const FOLDER = `${ROOT}\\20261123-120000`;
+const RESULTS =
+  "| ForEach-Object { 'RESULT ' + $_.Fix + ' ' + $_.Result + ' reboot=' + $_.RebootRequired + ' ' + ($_.RestartedServices -join '+') }";
+const THUMB = 'C'.repeat(40);
+const RDP_TCP = 'HKLM:\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\WinStations\\RDP-Tcp';
+
+const elevated = (machine: object) => ({ Elevated: true, ...machine });
+const repairTls = `Invoke-RdpRepair -Scenario tls-disabled -BackupRoot '${ROOT}' -Confirm:$false ${RESULTS}`;
+const repairPort = `Invoke-RdpRepair -Scenario rdp-port-conflict -BackupRoot '${ROOT}' -Confirm:$false ${RESULTS}`;
+
+const CASES = {
+  tls: { machine: elevated(broken), call: repairTls },
+  alreadyClear: { machine: elevated(healthy), call: repairTls },
+  whatIf: {
+    machine: elevated(broken),
+    call: `Invoke-RdpRepair -Scenario tls-disabled -BackupRoot '${ROOT}' -WhatIf ${RESULTS}`,
+  },
+  notElevated: { machine: { ...broken, Elevated: false }, call: repairTls },
+  optInWithoutPort: {
+    machine: elevated(broken),
+    call: `Invoke-RdpRepair -Scenario rdp-port-conflict -Fix set-rdp-port -BackupRoot '${ROOT}' -Confirm:$false`,
+  },
+  portOwnerService: { machine: elevated(broken), call: repairPort },
+  portOwnerProcess: {
+    machine: elevated({ ...broken, Services: healthy.Services }),
+    call: repairPort,
+  },
+  badThumbprint: {
+    machine: elevated(broken),
+    call: `Set-RdpCertificateBinding -Thumbprint ('b' * 40) -BackupRoot '${ROOT}' -Confirm:$false`,
+  },
+  goodThumbprint: {
+    machine: elevated({
+      ...broken,
+      Certificates: [
+        { Store: 'My', Thumbprint: THUMB, Subject: 'CN=vm', Issuer: 'CN=CA', DaysLeft: 300 },
+      ],
+    }),
+    call: `Set-RdpCertificateBinding -Thumbprint ('c' * 40) -BackupRoot '${ROOT}' -Confirm:$false ${RESULTS}`,
+  },
+} satisfies Record<string, Case>;
+
+describe('Invoke-RdpRepair in the real PowerShell engine, platform mocked', async () => {
+  const { catalog } = await emitted();
+  let results: Record<keyof typeof CASES, CaseResult> | undefined;
+  function result(ctx: TestContext, name: keyof typeof CASES): CaseResult | undefined {
+    const dll = requireHost(ctx);
+    if (!dll) return undefined;
+    results ??= runCases(dll, catalog, CASES);
+    return results[name];
+  }
+
+  it('backs up first, then applies the non-opt-in fix and reports the reboot', (ctx) => {
+    const r = result(ctx, 'tls');
+    if (!r) return;
+    expect(r.lines).toEqual(['RESULT enable-tls12-server Applied reboot=True ']);
+    expect(r.calls).toEqual([
+      `MKDIR ${FOLDER}`,
+      `WRITE ${FOLDER}\\backup.json`,
+      `SET ${TLS12}|Enabled=1 REG_DWORD`,
+      `SET ${TLS12}|DisabledByDefault=0 REG_DWORD`,
+    ]);
+  });
+
+  it('skips a fix whose checks are already clear, and changes nothing', (ctx) => {
+    const r = result(ctx, 'alreadyClear');
+    if (!r) return;
+    expect(r.lines).toEqual(['RESULT enable-tls12-server Skipped reboot=False ']);
+    expect(r.calls).toEqual([]);
+  });
+
+  it('changes nothing with -WhatIf', (ctx) => {
+    const r = result(ctx, 'whatIf');
+    if (!r) return;
+    expect(r.lines).toEqual([]);
+    expect(r.calls).toEqual([]);
+  });
+
+  it('refuses without elevation, before any backup or change', (ctx) => {
+    const r = result(ctx, 'notElevated');
+    if (!r) return;
+    expect(r.lines).toEqual([
+      'ERROR This command changes the machine: run it in an elevated session (as Administrator).',
+    ]);
+    expect(r.calls).toEqual([]);
+  });
+
+  it('runs an opt-in fix only when named, and demands its parameter', (ctx) => {
+    const r = result(ctx, 'optInWithoutPort');
+    if (!r) return;
+    expect(r.lines).toEqual(["ERROR Fix 'set-rdp-port' needs -Port."]);
+    expect(r.calls).toEqual([]);
+  });
+
+  it('stops the service holding the RDP port, then verifies TermService listens', (ctx) => {
+    const r = result(ctx, 'portOwnerService');
+    if (!r) return;
+    expect(r.lines).toEqual(['RESULT stop-port-owner Applied reboot=False TermService']);
+    expect(r.calls).toEqual([
+      `MKDIR ${FOLDER}`,
+      `WRITE ${FOLDER}\\backup.json`,
+      'SVC Squatter Stopped',
+    ]);
+  });
+
+  it('never kills a process that is not a service', (ctx) => {
+    const r = result(ctx, 'portOwnerProcess');
+    if (!r) return;
+    expect(r.lines).toHaveLength(1);
+    expect(r.lines[0]).toMatch(
+      /^ERROR Fix 'stop-port-owner' failed: Process 999 holds port 3389 and is not a service\./,
+    );
+    expect(r.calls.filter((c) => c.startsWith('SVC'))).toEqual([]);
+  });
+
+  it('refuses a thumbprint that is not a valid certificate in LocalMachine\\My', (ctx) => {
+    const r = result(ctx, 'badThumbprint');
+    if (!r) return;
+    expect(r.lines).toEqual([
+      `ERROR No present, unexpired certificate with thumbprint ${'B'.repeat(40)} is in Cert:\\LocalMachine\\My.`,
+    ]);
+    expect(r.calls).toEqual([]);
+  });
+
+  it('writes a valid thumbprint as REG_BINARY bytes and restarts TermService', (ctx) => {
+    const r = result(ctx, 'goodThumbprint');
+    if (!r) return;
+    expect(r.lines).toEqual(['RESULT set-rdp-cert-binding Applied reboot=False TermService']);
+    expect(r.calls).toEqual([
+      `MKDIR ${FOLDER}`,
+      `WRITE ${FOLDER}\\backup.json`,
+      `SET ${RDP_TCP}|SSLCertificateSHA1Hash=bytes:${Array(20).fill('204').join(' ')} REG_BINARY`,
+      'SVC TermService Restarted',
+    ]);
+  });
+});

@@ -97,8 +97,8 @@ function call<T>(dll: string, args: string[]): T {
 
 export const parseFiles = (dll: string, files: string[]) =>
   call<ParsedFile[]>(dll, ['parse', ...files]);
-export const inspectModule = (dll: string, manifest: string, culture?: string) =>
-  call<ModuleReport>(dll, ['module', manifest, ...(culture ? [culture] : [])]);
+export const inspectModule = (dll: string, manifest: string, culture = '', prelude?: string) =>
+  call<ModuleReport>(dll, ['module', manifest, culture, ...(prelude ? [prelude] : [])]);
 export const runScript = (dll: string, script: string, culture?: string) =>
   call<ScriptRun>(dll, ['run', script, ...(culture ? [culture] : [])]);
 

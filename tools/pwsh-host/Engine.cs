@@ -10,7 +10,7 @@ static class Engine
     /// <summary>A default runspace on this thread, so the chosen culture is the one scripts see.</summary>
     public static Runspace Open(string? culture)
     {
-        if (culture is not null)
+        if (!string.IsNullOrEmpty(culture))
         {
             var info = CultureInfo.GetCultureInfo(culture);
             CultureInfo.CurrentCulture = info;

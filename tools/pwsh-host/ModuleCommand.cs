@@ -17,9 +17,16 @@ static class ModuleCommand
         .Select(f => (string)f.GetRawConstantValue()!)
         .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-    public static object Run(string manifest, string? culture)
+    public static object Run(string manifest, string? culture, string? prelude)
     {
         using var runspace = Engine.Open(culture);
+        if (prelude is not null)
+        {
+            using var setup = PowerShell.Create(runspace);
+            setup.AddScript($". '{Path.GetFullPath(prelude).Replace("'", "''")}'").Invoke();
+            if (setup.HadErrors)
+                throw new InvalidOperationException($"prelude {prelude} failed: {setup.Streams.Error.FirstOrDefault()}");
+        }
         using var shell = PowerShell.Create(runspace);
         shell.AddCommand("Import-Module")
             .AddParameter("Name", Path.GetFullPath(manifest))

@@ -2,7 +2,10 @@
 // on machines where no pwsh can be installed. Every command prints one JSON document on stdout.
 //
 //   pwsh-host parse <file>...                    the real parser's errors, per file
-//   pwsh-host module <manifest.psd1> [culture]   Import-Module; exported commands, help, verbs
+//   pwsh-host module <manifest.psd1> [culture] [prelude.ps1]
+//                                                Import-Module (after dot-sourcing prelude, e.g.
+//                                                stand-ins for cmdlets this engine lacks);
+//                                                exported commands, help, verbs
 //   pwsh-host functions <file>...                functions, their help and CmdletBinding (AST); psd1 data
 //   pwsh-host run <script.ps1> [culture]         run a script in a fresh runspace
 //
@@ -15,15 +18,16 @@ object? result = args switch
 {
     ["parse", .. var files] when files.Length > 0 => ParseCommand.Run(files),
     ["functions", .. var files] when files.Length > 0 => FunctionsCommand.Run(files),
-    ["module", var manifest] => ModuleCommand.Run(manifest, null),
-    ["module", var manifest, var culture] => ModuleCommand.Run(manifest, culture),
+    ["module", var manifest] => ModuleCommand.Run(manifest, null, null),
+    ["module", var manifest, var culture] => ModuleCommand.Run(manifest, culture, null),
+    ["module", var manifest, var culture, var prelude] => ModuleCommand.Run(manifest, culture, prelude),
     ["run", var script] => RunCommand.Run(script, null),
     ["run", var script, var culture] => RunCommand.Run(script, culture),
     _ => null,
 };
 if (result is null)
 {
-    Console.Error.WriteLine("usage: pwsh-host parse <file>... | functions <file>... | module <psd1> [culture] | run <ps1> [culture]");
+    Console.Error.WriteLine("usage: pwsh-host parse <file>... | functions <file>... | module <psd1> [culture] [prelude] | run <ps1> [culture]");
     return 2;
 }
 Console.Out.Write(JsonSerializer.Serialize(result, json));

@@ -257,6 +257,31 @@ describe('signed build', () => {
   });
 });
 
+describe('files that would not verify on Windows are refused before signing', () => {
+  it.each([
+    [
+      'LF line endings',
+      Buffer.from("\uFEFFWrite-Output 'x'\n", 'utf8'),
+      /x\.ps1: cannot sign: has LF line endings/,
+    ],
+    [
+      'no BOM',
+      Buffer.from("Write-Output 'å'\r\n", 'utf8'),
+      /x\.ps1: cannot sign: not UTF-8 with BOM/,
+    ],
+  ])('%s', async (_name, content, message) => {
+    const out = join(root, `refused-${_name.replace(/\W+/g, '-')}`);
+    const bad = {
+      name: 'bad',
+      emit: () => [{ path: 'x.ps1', kind: 'ps-runcommand' as const, content }],
+    };
+    await expect(
+      build({ out, emitters: [bad], sign: sign({ cert: pki.chainCert, key: pki.leafKey }) }),
+    ).rejects.toThrow(message);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
 describe('time-stamped signatures (local RFC 3161 server)', () => {
   it('carries a time stamp that verifies against the TSA chain', async () => {
     const tsa = await startTsa(pki);

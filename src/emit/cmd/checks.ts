@@ -1,6 +1,6 @@
 import type { Check, CheckKind, CheckOf, Comparison, WindowsPath } from '../../model/index.ts';
 import { assertNever } from '../../model/index.ts';
-import { quote, readRegistry, registryKey, type ScriptBuilder } from './context.ts';
+import { quote, readKey, readRegistry, registryKey, type ScriptBuilder } from './context.ts';
 import { lit, v } from './script.ts';
 
 /**
@@ -27,14 +27,16 @@ function effectiveValue(
   name: string,
   policy?: { key: string; name: string },
 ): string {
-  const variable = s.fresh('V');
-  s.add(readRegistry(registryKey(key, s.scope), name, variable));
-  if (policy) {
-    const p = s.fresh('V');
-    s.add(readRegistry(policy.key, policy.name, p));
-    s.add(`if defined ${p} set ${variable}=%${p}%`);
-  }
-  return variable;
+  if (/\s/.test(name)) throw new Error(`CMD cannot read value names with spaces: ${name}`);
+  const local = `${readKey(s, registryKey(key, s.scope))}_${name}`;
+  if (!policy) return local;
+  const effective = s.fresh('_V');
+  const fromPolicy = `${readKey(s, policy.key)}_${policy.name}`;
+  s.add(
+    `set ${effective}=&if defined ${local} set ${effective}=%${local}%`,
+    `if defined ${fromPolicy} set ${effective}=%${fromPolicy}%`,
+  );
+  return effective;
 }
 
 function comparison(variable: string, firesWhen: Comparison): CheckOutcome {
@@ -63,7 +65,7 @@ function comparison(variable: string, firesWhen: Comparison): CheckOutcome {
 /** Runs a PowerShell probe that exits 0 (quiet) or 3 (fired); no PowerShell means failed. */
 function powershellProbe(s: ScriptBuilder, script: string, guard = ''): CheckOutcome {
   if (/["%]/.test(script)) throw new Error(`PowerShell probe must not contain " or %: ${script}`);
-  const code = s.fresh('C');
+  const code = s.fresh('_C');
   s.add(`set ${code}=0&${guard}powershell -nop -noni -c ${lit(`"${script}"`)} >nul 2>&1`);
   s.add(`${guard}set ${code}=%errorlevel%`);
   return {
@@ -80,7 +82,7 @@ export function servicePid(s: ScriptBuilder, service: string): string {
     (name) => [
       `set ${name}=?&for /f ${lit('"tokens=2 delims=,"')} ${v('a')} in ('tasklist /svc /fo csv /nh /fi "SERVICES eq ${service}" ^| find ${lit('".exe"')}') do set ${name}=${v('a', '~')}`,
     ],
-    'P',
+    '_P',
   );
 }
 
@@ -89,13 +91,10 @@ export function rdpPort(s: ScriptBuilder, key: string, name: string, defaultPort
   return s.fact(
     `port:${key}\\${name}`,
     (port) => {
-      const raw = s.fresh('V');
-      return [
-        readRegistry(registryKey(key, s.scope), name, raw),
-        `set ${port}=${defaultPort}&if defined ${raw} set /a ${port}=%${raw}:*:=% >nul`,
-      ];
+      const raw = `${readKey(s, registryKey(key, s.scope))}_${name}`;
+      return [`set ${port}=${defaultPort}&if defined ${raw} set /a ${port}=%${raw}:*:=% >nul`];
     },
-    'R',
+    '_R',
   );
 }
 
@@ -104,10 +103,15 @@ export function listenerPid(s: ScriptBuilder, port: string): string {
   return s.fact(
     `listener:${port}`,
     (name) => [
-      `set ${name}=-&for /f ${lit('"tokens=1,5"')} ${v('a')} in ('netstat -ano ^| find ":%${port}% " ^| find ${lit('":0 "')}') do if ${v('a')}==${lit('TCP')} set ${name}=${v('b')}`,
+      `set ${name}=-&for /f ${lit('"tokens=1,3,5"')} ${v('a')} in ('netstat -ano ^| find ":%${port}% "') do if ${v('a')}==${lit('TCP')} for ${v('x')} in (${lit('0.0.0.0:0 [::]:0')}) do if ${v('b')}==${v('x')} set ${name}=${v('c')}`,
     ],
-    'L',
+    '_L',
   );
+}
+
+/** Where a channel's events are kept while the diagnosis runs (deleted at its end). */
+export function eventFile(variable: string): string {
+  return `%TEMP%\\rdprescue${variable}.xml`;
 }
 
 /** One wevtutil query per channel covering every event check of the script. */
@@ -117,12 +121,14 @@ function channelQuery(s: ScriptBuilder, channel: string): { ok: string; file: st
     (n) => {
       const checks = s.eventChecks.filter((c) => c.channel === channel);
       return [
-        `set ${n}=0&wevtutil qe ${quote(channel)} /q:${lit(`"${channelXPath(checks)}"`)} /rd:true /f:xml >"%TEMP%\\rdprescue-${n}.xml" 2>nul&if errorlevel 1 set ${n}=1`,
+        `set ${n}=0&wevtutil qe ${quote(channel)} /q:${lit(`"${channelXPath(checks)}"`)} /rd:true /f:xml >"${eventFile(n)}" 2>nul&if errorlevel 1 set ${n}=1`,
+        // An empty answer needs no search (and spares a find process per check).
+        `if %${n}%==0 for ${v('f')} in ("${eventFile(n)}") do if ${v('f', '~z')}==0 set ${n}=E`,
       ];
     },
-    'E',
+    '_E',
   );
-  return { ok: name, file: `%TEMP%\\rdprescue-${name}.xml` };
+  return { ok: name, file: eventFile(name) };
 }
 
 function ids(eventIds: readonly number[]): string {
@@ -178,12 +184,15 @@ function psPath(path: WindowsPath, s: ScriptBuilder): string {
 const renderers: { [K in CheckKind]: CheckRenderer<K> } = {
   'event-query': (check, s) => {
     const { ok, file } = channelQuery(s, check.channel);
-    const found = s.fresh('G');
+    const found = s.fresh('_G');
     const finds = check.eventIds.map(
       (id) =>
         `(find ${lit(`">${id}</EventID>"`)} <"${file}" >nul&if not errorlevel 1 set ${found}=F)`,
     );
-    s.add(`set ${found}=Q&${finds.join('&')}&if not %${ok}%==0 set ${found}=X`);
+    s.add(
+      `set ${found}=X&if %${ok}%==E set ${found}=Q`,
+      `if %${ok}%==0 (set ${found}=Q&${finds.join('&')})`,
+    );
     return {
       fired: `if %${found}%==F`,
       quiet: `if %${found}%==Q`,
@@ -235,8 +244,7 @@ const renderers: { [K in CheckKind]: CheckRenderer<K> } = {
       `if(@(dir 'Cert:\\LocalMachine\\${check.store}'|?{$_.NotAfter -gt (Get-Date)}).Count){exit 0};exit ${PS_FIRED}`,
     ),
   'certificate-binding': (check, s) => {
-    const hash = s.fresh('H');
-    s.add(readRegistry(registryKey(check.key, s.scope), check.name, hash));
+    const hash = `${readKey(s, registryKey(check.key, s.scope))}_${check.name}`;
     const stores = check.stores.map((st) => `'Cert:\\LocalMachine\\${st}'`).join(',');
     const probe = powershellProbe(
       s,
@@ -258,7 +266,7 @@ const renderers: { [K in CheckKind]: CheckRenderer<K> } = {
     return powershellProbe(s, script);
   },
   'windows-feature': (check, s) => {
-    const present = s.fresh('W');
+    const present = s.fresh('_W');
     s.add(
       `set ${present}=&reg query "HKLM\\SYSTEM\\CurrentControlSet\\Services\\${check.indicatorService}" /v Start >nul 2>&1&if not errorlevel 1 set ${present}=1`,
     );

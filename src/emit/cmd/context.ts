@@ -73,17 +73,31 @@ export function quote(text: string): string {
 }
 
 /**
- * Reads one registry value into `name` as "<TYPE>:<data>" (undefined when absent). `find`
- * keeps only the value line: Wine prints reg's errors on stdout, Windows on stderr.
+ * Reads one registry value into `name` as "<TYPE>:<data>" (undefined when absent). The second
+ * line drops anything that is not a value line (Wine prints reg's errors on stdout).
  */
-export function readRegistry(key: string, valueName: string, name: string, clear = true): string {
+export function readRegistry(key: string, valueName: string, name: string): string[] {
   if (/\s/.test(valueName))
-    throw new Error(`CMD checks cannot read value names with spaces: ${valueName}`);
+    throw new Error(`CMD cannot read value names with spaces: ${valueName}`);
   const a = v('a');
   const b = v('b');
-  return (
-    (clear ? `set ${name}=&` : '') +
-    `for /f ${lit('"tokens=2*"')} ${a} in ('reg query ${quote(key)} /v ${valueName} 2^>nul ^| find ${lit('"REG_"')}') do set ${name}=${a}:${b}`
+  return [
+    `set ${name}=&for /f ${lit('"tokens=2*"')} ${a} in ('reg query ${quote(key)} /v ${valueName} 2^>nul') do set ${name}=${a}:${b}`,
+    `if not "%${name}:~0,4%"==${lit('"REG_"')} set ${name}=`,
+  ];
+}
+
+/**
+ * Reads every value of a key at once into <prefix>_<value name>="<TYPE>:<data>" (one reg
+ * process instead of one per value). Stale values are cleared by the script's first line.
+ */
+export function readKey(s: ScriptBuilder, key: string): string {
+  return s.fact(
+    `key:${key}`,
+    (name) => [
+      `for /f ${lit('"tokens=1,2*"')} ${v('a')} in ('reg query ${quote(key)} 2^>nul') do set ${name}_${v('a')}=${v('b')}:${v('c')}`,
+    ],
+    '_K',
   );
 }
 

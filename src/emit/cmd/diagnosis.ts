@@ -10,9 +10,10 @@ import { lit, v } from './script.ts';
  * Per scenario k, the check lines append to lists that start as "_": P<k> (primary checks
  * that fired), S<k> (supporting ones), U<k> (checks that could not run, "?" appended), B<k>
  * (becomes "X" when a precondition could not run) and A<k> (n/a:<id> when a precondition is
- * not met). One child cmd with delayed expansion then applies decideStatus()'s truth table:
- * n/a wins, then DETECTED (a primary fired and no precondition failed), then UNKNOWN, then
- * CLEAR. Every result line is printed by that last line, so the report ends the screen.
+ * not met). Then decideStatus()'s truth table, one line per rule, later rules winning: CLEAR,
+ * UNKNOWN, DETECTED (a primary fired and no precondition failed), n/a. No delayed expansion
+ * (Wine's cmd gets it wrong, so it could not be tested): a line reads the values the earlier
+ * lines set. One last line prints every result, so the report ends the screen.
  */
 export function diagnosisLines(catalog: Catalog): string[] {
   const eventChecks = catalog.scenarios.flatMap((sc) =>
@@ -24,7 +25,8 @@ export function diagnosisLines(catalog: Catalog): string[] {
   const indexes = catalog.scenarios.map((_, i) => i + 1).join(' ');
   const a = v('a');
   s.add(
-    `for ${a} in (${indexes}) do (set P${a}=_&set S${a}=_&set U${a}=_&set B${a}=_&set A${a}=_)`,
+    `for /f ${lit('"delims=="')} ${a} in ('set _ 2^>nul') do set ${a}=`,
+    `for ${a} in (${indexes}) do (set _P${a}=_&set _S${a}=_&set _U${a}=_&set _B${a}=_&set _A${a}=_)`,
   );
 
   catalog.scenarios.forEach((scenario, i) => {
@@ -38,28 +40,31 @@ export function diagnosisLines(catalog: Catalog): string[] {
       const id = lit(check.id);
       const token = out.detail ? `${id}=${out.detail}` : id;
       if (role === 'precondition') {
-        s.add(`${out.quiet} if %A${k}%==_ set A${k}=${lit(`n/a:${check.id}`)}`);
-        if (out.failed) s.add(`${out.failed} set U${k}=%U${k}%,${id}?&set B${k}=X`);
+        s.add(`${out.quiet} if %_A${k}%==_ set _A${k}=${lit(`n/a:${check.id}`)}`);
+        if (out.failed) s.add(`${out.failed} set _U${k}=%_U${k}%,${id}?&set _B${k}=X`);
       } else if (role === 'primary') {
-        s.add(`${out.fired} set P${k}=%P${k}%,${token}`);
-        if (out.failed) s.add(`${out.failed} set U${k}=%U${k}%,${id}?`);
+        s.add(`${out.fired} set _P${k}=%_P${k}%,${token}`);
+        if (out.failed) s.add(`${out.failed} set _U${k}=%_U${k}%,${id}?`);
       } else {
-        s.add(`${out.fired} set S${k}=%S${k}%,${token}`);
+        s.add(`${out.fired} set _S${k}=%_S${k}%,${token}`);
       }
     }
   });
 
-  const names = catalog.scenarios.map((sc, i) => `set N${i + 1}=${lit(sc.id)}`).join('&');
-  s.add(names);
-  const x = v('a');
-  const decide =
-    `set V=0&for ${x} in (${indexes}) do (` +
-    `set T=${lit('CLEAR -')}` +
-    `&(if not !U${x}!==_ set T=${lit('UNKNOWN')} !U${x}:~2!)` +
-    `&(if !B${x}!!P${x}:~1,1!==_, set T=${lit('DETECTED')} !P${x}:~2!!S${x}:~1!&set /a V+=1 >nul)` +
-    `&(if not !A${x}!==_ set T=${lit('CLEAR')} !A${x}!)` +
-    `&echo ${lit(REPORT_PREFIX)} !N${x}! !T!)` +
-    `&echo ${lit(`${REPORT_PREFIX} verdict`)} !V! ${lit('detected')}`;
-  s.add(`del "%TEMP%\\rdprescue-E*.xml" >nul 2>&1&cmd /v:on /d /c "${decide}"`);
+  s.add('set _N=0');
+  catalog.scenarios.forEach((_, i) => {
+    const k = i + 1;
+    s.add(
+      `set _T${k}=${lit('CLEAR -')}`,
+      `if not %_U${k}%==_ set _T${k}=${lit('UNKNOWN')} %_U${k}:~2%`,
+      `if %_A${k}%==_ if %_B${k}%==_ if not %_P${k}%==_ (set _T${k}=${lit('DETECTED')} %_P${k}:~2%%_S${k}:~1%&set /a _N+=1 >nul)`,
+      `if not %_A${k}%==_ set _T${k}=${lit('CLEAR')} %_A${k}%`,
+    );
+  });
+  const report = catalog.scenarios.map(
+    (sc, i) => `echo ${lit(`${REPORT_PREFIX} ${sc.id}`)} %_T${i + 1}%`,
+  );
+  s.add(`del "%TEMP%\\rdprescue_E*.xml" >nul 2>&1`);
+  s.add([...report, `echo ${lit(`${REPORT_PREFIX} verdict`)} %_N% ${lit('detected')}`].join('&'));
   return s.lines;
 }

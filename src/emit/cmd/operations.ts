@@ -69,9 +69,9 @@ function keyBackup(s: ScriptBuilder, key: string, names: readonly string[]): Ste
 }
 
 function verifyValue(s: ScriptBuilder, key: string, name: string, expected: string): string[] {
-  const read = s.fresh('V');
+  const read = s.fresh('_V');
   return [
-    readRegistry(key, name, read),
+    ...readRegistry(key, name, read),
     `if not "%${read}%"==${lit(`"${expected}"`)} set ${FAILED}=1`,
   ];
 }
@@ -188,8 +188,8 @@ function serviceStop(op: OperationOf<'service-stop'>, s: ScriptBuilder): Step[] 
   const termPid = servicePid(s, 'TermService');
   const a = v('a');
   const b = v('b');
-  const name = s.fresh('O');
-  const shared = s.fresh('M');
+  const name = s.fresh('_O');
+  const shared = s.fresh('_M');
   const protect = op.protect.map((p) => `if /i "%${name}%"=="${p}" set ${name}=`).join('&');
   return [
     {
@@ -313,7 +313,7 @@ function hiveLoad(op: OperationOf<'hive-load'>, s: ScriptBuilder): Step[] {
   const scope = offlineScope(s, 'hive-load');
   const hive = `%${scope.driveVar}%:\\Windows\\System32\\config\\${op.hive}`;
   const mount = `HKLM\\${op.mountAs}`;
-  const current = s.fresh('V');
+  const current = s.fresh('_V');
   return [
     {
       lines: [
@@ -329,7 +329,7 @@ function hiveLoad(op: OperationOf<'hive-load'>, s: ScriptBuilder): Step[] {
       lines: [
         `reg load ${mount} "${hive}" >nul`,
         `if errorlevel 1 (echo ${lit('RDPRESCUE could not load')} "${hive}"&exit /b 1)`,
-        readRegistry(`${mount}\\Select`, 'Current', current),
+        ...readRegistry(`${mount}\\Select`, 'Current', current),
         `set /a ${scope.controlSetVar}=%${current}:*:=% >nul 2>&1`,
         `set ${scope.controlSetVar}=00%${scope.controlSetVar}%`,
         `set ${scope.controlSetVar}=ControlSet%${scope.controlSetVar}:~-3%`,
@@ -341,7 +341,7 @@ function hiveLoad(op: OperationOf<'hive-load'>, s: ScriptBuilder): Step[] {
 /** Unloads the hive, retrying while something still holds it; runs after failures too. */
 function hiveUnload(op: OperationOf<'hive-unload'>, s: ScriptBuilder): Step[] {
   offlineScope(s, 'hive-unload');
-  const done = s.fresh('U');
+  const done = s.fresh('_U');
   const i = v('i');
   return [
     {

@@ -17,6 +17,7 @@ const LIT_OPEN = '\u0001';
 const LIT_CLOSE = '\u0002';
 const FOR_VAR = '\u0003';
 export const PCT = '\u0004';
+const FOR_VAR_END = '\u0005';
 
 /** Case-sensitive text: left exactly as written. */
 export function lit(text: string): string {
@@ -26,8 +27,8 @@ export function lit(text: string): string {
 /** A for-loop variable (one letter), optionally with modifiers such as "~". */
 export function v(letter: string, modifiers = ''): string {
   if (!/^[a-z]$/.test(letter)) throw new Error(`for variable must be one letter: ${letter}`);
-  if (/[A-Za-z]/.test(modifiers)) throw new Error(`unsupported for modifiers: ${modifiers}`);
-  return FOR_VAR + modifiers + letter;
+  if (!/^~?[a-z]*$/.test(modifiers)) throw new Error(`unsupported for modifiers: ${modifiers}`);
+  return FOR_VAR + modifiers + letter + FOR_VAR_END;
 }
 
 export interface RenderedScript {
@@ -61,8 +62,10 @@ export function renderScript(lines: readonly string[], dialect: Dialect): Render
         continue;
       }
       if (c === FOR_VAR) {
-        let name = '';
-        while (!/[a-z]/.test(name.slice(-1))) name += line[++i]!;
+        // Modifiers (~, ~z ...) then the variable letter, which the renderer put last.
+        const end = line.indexOf(FOR_VAR_END, i);
+        const name = line.slice(i + 1, end);
+        i = end;
         for (const ch of dialect === 'batch' ? `%%${name}` : `%${name}`) {
           out.push(ch);
           ci.push(false);

@@ -1,0 +1,170 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * A Wine prefix with RdpRescue's test shims: real cmd.exe and reg.exe, recorded output for
+ * the tools Wine lacks or stubs. One prefix per test file (registry state is per prefix).
+ */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const WINE = '/usr/lib/wine/wine64';
+export const SHIMMED = [
+  'wevtutil',
+  'icacls',
+  'netstat',
+  'tasklist',
+  'net',
+  'netsh',
+  'powershell',
+  'bcdedit',
+  'reg',
+] as const;
+/** reg.exe is shimmed only where hives are loaded: the pass-through costs a process. */
+const ONLINE_SHIMS = SHIMMED.filter((t) => t !== 'reg');
+export type ShimTool = (typeof SHIMMED)[number];
+
+export function wineAvailable(): boolean {
+  return existsSync(WINE) && spawnSync('x86_64-w64-mingw32-gcc', ['--version']).status === 0;
+}
+
+function shimExe(): string {
+  const out = join(ROOT, '.cache', 'cmd-shims', 'shim.exe');
+  const src = join(ROOT, 'test', 'shims', 'shim.c');
+  if (!existsSync(out) || readFileSync(out).length === 0) {
+    mkdirSync(join(ROOT, '.cache', 'cmd-shims'), { recursive: true });
+    execFileSync('x86_64-w64-mingw32-gcc', ['-O1', '-o', out, src]);
+  }
+  return out;
+}
+
+export interface Fixture {
+  /** Exit code and output for arguments containing `match` ("*" = anything). */
+  sections: { match: string; rc?: number; output?: string }[];
+}
+
+export class WinePrefix {
+  readonly prefix: string;
+  /** Linux folder of C:\rr (shims, fixtures, scripts). */
+  readonly work: string;
+
+  constructor(name: string) {
+    this.prefix = join(ROOT, '.cache', `wine-${name}`);
+    this.work = join(this.prefix, 'drive_c', 'rr');
+  }
+
+  /** Creates the prefix (first time ~15 s) and installs the shims. */
+  init(options: { shimReg?: boolean } = {}): this {
+    mkdirSync(this.prefix, { recursive: true });
+    this.wine(['cmd', '/c', 'ver']);
+    rmSync(this.work, { recursive: true, force: true });
+    mkdirSync(join(this.work, 'shims'), { recursive: true });
+    mkdirSync(join(this.work, 'fx'), { recursive: true });
+    const exe = shimExe();
+    for (const tool of options.shimReg ? SHIMMED : ONLINE_SHIMS)
+      copyFileSync(exe, join(this.work, 'shims', `${tool}.exe`));
+    return this;
+  }
+
+  /** Wine's cmd reads a pipe badly (only the first line): stdin comes from a file. */
+  private wine(args: string[], input?: string) {
+    const stdin = join(this.prefix, 'stdin.txt');
+    writeFileSync(stdin, input ?? '', 'latin1');
+    const fd = openSync(stdin, 'r');
+    const result = spawnSync(WINE, args, {
+      stdio: [fd, 'pipe', 'pipe'],
+      encoding: 'latin1',
+      env: {
+        ...process.env,
+        WINEDEBUG: '-all',
+        WINEPREFIX: this.prefix,
+        RR_SHIM_DIR: 'C:\\rr\\fx',
+      },
+      timeout: 120_000,
+    });
+    closeSync(fd);
+    if (result.error) throw result.error;
+    return result;
+  }
+
+  /** Clears shim fixtures and logs. */
+  resetShims(): void {
+    rmSync(join(this.work, 'fx'), { recursive: true, force: true });
+    mkdirSync(join(this.work, 'fx'), { recursive: true });
+  }
+
+  fixture(tool: ShimTool, sections: Fixture['sections']): void {
+    const text = sections
+      .map(
+        (s) =>
+          `@@ ${s.rc ?? 0} ${s.match}\r\n${s.output ? s.output.replace(/\r?\n/g, '\r\n') + (s.output.endsWith('\n') ? '' : '\r\n') : ''}`,
+      )
+      .join('');
+    writeFileSync(join(this.work, 'fx', `${tool}.txt`), text, 'latin1');
+  }
+
+  log(tool: ShimTool): string[] {
+    const file = join(this.work, 'fx', `${tool}.log`);
+    return existsSync(file) ? readFileSync(file, 'latin1').split('\r\n').filter(Boolean) : [];
+  }
+
+  /** Writes a file under C:\rr and returns its Windows path. */
+  put(name: string, content: string | Buffer): string {
+    writeFileSync(join(this.work, name), content);
+    return `C:\\rr\\${name}`;
+  }
+
+  /**
+   * Feeds lines to an interactive cmd (as a paste would be), shims first on PATH. Returns
+   * stdout without the prompt noise.
+   */
+  interactive(text: string): string {
+    const input = `@echo off\r\nset PATH=C:\\rr\\shims;%PATH%\r\ncd /d C:\\rr\r\n${text.replace(/\r?\n/g, '\r\n')}\r\nexit\r\n`;
+    return this.wine(['cmd', '/q'], input).stdout;
+  }
+
+  /** Runs a .cmd file (batch dialect) with arguments; returns stdout and exit code. */
+  batch(file: string, args: string[] = []): { stdout: string; code: number } {
+    const out = this.interactive(`call ${file} ${args.join(' ')}\r\necho RR-EXIT=%errorlevel%`);
+    const m = /RR-EXIT=(\d+)/.exec(out);
+    return { stdout: out, code: m ? Number(m[1]) : -1 };
+  }
+
+  /** reg.exe in the prefix, without shims. */
+  reg(...lines: string[]): string {
+    return this.wine(['cmd', '/q'], `@echo off\r\n${lines.join('\r\n')}\r\nexit\r\n`).stdout;
+  }
+
+  /** A key exported as text (for exact before/after comparison), or "" when absent. */
+  exportKey(key: string): string {
+    const file = join(this.work, 'export.reg');
+    rmSync(file, { force: true });
+    this.reg(`reg export "${key}" C:\\rr\\export.reg /y >nul 2>&1`);
+    return existsSync(file) ? readFileSync(file).toString('utf16le') : '';
+  }
+
+  /** Maps a drive letter to a Linux folder (for offline tests). */
+  mapDrive(letter: string, folder: string): void {
+    const link = join(this.prefix, 'dosdevices', `${letter.toLowerCase()}:`);
+    rmSync(link, { force: true });
+    mkdirSync(folder, { recursive: true });
+    execFileSync('ln', ['-s', folder, link]);
+  }
+}
+
+/** Report lines of a diagnosis run. */
+export function reportLines(stdout: string): string[] {
+  return stdout
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.startsWith('RDPRESCUE '));
+}

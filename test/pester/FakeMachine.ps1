@@ -390,6 +390,8 @@ function global:Register-FakeMachineMock {
         ConvertFrom-FakeSddl -Path $Path -Sddl $Sddl
     }
     Mock @target -CommandName 'Get-RdpChildFile' -MockWith {
+        # -Prefix is optional; read it from the bound parameters (strict mode may be on here).
+        $Prefix = [string]$PesterBoundParameters['Prefix']
         foreach ($file in @($global:RdpFake.Files[$Path] | Where-Object { $null -ne $_ })) {
             if ((Split-Path -Path $file -Leaf).StartsWith([string]$Prefix, [System.StringComparison]::OrdinalIgnoreCase)) {
                 $file

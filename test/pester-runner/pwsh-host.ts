@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { ask, summarize } from './process.ts';
 import { CACHE, REPO } from './paths.ts';
@@ -18,21 +26,49 @@ export type HostAvailability = { ok: true; dll: string } | { ok: false; reason: 
 
 export function ensureHost(): HostAvailability {
   const stamp = sourceHash();
-  if (existsSync(EXECUTABLE) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === stamp)
+  const built = () =>
+    existsSync(EXECUTABLE) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === stamp;
+  if (built()) return { ok: true, dll: EXECUTABLE };
+  // Several vitest workers may get here at once on a fresh clone: one builds, the others wait.
+  return withLock(() => {
+    if (built()) return { ok: true, dll: EXECUTABLE };
+    const dotnet = ask('dotnet', ['--version']);
+    if (dotnet.code !== 0)
+      return { ok: false, reason: `no .NET SDK (dotnet --version: ${summarize(dotnet)})` };
+    const build = ask('dotnet', ['build', SOURCE, '-c', 'Release', '-nologo', '-v', 'quiet'], {
+      cwd: REPO,
+    });
+    if (build.code !== 0)
+      return {
+        ok: false,
+        reason: `dotnet build tools/pwsh-host failed (restore needs System.Management.Automation 7.6.9 from NuGet): ${summarize(build)}\n${build.stdout.slice(-2000)}`,
+      };
+    writeFileSync(STAMP, stamp);
     return { ok: true, dll: EXECUTABLE };
-  const dotnet = ask('dotnet', ['--version']);
-  if (dotnet.code !== 0)
-    return { ok: false, reason: `no .NET SDK (dotnet --version: ${summarize(dotnet)})` };
-  const build = ask('dotnet', ['build', SOURCE, '-c', 'Release', '-nologo', '-v', 'quiet'], {
-    cwd: REPO,
   });
-  if (build.code !== 0)
-    return {
-      ok: false,
-      reason: `dotnet build tools/pwsh-host failed (restore needs System.Management.Automation 7.6.9 from NuGet): ${summarize(build)}\n${build.stdout.slice(-2000)}`,
-    };
-  writeFileSync(STAMP, stamp);
-  return { ok: true, dll: EXECUTABLE };
+}
+
+const LOCK = join(CACHE, 'pwsh-host.lock');
+const STALE_LOCK_MS = 15 * 60_000;
+
+/** A folder as a lock across processes (mkdir is atomic); a lock older than 15 min is stale. */
+function withLock<T>(work: () => T): T {
+  mkdirSync(CACHE, { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      const age = Date.now() - (statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > STALE_LOCK_MS) rmSync(LOCK, { recursive: true, force: true });
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
+  }
+  try {
+    return work();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
 }
 
 function sourceHash(): string {

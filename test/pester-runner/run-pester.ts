@@ -69,14 +69,17 @@ function runOn(
     '-SummaryPath',
     summaryPath,
   ]);
-  const run = spawnSync(program, args, { stdio: ['ignore', 'inherit', 'inherit'] });
-  if (run.status !== 0 || !existsSync(summaryPath))
-    throw new Error(`the Pester driver failed (exit ${run.status}); see its output above`);
-  const counts = JSON.parse(
-    readFileSync(summaryPath, 'utf8').replace(/^\uFEFF/, ''),
-  ) as PesterCounts;
-  if (!existsSync(RESULT_XML)) throw new Error(`Pester wrote no result file at ${RESULT_XML}`);
-  return { ran: true, counts, route: pwsh.route, resultXml: RESULT_XML, attempts };
+  try {
+    const run = spawnSync(program, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    if (run.status !== 0 || !existsSync(summaryPath))
+      throw new Error(`the Pester driver failed (exit ${run.status}); see its output above`);
+    const text = readFileSync(summaryPath, 'utf8').replace(/^\uFEFF/, '');
+    if (!existsSync(RESULT_XML)) throw new Error(`Pester wrote no result file at ${RESULT_XML}`);
+    const counts = JSON.parse(text) as PesterCounts;
+    return { ran: true, counts, route: pwsh.route, resultXml: RESULT_XML, attempts };
+  } finally {
+    rmSync(summaryDir, { recursive: true, force: true });
+  }
 }
 
 /** The one summary line CI reads. Printed only when Pester really ran. */

@@ -55,7 +55,7 @@ export function buildTransfer(moduleFiles: readonly ModuleFile[], version: strin
   const files = [...moduleFiles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const { cab, payloadSha256 } = payloadWithCleanHash(files);
   const stream = spacedBase64(cab);
-  const dir = 'rdpx' + hashWindow(payloadSha256, 3).compact;
+  const dir = 'rdpx' + hashWindow(payloadSha256, 2).compact;
 
   const install = (blockCount: number) =>
     renderTemplate('transfer/install.cmd.ejs', {
@@ -136,7 +136,7 @@ function payloadWithCleanHash(files: readonly ModuleFile[]): {
     const cab = withSetId(plain, setId);
     const payloadSha256 = sha256(cab);
     first ??= { cab, payloadSha256 };
-    if (hashWindow(payloadSha256, 16).clean && hashWindow(payloadSha256, 3).clean)
+    if (hashWindow(payloadSha256, 16).clean && hashWindow(payloadSha256, 2).clean)
       return { cab, payloadSha256 };
   }
   return first!;

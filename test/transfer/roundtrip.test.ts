@@ -116,7 +116,7 @@ describe.skipIf(!wineReady())('transfer blocks pasted into cmd (Wine)', () => {
   );
 
   it.concurrent(
-    'give the same result when every block is pasted twice and out of order',
+    'give the same result when every block is pasted twice and out of order (and expand.exe is missing)',
     async () => {
       const n = partBlocks.length;
       // Every block twice: the last one first (it must refuse) and last, the others scrambled.
@@ -126,7 +126,13 @@ describe.skipIf(!wineReady())('transfer blocks pasted into cmd (Wine)', () => {
         .map((x) => x.i);
       const order = [n - 1, ...scrambled, n - 1];
       const c = vm();
-      const out = reports(await c.paste(order.map((i) => partBlocks[i]!)));
+      // ... on a console without expand.exe, so the blocks fall back to extrac32 (Wine's own).
+      const out = reports(
+        await c.paste(
+          order.map((i) => partBlocks[i]!),
+          { RDPX_EXPAND_MISSING: '1' },
+        ),
+      );
       expect(out[0]).toBe(ok(n, n));
       expect(out[1]).toMatch(REFUSED);
       expect(out.filter((l) => l.startsWith('block ')).sort()).toEqual(

@@ -4,10 +4,14 @@
  * which uses cabinet.dll's FDI decoder (MSZIP, checksums), the library expand.exe is built
  * on. Prints Windows' progress lines; exits 0 on success and 1 when the cabinet cannot be
  * read. Differences from Windows: English text only, no -r/-d/-i, no file name filters.
+ * With RDPX_EXPAND_MISSING=1 it behaves as if expand.exe were not installed (cmd's message,
+ * exit code 9009), to test the blocks' fallback to extrac32.
  */
 #include <windows.h>
 #include <setupapi.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 static const char *dest;
 static int count;
@@ -26,6 +30,11 @@ static UINT CALLBACK onFile(PVOID ctx, UINT note, UINT_PTR p1, UINT_PTR p2)
 
 int main(int argc, char **argv)
 {
+    const char *missing = getenv("RDPX_EXPAND_MISSING");
+    if (missing && !strcmp(missing, "1")) {
+        fprintf(stderr, "'expand' is not recognized as an internal or external command,\r\noperable program or batch file.\r\n");
+        return 9009;
+    }
     if (argc != 4 || _stricmp(argv[2], "-F:*")) {
         printf("expand shim: use expand CABINET -F:* DESTDIR\r\n");
         return 2;

@@ -1,0 +1,110 @@
+import { describe, expect, it, type TestContext } from 'vitest';
+import { psLiteral, type PsValue } from '../../src/emit/powershell/literal.ts';
+import { RUNCOMMAND_PATH } from '../../src/emit/powershell/index.ts';
+import { emitted } from './emitted.ts';
+import { requireHost, runInHost, UTILITY_SHIMS } from './host-harness.ts';
+import { broken, READ_MOCKS, WRITE_MOCKS } from './machines.ts';
+
+// runcommand/Invoke-RdpRescue.ps1 as Run Command runs it: parameters as strings, only the
+// last 4096 bytes of output kept, last line [STATUS]::SUCCESS or [STATUS]::ERROR.
+
+const RUN_COMMAND_LIMIT = 4096;
+
+describe('the Run Command script', async () => {
+  const { catalog, text } = await emitted();
+  const script = text(RUNCOMMAND_PATH);
+
+  it('takes only string parameters and defaults to a read-only diagnosis', () => {
+    const param = /\nparam\(([\s\S]*?)\n\)/.exec(script)![1]!;
+    const declared = [...param.matchAll(/\[(\w+)\]\$(\w+)/g)].map((m) => `${m[1]} ${m[2]}`);
+    expect(declared).toEqual([
+      'string Mode',
+      'string Scenario',
+      'string Fix',
+      'string Port',
+      'string Thumbprint',
+      'string SinceHours',
+    ]);
+    expect(param).toContain("[string]$Mode = 'Diagnose'");
+  });
+
+  it('is self-contained: the module inlined, no module loading, strings for every culture', () => {
+    expect(script).toContain('function Invoke-RdpDiagnosis {');
+    expect(script).toContain('function Invoke-RdpRepair {');
+    expect(script).not.toMatch(
+      /Import-Module|Import-LocalizedData|Export-ModuleMember|\$PSScriptRoot/,
+    );
+    for (const culture of ['en-US', 'sv-SE', 'nl-NL', 'zh-TW'])
+      expect(script).toContain(`'${culture}' = @{`);
+  });
+
+  it('keeps a full text report far below the 4096 bytes Run Command keeps, whatever fires', () => {
+    // Each line's evidence is capped at 300 characters by Format-RdpReportLine.
+    const worst = catalog.scenarios.map(
+      (s) => `RDPRESCUE ${s.id} DETECTED ${'x'.repeat(300)}`.length + 2,
+    );
+    const total = worst.reduce((a, b) => a + b, 0) + 'RDPRESCUE verdict 5 detected\r\n'.length;
+    expect(total + '[STATUS]::SUCCESS\r\n'.length).toBeLessThan(RUN_COMMAND_LIMIT);
+    expect(script).toMatch(/if \(\$Evidence\.Length -gt 300\)/);
+  });
+
+  function run(ctx: TestContext, machine: object, params: Record<string, string> = {}) {
+    const dll = requireHost(ctx);
+    if (!dll) return undefined;
+    let body = script;
+    for (const [name, value] of Object.entries(params))
+      body = body.replace(new RegExp(`(\\[string\\]\\$${name} = )'[^']*'`), `$1'${value}'`);
+    const main = body.indexOf('function Split-RdpList {');
+    body =
+      body.slice(0, main) +
+      [
+        UTILITY_SHIMS,
+        READ_MOCKS,
+        WRITE_MOCKS,
+        `$script:Machine = ${psLiteral(machine as PsValue)}`,
+      ].join('\n') +
+      '\n' +
+      body.slice(main);
+    const result = runInHost(dll, [body]);
+    expect(result.terminatingError).toBeNull();
+    return result.output.map(String);
+  }
+
+  it('diagnoses by default and ends with [STATUS]::SUCCESS', (ctx) => {
+    const out = run(ctx, broken);
+    if (!out) return;
+    expect(out.at(-1)).toBe('[STATUS]::SUCCESS');
+    expect(out.at(-2)).toBe('RDPRESCUE verdict 4 detected');
+    expect(out).toHaveLength(catalog.scenarios.length + 2);
+    expect(Buffer.byteLength(out.join('\r\n'))).toBeLessThan(1500);
+  });
+
+  it('repairs one scenario when asked, reports the fix and diagnoses again', (ctx) => {
+    const out = run(
+      ctx,
+      { Elevated: true, ...broken },
+      { Mode: 'Repair', Scenario: 'tls-disabled' },
+    );
+    if (!out) return;
+    expect(out[0]).toMatch(
+      /^RDPRESCUE fix enable-tls12-server APPLIED reboot=True backup=C:\\ProgramData\\RdpRescue\\backup\\20261123-120000$/,
+    );
+    expect(out).toContain(
+      'RDPRESCUE tls-disabled DETECTED ev-schannel-credential=2/ErrorState:10013,rdp-requires-tls=gpo:2',
+    );
+    expect(out.at(-1)).toBe('[STATUS]::SUCCESS');
+  });
+
+  it('ends with [STATUS]::ERROR and the reason when it cannot do what was asked', (ctx) => {
+    const out = run(
+      ctx,
+      { ...broken, Elevated: false },
+      { Mode: 'Repair', Scenario: 'tls-disabled' },
+    );
+    if (!out) return;
+    expect(out.slice(-2)).toEqual([
+      'RDPRESCUE error This command changes the machine: run it in an elevated session (as Administrator).',
+      '[STATUS]::ERROR',
+    ]);
+  });
+});

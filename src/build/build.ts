@@ -5,7 +5,7 @@ import { EMITTERS } from '../emit/index.ts';
 import type { Artifact, Emitter } from '../emit/artifact.ts';
 import { StagingFolder } from './atomic.ts';
 import { manifestEntry, renderManifest, type Manifest } from './manifest.ts';
-import { isSignable, signStaged } from '../sign/sign.ts';
+import { checkSigningKey, isSignable, signStaged } from '../sign/sign.ts';
 import type { SignOptions } from '../sign/options.ts';
 import { packModule } from '../pack/pack.ts';
 
@@ -40,6 +40,7 @@ export function toolVersion(): string {
 
 /** Validates the catalog, runs every emitter, and swaps the result into options.out. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  if (options.sign) await checkSigningKey(options.sign); // a bad key fails before any work
   const catalog = await loadCatalog(options.catalogDir ?? DEFAULT_CATALOG_DIR);
   const version = toolVersion();
   const artifacts: Artifact[] = [];

@@ -27,13 +27,7 @@ export async function signStaged(
   // A private folder (mkdtemp: mode 0700) for osslsigncode's output; it never holds a secret.
   const work = await mkdtemp(join(tmpdir(), 'rdp-rescue-sign-'));
   try {
-    // A throwaway script first: a wrong password, key or chain fails before any real file.
-    const probe = join(work, 'probe.ps1');
-    await writeFile(probe, '\uFEFF# probe\r\n', 'utf8');
-    await signFile(probe, join(work, 'probe.signed.ps1'), 'a test script', options);
-    const bundle = await trustBundle(work, join(work, 'probe.signed.ps1'), options);
-    await verifyFile(join(work, 'probe.signed.ps1'), 'a test script', bundle);
-
+    const bundle = await probeKey(work, options);
     const signed = new Map<string, Buffer>();
     for (const [index, artifact] of targets.entries()) {
       const file = stagedPath(stagingDir, artifact.path);
@@ -51,6 +45,27 @@ export async function signStaged(
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** Fails on a wrong password, key or chain (SigningInputError) before the build does any work. */
+export async function checkSigningKey(options: SignOptions): Promise<void> {
+  const work = await mkdtemp(join(tmpdir(), 'rdp-rescue-sign-'));
+  try {
+    await probeKey(work, options);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** Signs and verifies a throwaway script; returns the trust bundle for the real files. */
+async function probeKey(work: string, options: SignOptions): Promise<string> {
+  const probe = join(work, 'probe.ps1');
+  const signed = join(work, 'probe.signed.ps1');
+  await writeFile(probe, '\uFEFF# probe\r\n', 'utf8');
+  await signFile(probe, signed, 'a test script', options);
+  const bundle = await trustBundle(work, signed, options);
+  await verifyFile(signed, 'a test script', bundle);
+  return bundle;
 }
 
 function stagedPath(stagingDir: string, artifactPath: string): string {

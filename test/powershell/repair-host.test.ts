@@ -47,6 +47,22 @@ const CASES = {
     }),
     call: `Set-RdpCertificateBinding -Thumbprint ('c' * 40) -BackupRoot '${ROOT}' -Confirm:$false ${RESULTS}`,
   },
+  restoreValues: {
+    machine: elevated(broken),
+    call: [
+      '$context = New-RdpContext',
+      `$script:Machine.Registry['${RDP_TCP}|SSLCertificateSHA1Hash'] = [byte[]](1, 2, 255)`,
+      ...['Enabled', 'DisabledByDefault', 'SSLCertificateSHA1Hash'].map(
+        (name, i) =>
+          `$e${i} = [pscustomobject](Backup-RdpRegistryValueItem -Item @{ Kind = 'registry-value'; Key = '${i < 2 ? TLS12 : RDP_TCP}'; Name = '${name}' } -Context $context -Folder 'C:\\b')`,
+      ),
+      "Set-RdpRegistryValue -Path $e0.Key -Name 'Enabled' -Type 'REG_DWORD' -Value 1",
+      "Set-RdpRegistryValue -Path $e1.Key -Name 'DisabledByDefault' -Type 'REG_DWORD' -Value 0",
+      "Remove-RdpRegistryValue -Path $e2.Key -Name 'SSLCertificateSHA1Hash'",
+      "foreach ($e in @($e2, $e1, $e0)) { Restore-RdpRegistryValueItem -Entry $e -Folder 'C:\\b' }",
+      '$e2.Value',
+    ].join('\n'),
+  },
 } satisfies Record<string, Case>;
 
 describe('Invoke-RdpRepair in the real PowerShell engine, platform mocked', async () => {
@@ -140,6 +156,20 @@ describe('Invoke-RdpRepair in the real PowerShell engine, platform mocked', asyn
       `WRITE ${FOLDER}\\backup.json`,
       `SET ${RDP_TCP}|SSLCertificateSHA1Hash=bytes:${Array(20).fill('204').join(' ')} REG_BINARY`,
       'SVC TermService Restarted',
+    ]);
+  });
+
+  it('restores registry values exactly: DWORDs, binary bytes, and absence', (ctx) => {
+    const r = result(ctx, 'restoreValues');
+    if (!r) return;
+    expect(r.lines).toEqual(['AQL/']);
+    expect(r.calls).toEqual([
+      `SET ${TLS12}|Enabled=1 REG_DWORD`,
+      `SET ${TLS12}|DisabledByDefault=0 REG_DWORD`,
+      `DEL ${RDP_TCP}|SSLCertificateSHA1Hash`,
+      `SET ${RDP_TCP}|SSLCertificateSHA1Hash=bytes:1 2 255 REG_BINARY`,
+      `DEL ${TLS12}|DisabledByDefault`,
+      `SET ${TLS12}|Enabled=0 REG_DWORD`,
     ]);
   });
 });

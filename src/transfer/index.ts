@@ -92,18 +92,26 @@ export function buildTransfer(moduleFiles: readonly ModuleFile[], version: strin
       meta: { block: i + 1, of: count, chars: content.length, repeatedPairs: repeatedPairs(text) },
     };
   });
-  return {
-    artifacts,
-    summary: {
-      blocks: count,
-      totalChars: artifacts.reduce((sum, a) => sum + a.content.length, 0),
-      moduleBytes: files.reduce((sum, f) => sum + f.content.length, 0),
-      payloadBytes: cab.length,
-      payloadChars: stream.length,
-      payloadSha256,
-      repeatedPairs: texts.reduce((sum, t) => sum + repeatedPairs(t), 0),
-    },
+  const summary: TransferSummary = {
+    blocks: count,
+    totalChars: artifacts.reduce((sum, a) => sum + a.content.length, 0),
+    moduleBytes: files.reduce((sum, f) => sum + f.content.length, 0),
+    payloadBytes: cab.length,
+    payloadChars: stream.length,
+    payloadSha256,
+    repeatedPairs: texts.reduce((sum, t) => sum + repeatedPairs(t), 0),
   };
+  const readme = renderTemplate('transfer/README.txt.ejs', {
+    ...summary,
+    version,
+    lastFile: blockFile(count),
+  });
+  artifacts.push({
+    path: `${TRANSFER_DIR}/README.txt`,
+    kind: 'transfer',
+    content: cmdText(readme, `${TRANSFER_DIR}/README.txt`),
+  });
+  return { artifacts, summary };
 }
 
 /** Import-Module only loads a versioned folder whose name is the manifest's ModuleVersion. */

@@ -1,6 +1,7 @@
 import { inflateRawSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Artifact } from '../../src/emit/artifact.ts';
 import { cabChecksum, writeCab } from '../../src/transfer/cab.ts';
 import {
   buildTransfer,
@@ -63,41 +64,53 @@ function readCab(cab: Buffer): { name: string; content: Buffer }[] {
 describe('transfer blocks', () => {
   let files: ReturnType<typeof syntheticModule>;
   let t: Transfer;
+  let blocks: Artifact[];
   beforeAll(() => {
     files = syntheticModule();
     t = buildTransfer(files, '0.1.0');
+    blocks = t.artifacts.filter((a) => a.meta?.['block'] !== undefined);
   });
 
   it('fit the Serial Console: at most 2,048 characters, printable ASCII and CRLF, no tabs', () => {
-    for (const a of t.artifacts) {
+    for (const a of blocks) {
       const text = a.content.toString('latin1');
       expect(a.content.length, a.path).toBeLessThanOrEqual(PASTE_LIMIT);
       expect(text, a.path).toMatch(/^([\x20-\x7e]*\r\n)+$/);
       expect(a.kind).toBe('transfer');
-      expect(a.meta).toMatchObject({ of: t.artifacts.length, chars: a.content.length });
+      expect(a.meta).toMatchObject({ of: blocks.length, chars: a.content.length });
     }
-    expect(t.artifacts.map((a) => a.path)).toEqual(
-      t.artifacts.map(
+    expect(t.artifacts.map((a) => a.path)).toEqual([
+      ...blocks.map(
         (_, i) => `serial-console/transfer/block-${String(i + 1).padStart(2, '0')}.txt`,
       ),
-    );
+      'serial-console/transfer/README.txt',
+    ]);
   });
 
   it('contain no character that repeats the one before it', () => {
-    for (const a of t.artifacts) {
+    for (const a of blocks) {
       expect(repeatedPairs(a.content.toString('latin1')), a.path).toBe(0);
       expect(a.meta!.repeatedPairs).toBe(0);
     }
     expect(t.summary.repeatedPairs).toBe(0);
   });
 
+  it('come with a README that follows the console procedure', () => {
+    const readme = t.artifacts
+      .find((a) => a.path.endsWith('README.txt'))!
+      .content.toString('latin1');
+    expect(readme).toContain(`${blocks.length} paste blocks`);
+    expect(readme).toContain(t.summary.payloadSha256);
+    expect(readme).toMatch(/^[\x20-\x7e\r\n]*$/);
+  });
+
   it('summarise blocks and characters for the manifest', () => {
-    expect(t.summary.blocks).toBe(t.artifacts.length);
-    expect(t.summary.totalChars).toBe(t.artifacts.reduce((s, a) => s + a.content.length, 0));
+    expect(t.summary.blocks).toBe(blocks.length);
+    expect(t.summary.totalChars).toBe(blocks.reduce((s, a) => s + a.content.length, 0));
   });
 
   it('carry a cabinet that an independent MSZIP reader turns back into the module', () => {
-    const data = t.artifacts
+    const data = blocks
       .map((a) => /\r\n>c[0-9^]+ echo ([^\r]*)\r\n/.exec(a.content.toString('latin1'))![1]!)
       .join('');
     const cab = Buffer.from(data.replace(/ /g, ''), 'base64');
@@ -109,7 +122,7 @@ describe('transfer blocks', () => {
   });
 
   it('check each chunk against its own SHA-1, in both certutil layouts', () => {
-    for (const a of t.artifacts) {
+    for (const a of blocks) {
       const text = a.content.toString('latin1');
       const data = /\r\n>c[0-9^]+ echo ([^\r]*)\r\n/.exec(text)![1]!;
       const sha1 = createHash('sha1')
@@ -120,6 +133,30 @@ describe('transfer blocks', () => {
       expect(sha1).toContain(spaced!.toLowerCase().replace(/ /g, ''));
       expect(compact!.length).toBe(16);
     }
+  });
+
+  it('catch every single doubled or dropped character of every chunk (its hash no longer matches)', () => {
+    let variants = 0;
+    for (const a of blocks) {
+      const text = a.content.toString('latin1');
+      const data = /\r\n>c[0-9^]+ echo ([^\r]*)\r\n/.exec(text)![1]!;
+      const [, compact] = /findstr \/i \/c:"([^"]+)"/.exec(text)!;
+      const expected = compact!.toLowerCase();
+      for (let i = 0; i < data.length; i++) {
+        for (const damaged of [
+          data.slice(0, i) + data[i] + data.slice(i),
+          data.slice(0, i) + data.slice(i + 1),
+        ]) {
+          const sha1 = createHash('sha1')
+            .update(damaged + '\r\n')
+            .digest('hex');
+          if (sha1.includes(expected)) throw new Error(`${a.path}: damage at ${i} not caught`);
+          variants++;
+        }
+      }
+    }
+    // Every position of every chunk was tried (chunks are over 1,000 characters but the last).
+    expect(variants).toBeGreaterThan(2 * 1000 * (blocks.length - 1));
   });
 
   it('name the file and the reason for bad input, and write nothing', () => {

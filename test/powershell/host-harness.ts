@@ -12,7 +12,8 @@ import { ensureHost, runScript, type ScriptRun } from '../pester-runner/pwsh-hos
  */
 export const UTILITY_SHIMS = String.raw`
 function Write-Verbose { param([string]$Message) }
-function Write-Warning { param([string]$Message) }
+$script:Warnings = @()
+function Write-Warning { param([string]$Message) $script:Warnings += $Message }
 function Join-Path { param([string]$Path, [string]$ChildPath) $Path.TrimEnd('\') + '\' + $ChildPath }
 function Sort-Object {
     param([string]$Property, [switch]$Descending, [switch]$Unique)

@@ -12,6 +12,7 @@ import { expect } from 'vitest';
  */
 export const READ_MOCKS = String.raw`
 $env:ProgramData = 'C:\ProgramData'
+$env:SystemRoot = 'C:\Windows'
 $script:Now = [datetime]'2026-11-23T12:00:00'
 $script:XPaths = @()
 function Get-RdpDate { $script:Now }
@@ -61,6 +62,7 @@ function Get-RdpChildFile {
         if ($f -and $f.Substring($f.LastIndexOf('\') + 1).StartsWith($Prefix)) { $f }
     }
 }
+function Get-RdpSecurityDescriptor { param([string]$Path) 'O:BAG:SYD:(A;;FA;;;BA)' }
 function Get-RdpWindowsFeatureState { param([string]$Name) $script:Machine.Broker }
 `;
 
@@ -184,6 +186,8 @@ export interface CaseResult {
   calls: string[];
   /** Event queries, "<channel> => <xpath>". */
   xpaths: string[];
+  /** Write-Warning messages. */
+  warnings: string[];
 }
 
 /**
@@ -209,12 +213,14 @@ export function runCases<K extends string>(
       `$script:Machine = ${psLiteral(cases[name].machine as PsValue)}`,
       '$script:Calls = @()',
       '$script:XPaths = @()',
+      '$script:Warnings = @()',
       'try {',
       cases[name].call,
       '}',
       "catch { 'ERROR ' + $_.Exception.Message }",
       "$script:XPaths | ForEach-Object { 'XPATH ' + $_ }",
       "$script:Calls | ForEach-Object { 'CALL ' + $_ }",
+      "$script:Warnings | ForEach-Object { 'WARN ' + $_ }",
     ]),
   ];
   const run = runInHost(dll, script);
@@ -224,11 +230,12 @@ export function runCases<K extends string>(
   let current: CaseResult | undefined;
   for (const line of run.output.map(String)) {
     if (line.startsWith('CASE ')) {
-      current = { lines: [], calls: [], xpaths: [] };
+      current = { lines: [], calls: [], xpaths: [], warnings: [] };
       results[line.slice(5) as K] = current;
     } else if (!current) throw new Error(`output before the first case: ${line}`);
     else if (line.startsWith('XPATH ')) current.xpaths.push(line.slice(6));
     else if (line.startsWith('CALL ')) current.calls.push(line.slice(5));
+    else if (line.startsWith('WARN ')) current.warnings.push(line.slice(5));
     else current.lines.push(line);
   }
   expect(Object.keys(results)).toEqual(names);

@@ -63,6 +63,14 @@ const CASES = {
       '$e2.Value',
     ].join('\n'),
   },
+  suspendPolicy: {
+    machine: elevated(broken),
+    call: `Suspend-RdpGroupPolicy -BackupRoot '${ROOT}' -Confirm:$false ${RESULTS}`,
+  },
+  machineKeys: {
+    machine: elevated(broken),
+    call: `Invoke-RdpRepair -Scenario machinekeys-access -Fix reset-machinekeys-acl -BackupRoot '${ROOT}' -Confirm:$false ${RESULTS}`,
+  },
 } satisfies Record<string, Case>;
 
 describe('Invoke-RdpRepair in the real PowerShell engine, platform mocked', async () => {
@@ -170,6 +178,39 @@ describe('Invoke-RdpRepair in the real PowerShell engine, platform mocked', asyn
       `SET ${RDP_TCP}|SSLCertificateSHA1Hash=bytes:1 2 255 REG_BINARY`,
       `DEL ${TLS12}|DisabledByDefault`,
       `SET ${TLS12}|Enabled=0 REG_DWORD`,
+    ]);
+  });
+
+  it('says how to restore when a fix weakens security, and that a reboot is needed', (ctx) => {
+    const r = result(ctx, 'suspendPolicy');
+    if (!r) return;
+    expect(r.lines).toEqual(['RESULT suspend-group-policy Applied reboot=True ']);
+    expect(r.calls.at(-1)).toBe(
+      'SET HKLM:\\SYSTEM\\CurrentControlSet\\Services\\gpsvc|Start=4 REG_DWORD',
+    );
+    const fix = catalog.fixes.find((f) => f.id === 'suspend-group-policy')!;
+    expect(r.warnings).toEqual([
+      `SECURITY: ${fix.weakensSecurity!.warning['en-US']} To restore: ${fix.weakensSecurity!.restore['en-US']}`,
+      'Restart the computer to complete the repair.',
+    ]);
+  });
+
+  it('repairs MachineKeys with icacls and SIDs only, and says when the check still fires', (ctx) => {
+    const r = result(ctx, 'machineKeys');
+    if (!r) return;
+    const icacls = 'NATIVE C:\\Windows\\System32\\icacls.exe';
+    const mk = 'C:\\ProgramData\\Microsoft\\Crypto\\RSA\\MachineKeys';
+    expect(r.calls).toEqual([
+      `MKDIR ${FOLDER}`,
+      `WRITE ${FOLDER}\\backup.json`,
+      `${icacls} ${mk} /setowner *S-1-5-32-544 /c /q /t`,
+      `${icacls} ${mk} /grant *S-1-5-18:(F) /grant *S-1-5-32-544:(F) /c /q /t`,
+      `${icacls} ${mk}\\f686aace6942fb7f7ceb231212eef4a4_0123 /grant *S-1-5-20:(R) /c /q`,
+      'SVC TermService Restarted',
+    ]);
+    expect(r.lines).toEqual(['RESULT reset-machinekeys-acl NotVerified reboot=False TermService']);
+    expect(r.warnings).toEqual([
+      "Fix 'reset-machinekeys-acl' ran, but these checks still fire: machinekeys-acl.",
     ]);
   });
 });

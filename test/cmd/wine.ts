@@ -163,8 +163,9 @@ export class WinePrefix {
 
 /** Report lines of a diagnosis run. */
 export function reportLines(stdout: string): string[] {
+  // A prompt may precede the first line (the paste turns echo on again at its end).
   return stdout
     .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l.startsWith('RDPRESCUE '));
+    .map((l) => /RDPRESCUE .*/.exec(l)?.[0].trim())
+    .filter((l): l is string => l !== undefined);
 }

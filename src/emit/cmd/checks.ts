@@ -121,7 +121,7 @@ function channelQuery(s: ScriptBuilder, channel: string): { ok: string; file: st
     (n) => {
       const checks = s.eventChecks.filter((c) => c.channel === channel);
       return [
-        `set ${n}=0&wevtutil qe ${quote(channel)} /q:${lit(`"${channelXPath(checks)}"`)} /rd:true /f:xml >"${eventFile(n)}" 2>nul&if errorlevel 1 set ${n}=1`,
+        `set ${n}=0&wevtutil qe ${lit(quote(channel))} /q:${lit(`"${channelXPath(checks)}"`)} /rd:true /f:xml >"${eventFile(n)}" 2>nul&if errorlevel 1 set ${n}=1`,
         // An empty answer needs no search (and spares a find process per check).
         `if %${n}%==0 for ${v('f')} in ("${eventFile(n)}") do if ${v('f', '~z')}==0 set ${n}=E`,
       ];

@@ -40,7 +40,7 @@ export function diagnosisLines(catalog: Catalog): string[] {
       const id = lit(check.id);
       const token = out.detail ? `${id}=${out.detail}` : id;
       if (role === 'precondition') {
-        s.add(`${out.quiet} if %_A${k}%==_ set _A${k}=${lit(`n/a:${check.id}`)}`);
+        s.add(`${out.quiet} if "%_A${k}%"=="_" set _A${k}=${lit(`n/a:${check.id}`)}`);
         if (out.failed) s.add(`${out.failed} set _U${k}=%_U${k}%,${id}?&set _B${k}=X`);
       } else if (role === 'primary') {
         s.add(`${out.fired} set _P${k}=%_P${k}%,${token}`);
@@ -56,9 +56,9 @@ export function diagnosisLines(catalog: Catalog): string[] {
     const k = i + 1;
     s.add(
       `set _T${k}=${lit('CLEAR -')}`,
-      `if not %_U${k}%==_ set _T${k}=${lit('UNKNOWN')} %_U${k}:~2%`,
-      `if %_A${k}%==_ if %_B${k}%==_ if not %_P${k}%==_ (set _T${k}=${lit('DETECTED')} %_P${k}:~2%%_S${k}:~1%&set /a _N+=1 >nul)`,
-      `if not %_A${k}%==_ set _T${k}=${lit('CLEAR')} %_A${k}%`,
+      `if not "%_U${k}%"=="_" set _T${k}=${lit('UNKNOWN')} %_U${k}:~2%`,
+      `if "%_A${k}%"=="_" if %_B${k}%==_ if not "%_P${k}%"=="_" (set _T${k}=${lit('DETECTED')} %_P${k}:~2%%_S${k}:~1%&set /a _N+=1 >nul)`,
+      `if not "%_A${k}%"=="_" set _T${k}=${lit('CLEAR')} %_A${k}%`,
     );
   });
   const report = catalog.scenarios.map(

@@ -86,11 +86,13 @@ export const powershellEmitter: Emitter = {
       );
     }
     const stringTables = Object.fromEntries(CULTURES.map((c) => [c, stringTable(catalog, c)]));
+    // Nobody reads Get-Help through Run Command: the inlined copy drops comment-based help.
+    const runBody = body.replace(/^ {4}<#\n[\s\S]*?^ {4}#>\n/gm, '');
     artifacts.push({
       path: RUNCOMMAND_PATH,
       kind: 'ps-runcommand',
       content: powershellText(
-        render('Invoke-RdpRescue.ps1.ejs', { version, body, stringTable: stringTables }),
+        render('Invoke-RdpRescue.ps1.ejs', { version, body: runBody, stringTable: stringTables }),
       ),
     });
     return artifacts;

@@ -1,0 +1,123 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog, DEFAULT_CATALOG_DIR } from '../../src/model/load.ts';
+import type { Catalog } from '../../src/model/index.ts';
+import { cmdEmitter, PASTE_LIMIT } from '../../src/emit/cmd/index.ts';
+import { diagnosisLines } from '../../src/emit/cmd/diagnosis.ts';
+import { fixScript } from '../../src/emit/cmd/fixes.ts';
+import { lit, renderScript, repeatedPairs, v } from '../../src/emit/cmd/script.ts';
+import type { Artifact } from '../../src/emit/artifact.ts';
+
+let catalog: Catalog;
+let artifacts: Artifact[];
+
+beforeAll(async () => {
+  catalog = await loadCatalog(DEFAULT_CATALOG_DIR);
+  artifacts = await cmdEmitter.emit({ catalog, version: 'test', earlier: [] });
+});
+
+const text = (a: Artifact) => a.content.toString('latin1');
+const pastes = () => artifacts.filter((a) => a.kind === 'cmd-paste');
+
+describe('static constraints of every generated block and file', () => {
+  it('produces a diagnosis, blocks for every online fix, and offline scripts for every repair', () => {
+    expect(pastes().some((a) => a.meta?.role === 'diagnosis')).toBe(true);
+    for (const fix of catalog.fixes.filter((f) => f.scope === 'online')) {
+      const blocks = pastes().filter((a) => a.meta?.fix === fix.id);
+      expect(blocks.length, fix.id).toBeGreaterThan(0);
+      expect(blocks.map((b) => b.meta?.block)).toEqual(blocks.map((_, i) => i + 1));
+      expect(artifacts.some((a) => a.path === `cmd/${fix.id}.cmd`)).toBe(true);
+    }
+    for (const id of catalog.offline.repairs)
+      expect(artifacts.some((a) => a.path === `offline/${id}.cmd`)).toBe(true);
+  });
+
+  it('keeps every paste block within 2,048 characters, CRLFs included', () => {
+    for (const a of pastes()) {
+      expect(text(a).length, a.path).toBeLessThanOrEqual(PASTE_LIMIT);
+      expect(a.meta?.chars).toBe(text(a).length);
+    }
+  });
+
+  it('writes printable ASCII with CRLF line ends only: no tabs, no ANSI escapes, no bare LF', () => {
+    for (const a of artifacts) {
+      const t = text(a);
+      expect(/[^\x20-\x7e\r\n]/.test(t), a.path).toBe(false);
+      expect(t.endsWith('\r\n'), a.path).toBe(true);
+      expect(
+        t.replace(/\r\n/g, '').includes('\n') || t.replace(/\r\n/g, '').includes('\r'),
+        a.path,
+      ).toBe(false);
+    }
+  });
+
+  it('reports the repeated-character pairs left in each block', () => {
+    for (const a of artifacts) expect(a.meta?.repeatedPairs, a.path).toBe(repeatedPairs(text(a)));
+  });
+
+  it('leaves no two identical adjacent letters in the case-insensitive parts', () => {
+    const scripts = [
+      diagnosisLines(catalog),
+      ...catalog.fixes
+        .filter((f) => f.scope === 'online')
+        .map((f) => {
+          const s = fixScript(f, catalog, { kind: 'online' }, '%ProgramData%\\RdpRescue\\backup');
+          return [...s.header, ...s.steps.flatMap((x) => x.lines), ...s.footer];
+        }),
+    ];
+    let hardened = 0;
+    for (const lines of scripts)
+      for (const dialect of ['paste', 'batch'] as const) {
+        const r = renderScript(lines, dialect);
+        for (let i = 1; i < r.text.length; i++) {
+          const same = r.text[i] === r.text[i - 1] && /[A-Za-z]/.test(r.text[i]!);
+          if (same && (r.caseInsensitive[i] || r.caseInsensitive[i - 1]))
+            throw new Error(`"${r.text.slice(i - 20, i + 20)}" keeps a doubled letter`);
+        }
+        hardened += (r.text.match(/CurRentControlSet/g) ?? []).length;
+      }
+    expect(hardened).toBeGreaterThan(0);
+  });
+
+  it('hardening alternates case outside literals only, and for variables follow the dialect', () => {
+    const line = `reg query "HKLM\\SYSTEM\\CurrentControlSet" /v ${lit('"Connection"')} & for ${v('a')} in (x) do echo ${v('a', '~')}`;
+    expect(renderScript([line], 'paste').text).toBe(
+      'reg query "HKLM\\SYSTEM\\CurRentControlSet" /v "Connection" & for %a in (x) do echo %~a',
+    );
+    expect(renderScript([line], 'batch').text).toContain('for %%a in (x) do echo %%~a');
+  });
+
+  it('follows the interactive rules in paste blocks: single %, no labels, goto, setlocal or prompts', () => {
+    for (const a of pastes()) {
+      const t = text(a);
+      expect(/%%[a-z~]/i.test(t), a.path).toBe(false);
+      expect(/^\s*:/m.test(t), a.path).toBe(false);
+      expect(/\b(goto|setlocal|pause|choice|timeout|more)\b|set \/p/i.test(t), a.path).toBe(false);
+      expect(/\btakeown\b/i.test(t), a.path).toBe(false);
+    }
+    for (const a of artifacts.filter((x) => x.kind !== 'cmd-paste'))
+      expect(/ in \(.*\) do /.test(text(a)) ? /%%[a-z]/.test(text(a)) : true, a.path).toBe(true);
+  });
+
+  it('renders paste blocks and the batch file from the same lines (they cannot disagree)', () => {
+    const diag = artifacts.find((a) => a.path === 'cmd/diagnose.cmd')!;
+    const batchBody = text(diag)
+      .split('\r\n')
+      .filter((l) => !/^(@echo|setlocal|rem |if defined RRF exit|exit \/b)/i.test(l) && l)
+      .map((l) => l.replace(/%%/g, '%'));
+    const pasteBody = pastes()
+      .filter((a) => a.meta?.role === 'diagnosis')
+      .flatMap((a) => text(a).split('\r\n'))
+      .filter((l) => !/^(@echo|rem )/i.test(l) && l);
+    // Hardening may pick different letters where %a and %%a differ; commands are case-blind.
+    expect(pasteBody.map((l) => l.toLowerCase())).toEqual(batchBody.map((l) => l.toLowerCase()));
+  });
+
+  it('uses SIDs and language-neutral names, never translated accounts', () => {
+    const all = artifacts.map(text).join('\n');
+    expect(all).not.toMatch(/NT AUTHORITY|BUILTIN\\|Administrators:|SYSTEM:\(/i);
+    expect(all).toMatch(/\*S-1-5-18:\(F\)/);
+    expect(all).toMatch(/\/setowner \*S-1-5-32-544/i);
+    expect(all).not.toMatch(/SYSTEM\.hiv/i);
+    expect(all).not.toMatch(/BOOT LOADER IDENTIFIER/i);
+  });
+});

@@ -103,7 +103,7 @@ describe('static constraints of every generated block and file', () => {
     const batchBody = text(diag)
       .split('\r\n')
       .filter((l) => !/^(@echo|setlocal|rem |if defined RRF exit|exit \/b)/i.test(l) && l)
-      .map((l) => l.replace(/%%/g, '%'));
+      .map((l) => l.replace(/%%(~?[a-z])/g, '%$1'));
     const pasteBody = pastes()
       .filter((a) => a.meta?.role === 'diagnosis')
       .flatMap((a) => text(a).split('\r\n'))

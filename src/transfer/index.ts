@@ -104,6 +104,7 @@ export function buildTransfer(moduleFiles: readonly ModuleFile[], version: strin
   const readme = renderTemplate('transfer/README.txt.ejs', {
     ...summary,
     version,
+    dir,
     lastFile: blockFile(count),
   });
   artifacts.push({

@@ -1,8 +1,9 @@
 /*
  * Test shim for Windows findstr.exe, only: findstr [/i] /c:"literal" [/c:"literal" ...]
  * reading standard input. Prints every line that contains one of the literals and exits 0
- * when at least one line matched, 1 otherwise (as findstr does). Wine 8's findstr ignores
- * /c: and /i. Differences from Windows: no regular expressions, files, /x /b /e /v options.
+ * when at least one line matched, 1 otherwise (as findstr does). Wine 8's findstr is a stub
+ * that prints nothing and exits 0 (every check would pass). Differences from Windows: no
+ * regular expressions, files, /x /b /e /v options.
  */
 #include <stdio.h>
 #include <string.h>

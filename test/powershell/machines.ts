@@ -139,7 +139,6 @@ export const broken = {
 export const WRITE_MOCKS = String.raw`
 $script:Calls = @()
 function Test-Path { param([string]$LiteralPath) $false }
-function ConvertTo-Json { param([object]$InputObject, [int]$Depth) 'json' }
 function Write-Information { param([object]$MessageData, [string]$InformationAction) }
 function Start-Sleep { param([int]$Seconds) }
 function Test-RdpElevation { $script:Machine.Elevated }
@@ -169,7 +168,17 @@ function Set-RdpServiceState {
     if ($State -eq 'Stopped') { $script:Machine.Listeners = @(@{ Port = 3389; OwningProcess = 1000 }) }
 }
 function New-RdpDirectory { param([string]$Path) $script:Calls += ('MKDIR ' + $Path) }
-function Set-RdpFileText { param([string]$Path, [string]$Text) $script:Calls += ('WRITE ' + $Path) }
+$script:Manifests = @{}
+function Write-RdpBackupManifest {
+    param([string]$Path, [System.Collections.IDictionary]$Manifest)
+    $script:Calls += ('WRITE ' + $Path)
+    $script:Manifests[$Path] = $Manifest
+}
+function Read-RdpBackupManifest {
+    param([string]$Path)
+    if ($script:Manifests.ContainsKey($Path)) { return $script:Manifests[$Path] }
+    $null
+}
 function Invoke-RdpNative { param([string]$FilePath, [string[]]$ArgumentList) $script:Calls += ('NATIVE ' + $FilePath + ' ' + ($ArgumentList -join ' ')) }
 `;
 

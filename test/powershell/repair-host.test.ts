@@ -71,6 +71,15 @@ const CASES = {
     machine: elevated(broken),
     call: `Invoke-RdpRepair -Scenario machinekeys-access -Fix reset-machinekeys-acl -BackupRoot '${ROOT}' -Confirm:$false ${RESULTS}`,
   },
+  undo: {
+    machine: elevated(broken),
+    call: [
+      `$null = Invoke-RdpRepair -Scenario tls-disabled -BackupRoot '${ROOT}' -Confirm:$false`,
+      "$script:Calls = @('-- undo --')",
+      `Undo-RdpRepair -BackupPath '${FOLDER}' -Confirm:$false`,
+      `Undo-RdpRepair -BackupPath '${ROOT}\\nothing-here' -Confirm:$false`,
+    ].join('\n'),
+  },
 } satisfies Record<string, Case>;
 
 describe('Invoke-RdpRepair in the real PowerShell engine, platform mocked', async () => {
@@ -211,6 +220,20 @@ describe('Invoke-RdpRepair in the real PowerShell engine, platform mocked', asyn
     expect(r.lines).toEqual(['RESULT reset-machinekeys-acl NotVerified reboot=False TermService']);
     expect(r.warnings).toEqual([
       "Fix 'reset-machinekeys-acl' ran, but these checks still fire: machinekeys-acl.",
+    ]);
+  });
+
+  it('undoes a repair from its backup manifest, in reverse order', (ctx) => {
+    const r = result(ctx, 'undo');
+    if (!r) return;
+    expect(r.calls).toEqual([
+      '-- undo --',
+      `DEL ${TLS12}|DisabledByDefault`,
+      `SET ${TLS12}|Enabled=0 REG_DWORD`,
+    ]);
+    expect(r.lines).toEqual([
+      `Restored 2 item(s) from ${FOLDER}.`,
+      `ERROR No RdpRescue backup manifest (backup.json) in ${ROOT}\\nothing-here.`,
     ]);
   });
 });

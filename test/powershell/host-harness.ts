@@ -50,9 +50,9 @@ export function requireHost(ctx: TestContext): string | undefined {
   return undefined;
 }
 
-export function runInHost(dll: string, parts: string[]): ScriptRun {
+export function runInHost(dll: string, parts: string[], culture?: string): ScriptRun {
   const dir = mkdtempSync(join(tmpdir(), 'rdprescue-ps-'));
   const script = join(dir, 'run.ps1');
   writeFileSync(script, '\uFEFF' + parts.join('\n').replace(/\r?\n/g, '\r\n'));
-  return runScript(dll, script);
+  return runScript(dll, script, culture);
 }

@@ -48,7 +48,12 @@ describe('the Run Command script', async () => {
     expect(script).toMatch(/if \(\$Evidence\.Length -gt 300\)/);
   });
 
-  function run(ctx: TestContext, machine: object, params: Record<string, string> = {}) {
+  function run(
+    ctx: TestContext,
+    machine: object,
+    params: Record<string, string> = {},
+    culture?: string,
+  ) {
     const dll = requireHost(ctx);
     if (!dll) return undefined;
     let body = script;
@@ -65,7 +70,7 @@ describe('the Run Command script', async () => {
       ].join('\n') +
       '\n' +
       body.slice(main);
-    const result = runInHost(dll, [body]);
+    const result = runInHost(dll, [body], culture);
     expect(result.terminatingError).toBeNull();
     return result.output.map(String);
   }
@@ -104,6 +109,20 @@ describe('the Run Command script', async () => {
     if (!out) return;
     expect(out.slice(-2)).toEqual([
       'RDPRESCUE error This command changes the machine: run it in an elevated session (as Administrator).',
+      '[STATUS]::ERROR',
+    ]);
+  });
+
+  it('speaks the language of the machine (sv-SE) and keeps the report contract', (ctx) => {
+    const out = run(
+      ctx,
+      { ...broken, Elevated: false },
+      { Mode: 'Repair', Scenario: 'tls-disabled' },
+      'sv-SE',
+    );
+    if (!out) return;
+    expect(out.slice(-2)).toEqual([
+      'RDPRESCUE error Kommandot ändrar datorn: kör det i en upphöjd session (som administratör).',
       '[STATUS]::ERROR',
     ]);
   });

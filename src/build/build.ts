@@ -8,6 +8,7 @@ import { manifestEntry, renderManifest, type Manifest } from './manifest.ts';
 import { checkSigningKey, isSignable, signStaged } from '../sign/sign.ts';
 import type { SignOptions } from '../sign/options.ts';
 import { packModule } from '../pack/pack.ts';
+import { transferStage } from '../transfer/index.ts';
 
 export { isSignable };
 
@@ -64,6 +65,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       final = after.artifacts;
       signed ||= after.signed;
     }
+    // The Serial Console transfer carries the module as it will be installed: signed, if signing ran.
+    const transfer = transferStage(final, version);
+    if (transfer) {
+      for (const a of transfer.artifacts) await staging.write(a.path, a.content);
+      final = [...final, ...transfer.artifacts];
+    }
     if (options.pack) {
       const { artifact } = await packModule(final, `rdp-rescue ${version}`);
       await staging.write(artifact.path, artifact.content);
@@ -75,6 +82,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       version,
       signed,
       scenarios: catalog.scenarios.map((s) => s.id),
+      ...(transfer
+        ? { transfer: { blocks: transfer.summary.blocks, totalChars: transfer.summary.totalChars } }
+        : {}),
       artifacts: final.map((a) => manifestEntry(a, signed && isSignable(a.path))),
     };
     await staging.write('manifest.json', renderManifest(manifest));

@@ -16,6 +16,8 @@ export interface Manifest {
   version: string;
   signed: boolean;
   scenarios: string[];
+  /** Serial Console transfer of the module: paste blocks and their total characters. */
+  transfer?: { blocks: number; totalChars: number };
   artifacts: ManifestEntry[];
 }
 

@@ -114,7 +114,12 @@ export class WinePrefix {
 
   log(tool: ShimTool): string[] {
     const file = join(this.work, 'fx', `${tool}.log`);
-    return existsSync(file) ? readFileSync(file, 'latin1').split('\r\n').filter(Boolean) : [];
+    return existsSync(file)
+      ? readFileSync(file, 'latin1')
+          .split('\r\n')
+          .map((l) => l.trimEnd())
+          .filter(Boolean)
+      : [];
   }
 
   /** Writes a file under C:\rr and returns its Windows path. */

@@ -48,6 +48,12 @@ function value(data: Value): string {
   return lit(`"${data}"`);
 }
 
+/** Undo for a key that did not exist: delete it, or its parent when the fix created both. */
+function createdKey(key: string): string {
+  const parent = key.slice(0, key.lastIndexOf('\\'));
+  return `reg query ${quote(parent)} >nul 2>&1&if errorlevel 1 (${undoLine(`reg delete ${quote(parent)} /f`)}) else ${undoLine(`reg delete ${quote(key)} /f`)}`;
+}
+
 /**
  * Backs up a key once (reg export, or a marker when it does not exist) and, per value the fix
  * writes, notes whether it existed: undo re-imports the key and deletes the values that were
@@ -59,7 +65,7 @@ function keyBackup(s: ScriptBuilder, key: string, names: readonly string[]): Ste
   const reg = `"${B}\\${file}.reg"`;
   return {
     lines: [
-      `if not exist "${B}\\${file}.*" (reg export ${quote(key)} ${reg} /y >nul 2>&1&if errorlevel 1 (type nul>"${B}\\${file}.none"&${undoLine(`reg delete ${quote(key)} /f`)}) else ${undoLine(`reg import ${reg}`)})`,
+      `if not exist "${B}\\${file}.*" (reg export ${quote(key)} ${reg} /y >nul 2>&1&if errorlevel 1 (type nul>"${B}\\${file}.none"&${createdKey(key)}) else ${undoLine(`reg import ${reg}`)})`,
       ...names.map(
         (n) =>
           `if not exist "${B}\\${file}-${n}.seen" (reg query ${quote(key)} /v ${n} >nul 2>&1&if errorlevel 1 ${undoLine(`reg delete ${quote(key)} /v ${n} /f`)})&type nul>"${B}\\${file}-${n}.seen"`,

@@ -200,7 +200,6 @@ run('fix blocks in a real cmd.exe', () => {
     expect(read(join(backupDir('reset-machinekeys-acl'), 'undo.cmd'))).toMatch(
       /icacls "C:\\ProgramData\\Microsoft\\Crypto\\RSA" \/restore ".*\.acl" \/c/i,
     );
-    w.interactive(blocks('reset-machinekeys-acl'));
-    expect(w.log('icacls').filter((c) => c.includes('/save'))).toHaveLength(1);
+    expect(calls.filter((c) => c.includes('/save'))).toHaveLength(1);
   });
 });

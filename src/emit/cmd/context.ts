@@ -33,6 +33,10 @@ export class ScriptBuilder {
     return `${prefix}${++this.counter}`;
   }
 
+  known(key: string): boolean {
+    return this.facts.has(key);
+  }
+
   /** Emits a fact's lines on first use and returns the variable (or file) it defines. */
   fact(key: string, render: (name: string) => string[], prefix = 'X'): string {
     const known = this.facts.get(key);

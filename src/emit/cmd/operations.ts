@@ -119,6 +119,8 @@ function registryDelete(op: OperationOf<'registry-delete'>, s: ScriptBuilder): S
 
 /** icacls /save keeps SDDL with SIDs (language-neutral); /restore applies it from the parent. */
 function aclBackup(s: ScriptBuilder, path: string): Step {
+  // Once per folder: the first save is the state before any change of this fix.
+  if (s.known(`acl-backup:${path}`)) return { lines: [] };
   const file = s.fact(`acl-backup:${path}`, () => [], 'a');
   const saved = `"${B}\\${file}.acl"`;
   const parent = path.slice(0, path.lastIndexOf('\\'));

@@ -76,7 +76,7 @@ export class WinePrefix {
   }
 
   /** Wine's cmd reads a pipe badly (only the first line): stdin comes from a file. */
-  private wine(args: string[], input?: string) {
+  private wine(args: string[], input?: string, env: Record<string, string> = {}) {
     const stdin = join(this.prefix, 'stdin.txt');
     writeFileSync(stdin, input ?? '', 'latin1');
     const fd = openSync(stdin, 'r');
@@ -88,6 +88,7 @@ export class WinePrefix {
         WINEDEBUG: '-all',
         WINEPREFIX: this.prefix,
         RR_SHIM_DIR: 'C:\\rr\\fx',
+        ...env,
       },
       timeout: 120_000,
     });
@@ -137,11 +138,13 @@ export class WinePrefix {
     return this.wine(['cmd', '/q'], input).stdout;
   }
 
-  /** Runs a .cmd file (batch dialect) with arguments; returns stdout and exit code. */
+  /**
+   * Runs a .cmd file (batch dialect) as `cmd /c` with the shims first on PATH (WINEPATH).
+   * Not through `call`: Wine's call loses the exit code of `exit /b`.
+   */
   batch(file: string, args: string[] = []): { stdout: string; code: number } {
-    const out = this.interactive(`call ${file} ${args.join(' ')}\r\necho RR-EXIT=%errorlevel%`);
-    const m = /RR-EXIT=(\d+)/.exec(out);
-    return { stdout: out, code: m ? Number(m[1]) : -1 };
+    const result = this.wine(['cmd', '/c', file, ...args], '', { WINEPATH: 'C:\\rr\\shims' });
+    return { stdout: result.stdout, code: result.status ?? -1 };
   }
 
   /** reg.exe in the prefix, without shims. */

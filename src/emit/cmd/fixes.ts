@@ -47,7 +47,7 @@ function parameterHeader(fix: Fix): string[] {
 export function fixScript(fix: Fix, catalog: Catalog, scope: Scope, backupRoot: string): FixScript {
   const s = new ScriptBuilder(scope);
   const header = [
-    `set ${FAILED}=&set ${BACKUP_DIR}=${backupRoot}\\${fix.id}`,
+    `set ${FAILED}=&set ${BACKUP_DIR}=${backupRoot}\\${lit(fix.id)}`,
     `if not exist "%${BACKUP_DIR}%" md "%${BACKUP_DIR}%"`,
     ...parameterHeader(fix),
   ];

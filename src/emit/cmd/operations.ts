@@ -272,12 +272,16 @@ function firewallRulePort(op: OperationOf<'firewall-rule-port'>, s: ScriptBuilde
 
 export const BCD_VAR = 'RR_BCD';
 
-/** The BCD store file is copied as it is (bcdedit /export works on the system store only). */
+/**
+ * The BCD store file is copied as it is (bcdedit /export works on the system store only).
+ * xcopy /h copies the hidden file; its paths (a drive letter and fixed names) have no spaces
+ * and stay unquoted: a quoted folder ending in \" is misparsed.
+ */
 function bcdBackup(s: ScriptBuilder): Step {
   s.fact('bcd-backup', () => [], 'b');
   return {
     lines: [
-      `if not exist "${B}\\BCD" xcopy /h /r /y /q "%${BCD_VAR}%" "${B}\\" >nul&if not errorlevel 1 ${undoLine(`xcopy /h /r /y /q "${B}\\BCD" "%${BCD_VAR}%\\.."`)}`,
+      `if not exist "${B}\\BCD" xcopy /h /r /y /q %${BCD_VAR}% ${B} >nul&if not errorlevel 1 ${undoLine(`xcopy /h /r /y /q ${B}\\BCD %${BCD_VAR}%\\..`)}`,
     ],
   };
 }
@@ -346,16 +350,23 @@ function hiveLoad(op: OperationOf<'hive-load'>, s: ScriptBuilder): Step[] {
   ];
 }
 
-/** Unloads the hive, retrying while something still holds it; runs after failures too. */
+/**
+ * Unloads the hive, retrying while something still holds it (unrolled: no loop or goto to
+ * get wrong); runs after failed changes too, since no step before it exits.
+ */
 function hiveUnload(op: OperationOf<'hive-unload'>, s: ScriptBuilder): Step[] {
   offlineScope(s, 'hive-unload');
-  const done = s.fresh('_U');
-  const i = v('i');
+  const unload = `reg unload HKLM\\${op.mountAs} >nul 2>&1`;
+  const retry = `if errorlevel 1 (ping -n 3 127.0.0.1 >nul&${unload})`;
   return [
     {
       lines: [
-        `set ${done}=&for /l ${i} in (1,1,5) do if not defined ${done} (reg unload HKLM\\${op.mountAs} >nul 2>&1&if errorlevel 1 (ping -n 3 127.0.0.1 >nul) else set ${done}=1)`,
-        `if not defined ${done} (echo ${lit('RDPRESCUE could not unload')} HKLM\\${op.mountAs}${lit(': close regedit and run')} reg unload HKLM\\${op.mountAs}&set ${FAILED}=1)`,
+        unload,
+        retry,
+        retry,
+        retry,
+        retry,
+        `if errorlevel 1 (echo ${lit('RDPRESCUE could not unload')} HKLM\\${op.mountAs}${lit(': close regedit and run')} reg unload HKLM\\${op.mountAs}&set ${FAILED}=1)`,
       ],
     },
   ];

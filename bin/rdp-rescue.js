@@ -4,4 +4,5 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { main } = await import('../src/cli.ts');
-process.exitCode = await main(process.argv.slice(2));
+// Exit at once: a loaded wasm grammar (--pack) would otherwise keep V8 busy for seconds.
+process.exit(await main(process.argv.slice(2)));

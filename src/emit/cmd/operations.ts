@@ -49,9 +49,18 @@ function value(data: Value): string {
 }
 
 /** Undo for a key that did not exist: delete it, or its parent when the fix created both. */
-function createdKey(key: string): string {
+function createdKey(key: string, ref: string): string {
   const parent = key.slice(0, key.lastIndexOf('\\'));
-  return `reg query ${quote(parent)} >nul 2>&1&if errorlevel 1 (${undoLine(`reg delete ${quote(parent)} /f`)}) else ${undoLine(`reg delete ${quote(key)} /f`)}`;
+  return `reg query ${quote(parent)} >nul 2>&1&if errorlevel 1 (${undoLine(`reg delete ${quote(parent)} /f`)}) else ${undoLine(`reg delete ${quote(ref)} /f`)}`;
+}
+
+/**
+ * A short variable for a long key path, set again in every step that uses it (a step may
+ * be the first thing pasted in a new session).
+ */
+function keyAlias(s: ScriptBuilder, key: string): { ref: string; set: string } {
+  const name = s.fact(`key-alias:${key}`, () => [], '_Q');
+  return { ref: `%${name}%`, set: `set ${name}=${key}` };
 }
 
 /**
@@ -63,12 +72,14 @@ function keyBackup(s: ScriptBuilder, key: string, names: readonly string[]): Ste
   if (s.scope.kind === 'offline') return { lines: [] };
   const file = s.fact(`key-backup:${key}`, () => [], 'k');
   const reg = `"${B}\\${file}.reg"`;
+  const { ref, set } = keyAlias(s, key);
   return {
     lines: [
-      `if not exist "${B}\\${file}.*" (reg export ${quote(key)} ${reg} /y >nul 2>&1&if errorlevel 1 (type nul>"${B}\\${file}.none"&${createdKey(key)}) else ${undoLine(`reg import ${reg}`)})`,
+      set,
+      `if not exist "${B}\\${file}.*" (reg export ${quote(ref)} ${reg} /y >nul 2>&1&if errorlevel 1 (type nul>"${B}\\${file}.none"&${createdKey(key, ref)}) else ${undoLine(`reg import ${reg}`)})`,
       ...names.map(
         (n) =>
-          `if not exist "${B}\\${file}-${n}.seen" (reg query ${quote(key)} /v ${n} >nul 2>&1&if errorlevel 1 ${undoLine(`reg delete ${quote(key)} /v ${n} /f`)})&type nul>"${B}\\${file}-${n}.seen"`,
+          `if not exist "${B}\\${file}-${n}.seen" (reg query ${quote(ref)} /v ${n} >nul 2>&1&if errorlevel 1 ${undoLine(`reg delete ${quote(ref)} /v ${n} /f`)})&type nul>"${B}\\${file}-${n}.seen"`,
       ),
     ],
   };
@@ -83,7 +94,8 @@ function verifyValue(s: ScriptBuilder, key: string, name: string, expected: stri
 }
 
 function registrySet(op: OperationOf<'registry-set'>, s: ScriptBuilder): Step[] {
-  const key = registryKey(op.key, s.scope);
+  const full = registryKey(op.key, s.scope);
+  const { ref: key, set } = keyAlias(s, full);
   const data = value(op.data);
   const expected =
     typeof op.data === 'object'
@@ -97,19 +109,25 @@ function registrySet(op: OperationOf<'registry-set'>, s: ScriptBuilder): Step[] 
     ? verifyValue(s, key, op.name, expected)
     : [`reg query ${quote(key)} /v ${op.name} >nul 2>&1&if errorlevel 1 set ${FAILED}=1`];
   return [
-    keyBackup(s, key, [op.name]),
+    keyBackup(s, full, [op.name]),
     {
-      lines: [`reg add ${quote(key)} /v ${op.name} /t ${op.type} /d ${data} /f >nul`, ...check],
+      lines: [
+        set,
+        `reg add ${quote(key)} /v ${op.name} /t ${op.type} /d ${data} /f >nul`,
+        ...check,
+      ],
     },
   ];
 }
 
 function registryDelete(op: OperationOf<'registry-delete'>, s: ScriptBuilder): Step[] {
-  const key = registryKey(op.key, s.scope);
+  const full = registryKey(op.key, s.scope);
+  const { ref: key, set } = keyAlias(s, full);
   return [
-    keyBackup(s, key, [op.name]),
+    keyBackup(s, full, [op.name]),
     {
       lines: [
+        set,
         `reg delete ${quote(key)} /v ${op.name} /f >nul 2>&1`,
         `reg query ${quote(key)} /v ${op.name} >nul 2>&1&if not errorlevel 1 set ${FAILED}=1`,
       ],
@@ -220,14 +238,17 @@ const START: Record<OperationOf<'service-start-type'>['startType'], { reg: numbe
 };
 
 function serviceStartType(op: OperationOf<'service-start-type'>, s: ScriptBuilder): Step[] {
-  const key = registryKey(`${SERVICES}\\${op.service}`, s.scope);
+  const full = registryKey(`${SERVICES}\\${op.service}`, s.scope);
+  const { ref: key, set } = keyAlias(s, full);
   const start = START[op.startType];
   const change = op.viaRegistry
     ? `reg add ${quote(key)} /v Start /t REG_DWORD /d ${start.reg} /f >nul`
     : `sc config ${op.service} start= ${start.sc} >nul`;
   return [
-    keyBackup(s, key, ['Start']),
-    { lines: [change, ...verifyValue(s, key, 'Start', registryText('REG_DWORD', start.reg))] },
+    keyBackup(s, full, ['Start']),
+    {
+      lines: [set, change, ...verifyValue(s, key, 'Start', registryText('REG_DWORD', start.reg))],
+    },
   ];
 }
 

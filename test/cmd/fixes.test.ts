@@ -202,4 +202,28 @@ run('fix blocks in a real cmd.exe', () => {
     );
     expect(calls.filter((c) => c.includes('/save'))).toHaveLength(1);
   });
+
+  it('renew-rdp-self-signed-cert exports the store, removes only self-signed certificates, undo re-imports', () => {
+    w.resetShims();
+    const store = 'HKLM\\SOFTWARE\\Microsoft\\SystemCertificates\\Remote Desktop';
+    w.reg(
+      `reg delete "${store}" /f >nul 2>&1`,
+      `reg add "${store}\\Certificates\\AB12" /v Blob /t REG_BINARY /d 0102 /f`,
+    );
+    const before = w.exportKey(store);
+    const out = w.interactive(blocks('renew-rdp-self-signed-cert'));
+    expect(out).toContain('RDPRESCUE renew-rdp-self-signed-cert applied');
+    const ps = w.log('powershell');
+    expect(ps[0]).toContain(
+      "dir 'Cert:\\LocalMachine\\Remote Desktop'|?{$_.Subject -eq $_.Issuer}|Remove-Item",
+    );
+    expect(w.log('net').map((c) => c.toLowerCase())).toEqual([
+      'stop sessionenv /y',
+      'start sessionenv',
+    ]);
+    // The shim removed nothing: simulate PowerShell's removal, then undo.
+    w.reg(`reg delete "${store}\\Certificates\\AB12" /f`);
+    w.interactive(undo('renew-rdp-self-signed-cert'));
+    expect(w.exportKey(store)).toBe(before);
+  });
 });

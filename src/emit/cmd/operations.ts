@@ -64,7 +64,8 @@ function keyAlias(s: ScriptBuilder, key: string): { ref: string; set: string } {
 }
 
 /**
- * Backs up a key once (reg export, or a marker when it does not exist) and, per value the fix
+ * Backs up a key once (reg export, or a marker when it does not exist; only a fix that writes
+ * values creates keys, so only then does undo delete one) and, per value the fix
  * writes, notes whether it existed: undo re-imports the key and deletes the values that were
  * not there before. Offline, the copy of the hive file is the backup.
  */
@@ -76,7 +77,7 @@ function keyBackup(s: ScriptBuilder, key: string, names: readonly string[]): Ste
   return {
     lines: [
       set,
-      `if not exist "${B}\\${file}.*" (reg export ${quote(ref)} ${reg} /y >nul 2>&1&if errorlevel 1 (type nul>"${B}\\${file}.none"&${createdKey(key, ref)}) else ${undoLine(`reg import ${reg}`)})`,
+      `if not exist "${B}\\${file}.*" (reg export ${quote(ref)} ${reg} /y >nul 2>&1&if errorlevel 1 (type nul>"${B}\\${file}.none"${names.length > 0 ? `&${createdKey(key, ref)}` : ''}) else ${undoLine(`reg import ${reg}`)})`,
       ...names.map(
         (n) =>
           `if not exist "${B}\\${file}-${n}.seen" (reg query ${quote(ref)} /v ${n} >nul 2>&1&if errorlevel 1 ${undoLine(`reg delete ${quote(ref)} /v ${n} /f`)})&type nul>"${B}\\${file}-${n}.seen"`,

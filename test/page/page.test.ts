@@ -28,6 +28,12 @@ let page: Page;
 const problems: string[] = [];
 
 const read = (path: string) => readFileSync(join(out, path), 'utf8');
+const catalogTitle = (fixId: string): string =>
+  (
+    JSON.parse(read('catalog/catalog.json')) as {
+      fixes: { id: string; title: Record<string, string> }[];
+    }
+  ).fixes.find((f) => f.id === fixId)!.title['en-US']!;
 const pasteOf = (pred: (meta: Record<string, unknown>) => boolean) =>
   manifest.artifacts
     .filter((a) => a.kind === 'cmd-paste' && pred(a))
@@ -149,16 +155,24 @@ describe.skipIf(!haveChromium)('the paste-picker page in Chromium', () => {
   });
 
   it("puts exactly the block's text on the clipboard and marks the block copied", async () => {
-    const blocks = pasteOf((m) => m['fix'] === 'reset-machinekeys-acl');
+    // The fix with the most blocks, so "the last block, not the first" means something.
+    const fixes = [
+      ...new Set(pasteOf((m) => typeof m['fix'] === 'string').map((b) => b['fix'] as string)),
+    ];
+    const fix = fixes.sort(
+      (a, b) => pasteOf((m) => m['fix'] === b).length - pasteOf((m) => m['fix'] === a).length,
+    )[0]!;
+    const blocks = pasteOf((m) => m['fix'] === fix);
     expect(blocks.length).toBeGreaterThan(1);
+    const title = catalogTitle(fix);
     const last = blocks.length - 1;
-    await page.fill('#event-id', '36870');
-    const rows = page.locator('[data-fix=reset-machinekeys-acl] .block');
+    await page.fill('#event-id', '');
+    const rows = page.locator(`[data-fix=${fix}] .block`);
     await expect(rows.count()).resolves.toBe(blocks.length);
     await rows.nth(last).locator('button.copy').click();
     await expect.poll(clipboard).toBe(read(blocks[last]!.path));
     await expect(rows.nth(last).locator('button.copy').getAttribute('aria-label')).resolves.toBe(
-      `Copy block ${blocks.length} of ${blocks.length} \u2014 Reset permissions on the MachineKeys folder`,
+      `Copy block ${blocks.length} of ${blocks.length} \u2014 ${title}`,
     );
     expect(read(blocks[last]!.path)).toContain('\r\n');
     await expect(rows.nth(last).getAttribute('class')).resolves.toContain('copied');

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
  */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WINE = '/usr/lib/wine/wine64';
+const WINESERVER = '/usr/lib/wine/wineserver';
 export const SHIMMED = [
   'wevtutil',
   'icacls',
@@ -66,6 +67,11 @@ export class WinePrefix {
   init(options: { shimReg?: boolean } = {}): this {
     mkdirSync(this.prefix, { recursive: true });
     this.wine(['cmd', '/c', 'ver']);
+    // A new prefix keeps updating its registry for a while (wineboot): wait for it.
+    spawnSync(WINESERVER, ['-w'], {
+      env: { ...process.env, WINEPREFIX: this.prefix },
+      timeout: 120_000,
+    });
     rmSync(this.work, { recursive: true, force: true });
     mkdirSync(join(this.work, 'shims'), { recursive: true });
     mkdirSync(join(this.work, 'fx'), { recursive: true });

@@ -1,0 +1,39 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadCatalog, DEFAULT_CATALOG_DIR } from '../../src/model/load.ts';
+import { cmdEmitter } from '../../src/emit/cmd/index.ts';
+import type { Artifact } from '../../src/emit/artifact.ts';
+import { WinePrefix, wineAvailable } from './wine.ts';
+
+/** A Wine prefix plus the generated fix blocks, for the fix test files. */
+export class FixSession {
+  artifacts: Artifact[] = [];
+  w!: WinePrefix;
+
+  async start(prefix: string): Promise<void> {
+    const catalog = await loadCatalog(DEFAULT_CATALOG_DIR);
+    this.artifacts = await cmdEmitter.emit({ catalog, version: 'test', earlier: [] });
+    if (!wineAvailable()) return;
+    this.w = new WinePrefix(prefix).init();
+    rmSync(join(this.w.prefix, 'drive_c', 'ProgramData', 'RdpRescue'), {
+      recursive: true,
+      force: true,
+    });
+  }
+
+  /** Every paste block of a fix, in order, as one paste session. */
+  blocks(fix: string): string {
+    return this.artifacts
+      .filter((a) => a.kind === 'cmd-paste' && a.meta?.fix === fix)
+      .sort((a, b) => Number(a.meta!.block) - Number(b.meta!.block))
+      .map((a) => a.content.toString('latin1'))
+      .join('');
+  }
+
+  backupDir(fix: string): string {
+    return join(this.w.prefix, 'drive_c', 'ProgramData', 'RdpRescue', 'backup', fix);
+  }
+}
+
+export const undo = (fix: string) => `call "%ProgramData%\\RdpRescue\\backup\\${fix}\\undo.cmd"`;
+export const read = (file: string) => (existsSync(file) ? readFileSync(file, 'latin1') : '');

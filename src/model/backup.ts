@@ -20,6 +20,10 @@ export function backupItemsOf(op: Operation): BackupItem[] {
     case 'registry-delete':
       return [{ kind: 'registry-value', key: op.key, name: op.name }];
     case 'acl-grant':
+      // A grant on the folder's files changes the files, so their ACLs are saved too.
+      return [
+        { kind: 'acl', path: op.path, recurse: op.recurse || op.filesStartingWith !== undefined },
+      ];
     case 'take-ownership':
       return [{ kind: 'acl', path: op.path, recurse: op.recurse }];
     case 'service-start-type':

@@ -66,8 +66,10 @@ describe.skipIf(!wineAvailable())(
       ]);
       const out = w.interactive(blocks('stop-port-owner'));
       expect(out).toContain('RDPRESCUE stopping service Squatter');
+      // TermService is restarted, not just started: a running one that lost the port must rebind.
       expect(w.log('net').map((c) => c.toLowerCase())).toEqual([
         'stop "squatter" /y',
+        'stop termservice /y',
         'start termservice',
       ]);
       expect(read(join(backupDir('stop-port-owner'), 'undo.cmd'))).toMatch(/net start Squatter/i);
@@ -83,7 +85,10 @@ describe.skipIf(!wineAvailable())(
         { match: 'SERVICES eq TermService', output: '"svchost.exe","1000","TermService"' },
       ]);
       w.interactive(blocks('stop-port-owner'));
-      expect(w.log('net').map((c) => c.toLowerCase())).toEqual(['start termservice']);
+      expect(w.log('net').map((c) => c.toLowerCase())).toEqual([
+        'stop termservice /y',
+        'start termservice',
+      ]);
     });
 
     it('reset-machinekeys-acl saves the ACLs first, uses SIDs only, and does not save twice', () => {

@@ -64,7 +64,10 @@ const SEED_COMMANDS: { pattern: RegExp; carriedBy: () => boolean }[] = [
   {
     pattern: /Start-Service -Name Termservice/i,
     carriedBy: () =>
-      operations().some((o) => o.kind === 'service-start' && o.service === 'TermService'),
+      // Carried as a restart: a running TermService that lost its port must rebind.
+      catalog.fixes
+        .find((f) => f.id === 'stop-port-owner')!
+        .operations.some((o) => o.kind === 'service-restart' && o.service === 'TermService'),
   },
   {
     pattern: /-name PortNumber/i,

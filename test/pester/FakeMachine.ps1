@@ -5,8 +5,8 @@
 # against this in-memory state. The fake behaves like Windows where a repair depends on it:
 # TermService listens on the configured port when it starts and the port is free, creates a
 # self-signed certificate when SessionEnv (Remote Desktop Configuration) starts and the store
-# has no valid one, icacls /grant adds rights. One assumption is lenient: a running TermService
-# binds its port as soon as the port is free (real Windows may need a TermService restart).
+# has no valid one, icacls /grant adds rights. A running TermService binds its port only when it
+# (re)starts: stop-port-owner restarts it for that reason.
 #
 # The state lives in $global:RdpFake and the helpers are global functions: mock bodies are
 # called from the module's scope and from the tests' scope, and the global scope is the one

@@ -142,6 +142,7 @@ describe('Invoke-RdpRepair in the real PowerShell engine, platform mocked', asyn
       `MKDIR ${FOLDER}`,
       `WRITE ${FOLDER}\\backup.json`,
       'SVC Squatter Stopped',
+      'SVC TermService Restarted',
     ]);
   });
 

@@ -13,17 +13,18 @@ const fix: FixInput = {
   },
   description: {
     'en-US':
-      'Finds the process listening on the configured RDP port; when it is a service other than TermService, stops it and starts Remote Desktop Services. A process that is not a service is reported, never killed: move RDP to another port instead.',
+      'Finds the process listening on the configured RDP port; when it is a service other than TermService, stops it and restarts Remote Desktop Services so it binds the port. A process that is not a service is reported, never killed: move RDP to another port instead.',
     'sv-SE':
-      'Letar upp processen som lyssnar på den konfigurerade RDP-porten; om det är en annan tjänst än TermService stoppas den och Fjärrskrivbordstjänster startas. En process som inte är en tjänst rapporteras men avslutas aldrig: flytta i stället RDP till en annan port.',
+      'Letar upp processen som lyssnar på den konfigurerade RDP-porten; om det är en annan tjänst än TermService stoppas den och Fjärrskrivbordstjänster startas om så att den binder porten. En process som inte är en tjänst rapporteras men avslutas aldrig: flytta i stället RDP till en annan port.',
     'nl-NL':
-      'Zoekt het proces dat op de ingestelde RDP-poort luistert; als dat een andere service dan TermService is, wordt die gestopt en wordt Extern bureaublad-services gestart. Een proces dat geen service is, wordt gemeld maar nooit beëindigd: verplaats RDP dan naar een andere poort.',
+      'Zoekt het proces dat op de ingestelde RDP-poort luistert; als dat een andere service dan TermService is, wordt die gestopt en wordt Extern bureaublad-services opnieuw gestart zodat het de poort bindt. Een proces dat geen service is, wordt gemeld maar nooit beëindigd: verplaats RDP dan naar een andere poort.',
     'zh-TW':
-      '找出在已設定 RDP 連接埠上接聽的處理程序；若它是 TermService 以外的服務，就將其停止並啟動遠端桌面服務。不是服務的處理程序只會回報、絕不會被終止：請改將 RDP 移到其他連接埠。',
+      '找出在已設定 RDP 連接埠上接聽的處理程序；若它是 TermService 以外的服務，就將其停止並重新啟動遠端桌面服務，讓它繫結該連接埠。不是服務的處理程序只會回報、絕不會被終止：請改將 RDP 移到其他連接埠。',
   },
   operations: [
     { kind: 'service-stop', service: { runtime: 'rdp-port-owner' }, protect: ['TermService'] },
-    { kind: 'service-start', service: 'TermService' },
+    // Restart, not start: a running TermService that lost the port does not rebind by itself.
+    { kind: 'service-restart', service: 'TermService' },
   ],
   backup: {
     description: {

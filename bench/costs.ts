@@ -16,7 +16,9 @@ export function serialConsoleCost(manifest: Manifest) {
   const perFix = new Map<string, number>();
   for (const b of blocks)
     if (typeof b.fix === 'string') perFix.set(b.fix, (perFix.get(b.fix) ?? 0) + 1);
-  const transfer = manifest.artifacts.filter((a) => a.kind === 'transfer');
+  const transfer = manifest.artifacts.filter(
+    (a) => a.kind === 'transfer' && typeof a.block === 'number',
+  );
   const chars = (a: { bytes: number; chars?: unknown }) =>
     typeof a.chars === 'number' ? a.chars : a.bytes;
   return {

@@ -15,7 +15,11 @@ const RUNS = 5;
 export interface Results {
   date: string;
   machine: { cpus: number; model: string; node: string };
-  build: { nodeStartup: Timing; unsigned: Timing; signed: Timing | { error: string } };
+  build: {
+    nodeStartup: Timing;
+    unsigned: Timing;
+    signed: (Timing & { transferBlocks: number; transferChars: number }) | { error: string };
+  };
   scaling: { scenarios: number; build: Timing; outputBytes: number; artifacts: number }[];
   serialConsole: ReturnType<typeof serialConsoleCost>;
   vm: ReturnType<typeof vmCost>;
@@ -77,11 +81,11 @@ export async function main(): Promise<number> {
   }
 }
 
-function timeSigned(scratch: string): Timing | { error: string } {
+function timeSigned(scratch: string): Results['build']['signed'] {
   try {
     const { cert, key } = makeSigningCertificate(join(scratch, 'pki'));
     const out = join(scratch, 'signed');
-    return summarize(
+    const timing = summarize(
       Array.from({ length: RUNS }, () =>
         timeCommand(process.execPath, [
           CLI,
@@ -96,6 +100,14 @@ function timeSigned(scratch: string): Timing | { error: string } {
         ]),
       ),
     );
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as {
+      transfer: { blocks: number; totalChars: number };
+    };
+    return {
+      ...timing,
+      transferBlocks: manifest.transfer.blocks,
+      transferChars: manifest.transfer.totalChars,
+    };
   } catch (error) {
     return { error: (error as Error).message.split('\n')[0]! };
   }

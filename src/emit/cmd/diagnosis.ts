@@ -22,11 +22,11 @@ export function diagnosisLines(catalog: Catalog): string[] {
       .filter((c): c is CheckOf<'event-query'> => c.kind === 'event-query'),
   );
   const s = new ScriptBuilder({ kind: 'online' }, eventChecks);
-  const indexes = catalog.scenarios.map((_, i) => i + 1).join(' ');
   const a = v('a');
   s.add(
     `for /f ${lit('"delims=="')} ${a} in ('set _ 2^>nul') do set ${a}=`,
-    `for ${a} in (${indexes}) do (set _P${a}=_&set _S${a}=_&set _U${a}=_&set _B${a}=_&set _A${a}=_)`,
+    // for /l keeps this line short however many scenarios the catalog has.
+    `for /l ${a} in (1,1,${catalog.scenarios.length}) do (set _P${a}=_&set _S${a}=_&set _U${a}=_&set _B${a}=_&set _A${a}=_)`,
   );
 
   catalog.scenarios.forEach((scenario, i) => {
@@ -65,6 +65,24 @@ export function diagnosisLines(catalog: Catalog): string[] {
     (sc, i) => `echo ${lit(`${REPORT_PREFIX} ${sc.id}`)} %_T${i + 1}%`,
   );
   s.add(`del "%TEMP%\\rdprescue_E*.xml" >nul 2>&1`);
-  s.add([...report, `echo ${lit(`${REPORT_PREFIX} verdict`)} %_N% ${lit('detected')}`].join('&'));
+  const verdict = `echo ${lit(`${REPORT_PREFIX} verdict`)} %_N% ${lit('detected')}`;
+  for (const line of joinWithin([...report, verdict], REPORT_LINE_BUDGET)) s.add(line);
   return s.lines;
+}
+
+/**
+ * The report is printed by as few lines as possible (one for the real catalog), but a large
+ * catalog's report must still fit in paste blocks, so lines are joined only up to a budget.
+ */
+const REPORT_LINE_BUDGET = 1200;
+
+function joinWithin(commands: string[], budget: number): string[] {
+  const lines: string[] = [];
+  for (const command of commands) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + command.length <= budget)
+      lines[lines.length - 1] = `${last}&${command}`;
+    else lines.push(command);
+  }
+  return lines;
 }

@@ -6,4 +6,10 @@ import { docsEmitter } from './docs/index.ts';
 import { pageEmitter } from './page/index.ts';
 
 /** Every target, in the order they run (later ones may read earlier artifacts). */
-export const EMITTERS: readonly Emitter[] = [catalogJsonEmitter, powershellEmitter, cmdEmitter, docsEmitter, pageEmitter];
+export const EMITTERS: readonly Emitter[] = [
+  catalogJsonEmitter,
+  powershellEmitter,
+  cmdEmitter,
+  docsEmitter,
+  pageEmitter,
+];

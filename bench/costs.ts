@@ -90,7 +90,7 @@ export function vmCost(out: string, catalog: Catalog) {
     seeds: {
       eventQueries: [...seedText.matchAll(/^\s*wevtutil qe/gim)].length,
       otherDiagnosisCommands: [...seedText.matchAll(/^\s*(netstat|reg query)/gim)].length,
-      note: 'one wevtutil run per event ID, each read by eye through | more',
+      note: 'one wevtutil run per event ID, each read by eye in a pager',
     },
   };
 }

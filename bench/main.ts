@@ -20,7 +20,10 @@ export interface Results {
     unsigned: Timing;
     signed: (Timing & { transferBlocks: number; transferChars: number }) | { error: string };
   };
-  scaling: { scenarios: number; build: Timing; outputBytes: number; artifacts: number }[];
+  scaling: (
+    | { scenarios: number; build: Timing; outputBytes: number; artifacts: number }
+    | { scenarios: number; error: string }
+  )[];
   serialConsole: ReturnType<typeof serialConsoleCost>;
   vm: ReturnType<typeof vmCost>;
   runCommand: ReturnType<typeof runCommandReport>;
@@ -48,16 +51,29 @@ export async function main(): Promise<number> {
       const dir = join(scratch, `catalog-${count}`);
       writeSyntheticCatalog(real, count, dir);
       const target = join(scratch, `out-${count}`);
-      const runs = Array.from({ length: count >= 1000 ? 3 : RUNS }, () =>
-        timeCommand(process.execPath, [CLI, 'build', '--out', target, '--catalog', dir]),
-      );
-      const manifest = JSON.parse(readFileSync(join(target, 'manifest.json'), 'utf8')) as Manifest;
-      return {
-        scenarios: count,
-        build: summarize(runs),
-        outputBytes: manifest.artifacts.reduce((n, a) => n + a.bytes, 0),
-        artifacts: manifest.artifacts.length,
-      };
+      try {
+        const runs = Array.from({ length: count >= 1000 ? 3 : RUNS }, () =>
+          timeCommand(process.execPath, [CLI, 'build', '--out', target, '--catalog', dir]),
+        );
+        const manifest = JSON.parse(
+          readFileSync(join(target, 'manifest.json'), 'utf8'),
+        ) as Manifest;
+        return {
+          scenarios: count,
+          build: summarize(runs),
+          outputBytes: manifest.artifacts.reduce((n, a) => n + a.bytes, 0),
+          artifacts: manifest.artifacts.length,
+        };
+      } catch (error) {
+        // A size that cannot be built is a finding to report, not a reason to lose the rest.
+        const message = (error as Error).message;
+        return {
+          scenarios: count,
+          error: /heap out of memory/.test(message)
+            ? 'out of memory (default Node heap)'
+            : message.split('\n')[0]!.slice(0, 200),
+        };
+      }
     });
 
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
@@ -83,7 +99,7 @@ export async function main(): Promise<number> {
 
 function timeSigned(scratch: string): Results['build']['signed'] {
   try {
-    const { cert, key } = makeSigningCertificate(join(scratch, 'pki'));
+    const { cert, key, ca } = makeSigningCertificate(join(scratch, 'pki'));
     const out = join(scratch, 'signed');
     const timing = summarize(
       Array.from({ length: RUNS }, () =>
@@ -97,6 +113,8 @@ function timeSigned(scratch: string): Results['build']['signed'] {
           cert,
           '--key',
           key,
+          '--ca-file',
+          ca,
         ]),
       ),
     );

@@ -5,9 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # System packages: Wine runs the generated CMD for real, mingw-w64 builds its test shims,
-# osslsigncode/openssl sign and verify, Chromium tests the paste-picker page, gcab writes the
-# cabinet the Serial Console transfer carries.
-APT_PACKAGES=(wine wine64 mingw-w64 osslsigncode openssl chromium chromium-driver gcab)
+# osslsigncode/openssl sign and verify, Chromium tests the paste-picker page. (The transfer's
+# cabinet is written in TypeScript; the .NET SDK of the machine image builds tools/pwsh-host.)
+APT_PACKAGES=(wine wine64 mingw-w64 osslsigncode openssl chromium chromium-driver)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
@@ -18,7 +18,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   echo "setup: installing ${missing[*]}"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 npm ci --no-audit --no-fund

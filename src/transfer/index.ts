@@ -106,14 +106,14 @@ export function buildTransfer(moduleFiles: readonly ModuleFile[], version: strin
     version,
     dir,
     lastFile: blockFile(count),
+    signed: files.some((f) => f.content.includes('# SIG # Begin signature block')),
   });
-  artifacts.push({
-    path: `${TRANSFER_DIR}/README.txt`,
-    kind: 'transfer',
-    content: cmdText(readme, `${TRANSFER_DIR}/README.txt`),
-  });
+  // Beside, not inside, the paste folder: everything in serial-console/ must be pasteable.
+  artifacts.push({ path: README_PATH, kind: 'transfer', content: cmdText(readme, README_PATH) });
   return { artifacts, summary };
 }
+
+export const README_PATH = 'transfer-README.txt';
 
 /** Import-Module only loads a versioned folder whose name is the manifest's ModuleVersion. */
 function assertManifestVersion(files: readonly ModuleFile[], version: string): void {

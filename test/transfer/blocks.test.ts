@@ -83,7 +83,7 @@ describe('transfer blocks', () => {
       ...blocks.map(
         (_, i) => `serial-console/transfer/block-${String(i + 1).padStart(2, '0')}.txt`,
       ),
-      'serial-console/transfer/README.txt',
+      'transfer-README.txt',
     ]);
   });
 

@@ -8,7 +8,8 @@ import {
 } from '../../model/index.ts';
 import type { Artifact } from '../artifact.ts';
 import { describeEvidence } from './evidence.ts';
-import { generatedFiles, moduleExports, pasteBlocks, type BlockOwner } from './generated-files.ts';
+import { moduleExports } from './generated-files.ts';
+import { generatedFiles, pasteBlocks, type BlockOwner } from '../paste-blocks.ts';
 import { label, labelsOf, ROLE_LABEL } from './labels.ts';
 import { code, fence, prose } from './markdown.ts';
 import { sourceViews } from './sources.ts';

@@ -1,5 +1,6 @@
 import { CULTURES, type Catalog, type Fix, type LocalizedText } from '../../model/index.ts';
 import type { Artifact } from '../artifact.ts';
+import { pasteBlocks } from '../paste-blocks.ts';
 import { CULTURE_NAMES, PAGE_LABELS } from './labels.ts';
 
 /**
@@ -7,41 +8,9 @@ import { CULTURE_NAMES, PAGE_LABELS } from './labels.ts';
  * exactly as generated (artifacts of kind 'cmd-paste', meta { role: 'diagnosis' } or
  * { fix }, meta.block, meta.of). The page's script only renders this.
  */
-export interface PageBlock {
-  path: string;
-  block: number;
-  of: number;
-  chars: number;
-  text: string;
-  /** Variables the block reads its parameters from, to set before pasting block 1. */
-  parameters: string[];
-}
-
-type Owner = { role: 'diagnosis' } | { fix: string };
-
-function blocksOf(earlier: readonly Artifact[], owner: Owner): PageBlock[] {
-  return earlier
-    .filter((a) => a.kind === 'cmd-paste')
-    .filter((a) =>
-      'role' in owner ? a.meta?.['role'] === owner.role : a.meta?.['fix'] === owner.fix,
-    )
-    .map((a) => {
-      const text = typeof a.content === 'string' ? a.content : a.content.toString('utf8');
-      const block = a.meta?.['block'];
-      const of = a.meta?.['of'];
-      if (typeof block !== 'number' || typeof of !== 'number')
-        throw new Error(`artifact ${a.path}: a paste block needs numeric meta.block and meta.of`);
-      const parameters = Array.isArray(a.meta?.['parameters'])
-        ? (a.meta['parameters'] as unknown[]).map(String)
-        : [];
-      return { path: a.path, block, of, chars: text.length, text, parameters };
-    })
-    .sort((a, b) => a.block - b.block);
-}
-
 function fixData(fix: Fix, earlier: readonly Artifact[]) {
   const args = fix.parameters.map((p) => ` -${p.name} <${p.name}>`).join('');
-  const blocks = blocksOf(earlier, { fix: fix.id });
+  const blocks = pasteBlocks(earlier, { fix: fix.id });
   const variables = blocks[0]?.parameters ?? [];
   return {
     id: fix.id,
@@ -65,7 +34,7 @@ export function pageData(catalog: Catalog, version: string, earlier: readonly Ar
     cultures: CULTURES.map((id) => ({ id, name: CULTURE_NAMES[id] })),
     labels: PAGE_LABELS,
     symptoms: catalog.symptoms,
-    diagnosis: blocksOf(earlier, { role: 'diagnosis' }),
+    diagnosis: pasteBlocks(earlier, { role: 'diagnosis' }),
     offline: { title: catalog.offline.title, runbook: runbooks('offline.md') },
     scenarios: catalog.scenarios.map((s) => ({
       id: s.id,

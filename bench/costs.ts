@@ -67,6 +67,7 @@ export function vmCost(out: string, catalog: Catalog) {
     (a) => a.kind === 'cmd-paste' && a.role === 'diagnosis',
   );
   const cmdText = diagnosis.map((a) => read(a.path)).join('\n');
+  const cmdCommands = cmdText ? countCommands(cmdText) : undefined;
   const moduleText = manifest.artifacts
     .filter((a) => a.kind === 'ps-module' && /\.psm?1$/.test(a.path))
     .map((a) => read(a.path))
@@ -81,9 +82,7 @@ export function vmCost(out: string, catalog: Catalog) {
     readFileSync(join(SEEDS, '003_a5ed511b479db266.txt'), 'utf8');
   return {
     eventChannels: channels.size,
-    cmd: cmdText
-      ? { commands: countCommands(cmdText), eventQueries: countCommands(cmdText).wevtutil ?? 0 }
-      : null,
+    cmd: cmdCommands ? { commands: cmdCommands, eventQueries: cmdCommands.wevtutil ?? 0 } : null,
     module: moduleText
       ? { getWinEventCallSites: [...moduleText.matchAll(/\bGet-WinEvent\b/g)].length }
       : null,

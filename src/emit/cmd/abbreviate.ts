@@ -1,0 +1,176 @@
+import { lit } from './script.ts';
+
+/**
+ * Shortens a paste-dialect script by naming text that repeats: `set "_a=<text>"` once, then
+ * `%_a%` wherever the text stood. The Serial Console takes 2,048 characters per paste, and a
+ * diagnosis repeats registry roots, XPath windows and temp paths many times.
+ *
+ * Only text whose expansion cannot change how cmd parses the line is named, because Wine's
+ * cmd (the test interpreter) expands variables after it has split a line into commands,
+ * redirections and the command word, while Windows expands first:
+ * - text inside double quotes, where no character is special to cmd either way;
+ * - unquoted text of letters, digits and `\-_.:/@[]` that does not start a word, so it is
+ *   never a command name, a switch or a redirection.
+ * Never named: quotes, `%` (variable references), `!`, `^`, for-variables and other markers.
+ */
+
+const MARKERS = /[\u0001-\u0007]/;
+const LIT_OPEN = '\u0001';
+const LIT_CLOSE = '\u0002';
+const FOR_VAR = '\u0003';
+const FOR_VAR_END = '\u0005';
+const REF_OPEN = '\u0006';
+const REF_CLOSE = '\u0007';
+const UNQUOTED_SAFE = /[A-Za-z0-9\\\-_.:/@[\]]/;
+const NEVER = /["%!^\r\n]/;
+
+const MIN_LENGTH = 6;
+const MAX_LENGTH = 120;
+/** `set "_a=` + `"` + CRLF. */
+const DEFINITION_OVERHEAD = 11;
+/** `%_a%`. */
+const REFERENCE_LENGTH = 4;
+
+interface Run {
+  line: number;
+  start: number;
+  end: number;
+  literal: boolean;
+  quoted: boolean;
+}
+
+/** Stretches of one line where a name may stand, each with one literal/quoted state. */
+function runsOf(text: string, line: number): Run[] {
+  const runs: Run[] = [];
+  let literal = false;
+  let quoted = false;
+  let inVariable = false;
+  let current: Run | undefined;
+  const close = () => {
+    if (current && current.end > current.start) runs.push(current);
+    current = undefined;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === LIT_OPEN || c === LIT_CLOSE) {
+      close();
+      literal = c === LIT_OPEN;
+      continue;
+    }
+    if (c === FOR_VAR) {
+      close();
+      i = text.indexOf(FOR_VAR_END, i);
+      continue;
+    }
+    if (c === '%') {
+      close();
+      inVariable = !inVariable;
+      continue;
+    }
+    if (c === '"') {
+      close();
+      quoted = !quoted;
+      continue;
+    }
+    const eligible =
+      !inVariable && !MARKERS.test(c) && !NEVER.test(c) && (quoted || UNQUOTED_SAFE.test(c));
+    if (!eligible) {
+      close();
+      continue;
+    }
+    if (!current) current = { line, start: i, end: i, literal, quoted };
+    current.end = i + 1;
+  }
+  close();
+  return runs;
+}
+
+const isWord = (c: string | undefined) => c !== undefined && /[A-Za-z0-9]/.test(c);
+
+/** For one line: each nameable text (keyed by literal state + text) and where it starts. */
+function lineCandidates(text: string, line: number): Map<string, number[]> {
+  const found = new Map<string, number[]>();
+  for (const run of runsOf(text, line)) {
+    // Unquoted text must not start a word (command names, switches, redirections).
+    const first = run.quoted ? run.start : run.start + 1;
+    for (let s = first; s < run.end; s++) {
+      if (s > run.start && isWord(text[s - 1]) && isWord(text[s])) continue;
+      const last = Math.min(run.end, s + MAX_LENGTH);
+      for (let e = s + MIN_LENGTH; e <= last; e++) {
+        if (e < run.end && isWord(text[e - 1]) && isWord(text[e])) continue;
+        const key = `${run.literal ? 'L' : 'C'}${text.slice(s, e)}`;
+        const starts = found.get(key);
+        if (!starts) found.set(key, [s]);
+        // Non-overlapping occurrences only.
+        else if (starts[starts.length - 1]! + (e - s) <= s) starts.push(s);
+      }
+    }
+  }
+  return found;
+}
+
+function saving(length: number, count: number): number {
+  return count * (length - REFERENCE_LENGTH) - (length + DEFINITION_OVERHEAD);
+}
+
+export interface Abbreviated {
+  /** `set "_a=..."` lines, to run before `lines`. */
+  definitions: string[];
+  lines: string[];
+}
+
+/**
+ * Names the repeated text of `lines`, most characters saved first, with the variable names
+ * given (each must be unused by the script). Returns the lines unchanged when nothing pays.
+ * Candidates are counted per line, so a round only recounts the lines it changed.
+ */
+export function abbreviate(lines: readonly string[], names: readonly string[]): Abbreviated {
+  const current = [...lines];
+  const perLine = current.map((text, i) => lineCandidates(text, i));
+  const totals = new Map<string, number>();
+  const count = (map: Map<string, number[]>, sign: 1 | -1) => {
+    for (const [key, starts] of map) totals.set(key, (totals.get(key) ?? 0) + sign * starts.length);
+  };
+  perLine.forEach((map) => count(map, 1));
+  const definitions: string[] = [];
+  for (const name of names) {
+    let best: { key: string; saved: number } | undefined;
+    for (const [key, n] of totals) {
+      if (n < 2) continue;
+      const saved = saving(key.length - 1, n);
+      if (saved > 0 && (!best || saved > best.saved)) best = { key, saved };
+    }
+    if (!best) break;
+    const text = best.key.slice(1);
+    const literal = best.key.startsWith('L');
+    definitions.push(`set "${name}=${literal ? lit(text) : text}"`);
+    perLine.forEach((map, line) => {
+      const starts = map.get(best.key);
+      if (!starts) return;
+      let row = current[line]!;
+      for (const start of [...starts].reverse())
+        row = row.slice(0, start) + REF_OPEN + name + REF_CLOSE + row.slice(start + text.length);
+      current[line] = row;
+      count(map, -1);
+      perLine[line] = lineCandidates(row, line);
+      count(perLine[line], 1);
+    });
+  }
+  const resolve = (row: string) => row.replaceAll(REF_OPEN, '%').replaceAll(REF_CLOSE, '%');
+  return { definitions, lines: current.map(resolve) };
+}
+
+/**
+ * Variable names (`_0` ... `_z`) that the script does not use, in any letter case: cmd's
+ * variable names are case-insensitive.
+ */
+export function unusedNames(lines: readonly string[]): string[] {
+  const text = lines.join('\n').toLowerCase();
+  const used = (name: string) =>
+    [`%${name}%`, `%${name}:`, ` ${name}=`, `"${name}=`, `defined ${name} `].some((form) =>
+      text.includes(form),
+    );
+  return [...'0123456789abcdefghijklmnopqrstuvwxyz']
+    .map((c) => `_${c}`)
+    .filter((name) => !used(name));
+}

@@ -10,10 +10,9 @@ icacls "%ProgramData%\Microsoft\Crypto\RSA\MachineKeys" /grant "*S-1-5-18:(F)" "
 icacls "%ProgramData%\Microsoft\Crypto\RSA\MachineKeys\f686aAce6942fb7f7ceb231212eEf4a4_*" /grant "*S-1-5-20:(R)" /c >nul 2>&1&if erRorlevel 1 set RrF=1
 net stop TermService /y >nul 2>&1
 net start TermService >nul 2>&1
-set _C2=0&powershelL -nop -noni -c "function t($f,$s,$m){@((Get-Acl -LiteralPath $f).GetAccessRules(1,1,[Security.Principal.SecurityIdentifier])|?{$_.AccessControlType -eq 0 -and $_.IdentityReference.Value -eq $s -and ($_.FileSystemRights -band $m) -eq $m}).Count -gt 0};$p=($env:ProgramData+'\Microsoft\Crypto\RSA\MachineKeys');if(((t $p 'S-1-5-32-544' 2032127)) -and (@(dir -LiteralPath $p -Force -Filter 'f686aace6942fb7f7ceb231212eef4a4_*'|?{-not (t $_.FullName 'S-1-5-18' 2032127)}).Count -eq 0) -and (@(dir -LiteralPath $p -Force -Filter 'f686aace6942fb7f7ceb231212eef4a4_*'|?{-not (t $_.FullName 'S-1-5-20' 1179785)}).Count -eq 0)){exit 0};exit 3" >nul 2>&1
-set _C2=%erRorlevel%
-if %_C2%==3 echo RDPRESCUE reset-machinekeys-acl verify machinekeys-acl still-fires
-if %_C2%==0 echo RDPRESCUE reset-machinekeys-acl verify machinekeys-acl ok
+set _C1=X&powershelL -nop -noni -c "function t($f,$s,$m){[bool]((Get-Acl -LiteralPath $f).GetAccessRules(1,1,[Security.Principal.SecurityIdentifier])|?{$_.AccessControlType -eq 0 -and $_.IdentityReference.Value -eq $s -and ($_.FileSystemRights -band $m) -eq $m})};$p=($env:ProgramData+'\Microsoft\Crypto\RSA\MachineKeys');if(((t $p 'S-1-5-32-544' 2032127)) -and (@(dir -LiteralPath $p -Force -Filter 'f686aace6942fb7f7ceb231212eef4a4_*'|?{-not (t $_.FullName 'S-1-5-18' 2032127)}).Count -eq 0) -and (@(dir -LiteralPath $p -Force -Filter 'f686aace6942fb7f7ceb231212eef4a4_*'|?{-not (t $_.FullName 'S-1-5-20' 1179785)}).Count -eq 0)){exit 0};exit 3" >nul 2>&1&if not erRorlevel 4 if erRorlevel 3 (set _C1=F) else if not erRorlevel 1 set _C1=Q
+if %_C1%==F echo RDPRESCUE reset-machinekeys-acl verify machinekeys-acl still-fires
+if %_C1%==Q echo RDPRESCUE reset-machinekeys-acl verify machinekeys-acl ok
 if defined RrF (echo RDPRESCUE reset-machinekeys-acl FAILED) else echo RDPRESCUE reset-machinekeys-acl applied
 echo RDPRESCUE undo: calL "%RrB%\undo.cmd"
 if defined RrF exit /b 1

@@ -10,20 +10,19 @@ if not defined Rr_Thumbprint (echo RDPRESCUE set-rdp-cert-binding needs: set Rr_
 if defined Rr_Thumbprint reg query "HKLM\SOFTWARE\Microsoft\SystemCertificates\My\Certificates\%Rr_Thumbprint%" >nul 2>&1&if erRorlevel 1 set Rr_OK=
 if not defined Rr_OK echo RDPRESCUE set-rdp-cert-binding NOT APPLIED: bad or missing parameter
 if defined Rr_OK set _Q1=HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp
-if defined Rr_OK if not exist "%RrB%\k3.*" (reg export "%_Q1%" "%RrB%\k3.reg" /y >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k3.none"&reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations" /f) else >>"%RrB%\undo.cmd" echo reg delete "%_Q1%" /f) else >>"%RrB%\undo.cmd" echo reg import "%RrB%\k3.reg")
-if defined Rr_OK if not exist "%RrB%\k3-SsLCertificateSHA1Hash.seEn" (reg query "%_Q1%" /v SsLCertificateSHA1Hash >nul 2>&1&if erRorlevel 1 >>"%RrB%\undo.cmd" echo reg delete "%_Q1%" /v SsLCertificateSHA1Hash /f)&type nul>"%RrB%\k3-SsLCertificateSHA1Hash.seEn"
+if defined Rr_OK if not exist "%RrB%\k1.*" (reg export "%_Q1%" "%RrB%\k1.reg" /y >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations" /f) else >>"%RrB%\undo.cmd" echo reg delete "%_Q1%" /f) else >>"%RrB%\undo.cmd" echo reg import "%RrB%\k1.reg")
+if defined Rr_OK if not exist "%RrB%\k1-SsLCertificateSHA1Hash.seEn" (reg query "%_Q1%" /v SsLCertificateSHA1Hash >nul 2>&1&if erRorlevel 1 >>"%RrB%\undo.cmd" echo reg delete "%_Q1%" /v SsLCertificateSHA1Hash /f)&type nul>"%RrB%\k1-SsLCertificateSHA1Hash.seEn"
 if defined Rr_OK set _Q1=HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp
 if defined Rr_OK reg adD "%_Q1%" /v SsLCertificateSHA1Hash /t REG_BINARY /d %Rr_Thumbprint% /f >nul
-if defined Rr_OK set _V2=&for /f "tokens=2*" %%a in ('reg query "%_Q1%" /v SsLCertificateSHA1Hash 2^>nul') do set _V2=%%a:%%b
-if defined Rr_OK if not "%_V2:~0,4%"=="REG_" set _V2=
-if defined Rr_OK if not "%_V2%"=="REG_BINARY:%RR_Thumbprint%" set RrF=1
+if defined Rr_OK set _V1=&for /f "tokens=2*" %%a in ('reg query "%_Q1%" /v SsLCertificateSHA1Hash 2^>nul') do set _V1=%%a:%%b
+if defined Rr_OK if not "%_V1:~0,4%"=="REG_" set _V1=
+if defined Rr_OK if not "%_V1%"=="REG_BINARY:%RR_Thumbprint%" set RrF=1
 if defined Rr_OK net stop TermService /y >nul 2>&1
 if defined Rr_OK net start TermService >nul 2>&1
-if defined Rr_OK for /f "tokens=1,2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" 2^>nul') do set _K4_%%a=%%b:%%c
-if defined Rr_OK set _C5=0&if defined _K4_SsLCertificateSHA1Hash powershelL -nop -noni -c "if(@(dir 'Cert:\LocalMachine\My','Cert:\LocalMachine\Remote Desktop'|?{('REG_BINARY:'+$_.Thumbprint) -eq $env:_K4_SSLCertificateSHA1Hash -and $_.NotAfter -gt (Get-Date)}).Count){exit 0};exit 3" >nul 2>&1
-if defined Rr_OK if defined _K4_SsLCertificateSHA1Hash set _C5=%erRorlevel%
-if defined Rr_OK if %_C5%==3 echo RDPRESCUE set-rdp-cert-binding verify rdp-cert-binding still-fires
-if defined Rr_OK if %_C5%==0 echo RDPRESCUE set-rdp-cert-binding verify rdp-cert-binding ok
+if defined Rr_OK for /f "tokens=1,2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" 2^>nul') do set _K1_%%a=%%b:%%c
+if defined Rr_OK set _C1=Q&if defined _K1_SsLCertificateSHA1Hash (set _C1=X&powershelL -nop -noni -c "if(dir 'Cert:\LocalMachine\My','Cert:\LocalMachine\Remote Desktop'|?{('REG_BINARY:'+$_.Thumbprint) -eq $env:_K1_SSLCertificateSHA1Hash -and $_.NotAfter -gt (Get-Date)}){exit 0};exit 3" >nul 2>&1&if not erRorlevel 4 if erRorlevel 3 (set _C1=F) else if not erRorlevel 1 set _C1=Q)
+if defined Rr_OK if %_C1%==F echo RDPRESCUE set-rdp-cert-binding verify rdp-cert-binding still-fires
+if defined Rr_OK if %_C1%==Q echo RDPRESCUE set-rdp-cert-binding verify rdp-cert-binding ok
 if defined Rr_OK if defined RrF (echo RDPRESCUE set-rdp-cert-binding FAILED) else echo RDPRESCUE set-rdp-cert-binding applied
 if defined Rr_OK echo RDPRESCUE undo: calL "%RrB%\undo.cmd"
 if defined RrF exit /b 1

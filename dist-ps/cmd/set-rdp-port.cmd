@@ -12,25 +12,25 @@ if defined Rr_Port if %Rr_N% LSs 1 set Rr_OK=
 if defined Rr_Port if %Rr_N% GTR 65535 set Rr_OK=
 if not defined Rr_OK echo RDPRESCUE set-rdp-port NOT APPLIED: bad or missing parameter
 if defined Rr_OK set _Q1=HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp
-if defined Rr_OK if not exist "%RrB%\k2.*" (reg export "%_Q1%" "%RrB%\k2.reg" /y >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k2.none"&reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations" /f) else >>"%RrB%\undo.cmd" echo reg delete "%_Q1%" /f) else >>"%RrB%\undo.cmd" echo reg import "%RrB%\k2.reg")
-if defined Rr_OK if not exist "%RrB%\k2-PortNumber.seEn" (reg query "%_Q1%" /v PortNumber >nul 2>&1&if erRorlevel 1 >>"%RrB%\undo.cmd" echo reg delete "%_Q1%" /v PortNumber /f)&type nul>"%RrB%\k2-PortNumber.seEn"
+if defined Rr_OK if not exist "%RrB%\k1.*" (reg export "%_Q1%" "%RrB%\k1.reg" /y >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations" /f) else >>"%RrB%\undo.cmd" echo reg delete "%_Q1%" /f) else >>"%RrB%\undo.cmd" echo reg import "%RrB%\k1.reg")
+if defined Rr_OK if not exist "%RrB%\k1-PortNumber.seEn" (reg query "%_Q1%" /v PortNumber >nul 2>&1&if erRorlevel 1 >>"%RrB%\undo.cmd" echo reg delete "%_Q1%" /v PortNumber /f)&type nul>"%RrB%\k1-PortNumber.seEn"
 if defined Rr_OK set _Q1=HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp
 if defined Rr_OK reg adD "%_Q1%" /v PortNumber /t REG_DWORD /d %Rr_Port% /f >nul
 if defined Rr_OK reg query "%_Q1%" /v PortNumber >nul 2>&1&if erRorlevel 1 set RrF=1
-if defined Rr_OK if not exist "%RrB%\f3.wfw" netsh advfirewalL export "%RrB%\f3.wfw" >nul&if not erRorlevel 1 >>"%RrB%\undo.cmd" echo netsh advfirewalL import "%RrB%\f3.wfw"
+if defined Rr_OK if not exist "%RrB%\f1.wfw" netsh advfirewalL export "%RrB%\f1.wfw" >nul&if not erRorlevel 1 >>"%RrB%\undo.cmd" echo netsh advfirewalL import "%RrB%\f1.wfw"
 if defined Rr_OK netsh advfirewalL firewalL delete rule name=RdpRescue-RemoteDesktop-UserMode-In-TCP >nul 2>&1
 if defined Rr_OK netsh advfirewalL firewalL adD rule name=RdpRescue-RemoteDesktop-UserMode-In-TCP dir=in action=alLow protocol=TCP localport=%Rr_Port% >nul&if erRorlevel 1 set RrF=1
-if defined Rr_OK if not exist "%RrB%\f3.wfw" netsh advfirewalL export "%RrB%\f3.wfw" >nul&if not erRorlevel 1 >>"%RrB%\undo.cmd" echo netsh advfirewalL import "%RrB%\f3.wfw"
+if defined Rr_OK if not exist "%RrB%\f1.wfw" netsh advfirewalL export "%RrB%\f1.wfw" >nul&if not erRorlevel 1 >>"%RrB%\undo.cmd" echo netsh advfirewalL import "%RrB%\f1.wfw"
 if defined Rr_OK netsh advfirewalL firewalL delete rule name=RdpRescue-RemoteDesktop-UserMode-In-UDP >nul 2>&1
 if defined Rr_OK netsh advfirewalL firewalL adD rule name=RdpRescue-RemoteDesktop-UserMode-In-UDP dir=in action=alLow protocol=UDP localport=%Rr_Port% >nul&if erRorlevel 1 set RrF=1
 if defined Rr_OK net stop TermService /y >nul 2>&1
 if defined Rr_OK net start TermService >nul 2>&1
-if defined Rr_OK for /f "tokens=1,2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" 2^>nul') do set _K5_%%a=%%b:%%c
-if defined Rr_OK set _R4=3389&if defined _K5_PortNumber set /a _R4=%_K5_PortNumber:*:=% >nul
-if defined Rr_OK set _L6=-&for /f "tokens=1,3,5" %%a in ('netstat -ano ^| find ":%_R4% "') do if %%a==TCP for %%x in (0.0.0.0:0 [::]:0) do if %%b==%%x set _L6=%%c
-if defined Rr_OK set _P7=?&for /f "tokens=2 delims=," %%a in ('tasklist /svc /fo csv /nh /fi "SERVICES eq TermService" ^| find ".exe"') do set _P7=%%~a
-if defined Rr_OK if not "%_L6%"=="%_P7%" echo RDPRESCUE set-rdp-port verify rdp-listener still-fires
-if defined Rr_OK if "%_L6%"=="%_P7%" echo RDPRESCUE set-rdp-port verify rdp-listener ok
+if defined Rr_OK for /f "tokens=1,2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" 2^>nul') do set _K1_%%a=%%b:%%c
+if defined Rr_OK set _R1=3389&if defined _K1_PortNumber set /a _R1=%_K1_PortNumber:*:=% >nul
+if defined Rr_OK set _L1=-&for /f "tokens=1,3,5" %%a in ('netstat -ano ^| find ":%_R1% "') do if %%a==TCP for %%x in (0.0.0.0:0 [::]:0) do if %%b==%%x set _L1=%%c
+if defined Rr_OK set _P1=?&for /f "tokens=2 delims=," %%a in ('tasklist /svc /fo csv /nh /fi "SERVICES eq TermService" ^| find ".exe"') do set _P1=%%~a
+if defined Rr_OK if not "%_L1%"=="%_P1%" echo RDPRESCUE set-rdp-port verify rdp-listener still-fires
+if defined Rr_OK if "%_L1%"=="%_P1%" echo RDPRESCUE set-rdp-port verify rdp-listener ok
 if defined Rr_OK if defined RrF (echo RDPRESCUE set-rdp-port FAILED) else echo RDPRESCUE set-rdp-port applied
 if defined Rr_OK echo RDPRESCUE undo: calL "%RrB%\undo.cmd"
 if defined RrF exit /b 1

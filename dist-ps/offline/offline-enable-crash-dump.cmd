@@ -21,19 +21,19 @@ if not "%_V1:~0,4%"=="REG_" set _V1=
 set /a Rr_CS=%_V1:*:=% >nul 2>&1
 set Rr_CS=00%Rr_CS%
 set Rr_CS=ControlSet%Rr_CS:~-3%
-set _Q2=HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\CrashControl
-reg adD "%_Q2%" /v CrashDumpEnabled /t REG_DWORD /d 1 /f >nul
-set _V3=&for /f "tokens=2*" %%a in ('reg query "%_Q2%" /v CrashDumpEnabled 2^>nul') do set _V3=%%a:%%b
+set _Q1=HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\CrashControl
+reg adD "%_Q1%" /v CrashDumpEnabled /t REG_DWORD /d 1 /f >nul
+set _V2=&for /f "tokens=2*" %%a in ('reg query "%_Q1%" /v CrashDumpEnabled 2^>nul') do set _V2=%%a:%%b
+if not "%_V2:~0,4%"=="REG_" set _V2=
+if not "%_V2%"=="REG_DWORD:0x1" set RrF=1
+set _Q1=HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\CrashControl
+reg adD "%_Q1%" /v DumpFile /t REG_EXPAND_SZ /d %%SystemRoot%%\MEMORY.DMP /f >nul
+reg query "%_Q1%" /v DumpFile >nul 2>&1&if erRorlevel 1 set RrF=1
+set _Q1=HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\CrashControl
+reg adD "%_Q1%" /v NMICrashDump /t REG_DWORD /d 1 /f >nul
+set _V3=&for /f "tokens=2*" %%a in ('reg query "%_Q1%" /v NMICrashDump 2^>nul') do set _V3=%%a:%%b
 if not "%_V3:~0,4%"=="REG_" set _V3=
 if not "%_V3%"=="REG_DWORD:0x1" set RrF=1
-set _Q2=HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\CrashControl
-reg adD "%_Q2%" /v DumpFile /t REG_EXPAND_SZ /d %%SystemRoot%%\MEMORY.DMP /f >nul
-reg query "%_Q2%" /v DumpFile >nul 2>&1&if erRorlevel 1 set RrF=1
-set _Q2=HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\CrashControl
-reg adD "%_Q2%" /v NMICrashDump /t REG_DWORD /d 1 /f >nul
-set _V4=&for /f "tokens=2*" %%a in ('reg query "%_Q2%" /v NMICrashDump 2^>nul') do set _V4=%%a:%%b
-if not "%_V4:~0,4%"=="REG_" set _V4=
-if not "%_V4%"=="REG_DWORD:0x1" set RrF=1
 reg unload HKLM\RDPRESCUE_SYSTEM >nul 2>&1
 if erRorlevel 1 (ping -n 3 127.0.0.1 >nul&reg unload HKLM\RDPRESCUE_SYSTEM >nul 2>&1)
 if erRorlevel 1 (ping -n 3 127.0.0.1 >nul&reg unload HKLM\RDPRESCUE_SYSTEM >nul 2>&1)

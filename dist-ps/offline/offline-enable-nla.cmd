@@ -21,21 +21,21 @@ if not "%_V1:~0,4%"=="REG_" set _V1=
 set /a Rr_CS=%_V1:*:=% >nul 2>&1
 set Rr_CS=00%Rr_CS%
 set Rr_CS=ControlSet%Rr_CS:~-3%
-set _Q2=HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp
-reg adD "%_Q2%" /v UserAuthentication /t REG_DWORD /d 1 /f >nul
-set _V3=&for /f "tokens=2*" %%a in ('reg query "%_Q2%" /v UserAuthentication 2^>nul') do set _V3=%%a:%%b
+set _Q1=HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp
+reg adD "%_Q1%" /v UserAuthentication /t REG_DWORD /d 1 /f >nul
+set _V2=&for /f "tokens=2*" %%a in ('reg query "%_Q1%" /v UserAuthentication 2^>nul') do set _V2=%%a:%%b
+if not "%_V2:~0,4%"=="REG_" set _V2=
+if not "%_V2%"=="REG_DWORD:0x1" set RrF=1
+set _Q1=HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp
+reg adD "%_Q1%" /v SecurityLayer /t REG_DWORD /d 2 /f >nul
+set _V3=&for /f "tokens=2*" %%a in ('reg query "%_Q1%" /v SecurityLayer 2^>nul') do set _V3=%%a:%%b
 if not "%_V3:~0,4%"=="REG_" set _V3=
-if not "%_V3%"=="REG_DWORD:0x1" set RrF=1
-set _Q2=HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp
-reg adD "%_Q2%" /v SecurityLayer /t REG_DWORD /d 2 /f >nul
-set _V4=&for /f "tokens=2*" %%a in ('reg query "%_Q2%" /v SecurityLayer 2^>nul') do set _V4=%%a:%%b
+if not "%_V3%"=="REG_DWORD:0x2" set RrF=1
+set _Q1=HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp
+reg adD "%_Q1%" /v fAlLowSecProtocolNegotiation /t REG_DWORD /d 1 /f >nul
+set _V4=&for /f "tokens=2*" %%a in ('reg query "%_Q1%" /v fAlLowSecProtocolNegotiation 2^>nul') do set _V4=%%a:%%b
 if not "%_V4:~0,4%"=="REG_" set _V4=
-if not "%_V4%"=="REG_DWORD:0x2" set RrF=1
-set _Q2=HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp
-reg adD "%_Q2%" /v fAlLowSecProtocolNegotiation /t REG_DWORD /d 1 /f >nul
-set _V5=&for /f "tokens=2*" %%a in ('reg query "%_Q2%" /v fAlLowSecProtocolNegotiation 2^>nul') do set _V5=%%a:%%b
-if not "%_V5:~0,4%"=="REG_" set _V5=
-if not "%_V5%"=="REG_DWORD:0x1" set RrF=1
+if not "%_V4%"=="REG_DWORD:0x1" set RrF=1
 reg unload HKLM\RDPRESCUE_SYSTEM >nul 2>&1
 if erRorlevel 1 (ping -n 3 127.0.0.1 >nul&reg unload HKLM\RDPRESCUE_SYSTEM >nul 2>&1)
 if erRorlevel 1 (ping -n 3 127.0.0.1 >nul&reg unload HKLM\RDPRESCUE_SYSTEM >nul 2>&1)

@@ -21,16 +21,16 @@ if not "%_V1:~0,4%"=="REG_" set _V1=
 set /a Rr_CS=%_V1:*:=% >nul 2>&1
 set Rr_CS=00%Rr_CS%
 set Rr_CS=ControlSet%Rr_CS:~-3%
-set _Q2=HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.2\Server
-reg adD "%_Q2%" /v Enabled /t REG_DWORD /d 1 /f >nul
-set _V3=&for /f "tokens=2*" %%a in ('reg query "%_Q2%" /v Enabled 2^>nul') do set _V3=%%a:%%b
+set _Q1=HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.2\Server
+reg adD "%_Q1%" /v Enabled /t REG_DWORD /d 1 /f >nul
+set _V2=&for /f "tokens=2*" %%a in ('reg query "%_Q1%" /v Enabled 2^>nul') do set _V2=%%a:%%b
+if not "%_V2:~0,4%"=="REG_" set _V2=
+if not "%_V2%"=="REG_DWORD:0x1" set RrF=1
+set _Q1=HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.2\Server
+reg adD "%_Q1%" /v DisabledByDefault /t REG_DWORD /d 0 /f >nul
+set _V3=&for /f "tokens=2*" %%a in ('reg query "%_Q1%" /v DisabledByDefault 2^>nul') do set _V3=%%a:%%b
 if not "%_V3:~0,4%"=="REG_" set _V3=
-if not "%_V3%"=="REG_DWORD:0x1" set RrF=1
-set _Q2=HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.2\Server
-reg adD "%_Q2%" /v DisabledByDefault /t REG_DWORD /d 0 /f >nul
-set _V4=&for /f "tokens=2*" %%a in ('reg query "%_Q2%" /v DisabledByDefault 2^>nul') do set _V4=%%a:%%b
-if not "%_V4:~0,4%"=="REG_" set _V4=
-if not "%_V4%"=="REG_DWORD:0x0" set RrF=1
+if not "%_V3%"=="REG_DWORD:0x0" set RrF=1
 reg unload HKLM\RDPRESCUE_SYSTEM >nul 2>&1
 if erRorlevel 1 (ping -n 3 127.0.0.1 >nul&reg unload HKLM\RDPRESCUE_SYSTEM >nul 2>&1)
 if erRorlevel 1 (ping -n 3 127.0.0.1 >nul&reg unload HKLM\RDPRESCUE_SYSTEM >nul 2>&1)

@@ -13,6 +13,10 @@ export interface CheckOutcome {
   failed?: string;
   /** Evidence detail for the report ("=<detail>"), as CMD text expanded when printed. */
   detail?: string;
+  /** A variable the lines left holding F (fired), Q (quiet) or X (failed), when there is one. */
+  letter?: string;
+  /** Several such variables: the check fired when any is F, and all are X when it failed. */
+  letters?: string[];
 }
 
 type CheckRenderer<K extends CheckKind> = (check: CheckOf<K>, s: ScriptBuilder) => CheckOutcome;
@@ -62,16 +66,28 @@ function comparison(variable: string, firesWhen: Comparison): CheckOutcome {
   }
 }
 
-/** Runs a PowerShell probe that exits 0 (quiet) or 3 (fired); no PowerShell means failed. */
+/**
+ * Runs a PowerShell probe that exits 0 (quiet) or 3 (fired); any other code (9009: no
+ * PowerShell) means failed. The code is read in the same line by nested ifs (the else binds
+ * to the inner one), since a successful `set` clears ERRORLEVEL in a .cmd file.
+ */
 function powershellProbe(s: ScriptBuilder, script: string, guard = ''): CheckOutcome {
   if (/["%]/.test(script)) throw new Error(`PowerShell probe must not contain " or %: ${script}`);
   const code = s.fresh('_C');
-  s.add(`set ${code}=0&${guard}powershell -nop -noni -c ${lit(`"${script}"`)} >nul 2>&1`);
-  s.add(`${guard}set ${code}=%errorlevel%`);
+  const run =
+    `set ${code}=X&powershell -nop -noni -c ${lit(`"${script}"`)} >nul 2>&1` +
+    `&if not errorlevel ${PS_FIRED + 1} if errorlevel ${PS_FIRED} (set ${code}=F) else if not errorlevel 1 set ${code}=Q`;
+  s.add(guard ? `set ${code}=Q&${guard}(${run})` : run);
+  return letterOutcome(code);
+}
+
+/** Conditions on a variable holding F, Q or X. */
+function letterOutcome(letter: string): CheckOutcome {
   return {
-    fired: `if %${code}%==${PS_FIRED}`,
-    quiet: `if %${code}%==0`,
-    failed: `if not %${code}%==0 if not %${code}%==${PS_FIRED}`,
+    letter,
+    fired: `if %${letter}%==F`,
+    quiet: `if %${letter}%==Q`,
+    failed: `if %${letter}%==X`,
   };
 }
 
@@ -114,21 +130,35 @@ export function eventFile(variable: string): string {
   return `%TEMP%\\rdprescue${variable}.xml`;
 }
 
-/** One wevtutil query per channel covering every event check of the script. */
-function channelQuery(s: ScriptBuilder, channel: string): { ok: string; file: string } {
-  const name = s.fact(
+/**
+ * One wevtutil query per channel covering every event check of the script, then for every
+ * event id asked of it <channel variable>_<id>: F when the answer holds one, else Q, or X
+ * when the query failed. The answer file exists even then (the redirection made it).
+ */
+function eventFlags(s: ScriptBuilder, channel: string): string {
+  return s.fact(
     `channel:${channel}`,
     (n) => {
       const checks = s.eventChecks.filter((c) => c.channel === channel);
+      const ids = [...new Set(checks.flatMap((c) => c.eventIds))];
+      const file = `"${eventFile(n)}"`;
+      const query = `wevtutil qe ${lit(quote(channel))} /q:${lit(`"${channelXPath(checks)}"`)} /rd:true /f:xml >${file} 2>nul`;
+      const find = (id: string, flag: string) =>
+        `find ${lit('">')}${id}${lit('</EventID>"')} <${file} >nul&if not errorlevel 1 set ${flag}=F`;
+      if (ids.length === 1) {
+        const flag = `${n}_${ids[0]}`;
+        return [
+          `set ${flag}=X&${query}&if not errorlevel 1 (set ${flag}=Q&${find(String(ids[0]), flag)})`,
+        ];
+      }
+      const i = v('i');
       return [
-        `set ${n}=0&wevtutil qe ${lit(quote(channel))} /q:${lit(`"${channelXPath(checks)}"`)} /rd:true /f:xml >"${eventFile(n)}" 2>nul&if errorlevel 1 set ${n}=1`,
-        // An empty answer needs no search (and spares a find process per check).
-        `if %${n}%==0 for ${v('f')} in ("${eventFile(n)}") do if ${v('f', '~z')}==0 set ${n}=E`,
+        `set ${n}=X&${query}&if not errorlevel 1 set ${n}=Q`,
+        `for ${i} in (${ids.join(' ')}) do (set ${n}_${i}=%${n}%&${find(i, `${n}_${i}`)})`,
       ];
     },
     '_E',
   );
-  return { ok: name, file: eventFile(name) };
 }
 
 function ids(eventIds: readonly number[]): string {
@@ -183,20 +213,15 @@ function psPath(path: WindowsPath, s: ScriptBuilder): string {
 
 const renderers: { [K in CheckKind]: CheckRenderer<K> } = {
   'event-query': (check, s) => {
-    const { ok, file } = channelQuery(s, check.channel);
-    const found = s.fresh('_G');
-    const finds = check.eventIds.map(
-      (id) =>
-        `(find ${lit(`">${id}</EventID>"`)} <"${file}" >nul&if not errorlevel 1 set ${found}=F)`,
-    );
-    s.add(
-      `set ${found}=X&if %${ok}%==E set ${found}=Q`,
-      `if %${ok}%==0 (set ${found}=Q&${finds.join('&')})`,
-    );
+    const flags = eventFlags(s, check.channel);
+    const letters = check.eventIds.map((id) => `${flags}_${id}`);
+    const all = letters.map((l) => `%${l}%`).join('');
     return {
-      fired: `if %${found}%==F`,
-      quiet: `if %${found}%==Q`,
-      failed: `if %${found}%==X`,
+      letters,
+      // One channel answers for all of them: every flag is X, or each is F or Q.
+      fired: `if not "${all}"=="${'Q'.repeat(letters.length)}" if not "%${letters[0]}%"=="X"`,
+      quiet: `if "${all}"=="${'Q'.repeat(letters.length)}"`,
+      failed: `if "%${letters[0]}%"=="X"`,
     };
   },
   'registry-value': (check, s) =>
@@ -241,14 +266,14 @@ const renderers: { [K in CheckKind]: CheckRenderer<K> } = {
   'certificate-store': (check, s) =>
     powershellProbe(
       s,
-      `if(@(dir 'Cert:\\LocalMachine\\${check.store}'|?{$_.NotAfter -gt (Get-Date)}).Count){exit 0};exit ${PS_FIRED}`,
+      `if(dir 'Cert:\\LocalMachine\\${check.store}'|?{$_.NotAfter -gt (Get-Date)}){exit 0};exit ${PS_FIRED}`,
     ),
   'certificate-binding': (check, s) => {
     const hash = `${readKey(s, registryKey(check.key, s.scope))}_${check.name}`;
     const stores = check.stores.map((st) => `'Cert:\\LocalMachine\\${st}'`).join(',');
     const probe = powershellProbe(
       s,
-      `if(@(dir ${stores}|?{('REG_BINARY:'+$_.Thumbprint) -eq $env:${hash} -and $_.NotAfter -gt (Get-Date)}).Count){exit 0};exit ${PS_FIRED}`,
+      `if(dir ${stores}|?{('REG_BINARY:'+$_.Thumbprint) -eq $env:${hash} -and $_.NotAfter -gt (Get-Date)}){exit 0};exit ${PS_FIRED}`,
       `if defined ${hash} `,
     );
     return probe;
@@ -260,7 +285,7 @@ const renderers: { [K in CheckKind]: CheckRenderer<K> } = {
         : `@(dir -LiteralPath $p -Force -Filter '${ace.target.filesStartingWith}*'|?{-not (t $_.FullName '${ace.sid}' ${ace.mask})}).Count -eq 0`,
     );
     const script =
-      `function t($f,$s,$m){@((Get-Acl -LiteralPath $f).GetAccessRules(1,1,[Security.Principal.SecurityIdentifier])|?{$_.AccessControlType -eq 0 -and $_.IdentityReference.Value -eq $s -and ($_.FileSystemRights -band $m) -eq $m}).Count -gt 0};` +
+      `function t($f,$s,$m){[bool]((Get-Acl -LiteralPath $f).GetAccessRules(1,1,[Security.Principal.SecurityIdentifier])|?{$_.AccessControlType -eq 0 -and $_.IdentityReference.Value -eq $s -and ($_.FileSystemRights -band $m) -eq $m})};` +
       `$p=${psPath(check.path, s)};` +
       `if((${tests.join(') -and (')})){exit 0};exit ${PS_FIRED}`;
     return powershellProbe(s, script);
@@ -268,9 +293,10 @@ const renderers: { [K in CheckKind]: CheckRenderer<K> } = {
   'windows-feature': (check, s) => {
     const present = s.fresh('_W');
     s.add(
-      `set ${present}=&reg query "HKLM\\SYSTEM\\CurrentControlSet\\Services\\${check.indicatorService}" /v Start >nul 2>&1&if not errorlevel 1 set ${present}=1`,
+      `set ${present}=Q&reg query "HKLM\\SYSTEM\\CurrentControlSet\\Services\\${check.indicatorService}" /v Start >nul 2>&1&if not errorlevel 1 set ${present}=F`,
     );
-    return { fired: `if defined ${present}`, quiet: `if not defined ${present}` };
+    const { fired, quiet } = letterOutcome(present);
+    return { letter: present, fired, quiet };
   },
 };
 

@@ -16,7 +16,7 @@ export type Scope =
 export class ScriptBuilder {
   readonly lines: string[] = [];
   private readonly facts = new Map<string, string>();
-  private counter = 0;
+  private readonly counters = new Map<string, number>();
 
   constructor(
     readonly scope: Scope,
@@ -30,7 +30,9 @@ export class ScriptBuilder {
 
   /** A fresh variable name with the given prefix (short: paste blocks are 2,048 chars). */
   fresh(prefix: string): string {
-    return `${prefix}${++this.counter}`;
+    const n = (this.counters.get(prefix) ?? 0) + 1;
+    this.counters.set(prefix, n);
+    return `${prefix}${n}`;
   }
 
   known(key: string): boolean {

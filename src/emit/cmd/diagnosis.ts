@@ -1,19 +1,20 @@
-import type { Catalog, CheckOf } from '../../model/index.ts';
+import type { Catalog, CheckOf, Scenario } from '../../model/index.ts';
 import { REPORT_PREFIX } from '../../model/index.ts';
-import { renderCheck } from './checks.ts';
+import { renderCheck, type CheckOutcome } from './checks.ts';
 import { ScriptBuilder } from './context.ts';
 import { lit, v } from './script.ts';
 
 /**
  * The read-only diagnosis of every scenario, printing the report contract of report.ts.
  *
- * Per scenario k, the check lines append to lists that start as "_": P<k> (primary checks
- * that fired), S<k> (supporting ones), U<k> (checks that could not run, "?" appended), B<k>
- * (becomes "X" when a precondition could not run) and A<k> (n/a:<id> when a precondition is
- * not met). Then decideStatus()'s truth table, one line per rule, later rules winning: CLEAR,
- * UNKNOWN, DETECTED (a primary fired and no precondition failed), n/a. No delayed expansion
- * (Wine's cmd gets it wrong, so it could not be tested): a line reads the values the earlier
- * lines set. One last line prints every result, so the report ends the screen.
+ * No delayed expansion (Wine's cmd gets it wrong, so it could not be tested) and no labels:
+ * a line reads the values the earlier lines set. So every evidence entry j owns three slot
+ * variables that start as placeholders, F<j>="?", X<j>="." and Q<j>="?", and the check's
+ * outcome letter picks which one receives its token: `set _%letter%<j>=,<id>?`. A scenario
+ * then concatenates its slots (fired primaries, fired evidence, failed, unmet preconditions)
+ * and strips the placeholders: "?" from the fired and unmet lists (which also drops the
+ * token's "?"), "." from the failed list (which keeps it). decideStatus()'s truth table
+ * follows, one rule per line, later rules winning: UNKNOWN, DETECTED, n/a.
  */
 export function diagnosisLines(catalog: Catalog): string[] {
   const eventChecks = catalog.scenarios.flatMap((sc) =>
@@ -23,51 +24,114 @@ export function diagnosisLines(catalog: Catalog): string[] {
   );
   const s = new ScriptBuilder({ kind: 'online' }, eventChecks);
   const a = v('a');
+  const slots = catalog.scenarios.reduce((n, sc) => n + sc.evidence.length, 0);
   s.add(
     `for /f ${lit('"delims=="')} ${a} in ('set _ 2^>nul') do set ${a}=`,
-    // for /l keeps this line short however many scenarios the catalog has.
-    `for /l ${a} in (1,1,${catalog.scenarios.length}) do (set _P${a}=_&set _S${a}=_&set _U${a}=_&set _B${a}=_&set _A${a}=_)`,
+    `set _N=0&for /l ${a} in (1,1,${slots}) do (set _F${a}=?&set _X${a}=.&set _Q${a}=?)`,
   );
 
+  let slot = 0;
+  const assembly: string[] = [];
   catalog.scenarios.forEach((scenario, i) => {
-    const k = i + 1;
-    const ordered = [
-      ...scenario.evidence.filter((e) => e.role === 'precondition'),
-      ...scenario.evidence.filter((e) => e.role !== 'precondition'),
-    ];
-    for (const { role, check } of ordered) {
-      const out = renderCheck(check, s);
-      const id = lit(check.id);
-      const token = out.detail ? `${id}=${out.detail}` : id;
-      if (role === 'precondition') {
-        s.add(`${out.quiet} if "%_A${k}%"=="_" set _A${k}=${lit(`n/a:${check.id}`)}`);
-        if (out.failed) s.add(`${out.failed} set _U${k}=%_U${k}%,${id}?&set _B${k}=X`);
-      } else if (role === 'primary') {
-        s.add(`${out.fired} set _P${k}=%_P${k}%,${token}`);
-        if (out.failed) s.add(`${out.failed} set _U${k}=%_U${k}%,${id}?`);
-      } else {
-        s.add(`${out.fired} set _S${k}=%_S${k}%,${token}`);
-      }
-    }
+    const bySlot = scenario.evidence.map((evidence) => {
+      const j = ++slot;
+      const canFail = recordOutcome(s, j, evidence, renderCheck(evidence.check, s));
+      return { ...evidence, slot: j, canFail };
+    });
+    assembly.push(...decide(i + 1, bySlot));
   });
+  s.add(...assembly);
 
-  s.add('set _N=0');
-  catalog.scenarios.forEach((_, i) => {
-    const k = i + 1;
-    s.add(
-      `set _T${k}=${lit('CLEAR -')}`,
-      `if not "%_U${k}%"=="_" set _T${k}=${lit('UNKNOWN')} %_U${k}:~2%`,
-      `if "%_A${k}%"=="_" if %_B${k}%==_ if not "%_P${k}%"=="_" (set _T${k}=${lit('DETECTED')} %_P${k}:~2%%_S${k}:~1%&set /a _N+=1 >nul)`,
-      `if not "%_A${k}%"=="_" set _T${k}=${lit('CLEAR')} %_A${k}%`,
-    );
-  });
   const report = catalog.scenarios.map(
-    (sc, i) => `echo ${lit(`${REPORT_PREFIX} ${sc.id}`)} %_T${i + 1}%`,
+    (sc, i) => `echo ${lit(`${REPORT_PREFIX} ${sc.id}`)} %_T${i + 1}: ,= %`,
   );
   s.add(`del "%TEMP%\\rdprescue_E*.xml" >nul 2>&1`);
   const verdict = `echo ${lit(`${REPORT_PREFIX} verdict`)} %_N% ${lit('detected')}`;
   for (const line of joinWithin([...report, verdict], REPORT_LINE_BUDGET)) s.add(line);
   return s.lines;
+}
+
+/**
+ * Puts the check's token in the slot its outcome names. A check that cannot fail and is no
+ * precondition only ever fills its F slot, so it needs no letter. Returns whether it can fail.
+ */
+function recordOutcome(
+  s: ScriptBuilder,
+  slot: number,
+  evidence: Scenario['evidence'][number],
+  out: CheckOutcome,
+): boolean {
+  const token = lit(`,${evidence.check.id}`);
+  const fired = out.detail ? `${token}=${out.detail}?` : `${token}?`;
+  if (out.detail && out.failed) {
+    s.add(`(${out.fired} set _F${slot}=${fired})&(${out.failed} set _X${slot}=${token}?)`);
+    return true;
+  }
+  if (out.letters) {
+    s.add(out.letters.map((l) => `set _%${l}%${slot}=${fired}`).join('&'));
+    return true;
+  }
+  if (!out.letter && !out.failed && evidence.role !== 'precondition') {
+    s.add(`${out.fired} set _F${slot}=${fired}`);
+    return false;
+  }
+  let letter = out.letter;
+  if (!letter) {
+    letter = '_c';
+    s.add(
+      out.failed
+        ? `set _c=X&(${out.fired} set _c=F)&(${out.quiet} set _c=Q)`
+        : `set _c=Q&(${out.fired} set _c=F)`,
+    );
+  }
+  s.add(`set _%${letter}%${slot}=${fired}`);
+  return Boolean(out.failed);
+}
+
+type SlottedEvidence = Scenario['evidence'][number] & { slot: number; canFail: boolean };
+
+/**
+ * The lines that turn one scenario's slots into its report status _T<k>. Conditions compare
+ * a concatenation of slots with its all-placeholder text; evidence lists drop placeholders by
+ * substitution and keep a leading comma, which the report line removes (" ," -> " ").
+ */
+function decide(k: number, evidence: SlottedEvidence[]): string[] {
+  const of = (role: string) => evidence.filter((e) => e.role === role).map((e) => e.slot);
+  const pre = of('precondition');
+  const primary = of('primary');
+  const fired = [...primary, ...of('supporting')];
+  const failed = evidence
+    .filter((e) => e.canFail && e.role !== 'supporting')
+    .sort((a, b) => Number(b.role === 'precondition') - Number(a.role === 'precondition'))
+    .map((e) => e.slot);
+  const refs = (prefix: string, list: number[]) => list.map((j) => `%_${prefix}${j}%`).join('');
+  const T = `_T${k}`;
+  // A list of one slot is that slot; longer lists are concatenated into _d and _u first.
+  const first: string[] = [];
+  const list = (name: string, prefix: string, slots: number[]) => {
+    if (slots.length === 1) return `_${prefix}${slots[0]}`;
+    first.push(`set ${name}=${refs(prefix, slots)}`);
+    return name;
+  };
+  const detected = list('_d', 'F', fired);
+  const unknown = failed.length > 0 ? list('_u', 'X', failed) : undefined;
+  first.push(`set ${T}=${lit('CLEAR -')}`);
+  const applies =
+    pre.length > 0
+      ? `if "${refs('X', pre)}${refs('Q', pre)}"=="${'.'.repeat(pre.length)}${'?'.repeat(pre.length)}" `
+      : '';
+  const lines = [first.join('&')];
+  if (unknown)
+    lines.push(
+      `if not "%${unknown}%"=="${'.'.repeat(failed.length)}" set ${T}=${lit('UNKNOWN')} %${unknown}:.=%`,
+    );
+  lines.push(
+    `${applies}if not "${refs('F', primary)}"=="${'?'.repeat(primary.length)}" (set ${T}=${lit('DETECTED')} %${detected}:?=%&set /a _N+=1 >nul)`,
+  );
+  // The first unmet precondition names the n/a, so it is tested last.
+  for (const e of [...evidence].reverse().filter((e) => e.role === 'precondition'))
+    lines.push(`if not "%_Q${e.slot}%"=="?" set ${T}=${lit(`CLEAR n/a:${e.check.id}`)}`);
+  return lines;
 }
 
 /**

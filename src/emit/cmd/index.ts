@@ -2,6 +2,7 @@ import type { Catalog, Fix } from '../../model/index.ts';
 import type { Artifact, Emitter } from '../artifact.ts';
 import { renderTemplate } from '../render.ts';
 import { cmdText } from '../text.ts';
+import { abbreviate, unusedNames } from './abbreviate.ts';
 import { diagnosisLines } from './diagnosis.ts';
 import { fixScript, splitBlocks } from './fixes.ts';
 import { FIND_BCD, RELEASE_BCD, needsBcd, offlineBody, offlineFixes } from './offline.ts';
@@ -87,7 +88,10 @@ function checkPasteLimit(path: string, rendered: RenderedScript): void {
 function diagnosisArtifacts(catalog: Catalog, version: string): Artifact[] {
   const body = diagnosisLines(catalog);
   const title = 'diagnosis (read-only)';
-  const chunks = chunkLines(title, body);
+  // The first line clears the script's variables, so the names are defined after it.
+  const [reset, ...rest] = body;
+  const short = abbreviate(rest, unusedNames(body));
+  const chunks = chunkLines(title, [reset!, ...short.definitions, ...short.lines]);
   const pastes = chunks.map((chunk, i) => {
     const path = `serial-console/diagnose-${i + 1}-of-${chunks.length}.txt`;
     const rendered = pasteBlock(title, chunk, i + 1, chunks.length);

@@ -124,6 +124,32 @@ describe('static constraints of every generated block and file', () => {
     );
   });
 
+  it('defines every name a paste block uses in that block (diagnosis: in an earlier one)', () => {
+    const defined = (t: string) =>
+      [...t.matchAll(/^set "(_[0-9a-z])=/gim)].map((m) => m[1]!.toLowerCase());
+    const owners = new Map<string, Artifact[]>();
+    for (const a of pastes()) {
+      const owner = String(a.meta?.fix ?? a.meta?.role);
+      owners.set(owner, [...(owners.get(owner) ?? []), a]);
+    }
+    let checked = 0;
+    for (const [owner, blocks] of owners) {
+      const known = new Set<string>();
+      for (const a of blocks.sort((x, y) => Number(x.meta!.block) - Number(y.meta!.block))) {
+        if (owner !== 'diagnosis') known.clear();
+        for (const name of defined(text(a))) known.add(name);
+        const names = new Set(defined(text(a)));
+        for (const m of text(a).matchAll(/%(_[0-9a-z])%/gi)) {
+          const name = m[1]!.toLowerCase();
+          if (!names.has(name) && !known.has(name) && !/^_[0-9]$/.test(name)) continue;
+          expect(known.has(name), `${a.path} uses ${name} without defining it`).toBe(true);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+
   it('uses SIDs and language-neutral names, never translated accounts', () => {
     const all = artifacts.map(text).join('\n');
     expect(all).not.toMatch(/NT AUTHORITY|BUILTIN\\|Administrators:|SYSTEM:\(/i);

@@ -4,7 +4,7 @@ import { renderTemplate } from '../render.ts';
 import { cmdText } from '../text.ts';
 import { abbreviate, unusedNames } from './abbreviate.ts';
 import { diagnosisLines } from './diagnosis.ts';
-import { fixScript, splitBlocks } from './fixes.ts';
+import { fixScript, splitBlocks, type FixScript } from './fixes.ts';
 import { FIND_BCD, RELEASE_BCD, needsBcd, offlineBody, offlineFixes } from './offline.ts';
 import { BACKUP_DIR, paramVar } from './operations.ts';
 import { lit, renderScript, type Dialect, type RenderedScript } from './script.ts';
@@ -110,10 +110,39 @@ function diagnosisArtifacts(catalog: Catalog, version: string): Artifact[] {
   return [...pastes, batch];
 }
 
+/**
+ * A fix's paste blocks. When it needs more than one, its text is abbreviated as a whole and
+ * every block carries the definitions its own lines use, so each can still be pasted alone.
+ */
+function fixBlocks(script: FixScript, title: string): string[][] {
+  const fits = fitsPaste(title);
+  const plain = splitBlocks(script, fits);
+  if (plain.length === 1) return plain;
+  const parts = [script.header, ...script.steps.map((s) => s.lines), script.footer];
+  const flat = parts.flat();
+  const short = abbreviate(flat, unusedNames(flat));
+  let at = 0;
+  const [header, ...rest] = parts.map((part) => short.lines.slice(at, (at += part.length)));
+  const footer = rest.pop()!;
+  const steps = rest.map((lines) => ({ lines }));
+  const withDefinitions = (lines: string[]) => [
+    ...short.definitions.filter((d) => lines.some((l) => l.includes(`%${definedName(d)}%`))),
+    ...lines,
+  ];
+  const blocks = splitBlocks({ ...script, header: header!, steps, footer }, (lines) =>
+    fits(withDefinitions(lines)),
+  ).map(withDefinitions);
+  return blocks.length < plain.length ? blocks : plain;
+}
+
+function definedName(definition: string): string {
+  return /^set "(_[0-9a-z])=/.exec(definition)![1]!;
+}
+
 function fixArtifacts(fix: Fix, catalog: Catalog, version: string): Artifact[] {
   const script = fixScript(fix, catalog, { kind: 'online' }, ONLINE_BACKUP);
   const title = `fix ${fix.id}`;
-  const blocks = splitBlocks(script, fitsPaste(title));
+  const blocks = fixBlocks(script, title);
   const scenario = catalog.scenarios.find((s) => s.fixes.includes(fix.id))?.id;
   const common = { fix: fix.id, ...(scenario ? { scenario } : {}) };
   const pastes = blocks.map((block, i) => {

@@ -188,6 +188,34 @@ describe('runbooks', () => {
       }
   });
 
+  it('list a long diagnosis by file instead of repeating it in every runbook', async () => {
+    const block = (n: number, of: number): Artifact => {
+      const text = `@echo off\r\nrem long diagnosis ${n} of ${of}\r\n`;
+      return {
+        path: `serial-console/diagnose-${n}-of-${of}.txt`,
+        kind: 'cmd-paste',
+        content: Buffer.from(text, 'ascii'),
+        meta: { role: 'diagnosis', block: n, of, chars: text.length },
+      };
+    };
+    const saved = earlier;
+    earlier = [
+      ...earlier.filter((a) => !(a.kind === 'cmd-paste' && a.meta?.['role'] === 'diagnosis')),
+      ...[1, 2, 3, 4].map((n) => block(n, 4)),
+    ];
+    try {
+      const long = await runDocs();
+      const text = String(long.find((d) => d.path === 'docs/nl-NL/tls-disabled.md')!.content);
+      for (const n of [1, 2, 3, 4])
+        expect(text).toContain(`\`serial-console/diagnose-${n}-of-4.txt\``);
+      expect(text).not.toContain('rem long diagnosis');
+      // The scenario's own fix blocks are still shown in full.
+      expect(fences(text).some((f) => f.includes('fake enable-tls12-server'))).toBe(true);
+    } finally {
+      earlier = saved;
+    }
+  });
+
   it('name the rescue-VM batch file of every offline repair, and the one for all', () => {
     for (const c of CULTURES) {
       for (const id of catalog.offline.repairs)

@@ -50,8 +50,17 @@ function moduleCommand(ctx: Ctx, name: string, args: string, namedByModel: boole
   return shown ? `${name}${args}` : undefined;
 }
 
+/**
+ * Each runbook shows the diagnosis in full while it is a few pastes long; a larger catalog's
+ * diagnosis is listed by file only, since showing it in every runbook grows the runbooks with
+ * the square of the scenario count (the scaling benchmark ran out of memory at 1,000).
+ */
+const SHOWN_DIAGNOSIS_BLOCKS = 3;
+
 function blocksView(ctx: Ctx, owner: BlockOwner) {
-  return pasteBlocks(ctx.earlier, owner).map((b) => ({
+  const blocks = pasteBlocks(ctx.earlier, owner);
+  const show = !('role' in owner) || blocks.length <= SHOWN_DIAGNOSIS_BLOCKS;
+  return blocks.map((b) => ({
     parameters: b.parameters,
     caption: label('block', ctx.culture, {
       block: b.block,
@@ -59,7 +68,7 @@ function blocksView(ctx: Ctx, owner: BlockOwner) {
       chars: b.chars,
       path: code(b.path),
     }),
-    fence: fence(b.text, 'bat'),
+    fence: show ? fence(b.text, 'bat') : undefined,
   }));
 }
 

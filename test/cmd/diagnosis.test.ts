@@ -137,6 +137,18 @@ run('diagnosis in a real cmd.exe', () => {
     ]);
   });
 
+  it('forgets the values of an earlier run in the same console', () => {
+    healthy();
+    w.reg(`reg add "${PROTOCOLS}\\TLS 1.2\\Server" /v Enabled /t REG_DWORD /d 0 /f`);
+    // Diagnose, repair by hand in the same console, diagnose again.
+    const repair = `reg delete "${PROTOCOLS}\\TLS 1.2\\Server" /v Enabled /f >nul\r\n`;
+    const lines = reportLines(w.interactive(pasteAll() + repair + pasteAll()));
+    expect(lines.filter((l) => l.startsWith('RDPRESCUE tls-disabled'))).toEqual([
+      'RDPRESCUE tls-disabled DETECTED tls12-server-off',
+      'RDPRESCUE tls-disabled CLEAR -',
+    ]);
+  });
+
   it('says UNKNOWN when a check cannot run, and the batch file agrees with the paste blocks', () => {
     healthy();
     w.reg(`reg add "${TSSDIS}" /v Start /t REG_DWORD /d 2 /f`);

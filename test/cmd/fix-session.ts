@@ -30,6 +30,15 @@ export class FixSession {
       .join('');
   }
 
+  /** The diagnosis blocks, in order, as one paste session. */
+  diagnosis(): string {
+    return this.artifacts
+      .filter((a) => a.kind === 'cmd-paste' && a.meta?.role === 'diagnosis')
+      .sort((a, b) => Number(a.meta!.block) - Number(b.meta!.block))
+      .map((a) => a.content.toString('latin1'))
+      .join('');
+  }
+
   backupDir(fix: string): string {
     return join(this.w.prefix, 'drive_c', 'ProgramData', 'RdpRescue', 'backup', fix);
   }

@@ -98,7 +98,15 @@ describe.skipIf(!wineAvailable())('registry fix blocks in a real cmd.exe', () =>
       `reg add "${RDP}" /v SSLCertificateSHA1Hash /t REG_BINARY /d 00112233445566778899AABBCCDDEEFF00112233 /f`,
     );
     const before = w.exportKey(RDP);
-    const out = w.interactive(blocks('remove-rdp-cert-binding'));
+    // Diagnose first in the same console, as an operator would: the binding names a missing
+    // certificate. The fix's verification must read the key again, not the diagnosis's values.
+    w.fixture('powershell', [
+      { match: 'REG_BINARY', rc: 3 },
+      { match: '*', rc: 0 },
+    ]);
+    const out = w.interactive(session.diagnosis() + blocks('remove-rdp-cert-binding'));
+    expect(out).toContain('RDPRESCUE rdp-cert-invalid DETECTED rdp-cert-binding');
+    expect(out).toContain('RDPRESCUE remove-rdp-cert-binding verify rdp-cert-binding ok');
     expect(out).toContain('RDPRESCUE remove-rdp-cert-binding applied');
     expect(w.exportKey(RDP)).not.toContain('SSLCertificateSHA1Hash');
     expect(w.log('net').map((c) => c.toLowerCase())).toEqual([

@@ -22,6 +22,11 @@ export class ScriptBuilder {
     readonly scope: Scope,
     /** Every event check of the script, so one query per channel can cover them all. */
     readonly eventChecks: readonly CheckOf<'event-query'>[] = [],
+    /**
+     * True when the script's first line clears every `_` variable (the diagnosis). Otherwise
+     * a value read earlier in the same console, by this or another paste, may still be set.
+     */
+    readonly startsClean = false,
   ) {}
 
   add(...lines: string[]): void {
@@ -95,14 +100,17 @@ export function readRegistry(key: string, valueName: string, name: string): stri
 
 /**
  * Reads every value of a key at once into <prefix>_<value name>="<TYPE>:<data>" (one reg
- * process instead of one per value). Stale values are cleared by the script's first line.
+ * process instead of one per value). A value deleted since an earlier read must not linger:
+ * the diagnosis clears all its variables first, other scripts clear the prefix here.
  */
 export function readKey(s: ScriptBuilder, key: string): string {
   return s.fact(
     `key:${key}`,
-    (name) => [
-      `for /f ${lit('"tokens=1,2*"')} ${v('a')} in ('reg query ${quote(key)} 2^>nul') do set ${name}_${v('a')}=${v('b')}:${v('c')}`,
-    ],
+    (name) => {
+      const read = `for /f ${lit('"tokens=1,2*"')} ${v('a')} in ('reg query ${quote(key)} 2^>nul') do set ${name}_${v('a')}=${v('b')}:${v('c')}`;
+      if (s.startsClean) return [read];
+      return [clearVariables(`${name}_`), read];
+    },
     '_K',
   );
 }
@@ -114,4 +122,15 @@ export function registryText(type: RegistryType, data: number | string): string 
     return `REG_DWORD:0x${data.toString(16)}`;
   }
   return `${type}:${data}`;
+}
+
+/**
+ * Clears every variable whose name starts with `prefix`. The prefix itself is set first so
+ * that `set` always lists something: no "not defined" error on the console, and no
+ * `2^>nul` (which Wine's cmd cannot run inside for /f). A line of its own: Wine skips a
+ * parenthesised for followed by `&`.
+ */
+export function clearVariables(prefix: string): string {
+  const a = v('a');
+  return `set ${prefix}=.&for /f ${lit('"delims=="')} ${a} in ('set ${prefix}') do set ${a}=`;
 }

@@ -1,7 +1,7 @@
 import type { Catalog, CheckOf, Scenario } from '../../model/index.ts';
 import { REPORT_PREFIX } from '../../model/index.ts';
 import { renderCheck, type CheckOutcome } from './checks.ts';
-import { ScriptBuilder } from './context.ts';
+import { ScriptBuilder, clearVariables } from './context.ts';
 import { lit, v } from './script.ts';
 
 /**
@@ -22,11 +22,11 @@ export function diagnosisLines(catalog: Catalog): string[] {
       .map((e) => e.check)
       .filter((c): c is CheckOf<'event-query'> => c.kind === 'event-query'),
   );
-  const s = new ScriptBuilder({ kind: 'online' }, eventChecks);
+  const s = new ScriptBuilder({ kind: 'online' }, eventChecks, true);
   const a = v('a');
   const slots = catalog.scenarios.reduce((n, sc) => n + sc.evidence.length, 0);
   s.add(
-    `for /f ${lit('"delims=="')} ${a} in ('set _ 2^>nul') do set ${a}=`,
+    clearVariables('_'),
     `set _N=0&for /l ${a} in (1,1,${slots}) do (set _F${a}=?&set _X${a}=.&set _Q${a}=?)`,
   );
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { abbreviate, unusedNames } from '../../src/emit/cmd/abbreviate.ts';
+import { SEARCHED_UP_TO, abbreviate, unusedNames } from '../../src/emit/cmd/abbreviate.ts';
 import { lit, renderScript, v } from '../../src/emit/cmd/script.ts';
 
 const NAMES = ['_0', '_1', '_2', '_3'];
@@ -60,6 +60,13 @@ describe('naming repeated text in paste blocks', () => {
     const short = abbreviate(twice, NAMES);
     const rendered = renderScript([...short.definitions, ...short.lines], 'paste').text;
     expect(rendered).toContain('Microsoft-Windows-TerminalServices-SessionBroker');
+  });
+
+  it('leaves a script longer than it searches as it is', () => {
+    const line = `reg query "HKLM\\SYSTEM\\CurrentControlSet\\Services\\Example" /v Start`;
+    const huge = Array.from({ length: Math.ceil(SEARCHED_UP_TO / line.length) + 1 }, () => line);
+    expect(abbreviate(huge, NAMES)).toEqual({ definitions: [], lines: huge });
+    expect(abbreviate(huge.slice(0, 10), NAMES).definitions.length).toBeGreaterThan(0);
   });
 
   it('picks names the script does not use, in any letter case', () => {

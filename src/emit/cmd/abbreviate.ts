@@ -5,12 +5,10 @@ import { lit } from './script.ts';
  * `%_a%` wherever the text stood. The Serial Console takes 2,048 characters per paste, and a
  * diagnosis repeats registry roots, XPath windows and temp paths many times.
  *
- * Only text whose expansion cannot change how cmd parses the line is named, because Wine's
- * cmd (the test interpreter) expands variables after it has split a line into commands,
- * redirections and the command word, while Windows expands first:
- * - text inside double quotes, where no character is special to cmd either way;
- * - unquoted text of letters, digits and `\-_.:/@[]` that does not start a word, so it is
- *   never a command name, a switch or a redirection.
+ * Only text inside double quotes is named, where no character is special to cmd: Wine's cmd
+ * (the test interpreter) expands variables after it has split a line into commands,
+ * redirections and operands, while Windows expands first, so unquoted names would be read
+ * differently (Wine does not expand `if defined _K1_%_2%`, nor run a named `if`).
  * Never named: quotes, `%` (variable references), `!`, `^`, for-variables and other markers.
  */
 
@@ -21,7 +19,6 @@ const FOR_VAR = '\u0003';
 const FOR_VAR_END = '\u0005';
 const REF_OPEN = '\u0006';
 const REF_CLOSE = '\u0007';
-const UNQUOTED_SAFE = /[A-Za-z0-9\\\-_.:/@[\]]/;
 const NEVER = /["%!^\r\n]/;
 
 const MIN_LENGTH = 6;
@@ -30,16 +27,21 @@ const MAX_LENGTH = 120;
 const DEFINITION_OVERHEAD = 11;
 /** `%_a%`. */
 const REFERENCE_LENGTH = 4;
+/**
+ * Longer scripts are left as they are: the search grows with the square of the text (a
+ * 1,000-scenario catalog's diagnosis did not finish in 5 minutes), while dozens of names
+ * save only a few of its dozens of pastes.
+ */
+export const SEARCHED_UP_TO = 100_000;
 
 interface Run {
   line: number;
   start: number;
   end: number;
   literal: boolean;
-  quoted: boolean;
 }
 
-/** Stretches of one line where a name may stand, each with one literal/quoted state. */
+/** Stretches of quoted text in one line where a name may stand, each literal or not. */
 function runsOf(text: string, line: number): Run[] {
   const runs: Run[] = [];
   let literal = false;
@@ -72,13 +74,12 @@ function runsOf(text: string, line: number): Run[] {
       quoted = !quoted;
       continue;
     }
-    const eligible =
-      !inVariable && !MARKERS.test(c) && !NEVER.test(c) && (quoted || UNQUOTED_SAFE.test(c));
+    const eligible = quoted && !inVariable && !MARKERS.test(c) && !NEVER.test(c);
     if (!eligible) {
       close();
       continue;
     }
-    if (!current) current = { line, start: i, end: i, literal, quoted };
+    if (!current) current = { line, start: i, end: i, literal };
     current.end = i + 1;
   }
   close();
@@ -91,9 +92,7 @@ const isWord = (c: string | undefined) => c !== undefined && /[A-Za-z0-9]/.test(
 function lineCandidates(text: string, line: number): Map<string, number[]> {
   const found = new Map<string, number[]>();
   for (const run of runsOf(text, line)) {
-    // Unquoted text must not start a word (command names, switches, redirections).
-    const first = run.quoted ? run.start : run.start + 1;
-    for (let s = first; s < run.end; s++) {
+    for (let s = run.start; s < run.end; s++) {
       if (s > run.start && isWord(text[s - 1]) && isWord(text[s])) continue;
       const last = Math.min(run.end, s + MAX_LENGTH);
       for (let e = s + MIN_LENGTH; e <= last; e++) {
@@ -125,6 +124,8 @@ export interface Abbreviated {
  * Candidates are counted per line, so a round only recounts the lines it changed.
  */
 export function abbreviate(lines: readonly string[], names: readonly string[]): Abbreviated {
+  if (lines.reduce((n, l) => n + l.length, 0) > SEARCHED_UP_TO)
+    return { definitions: [], lines: [...lines] };
   const current = [...lines];
   const perLine = current.map((text, i) => lineCandidates(text, i));
   const totals = new Map<string, number>();

@@ -45,22 +45,46 @@ function metaOf(artifact: Artifact): CmdMeta {
   return parsed.data;
 }
 
-function owns(meta: CmdMeta, owner: BlockOwner): boolean {
-  return 'role' in owner ? meta.role === owner.role : meta.fix === owner.fix;
-}
-
 export function textOf(artifact: Artifact): string {
   return typeof artifact.content === 'string'
     ? artifact.content
     : artifact.content.toString('utf8');
 }
 
+type Owned = { artifact: Artifact; meta: CmdMeta };
+
+/**
+ * The CMD artifacts of one build by kind and owner, made once per artifact list: the docs
+ * ask for every scenario in every culture, and scanning (and parsing) every artifact per
+ * question grew with the square of the catalog.
+ */
+const indexes = new WeakMap<readonly Artifact[], Map<string, Owned[]>>();
+
+function keyOf(kind: string, owner: BlockOwner): string {
+  return 'role' in owner ? `${kind}|role:${owner.role}` : `${kind}|fix:${owner.fix}`;
+}
+
+function owned(earlier: readonly Artifact[], kind: string, owner: BlockOwner): Owned[] {
+  let index = indexes.get(earlier);
+  if (!index) {
+    index = new Map();
+    for (const artifact of earlier) {
+      if (!artifact.kind.startsWith('cmd-')) continue;
+      const meta = metaOf(artifact);
+      const keys = [
+        ...(meta.role !== undefined ? [keyOf(artifact.kind, { role: meta.role })] : []),
+        ...(meta.fix !== undefined ? [keyOf(artifact.kind, { fix: meta.fix })] : []),
+      ];
+      for (const key of keys) index.set(key, [...(index.get(key) ?? []), { artifact, meta }]);
+    }
+    indexes.set(earlier, index);
+  }
+  return index.get(keyOf(kind, owner)) ?? [];
+}
+
 /** The paste blocks of a fix or of the diagnosis, in block order. Checks the numbering. */
 export function pasteBlocks(earlier: readonly Artifact[], owner: BlockOwner): GeneratedBlock[] {
-  const blocks = earlier
-    .filter((a) => a.kind === 'cmd-paste')
-    .map((artifact) => ({ artifact, meta: metaOf(artifact) }))
-    .filter(({ meta }) => owns(meta, owner))
+  const blocks = owned(earlier, 'cmd-paste', owner)
     .map(({ artifact, meta }) => {
       const text = textOf(artifact);
       const where = `artifact ${artifact.path}`;
@@ -93,8 +117,7 @@ export function generatedFiles(
   kind: 'cmd-batch' | 'cmd-offline',
   owner: BlockOwner,
 ): string[] {
-  return earlier
-    .filter((a) => a.kind === kind && owns(metaOf(a), owner))
-    .map((a) => a.path)
+  return owned(earlier, kind, owner)
+    .map(({ artifact }) => artifact.path)
     .sort();
 }

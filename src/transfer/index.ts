@@ -162,13 +162,16 @@ function sha256(bytes: Buffer | string): string {
 /** Fills blocks greedily; the last one also carries the install step. */
 function layout(stream: string, count: number, dir: string, install: string): string[] {
   const blocks: string[] = [];
-  let rest = stream;
-  for (let k = 1; rest.length > 0; k++) {
-    const render = (data: string, last: boolean, at = k) =>
-      renderBlock(at, count, dir, data, last ? install : '');
-    const finalRoom = (at: number) => PASTE_LIMIT - crlfLength(render('', true, at));
-    if (rest.length <= finalRoom(k)) {
-      blocks.push(render(rest, true));
+  // An offset into the stream, not a shrinking copy of it: copying the rest for every block
+  // made a large module's layout quadratic.
+  let at = 0;
+  for (let k = 1; at < stream.length; k++) {
+    const left = stream.length - at;
+    const render = (data: string, last: boolean, n = k) =>
+      renderBlock(n, count, dir, data, last ? install : '');
+    const finalRoom = (n: number) => PASTE_LIMIT - crlfLength(render('', true, n));
+    if (left <= finalRoom(k)) {
+      blocks.push(render(stream.slice(at), true));
       break;
     }
     const room = PASTE_LIMIT - crlfLength(render('', false));
@@ -177,12 +180,12 @@ function layout(stream: string, count: number, dir: string, install: string): st
     // one full rather than nearly empty. Shorten the chunk by a character or two when that
     // makes its hash typable without a repeated character, and never cut next to a space
     // that separates a repeated pair (it is dropped at the cut).
-    let cut = Math.min(room, rest.length - 4, Math.max(rest.length - finalRoom(k + 1) + 4, 16));
-    const candidates = [cut, cut - 1, cut - 2, cut - 3].filter((c) => rest[c - 1] !== ' ');
-    cut = candidates.find((c) => chunkCheck(rest.slice(0, c)).clean) ?? candidates[0]!;
-    const data = rest.slice(0, cut);
-    rest = rest.slice(cut).replace(/^ /, '');
-    blocks.push(render(data, false));
+    let cut = Math.min(room, left - 4, Math.max(left - finalRoom(k + 1) + 4, 16));
+    const candidates = [cut, cut - 1, cut - 2, cut - 3].filter((c) => stream[at + c - 1] !== ' ');
+    cut = candidates.find((c) => chunkCheck(stream.slice(at, at + c)).clean) ?? candidates[0]!;
+    blocks.push(render(stream.slice(at, at + cut), false));
+    at += cut;
+    if (stream[at] === ' ') at++;
   }
   return blocks;
 }

@@ -46,7 +46,7 @@ export function renderBenchmarks(r: Results): string {
     ),
     '',
     scaleRatio === undefined
-      ? '1,000-scenario build / 100-scenario build: not measured, a size failed (target < 10×: **missed**). Each scenario runbook embeds the whole diagnosis, whose block count grows with the catalog, so runbook output grows with the square of the scenario count.'
+      ? '1,000-scenario build / 100-scenario build: not measured, a size failed (target < 10×: **missed**); the table says how.'
       : `1,000-scenario build / 100-scenario build = **${scaleRatio}×** (target < 10×: ${verdict(scaleRatio < 10)}).`,
     '',
     '## Serial Console cost',

@@ -23,10 +23,13 @@ export function timeCommand(
   command: string,
   args: string[],
   env: NodeJS.ProcessEnv = process.env,
+  timeoutMs?: number,
 ): number {
   const start = process.hrtime.bigint();
-  const result = spawnSync(command, args, { encoding: 'utf8', env });
+  const result = spawnSync(command, args, { encoding: 'utf8', env, timeout: timeoutMs });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.error && 'code' in result.error && result.error.code === 'ETIMEDOUT')
+    throw new Error(`did not finish in ${Math.round(timeoutMs! / 1000)} s`);
   if (result.status !== 0)
     throw new Error(
       `${command} ${args.join(' ')} failed (${result.status}): ${result.stderr.slice(0, 500)}`,

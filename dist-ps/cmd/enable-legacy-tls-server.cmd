@@ -36,9 +36,11 @@ reg adD "%_Q2%" /v DisabledByDefault /t REG_DWORD /d 0 /f >nul
 set _V4=&for /f "tokens=2*" %%a in ('reg query "%_Q2%" /v DisabledByDefault 2^>nul') do set _V4=%%a:%%b
 if not "%_V4:~0,4%"=="REG_" set _V4=
 if not "%_V4%"=="REG_DWORD:0x0" set RrF=1
+set _K1_=.&for /f "delims==" %%a in ('set _K1_') do set %%a=
 for /f "tokens=1,2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.0\Server" 2^>nul') do set _K1_%%a=%%b:%%c
 if "%_K1_Enabled%"=="REG_DWORD:0x0" echo RDPRESCUE enable-legacy-tls-server verify tls10-server-off still-fires
 if not "%_K1_Enabled%"=="REG_DWORD:0x0" echo RDPRESCUE enable-legacy-tls-server verify tls10-server-off ok
+set _K2_=.&for /f "delims==" %%a in ('set _K2_') do set %%a=
 for /f "tokens=1,2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.1\Server" 2^>nul') do set _K2_%%a=%%b:%%c
 if "%_K2_Enabled%"=="REG_DWORD:0x0" echo RDPRESCUE enable-legacy-tls-server verify tls11-server-off still-fires
 if not "%_K2_Enabled%"=="REG_DWORD:0x0" echo RDPRESCUE enable-legacy-tls-server verify tls11-server-off ok

@@ -20,6 +20,7 @@ reg adD "%_Q1%" /v DisabledByDefault /t REG_DWORD /d 0 /f >nul
 set _V2=&for /f "tokens=2*" %%a in ('reg query "%_Q1%" /v DisabledByDefault 2^>nul') do set _V2=%%a:%%b
 if not "%_V2:~0,4%"=="REG_" set _V2=
 if not "%_V2%"=="REG_DWORD:0x0" set RrF=1
+set _K1_=.&for /f "delims==" %%a in ('set _K1_') do set %%a=
 for /f "tokens=1,2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.2\Server" 2^>nul') do set _K1_%%a=%%b:%%c
 if "%_K1_Enabled%"=="REG_DWORD:0x0" echo RDPRESCUE enable-tls12-server verify tls12-server-off still-fires
 if not "%_K1_Enabled%"=="REG_DWORD:0x0" echo RDPRESCUE enable-tls12-server verify tls12-server-off ok

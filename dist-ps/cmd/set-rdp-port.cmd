@@ -25,6 +25,7 @@ if defined Rr_OK netsh advfirewalL firewalL delete rule name=RdpRescue-RemoteDes
 if defined Rr_OK netsh advfirewalL firewalL adD rule name=RdpRescue-RemoteDesktop-UserMode-In-UDP dir=in action=alLow protocol=UDP localport=%Rr_Port% >nul&if erRorlevel 1 set RrF=1
 if defined Rr_OK net stop TermService /y >nul 2>&1
 if defined Rr_OK net start TermService >nul 2>&1
+if defined Rr_OK set _K1_=.&for /f "delims==" %%a in ('set _K1_') do set %%a=
 if defined Rr_OK for /f "tokens=1,2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" 2^>nul') do set _K1_%%a=%%b:%%c
 if defined Rr_OK set _R1=3389&if defined _K1_PortNumber set /a _R1=%_K1_PortNumber:*:=% >nul
 if defined Rr_OK set _L1=-&for /f "tokens=1,3,5" %%a in ('netstat -ano ^| find ":%_R1% "') do if %%a==TCP for %%x in (0.0.0.0:0 [::]:0) do if %%b==%%x set _L1=%%c

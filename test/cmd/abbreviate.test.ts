@@ -1,16 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { SEARCHED_UP_TO, abbreviate, unusedNames } from '../../src/emit/cmd/abbreviate.ts';
+import {
+  SEARCHED_UP_TO,
+  abbreviate,
+  unusedNames,
+  type Definition,
+} from '../../src/emit/cmd/abbreviate.ts';
 import { lit, renderScript, v } from '../../src/emit/cmd/script.ts';
 
 const NAMES = ['_0', '_1', '_2', '_3'];
 
 /** Puts every `%_n%` back, the way cmd expands it when the line is read. */
-function expand(definitions: string[], lines: string[]): string[] {
+function expand(definitions: Definition[], lines: string[]): string[] {
   const values = new Map<string, string>();
   for (const d of definitions) {
-    const m = /^set "(_\w)=(.*)"$/s.exec(d);
-    if (!m) throw new Error(`not a definition: ${d}`);
-    values.set(m[1]!, m[2]!);
+    const m = /^set "(_\w)=(.*)"$/s.exec(d.line);
+    if (m?.[1] !== d.name) throw new Error(`not a definition of ${d.name}: ${d.line}`);
+    values.set(d.name, m[2]!);
   }
   return lines.map((l) => l.replace(/%(_\w)%/g, (ref, n: string) => values.get(n) ?? ref));
 }
@@ -28,7 +33,7 @@ describe('naming repeated text in paste blocks', () => {
     expect(short.definitions.length).toBeGreaterThan(0);
     expect(expand(short.definitions, short.lines)).toEqual(lines);
     const before = lines.join('\r\n').length;
-    const after = [...short.definitions, ...short.lines].join('\r\n').length;
+    const after = [...short.definitions.map((d) => d.line), ...short.lines].join('\r\n').length;
     expect(after).toBeLessThan(before - 100);
   });
 
@@ -45,7 +50,7 @@ describe('naming repeated text in paste blocks', () => {
     );
     const short = abbreviate(repeated, NAMES);
     for (const d of short.definitions) {
-      const value = /^set "_\w=(.*)"$/s.exec(d)![1]!;
+      const value = /^set "_\w=(.*)"$/s.exec(d.line)![1]!;
       expect(value).not.toMatch(/["%\u0003\u0005]/);
       expect(value).not.toMatch(/powershell|errorlevel|>nul|set _C|LongVariableName/i);
     }
@@ -58,7 +63,10 @@ describe('naming repeated text in paste blocks', () => {
     );
     const twice = [`wevtutil qe A /q:${xpath}`, `wevtutil qe B /q:${xpath}`];
     const short = abbreviate(twice, NAMES);
-    const rendered = renderScript([...short.definitions, ...short.lines], 'paste').text;
+    const rendered = renderScript(
+      [...short.definitions.map((d) => d.line), ...short.lines],
+      'paste',
+    ).text;
     expect(rendered).toContain('Microsoft-Windows-TerminalServices-SessionBroker');
   });
 

@@ -1,4 +1,4 @@
-import { lit } from './script.ts';
+import { FOR_VAR, FOR_VAR_END, LIT_CLOSE, LIT_OPEN, lit } from './script.ts';
 
 /**
  * Shortens a paste-dialect script by naming text that repeats: `set "_a=<text>"` once, then
@@ -12,11 +12,8 @@ import { lit } from './script.ts';
  * Never named: quotes, `%` (variable references), `!`, `^`, for-variables and other markers.
  */
 
+/** script.ts's markers (\u0001-\u0005) and this file's own, around a name while it searches. */
 const MARKERS = /[\u0001-\u0007]/;
-const LIT_OPEN = '\u0001';
-const LIT_CLOSE = '\u0002';
-const FOR_VAR = '\u0003';
-const FOR_VAR_END = '\u0005';
 const REF_OPEN = '\u0006';
 const REF_CLOSE = '\u0007';
 const NEVER = /["%!^\r\n]/;
@@ -35,14 +32,13 @@ const REFERENCE_LENGTH = 4;
 export const SEARCHED_UP_TO = 100_000;
 
 interface Run {
-  line: number;
   start: number;
   end: number;
   literal: boolean;
 }
 
 /** Stretches of quoted text in one line where a name may stand, each literal or not. */
-function runsOf(text: string, line: number): Run[] {
+function runsOf(text: string): Run[] {
   const runs: Run[] = [];
   let literal = false;
   let quoted = false;
@@ -79,7 +75,7 @@ function runsOf(text: string, line: number): Run[] {
       close();
       continue;
     }
-    if (!current) current = { line, start: i, end: i, literal };
+    if (!current) current = { start: i, end: i, literal };
     current.end = i + 1;
   }
   close();
@@ -89,9 +85,9 @@ function runsOf(text: string, line: number): Run[] {
 const isWord = (c: string | undefined) => c !== undefined && /[A-Za-z0-9]/.test(c);
 
 /** For one line: each nameable text (keyed by literal state + text) and where it starts. */
-function lineCandidates(text: string, line: number): Map<string, number[]> {
+function lineCandidates(text: string): Map<string, number[]> {
   const found = new Map<string, number[]>();
-  for (const run of runsOf(text, line)) {
+  for (const run of runsOf(text)) {
     for (let s = run.start; s < run.end; s++) {
       if (s > run.start && isWord(text[s - 1]) && isWord(text[s])) continue;
       const last = Math.min(run.end, s + MAX_LENGTH);
@@ -112,9 +108,14 @@ function saving(length: number, count: number): number {
   return count * (length - REFERENCE_LENGTH) - (length + DEFINITION_OVERHEAD);
 }
 
+export interface Definition {
+  name: string;
+  /** `set "<name>=..."`, to run before the lines that use `%<name>%`. */
+  line: string;
+}
+
 export interface Abbreviated {
-  /** `set "_a=..."` lines, to run before `lines`. */
-  definitions: string[];
+  definitions: Definition[];
   lines: string[];
 }
 
@@ -127,13 +128,13 @@ export function abbreviate(lines: readonly string[], names: readonly string[]): 
   if (lines.reduce((n, l) => n + l.length, 0) > SEARCHED_UP_TO)
     return { definitions: [], lines: [...lines] };
   const current = [...lines];
-  const perLine = current.map((text, i) => lineCandidates(text, i));
+  const perLine = current.map((text) => lineCandidates(text));
   const totals = new Map<string, number>();
   const count = (map: Map<string, number[]>, sign: 1 | -1) => {
     for (const [key, starts] of map) totals.set(key, (totals.get(key) ?? 0) + sign * starts.length);
   };
   perLine.forEach((map) => count(map, 1));
-  const definitions: string[] = [];
+  const definitions: Definition[] = [];
   for (const name of names) {
     let best: { key: string; saved: number } | undefined;
     for (const [key, n] of totals) {
@@ -144,7 +145,7 @@ export function abbreviate(lines: readonly string[], names: readonly string[]): 
     if (!best) break;
     const text = best.key.slice(1);
     const literal = best.key.startsWith('L');
-    definitions.push(`set "${name}=${literal ? lit(text) : text}"`);
+    definitions.push({ name, line: `set "${name}=${literal ? lit(text) : text}"` });
     perLine.forEach((map, line) => {
       const starts = map.get(best.key);
       if (!starts) return;
@@ -153,7 +154,7 @@ export function abbreviate(lines: readonly string[], names: readonly string[]): 
         row = row.slice(0, start) + REF_OPEN + name + REF_CLOSE + row.slice(start + text.length);
       current[line] = row;
       count(map, -1);
-      perLine[line] = lineCandidates(row, line);
+      perLine[line] = lineCandidates(row);
       count(perLine[line], 1);
     });
   }

@@ -91,7 +91,8 @@ function diagnosisArtifacts(catalog: Catalog, version: string): Artifact[] {
   // The first line clears the script's variables, so the names are defined after it.
   const [reset, ...rest] = body;
   const short = abbreviate(rest, unusedNames(body));
-  const chunks = chunkLines(title, [reset!, ...short.definitions, ...short.lines]);
+  const definitions = short.definitions.map((d) => d.line);
+  const chunks = chunkLines(title, [reset!, ...definitions, ...short.lines]);
   const pastes = chunks.map((chunk, i) => {
     const path = `serial-console/diagnose-${i + 1}-of-${chunks.length}.txt`;
     const rendered = pasteBlock(title, chunk, i + 1, chunks.length);
@@ -126,17 +127,15 @@ function fixBlocks(script: FixScript, title: string): string[][] {
   const footer = rest.pop()!;
   const steps = rest.map((lines) => ({ lines }));
   const withDefinitions = (lines: string[]) => [
-    ...short.definitions.filter((d) => lines.some((l) => l.includes(`%${definedName(d)}%`))),
+    ...short.definitions
+      .filter(({ name }) => lines.some((l) => l.includes(`%${name}%`)))
+      .map((d) => d.line),
     ...lines,
   ];
   const blocks = splitBlocks({ ...script, header: header!, steps, footer }, (lines) =>
     fits(withDefinitions(lines)),
   ).map(withDefinitions);
   return blocks.length < plain.length ? blocks : plain;
-}
-
-function definedName(definition: string): string {
-  return /^set "(_[0-9a-z])=/.exec(definition)![1]!;
 }
 
 function fixArtifacts(fix: Fix, catalog: Catalog, version: string): Artifact[] {

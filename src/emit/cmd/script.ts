@@ -13,11 +13,11 @@
 
 export type Dialect = 'paste' | 'batch';
 
-const LIT_OPEN = '\u0001';
-const LIT_CLOSE = '\u0002';
-const FOR_VAR = '\u0003';
+export const LIT_OPEN = '\u0001';
+export const LIT_CLOSE = '\u0002';
+export const FOR_VAR = '\u0003';
 export const PCT = '\u0004';
-const FOR_VAR_END = '\u0005';
+export const FOR_VAR_END = '\u0005';
 
 /** Case-sensitive text: left exactly as written. */
 export function lit(text: string): string {

@@ -75,7 +75,11 @@ function owned(earlier: readonly Artifact[], kind: string, owner: BlockOwner): O
         ...(meta.role !== undefined ? [keyOf(artifact.kind, { role: meta.role })] : []),
         ...(meta.fix !== undefined ? [keyOf(artifact.kind, { fix: meta.fix })] : []),
       ];
-      for (const key of keys) index.set(key, [...(index.get(key) ?? []), { artifact, meta }]);
+      for (const key of keys) {
+        const list = index.get(key);
+        if (list) list.push({ artifact, meta });
+        else index.set(key, [{ artifact, meta }]);
+      }
     }
     indexes.set(earlier, index);
   }

@@ -5,6 +5,12 @@ import { ScriptBuilder, clearVariables } from './context.ts';
 import { lit, v } from './script.ts';
 
 /**
+ * What an unfilled slot holds. A failed check's token must keep its "?", so the X lists use
+ * another placeholder than the F and Q lists.
+ */
+const EMPTY = { F: '?', X: '.', Q: '?' } as const;
+
+/**
  * The read-only diagnosis of every scenario, printing the report contract of report.ts.
  *
  * No delayed expansion (Wine's cmd gets it wrong, so it could not be tested) and no labels:
@@ -27,7 +33,7 @@ export function diagnosisLines(catalog: Catalog): string[] {
   const slots = catalog.scenarios.reduce((n, sc) => n + sc.evidence.length, 0);
   s.add(
     clearVariables('_'),
-    `set _N=0&for /l ${a} in (1,1,${slots}) do (set _F${a}=?&set _X${a}=.&set _Q${a}=?)`,
+    `set _N=0&for /l ${a} in (1,1,${slots}) do (set _F${a}=${EMPTY.F}&set _X${a}=${EMPTY.X}&set _Q${a}=${EMPTY.Q})`,
   );
 
   let slot = 0;
@@ -62,7 +68,8 @@ function recordOutcome(
   out: CheckOutcome,
 ): boolean {
   const token = lit(`,${evidence.check.id}`);
-  const fired = out.detail ? `${token}=${out.detail}?` : `${token}?`;
+  // Every token ends in the F placeholder: stripping it from an F list drops both.
+  const fired = out.detail ? `${token}=${out.detail}${EMPTY.F}` : `${token}${EMPTY.F}`;
   if (out.detail && out.failed) {
     s.add(`(${out.fired} set _F${slot}=${fired})&(${out.failed} set _X${slot}=${token}?)`);
     return true;
@@ -116,21 +123,22 @@ function decide(k: number, evidence: SlottedEvidence[]): string[] {
   const detected = list('_d', 'F', fired);
   const unknown = failed.length > 0 ? list('_u', 'X', failed) : undefined;
   first.push(`set ${T}=${lit('CLEAR -')}`);
+  const empty = (kind: keyof typeof EMPTY, n: number) => EMPTY[kind].repeat(n);
   const applies =
     pre.length > 0
-      ? `if "${refs('X', pre)}${refs('Q', pre)}"=="${'.'.repeat(pre.length)}${'?'.repeat(pre.length)}" `
+      ? `if "${refs('X', pre)}${refs('Q', pre)}"=="${empty('X', pre.length)}${empty('Q', pre.length)}" `
       : '';
   const lines = [first.join('&')];
   if (unknown)
     lines.push(
-      `if not "%${unknown}%"=="${'.'.repeat(failed.length)}" set ${T}=${lit('UNKNOWN')} %${unknown}:.=%`,
+      `if not "%${unknown}%"=="${empty('X', failed.length)}" set ${T}=${lit('UNKNOWN')} %${unknown}:${EMPTY.X}=%`,
     );
   lines.push(
-    `${applies}if not "${refs('F', primary)}"=="${'?'.repeat(primary.length)}" (set ${T}=${lit('DETECTED')} %${detected}:?=%&set /a _N+=1 >nul)`,
+    `${applies}if not "${refs('F', primary)}"=="${empty('F', primary.length)}" (set ${T}=${lit('DETECTED')} %${detected}:${EMPTY.F}=%&set /a _N+=1 >nul)`,
   );
   // The first unmet precondition names the n/a, so it is tested last.
   for (const e of [...evidence].reverse().filter((e) => e.role === 'precondition'))
-    lines.push(`if not "%_Q${e.slot}%"=="?" set ${T}=${lit(`CLEAR n/a:${e.check.id}`)}`);
+    lines.push(`if not "%_Q${e.slot}%"=="${EMPTY.Q}" set ${T}=${lit(`CLEAR n/a:${e.check.id}`)}`);
   return lines;
 }
 

@@ -4,16 +4,12 @@ import { REPORT_LINE, VERDICT_LINE } from '../../src/model/index.ts';
 import { cmdEmitter } from '../../src/emit/cmd/index.ts';
 import type { Artifact } from '../../src/emit/artifact.ts';
 import { WinePrefix, reportLines, wineAvailable } from './wine.ts';
+import { POLICY, PROTOCOLS, RDP, TSSDIS } from './keys.ts';
 
 /**
  * The diagnosis, run for real: paste blocks fed to an interactive cmd.exe (Wine), the .cmd
  * file run as a batch. Machine states come from reg add in the prefix and shim outputs.
  */
-const RDP = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\WinStations\\RDP-Tcp';
-const PROTOCOLS =
-  'HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols';
-const POLICY = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services';
-const TSSDIS = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tssdis';
 
 const netstat = (pid: number) =>
   [

@@ -2,17 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { wineAvailable } from './wine.ts';
 import { FixSession, read, undo } from './fix-session.ts';
+import { RDP } from './keys.ts';
 
 /**
  * Fix blocks pasted into a real interactive cmd.exe (Wine): the registry changes as intended,
  * the backup holds the state from before, a second paste changes nothing, undo restores the
  * exported state exactly. (Split in two files so Wine runs them in parallel.)
  */
-const PROTOCOLS =
-  'HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols';
-const TLS12 = `${PROTOCOLS}\\TLS 1.2\\Server`;
-const RDP = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\WinStations\\RDP-Tcp';
-const GPSVC = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\gpsvc';
 
 const session = new FixSession();
 const blocks = (fix: string) => session.blocks(fix);

@@ -17,7 +17,8 @@ if ($culture -and (Test-Path -LiteralPath (Join-Path -Path $PSScriptRoot -ChildP
     }
 }
 
-#region Platform layer
+#region src/powershell/platform.ps1
+# Platform layer
 # Every access to the operating system goes through the private functions below, so Pester
 # can mock them (Mock -ModuleName RdpRescue <name> { ... }). Nothing else in the module calls
 # a registry, event log, service, network, certificate, ACL or native command directly.
@@ -472,9 +473,10 @@ function Get-RdpDate {
     param()
     Get-Date
 }
-#endregion
+#endregion src/powershell/platform.ps1
 
-#region Check evaluators
+#region src/powershell/checks.ps1
+# Check evaluators
 # One function per check kind (the dispatch table $script:RdpCheckEvaluators is generated from
 # the model). Each returns Outcome 'fired' (the condition was found), 'quiet' or, when the check
 # could not run, 'failed' with the reason. Only platform functions touch the machine.
@@ -932,9 +934,10 @@ function Invoke-RdpCheck {
     $Context.Results[$Check.Id] = $result
     $result
 }
-#endregion
+#endregion src/powershell/checks.ps1
 
-#region Status truth table and report lines
+#region src/powershell/status.ps1
+# Status truth table and report lines
 # The same truth table as src/model/report.ts decideStatus, shared by every RdpRescue target:
 #   a precondition that is quiet          -> CLEAR  n/a:<check>
 #   a primary check fired (preconditions met or none) -> DETECTED <fired primary>,<fired supporting>
@@ -1004,9 +1007,10 @@ function Format-RdpVerdictLine {
     )
     'RDPRESCUE verdict {0} detected' -f $Detected
 }
-#endregion
+#endregion src/powershell/status.ps1
 
-#region Backup and restore
+#region src/powershell/backup.ps1
+# Backup and restore
 # One Backup-/Restore- pair per backup item kind (src/model/backup.ts decides what each
 # operation needs saved). Backup functions return a hashtable that is written to backup.json;
 # Restore functions take the same entry read back from JSON.
@@ -1299,9 +1303,10 @@ function Backup-RdpFixState {
     Write-RdpBackupManifest -Path (Join-Path -Path $folder -ChildPath 'backup.json') -Manifest $manifest
     $folder
 }
-#endregion
+#endregion src/powershell/backup.ps1
 
-#region Operations
+#region src/powershell/operations.ps1
+# Operations
 # One function per operation kind (dispatch table $script:RdpOperationAppliers). Each gets the
 # operation data, the fix parameters and the context, changes the machine through the
 # platform layer only, and returns a short description of what it changed.
@@ -1632,9 +1637,10 @@ function Set-RdpBcdEmsOperation {
     $null = Invoke-RdpNative -FilePath "$env:SystemRoot\System32\bcdedit.exe" -ArgumentList @('/emssettings', ('EMSPORT:{0}' -f $Operation.Port), ('EMSBAUDRATE:{0}' -f $Operation.BaudRate))
     'bcdedit emssettings EMSPORT:{0} EMSBAUDRATE:{1}' -f $Operation.Port, $Operation.BaudRate
 }
-#endregion
+#endregion src/powershell/operations.ps1
 
-#region Diagnosis and repair engine
+#region src/powershell/engine.ps1
+# Diagnosis and repair engine
 
 function Get-RdpScenarioResult {
     [CmdletBinding()]
@@ -1916,9 +1922,9 @@ function Invoke-RdpFixCommand {
     $fix = $script:RdpCatalog.Fixes[$FixId]
     Invoke-RdpFixSet -Fixes @($fix) -Parameters $Parameters -Cmdlet $Cmdlet -BackupRoot $BackupRoot
 }
-#endregion
+#endregion src/powershell/engine.ps1
 
-#region Catalog data (generated from the model; the logic above and below reads it)
+#region catalog data (generated from the model)
 $script:RdpVersion = '0.1.0'
 
 $script:RdpStatusNames = @{ DETECTED = 'Detected'; CLEAR = 'Clear'; UNKNOWN = 'Unknown' }
@@ -2828,9 +2834,9 @@ $script:RdpCatalog = @{
         Service = 'TermService'
     }
 }
-#endregion
+#endregion catalog data (generated from the model)
 
-#region Public commands
+#region public commands (templates/powershell/public.ps1.ejs)
 
 function Invoke-RdpDiagnosis {
     <#
@@ -3084,9 +3090,9 @@ function Undo-RdpRepair {
         $script:RdpStrings.Restored -f $items.Count, $BackupPath
     }
 }
-#endregion
+#endregion public commands (templates/powershell/public.ps1.ejs)
 
-#region Fix commands (one per online fix of the catalog)
+#region fix enable-legacy-tls-server (command Enable-RdpLegacyTlsProtocol)
 function Enable-RdpLegacyTlsProtocol {
     <#
     .SYNOPSIS
@@ -3130,7 +3136,9 @@ function Enable-RdpLegacyTlsProtocol {
     $parameters = @{}
     Invoke-RdpFixCommand -FixId 'enable-legacy-tls-server' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
+#endregion fix enable-legacy-tls-server (command Enable-RdpLegacyTlsProtocol)
 
+#region fix enable-tls12-server (command Enable-RdpTlsProtocol)
 function Enable-RdpTlsProtocol {
     <#
     .SYNOPSIS
@@ -3168,7 +3176,9 @@ function Enable-RdpTlsProtocol {
     $parameters = @{}
     Invoke-RdpFixCommand -FixId 'enable-tls12-server' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
+#endregion fix enable-tls12-server (command Enable-RdpTlsProtocol)
 
+#region fix remove-rdp-cert-binding (command Remove-RdpCertificateBinding)
 function Remove-RdpCertificateBinding {
     <#
     .SYNOPSIS
@@ -3206,7 +3216,9 @@ function Remove-RdpCertificateBinding {
     $parameters = @{}
     Invoke-RdpFixCommand -FixId 'remove-rdp-cert-binding' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
+#endregion fix remove-rdp-cert-binding (command Remove-RdpCertificateBinding)
 
+#region fix renew-rdp-self-signed-cert (command Reset-RdpSelfSignedCertificate)
 function Reset-RdpSelfSignedCertificate {
     <#
     .SYNOPSIS
@@ -3247,7 +3259,9 @@ function Reset-RdpSelfSignedCertificate {
     $parameters = @{}
     Invoke-RdpFixCommand -FixId 'renew-rdp-self-signed-cert' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
+#endregion fix renew-rdp-self-signed-cert (command Reset-RdpSelfSignedCertificate)
 
+#region fix reset-machinekeys-acl (command Repair-RdpMachineKeyPermission)
 function Repair-RdpMachineKeyPermission {
     <#
     .SYNOPSIS
@@ -3287,7 +3301,9 @@ function Repair-RdpMachineKeyPermission {
     $parameters = @{}
     Invoke-RdpFixCommand -FixId 'reset-machinekeys-acl' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
+#endregion fix reset-machinekeys-acl (command Repair-RdpMachineKeyPermission)
 
+#region fix resume-group-policy (command Resume-RdpGroupPolicy)
 function Resume-RdpGroupPolicy {
     <#
     .SYNOPSIS
@@ -3325,7 +3341,9 @@ function Resume-RdpGroupPolicy {
     $parameters = @{}
     Invoke-RdpFixCommand -FixId 'resume-group-policy' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
+#endregion fix resume-group-policy (command Resume-RdpGroupPolicy)
 
+#region fix set-rdp-cert-binding (command Set-RdpCertificateBinding)
 function Set-RdpCertificateBinding {
     <#
     .SYNOPSIS
@@ -3370,7 +3388,9 @@ function Set-RdpCertificateBinding {
     $parameters = @{ Thumbprint = $Thumbprint }
     Invoke-RdpFixCommand -FixId 'set-rdp-cert-binding' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
+#endregion fix set-rdp-cert-binding (command Set-RdpCertificateBinding)
 
+#region fix set-rdp-port (command Set-RdpPort)
 function Set-RdpPort {
     <#
     .SYNOPSIS
@@ -3415,7 +3435,9 @@ function Set-RdpPort {
     $parameters = @{ Port = $Port }
     Invoke-RdpFixCommand -FixId 'set-rdp-port' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
+#endregion fix set-rdp-port (command Set-RdpPort)
 
+#region fix stop-port-owner (command Stop-RdpPortConflict)
 function Stop-RdpPortConflict {
     <#
     .SYNOPSIS
@@ -3454,7 +3476,9 @@ function Stop-RdpPortConflict {
     $parameters = @{}
     Invoke-RdpFixCommand -FixId 'stop-port-owner' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
+#endregion fix stop-port-owner (command Stop-RdpPortConflict)
 
+#region fix suspend-group-policy (command Suspend-RdpGroupPolicy)
 function Suspend-RdpGroupPolicy {
     <#
     .SYNOPSIS
@@ -3498,7 +3522,7 @@ function Suspend-RdpGroupPolicy {
     $parameters = @{}
     Invoke-RdpFixCommand -FixId 'suspend-group-policy' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
-#endregion
+#endregion fix suspend-group-policy (command Suspend-RdpGroupPolicy)
 
 Export-ModuleMember -Function @(
     'Invoke-RdpDiagnosis'

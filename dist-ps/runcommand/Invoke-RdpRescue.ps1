@@ -299,7 +299,8 @@ if ($script:RdpStringTable.ContainsKey([string]$PSUICulture)) {
     }
 }
 
-#region Platform layer
+#region src/powershell/platform.ps1
+# Platform layer
 # Every access to the operating system goes through the private functions below, so Pester
 # can mock them (Mock -ModuleName RdpRescue <name> { ... }). Nothing else in the module calls
 # a registry, event log, service, network, certificate, ACL or native command directly.
@@ -754,9 +755,10 @@ function Get-RdpDate {
     param()
     Get-Date
 }
-#endregion
+#endregion src/powershell/platform.ps1
 
-#region Check evaluators
+#region src/powershell/checks.ps1
+# Check evaluators
 # One function per check kind (the dispatch table $script:RdpCheckEvaluators is generated from
 # the model). Each returns Outcome 'fired' (the condition was found), 'quiet' or, when the check
 # could not run, 'failed' with the reason. Only platform functions touch the machine.
@@ -1214,9 +1216,10 @@ function Invoke-RdpCheck {
     $Context.Results[$Check.Id] = $result
     $result
 }
-#endregion
+#endregion src/powershell/checks.ps1
 
-#region Status truth table and report lines
+#region src/powershell/status.ps1
+# Status truth table and report lines
 # The same truth table as src/model/report.ts decideStatus, shared by every RdpRescue target:
 #   a precondition that is quiet          -> CLEAR  n/a:<check>
 #   a primary check fired (preconditions met or none) -> DETECTED <fired primary>,<fired supporting>
@@ -1286,9 +1289,10 @@ function Format-RdpVerdictLine {
     )
     'RDPRESCUE verdict {0} detected' -f $Detected
 }
-#endregion
+#endregion src/powershell/status.ps1
 
-#region Backup and restore
+#region src/powershell/backup.ps1
+# Backup and restore
 # One Backup-/Restore- pair per backup item kind (src/model/backup.ts decides what each
 # operation needs saved). Backup functions return a hashtable that is written to backup.json;
 # Restore functions take the same entry read back from JSON.
@@ -1581,9 +1585,10 @@ function Backup-RdpFixState {
     Write-RdpBackupManifest -Path (Join-Path -Path $folder -ChildPath 'backup.json') -Manifest $manifest
     $folder
 }
-#endregion
+#endregion src/powershell/backup.ps1
 
-#region Operations
+#region src/powershell/operations.ps1
+# Operations
 # One function per operation kind (dispatch table $script:RdpOperationAppliers). Each gets the
 # operation data, the fix parameters and the context, changes the machine through the
 # platform layer only, and returns a short description of what it changed.
@@ -1914,9 +1919,10 @@ function Set-RdpBcdEmsOperation {
     $null = Invoke-RdpNative -FilePath "$env:SystemRoot\System32\bcdedit.exe" -ArgumentList @('/emssettings', ('EMSPORT:{0}' -f $Operation.Port), ('EMSBAUDRATE:{0}' -f $Operation.BaudRate))
     'bcdedit emssettings EMSPORT:{0} EMSBAUDRATE:{1}' -f $Operation.Port, $Operation.BaudRate
 }
-#endregion
+#endregion src/powershell/operations.ps1
 
-#region Diagnosis and repair engine
+#region src/powershell/engine.ps1
+# Diagnosis and repair engine
 
 function Get-RdpScenarioResult {
     [CmdletBinding()]
@@ -2198,9 +2204,9 @@ function Invoke-RdpFixCommand {
     $fix = $script:RdpCatalog.Fixes[$FixId]
     Invoke-RdpFixSet -Fixes @($fix) -Parameters $Parameters -Cmdlet $Cmdlet -BackupRoot $BackupRoot
 }
-#endregion
+#endregion src/powershell/engine.ps1
 
-#region Catalog data (generated from the model; the logic above and below reads it)
+#region catalog data (generated from the model)
 $script:RdpVersion = '0.1.0'
 
 $script:RdpStatusNames = @{ DETECTED = 'Detected'; CLEAR = 'Clear'; UNKNOWN = 'Unknown' }
@@ -3110,9 +3116,9 @@ $script:RdpCatalog = @{
         Service = 'TermService'
     }
 }
-#endregion
+#endregion catalog data (generated from the model)
 
-#region Public commands
+#region public commands (templates/powershell/public.ps1.ejs)
 
 function Invoke-RdpDiagnosis {
     [CmdletBinding(DefaultParameterSetName = 'Object')]
@@ -3249,9 +3255,9 @@ function Undo-RdpRepair {
         $script:RdpStrings.Restored -f $items.Count, $BackupPath
     }
 }
-#endregion
+#endregion public commands (templates/powershell/public.ps1.ejs)
 
-#region Fix commands (one per online fix of the catalog)
+#region fix enable-legacy-tls-server (command Enable-RdpLegacyTlsProtocol)
 function Enable-RdpLegacyTlsProtocol {
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
     [OutputType([pscustomobject])]
@@ -3261,7 +3267,9 @@ function Enable-RdpLegacyTlsProtocol {
     $parameters = @{}
     Invoke-RdpFixCommand -FixId 'enable-legacy-tls-server' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
+#endregion fix enable-legacy-tls-server (command Enable-RdpLegacyTlsProtocol)
 
+#region fix enable-tls12-server (command Enable-RdpTlsProtocol)
 function Enable-RdpTlsProtocol {
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
     [OutputType([pscustomobject])]
@@ -3271,7 +3279,9 @@ function Enable-RdpTlsProtocol {
     $parameters = @{}
     Invoke-RdpFixCommand -FixId 'enable-tls12-server' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
+#endregion fix enable-tls12-server (command Enable-RdpTlsProtocol)
 
+#region fix remove-rdp-cert-binding (command Remove-RdpCertificateBinding)
 function Remove-RdpCertificateBinding {
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
     [OutputType([pscustomobject])]
@@ -3281,7 +3291,9 @@ function Remove-RdpCertificateBinding {
     $parameters = @{}
     Invoke-RdpFixCommand -FixId 'remove-rdp-cert-binding' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
+#endregion fix remove-rdp-cert-binding (command Remove-RdpCertificateBinding)
 
+#region fix renew-rdp-self-signed-cert (command Reset-RdpSelfSignedCertificate)
 function Reset-RdpSelfSignedCertificate {
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
     [OutputType([pscustomobject])]
@@ -3291,7 +3303,9 @@ function Reset-RdpSelfSignedCertificate {
     $parameters = @{}
     Invoke-RdpFixCommand -FixId 'renew-rdp-self-signed-cert' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
+#endregion fix renew-rdp-self-signed-cert (command Reset-RdpSelfSignedCertificate)
 
+#region fix reset-machinekeys-acl (command Repair-RdpMachineKeyPermission)
 function Repair-RdpMachineKeyPermission {
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
     [OutputType([pscustomobject])]
@@ -3301,7 +3315,9 @@ function Repair-RdpMachineKeyPermission {
     $parameters = @{}
     Invoke-RdpFixCommand -FixId 'reset-machinekeys-acl' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
+#endregion fix reset-machinekeys-acl (command Repair-RdpMachineKeyPermission)
 
+#region fix resume-group-policy (command Resume-RdpGroupPolicy)
 function Resume-RdpGroupPolicy {
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
     [OutputType([pscustomobject])]
@@ -3311,7 +3327,9 @@ function Resume-RdpGroupPolicy {
     $parameters = @{}
     Invoke-RdpFixCommand -FixId 'resume-group-policy' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
+#endregion fix resume-group-policy (command Resume-RdpGroupPolicy)
 
+#region fix set-rdp-cert-binding (command Set-RdpCertificateBinding)
 function Set-RdpCertificateBinding {
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
     [OutputType([pscustomobject])]
@@ -3324,7 +3342,9 @@ function Set-RdpCertificateBinding {
     $parameters = @{ Thumbprint = $Thumbprint }
     Invoke-RdpFixCommand -FixId 'set-rdp-cert-binding' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
+#endregion fix set-rdp-cert-binding (command Set-RdpCertificateBinding)
 
+#region fix set-rdp-port (command Set-RdpPort)
 function Set-RdpPort {
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
     [OutputType([pscustomobject])]
@@ -3337,7 +3357,9 @@ function Set-RdpPort {
     $parameters = @{ Port = $Port }
     Invoke-RdpFixCommand -FixId 'set-rdp-port' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
+#endregion fix set-rdp-port (command Set-RdpPort)
 
+#region fix stop-port-owner (command Stop-RdpPortConflict)
 function Stop-RdpPortConflict {
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
     [OutputType([pscustomobject])]
@@ -3347,7 +3369,9 @@ function Stop-RdpPortConflict {
     $parameters = @{}
     Invoke-RdpFixCommand -FixId 'stop-port-owner' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
+#endregion fix stop-port-owner (command Stop-RdpPortConflict)
 
+#region fix suspend-group-policy (command Suspend-RdpGroupPolicy)
 function Suspend-RdpGroupPolicy {
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
     [OutputType([pscustomobject])]
@@ -3357,7 +3381,7 @@ function Suspend-RdpGroupPolicy {
     $parameters = @{}
     Invoke-RdpFixCommand -FixId 'suspend-group-policy' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
-#endregion
+#endregion fix suspend-group-policy (command Suspend-RdpGroupPolicy)
 
 function Split-RdpList {
     [CmdletBinding()]

@@ -1,10 +1,15 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/model/load.ts';
 import { CULTURES, type Catalog, type Operation } from '../../src/model/index.ts';
 
+// The source articles sit beside the clone (../shared/seeds), not in it: a clone with nothing
+// beside it skips the tests that read them, and says so.
 const SEEDS = join(import.meta.dirname, '../../../shared/seeds');
+const seedsHere = existsSync(SEEDS);
+const withSeeds = it.skipIf(!seedsHere);
+if (!seedsHere) console.warn(`seed articles not found at ${SEEDS}: the seed coverage tests skip`);
 const seed = (name: string) => readFileSync(join(SEEDS, name), 'utf8');
 const catalog: Catalog = await loadCatalog();
 
@@ -144,7 +149,7 @@ describe('the catalog holds what the seeds know', () => {
     ]);
   });
 
-  it('covers every event ID the seeds name, on the right channel', () => {
+  withSeeds('covers every event ID the seeds name, on the right channel', () => {
     const english = seed('004_50ea3174cc198584.txt');
     const seedIds = new Set([...english.matchAll(/EventID=(\d+)/g)].map((m) => Number(m[1])));
     expect([...seedIds].sort()).toEqual([1057, 1058, 2056, 1296, 36870, 36872, 36871].sort());
@@ -162,25 +167,28 @@ describe('the catalog holds what the seeds know', () => {
     expect(channelOf(36871)).toMatchObject({ channel: 'System', provider: 'Schannel' });
   });
 
-  it('claims every code block of every seed file, and the catalog carries each claim', () => {
-    const names = readdirSync(SEEDS).sort();
-    expect(names).toHaveLength(5);
-    expect(names.flatMap((n) => codeBlocks(seed(n))).length).toBeGreaterThan(40);
-    for (const name of names) {
-      codeBlocks(seed(name)).forEach((block, index) => {
-        const lines = block.split(/\r?\n/).filter((l) => /\S/.test(l) && !/^\s*(REM|#)/i.test(l));
-        const unclaimed = lines.filter(
-          (line) =>
-            !SEED_COMMANDS.some((c) => c.pattern.test(line)) &&
-            !/^\s*(remove-module|md |Md |Import-Module PKI|Set-Location|\$RdpCertThumbprint|Start-Service -Name "SessionEnv"|net start SessionEnv|Stop-Service -Name Termservice|icacls .* \/t \/c >|takeown|reg unload|REG ADD .*(CrashControl|TLS 1\.1|SecurityLayer|fAllowSecProtocolNegotiation|DumpFile|CrashDumpEnabled)|bcdedit|gpupdate|Restart-Service TermService|reg add .*TLS 1\.[01]|REG ADD .*TLS 1\.2)/i.test(
-              line,
-            ),
-        );
-        expect(unclaimed, `${name} code block ${index + 1}`).toEqual([]);
-      });
-    }
-    for (const c of SEED_COMMANDS) expect(c.carriedBy(), String(c.pattern)).toBe(true);
-  });
+  withSeeds(
+    'claims every code block of every seed file, and the catalog carries each claim',
+    () => {
+      const names = readdirSync(SEEDS).sort();
+      expect(names).toHaveLength(5);
+      expect(names.flatMap((n) => codeBlocks(seed(n))).length).toBeGreaterThan(40);
+      for (const name of names) {
+        codeBlocks(seed(name)).forEach((block, index) => {
+          const lines = block.split(/\r?\n/).filter((l) => /\S/.test(l) && !/^\s*(REM|#)/i.test(l));
+          const unclaimed = lines.filter(
+            (line) =>
+              !SEED_COMMANDS.some((c) => c.pattern.test(line)) &&
+              !/^\s*(remove-module|md |Md |Import-Module PKI|Set-Location|\$RdpCertThumbprint|Start-Service -Name "SessionEnv"|net start SessionEnv|Stop-Service -Name Termservice|icacls .* \/t \/c >|takeown|reg unload|REG ADD .*(CrashControl|TLS 1\.1|SecurityLayer|fAllowSecProtocolNegotiation|DumpFile|CrashDumpEnabled)|bcdedit|gpupdate|Restart-Service TermService|reg add .*TLS 1\.[01]|REG ADD .*TLS 1\.2)/i.test(
+                line,
+              ),
+          );
+          expect(unclaimed, `${name} code block ${index + 1}`).toEqual([]);
+        });
+      }
+      for (const c of SEED_COMMANDS) expect(c.carriedBy(), String(c.pattern)).toBe(true);
+    },
+  );
 
   it('never uses account names, and gives every fix an undo, a verification and a source', () => {
     const text = JSON.stringify(catalog.fixes.map((f) => f.operations));

@@ -7,6 +7,8 @@ import { CACHE, REPO } from './paths.ts';
 export interface PowerShell {
   route: string;
   version: string;
+  /** The pwsh program itself, for tests that start another pwsh (absent inside Docker). */
+  executable?: string;
   /** Program and arguments that run pwsh with `args`. */
   argv(args: string[]): [string, string[]];
 }
@@ -21,6 +23,11 @@ export type Found<T> =
   { ok: true; value: T; attempts: Attempt[] } | { ok: false; attempts: Attempt[] };
 
 const TOOL_PATH = join(CACHE, 'dotnet-tools');
+/**
+ * The PowerShell global tool we install. Named: without a version NuGet may offer a build that
+ * wants a newer .NET than the machine's SDK.
+ */
+export const PWSH_VERSION = '7.6.9';
 const IMAGE = process.env.RDPRESCUE_PWSH_IMAGE ?? 'mcr.microsoft.com/powershell:latest';
 const VERSION_QUERY = [
   '-NoProfile',
@@ -30,7 +37,7 @@ const VERSION_QUERY = [
 ];
 
 function direct(route: string, program: string): PowerShell {
-  return { route, version: '', argv: (args) => [program, args] };
+  return { route, version: '', executable: program, argv: (args) => [program, args] };
 }
 
 function docker(): PowerShell {
@@ -79,12 +86,14 @@ export function findPowerShell(): Found<PowerShell> {
   }
 
   mkdirSync(TOOL_PATH, { recursive: true });
-  const install = ask('dotnet', ['tool', 'install', 'PowerShell', '--tool-path', TOOL_PATH], {
-    timeout: 600_000,
-  });
+  const install = ask(
+    'dotnet',
+    ['tool', 'install', 'PowerShell', '--version', PWSH_VERSION, '--tool-path', TOOL_PATH],
+    { timeout: 600_000 },
+  );
   attempts.push({
     route: 'dotnet tool (NuGet)',
-    asked: 'dotnet tool install PowerShell --tool-path .cache/dotnet-tools',
+    asked: `dotnet tool install PowerShell --version ${PWSH_VERSION} --tool-path .cache/dotnet-tools`,
     answer: summarize(install),
   });
   if (install.code === 0) {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { buildFresh, existingBuild } from './build-module.ts';
@@ -9,6 +9,8 @@ import { ARTIFACTS, CACHE, PESTER_TESTS } from './paths.ts';
 /** Where the JUnit XML goes (RDPRESCUE_PESTER_RESULTS overrides, for the runner's own tests). */
 export const RESULT_XML =
   process.env.RDPRESCUE_PESTER_RESULTS ?? join(ARTIFACTS, 'pester-junit.xml');
+/** The counts of the last run, beside the XML: scripts/test.sh adds them to its summary line. */
+export const COUNTS_JSON = join(dirname(RESULT_XML), 'pester-counts.json');
 const DRIVER = new URL('./invoke-pester.ps1', import.meta.url).pathname;
 
 export interface PesterCounts {
@@ -49,6 +51,7 @@ function runOn(
 ): PesterOutcome {
   mkdirSync(dirname(RESULT_XML), { recursive: true });
   rmSync(RESULT_XML, { force: true });
+  rmSync(COUNTS_JSON, { force: true });
   // Under the repo, which a Docker container mounts too.
   mkdirSync(CACHE, { recursive: true });
   const summaryDir = mkdtempSync(join(CACHE, 'pester-summary-'));
@@ -70,12 +73,15 @@ function runOn(
     summaryPath,
   ]);
   try {
-    const run = spawnSync(program, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    const env = { ...process.env };
+    if (pwsh.executable) env.RDPRESCUE_PWSH_EXE = pwsh.executable;
+    const run = spawnSync(program, args, { stdio: ['ignore', 'inherit', 'inherit'], env });
     if (run.status !== 0 || !existsSync(summaryPath))
       throw new Error(`the Pester driver failed (exit ${run.status}); see its output above`);
     const text = readFileSync(summaryPath, 'utf8').replace(/^\uFEFF/, '');
     if (!existsSync(RESULT_XML)) throw new Error(`Pester wrote no result file at ${RESULT_XML}`);
     const counts = JSON.parse(text) as PesterCounts;
+    writeFileSync(COUNTS_JSON, JSON.stringify(counts));
     return { ran: true, counts, route: pwsh.route, resultXml: RESULT_XML, attempts };
   } finally {
     rmSync(summaryDir, { recursive: true, force: true });

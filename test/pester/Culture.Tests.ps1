@@ -17,7 +17,7 @@ Describe 'module strings' {
         $build = Get-RdpTestBuild
         $manifest = Join-Path -Path $build -ChildPath 'RdpRescue/RdpRescue.psd1'
         $catalog = [System.IO.File]::ReadAllText((Join-Path -Path $build -ChildPath 'catalog/catalog.json')) | ConvertFrom-Json
-        $pwsh = (Get-Process -Id $PID).Path
+        $pwsh = Get-RdpTestPwsh
 
         function Get-ModuleString {
             # Imports the module under a UI culture in a new process; returns its string table.

@@ -105,8 +105,10 @@ Describe 'Invoke-RdpDiagnosis' {
             $channels = @($allChecks | Where-Object { $_.Kind -eq 'event-query' } | ForEach-Object { $_.Channel } | Sort-Object -Unique)
             $null = Invoke-RdpDiagnosis
             Should -Invoke -CommandName 'Get-RdpEventRecord' -ModuleName 'RdpRescue' -Exactly -Times $channels.Count
-            foreach ($channel in $channels) {
-                Should -Invoke -CommandName 'Get-RdpEventRecord' -ModuleName 'RdpRescue' -Exactly -Times 1 -ParameterFilter { $Channel -eq $channel }
+            # Not $channel: PowerShell names are case-insensitive, so the filter would compare the
+            # mock's own -Channel parameter with itself.
+            foreach ($expectedChannel in $channels) {
+                Should -Invoke -CommandName 'Get-RdpEventRecord' -ModuleName 'RdpRescue' -Exactly -Times 1 -ParameterFilter { $Channel -eq $expectedChannel }
             }
         }
 

@@ -1,7 +1,7 @@
 # A fake Windows machine for RdpRescue's Pester tests.
 #
 # Only the module's platform layer (the private functions listed at the top of
-# templates/powershell/platform.ps1.ejs) is mocked; every other line of the module runs for real
+# src/powershell/platform.ps1) is mocked; every other line of the module runs for real
 # against this in-memory state. The fake behaves like Windows where a repair depends on it:
 # TermService listens on the configured port when it starts and the port is free, creates a
 # self-signed certificate when SessionEnv (Remote Desktop Configuration) starts and the store
@@ -19,6 +19,15 @@ function global:Get-RdpTestBuild {
         return $env:RDPRESCUE_BUILD
     }
     Join-Path -Path $PSScriptRoot -ChildPath '../../dist-ps'
+}
+
+function global:Get-RdpTestPwsh {
+    # The pwsh the runner found (RDPRESCUE_PWSH_EXE). Not (Get-Process -Id $PID).Path: under the
+    # .NET global tool that is the dotnet host, not pwsh.
+    if ($env:RDPRESCUE_PWSH_EXE) {
+        return $env:RDPRESCUE_PWSH_EXE
+    }
+    (Get-Process -Id $PID).Path
 }
 
 function global:Initialize-RdpTestEnvironment {
@@ -139,7 +148,7 @@ function global:Reset-FakeMachine {
 }
 
 function global:Get-FakeConfiguredPort {
-    $entry = $global:RdpFake.Registry["$rdpTcp|PortNumber"]
+    $entry = $global:RdpFake.Registry["$($global:RdpFake.RdpTcpKey)|PortNumber"]
     if ($null -eq $entry) {
         return 3389
     }

@@ -105,10 +105,10 @@ describe('the platform layer is the only way to the OS (Pester can mock it)', as
   const { text } = await emitted();
   const psm1 = text(PSM1);
   const lines = psm1.split(/\r\n/);
-  const start = lines.findIndex((l) => l === '#region Platform layer') + 1;
-  const end = lines.findIndex((l, i) => i >= start && l === '#endregion') + 1;
+  const start = lines.findIndex((l) => l === '#region src/powershell/platform.ps1') + 1;
+  const end = lines.findIndex((l) => l === '#endregion src/powershell/platform.ps1') + 1;
 
-  it('keeps OS cmdlets and native executables inside #region Platform layer', async () => {
+  it('keeps OS cmdlets and native executables inside the platform layer (src/powershell/platform.ps1)', async () => {
     expect(start).toBeGreaterThan(0);
     const outside = (await commandsOf(psm1)).filter(
       (c) => OS_ACCESS.has(c.name.toLowerCase()) && (c.line < start || c.line > end),

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { decideStatus, type CheckResult } from '../../src/model/index.ts';
-import { renderTemplate } from '../../src/emit/render.ts';
+import { runtimeText } from '../../src/emit/powershell/runtime.ts';
 import { psString } from '../../src/emit/powershell/literal.ts';
 import { requireHost, runInHost } from './host-harness.ts';
 
-// The module's truth table (templates/powershell/status.ps1.ejs) run in PowerShell's real
+// The module's truth table (src/powershell/status.ps1) run in PowerShell's real
 // engine (tools/pwsh-host, built by the Pester runner's helper) against every combination of
 // up to three checks, and compared with src/model/report.ts decideStatus.
 
@@ -56,7 +56,7 @@ describe('status truth table: PowerShell equals decideStatus', () => {
     const lines = [
       'Set-StrictMode -Version Latest',
       "$ErrorActionPreference = 'Stop'",
-      renderTemplate('powershell/status.ps1.ejs', {}),
+      runtimeText('status'),
       ...cases.map(
         (c, i) =>
           `$r = Resolve-RdpScenarioStatus -Results @(${c.map(psResult).join(', ')})\n` +

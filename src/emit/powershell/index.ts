@@ -7,14 +7,12 @@ import { dispatchTables } from './primitives.ts';
 import { catalogData, onlineFixes, stringTable } from './catalog-data.ts';
 import { fixCommand, repairParameters } from './commands.ts';
 import { aboutData } from './about.ts';
+import { region, runtimeParts } from './runtime.ts';
 
 /** Fixed module identity: never change the GUID, PowerShellGet and users rely on it. */
 export const MODULE_GUID = '3f6a1c52-8d4e-4b7a-9c1e-5a2d7e0b9f43';
 export const MODULE_DIR = 'RdpRescue';
 export const RUNCOMMAND_PATH = 'runcommand/Invoke-RdpRescue.ps1';
-
-/** Order matters only for reading: platform first, public commands last. */
-const PARTS = ['platform', 'checks', 'status', 'backup', 'operations', 'engine'] as const;
 
 const helpers = { psString, psLiteral };
 
@@ -35,7 +33,8 @@ export function publicFunctions(catalog: Catalog): string[] {
 export function moduleBody(catalog: Catalog, version: string): string {
   const scenarioIds = catalog.scenarios.map((s) => s.id);
   const fixes = onlineFixes(catalog);
-  const parts = PARTS.map((p) => render(`${p}.ps1.ejs`, {}));
+  // The hand-written runtime first, then what the catalog generates; public commands last.
+  const parts = runtimeParts();
   parts.push(
     render('catalog.ps1.ejs', {
       version,
@@ -48,9 +47,9 @@ export function moduleBody(catalog: Catalog, version: string): string {
       optInFixes: fixes.filter((f) => f.optIn).map((f) => f.id),
       parameters: repairParameters(catalog),
     }),
-    '#region Fix commands (one per online fix of the catalog)\n' +
-      fixes.map((f) => render('fix-command.ps1.ejs', fixCommand(f))).join('\n') +
-      '#endregion\n',
+    ...fixes.map((f) =>
+      region(`fix ${f.id} (command ${f.command})`, render('fix-command.ps1.ejs', fixCommand(f))),
+    ),
   );
   return parts.map((p) => p.trimEnd()).join('\n\n');
 }

@@ -20,7 +20,7 @@ import { psRegistryPath, type PsValue } from './literal.ts';
 type Data = { [key: string]: PsValue };
 
 interface CheckTarget<K extends CheckKind> {
-  /** Private function in templates/powershell/checks.ps1 that evaluates the check. */
+  /** Private function in src/powershell/checks.ps1 that evaluates the check. */
   evaluator: string;
   data(check: CheckOf<K>): Data;
 }
@@ -101,7 +101,7 @@ function value(v: Value): Data {
 }
 
 interface OperationTarget<K extends OperationKind> {
-  /** Private function in templates/powershell/operations.ps1; null = offline only. */
+  /** Private function in src/powershell/operations.ps1; null = offline only. */
   applier: string | null;
   data(op: OperationOf<K>): Data;
 }
@@ -179,7 +179,7 @@ export function operationData(op: Operation): Data {
 type BackupKind = BackupItem['kind'];
 
 interface BackupTarget<K extends BackupKind> {
-  /** Backup-<noun> and Restore-<noun> in templates/powershell/backup.ps1; null = offline only. */
+  /** Backup-<noun> and Restore-<noun> in src/powershell/backup.ps1; null = offline only. */
   noun: string | null;
   data(item: Extract<BackupItem, { kind: K }>): Data;
 }

@@ -1,4 +1,4 @@
-#region Operations
+# Operations
 # One function per operation kind (dispatch table $script:RdpOperationAppliers). Each gets the
 # operation data, the fix parameters and the context, changes the machine through the
 # platform layer only, and returns a short description of what it changed.
@@ -329,4 +329,3 @@ function Set-RdpBcdEmsOperation {
     $null = Invoke-RdpNative -FilePath "$env:SystemRoot\System32\bcdedit.exe" -ArgumentList @('/emssettings', ('EMSPORT:{0}' -f $Operation.Port), ('EMSBAUDRATE:{0}' -f $Operation.BaudRate))
     'bcdedit emssettings EMSPORT:{0} EMSBAUDRATE:{1}' -f $Operation.Port, $Operation.BaudRate
 }
-#endregion

@@ -1,4 +1,4 @@
-#region Check evaluators
+# Check evaluators
 # One function per check kind (the dispatch table $script:RdpCheckEvaluators is generated from
 # the model). Each returns Outcome 'fired' (the condition was found), 'quiet' or, when the check
 # could not run, 'failed' with the reason. Only platform functions touch the machine.
@@ -456,4 +456,3 @@ function Invoke-RdpCheck {
     $Context.Results[$Check.Id] = $result
     $result
 }
-#endregion

@@ -1,4 +1,4 @@
-#region Backup and restore
+# Backup and restore
 # One Backup-/Restore- pair per backup item kind (src/model/backup.ts decides what each
 # operation needs saved). Backup functions return a hashtable that is written to backup.json;
 # Restore functions take the same entry read back from JSON.
@@ -291,4 +291,3 @@ function Backup-RdpFixState {
     Write-RdpBackupManifest -Path (Join-Path -Path $folder -ChildPath 'backup.json') -Manifest $manifest
     $folder
 }
-#endregion

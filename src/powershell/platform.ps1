@@ -1,4 +1,4 @@
-#region Platform layer
+# Platform layer
 # Every access to the operating system goes through the private functions below, so Pester
 # can mock them (Mock -ModuleName RdpRescue <name> { ... }). Nothing else in the module calls
 # a registry, event log, service, network, certificate, ACL or native command directly.
@@ -453,4 +453,3 @@ function Get-RdpDate {
     param()
     Get-Date
 }
-#endregion

@@ -1,4 +1,4 @@
-#region Diagnosis and repair engine
+# Diagnosis and repair engine
 
 function Get-RdpScenarioResult {
     [CmdletBinding()]
@@ -280,4 +280,3 @@ function Invoke-RdpFixCommand {
     $fix = $script:RdpCatalog.Fixes[$FixId]
     Invoke-RdpFixSet -Fixes @($fix) -Parameters $Parameters -Cmdlet $Cmdlet -BackupRoot $BackupRoot
 }
-#endregion

@@ -1,4 +1,4 @@
-#region Status truth table and report lines
+# Status truth table and report lines
 # The same truth table as src/model/report.ts decideStatus, shared by every RdpRescue target:
 #   a precondition that is quiet          -> CLEAR  n/a:<check>
 #   a primary check fired (preconditions met or none) -> DETECTED <fired primary>,<fired supporting>
@@ -68,4 +68,3 @@ function Format-RdpVerdictLine {
     )
     'RDPRESCUE verdict {0} detected' -f $Detected
 }
-#endregion

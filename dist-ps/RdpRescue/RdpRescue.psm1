@@ -25,7 +25,7 @@ if ($culture -and (Test-Path -LiteralPath (Join-Path -Path $PSScriptRoot -ChildP
 #
 #   Get-RdpRegistryValue      -Path HKLM:\... -Name     value, or $null when absent (byte[] stays one object)
 #   Get-RdpRegistryValueKind  -Path -Name               'DWord' | 'String' | 'ExpandString' | 'Binary' ... or $null
-#   Set-RdpRegistryValue      -Path -Name -Type REG_* -Value   creates the key when needed
+#   Set-RdpRegistryValue      -Path -Name -Type REG_* -Value   creates the key when needed (six kinds, QWORD and MULTI_SZ too)
 #   Remove-RdpRegistryValue   -Path -Name               no error when already absent
 #   Get-RdpEventRecord        -Channel -XPath -MaxEvents   newest first: ProviderName, Id, TimeCreated, Data (hashtable by field name)
 #   Get-RdpServiceInfo        -Name | -ProcessId        Name, State, StartMode, ProcessId (Win32_Service); nothing when absent
@@ -36,11 +36,13 @@ if ($culture -and (Test-Path -LiteralPath (Join-Path -Path $PSScriptRoot -ChildP
 #   Get-RdpAccessRule         -Path                     Sid, Rights, AccessType, InheritOnly (SIDs, never names)
 #   Get-RdpSecurityDescriptor -Path                     SDDL (owner and DACL)
 #   Set-RdpSecurityDescriptor -Path -Sddl               restores owner and DACL
+#   Get-RdpItemSecurity       -Path                     Owner (SID) and Rules (as Get-RdpAccessRule) of a file or folder
 #   Get-RdpChildFile          -Path -Prefix [-Recurse]  full paths of files
 #   Get-RdpFirewallRulePort   -Name                     LocalPort of a rule by its Name, or $null when the rule is absent
 #   Set-RdpFirewallRulePort   -Name -Port
 #   Get-RdpWindowsFeatureState -Name                    $true / $false, or $null without Server Manager cmdlets
-#   New-RdpDirectory          -Path                     creates a folder (backups)
+#   New-RdpProtectedDirectory -Path                     creates a folder only SYSTEM and Administrators can change (backups)
+#   Resolve-RdpFileSystemPath -Path                     full file system path; a relative one is taken from the PowerShell location
 #   Write-RdpBackupManifest   -Path -Manifest           writes backup.json (UTF-8 without BOM)
 #   Read-RdpBackupManifest    -Path                     the parsed backup.json, or $null when absent
 #   Invoke-RdpNative          -FilePath -ArgumentList   output lines; throws on a non-zero exit code
@@ -91,13 +93,14 @@ function Set-RdpRegistryValue {
         [Parameter(Mandatory = $true)]
         [string]$Name,
         [Parameter(Mandatory = $true)]
-        [ValidateSet('REG_DWORD', 'REG_SZ', 'REG_EXPAND_SZ', 'REG_BINARY')]
+        [ValidateSet('REG_DWORD', 'REG_QWORD', 'REG_SZ', 'REG_EXPAND_SZ', 'REG_MULTI_SZ', 'REG_BINARY')]
         [string]$Type,
         [Parameter(Mandatory = $true)]
         [AllowEmptyString()]
+        [AllowEmptyCollection()]
         [object]$Value
     )
-    $kinds = @{ REG_DWORD = 'DWord'; REG_SZ = 'String'; REG_EXPAND_SZ = 'ExpandString'; REG_BINARY = 'Binary' }
+    $kinds = @{ REG_DWORD = 'DWord'; REG_QWORD = 'QWord'; REG_SZ = 'String'; REG_EXPAND_SZ = 'ExpandString'; REG_MULTI_SZ = 'MultiString'; REG_BINARY = 'Binary' }
     if ($PSCmdlet.ShouldProcess("$Path\$Name", "Set $Type")) {
         if (-not (Test-Path -LiteralPath $Path)) {
             $null = New-Item -Path $Path -Force
@@ -334,6 +337,17 @@ function Set-RdpSecurityDescriptor {
     Set-Acl -LiteralPath $Path -AclObject $acl
 }
 
+function Get-RdpItemSecurity {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path
+    )
+    $owner = (Get-Acl -LiteralPath $Path).GetOwner([System.Security.Principal.SecurityIdentifier])
+    [pscustomobject]@{ Owner = $owner.Value; Rules = @(Get-RdpAccessRule -Path $Path) }
+}
+
 function Get-RdpChildFile {
     [CmdletBinding()]
     [OutputType([string])]
@@ -401,15 +415,61 @@ function Get-RdpWindowsFeatureState {
     return [bool]$feature.Installed
 }
 
-function New-RdpDirectory {
+function New-RdpProtectedDirectory {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
         [Parameter(Mandatory = $true)]
         [string]$Path
     )
-    if ($PSCmdlet.ShouldProcess($Path, 'Create folder')) {
-        $null = New-Item -ItemType Directory -Path $Path -Force
+    if (-not $PSCmdlet.ShouldProcess($Path, 'Create folder (SYSTEM and Administrators only)')) {
+        return
     }
+    # Full control for SYSTEM and Administrators, inherited by everything inside; nothing inherited
+    # from the parent (ProgramData lets every user create folders); owned by Administrators.
+    $administrators = New-Object -TypeName System.Security.Principal.SecurityIdentifier -ArgumentList 'S-1-5-32-544'
+    $system = New-Object -TypeName System.Security.Principal.SecurityIdentifier -ArgumentList 'S-1-5-18'
+    $inherit = [System.Security.AccessControl.InheritanceFlags]'ContainerInherit, ObjectInherit'
+    $security = New-Object -TypeName System.Security.AccessControl.DirectorySecurity
+    $security.SetAccessRuleProtection($true, $false)
+    foreach ($sid in @($system, $administrators)) {
+        $rule = New-Object -TypeName System.Security.AccessControl.FileSystemAccessRule -ArgumentList @(
+            $sid, [System.Security.AccessControl.FileSystemRights]::FullControl, $inherit,
+            [System.Security.AccessControl.PropagationFlags]::None, [System.Security.AccessControl.AccessControlType]::Allow)
+        $security.AddAccessRule($rule)
+    }
+    $security.SetOwner($administrators)
+    # Created with its permissions, never with the parent's first. An existing folder is left as it
+    # is: the caller reads back owner and permissions.
+    $folder = New-Object -TypeName System.IO.DirectoryInfo -ArgumentList $Path
+    $extensions = 'System.IO.FileSystemAclExtensions' -as [type]
+    if ($null -ne $extensions) {
+        $extensions::Create($folder, $security)
+    }
+    else {
+        $folder.Create($security)
+    }
+}
+
+function Resolve-RdpFileSystemPath {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path
+    )
+    # Cmdlets resolve a relative path against the PowerShell location, .NET against the process
+    # directory: they differ after Set-Location, so every path is made absolute here first.
+    $provider = $null
+    $drive = $null
+    $full = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Path, [ref]$provider, [ref]$drive)
+    if ($provider.Name -ne 'FileSystem') {
+        throw ($script:RdpStrings.NotFileSystemPath -f $Path)
+    }
+    $root = [System.IO.Path]::GetPathRoot($full)
+    if ($full.Length -gt $root.Length) {
+        $full = $full.TrimEnd([System.IO.Path]::DirectorySeparatorChar, [System.IO.Path]::AltDirectorySeparatorChar)
+    }
+    $full
 }
 
 function Write-RdpBackupManifest {
@@ -1013,7 +1073,75 @@ function Format-RdpVerdictLine {
 # Backup and restore
 # One Backup-/Restore- pair per backup item kind (src/model/backup.ts decides what each
 # operation needs saved). Backup functions return a hashtable that is written to backup.json;
-# Restore functions take the same entry read back from JSON.
+# Restore functions take the same entry read back from JSON. What an undo trusts (the backup
+# folder, each entry) is in src/powershell/undo.ps1.
+
+# The registry value kinds a backup saves and restores exactly, and the type each is written as.
+$script:RdpRegistryTypes = @{
+    String       = 'REG_SZ'
+    ExpandString = 'REG_EXPAND_SZ'
+    DWord        = 'REG_DWORD'
+    QWord        = 'REG_QWORD'
+    Binary       = 'REG_BINARY'
+    MultiString  = 'REG_MULTI_SZ'
+}
+
+function ConvertTo-RdpSavedRegistryValue {
+    [CmdletBinding()]
+    [OutputType([object])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Kind,
+        [AllowNull()]
+        [object]$Value
+    )
+    # JSON keeps text and 32-bit numbers exactly; bytes are saved as base64 and 64-bit numbers
+    # as text (a JSON reader may turn a large number into a double).
+    switch ($Kind) {
+        'Binary' {
+            return [Convert]::ToBase64String([byte[]]$Value)
+        }
+        'QWord' {
+            return ([long]$Value).ToString([System.Globalization.CultureInfo]::InvariantCulture)
+        }
+        'DWord' {
+            return [int]$Value
+        }
+        'MultiString' {
+            return , [string[]]@($Value)
+        }
+    }
+    [string]$Value
+}
+
+function ConvertFrom-RdpSavedRegistryValue {
+    [CmdletBinding()]
+    [OutputType([object])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Kind,
+        [AllowNull()]
+        [object]$Value
+    )
+    switch ($Kind) {
+        'Binary' {
+            return , [Convert]::FromBase64String([string]$Value)
+        }
+        'QWord' {
+            return [long]::Parse([string]$Value, [System.Globalization.CultureInfo]::InvariantCulture)
+        }
+        'DWord' {
+            return [int]$Value
+        }
+        'MultiString' {
+            if ($null -eq $Value) {
+                return , [string[]]@()
+            }
+            return , [string[]]@($Value)
+        }
+    }
+    [string]$Value
+}
 
 function Backup-RdpRegistryValueItem {
     [CmdletBinding()]
@@ -1029,10 +1157,11 @@ function Backup-RdpRegistryValueItem {
     $kind = Get-RdpRegistryValueKind -Path $Item.Key -Name $Item.Name
     $value = $null
     if ($null -ne $kind) {
-        $value = Get-RdpRegistryValue -Path $Item.Key -Name $Item.Name
-        if ($value -is [byte[]]) {
-            $value = [Convert]::ToBase64String($value)
+        # Before any change: a value that cannot be put back exactly stops the repair here.
+        if (-not $script:RdpRegistryTypes.ContainsKey($kind)) {
+            throw ($script:RdpStrings.RegistryKindUnsupported -f "$($Item.Key)\$($Item.Name)", $kind)
         }
+        $value = ConvertTo-RdpSavedRegistryValue -Kind $kind -Value (Get-RdpRegistryValue -Path $Item.Key -Name $Item.Name)
     }
     @{ Kind = $Item.Kind; Key = $Item.Key; Name = $Item.Name; ValueKind = $kind; Value = $value }
 }
@@ -1046,18 +1175,14 @@ function Restore-RdpRegistryValueItem {
         [string]$Folder
     )
     if ($null -eq $Entry.ValueKind) {
+        # The value did not exist before the repair.
         Remove-RdpRegistryValue -Path $Entry.Key -Name $Entry.Name
         return
     }
-    $types = @{ DWord = 'REG_DWORD'; String = 'REG_SZ'; ExpandString = 'REG_EXPAND_SZ'; Binary = 'REG_BINARY' }
-    $value = $Entry.Value
-    if ($Entry.ValueKind -eq 'Binary') {
-        $value = [Convert]::FromBase64String([string]$Entry.Value)
-    }
-    elseif ($Entry.ValueKind -eq 'DWord') {
-        $value = [int]$Entry.Value
-    }
-    Set-RdpRegistryValue -Path $Entry.Key -Name $Entry.Name -Type $types[[string]$Entry.ValueKind] -Value $value
+    # Test-RdpRegistryValueItem admits only the kinds in $script:RdpRegistryTypes.
+    $kind = [string]$Entry.ValueKind
+    $value = ConvertFrom-RdpSavedRegistryValue -Kind $kind -Value $Entry.Value
+    Set-RdpRegistryValue -Path $Entry.Key -Name $Entry.Name -Type $script:RdpRegistryTypes[$kind] -Value $value
 }
 
 function Backup-RdpAclItem {
@@ -1276,6 +1401,7 @@ function Backup-RdpFixState {
         [string]$Scenario = ''
     )
     # Everything every selected fix will change is saved before the first change.
+    Initialize-RdpBackupRoot -Path $BackupRoot
     $stamp = (Get-RdpDate).ToString('yyyyMMdd-HHmmss')
     $folder = Join-Path -Path $BackupRoot -ChildPath $stamp
     $suffix = 1
@@ -1283,7 +1409,7 @@ function Backup-RdpFixState {
         $suffix += 1
         $folder = Join-Path -Path $BackupRoot -ChildPath "$stamp-$suffix"
     }
-    New-RdpDirectory -Path $folder
+    New-RdpProtectedDirectory -Path $folder
     $items = foreach ($fix in $Fixes) {
         foreach ($item in $fix.Backup) {
             $entry = & $script:RdpBackupFunctions[$item.Kind] -Item $item -Context $Context -Folder $folder
@@ -1304,6 +1430,371 @@ function Backup-RdpFixState {
     $folder
 }
 #endregion src/powershell/backup.ps1
+
+#region src/powershell/undo.ps1
+# Undo: what a restore may trust, and the restore itself
+# backup.json lives in a folder under ProgramData, where every user may create folders, and Undo
+# runs as an administrator or SYSTEM. So the backup root is created with permissions for SYSTEM
+# and Administrators only, a folder anyone else owns or may change is refused, and each manifest
+# entry must describe something a fix of the catalog backs up (one Test-<noun> per backup item
+# kind, dispatch table $script:RdpBackupEntryTests). Each item is restored on its own: one that
+# fails is reported with its reason and the others are still restored.
+
+# SYSTEM and Administrators, by SID: the only accounts that may own or change a backup.
+$script:RdpTrustedSids = @('S-1-5-18', 'S-1-5-32-544')
+
+# Access rights that let an account change a folder or what is in it: write or append data
+# (create a file or a subfolder), write extended attributes or attributes, delete a child,
+# delete, change permissions, take ownership, generic write and generic all.
+$script:RdpChangeRights = 0x2 -bor 0x4 -bor 0x10 -bor 0x40 -bor 0x100 -bor 0x10000 -bor 0x40000 -bor 0x80000 -bor 0x10000000 -bor 0x40000000
+
+function Get-RdpUntrustedReason {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path,
+        # A file's owner is whoever wrote it; its folder decides who could have.
+        [switch]$IgnoreOwner
+    )
+    $security = Get-RdpItemSecurity -Path $Path
+    if (-not $IgnoreOwner -and $script:RdpTrustedSids -notcontains [string]$security.Owner) {
+        return ($script:RdpStrings.BackupOwnerUntrusted -f $Path, $security.Owner)
+    }
+    $writers = @($security.Rules | Where-Object {
+            $_.AccessType -eq 'Allow' -and $script:RdpTrustedSids -notcontains [string]$_.Sid -and ([int64]$_.Rights -band $script:RdpChangeRights) -ne 0
+        } | ForEach-Object { [string]$_.Sid } | Sort-Object -Unique)
+    if ($writers.Count -gt 0) {
+        return ($script:RdpStrings.BackupWritableByOthers -f $Path, ($writers -join ', '))
+    }
+}
+
+function Assert-RdpTrustedPath {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path,
+        [switch]$IgnoreOwner
+    )
+    $reason = Get-RdpUntrustedReason -Path $Path -IgnoreOwner:$IgnoreOwner
+    if ($reason) {
+        throw $reason
+    }
+}
+
+function Initialize-RdpBackupRoot {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path
+    )
+    if (-not (Test-Path -LiteralPath $Path -PathType Container)) {
+        New-RdpProtectedDirectory -Path $Path
+    }
+    # Read back also after creating it: a folder someone made in the meantime is left as it was.
+    Assert-RdpTrustedPath -Path $Path
+}
+
+function Get-RdpEntryField {
+    [CmdletBinding()]
+    [OutputType([object])]
+    param(
+        [AllowNull()]
+        [object]$Entry,
+        [Parameter(Mandatory = $true)]
+        [string]$Name
+    )
+    # Nothing when the field is missing (strict mode forbids reading an absent property).
+    if ($null -eq $Entry) {
+        return
+    }
+    if ($Entry -is [System.Collections.IDictionary]) {
+        return $Entry[$Name]
+    }
+    $property = $Entry.PSObject.Properties[$Name]
+    if ($null -ne $property) {
+        $property.Value
+    }
+}
+
+function Get-RdpEntryTarget {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [AllowNull()]
+        [object]$Entry
+    )
+    # What an entry restores, for messages: the registry value, path, service, store, rule or file.
+    $key = Get-RdpEntryField -Entry $Entry -Name 'Key'
+    if ($key) {
+        return ('{0}\{1}' -f $key, (Get-RdpEntryField -Entry $Entry -Name 'Name'))
+    }
+    foreach ($field in @('Path', 'Service', 'Store', 'Rule', 'File')) {
+        $value = Get-RdpEntryField -Entry $Entry -Name $field
+        if ($value) {
+            return [string]$value
+        }
+    }
+    ''
+}
+
+function Test-RdpPathWithin {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyString()]
+        [string]$Path,
+        [Parameter(Mandatory = $true)]
+        [string]$Folder,
+        [switch]$Recurse
+    )
+    # The folder itself or a file in it (at any depth with -Recurse), never through '..'.
+    if ($Path -eq $Folder) {
+        return $true
+    }
+    $separators = [char[]]@('\', '/')
+    if ($Path.Length -le $Folder.Length + 1 -or -not $Path.StartsWith($Folder, [System.StringComparison]::OrdinalIgnoreCase)) {
+        return $false
+    }
+    if ($separators -notcontains $Path[$Folder.Length]) {
+        return $false
+    }
+    $parts = $Path.Substring($Folder.Length + 1).Split($separators)
+    if (@($parts | Where-Object { $_ -eq '' -or $_ -eq '.' -or $_ -eq '..' }).Count -gt 0) {
+        return $false
+    }
+    $Recurse -or $parts.Count -eq 1
+}
+
+function Test-RdpRegistryValueItem {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object]$Entry,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Item
+    )
+    $kind = Get-RdpEntryField -Entry $Entry -Name 'ValueKind'
+    ([string](Get-RdpEntryField -Entry $Entry -Name 'Key') -eq $Item.Key) -and
+    ([string](Get-RdpEntryField -Entry $Entry -Name 'Name') -eq $Item.Name) -and
+    ($null -eq $kind -or $script:RdpRegistryTypes.ContainsKey([string]$kind))
+}
+
+function Test-RdpAclItem {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object]$Entry,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Item
+    )
+    $folder = Resolve-RdpWindowsPath -Path $Item.Path
+    if ([string](Get-RdpEntryField -Entry $Entry -Name 'Path') -ne $folder) {
+        return $false
+    }
+    foreach ($saved in @(Get-RdpEntryField -Entry $Entry -Name 'Entries')) {
+        if (-not (Test-RdpPathWithin -Path ([string](Get-RdpEntryField -Entry $saved -Name 'Path')) -Folder $folder -Recurse:([bool]$Item.Recurse))) {
+            return $false
+        }
+    }
+    $true
+}
+
+function Test-RdpServiceConfigItem {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object]$Entry,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Item
+    )
+    $service = Get-RdpEntryField -Entry $Entry -Name 'Service'
+    $start = Get-RdpEntryField -Entry $Entry -Name 'Start'
+    if ($null -ne $start -and [string]$start -notmatch '^[0-4]$') {
+        return $false
+    }
+    if ($Item.Service) {
+        return ([string]$service -eq $Item.Service)
+    }
+    # A service found at run time (the RDP port's owner): none, or a name the service manager
+    # allows (no slash or backslash, at most 256 characters) that is not '.' or '..'.
+    $null -eq $service -or [string]$service -match '^(?!\.+$)[^\\/]{1,256}$'
+}
+
+function Test-RdpCertificateStoreItem {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object]$Entry,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Item
+    )
+    if ([string](Get-RdpEntryField -Entry $Entry -Name 'Store') -ne $Item.Store) {
+        return $false
+    }
+    foreach ($certificate in @(Get-RdpEntryField -Entry $Entry -Name 'Certificates')) {
+        if ([string](Get-RdpEntryField -Entry $certificate -Name 'Thumbprint') -notmatch '^[0-9A-Fa-f]{40}$') {
+            return $false
+        }
+    }
+    $true
+}
+
+function Test-RdpFirewallRuleItem {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object]$Entry,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Item
+    )
+    if ([string](Get-RdpEntryField -Entry $Entry -Name 'Rule') -ne $Item.Rule) {
+        return $false
+    }
+    # A port, a range, or a keyword such as Any or RPC.
+    $ports = @(Get-RdpEntryField -Entry $Entry -Name 'LocalPort')
+    @($ports | Where-Object { [string]$_ -notmatch '^([0-9]{1,5}(-[0-9]{1,5})?|[A-Za-z]+)$' }).Count -eq 0
+}
+
+function Test-RdpBcdStoreItem {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object]$Entry,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Item
+    )
+    # The export Backup-RdpBcdStoreItem writes into the backup folder, and nothing else.
+    [string](Get-RdpEntryField -Entry $Entry -Name 'File') -eq 'bcd.export'
+}
+
+function Test-RdpBackupEntryAllowed {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [AllowNull()]
+        [object]$Entry
+    )
+    # The entry's fix must be in the catalog and back up an item of the entry's kind that the
+    # entry matches.
+    $fix = $script:RdpCatalog.Fixes[[string](Get-RdpEntryField -Entry $Entry -Name 'Fix')]
+    $kind = [string](Get-RdpEntryField -Entry $Entry -Name 'Kind')
+    if ($null -eq $fix -or -not $script:RdpBackupEntryTests.ContainsKey($kind)) {
+        return $false
+    }
+    foreach ($item in @($fix.Backup | Where-Object { $_.Kind -eq $kind })) {
+        if (& $script:RdpBackupEntryTests[$kind] -Entry $Entry -Item $item) {
+            return $true
+        }
+    }
+    $false
+}
+
+function New-RdpUndoFailure {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [AllowNull()]
+        [object]$Entry,
+        [Parameter(Mandatory = $true)]
+        [string]$Kind,
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyString()]
+        [string]$Target,
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyString()]
+        [string]$Reason
+    )
+    $failure = [pscustomobject]@{
+        Fix    = [string](Get-RdpEntryField -Entry $Entry -Name 'Fix')
+        Kind   = $Kind
+        Target = $Target
+        Reason = $Reason
+    }
+    Write-Warning ($script:RdpStrings.UndoItemFailed -f $Kind, $Target, $Reason)
+    $failure
+}
+
+function Restore-RdpFixState {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Folder
+    )
+    $manifestPath = Join-Path -Path $Folder -ChildPath 'backup.json'
+    if (-not (Test-Path -LiteralPath $manifestPath -PathType Leaf)) {
+        throw ($script:RdpStrings.BackupNotFound -f $Folder)
+    }
+    # Nothing from the folder is read before it is known that no one but SYSTEM and Administrators
+    # could have written it.
+    Assert-RdpTrustedPath -Path (Split-Path -Path $Folder -Parent)
+    Assert-RdpTrustedPath -Path $Folder
+    Assert-RdpTrustedPath -Path $manifestPath -IgnoreOwner
+    $manifest = Read-RdpBackupManifest -Path $manifestPath
+    $schema = [string](Get-RdpEntryField -Entry $manifest -Name 'schema')
+    if ($schema -ne 'urn:rdp-rescue:backup:1') {
+        throw ($script:RdpStrings.BackupManifestInvalid -f $manifestPath, $schema)
+    }
+    $items = @(Get-RdpEntryField -Entry $manifest -Name 'items')
+    [array]::Reverse($items)
+    $failures = @()
+    $restored = 0
+    foreach ($entry in $items) {
+        $kind = [string](Get-RdpEntryField -Entry $entry -Name 'Kind')
+        $target = Get-RdpEntryTarget -Entry $entry
+        if (-not (Test-RdpBackupEntryAllowed -Entry $entry)) {
+            $failures += New-RdpUndoFailure -Entry $entry -Kind $kind -Target $target -Reason ($script:RdpStrings.BackupEntryRefused -f (Get-RdpEntryField -Entry $entry -Name 'Fix'))
+            continue
+        }
+        try {
+            & $script:RdpRestoreFunctions[$kind] -Entry $entry -Folder $Folder -Confirm:$false
+            $restored += 1
+        }
+        catch {
+            $failures += New-RdpUndoFailure -Entry $entry -Kind $kind -Target $target -Reason $_.Exception.Message
+        }
+    }
+    # Only services that a fix named in this backup restarts are restarted again.
+    $fixes = @(Get-RdpEntryField -Entry $manifest -Name 'fixes' | ForEach-Object { $script:RdpCatalog.Fixes[[string]$_] } | Where-Object { $null -ne $_ })
+    $restartable = @($fixes | ForEach-Object { $_.RestartsServices })
+    foreach ($service in @(Get-RdpEntryField -Entry $manifest -Name 'restartsServices')) {
+        if ($restartable -notcontains [string]$service) {
+            $failures += New-RdpUndoFailure -Entry $null -Kind 'service-restart' -Target ([string]$service) -Reason $script:RdpStrings.ServiceRestartRefused
+            continue
+        }
+        try {
+            $operation = @{ Kind = 'service-restart'; Service = [string]$service }
+            $null = Restart-RdpServiceOperation -Operation $operation -Parameters @{} -Context (New-RdpContext) -Confirm:$false
+        }
+        catch {
+            $failures += New-RdpUndoFailure -Entry $null -Kind 'service-restart' -Target ([string]$service) -Reason $_.Exception.Message
+        }
+    }
+    $result = 'Restored'
+    $summary = $script:RdpStrings.Restored -f $restored, $Folder
+    if ($failures.Count -gt 0) {
+        $result = 'Failed'
+        $listed = @($failures | ForEach-Object { '{0} {1}: {2}' -f $_.Kind, $_.Target, $_.Reason }) -join '; '
+        $summary = $script:RdpStrings.UndoIncomplete -f $Folder, $restored, $failures.Count, $listed
+    }
+    [pscustomobject]@{
+        PSTypeName = 'RdpRescue.UndoResult'
+        BackupPath = $Folder
+        Result     = $result
+        Restored   = $restored
+        Failed     = @($failures)
+        Summary    = $summary
+    }
+}
+#endregion src/powershell/undo.ps1
 
 #region src/powershell/operations.ps1
 # Operations
@@ -1827,6 +2318,7 @@ function Invoke-RdpFixSet {
         [string]$Scenario = '',
         [switch]$SkipClear
     )
+    $BackupRoot = Resolve-RdpFileSystemPath -Path $BackupRoot
     $approved = @()
     foreach ($fix in $Fixes) {
         if ($SkipClear -and -not (Test-RdpFixNeeded -Fix $fix)) {
@@ -1972,6 +2464,15 @@ $script:RdpRestoreFunctions = @{
     'certificate-store' = 'Restore-RdpCertificateStoreItem'
     'firewall-rule' = 'Restore-RdpFirewallRuleItem'
     'bcd-store' = 'Restore-RdpBcdStoreItem'
+}
+
+$script:RdpBackupEntryTests = @{
+    'registry-value' = 'Test-RdpRegistryValueItem'
+    acl = 'Test-RdpAclItem'
+    'service-config' = 'Test-RdpServiceConfigItem'
+    'certificate-store' = 'Test-RdpCertificateStoreItem'
+    'firewall-rule' = 'Test-RdpFirewallRuleItem'
+    'bcd-store' = 'Test-RdpBcdStoreItem'
 }
 
 $script:RdpCatalog = @{
@@ -2971,7 +3472,8 @@ function Invoke-RdpRepair {
     The certificate thumbprint for set-rdp-cert-binding (40 hexadecimal characters).
 
     .PARAMETER BackupRoot
-    Folder for backups. Default: $env:ProgramData\RdpRescue\backup.
+    Folder for backups. Default: $env:ProgramData\RdpRescue\backup. Created for SYSTEM and
+    Administrators only; an existing folder that anyone else owns or may change is refused.
 
     .EXAMPLE
     Invoke-RdpRepair -Scenario machinekeys-access -WhatIf
@@ -3049,8 +3551,17 @@ function Undo-RdpRepair {
     permissions, service start types and states, certificates, firewall rule ports and the
     boot configuration. Then restarts the services the fixes had restarted.
 
+    The backup is trusted only when SYSTEM or Administrators own its folder and the folder above
+    it, and no one else may change them or backup.json; otherwise nothing is restored. Each entry
+    must describe something a fix of RdpRescue backs up; an entry that does not is refused. An
+    item that cannot be restored is reported (a warning with the reason) and the others are still
+    restored. Returns one object: BackupPath, Result (Restored or Failed), Restored (count),
+    Failed (Fix, Kind, Target, Reason per item) and Summary; when an item failed, an error
+    follows it.
+
     .PARAMETER BackupPath
-    The backup folder, e.g. C:\ProgramData\RdpRescue\backup\20260101-120000.
+    The backup folder, e.g. C:\ProgramData\RdpRescue\backup\20260101-120000. A relative path is
+    taken from the current PowerShell location.
 
     .EXAMPLE
     Undo-RdpRepair -BackupPath 'C:\ProgramData\RdpRescue\backup\20260101-120000'
@@ -3063,31 +3574,24 @@ function Undo-RdpRepair {
     Shows what undoing the latest repair would do.
     #>
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([string])]
+    [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true, Position = 0, ValueFromPipelineByPropertyName = $true)]
         [Alias('FullName')]
         [string]$BackupPath
     )
     process {
-        $manifest = Read-RdpBackupManifest -Path (Join-Path -Path $BackupPath -ChildPath 'backup.json')
-        if ($null -eq $manifest) {
-            throw ($script:RdpStrings.BackupNotFound -f $BackupPath)
-        }
-        if (-not $PSCmdlet.ShouldProcess($BackupPath, $script:RdpStrings.ShouldProcessUndo)) {
+        $folder = Resolve-RdpFileSystemPath -Path $BackupPath
+        if (-not $PSCmdlet.ShouldProcess($folder, $script:RdpStrings.ShouldProcessUndo)) {
             return
         }
         Assert-RdpElevation
-        $items = @($manifest.items)
-        [array]::Reverse($items)
-        foreach ($entry in $items) {
-            & $script:RdpRestoreFunctions[[string]$entry.Kind] -Entry $entry -Folder $BackupPath -Confirm:$false
+        $result = Restore-RdpFixState -Folder $folder -Confirm:$false
+        $result
+        if ($result.Result -eq 'Failed') {
+            $exception = New-Object -TypeName System.InvalidOperationException -ArgumentList $result.Summary
+            $PSCmdlet.WriteError((New-Object -TypeName System.Management.Automation.ErrorRecord -ArgumentList @($exception, 'RdpRescue.UndoIncomplete', [System.Management.Automation.ErrorCategory]::NotSpecified, $result)))
         }
-        foreach ($service in @($manifest.restartsServices)) {
-            $operation = @{ Kind = 'service-restart'; Service = [string]$service }
-            $null = Restart-RdpServiceOperation -Operation $operation -Parameters @{} -Context (New-RdpContext) -Confirm:$false
-        }
-        $script:RdpStrings.Restored -f $items.Count, $BackupPath
     }
 }
 #endregion public commands (templates/powershell/public.ps1.ejs)
@@ -3114,6 +3618,8 @@ function Enable-RdpLegacyTlsProtocol {
 
     .PARAMETER BackupRoot
     Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
 
     .EXAMPLE
     Enable-RdpLegacyTlsProtocol -WhatIf
@@ -3154,6 +3660,8 @@ function Enable-RdpTlsProtocol {
 
     .PARAMETER BackupRoot
     Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
 
     .EXAMPLE
     Enable-RdpTlsProtocol -WhatIf
@@ -3194,6 +3702,8 @@ function Remove-RdpCertificateBinding {
 
     .PARAMETER BackupRoot
     Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
 
     .EXAMPLE
     Remove-RdpCertificateBinding -WhatIf
@@ -3237,6 +3747,8 @@ function Reset-RdpSelfSignedCertificate {
 
     .PARAMETER BackupRoot
     Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
 
     .EXAMPLE
     Reset-RdpSelfSignedCertificate -WhatIf
@@ -3279,6 +3791,8 @@ function Repair-RdpMachineKeyPermission {
 
     .PARAMETER BackupRoot
     Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
 
     .EXAMPLE
     Repair-RdpMachineKeyPermission -WhatIf
@@ -3319,6 +3833,8 @@ function Resume-RdpGroupPolicy {
 
     .PARAMETER BackupRoot
     Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
 
     .EXAMPLE
     Resume-RdpGroupPolicy -WhatIf
@@ -3363,6 +3879,8 @@ function Set-RdpCertificateBinding {
 
     .PARAMETER BackupRoot
     Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
 
     .EXAMPLE
     Set-RdpCertificateBinding -Thumbprint '0123456789ABCDEF0123456789ABCDEF01234567' -WhatIf
@@ -3410,6 +3928,8 @@ function Set-RdpPort {
 
     .PARAMETER BackupRoot
     Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
 
     .EXAMPLE
     Set-RdpPort -Port 3390 -WhatIf
@@ -3454,6 +3974,8 @@ function Stop-RdpPortConflict {
 
     .PARAMETER BackupRoot
     Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
 
     .EXAMPLE
     Stop-RdpPortConflict -WhatIf
@@ -3500,6 +4022,8 @@ function Suspend-RdpGroupPolicy {
 
     .PARAMETER BackupRoot
     Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
 
     .EXAMPLE
     Suspend-RdpGroupPolicy -WhatIf

@@ -68,6 +68,15 @@ $script:RdpStringTable = @{
         Restored = 'Restored {0} item(s) from {1}.'
         ShouldProcessFix = 'Apply fix: {0}'
         ShouldProcessUndo = 'Restore the state saved in this backup'
+        NotFileSystemPath = '{0} is not a file system path.'
+        BackupOwnerUntrusted = '{0} is owned by {1}, not by SYSTEM or Administrators: RdpRescue does not trust it. Remove it, or give it to Administrators with permissions for SYSTEM and Administrators only.'
+        BackupWritableByOthers = '{0} can be changed by {1}, not only by SYSTEM and Administrators: RdpRescue does not trust it. Remove those permissions or the folder.'
+        BackupManifestInvalid = '{0} is not an RdpRescue backup manifest (schema ''{1}'').'
+        BackupEntryRefused = 'refused: not something fix ''{0}'' of RdpRescue backs up'
+        ServiceRestartRefused = 'refused: no fix of this backup restarts this service'
+        UndoItemFailed = 'Not restored: {0} {1}: {2}'
+        UndoIncomplete = 'Undo from {0} is incomplete: {1} item(s) restored, {2} not: {3}'
+        RegistryKindUnsupported = 'Cannot back up {0}: a value of kind {1} cannot be restored exactly, so nothing was changed.'
         EventChecksNotVerified = 'Event checks ({0}) describe the past and are not used to verify a fix.'
         InvalidSince = '-Since must be a positive TimeSpan or a number of hours, not "{0}".'
         'Scenario.broker-hostname.Title' = 'The Connection Broker''s host name was changed'
@@ -129,6 +138,15 @@ $script:RdpStringTable = @{
         Restored = 'Återställde {0} objekt från {1}.'
         ShouldProcessFix = 'Tillämpa korrigering: {0}'
         ShouldProcessUndo = 'Återställ tillståndet som sparades i säkerhetskopian'
+        NotFileSystemPath = '{0} är inte en sökväg i filsystemet.'
+        BackupOwnerUntrusted = '{0} ägs av {1}, inte av SYSTEM eller Administratörer: RdpRescue litar inte på den. Ta bort den, eller ge den till Administratörer med behörigheter endast för SYSTEM och Administratörer.'
+        BackupWritableByOthers = '{0} kan ändras av {1}, inte bara av SYSTEM och Administratörer: RdpRescue litar inte på den. Ta bort de behörigheterna eller mappen.'
+        BackupManifestInvalid = '{0} är inte ett säkerhetskopieringsmanifest från RdpRescue (schema ''{1}'').'
+        BackupEntryRefused = 'nekad: inget som korrigeringen ''{0}'' i RdpRescue säkerhetskopierar'
+        ServiceRestartRefused = 'nekad: ingen korrigering i den här säkerhetskopian startar om tjänsten'
+        UndoItemFailed = 'Inte återställt: {0} {1}: {2}'
+        UndoIncomplete = 'Ångringen från {0} är ofullständig: {1} objekt återställda, {2} inte: {3}'
+        RegistryKindUnsupported = 'Det går inte att säkerhetskopiera {0}: ett värde av typen {1} kan inte återställas exakt, så inget ändrades.'
         EventChecksNotVerified = 'Händelsekontroller ({0}) beskriver det förflutna och används inte för att verifiera en korrigering.'
         InvalidSince = '-Since måste vara ett positivt TimeSpan-värde eller ett antal timmar, inte "{0}".'
         'Scenario.broker-hostname.Title' = 'Anslutningskoordinatorns värdnamn har ändrats'
@@ -190,6 +208,15 @@ $script:RdpStringTable = @{
         Restored = '{0} item(s) teruggezet uit {1}.'
         ShouldProcessFix = 'Oplossing toepassen: {0}'
         ShouldProcessUndo = 'De in deze back-up opgeslagen toestand terugzetten'
+        NotFileSystemPath = '{0} is geen pad in het bestandssysteem.'
+        BackupOwnerUntrusted = '{0} is eigendom van {1}, niet van SYSTEM of Administrators: RdpRescue vertrouwt het niet. Verwijder het, of geef het aan Administrators met machtigingen voor alleen SYSTEM en Administrators.'
+        BackupWritableByOthers = '{0} kan worden gewijzigd door {1}, niet alleen door SYSTEM en Administrators: RdpRescue vertrouwt het niet. Verwijder die machtigingen of de map.'
+        BackupManifestInvalid = '{0} is geen RdpRescue-back-upmanifest (schema ''{1}'').'
+        BackupEntryRefused = 'geweigerd: niets waarvan oplossing ''{0}'' van RdpRescue een back-up maakt'
+        ServiceRestartRefused = 'geweigerd: geen oplossing in deze back-up start deze service opnieuw'
+        UndoItemFailed = 'Niet teruggezet: {0} {1}: {2}'
+        UndoIncomplete = 'Ongedaan maken vanuit {0} is onvolledig: {1} item(s) teruggezet, {2} niet: {3}'
+        RegistryKindUnsupported = 'Kan geen back-up maken van {0}: een waarde van het type {1} kan niet exact worden teruggezet, dus er is niets gewijzigd.'
         EventChecksNotVerified = 'Gebeurteniscontroles ({0}) beschrijven het verleden en worden niet gebruikt om een oplossing te controleren.'
         InvalidSince = '-Since moet een positieve TimeSpan of een aantal uren zijn, niet "{0}".'
         'Scenario.broker-hostname.Title' = 'De hostnaam van de Verbindingsbroker is gewijzigd'
@@ -251,6 +278,15 @@ $script:RdpStringTable = @{
         Restored = '已從 {1} 還原 {0} 個項目。'
         ShouldProcessFix = '套用修正：{0}'
         ShouldProcessUndo = '還原此備份中儲存的狀態'
+        NotFileSystemPath = '{0} 不是檔案系統路徑。'
+        BackupOwnerUntrusted = '{0} 的擁有者是 {1}，而不是 SYSTEM 或 Administrators：RdpRescue 不信任它。請將其移除，或將擁有者改為 Administrators，並只授與 SYSTEM 和 Administrators 權限。'
+        BackupWritableByOthers = '{0} 可由 {1} 變更，而不只限於 SYSTEM 和 Administrators：RdpRescue 不信任它。請移除這些權限或該資料夾。'
+        BackupManifestInvalid = '{0} 不是 RdpRescue 備份資訊清單（結構描述 ''{1}''）。'
+        BackupEntryRefused = '已拒絕：這不是 RdpRescue 修正 ''{0}'' 會備份的項目'
+        ServiceRestartRefused = '已拒絕：此備份中沒有任何修正會重新啟動此服務'
+        UndoItemFailed = '未還原：{0} {1}：{2}'
+        UndoIncomplete = '從 {0} 復原並未完成：已還原 {1} 個項目，{2} 個未還原：{3}'
+        RegistryKindUnsupported = '無法備份 {0}：類型為 {1} 的值無法完全還原，因此未變更任何項目。'
         EventChecksNotVerified = '事件檢查（{0}）描述的是過去的狀況，不會用來驗證修正。'
         InvalidSince = '-Since 必須是正的 TimeSpan 或時數，而不是 "{0}"。'
         'Scenario.broker-hostname.Title' = '連線代理人的主機名稱已變更'
@@ -307,7 +343,7 @@ if ($script:RdpStringTable.ContainsKey([string]$PSUICulture)) {
 #
 #   Get-RdpRegistryValue      -Path HKLM:\... -Name     value, or $null when absent (byte[] stays one object)
 #   Get-RdpRegistryValueKind  -Path -Name               'DWord' | 'String' | 'ExpandString' | 'Binary' ... or $null
-#   Set-RdpRegistryValue      -Path -Name -Type REG_* -Value   creates the key when needed
+#   Set-RdpRegistryValue      -Path -Name -Type REG_* -Value   creates the key when needed (six kinds, QWORD and MULTI_SZ too)
 #   Remove-RdpRegistryValue   -Path -Name               no error when already absent
 #   Get-RdpEventRecord        -Channel -XPath -MaxEvents   newest first: ProviderName, Id, TimeCreated, Data (hashtable by field name)
 #   Get-RdpServiceInfo        -Name | -ProcessId        Name, State, StartMode, ProcessId (Win32_Service); nothing when absent
@@ -318,11 +354,13 @@ if ($script:RdpStringTable.ContainsKey([string]$PSUICulture)) {
 #   Get-RdpAccessRule         -Path                     Sid, Rights, AccessType, InheritOnly (SIDs, never names)
 #   Get-RdpSecurityDescriptor -Path                     SDDL (owner and DACL)
 #   Set-RdpSecurityDescriptor -Path -Sddl               restores owner and DACL
+#   Get-RdpItemSecurity       -Path                     Owner (SID) and Rules (as Get-RdpAccessRule) of a file or folder
 #   Get-RdpChildFile          -Path -Prefix [-Recurse]  full paths of files
 #   Get-RdpFirewallRulePort   -Name                     LocalPort of a rule by its Name, or $null when the rule is absent
 #   Set-RdpFirewallRulePort   -Name -Port
 #   Get-RdpWindowsFeatureState -Name                    $true / $false, or $null without Server Manager cmdlets
-#   New-RdpDirectory          -Path                     creates a folder (backups)
+#   New-RdpProtectedDirectory -Path                     creates a folder only SYSTEM and Administrators can change (backups)
+#   Resolve-RdpFileSystemPath -Path                     full file system path; a relative one is taken from the PowerShell location
 #   Write-RdpBackupManifest   -Path -Manifest           writes backup.json (UTF-8 without BOM)
 #   Read-RdpBackupManifest    -Path                     the parsed backup.json, or $null when absent
 #   Invoke-RdpNative          -FilePath -ArgumentList   output lines; throws on a non-zero exit code
@@ -373,13 +411,14 @@ function Set-RdpRegistryValue {
         [Parameter(Mandatory = $true)]
         [string]$Name,
         [Parameter(Mandatory = $true)]
-        [ValidateSet('REG_DWORD', 'REG_SZ', 'REG_EXPAND_SZ', 'REG_BINARY')]
+        [ValidateSet('REG_DWORD', 'REG_QWORD', 'REG_SZ', 'REG_EXPAND_SZ', 'REG_MULTI_SZ', 'REG_BINARY')]
         [string]$Type,
         [Parameter(Mandatory = $true)]
         [AllowEmptyString()]
+        [AllowEmptyCollection()]
         [object]$Value
     )
-    $kinds = @{ REG_DWORD = 'DWord'; REG_SZ = 'String'; REG_EXPAND_SZ = 'ExpandString'; REG_BINARY = 'Binary' }
+    $kinds = @{ REG_DWORD = 'DWord'; REG_QWORD = 'QWord'; REG_SZ = 'String'; REG_EXPAND_SZ = 'ExpandString'; REG_MULTI_SZ = 'MultiString'; REG_BINARY = 'Binary' }
     if ($PSCmdlet.ShouldProcess("$Path\$Name", "Set $Type")) {
         if (-not (Test-Path -LiteralPath $Path)) {
             $null = New-Item -Path $Path -Force
@@ -616,6 +655,17 @@ function Set-RdpSecurityDescriptor {
     Set-Acl -LiteralPath $Path -AclObject $acl
 }
 
+function Get-RdpItemSecurity {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path
+    )
+    $owner = (Get-Acl -LiteralPath $Path).GetOwner([System.Security.Principal.SecurityIdentifier])
+    [pscustomobject]@{ Owner = $owner.Value; Rules = @(Get-RdpAccessRule -Path $Path) }
+}
+
 function Get-RdpChildFile {
     [CmdletBinding()]
     [OutputType([string])]
@@ -683,15 +733,61 @@ function Get-RdpWindowsFeatureState {
     return [bool]$feature.Installed
 }
 
-function New-RdpDirectory {
+function New-RdpProtectedDirectory {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
         [Parameter(Mandatory = $true)]
         [string]$Path
     )
-    if ($PSCmdlet.ShouldProcess($Path, 'Create folder')) {
-        $null = New-Item -ItemType Directory -Path $Path -Force
+    if (-not $PSCmdlet.ShouldProcess($Path, 'Create folder (SYSTEM and Administrators only)')) {
+        return
     }
+    # Full control for SYSTEM and Administrators, inherited by everything inside; nothing inherited
+    # from the parent (ProgramData lets every user create folders); owned by Administrators.
+    $administrators = New-Object -TypeName System.Security.Principal.SecurityIdentifier -ArgumentList 'S-1-5-32-544'
+    $system = New-Object -TypeName System.Security.Principal.SecurityIdentifier -ArgumentList 'S-1-5-18'
+    $inherit = [System.Security.AccessControl.InheritanceFlags]'ContainerInherit, ObjectInherit'
+    $security = New-Object -TypeName System.Security.AccessControl.DirectorySecurity
+    $security.SetAccessRuleProtection($true, $false)
+    foreach ($sid in @($system, $administrators)) {
+        $rule = New-Object -TypeName System.Security.AccessControl.FileSystemAccessRule -ArgumentList @(
+            $sid, [System.Security.AccessControl.FileSystemRights]::FullControl, $inherit,
+            [System.Security.AccessControl.PropagationFlags]::None, [System.Security.AccessControl.AccessControlType]::Allow)
+        $security.AddAccessRule($rule)
+    }
+    $security.SetOwner($administrators)
+    # Created with its permissions, never with the parent's first. An existing folder is left as it
+    # is: the caller reads back owner and permissions.
+    $folder = New-Object -TypeName System.IO.DirectoryInfo -ArgumentList $Path
+    $extensions = 'System.IO.FileSystemAclExtensions' -as [type]
+    if ($null -ne $extensions) {
+        $extensions::Create($folder, $security)
+    }
+    else {
+        $folder.Create($security)
+    }
+}
+
+function Resolve-RdpFileSystemPath {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path
+    )
+    # Cmdlets resolve a relative path against the PowerShell location, .NET against the process
+    # directory: they differ after Set-Location, so every path is made absolute here first.
+    $provider = $null
+    $drive = $null
+    $full = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Path, [ref]$provider, [ref]$drive)
+    if ($provider.Name -ne 'FileSystem') {
+        throw ($script:RdpStrings.NotFileSystemPath -f $Path)
+    }
+    $root = [System.IO.Path]::GetPathRoot($full)
+    if ($full.Length -gt $root.Length) {
+        $full = $full.TrimEnd([System.IO.Path]::DirectorySeparatorChar, [System.IO.Path]::AltDirectorySeparatorChar)
+    }
+    $full
 }
 
 function Write-RdpBackupManifest {
@@ -1295,7 +1391,75 @@ function Format-RdpVerdictLine {
 # Backup and restore
 # One Backup-/Restore- pair per backup item kind (src/model/backup.ts decides what each
 # operation needs saved). Backup functions return a hashtable that is written to backup.json;
-# Restore functions take the same entry read back from JSON.
+# Restore functions take the same entry read back from JSON. What an undo trusts (the backup
+# folder, each entry) is in src/powershell/undo.ps1.
+
+# The registry value kinds a backup saves and restores exactly, and the type each is written as.
+$script:RdpRegistryTypes = @{
+    String       = 'REG_SZ'
+    ExpandString = 'REG_EXPAND_SZ'
+    DWord        = 'REG_DWORD'
+    QWord        = 'REG_QWORD'
+    Binary       = 'REG_BINARY'
+    MultiString  = 'REG_MULTI_SZ'
+}
+
+function ConvertTo-RdpSavedRegistryValue {
+    [CmdletBinding()]
+    [OutputType([object])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Kind,
+        [AllowNull()]
+        [object]$Value
+    )
+    # JSON keeps text and 32-bit numbers exactly; bytes are saved as base64 and 64-bit numbers
+    # as text (a JSON reader may turn a large number into a double).
+    switch ($Kind) {
+        'Binary' {
+            return [Convert]::ToBase64String([byte[]]$Value)
+        }
+        'QWord' {
+            return ([long]$Value).ToString([System.Globalization.CultureInfo]::InvariantCulture)
+        }
+        'DWord' {
+            return [int]$Value
+        }
+        'MultiString' {
+            return , [string[]]@($Value)
+        }
+    }
+    [string]$Value
+}
+
+function ConvertFrom-RdpSavedRegistryValue {
+    [CmdletBinding()]
+    [OutputType([object])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Kind,
+        [AllowNull()]
+        [object]$Value
+    )
+    switch ($Kind) {
+        'Binary' {
+            return , [Convert]::FromBase64String([string]$Value)
+        }
+        'QWord' {
+            return [long]::Parse([string]$Value, [System.Globalization.CultureInfo]::InvariantCulture)
+        }
+        'DWord' {
+            return [int]$Value
+        }
+        'MultiString' {
+            if ($null -eq $Value) {
+                return , [string[]]@()
+            }
+            return , [string[]]@($Value)
+        }
+    }
+    [string]$Value
+}
 
 function Backup-RdpRegistryValueItem {
     [CmdletBinding()]
@@ -1311,10 +1475,11 @@ function Backup-RdpRegistryValueItem {
     $kind = Get-RdpRegistryValueKind -Path $Item.Key -Name $Item.Name
     $value = $null
     if ($null -ne $kind) {
-        $value = Get-RdpRegistryValue -Path $Item.Key -Name $Item.Name
-        if ($value -is [byte[]]) {
-            $value = [Convert]::ToBase64String($value)
+        # Before any change: a value that cannot be put back exactly stops the repair here.
+        if (-not $script:RdpRegistryTypes.ContainsKey($kind)) {
+            throw ($script:RdpStrings.RegistryKindUnsupported -f "$($Item.Key)\$($Item.Name)", $kind)
         }
+        $value = ConvertTo-RdpSavedRegistryValue -Kind $kind -Value (Get-RdpRegistryValue -Path $Item.Key -Name $Item.Name)
     }
     @{ Kind = $Item.Kind; Key = $Item.Key; Name = $Item.Name; ValueKind = $kind; Value = $value }
 }
@@ -1328,18 +1493,14 @@ function Restore-RdpRegistryValueItem {
         [string]$Folder
     )
     if ($null -eq $Entry.ValueKind) {
+        # The value did not exist before the repair.
         Remove-RdpRegistryValue -Path $Entry.Key -Name $Entry.Name
         return
     }
-    $types = @{ DWord = 'REG_DWORD'; String = 'REG_SZ'; ExpandString = 'REG_EXPAND_SZ'; Binary = 'REG_BINARY' }
-    $value = $Entry.Value
-    if ($Entry.ValueKind -eq 'Binary') {
-        $value = [Convert]::FromBase64String([string]$Entry.Value)
-    }
-    elseif ($Entry.ValueKind -eq 'DWord') {
-        $value = [int]$Entry.Value
-    }
-    Set-RdpRegistryValue -Path $Entry.Key -Name $Entry.Name -Type $types[[string]$Entry.ValueKind] -Value $value
+    # Test-RdpRegistryValueItem admits only the kinds in $script:RdpRegistryTypes.
+    $kind = [string]$Entry.ValueKind
+    $value = ConvertFrom-RdpSavedRegistryValue -Kind $kind -Value $Entry.Value
+    Set-RdpRegistryValue -Path $Entry.Key -Name $Entry.Name -Type $script:RdpRegistryTypes[$kind] -Value $value
 }
 
 function Backup-RdpAclItem {
@@ -1558,6 +1719,7 @@ function Backup-RdpFixState {
         [string]$Scenario = ''
     )
     # Everything every selected fix will change is saved before the first change.
+    Initialize-RdpBackupRoot -Path $BackupRoot
     $stamp = (Get-RdpDate).ToString('yyyyMMdd-HHmmss')
     $folder = Join-Path -Path $BackupRoot -ChildPath $stamp
     $suffix = 1
@@ -1565,7 +1727,7 @@ function Backup-RdpFixState {
         $suffix += 1
         $folder = Join-Path -Path $BackupRoot -ChildPath "$stamp-$suffix"
     }
-    New-RdpDirectory -Path $folder
+    New-RdpProtectedDirectory -Path $folder
     $items = foreach ($fix in $Fixes) {
         foreach ($item in $fix.Backup) {
             $entry = & $script:RdpBackupFunctions[$item.Kind] -Item $item -Context $Context -Folder $folder
@@ -1586,6 +1748,371 @@ function Backup-RdpFixState {
     $folder
 }
 #endregion src/powershell/backup.ps1
+
+#region src/powershell/undo.ps1
+# Undo: what a restore may trust, and the restore itself
+# backup.json lives in a folder under ProgramData, where every user may create folders, and Undo
+# runs as an administrator or SYSTEM. So the backup root is created with permissions for SYSTEM
+# and Administrators only, a folder anyone else owns or may change is refused, and each manifest
+# entry must describe something a fix of the catalog backs up (one Test-<noun> per backup item
+# kind, dispatch table $script:RdpBackupEntryTests). Each item is restored on its own: one that
+# fails is reported with its reason and the others are still restored.
+
+# SYSTEM and Administrators, by SID: the only accounts that may own or change a backup.
+$script:RdpTrustedSids = @('S-1-5-18', 'S-1-5-32-544')
+
+# Access rights that let an account change a folder or what is in it: write or append data
+# (create a file or a subfolder), write extended attributes or attributes, delete a child,
+# delete, change permissions, take ownership, generic write and generic all.
+$script:RdpChangeRights = 0x2 -bor 0x4 -bor 0x10 -bor 0x40 -bor 0x100 -bor 0x10000 -bor 0x40000 -bor 0x80000 -bor 0x10000000 -bor 0x40000000
+
+function Get-RdpUntrustedReason {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path,
+        # A file's owner is whoever wrote it; its folder decides who could have.
+        [switch]$IgnoreOwner
+    )
+    $security = Get-RdpItemSecurity -Path $Path
+    if (-not $IgnoreOwner -and $script:RdpTrustedSids -notcontains [string]$security.Owner) {
+        return ($script:RdpStrings.BackupOwnerUntrusted -f $Path, $security.Owner)
+    }
+    $writers = @($security.Rules | Where-Object {
+            $_.AccessType -eq 'Allow' -and $script:RdpTrustedSids -notcontains [string]$_.Sid -and ([int64]$_.Rights -band $script:RdpChangeRights) -ne 0
+        } | ForEach-Object { [string]$_.Sid } | Sort-Object -Unique)
+    if ($writers.Count -gt 0) {
+        return ($script:RdpStrings.BackupWritableByOthers -f $Path, ($writers -join ', '))
+    }
+}
+
+function Assert-RdpTrustedPath {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path,
+        [switch]$IgnoreOwner
+    )
+    $reason = Get-RdpUntrustedReason -Path $Path -IgnoreOwner:$IgnoreOwner
+    if ($reason) {
+        throw $reason
+    }
+}
+
+function Initialize-RdpBackupRoot {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path
+    )
+    if (-not (Test-Path -LiteralPath $Path -PathType Container)) {
+        New-RdpProtectedDirectory -Path $Path
+    }
+    # Read back also after creating it: a folder someone made in the meantime is left as it was.
+    Assert-RdpTrustedPath -Path $Path
+}
+
+function Get-RdpEntryField {
+    [CmdletBinding()]
+    [OutputType([object])]
+    param(
+        [AllowNull()]
+        [object]$Entry,
+        [Parameter(Mandatory = $true)]
+        [string]$Name
+    )
+    # Nothing when the field is missing (strict mode forbids reading an absent property).
+    if ($null -eq $Entry) {
+        return
+    }
+    if ($Entry -is [System.Collections.IDictionary]) {
+        return $Entry[$Name]
+    }
+    $property = $Entry.PSObject.Properties[$Name]
+    if ($null -ne $property) {
+        $property.Value
+    }
+}
+
+function Get-RdpEntryTarget {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [AllowNull()]
+        [object]$Entry
+    )
+    # What an entry restores, for messages: the registry value, path, service, store, rule or file.
+    $key = Get-RdpEntryField -Entry $Entry -Name 'Key'
+    if ($key) {
+        return ('{0}\{1}' -f $key, (Get-RdpEntryField -Entry $Entry -Name 'Name'))
+    }
+    foreach ($field in @('Path', 'Service', 'Store', 'Rule', 'File')) {
+        $value = Get-RdpEntryField -Entry $Entry -Name $field
+        if ($value) {
+            return [string]$value
+        }
+    }
+    ''
+}
+
+function Test-RdpPathWithin {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyString()]
+        [string]$Path,
+        [Parameter(Mandatory = $true)]
+        [string]$Folder,
+        [switch]$Recurse
+    )
+    # The folder itself or a file in it (at any depth with -Recurse), never through '..'.
+    if ($Path -eq $Folder) {
+        return $true
+    }
+    $separators = [char[]]@('\', '/')
+    if ($Path.Length -le $Folder.Length + 1 -or -not $Path.StartsWith($Folder, [System.StringComparison]::OrdinalIgnoreCase)) {
+        return $false
+    }
+    if ($separators -notcontains $Path[$Folder.Length]) {
+        return $false
+    }
+    $parts = $Path.Substring($Folder.Length + 1).Split($separators)
+    if (@($parts | Where-Object { $_ -eq '' -or $_ -eq '.' -or $_ -eq '..' }).Count -gt 0) {
+        return $false
+    }
+    $Recurse -or $parts.Count -eq 1
+}
+
+function Test-RdpRegistryValueItem {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object]$Entry,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Item
+    )
+    $kind = Get-RdpEntryField -Entry $Entry -Name 'ValueKind'
+    ([string](Get-RdpEntryField -Entry $Entry -Name 'Key') -eq $Item.Key) -and
+    ([string](Get-RdpEntryField -Entry $Entry -Name 'Name') -eq $Item.Name) -and
+    ($null -eq $kind -or $script:RdpRegistryTypes.ContainsKey([string]$kind))
+}
+
+function Test-RdpAclItem {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object]$Entry,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Item
+    )
+    $folder = Resolve-RdpWindowsPath -Path $Item.Path
+    if ([string](Get-RdpEntryField -Entry $Entry -Name 'Path') -ne $folder) {
+        return $false
+    }
+    foreach ($saved in @(Get-RdpEntryField -Entry $Entry -Name 'Entries')) {
+        if (-not (Test-RdpPathWithin -Path ([string](Get-RdpEntryField -Entry $saved -Name 'Path')) -Folder $folder -Recurse:([bool]$Item.Recurse))) {
+            return $false
+        }
+    }
+    $true
+}
+
+function Test-RdpServiceConfigItem {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object]$Entry,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Item
+    )
+    $service = Get-RdpEntryField -Entry $Entry -Name 'Service'
+    $start = Get-RdpEntryField -Entry $Entry -Name 'Start'
+    if ($null -ne $start -and [string]$start -notmatch '^[0-4]$') {
+        return $false
+    }
+    if ($Item.Service) {
+        return ([string]$service -eq $Item.Service)
+    }
+    # A service found at run time (the RDP port's owner): none, or a name the service manager
+    # allows (no slash or backslash, at most 256 characters) that is not '.' or '..'.
+    $null -eq $service -or [string]$service -match '^(?!\.+$)[^\\/]{1,256}$'
+}
+
+function Test-RdpCertificateStoreItem {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object]$Entry,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Item
+    )
+    if ([string](Get-RdpEntryField -Entry $Entry -Name 'Store') -ne $Item.Store) {
+        return $false
+    }
+    foreach ($certificate in @(Get-RdpEntryField -Entry $Entry -Name 'Certificates')) {
+        if ([string](Get-RdpEntryField -Entry $certificate -Name 'Thumbprint') -notmatch '^[0-9A-Fa-f]{40}$') {
+            return $false
+        }
+    }
+    $true
+}
+
+function Test-RdpFirewallRuleItem {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object]$Entry,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Item
+    )
+    if ([string](Get-RdpEntryField -Entry $Entry -Name 'Rule') -ne $Item.Rule) {
+        return $false
+    }
+    # A port, a range, or a keyword such as Any or RPC.
+    $ports = @(Get-RdpEntryField -Entry $Entry -Name 'LocalPort')
+    @($ports | Where-Object { [string]$_ -notmatch '^([0-9]{1,5}(-[0-9]{1,5})?|[A-Za-z]+)$' }).Count -eq 0
+}
+
+function Test-RdpBcdStoreItem {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object]$Entry,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Item
+    )
+    # The export Backup-RdpBcdStoreItem writes into the backup folder, and nothing else.
+    [string](Get-RdpEntryField -Entry $Entry -Name 'File') -eq 'bcd.export'
+}
+
+function Test-RdpBackupEntryAllowed {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [AllowNull()]
+        [object]$Entry
+    )
+    # The entry's fix must be in the catalog and back up an item of the entry's kind that the
+    # entry matches.
+    $fix = $script:RdpCatalog.Fixes[[string](Get-RdpEntryField -Entry $Entry -Name 'Fix')]
+    $kind = [string](Get-RdpEntryField -Entry $Entry -Name 'Kind')
+    if ($null -eq $fix -or -not $script:RdpBackupEntryTests.ContainsKey($kind)) {
+        return $false
+    }
+    foreach ($item in @($fix.Backup | Where-Object { $_.Kind -eq $kind })) {
+        if (& $script:RdpBackupEntryTests[$kind] -Entry $Entry -Item $item) {
+            return $true
+        }
+    }
+    $false
+}
+
+function New-RdpUndoFailure {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [AllowNull()]
+        [object]$Entry,
+        [Parameter(Mandatory = $true)]
+        [string]$Kind,
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyString()]
+        [string]$Target,
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyString()]
+        [string]$Reason
+    )
+    $failure = [pscustomobject]@{
+        Fix    = [string](Get-RdpEntryField -Entry $Entry -Name 'Fix')
+        Kind   = $Kind
+        Target = $Target
+        Reason = $Reason
+    }
+    Write-Warning ($script:RdpStrings.UndoItemFailed -f $Kind, $Target, $Reason)
+    $failure
+}
+
+function Restore-RdpFixState {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Folder
+    )
+    $manifestPath = Join-Path -Path $Folder -ChildPath 'backup.json'
+    if (-not (Test-Path -LiteralPath $manifestPath -PathType Leaf)) {
+        throw ($script:RdpStrings.BackupNotFound -f $Folder)
+    }
+    # Nothing from the folder is read before it is known that no one but SYSTEM and Administrators
+    # could have written it.
+    Assert-RdpTrustedPath -Path (Split-Path -Path $Folder -Parent)
+    Assert-RdpTrustedPath -Path $Folder
+    Assert-RdpTrustedPath -Path $manifestPath -IgnoreOwner
+    $manifest = Read-RdpBackupManifest -Path $manifestPath
+    $schema = [string](Get-RdpEntryField -Entry $manifest -Name 'schema')
+    if ($schema -ne 'urn:rdp-rescue:backup:1') {
+        throw ($script:RdpStrings.BackupManifestInvalid -f $manifestPath, $schema)
+    }
+    $items = @(Get-RdpEntryField -Entry $manifest -Name 'items')
+    [array]::Reverse($items)
+    $failures = @()
+    $restored = 0
+    foreach ($entry in $items) {
+        $kind = [string](Get-RdpEntryField -Entry $entry -Name 'Kind')
+        $target = Get-RdpEntryTarget -Entry $entry
+        if (-not (Test-RdpBackupEntryAllowed -Entry $entry)) {
+            $failures += New-RdpUndoFailure -Entry $entry -Kind $kind -Target $target -Reason ($script:RdpStrings.BackupEntryRefused -f (Get-RdpEntryField -Entry $entry -Name 'Fix'))
+            continue
+        }
+        try {
+            & $script:RdpRestoreFunctions[$kind] -Entry $entry -Folder $Folder -Confirm:$false
+            $restored += 1
+        }
+        catch {
+            $failures += New-RdpUndoFailure -Entry $entry -Kind $kind -Target $target -Reason $_.Exception.Message
+        }
+    }
+    # Only services that a fix named in this backup restarts are restarted again.
+    $fixes = @(Get-RdpEntryField -Entry $manifest -Name 'fixes' | ForEach-Object { $script:RdpCatalog.Fixes[[string]$_] } | Where-Object { $null -ne $_ })
+    $restartable = @($fixes | ForEach-Object { $_.RestartsServices })
+    foreach ($service in @(Get-RdpEntryField -Entry $manifest -Name 'restartsServices')) {
+        if ($restartable -notcontains [string]$service) {
+            $failures += New-RdpUndoFailure -Entry $null -Kind 'service-restart' -Target ([string]$service) -Reason $script:RdpStrings.ServiceRestartRefused
+            continue
+        }
+        try {
+            $operation = @{ Kind = 'service-restart'; Service = [string]$service }
+            $null = Restart-RdpServiceOperation -Operation $operation -Parameters @{} -Context (New-RdpContext) -Confirm:$false
+        }
+        catch {
+            $failures += New-RdpUndoFailure -Entry $null -Kind 'service-restart' -Target ([string]$service) -Reason $_.Exception.Message
+        }
+    }
+    $result = 'Restored'
+    $summary = $script:RdpStrings.Restored -f $restored, $Folder
+    if ($failures.Count -gt 0) {
+        $result = 'Failed'
+        $listed = @($failures | ForEach-Object { '{0} {1}: {2}' -f $_.Kind, $_.Target, $_.Reason }) -join '; '
+        $summary = $script:RdpStrings.UndoIncomplete -f $Folder, $restored, $failures.Count, $listed
+    }
+    [pscustomobject]@{
+        PSTypeName = 'RdpRescue.UndoResult'
+        BackupPath = $Folder
+        Result     = $result
+        Restored   = $restored
+        Failed     = @($failures)
+        Summary    = $summary
+    }
+}
+#endregion src/powershell/undo.ps1
 
 #region src/powershell/operations.ps1
 # Operations
@@ -2109,6 +2636,7 @@ function Invoke-RdpFixSet {
         [string]$Scenario = '',
         [switch]$SkipClear
     )
+    $BackupRoot = Resolve-RdpFileSystemPath -Path $BackupRoot
     $approved = @()
     foreach ($fix in $Fixes) {
         if ($SkipClear -and -not (Test-RdpFixNeeded -Fix $fix)) {
@@ -2254,6 +2782,15 @@ $script:RdpRestoreFunctions = @{
     'certificate-store' = 'Restore-RdpCertificateStoreItem'
     'firewall-rule' = 'Restore-RdpFirewallRuleItem'
     'bcd-store' = 'Restore-RdpBcdStoreItem'
+}
+
+$script:RdpBackupEntryTests = @{
+    'registry-value' = 'Test-RdpRegistryValueItem'
+    acl = 'Test-RdpAclItem'
+    'service-config' = 'Test-RdpServiceConfigItem'
+    'certificate-store' = 'Test-RdpCertificateStoreItem'
+    'firewall-rule' = 'Test-RdpFirewallRuleItem'
+    'bcd-store' = 'Test-RdpBcdStoreItem'
 }
 
 $script:RdpCatalog = @{
@@ -3228,31 +3765,24 @@ function Invoke-RdpRepair {
 
 function Undo-RdpRepair {
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([string])]
+    [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true, Position = 0, ValueFromPipelineByPropertyName = $true)]
         [Alias('FullName')]
         [string]$BackupPath
     )
     process {
-        $manifest = Read-RdpBackupManifest -Path (Join-Path -Path $BackupPath -ChildPath 'backup.json')
-        if ($null -eq $manifest) {
-            throw ($script:RdpStrings.BackupNotFound -f $BackupPath)
-        }
-        if (-not $PSCmdlet.ShouldProcess($BackupPath, $script:RdpStrings.ShouldProcessUndo)) {
+        $folder = Resolve-RdpFileSystemPath -Path $BackupPath
+        if (-not $PSCmdlet.ShouldProcess($folder, $script:RdpStrings.ShouldProcessUndo)) {
             return
         }
         Assert-RdpElevation
-        $items = @($manifest.items)
-        [array]::Reverse($items)
-        foreach ($entry in $items) {
-            & $script:RdpRestoreFunctions[[string]$entry.Kind] -Entry $entry -Folder $BackupPath -Confirm:$false
+        $result = Restore-RdpFixState -Folder $folder -Confirm:$false
+        $result
+        if ($result.Result -eq 'Failed') {
+            $exception = New-Object -TypeName System.InvalidOperationException -ArgumentList $result.Summary
+            $PSCmdlet.WriteError((New-Object -TypeName System.Management.Automation.ErrorRecord -ArgumentList @($exception, 'RdpRescue.UndoIncomplete', [System.Management.Automation.ErrorCategory]::NotSpecified, $result)))
         }
-        foreach ($service in @($manifest.restartsServices)) {
-            $operation = @{ Kind = 'service-restart'; Service = [string]$service }
-            $null = Restart-RdpServiceOperation -Operation $operation -Parameters @{} -Context (New-RdpContext) -Confirm:$false
-        }
-        $script:RdpStrings.Restored -f $items.Count, $BackupPath
     }
 }
 #endregion public commands (templates/powershell/public.ps1.ejs)

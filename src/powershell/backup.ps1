@@ -1,7 +1,75 @@
 # Backup and restore
 # One Backup-/Restore- pair per backup item kind (src/model/backup.ts decides what each
 # operation needs saved). Backup functions return a hashtable that is written to backup.json;
-# Restore functions take the same entry read back from JSON.
+# Restore functions take the same entry read back from JSON. What an undo trusts (the backup
+# folder, each entry) is in src/powershell/undo.ps1.
+
+# The registry value kinds a backup saves and restores exactly, and the type each is written as.
+$script:RdpRegistryTypes = @{
+    String       = 'REG_SZ'
+    ExpandString = 'REG_EXPAND_SZ'
+    DWord        = 'REG_DWORD'
+    QWord        = 'REG_QWORD'
+    Binary       = 'REG_BINARY'
+    MultiString  = 'REG_MULTI_SZ'
+}
+
+function ConvertTo-RdpSavedRegistryValue {
+    [CmdletBinding()]
+    [OutputType([object])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Kind,
+        [AllowNull()]
+        [object]$Value
+    )
+    # JSON keeps text and 32-bit numbers exactly; bytes are saved as base64 and 64-bit numbers
+    # as text (a JSON reader may turn a large number into a double).
+    switch ($Kind) {
+        'Binary' {
+            return [Convert]::ToBase64String([byte[]]$Value)
+        }
+        'QWord' {
+            return ([long]$Value).ToString([System.Globalization.CultureInfo]::InvariantCulture)
+        }
+        'DWord' {
+            return [int]$Value
+        }
+        'MultiString' {
+            return , [string[]]@($Value)
+        }
+    }
+    [string]$Value
+}
+
+function ConvertFrom-RdpSavedRegistryValue {
+    [CmdletBinding()]
+    [OutputType([object])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Kind,
+        [AllowNull()]
+        [object]$Value
+    )
+    switch ($Kind) {
+        'Binary' {
+            return , [Convert]::FromBase64String([string]$Value)
+        }
+        'QWord' {
+            return [long]::Parse([string]$Value, [System.Globalization.CultureInfo]::InvariantCulture)
+        }
+        'DWord' {
+            return [int]$Value
+        }
+        'MultiString' {
+            if ($null -eq $Value) {
+                return , [string[]]@()
+            }
+            return , [string[]]@($Value)
+        }
+    }
+    [string]$Value
+}
 
 function Backup-RdpRegistryValueItem {
     [CmdletBinding()]
@@ -17,10 +85,11 @@ function Backup-RdpRegistryValueItem {
     $kind = Get-RdpRegistryValueKind -Path $Item.Key -Name $Item.Name
     $value = $null
     if ($null -ne $kind) {
-        $value = Get-RdpRegistryValue -Path $Item.Key -Name $Item.Name
-        if ($value -is [byte[]]) {
-            $value = [Convert]::ToBase64String($value)
+        # Before any change: a value that cannot be put back exactly stops the repair here.
+        if (-not $script:RdpRegistryTypes.ContainsKey($kind)) {
+            throw ($script:RdpStrings.RegistryKindUnsupported -f "$($Item.Key)\$($Item.Name)", $kind)
         }
+        $value = ConvertTo-RdpSavedRegistryValue -Kind $kind -Value (Get-RdpRegistryValue -Path $Item.Key -Name $Item.Name)
     }
     @{ Kind = $Item.Kind; Key = $Item.Key; Name = $Item.Name; ValueKind = $kind; Value = $value }
 }
@@ -34,18 +103,14 @@ function Restore-RdpRegistryValueItem {
         [string]$Folder
     )
     if ($null -eq $Entry.ValueKind) {
+        # The value did not exist before the repair.
         Remove-RdpRegistryValue -Path $Entry.Key -Name $Entry.Name
         return
     }
-    $types = @{ DWord = 'REG_DWORD'; String = 'REG_SZ'; ExpandString = 'REG_EXPAND_SZ'; Binary = 'REG_BINARY' }
-    $value = $Entry.Value
-    if ($Entry.ValueKind -eq 'Binary') {
-        $value = [Convert]::FromBase64String([string]$Entry.Value)
-    }
-    elseif ($Entry.ValueKind -eq 'DWord') {
-        $value = [int]$Entry.Value
-    }
-    Set-RdpRegistryValue -Path $Entry.Key -Name $Entry.Name -Type $types[[string]$Entry.ValueKind] -Value $value
+    # Test-RdpRegistryValueItem admits only the kinds in $script:RdpRegistryTypes.
+    $kind = [string]$Entry.ValueKind
+    $value = ConvertFrom-RdpSavedRegistryValue -Kind $kind -Value $Entry.Value
+    Set-RdpRegistryValue -Path $Entry.Key -Name $Entry.Name -Type $script:RdpRegistryTypes[$kind] -Value $value
 }
 
 function Backup-RdpAclItem {
@@ -264,6 +329,7 @@ function Backup-RdpFixState {
         [string]$Scenario = ''
     )
     # Everything every selected fix will change is saved before the first change.
+    Initialize-RdpBackupRoot -Path $BackupRoot
     $stamp = (Get-RdpDate).ToString('yyyyMMdd-HHmmss')
     $folder = Join-Path -Path $BackupRoot -ChildPath $stamp
     $suffix = 1
@@ -271,7 +337,7 @@ function Backup-RdpFixState {
         $suffix += 1
         $folder = Join-Path -Path $BackupRoot -ChildPath "$stamp-$suffix"
     }
-    New-RdpDirectory -Path $folder
+    New-RdpProtectedDirectory -Path $folder
     $items = foreach ($fix in $Fixes) {
         foreach ($item in $fix.Backup) {
             $entry = & $script:RdpBackupFunctions[$item.Kind] -Item $item -Context $Context -Folder $folder

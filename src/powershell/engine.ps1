@@ -185,6 +185,7 @@ function Invoke-RdpFixSet {
         [string]$Scenario = '',
         [switch]$SkipClear
     )
+    $BackupRoot = Resolve-RdpFileSystemPath -Path $BackupRoot
     $approved = @()
     foreach ($fix in $Fixes) {
         if ($SkipClear -and -not (Test-RdpFixNeeded -Fix $fix)) {

@@ -5,7 +5,7 @@
 #
 #   Get-RdpRegistryValue      -Path HKLM:\... -Name     value, or $null when absent (byte[] stays one object)
 #   Get-RdpRegistryValueKind  -Path -Name               'DWord' | 'String' | 'ExpandString' | 'Binary' ... or $null
-#   Set-RdpRegistryValue      -Path -Name -Type REG_* -Value   creates the key when needed
+#   Set-RdpRegistryValue      -Path -Name -Type REG_* -Value   creates the key when needed (six kinds, QWORD and MULTI_SZ too)
 #   Remove-RdpRegistryValue   -Path -Name               no error when already absent
 #   Get-RdpEventRecord        -Channel -XPath -MaxEvents   newest first: ProviderName, Id, TimeCreated, Data (hashtable by field name)
 #   Get-RdpServiceInfo        -Name | -ProcessId        Name, State, StartMode, ProcessId (Win32_Service); nothing when absent
@@ -16,11 +16,13 @@
 #   Get-RdpAccessRule         -Path                     Sid, Rights, AccessType, InheritOnly (SIDs, never names)
 #   Get-RdpSecurityDescriptor -Path                     SDDL (owner and DACL)
 #   Set-RdpSecurityDescriptor -Path -Sddl               restores owner and DACL
+#   Get-RdpItemSecurity       -Path                     Owner (SID) and Rules (as Get-RdpAccessRule) of a file or folder
 #   Get-RdpChildFile          -Path -Prefix [-Recurse]  full paths of files
 #   Get-RdpFirewallRulePort   -Name                     LocalPort of a rule by its Name, or $null when the rule is absent
 #   Set-RdpFirewallRulePort   -Name -Port
 #   Get-RdpWindowsFeatureState -Name                    $true / $false, or $null without Server Manager cmdlets
-#   New-RdpDirectory          -Path                     creates a folder (backups)
+#   New-RdpProtectedDirectory -Path                     creates a folder only SYSTEM and Administrators can change (backups)
+#   Resolve-RdpFileSystemPath -Path                     full file system path; a relative one is taken from the PowerShell location
 #   Write-RdpBackupManifest   -Path -Manifest           writes backup.json (UTF-8 without BOM)
 #   Read-RdpBackupManifest    -Path                     the parsed backup.json, or $null when absent
 #   Invoke-RdpNative          -FilePath -ArgumentList   output lines; throws on a non-zero exit code
@@ -71,13 +73,14 @@ function Set-RdpRegistryValue {
         [Parameter(Mandatory = $true)]
         [string]$Name,
         [Parameter(Mandatory = $true)]
-        [ValidateSet('REG_DWORD', 'REG_SZ', 'REG_EXPAND_SZ', 'REG_BINARY')]
+        [ValidateSet('REG_DWORD', 'REG_QWORD', 'REG_SZ', 'REG_EXPAND_SZ', 'REG_MULTI_SZ', 'REG_BINARY')]
         [string]$Type,
         [Parameter(Mandatory = $true)]
         [AllowEmptyString()]
+        [AllowEmptyCollection()]
         [object]$Value
     )
-    $kinds = @{ REG_DWORD = 'DWord'; REG_SZ = 'String'; REG_EXPAND_SZ = 'ExpandString'; REG_BINARY = 'Binary' }
+    $kinds = @{ REG_DWORD = 'DWord'; REG_QWORD = 'QWord'; REG_SZ = 'String'; REG_EXPAND_SZ = 'ExpandString'; REG_MULTI_SZ = 'MultiString'; REG_BINARY = 'Binary' }
     if ($PSCmdlet.ShouldProcess("$Path\$Name", "Set $Type")) {
         if (-not (Test-Path -LiteralPath $Path)) {
             $null = New-Item -Path $Path -Force
@@ -314,6 +317,17 @@ function Set-RdpSecurityDescriptor {
     Set-Acl -LiteralPath $Path -AclObject $acl
 }
 
+function Get-RdpItemSecurity {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path
+    )
+    $owner = (Get-Acl -LiteralPath $Path).GetOwner([System.Security.Principal.SecurityIdentifier])
+    [pscustomobject]@{ Owner = $owner.Value; Rules = @(Get-RdpAccessRule -Path $Path) }
+}
+
 function Get-RdpChildFile {
     [CmdletBinding()]
     [OutputType([string])]
@@ -381,15 +395,61 @@ function Get-RdpWindowsFeatureState {
     return [bool]$feature.Installed
 }
 
-function New-RdpDirectory {
+function New-RdpProtectedDirectory {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
         [Parameter(Mandatory = $true)]
         [string]$Path
     )
-    if ($PSCmdlet.ShouldProcess($Path, 'Create folder')) {
-        $null = New-Item -ItemType Directory -Path $Path -Force
+    if (-not $PSCmdlet.ShouldProcess($Path, 'Create folder (SYSTEM and Administrators only)')) {
+        return
     }
+    # Full control for SYSTEM and Administrators, inherited by everything inside; nothing inherited
+    # from the parent (ProgramData lets every user create folders); owned by Administrators.
+    $administrators = New-Object -TypeName System.Security.Principal.SecurityIdentifier -ArgumentList 'S-1-5-32-544'
+    $system = New-Object -TypeName System.Security.Principal.SecurityIdentifier -ArgumentList 'S-1-5-18'
+    $inherit = [System.Security.AccessControl.InheritanceFlags]'ContainerInherit, ObjectInherit'
+    $security = New-Object -TypeName System.Security.AccessControl.DirectorySecurity
+    $security.SetAccessRuleProtection($true, $false)
+    foreach ($sid in @($system, $administrators)) {
+        $rule = New-Object -TypeName System.Security.AccessControl.FileSystemAccessRule -ArgumentList @(
+            $sid, [System.Security.AccessControl.FileSystemRights]::FullControl, $inherit,
+            [System.Security.AccessControl.PropagationFlags]::None, [System.Security.AccessControl.AccessControlType]::Allow)
+        $security.AddAccessRule($rule)
+    }
+    $security.SetOwner($administrators)
+    # Created with its permissions, never with the parent's first. An existing folder is left as it
+    # is: the caller reads back owner and permissions.
+    $folder = New-Object -TypeName System.IO.DirectoryInfo -ArgumentList $Path
+    $extensions = 'System.IO.FileSystemAclExtensions' -as [type]
+    if ($null -ne $extensions) {
+        $extensions::Create($folder, $security)
+    }
+    else {
+        $folder.Create($security)
+    }
+}
+
+function Resolve-RdpFileSystemPath {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path
+    )
+    # Cmdlets resolve a relative path against the PowerShell location, .NET against the process
+    # directory: they differ after Set-Location, so every path is made absolute here first.
+    $provider = $null
+    $drive = $null
+    $full = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Path, [ref]$provider, [ref]$drive)
+    if ($provider.Name -ne 'FileSystem') {
+        throw ($script:RdpStrings.NotFileSystemPath -f $Path)
+    }
+    $root = [System.IO.Path]::GetPathRoot($full)
+    if ($full.Length -gt $root.Length) {
+        $full = $full.TrimEnd([System.IO.Path]::DirectorySeparatorChar, [System.IO.Path]::AltDirectorySeparatorChar)
+    }
+    $full
 }
 
 function Write-RdpBackupManifest {

@@ -274,7 +274,7 @@ function global:Get-FakePlatformCommand {
         'Set-RdpServiceState', 'Get-RdpTcpListener', 'Get-RdpCertificate', 'Remove-RdpCertificate',
         'Get-RdpAccessRule', 'Get-RdpSecurityDescriptor', 'Set-RdpSecurityDescriptor', 'Get-RdpChildFile',
         'Get-RdpFirewallRulePort', 'Set-RdpFirewallRulePort', 'Get-RdpWindowsFeatureState', 'Invoke-RdpNative'
-    )
+    ) + @(Get-FakeBackupSecurityCommand)
 }
 
 function global:Register-FakeMachineMock {
@@ -320,7 +320,7 @@ function global:Register-FakeMachineMock {
             $global:RdpFake.Certificates[$certificate.Groups['store'].Value] = @($global:RdpFake.Certificates[$certificate.Groups['store'].Value]) + @($saved)
             return
         }
-        $kinds = @{ REG_DWORD = 'DWord'; REG_SZ = 'String'; REG_EXPAND_SZ = 'ExpandString'; REG_BINARY = 'Binary' }
+        $kinds = @{ REG_DWORD = 'DWord'; REG_QWORD = 'QWord'; REG_SZ = 'String'; REG_EXPAND_SZ = 'ExpandString'; REG_MULTI_SZ = 'MultiString'; REG_BINARY = 'Binary' }
         $global:RdpFake.Registry["$Path|$Name"] = @{ Kind = $kinds[$Type]; Value = $Value }
     }
     Mock @target -CommandName 'Remove-RdpRegistryValue' -MockWith {
@@ -443,6 +443,7 @@ function global:Register-FakeMachineMock {
             }
         }
     }
+    Register-FakeBackupSecurityMock -Target $target
 }
 
 function global:Set-FakeCheckFiring {
@@ -631,4 +632,113 @@ function global:Get-ExpectedChange {
             throw "no expected change known for operation kind '$($Operation.Kind)'"
         }
     }
+}
+
+
+# Backup folders: who owns them and who may change them. Folders and files are real (under
+# TestDrive); their owner and permissions are the fake's, kept in $global:RdpFake.ItemSecurity
+# (created on first use, so every Reset-FakeMachine starts without any).
+
+function global:Get-FakeBackupSecurityCommand {
+    @('New-RdpProtectedDirectory', 'Get-RdpItemSecurity')
+}
+
+function global:Get-FakeStandardUserSid {
+    # A local account that is not an administrator.
+    'S-1-5-21-1004336348-1177238915-682003330-1001'
+}
+
+function global:Get-FakeItemSecurityTable {
+    if (-not $global:RdpFake.ContainsKey('ItemSecurity')) {
+        $global:RdpFake.ItemSecurity = @{}
+    }
+    $global:RdpFake.ItemSecurity
+}
+
+function global:New-FakeAllowRule {
+    param([string]$Sid, [int64]$Rights = 2032127)
+    @{ Sid = $Sid; Rights = $Rights; AccessType = 'Allow'; InheritOnly = $false }
+}
+
+function global:Set-FakeItemSecurity {
+    param([string]$Path, [string]$Owner, [object[]]$Rules)
+    (Get-FakeItemSecurityTable)[$Path] = @{ Owner = $Owner; Rules = @($Rules) }
+}
+
+function global:Register-FakeBackupSecurityMock {
+    param([hashtable]$Target)
+    Mock @Target -CommandName 'New-RdpProtectedDirectory' -MockWith {
+        $null = New-Item -ItemType Directory -Path $Path -Force
+        $table = Get-FakeItemSecurityTable
+        # Like Windows: a folder that already exists keeps its owner and permissions.
+        if (-not $table.ContainsKey($Path)) {
+            $table[$Path] = @{ Owner = 'S-1-5-32-544'; Rules = @((New-FakeAllowRule 'S-1-5-18'), (New-FakeAllowRule 'S-1-5-32-544')) }
+        }
+    }
+    Mock @Target -CommandName 'Get-RdpItemSecurity' -MockWith {
+        $table = Get-FakeItemSecurityTable
+        $security = $table[$Path]
+        $parent = Split-Path -Path $Path -Parent
+        if ($null -eq $security -and (Test-Path -LiteralPath $Path) -and $table.ContainsKey($parent)) {
+            # A file written into a folder the fake knows: the folder's permissions, owned by the
+            # elevated administrator who wrote it.
+            $security = @{ Owner = 'S-1-5-32-544'; Rules = $table[$parent].Rules }
+        }
+        if ($null -eq $security) {
+            throw "Cannot find path '$Path' because it does not exist."
+        }
+        [pscustomobject]@{ Owner = $security.Owner; Rules = @($security.Rules | ForEach-Object { [pscustomobject]$_ }) }
+    }
+}
+
+function global:Get-FakePlantedEntry {
+    # Manifest entries no fix of the catalog writes, each naming a real fix: a Run key value (a
+    # program started at every logon), a root CA certificate, and MachineKeys permissions that
+    # reach outside MachineKeys.
+    param([ValidateSet('RunKey', 'RootCertificate', 'AclOutsideFolder')][string]$Kind)
+    switch ($Kind) {
+        'RunKey' {
+            [ordered]@{ Kind = 'registry-value'; Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Run'; Name = 'Updater'; ValueKind = 'String'; Value = 'C:\Users\Public\updater.exe'; Fix = 'enable-tls12-server' }
+        }
+        'RootCertificate' {
+            $blob = [Convert]::ToBase64String([System.Text.Encoding]::ASCII.GetBytes('CERT:planted'))
+            [ordered]@{ Kind = 'certificate-store'; Store = 'Root'; Certificates = @(@{ Thumbprint = (New-FakeThumbprint 666); Blob = $blob }); Fix = 'renew-rdp-self-signed-cert' }
+        }
+        'AclOutsideFolder' {
+            $outside = Join-Path -Path $global:RdpFake.MachineKeys -ChildPath '../../../../Windows/System32/config/SAM'
+            [ordered]@{ Kind = 'acl'; Path = $global:RdpFake.MachineKeys; Entries = @(@{ Path = $outside; Sddl = 'FAKE|S-1-1-0|S-1-1-0,2032127,Allow,False' }); Fix = 'reset-machinekeys-acl' }
+        }
+    }
+}
+
+function global:Add-FakePlantedManifestEntry {
+    # Appends entries (and services to restart) to an existing backup.json, as anyone who could
+    # write it would.
+    param([string]$BackupPath, [object[]]$Entry, [string[]]$RestartsServices = @())
+    $file = Join-Path -Path $BackupPath -ChildPath 'backup.json'
+    $manifest = Get-Content -LiteralPath $file -Raw | ConvertFrom-Json
+    $manifest.items = @($manifest.items) + @($Entry | ForEach-Object { [pscustomobject]$_ })
+    $manifest.restartsServices = @($manifest.restartsServices) + @($RestartsServices)
+    Set-Content -LiteralPath $file -Value (ConvertTo-Json -InputObject $manifest -Depth 8)
+}
+
+function global:New-FakePlantedBackup {
+    # A backup root and folder that a standard user created before any repair (every user may
+    # create folders under ProgramData), holding a manifest with the given entries.
+    param([string]$Root, [object[]]$Entry)
+    $owner = Get-FakeStandardUserSid
+    $folder = Join-Path -Path $Root -ChildPath '20260601-000000'
+    $null = New-Item -ItemType Directory -Path $folder -Force
+    $rules = @((New-FakeAllowRule $owner), (New-FakeAllowRule 'S-1-5-18'), (New-FakeAllowRule 'S-1-5-32-544'))
+    foreach ($path in @($Root, $folder)) {
+        Set-FakeItemSecurity -Path $path -Owner $owner -Rules $rules
+    }
+    $manifest = [ordered]@{
+        schema           = 'urn:rdp-rescue:backup:1'
+        fixes            = @($Entry | ForEach-Object { $_.Fix } | Sort-Object -Unique)
+        restartsServices = @()
+        items            = @($Entry)
+    }
+    Set-Content -LiteralPath (Join-Path -Path $folder -ChildPath 'backup.json') -Value (ConvertTo-Json -InputObject $manifest -Depth 8)
+    $folder
 }

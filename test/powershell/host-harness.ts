@@ -15,6 +15,7 @@ function Write-Verbose { param([string]$Message) }
 $script:Warnings = @()
 function Write-Warning { param([string]$Message) $script:Warnings += $Message }
 function Join-Path { param([string]$Path, [string]$ChildPath) $Path.TrimEnd('\') + '\' + $ChildPath }
+function Split-Path { param([string]$Path, [switch]$Parent) $Path.Substring(0, $Path.LastIndexOf('\')) }
 function Sort-Object {
     param([string]$Property, [switch]$Descending, [switch]$Unique)
     $items = @($input)

@@ -138,7 +138,10 @@ export const broken = {
 
 export const WRITE_MOCKS = String.raw`
 $script:Calls = @()
-function Test-Path { param([string]$LiteralPath) $false }
+$script:Manifests = @{}
+# Folders never exist beforehand; a backup.json exists once written.
+function Test-Path { param([string]$LiteralPath, [string]$PathType) $PathType -eq 'Leaf' -and $script:Manifests.ContainsKey($LiteralPath) }
+function Resolve-RdpFileSystemPath { param([string]$Path) $Path }
 function Write-Information { param([object]$MessageData, [string]$InformationAction) }
 function Start-Sleep { param([int]$Seconds) }
 function Test-RdpElevation { $script:Machine.Elevated }
@@ -167,8 +170,8 @@ function Set-RdpServiceState {
     $script:Calls += ('SVC {0} {1}' -f $Name, $State)
     if ($State -eq 'Stopped') { $script:Machine.Listeners = @(@{ Port = 3389; OwningProcess = 1000 }) }
 }
-function New-RdpDirectory { param([string]$Path) $script:Calls += ('MKDIR ' + $Path) }
-$script:Manifests = @{}
+function New-RdpProtectedDirectory { param([string]$Path) $script:Calls += ('MKDIR ' + $Path) }
+function Get-RdpItemSecurity { param([string]$Path) [pscustomobject]@{ Owner = 'S-1-5-32-544'; Rules = @() } }
 function Write-RdpBackupManifest {
     param([string]$Path, [System.Collections.IDictionary]$Manifest)
     $script:Calls += ('WRITE ' + $Path)

@@ -76,7 +76,7 @@ const CASES = {
     call: [
       `$null = Invoke-RdpRepair -Scenario tls-disabled -BackupRoot '${ROOT}' -Confirm:$false`,
       "$script:Calls = @('-- undo --')",
-      `Undo-RdpRepair -BackupPath '${FOLDER}' -Confirm:$false`,
+      `Undo-RdpRepair -BackupPath '${FOLDER}' -Confirm:$false | ForEach-Object { $_.Result + ' ' + $_.Restored + ' ' + $_.Summary }`,
       `Undo-RdpRepair -BackupPath '${ROOT}\\nothing-here' -Confirm:$false`,
     ].join('\n'),
   },
@@ -97,6 +97,7 @@ describe('Invoke-RdpRepair in the real PowerShell engine, platform mocked', asyn
     if (!r) return;
     expect(r.lines).toEqual(['RESULT enable-tls12-server Applied reboot=True ']);
     expect(r.calls).toEqual([
+      `MKDIR ${ROOT}`,
       `MKDIR ${FOLDER}`,
       `WRITE ${FOLDER}\\backup.json`,
       `SET ${TLS12}|Enabled=1 REG_DWORD`,
@@ -139,6 +140,7 @@ describe('Invoke-RdpRepair in the real PowerShell engine, platform mocked', asyn
     if (!r) return;
     expect(r.lines).toEqual(['RESULT stop-port-owner Applied reboot=False TermService']);
     expect(r.calls).toEqual([
+      `MKDIR ${ROOT}`,
       `MKDIR ${FOLDER}`,
       `WRITE ${FOLDER}\\backup.json`,
       'SVC Squatter Stopped',
@@ -170,6 +172,7 @@ describe('Invoke-RdpRepair in the real PowerShell engine, platform mocked', asyn
     if (!r) return;
     expect(r.lines).toEqual(['RESULT set-rdp-cert-binding Applied reboot=False TermService']);
     expect(r.calls).toEqual([
+      `MKDIR ${ROOT}`,
       `MKDIR ${FOLDER}`,
       `WRITE ${FOLDER}\\backup.json`,
       `SET ${RDP_TCP}|SSLCertificateSHA1Hash=bytes:${Array(20).fill('204').join(' ')} REG_BINARY`,
@@ -211,6 +214,7 @@ describe('Invoke-RdpRepair in the real PowerShell engine, platform mocked', asyn
     const icacls = 'NATIVE C:\\Windows\\System32\\icacls.exe';
     const mk = 'C:\\ProgramData\\Microsoft\\Crypto\\RSA\\MachineKeys';
     expect(r.calls).toEqual([
+      `MKDIR ${ROOT}`,
       `MKDIR ${FOLDER}`,
       `WRITE ${FOLDER}\\backup.json`,
       `${icacls} ${mk} /setowner *S-1-5-32-544 /c /q /t`,
@@ -233,7 +237,7 @@ describe('Invoke-RdpRepair in the real PowerShell engine, platform mocked', asyn
       `SET ${TLS12}|Enabled=0 REG_DWORD`,
     ]);
     expect(r.lines).toEqual([
-      `Restored 2 item(s) from ${FOLDER}.`,
+      `Restored 2 Restored 2 item(s) from ${FOLDER}.`,
       `ERROR No RdpRescue backup manifest (backup.json) in ${ROOT}\\nothing-here.`,
     ]);
   });

@@ -31,7 +31,7 @@ export const ABOUT: Record<Culture, AboutText> = {
       'Read-only. Returns one object per scenario (Id, Title, Status, Evidence, Checks, RecommendedFixes).',
     repair:
       'Requires elevation. Backs up to $env:ProgramData\\RdpRescue\\backup\\<timestamp>, applies the fixes in order, verifies them and reports restarts and reboots.',
-    undo: 'Restores a backup written by Invoke-RdpRepair or a fix command.',
+    undo: 'Restores a backup written by Invoke-RdpRepair or a fix command, item by item: an item that cannot be restored is reported with its reason and the result is Failed. A backup folder that anyone but SYSTEM or Administrators owns or may change is refused, and so is any entry that is not something a fix of RdpRescue backs up.',
     optInLabel: 'opt-in: only with -Fix',
     securityLabel: 'Security',
     textReportHeading: 'TEXT REPORT (Invoke-RdpDiagnosis -AsText)',
@@ -54,7 +54,7 @@ export const ABOUT: Record<Culture, AboutText> = {
       'Skrivskyddat. Returnerar ett objekt per scenario (Id, Title, Status, Evidence, Checks, RecommendedFixes).',
     repair:
       'Kräver upphöjd behörighet. Säkerhetskopierar till $env:ProgramData\\RdpRescue\\backup\\<tidsstämpel>, tillämpar korrigeringarna i ordning, verifierar dem och rapporterar omstarter.',
-    undo: 'Återställer en säkerhetskopia som Invoke-RdpRepair eller ett korrigeringskommando skrev.',
+    undo: 'Återställer en säkerhetskopia som Invoke-RdpRepair eller ett korrigeringskommando skrev, objekt för objekt: ett objekt som inte kan återställas rapporteras med orsaken och resultatet blir Failed. En säkerhetskopieringsmapp som någon annan än SYSTEM eller Administratörer äger eller kan ändra nekas, liksom varje post som inte är något en korrigering i RdpRescue säkerhetskopierar.',
     optInLabel: 'frivillig: endast med -Fix',
     securityLabel: 'Säkerhet',
     textReportHeading: 'TEXTRAPPORT (Invoke-RdpDiagnosis -AsText)',
@@ -77,7 +77,7 @@ export const ABOUT: Record<Culture, AboutText> = {
       'Alleen-lezen. Geeft één object per scenario terug (Id, Title, Status, Evidence, Checks, RecommendedFixes).',
     repair:
       'Vereist verhoogde bevoegdheden. Maakt een back-up in $env:ProgramData\\RdpRescue\\backup\\<tijdstempel>, past de oplossingen in volgorde toe, controleert ze en meldt herstarts.',
-    undo: 'Zet een back-up terug die Invoke-RdpRepair of een oplossingsopdracht heeft geschreven.',
+    undo: 'Zet een back-up terug die Invoke-RdpRepair of een oplossingsopdracht heeft geschreven, item voor item: een item dat niet kan worden teruggezet, wordt met de reden gemeld en het resultaat is Failed. Een back-upmap die eigendom is van of gewijzigd kan worden door iemand anders dan SYSTEM of Administrators, wordt geweigerd, net als elk item waarvan geen oplossing van RdpRescue een back-up maakt.',
     optInLabel: 'optioneel: alleen met -Fix',
     securityLabel: 'Beveiliging',
     textReportHeading: 'TEKSTRAPPORT (Invoke-RdpDiagnosis -AsText)',
@@ -99,7 +99,7 @@ export const ABOUT: Record<Culture, AboutText> = {
       '唯讀。每個情境傳回一個物件（Id、Title、Status、Evidence、Checks、RecommendedFixes）。',
     repair:
       '需要提高權限。備份到 $env:ProgramData\\RdpRescue\\backup\\<時間戳記>，依序套用修正、加以驗證，並回報需要的重新啟動。',
-    undo: '還原 Invoke-RdpRepair 或修正命令所寫入的備份。',
+    undo: '逐項還原 Invoke-RdpRepair 或修正命令所寫入的備份：無法還原的項目會連同原因一併回報，結果為 Failed。若備份資料夾的擁有者或可變更者不只 SYSTEM 或 Administrators，會拒絕使用；任何不是 RdpRescue 修正會備份的項目也會被拒絕。',
     optInLabel: '選擇性：僅在使用 -Fix 時',
     securityLabel: '安全性',
     textReportHeading: '文字報告（Invoke-RdpDiagnosis -AsText）',

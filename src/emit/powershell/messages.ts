@@ -143,6 +143,71 @@ export const MESSAGES: Record<string, LocalizedText> = {
     'nl-NL': 'De in deze back-up opgeslagen toestand terugzetten',
     'zh-TW': '還原此備份中儲存的狀態',
   },
+  NotFileSystemPath: {
+    'en-US': '{0} is not a file system path.',
+    'sv-SE': '{0} är inte en sökväg i filsystemet.',
+    'nl-NL': '{0} is geen pad in het bestandssysteem.',
+    'zh-TW': '{0} 不是檔案系統路徑。',
+  },
+  BackupOwnerUntrusted: {
+    'en-US':
+      '{0} is owned by {1}, not by SYSTEM or Administrators: RdpRescue does not trust it. Remove it, or give it to Administrators with permissions for SYSTEM and Administrators only.',
+    'sv-SE':
+      '{0} ägs av {1}, inte av SYSTEM eller Administratörer: RdpRescue litar inte på den. Ta bort den, eller ge den till Administratörer med behörigheter endast för SYSTEM och Administratörer.',
+    'nl-NL':
+      '{0} is eigendom van {1}, niet van SYSTEM of Administrators: RdpRescue vertrouwt het niet. Verwijder het, of geef het aan Administrators met machtigingen voor alleen SYSTEM en Administrators.',
+    'zh-TW':
+      '{0} 的擁有者是 {1}，而不是 SYSTEM 或 Administrators：RdpRescue 不信任它。請將其移除，或將擁有者改為 Administrators，並只授與 SYSTEM 和 Administrators 權限。',
+  },
+  BackupWritableByOthers: {
+    'en-US':
+      '{0} can be changed by {1}, not only by SYSTEM and Administrators: RdpRescue does not trust it. Remove those permissions or the folder.',
+    'sv-SE':
+      '{0} kan ändras av {1}, inte bara av SYSTEM och Administratörer: RdpRescue litar inte på den. Ta bort de behörigheterna eller mappen.',
+    'nl-NL':
+      '{0} kan worden gewijzigd door {1}, niet alleen door SYSTEM en Administrators: RdpRescue vertrouwt het niet. Verwijder die machtigingen of de map.',
+    'zh-TW':
+      '{0} 可由 {1} 變更，而不只限於 SYSTEM 和 Administrators：RdpRescue 不信任它。請移除這些權限或該資料夾。',
+  },
+  BackupManifestInvalid: {
+    'en-US': "{0} is not an RdpRescue backup manifest (schema '{1}').",
+    'sv-SE': "{0} är inte ett säkerhetskopieringsmanifest från RdpRescue (schema '{1}').",
+    'nl-NL': "{0} is geen RdpRescue-back-upmanifest (schema '{1}').",
+    'zh-TW': "{0} 不是 RdpRescue 備份資訊清單（結構描述 '{1}'）。",
+  },
+  BackupEntryRefused: {
+    'en-US': "refused: not something fix '{0}' of RdpRescue backs up",
+    'sv-SE': "nekad: inget som korrigeringen '{0}' i RdpRescue säkerhetskopierar",
+    'nl-NL': "geweigerd: niets waarvan oplossing '{0}' van RdpRescue een back-up maakt",
+    'zh-TW': "已拒絕：這不是 RdpRescue 修正 '{0}' 會備份的項目",
+  },
+  ServiceRestartRefused: {
+    'en-US': 'refused: no fix of this backup restarts this service',
+    'sv-SE': 'nekad: ingen korrigering i den här säkerhetskopian startar om tjänsten',
+    'nl-NL': 'geweigerd: geen oplossing in deze back-up start deze service opnieuw',
+    'zh-TW': '已拒絕：此備份中沒有任何修正會重新啟動此服務',
+  },
+  UndoItemFailed: {
+    'en-US': 'Not restored: {0} {1}: {2}',
+    'sv-SE': 'Inte återställt: {0} {1}: {2}',
+    'nl-NL': 'Niet teruggezet: {0} {1}: {2}',
+    'zh-TW': '未還原：{0} {1}：{2}',
+  },
+  UndoIncomplete: {
+    'en-US': 'Undo from {0} is incomplete: {1} item(s) restored, {2} not: {3}',
+    'sv-SE': 'Ångringen från {0} är ofullständig: {1} objekt återställda, {2} inte: {3}',
+    'nl-NL': 'Ongedaan maken vanuit {0} is onvolledig: {1} item(s) teruggezet, {2} niet: {3}',
+    'zh-TW': '從 {0} 復原並未完成：已還原 {1} 個項目，{2} 個未還原：{3}',
+  },
+  RegistryKindUnsupported: {
+    'en-US':
+      'Cannot back up {0}: a value of kind {1} cannot be restored exactly, so nothing was changed.',
+    'sv-SE':
+      'Det går inte att säkerhetskopiera {0}: ett värde av typen {1} kan inte återställas exakt, så inget ändrades.',
+    'nl-NL':
+      'Kan geen back-up maken van {0}: een waarde van het type {1} kan niet exact worden teruggezet, dus er is niets gewijzigd.',
+    'zh-TW': '無法備份 {0}：類型為 {1} 的值無法完全還原，因此未變更任何項目。',
+  },
   EventChecksNotVerified: {
     'en-US': 'Event checks ({0}) describe the past and are not used to verify a fix.',
     'sv-SE':

@@ -179,7 +179,10 @@ export function operationData(op: Operation): Data {
 type BackupKind = BackupItem['kind'];
 
 interface BackupTarget<K extends BackupKind> {
-  /** Backup-<noun> and Restore-<noun> in src/powershell/backup.ps1; null = offline only. */
+  /**
+   * Backup-<noun> and Restore-<noun> in src/powershell/backup.ps1, Test-<noun> (does a manifest
+   * entry describe this catalog item?) in src/powershell/undo.ps1; null = offline only.
+   */
   noun: string | null;
   data(item: Extract<BackupItem, { kind: K }>): Data;
 }
@@ -223,5 +226,6 @@ export function dispatchTables(): Record<string, Record<string, string>> {
     RdpOperationAppliers: pick(OPERATIONS, (t) => t.applier),
     RdpBackupFunctions: pick(BACKUPS, (t) => (t.noun ? `Backup-${t.noun}` : null)),
     RdpRestoreFunctions: pick(BACKUPS, (t) => (t.noun ? `Restore-${t.noun}` : null)),
+    RdpBackupEntryTests: pick(BACKUPS, (t) => (t.noun ? `Test-${t.noun}` : null)),
   };
 }

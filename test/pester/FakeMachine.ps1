@@ -271,7 +271,7 @@ function global:Get-FakePlatformCommand {
     @(
         'Get-RdpDate', 'Test-RdpElevation', 'Get-RdpRegistryValue', 'Get-RdpRegistryValueKind',
         'Set-RdpRegistryValue', 'Remove-RdpRegistryValue', 'Get-RdpEventRecord', 'Get-RdpServiceInfo',
-        'Set-RdpServiceState', 'Get-RdpTcpListener', 'Get-RdpCertificate', 'Remove-RdpCertificate',
+        'Get-RdpDependentService', 'Send-RdpServiceControl', 'Get-RdpTcpListener', 'Get-RdpCertificate', 'Remove-RdpCertificate',
         'Get-RdpAccessRule', 'Get-RdpSecurityDescriptor', 'Set-RdpSecurityDescriptor', 'Get-RdpChildFile',
         'Get-RdpFirewallRulePort', 'Set-RdpFirewallRulePort', 'Get-RdpWindowsFeatureState', 'Invoke-RdpNative'
     )
@@ -353,11 +353,7 @@ function global:Register-FakeMachineMock {
             [pscustomobject]@{ Name = $service.Name; State = $service.State; StartMode = $mode; ProcessId = [int]$service.ProcessId }
         }
     }
-    Mock @target -CommandName 'Set-RdpServiceState' -MockWith {
-        $change = @{ Running = 'service-start'; Stopped = 'service-stop'; Restarted = 'service-restart' }[$State]
-        Add-FakeChange "$change $Name"
-        Set-FakeServiceState -Name $Name -State $State
-    }
+    Register-FakeServiceMock -ModuleName $ModuleName
     Mock @target -CommandName 'Get-RdpTcpListener' -MockWith {
         Assert-FakeProbe -Function 'Get-RdpTcpListener' -Target ([string]$Port)
         foreach ($listener in @($global:RdpFake.Listeners | Where-Object { $_.LocalPort -eq $Port })) {
@@ -605,7 +601,9 @@ function global:Get-ExpectedChange {
             "take-ownership $($Operation.Owner)"
         }
         'service-restart' {
-            "service-restart $($Operation.Service)"
+            # A running service is stopped, then started.
+            "service-stop $($Operation.Service)"
+            "service-start $($Operation.Service)"
         }
         'service-start' {
             # Starting a running service changes nothing: optional, see the tests.
@@ -630,5 +628,112 @@ function global:Get-ExpectedChange {
         default {
             throw "no expected change known for operation kind '$($Operation.Kind)'"
         }
+    }
+}
+
+# --- Services that depend on each other, and services that hang -------------------------------
+# A fake service may carry DependsOn (names it needs running) and Hangs ('Start' or 'Stop': it
+# stays START_PENDING or STOP_PENDING after that request, as a stuck service does). The mocks
+# answer like the service control manager: a start starts what the service depends on first; a
+# stop is refused while a dependent runs (ControlService's ERROR_DEPENDENT_SERVICES_RUNNING), so
+# the module must stop dependents itself.
+
+function global:Add-FakeService {
+    param(
+        [string]$Name,
+        [string[]]$DependsOn = @(),
+        [string]$State = 'Running',
+        [int]$ProcessId = 0,
+        [string]$Hangs = ''
+    )
+    if ($ProcessId -eq 0) {
+        $ProcessId = 5000 + $global:RdpFake.Services.Count
+    }
+    $running = 0
+    if ($State -ne 'Stopped') {
+        $running = $ProcessId
+    }
+    $global:RdpFake.Services[$Name] = @{ Name = $Name; State = $State; ProcessId = $running; Pid = $ProcessId; ListensOn = $null; DependsOn = @($DependsOn); Hangs = $Hangs }
+    $global:RdpFake.Registry["HKLM:\SYSTEM\CurrentControlSet\Services\$Name|Start"] = @{ Kind = 'DWord'; Value = 3 }
+}
+
+function global:Set-FakeServiceBehavior {
+    # Makes an existing fake service (TermService, the squatter...) depend on others or hang.
+    param([string]$Name, [string[]]$DependsOn = @(), [string]$Hangs = '')
+    $service = $global:RdpFake.Services[$Name]
+    $service.DependsOn = @($DependsOn)
+    $service.Hangs = $Hangs
+}
+
+function global:Get-FakeDependentService {
+    # Every service that depends on Name, directly or not, in the order to stop them (what
+    # EnumDependentServices returns): a service's own dependents come before it.
+    param([string]$Name, [hashtable]$Seen = @{})
+    $direct = @($global:RdpFake.Services.Values | Where-Object { @($_.DependsOn) -contains $Name } | ForEach-Object { $_.Name } | Sort-Object)
+    foreach ($dependent in $direct) {
+        if (-not $Seen.ContainsKey($dependent)) {
+            $Seen[$dependent] = $true
+            Get-FakeDependentService -Name $dependent -Seen $Seen
+            $dependent
+        }
+    }
+}
+
+function global:Invoke-FakeServiceControl {
+    param([string]$Name, [string]$Control)
+    $service = $global:RdpFake.Services[$Name]
+    if ($null -eq $service) {
+        throw "Service '$Name' was not found on computer '.'."
+    }
+    if ($Control -eq 'Start') {
+        if ($service.State -ne 'Stopped') {
+            throw "Cannot start service $Name on computer '.'. An instance of the service is already running."
+        }
+        $start = $global:RdpFake.Registry["HKLM:\SYSTEM\CurrentControlSet\Services\$Name|Start"]
+        if ($null -ne $start -and [int]$start.Value -eq 4) {
+            throw "Cannot start service $Name on computer '.'. The service cannot be started because it is disabled."
+        }
+        foreach ($needed in @($service.DependsOn | Where-Object { $_ })) {
+            if ($global:RdpFake.Services[$needed].State -eq 'Stopped') {
+                Invoke-FakeServiceControl -Name $needed -Control 'Start'
+            }
+        }
+        Add-FakeChange "service-start $Name"
+        if ($service.Hangs -eq 'Start') {
+            $service.State = 'Start Pending'
+            $service.ProcessId = $service.Pid
+            return
+        }
+        Set-FakeServiceState -Name $Name -State 'Running'
+        return
+    }
+    if ($service.State -eq 'Stopped') {
+        throw "Cannot stop $Name service on computer '.'. The service has not been started."
+    }
+    $active = @($global:RdpFake.Services.Values | Where-Object { @($_.DependsOn) -contains $Name -and $_.State -ne 'Stopped' })
+    if ($active.Count -gt 0) {
+        throw "Cannot stop $Name service on computer '.'. A stop control has been sent to a service that other running services are dependent on."
+    }
+    Add-FakeChange "service-stop $Name"
+    if ($service.Hangs -eq 'Stop') {
+        $service.State = 'Stop Pending'
+        return
+    }
+    Set-FakeServiceState -Name $Name -State 'Stopped'
+}
+
+function global:Register-FakeServiceMock {
+    param([string]$ModuleName = 'RdpRescue')
+    $target = @{}
+    if ($ModuleName) {
+        $target.ModuleName = $ModuleName
+    }
+    Mock @target -CommandName 'Get-RdpDependentService' -MockWith {
+        Assert-FakeProbe -Function 'Get-RdpDependentService' -Target $Name
+        Get-FakeDependentService -Name $Name
+    }
+    Mock @target -CommandName 'Send-RdpServiceControl' -MockWith {
+        Assert-FakeProbe -Function 'Send-RdpServiceControl' -Target $Name
+        Invoke-FakeServiceControl -Name $Name -Control $Control
     }
 }

@@ -7,6 +7,8 @@
     'NoFixes' = 'Scenario ''{0}'' has no automatic fix; see the manual steps in about_RdpRescue.'
     'BackupWritten' = 'Backup written to {0}. Undo with: Undo-RdpRepair -BackupPath "{0}"'
     'FixFailed' = 'Fix ''{0}'' failed: {1}. Nothing after it was applied. Backup: {2}'
+    'BackupFailed' = 'The backup before fix(es) {0} failed: {1}. Nothing was changed.'
+    'ServiceNotReached' = 'Service ''{0}'' is {1}, not {2}, after {3} s; RdpRescue stopped waiting for it'
     'NotVerified' = 'Fix ''{0}'' ran, but these checks still fire: {1}.'
     'RebootRequired' = 'Restart the computer to complete the repair.'
     'WeakensSecurity' = 'SECURITY: {0} To restore: {1}'

@@ -7,6 +7,8 @@
     'NoFixes' = 'Scenario ''{0}'' heeft geen automatische oplossing; zie de handmatige stappen in about_RdpRescue.'
     'BackupWritten' = 'Back-up geschreven naar {0}. Ongedaan maken met: Undo-RdpRepair -BackupPath "{0}"'
     'FixFailed' = 'Oplossing ''{0}'' is mislukt: {1}. Niets daarna is toegepast. Back-up: {2}'
+    'BackupFailed' = 'De back-up vóór oplossing(en) {0} is mislukt: {1}. Er is niets gewijzigd.'
+    'ServiceNotReached' = 'Service ''{0}'' is {1}, niet {2}, na {3} s; RdpRescue wacht er niet langer op'
     'NotVerified' = 'Oplossing ''{0}'' is uitgevoerd, maar deze controles slaan nog steeds aan: {1}.'
     'RebootRequired' = 'Start de computer opnieuw op om het herstel te voltooien.'
     'WeakensSecurity' = 'BEVEILIGING: {0} Herstellen: {1}'

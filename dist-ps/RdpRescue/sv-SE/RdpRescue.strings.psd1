@@ -7,6 +7,8 @@
     'NoFixes' = 'Scenariot ''{0}'' har ingen automatisk korrigering; se de manuella stegen i about_RdpRescue.'
     'BackupWritten' = 'Säkerhetskopian skrevs till {0}. Ångra med: Undo-RdpRepair -BackupPath "{0}"'
     'FixFailed' = 'Korrigeringen ''{0}'' misslyckades: {1}. Inget efter den tillämpades. Säkerhetskopia: {2}'
+    'BackupFailed' = 'Säkerhetskopieringen före korrigeringarna {0} misslyckades: {1}. Inget ändrades.'
+    'ServiceNotReached' = 'Tjänsten ''{0}'' är {1}, inte {2}, efter {3} s; RdpRescue slutade vänta på den'
     'NotVerified' = 'Korrigeringen ''{0}'' kördes, men dessa kontroller slår fortfarande till: {1}.'
     'RebootRequired' = 'Starta om datorn för att slutföra reparationen.'
     'WeakensSecurity' = 'SÄKERHET: {0} Så återställer du: {1}'

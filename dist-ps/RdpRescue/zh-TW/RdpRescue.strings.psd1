@@ -7,6 +7,8 @@
     'NoFixes' = '情境 ''{0}'' 沒有自動修正；請參閱 about_RdpRescue 中的手動步驟。'
     'BackupWritten' = '已將備份寫入 {0}。復原方式：Undo-RdpRepair -BackupPath "{0}"'
     'FixFailed' = '修正 ''{0}'' 失敗：{1}。之後的項目都未套用。備份：{2}'
+    'BackupFailed' = '套用修正 {0} 之前的備份失敗：{1}。未變更任何項目。'
+    'ServiceNotReached' = '服務 ''{0}'' 在 {3} 秒後為 {1}，而非 {2}；RdpRescue 已停止等候'
     'NotVerified' = '已執行修正 ''{0}''，但下列檢查仍然觸發：{1}。'
     'RebootRequired' = '請重新啟動電腦以完成修復。'
     'WeakensSecurity' = '安全性：{0} 還原方式：{1}'

@@ -11,6 +11,7 @@ export const RUNTIME_FILES = [
   'checks',
   'status',
   'backup',
+  'services',
   'operations',
   'engine',
 ] as const;

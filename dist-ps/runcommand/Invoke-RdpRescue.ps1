@@ -70,6 +70,7 @@ $script:RdpStringTable = @{
         Restored = 'Restored {0} item(s) from {1}.'
         ShouldProcessFix = 'Apply fix: {0}'
         ShouldProcessUndo = 'Restore the state saved in this backup'
+        EventsCapped = '{1} holds more than {0} events with this check''s ids; the older ones were not read, so the check is not verified'
         EventChecksNotVerified = 'Event checks ({0}) describe the past and are not used to verify a fix.'
         InvalidSince = '-Since must be a positive TimeSpan or a number of hours, not "{0}".'
         'Scenario.broker-hostname.Title' = 'The Connection Broker''s host name was changed'
@@ -133,6 +134,7 @@ $script:RdpStringTable = @{
         Restored = 'Återställde {0} objekt från {1}.'
         ShouldProcessFix = 'Tillämpa korrigering: {0}'
         ShouldProcessUndo = 'Återställ tillståndet som sparades i säkerhetskopian'
+        EventsCapped = '{1} innehåller fler än {0} händelser med kontrollens ID:n; de äldre lästes inte, så kontrollen är inte verifierad'
         EventChecksNotVerified = 'Händelsekontroller ({0}) beskriver det förflutna och används inte för att verifiera en korrigering.'
         InvalidSince = '-Since måste vara ett positivt TimeSpan-värde eller ett antal timmar, inte "{0}".'
         'Scenario.broker-hostname.Title' = 'Anslutningskoordinatorns värdnamn har ändrats'
@@ -196,6 +198,7 @@ $script:RdpStringTable = @{
         Restored = '{0} item(s) teruggezet uit {1}.'
         ShouldProcessFix = 'Oplossing toepassen: {0}'
         ShouldProcessUndo = 'De in deze back-up opgeslagen toestand terugzetten'
+        EventsCapped = '{1} bevat meer dan {0} gebeurtenissen met de id''s van deze controle; de oudere zijn niet gelezen, dus de controle is niet geverifieerd'
         EventChecksNotVerified = 'Gebeurteniscontroles ({0}) beschrijven het verleden en worden niet gebruikt om een oplossing te controleren.'
         InvalidSince = '-Since moet een positieve TimeSpan of een aantal uren zijn, niet "{0}".'
         'Scenario.broker-hostname.Title' = 'De hostnaam van de Verbindingsbroker is gewijzigd'
@@ -259,6 +262,7 @@ $script:RdpStringTable = @{
         Restored = '已從 {1} 還原 {0} 個項目。'
         ShouldProcessFix = '套用修正：{0}'
         ShouldProcessUndo = '還原此備份中儲存的狀態'
+        EventsCapped = '{1} 中具有此檢查事件識別碼的事件超過 {0} 個；較舊的事件未讀取，因此無法驗證此檢查'
         EventChecksNotVerified = '事件檢查（{0}）描述的是過去的狀況，不會用來驗證修正。'
         InvalidSince = '-Since 必須是正的 TimeSpan 或時數，而不是 "{0}"。'
         'Scenario.broker-hostname.Title' = '連線代理人的主機名稱已變更'
@@ -808,6 +812,9 @@ function Get-RdpDate {
 # the model). Each returns Outcome 'fired' (the condition was found), 'quiet' or, when the check
 # could not run, 'failed' with the reason. Only platform functions touch the machine.
 
+# The most events one query reads (Get-WinEvent -MaxEvents), newest first.
+$script:RdpMaxEventsPerQuery = 1000
+
 function New-RdpContext {
     [CmdletBinding()]
     [OutputType([hashtable])]
@@ -916,7 +923,7 @@ function Get-RdpEventXPath {
 
 function Get-RdpChannelEvent {
     [CmdletBinding()]
-    [OutputType([pscustomobject])]
+    [OutputType([hashtable])]
     param(
         [Parameter(Mandatory = $true)]
         [string]$Channel,
@@ -924,23 +931,47 @@ function Get-RdpChannelEvent {
         [hashtable]$Context
     )
     # One query per channel covers every event check of the diagnosis: all providers, all ids,
-    # the widest window. Each check then filters the records it needs.
+    # the widest window. Each check then filters the records it needs. Capped says the query
+    # hit its limit, so older events may be missing from Records.
     if (-not $Context.Events.ContainsKey($Channel)) {
         $checks = @($Context.Checks | Where-Object { $_.Kind -eq 'event-query' -and $_.Channel -eq $Channel })
         $hours = ($checks | ForEach-Object { Get-RdpEventWindowHours -Check $_ -Context $Context } | Measure-Object -Maximum).Maximum
         $xpath = Get-RdpEventXPath -Checks $checks -Hours $hours
         try {
-            $Context.Events[$Channel] = @{ Records = @(Get-RdpEventRecord -Channel $Channel -XPath $xpath); Error = $null }
+            $records = @(Get-RdpEventRecord -Channel $Channel -XPath $xpath -MaxEvents $script:RdpMaxEventsPerQuery)
+            $Context.Events[$Channel] = @{ Records = $records; Capped = ($records.Count -ge $script:RdpMaxEventsPerQuery); Error = $null }
         }
         catch {
-            $Context.Events[$Channel] = @{ Records = @(); Error = $_.Exception.Message }
+            $Context.Events[$Channel] = @{ Records = @(); Capped = $false; Error = $_.Exception.Message }
         }
     }
     $entry = $Context.Events[$Channel]
     if ($null -ne $entry.Error) {
         throw $entry.Error
     }
-    $entry.Records
+    $entry
+}
+
+function Select-RdpCheckEvent {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [AllowEmptyCollection()]
+        [object[]]$Records = @(),
+        [Parameter(Mandatory = $true)]
+        [datetime]$Since
+    )
+    foreach ($record in $Records) {
+        $ok = $record.ProviderName -eq $Check.Provider -and $Check.EventIds -contains [int]$record.Id -and $record.TimeCreated -ge $Since
+        foreach ($condition in $Check.DataConditions) {
+            $ok = $ok -and $record.Data.ContainsKey($condition.Field) -and $condition.Accepted -contains [string]$record.Data[$condition.Field]
+        }
+        if ($ok) {
+            $record
+        }
+    }
 }
 
 function Test-RdpEventQueryCheck {
@@ -952,15 +983,19 @@ function Test-RdpEventQueryCheck {
         [Parameter(Mandatory = $true)]
         [hashtable]$Context
     )
-    $since = $Context.Now.AddHours(-(Get-RdpEventWindowHours -Check $Check -Context $Context))
-    $matched = @(Get-RdpChannelEvent -Channel $Check.Channel -Context $Context | Where-Object {
-            $record = $_
-            $ok = $record.ProviderName -eq $Check.Provider -and $Check.EventIds -contains [int]$record.Id -and $record.TimeCreated -ge $since
-            foreach ($condition in $Check.DataConditions) {
-                $ok = $ok -and $record.Data.ContainsKey($condition.Field) -and $condition.Accepted -contains [string]$record.Data[$condition.Field]
-            }
-            $ok
-        })
+    $hours = Get-RdpEventWindowHours -Check $Check -Context $Context
+    $since = $Context.Now.AddHours(-$hours)
+    $channel = Get-RdpChannelEvent -Channel $Check.Channel -Context $Context
+    $matched = @(Select-RdpCheckEvent -Check $Check -Records $channel.Records -Since $since)
+    if ($matched.Count -eq 0 -and $channel.Capped) {
+        # A flood of other events filled the shared query, and this check's older events may be
+        # behind it: ask again with this check's own filter before calling it quiet.
+        $own = @(Get-RdpEventRecord -Channel $Check.Channel -XPath (Get-RdpEventXPath -Checks @($Check) -Hours $hours) -MaxEvents $script:RdpMaxEventsPerQuery)
+        $matched = @(Select-RdpCheckEvent -Check $Check -Records $own -Since $since)
+        if ($matched.Count -eq 0 -and $own.Count -ge $script:RdpMaxEventsPerQuery) {
+            return New-RdpCheckResult -CheckId $Check.Id -Outcome 'failed' -Reason ($script:RdpStrings.EventsCapped -f $script:RdpMaxEventsPerQuery, $Check.Channel)
+        }
+    }
     if ($matched.Count -eq 0) {
         return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
     }

@@ -331,9 +331,7 @@ function global:Register-FakeMachineMock {
     }
     Mock @target -CommandName 'Get-RdpEventRecord' -MockWith {
         Assert-FakeProbe -Function 'Get-RdpEventRecord' -Target $Channel
-        foreach ($record in @($global:RdpFake.Events | Where-Object { $_.Channel -eq $Channel } | Sort-Object -Property { $_.TimeCreated } -Descending)) {
-            [pscustomobject]@{ ProviderName = $record.ProviderName; Id = $record.Id; TimeCreated = $record.TimeCreated; Data = $record.Data }
-        }
+        Select-FakeEventRecord -Channel $Channel -XPath $XPath -MaxEvents $PesterBoundParameters['MaxEvents']
     }
     Mock @target -CommandName 'Get-RdpServiceInfo' -MockWith {
         $services = @()
@@ -735,5 +733,43 @@ function global:Register-FakeServiceMock {
     Mock @target -CommandName 'Send-RdpServiceControl' -MockWith {
         Assert-FakeProbe -Function 'Send-RdpServiceControl' -Target $Name
         Invoke-FakeServiceControl -Name $Name -Control $Control
+    }
+}
+
+# --- Event queries and floods -------------------------------------------------------------------
+
+function global:Select-FakeEventRecord {
+    # Answers the module's XPath (providers, event ids, time window) as Windows does, newest
+    # first and at most MaxEvents (Get-RdpEventRecord's default: 1000).
+    param([string]$Channel, [string]$XPath, [object]$MaxEvents)
+    if ($null -eq $MaxEvents) {
+        $MaxEvents = 1000
+    }
+    $providers = @([regex]::Matches($XPath, "@Name='([^']+)'") | ForEach-Object { $_.Groups[1].Value })
+    $ids = @([regex]::Matches($XPath, 'EventID=(\d+)') | ForEach-Object { [int]$_.Groups[1].Value })
+    $window = [regex]::Match($XPath, 'timediff\(@SystemTime\) <= (\d+)')
+    $since = [datetime]::MinValue
+    if ($window.Success) {
+        $since = $global:RdpFake.Now.AddMilliseconds(-[double]$window.Groups[1].Value)
+    }
+    $selected = @($global:RdpFake.Events | Where-Object {
+            $_.Channel -eq $Channel -and ($providers.Count -eq 0 -or $providers -contains $_.ProviderName) -and ($ids.Count -eq 0 -or $ids -contains $_.Id) -and $_.TimeCreated -ge $since
+        } | Sort-Object -Property { $_.TimeCreated } -Descending | Select-Object -First ([int]$MaxEvents))
+    foreach ($record in $selected) {
+        [pscustomobject]@{ ProviderName = $record.ProviderName; Id = $record.Id; TimeCreated = $record.TimeCreated; Data = $record.Data }
+    }
+}
+
+function global:Add-FakeEvent {
+    param([string]$Channel = 'System', [string]$ProviderName, [int]$Id, [datetime]$TimeCreated, [hashtable]$Data = @{})
+    $null = $global:RdpFake.Events.Add(@{ Channel = $Channel; ProviderName = $ProviderName; Id = $Id; TimeCreated = $TimeCreated; Data = $Data })
+}
+
+function global:Add-FakeEventFlood {
+    # Count events of the given ids, alternating, one second apart, the newest a minute ago: the
+    # Schannel storm a broken key or a scanner causes.
+    param([int]$Count, [int[]]$Ids = @(36870, 36872), [string]$ProviderName = 'Schannel', [hashtable]$Data = @{})
+    for ($i = 0; $i -lt $Count; $i++) {
+        Add-FakeEvent -ProviderName $ProviderName -Id $Ids[$i % $Ids.Count] -TimeCreated $global:RdpFake.Now.AddMinutes(-1).AddSeconds(-$i) -Data $Data
     }
 }

@@ -22,6 +22,7 @@
     'Restored' = 'Restored {0} item(s) from {1}.'
     'ShouldProcessFix' = 'Apply fix: {0}'
     'ShouldProcessUndo' = 'Restore the state saved in this backup'
+    'EventsCapped' = '{1} holds more than {0} events with this check''s ids; the older ones were not read, so the check is not verified'
     'EventChecksNotVerified' = 'Event checks ({0}) describe the past and are not used to verify a fix.'
     'InvalidSince' = '-Since must be a positive TimeSpan or a number of hours, not "{0}".'
     'Scenario.broker-hostname.Title' = 'The Connection Broker''s host name was changed'

@@ -22,6 +22,7 @@
     'Restored' = '{0} item(s) teruggezet uit {1}.'
     'ShouldProcessFix' = 'Oplossing toepassen: {0}'
     'ShouldProcessUndo' = 'De in deze back-up opgeslagen toestand terugzetten'
+    'EventsCapped' = '{1} bevat meer dan {0} gebeurtenissen met de id''s van deze controle; de oudere zijn niet gelezen, dus de controle is niet geverifieerd'
     'EventChecksNotVerified' = 'Gebeurteniscontroles ({0}) beschrijven het verleden en worden niet gebruikt om een oplossing te controleren.'
     'InvalidSince' = '-Since moet een positieve TimeSpan of een aantal uren zijn, niet "{0}".'
     'Scenario.broker-hostname.Title' = 'De hostnaam van de Verbindingsbroker is gewijzigd'

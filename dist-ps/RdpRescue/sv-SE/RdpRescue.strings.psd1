@@ -22,6 +22,7 @@
     'Restored' = 'Återställde {0} objekt från {1}.'
     'ShouldProcessFix' = 'Tillämpa korrigering: {0}'
     'ShouldProcessUndo' = 'Återställ tillståndet som sparades i säkerhetskopian'
+    'EventsCapped' = '{1} innehåller fler än {0} händelser med kontrollens ID:n; de äldre lästes inte, så kontrollen är inte verifierad'
     'EventChecksNotVerified' = 'Händelsekontroller ({0}) beskriver det förflutna och används inte för att verifiera en korrigering.'
     'InvalidSince' = '-Since måste vara ett positivt TimeSpan-värde eller ett antal timmar, inte "{0}".'
     'Scenario.broker-hostname.Title' = 'Anslutningskoordinatorns värdnamn har ändrats'

@@ -22,6 +22,7 @@
     'Restored' = '已從 {1} 還原 {0} 個項目。'
     'ShouldProcessFix' = '套用修正：{0}'
     'ShouldProcessUndo' = '還原此備份中儲存的狀態'
+    'EventsCapped' = '{1} 中具有此檢查事件識別碼的事件超過 {0} 個；較舊的事件未讀取，因此無法驗證此檢查'
     'EventChecksNotVerified' = '事件檢查（{0}）描述的是過去的狀況，不會用來驗證修正。'
     'InvalidSince' = '-Since 必須是正的 TimeSpan 或時數，而不是 "{0}"。'
     'Scenario.broker-hostname.Title' = '連線代理人的主機名稱已變更'

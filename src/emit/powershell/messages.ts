@@ -155,6 +155,15 @@ export const MESSAGES: Record<string, LocalizedText> = {
     'nl-NL': 'De in deze back-up opgeslagen toestand terugzetten',
     'zh-TW': '還原此備份中儲存的狀態',
   },
+  EventsCapped: {
+    'en-US':
+      "{1} holds more than {0} events with this check's ids; the older ones were not read, so the check is not verified",
+    'sv-SE':
+      '{1} innehåller fler än {0} händelser med kontrollens ID:n; de äldre lästes inte, så kontrollen är inte verifierad',
+    'nl-NL':
+      "{1} bevat meer dan {0} gebeurtenissen met de id's van deze controle; de oudere zijn niet gelezen, dus de controle is niet geverifieerd",
+    'zh-TW': '{1} 中具有此檢查事件識別碼的事件超過 {0} 個；較舊的事件未讀取，因此無法驗證此檢查',
+  },
   EventChecksNotVerified: {
     'en-US': 'Event checks ({0}) describe the past and are not used to verify a fix.',
     'sv-SE':

@@ -2071,8 +2071,8 @@ function Invoke-RdpFixSet {
     foreach ($fix in $approved) {
         Assert-RdpFixParameter -Fix $fix -Parameters $Parameters -Context $context
     }
-    # From here on every error names the fix it stopped and what was changed: a failing platform
-    # call, a service that misses its deadline or an odd service name never escapes as it is.
+    # From here on no error escapes as it is (a failing platform call, a service that misses its
+    # deadline): it is reported with the fix it stopped and whether anything was changed.
     try {
         $backup = Backup-RdpFixState -Fixes $approved -Context $context -BackupRoot $BackupRoot -Scenario $Scenario
     }

@@ -29,7 +29,8 @@ if ($culture -and (Test-Path -LiteralPath (Join-Path -Path $PSScriptRoot -ChildP
 #   Remove-RdpRegistryValue   -Path -Name               no error when already absent
 #   Get-RdpEventRecord        -Channel -XPath -MaxEvents   newest first: ProviderName, Id, TimeCreated, Data (hashtable by field name)
 #   Get-RdpServiceInfo        -Name | -ProcessId        Name, State, StartMode, ProcessId (Win32_Service); nothing when absent
-#   Set-RdpServiceState       -Name -State Running|Stopped|Restarted
+#   Get-RdpDependentService   -Name                     names of the services that depend on it, in the order to stop them
+#   Send-RdpServiceControl    -Name -Control Start|Stop  asks the service control manager; does not wait (services.ps1 waits)
 #   Get-RdpTcpListener        -Port                     LocalAddress, LocalPort, OwningProcess of listening sockets
 #   Get-RdpCertificate        -Store                    LocalMachine store: Thumbprint, Subject, Issuer, NotBefore, NotAfter
 #   Remove-RdpCertificate     -Store -Thumbprint        removes one certificate (never its private key)
@@ -173,14 +174,18 @@ function Get-RdpServiceInfo {
     [CmdletBinding(DefaultParameterSetName = 'Name')]
     [OutputType([pscustomobject])]
     param(
+        # Any legal service name: up to 256 characters, anything but / and \ (CreateService),
+        # so MSSQL$SQLEXPRESS, names with dots, dashes, spaces or quotes too.
         [Parameter(Mandatory = $true, ParameterSetName = 'Name')]
-        [ValidatePattern('^[A-Za-z][A-Za-z0-9_]*$')]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^/\\]+$')]
         [string]$Name,
         [Parameter(Mandatory = $true, ParameterSetName = 'ProcessId')]
         [int]$ProcessId
     )
     if ($PSCmdlet.ParameterSetName -eq 'Name') {
-        $filter = "Name='$Name'"
+        # WQL string literal: a backslash escapes the next character.
+        $filter = "Name='{0}'" -f $Name.Replace('\', '\\').Replace("'", "\'")
     }
     else {
         $filter = "ProcessId=$ProcessId"
@@ -195,28 +200,60 @@ function Get-RdpServiceInfo {
     }
 }
 
-function Set-RdpServiceState {
+function Get-RdpDependentService {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^/\\]+$')]
+        [string]$Name
+    )
+    # DependentServices comes from EnumDependentServices: every service that depends on this one,
+    # directly or not, in reverse start order, which is the order to stop them in. A
+    # ServiceController takes the name literally; Get-Service -Name reads [ ] * ? as wildcards.
+    Add-Type -AssemblyName 'System.ServiceProcess'
+    $controller = New-Object -TypeName System.ServiceProcess.ServiceController -ArgumentList $Name
+    try {
+        foreach ($dependent in $controller.DependentServices) {
+            [string]$dependent.ServiceName
+        }
+    }
+    finally {
+        $controller.Dispose()
+    }
+}
+
+function Send-RdpServiceControl {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
         [Parameter(Mandatory = $true)]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^/\\]+$')]
         [string]$Name,
         [Parameter(Mandatory = $true)]
-        [ValidateSet('Running', 'Stopped', 'Restarted')]
-        [string]$State
+        [ValidateSet('Start', 'Stop')]
+        [string]$Control
     )
-    if (-not $PSCmdlet.ShouldProcess($Name, "Service: $State")) {
+    # Returns as soon as the service control manager has the request: Start leaves the service
+    # START_PENDING, Stop STOP_PENDING. Start-Service and Stop-Service would wait without limit.
+    if (-not $PSCmdlet.ShouldProcess($Name, "Service: $Control")) {
         return
     }
-    switch ($State) {
-        'Running' {
-            Start-Service -Name $Name
+    Add-Type -AssemblyName 'System.ServiceProcess'
+    $controller = New-Object -TypeName System.ServiceProcess.ServiceController -ArgumentList $Name
+    try {
+        if ($Control -eq 'Start') {
+            $controller.Start()
         }
-        'Stopped' {
-            Stop-Service -Name $Name
+        else {
+            # .NET stops running dependents first (30 s each at most); services.ps1 has already
+            # stopped them, so this stops the service alone.
+            $controller.Stop()
         }
-        'Restarted' {
-            Restart-Service -Name $Name -Force
-        }
+    }
+    finally {
+        $controller.Dispose()
     }
 }
 
@@ -541,6 +578,9 @@ function Get-RdpDate {
 # the model). Each returns Outcome 'fired' (the condition was found), 'quiet' or, when the check
 # could not run, 'failed' with the reason. Only platform functions touch the machine.
 
+# The most events one query reads (Get-WinEvent -MaxEvents), newest first.
+$script:RdpMaxEventsPerQuery = 1000
+
 function New-RdpContext {
     [CmdletBinding()]
     [OutputType([hashtable])]
@@ -649,7 +689,7 @@ function Get-RdpEventXPath {
 
 function Get-RdpChannelEvent {
     [CmdletBinding()]
-    [OutputType([pscustomobject])]
+    [OutputType([hashtable])]
     param(
         [Parameter(Mandatory = $true)]
         [string]$Channel,
@@ -657,23 +697,47 @@ function Get-RdpChannelEvent {
         [hashtable]$Context
     )
     # One query per channel covers every event check of the diagnosis: all providers, all ids,
-    # the widest window. Each check then filters the records it needs.
+    # the widest window. Each check then filters the records it needs. Capped says the query
+    # hit its limit, so older events may be missing from Records.
     if (-not $Context.Events.ContainsKey($Channel)) {
         $checks = @($Context.Checks | Where-Object { $_.Kind -eq 'event-query' -and $_.Channel -eq $Channel })
         $hours = ($checks | ForEach-Object { Get-RdpEventWindowHours -Check $_ -Context $Context } | Measure-Object -Maximum).Maximum
         $xpath = Get-RdpEventXPath -Checks $checks -Hours $hours
         try {
-            $Context.Events[$Channel] = @{ Records = @(Get-RdpEventRecord -Channel $Channel -XPath $xpath); Error = $null }
+            $records = @(Get-RdpEventRecord -Channel $Channel -XPath $xpath -MaxEvents $script:RdpMaxEventsPerQuery)
+            $Context.Events[$Channel] = @{ Records = $records; Capped = ($records.Count -ge $script:RdpMaxEventsPerQuery); Error = $null }
         }
         catch {
-            $Context.Events[$Channel] = @{ Records = @(); Error = $_.Exception.Message }
+            $Context.Events[$Channel] = @{ Records = @(); Capped = $false; Error = $_.Exception.Message }
         }
     }
     $entry = $Context.Events[$Channel]
     if ($null -ne $entry.Error) {
         throw $entry.Error
     }
-    $entry.Records
+    $entry
+}
+
+function Select-RdpCheckEvent {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [AllowEmptyCollection()]
+        [object[]]$Records = @(),
+        [Parameter(Mandatory = $true)]
+        [datetime]$Since
+    )
+    foreach ($record in $Records) {
+        $ok = $record.ProviderName -eq $Check.Provider -and $Check.EventIds -contains [int]$record.Id -and $record.TimeCreated -ge $Since
+        foreach ($condition in $Check.DataConditions) {
+            $ok = $ok -and $record.Data.ContainsKey($condition.Field) -and $condition.Accepted -contains [string]$record.Data[$condition.Field]
+        }
+        if ($ok) {
+            $record
+        }
+    }
 }
 
 function Test-RdpEventQueryCheck {
@@ -685,15 +749,19 @@ function Test-RdpEventQueryCheck {
         [Parameter(Mandatory = $true)]
         [hashtable]$Context
     )
-    $since = $Context.Now.AddHours(-(Get-RdpEventWindowHours -Check $Check -Context $Context))
-    $matched = @(Get-RdpChannelEvent -Channel $Check.Channel -Context $Context | Where-Object {
-            $record = $_
-            $ok = $record.ProviderName -eq $Check.Provider -and $Check.EventIds -contains [int]$record.Id -and $record.TimeCreated -ge $since
-            foreach ($condition in $Check.DataConditions) {
-                $ok = $ok -and $record.Data.ContainsKey($condition.Field) -and $condition.Accepted -contains [string]$record.Data[$condition.Field]
-            }
-            $ok
-        })
+    $hours = Get-RdpEventWindowHours -Check $Check -Context $Context
+    $since = $Context.Now.AddHours(-$hours)
+    $channel = Get-RdpChannelEvent -Channel $Check.Channel -Context $Context
+    $matched = @(Select-RdpCheckEvent -Check $Check -Records $channel.Records -Since $since)
+    if ($matched.Count -eq 0 -and $channel.Capped) {
+        # A flood of other events filled the shared query, and this check's older events may be
+        # behind it: ask again with this check's own filter before calling it quiet.
+        $own = @(Get-RdpEventRecord -Channel $Check.Channel -XPath (Get-RdpEventXPath -Checks @($Check) -Hours $hours) -MaxEvents $script:RdpMaxEventsPerQuery)
+        $matched = @(Select-RdpCheckEvent -Check $Check -Records $own -Since $since)
+        if ($matched.Count -eq 0 -and $own.Count -ge $script:RdpMaxEventsPerQuery) {
+            return New-RdpCheckResult -CheckId $Check.Id -Outcome 'failed' -Reason ($script:RdpStrings.EventsCapped -f $script:RdpMaxEventsPerQuery, $Check.Channel)
+        }
+    }
     if ($matched.Count -eq 0) {
         return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
     }
@@ -1250,15 +1318,18 @@ function Backup-RdpServiceConfigItem {
     )
     $name = Resolve-RdpServiceTarget -Item $Item -Context $Context
     if (-not $name) {
-        return @{ Kind = $Item.Kind; Service = $null; Start = $null; State = $null }
+        return @{ Kind = $Item.Kind; Service = $null; Start = $null; State = $null; Dependents = @() }
     }
     $service = @(Get-RdpServiceInfo -Name $name)
     $state = $null
+    $dependents = @()
     if ($service.Count -gt 0) {
         $state = $service[0].State
+        # Stopping a service stops its dependents too; undo starts the running ones again.
+        $dependents = @(Get-RdpDependentService -Name $name | Where-Object { (Get-RdpServiceState -Name $_) -eq 'Running' })
     }
     $start = Get-RdpRegistryValue -Path "HKLM:\SYSTEM\CurrentControlSet\Services\$name" -Name 'Start'
-    @{ Kind = $Item.Kind; Service = $name; Start = $start; State = $state }
+    @{ Kind = $Item.Kind; Service = $name; Start = $start; State = $state; Dependents = $dependents }
 }
 
 function Restore-RdpServiceConfigItem {
@@ -1278,6 +1349,15 @@ function Restore-RdpServiceConfigItem {
     $now = @(Get-RdpServiceInfo -Name $Entry.Service)
     if ($Entry.State -eq 'Running' -and $now.Count -gt 0 -and $now[0].State -ne 'Running') {
         Set-RdpServiceState -Name $Entry.Service -State 'Running'
+    }
+    # Saved in stop order; start in the reverse. Older backups have no Dependents.
+    $dependents = @()
+    if ($Entry.PSObject.Properties.Name -contains 'Dependents') {
+        $dependents = @($Entry.Dependents)
+    }
+    [array]::Reverse($dependents)
+    foreach ($dependent in $dependents) {
+        Set-RdpServiceState -Name ([string]$dependent) -State 'Running'
     }
 }
 
@@ -1618,11 +1698,41 @@ function Test-RdpServiceConfigItem {
         return $false
     }
     if ($Item.Service) {
-        return ([string]$service -eq $Item.Service)
+        $named = ([string]$service -eq $Item.Service)
     }
-    # A service found at run time (the RDP port's owner): none, or a name the service manager
-    # allows (no slash or backslash, at most 256 characters) that is not '.' or '..'.
-    $null -eq $service -or [string]$service -match '^(?!\.+$)[^\\/]{1,256}$'
+    else {
+        # A service found at run time (the RDP port's owner): none, or a name the service manager
+        # allows (no slash or backslash, at most 256 characters) that is not '.' or '..'.
+        $named = ($null -eq $service -or [string]$service -match '^(?!\.+$)[^\\/]{1,256}$')
+    }
+    $named -and (Test-RdpSavedDependent -Entry $Entry -Service $service)
+}
+
+function Test-RdpSavedDependent {
+    # Undo starts the saved dependents again: only services that depend on this one now, so a
+    # planted list cannot make Undo start any other service.
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object]$Entry,
+        [AllowNull()]
+        [object]$Service
+    )
+    $saved = @(Get-RdpEntryField -Entry $Entry -Name 'Dependents' | Where-Object { $null -ne $_ })
+    if ($saved.Count -eq 0) {
+        return $true
+    }
+    if ($null -eq $Service) {
+        return $false
+    }
+    $current = @(Get-RdpDependentService -Name ([string]$Service))
+    foreach ($dependent in $saved) {
+        if ($current -notcontains [string]$dependent) {
+            return $false
+        }
+    }
+    $true
 }
 
 function Test-RdpCertificateStoreItem {
@@ -1796,6 +1906,142 @@ function Restore-RdpFixState {
 }
 #endregion src/powershell/undo.ps1
 
+#region src/powershell/services.ps1
+# Service control with a deadline
+# Windows' Start-, Stop- and Restart-Service wait without limit: a TermService stuck in
+# START_PENDING would hold Run Command until its 90-minute limit. Stop-Service without -Force
+# refuses a service that others depend on. Here every wait polls the service's state until a
+# deadline, dependents are stopped first (and started again after a restart), and a service
+# still pending at the deadline is reported as such.
+
+# How long one service may take to start or stop, and how often its state is read meanwhile.
+$script:RdpServiceTimeoutSeconds = 60
+$script:RdpServicePollMilliseconds = 250
+
+function Get-RdpServiceState {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Name
+    )
+    # Win32_Service's State: 'Running', 'Stopped', 'Start Pending', 'Stop Pending', ...
+    $service = @(Get-RdpServiceInfo -Name $Name)
+    if ($service.Count -eq 0) {
+        return 'Missing'
+    }
+    $service[0].State
+}
+
+function Wait-RdpServiceState {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Name,
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('Running', 'Stopped')]
+        [string]$State
+    )
+    $clock = [System.Diagnostics.Stopwatch]::StartNew()
+    while ($true) {
+        $now = Get-RdpServiceState -Name $Name
+        if ($now -eq $State) {
+            return
+        }
+        # After a start request a service is START_PENDING until it runs; Stopped means it failed.
+        $failed = $State -eq 'Running' -and $now -eq 'Stopped'
+        if ($failed -or $clock.Elapsed.TotalSeconds -ge $script:RdpServiceTimeoutSeconds) {
+            throw ($script:RdpStrings.ServiceNotReached -f $Name, $now, $State, [int]$clock.Elapsed.TotalSeconds)
+        }
+        Start-Sleep -Milliseconds $script:RdpServicePollMilliseconds
+    }
+}
+
+function Start-RdpServiceBounded {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Name
+    )
+    # The service control manager starts the services this one depends on by itself.
+    $state = Get-RdpServiceState -Name $Name
+    if ($state -eq 'Running') {
+        return
+    }
+    if ($state -ne 'Start Pending') {
+        Send-RdpServiceControl -Name $Name -Control 'Start'
+    }
+    Wait-RdpServiceState -Name $Name -State 'Running'
+}
+
+function Stop-RdpServiceBounded {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Name
+    )
+    # Stops the services that depend on this one first, in the order Windows lists them, then
+    # the service. Returns the dependents that were running, in the order they were stopped.
+    foreach ($dependent in @(Get-RdpDependentService -Name $Name)) {
+        $state = Get-RdpServiceState -Name $dependent
+        if ($state -eq 'Stopped' -or $state -eq 'Missing') {
+            continue
+        }
+        if ($state -ne 'Stop Pending') {
+            Send-RdpServiceControl -Name $dependent -Control 'Stop'
+        }
+        Wait-RdpServiceState -Name $dependent -State 'Stopped'
+        if ($state -eq 'Running' -or $state -eq 'Start Pending') {
+            $dependent
+        }
+    }
+    $state = Get-RdpServiceState -Name $Name
+    if ($state -eq 'Stopped') {
+        return
+    }
+    if ($state -ne 'Stop Pending') {
+        Send-RdpServiceControl -Name $Name -Control 'Stop'
+    }
+    Wait-RdpServiceState -Name $Name -State 'Stopped'
+}
+
+function Set-RdpServiceState {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Name,
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('Running', 'Stopped', 'Restarted')]
+        [string]$State
+    )
+    # Stopped returns the running dependents it stopped too; Restarted returns the dependents it
+    # stopped and started again. A service that misses the deadline throws ServiceNotReached.
+    if (-not $PSCmdlet.ShouldProcess($Name, "Service: $State")) {
+        return
+    }
+    switch ($State) {
+        'Running' {
+            Start-RdpServiceBounded -Name $Name
+        }
+        'Stopped' {
+            Stop-RdpServiceBounded -Name $Name
+        }
+        'Restarted' {
+            $dependents = @(Stop-RdpServiceBounded -Name $Name)
+            Start-RdpServiceBounded -Name $Name
+            # Windows listed them in stop order; start in the reverse.
+            [array]::Reverse($dependents)
+            foreach ($dependent in $dependents) {
+                Start-RdpServiceBounded -Name $dependent
+            }
+            $dependents
+        }
+    }
+}
+#endregion src/powershell/services.ps1
+
 #region src/powershell/operations.ps1
 # Operations
 # One function per operation kind (dispatch table $script:RdpOperationAppliers). Each gets the
@@ -1948,13 +2194,17 @@ function Restart-RdpServiceOperation {
         [hashtable]$Context
     )
     $service = @(Get-RdpServiceInfo -Name $Operation.Service)
+    $dependents = @()
     if ($service.Count -gt 0 -and $service[0].State -eq 'Running') {
-        Set-RdpServiceState -Name $Operation.Service -State 'Restarted'
+        $dependents = @(Set-RdpServiceState -Name $Operation.Service -State 'Restarted')
     }
     else {
         Set-RdpServiceState -Name $Operation.Service -State 'Running'
     }
-    '{0} restarted' -f $Operation.Service
+    if ($dependents.Count -eq 0) {
+        return '{0} restarted' -f $Operation.Service
+    }
+    '{0} restarted; its dependents stopped and started again: {1}' -f $Operation.Service, ($dependents -join ', ')
 }
 
 function Start-RdpServiceOperation {
@@ -2039,8 +2289,11 @@ function Stop-RdpServiceOperation {
     if ($Operation.Protect -contains $name) {
         return
     }
-    Set-RdpServiceState -Name $name -State 'Stopped'
-    '{0} stopped' -f $name
+    $dependents = @(Set-RdpServiceState -Name $name -State 'Stopped')
+    if ($dependents.Count -eq 0) {
+        return '{0} stopped' -f $name
+    }
+    '{0} stopped, and the services that depend on it: {1}' -f $name, ($dependents -join ', ')
 }
 
 function Set-RdpServiceStartTypeOperation {
@@ -2340,7 +2593,14 @@ function Invoke-RdpFixSet {
     foreach ($fix in $approved) {
         Assert-RdpFixParameter -Fix $fix -Parameters $Parameters -Context $context
     }
-    $backup = Backup-RdpFixState -Fixes $approved -Context $context -BackupRoot $BackupRoot -Scenario $Scenario
+    # From here on no error escapes as it is (a failing platform call, a service that misses its
+    # deadline): it is reported with the fix it stopped and whether anything was changed.
+    try {
+        $backup = Backup-RdpFixState -Fixes $approved -Context $context -BackupRoot $BackupRoot -Scenario $Scenario
+    }
+    catch {
+        throw ($script:RdpStrings.BackupFailed -f (@($approved | ForEach-Object { $_.Id }) -join ', '), $_.Exception.Message)
+    }
     Write-Information -MessageData ($script:RdpStrings.BackupWritten -f $backup) -InformationAction Continue
     $reboot = $false
     foreach ($fix in $approved) {
@@ -2348,14 +2608,14 @@ function Invoke-RdpFixSet {
             $changes = @(foreach ($operation in $fix.Operations) {
                     & $script:RdpOperationAppliers[$operation.Kind] -Operation $operation -Parameters $Parameters -Context $context -Confirm:$false
                 })
+            if ($fix.WeakensSecurity) {
+                Write-Warning ($script:RdpStrings.WeakensSecurity -f $script:RdpStrings['Fix.' + $fix.Id + '.Warning'], $script:RdpStrings['Fix.' + $fix.Id + '.Restore'])
+            }
+            $still = @(Confirm-RdpFixResult -Fix $fix)
         }
         catch {
             throw ($script:RdpStrings.FixFailed -f $fix.Id, $_.Exception.Message, $backup)
         }
-        if ($fix.WeakensSecurity) {
-            Write-Warning ($script:RdpStrings.WeakensSecurity -f $script:RdpStrings['Fix.' + $fix.Id + '.Warning'], $script:RdpStrings['Fix.' + $fix.Id + '.Restore'])
-        }
-        $still = @(Confirm-RdpFixResult -Fix $fix)
         $result = 'Applied'
         $message = ''
         if ($still.Count -gt 0) {
@@ -3345,10 +3605,12 @@ function Invoke-RdpDiagnosis {
     Finds out which known scenario keeps Remote Desktop from working on this machine. Read-only.
 
     .DESCRIPTION
-    Evaluates the checks of each scenario once: event logs (one query per channel, event data
-    read by field name), registry values together with their Group Policy overrides, the RDP
-    listener and the process that owns it, the certificate stores and the MachineKeys
-    permissions. Nothing on the machine is changed.
+    Evaluates the checks of each scenario once: event logs (one query per channel of at most
+    1,000 events, event data read by field name; when a flood of other events fills it, a check
+    that found nothing asks again with its own event ids, or reports that it could not look),
+    registry values together with their Group Policy overrides, the RDP listener and the process
+    that owns it, the certificate stores and the MachineKeys permissions. Nothing on the machine
+    is changed.
 
     Returns one object per scenario with Id, Title (in the user's language), Status
     (Detected, Clear or Unknown; Unknown when a check could not run, with the Reason), Evidence,
@@ -3457,7 +3719,9 @@ function Invoke-RdpRepair {
     A fix whose checks are already clear is skipped. Each fix is verified afterwards. Returns
     one object per fix: Result (Applied, Skipped, NotVerified), Changes, RestartedServices,
     RebootRequired and BackupPath. A fix that lowers security prints a warning saying how to
-    restore it.
+    restore it. A service is stopped after the services that depend on it, which are started
+    again after a restart. A service still starting or stopping after 60 seconds, or any other
+    error, stops the repair with a message naming the fix and the backup; nothing after it runs.
 
     .PARAMETER Scenario
     The scenario to repair: broker-hostname, machinekeys-access, rdp-cert-invalid, rdp-port-conflict, tls-disabled.

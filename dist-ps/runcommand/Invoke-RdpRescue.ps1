@@ -55,6 +55,8 @@ $script:RdpStringTable = @{
         NoFixes = 'Scenario ''{0}'' has no automatic fix; see the manual steps in about_RdpRescue.'
         BackupWritten = 'Backup written to {0}. Undo with: Undo-RdpRepair -BackupPath "{0}"'
         FixFailed = 'Fix ''{0}'' failed: {1}. Nothing after it was applied. Backup: {2}'
+        BackupFailed = 'The backup before fix(es) {0} failed: {1}. Nothing was changed.'
+        ServiceNotReached = 'Service ''{0}'' is {1}, not {2}, after {3} s; RdpRescue stopped waiting for it'
         NotVerified = 'Fix ''{0}'' ran, but these checks still fire: {1}.'
         RebootRequired = 'Restart the computer to complete the repair.'
         WeakensSecurity = 'SECURITY: {0} To restore: {1}'
@@ -77,6 +79,7 @@ $script:RdpStringTable = @{
         UndoItemFailed = 'Not restored: {0} {1}: {2}'
         UndoIncomplete = 'Undo from {0} is incomplete: {1} item(s) restored, {2} not: {3}'
         RegistryKindUnsupported = 'Cannot back up {0}: a value of kind {1} cannot be restored exactly, so nothing was changed.'
+        EventsCapped = '{1} holds more than {0} events with this check''s ids; the older ones were not read, so the check is not verified'
         EventChecksNotVerified = 'Event checks ({0}) describe the past and are not used to verify a fix.'
         InvalidSince = '-Since must be a positive TimeSpan or a number of hours, not "{0}".'
         'Scenario.broker-hostname.Title' = 'The Connection Broker''s host name was changed'
@@ -125,6 +128,8 @@ $script:RdpStringTable = @{
         NoFixes = 'Scenariot ''{0}'' har ingen automatisk korrigering; se de manuella stegen i about_RdpRescue.'
         BackupWritten = 'Säkerhetskopian skrevs till {0}. Ångra med: Undo-RdpRepair -BackupPath "{0}"'
         FixFailed = 'Korrigeringen ''{0}'' misslyckades: {1}. Inget efter den tillämpades. Säkerhetskopia: {2}'
+        BackupFailed = 'Säkerhetskopieringen före korrigeringarna {0} misslyckades: {1}. Inget ändrades.'
+        ServiceNotReached = 'Tjänsten ''{0}'' är {1}, inte {2}, efter {3} s; RdpRescue slutade vänta på den'
         NotVerified = 'Korrigeringen ''{0}'' kördes, men dessa kontroller slår fortfarande till: {1}.'
         RebootRequired = 'Starta om datorn för att slutföra reparationen.'
         WeakensSecurity = 'SÄKERHET: {0} Så återställer du: {1}'
@@ -147,6 +152,7 @@ $script:RdpStringTable = @{
         UndoItemFailed = 'Inte återställt: {0} {1}: {2}'
         UndoIncomplete = 'Ångringen från {0} är ofullständig: {1} objekt återställda, {2} inte: {3}'
         RegistryKindUnsupported = 'Det går inte att säkerhetskopiera {0}: ett värde av typen {1} kan inte återställas exakt, så inget ändrades.'
+        EventsCapped = '{1} innehåller fler än {0} händelser med kontrollens ID:n; de äldre lästes inte, så kontrollen är inte verifierad'
         EventChecksNotVerified = 'Händelsekontroller ({0}) beskriver det förflutna och används inte för att verifiera en korrigering.'
         InvalidSince = '-Since måste vara ett positivt TimeSpan-värde eller ett antal timmar, inte "{0}".'
         'Scenario.broker-hostname.Title' = 'Anslutningskoordinatorns värdnamn har ändrats'
@@ -195,6 +201,8 @@ $script:RdpStringTable = @{
         NoFixes = 'Scenario ''{0}'' heeft geen automatische oplossing; zie de handmatige stappen in about_RdpRescue.'
         BackupWritten = 'Back-up geschreven naar {0}. Ongedaan maken met: Undo-RdpRepair -BackupPath "{0}"'
         FixFailed = 'Oplossing ''{0}'' is mislukt: {1}. Niets daarna is toegepast. Back-up: {2}'
+        BackupFailed = 'De back-up vóór oplossing(en) {0} is mislukt: {1}. Er is niets gewijzigd.'
+        ServiceNotReached = 'Service ''{0}'' is {1}, niet {2}, na {3} s; RdpRescue wacht er niet langer op'
         NotVerified = 'Oplossing ''{0}'' is uitgevoerd, maar deze controles slaan nog steeds aan: {1}.'
         RebootRequired = 'Start de computer opnieuw op om het herstel te voltooien.'
         WeakensSecurity = 'BEVEILIGING: {0} Herstellen: {1}'
@@ -217,6 +225,7 @@ $script:RdpStringTable = @{
         UndoItemFailed = 'Niet teruggezet: {0} {1}: {2}'
         UndoIncomplete = 'Ongedaan maken vanuit {0} is onvolledig: {1} item(s) teruggezet, {2} niet: {3}'
         RegistryKindUnsupported = 'Kan geen back-up maken van {0}: een waarde van het type {1} kan niet exact worden teruggezet, dus er is niets gewijzigd.'
+        EventsCapped = '{1} bevat meer dan {0} gebeurtenissen met de id''s van deze controle; de oudere zijn niet gelezen, dus de controle is niet geverifieerd'
         EventChecksNotVerified = 'Gebeurteniscontroles ({0}) beschrijven het verleden en worden niet gebruikt om een oplossing te controleren.'
         InvalidSince = '-Since moet een positieve TimeSpan of een aantal uren zijn, niet "{0}".'
         'Scenario.broker-hostname.Title' = 'De hostnaam van de Verbindingsbroker is gewijzigd'
@@ -265,6 +274,8 @@ $script:RdpStringTable = @{
         NoFixes = '情境 ''{0}'' 沒有自動修正；請參閱 about_RdpRescue 中的手動步驟。'
         BackupWritten = '已將備份寫入 {0}。復原方式：Undo-RdpRepair -BackupPath "{0}"'
         FixFailed = '修正 ''{0}'' 失敗：{1}。之後的項目都未套用。備份：{2}'
+        BackupFailed = '套用修正 {0} 之前的備份失敗：{1}。未變更任何項目。'
+        ServiceNotReached = '服務 ''{0}'' 在 {3} 秒後為 {1}，而非 {2}；RdpRescue 已停止等候'
         NotVerified = '已執行修正 ''{0}''，但下列檢查仍然觸發：{1}。'
         RebootRequired = '請重新啟動電腦以完成修復。'
         WeakensSecurity = '安全性：{0} 還原方式：{1}'
@@ -287,6 +298,7 @@ $script:RdpStringTable = @{
         UndoItemFailed = '未還原：{0} {1}：{2}'
         UndoIncomplete = '從 {0} 復原並未完成：已還原 {1} 個項目，{2} 個未還原：{3}'
         RegistryKindUnsupported = '無法備份 {0}：類型為 {1} 的值無法完全還原，因此未變更任何項目。'
+        EventsCapped = '{1} 中具有此檢查事件識別碼的事件超過 {0} 個；較舊的事件未讀取，因此無法驗證此檢查'
         EventChecksNotVerified = '事件檢查（{0}）描述的是過去的狀況，不會用來驗證修正。'
         InvalidSince = '-Since 必須是正的 TimeSpan 或時數，而不是 "{0}"。'
         'Scenario.broker-hostname.Title' = '連線代理人的主機名稱已變更'
@@ -347,7 +359,8 @@ if ($script:RdpStringTable.ContainsKey([string]$PSUICulture)) {
 #   Remove-RdpRegistryValue   -Path -Name               no error when already absent
 #   Get-RdpEventRecord        -Channel -XPath -MaxEvents   newest first: ProviderName, Id, TimeCreated, Data (hashtable by field name)
 #   Get-RdpServiceInfo        -Name | -ProcessId        Name, State, StartMode, ProcessId (Win32_Service); nothing when absent
-#   Set-RdpServiceState       -Name -State Running|Stopped|Restarted
+#   Get-RdpDependentService   -Name                     names of the services that depend on it, in the order to stop them
+#   Send-RdpServiceControl    -Name -Control Start|Stop  asks the service control manager; does not wait (services.ps1 waits)
 #   Get-RdpTcpListener        -Port                     LocalAddress, LocalPort, OwningProcess of listening sockets
 #   Get-RdpCertificate        -Store                    LocalMachine store: Thumbprint, Subject, Issuer, NotBefore, NotAfter
 #   Remove-RdpCertificate     -Store -Thumbprint        removes one certificate (never its private key)
@@ -491,14 +504,18 @@ function Get-RdpServiceInfo {
     [CmdletBinding(DefaultParameterSetName = 'Name')]
     [OutputType([pscustomobject])]
     param(
+        # Any legal service name: up to 256 characters, anything but / and \ (CreateService),
+        # so MSSQL$SQLEXPRESS, names with dots, dashes, spaces or quotes too.
         [Parameter(Mandatory = $true, ParameterSetName = 'Name')]
-        [ValidatePattern('^[A-Za-z][A-Za-z0-9_]*$')]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^/\\]+$')]
         [string]$Name,
         [Parameter(Mandatory = $true, ParameterSetName = 'ProcessId')]
         [int]$ProcessId
     )
     if ($PSCmdlet.ParameterSetName -eq 'Name') {
-        $filter = "Name='$Name'"
+        # WQL string literal: a backslash escapes the next character.
+        $filter = "Name='{0}'" -f $Name.Replace('\', '\\').Replace("'", "\'")
     }
     else {
         $filter = "ProcessId=$ProcessId"
@@ -513,28 +530,60 @@ function Get-RdpServiceInfo {
     }
 }
 
-function Set-RdpServiceState {
+function Get-RdpDependentService {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^/\\]+$')]
+        [string]$Name
+    )
+    # DependentServices comes from EnumDependentServices: every service that depends on this one,
+    # directly or not, in reverse start order, which is the order to stop them in. A
+    # ServiceController takes the name literally; Get-Service -Name reads [ ] * ? as wildcards.
+    Add-Type -AssemblyName 'System.ServiceProcess'
+    $controller = New-Object -TypeName System.ServiceProcess.ServiceController -ArgumentList $Name
+    try {
+        foreach ($dependent in $controller.DependentServices) {
+            [string]$dependent.ServiceName
+        }
+    }
+    finally {
+        $controller.Dispose()
+    }
+}
+
+function Send-RdpServiceControl {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
         [Parameter(Mandatory = $true)]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^/\\]+$')]
         [string]$Name,
         [Parameter(Mandatory = $true)]
-        [ValidateSet('Running', 'Stopped', 'Restarted')]
-        [string]$State
+        [ValidateSet('Start', 'Stop')]
+        [string]$Control
     )
-    if (-not $PSCmdlet.ShouldProcess($Name, "Service: $State")) {
+    # Returns as soon as the service control manager has the request: Start leaves the service
+    # START_PENDING, Stop STOP_PENDING. Start-Service and Stop-Service would wait without limit.
+    if (-not $PSCmdlet.ShouldProcess($Name, "Service: $Control")) {
         return
     }
-    switch ($State) {
-        'Running' {
-            Start-Service -Name $Name
+    Add-Type -AssemblyName 'System.ServiceProcess'
+    $controller = New-Object -TypeName System.ServiceProcess.ServiceController -ArgumentList $Name
+    try {
+        if ($Control -eq 'Start') {
+            $controller.Start()
         }
-        'Stopped' {
-            Stop-Service -Name $Name
+        else {
+            # .NET stops running dependents first (30 s each at most); services.ps1 has already
+            # stopped them, so this stops the service alone.
+            $controller.Stop()
         }
-        'Restarted' {
-            Restart-Service -Name $Name -Force
-        }
+    }
+    finally {
+        $controller.Dispose()
     }
 }
 
@@ -859,6 +908,9 @@ function Get-RdpDate {
 # the model). Each returns Outcome 'fired' (the condition was found), 'quiet' or, when the check
 # could not run, 'failed' with the reason. Only platform functions touch the machine.
 
+# The most events one query reads (Get-WinEvent -MaxEvents), newest first.
+$script:RdpMaxEventsPerQuery = 1000
+
 function New-RdpContext {
     [CmdletBinding()]
     [OutputType([hashtable])]
@@ -967,7 +1019,7 @@ function Get-RdpEventXPath {
 
 function Get-RdpChannelEvent {
     [CmdletBinding()]
-    [OutputType([pscustomobject])]
+    [OutputType([hashtable])]
     param(
         [Parameter(Mandatory = $true)]
         [string]$Channel,
@@ -975,23 +1027,47 @@ function Get-RdpChannelEvent {
         [hashtable]$Context
     )
     # One query per channel covers every event check of the diagnosis: all providers, all ids,
-    # the widest window. Each check then filters the records it needs.
+    # the widest window. Each check then filters the records it needs. Capped says the query
+    # hit its limit, so older events may be missing from Records.
     if (-not $Context.Events.ContainsKey($Channel)) {
         $checks = @($Context.Checks | Where-Object { $_.Kind -eq 'event-query' -and $_.Channel -eq $Channel })
         $hours = ($checks | ForEach-Object { Get-RdpEventWindowHours -Check $_ -Context $Context } | Measure-Object -Maximum).Maximum
         $xpath = Get-RdpEventXPath -Checks $checks -Hours $hours
         try {
-            $Context.Events[$Channel] = @{ Records = @(Get-RdpEventRecord -Channel $Channel -XPath $xpath); Error = $null }
+            $records = @(Get-RdpEventRecord -Channel $Channel -XPath $xpath -MaxEvents $script:RdpMaxEventsPerQuery)
+            $Context.Events[$Channel] = @{ Records = $records; Capped = ($records.Count -ge $script:RdpMaxEventsPerQuery); Error = $null }
         }
         catch {
-            $Context.Events[$Channel] = @{ Records = @(); Error = $_.Exception.Message }
+            $Context.Events[$Channel] = @{ Records = @(); Capped = $false; Error = $_.Exception.Message }
         }
     }
     $entry = $Context.Events[$Channel]
     if ($null -ne $entry.Error) {
         throw $entry.Error
     }
-    $entry.Records
+    $entry
+}
+
+function Select-RdpCheckEvent {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [AllowEmptyCollection()]
+        [object[]]$Records = @(),
+        [Parameter(Mandatory = $true)]
+        [datetime]$Since
+    )
+    foreach ($record in $Records) {
+        $ok = $record.ProviderName -eq $Check.Provider -and $Check.EventIds -contains [int]$record.Id -and $record.TimeCreated -ge $Since
+        foreach ($condition in $Check.DataConditions) {
+            $ok = $ok -and $record.Data.ContainsKey($condition.Field) -and $condition.Accepted -contains [string]$record.Data[$condition.Field]
+        }
+        if ($ok) {
+            $record
+        }
+    }
 }
 
 function Test-RdpEventQueryCheck {
@@ -1003,15 +1079,19 @@ function Test-RdpEventQueryCheck {
         [Parameter(Mandatory = $true)]
         [hashtable]$Context
     )
-    $since = $Context.Now.AddHours(-(Get-RdpEventWindowHours -Check $Check -Context $Context))
-    $matched = @(Get-RdpChannelEvent -Channel $Check.Channel -Context $Context | Where-Object {
-            $record = $_
-            $ok = $record.ProviderName -eq $Check.Provider -and $Check.EventIds -contains [int]$record.Id -and $record.TimeCreated -ge $since
-            foreach ($condition in $Check.DataConditions) {
-                $ok = $ok -and $record.Data.ContainsKey($condition.Field) -and $condition.Accepted -contains [string]$record.Data[$condition.Field]
-            }
-            $ok
-        })
+    $hours = Get-RdpEventWindowHours -Check $Check -Context $Context
+    $since = $Context.Now.AddHours(-$hours)
+    $channel = Get-RdpChannelEvent -Channel $Check.Channel -Context $Context
+    $matched = @(Select-RdpCheckEvent -Check $Check -Records $channel.Records -Since $since)
+    if ($matched.Count -eq 0 -and $channel.Capped) {
+        # A flood of other events filled the shared query, and this check's older events may be
+        # behind it: ask again with this check's own filter before calling it quiet.
+        $own = @(Get-RdpEventRecord -Channel $Check.Channel -XPath (Get-RdpEventXPath -Checks @($Check) -Hours $hours) -MaxEvents $script:RdpMaxEventsPerQuery)
+        $matched = @(Select-RdpCheckEvent -Check $Check -Records $own -Since $since)
+        if ($matched.Count -eq 0 -and $own.Count -ge $script:RdpMaxEventsPerQuery) {
+            return New-RdpCheckResult -CheckId $Check.Id -Outcome 'failed' -Reason ($script:RdpStrings.EventsCapped -f $script:RdpMaxEventsPerQuery, $Check.Channel)
+        }
+    }
     if ($matched.Count -eq 0) {
         return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
     }
@@ -1568,15 +1648,18 @@ function Backup-RdpServiceConfigItem {
     )
     $name = Resolve-RdpServiceTarget -Item $Item -Context $Context
     if (-not $name) {
-        return @{ Kind = $Item.Kind; Service = $null; Start = $null; State = $null }
+        return @{ Kind = $Item.Kind; Service = $null; Start = $null; State = $null; Dependents = @() }
     }
     $service = @(Get-RdpServiceInfo -Name $name)
     $state = $null
+    $dependents = @()
     if ($service.Count -gt 0) {
         $state = $service[0].State
+        # Stopping a service stops its dependents too; undo starts the running ones again.
+        $dependents = @(Get-RdpDependentService -Name $name | Where-Object { (Get-RdpServiceState -Name $_) -eq 'Running' })
     }
     $start = Get-RdpRegistryValue -Path "HKLM:\SYSTEM\CurrentControlSet\Services\$name" -Name 'Start'
-    @{ Kind = $Item.Kind; Service = $name; Start = $start; State = $state }
+    @{ Kind = $Item.Kind; Service = $name; Start = $start; State = $state; Dependents = $dependents }
 }
 
 function Restore-RdpServiceConfigItem {
@@ -1596,6 +1679,15 @@ function Restore-RdpServiceConfigItem {
     $now = @(Get-RdpServiceInfo -Name $Entry.Service)
     if ($Entry.State -eq 'Running' -and $now.Count -gt 0 -and $now[0].State -ne 'Running') {
         Set-RdpServiceState -Name $Entry.Service -State 'Running'
+    }
+    # Saved in stop order; start in the reverse. Older backups have no Dependents.
+    $dependents = @()
+    if ($Entry.PSObject.Properties.Name -contains 'Dependents') {
+        $dependents = @($Entry.Dependents)
+    }
+    [array]::Reverse($dependents)
+    foreach ($dependent in $dependents) {
+        Set-RdpServiceState -Name ([string]$dependent) -State 'Running'
     }
 }
 
@@ -1936,11 +2028,41 @@ function Test-RdpServiceConfigItem {
         return $false
     }
     if ($Item.Service) {
-        return ([string]$service -eq $Item.Service)
+        $named = ([string]$service -eq $Item.Service)
     }
-    # A service found at run time (the RDP port's owner): none, or a name the service manager
-    # allows (no slash or backslash, at most 256 characters) that is not '.' or '..'.
-    $null -eq $service -or [string]$service -match '^(?!\.+$)[^\\/]{1,256}$'
+    else {
+        # A service found at run time (the RDP port's owner): none, or a name the service manager
+        # allows (no slash or backslash, at most 256 characters) that is not '.' or '..'.
+        $named = ($null -eq $service -or [string]$service -match '^(?!\.+$)[^\\/]{1,256}$')
+    }
+    $named -and (Test-RdpSavedDependent -Entry $Entry -Service $service)
+}
+
+function Test-RdpSavedDependent {
+    # Undo starts the saved dependents again: only services that depend on this one now, so a
+    # planted list cannot make Undo start any other service.
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object]$Entry,
+        [AllowNull()]
+        [object]$Service
+    )
+    $saved = @(Get-RdpEntryField -Entry $Entry -Name 'Dependents' | Where-Object { $null -ne $_ })
+    if ($saved.Count -eq 0) {
+        return $true
+    }
+    if ($null -eq $Service) {
+        return $false
+    }
+    $current = @(Get-RdpDependentService -Name ([string]$Service))
+    foreach ($dependent in $saved) {
+        if ($current -notcontains [string]$dependent) {
+            return $false
+        }
+    }
+    $true
 }
 
 function Test-RdpCertificateStoreItem {
@@ -2114,6 +2236,142 @@ function Restore-RdpFixState {
 }
 #endregion src/powershell/undo.ps1
 
+#region src/powershell/services.ps1
+# Service control with a deadline
+# Windows' Start-, Stop- and Restart-Service wait without limit: a TermService stuck in
+# START_PENDING would hold Run Command until its 90-minute limit. Stop-Service without -Force
+# refuses a service that others depend on. Here every wait polls the service's state until a
+# deadline, dependents are stopped first (and started again after a restart), and a service
+# still pending at the deadline is reported as such.
+
+# How long one service may take to start or stop, and how often its state is read meanwhile.
+$script:RdpServiceTimeoutSeconds = 60
+$script:RdpServicePollMilliseconds = 250
+
+function Get-RdpServiceState {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Name
+    )
+    # Win32_Service's State: 'Running', 'Stopped', 'Start Pending', 'Stop Pending', ...
+    $service = @(Get-RdpServiceInfo -Name $Name)
+    if ($service.Count -eq 0) {
+        return 'Missing'
+    }
+    $service[0].State
+}
+
+function Wait-RdpServiceState {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Name,
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('Running', 'Stopped')]
+        [string]$State
+    )
+    $clock = [System.Diagnostics.Stopwatch]::StartNew()
+    while ($true) {
+        $now = Get-RdpServiceState -Name $Name
+        if ($now -eq $State) {
+            return
+        }
+        # After a start request a service is START_PENDING until it runs; Stopped means it failed.
+        $failed = $State -eq 'Running' -and $now -eq 'Stopped'
+        if ($failed -or $clock.Elapsed.TotalSeconds -ge $script:RdpServiceTimeoutSeconds) {
+            throw ($script:RdpStrings.ServiceNotReached -f $Name, $now, $State, [int]$clock.Elapsed.TotalSeconds)
+        }
+        Start-Sleep -Milliseconds $script:RdpServicePollMilliseconds
+    }
+}
+
+function Start-RdpServiceBounded {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Name
+    )
+    # The service control manager starts the services this one depends on by itself.
+    $state = Get-RdpServiceState -Name $Name
+    if ($state -eq 'Running') {
+        return
+    }
+    if ($state -ne 'Start Pending') {
+        Send-RdpServiceControl -Name $Name -Control 'Start'
+    }
+    Wait-RdpServiceState -Name $Name -State 'Running'
+}
+
+function Stop-RdpServiceBounded {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Name
+    )
+    # Stops the services that depend on this one first, in the order Windows lists them, then
+    # the service. Returns the dependents that were running, in the order they were stopped.
+    foreach ($dependent in @(Get-RdpDependentService -Name $Name)) {
+        $state = Get-RdpServiceState -Name $dependent
+        if ($state -eq 'Stopped' -or $state -eq 'Missing') {
+            continue
+        }
+        if ($state -ne 'Stop Pending') {
+            Send-RdpServiceControl -Name $dependent -Control 'Stop'
+        }
+        Wait-RdpServiceState -Name $dependent -State 'Stopped'
+        if ($state -eq 'Running' -or $state -eq 'Start Pending') {
+            $dependent
+        }
+    }
+    $state = Get-RdpServiceState -Name $Name
+    if ($state -eq 'Stopped') {
+        return
+    }
+    if ($state -ne 'Stop Pending') {
+        Send-RdpServiceControl -Name $Name -Control 'Stop'
+    }
+    Wait-RdpServiceState -Name $Name -State 'Stopped'
+}
+
+function Set-RdpServiceState {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Name,
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('Running', 'Stopped', 'Restarted')]
+        [string]$State
+    )
+    # Stopped returns the running dependents it stopped too; Restarted returns the dependents it
+    # stopped and started again. A service that misses the deadline throws ServiceNotReached.
+    if (-not $PSCmdlet.ShouldProcess($Name, "Service: $State")) {
+        return
+    }
+    switch ($State) {
+        'Running' {
+            Start-RdpServiceBounded -Name $Name
+        }
+        'Stopped' {
+            Stop-RdpServiceBounded -Name $Name
+        }
+        'Restarted' {
+            $dependents = @(Stop-RdpServiceBounded -Name $Name)
+            Start-RdpServiceBounded -Name $Name
+            # Windows listed them in stop order; start in the reverse.
+            [array]::Reverse($dependents)
+            foreach ($dependent in $dependents) {
+                Start-RdpServiceBounded -Name $dependent
+            }
+            $dependents
+        }
+    }
+}
+#endregion src/powershell/services.ps1
+
 #region src/powershell/operations.ps1
 # Operations
 # One function per operation kind (dispatch table $script:RdpOperationAppliers). Each gets the
@@ -2266,13 +2524,17 @@ function Restart-RdpServiceOperation {
         [hashtable]$Context
     )
     $service = @(Get-RdpServiceInfo -Name $Operation.Service)
+    $dependents = @()
     if ($service.Count -gt 0 -and $service[0].State -eq 'Running') {
-        Set-RdpServiceState -Name $Operation.Service -State 'Restarted'
+        $dependents = @(Set-RdpServiceState -Name $Operation.Service -State 'Restarted')
     }
     else {
         Set-RdpServiceState -Name $Operation.Service -State 'Running'
     }
-    '{0} restarted' -f $Operation.Service
+    if ($dependents.Count -eq 0) {
+        return '{0} restarted' -f $Operation.Service
+    }
+    '{0} restarted; its dependents stopped and started again: {1}' -f $Operation.Service, ($dependents -join ', ')
 }
 
 function Start-RdpServiceOperation {
@@ -2357,8 +2619,11 @@ function Stop-RdpServiceOperation {
     if ($Operation.Protect -contains $name) {
         return
     }
-    Set-RdpServiceState -Name $name -State 'Stopped'
-    '{0} stopped' -f $name
+    $dependents = @(Set-RdpServiceState -Name $name -State 'Stopped')
+    if ($dependents.Count -eq 0) {
+        return '{0} stopped' -f $name
+    }
+    '{0} stopped, and the services that depend on it: {1}' -f $name, ($dependents -join ', ')
 }
 
 function Set-RdpServiceStartTypeOperation {
@@ -2658,7 +2923,14 @@ function Invoke-RdpFixSet {
     foreach ($fix in $approved) {
         Assert-RdpFixParameter -Fix $fix -Parameters $Parameters -Context $context
     }
-    $backup = Backup-RdpFixState -Fixes $approved -Context $context -BackupRoot $BackupRoot -Scenario $Scenario
+    # From here on no error escapes as it is (a failing platform call, a service that misses its
+    # deadline): it is reported with the fix it stopped and whether anything was changed.
+    try {
+        $backup = Backup-RdpFixState -Fixes $approved -Context $context -BackupRoot $BackupRoot -Scenario $Scenario
+    }
+    catch {
+        throw ($script:RdpStrings.BackupFailed -f (@($approved | ForEach-Object { $_.Id }) -join ', '), $_.Exception.Message)
+    }
     Write-Information -MessageData ($script:RdpStrings.BackupWritten -f $backup) -InformationAction Continue
     $reboot = $false
     foreach ($fix in $approved) {
@@ -2666,14 +2938,14 @@ function Invoke-RdpFixSet {
             $changes = @(foreach ($operation in $fix.Operations) {
                     & $script:RdpOperationAppliers[$operation.Kind] -Operation $operation -Parameters $Parameters -Context $context -Confirm:$false
                 })
+            if ($fix.WeakensSecurity) {
+                Write-Warning ($script:RdpStrings.WeakensSecurity -f $script:RdpStrings['Fix.' + $fix.Id + '.Warning'], $script:RdpStrings['Fix.' + $fix.Id + '.Restore'])
+            }
+            $still = @(Confirm-RdpFixResult -Fix $fix)
         }
         catch {
             throw ($script:RdpStrings.FixFailed -f $fix.Id, $_.Exception.Message, $backup)
         }
-        if ($fix.WeakensSecurity) {
-            Write-Warning ($script:RdpStrings.WeakensSecurity -f $script:RdpStrings['Fix.' + $fix.Id + '.Warning'], $script:RdpStrings['Fix.' + $fix.Id + '.Restore'])
-        }
-        $still = @(Confirm-RdpFixResult -Fix $fix)
         $result = 'Applied'
         $message = ''
         if ($still.Count -gt 0) {

@@ -178,15 +178,18 @@ function Backup-RdpServiceConfigItem {
     )
     $name = Resolve-RdpServiceTarget -Item $Item -Context $Context
     if (-not $name) {
-        return @{ Kind = $Item.Kind; Service = $null; Start = $null; State = $null }
+        return @{ Kind = $Item.Kind; Service = $null; Start = $null; State = $null; Dependents = @() }
     }
     $service = @(Get-RdpServiceInfo -Name $name)
     $state = $null
+    $dependents = @()
     if ($service.Count -gt 0) {
         $state = $service[0].State
+        # Stopping a service stops its dependents too; undo starts the running ones again.
+        $dependents = @(Get-RdpDependentService -Name $name | Where-Object { (Get-RdpServiceState -Name $_) -eq 'Running' })
     }
     $start = Get-RdpRegistryValue -Path "HKLM:\SYSTEM\CurrentControlSet\Services\$name" -Name 'Start'
-    @{ Kind = $Item.Kind; Service = $name; Start = $start; State = $state }
+    @{ Kind = $Item.Kind; Service = $name; Start = $start; State = $state; Dependents = $dependents }
 }
 
 function Restore-RdpServiceConfigItem {
@@ -206,6 +209,15 @@ function Restore-RdpServiceConfigItem {
     $now = @(Get-RdpServiceInfo -Name $Entry.Service)
     if ($Entry.State -eq 'Running' -and $now.Count -gt 0 -and $now[0].State -ne 'Running') {
         Set-RdpServiceState -Name $Entry.Service -State 'Running'
+    }
+    # Saved in stop order; start in the reverse. Older backups have no Dependents.
+    $dependents = @()
+    if ($Entry.PSObject.Properties.Name -contains 'Dependents') {
+        $dependents = @($Entry.Dependents)
+    }
+    [array]::Reverse($dependents)
+    foreach ($dependent in $dependents) {
+        Set-RdpServiceState -Name ([string]$dependent) -State 'Running'
     }
 }
 

@@ -3,6 +3,9 @@
 # the model). Each returns Outcome 'fired' (the condition was found), 'quiet' or, when the check
 # could not run, 'failed' with the reason. Only platform functions touch the machine.
 
+# The most events one query reads (Get-WinEvent -MaxEvents), newest first.
+$script:RdpMaxEventsPerQuery = 1000
+
 function New-RdpContext {
     [CmdletBinding()]
     [OutputType([hashtable])]
@@ -111,7 +114,7 @@ function Get-RdpEventXPath {
 
 function Get-RdpChannelEvent {
     [CmdletBinding()]
-    [OutputType([pscustomobject])]
+    [OutputType([hashtable])]
     param(
         [Parameter(Mandatory = $true)]
         [string]$Channel,
@@ -119,23 +122,47 @@ function Get-RdpChannelEvent {
         [hashtable]$Context
     )
     # One query per channel covers every event check of the diagnosis: all providers, all ids,
-    # the widest window. Each check then filters the records it needs.
+    # the widest window. Each check then filters the records it needs. Capped says the query
+    # hit its limit, so older events may be missing from Records.
     if (-not $Context.Events.ContainsKey($Channel)) {
         $checks = @($Context.Checks | Where-Object { $_.Kind -eq 'event-query' -and $_.Channel -eq $Channel })
         $hours = ($checks | ForEach-Object { Get-RdpEventWindowHours -Check $_ -Context $Context } | Measure-Object -Maximum).Maximum
         $xpath = Get-RdpEventXPath -Checks $checks -Hours $hours
         try {
-            $Context.Events[$Channel] = @{ Records = @(Get-RdpEventRecord -Channel $Channel -XPath $xpath); Error = $null }
+            $records = @(Get-RdpEventRecord -Channel $Channel -XPath $xpath -MaxEvents $script:RdpMaxEventsPerQuery)
+            $Context.Events[$Channel] = @{ Records = $records; Capped = ($records.Count -ge $script:RdpMaxEventsPerQuery); Error = $null }
         }
         catch {
-            $Context.Events[$Channel] = @{ Records = @(); Error = $_.Exception.Message }
+            $Context.Events[$Channel] = @{ Records = @(); Capped = $false; Error = $_.Exception.Message }
         }
     }
     $entry = $Context.Events[$Channel]
     if ($null -ne $entry.Error) {
         throw $entry.Error
     }
-    $entry.Records
+    $entry
+}
+
+function Select-RdpCheckEvent {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [AllowEmptyCollection()]
+        [object[]]$Records = @(),
+        [Parameter(Mandatory = $true)]
+        [datetime]$Since
+    )
+    foreach ($record in $Records) {
+        $ok = $record.ProviderName -eq $Check.Provider -and $Check.EventIds -contains [int]$record.Id -and $record.TimeCreated -ge $Since
+        foreach ($condition in $Check.DataConditions) {
+            $ok = $ok -and $record.Data.ContainsKey($condition.Field) -and $condition.Accepted -contains [string]$record.Data[$condition.Field]
+        }
+        if ($ok) {
+            $record
+        }
+    }
 }
 
 function Test-RdpEventQueryCheck {
@@ -147,15 +174,19 @@ function Test-RdpEventQueryCheck {
         [Parameter(Mandatory = $true)]
         [hashtable]$Context
     )
-    $since = $Context.Now.AddHours(-(Get-RdpEventWindowHours -Check $Check -Context $Context))
-    $matched = @(Get-RdpChannelEvent -Channel $Check.Channel -Context $Context | Where-Object {
-            $record = $_
-            $ok = $record.ProviderName -eq $Check.Provider -and $Check.EventIds -contains [int]$record.Id -and $record.TimeCreated -ge $since
-            foreach ($condition in $Check.DataConditions) {
-                $ok = $ok -and $record.Data.ContainsKey($condition.Field) -and $condition.Accepted -contains [string]$record.Data[$condition.Field]
-            }
-            $ok
-        })
+    $hours = Get-RdpEventWindowHours -Check $Check -Context $Context
+    $since = $Context.Now.AddHours(-$hours)
+    $channel = Get-RdpChannelEvent -Channel $Check.Channel -Context $Context
+    $matched = @(Select-RdpCheckEvent -Check $Check -Records $channel.Records -Since $since)
+    if ($matched.Count -eq 0 -and $channel.Capped) {
+        # A flood of other events filled the shared query, and this check's older events may be
+        # behind it: ask again with this check's own filter before calling it quiet.
+        $own = @(Get-RdpEventRecord -Channel $Check.Channel -XPath (Get-RdpEventXPath -Checks @($Check) -Hours $hours) -MaxEvents $script:RdpMaxEventsPerQuery)
+        $matched = @(Select-RdpCheckEvent -Check $Check -Records $own -Since $since)
+        if ($matched.Count -eq 0 -and $own.Count -ge $script:RdpMaxEventsPerQuery) {
+            return New-RdpCheckResult -CheckId $Check.Id -Outcome 'failed' -Reason ($script:RdpStrings.EventsCapped -f $script:RdpMaxEventsPerQuery, $Check.Channel)
+        }
+    }
     if ($matched.Count -eq 0) {
         return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
     }

@@ -207,7 +207,14 @@ function Invoke-RdpFixSet {
     foreach ($fix in $approved) {
         Assert-RdpFixParameter -Fix $fix -Parameters $Parameters -Context $context
     }
-    $backup = Backup-RdpFixState -Fixes $approved -Context $context -BackupRoot $BackupRoot -Scenario $Scenario
+    # From here on no error escapes as it is (a failing platform call, a service that misses its
+    # deadline): it is reported with the fix it stopped and whether anything was changed.
+    try {
+        $backup = Backup-RdpFixState -Fixes $approved -Context $context -BackupRoot $BackupRoot -Scenario $Scenario
+    }
+    catch {
+        throw ($script:RdpStrings.BackupFailed -f (@($approved | ForEach-Object { $_.Id }) -join ', '), $_.Exception.Message)
+    }
     Write-Information -MessageData ($script:RdpStrings.BackupWritten -f $backup) -InformationAction Continue
     $reboot = $false
     foreach ($fix in $approved) {
@@ -215,14 +222,14 @@ function Invoke-RdpFixSet {
             $changes = @(foreach ($operation in $fix.Operations) {
                     & $script:RdpOperationAppliers[$operation.Kind] -Operation $operation -Parameters $Parameters -Context $context -Confirm:$false
                 })
+            if ($fix.WeakensSecurity) {
+                Write-Warning ($script:RdpStrings.WeakensSecurity -f $script:RdpStrings['Fix.' + $fix.Id + '.Warning'], $script:RdpStrings['Fix.' + $fix.Id + '.Restore'])
+            }
+            $still = @(Confirm-RdpFixResult -Fix $fix)
         }
         catch {
             throw ($script:RdpStrings.FixFailed -f $fix.Id, $_.Exception.Message, $backup)
         }
-        if ($fix.WeakensSecurity) {
-            Write-Warning ($script:RdpStrings.WeakensSecurity -f $script:RdpStrings['Fix.' + $fix.Id + '.Warning'], $script:RdpStrings['Fix.' + $fix.Id + '.Restore'])
-        }
-        $still = @(Confirm-RdpFixResult -Fix $fix)
         $result = 'Applied'
         $message = ''
         if ($still.Count -gt 0) {

@@ -149,13 +149,17 @@ function Restart-RdpServiceOperation {
         [hashtable]$Context
     )
     $service = @(Get-RdpServiceInfo -Name $Operation.Service)
+    $dependents = @()
     if ($service.Count -gt 0 -and $service[0].State -eq 'Running') {
-        Set-RdpServiceState -Name $Operation.Service -State 'Restarted'
+        $dependents = @(Set-RdpServiceState -Name $Operation.Service -State 'Restarted')
     }
     else {
         Set-RdpServiceState -Name $Operation.Service -State 'Running'
     }
-    '{0} restarted' -f $Operation.Service
+    if ($dependents.Count -eq 0) {
+        return '{0} restarted' -f $Operation.Service
+    }
+    '{0} restarted; its dependents stopped and started again: {1}' -f $Operation.Service, ($dependents -join ', ')
 }
 
 function Start-RdpServiceOperation {
@@ -240,8 +244,11 @@ function Stop-RdpServiceOperation {
     if ($Operation.Protect -contains $name) {
         return
     }
-    Set-RdpServiceState -Name $name -State 'Stopped'
-    '{0} stopped' -f $name
+    $dependents = @(Set-RdpServiceState -Name $name -State 'Stopped')
+    if ($dependents.Count -eq 0) {
+        return '{0} stopped' -f $name
+    }
+    '{0} stopped, and the services that depend on it: {1}' -f $name, ($dependents -join ', ')
 }
 
 function Set-RdpServiceStartTypeOperation {

@@ -9,7 +9,8 @@
 #   Remove-RdpRegistryValue   -Path -Name               no error when already absent
 #   Get-RdpEventRecord        -Channel -XPath -MaxEvents   newest first: ProviderName, Id, TimeCreated, Data (hashtable by field name)
 #   Get-RdpServiceInfo        -Name | -ProcessId        Name, State, StartMode, ProcessId (Win32_Service); nothing when absent
-#   Set-RdpServiceState       -Name -State Running|Stopped|Restarted
+#   Get-RdpDependentService   -Name                     names of the services that depend on it, in the order to stop them
+#   Send-RdpServiceControl    -Name -Control Start|Stop  asks the service control manager; does not wait (services.ps1 waits)
 #   Get-RdpTcpListener        -Port                     LocalAddress, LocalPort, OwningProcess of listening sockets
 #   Get-RdpCertificate        -Store                    LocalMachine store: Thumbprint, Subject, Issuer, NotBefore, NotAfter
 #   Remove-RdpCertificate     -Store -Thumbprint        removes one certificate (never its private key)
@@ -153,14 +154,18 @@ function Get-RdpServiceInfo {
     [CmdletBinding(DefaultParameterSetName = 'Name')]
     [OutputType([pscustomobject])]
     param(
+        # Any legal service name: up to 256 characters, anything but / and \ (CreateService),
+        # so MSSQL$SQLEXPRESS, names with dots, dashes, spaces or quotes too.
         [Parameter(Mandatory = $true, ParameterSetName = 'Name')]
-        [ValidatePattern('^[A-Za-z][A-Za-z0-9_]*$')]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^/\\]+$')]
         [string]$Name,
         [Parameter(Mandatory = $true, ParameterSetName = 'ProcessId')]
         [int]$ProcessId
     )
     if ($PSCmdlet.ParameterSetName -eq 'Name') {
-        $filter = "Name='$Name'"
+        # WQL string literal: a backslash escapes the next character.
+        $filter = "Name='{0}'" -f $Name.Replace('\', '\\').Replace("'", "\'")
     }
     else {
         $filter = "ProcessId=$ProcessId"
@@ -175,28 +180,60 @@ function Get-RdpServiceInfo {
     }
 }
 
-function Set-RdpServiceState {
+function Get-RdpDependentService {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^/\\]+$')]
+        [string]$Name
+    )
+    # DependentServices comes from EnumDependentServices: every service that depends on this one,
+    # directly or not, in reverse start order, which is the order to stop them in. A
+    # ServiceController takes the name literally; Get-Service -Name reads [ ] * ? as wildcards.
+    Add-Type -AssemblyName 'System.ServiceProcess'
+    $controller = New-Object -TypeName System.ServiceProcess.ServiceController -ArgumentList $Name
+    try {
+        foreach ($dependent in $controller.DependentServices) {
+            [string]$dependent.ServiceName
+        }
+    }
+    finally {
+        $controller.Dispose()
+    }
+}
+
+function Send-RdpServiceControl {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
         [Parameter(Mandatory = $true)]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^/\\]+$')]
         [string]$Name,
         [Parameter(Mandatory = $true)]
-        [ValidateSet('Running', 'Stopped', 'Restarted')]
-        [string]$State
+        [ValidateSet('Start', 'Stop')]
+        [string]$Control
     )
-    if (-not $PSCmdlet.ShouldProcess($Name, "Service: $State")) {
+    # Returns as soon as the service control manager has the request: Start leaves the service
+    # START_PENDING, Stop STOP_PENDING. Start-Service and Stop-Service would wait without limit.
+    if (-not $PSCmdlet.ShouldProcess($Name, "Service: $Control")) {
         return
     }
-    switch ($State) {
-        'Running' {
-            Start-Service -Name $Name
+    Add-Type -AssemblyName 'System.ServiceProcess'
+    $controller = New-Object -TypeName System.ServiceProcess.ServiceController -ArgumentList $Name
+    try {
+        if ($Control -eq 'Start') {
+            $controller.Start()
         }
-        'Stopped' {
-            Stop-Service -Name $Name
+        else {
+            # .NET stops running dependents first (30 s each at most); services.ps1 has already
+            # stopped them, so this stops the service alone.
+            $controller.Stop()
         }
-        'Restarted' {
-            Restart-Service -Name $Name -Force
-        }
+    }
+    finally {
+        $controller.Dispose()
     }
 }
 

@@ -184,11 +184,41 @@ function Test-RdpServiceConfigItem {
         return $false
     }
     if ($Item.Service) {
-        return ([string]$service -eq $Item.Service)
+        $named = ([string]$service -eq $Item.Service)
     }
-    # A service found at run time (the RDP port's owner): none, or a name the service manager
-    # allows (no slash or backslash, at most 256 characters) that is not '.' or '..'.
-    $null -eq $service -or [string]$service -match '^(?!\.+$)[^\\/]{1,256}$'
+    else {
+        # A service found at run time (the RDP port's owner): none, or a name the service manager
+        # allows (no slash or backslash, at most 256 characters) that is not '.' or '..'.
+        $named = ($null -eq $service -or [string]$service -match '^(?!\.+$)[^\\/]{1,256}$')
+    }
+    $named -and (Test-RdpSavedDependent -Entry $Entry -Service $service)
+}
+
+function Test-RdpSavedDependent {
+    # Undo starts the saved dependents again: only services that depend on this one now, so a
+    # planted list cannot make Undo start any other service.
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object]$Entry,
+        [AllowNull()]
+        [object]$Service
+    )
+    $saved = @(Get-RdpEntryField -Entry $Entry -Name 'Dependents' | Where-Object { $null -ne $_ })
+    if ($saved.Count -eq 0) {
+        return $true
+    }
+    if ($null -eq $Service) {
+        return $false
+    }
+    $current = @(Get-RdpDependentService -Name ([string]$Service))
+    foreach ($dependent in $saved) {
+        if ($current -notcontains [string]$dependent) {
+            return $false
+        }
+    }
+    $true
 }
 
 function Test-RdpCertificateStoreItem {

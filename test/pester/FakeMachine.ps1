@@ -271,7 +271,7 @@ function global:Get-FakePlatformCommand {
     @(
         'Get-RdpDate', 'Test-RdpElevation', 'Get-RdpRegistryValue', 'Get-RdpRegistryValueKind',
         'Set-RdpRegistryValue', 'Remove-RdpRegistryValue', 'Get-RdpEventRecord', 'Get-RdpServiceInfo',
-        'Set-RdpServiceState', 'Get-RdpTcpListener', 'Get-RdpCertificate', 'Remove-RdpCertificate',
+        'Get-RdpDependentService', 'Send-RdpServiceControl', 'Get-RdpTcpListener', 'Get-RdpCertificate', 'Remove-RdpCertificate',
         'Get-RdpAccessRule', 'Get-RdpSecurityDescriptor', 'Set-RdpSecurityDescriptor', 'Get-RdpChildFile',
         'Get-RdpFirewallRulePort', 'Set-RdpFirewallRulePort', 'Get-RdpWindowsFeatureState', 'Invoke-RdpNative'
     ) + @(Get-FakeBackupSecurityCommand)
@@ -331,9 +331,7 @@ function global:Register-FakeMachineMock {
     }
     Mock @target -CommandName 'Get-RdpEventRecord' -MockWith {
         Assert-FakeProbe -Function 'Get-RdpEventRecord' -Target $Channel
-        foreach ($record in @($global:RdpFake.Events | Where-Object { $_.Channel -eq $Channel } | Sort-Object -Property { $_.TimeCreated } -Descending)) {
-            [pscustomobject]@{ ProviderName = $record.ProviderName; Id = $record.Id; TimeCreated = $record.TimeCreated; Data = $record.Data }
-        }
+        Select-FakeEventRecord -Channel $Channel -XPath $XPath -MaxEvents $PesterBoundParameters['MaxEvents']
     }
     Mock @target -CommandName 'Get-RdpServiceInfo' -MockWith {
         $services = @()
@@ -353,11 +351,7 @@ function global:Register-FakeMachineMock {
             [pscustomobject]@{ Name = $service.Name; State = $service.State; StartMode = $mode; ProcessId = [int]$service.ProcessId }
         }
     }
-    Mock @target -CommandName 'Set-RdpServiceState' -MockWith {
-        $change = @{ Running = 'service-start'; Stopped = 'service-stop'; Restarted = 'service-restart' }[$State]
-        Add-FakeChange "$change $Name"
-        Set-FakeServiceState -Name $Name -State $State
-    }
+    Register-FakeServiceMock -ModuleName $ModuleName
     Mock @target -CommandName 'Get-RdpTcpListener' -MockWith {
         Assert-FakeProbe -Function 'Get-RdpTcpListener' -Target ([string]$Port)
         foreach ($listener in @($global:RdpFake.Listeners | Where-Object { $_.LocalPort -eq $Port })) {
@@ -606,7 +600,9 @@ function global:Get-ExpectedChange {
             "take-ownership $($Operation.Owner)"
         }
         'service-restart' {
-            "service-restart $($Operation.Service)"
+            # A running service is stopped, then started.
+            "service-stop $($Operation.Service)"
+            "service-start $($Operation.Service)"
         }
         'service-start' {
             # Starting a running service changes nothing: optional, see the tests.
@@ -741,4 +737,149 @@ function global:New-FakePlantedBackup {
     }
     Set-Content -LiteralPath (Join-Path -Path $folder -ChildPath 'backup.json') -Value (ConvertTo-Json -InputObject $manifest -Depth 8)
     $folder
+}
+
+# --- Services that depend on each other, and services that hang -------------------------------
+# A fake service may carry DependsOn (names it needs running) and Hangs ('Start' or 'Stop': it
+# stays START_PENDING or STOP_PENDING after that request, as a stuck service does). The mocks
+# answer like the service control manager: a start starts what the service depends on first; a
+# stop is refused while a dependent runs (ControlService's ERROR_DEPENDENT_SERVICES_RUNNING), so
+# the module must stop dependents itself.
+
+function global:Add-FakeService {
+    param(
+        [string]$Name,
+        [string[]]$DependsOn = @(),
+        [string]$State = 'Running',
+        [int]$ProcessId = 0,
+        [string]$Hangs = ''
+    )
+    if ($ProcessId -eq 0) {
+        $ProcessId = 5000 + $global:RdpFake.Services.Count
+    }
+    $running = 0
+    if ($State -ne 'Stopped') {
+        $running = $ProcessId
+    }
+    $global:RdpFake.Services[$Name] = @{ Name = $Name; State = $State; ProcessId = $running; Pid = $ProcessId; ListensOn = $null; DependsOn = @($DependsOn); Hangs = $Hangs }
+    $global:RdpFake.Registry["HKLM:\SYSTEM\CurrentControlSet\Services\$Name|Start"] = @{ Kind = 'DWord'; Value = 3 }
+}
+
+function global:Set-FakeServiceBehavior {
+    # Makes an existing fake service (TermService, the squatter...) depend on others or hang.
+    param([string]$Name, [string[]]$DependsOn = @(), [string]$Hangs = '')
+    $service = $global:RdpFake.Services[$Name]
+    $service.DependsOn = @($DependsOn)
+    $service.Hangs = $Hangs
+}
+
+function global:Get-FakeDependentService {
+    # Every service that depends on Name, directly or not, in the order to stop them (what
+    # EnumDependentServices returns): a service's own dependents come before it.
+    param([string]$Name, [hashtable]$Seen = @{})
+    $direct = @($global:RdpFake.Services.Values | Where-Object { @($_.DependsOn) -contains $Name } | ForEach-Object { $_.Name } | Sort-Object)
+    foreach ($dependent in $direct) {
+        if (-not $Seen.ContainsKey($dependent)) {
+            $Seen[$dependent] = $true
+            Get-FakeDependentService -Name $dependent -Seen $Seen
+            $dependent
+        }
+    }
+}
+
+function global:Invoke-FakeServiceControl {
+    param([string]$Name, [string]$Control)
+    $service = $global:RdpFake.Services[$Name]
+    if ($null -eq $service) {
+        throw "Service '$Name' was not found on computer '.'."
+    }
+    if ($Control -eq 'Start') {
+        if ($service.State -ne 'Stopped') {
+            throw "Cannot start service $Name on computer '.'. An instance of the service is already running."
+        }
+        $start = $global:RdpFake.Registry["HKLM:\SYSTEM\CurrentControlSet\Services\$Name|Start"]
+        if ($null -ne $start -and [int]$start.Value -eq 4) {
+            throw "Cannot start service $Name on computer '.'. The service cannot be started because it is disabled."
+        }
+        foreach ($needed in @($service.DependsOn | Where-Object { $_ })) {
+            if ($global:RdpFake.Services[$needed].State -eq 'Stopped') {
+                Invoke-FakeServiceControl -Name $needed -Control 'Start'
+            }
+        }
+        Add-FakeChange "service-start $Name"
+        if ($service.Hangs -eq 'Start') {
+            $service.State = 'Start Pending'
+            $service.ProcessId = $service.Pid
+            return
+        }
+        Set-FakeServiceState -Name $Name -State 'Running'
+        return
+    }
+    if ($service.State -eq 'Stopped') {
+        throw "Cannot stop $Name service on computer '.'. The service has not been started."
+    }
+    $active = @($global:RdpFake.Services.Values | Where-Object { @($_.DependsOn) -contains $Name -and $_.State -ne 'Stopped' })
+    if ($active.Count -gt 0) {
+        throw "Cannot stop $Name service on computer '.'. A stop control has been sent to a service that other running services are dependent on."
+    }
+    Add-FakeChange "service-stop $Name"
+    if ($service.Hangs -eq 'Stop') {
+        $service.State = 'Stop Pending'
+        return
+    }
+    Set-FakeServiceState -Name $Name -State 'Stopped'
+}
+
+function global:Register-FakeServiceMock {
+    param([string]$ModuleName = 'RdpRescue')
+    $target = @{}
+    if ($ModuleName) {
+        $target.ModuleName = $ModuleName
+    }
+    Mock @target -CommandName 'Get-RdpDependentService' -MockWith {
+        Assert-FakeProbe -Function 'Get-RdpDependentService' -Target $Name
+        Get-FakeDependentService -Name $Name
+    }
+    Mock @target -CommandName 'Send-RdpServiceControl' -MockWith {
+        Assert-FakeProbe -Function 'Send-RdpServiceControl' -Target $Name
+        Invoke-FakeServiceControl -Name $Name -Control $Control
+    }
+}
+
+# --- Event queries and floods -------------------------------------------------------------------
+
+function global:Select-FakeEventRecord {
+    # Answers the module's XPath (providers, event ids, time window) as Windows does, newest
+    # first and at most MaxEvents (Get-RdpEventRecord's default: 1000).
+    param([string]$Channel, [string]$XPath, [object]$MaxEvents)
+    if ($null -eq $MaxEvents) {
+        $MaxEvents = 1000
+    }
+    $providers = @([regex]::Matches($XPath, "@Name='([^']+)'") | ForEach-Object { $_.Groups[1].Value })
+    $ids = @([regex]::Matches($XPath, 'EventID=(\d+)') | ForEach-Object { [int]$_.Groups[1].Value })
+    $window = [regex]::Match($XPath, 'timediff\(@SystemTime\) <= (\d+)')
+    $since = [datetime]::MinValue
+    if ($window.Success) {
+        $since = $global:RdpFake.Now.AddMilliseconds(-[double]$window.Groups[1].Value)
+    }
+    $selected = @($global:RdpFake.Events | Where-Object {
+            $_.Channel -eq $Channel -and ($providers.Count -eq 0 -or $providers -contains $_.ProviderName) -and ($ids.Count -eq 0 -or $ids -contains $_.Id) -and $_.TimeCreated -ge $since
+        } | Sort-Object -Property { $_.TimeCreated } -Descending | Select-Object -First ([int]$MaxEvents))
+    foreach ($record in $selected) {
+        [pscustomobject]@{ ProviderName = $record.ProviderName; Id = $record.Id; TimeCreated = $record.TimeCreated; Data = $record.Data }
+    }
+}
+
+function global:Add-FakeEvent {
+    param([string]$Channel = 'System', [string]$ProviderName, [int]$Id, [datetime]$TimeCreated, [hashtable]$Data = @{})
+    $null = $global:RdpFake.Events.Add(@{ Channel = $Channel; ProviderName = $ProviderName; Id = $Id; TimeCreated = $TimeCreated; Data = $Data })
+}
+
+function global:Add-FakeEventFlood {
+    # Count events of the given ids, alternating, one second apart, the newest a minute ago: the
+    # Schannel storm a broken key or a scanner causes.
+    param([int]$Count, [int[]]$Ids = @(36870, 36872), [string]$ProviderName = 'Schannel', [hashtable]$Data = @{})
+    for ($i = 0; $i -lt $Count; $i++) {
+        Add-FakeEvent -ProviderName $ProviderName -Id $Ids[$i % $Ids.Count] -TimeCreated $global:RdpFake.Now.AddMinutes(-1).AddSeconds(-$i) -Data $Data
+    }
 }

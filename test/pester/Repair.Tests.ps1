@@ -128,8 +128,8 @@ Describe 'repairs' {
                 $expected | Should -Contain $change -Because 'a fix changes only what its operations describe'
             }
             # Starting a service that already runs changes nothing, so it may not show.
-            foreach ($operation in @($fix.Operations | Where-Object { $_.Kind -ne 'service-start' })) {
-                $made | Should -Contain (Get-ExpectedChange -Operation $operation)
+            foreach ($change in @($fix.Operations | Where-Object { $_.Kind -ne 'service-start' } | ForEach-Object { Get-ExpectedChange -Operation $_ })) {
+                $made | Should -Contain $change
             }
         }
 

@@ -38,6 +38,7 @@ function Get-RdpServiceInfo {
         if (($Name -and $s.Name -eq $Name) -or (-not $Name -and $s.ProcessId -eq $ProcessId)) { [pscustomobject]$s }
     }
 }
+function Get-RdpDependentService { param([string]$Name) }
 function Get-RdpTcpListener {
     param([int]$Port)
     foreach ($l in $script:Machine.Listeners) {
@@ -165,6 +166,8 @@ function Remove-RdpRegistryValue {
     $script:Calls += ('DEL {0}|{1}' -f $Path, $Name)
     $script:Machine.Registry.Remove($Path + '|' + $Name)
 }
+# Stands in for services.ps1's Set-RdpServiceState itself (not the platform calls under it):
+# these cases check the order of operations; the Pester suite runs the service logic.
 function Set-RdpServiceState {
     param([string]$Name, [string]$State)
     $script:Calls += ('SVC {0} {1}' -f $Name, $State)

@@ -51,6 +51,18 @@ export const MESSAGES: Record<string, LocalizedText> = {
     'nl-NL': "Oplossing '{0}' is mislukt: {1}. Niets daarna is toegepast. Back-up: {2}",
     'zh-TW': "修正 '{0}' 失敗：{1}。之後的項目都未套用。備份：{2}",
   },
+  BackupFailed: {
+    'en-US': 'The backup before fix(es) {0} failed: {1}. Nothing was changed.',
+    'sv-SE': 'Säkerhetskopieringen före korrigeringarna {0} misslyckades: {1}. Inget ändrades.',
+    'nl-NL': 'De back-up vóór oplossing(en) {0} is mislukt: {1}. Er is niets gewijzigd.',
+    'zh-TW': '套用修正 {0} 之前的備份失敗：{1}。未變更任何項目。',
+  },
+  ServiceNotReached: {
+    'en-US': "Service '{0}' is {1}, not {2}, after {3} s; RdpRescue stopped waiting for it",
+    'sv-SE': "Tjänsten '{0}' är {1}, inte {2}, efter {3} s; RdpRescue slutade vänta på den",
+    'nl-NL': "Service '{0}' is {1}, niet {2}, na {3} s; RdpRescue wacht er niet langer op",
+    'zh-TW': "服務 '{0}' 在 {3} 秒後為 {1}，而非 {2}；RdpRescue 已停止等候",
+  },
   NotVerified: {
     'en-US': "Fix '{0}' ran, but these checks still fire: {1}.",
     'sv-SE': "Korrigeringen '{0}' kördes, men dessa kontroller slår fortfarande till: {1}.",
@@ -207,6 +219,15 @@ export const MESSAGES: Record<string, LocalizedText> = {
     'nl-NL':
       'Kan geen back-up maken van {0}: een waarde van het type {1} kan niet exact worden teruggezet, dus er is niets gewijzigd.',
     'zh-TW': '無法備份 {0}：類型為 {1} 的值無法完全還原，因此未變更任何項目。',
+  },
+  EventsCapped: {
+    'en-US':
+      "{1} holds more than {0} events with this check's ids; the older ones were not read, so the check is not verified",
+    'sv-SE':
+      '{1} innehåller fler än {0} händelser med kontrollens ID:n; de äldre lästes inte, så kontrollen är inte verifierad',
+    'nl-NL':
+      "{1} bevat meer dan {0} gebeurtenissen met de id's van deze controle; de oudere zijn niet gelezen, dus de controle is niet geverifieerd",
+    'zh-TW': '{1} 中具有此檢查事件識別碼的事件超過 {0} 個；較舊的事件未讀取，因此無法驗證此檢查',
   },
   EventChecksNotVerified: {
     'en-US': 'Event checks ({0}) describe the past and are not used to verify a fix.',

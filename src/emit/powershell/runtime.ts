@@ -12,6 +12,7 @@ export const RUNTIME_FILES = [
   'status',
   'backup',
   'undo',
+  'services',
   'operations',
   'engine',
 ] as const;

@@ -1,5 +1,6 @@
 import type { Results } from './main.ts';
 import type { Timing } from './timing.ts';
+import type { PwshCost } from './pwsh.ts';
 
 const ms = (t: Timing) => `${t.medianMs} ms (min ${t.minMs}, max ${t.maxMs})`;
 const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
@@ -99,10 +100,27 @@ export function renderBenchmarks(r: Results): string {
     '',
     '## In PowerShell',
     '',
-    r.pwsh.available
-      ? `Import-Module: ${r.pwsh.importMs} ms; full Invoke-RdpDiagnosis with the platform layer mocked: ${r.pwsh.diagnosisMs} ms.`
-      : `Not measured: ${r.pwsh.reason}.`,
+    ...pwshSection(r.pwsh),
     '',
   ];
   return out.join('\n');
+}
+
+function pwshSection(p: PwshCost): string[] {
+  if (!p.available) return [`Not measured: ${p.reason}.`];
+  const ratio = (t: Timing) => `${Math.round((t.medianMs / p.startup.medianMs) * 100) / 100}×`;
+  return [
+    `Measured ${p.date} in pwsh ${p.version} (${p.route}), ${p.startup.runs.length} runs, each a fresh pwsh, interleaved with a bare start-up; load average ${p.load.before} before, ${p.load.after} after, on ${p.load.cpus} CPUs.`,
+    '',
+    '| What | Median (spread) | / pwsh start-up |',
+    '| --- | --- | --- |',
+    `| bare \`pwsh -NoProfile -c exit\` start-up (process wall time) | ${ms(p.startup)} | (reference) |`,
+    `| first \`Import-Module\` of the built module (in-process) | ${ms(p.import)} | ${ratio(p.import)} |`,
+    `| full \`Invoke-RdpDiagnosis -AsText\` on the fake machine (in-process, first run) | ${ms(p.diagnosis)} | ${ratio(p.diagnosis)} |`,
+    `| the same diagnosis again in that process | ${ms(p.warmDiagnosis)} | ${ratio(p.warmDiagnosis)} |`,
+    '',
+    'The diagnosis runs on test/pester/FakeMachine.ps1 (a healthy machine): every platform call',
+    "goes through a Pester mock instead of Windows, so it measures the module's own logic plus",
+    "Pester's mock dispatch, not event-log, registry or CIM latency on a real VM.",
+  ];
 }

@@ -39,6 +39,7 @@ if ($culture -and (Test-Path -LiteralPath (Join-Path -Path $PSScriptRoot -ChildP
 #   Set-RdpSecurityDescriptor -Path -Sddl               restores owner and DACL
 #   Get-RdpItemSecurity       -Path                     Owner (SID) and Rules (as Get-RdpAccessRule) of a file or folder
 #   Get-RdpChildFile          -Path -Prefix [-Recurse]  full paths of files
+#   Get-RdpChildFolder        -Path                     full paths of the folders in a folder; nothing when it is absent
 #   Get-RdpFirewallRulePort   -Name                     LocalPort of a rule by its Name, or $null when the rule is absent
 #   Set-RdpFirewallRulePort   -Name -Port
 #   Get-RdpWindowsFeatureState -Name                    $true / $false, or $null without Server Manager cmdlets
@@ -401,6 +402,21 @@ function Get-RdpChildFile {
     }
 }
 
+function Get-RdpChildFolder {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path
+    )
+    if (-not (Test-Path -LiteralPath $Path -PathType Container)) {
+        return
+    }
+    foreach ($folder in @(Get-ChildItem -LiteralPath $Path -Directory -Force)) {
+        $folder.FullName
+    }
+}
+
 function Get-RdpFirewallRulePort {
     [CmdletBinding()]
     [OutputType([string])]
@@ -586,11 +602,13 @@ function New-RdpContext {
     [OutputType([hashtable])]
     param(
         [object[]]$Checks = @(),
-        [object]$SinceHours = $null
+        [object]$SinceHours = $null,
+        [object]$After = $null
     )
     @{
         Now        = Get-RdpDate
         SinceHours = $SinceHours
+        After      = $After
         Checks     = $Checks
         Events     = @{}
         Results    = @{}
@@ -666,10 +684,16 @@ function Get-RdpEventWindowHours {
         [Parameter(Mandatory = $true)]
         [hashtable]$Context
     )
+    $hours = [double]$Check.WindowHours
     if ($null -ne $Context.SinceHours) {
-        return [double]$Context.SinceHours
+        $hours = [double]$Context.SinceHours
     }
-    [double]$Check.WindowHours
+    if ($null -ne $Context.After) {
+        # Only events written after that moment (a repair's start) count.
+        $elapsed = ($Context.Now - [datetime]$Context.After).TotalHours
+        $hours = [Math]::Max(0.0, [Math]::Min($hours, $elapsed))
+    }
+    $hours
 }
 
 function Get-RdpEventXPath {
@@ -2092,20 +2116,80 @@ function Set-RdpRegistryOperation {
         [Parameter(Mandatory = $true)]
         [hashtable]$Context
     )
-    $value = Resolve-RdpOperationValue -Operation $Operation -Parameters $Parameters
-    switch ($Operation.Type) {
-        'REG_DWORD' {
-            $value = [int]$value
+    $write = Get-RdpRegistryWrite -Operation $Operation -Parameters $Parameters
+    Set-RdpRegistryValue -Path $write.Key -Name $write.Name -Type $write.Type -Value $write.Value
+    '{0}\{1} = {2}' -f $write.Key, $write.Name, (ConvertTo-RdpToken -Value $write.Value)
+}
+
+function Get-RdpRegistryWrite {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Operation,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Parameters
+    )
+    # The registry value an operation leaves behind (Value $null: deleted), or nothing when it
+    # writes no registry value. Operations write it; verification reads it back.
+    switch ($Operation.Kind) {
+        'registry-set' {
+            $value = Resolve-RdpOperationValue -Operation $Operation -Parameters $Parameters
+            switch ($Operation.Type) {
+                'REG_DWORD' {
+                    $value = [int]$value
+                }
+                'REG_BINARY' {
+                    $value = ConvertFrom-RdpHex -Hex ([string]$value)
+                }
+                default {
+                    $value = [string]$value
+                }
+            }
+            return @{ Key = $Operation.Key; Name = $Operation.Name; Type = $Operation.Type; Value = $value }
         }
-        'REG_BINARY' {
-            $value = ConvertFrom-RdpHex -Hex ([string]$value)
+        'registry-delete' {
+            return @{ Key = $Operation.Key; Name = $Operation.Name; Type = $null; Value = $null }
         }
-        default {
-            $value = [string]$value
+        'service-start-type' {
+            # Start lives in the service's registry key; writing it directly also works for
+            # protected services such as gpsvc, whose configuration Set-Service and sc config
+            # are denied.
+            $start = @{ automatic = 2; manual = 3; disabled = 4 }[$Operation.StartType]
+            return @{ Key = "HKLM:\SYSTEM\CurrentControlSet\Services\$($Operation.Service)"; Name = 'Start'; Type = 'REG_DWORD'; Value = $start }
         }
     }
-    Set-RdpRegistryValue -Path $Operation.Key -Name $Operation.Name -Type $Operation.Type -Value $value
-    '{0}\{1} = {2}' -f $Operation.Key, $Operation.Name, (ConvertTo-RdpToken -Value $value)
+}
+
+function Get-RdpUnconfirmedWrite {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Operation,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Parameters
+    )
+    # Key\Name of the registry value the operation wrote when it does not read back as written
+    # (a policy or another agent put it back, or the write went nowhere); nothing otherwise.
+    $write = Get-RdpRegistryWrite -Operation $Operation -Parameters $Parameters
+    if ($null -eq $write) {
+        return
+    }
+    $actual = Get-RdpRegistryValue -Path $write.Key -Name $write.Name
+    $expected = $write.Value
+    if ($null -eq $expected) {
+        $same = $null -eq $actual
+    }
+    elseif ($expected -is [byte[]]) {
+        $same = $actual -is [byte[]] -and [System.BitConverter]::ToString($actual) -eq [System.BitConverter]::ToString($expected)
+    }
+    else {
+        $same = $null -ne $actual -and [string]$actual -ceq [string]$expected
+    }
+    if (-not $same) {
+        '{0}\{1}' -f $write.Key, $write.Name
+    }
 }
 
 function Remove-RdpRegistryOperation {
@@ -2307,11 +2391,9 @@ function Set-RdpServiceStartTypeOperation {
         [Parameter(Mandatory = $true)]
         [hashtable]$Context
     )
-    # Start lives in the service's registry key; writing it directly also works for protected
-    # services such as gpsvc, whose configuration Set-Service and sc config are denied.
-    $start = @{ automatic = 2; manual = 3; disabled = 4 }[$Operation.StartType]
-    Set-RdpRegistryValue -Path "HKLM:\SYSTEM\CurrentControlSet\Services\$($Operation.Service)" -Name 'Start' -Type 'REG_DWORD' -Value $start
-    '{0} Start = {1} ({2})' -f $Operation.Service, $start, $Operation.StartType
+    $write = Get-RdpRegistryWrite -Operation $Operation -Parameters $Parameters
+    Set-RdpRegistryValue -Path $write.Key -Name $write.Name -Type $write.Type -Value $write.Value
+    '{0} Start = {1} ({2})' -f $Operation.Service, $write.Value, $Operation.StartType
 }
 
 function Remove-RdpSelfSignedCertificateOperation {
@@ -2385,6 +2467,10 @@ function Set-RdpBcdEmsOperation {
 
 #region src/powershell/engine.ps1
 # Diagnosis and repair engine
+
+# The Azure Run Command form of an undo ({0}: the backup folder). Empty in the module; the Run
+# Command script sets it, and every undo hint then prints that form too.
+$script:RdpRunCommandUndo = ''
 
 function Get-RdpScenarioResult {
     [CmdletBinding()]
@@ -2602,25 +2688,41 @@ function Invoke-RdpFixSet {
         throw ($script:RdpStrings.BackupFailed -f (@($approved | ForEach-Object { $_.Id }) -join ', '), $_.Exception.Message)
     }
     Write-Information -MessageData ($script:RdpStrings.BackupWritten -f $backup) -InformationAction Continue
+    foreach ($hint in @(Get-RdpRunCommandUndoHint -BackupPath $backup)) {
+        Write-Information -MessageData $hint -InformationAction Continue
+    }
     $reboot = $false
     foreach ($fix in $approved) {
+        # Each registry value is read back right after its write, as the CMD scripts do.
+        $unconfirmed = @()
         try {
             $changes = @(foreach ($operation in $fix.Operations) {
                     & $script:RdpOperationAppliers[$operation.Kind] -Operation $operation -Parameters $Parameters -Context $context -Confirm:$false
+                    $unconfirmed += @(Get-RdpUnconfirmedWrite -Operation $operation -Parameters $Parameters)
                 })
             if ($fix.WeakensSecurity) {
                 Write-Warning ($script:RdpStrings.WeakensSecurity -f $script:RdpStrings['Fix.' + $fix.Id + '.Warning'], $script:RdpStrings['Fix.' + $fix.Id + '.Restore'])
+                foreach ($hint in @(Get-RdpRunCommandUndoHint -BackupPath $backup)) {
+                    Write-Warning $hint
+                }
             }
             $still = @(Confirm-RdpFixResult -Fix $fix)
         }
         catch {
             throw ($script:RdpStrings.FixFailed -f $fix.Id, $_.Exception.Message, $backup)
         }
+        $problems = @()
+        if ($unconfirmed.Count -gt 0) {
+            $problems += $script:RdpStrings.NotReadBack -f $fix.Id, ($unconfirmed -join ', ')
+        }
+        if ($still.Count -gt 0) {
+            $problems += $script:RdpStrings.NotVerified -f $fix.Id, ($still -join ', ')
+        }
         $result = 'Applied'
         $message = ''
-        if ($still.Count -gt 0) {
+        if ($problems.Count -gt 0) {
             $result = 'NotVerified'
-            $message = $script:RdpStrings.NotVerified -f $fix.Id, ($still -join ', ')
+            $message = $problems -join ' '
             Write-Warning $message
         }
         $reboot = $reboot -or $fix.Reboot
@@ -2628,6 +2730,19 @@ function Invoke-RdpFixSet {
     }
     if ($reboot) {
         Write-Warning $script:RdpStrings.RebootRequired
+    }
+}
+
+function Get-RdpRunCommandUndoHint {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$BackupPath
+    )
+    # Under Run Command, Undo-RdpRepair cannot be typed: name the Run Command that undoes.
+    if ($script:RdpRunCommandUndo) {
+        $script:RdpStrings.UndoThroughRunCommand -f ($script:RdpRunCommandUndo -f $BackupPath)
     }
 }
 
@@ -3623,6 +3738,10 @@ function Invoke-RdpDiagnosis {
     How far back to read event logs: a TimeSpan or a number of hours. Default: each check's own
     window (24 hours).
 
+    .PARAMETER After
+    Only events written after this time count, e.g. the time a repair started: events that
+    fired before it describe what the repair dealt with. Default: no such limit.
+
     .PARAMETER AsText
     Prints the report contract instead of objects: one line "RDPRESCUE <scenario-id>
     <DETECTED|CLEAR|UNKNOWN> <evidence>" per scenario and a last line "RDPRESCUE verdict <n>
@@ -3642,6 +3761,11 @@ function Invoke-RdpDiagnosis {
     Looks three days back for two scenarios and prints the short text report.
 
     .EXAMPLE
+    $start = Get-Date; Invoke-RdpRepair -Scenario tls-disabled; Invoke-RdpDiagnosis -After $start -AsText
+
+    Repairs, then diagnoses again counting only the events written since the repair started.
+
+    .EXAMPLE
     Invoke-RdpDiagnosis -AsJson | Set-Content -Path .\rdp-diagnosis.json
 
     Saves the JSON report.
@@ -3656,6 +3780,7 @@ function Invoke-RdpDiagnosis {
         [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-port-conflict', 'tls-disabled')]
         [string[]]$Scenario = @('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-port-conflict', 'tls-disabled'),
         [object]$Since = $null,
+        [Nullable[datetime]]$After = $null,
         [Parameter(Mandatory = $true, ParameterSetName = 'Text')]
         [switch]$AsText,
         [Parameter(Mandatory = $true, ParameterSetName = 'Json')]
@@ -3664,7 +3789,7 @@ function Invoke-RdpDiagnosis {
     $hours = ConvertTo-RdpSinceHours -Since $Since
     $scenarios = @($script:RdpCatalog.Scenarios | Where-Object { $Scenario -contains $_.Id })
     $checks = @($scenarios | ForEach-Object { $_.Evidence } | ForEach-Object { $_.Check })
-    $context = New-RdpContext -Checks $checks -SinceHours $hours
+    $context = New-RdpContext -Checks $checks -SinceHours $hours -After $After
     $results = @(foreach ($item in $scenarios) {
             Get-RdpScenarioResult -Scenario $item -Context $context
         })

@@ -8,7 +8,7 @@ string and keeps only the last 4096 bytes of output, so the output is the short 
 and the last line is [STATUS]::SUCCESS or [STATUS]::ERROR (the convention az vm repair run reads).
 
 .PARAMETER Mode
-Diagnose (default, read-only) or Repair.
+Diagnose (default, read-only), Repair, Undo (restores a backup a repair wrote) or ListBackups.
 
 .PARAMETER Scenario
 Diagnose: scenario ids separated by commas (default: all). Repair: exactly one scenario id.
@@ -25,25 +25,44 @@ Repair with set-rdp-cert-binding: the certificate thumbprint.
 .PARAMETER SinceHours
 Diagnose: how many hours of event logs to read.
 
+.PARAMETER BackupPath
+Undo: the backup folder a repair printed. Default: the newest backup (see Mode=ListBackups).
+
 .EXAMPLE
 az vm run-command invoke -g MyRg -n MyVm --command-id RunPowerShellScript --scripts @Invoke-RdpRescue.ps1
 
 .EXAMPLE
 az vm run-command invoke -g MyRg -n MyVm --command-id RunPowerShellScript --scripts @Invoke-RdpRescue.ps1 --parameters "Mode=Repair" "Scenario=tls-disabled"
+
+.EXAMPLE
+az vm run-command invoke -g MyRg -n MyVm --command-id RunPowerShellScript --scripts @Invoke-RdpRescue.ps1 --parameters "Mode=Undo"
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Diagnose', 'Repair')]
+    [ValidateSet('Diagnose', 'Repair', 'Undo', 'ListBackups')]
     [string]$Mode = 'Diagnose',
     [string]$Scenario = '',
     [string]$Fix = '',
     [string]$Port = '',
     [string]$Thumbprint = '',
-    [string]$SinceHours = ''
+    [string]$SinceHours = '',
+    [string]$BackupPath = ''
 )
 
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
+
+# This file is ASCII: Run Command drops its BOM, and Windows PowerShell 5.1 then reads it in the
+# ANSI code page. Other cultures' strings are base64 of their UTF-8, decoded here.
+function ConvertFrom-RdpUtf8Base64 {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Base64
+    )
+    [System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String($Base64))
+}
 
 # Messages: the strings of every culture are inlined; en-US fills any gap.
 $script:RdpStringTable = @{
@@ -58,6 +77,9 @@ $script:RdpStringTable = @{
         BackupFailed = 'The backup before fix(es) {0} failed: {1}. Nothing was changed.'
         ServiceNotReached = 'Service ''{0}'' is {1}, not {2}, after {3} s; RdpRescue stopped waiting for it'
         NotVerified = 'Fix ''{0}'' ran, but these checks still fire: {1}.'
+        NotReadBack = 'Fix ''{0}'' ran, but these values do not read back as written: {1}.'
+        UndoThroughRunCommand = 'Through Azure Run Command: {0}'
+        NoBackup = 'No RdpRescue backup in {0}: nothing to undo.'
         RebootRequired = 'Restart the computer to complete the repair.'
         WeakensSecurity = 'SECURITY: {0} To restore: {1}'
         PortOwnerNotService = 'Process {0} holds port {1} and is not a service. RdpRescue never kills a process: stop that program yourself, or move RDP with Set-RdpPort.'
@@ -121,77 +143,80 @@ $script:RdpStringTable = @{
         'Fix.suspend-group-policy.Restore' = 'Run Resume-RdpGroupPolicy, reboot, then gpupdate /force. If TLS is disabled again, fix the domain policy itself.'
     }
     'sv-SE' = @{
-        NotElevated = 'Kommandot ändrar datorn: kör det i en upphöjd session (som administratör).'
-        FixNotInScenario = 'Korrigeringen ''{0}'' hör inte till scenariot ''{1}''. Dess korrigeringar är: {2}'
-        MissingParameter = 'Korrigeringen ''{0}'' behöver -{1}.'
-        FixAlreadyClear = 'Hoppade över ''{0}'': kontrollerna som den åtgärdar är redan utan anmärkning ({1}).'
+        NotElevated = (ConvertFrom-RdpUtf8Base64 'S29tbWFuZG90IMOkbmRyYXIgZGF0b3JuOiBrw7ZyIGRldCBpIGVuIHVwcGjDtmpkIHNlc3Npb24gKHNvbSBhZG1pbmlzdHJhdMO2ciku')
+        FixNotInScenario = (ConvertFrom-RdpUtf8Base64 'S29ycmlnZXJpbmdlbiAnezB9JyBow7ZyIGludGUgdGlsbCBzY2VuYXJpb3QgJ3sxfScuIERlc3Mga29ycmlnZXJpbmdhciDDpHI6IHsyfQ==')
+        MissingParameter = (ConvertFrom-RdpUtf8Base64 'S29ycmlnZXJpbmdlbiAnezB9JyBiZWjDtnZlciAtezF9Lg==')
+        FixAlreadyClear = (ConvertFrom-RdpUtf8Base64 'SG9wcGFkZSDDtnZlciAnezB9Jzoga29udHJvbGxlcm5hIHNvbSBkZW4gw6V0Z8OkcmRhciDDpHIgcmVkYW4gdXRhbiBhbm3DpHJrbmluZyAoezF9KS4=')
         NoFixes = 'Scenariot ''{0}'' har ingen automatisk korrigering; se de manuella stegen i about_RdpRescue.'
-        BackupWritten = 'Säkerhetskopian skrevs till {0}. Ångra med: Undo-RdpRepair -BackupPath "{0}"'
-        FixFailed = 'Korrigeringen ''{0}'' misslyckades: {1}. Inget efter den tillämpades. Säkerhetskopia: {2}'
-        BackupFailed = 'Säkerhetskopieringen före korrigeringarna {0} misslyckades: {1}. Inget ändrades.'
-        ServiceNotReached = 'Tjänsten ''{0}'' är {1}, inte {2}, efter {3} s; RdpRescue slutade vänta på den'
-        NotVerified = 'Korrigeringen ''{0}'' kördes, men dessa kontroller slår fortfarande till: {1}.'
-        RebootRequired = 'Starta om datorn för att slutföra reparationen.'
-        WeakensSecurity = 'SÄKERHET: {0} Så återställer du: {1}'
-        PortOwnerNotService = 'Processen {0} använder port {1} och är inte en tjänst. RdpRescue avslutar aldrig en process: stoppa programmet själv eller flytta RDP med Set-RdpPort.'
-        PortOwnerShared = 'Processen {0} som använder port {1} är värd för flera tjänster ({2}); att stoppa en av dem frigör inte porten på ett säkert sätt.'
-        PortOwnerStopped = 'Stoppade tjänsten ''{0}'' som använde port {1}. Den kan ta porten igen vid nästa start: ändra dess konfiguration eller starttyp.'
-        ThumbprintNotUsable = 'Det finns inget befintligt certifikat som inte har gått ut med tumavtrycket {0} i Cert:\LocalMachine\My.'
-        PortInUse = 'Port {0} används redan av processen {1}; välj en annan port.'
-        FirewallRuleMissing = 'Brandväggsregeln ''{0}'' finns inte; den ändrades inte.'
-        BackupNotFound = 'Inget säkerhetskopieringsmanifest från RdpRescue (backup.json) i {0}.'
-        Restored = 'Återställde {0} objekt från {1}.'
-        ShouldProcessFix = 'Tillämpa korrigering: {0}'
-        ShouldProcessUndo = 'Återställ tillståndet som sparades i säkerhetskopian'
-        NotFileSystemPath = '{0} är inte en sökväg i filsystemet.'
-        BackupOwnerUntrusted = '{0} ägs av {1}, inte av SYSTEM eller Administratörer: RdpRescue litar inte på den. Ta bort den, eller ge den till Administratörer med behörigheter endast för SYSTEM och Administratörer.'
-        BackupWritableByOthers = '{0} kan ändras av {1}, inte bara av SYSTEM och Administratörer: RdpRescue litar inte på den. Ta bort de behörigheterna eller mappen.'
-        BackupManifestInvalid = '{0} är inte ett säkerhetskopieringsmanifest från RdpRescue (schema ''{1}'').'
-        BackupEntryRefused = 'nekad: inget som korrigeringen ''{0}'' i RdpRescue säkerhetskopierar'
-        ServiceRestartRefused = 'nekad: ingen korrigering i den här säkerhetskopian startar om tjänsten'
-        UndoItemFailed = 'Inte återställt: {0} {1}: {2}'
-        UndoIncomplete = 'Ångringen från {0} är ofullständig: {1} objekt återställda, {2} inte: {3}'
-        RegistryKindUnsupported = 'Det går inte att säkerhetskopiera {0}: ett värde av typen {1} kan inte återställas exakt, så inget ändrades.'
-        EventsCapped = '{1} innehåller fler än {0} händelser med kontrollens ID:n; de äldre lästes inte, så kontrollen är inte verifierad'
-        EventChecksNotVerified = 'Händelsekontroller ({0}) beskriver det förflutna och används inte för att verifiera en korrigering.'
-        InvalidSince = '-Since måste vara ett positivt TimeSpan-värde eller ett antal timmar, inte "{0}".'
-        'Scenario.broker-hostname.Title' = 'Anslutningskoordinatorns värdnamn har ändrats'
-        'Finding.broker-role-installed' = 'Rollen Anslutningskoordinator för fjärrskrivbord är installerad.'
-        'Finding.ev-broker-db-logon' = 'Händelse 2056: koordinatorn kunde inte logga in i sin databas.'
-        'Finding.ev-broker-rpc' = 'Händelse 1296: anslutningskoordinatorn är inte redo för RPC-kommunikation.'
-        'Scenario.machinekeys-access.Title' = 'RDP kan inte använda sin privata nyckel i MachineKeys'
-        'Finding.ev-rcm-cert' = 'Händelse 1057/1058: RD-sessionsvärden kunde inte skapa eller ersätta sitt självsignerade certifikat.'
-        'Finding.ev-schannel-key' = 'Schannel 36870: ett allvarligt fel uppstod vid åtkomst till den privata nyckeln för TLS-serverautentiseringsuppgiften.'
-        'Finding.ev-schannel-36872' = 'Schannel 36872 loggades; betydelsen skiljer sig mellan Windows-versioner, så den stöder bara slutsatsen.'
-        'Finding.machinekeys-acl' = 'MachineKeys eller RDP-nyckelfilen saknar en post som Windows behöver (Administratörer på mappen; SYSTEM och NETWORK SERVICE på RDP-nyckeln).'
-        'Scenario.rdp-cert-invalid.Title' = 'RDP-certifikatet har gått ut, saknas eller är inte det konfigurerade'
-        'Finding.rdp-cert-store' = 'Certifikatarkivet Remote Desktop är tomt eller innehåller bara utgångna certifikat.'
-        'Finding.rdp-cert-binding' = 'SSLCertificateSHA1Hash anger ett certifikat som inte är installerat eller har gått ut.'
-        'Scenario.rdp-port-conflict.Title' = 'En annan process använder RDP-porten, eller så lyssnar ingen på den'
-        'Finding.rdp-listener' = 'Den konfigurerade RDP-porten används av en annan process än TermService, eller så lyssnar ingen på den.'
-        'Finding.termservice-stopped' = 'Tjänsten Fjärrskrivbordstjänster (TermService) körs inte.'
-        'Scenario.tls-disabled.Title' = 'TLS är inaktiverat för serversidan av Schannel'
-        'Finding.ev-schannel-credential' = 'Schannel 36871: ett allvarligt fel uppstod när en TLS-serverautentiseringsuppgift skapades.'
-        'Finding.tls12-server-off' = 'TLS 1.2 (server) är inaktiverat: Enabled=0.'
-        'Finding.tls12-server-off-by-default' = 'TLS 1.2 (server) är av om det inte begärs: DisabledByDefault=1.'
-        'Finding.tls10-server-off' = 'TLS 1.0 (server) är inaktiverat; endast klienter som inte kan använda TLS 1.2 påverkas.'
-        'Finding.tls11-server-off' = 'TLS 1.1 (server) är inaktiverat; endast klienter som inte kan använda TLS 1.2 påverkas.'
-        'Finding.rdp-requires-tls' = 'RDP-lyssnaren kräver TLS (SecurityLayer=2, eventuellt satt av en grupprincip), så den kan inte falla tillbaka medan TLS är av.'
-        'Finding.fips-policy-on' = 'FIPS-läget är på: endast FIPS-kompatibla protokoll och chiffersviter tillåts.'
-        'Fix.enable-legacy-tls-server.Title' = 'Aktivera TLS 1.0 och 1.1 för äldre RDP-klienter'
-        'Fix.enable-legacy-tls-server.Warning' = 'TLS 1.0 och 1.1 är inaktuella och försvagar alla TLS-tjänster på datorn, inte bara RDP.'
-        'Fix.enable-legacy-tls-server.Restore' = 'Kör Undo-RdpRepair med säkerhetskopians sökväg som korrigeringen skrev ut, eller sätt Enabled=0 för båda protokollen och starta sedan om.'
-        'Fix.enable-tls12-server.Title' = 'Aktivera TLS 1.2 för serversidan av Schannel'
-        'Fix.remove-rdp-cert-binding.Title' = 'Ta bort det konfigurerade tumavtrycket för RDP-certifikatet'
-        'Fix.renew-rdp-self-signed-cert.Title' = 'Förnya det självsignerade RDP-certifikatet'
-        'Fix.reset-machinekeys-acl.Title' = 'Återställ behörigheterna för mappen MachineKeys'
-        'Fix.resume-group-policy.Title' = 'Återuppta grupprinciper när reparationen har bekräftats'
-        'Fix.set-rdp-cert-binding.Title' = 'Låt RDP använda ett giltigt certifikat'
+        BackupWritten = (ConvertFrom-RdpUtf8Base64 'U8Oka2VyaGV0c2tvcGlhbiBza3JldnMgdGlsbCB7MH0uIMOFbmdyYSBtZWQ6IFVuZG8tUmRwUmVwYWlyIC1CYWNrdXBQYXRoICJ7MH0i')
+        FixFailed = (ConvertFrom-RdpUtf8Base64 'S29ycmlnZXJpbmdlbiAnezB9JyBtaXNzbHlja2FkZXM6IHsxfS4gSW5nZXQgZWZ0ZXIgZGVuIHRpbGzDpG1wYWRlcy4gU8Oka2VyaGV0c2tvcGlhOiB7Mn0=')
+        BackupFailed = (ConvertFrom-RdpUtf8Base64 'U8Oka2VyaGV0c2tvcGllcmluZ2VuIGbDtnJlIGtvcnJpZ2VyaW5nYXJuYSB7MH0gbWlzc2x5Y2thZGVzOiB7MX0uIEluZ2V0IMOkbmRyYWRlcy4=')
+        ServiceNotReached = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuICd7MH0nIMOkciB7MX0sIGludGUgezJ9LCBlZnRlciB7M30gczsgUmRwUmVzY3VlIHNsdXRhZGUgdsOkbnRhIHDDpSBkZW4=')
+        NotVerified = (ConvertFrom-RdpUtf8Base64 'S29ycmlnZXJpbmdlbiAnezB9JyBrw7ZyZGVzLCBtZW4gZGVzc2Ega29udHJvbGxlciBzbMOlciBmb3J0ZmFyYW5kZSB0aWxsOiB7MX0u')
+        NotReadBack = (ConvertFrom-RdpUtf8Base64 'S29ycmlnZXJpbmdlbiAnezB9JyBrw7ZyZGVzLCBtZW4gZGVzc2EgdsOkcmRlbiBsw6RzZXMgaW50ZSB0aWxsYmFrYSBzb20gZGUgc2tyZXZzOiB7MX0u')
+        UndoThroughRunCommand = 'Via Azure Run Command: {0}'
+        NoBackup = (ConvertFrom-RdpUtf8Base64 'SW5nZW4gc8Oka2VyaGV0c2tvcGlhIGZyw6VuIFJkcFJlc2N1ZSBpIHswfTogaW5nZXQgYXR0IMOlbmdyYS4=')
+        RebootRequired = (ConvertFrom-RdpUtf8Base64 'U3RhcnRhIG9tIGRhdG9ybiBmw7ZyIGF0dCBzbHV0ZsO2cmEgcmVwYXJhdGlvbmVuLg==')
+        WeakensSecurity = (ConvertFrom-RdpUtf8Base64 'U8OES0VSSEVUOiB7MH0gU8OlIMOldGVyc3TDpGxsZXIgZHU6IHsxfQ==')
+        PortOwnerNotService = (ConvertFrom-RdpUtf8Base64 'UHJvY2Vzc2VuIHswfSBhbnbDpG5kZXIgcG9ydCB7MX0gb2NoIMOkciBpbnRlIGVuIHRqw6Ruc3QuIFJkcFJlc2N1ZSBhdnNsdXRhciBhbGRyaWcgZW4gcHJvY2Vzczogc3RvcHBhIHByb2dyYW1tZXQgc2rDpGx2IGVsbGVyIGZseXR0YSBSRFAgbWVkIFNldC1SZHBQb3J0Lg==')
+        PortOwnerShared = (ConvertFrom-RdpUtf8Base64 'UHJvY2Vzc2VuIHswfSBzb20gYW52w6RuZGVyIHBvcnQgezF9IMOkciB2w6RyZCBmw7ZyIGZsZXJhIHRqw6Ruc3RlciAoezJ9KTsgYXR0IHN0b3BwYSBlbiBhdiBkZW0gZnJpZ8O2ciBpbnRlIHBvcnRlbiBww6UgZXR0IHPDpGtlcnQgc8OkdHQu')
+        PortOwnerStopped = (ConvertFrom-RdpUtf8Base64 'U3RvcHBhZGUgdGrDpG5zdGVuICd7MH0nIHNvbSBhbnbDpG5kZSBwb3J0IHsxfS4gRGVuIGthbiB0YSBwb3J0ZW4gaWdlbiB2aWQgbsOkc3RhIHN0YXJ0OiDDpG5kcmEgZGVzcyBrb25maWd1cmF0aW9uIGVsbGVyIHN0YXJ0dHlwLg==')
+        ThumbprintNotUsable = (ConvertFrom-RdpUtf8Base64 'RGV0IGZpbm5zIGluZ2V0IGJlZmludGxpZ3QgY2VydGlmaWthdCBzb20gaW50ZSBoYXIgZ8OldHQgdXQgbWVkIHR1bWF2dHJ5Y2tldCB7MH0gaSBDZXJ0OlxMb2NhbE1hY2hpbmVcTXku')
+        PortInUse = (ConvertFrom-RdpUtf8Base64 'UG9ydCB7MH0gYW52w6RuZHMgcmVkYW4gYXYgcHJvY2Vzc2VuIHsxfTsgdsOkbGogZW4gYW5uYW4gcG9ydC4=')
+        FirewallRuleMissing = (ConvertFrom-RdpUtf8Base64 'QnJhbmR2w6RnZ3NyZWdlbG4gJ3swfScgZmlubnMgaW50ZTsgZGVuIMOkbmRyYWRlcyBpbnRlLg==')
+        BackupNotFound = (ConvertFrom-RdpUtf8Base64 'SW5nZXQgc8Oka2VyaGV0c2tvcGllcmluZ3NtYW5pZmVzdCBmcsOlbiBSZHBSZXNjdWUgKGJhY2t1cC5qc29uKSBpIHswfS4=')
+        Restored = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJzdMOkbGxkZSB7MH0gb2JqZWt0IGZyw6VuIHsxfS4=')
+        ShouldProcessFix = (ConvertFrom-RdpUtf8Base64 'VGlsbMOkbXBhIGtvcnJpZ2VyaW5nOiB7MH0=')
+        ShouldProcessUndo = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJzdMOkbGwgdGlsbHN0w6VuZGV0IHNvbSBzcGFyYWRlcyBpIHPDpGtlcmhldHNrb3BpYW4=')
+        NotFileSystemPath = (ConvertFrom-RdpUtf8Base64 'ezB9IMOkciBpbnRlIGVuIHPDtmt2w6RnIGkgZmlsc3lzdGVtZXQu')
+        BackupOwnerUntrusted = (ConvertFrom-RdpUtf8Base64 'ezB9IMOkZ3MgYXYgezF9LCBpbnRlIGF2IFNZU1RFTSBlbGxlciBBZG1pbmlzdHJhdMO2cmVyOiBSZHBSZXNjdWUgbGl0YXIgaW50ZSBww6UgZGVuLiBUYSBib3J0IGRlbiwgZWxsZXIgZ2UgZGVuIHRpbGwgQWRtaW5pc3RyYXTDtnJlciBtZWQgYmVow7ZyaWdoZXRlciBlbmRhc3QgZsO2ciBTWVNURU0gb2NoIEFkbWluaXN0cmF0w7ZyZXIu')
+        BackupWritableByOthers = (ConvertFrom-RdpUtf8Base64 'ezB9IGthbiDDpG5kcmFzIGF2IHsxfSwgaW50ZSBiYXJhIGF2IFNZU1RFTSBvY2ggQWRtaW5pc3RyYXTDtnJlcjogUmRwUmVzY3VlIGxpdGFyIGludGUgcMOlIGRlbi4gVGEgYm9ydCBkZSBiZWjDtnJpZ2hldGVybmEgZWxsZXIgbWFwcGVuLg==')
+        BackupManifestInvalid = (ConvertFrom-RdpUtf8Base64 'ezB9IMOkciBpbnRlIGV0dCBzw6RrZXJoZXRza29waWVyaW5nc21hbmlmZXN0IGZyw6VuIFJkcFJlc2N1ZSAoc2NoZW1hICd7MX0nKS4=')
+        BackupEntryRefused = (ConvertFrom-RdpUtf8Base64 'bmVrYWQ6IGluZ2V0IHNvbSBrb3JyaWdlcmluZ2VuICd7MH0nIGkgUmRwUmVzY3VlIHPDpGtlcmhldHNrb3BpZXJhcg==')
+        ServiceRestartRefused = (ConvertFrom-RdpUtf8Base64 'bmVrYWQ6IGluZ2VuIGtvcnJpZ2VyaW5nIGkgZGVuIGjDpHIgc8Oka2VyaGV0c2tvcGlhbiBzdGFydGFyIG9tIHRqw6Ruc3Rlbg==')
+        UndoItemFailed = (ConvertFrom-RdpUtf8Base64 'SW50ZSDDpXRlcnN0w6RsbHQ6IHswfSB7MX06IHsyfQ==')
+        UndoIncomplete = (ConvertFrom-RdpUtf8Base64 'w4VuZ3JpbmdlbiBmcsOlbiB7MH0gw6RyIG9mdWxsc3TDpG5kaWc6IHsxfSBvYmpla3Qgw6V0ZXJzdMOkbGxkYSwgezJ9IGludGU6IHszfQ==')
+        RegistryKindUnsupported = (ConvertFrom-RdpUtf8Base64 'RGV0IGfDpXIgaW50ZSBhdHQgc8Oka2VyaGV0c2tvcGllcmEgezB9OiBldHQgdsOkcmRlIGF2IHR5cGVuIHsxfSBrYW4gaW50ZSDDpXRlcnN0w6RsbGFzIGV4YWt0LCBzw6UgaW5nZXQgw6RuZHJhZGVzLg==')
+        EventsCapped = (ConvertFrom-RdpUtf8Base64 'ezF9IGlubmVow6VsbGVyIGZsZXIgw6RuIHswfSBow6RuZGVsc2VyIG1lZCBrb250cm9sbGVucyBJRDpuOyBkZSDDpGxkcmUgbMOkc3RlcyBpbnRlLCBzw6Uga29udHJvbGxlbiDDpHIgaW50ZSB2ZXJpZmllcmFk')
+        EventChecksNotVerified = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNla29udHJvbGxlciAoezB9KSBiZXNrcml2ZXIgZGV0IGbDtnJmbHV0bmEgb2NoIGFudsOkbmRzIGludGUgZsO2ciBhdHQgdmVyaWZpZXJhIGVuIGtvcnJpZ2VyaW5nLg==')
+        InvalidSince = (ConvertFrom-RdpUtf8Base64 'LVNpbmNlIG3DpXN0ZSB2YXJhIGV0dCBwb3NpdGl2dCBUaW1lU3Bhbi12w6RyZGUgZWxsZXIgZXR0IGFudGFsIHRpbW1hciwgaW50ZSAiezB9Ii4=')
+        'Scenario.broker-hostname.Title' = (ConvertFrom-RdpUtf8Base64 'QW5zbHV0bmluZ3Nrb29yZGluYXRvcm5zIHbDpHJkbmFtbiBoYXIgw6RuZHJhdHM=')
+        'Finding.broker-role-installed' = (ConvertFrom-RdpUtf8Base64 'Um9sbGVuIEFuc2x1dG5pbmdza29vcmRpbmF0b3IgZsO2ciBmasOkcnJza3JpdmJvcmQgw6RyIGluc3RhbGxlcmFkLg==')
+        'Finding.ev-broker-db-logon' = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNlIDIwNTY6IGtvb3JkaW5hdG9ybiBrdW5kZSBpbnRlIGxvZ2dhIGluIGkgc2luIGRhdGFiYXMu')
+        'Finding.ev-broker-rpc' = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNlIDEyOTY6IGFuc2x1dG5pbmdza29vcmRpbmF0b3JuIMOkciBpbnRlIHJlZG8gZsO2ciBSUEMta29tbXVuaWthdGlvbi4=')
+        'Scenario.machinekeys-access.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIGthbiBpbnRlIGFudsOkbmRhIHNpbiBwcml2YXRhIG55Y2tlbCBpIE1hY2hpbmVLZXlz')
+        'Finding.ev-rcm-cert' = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNlIDEwNTcvMTA1ODogUkQtc2Vzc2lvbnN2w6RyZGVuIGt1bmRlIGludGUgc2thcGEgZWxsZXIgZXJzw6R0dGEgc2l0dCBzasOkbHZzaWduZXJhZGUgY2VydGlmaWthdC4=')
+        'Finding.ev-schannel-key' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzA6IGV0dCBhbGx2YXJsaWd0IGZlbCB1cHBzdG9kIHZpZCDDpXRrb21zdCB0aWxsIGRlbiBwcml2YXRhIG55Y2tlbG4gZsO2ciBUTFMtc2VydmVyYXV0ZW50aXNlcmluZ3N1cHBnaWZ0ZW4u')
+        'Finding.ev-schannel-36872' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzIgbG9nZ2FkZXM7IGJldHlkZWxzZW4gc2tpbGplciBzaWcgbWVsbGFuIFdpbmRvd3MtdmVyc2lvbmVyLCBzw6UgZGVuIHN0w7ZkZXIgYmFyYSBzbHV0c2F0c2VuLg==')
+        'Finding.machinekeys-acl' = (ConvertFrom-RdpUtf8Base64 'TWFjaGluZUtleXMgZWxsZXIgUkRQLW55Y2tlbGZpbGVuIHNha25hciBlbiBwb3N0IHNvbSBXaW5kb3dzIGJlaMO2dmVyIChBZG1pbmlzdHJhdMO2cmVyIHDDpSBtYXBwZW47IFNZU1RFTSBvY2ggTkVUV09SSyBTRVJWSUNFIHDDpSBSRFAtbnlja2Vsbiku')
+        'Scenario.rdp-cert-invalid.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQLWNlcnRpZmlrYXRldCBoYXIgZ8OldHQgdXQsIHNha25hcyBlbGxlciDDpHIgaW50ZSBkZXQga29uZmlndXJlcmFkZQ==')
+        'Finding.rdp-cert-store' = (ConvertFrom-RdpUtf8Base64 'Q2VydGlmaWthdGFya2l2ZXQgUmVtb3RlIERlc2t0b3Agw6RyIHRvbXQgZWxsZXIgaW5uZWjDpWxsZXIgYmFyYSB1dGfDpW5nbmEgY2VydGlmaWthdC4=')
+        'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCBhbmdlciBldHQgY2VydGlmaWthdCBzb20gaW50ZSDDpHIgaW5zdGFsbGVyYXQgZWxsZXIgaGFyIGfDpXR0IHV0Lg==')
+        'Scenario.rdp-port-conflict.Title' = (ConvertFrom-RdpUtf8Base64 'RW4gYW5uYW4gcHJvY2VzcyBhbnbDpG5kZXIgUkRQLXBvcnRlbiwgZWxsZXIgc8OlIGx5c3NuYXIgaW5nZW4gcMOlIGRlbg==')
+        'Finding.rdp-listener' = (ConvertFrom-RdpUtf8Base64 'RGVuIGtvbmZpZ3VyZXJhZGUgUkRQLXBvcnRlbiBhbnbDpG5kcyBhdiBlbiBhbm5hbiBwcm9jZXNzIMOkbiBUZXJtU2VydmljZSwgZWxsZXIgc8OlIGx5c3NuYXIgaW5nZW4gcMOlIGRlbi4=')
+        'Finding.termservice-stopped' = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuIEZqw6RycnNrcml2Ym9yZHN0asOkbnN0ZXIgKFRlcm1TZXJ2aWNlKSBrw7ZycyBpbnRlLg==')
+        'Scenario.tls-disabled.Title' = (ConvertFrom-RdpUtf8Base64 'VExTIMOkciBpbmFrdGl2ZXJhdCBmw7ZyIHNlcnZlcnNpZGFuIGF2IFNjaGFubmVs')
+        'Finding.ev-schannel-credential' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzE6IGV0dCBhbGx2YXJsaWd0IGZlbCB1cHBzdG9kIG7DpHIgZW4gVExTLXNlcnZlcmF1dGVudGlzZXJpbmdzdXBwZ2lmdCBza2FwYWRlcy4=')
+        'Finding.tls12-server-off' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMiAoc2VydmVyKSDDpHIgaW5ha3RpdmVyYXQ6IEVuYWJsZWQ9MC4=')
+        'Finding.tls12-server-off-by-default' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMiAoc2VydmVyKSDDpHIgYXYgb20gZGV0IGludGUgYmVnw6RyczogRGlzYWJsZWRCeURlZmF1bHQ9MS4=')
+        'Finding.tls10-server-off' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMCAoc2VydmVyKSDDpHIgaW5ha3RpdmVyYXQ7IGVuZGFzdCBrbGllbnRlciBzb20gaW50ZSBrYW4gYW52w6RuZGEgVExTIDEuMiBww6V2ZXJrYXMu')
+        'Finding.tls11-server-off' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMSAoc2VydmVyKSDDpHIgaW5ha3RpdmVyYXQ7IGVuZGFzdCBrbGllbnRlciBzb20gaW50ZSBrYW4gYW52w6RuZGEgVExTIDEuMiBww6V2ZXJrYXMu')
+        'Finding.rdp-requires-tls' = (ConvertFrom-RdpUtf8Base64 'UkRQLWx5c3NuYXJlbiBrcsOkdmVyIFRMUyAoU2VjdXJpdHlMYXllcj0yLCBldmVudHVlbGx0IHNhdHQgYXYgZW4gZ3J1cHByaW5jaXApLCBzw6UgZGVuIGthbiBpbnRlIGZhbGxhIHRpbGxiYWthIG1lZGFuIFRMUyDDpHIgYXYu')
+        'Finding.fips-policy-on' = (ConvertFrom-RdpUtf8Base64 'RklQUy1sw6RnZXQgw6RyIHDDpTogZW5kYXN0IEZJUFMta29tcGF0aWJsYSBwcm90b2tvbGwgb2NoIGNoaWZmZXJzdml0ZXIgdGlsbMOldHMu')
+        'Fix.enable-legacy-tls-server.Title' = (ConvertFrom-RdpUtf8Base64 'QWt0aXZlcmEgVExTIDEuMCBvY2ggMS4xIGbDtnIgw6RsZHJlIFJEUC1rbGllbnRlcg==')
+        'Fix.enable-legacy-tls-server.Warning' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMCBvY2ggMS4xIMOkciBpbmFrdHVlbGxhIG9jaCBmw7Zyc3ZhZ2FyIGFsbGEgVExTLXRqw6Ruc3RlciBww6UgZGF0b3JuLCBpbnRlIGJhcmEgUkRQLg==')
+        'Fix.enable-legacy-tls-server.Restore' = (ConvertFrom-RdpUtf8Base64 'S8O2ciBVbmRvLVJkcFJlcGFpciBtZWQgc8Oka2VyaGV0c2tvcGlhbnMgc8O2a3bDpGcgc29tIGtvcnJpZ2VyaW5nZW4gc2tyZXYgdXQsIGVsbGVyIHPDpHR0IEVuYWJsZWQ9MCBmw7ZyIGLDpWRhIHByb3Rva29sbGVuIG9jaCBzdGFydGEgc2VkYW4gb20u')
+        'Fix.enable-tls12-server.Title' = (ConvertFrom-RdpUtf8Base64 'QWt0aXZlcmEgVExTIDEuMiBmw7ZyIHNlcnZlcnNpZGFuIGF2IFNjaGFubmVs')
+        'Fix.remove-rdp-cert-binding.Title' = (ConvertFrom-RdpUtf8Base64 'VGEgYm9ydCBkZXQga29uZmlndXJlcmFkZSB0dW1hdnRyeWNrZXQgZsO2ciBSRFAtY2VydGlmaWthdGV0')
+        'Fix.renew-rdp-self-signed-cert.Title' = (ConvertFrom-RdpUtf8Base64 'RsO2cm55YSBkZXQgc2rDpGx2c2lnbmVyYWRlIFJEUC1jZXJ0aWZpa2F0ZXQ=')
+        'Fix.reset-machinekeys-acl.Title' = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJzdMOkbGwgYmVow7ZyaWdoZXRlcm5hIGbDtnIgbWFwcGVuIE1hY2hpbmVLZXlz')
+        'Fix.resume-group-policy.Title' = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJ1cHB0YSBncnVwcHJpbmNpcGVyIG7DpHIgcmVwYXJhdGlvbmVuIGhhciBiZWtyw6RmdGF0cw==')
+        'Fix.set-rdp-cert-binding.Title' = (ConvertFrom-RdpUtf8Base64 'TMOldCBSRFAgYW52w6RuZGEgZXR0IGdpbHRpZ3QgY2VydGlmaWthdA==')
         'Fix.set-rdp-port.Title' = 'Flytta RDP till en annan port'
-        'Fix.stop-port-owner.Title' = 'Stoppa tjänsten som använder RDP-porten'
-        'Fix.suspend-group-policy.Title' = 'Pausa grupprinciper så att de inte kan ångra reparationen'
-        'Fix.suspend-group-policy.Warning' = 'Medan gpsvc är inaktiverad tar datorn inte emot några grupprinciper, inte heller säkerhetsprinciper.'
-        'Fix.suspend-group-policy.Restore' = 'Kör Resume-RdpGroupPolicy, starta om och kör sedan gpupdate /force. Om TLS inaktiveras igen måste domänprincipen korrigeras.'
+        'Fix.stop-port-owner.Title' = (ConvertFrom-RdpUtf8Base64 'U3RvcHBhIHRqw6Ruc3RlbiBzb20gYW52w6RuZGVyIFJEUC1wb3J0ZW4=')
+        'Fix.suspend-group-policy.Title' = (ConvertFrom-RdpUtf8Base64 'UGF1c2EgZ3J1cHByaW5jaXBlciBzw6UgYXR0IGRlIGludGUga2FuIMOlbmdyYSByZXBhcmF0aW9uZW4=')
+        'Fix.suspend-group-policy.Warning' = (ConvertFrom-RdpUtf8Base64 'TWVkYW4gZ3BzdmMgw6RyIGluYWt0aXZlcmFkIHRhciBkYXRvcm4gaW50ZSBlbW90IG7DpWdyYSBncnVwcHJpbmNpcGVyLCBpbnRlIGhlbGxlciBzw6RrZXJoZXRzcHJpbmNpcGVyLg==')
+        'Fix.suspend-group-policy.Restore' = (ConvertFrom-RdpUtf8Base64 'S8O2ciBSZXN1bWUtUmRwR3JvdXBQb2xpY3ksIHN0YXJ0YSBvbSBvY2gga8O2ciBzZWRhbiBncHVwZGF0ZSAvZm9yY2UuIE9tIFRMUyBpbmFrdGl2ZXJhcyBpZ2VuIG3DpXN0ZSBkb23DpG5wcmluY2lwZW4ga29ycmlnZXJhcy4=')
     }
     'nl-NL' = @{
         NotElevated = 'Deze opdracht wijzigt de machine: voer hem uit in een sessie met verhoogde bevoegdheden (als administrator).'
@@ -201,13 +226,16 @@ $script:RdpStringTable = @{
         NoFixes = 'Scenario ''{0}'' heeft geen automatische oplossing; zie de handmatige stappen in about_RdpRescue.'
         BackupWritten = 'Back-up geschreven naar {0}. Ongedaan maken met: Undo-RdpRepair -BackupPath "{0}"'
         FixFailed = 'Oplossing ''{0}'' is mislukt: {1}. Niets daarna is toegepast. Back-up: {2}'
-        BackupFailed = 'De back-up vóór oplossing(en) {0} is mislukt: {1}. Er is niets gewijzigd.'
+        BackupFailed = (ConvertFrom-RdpUtf8Base64 'RGUgYmFjay11cCB2w7PDs3Igb3Bsb3NzaW5nKGVuKSB7MH0gaXMgbWlzbHVrdDogezF9LiBFciBpcyBuaWV0cyBnZXdpanppZ2Qu')
         ServiceNotReached = 'Service ''{0}'' is {1}, niet {2}, na {3} s; RdpRescue wacht er niet langer op'
         NotVerified = 'Oplossing ''{0}'' is uitgevoerd, maar deze controles slaan nog steeds aan: {1}.'
+        NotReadBack = 'Oplossing ''{0}'' is uitgevoerd, maar deze waarden worden niet teruggelezen zoals ze zijn geschreven: {1}.'
+        UndoThroughRunCommand = 'Via Azure Run Command: {0}'
+        NoBackup = 'Geen RdpRescue-back-up in {0}: er is niets ongedaan te maken.'
         RebootRequired = 'Start de computer opnieuw op om het herstel te voltooien.'
         WeakensSecurity = 'BEVEILIGING: {0} Herstellen: {1}'
-        PortOwnerNotService = 'Proces {0} bezet poort {1} en is geen service. RdpRescue beëindigt nooit een proces: stop dat programma zelf of verplaats RDP met Set-RdpPort.'
-        PortOwnerShared = 'Proces {0} dat poort {1} bezet, host meerdere services ({2}); één ervan stoppen maakt de poort niet veilig vrij.'
+        PortOwnerNotService = (ConvertFrom-RdpUtf8Base64 'UHJvY2VzIHswfSBiZXpldCBwb29ydCB7MX0gZW4gaXMgZ2VlbiBzZXJ2aWNlLiBSZHBSZXNjdWUgYmXDq2luZGlndCBub29pdCBlZW4gcHJvY2VzOiBzdG9wIGRhdCBwcm9ncmFtbWEgemVsZiBvZiB2ZXJwbGFhdHMgUkRQIG1ldCBTZXQtUmRwUG9ydC4=')
+        PortOwnerShared = (ConvertFrom-RdpUtf8Base64 'UHJvY2VzIHswfSBkYXQgcG9vcnQgezF9IGJlemV0LCBob3N0IG1lZXJkZXJlIHNlcnZpY2VzICh7Mn0pOyDDqcOpbiBlcnZhbiBzdG9wcGVuIG1hYWt0IGRlIHBvb3J0IG5pZXQgdmVpbGlnIHZyaWou')
         PortOwnerStopped = 'Service ''{0}'' die poort {1} bezette, is gestopt. Hij kan de poort bij de volgende opstart weer nemen: wijzig de configuratie of het opstarttype.'
         ThumbprintNotUsable = 'Er staat geen aanwezig, niet-verlopen certificaat met vingerafdruk {0} in Cert:\LocalMachine\My.'
         PortInUse = 'Poort {0} wordt al gebruikt door proces {1}; kies een andere poort.'
@@ -229,7 +257,7 @@ $script:RdpStringTable = @{
         EventChecksNotVerified = 'Gebeurteniscontroles ({0}) beschrijven het verleden en worden niet gebruikt om een oplossing te controleren.'
         InvalidSince = '-Since moet een positieve TimeSpan of een aantal uren zijn, niet "{0}".'
         'Scenario.broker-hostname.Title' = 'De hostnaam van de Verbindingsbroker is gewijzigd'
-        'Finding.broker-role-installed' = 'De rol Verbindingsbroker voor Extern bureaublad is geïnstalleerd.'
+        'Finding.broker-role-installed' = (ConvertFrom-RdpUtf8Base64 'RGUgcm9sIFZlcmJpbmRpbmdzYnJva2VyIHZvb3IgRXh0ZXJuIGJ1cmVhdWJsYWQgaXMgZ2XDr25zdGFsbGVlcmQu')
         'Finding.ev-broker-db-logon' = 'Gebeurtenis 2056: de broker kon zich niet aanmelden bij de database.'
         'Finding.ev-broker-rpc' = 'Gebeurtenis 1296: de Verbindingsbroker is niet gereed voor RPC-communicatie.'
         'Scenario.machinekeys-access.Title' = 'RDP kan de persoonlijke sleutel in MachineKeys niet gebruiken'
@@ -239,7 +267,7 @@ $script:RdpStringTable = @{
         'Finding.machinekeys-acl' = 'MachineKeys of het RDP-sleutelbestand mist een vermelding die Windows nodig heeft (Administrators op de map; SYSTEM en NETWORK SERVICE op de RDP-sleutel).'
         'Scenario.rdp-cert-invalid.Title' = 'Het RDP-certificaat is verlopen, ontbreekt of is niet het ingestelde certificaat'
         'Finding.rdp-cert-store' = 'Het certificaatarchief Remote Desktop is leeg of bevat alleen verlopen certificaten.'
-        'Finding.rdp-cert-binding' = 'SSLCertificateSHA1Hash noemt een certificaat dat niet is geïnstalleerd of verlopen is.'
+        'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCBub2VtdCBlZW4gY2VydGlmaWNhYXQgZGF0IG5pZXQgaXMgZ2XDr25zdGFsbGVlcmQgb2YgdmVybG9wZW4gaXMu')
         'Scenario.rdp-port-conflict.Title' = 'Een ander proces bezet de RDP-poort, of er luistert niets op'
         'Finding.rdp-listener' = 'De ingestelde RDP-poort wordt bezet door een ander proces dan TermService, of er luistert niets op.'
         'Finding.termservice-stopped' = 'De service Extern bureaublad-services (TermService) is niet actief.'
@@ -267,77 +295,80 @@ $script:RdpStringTable = @{
         'Fix.suspend-group-policy.Restore' = 'Voer Resume-RdpGroupPolicy uit, start opnieuw op en voer daarna gpupdate /force uit. Als TLS weer wordt uitgeschakeld, pas dan het domeinbeleid zelf aan.'
     }
     'zh-TW' = @{
-        NotElevated = '此命令會變更電腦：請在提高權限的工作階段（以系統管理員身分）中執行。'
-        FixNotInScenario = '修正 ''{0}'' 不屬於情境 ''{1}''。其修正為：{2}'
-        MissingParameter = '修正 ''{0}'' 需要 -{1}。'
-        FixAlreadyClear = '已略過 ''{0}''：其修復的檢查已無問題（{1}）。'
-        NoFixes = '情境 ''{0}'' 沒有自動修正；請參閱 about_RdpRescue 中的手動步驟。'
-        BackupWritten = '已將備份寫入 {0}。復原方式：Undo-RdpRepair -BackupPath "{0}"'
-        FixFailed = '修正 ''{0}'' 失敗：{1}。之後的項目都未套用。備份：{2}'
-        BackupFailed = '套用修正 {0} 之前的備份失敗：{1}。未變更任何項目。'
-        ServiceNotReached = '服務 ''{0}'' 在 {3} 秒後為 {1}，而非 {2}；RdpRescue 已停止等候'
-        NotVerified = '已執行修正 ''{0}''，但下列檢查仍然觸發：{1}。'
-        RebootRequired = '請重新啟動電腦以完成修復。'
-        WeakensSecurity = '安全性：{0} 還原方式：{1}'
-        PortOwnerNotService = '處理程序 {0} 佔用連接埠 {1}，而且不是服務。RdpRescue 絕不終止處理程序：請自行停止該程式，或使用 Set-RdpPort 移動 RDP。'
-        PortOwnerShared = '佔用連接埠 {1} 的處理程序 {0} 裝載多個服務（{2}）；停止其中一個無法安全地釋放連接埠。'
-        PortOwnerStopped = '已停止佔用連接埠 {1} 的服務 ''{0}''。下次開機時它可能再次佔用該連接埠：請變更其設定或啟動類型。'
-        ThumbprintNotUsable = 'Cert:\LocalMachine\My 中沒有指紋為 {0} 且未過期的憑證。'
-        PortInUse = '連接埠 {0} 已被處理程序 {1} 使用；請選擇其他連接埠。'
-        FirewallRuleMissing = '防火牆規則 ''{0}'' 不存在；未變更。'
-        BackupNotFound = '{0} 中沒有 RdpRescue 備份資訊清單（backup.json）。'
-        Restored = '已從 {1} 還原 {0} 個項目。'
-        ShouldProcessFix = '套用修正：{0}'
-        ShouldProcessUndo = '還原此備份中儲存的狀態'
-        NotFileSystemPath = '{0} 不是檔案系統路徑。'
-        BackupOwnerUntrusted = '{0} 的擁有者是 {1}，而不是 SYSTEM 或 Administrators：RdpRescue 不信任它。請將其移除，或將擁有者改為 Administrators，並只授與 SYSTEM 和 Administrators 權限。'
-        BackupWritableByOthers = '{0} 可由 {1} 變更，而不只限於 SYSTEM 和 Administrators：RdpRescue 不信任它。請移除這些權限或該資料夾。'
-        BackupManifestInvalid = '{0} 不是 RdpRescue 備份資訊清單（結構描述 ''{1}''）。'
-        BackupEntryRefused = '已拒絕：這不是 RdpRescue 修正 ''{0}'' 會備份的項目'
-        ServiceRestartRefused = '已拒絕：此備份中沒有任何修正會重新啟動此服務'
-        UndoItemFailed = '未還原：{0} {1}：{2}'
-        UndoIncomplete = '從 {0} 復原並未完成：已還原 {1} 個項目，{2} 個未還原：{3}'
-        RegistryKindUnsupported = '無法備份 {0}：類型為 {1} 的值無法完全還原，因此未變更任何項目。'
-        EventsCapped = '{1} 中具有此檢查事件識別碼的事件超過 {0} 個；較舊的事件未讀取，因此無法驗證此檢查'
-        EventChecksNotVerified = '事件檢查（{0}）描述的是過去的狀況，不會用來驗證修正。'
-        InvalidSince = '-Since 必須是正的 TimeSpan 或時數，而不是 "{0}"。'
-        'Scenario.broker-hostname.Title' = '連線代理人的主機名稱已變更'
-        'Finding.broker-role-installed' = '已安裝遠端桌面連線代理人角色。'
-        'Finding.ev-broker-db-logon' = '事件 2056：代理人無法登入其資料庫。'
-        'Finding.ev-broker-rpc' = '事件 1296：連線代理人尚未就緒，無法進行 RPC 通訊。'
-        'Scenario.machinekeys-access.Title' = 'RDP 無法使用 MachineKeys 中的私密金鑰'
-        'Finding.ev-rcm-cert' = '事件 1057/1058：遠端桌面工作階段主機無法建立或取代其自我簽署憑證。'
-        'Finding.ev-schannel-key' = 'Schannel 36870：存取 TLS 伺服器認證的私密金鑰時發生嚴重錯誤。'
-        'Finding.ev-schannel-36872' = '已記錄 Schannel 36872；其意義因 Windows 版本而異，因此僅作為佐證。'
-        'Finding.machinekeys-acl' = 'MachineKeys 或 RDP 金鑰檔案缺少 Windows 所需的項目（資料夾上的 Administrators；RDP 金鑰上的 SYSTEM 與 NETWORK SERVICE）。'
-        'Scenario.rdp-cert-invalid.Title' = 'RDP 憑證已過期、遺失，或不是已設定的憑證'
-        'Finding.rdp-cert-store' = 'Remote Desktop 憑證存放區是空的，或只包含已過期的憑證。'
-        'Finding.rdp-cert-binding' = 'SSLCertificateSHA1Hash 指定的憑證未安裝或已過期。'
-        'Scenario.rdp-port-conflict.Title' = '另一個處理程序佔用 RDP 連接埠，或沒有程式在其上接聽'
-        'Finding.rdp-listener' = '已設定的 RDP 連接埠被 TermService 以外的處理程序佔用，或沒有程式在其上接聽。'
-        'Finding.termservice-stopped' = '遠端桌面服務（TermService）未在執行。'
-        'Scenario.tls-disabled.Title' = 'Schannel 伺服器端的 TLS 已停用'
-        'Finding.ev-schannel-credential' = 'Schannel 36871：建立 TLS 伺服器認證時發生嚴重錯誤。'
-        'Finding.tls12-server-off' = 'TLS 1.2（伺服器）已停用：Enabled=0。'
-        'Finding.tls12-server-off-by-default' = 'TLS 1.2（伺服器）除非明確要求否則不啟用：DisabledByDefault=1。'
-        'Finding.tls10-server-off' = 'TLS 1.0（伺服器）已停用；只會影響無法使用 TLS 1.2 的用戶端。'
-        'Finding.tls11-server-off' = 'TLS 1.1（伺服器）已停用；只會影響無法使用 TLS 1.2 的用戶端。'
-        'Finding.rdp-requires-tls' = 'RDP 接聽程式要求 TLS（SecurityLayer=2，可能由群組原則設定），因此在 TLS 停用時無法退回其他方式。'
-        'Finding.fips-policy-on' = 'FIPS 模式已開啟：只允許符合 FIPS 的通訊協定與加密套件。'
-        'Fix.enable-legacy-tls-server.Title' = '為舊版 RDP 用戶端啟用 TLS 1.0 與 1.1'
-        'Fix.enable-legacy-tls-server.Warning' = 'TLS 1.0 與 1.1 已淘汰，會削弱這部電腦上所有 TLS 服務的安全性，而不只是 RDP。'
-        'Fix.enable-legacy-tls-server.Restore' = '使用此修正所顯示的備份路徑執行 Undo-RdpRepair，或將兩個通訊協定的 Enabled 設為 0，然後重新開機。'
-        'Fix.enable-tls12-server.Title' = '為 Schannel 伺服器端啟用 TLS 1.2'
-        'Fix.remove-rdp-cert-binding.Title' = '移除已設定的 RDP 憑證指紋'
-        'Fix.renew-rdp-self-signed-cert.Title' = '更新 RDP 自我簽署憑證'
-        'Fix.reset-machinekeys-acl.Title' = '重設 MachineKeys 資料夾的權限'
-        'Fix.resume-group-policy.Title' = '確認修復後恢復群組原則'
-        'Fix.set-rdp-cert-binding.Title' = '將 RDP 指向有效的憑證'
-        'Fix.set-rdp-port.Title' = '將 RDP 移到其他連接埠'
-        'Fix.stop-port-owner.Title' = '停止佔用 RDP 連接埠的服務'
-        'Fix.suspend-group-policy.Title' = '暫停群組原則，避免其復原修復結果'
-        'Fix.suspend-group-policy.Warning' = '停用 gpsvc 期間，這部電腦不會套用任何群組原則，包括安全性原則。'
-        'Fix.suspend-group-policy.Restore' = '執行 Resume-RdpGroupPolicy，重新開機後執行 gpupdate /force。若 TLS 再次被停用，請修正網域原則本身。'
+        NotElevated = (ConvertFrom-RdpUtf8Base64 '5q2k5ZG95Luk5pyD6K6K5pu06Zu76IWm77ya6KuL5Zyo5o+Q6auY5qyK6ZmQ55qE5bel5L2c6ZqO5q6177yI5Lul57O757Wx566h55CG5ZOh6Lqr5YiG77yJ5Lit5Z+36KGM44CC')
+        FixNotInScenario = (ConvertFrom-RdpUtf8Base64 '5L+u5q2jICd7MH0nIOS4jeWxrOaWvOaDheWigyAnezF9J+OAguWFtuS/ruato+eCuu+8mnsyfQ==')
+        MissingParameter = (ConvertFrom-RdpUtf8Base64 '5L+u5q2jICd7MH0nIOmcgOimgSAtezF944CC')
+        FixAlreadyClear = (ConvertFrom-RdpUtf8Base64 '5bey55Wl6YGOICd7MH0n77ya5YW25L+u5b6p55qE5qqi5p+l5bey54Sh5ZWP6aGM77yIezF977yJ44CC')
+        NoFixes = (ConvertFrom-RdpUtf8Base64 '5oOF5aKDICd7MH0nIOaykuacieiHquWLleS/ruato++8m+iri+WPg+mWsSBhYm91dF9SZHBSZXNjdWUg5Lit55qE5omL5YuV5q2l6amf44CC')
+        BackupWritten = (ConvertFrom-RdpUtf8Base64 '5bey5bCH5YKZ5Lu95a+r5YWlIHswfeOAguW+qeWOn+aWueW8j++8mlVuZG8tUmRwUmVwYWlyIC1CYWNrdXBQYXRoICJ7MH0i')
+        FixFailed = (ConvertFrom-RdpUtf8Base64 '5L+u5q2jICd7MH0nIOWkseaVl++8mnsxfeOAguS5i+W+jOeahOmgheebrumDveacquWll+eUqOOAguWCmeS7ve+8mnsyfQ==')
+        BackupFailed = (ConvertFrom-RdpUtf8Base64 '5aWX55So5L+u5q2jIHswfSDkuYvliY3nmoTlgpnku73lpLHmlZfvvJp7MX3jgILmnKrorormm7Tku7vkvZXpoIXnm67jgII=')
+        ServiceNotReached = (ConvertFrom-RdpUtf8Base64 '5pyN5YuZICd7MH0nIOWcqCB7M30g56eS5b6M54K6IHsxfe+8jOiAjOmdniB7Mn3vvJtSZHBSZXNjdWUg5bey5YGc5q2i562J5YCZ')
+        NotVerified = (ConvertFrom-RdpUtf8Base64 '5bey5Z+36KGM5L+u5q2jICd7MH0n77yM5L2G5LiL5YiX5qqi5p+l5LuN54S26Ke455m877yaezF944CC')
+        NotReadBack = (ConvertFrom-RdpUtf8Base64 '5bey5Z+36KGM5L+u5q2jICd7MH0n77yM5L2G5LiL5YiX5YC86K6A5Zue55qE57WQ5p6c6IiH5a+r5YWl55qE5LiN5ZCM77yaezF944CC')
+        UndoThroughRunCommand = (ConvertFrom-RdpUtf8Base64 '6YCP6YGOIEF6dXJlIOWft+ihjOWRveS7pO+8mnswfQ==')
+        NoBackup = (ConvertFrom-RdpUtf8Base64 'ezB9IOS4reaykuaciSBSZHBSZXNjdWUg5YKZ5Lu977ya5rKS5pyJ5Y+v5b6p5Y6f55qE6aCF55uu44CC')
+        RebootRequired = (ConvertFrom-RdpUtf8Base64 '6KuL6YeN5paw5ZWf5YuV6Zu76IWm5Lul5a6M5oiQ5L+u5b6p44CC')
+        WeakensSecurity = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo5oCn77yaezB9IOmChOWOn+aWueW8j++8mnsxfQ==')
+        PortOwnerNotService = (ConvertFrom-RdpUtf8Base64 '6JmV55CG56iL5bqPIHswfSDkvZTnlKjpgKPmjqXln6AgezF977yM6ICM5LiU5LiN5piv5pyN5YuZ44CCUmRwUmVzY3VlIOe1leS4jee1guatouiZleeQhueoi+W6j++8muiri+iHquihjOWBnOatouipsueoi+W8j++8jOaIluS9v+eUqCBTZXQtUmRwUG9ydCDnp7vli5UgUkRQ44CC')
+        PortOwnerShared = (ConvertFrom-RdpUtf8Base64 '5L2U55So6YCj5o6l5Z+gIHsxfSDnmoTomZXnkIbnqIvluo8gezB9IOijnei8ieWkmuWAi+acjeWLme+8iHsyfe+8ie+8m+WBnOatouWFtuS4reS4gOWAi+eEoeazleWuieWFqOWcsOmHi+aUvumAo+aOpeWfoOOAgg==')
+        PortOwnerStopped = (ConvertFrom-RdpUtf8Base64 '5bey5YGc5q2i5L2U55So6YCj5o6l5Z+gIHsxfSDnmoTmnI3li5kgJ3swfSfjgILkuIvmrKHplovmqZ/mmYLlroPlj6/og73lho3mrKHkvZTnlKjoqbLpgKPmjqXln6DvvJroq4vorormm7TlhbboqK3lrprmiJbllZ/li5XpoZ7lnovjgII=')
+        ThumbprintNotUsable = (ConvertFrom-RdpUtf8Base64 'Q2VydDpcTG9jYWxNYWNoaW5lXE15IOS4reaykuacieaMh+e0i+eCuiB7MH0g5LiU5pyq6YGO5pyf55qE5oaR6K2J44CC')
+        PortInUse = (ConvertFrom-RdpUtf8Base64 '6YCj5o6l5Z+gIHswfSDlt7LooqvomZXnkIbnqIvluo8gezF9IOS9v+eUqO+8m+iri+mBuOaTh+WFtuS7lumAo+aOpeWfoOOAgg==')
+        FirewallRuleMissing = (ConvertFrom-RdpUtf8Base64 '6Ziy54Gr54mG6KaP5YmHICd7MH0nIOS4jeWtmOWcqO+8m+acquiuiuabtOOAgg==')
+        BackupNotFound = (ConvertFrom-RdpUtf8Base64 'ezB9IOS4reaykuaciSBSZHBSZXNjdWUg5YKZ5Lu96LOH6KiK5riF5Zau77yIYmFja3VwLmpzb27vvInjgII=')
+        Restored = (ConvertFrom-RdpUtf8Base64 '5bey5b6eIHsxfSDpgoTljp8gezB9IOWAi+mgheebruOAgg==')
+        ShouldProcessFix = (ConvertFrom-RdpUtf8Base64 '5aWX55So5L+u5q2j77yaezB9')
+        ShouldProcessUndo = (ConvertFrom-RdpUtf8Base64 '6YKE5Y6f5q2k5YKZ5Lu95Lit5YSy5a2Y55qE54uA5oWL')
+        NotFileSystemPath = (ConvertFrom-RdpUtf8Base64 'ezB9IOS4jeaYr+aqlOahiOezu+e1sei3r+W+keOAgg==')
+        BackupOwnerUntrusted = (ConvertFrom-RdpUtf8Base64 'ezB9IOeahOaTgeacieiAheaYryB7MX3vvIzogIzkuI3mmK8gU1lTVEVNIOaIliBBZG1pbmlzdHJhdG9yc++8mlJkcFJlc2N1ZSDkuI3kv6Hku7vlroPjgILoq4vlsIflhbbnp7vpmaTvvIzmiJblsIfmk4HmnInogIXmlLnngrogQWRtaW5pc3RyYXRvcnPvvIzkuKblj6rmjojoiIcgU1lTVEVNIOWSjCBBZG1pbmlzdHJhdG9ycyDmrIrpmZDjgII=')
+        BackupWritableByOthers = (ConvertFrom-RdpUtf8Base64 'ezB9IOWPr+eUsSB7MX0g6K6K5pu077yM6ICM5LiN5Y+q6ZmQ5pa8IFNZU1RFTSDlkowgQWRtaW5pc3RyYXRvcnPvvJpSZHBSZXNjdWUg5LiN5L+h5Lu75a6D44CC6KuL56e76Zmk6YCZ5Lqb5qyK6ZmQ5oiW6Kmy6LOH5paZ5aS+44CC')
+        BackupManifestInvalid = (ConvertFrom-RdpUtf8Base64 'ezB9IOS4jeaYryBSZHBSZXNjdWUg5YKZ5Lu96LOH6KiK5riF5Zau77yI57WQ5qeL5o+P6L+wICd7MX0n77yJ44CC')
+        BackupEntryRefused = (ConvertFrom-RdpUtf8Base64 '5bey5ouS57WV77ya6YCZ5LiN5pivIFJkcFJlc2N1ZSDkv67mraMgJ3swfScg5pyD5YKZ5Lu955qE6aCF55uu')
+        ServiceRestartRefused = (ConvertFrom-RdpUtf8Base64 '5bey5ouS57WV77ya5q2k5YKZ5Lu95Lit5rKS5pyJ5Lu75L2V5L+u5q2j5pyD6YeN5paw5ZWf5YuV5q2k5pyN5YuZ')
+        UndoItemFailed = (ConvertFrom-RdpUtf8Base64 '5pyq6YKE5Y6f77yaezB9IHsxfe+8mnsyfQ==')
+        UndoIncomplete = (ConvertFrom-RdpUtf8Base64 '5b6eIHswfSDlvqnljp/kuKbmnKrlrozmiJDvvJrlt7LpgoTljp8gezF9IOWAi+mgheebru+8jHsyfSDlgIvmnKrpgoTljp/vvJp7M30=')
+        RegistryKindUnsupported = (ConvertFrom-RdpUtf8Base64 '54Sh5rOV5YKZ5Lu9IHswfe+8mumhnuWei+eCuiB7MX0g55qE5YC854Sh5rOV5a6M5YWo6YKE5Y6f77yM5Zug5q2k5pyq6K6K5pu05Lu75L2V6aCF55uu44CC')
+        EventsCapped = (ConvertFrom-RdpUtf8Base64 'ezF9IOS4reWFt+acieatpOaqouafpeS6i+S7tuitmOWIpeeivOeahOS6i+S7tui2hemBjiB7MH0g5YCL77yb6LyD6IiK55qE5LqL5Lu25pyq6K6A5Y+W77yM5Zug5q2k54Sh5rOV6amX6K2J5q2k5qqi5p+l')
+        EventChecksNotVerified = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu25qqi5p+l77yIezB977yJ5o+P6L+w55qE5piv6YGO5Y6755qE54uA5rOB77yM5LiN5pyD55So5L6G6amX6K2J5L+u5q2j44CC')
+        InvalidSince = (ConvertFrom-RdpUtf8Base64 'LVNpbmNlIOW/hemgiOaYr+ato+eahCBUaW1lU3BhbiDmiJbmmYLmlbjvvIzogIzkuI3mmK8gInswfSLjgII=')
+        'Scenario.broker-hostname.Title' = (ConvertFrom-RdpUtf8Base64 '6YCj57ea5Luj55CG5Lq655qE5Li75qmf5ZCN56ix5bey6K6K5pu0')
+        'Finding.broker-role-installed' = (ConvertFrom-RdpUtf8Base64 '5bey5a6J6KOd6YGg56uv5qGM6Z2i6YCj57ea5Luj55CG5Lq66KeS6Imy44CC')
+        'Finding.ev-broker-db-logon' = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu2IDIwNTbvvJrku6PnkIbkurrnhKHms5XnmbvlhaXlhbbos4fmlpnluqvjgII=')
+        'Finding.ev-broker-rpc' = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu2IDEyOTbvvJrpgKPnt5rku6PnkIbkurrlsJrmnKrlsLHnt5LvvIznhKHms5XpgLLooYwgUlBDIOmAmuioiuOAgg==')
+        'Scenario.machinekeys-access.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOeEoeazleS9v+eUqCBNYWNoaW5lS2V5cyDkuK3nmoTnp4Hlr4bph5HpkbA=')
+        'Finding.ev-rcm-cert' = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu2IDEwNTcvMTA1OO+8mumBoOerr+ahjOmdouW3peS9nOmajuauteS4u+apn+eEoeazleW7uueri+aIluWPluS7o+WFtuiHquaIkeewvee9suaGkeitieOAgg==')
+        'Finding.ev-schannel-key' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzDvvJrlrZjlj5YgVExTIOS8uuacjeWZqOiqjeitieeahOengeWvhumHkemRsOaZgueZvOeUn+WatOmHjemMr+iqpOOAgg==')
+        'Finding.ev-schannel-36872' = (ConvertFrom-RdpUtf8Base64 '5bey6KiY6YyEIFNjaGFubmVsIDM2ODcy77yb5YW25oSP576p5ZugIFdpbmRvd3Mg54mI5pys6ICM55Ww77yM5Zug5q2k5YOF5L2c54K65L2Q6K2J44CC')
+        'Finding.machinekeys-acl' = (ConvertFrom-RdpUtf8Base64 'TWFjaGluZUtleXMg5oiWIFJEUCDph5HpkbDmqpTmoYjnvLrlsJEgV2luZG93cyDmiYDpnIDnmoTpoIXnm67vvIjos4fmlpnlpL7kuIrnmoQgQWRtaW5pc3RyYXRvcnPvvJtSRFAg6YeR6ZGw5LiK55qEIFNZU1RFTSDoiIcgTkVUV09SSyBTRVJWSUNF77yJ44CC')
+        'Scenario.rdp-cert-invalid.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaGkeitieW3sumBjuacn+OAgemBuuWkse+8jOaIluS4jeaYr+W3suioreWumueahOaGkeitiQ==')
+        'Finding.rdp-cert-store' = (ConvertFrom-RdpUtf8Base64 'UmVtb3RlIERlc2t0b3Ag5oaR6K2J5a2Y5pS+5Y2A5piv56m655qE77yM5oiW5Y+q5YyF5ZCr5bey6YGO5pyf55qE5oaR6K2J44CC')
+        'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCDmjIflrprnmoTmhpHorYnmnKrlronoo53miJblt7LpgY7mnJ/jgII=')
+        'Scenario.rdp-port-conflict.Title' = (ConvertFrom-RdpUtf8Base64 '5Y+m5LiA5YCL6JmV55CG56iL5bqP5L2U55SoIFJEUCDpgKPmjqXln6DvvIzmiJbmspLmnInnqIvlvI/lnKjlhbbkuIrmjqXogb0=')
+        'Finding.rdp-listener' = (ConvertFrom-RdpUtf8Base64 '5bey6Kit5a6a55qEIFJEUCDpgKPmjqXln6DooqsgVGVybVNlcnZpY2Ug5Lul5aSW55qE6JmV55CG56iL5bqP5L2U55So77yM5oiW5rKS5pyJ56iL5byP5Zyo5YW25LiK5o6l6IG944CC')
+        'Finding.termservice-stopped' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInmnKrlnKjln7fooYzjgII=')
+        'Scenario.tls-disabled.Title' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwg5Ly65pyN5Zmo56uv55qEIFRMUyDlt7LlgZznlKg=')
+        'Finding.ev-schannel-credential' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzHvvJrlu7rnq4sgVExTIOS8uuacjeWZqOiqjeitieaZgueZvOeUn+WatOmHjemMr+iqpOOAgg==')
+        'Finding.tls12-server-off' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMu+8iOS8uuacjeWZqO+8ieW3suWBnOeUqO+8mkVuYWJsZWQ9MOOAgg==')
+        'Finding.tls12-server-off-by-default' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMu+8iOS8uuacjeWZqO+8iemZpOmdnuaYjueiuuimgeaxguWQpuWJh+S4jeWVn+eUqO+8mkRpc2FibGVkQnlEZWZhdWx0PTHjgII=')
+        'Finding.tls10-server-off' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMO+8iOS8uuacjeWZqO+8ieW3suWBnOeUqO+8m+WPquacg+W9semfv+eEoeazleS9v+eUqCBUTFMgMS4yIOeahOeUqOaItuerr+OAgg==')
+        'Finding.tls11-server-off' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMe+8iOS8uuacjeWZqO+8ieW3suWBnOeUqO+8m+WPquacg+W9semfv+eEoeazleS9v+eUqCBUTFMgMS4yIOeahOeUqOaItuerr+OAgg==')
+        'Finding.rdp-requires-tls' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaOpeiBveeoi+W8j+imgeaxgiBUTFPvvIhTZWN1cml0eUxheWVyPTLvvIzlj6/og73nlLHnvqTntYTljp/liYfoqK3lrprvvInvvIzlm6DmraTlnKggVExTIOWBnOeUqOaZgueEoeazlemAgOWbnuWFtuS7luaWueW8j+OAgg==')
+        'Finding.fips-policy-on' = (ConvertFrom-RdpUtf8Base64 'RklQUyDmqKHlvI/lt7LplovllZ/vvJrlj6rlhYHoqLHnrKblkIggRklQUyDnmoTpgJroqIrljZTlrproiIfliqDlr4blpZfku7bjgII=')
+        'Fix.enable-legacy-tls-server.Title' = (ConvertFrom-RdpUtf8Base64 '54K66IiK54mIIFJEUCDnlKjmiLbnq6/llZ/nlKggVExTIDEuMCDoiIcgMS4x')
+        'Fix.enable-legacy-tls-server.Warning' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMCDoiIcgMS4xIOW3sua3mOaxsO+8jOacg+WJiuW8semAmemDqOmbu+iFpuS4iuaJgOaciSBUTFMg5pyN5YuZ55qE5a6J5YWo5oCn77yM6ICM5LiN5Y+q5pivIFJEUOOAgg==')
+        'Fix.enable-legacy-tls-server.Restore' = (ConvertFrom-RdpUtf8Base64 '5L2/55So5q2k5L+u5q2j5omA6aGv56S655qE5YKZ5Lu96Lev5b6R5Z+36KGMIFVuZG8tUmRwUmVwYWly77yM5oiW5bCH5YWp5YCL6YCa6KiK5Y2U5a6a55qEIEVuYWJsZWQg6Kit54K6IDDvvIznhLblvozph43mlrDplovmqZ/jgII=')
+        'Fix.enable-tls12-server.Title' = (ConvertFrom-RdpUtf8Base64 '54K6IFNjaGFubmVsIOS8uuacjeWZqOerr+WVn+eUqCBUTFMgMS4y')
+        'Fix.remove-rdp-cert-binding.Title' = (ConvertFrom-RdpUtf8Base64 '56e76Zmk5bey6Kit5a6a55qEIFJEUCDmhpHorYnmjIfntIs=')
+        'Fix.renew-rdp-self-signed-cert.Title' = (ConvertFrom-RdpUtf8Base64 '5pu05pawIFJEUCDoh6rmiJHnsL3nvbLmhpHorYk=')
+        'Fix.reset-machinekeys-acl.Title' = (ConvertFrom-RdpUtf8Base64 '6YeN6KitIE1hY2hpbmVLZXlzIOizh+aWmeWkvueahOasiumZkA==')
+        'Fix.resume-group-policy.Title' = (ConvertFrom-RdpUtf8Base64 '56K66KqN5L+u5b6p5b6M5oGi5b6p576k57WE5Y6f5YmH')
+        'Fix.set-rdp-cert-binding.Title' = (ConvertFrom-RdpUtf8Base64 '5bCHIFJEUCDmjIflkJHmnInmlYjnmoTmhpHorYk=')
+        'Fix.set-rdp-port.Title' = (ConvertFrom-RdpUtf8Base64 '5bCHIFJEUCDnp7vliLDlhbbku5bpgKPmjqXln6A=')
+        'Fix.stop-port-owner.Title' = (ConvertFrom-RdpUtf8Base64 '5YGc5q2i5L2U55SoIFJEUCDpgKPmjqXln6DnmoTmnI3li5k=')
+        'Fix.suspend-group-policy.Title' = (ConvertFrom-RdpUtf8Base64 '5pqr5YGc576k57WE5Y6f5YmH77yM6YG/5YWN5YW25b6p5Y6f5L+u5b6p57WQ5p6c')
+        'Fix.suspend-group-policy.Warning' = (ConvertFrom-RdpUtf8Base64 '5YGc55SoIGdwc3ZjIOacn+mWk++8jOmAmemDqOmbu+iFpuS4jeacg+Wll+eUqOS7u+S9lee+pOe1hOWOn+WJh++8jOWMheaLrOWuieWFqOaAp+WOn+WJh+OAgg==')
+        'Fix.suspend-group-policy.Restore' = (ConvertFrom-RdpUtf8Base64 '5Z+36KGMIFJlc3VtZS1SZHBHcm91cFBvbGljee+8jOmHjeaWsOmWi+apn+W+jOWft+ihjCBncHVwZGF0ZSAvZm9yY2XjgILoi6UgVExTIOWGjeasoeiiq+WBnOeUqO+8jOiri+S/ruato+e2suWfn+WOn+WJh+acrOi6q+OAgg==')
     }
 }
 $script:RdpStrings = $script:RdpStringTable['en-US'].Clone()
@@ -369,6 +400,7 @@ if ($script:RdpStringTable.ContainsKey([string]$PSUICulture)) {
 #   Set-RdpSecurityDescriptor -Path -Sddl               restores owner and DACL
 #   Get-RdpItemSecurity       -Path                     Owner (SID) and Rules (as Get-RdpAccessRule) of a file or folder
 #   Get-RdpChildFile          -Path -Prefix [-Recurse]  full paths of files
+#   Get-RdpChildFolder        -Path                     full paths of the folders in a folder; nothing when it is absent
 #   Get-RdpFirewallRulePort   -Name                     LocalPort of a rule by its Name, or $null when the rule is absent
 #   Set-RdpFirewallRulePort   -Name -Port
 #   Get-RdpWindowsFeatureState -Name                    $true / $false, or $null without Server Manager cmdlets
@@ -731,6 +763,21 @@ function Get-RdpChildFile {
     }
 }
 
+function Get-RdpChildFolder {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path
+    )
+    if (-not (Test-Path -LiteralPath $Path -PathType Container)) {
+        return
+    }
+    foreach ($folder in @(Get-ChildItem -LiteralPath $Path -Directory -Force)) {
+        $folder.FullName
+    }
+}
+
 function Get-RdpFirewallRulePort {
     [CmdletBinding()]
     [OutputType([string])]
@@ -916,11 +963,13 @@ function New-RdpContext {
     [OutputType([hashtable])]
     param(
         [object[]]$Checks = @(),
-        [object]$SinceHours = $null
+        [object]$SinceHours = $null,
+        [object]$After = $null
     )
     @{
         Now        = Get-RdpDate
         SinceHours = $SinceHours
+        After      = $After
         Checks     = $Checks
         Events     = @{}
         Results    = @{}
@@ -996,10 +1045,16 @@ function Get-RdpEventWindowHours {
         [Parameter(Mandatory = $true)]
         [hashtable]$Context
     )
+    $hours = [double]$Check.WindowHours
     if ($null -ne $Context.SinceHours) {
-        return [double]$Context.SinceHours
+        $hours = [double]$Context.SinceHours
     }
-    [double]$Check.WindowHours
+    if ($null -ne $Context.After) {
+        # Only events written after that moment (a repair's start) count.
+        $elapsed = ($Context.Now - [datetime]$Context.After).TotalHours
+        $hours = [Math]::Max(0.0, [Math]::Min($hours, $elapsed))
+    }
+    $hours
 }
 
 function Get-RdpEventXPath {
@@ -2422,20 +2477,80 @@ function Set-RdpRegistryOperation {
         [Parameter(Mandatory = $true)]
         [hashtable]$Context
     )
-    $value = Resolve-RdpOperationValue -Operation $Operation -Parameters $Parameters
-    switch ($Operation.Type) {
-        'REG_DWORD' {
-            $value = [int]$value
+    $write = Get-RdpRegistryWrite -Operation $Operation -Parameters $Parameters
+    Set-RdpRegistryValue -Path $write.Key -Name $write.Name -Type $write.Type -Value $write.Value
+    '{0}\{1} = {2}' -f $write.Key, $write.Name, (ConvertTo-RdpToken -Value $write.Value)
+}
+
+function Get-RdpRegistryWrite {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Operation,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Parameters
+    )
+    # The registry value an operation leaves behind (Value $null: deleted), or nothing when it
+    # writes no registry value. Operations write it; verification reads it back.
+    switch ($Operation.Kind) {
+        'registry-set' {
+            $value = Resolve-RdpOperationValue -Operation $Operation -Parameters $Parameters
+            switch ($Operation.Type) {
+                'REG_DWORD' {
+                    $value = [int]$value
+                }
+                'REG_BINARY' {
+                    $value = ConvertFrom-RdpHex -Hex ([string]$value)
+                }
+                default {
+                    $value = [string]$value
+                }
+            }
+            return @{ Key = $Operation.Key; Name = $Operation.Name; Type = $Operation.Type; Value = $value }
         }
-        'REG_BINARY' {
-            $value = ConvertFrom-RdpHex -Hex ([string]$value)
+        'registry-delete' {
+            return @{ Key = $Operation.Key; Name = $Operation.Name; Type = $null; Value = $null }
         }
-        default {
-            $value = [string]$value
+        'service-start-type' {
+            # Start lives in the service's registry key; writing it directly also works for
+            # protected services such as gpsvc, whose configuration Set-Service and sc config
+            # are denied.
+            $start = @{ automatic = 2; manual = 3; disabled = 4 }[$Operation.StartType]
+            return @{ Key = "HKLM:\SYSTEM\CurrentControlSet\Services\$($Operation.Service)"; Name = 'Start'; Type = 'REG_DWORD'; Value = $start }
         }
     }
-    Set-RdpRegistryValue -Path $Operation.Key -Name $Operation.Name -Type $Operation.Type -Value $value
-    '{0}\{1} = {2}' -f $Operation.Key, $Operation.Name, (ConvertTo-RdpToken -Value $value)
+}
+
+function Get-RdpUnconfirmedWrite {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Operation,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Parameters
+    )
+    # Key\Name of the registry value the operation wrote when it does not read back as written
+    # (a policy or another agent put it back, or the write went nowhere); nothing otherwise.
+    $write = Get-RdpRegistryWrite -Operation $Operation -Parameters $Parameters
+    if ($null -eq $write) {
+        return
+    }
+    $actual = Get-RdpRegistryValue -Path $write.Key -Name $write.Name
+    $expected = $write.Value
+    if ($null -eq $expected) {
+        $same = $null -eq $actual
+    }
+    elseif ($expected -is [byte[]]) {
+        $same = $actual -is [byte[]] -and [System.BitConverter]::ToString($actual) -eq [System.BitConverter]::ToString($expected)
+    }
+    else {
+        $same = $null -ne $actual -and [string]$actual -ceq [string]$expected
+    }
+    if (-not $same) {
+        '{0}\{1}' -f $write.Key, $write.Name
+    }
 }
 
 function Remove-RdpRegistryOperation {
@@ -2637,11 +2752,9 @@ function Set-RdpServiceStartTypeOperation {
         [Parameter(Mandatory = $true)]
         [hashtable]$Context
     )
-    # Start lives in the service's registry key; writing it directly also works for protected
-    # services such as gpsvc, whose configuration Set-Service and sc config are denied.
-    $start = @{ automatic = 2; manual = 3; disabled = 4 }[$Operation.StartType]
-    Set-RdpRegistryValue -Path "HKLM:\SYSTEM\CurrentControlSet\Services\$($Operation.Service)" -Name 'Start' -Type 'REG_DWORD' -Value $start
-    '{0} Start = {1} ({2})' -f $Operation.Service, $start, $Operation.StartType
+    $write = Get-RdpRegistryWrite -Operation $Operation -Parameters $Parameters
+    Set-RdpRegistryValue -Path $write.Key -Name $write.Name -Type $write.Type -Value $write.Value
+    '{0} Start = {1} ({2})' -f $Operation.Service, $write.Value, $Operation.StartType
 }
 
 function Remove-RdpSelfSignedCertificateOperation {
@@ -2715,6 +2828,10 @@ function Set-RdpBcdEmsOperation {
 
 #region src/powershell/engine.ps1
 # Diagnosis and repair engine
+
+# The Azure Run Command form of an undo ({0}: the backup folder). Empty in the module; the Run
+# Command script sets it, and every undo hint then prints that form too.
+$script:RdpRunCommandUndo = ''
 
 function Get-RdpScenarioResult {
     [CmdletBinding()]
@@ -2932,25 +3049,41 @@ function Invoke-RdpFixSet {
         throw ($script:RdpStrings.BackupFailed -f (@($approved | ForEach-Object { $_.Id }) -join ', '), $_.Exception.Message)
     }
     Write-Information -MessageData ($script:RdpStrings.BackupWritten -f $backup) -InformationAction Continue
+    foreach ($hint in @(Get-RdpRunCommandUndoHint -BackupPath $backup)) {
+        Write-Information -MessageData $hint -InformationAction Continue
+    }
     $reboot = $false
     foreach ($fix in $approved) {
+        # Each registry value is read back right after its write, as the CMD scripts do.
+        $unconfirmed = @()
         try {
             $changes = @(foreach ($operation in $fix.Operations) {
                     & $script:RdpOperationAppliers[$operation.Kind] -Operation $operation -Parameters $Parameters -Context $context -Confirm:$false
+                    $unconfirmed += @(Get-RdpUnconfirmedWrite -Operation $operation -Parameters $Parameters)
                 })
             if ($fix.WeakensSecurity) {
                 Write-Warning ($script:RdpStrings.WeakensSecurity -f $script:RdpStrings['Fix.' + $fix.Id + '.Warning'], $script:RdpStrings['Fix.' + $fix.Id + '.Restore'])
+                foreach ($hint in @(Get-RdpRunCommandUndoHint -BackupPath $backup)) {
+                    Write-Warning $hint
+                }
             }
             $still = @(Confirm-RdpFixResult -Fix $fix)
         }
         catch {
             throw ($script:RdpStrings.FixFailed -f $fix.Id, $_.Exception.Message, $backup)
         }
+        $problems = @()
+        if ($unconfirmed.Count -gt 0) {
+            $problems += $script:RdpStrings.NotReadBack -f $fix.Id, ($unconfirmed -join ', ')
+        }
+        if ($still.Count -gt 0) {
+            $problems += $script:RdpStrings.NotVerified -f $fix.Id, ($still -join ', ')
+        }
         $result = 'Applied'
         $message = ''
-        if ($still.Count -gt 0) {
+        if ($problems.Count -gt 0) {
             $result = 'NotVerified'
-            $message = $script:RdpStrings.NotVerified -f $fix.Id, ($still -join ', ')
+            $message = $problems -join ' '
             Write-Warning $message
         }
         $reboot = $reboot -or $fix.Reboot
@@ -2958,6 +3091,19 @@ function Invoke-RdpFixSet {
     }
     if ($reboot) {
         Write-Warning $script:RdpStrings.RebootRequired
+    }
+}
+
+function Get-RdpRunCommandUndoHint {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$BackupPath
+    )
+    # Under Run Command, Undo-RdpRepair cannot be typed: name the Run Command that undoes.
+    if ($script:RdpRunCommandUndo) {
+        $script:RdpStrings.UndoThroughRunCommand -f ($script:RdpRunCommandUndo -f $BackupPath)
     }
 }
 
@@ -3937,6 +4083,7 @@ function Invoke-RdpDiagnosis {
         [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-port-conflict', 'tls-disabled')]
         [string[]]$Scenario = @('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-port-conflict', 'tls-disabled'),
         [object]$Since = $null,
+        [Nullable[datetime]]$After = $null,
         [Parameter(Mandatory = $true, ParameterSetName = 'Text')]
         [switch]$AsText,
         [Parameter(Mandatory = $true, ParameterSetName = 'Json')]
@@ -3945,7 +4092,7 @@ function Invoke-RdpDiagnosis {
     $hours = ConvertTo-RdpSinceHours -Since $Since
     $scenarios = @($script:RdpCatalog.Scenarios | Where-Object { $Scenario -contains $_.Id })
     $checks = @($scenarios | ForEach-Object { $_.Evidence } | ForEach-Object { $_.Check })
-    $context = New-RdpContext -Checks $checks -SinceHours $hours
+    $context = New-RdpContext -Checks $checks -SinceHours $hours -After $After
     $results = @(foreach ($item in $scenarios) {
             Get-RdpScenarioResult -Scenario $item -Context $context
         })
@@ -4185,6 +4332,16 @@ function Suspend-RdpGroupPolicy {
 }
 #endregion fix suspend-group-policy (command Suspend-RdpGroupPolicy)
 
+#region src/powershell/runcommand.ps1
+# Run Command only: what runcommand/Invoke-RdpRescue.ps1 adds around the inlined module.
+# Run Command passes every parameter as a string and keeps only the last 4,096 bytes of
+# output, so the lines that matter most (the error, the undo command, [STATUS]) come last and
+# are kept short.
+
+# The longest error text printed, in characters (at most 3 bytes each in UTF-8): together with
+# the undo line and [STATUS], the end of the output stays far inside 4,096 bytes.
+$script:RdpRunCommandErrorChars = 600
+
 function Split-RdpList {
     [CmdletBinding()]
     [OutputType([string[]])]
@@ -4195,41 +4352,178 @@ function Split-RdpList {
     @($Text -split '[,; ]+' | Where-Object { $_ })
 }
 
-try {
-    if ($Mode -eq 'Diagnose') {
-        $arguments = @{ AsText = $true }
-        $ids = @(Split-RdpList -Text $Scenario)
-        if ($ids.Count -gt 0) {
-            $arguments.Scenario = $ids
-        }
-        if ($SinceHours) {
-            $arguments.Since = $SinceHours
-        }
-        Invoke-RdpDiagnosis @arguments
+function Format-RdpRunCommandError {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [AllowEmptyString()]
+        [string]$Message
+    )
+    # A native command's whole output can be in the message: one line, its start and its end.
+    $text = ($Message -replace '\s+', ' ').Trim()
+    $limit = $script:RdpRunCommandErrorChars
+    if ($text.Length -gt $limit) {
+        $tail = [int]($limit / 4)
+        $text = $text.Substring(0, $limit - $tail - 5) + ' ... ' + $text.Substring($text.Length - $tail)
     }
-    else {
-        $arguments = @{ Scenario = $Scenario; Confirm = $false }
-        $fixes = @(Split-RdpList -Text $Fix)
-        if ($fixes.Count -gt 0) {
-            $arguments.Fix = $fixes
+    'RDPRESCUE error ' + $text
+}
+
+function Format-RdpRunCommandUndo {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$BackupPath
+    )
+    'RDPRESCUE undo ' + ($script:RdpRunCommandUndo -f $BackupPath)
+}
+
+function Get-RdpBackupList {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$BackupRoot
+    )
+    # The folders Backup-RdpFixState names yyyyMMdd-HHmmss[-n] that hold a backup.json, oldest
+    # first. Undo-RdpRepair checks a manifest before it restores anything; this only lists.
+    $backups = foreach ($folder in @(Get-RdpChildFolder -Path $BackupRoot)) {
+        $name = Split-Path -Path $folder -Leaf
+        $match = [regex]::Match($name, '^(?<stamp>\d{8}-\d{6})(-(?<n>\d{1,6}))?$')
+        if (-not $match.Success) {
+            continue
         }
-        if ($Port) {
-            $arguments.Port = [int]$Port
+        $manifest = $null
+        try {
+            $manifest = Read-RdpBackupManifest -Path (Join-Path -Path $folder -ChildPath 'backup.json')
         }
-        if ($Thumbprint) {
-            $arguments.Thumbprint = $Thumbprint
+        catch {
+            $manifest = $null
         }
-        foreach ($result in @(Invoke-RdpRepair @arguments)) {
-            'RDPRESCUE fix {0} {1} reboot={2} backup={3}' -f $result.Fix, $result.Result.ToUpperInvariant(), $result.RebootRequired, $result.BackupPath
-            foreach ($change in $result.Changes) {
-                '  ' + $change
+        if ($null -eq $manifest) {
+            continue
+        }
+        $fields = @{ scenario = ''; fixes = @() }
+        foreach ($field in @($fields.Keys)) {
+            $property = $manifest.PSObject.Properties[$field]
+            if ($null -ne $property -and $null -ne $property.Value) {
+                $fields[$field] = $property.Value
             }
         }
-        Invoke-RdpDiagnosis -AsText
+        $number = 1
+        if ($match.Groups['n'].Success) {
+            $number = [int]$match.Groups['n'].Value
+        }
+        [pscustomobject]@{
+            Path     = $folder
+            Order    = '{0}-{1:D6}' -f $match.Groups['stamp'].Value, $number
+            Scenario = ConvertTo-RdpToken -Value ([string]$fields.scenario)
+            Fixes    = (@($fields.fixes | ForEach-Object { ConvertTo-RdpToken -Value ([string]$_) }) -join '+')
+        }
+    }
+    @($backups) | Sort-Object -Property 'Order'
+}
+
+function Format-RdpBackupLine {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [pscustomobject]$Backup
+    )
+    'RDPRESCUE backup {0} scenario={1} fixes={2}' -f $Backup.Path, $Backup.Scenario, $Backup.Fixes
+}
+#endregion src/powershell/runcommand.ps1
+
+# Every undo hint prints this Run Command form too ({0}: the backup folder).
+$script:RdpRunCommandUndo = 'az vm run-command invoke -g <resource-group> -n <vm-name> --command-id RunPowerShellScript --scripts @Invoke-RdpRescue.ps1 --parameters "Mode=Undo" "BackupPath={0}"'
+$backupRoot = Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup'
+$knownBackups = @()
+
+try {
+    switch ($Mode) {
+        'Diagnose' {
+            $arguments = @{ AsText = $true }
+            $ids = @(Split-RdpList -Text $Scenario)
+            if ($ids.Count -gt 0) {
+                $arguments.Scenario = $ids
+            }
+            if ($SinceHours) {
+                $arguments.Since = $SinceHours
+            }
+            Invoke-RdpDiagnosis @arguments
+        }
+        'Repair' {
+            $arguments = @{ Scenario = $Scenario; Confirm = $false; BackupRoot = $backupRoot }
+            $fixes = @(Split-RdpList -Text $Fix)
+            if ($fixes.Count -gt 0) {
+                $arguments.Fix = $fixes
+            }
+            if ($Port) {
+                $arguments.Port = [int]$Port
+            }
+            if ($Thumbprint) {
+                $arguments.Thumbprint = $Thumbprint
+            }
+            $knownBackups = @(Get-RdpBackupList -BackupRoot $backupRoot | ForEach-Object { $_.Path })
+            $started = Get-RdpDate
+            $results = @(Invoke-RdpRepair @arguments)
+            foreach ($result in $results) {
+                'RDPRESCUE fix {0} {1} reboot={2} backup={3}' -f $result.Fix, $result.Result.ToUpperInvariant(), $result.RebootRequired, $result.BackupPath
+                foreach ($change in $result.Changes) {
+                    '  ' + $change
+                }
+            }
+            # Events the repair has dealt with do not count again: only those written since.
+            Invoke-RdpDiagnosis -AsText -After $started
+            foreach ($path in @($results | ForEach-Object { $_.BackupPath } | Where-Object { $_ } | Sort-Object -Unique)) {
+                Format-RdpRunCommandUndo -BackupPath $path
+            }
+        }
+        'Undo' {
+            $path = $BackupPath
+            if (-not $path) {
+                $newest = @(Get-RdpBackupList -BackupRoot $backupRoot)
+                if ($newest.Count -eq 0) {
+                    throw ($script:RdpStrings.NoBackup -f $backupRoot)
+                }
+                $path = $newest[-1].Path
+            }
+            $started = Get-RdpDate
+            # An incomplete undo ends in the error that lists every item not restored (catch below).
+            $undo = Undo-RdpRepair -BackupPath $path -Confirm:$false
+            'RDPRESCUE undo {0} restored={1} backup={2}' -f $undo.Result.ToUpperInvariant(), $undo.Restored, $path
+            Invoke-RdpDiagnosis -AsText -After $started
+        }
+        'ListBackups' {
+            $backups = @(Get-RdpBackupList -BackupRoot $backupRoot)
+            # The newest ones, newest last: the one a plain Mode=Undo restores.
+            $first = [Math]::Max(0, $backups.Count - 20)
+            'RDPRESCUE backups {0} in {1}, newest last' -f $backups.Count, $backupRoot
+            for ($i = $first; $i -lt $backups.Count; $i++) {
+                Format-RdpBackupLine -Backup $backups[$i]
+            }
+            if ($backups.Count -gt 0) {
+                Format-RdpRunCommandUndo -BackupPath $backups[-1].Path
+            }
+        }
     }
     '[STATUS]::SUCCESS'
 }
 catch {
-    'RDPRESCUE error ' + $_.Exception.Message
+    Format-RdpRunCommandError -Message $_.Exception.Message
+    if ($Mode -eq 'Repair') {
+        # A fix failed after this run wrote its backup: say how to put everything back.
+        try {
+            foreach ($backup in @(Get-RdpBackupList -BackupRoot $backupRoot | Where-Object { $knownBackups -notcontains $_.Path })) {
+                Format-RdpRunCommandUndo -BackupPath $backup.Path
+            }
+        }
+        catch {
+            # No backup to point to (the folder cannot be read): the error line says enough.
+            $null = $_
+        }
+    }
     '[STATUS]::ERROR'
 }

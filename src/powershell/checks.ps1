@@ -11,11 +11,13 @@ function New-RdpContext {
     [OutputType([hashtable])]
     param(
         [object[]]$Checks = @(),
-        [object]$SinceHours = $null
+        [object]$SinceHours = $null,
+        [object]$After = $null
     )
     @{
         Now        = Get-RdpDate
         SinceHours = $SinceHours
+        After      = $After
         Checks     = $Checks
         Events     = @{}
         Results    = @{}
@@ -91,10 +93,16 @@ function Get-RdpEventWindowHours {
         [Parameter(Mandatory = $true)]
         [hashtable]$Context
     )
+    $hours = [double]$Check.WindowHours
     if ($null -ne $Context.SinceHours) {
-        return [double]$Context.SinceHours
+        $hours = [double]$Context.SinceHours
     }
-    [double]$Check.WindowHours
+    if ($null -ne $Context.After) {
+        # Only events written after that moment (a repair's start) count.
+        $elapsed = ($Context.Now - [datetime]$Context.After).TotalHours
+        $hours = [Math]::Max(0.0, [Math]::Min($hours, $elapsed))
+    }
+    $hours
 }
 
 function Get-RdpEventXPath {

@@ -1,5 +1,9 @@
 # Diagnosis and repair engine
 
+# The Azure Run Command form of an undo ({0}: the backup folder). Empty in the module; the Run
+# Command script sets it, and every undo hint then prints that form too.
+$script:RdpRunCommandUndo = ''
+
 function Get-RdpScenarioResult {
     [CmdletBinding()]
     [OutputType([pscustomobject])]
@@ -216,25 +220,41 @@ function Invoke-RdpFixSet {
         throw ($script:RdpStrings.BackupFailed -f (@($approved | ForEach-Object { $_.Id }) -join ', '), $_.Exception.Message)
     }
     Write-Information -MessageData ($script:RdpStrings.BackupWritten -f $backup) -InformationAction Continue
+    foreach ($hint in @(Get-RdpRunCommandUndoHint -BackupPath $backup)) {
+        Write-Information -MessageData $hint -InformationAction Continue
+    }
     $reboot = $false
     foreach ($fix in $approved) {
+        # Each registry value is read back right after its write, as the CMD scripts do.
+        $unconfirmed = @()
         try {
             $changes = @(foreach ($operation in $fix.Operations) {
                     & $script:RdpOperationAppliers[$operation.Kind] -Operation $operation -Parameters $Parameters -Context $context -Confirm:$false
+                    $unconfirmed += @(Get-RdpUnconfirmedWrite -Operation $operation -Parameters $Parameters)
                 })
             if ($fix.WeakensSecurity) {
                 Write-Warning ($script:RdpStrings.WeakensSecurity -f $script:RdpStrings['Fix.' + $fix.Id + '.Warning'], $script:RdpStrings['Fix.' + $fix.Id + '.Restore'])
+                foreach ($hint in @(Get-RdpRunCommandUndoHint -BackupPath $backup)) {
+                    Write-Warning $hint
+                }
             }
             $still = @(Confirm-RdpFixResult -Fix $fix)
         }
         catch {
             throw ($script:RdpStrings.FixFailed -f $fix.Id, $_.Exception.Message, $backup)
         }
+        $problems = @()
+        if ($unconfirmed.Count -gt 0) {
+            $problems += $script:RdpStrings.NotReadBack -f $fix.Id, ($unconfirmed -join ', ')
+        }
+        if ($still.Count -gt 0) {
+            $problems += $script:RdpStrings.NotVerified -f $fix.Id, ($still -join ', ')
+        }
         $result = 'Applied'
         $message = ''
-        if ($still.Count -gt 0) {
+        if ($problems.Count -gt 0) {
             $result = 'NotVerified'
-            $message = $script:RdpStrings.NotVerified -f $fix.Id, ($still -join ', ')
+            $message = $problems -join ' '
             Write-Warning $message
         }
         $reboot = $reboot -or $fix.Reboot
@@ -242,6 +262,19 @@ function Invoke-RdpFixSet {
     }
     if ($reboot) {
         Write-Warning $script:RdpStrings.RebootRequired
+    }
+}
+
+function Get-RdpRunCommandUndoHint {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$BackupPath
+    )
+    # Under Run Command, Undo-RdpRepair cannot be typed: name the Run Command that undoes.
+    if ($script:RdpRunCommandUndo) {
+        $script:RdpStrings.UndoThroughRunCommand -f ($script:RdpRunCommandUndo -f $BackupPath)
     }
 }
 

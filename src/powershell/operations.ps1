@@ -47,20 +47,80 @@ function Set-RdpRegistryOperation {
         [Parameter(Mandatory = $true)]
         [hashtable]$Context
     )
-    $value = Resolve-RdpOperationValue -Operation $Operation -Parameters $Parameters
-    switch ($Operation.Type) {
-        'REG_DWORD' {
-            $value = [int]$value
+    $write = Get-RdpRegistryWrite -Operation $Operation -Parameters $Parameters
+    Set-RdpRegistryValue -Path $write.Key -Name $write.Name -Type $write.Type -Value $write.Value
+    '{0}\{1} = {2}' -f $write.Key, $write.Name, (ConvertTo-RdpToken -Value $write.Value)
+}
+
+function Get-RdpRegistryWrite {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Operation,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Parameters
+    )
+    # The registry value an operation leaves behind (Value $null: deleted), or nothing when it
+    # writes no registry value. Operations write it; verification reads it back.
+    switch ($Operation.Kind) {
+        'registry-set' {
+            $value = Resolve-RdpOperationValue -Operation $Operation -Parameters $Parameters
+            switch ($Operation.Type) {
+                'REG_DWORD' {
+                    $value = [int]$value
+                }
+                'REG_BINARY' {
+                    $value = ConvertFrom-RdpHex -Hex ([string]$value)
+                }
+                default {
+                    $value = [string]$value
+                }
+            }
+            return @{ Key = $Operation.Key; Name = $Operation.Name; Type = $Operation.Type; Value = $value }
         }
-        'REG_BINARY' {
-            $value = ConvertFrom-RdpHex -Hex ([string]$value)
+        'registry-delete' {
+            return @{ Key = $Operation.Key; Name = $Operation.Name; Type = $null; Value = $null }
         }
-        default {
-            $value = [string]$value
+        'service-start-type' {
+            # Start lives in the service's registry key; writing it directly also works for
+            # protected services such as gpsvc, whose configuration Set-Service and sc config
+            # are denied.
+            $start = @{ automatic = 2; manual = 3; disabled = 4 }[$Operation.StartType]
+            return @{ Key = "HKLM:\SYSTEM\CurrentControlSet\Services\$($Operation.Service)"; Name = 'Start'; Type = 'REG_DWORD'; Value = $start }
         }
     }
-    Set-RdpRegistryValue -Path $Operation.Key -Name $Operation.Name -Type $Operation.Type -Value $value
-    '{0}\{1} = {2}' -f $Operation.Key, $Operation.Name, (ConvertTo-RdpToken -Value $value)
+}
+
+function Get-RdpUnconfirmedWrite {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Operation,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Parameters
+    )
+    # Key\Name of the registry value the operation wrote when it does not read back as written
+    # (a policy or another agent put it back, or the write went nowhere); nothing otherwise.
+    $write = Get-RdpRegistryWrite -Operation $Operation -Parameters $Parameters
+    if ($null -eq $write) {
+        return
+    }
+    $actual = Get-RdpRegistryValue -Path $write.Key -Name $write.Name
+    $expected = $write.Value
+    if ($null -eq $expected) {
+        $same = $null -eq $actual
+    }
+    elseif ($expected -is [byte[]]) {
+        $same = $actual -is [byte[]] -and [System.BitConverter]::ToString($actual) -eq [System.BitConverter]::ToString($expected)
+    }
+    else {
+        $same = $null -ne $actual -and [string]$actual -ceq [string]$expected
+    }
+    if (-not $same) {
+        '{0}\{1}' -f $write.Key, $write.Name
+    }
 }
 
 function Remove-RdpRegistryOperation {
@@ -262,11 +322,9 @@ function Set-RdpServiceStartTypeOperation {
         [Parameter(Mandatory = $true)]
         [hashtable]$Context
     )
-    # Start lives in the service's registry key; writing it directly also works for protected
-    # services such as gpsvc, whose configuration Set-Service and sc config are denied.
-    $start = @{ automatic = 2; manual = 3; disabled = 4 }[$Operation.StartType]
-    Set-RdpRegistryValue -Path "HKLM:\SYSTEM\CurrentControlSet\Services\$($Operation.Service)" -Name 'Start' -Type 'REG_DWORD' -Value $start
-    '{0} Start = {1} ({2})' -f $Operation.Service, $start, $Operation.StartType
+    $write = Get-RdpRegistryWrite -Operation $Operation -Parameters $Parameters
+    Set-RdpRegistryValue -Path $write.Key -Name $write.Name -Type $write.Type -Value $write.Value
+    '{0} Start = {1} ({2})' -f $Operation.Service, $write.Value, $Operation.StartType
 }
 
 function Remove-RdpSelfSignedCertificateOperation {

@@ -19,6 +19,7 @@
 #   Set-RdpSecurityDescriptor -Path -Sddl               restores owner and DACL
 #   Get-RdpItemSecurity       -Path                     Owner (SID) and Rules (as Get-RdpAccessRule) of a file or folder
 #   Get-RdpChildFile          -Path -Prefix [-Recurse]  full paths of files
+#   Get-RdpChildFolder        -Path                     full paths of the folders in a folder; nothing when it is absent
 #   Get-RdpFirewallRulePort   -Name                     LocalPort of a rule by its Name, or $null when the rule is absent
 #   Set-RdpFirewallRulePort   -Name -Port
 #   Get-RdpWindowsFeatureState -Name                    $true / $false, or $null without Server Manager cmdlets
@@ -378,6 +379,21 @@ function Get-RdpChildFile {
         if ($file.Name.StartsWith($Prefix, [System.StringComparison]::OrdinalIgnoreCase)) {
             $file.FullName
         }
+    }
+}
+
+function Get-RdpChildFolder {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path
+    )
+    if (-not (Test-Path -LiteralPath $Path -PathType Container)) {
+        return
+    }
+    foreach ($folder in @(Get-ChildItem -LiteralPath $Path -Directory -Force)) {
+        $folder.FullName
     }
 }
 

@@ -20,14 +20,14 @@ export function existingBuild(dir: string): FreshBuild {
 
 /**
  * Builds everything with the real CLI into a new folder under .cache/ (inside the repo, so a
- * Docker container that mounts the repo sees it too).
+ * Docker container that mounts the repo sees it too); `pack` adds the gallery .nupkg.
  */
-export function buildFresh(label: string): FreshBuild {
+export function buildFresh(label: string, { pack = false } = {}): FreshBuild {
   mkdirSync(join(CACHE, 'builds'), { recursive: true });
   const dir = join(mkdtempSync(join(CACHE, 'builds', `${label}-`)), 'dist');
   const answer = ask(
     process.execPath,
-    [join(REPO, 'bin', 'rdp-rescue.js'), 'build', '--out', dir],
+    [join(REPO, 'bin', 'rdp-rescue.js'), 'build', '--out', dir, ...(pack ? ['--pack'] : [])],
     {
       cwd: REPO,
     },

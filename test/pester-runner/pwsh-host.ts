@@ -133,6 +133,9 @@ function call<T>(dll: string, args: string[]): T {
 
 export const parseFiles = (dll: string, files: string[]) =>
   call<ParsedFile[]>(dll, ['parse', ...files]);
+/** Parses files as Windows PowerShell 5.1 reads them where the ANSI code page is `codePage`. */
+export const parseFilesAsWindows = (dll: string, codePage: number, files: string[]) =>
+  call<ParsedFile[]>(dll, ['parse-windows', String(codePage), ...files]);
 export const inspectModule = (dll: string, manifest: string, culture = '', prelude?: string) =>
   call<ModuleReport>(dll, ['module', manifest, culture, ...(prelude ? [prelude] : [])]);
 export const runScript = (dll: string, script: string, culture?: string) =>

@@ -35,7 +35,8 @@ export function runPesterSuite(): PesterOutcome {
   if (!pester.ok) return { ran: false, missing: 'Pester 5', attempts };
 
   const given = process.env.RDPRESCUE_PESTER_BUILD;
-  const build = given ? existingBuild(given) : buildFresh('pester');
+  // --pack: Package.Tests.ps1 installs the .nupkg with PSResourceGet (pwsh 7.4+ ships it).
+  const build = given ? existingBuild(given) : buildFresh('pester', { pack: true });
   try {
     return runOn(build.dir, pwsh.value, pester.value, attempts);
   } finally {

@@ -141,6 +141,8 @@ function global:Reset-FakeMachine {
         Features     = @{ 'RDS-Connection-Broker' = $true }
         Firewall     = @{ 'RemoteDesktop-UserMode-In-TCP' = @('3389'); 'RemoteDesktop-UserMode-In-UDP' = @('3389') }
         Failing      = @{}
+        # "<key>|<name>" of registry values that do not keep a write (a policy puts them back).
+        Reverted     = @()
         Changes      = New-Object -TypeName System.Collections.ArrayList
         Squatter     = 'RdpSquatter'
     }
@@ -313,6 +315,9 @@ function global:Register-FakeMachineMock {
     }
     Mock @target -CommandName 'Set-RdpRegistryValue' -MockWith {
         Add-FakeChange "registry-set $Path\$Name"
+        if ($global:RdpFake.Reverted -contains "$Path|$Name") {
+            return
+        }
         $certificate = [regex]::Match($Path, $global:RdpFake.CertificateKey)
         if ($certificate.Success -and $Name -eq 'Blob') {
             # Writing a certificate's Blob into a system store's key installs the certificate.

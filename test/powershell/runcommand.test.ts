@@ -1,5 +1,6 @@
 import { describe, expect, it, type TestContext } from 'vitest';
-import { psLiteral, type PsValue } from '../../src/emit/powershell/literal.ts';
+import { psLiteral, UTF8_BASE64_DECODER, type PsValue } from '../../src/emit/powershell/literal.ts';
+import { MESSAGES } from '../../src/emit/powershell/messages.ts';
 import { RUNCOMMAND_PATH } from '../../src/emit/powershell/index.ts';
 import { emitted } from './emitted.ts';
 import { requireHost, runInHost, UTILITY_SHIMS } from './host-harness.ts';
@@ -11,7 +12,7 @@ import { broken, READ_MOCKS, WRITE_MOCKS } from './machines.ts';
 const RUN_COMMAND_LIMIT = 4096;
 
 describe('the Run Command script', async () => {
-  const { catalog, text } = await emitted();
+  const { catalog, text, raw } = await emitted();
   const script = text(RUNCOMMAND_PATH);
 
   it('takes only string parameters and defaults to a read-only diagnosis', () => {
@@ -24,6 +25,7 @@ describe('the Run Command script', async () => {
       'string Port',
       'string Thumbprint',
       'string SinceHours',
+      'string BackupPath',
     ]);
     expect(param).toContain("[string]$Mode = 'Diagnose'");
   });
@@ -36,6 +38,15 @@ describe('the Run Command script', async () => {
     );
     for (const culture of ['en-US', 'sv-SE', 'nl-NL', 'zh-TW'])
       expect(script).toContain(`'${culture}' = @{`);
+  });
+
+  it('is printable ASCII after its BOM: Run Command drops the BOM, 5.1 then reads the ANSI code page', () => {
+    const body = raw(RUNCOMMAND_PATH).subarray(3);
+    expect(body.every((b) => (b >= 0x20 && b < 0x7f) || b === 0x0d || b === 0x0a)).toBe(true);
+    // Other cultures' strings travel as base64 of their UTF-8, decoded when the script runs.
+    const zh = Buffer.from(MESSAGES.NotElevated!['zh-TW'], 'utf8').toString('base64');
+    expect(script).toContain(`NotElevated = (${UTF8_BASE64_DECODER} '${zh}')`);
+    expect(script).toContain(`NotElevated = '${MESSAGES.NotElevated!['en-US']}'`);
   });
 
   it('keeps a full text report far below the 4096 bytes Run Command keeps, whatever fires', () => {
@@ -59,7 +70,8 @@ describe('the Run Command script', async () => {
     let body = script;
     for (const [name, value] of Object.entries(params))
       body = body.replace(new RegExp(`(\\[string\\]\\$${name} = )'[^']*'`), `$1'${value}'`);
-    const main = body.indexOf('function Split-RdpList {');
+    // The mocks replace the module's platform functions, before the script's own part.
+    const main = body.indexOf('#region src/powershell/runcommand.ps1');
     body =
       body.slice(0, main) +
       [
@@ -94,10 +106,12 @@ describe('the Run Command script', async () => {
     expect(out[0]).toMatch(
       /^RDPRESCUE fix enable-tls12-server APPLIED reboot=True backup=C:\\ProgramData\\RdpRescue\\backup\\20261123-120000$/,
     );
-    expect(out).toContain(
-      'RDPRESCUE tls-disabled DETECTED ev-schannel-credential=2/ErrorState:10013,rdp-requires-tls=gpo:2',
-    );
-    expect(out.at(-1)).toBe('[STATUS]::SUCCESS');
+    // The 36871 events fired before the repair: only events written since it count.
+    expect(out).toContain('RDPRESCUE tls-disabled CLEAR -');
+    expect(out.slice(-2)).toEqual([
+      'RDPRESCUE undo az vm run-command invoke -g <resource-group> -n <vm-name> --command-id RunPowerShellScript --scripts @Invoke-RdpRescue.ps1 --parameters "Mode=Undo" "BackupPath=C:\\ProgramData\\RdpRescue\\backup\\20261123-120000"',
+      '[STATUS]::SUCCESS',
+    ]);
   });
 
   it('ends with [STATUS]::ERROR and the reason when it cannot do what was asked', (ctx) => {

@@ -2,6 +2,9 @@
 // on machines where no pwsh can be installed. Every command prints one JSON document on stdout.
 //
 //   pwsh-host parse <file>...                    the real parser's errors, per file
+//   pwsh-host parse-windows <codepage> <file>... the same, reading each file as Windows
+//                                                PowerShell 5.1 does where the ANSI code page is
+//                                                <codepage> (1252, 950 ...): BOM, else that page
 //   pwsh-host module <manifest.psd1> [culture] [prelude.ps1]
 //                                                Import-Module (after dot-sourcing prelude, e.g.
 //                                                stand-ins for cmdlets this engine lacks);
@@ -17,6 +20,8 @@ var json = new JsonSerializerOptions { WriteIndented = true };
 object? result = args switch
 {
     ["parse", .. var files] when files.Length > 0 => ParseCommand.Run(files),
+    ["parse-windows", var codePage, .. var files] when files.Length > 0 && int.TryParse(codePage, out var page)
+        => ParseCommand.RunAsWindows(page, files),
     ["functions", .. var files] when files.Length > 0 => FunctionsCommand.Run(files),
     ["module", var manifest] => ModuleCommand.Run(manifest, null, null),
     ["module", var manifest, var culture] => ModuleCommand.Run(manifest, culture, null),
@@ -27,7 +32,7 @@ object? result = args switch
 };
 if (result is null)
 {
-    Console.Error.WriteLine("usage: pwsh-host parse <file>... | functions <file>... | module <psd1> [culture] [prelude] | run <ps1> [culture]");
+    Console.Error.WriteLine("usage: pwsh-host parse <file>... | parse-windows <codepage> <file>... | functions <file>... | module <psd1> [culture] [prelude] | run <ps1> [culture]");
     return 2;
 }
 Console.Out.Write(JsonSerializer.Serialize(result, json));

@@ -1,13 +1,19 @@
 import type { Artifact, Emitter } from '../artifact.ts';
 import { renderTemplate } from '../render.ts';
-import { powershellText } from '../text.ts';
+import { powershellAsciiText, powershellText } from '../text.ts';
 import { CULTURES, type Catalog, type Culture } from '../../model/index.ts';
-import { psLiteral, psString } from './literal.ts';
+import { psAsciiString, psLiteral, psString, UTF8_BASE64_DECODER } from './literal.ts';
 import { dispatchTables } from './primitives.ts';
 import { catalogData, onlineFixes, stringTable } from './catalog-data.ts';
 import { fixCommand, repairParameters } from './commands.ts';
 import { aboutData } from './about.ts';
-import { region, runtimeParts } from './runtime.ts';
+import {
+  region,
+  RUNCOMMAND_RUNTIME_FILE,
+  runtimeParts,
+  runtimeSource,
+  runtimeText,
+} from './runtime.ts';
 
 /** Fixed module identity: never change the GUID, PowerShellGet and users rely on it. */
 export const MODULE_GUID = '3f6a1c52-8d4e-4b7a-9c1e-5a2d7e0b9f43';
@@ -90,8 +96,20 @@ export const powershellEmitter: Emitter = {
     artifacts.push({
       path: RUNCOMMAND_PATH,
       kind: 'ps-runcommand',
-      content: powershellText(
-        render('Invoke-RdpRescue.ps1.ejs', { version, body: runBody, stringTable: stringTables }),
+      // Run Command drops the BOM: the script must read the same in every ANSI code page.
+      content: powershellAsciiText(
+        render('Invoke-RdpRescue.ps1.ejs', {
+          version,
+          body: runBody,
+          stringTable: stringTables,
+          psAsciiString,
+          decoder: UTF8_BASE64_DECODER,
+          runCommandRuntime: region(
+            runtimeSource(RUNCOMMAND_RUNTIME_FILE),
+            runtimeText(RUNCOMMAND_RUNTIME_FILE),
+          ),
+        }),
+        RUNCOMMAND_PATH,
       ),
     });
     return artifacts;

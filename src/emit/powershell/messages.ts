@@ -69,6 +69,25 @@ export const MESSAGES: Record<string, LocalizedText> = {
     'nl-NL': "Oplossing '{0}' is uitgevoerd, maar deze controles slaan nog steeds aan: {1}.",
     'zh-TW': "已執行修正 '{0}'，但下列檢查仍然觸發：{1}。",
   },
+  NotReadBack: {
+    'en-US': "Fix '{0}' ran, but these values do not read back as written: {1}.",
+    'sv-SE': "Korrigeringen '{0}' kördes, men dessa värden läses inte tillbaka som de skrevs: {1}.",
+    'nl-NL':
+      "Oplossing '{0}' is uitgevoerd, maar deze waarden worden niet teruggelezen zoals ze zijn geschreven: {1}.",
+    'zh-TW': "已執行修正 '{0}'，但下列值讀回的結果與寫入的不同：{1}。",
+  },
+  UndoThroughRunCommand: {
+    'en-US': 'Through Azure Run Command: {0}',
+    'sv-SE': 'Via Azure Run Command: {0}',
+    'nl-NL': 'Via Azure Run Command: {0}',
+    'zh-TW': '透過 Azure 執行命令：{0}',
+  },
+  NoBackup: {
+    'en-US': 'No RdpRescue backup in {0}: nothing to undo.',
+    'sv-SE': 'Ingen säkerhetskopia från RdpRescue i {0}: inget att ångra.',
+    'nl-NL': 'Geen RdpRescue-back-up in {0}: er is niets ongedaan te maken.',
+    'zh-TW': '{0} 中沒有 RdpRescue 備份：沒有可復原的項目。',
+  },
   RebootRequired: {
     'en-US': 'Restart the computer to complete the repair.',
     'sv-SE': 'Starta om datorn för att slutföra reparationen.',

@@ -16,7 +16,9 @@ export const RUNTIME_FILES = [
   'operations',
   'engine',
 ] as const;
-export type RuntimeFile = (typeof RUNTIME_FILES)[number];
+/** What only the Run Command script adds around the module (its helpers and undo line). */
+export const RUNCOMMAND_RUNTIME_FILE = 'runcommand';
+export type RuntimeFile = (typeof RUNTIME_FILES)[number] | typeof RUNCOMMAND_RUNTIME_FILE;
 
 export const RUNTIME_DIR = fileURLToPath(new URL('../../powershell/', import.meta.url));
 

@@ -388,7 +388,8 @@ class Parser {
     this.skip(DELIMITER);
     if (this.atKeyword('/i')) this.i += 2;
     this.skip(DELIMITER);
-    if (this.atKeyword('not')) this.i += 3;
+    const negated = this.atKeyword('not');
+    if (negated) this.i += 3;
     this.skip(DELIMITER);
     let test: IfTest = 'compare';
     let operand: string | undefined;
@@ -413,6 +414,7 @@ class Parser {
     this.skip(DELIMITER);
     const node: IfNode = {
       kind: 'if',
+      negated,
       test,
       operand,
       testEnd,

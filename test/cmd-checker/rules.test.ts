@@ -66,6 +66,7 @@ const CASES: Record<RuleId, { bad: [Example, number][]; good: Example[] }> = {
       paste('for /f %a in (\'netstat -ano ^| find "x"\') do echo %a'),
       paste('echo done&echo next'),
       paste('echo abc|findstr /i b'),
+      paste('sort <in.txt>out.txt'),
       paste('set "_3=<tag>"', 'echo "x %_3%"'),
     ],
   },

@@ -55,6 +55,8 @@ export type IfTest = 'errorlevel' | 'exist' | 'defined' | 'cmdextversion' | 'com
 
 export interface IfNode extends Span {
   kind: 'if';
+  /** `if not ...` */
+  negated: boolean;
   test: IfTest;
   /** The name or number after errorlevel / exist / defined / cmdextversion. */
   operand?: string;

@@ -3,6 +3,9 @@ import { type Issue, textOf } from '../model.ts';
 import { commandName, walk } from '../syntax.ts';
 import { PARSE_ANSWER, type Rule } from './rule.ts';
 
+/** `<port>`: a bare word (no extension, no path) between < and > is a placeholder, not a file. */
+const PLACEHOLDER = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
 export const redirectionInText: Rule = {
   id: 'redirection-in-text',
   summary:
@@ -24,7 +27,7 @@ export const redirectionInText: Rule = {
           r.line,
           `"${op}" redirects to nothing: a syntax error - escape it as ^${r.op[0]} if it is text`,
         );
-      else if (r.op === '<' && r.targetThenRedirection)
+      else if (r.op === '<' && r.targetThenRedirection && PLACEHOLDER.test(r.target))
         add(
           r.line,
           `"<${r.target}>" is an input redirection from a file named ${r.target}, not text: escape as ^<${r.target}^>`,

@@ -170,25 +170,42 @@ function layout(stream: string, count: number, dir: string, install: string): st
     const render = (data: string, last: boolean, n = k) =>
       renderBlock(n, count, dir, data, last ? install : '');
     const finalRoom = (n: number) => PASTE_LIMIT - crlfLength(render('', true, n));
-    if (left <= finalRoom(k)) {
+    // The last chunk's hash is typed into the console like any other: when it would carry a
+    // repeated character (which the console may double or drop, failing an intact block),
+    // split the rest in two rather than end here.
+    if (
+      left <= finalRoom(k) &&
+      (left < 2 * SHORTEST_CHUNK + 8 || chunkCheck(stream.slice(at)).clean)
+    ) {
       blocks.push(render(stream.slice(at), true));
       break;
     }
     const room = PASTE_LIMIT - crlfLength(render('', false));
-    if (room < 16) throw new Error('transfer: a block has no room for data');
+    if (room < SHORTEST_CHUNK) throw new Error('transfer: a block has no room for data');
     // Fill the block, but when this block and the last could share the rest, leave the last
-    // one full rather than nearly empty. Shorten the chunk by a character or two when that
-    // makes its hash typable without a repeated character, and never cut next to a space
-    // that separates a repeated pair (it is dropped at the cut).
-    let cut = Math.min(room, left - 4, Math.max(left - finalRoom(k + 1) + 4, 16));
-    const candidates = [cut, cut - 1, cut - 2, cut - 3].filter((c) => stream[at + c - 1] !== ' ');
-    cut = candidates.find((c) => chunkCheck(stream.slice(at, at + c)).clean) ?? candidates[0]!;
+    // one full rather than nearly empty. Shorten the chunk by a few characters when that
+    // makes its hash typable without a repeated character (and the hash of the rest too, when
+    // the rest is the last chunk), and never cut next to a space that separates a repeated
+    // pair (it is dropped at the cut).
+    const longest = Math.min(room, left - 4, Math.max(left - finalRoom(k + 1) + 4, SHORTEST_CHUNK));
+    const candidates = Array.from({ length: 8 }, (_, i) => longest - i).filter(
+      (c) => stream[at + c - 1] !== ' ',
+    );
+    const restFrom = (c: number) => (stream[at + c] === ' ' ? at + c + 1 : at + c);
+    const typable = (c: number) =>
+      chunkCheck(stream.slice(at, at + c)).clean &&
+      (stream.length - restFrom(c) > finalRoom(k + 1) ||
+        chunkCheck(stream.slice(restFrom(c))).clean);
+    const cut = candidates.find(typable) ?? candidates[0]!;
     blocks.push(render(stream.slice(at, at + cut), false));
     at += cut;
     if (stream[at] === ' ') at++;
   }
   return blocks;
 }
+
+/** A block's chunk is cut to at least this, less the few characters a typable hash may take. */
+const SHORTEST_CHUNK = 16;
 
 /** What certutil -hashfile prints for a chunk file: echo wrote the data and a CRLF. */
 function chunkCheck(data: string) {

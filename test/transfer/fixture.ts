@@ -2,8 +2,10 @@ import { execFileSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
+  mkdtempSync,
   readFileSync,
   readdirSync,
+  renameSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -168,12 +170,18 @@ export function signModule(files: readonly ModuleFile[], label: string): ModuleF
   });
 }
 
+/**
+ * A throwaway signing certificate, made once. Made aside and renamed into place: test files
+ * in other workers sign at the same time, and two half-written key/certificate pairs would
+ * not match.
+ */
 function testCertificate(): { key: string; cert: string } {
   const dir = join(CACHE, 'cert');
   const key = join(dir, 'key.pem');
   const cert = join(dir, 'cert.pem');
   if (!existsSync(cert)) {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(CACHE, { recursive: true });
+    const making = mkdtempSync(join(CACHE, 'cert-'));
     execFileSync(
       'openssl',
       [
@@ -183,9 +191,9 @@ function testCertificate(): { key: string; cert: string } {
         'rsa:3072',
         '-nodes',
         '-keyout',
-        key,
+        join(making, 'key.pem'),
         '-out',
-        cert,
+        join(making, 'cert.pem'),
         '-days',
         '3650',
         '-subj',
@@ -195,6 +203,11 @@ function testCertificate(): { key: string; cert: string } {
       ],
       { stdio: 'ignore' },
     );
+    try {
+      renameSync(making, dir);
+    } catch {
+      rmSync(making, { recursive: true, force: true }); // another worker's pair is in place
+    }
   }
   return { key, cert };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTransfer, type ModuleFile, type Transfer } from '../../src/transfer/index.ts';
 import { moduleUnderTest, readTree, signatureVerifies } from './fixture.ts';
-import { buildShims, Console, reports, wineReady, windowsPath } from './wine.ts';
+import { buildShims, Console, explainDamaged, reports, wineReady, windowsPath } from './wine.ts';
 
 const VERSION = '0.1.0';
 /** Wine starts two processes per block; on a busy machine that is slow. */
@@ -76,7 +76,7 @@ describe.skipIf(!wineReady())('transfer blocks pasted into cmd (Wine)', () => {
       const c = vm();
       const n = blocks.length;
       const out = reports(await c.paste(blocks));
-      expect(out).toEqual([
+      expect(out, explainDamaged(c, blocks, out)).toEqual([
         ...blocks.map((_, i) => ok(i + 1, n)),
         `RdpRescue ${VERSION} is now in ${windowsPath(c.moduleDir(VERSION))}`,
       ]);

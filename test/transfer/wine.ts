@@ -5,6 +5,8 @@ import {
   mkdirSync,
   mkdtempSync,
   openSync,
+  readFileSync,
+  renameSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -13,6 +15,7 @@ import { join } from 'node:path';
 import { CACHE, REPO } from './fixture.ts';
 
 export const WINE = '/usr/lib/wine/wine64';
+const WINESERVER = '/usr/lib/wine/wineserver';
 const SHIM_SOURCES = join(REPO, 'test', 'transfer', 'shims');
 const SHIMS = join(CACHE, 'shims');
 const PREFIX = join(REPO, '.cache', 'wine-transfer');
@@ -33,9 +36,31 @@ export function buildShims(): string {
     const source = join(SHIM_SOURCES, `${name}.c`);
     const exe = join(SHIMS, `${name}.exe`);
     if (existsSync(exe) && statSync(exe).mtimeMs > statSync(source).mtimeMs) continue;
-    execFileSync('x86_64-w64-mingw32-gcc', ['-O2', '-Wall', '-o', exe, source, ...libs]);
+    // Built aside, then renamed: test files in other workers may be running the old shim, and
+    // a half-written .exe would make a block's check fail for a reason that is not the block.
+    const building = `${exe}.${process.pid}.tmp`;
+    execFileSync('x86_64-w64-mingw32-gcc', ['-O2', '-Wall', '-o', building, source, ...libs]);
+    renameSync(building, exe);
   }
   return SHIMS;
+}
+
+let prefixReady = false;
+
+/**
+ * Creates the Wine prefix once and waits until wineboot has finished updating it (as
+ * test/cmd/wine.ts does): a new prefix keeps registering DLLs, the crypto provider the
+ * certutil shim needs among them, while the first commands already run.
+ */
+function preparePrefix(): void {
+  if (prefixReady) return;
+  mkdirSync(PREFIX, { recursive: true });
+  if (!existsSync(join(PREFIX, 'system.reg'))) {
+    const env = { ...process.env, WINEPREFIX: PREFIX, WINEDEBUG: '-all' };
+    spawnSync(WINE, ['cmd', '/c', 'ver'], { env, stdio: 'ignore', timeout: 300_000 });
+    spawnSync(WINESERVER, ['-w'], { env, stdio: 'ignore', timeout: 300_000 });
+  }
+  prefixReady = true;
 }
 
 export function windowsPath(unixPath: string): string {
@@ -52,7 +77,7 @@ export class Console {
   private readonly root: string;
 
   constructor(private readonly shims: string) {
-    mkdirSync(PREFIX, { recursive: true });
+    preparePrefix();
     this.root = mkdtempSync(join(CACHE, 'vm-'));
     this.programFiles = join(this.root, 'Program Files');
     mkdirSync(join(this.programFiles, 'WindowsPowerShell', 'Modules'), { recursive: true });
@@ -111,4 +136,34 @@ export function reports(output: string): string[] {
     )
     .filter((line): line is string => line !== undefined)
     .map((line) => line.trim());
+}
+
+/**
+ * For every block a console reported DAMAGED: is its chunk file on disk exactly the block's
+ * data? If so the check misfired (the tools or the console, not the paste); if not, cmd wrote
+ * other bytes than the block carries. Used as the failure message of the Wine tests.
+ */
+export function explainDamaged(
+  c: Console,
+  blocks: readonly string[],
+  reported: readonly string[],
+): string {
+  const lines = reported.flatMap((line) => {
+    const m = /^block (\d+) of \d+ DAMAGED/.exec(line);
+    const block = m ? blocks[Number(m[1]) - 1] : undefined;
+    if (!m || !block) return [];
+    const dir = /&md (\S+) 2>nul/.exec(block)![1]!.replace(/\^/g, '');
+    const chunk = /\r\n>(\S+) echo ([^\r]*)\r\n/.exec(block)!;
+    const file = join(c.temp(), dir, chunk[1]!.replace(/\^/g, ''));
+    const expected = Buffer.from(chunk[2]! + '\r\n', 'latin1');
+    const actual = existsSync(file) ? readFileSync(file) : undefined;
+    const verdict =
+      actual === undefined
+        ? 'no chunk file was written'
+        : actual.equals(expected)
+          ? 'the chunk on disk is intact: the check itself misfired'
+          : `the chunk on disk differs (${actual.length} bytes, the block carries ${expected.length})`;
+    return [`block ${m[1]}: ${verdict}`];
+  });
+  return lines.join('; ') || 'no block was reported DAMAGED';
 }

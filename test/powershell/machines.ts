@@ -48,9 +48,16 @@ function Get-RdpCertificate {
     param([string]$Store)
     foreach ($c in $script:Machine.Certificates) {
         if ($c.Store -eq $Store) {
-            [pscustomobject]@{ Store = $Store; Thumbprint = $c.Thumbprint; Subject = $c.Subject; Issuer = $c.Issuer; NotBefore = $script:Now.AddDays(-30); NotAfter = $script:Now.AddDays($c.DaysLeft) }
+            # Every certificate has a private key and no Enhanced Key Usage unless the machine says otherwise.
+            [pscustomobject]@{ Store = $Store; Thumbprint = $c.Thumbprint; Subject = $c.Subject; Issuer = $c.Issuer; NotBefore = $script:Now.AddDays(-30); NotAfter = $script:Now.AddDays($c.DaysLeft); HasPrivateKey = -not $c.ContainsKey('NoKey'); EnhancedKeyUsages = $(if ($c.ContainsKey('Usages')) { $c.Usages } else { $null }) }
         }
     }
+}
+function Get-RdpPrivateKey {
+    param([string]$Store, [string]$Thumbprint)
+    $file = $null
+    if ($script:Machine.ContainsKey('KeyFiles')) { $file = $script:Machine.KeyFiles[$Thumbprint] }
+    [pscustomobject]@{ Opens = $true; File = $file }
 }
 function Get-RdpAccessRule {
     param([string]$Path)
@@ -92,8 +99,10 @@ export const healthy = {
       Subject: 'CN=vm',
       Issuer: 'CN=vm',
       DaysLeft: 100,
+      Usages: ['1.3.6.1.5.5.7.3.1'],
     },
   ],
+  KeyFiles: { ['A'.repeat(40)]: KEY_FILE },
   Acl: {
     [MK]: [allow('S-1-1-0', 0x12019f), allow('S-1-5-32-544', 0x1f01ff)],
     [KEY_FILE]: [
@@ -166,6 +175,10 @@ function Set-RdpServiceState {
     param([string]$Name, [string]$State)
     $script:Calls += ('SVC {0} {1}' -f $Name, $State)
     if ($State -eq 'Stopped') { $script:Machine.Listeners = @(@{ Port = 3389; OwningProcess = 1000 }) }
+}
+function Set-RdpOwner {
+    param([string]$Path, [string]$Sid)
+    $script:Calls += ('OWNER {0} {1}' -f $Path, $Sid)
 }
 function New-RdpDirectory { param([string]$Path) $script:Calls += ('MKDIR ' + $Path) }
 $script:Manifests = @{}

@@ -127,7 +127,7 @@ describe('the platform layer is the only way to the OS (Pester can mock it)', as
     const layer = lines.slice(start - 1, end).join('\n');
     const platform = (await functionsOf(layer)).map((f) => f.name);
     expect(platform.length).toBeGreaterThan(10);
-    const header = lines.slice(start - 1, start + 30).join('\n');
+    const header = lines.slice(start - 1, start + 45).join('\n');
     for (const name of platform) expect(header, name).toContain(`#   ${name}`);
   });
 

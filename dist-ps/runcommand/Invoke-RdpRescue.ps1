@@ -56,12 +56,18 @@ $script:RdpStringTable = @{
         BackupWritten = 'Backup written to {0}. Undo with: Undo-RdpRepair -BackupPath "{0}"'
         FixFailed = 'Fix ''{0}'' failed: {1}. Nothing after it was applied. Backup: {2}'
         NotVerified = 'Fix ''{0}'' ran, but these checks still fire: {1}.'
+        PartiallyApplied = 'Fix ''{0}'' was applied only in part: {1} item(s) were not changed: {2}'
+        GrantNotReadBack = 'after icacls the permissions do not include {0}'
+        KeyFileNotFound = 'its private key file is in neither machine key folder'
+        BackupEntryUnreadable = 'The permissions of {0} could not be read for the backup ({1}); Undo-RdpRepair cannot restore them.'
         RebootRequired = 'Restart the computer to complete the repair.'
         WeakensSecurity = 'SECURITY: {0} To restore: {1}'
         PortOwnerNotService = 'Process {0} holds port {1} and is not a service. RdpRescue never kills a process: stop that program yourself, or move RDP with Set-RdpPort.'
         PortOwnerShared = 'Process {0} holding port {1} hosts several services ({2}); stopping one would not free the port safely.'
         PortOwnerStopped = 'Stopped service ''{0}'' that held port {1}. It may take the port again at the next boot: change its configuration or its start type.'
         ThumbprintNotUsable = 'No present, unexpired certificate with thumbprint {0} is in Cert:\LocalMachine\My.'
+        CertificateNotForServer = 'Certificate {0} is not for server authentication (Enhanced Key Usage: {1}). RDP needs one of {2}, or no Enhanced Key Usage extension.'
+        CertificateKeyUnusable = 'Certificate {0} has no private key, or its private key does not open (missing, damaged or unreadable); RDP cannot use it.'
         PortInUse = 'Port {0} is already used by process {1}; choose another port.'
         FirewallRuleMissing = 'Firewall rule ''{0}'' does not exist; it was not changed.'
         BackupNotFound = 'No RdpRescue backup manifest (backup.json) in {0}.'
@@ -80,8 +86,8 @@ $script:RdpStringTable = @{
         'Finding.ev-schannel-36872' = 'Schannel 36872 was logged; its meaning differs between Windows versions, so it only supports the finding.'
         'Finding.machinekeys-acl' = 'MachineKeys or the RDP key file lacks an entry Windows needs (Administrators on the folder; SYSTEM and NETWORK SERVICE on the RDP key).'
         'Scenario.rdp-cert-invalid.Title' = 'The RDP certificate is expired, missing, or not the configured one'
-        'Finding.rdp-cert-store' = 'The Remote Desktop certificate store is empty or holds only expired certificates.'
-        'Finding.rdp-cert-binding' = 'SSLCertificateSHA1Hash names a certificate that is not installed or has expired.'
+        'Finding.rdp-cert-store' = 'The Remote Desktop certificate store is empty or holds only expired certificates, or certificates RDP cannot use (no private key that opens, a key file NETWORK SERVICE cannot read, or an Enhanced Key Usage not for server authentication).'
+        'Finding.rdp-cert-binding' = 'SSLCertificateSHA1Hash names a certificate that is not installed, has expired, or that RDP cannot use (no private key that opens, a key file NETWORK SERVICE cannot read, or an Enhanced Key Usage not for server authentication).'
         'Scenario.rdp-port-conflict.Title' = 'Another process holds the RDP port, or nothing listens on it'
         'Finding.rdp-listener' = 'The configured RDP port is held by a process other than TermService, or nothing listens on it.'
         'Finding.termservice-stopped' = 'The Remote Desktop Services service (TermService) is not running.'
@@ -117,12 +123,18 @@ $script:RdpStringTable = @{
         BackupWritten = 'Säkerhetskopian skrevs till {0}. Ångra med: Undo-RdpRepair -BackupPath "{0}"'
         FixFailed = 'Korrigeringen ''{0}'' misslyckades: {1}. Inget efter den tillämpades. Säkerhetskopia: {2}'
         NotVerified = 'Korrigeringen ''{0}'' kördes, men dessa kontroller slår fortfarande till: {1}.'
+        PartiallyApplied = 'Korrigeringen ''{0}'' tillämpades bara delvis: {1} objekt ändrades inte: {2}'
+        GrantNotReadBack = 'efter icacls saknar behörigheterna {0}'
+        KeyFileNotFound = 'dess privata nyckelfil finns inte i någon av datorns nyckelmappar'
+        BackupEntryUnreadable = 'Behörigheterna för {0} kunde inte läsas till säkerhetskopian ({1}); Undo-RdpRepair kan inte återställa dem.'
         RebootRequired = 'Starta om datorn för att slutföra reparationen.'
         WeakensSecurity = 'SÄKERHET: {0} Så återställer du: {1}'
         PortOwnerNotService = 'Processen {0} använder port {1} och är inte en tjänst. RdpRescue avslutar aldrig en process: stoppa programmet själv eller flytta RDP med Set-RdpPort.'
         PortOwnerShared = 'Processen {0} som använder port {1} är värd för flera tjänster ({2}); att stoppa en av dem frigör inte porten på ett säkert sätt.'
         PortOwnerStopped = 'Stoppade tjänsten ''{0}'' som använde port {1}. Den kan ta porten igen vid nästa start: ändra dess konfiguration eller starttyp.'
         ThumbprintNotUsable = 'Det finns inget befintligt certifikat som inte har gått ut med tumavtrycket {0} i Cert:\LocalMachine\My.'
+        CertificateNotForServer = 'Certifikatet {0} är inte avsett för serverautentisering (förbättrad nyckelanvändning: {1}). RDP behöver något av {2}, eller inget tillägg för förbättrad nyckelanvändning.'
+        CertificateKeyUnusable = 'Certifikatet {0} har ingen privat nyckel, eller så går den privata nyckeln inte att öppna (saknas, är skadad eller oläslig); RDP kan inte använda det.'
         PortInUse = 'Port {0} används redan av processen {1}; välj en annan port.'
         FirewallRuleMissing = 'Brandväggsregeln ''{0}'' finns inte; den ändrades inte.'
         BackupNotFound = 'Inget säkerhetskopieringsmanifest från RdpRescue (backup.json) i {0}.'
@@ -141,8 +153,8 @@ $script:RdpStringTable = @{
         'Finding.ev-schannel-36872' = 'Schannel 36872 loggades; betydelsen skiljer sig mellan Windows-versioner, så den stöder bara slutsatsen.'
         'Finding.machinekeys-acl' = 'MachineKeys eller RDP-nyckelfilen saknar en post som Windows behöver (Administratörer på mappen; SYSTEM och NETWORK SERVICE på RDP-nyckeln).'
         'Scenario.rdp-cert-invalid.Title' = 'RDP-certifikatet har gått ut, saknas eller är inte det konfigurerade'
-        'Finding.rdp-cert-store' = 'Certifikatarkivet Remote Desktop är tomt eller innehåller bara utgångna certifikat.'
-        'Finding.rdp-cert-binding' = 'SSLCertificateSHA1Hash anger ett certifikat som inte är installerat eller har gått ut.'
+        'Finding.rdp-cert-store' = 'Certifikatarkivet Remote Desktop är tomt eller innehåller bara utgångna certifikat, eller certifikat som RDP inte kan använda (ingen privat nyckel som går att öppna, en nyckelfil som NETWORK SERVICE inte kan läsa eller en förbättrad nyckelanvändning som inte gäller serverautentisering).'
+        'Finding.rdp-cert-binding' = 'SSLCertificateSHA1Hash anger ett certifikat som inte är installerat, har gått ut eller som RDP inte kan använda (ingen privat nyckel som går att öppna, en nyckelfil som NETWORK SERVICE inte kan läsa eller en förbättrad nyckelanvändning som inte gäller serverautentisering).'
         'Scenario.rdp-port-conflict.Title' = 'En annan process använder RDP-porten, eller så lyssnar ingen på den'
         'Finding.rdp-listener' = 'Den konfigurerade RDP-porten används av en annan process än TermService, eller så lyssnar ingen på den.'
         'Finding.termservice-stopped' = 'Tjänsten Fjärrskrivbordstjänster (TermService) körs inte.'
@@ -178,12 +190,18 @@ $script:RdpStringTable = @{
         BackupWritten = 'Back-up geschreven naar {0}. Ongedaan maken met: Undo-RdpRepair -BackupPath "{0}"'
         FixFailed = 'Oplossing ''{0}'' is mislukt: {1}. Niets daarna is toegepast. Back-up: {2}'
         NotVerified = 'Oplossing ''{0}'' is uitgevoerd, maar deze controles slaan nog steeds aan: {1}.'
+        PartiallyApplied = 'Oplossing ''{0}'' is maar gedeeltelijk toegepast: {1} item(s) zijn niet gewijzigd: {2}'
+        GrantNotReadBack = 'na icacls ontbreekt {0} in de machtigingen'
+        KeyFileNotFound = 'het bestand met de persoonlijke sleutel staat in geen van beide sleutelmappen van de machine'
+        BackupEntryUnreadable = 'De machtigingen van {0} konden niet worden gelezen voor de back-up ({1}); Undo-RdpRepair kan ze niet terugzetten.'
         RebootRequired = 'Start de computer opnieuw op om het herstel te voltooien.'
         WeakensSecurity = 'BEVEILIGING: {0} Herstellen: {1}'
         PortOwnerNotService = 'Proces {0} bezet poort {1} en is geen service. RdpRescue beëindigt nooit een proces: stop dat programma zelf of verplaats RDP met Set-RdpPort.'
         PortOwnerShared = 'Proces {0} dat poort {1} bezet, host meerdere services ({2}); één ervan stoppen maakt de poort niet veilig vrij.'
         PortOwnerStopped = 'Service ''{0}'' die poort {1} bezette, is gestopt. Hij kan de poort bij de volgende opstart weer nemen: wijzig de configuratie of het opstarttype.'
         ThumbprintNotUsable = 'Er staat geen aanwezig, niet-verlopen certificaat met vingerafdruk {0} in Cert:\LocalMachine\My.'
+        CertificateNotForServer = 'Certificaat {0} is niet bedoeld voor serververificatie (uitgebreid sleutelgebruik: {1}). RDP heeft een van {2} nodig, of geen extensie voor uitgebreid sleutelgebruik.'
+        CertificateKeyUnusable = 'Certificaat {0} heeft geen persoonlijke sleutel, of de persoonlijke sleutel kan niet worden geopend (ontbreekt, beschadigd of onleesbaar); RDP kan het niet gebruiken.'
         PortInUse = 'Poort {0} wordt al gebruikt door proces {1}; kies een andere poort.'
         FirewallRuleMissing = 'Firewallregel ''{0}'' bestaat niet; deze is niet gewijzigd.'
         BackupNotFound = 'Geen RdpRescue-back-upmanifest (backup.json) in {0}.'
@@ -202,8 +220,8 @@ $script:RdpStringTable = @{
         'Finding.ev-schannel-36872' = 'Schannel 36872 is vastgelegd; de betekenis verschilt per Windows-versie, dus het ondersteunt de bevinding alleen.'
         'Finding.machinekeys-acl' = 'MachineKeys of het RDP-sleutelbestand mist een vermelding die Windows nodig heeft (Administrators op de map; SYSTEM en NETWORK SERVICE op de RDP-sleutel).'
         'Scenario.rdp-cert-invalid.Title' = 'Het RDP-certificaat is verlopen, ontbreekt of is niet het ingestelde certificaat'
-        'Finding.rdp-cert-store' = 'Het certificaatarchief Remote Desktop is leeg of bevat alleen verlopen certificaten.'
-        'Finding.rdp-cert-binding' = 'SSLCertificateSHA1Hash noemt een certificaat dat niet is geïnstalleerd of verlopen is.'
+        'Finding.rdp-cert-store' = 'Het certificaatarchief Remote Desktop is leeg of bevat alleen verlopen certificaten, of certificaten die RDP niet kan gebruiken (geen persoonlijke sleutel die te openen is, een sleutelbestand dat NETWORK SERVICE niet kan lezen, of uitgebreid sleutelgebruik dat niet voor serververificatie is).'
+        'Finding.rdp-cert-binding' = 'SSLCertificateSHA1Hash noemt een certificaat dat niet is geïnstalleerd, verlopen is of dat RDP niet kan gebruiken (geen persoonlijke sleutel die te openen is, een sleutelbestand dat NETWORK SERVICE niet kan lezen, of uitgebreid sleutelgebruik dat niet voor serververificatie is).'
         'Scenario.rdp-port-conflict.Title' = 'Een ander proces bezet de RDP-poort, of er luistert niets op'
         'Finding.rdp-listener' = 'De ingestelde RDP-poort wordt bezet door een ander proces dan TermService, of er luistert niets op.'
         'Finding.termservice-stopped' = 'De service Extern bureaublad-services (TermService) is niet actief.'
@@ -239,12 +257,18 @@ $script:RdpStringTable = @{
         BackupWritten = '已將備份寫入 {0}。復原方式：Undo-RdpRepair -BackupPath "{0}"'
         FixFailed = '修正 ''{0}'' 失敗：{1}。之後的項目都未套用。備份：{2}'
         NotVerified = '已執行修正 ''{0}''，但下列檢查仍然觸發：{1}。'
+        PartiallyApplied = '修正 ''{0}'' 僅部分套用：有 {1} 個項目未變更：{2}'
+        GrantNotReadBack = '執行 icacls 後，權限中仍沒有 {0}'
+        KeyFileNotFound = '其私密金鑰檔案不在任何一個電腦金鑰資料夾中'
+        BackupEntryUnreadable = '無法讀取 {0} 的權限以進行備份（{1}）；Undo-RdpRepair 無法還原這些權限。'
         RebootRequired = '請重新啟動電腦以完成修復。'
         WeakensSecurity = '安全性：{0} 還原方式：{1}'
         PortOwnerNotService = '處理程序 {0} 佔用連接埠 {1}，而且不是服務。RdpRescue 絕不終止處理程序：請自行停止該程式，或使用 Set-RdpPort 移動 RDP。'
         PortOwnerShared = '佔用連接埠 {1} 的處理程序 {0} 裝載多個服務（{2}）；停止其中一個無法安全地釋放連接埠。'
         PortOwnerStopped = '已停止佔用連接埠 {1} 的服務 ''{0}''。下次開機時它可能再次佔用該連接埠：請變更其設定或啟動類型。'
         ThumbprintNotUsable = 'Cert:\LocalMachine\My 中沒有指紋為 {0} 且未過期的憑證。'
+        CertificateNotForServer = '憑證 {0} 不是用於伺服器驗證（增強金鑰使用方法：{1}）。RDP 需要 {2} 其中之一，或不含增強金鑰使用方法延伸。'
+        CertificateKeyUnusable = '憑證 {0} 沒有私密金鑰，或其私密金鑰無法開啟（遺失、損毀或無法讀取）；RDP 無法使用它。'
         PortInUse = '連接埠 {0} 已被處理程序 {1} 使用；請選擇其他連接埠。'
         FirewallRuleMissing = '防火牆規則 ''{0}'' 不存在；未變更。'
         BackupNotFound = '{0} 中沒有 RdpRescue 備份資訊清單（backup.json）。'
@@ -263,8 +287,8 @@ $script:RdpStringTable = @{
         'Finding.ev-schannel-36872' = '已記錄 Schannel 36872；其意義因 Windows 版本而異，因此僅作為佐證。'
         'Finding.machinekeys-acl' = 'MachineKeys 或 RDP 金鑰檔案缺少 Windows 所需的項目（資料夾上的 Administrators；RDP 金鑰上的 SYSTEM 與 NETWORK SERVICE）。'
         'Scenario.rdp-cert-invalid.Title' = 'RDP 憑證已過期、遺失，或不是已設定的憑證'
-        'Finding.rdp-cert-store' = 'Remote Desktop 憑證存放區是空的，或只包含已過期的憑證。'
-        'Finding.rdp-cert-binding' = 'SSLCertificateSHA1Hash 指定的憑證未安裝或已過期。'
+        'Finding.rdp-cert-store' = 'Remote Desktop 憑證存放區是空的，或只包含已過期的憑證，或只有 RDP 無法使用的憑證（沒有可開啟的私密金鑰、NETWORK SERVICE 無法讀取金鑰檔案，或增強金鑰使用方法不是伺服器驗證）。'
+        'Finding.rdp-cert-binding' = 'SSLCertificateSHA1Hash 指定的憑證未安裝、已過期，或 RDP 無法使用（沒有可開啟的私密金鑰、NETWORK SERVICE 無法讀取金鑰檔案，或增強金鑰使用方法不是伺服器驗證）。'
         'Scenario.rdp-port-conflict.Title' = '另一個處理程序佔用 RDP 連接埠，或沒有程式在其上接聽'
         'Finding.rdp-listener' = '已設定的 RDP 連接埠被 TermService 以外的處理程序佔用，或沒有程式在其上接聽。'
         'Finding.termservice-stopped' = '遠端桌面服務（TermService）未在執行。'
@@ -313,12 +337,18 @@ if ($script:RdpStringTable.ContainsKey([string]$PSUICulture)) {
 #   Get-RdpServiceInfo        -Name | -ProcessId        Name, State, StartMode, ProcessId (Win32_Service); nothing when absent
 #   Set-RdpServiceState       -Name -State Running|Stopped|Restarted
 #   Get-RdpTcpListener        -Port                     LocalAddress, LocalPort, OwningProcess of listening sockets
-#   Get-RdpCertificate        -Store                    LocalMachine store: Thumbprint, Subject, Issuer, NotBefore, NotAfter
+#   Get-RdpCertificate        -Store                    LocalMachine store: Thumbprint, Subject, Issuer, NotBefore, NotAfter,
+#                                                       HasPrivateKey, EnhancedKeyUsages (OIDs; $null when the certificate has no EKU)
+#   Get-RdpPrivateKey         -Store -Thumbprint        Opens (the private key opens), File (its key file; $null when not found)
 #   Remove-RdpCertificate     -Store -Thumbprint        removes one certificate (never its private key)
 #   Get-RdpAccessRule         -Path                     Sid, Rights, AccessType, InheritOnly (SIDs, never names)
-#   Get-RdpSecurityDescriptor -Path                     SDDL (owner and DACL)
+#   Get-RdpSecurityDescriptor -Path                     SDDL (owner and DACL), read with the backup privilege
 #   Set-RdpSecurityDescriptor -Path -Sddl               restores owner and DACL
-#   Get-RdpChildFile          -Path -Prefix [-Recurse]  full paths of files
+#   Set-RdpOwner              -Path -Sid                sets the owner only, with the take-ownership and restore privileges
+#   Enable-RdpPrivilege       -Name                     enables privileges the process token holds; returns those it turned on
+#   Disable-RdpPrivilege      -Name                     turns them off again
+#   Get-RdpTokenPrivilegeType                           the AdjustTokenPrivileges helper, compiled once per session
+#   Get-RdpChildFile          -Path -Prefix [-Recurse]  full paths of files (with the backup privilege if listing is denied)
 #   Get-RdpFirewallRulePort   -Name                     LocalPort of a rule by its Name, or $null when the rule is absent
 #   Set-RdpFirewallRulePort   -Name -Port
 #   Get-RdpWindowsFeatureState -Name                    $true / $false, or $null without Server Manager cmdlets
@@ -538,15 +568,75 @@ function Get-RdpCertificate {
         return
     }
     foreach ($certificate in @(Get-ChildItem -LiteralPath $path)) {
+        # 2.5.29.37 is the Enhanced Key Usage extension; without it a certificate serves any purpose.
+        $usages = $null
+        foreach ($extension in @($certificate.Extensions | Where-Object { $_.Oid.Value -eq '2.5.29.37' })) {
+            $eku = New-Object -TypeName System.Security.Cryptography.X509Certificates.X509EnhancedKeyUsageExtension -ArgumentList @($extension, $extension.Critical)
+            $usages = @($eku.EnhancedKeyUsages | ForEach-Object { [string]$_.Value })
+        }
         [pscustomobject]@{
-            Store      = $Store
-            Thumbprint = [string]$certificate.Thumbprint
-            Subject    = [string]$certificate.Subject
-            Issuer     = [string]$certificate.Issuer
-            NotBefore  = $certificate.NotBefore
-            NotAfter   = $certificate.NotAfter
+            Store             = $Store
+            Thumbprint        = [string]$certificate.Thumbprint
+            Subject           = [string]$certificate.Subject
+            Issuer            = [string]$certificate.Issuer
+            NotBefore         = $certificate.NotBefore
+            NotAfter          = $certificate.NotAfter
+            HasPrivateKey     = [bool]$certificate.HasPrivateKey
+            EnhancedKeyUsages = $usages
         }
     }
+}
+
+function Get-RdpPrivateKey {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Store,
+        [Parameter(Mandatory = $true)]
+        [ValidatePattern('^[0-9A-Fa-f]{40}$')]
+        [string]$Thumbprint
+    )
+    # HasPrivateKey only says a key is associated; opening it shows whether it is there, intact
+    # and readable. Its file is named by the key's unique container name, in the CryptoAPI
+    # (RSA\MachineKeys) or CNG (Keys) machine key folder.
+    $certificate = Get-Item -LiteralPath ('Cert:\LocalMachine\' + $Store + '\' + $Thumbprint)
+    $name = $null
+    try {
+        $key = $null
+        $rsa = 'System.Security.Cryptography.X509Certificates.RSACertificateExtensions' -as [type]
+        $ecdsa = 'System.Security.Cryptography.X509Certificates.ECDsaCertificateExtensions' -as [type]
+        if ($null -ne $rsa) {
+            $key = $rsa::GetRSAPrivateKey($certificate)
+        }
+        else {
+            # .NET Framework before 4.6: CryptoAPI keys only.
+            $key = $certificate.PrivateKey
+        }
+        if ($null -eq $key -and $null -ne $ecdsa) {
+            $key = $ecdsa::GetECDsaPrivateKey($certificate)
+        }
+        if ($key -is [System.Security.Cryptography.ICspAsymmetricAlgorithm]) {
+            $name = $key.CspKeyContainerInfo.UniqueKeyContainerName
+        }
+        elseif ($null -ne $key -and $null -ne $key.PSObject.Properties['Key']) {
+            $name = $key.Key.UniqueName
+        }
+    }
+    catch [System.Security.Cryptography.CryptographicException] {
+        return [pscustomobject]@{ Opens = $false; File = $null }
+    }
+    if (-not $name) {
+        return [pscustomobject]@{ Opens = ($null -ne $key); File = $null }
+    }
+    $file = $null
+    foreach ($folder in @('Microsoft\Crypto\RSA\MachineKeys', 'Microsoft\Crypto\Keys')) {
+        $candidate = Join-Path -Path (Join-Path -Path $env:ProgramData -ChildPath $folder) -ChildPath $name
+        if ($null -eq $file -and (Test-Path -LiteralPath $candidate -PathType Leaf)) {
+            $file = $candidate
+        }
+    }
+    [pscustomobject]@{ Opens = $true; File = $file }
 }
 
 function Remove-RdpCertificate {
@@ -594,7 +684,14 @@ function Get-RdpSecurityDescriptor {
         [Parameter(Mandatory = $true)]
         [string]$Path
     )
-    (Get-Acl -LiteralPath $Path).Sddl
+    # The backup privilege grants read access to the security descriptor whatever the DACL says.
+    $enabled = @(Enable-RdpPrivilege -Name 'SeBackupPrivilege')
+    try {
+        (Get-Acl -LiteralPath $Path).Sddl
+    }
+    finally {
+        Disable-RdpPrivilege -Name $enabled
+    }
 }
 
 function Set-RdpSecurityDescriptor {
@@ -609,11 +706,169 @@ function Set-RdpSecurityDescriptor {
         return
     }
     $saved = New-Object -TypeName System.Security.AccessControl.CommonSecurityDescriptor -ArgumentList @($false, $false, $Sddl)
-    # Set-Acl cannot give ownership to another account; icacls can (it enables the restore privilege).
-    $null = Invoke-RdpNative -FilePath "$env:SystemRoot\System32\icacls.exe" -ArgumentList @($Path, '/setowner', ('*' + $saved.Owner.Value), '/c', '/q')
+    # The owner first: as owner, the DACL can be read and written whatever it says.
+    Set-RdpOwner -Path $Path -Sid $saved.Owner.Value -Confirm:$false
     $acl = Get-Acl -LiteralPath $Path
     $acl.SetSecurityDescriptorSddlForm($Sddl, [System.Security.AccessControl.AccessControlSections]::Access)
     Set-Acl -LiteralPath $Path -AclObject $acl
+}
+
+function Set-RdpOwner {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path,
+        [Parameter(Mandatory = $true)]
+        [ValidatePattern('^S-1-\d+(-\d+)+$')]
+        [string]$Sid
+    )
+    if (-not $PSCmdlet.ShouldProcess($Path, "Owner: $Sid")) {
+        return
+    }
+    # SetNamedSecurityInfo: with SeTakeOwnershipPrivilege the owner can be set without
+    # WRITE_OWNER in the DACL, with SeRestorePrivilege to any SID. icacls /setowner does not
+    # force a change of ownership, so a broken DACL would stop it. Only the owner is written:
+    # the DACL is neither read nor changed.
+    $enabled = @(Enable-RdpPrivilege -Name 'SeTakeOwnershipPrivilege', 'SeRestorePrivilege')
+    try {
+        if ([System.IO.Directory]::Exists($Path)) {
+            $item = New-Object -TypeName System.IO.DirectoryInfo -ArgumentList $Path
+            $security = New-Object -TypeName System.Security.AccessControl.DirectorySecurity
+        }
+        else {
+            $item = New-Object -TypeName System.IO.FileInfo -ArgumentList $Path
+            $security = New-Object -TypeName System.Security.AccessControl.FileSecurity
+        }
+        $security.SetOwner((New-Object -TypeName System.Security.Principal.SecurityIdentifier -ArgumentList $Sid))
+        if ($null -ne $item.PSObject.Methods['SetAccessControl']) {
+            $item.SetAccessControl($security)
+        }
+        else {
+            # PowerShell 7: an extension method of .NET.
+            [System.IO.FileSystemAclExtensions]::SetAccessControl($item, $security)
+        }
+    }
+    finally {
+        Disable-RdpPrivilege -Name $enabled
+    }
+}
+
+function Get-RdpTokenPrivilegeType {
+    [CmdletBinding()]
+    [OutputType([type])]
+    param()
+    $type = 'RdpRescue.TokenPrivilege' -as [type]
+    if ($null -ne $type) {
+        return $type
+    }
+    # AdjustTokenPrivileges: PreviousState has no entry when the privilege already had the
+    # requested state; ERROR_NOT_ALL_ASSIGNED (1300) when the token does not hold it.
+    Add-Type -Language CSharp -TypeDefinition @'
+using System;
+using System.ComponentModel;
+using System.Runtime.InteropServices;
+
+namespace RdpRescue
+{
+    public static class TokenPrivilege
+    {
+        [StructLayout(LayoutKind.Sequential, Pack = 4)]
+        private struct TokenPrivileges
+        {
+            public int Count;
+            public long Luid;
+            public int Attributes;
+        }
+
+        private const int TokenAdjustPrivileges = 0x20;
+        private const int TokenQuery = 0x8;
+        private const int PrivilegeEnabled = 0x2;
+        private const int ErrorNotAllAssigned = 1300;
+
+        [DllImport("advapi32.dll", SetLastError = true)]
+        private static extern bool OpenProcessToken(IntPtr process, int access, out IntPtr token);
+
+        [DllImport("advapi32.dll", SetLastError = true, CharSet = CharSet.Unicode)]
+        private static extern bool LookupPrivilegeValue(string system, string name, out long luid);
+
+        [DllImport("advapi32.dll", SetLastError = true)]
+        private static extern bool AdjustTokenPrivileges(IntPtr token, bool disableAll, ref TokenPrivileges newState, int length, ref TokenPrivileges previousState, out int returnLength);
+
+        [DllImport("kernel32.dll")]
+        private static extern IntPtr GetCurrentProcess();
+
+        [DllImport("kernel32.dll", SetLastError = true)]
+        private static extern bool CloseHandle(IntPtr handle);
+
+        // Sets one privilege of this process's token; true when that changed its state.
+        public static bool Set(string name, bool enable)
+        {
+            IntPtr token;
+            if (!OpenProcessToken(GetCurrentProcess(), TokenAdjustPrivileges | TokenQuery, out token))
+            {
+                throw new Win32Exception(Marshal.GetLastWin32Error());
+            }
+            try
+            {
+                TokenPrivileges state = new TokenPrivileges();
+                state.Count = 1;
+                state.Attributes = enable ? PrivilegeEnabled : 0;
+                if (!LookupPrivilegeValue(null, name, out state.Luid))
+                {
+                    throw new Win32Exception(Marshal.GetLastWin32Error());
+                }
+                TokenPrivileges previous = new TokenPrivileges();
+                int length;
+                if (!AdjustTokenPrivileges(token, false, ref state, Marshal.SizeOf(typeof(TokenPrivileges)), ref previous, out length))
+                {
+                    throw new Win32Exception(Marshal.GetLastWin32Error());
+                }
+                if (Marshal.GetLastWin32Error() == ErrorNotAllAssigned)
+                {
+                    return false;
+                }
+                return previous.Count > 0;
+            }
+            finally
+            {
+                CloseHandle(token);
+            }
+        }
+    }
+}
+'@
+    [type]'RdpRescue.TokenPrivilege'
+}
+
+function Enable-RdpPrivilege {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string[]]$Name
+    )
+    # An elevated token holds these privileges but keeps them disabled until a program asks.
+    $type = Get-RdpTokenPrivilegeType
+    foreach ($privilege in $Name) {
+        if ($type::Set($privilege, $true)) {
+            $privilege
+        }
+    }
+}
+
+function Disable-RdpPrivilege {
+    [CmdletBinding()]
+    param(
+        [AllowEmptyCollection()]
+        [string[]]$Name = @()
+    )
+    if ($Name.Count -eq 0) {
+        return
+    }
+    $type = Get-RdpTokenPrivilegeType
+    foreach ($privilege in $Name) {
+        $null = $type::Set($privilege, $false)
+    }
 }
 
 function Get-RdpChildFile {
@@ -625,7 +880,21 @@ function Get-RdpChildFile {
         [string]$Prefix = '',
         [switch]$Recurse
     )
-    foreach ($file in @(Get-ChildItem -LiteralPath $Path -File -Force -Recurse:$Recurse)) {
+    try {
+        $files = @(Get-ChildItem -LiteralPath $Path -File -Force -Recurse:$Recurse -ErrorAction Stop)
+    }
+    catch [System.UnauthorizedAccessException] {
+        # A folder whose DACL denies listing (a broken MachineKeys): Windows opens folders for
+        # listing with backup intent, so the backup privilege lets an administrator list it.
+        $enabled = @(Enable-RdpPrivilege -Name 'SeBackupPrivilege')
+        try {
+            $files = @(Get-ChildItem -LiteralPath $Path -File -Force -Recurse:$Recurse -ErrorAction Stop)
+        }
+        finally {
+            Disable-RdpPrivilege -Name $enabled
+        }
+    }
+    foreach ($file in $files) {
         if ($file.Name.StartsWith($Prefix, [System.StringComparison]::OrdinalIgnoreCase)) {
             $file.FullName
         }
@@ -777,6 +1046,8 @@ function New-RdpContext {
         Events     = @{}
         Results    = @{}
         PortOwner  = $null
+        # Items an operation could not change ("<item>: <reason>"): the fix applied only in part.
+        ItemFailures = [System.Collections.ArrayList]::new()
     }
 }
 
@@ -1057,11 +1328,63 @@ function Test-RdpCertificateStoreCheck {
     if ($certificates.Count -eq 0) {
         return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail 'empty'
     }
-    $valid = @($certificates | Where-Object { $_.NotAfter -gt $Context.Now -and $_.NotBefore -le $Context.Now })
-    if ($valid.Count -gt 0) {
+    $valid = @($certificates | Where-Object { $_.NotAfter -gt $Context.Now -and $_.NotBefore -le $Context.Now } | Sort-Object -Property 'NotAfter' -Descending)
+    if ($valid.Count -eq 0) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ('expired:' + $certificates.Count)
+    }
+    $problems = @(foreach ($certificate in $valid) {
+            Get-RdpCertificateProblem -Certificate $certificate
+        })
+    if ($problems -contains '') {
         return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
     }
-    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ('expired:' + $certificates.Count)
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ('unusable:' + $problems[0])
+}
+
+function Test-RdpServerUsage {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [AllowNull()]
+        [object[]]$Usages
+    )
+    # No Enhanced Key Usage extension: the certificate serves any purpose.
+    if ($null -eq $Usages) {
+        return $true
+    }
+    @($Usages | Where-Object { $script:RdpCatalog.ServerAuthUsages -contains $_ }).Count -gt 0
+}
+
+function Get-RdpCertificateProblem {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object]$Certificate,
+        [switch]$SkipKeyAccess
+    )
+    # Why RDP could not present this certificate, or '' when it can:
+    #   eku      its Enhanced Key Usage is neither Server nor Remote Desktop Authentication
+    #   no-key   it has no private key
+    #   bad-key  its private key does not open: missing, damaged or unreadable
+    #   ns-read  NETWORK SERVICE (TermService's account) cannot read the key file
+    if (-not (Test-RdpServerUsage -Usages $Certificate.EnhancedKeyUsages)) {
+        return 'eku'
+    }
+    if (-not $Certificate.HasPrivateKey) {
+        return 'no-key'
+    }
+    $key = Get-RdpPrivateKey -Store $Certificate.Store -Thumbprint $Certificate.Thumbprint
+    if (-not $key.Opens) {
+        return 'bad-key'
+    }
+    # NETWORK SERVICE reads through its own SID or a group its token always holds: Everyone,
+    # Authenticated Users, Users. 0x120089 = read (FILE_GENERIC_READ).
+    $readers = @('S-1-5-20', 'S-1-1-0', 'S-1-5-11', 'S-1-5-32-545')
+    if (-not $SkipKeyAccess -and $null -ne $key.File -and -not (Test-RdpAllowedMask -Path $key.File -Sid $readers -Mask 0x120089)) {
+        return 'ns-read'
+    }
+    ''
 }
 
 function ConvertTo-RdpThumbprint {
@@ -1107,15 +1430,19 @@ function Test-RdpCertificateBindingCheck {
         return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
     }
     $thumbprint = ConvertTo-RdpThumbprint -Value $value
-    $valid = @(Find-RdpValidCertificate -Thumbprint $thumbprint -Stores $Check.Stores -Now $Context.Now)
-    if ($valid.Count -gt 0) {
-        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
-    }
     $short = $thumbprint
     if ($short.Length -gt 8) {
         $short = $short.Substring(0, 8)
     }
-    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail (ConvertTo-RdpToken -Value $short)
+    $valid = @(Find-RdpValidCertificate -Thumbprint $thumbprint -Stores $Check.Stores -Now $Context.Now)
+    if ($valid.Count -eq 0) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail (ConvertTo-RdpToken -Value $short)
+    }
+    $problem = Get-RdpCertificateProblem -Certificate $valid[0]
+    if ($problem -eq '') {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    }
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail (ConvertTo-RdpToken -Value ($short + ':' + $problem))
 }
 
 function Test-RdpAllowedMask {
@@ -1125,13 +1452,15 @@ function Test-RdpAllowedMask {
         [Parameter(Mandatory = $true)]
         [string]$Path,
         [Parameter(Mandatory = $true)]
-        [string]$Sid,
+        [string[]]$Sid,
         [Parameter(Mandatory = $true)]
         [int64]$Mask
     )
+    # Allowed when the SIDs (an account and its groups) together are allowed every bit of the
+    # mask and denied none.
     $allowed = [int64]0
     $denied = [int64]0
-    foreach ($rule in @(Get-RdpAccessRule -Path $Path | Where-Object { $_.Sid -eq $Sid -and -not $_.InheritOnly })) {
+    foreach ($rule in @(Get-RdpAccessRule -Path $Path | Where-Object { $Sid -contains $_.Sid -and -not $_.InheritOnly })) {
         if ($rule.AccessType -eq 'Allow') {
             $allowed = $allowed -bor $rule.Rights
         }
@@ -1354,11 +1683,23 @@ function Backup-RdpAclItem {
         [string]$Folder
     )
     # The files directly in the folder are saved even when the operation does not recurse:
-    # operations that target files by prefix change them too.
+    # operations that target files by prefix change them too. An entry that cannot be read is
+    # recorded with the reason instead of stopping the backup: a broken ACL is what these
+    # fixes repair.
     $path = Resolve-RdpWindowsPath -Path $Item.Path
+    if (-not (Test-Path -LiteralPath $path)) {
+        # Nothing there to change, nothing to restore (a machine without CNG keys).
+        return @{ Kind = $Item.Kind; Path = $path; Entries = @() }
+    }
     $paths = @($path) + @(Get-RdpChildFile -Path $path -Recurse:([bool]$Item.Recurse))
     $entries = foreach ($target in $paths) {
-        @{ Path = $target; Sddl = (Get-RdpSecurityDescriptor -Path $target) }
+        try {
+            @{ Path = $target; Sddl = (Get-RdpSecurityDescriptor -Path $target) }
+        }
+        catch {
+            Write-Warning ($script:RdpStrings.BackupEntryUnreadable -f $target, $_.Exception.Message)
+            @{ Path = $target; Sddl = $null; Error = $_.Exception.Message }
+        }
     }
     @{ Kind = $Item.Kind; Path = $path; Entries = @($entries) }
 }
@@ -1372,7 +1713,8 @@ function Restore-RdpAclItem {
         [string]$Folder
     )
     foreach ($saved in @($Entry.Entries)) {
-        if (Test-Path -LiteralPath $saved.Path) {
+        # An entry that could not be read at backup time has nothing to restore.
+        if ($saved.Sddl -and (Test-Path -LiteralPath $saved.Path)) {
             Set-RdpSecurityDescriptor -Path $saved.Path -Sddl $saved.Sddl
         }
     }
@@ -1671,6 +2013,79 @@ function Remove-RdpRegistryOperation {
     '{0}\{1} removed' -f $Operation.Key, $Operation.Name
 }
 
+function Add-RdpItemFailure {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context,
+        [Parameter(Mandatory = $true)]
+        [string]$Item,
+        [Parameter(Mandatory = $true)]
+        [string]$Reason
+    )
+    # The operation goes on with the other items; the fix is then reported as applied in part.
+    $null = $Context.ItemFailures.Add(('{0}: {1}' -f $Item, $Reason))
+}
+
+function Confirm-RdpGrant {
+    [CmdletBinding()]
+    [OutputType([int])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyCollection()]
+        [string[]]$Item,
+        [Parameter(Mandatory = $true)]
+        [object[]]$Grants,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # A grant counts only once it reads back; an item that does not is recorded as failed.
+    $confirmed = 0
+    foreach ($path in $Item) {
+        try {
+            $missing = @($Grants | Where-Object { -not (Test-RdpAllowedMask -Path $path -Sid $_.Sid -Mask $_.Mask) } | ForEach-Object { '*{0}:({1})' -f $_.Sid, $_.Rights })
+            if ($missing.Count -eq 0) {
+                $confirmed += 1
+            }
+            else {
+                Add-RdpItemFailure -Context $Context -Item $path -Reason ($script:RdpStrings.GrantNotReadBack -f ($missing -join ' '))
+            }
+        }
+        catch {
+            Add-RdpItemFailure -Context $Context -Item $path -Reason $_.Exception.Message
+        }
+    }
+    $confirmed
+}
+
+function Invoke-RdpIcaclsGrant {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path,
+        [Parameter(Mandatory = $true)]
+        [object[]]$Grants,
+        [switch]$Recurse
+    )
+    # icacls with *SID works on every display language; account names do not. With /c it goes
+    # on past an item it cannot change and exits non-zero: the read-back names those items.
+    $arguments = @($Path)
+    foreach ($grant in $Grants) {
+        $arguments += '/grant'
+        $arguments += '*{0}:({1})' -f $grant.Sid, $grant.Rights
+    }
+    $arguments += @('/c', '/q')
+    if ($Recurse) {
+        $arguments += '/t'
+    }
+    try {
+        $null = Invoke-RdpNative -FilePath "$env:SystemRoot\System32\icacls.exe" -ArgumentList $arguments
+    }
+    catch {
+        Write-Verbose $_.Exception.Message
+    }
+}
+
 function Grant-RdpAclOperation {
     [CmdletBinding(SupportsShouldProcess = $true)]
     [OutputType([string])]
@@ -1682,27 +2097,50 @@ function Grant-RdpAclOperation {
         [Parameter(Mandatory = $true)]
         [hashtable]$Context
     )
-    # icacls with *SID works on every display language; account names do not.
     $folder = Resolve-RdpWindowsPath -Path $Operation.Path
-    $grants = foreach ($grant in $Operation.Grants) {
-        '/grant'
-        '*{0}:({1})' -f $grant.Sid, $grant.Rights
-    }
     if ($null -eq $Operation.FilesStartingWith) {
         $targets = @($folder)
+        $items = @($folder)
+        if ($Operation.Recurse) {
+            $items += @(Get-RdpChildFile -Path $folder -Recurse)
+        }
     }
     else {
         $targets = @(Get-RdpChildFile -Path $folder -Prefix $Operation.FilesStartingWith)
+        $items = $targets
+    }
+    if ($targets.Count -eq 0) {
+        return
     }
     foreach ($target in $targets) {
-        $arguments = @($target) + @($grants) + @('/c', '/q')
-        if ($Operation.Recurse) {
-            $arguments += '/t'
-        }
-        $null = Invoke-RdpNative -FilePath "$env:SystemRoot\System32\icacls.exe" -ArgumentList $arguments
+        Invoke-RdpIcaclsGrant -Path $target -Grants $Operation.Grants -Recurse:([bool]$Operation.Recurse)
     }
-    if ($targets.Count -gt 0) {
-        '{0}: {1} ({2} item(s))' -f $folder, (@($grants | Where-Object { $_ -ne '/grant' }) -join ' '), $targets.Count
+    $confirmed = Confirm-RdpGrant -Item $items -Grants $Operation.Grants -Context $Context
+    $granted = @($Operation.Grants | ForEach-Object { '*{0}:({1})' -f $_.Sid, $_.Rights }) -join ' '
+    '{0}: {1} ({2} of {3} item(s))' -f $folder, $granted, $confirmed, $items.Count
+}
+
+function Grant-RdpPrivateKeyOperation {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Operation,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Parameters,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # The certificate's key file is known only once its key is opened.
+    $thumbprint = [string](Resolve-RdpOperationValue -Operation $Operation -Parameters $Parameters)
+    $key = Get-RdpPrivateKey -Store $Operation.Store -Thumbprint $thumbprint
+    if ($null -eq $key.File) {
+        Add-RdpItemFailure -Context $Context -Item ('Cert:\LocalMachine\{0}\{1}' -f $Operation.Store, $thumbprint) -Reason $script:RdpStrings.KeyFileNotFound
+        return
+    }
+    Invoke-RdpIcaclsGrant -Path $key.File -Grants $Operation.Grants
+    if ((Confirm-RdpGrant -Item @($key.File) -Grants $Operation.Grants -Context $Context) -gt 0) {
+        '{0}: {1}' -f $key.File, (@($Operation.Grants | ForEach-Object { '*{0}:({1})' -f $_.Sid, $_.Rights }) -join ' ')
     }
 }
 
@@ -1717,14 +2155,25 @@ function Set-RdpOwnerOperation {
         [Parameter(Mandatory = $true)]
         [hashtable]$Context
     )
-    # icacls /setowner instead of takeown, whose confirmation answer is localized.
+    # Item by item, so that one file that cannot be changed neither stops the others nor goes
+    # unreported. Set-RdpOwner takes ownership even where the DACL denies it (the case this
+    # operation exists for); icacls /setowner does not, and takeown's answer is localized.
     $folder = Resolve-RdpWindowsPath -Path $Operation.Path
-    $arguments = @($folder, '/setowner', ('*' + $Operation.Owner), '/c', '/q')
+    $targets = @($folder)
     if ($Operation.Recurse) {
-        $arguments += '/t'
+        $targets += @(Get-RdpChildFile -Path $folder -Recurse)
     }
-    $null = Invoke-RdpNative -FilePath "$env:SystemRoot\System32\icacls.exe" -ArgumentList $arguments
-    '{0}: owner {1}' -f $folder, $Operation.Owner
+    $changed = 0
+    foreach ($target in $targets) {
+        try {
+            Set-RdpOwner -Path $target -Sid $Operation.Owner -Confirm:$false
+            $changed += 1
+        }
+        catch {
+            Add-RdpItemFailure -Context $Context -Item $target -Reason $_.Exception.Message
+        }
+    }
+    '{0}: owner {1} ({2} of {3} item(s))' -f $folder, $Operation.Owner, $changed, $targets.Count
 }
 
 function Restart-RdpServiceOperation {
@@ -2000,6 +2449,29 @@ function Assert-RdpElevation {
     }
 }
 
+function Assert-RdpServerCertificate {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Thumbprint,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # Refused before anything changes: a certificate RDP could not present. NETWORK SERVICE's
+    # read access is not required here: the fix grants it.
+    $found = @(Find-RdpValidCertificate -Thumbprint $Thumbprint -Stores @('My') -Now $Context.Now)
+    if ($found.Count -eq 0) {
+        throw ($script:RdpStrings.ThumbprintNotUsable -f $Thumbprint)
+    }
+    $problem = Get-RdpCertificateProblem -Certificate $found[0] -SkipKeyAccess
+    if ($problem -eq 'eku') {
+        throw ($script:RdpStrings.CertificateNotForServer -f $Thumbprint, (@($found[0].EnhancedKeyUsages) -join ', '), ($script:RdpCatalog.ServerAuthUsages -join ', '))
+    }
+    if ($problem -ne '') {
+        throw ($script:RdpStrings.CertificateKeyUnusable -f $Thumbprint)
+    }
+}
+
 function Assert-RdpFixParameter {
     [CmdletBinding()]
     param(
@@ -2018,9 +2490,7 @@ function Assert-RdpFixParameter {
         switch ($parameter.Type) {
             'thumbprint' {
                 $thumbprint = ([string]$value).ToUpperInvariant()
-                if (@(Find-RdpValidCertificate -Thumbprint $thumbprint -Stores @('My') -Now $Context.Now).Count -eq 0) {
-                    throw ($script:RdpStrings.ThumbprintNotUsable -f $thumbprint)
-                }
+                Assert-RdpServerCertificate -Thumbprint $thumbprint -Context $Context
                 $Parameters[$parameter.Name] = $thumbprint
             }
             'port' {
@@ -2064,11 +2534,20 @@ function Test-RdpFixNeeded {
     [OutputType([bool])]
     param(
         [Parameter(Mandatory = $true)]
-        [hashtable]$Fix
+        [hashtable]$Fix,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$EventContext
     )
+    # Needed when a state check it repairs fires, or when an event it answers was logged: some
+    # failures (a damaged or missing key) show only in events.
+    foreach ($id in $Fix.NeededWhenEvents) {
+        if ((Invoke-RdpCheck -Check $script:RdpCatalog.Checks[$id] -Context $EventContext).Outcome -eq 'fired') {
+            return $true
+        }
+    }
     $stateChecks = @($Fix.VerifyChecks | Where-Object { $script:RdpCatalog.Checks[$_].Kind -ne 'event-query' })
     if ($stateChecks.Count -eq 0) {
-        return $true
+        return @($Fix.NeededWhenEvents).Count -eq 0
     }
     @(Get-RdpStillFiring -Fix $Fix).Count -gt 0
 }
@@ -2110,9 +2589,12 @@ function Invoke-RdpFixSet {
         [switch]$SkipClear
     )
     $approved = @()
+    # One query per channel for every event a fix answers.
+    $eventChecks = @($Fixes | ForEach-Object { $_.NeededWhenEvents } | Sort-Object -Unique | ForEach-Object { $script:RdpCatalog.Checks[$_] })
+    $eventContext = New-RdpContext -Checks $eventChecks
     foreach ($fix in $Fixes) {
-        if ($SkipClear -and -not (Test-RdpFixNeeded -Fix $fix)) {
-            $message = $script:RdpStrings.FixAlreadyClear -f $fix.Id, ($fix.VerifyChecks -join ', ')
+        if ($SkipClear -and -not (Test-RdpFixNeeded -Fix $fix -EventContext $eventContext)) {
+            $message = $script:RdpStrings.FixAlreadyClear -f $fix.Id, ((@($fix.VerifyChecks) + @($fix.NeededWhenEvents)) -join ', ')
             Write-Verbose $message
             New-RdpFixResult -Fix $fix -Result 'Skipped' -Message $message
             continue
@@ -2134,6 +2616,7 @@ function Invoke-RdpFixSet {
     Write-Information -MessageData ($script:RdpStrings.BackupWritten -f $backup) -InformationAction Continue
     $reboot = $false
     foreach ($fix in $approved) {
+        $context.ItemFailures.Clear()
         try {
             $changes = @(foreach ($operation in $fix.Operations) {
                     & $script:RdpOperationAppliers[$operation.Kind] -Operation $operation -Parameters $Parameters -Context $context -Confirm:$false
@@ -2146,15 +2629,26 @@ function Invoke-RdpFixSet {
             Write-Warning ($script:RdpStrings.WeakensSecurity -f $script:RdpStrings['Fix.' + $fix.Id + '.Warning'], $script:RdpStrings['Fix.' + $fix.Id + '.Restore'])
         }
         $still = @(Confirm-RdpFixResult -Fix $fix)
+        $failed = @($context.ItemFailures)
         $result = 'Applied'
         $message = ''
-        if ($still.Count -gt 0) {
+        if ($failed.Count -gt 0) {
+            # Never "Applied" when some items were not changed: say which, whatever the checks say.
+            $result = 'Partial'
+            $shown = @($failed[0..([Math]::Min($failed.Count, 3) - 1)]) -join '; '
+            if ($failed.Count -gt 3) {
+                $shown += '; ...'
+            }
+            $message = $script:RdpStrings.PartiallyApplied -f $fix.Id, $failed.Count, $shown
+            Write-Warning $message
+        }
+        elseif ($still.Count -gt 0) {
             $result = 'NotVerified'
             $message = $script:RdpStrings.NotVerified -f $fix.Id, ($still -join ', ')
             Write-Warning $message
         }
         $reboot = $reboot -or $fix.Reboot
-        New-RdpFixResult -Fix $fix -Result $result -Message $message -Changes $changes -BackupPath $backup
+        New-RdpFixResult -Fix $fix -Result $result -Message $message -Changes $changes -BackupPath $backup -FailedItems $failed
     }
     if ($reboot) {
         Write-Warning $script:RdpStrings.RebootRequired
@@ -2168,11 +2662,12 @@ function New-RdpFixResult {
         [Parameter(Mandatory = $true)]
         [hashtable]$Fix,
         [Parameter(Mandatory = $true)]
-        [ValidateSet('Applied', 'Skipped', 'NotVerified')]
+        [ValidateSet('Applied', 'Partial', 'Skipped', 'NotVerified')]
         [string]$Result,
         [string]$Message = '',
         [string[]]$Changes = @(),
-        [string]$BackupPath = ''
+        [string]$BackupPath = '',
+        [string[]]$FailedItems = @()
     )
     $applied = $Result -ne 'Skipped'
     [pscustomobject]@{
@@ -2185,6 +2680,7 @@ function New-RdpFixResult {
         RebootRequired    = ($applied -and $Fix.Reboot)
         BackupPath        = $BackupPath
         Message           = $Message
+        FailedItems       = @($FailedItems)
     }
 }
 
@@ -2228,6 +2724,7 @@ $script:RdpOperationAppliers = @{
     'registry-delete' = 'Remove-RdpRegistryOperation'
     'acl-grant' = 'Grant-RdpAclOperation'
     'take-ownership' = 'Set-RdpOwnerOperation'
+    'private-key-grant' = 'Grant-RdpPrivateKeyOperation'
     'service-restart' = 'Restart-RdpServiceOperation'
     'service-start' = 'Start-RdpServiceOperation'
     'service-stop' = 'Stop-RdpServiceOperation'
@@ -2766,6 +3263,7 @@ $script:RdpCatalog = @{
                 }
             )
             VerifyChecks = @('tls10-server-off', 'tls11-server-off')
+            NeededWhenEvents = @()
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $true
@@ -2806,6 +3304,7 @@ $script:RdpCatalog = @{
                 }
             )
             VerifyChecks = @('tls12-server-off', 'tls12-server-off-by-default')
+            NeededWhenEvents = @()
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $false
@@ -2834,6 +3333,7 @@ $script:RdpCatalog = @{
                 }
             )
             VerifyChecks = @('rdp-cert-binding')
+            NeededWhenEvents = @()
             RestartsServices = @('TermService')
             Reboot = $false
             WeakensSecurity = $false
@@ -2860,6 +3360,7 @@ $script:RdpCatalog = @{
                 }
             )
             VerifyChecks = @('rdp-cert-store')
+            NeededWhenEvents = @('ev-rcm-cert', 'ev-schannel-key')
             RestartsServices = @('SessionEnv')
             Reboot = $false
             WeakensSecurity = $false
@@ -2889,10 +3390,12 @@ $script:RdpCatalog = @{
                         @{
                             Sid = 'S-1-5-18'
                             Rights = 'F'
+                            Mask = 2032127
                         }
                         @{
                             Sid = 'S-1-5-32-544'
                             Rights = 'F'
+                            Mask = 2032127
                         }
                     )
                     Recurse = $true
@@ -2908,6 +3411,7 @@ $script:RdpCatalog = @{
                         @{
                             Sid = 'S-1-5-20'
                             Rights = 'R'
+                            Mask = 1179785
                         }
                     )
                     Recurse = $false
@@ -2929,6 +3433,7 @@ $script:RdpCatalog = @{
                 }
             )
             VerifyChecks = @('machinekeys-acl')
+            NeededWhenEvents = @('ev-rcm-cert', 'ev-schannel-key')
             RestartsServices = @('TermService')
             Reboot = $false
             WeakensSecurity = $false
@@ -2954,6 +3459,7 @@ $script:RdpCatalog = @{
                 }
             )
             VerifyChecks = @()
+            NeededWhenEvents = @()
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $false
@@ -2978,6 +3484,18 @@ $script:RdpCatalog = @{
                     Data = $null
                 }
                 @{
+                    Kind = 'private-key-grant'
+                    Store = 'My'
+                    Param = 'Thumbprint'
+                    Grants = @(
+                        @{
+                            Sid = 'S-1-5-20'
+                            Rights = 'R'
+                            Mask = 1179785
+                        }
+                    )
+                }
+                @{
                     Kind = 'service-restart'
                     Service = 'TermService'
                 }
@@ -2988,8 +3506,25 @@ $script:RdpCatalog = @{
                     Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
                     Name = 'SSLCertificateSHA1Hash'
                 }
+                @{
+                    Kind = 'acl'
+                    Path = @{
+                        Root = 'ProgramData'
+                        Sub = 'Microsoft\Crypto\RSA\MachineKeys'
+                    }
+                    Recurse = $false
+                }
+                @{
+                    Kind = 'acl'
+                    Path = @{
+                        Root = 'ProgramData'
+                        Sub = 'Microsoft\Crypto\Keys'
+                    }
+                    Recurse = $false
+                }
             )
             VerifyChecks = @('rdp-cert-binding')
+            NeededWhenEvents = @()
             RestartsServices = @('TermService')
             Reboot = $false
             WeakensSecurity = $false
@@ -3048,6 +3583,7 @@ $script:RdpCatalog = @{
                 }
             )
             VerifyChecks = @('rdp-listener')
+            NeededWhenEvents = @()
             RestartsServices = @('TermService')
             Reboot = $false
             WeakensSecurity = $false
@@ -3077,6 +3613,7 @@ $script:RdpCatalog = @{
                 }
             )
             VerifyChecks = @('rdp-listener')
+            NeededWhenEvents = @()
             RestartsServices = @('TermService')
             Reboot = $false
             WeakensSecurity = $false
@@ -3102,6 +3639,7 @@ $script:RdpCatalog = @{
                 }
             )
             VerifyChecks = @()
+            NeededWhenEvents = @()
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $true
@@ -3115,6 +3653,7 @@ $script:RdpCatalog = @{
         DefaultPort = 3389
         Service = 'TermService'
     }
+    ServerAuthUsages = @('1.3.6.1.5.5.7.3.1', '1.3.6.1.4.1.311.54.1.2')
 }
 #endregion catalog data (generated from the model)
 

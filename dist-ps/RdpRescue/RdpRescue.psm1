@@ -32,14 +32,20 @@ if ($culture -and (Test-Path -LiteralPath (Join-Path -Path $PSScriptRoot -ChildP
 #   Get-RdpDependentService   -Name                     names of the services that depend on it, in the order to stop them
 #   Send-RdpServiceControl    -Name -Control Start|Stop  asks the service control manager; does not wait (services.ps1 waits)
 #   Get-RdpTcpListener        -Port                     LocalAddress, LocalPort, OwningProcess of listening sockets
-#   Get-RdpCertificate        -Store                    LocalMachine store: Thumbprint, Subject, Issuer, NotBefore, NotAfter
+#   Get-RdpCertificate        -Store                    LocalMachine store: Thumbprint, Subject, Issuer, NotBefore, NotAfter,
+#                                                       HasPrivateKey, EnhancedKeyUsages (OIDs; $null when the certificate has no EKU)
+#   Get-RdpPrivateKey         -Store -Thumbprint        Opens (the private key opens), File (its key file; $null when not found)
 #   Remove-RdpCertificate     -Store -Thumbprint        removes one certificate (never its private key)
 #   Get-RdpAccessRule         -Path                     Sid, Rights, AccessType, InheritOnly (SIDs, never names)
-#   Get-RdpSecurityDescriptor -Path                     SDDL (owner and DACL)
+#   Get-RdpSecurityDescriptor -Path                     SDDL (owner and DACL), read with the backup privilege
 #   Set-RdpSecurityDescriptor -Path -Sddl               restores owner and DACL
 #   Get-RdpItemSecurity       -Path                     Owner (SID) and Rules (as Get-RdpAccessRule) of a file or folder
-#   Get-RdpChildFile          -Path -Prefix [-Recurse]  full paths of files
 #   Get-RdpChildFolder        -Path                     full paths of the folders in a folder; nothing when it is absent
+#   Set-RdpOwner              -Path -Sid                sets the owner only, with the take-ownership and restore privileges
+#   Enable-RdpPrivilege       -Name                     enables privileges the process token holds; returns those it turned on
+#   Disable-RdpPrivilege      -Name                     turns them off again
+#   Get-RdpTokenPrivilegeType                           the AdjustTokenPrivileges helper, compiled once per session
+#   Get-RdpChildFile          -Path -Prefix [-Recurse]  full paths of files (with the backup privilege if listing is denied)
 #   Get-RdpFirewallRulePort   -Name                     LocalPort of a rule by its Name, or $null when the rule is absent
 #   Set-RdpFirewallRulePort   -Name -Port
 #   Get-RdpWindowsFeatureState -Name                    $true / $false, or $null without Server Manager cmdlets
@@ -297,15 +303,75 @@ function Get-RdpCertificate {
         return
     }
     foreach ($certificate in @(Get-ChildItem -LiteralPath $path)) {
+        # 2.5.29.37 is the Enhanced Key Usage extension; without it a certificate serves any purpose.
+        $usages = $null
+        foreach ($extension in @($certificate.Extensions | Where-Object { $_.Oid.Value -eq '2.5.29.37' })) {
+            $eku = New-Object -TypeName System.Security.Cryptography.X509Certificates.X509EnhancedKeyUsageExtension -ArgumentList @($extension, $extension.Critical)
+            $usages = @($eku.EnhancedKeyUsages | ForEach-Object { [string]$_.Value })
+        }
         [pscustomobject]@{
-            Store      = $Store
-            Thumbprint = [string]$certificate.Thumbprint
-            Subject    = [string]$certificate.Subject
-            Issuer     = [string]$certificate.Issuer
-            NotBefore  = $certificate.NotBefore
-            NotAfter   = $certificate.NotAfter
+            Store             = $Store
+            Thumbprint        = [string]$certificate.Thumbprint
+            Subject           = [string]$certificate.Subject
+            Issuer            = [string]$certificate.Issuer
+            NotBefore         = $certificate.NotBefore
+            NotAfter          = $certificate.NotAfter
+            HasPrivateKey     = [bool]$certificate.HasPrivateKey
+            EnhancedKeyUsages = $usages
         }
     }
+}
+
+function Get-RdpPrivateKey {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Store,
+        [Parameter(Mandatory = $true)]
+        [ValidatePattern('^[0-9A-Fa-f]{40}$')]
+        [string]$Thumbprint
+    )
+    # HasPrivateKey only says a key is associated; opening it shows whether it is there, intact
+    # and readable. Its file is named by the key's unique container name, in the CryptoAPI
+    # (RSA\MachineKeys) or CNG (Keys) machine key folder.
+    $certificate = Get-Item -LiteralPath ('Cert:\LocalMachine\' + $Store + '\' + $Thumbprint)
+    $name = $null
+    try {
+        $key = $null
+        $rsa = 'System.Security.Cryptography.X509Certificates.RSACertificateExtensions' -as [type]
+        $ecdsa = 'System.Security.Cryptography.X509Certificates.ECDsaCertificateExtensions' -as [type]
+        if ($null -ne $rsa) {
+            $key = $rsa::GetRSAPrivateKey($certificate)
+        }
+        else {
+            # .NET Framework before 4.6: CryptoAPI keys only.
+            $key = $certificate.PrivateKey
+        }
+        if ($null -eq $key -and $null -ne $ecdsa) {
+            $key = $ecdsa::GetECDsaPrivateKey($certificate)
+        }
+        if ($key -is [System.Security.Cryptography.ICspAsymmetricAlgorithm]) {
+            $name = $key.CspKeyContainerInfo.UniqueKeyContainerName
+        }
+        elseif ($null -ne $key -and $null -ne $key.PSObject.Properties['Key']) {
+            $name = $key.Key.UniqueName
+        }
+    }
+    catch [System.Security.Cryptography.CryptographicException] {
+        return [pscustomobject]@{ Opens = $false; File = $null }
+    }
+    if (-not $name) {
+        return [pscustomobject]@{ Opens = ($null -ne $key); File = $null }
+    }
+    $file = $null
+    foreach ($folder in @('Microsoft\Crypto\RSA\MachineKeys', 'Microsoft\Crypto\Keys')) {
+        $candidate = Join-Path -Path (Join-Path -Path $env:ProgramData -ChildPath $folder) -ChildPath $name
+        if ($null -eq $file -and (Test-Path -LiteralPath $candidate -PathType Leaf)) {
+            $file = $candidate
+        }
+    }
+    [pscustomobject]@{ Opens = $true; File = $file }
 }
 
 function Remove-RdpCertificate {
@@ -353,7 +419,14 @@ function Get-RdpSecurityDescriptor {
         [Parameter(Mandatory = $true)]
         [string]$Path
     )
-    (Get-Acl -LiteralPath $Path).Sddl
+    # The backup privilege grants read access to the security descriptor whatever the DACL says.
+    $enabled = @(Enable-RdpPrivilege -Name 'SeBackupPrivilege')
+    try {
+        (Get-Acl -LiteralPath $Path).Sddl
+    }
+    finally {
+        Disable-RdpPrivilege -Name $enabled
+    }
 }
 
 function Set-RdpSecurityDescriptor {
@@ -368,8 +441,8 @@ function Set-RdpSecurityDescriptor {
         return
     }
     $saved = New-Object -TypeName System.Security.AccessControl.CommonSecurityDescriptor -ArgumentList @($false, $false, $Sddl)
-    # Set-Acl cannot give ownership to another account; icacls can (it enables the restore privilege).
-    $null = Invoke-RdpNative -FilePath "$env:SystemRoot\System32\icacls.exe" -ArgumentList @($Path, '/setowner', ('*' + $saved.Owner.Value), '/c', '/q')
+    # The owner first: as owner, the DACL can be read and written whatever it says.
+    Set-RdpOwner -Path $Path -Sid $saved.Owner.Value -Confirm:$false
     $acl = Get-Acl -LiteralPath $Path
     $acl.SetSecurityDescriptorSddlForm($Sddl, [System.Security.AccessControl.AccessControlSections]::Access)
     Set-Acl -LiteralPath $Path -AclObject $acl
@@ -386,6 +459,164 @@ function Get-RdpItemSecurity {
     [pscustomobject]@{ Owner = $owner.Value; Rules = @(Get-RdpAccessRule -Path $Path) }
 }
 
+function Set-RdpOwner {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path,
+        [Parameter(Mandatory = $true)]
+        [ValidatePattern('^S-1-\d+(-\d+)+$')]
+        [string]$Sid
+    )
+    if (-not $PSCmdlet.ShouldProcess($Path, "Owner: $Sid")) {
+        return
+    }
+    # SetNamedSecurityInfo: with SeTakeOwnershipPrivilege the owner can be set without
+    # WRITE_OWNER in the DACL, with SeRestorePrivilege to any SID. icacls /setowner does not
+    # force a change of ownership, so a broken DACL would stop it. Only the owner is written:
+    # the DACL is neither read nor changed.
+    $enabled = @(Enable-RdpPrivilege -Name 'SeTakeOwnershipPrivilege', 'SeRestorePrivilege')
+    try {
+        if ([System.IO.Directory]::Exists($Path)) {
+            $item = New-Object -TypeName System.IO.DirectoryInfo -ArgumentList $Path
+            $security = New-Object -TypeName System.Security.AccessControl.DirectorySecurity
+        }
+        else {
+            $item = New-Object -TypeName System.IO.FileInfo -ArgumentList $Path
+            $security = New-Object -TypeName System.Security.AccessControl.FileSecurity
+        }
+        $security.SetOwner((New-Object -TypeName System.Security.Principal.SecurityIdentifier -ArgumentList $Sid))
+        if ($null -ne $item.PSObject.Methods['SetAccessControl']) {
+            $item.SetAccessControl($security)
+        }
+        else {
+            # PowerShell 7: an extension method of .NET.
+            [System.IO.FileSystemAclExtensions]::SetAccessControl($item, $security)
+        }
+    }
+    finally {
+        Disable-RdpPrivilege -Name $enabled
+    }
+}
+
+function Get-RdpTokenPrivilegeType {
+    [CmdletBinding()]
+    [OutputType([type])]
+    param()
+    $type = 'RdpRescue.TokenPrivilege' -as [type]
+    if ($null -ne $type) {
+        return $type
+    }
+    # AdjustTokenPrivileges: PreviousState has no entry when the privilege already had the
+    # requested state; ERROR_NOT_ALL_ASSIGNED (1300) when the token does not hold it.
+    Add-Type -Language CSharp -TypeDefinition @'
+using System;
+using System.ComponentModel;
+using System.Runtime.InteropServices;
+
+namespace RdpRescue
+{
+    public static class TokenPrivilege
+    {
+        [StructLayout(LayoutKind.Sequential, Pack = 4)]
+        private struct TokenPrivileges
+        {
+            public int Count;
+            public long Luid;
+            public int Attributes;
+        }
+
+        private const int TokenAdjustPrivileges = 0x20;
+        private const int TokenQuery = 0x8;
+        private const int PrivilegeEnabled = 0x2;
+        private const int ErrorNotAllAssigned = 1300;
+
+        [DllImport("advapi32.dll", SetLastError = true)]
+        private static extern bool OpenProcessToken(IntPtr process, int access, out IntPtr token);
+
+        [DllImport("advapi32.dll", SetLastError = true, CharSet = CharSet.Unicode)]
+        private static extern bool LookupPrivilegeValue(string system, string name, out long luid);
+
+        [DllImport("advapi32.dll", SetLastError = true)]
+        private static extern bool AdjustTokenPrivileges(IntPtr token, bool disableAll, ref TokenPrivileges newState, int length, ref TokenPrivileges previousState, out int returnLength);
+
+        [DllImport("kernel32.dll")]
+        private static extern IntPtr GetCurrentProcess();
+
+        [DllImport("kernel32.dll", SetLastError = true)]
+        private static extern bool CloseHandle(IntPtr handle);
+
+        // Sets one privilege of this process's token; true when that changed its state.
+        public static bool Set(string name, bool enable)
+        {
+            IntPtr token;
+            if (!OpenProcessToken(GetCurrentProcess(), TokenAdjustPrivileges | TokenQuery, out token))
+            {
+                throw new Win32Exception(Marshal.GetLastWin32Error());
+            }
+            try
+            {
+                TokenPrivileges state = new TokenPrivileges();
+                state.Count = 1;
+                state.Attributes = enable ? PrivilegeEnabled : 0;
+                if (!LookupPrivilegeValue(null, name, out state.Luid))
+                {
+                    throw new Win32Exception(Marshal.GetLastWin32Error());
+                }
+                TokenPrivileges previous = new TokenPrivileges();
+                int length;
+                if (!AdjustTokenPrivileges(token, false, ref state, Marshal.SizeOf(typeof(TokenPrivileges)), ref previous, out length))
+                {
+                    throw new Win32Exception(Marshal.GetLastWin32Error());
+                }
+                if (Marshal.GetLastWin32Error() == ErrorNotAllAssigned)
+                {
+                    return false;
+                }
+                return previous.Count > 0;
+            }
+            finally
+            {
+                CloseHandle(token);
+            }
+        }
+    }
+}
+'@
+    [type]'RdpRescue.TokenPrivilege'
+}
+
+function Enable-RdpPrivilege {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string[]]$Name
+    )
+    # An elevated token holds these privileges but keeps them disabled until a program asks.
+    $type = Get-RdpTokenPrivilegeType
+    foreach ($privilege in $Name) {
+        if ($type::Set($privilege, $true)) {
+            $privilege
+        }
+    }
+}
+
+function Disable-RdpPrivilege {
+    [CmdletBinding()]
+    param(
+        [AllowEmptyCollection()]
+        [string[]]$Name = @()
+    )
+    if ($Name.Count -eq 0) {
+        return
+    }
+    $type = Get-RdpTokenPrivilegeType
+    foreach ($privilege in $Name) {
+        $null = $type::Set($privilege, $false)
+    }
+}
+
 function Get-RdpChildFile {
     [CmdletBinding()]
     [OutputType([string])]
@@ -395,7 +626,21 @@ function Get-RdpChildFile {
         [string]$Prefix = '',
         [switch]$Recurse
     )
-    foreach ($file in @(Get-ChildItem -LiteralPath $Path -File -Force -Recurse:$Recurse)) {
+    try {
+        $files = @(Get-ChildItem -LiteralPath $Path -File -Force -Recurse:$Recurse -ErrorAction Stop)
+    }
+    catch [System.UnauthorizedAccessException] {
+        # A folder whose DACL denies listing (a broken MachineKeys): Windows opens folders for
+        # listing with backup intent, so the backup privilege lets an administrator list it.
+        $enabled = @(Enable-RdpPrivilege -Name 'SeBackupPrivilege')
+        try {
+            $files = @(Get-ChildItem -LiteralPath $Path -File -Force -Recurse:$Recurse -ErrorAction Stop)
+        }
+        finally {
+            Disable-RdpPrivilege -Name $enabled
+        }
+    }
+    foreach ($file in $files) {
         if ($file.Name.StartsWith($Prefix, [System.StringComparison]::OrdinalIgnoreCase)) {
             $file.FullName
         }
@@ -613,6 +858,8 @@ function New-RdpContext {
         Events     = @{}
         Results    = @{}
         PortOwner  = $null
+        # Items an operation could not change ("<item>: <reason>"): the fix applied only in part.
+        ItemFailures = [System.Collections.ArrayList]::new()
     }
 }
 
@@ -927,11 +1174,63 @@ function Test-RdpCertificateStoreCheck {
     if ($certificates.Count -eq 0) {
         return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail 'empty'
     }
-    $valid = @($certificates | Where-Object { $_.NotAfter -gt $Context.Now -and $_.NotBefore -le $Context.Now })
-    if ($valid.Count -gt 0) {
+    $valid = @($certificates | Where-Object { $_.NotAfter -gt $Context.Now -and $_.NotBefore -le $Context.Now } | Sort-Object -Property 'NotAfter' -Descending)
+    if ($valid.Count -eq 0) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ('expired:' + $certificates.Count)
+    }
+    $problems = @(foreach ($certificate in $valid) {
+            Get-RdpCertificateProblem -Certificate $certificate
+        })
+    if ($problems -contains '') {
         return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
     }
-    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ('expired:' + $certificates.Count)
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ('unusable:' + $problems[0])
+}
+
+function Test-RdpServerUsage {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [AllowNull()]
+        [object[]]$Usages
+    )
+    # No Enhanced Key Usage extension: the certificate serves any purpose.
+    if ($null -eq $Usages) {
+        return $true
+    }
+    @($Usages | Where-Object { $script:RdpCatalog.ServerAuthUsages -contains $_ }).Count -gt 0
+}
+
+function Get-RdpCertificateProblem {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object]$Certificate,
+        [switch]$SkipKeyAccess
+    )
+    # Why RDP could not present this certificate, or '' when it can:
+    #   eku      its Enhanced Key Usage is neither Server nor Remote Desktop Authentication
+    #   no-key   it has no private key
+    #   bad-key  its private key does not open: missing, damaged or unreadable
+    #   ns-read  NETWORK SERVICE (TermService's account) cannot read the key file
+    if (-not (Test-RdpServerUsage -Usages $Certificate.EnhancedKeyUsages)) {
+        return 'eku'
+    }
+    if (-not $Certificate.HasPrivateKey) {
+        return 'no-key'
+    }
+    $key = Get-RdpPrivateKey -Store $Certificate.Store -Thumbprint $Certificate.Thumbprint
+    if (-not $key.Opens) {
+        return 'bad-key'
+    }
+    # NETWORK SERVICE reads through its own SID or a group its token always holds: Everyone,
+    # Authenticated Users, Users. 0x120089 = read (FILE_GENERIC_READ).
+    $readers = @('S-1-5-20', 'S-1-1-0', 'S-1-5-11', 'S-1-5-32-545')
+    if (-not $SkipKeyAccess -and $null -ne $key.File -and -not (Test-RdpAllowedMask -Path $key.File -Sid $readers -Mask 0x120089)) {
+        return 'ns-read'
+    }
+    ''
 }
 
 function ConvertTo-RdpThumbprint {
@@ -977,15 +1276,19 @@ function Test-RdpCertificateBindingCheck {
         return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
     }
     $thumbprint = ConvertTo-RdpThumbprint -Value $value
-    $valid = @(Find-RdpValidCertificate -Thumbprint $thumbprint -Stores $Check.Stores -Now $Context.Now)
-    if ($valid.Count -gt 0) {
-        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
-    }
     $short = $thumbprint
     if ($short.Length -gt 8) {
         $short = $short.Substring(0, 8)
     }
-    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail (ConvertTo-RdpToken -Value $short)
+    $valid = @(Find-RdpValidCertificate -Thumbprint $thumbprint -Stores $Check.Stores -Now $Context.Now)
+    if ($valid.Count -eq 0) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail (ConvertTo-RdpToken -Value $short)
+    }
+    $problem = Get-RdpCertificateProblem -Certificate $valid[0]
+    if ($problem -eq '') {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    }
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail (ConvertTo-RdpToken -Value ($short + ':' + $problem))
 }
 
 function Test-RdpAllowedMask {
@@ -995,13 +1298,15 @@ function Test-RdpAllowedMask {
         [Parameter(Mandatory = $true)]
         [string]$Path,
         [Parameter(Mandatory = $true)]
-        [string]$Sid,
+        [string[]]$Sid,
         [Parameter(Mandatory = $true)]
         [int64]$Mask
     )
+    # Allowed when the SIDs (an account and its groups) together are allowed every bit of the
+    # mask and denied none.
     $allowed = [int64]0
     $denied = [int64]0
-    foreach ($rule in @(Get-RdpAccessRule -Path $Path | Where-Object { $_.Sid -eq $Sid -and -not $_.InheritOnly })) {
+    foreach ($rule in @(Get-RdpAccessRule -Path $Path | Where-Object { $Sid -contains $_.Sid -and -not $_.InheritOnly })) {
         if ($rule.AccessType -eq 'Allow') {
             $allowed = $allowed -bor $rule.Rights
         }
@@ -1289,11 +1594,23 @@ function Backup-RdpAclItem {
         [string]$Folder
     )
     # The files directly in the folder are saved even when the operation does not recurse:
-    # operations that target files by prefix change them too.
+    # operations that target files by prefix change them too. An entry that cannot be read is
+    # recorded with the reason instead of stopping the backup: a broken ACL is what these
+    # fixes repair.
     $path = Resolve-RdpWindowsPath -Path $Item.Path
+    if (-not (Test-Path -LiteralPath $path)) {
+        # Nothing there to change, nothing to restore (a machine without CNG keys).
+        return @{ Kind = $Item.Kind; Path = $path; Entries = @() }
+    }
     $paths = @($path) + @(Get-RdpChildFile -Path $path -Recurse:([bool]$Item.Recurse))
     $entries = foreach ($target in $paths) {
-        @{ Path = $target; Sddl = (Get-RdpSecurityDescriptor -Path $target) }
+        try {
+            @{ Path = $target; Sddl = (Get-RdpSecurityDescriptor -Path $target) }
+        }
+        catch {
+            Write-Warning ($script:RdpStrings.BackupEntryUnreadable -f $target, $_.Exception.Message)
+            @{ Path = $target; Sddl = $null; Error = $_.Exception.Message }
+        }
     }
     @{ Kind = $Item.Kind; Path = $path; Entries = @($entries) }
 }
@@ -1307,7 +1624,8 @@ function Restore-RdpAclItem {
         [string]$Folder
     )
     foreach ($saved in @($Entry.Entries)) {
-        if (Test-Path -LiteralPath $saved.Path) {
+        # An entry that could not be read at backup time has nothing to restore.
+        if ($saved.Sddl -and (Test-Path -LiteralPath $saved.Path)) {
             Set-RdpSecurityDescriptor -Path $saved.Path -Sddl $saved.Sddl
         }
     }
@@ -2210,6 +2528,79 @@ function Remove-RdpRegistryOperation {
     '{0}\{1} removed' -f $Operation.Key, $Operation.Name
 }
 
+function Add-RdpItemFailure {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context,
+        [Parameter(Mandatory = $true)]
+        [string]$Item,
+        [Parameter(Mandatory = $true)]
+        [string]$Reason
+    )
+    # The operation goes on with the other items; the fix is then reported as applied in part.
+    $null = $Context.ItemFailures.Add(('{0}: {1}' -f $Item, $Reason))
+}
+
+function Confirm-RdpGrant {
+    [CmdletBinding()]
+    [OutputType([int])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyCollection()]
+        [string[]]$Item,
+        [Parameter(Mandatory = $true)]
+        [object[]]$Grants,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # A grant counts only once it reads back; an item that does not is recorded as failed.
+    $confirmed = 0
+    foreach ($path in $Item) {
+        try {
+            $missing = @($Grants | Where-Object { -not (Test-RdpAllowedMask -Path $path -Sid $_.Sid -Mask $_.Mask) } | ForEach-Object { '*{0}:({1})' -f $_.Sid, $_.Rights })
+            if ($missing.Count -eq 0) {
+                $confirmed += 1
+            }
+            else {
+                Add-RdpItemFailure -Context $Context -Item $path -Reason ($script:RdpStrings.GrantNotReadBack -f ($missing -join ' '))
+            }
+        }
+        catch {
+            Add-RdpItemFailure -Context $Context -Item $path -Reason $_.Exception.Message
+        }
+    }
+    $confirmed
+}
+
+function Invoke-RdpIcaclsGrant {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path,
+        [Parameter(Mandatory = $true)]
+        [object[]]$Grants,
+        [switch]$Recurse
+    )
+    # icacls with *SID works on every display language; account names do not. With /c it goes
+    # on past an item it cannot change and exits non-zero: the read-back names those items.
+    $arguments = @($Path)
+    foreach ($grant in $Grants) {
+        $arguments += '/grant'
+        $arguments += '*{0}:({1})' -f $grant.Sid, $grant.Rights
+    }
+    $arguments += @('/c', '/q')
+    if ($Recurse) {
+        $arguments += '/t'
+    }
+    try {
+        $null = Invoke-RdpNative -FilePath "$env:SystemRoot\System32\icacls.exe" -ArgumentList $arguments
+    }
+    catch {
+        Write-Verbose $_.Exception.Message
+    }
+}
+
 function Grant-RdpAclOperation {
     [CmdletBinding(SupportsShouldProcess = $true)]
     [OutputType([string])]
@@ -2221,27 +2612,50 @@ function Grant-RdpAclOperation {
         [Parameter(Mandatory = $true)]
         [hashtable]$Context
     )
-    # icacls with *SID works on every display language; account names do not.
     $folder = Resolve-RdpWindowsPath -Path $Operation.Path
-    $grants = foreach ($grant in $Operation.Grants) {
-        '/grant'
-        '*{0}:({1})' -f $grant.Sid, $grant.Rights
-    }
     if ($null -eq $Operation.FilesStartingWith) {
         $targets = @($folder)
+        $items = @($folder)
+        if ($Operation.Recurse) {
+            $items += @(Get-RdpChildFile -Path $folder -Recurse)
+        }
     }
     else {
         $targets = @(Get-RdpChildFile -Path $folder -Prefix $Operation.FilesStartingWith)
+        $items = $targets
+    }
+    if ($targets.Count -eq 0) {
+        return
     }
     foreach ($target in $targets) {
-        $arguments = @($target) + @($grants) + @('/c', '/q')
-        if ($Operation.Recurse) {
-            $arguments += '/t'
-        }
-        $null = Invoke-RdpNative -FilePath "$env:SystemRoot\System32\icacls.exe" -ArgumentList $arguments
+        Invoke-RdpIcaclsGrant -Path $target -Grants $Operation.Grants -Recurse:([bool]$Operation.Recurse)
     }
-    if ($targets.Count -gt 0) {
-        '{0}: {1} ({2} item(s))' -f $folder, (@($grants | Where-Object { $_ -ne '/grant' }) -join ' '), $targets.Count
+    $confirmed = Confirm-RdpGrant -Item $items -Grants $Operation.Grants -Context $Context
+    $granted = @($Operation.Grants | ForEach-Object { '*{0}:({1})' -f $_.Sid, $_.Rights }) -join ' '
+    '{0}: {1} ({2} of {3} item(s))' -f $folder, $granted, $confirmed, $items.Count
+}
+
+function Grant-RdpPrivateKeyOperation {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Operation,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Parameters,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # The certificate's key file is known only once its key is opened.
+    $thumbprint = [string](Resolve-RdpOperationValue -Operation $Operation -Parameters $Parameters)
+    $key = Get-RdpPrivateKey -Store $Operation.Store -Thumbprint $thumbprint
+    if ($null -eq $key.File) {
+        Add-RdpItemFailure -Context $Context -Item ('Cert:\LocalMachine\{0}\{1}' -f $Operation.Store, $thumbprint) -Reason $script:RdpStrings.KeyFileNotFound
+        return
+    }
+    Invoke-RdpIcaclsGrant -Path $key.File -Grants $Operation.Grants
+    if ((Confirm-RdpGrant -Item @($key.File) -Grants $Operation.Grants -Context $Context) -gt 0) {
+        '{0}: {1}' -f $key.File, (@($Operation.Grants | ForEach-Object { '*{0}:({1})' -f $_.Sid, $_.Rights }) -join ' ')
     }
 }
 
@@ -2256,14 +2670,25 @@ function Set-RdpOwnerOperation {
         [Parameter(Mandatory = $true)]
         [hashtable]$Context
     )
-    # icacls /setowner instead of takeown, whose confirmation answer is localized.
+    # Item by item, so that one file that cannot be changed neither stops the others nor goes
+    # unreported. Set-RdpOwner takes ownership even where the DACL denies it (the case this
+    # operation exists for); icacls /setowner does not, and takeown's answer is localized.
     $folder = Resolve-RdpWindowsPath -Path $Operation.Path
-    $arguments = @($folder, '/setowner', ('*' + $Operation.Owner), '/c', '/q')
+    $targets = @($folder)
     if ($Operation.Recurse) {
-        $arguments += '/t'
+        $targets += @(Get-RdpChildFile -Path $folder -Recurse)
     }
-    $null = Invoke-RdpNative -FilePath "$env:SystemRoot\System32\icacls.exe" -ArgumentList $arguments
-    '{0}: owner {1}' -f $folder, $Operation.Owner
+    $changed = 0
+    foreach ($target in $targets) {
+        try {
+            Set-RdpOwner -Path $target -Sid $Operation.Owner -Confirm:$false
+            $changed += 1
+        }
+        catch {
+            Add-RdpItemFailure -Context $Context -Item $target -Reason $_.Exception.Message
+        }
+    }
+    '{0}: owner {1} ({2} of {3} item(s))' -f $folder, $Operation.Owner, $changed, $targets.Count
 }
 
 function Restart-RdpServiceOperation {
@@ -2548,6 +2973,29 @@ function Assert-RdpElevation {
     }
 }
 
+function Assert-RdpServerCertificate {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Thumbprint,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # Refused before anything changes: a certificate RDP could not present. NETWORK SERVICE's
+    # read access is not required here: the fix grants it.
+    $found = @(Find-RdpValidCertificate -Thumbprint $Thumbprint -Stores @('My') -Now $Context.Now)
+    if ($found.Count -eq 0) {
+        throw ($script:RdpStrings.ThumbprintNotUsable -f $Thumbprint)
+    }
+    $problem = Get-RdpCertificateProblem -Certificate $found[0] -SkipKeyAccess
+    if ($problem -eq 'eku') {
+        throw ($script:RdpStrings.CertificateNotForServer -f $Thumbprint, (@($found[0].EnhancedKeyUsages) -join ', '), ($script:RdpCatalog.ServerAuthUsages -join ', '))
+    }
+    if ($problem -ne '') {
+        throw ($script:RdpStrings.CertificateKeyUnusable -f $Thumbprint)
+    }
+}
+
 function Assert-RdpFixParameter {
     [CmdletBinding()]
     param(
@@ -2566,9 +3014,7 @@ function Assert-RdpFixParameter {
         switch ($parameter.Type) {
             'thumbprint' {
                 $thumbprint = ([string]$value).ToUpperInvariant()
-                if (@(Find-RdpValidCertificate -Thumbprint $thumbprint -Stores @('My') -Now $Context.Now).Count -eq 0) {
-                    throw ($script:RdpStrings.ThumbprintNotUsable -f $thumbprint)
-                }
+                Assert-RdpServerCertificate -Thumbprint $thumbprint -Context $Context
                 $Parameters[$parameter.Name] = $thumbprint
             }
             'port' {
@@ -2612,11 +3058,20 @@ function Test-RdpFixNeeded {
     [OutputType([bool])]
     param(
         [Parameter(Mandatory = $true)]
-        [hashtable]$Fix
+        [hashtable]$Fix,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$EventContext
     )
+    # Needed when a state check it repairs fires, or when an event it answers was logged: some
+    # failures (a damaged or missing key) show only in events.
+    foreach ($id in $Fix.NeededWhenEvents) {
+        if ((Invoke-RdpCheck -Check $script:RdpCatalog.Checks[$id] -Context $EventContext).Outcome -eq 'fired') {
+            return $true
+        }
+    }
     $stateChecks = @($Fix.VerifyChecks | Where-Object { $script:RdpCatalog.Checks[$_].Kind -ne 'event-query' })
     if ($stateChecks.Count -eq 0) {
-        return $true
+        return @($Fix.NeededWhenEvents).Count -eq 0
     }
     @(Get-RdpStillFiring -Fix $Fix).Count -gt 0
 }
@@ -2659,9 +3114,12 @@ function Invoke-RdpFixSet {
     )
     $BackupRoot = Resolve-RdpFileSystemPath -Path $BackupRoot
     $approved = @()
+    # One query per channel for every event a fix answers.
+    $eventChecks = @($Fixes | ForEach-Object { $_.NeededWhenEvents } | Sort-Object -Unique | ForEach-Object { $script:RdpCatalog.Checks[$_] })
+    $eventContext = New-RdpContext -Checks $eventChecks
     foreach ($fix in $Fixes) {
-        if ($SkipClear -and -not (Test-RdpFixNeeded -Fix $fix)) {
-            $message = $script:RdpStrings.FixAlreadyClear -f $fix.Id, ($fix.VerifyChecks -join ', ')
+        if ($SkipClear -and -not (Test-RdpFixNeeded -Fix $fix -EventContext $eventContext)) {
+            $message = $script:RdpStrings.FixAlreadyClear -f $fix.Id, ((@($fix.VerifyChecks) + @($fix.NeededWhenEvents)) -join ', ')
             Write-Verbose $message
             New-RdpFixResult -Fix $fix -Result 'Skipped' -Message $message
             continue
@@ -2695,6 +3153,7 @@ function Invoke-RdpFixSet {
     foreach ($fix in $approved) {
         # Each registry value is read back right after its write, as the CMD scripts do.
         $unconfirmed = @()
+        $context.ItemFailures.Clear()
         try {
             $changes = @(foreach ($operation in $fix.Operations) {
                     & $script:RdpOperationAppliers[$operation.Kind] -Operation $operation -Parameters $Parameters -Context $context -Confirm:$false
@@ -2718,15 +3177,26 @@ function Invoke-RdpFixSet {
         if ($still.Count -gt 0) {
             $problems += $script:RdpStrings.NotVerified -f $fix.Id, ($still -join ', ')
         }
+        $failed = @($context.ItemFailures)
         $result = 'Applied'
         $message = ''
-        if ($problems.Count -gt 0) {
+        if ($failed.Count -gt 0) {
+            # Never "Applied" when some items were not changed: say which, whatever the checks say.
+            $result = 'Partial'
+            $shown = @($failed[0..([Math]::Min($failed.Count, 3) - 1)]) -join '; '
+            if ($failed.Count -gt 3) {
+                $shown += '; ...'
+            }
+            $message = (@($script:RdpStrings.PartiallyApplied -f $fix.Id, $failed.Count, $shown) + $problems) -join ' '
+            Write-Warning $message
+        }
+        elseif ($problems.Count -gt 0) {
             $result = 'NotVerified'
             $message = $problems -join ' '
             Write-Warning $message
         }
         $reboot = $reboot -or $fix.Reboot
-        New-RdpFixResult -Fix $fix -Result $result -Message $message -Changes $changes -BackupPath $backup
+        New-RdpFixResult -Fix $fix -Result $result -Message $message -Changes $changes -BackupPath $backup -FailedItems $failed
     }
     if ($reboot) {
         Write-Warning $script:RdpStrings.RebootRequired
@@ -2753,11 +3223,12 @@ function New-RdpFixResult {
         [Parameter(Mandatory = $true)]
         [hashtable]$Fix,
         [Parameter(Mandatory = $true)]
-        [ValidateSet('Applied', 'Skipped', 'NotVerified')]
+        [ValidateSet('Applied', 'Partial', 'Skipped', 'NotVerified')]
         [string]$Result,
         [string]$Message = '',
         [string[]]$Changes = @(),
-        [string]$BackupPath = ''
+        [string]$BackupPath = '',
+        [string[]]$FailedItems = @()
     )
     $applied = $Result -ne 'Skipped'
     [pscustomobject]@{
@@ -2770,6 +3241,7 @@ function New-RdpFixResult {
         RebootRequired    = ($applied -and $Fix.Reboot)
         BackupPath        = $BackupPath
         Message           = $Message
+        FailedItems       = @($FailedItems)
     }
 }
 
@@ -2813,6 +3285,7 @@ $script:RdpOperationAppliers = @{
     'registry-delete' = 'Remove-RdpRegistryOperation'
     'acl-grant' = 'Grant-RdpAclOperation'
     'take-ownership' = 'Set-RdpOwnerOperation'
+    'private-key-grant' = 'Grant-RdpPrivateKeyOperation'
     'service-restart' = 'Restart-RdpServiceOperation'
     'service-start' = 'Start-RdpServiceOperation'
     'service-stop' = 'Stop-RdpServiceOperation'
@@ -3360,6 +3833,7 @@ $script:RdpCatalog = @{
                 }
             )
             VerifyChecks = @('tls10-server-off', 'tls11-server-off')
+            NeededWhenEvents = @()
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $true
@@ -3400,6 +3874,7 @@ $script:RdpCatalog = @{
                 }
             )
             VerifyChecks = @('tls12-server-off', 'tls12-server-off-by-default')
+            NeededWhenEvents = @()
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $false
@@ -3428,6 +3903,7 @@ $script:RdpCatalog = @{
                 }
             )
             VerifyChecks = @('rdp-cert-binding')
+            NeededWhenEvents = @()
             RestartsServices = @('TermService')
             Reboot = $false
             WeakensSecurity = $false
@@ -3454,6 +3930,7 @@ $script:RdpCatalog = @{
                 }
             )
             VerifyChecks = @('rdp-cert-store')
+            NeededWhenEvents = @('ev-rcm-cert', 'ev-schannel-key')
             RestartsServices = @('SessionEnv')
             Reboot = $false
             WeakensSecurity = $false
@@ -3483,10 +3960,12 @@ $script:RdpCatalog = @{
                         @{
                             Sid = 'S-1-5-18'
                             Rights = 'F'
+                            Mask = 2032127
                         }
                         @{
                             Sid = 'S-1-5-32-544'
                             Rights = 'F'
+                            Mask = 2032127
                         }
                     )
                     Recurse = $true
@@ -3502,6 +3981,7 @@ $script:RdpCatalog = @{
                         @{
                             Sid = 'S-1-5-20'
                             Rights = 'R'
+                            Mask = 1179785
                         }
                     )
                     Recurse = $false
@@ -3523,6 +4003,7 @@ $script:RdpCatalog = @{
                 }
             )
             VerifyChecks = @('machinekeys-acl')
+            NeededWhenEvents = @('ev-rcm-cert', 'ev-schannel-key')
             RestartsServices = @('TermService')
             Reboot = $false
             WeakensSecurity = $false
@@ -3548,6 +4029,7 @@ $script:RdpCatalog = @{
                 }
             )
             VerifyChecks = @()
+            NeededWhenEvents = @()
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $false
@@ -3572,6 +4054,18 @@ $script:RdpCatalog = @{
                     Data = $null
                 }
                 @{
+                    Kind = 'private-key-grant'
+                    Store = 'My'
+                    Param = 'Thumbprint'
+                    Grants = @(
+                        @{
+                            Sid = 'S-1-5-20'
+                            Rights = 'R'
+                            Mask = 1179785
+                        }
+                    )
+                }
+                @{
                     Kind = 'service-restart'
                     Service = 'TermService'
                 }
@@ -3582,8 +4076,25 @@ $script:RdpCatalog = @{
                     Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
                     Name = 'SSLCertificateSHA1Hash'
                 }
+                @{
+                    Kind = 'acl'
+                    Path = @{
+                        Root = 'ProgramData'
+                        Sub = 'Microsoft\Crypto\RSA\MachineKeys'
+                    }
+                    Recurse = $false
+                }
+                @{
+                    Kind = 'acl'
+                    Path = @{
+                        Root = 'ProgramData'
+                        Sub = 'Microsoft\Crypto\Keys'
+                    }
+                    Recurse = $false
+                }
             )
             VerifyChecks = @('rdp-cert-binding')
+            NeededWhenEvents = @()
             RestartsServices = @('TermService')
             Reboot = $false
             WeakensSecurity = $false
@@ -3642,6 +4153,7 @@ $script:RdpCatalog = @{
                 }
             )
             VerifyChecks = @('rdp-listener')
+            NeededWhenEvents = @()
             RestartsServices = @('TermService')
             Reboot = $false
             WeakensSecurity = $false
@@ -3671,6 +4183,7 @@ $script:RdpCatalog = @{
                 }
             )
             VerifyChecks = @('rdp-listener')
+            NeededWhenEvents = @()
             RestartsServices = @('TermService')
             Reboot = $false
             WeakensSecurity = $false
@@ -3696,6 +4209,7 @@ $script:RdpCatalog = @{
                 }
             )
             VerifyChecks = @()
+            NeededWhenEvents = @()
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $true
@@ -3709,6 +4223,7 @@ $script:RdpCatalog = @{
         DefaultPort = 3389
         Service = 'TermService'
     }
+    ServerAuthUsages = @('1.3.6.1.5.5.7.3.1', '1.3.6.1.4.1.311.54.1.2')
 }
 #endregion catalog data (generated from the model)
 
@@ -3841,12 +4356,14 @@ function Invoke-RdpRepair {
     $env:ProgramData\RdpRescue\backup\<timestamp> (backup.json describes it; Undo-RdpRepair
     restores it), then applies the scenario's fixes in order. Fixes marked opt-in (enable-legacy-tls-server, resume-group-policy, set-rdp-cert-binding, set-rdp-port, suspend-group-policy)
     run only when named with -Fix; fixes that need a value (-Port, -Thumbprint) need it given.
-    A fix whose checks are already clear is skipped. Each fix is verified afterwards. Returns
-    one object per fix: Result (Applied, Skipped, NotVerified), Changes, RestartedServices,
-    RebootRequired and BackupPath. A fix that lowers security prints a warning saying how to
-    restore it. A service is stopped after the services that depend on it, which are started
-    again after a restart. A service still starting or stopping after 60 seconds, or any other
-    error, stops the repair with a message naming the fix and the backup; nothing after it runs.
+    A fix whose checks are already clear is skipped, unless an event it answers was logged (a
+    damaged or missing RDP key shows only in events). Each fix is verified afterwards. Returns
+    one object per fix: Result (Applied, Partial, Skipped, NotVerified), Changes, FailedItems
+    (what a Partial fix could not change, and why), RestartedServices, RebootRequired and
+    BackupPath. A fix that lowers security prints a warning saying how to restore it. A
+    service is stopped after the services that depend on it, which are started again after a
+    restart. A service still starting or stopping after 60 seconds, or any other error, stops
+    the repair with a message naming the fix and the backup; nothing after it runs.
 
     .PARAMETER Scenario
     The scenario to repair: broker-hostname, machinekeys-access, rdp-cert-invalid, rdp-port-conflict, tls-disabled.
@@ -4256,12 +4773,17 @@ function Set-RdpCertificateBinding {
 
     .DESCRIPTION
     Writes the thumbprint of a certificate from the LocalMachine Personal store into
-    SSLCertificateSHA1Hash and restarts Remote Desktop Services. NETWORK SERVICE needs read
-    access to that certificate's private key.
+    SSLCertificateSHA1Hash, grants NETWORK SERVICE (the account TermService runs as) read access
+    to the certificate's private key file, and restarts Remote Desktop Services. A certificate
+    without a usable private key, or whose Enhanced Key Usage is not Server Authentication or
+    Remote Desktop Authentication, is refused.
 
-    Backup: The current SSLCertificateSHA1Hash value (or its absence) is saved.
-    Undo: Restores the previous value, or deletes it if there was none.
-    Verification: The configured thumbprint matches a present, unexpired certificate.
+    Backup: The current SSLCertificateSHA1Hash value (or its absence) and the permissions of the
+    machine key files are saved.
+    Undo: Restores the previous value, or deletes it if there was none, and the saved key file
+    permissions.
+    Verification: The configured thumbprint matches a present, unexpired certificate for server
+    authentication whose private key opens and is readable by NETWORK SERVICE.
 
     .PARAMETER Thumbprint
     SHA-1 thumbprint of the certificate, 40 hexadecimal characters.

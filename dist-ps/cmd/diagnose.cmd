@@ -17,10 +17,10 @@ set _%_E3_36870%5=,ev-schannel-key?
 set _%_E3_36872%6=,ev-schannel-36872?
 set _C1=X&powershelL -nop -noni -c "function t($f,$s,$m){[bool]((Get-Acl -LiteralPath $f).GetAccessRules(1,1,[Security.Principal.SecurityIdentifier])|?{$_.AccessControlType -eq 0 -and $_.IdentityReference.Value -eq $s -and ($_.FileSystemRights -band $m) -eq $m})};$p=($env:ProgramData+'\Microsoft\Crypto\RSA\MachineKeys');if(((t $p 'S-1-5-32-544' 2032127)) -and (@(dir -LiteralPath $p -Force -Filter 'f686aace6942fb7f7ceb231212eef4a4_*'|?{-not (t $_.FullName 'S-1-5-18' 2032127)}).Count -eq 0) -and (@(dir -LiteralPath $p -Force -Filter 'f686aace6942fb7f7ceb231212eef4a4_*'|?{-not (t $_.FullName 'S-1-5-20' 1179785)}).Count -eq 0)){exit 0};exit 3" >nul 2>&1&if not erRorlevel 4 if erRorlevel 3 (set _C1=F) else if not erRorlevel 1 set _C1=Q
 set _%_C1%7=,machinekeys-acl?
-set _C2=X&powershelL -nop -noni -c "if(dir 'Cert:\LocalMachine\Remote Desktop'|?{$_.NotAfter -gt (Get-Date)}){exit 0};exit 3" >nul 2>&1&if not erRorlevel 4 if erRorlevel 3 (set _C2=F) else if not erRorlevel 1 set _C2=Q
+set _C2=X&powershelL -nop -noni -c "if(dir 'Cert:\LocalMachine\Remote Desktop'|?{$_.NotAfter -gt (Get-Date) -and $_.HasPrivateKey}){exit 0};exit 3" >nul 2>&1&if not erRorlevel 4 if erRorlevel 3 (set _C2=F) else if not erRorlevel 1 set _C2=Q
 set _%_C2%8=,rdp-cert-store?
 for /f "tokens=1,2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" 2^>nul') do set _K1_%%a=%%b:%%c
-set _C3=Q&if defined _K1_SsLCertificateSHA1Hash (set _C3=X&powershelL -nop -noni -c "if(dir 'Cert:\LocalMachine\My','Cert:\LocalMachine\Remote Desktop'|?{('REG_BINARY:'+$_.Thumbprint) -eq $env:_K1_SSLCertificateSHA1Hash -and $_.NotAfter -gt (Get-Date)}){exit 0};exit 3" >nul 2>&1&if not erRorlevel 4 if erRorlevel 3 (set _C3=F) else if not erRorlevel 1 set _C3=Q)
+set _C3=Q&if defined _K1_SsLCertificateSHA1Hash (set _C3=X&powershelL -nop -noni -c "if(dir 'Cert:\LocalMachine\My','Cert:\LocalMachine\Remote Desktop'|?{('REG_BINARY:'+$_.Thumbprint) -eq $env:_K1_SSLCertificateSHA1Hash -and $_.NotAfter -gt (Get-Date) -and $_.HasPrivateKey}){exit 0};exit 3" >nul 2>&1&if not erRorlevel 4 if erRorlevel 3 (set _C3=F) else if not erRorlevel 1 set _C3=Q)
 set _%_C3%9=,rdp-cert-binding?
 set _R1=3389&if defined _K1_PortNumber set /a _R1=%_K1_PortNumber:*:=% >nul
 set _L1=-&for /f "tokens=1,3,5" %%a in ('netstat -ano ^| find ":%_R1% "') do if %%a==TCP for %%x in (0.0.0.0:0 [::]:0) do if %%b==%%x set _L1=%%c

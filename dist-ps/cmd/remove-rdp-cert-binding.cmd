@@ -14,7 +14,7 @@ net stop TermService /y >nul 2>&1
 net start TermService >nul 2>&1
 set _K1_=.&for /f "delims==" %%a in ('set _K1_') do set %%a=
 for /f "tokens=1,2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" 2^>nul') do set _K1_%%a=%%b:%%c
-set _C1=Q&if defined _K1_SsLCertificateSHA1Hash (set _C1=X&powershelL -nop -noni -c "if(dir 'Cert:\LocalMachine\My','Cert:\LocalMachine\Remote Desktop'|?{('REG_BINARY:'+$_.Thumbprint) -eq $env:_K1_SSLCertificateSHA1Hash -and $_.NotAfter -gt (Get-Date)}){exit 0};exit 3" >nul 2>&1&if not erRorlevel 4 if erRorlevel 3 (set _C1=F) else if not erRorlevel 1 set _C1=Q)
+set _C1=Q&if defined _K1_SsLCertificateSHA1Hash (set _C1=X&powershelL -nop -noni -c "if(dir 'Cert:\LocalMachine\My','Cert:\LocalMachine\Remote Desktop'|?{('REG_BINARY:'+$_.Thumbprint) -eq $env:_K1_SSLCertificateSHA1Hash -and $_.NotAfter -gt (Get-Date) -and $_.HasPrivateKey}){exit 0};exit 3" >nul 2>&1&if not erRorlevel 4 if erRorlevel 3 (set _C1=F) else if not erRorlevel 1 set _C1=Q)
 if %_C1%==F echo RDPRESCUE remove-rdp-cert-binding verify rdp-cert-binding still-fires
 if %_C1%==Q echo RDPRESCUE remove-rdp-cert-binding verify rdp-cert-binding ok
 if defined RrF (echo RDPRESCUE remove-rdp-cert-binding FAILED) else echo RDPRESCUE remove-rdp-cert-binding applied

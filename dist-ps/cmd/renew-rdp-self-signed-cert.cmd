@@ -9,7 +9,7 @@ if not exist "%RrB%\k1.*" (reg export "%_Q1%" "%RrB%\k1.reg" /y >nul 2>&1&if erR
 powershelL -nop -noni -c "dir 'Cert:\LocalMachine\Remote Desktop'|?{$_.Subject -eq $_.Issuer}|Remove-Item" >nul 2>&1&if erRorlevel 1 set RrF=1
 net stop SesSionEnv /y >nul 2>&1
 net start SesSionEnv >nul 2>&1
-set _C1=X&powershelL -nop -noni -c "if(dir 'Cert:\LocalMachine\Remote Desktop'|?{$_.NotAfter -gt (Get-Date)}){exit 0};exit 3" >nul 2>&1&if not erRorlevel 4 if erRorlevel 3 (set _C1=F) else if not erRorlevel 1 set _C1=Q
+set _C1=X&powershelL -nop -noni -c "if(dir 'Cert:\LocalMachine\Remote Desktop'|?{$_.NotAfter -gt (Get-Date) -and $_.HasPrivateKey}){exit 0};exit 3" >nul 2>&1&if not erRorlevel 4 if erRorlevel 3 (set _C1=F) else if not erRorlevel 1 set _C1=Q
 if %_C1%==F echo RDPRESCUE renew-rdp-self-signed-cert verify rdp-cert-store still-fires
 if %_C1%==Q echo RDPRESCUE renew-rdp-self-signed-cert verify rdp-cert-store ok
 if defined RrF (echo RDPRESCUE renew-rdp-self-signed-cert FAILED) else echo RDPRESCUE renew-rdp-self-signed-cert applied

@@ -80,12 +80,18 @@ $script:RdpStringTable = @{
         NotReadBack = 'Fix ''{0}'' ran, but these values do not read back as written: {1}.'
         UndoThroughRunCommand = 'Through Azure Run Command: {0}'
         NoBackup = 'No RdpRescue backup in {0}: nothing to undo.'
+        PartiallyApplied = 'Fix ''{0}'' was applied only in part: {1} item(s) were not changed: {2}'
+        GrantNotReadBack = 'after icacls the permissions do not include {0}'
+        KeyFileNotFound = 'its private key file is in neither machine key folder'
+        BackupEntryUnreadable = 'The permissions of {0} could not be read for the backup ({1}); Undo-RdpRepair cannot restore them.'
         RebootRequired = 'Restart the computer to complete the repair.'
         WeakensSecurity = 'SECURITY: {0} To restore: {1}'
         PortOwnerNotService = 'Process {0} holds port {1} and is not a service. RdpRescue never kills a process: stop that program yourself, or move RDP with Set-RdpPort.'
         PortOwnerShared = 'Process {0} holding port {1} hosts several services ({2}); stopping one would not free the port safely.'
         PortOwnerStopped = 'Stopped service ''{0}'' that held port {1}. It may take the port again at the next boot: change its configuration or its start type.'
         ThumbprintNotUsable = 'No present, unexpired certificate with thumbprint {0} is in Cert:\LocalMachine\My.'
+        CertificateNotForServer = 'Certificate {0} is not for server authentication (Enhanced Key Usage: {1}). RDP needs one of {2}, or no Enhanced Key Usage extension.'
+        CertificateKeyUnusable = 'Certificate {0} has no private key, or its private key does not open (missing, damaged or unreadable); RDP cannot use it.'
         PortInUse = 'Port {0} is already used by process {1}; choose another port.'
         FirewallRuleMissing = 'Firewall rule ''{0}'' does not exist; it was not changed.'
         BackupNotFound = 'No RdpRescue backup manifest (backup.json) in {0}.'
@@ -114,8 +120,8 @@ $script:RdpStringTable = @{
         'Finding.ev-schannel-36872' = 'Schannel 36872 was logged; its meaning differs between Windows versions, so it only supports the finding.'
         'Finding.machinekeys-acl' = 'MachineKeys or the RDP key file lacks an entry Windows needs (Administrators on the folder; SYSTEM and NETWORK SERVICE on the RDP key).'
         'Scenario.rdp-cert-invalid.Title' = 'The RDP certificate is expired, missing, or not the configured one'
-        'Finding.rdp-cert-store' = 'The Remote Desktop certificate store is empty or holds only expired certificates.'
-        'Finding.rdp-cert-binding' = 'SSLCertificateSHA1Hash names a certificate that is not installed or has expired.'
+        'Finding.rdp-cert-store' = 'The Remote Desktop certificate store is empty or holds only expired certificates, or certificates RDP cannot use (no private key that opens, a key file NETWORK SERVICE cannot read, or an Enhanced Key Usage not for server authentication).'
+        'Finding.rdp-cert-binding' = 'SSLCertificateSHA1Hash names a certificate that is not installed, has expired, or that RDP cannot use (no private key that opens, a key file NETWORK SERVICE cannot read, or an Enhanced Key Usage not for server authentication).'
         'Scenario.rdp-port-conflict.Title' = 'Another process holds the RDP port, or nothing listens on it'
         'Finding.rdp-listener' = 'The configured RDP port is held by a process other than TermService, or nothing listens on it.'
         'Finding.termservice-stopped' = 'The Remote Desktop Services service (TermService) is not running.'
@@ -156,12 +162,18 @@ $script:RdpStringTable = @{
         NotReadBack = (ConvertFrom-RdpUtf8Base64 'S29ycmlnZXJpbmdlbiAnezB9JyBrw7ZyZGVzLCBtZW4gZGVzc2EgdsOkcmRlbiBsw6RzZXMgaW50ZSB0aWxsYmFrYSBzb20gZGUgc2tyZXZzOiB7MX0u')
         UndoThroughRunCommand = 'Via Azure Run Command: {0}'
         NoBackup = (ConvertFrom-RdpUtf8Base64 'SW5nZW4gc8Oka2VyaGV0c2tvcGlhIGZyw6VuIFJkcFJlc2N1ZSBpIHswfTogaW5nZXQgYXR0IMOlbmdyYS4=')
+        PartiallyApplied = (ConvertFrom-RdpUtf8Base64 'S29ycmlnZXJpbmdlbiAnezB9JyB0aWxsw6RtcGFkZXMgYmFyYSBkZWx2aXM6IHsxfSBvYmpla3Qgw6RuZHJhZGVzIGludGU6IHsyfQ==')
+        GrantNotReadBack = (ConvertFrom-RdpUtf8Base64 'ZWZ0ZXIgaWNhY2xzIHNha25hciBiZWjDtnJpZ2hldGVybmEgezB9')
+        KeyFileNotFound = (ConvertFrom-RdpUtf8Base64 'ZGVzcyBwcml2YXRhIG55Y2tlbGZpbCBmaW5ucyBpbnRlIGkgbsOlZ29uIGF2IGRhdG9ybnMgbnlja2VsbWFwcGFy')
+        BackupEntryUnreadable = (ConvertFrom-RdpUtf8Base64 'QmVow7ZyaWdoZXRlcm5hIGbDtnIgezB9IGt1bmRlIGludGUgbMOkc2FzIHRpbGwgc8Oka2VyaGV0c2tvcGlhbiAoezF9KTsgVW5kby1SZHBSZXBhaXIga2FuIGludGUgw6V0ZXJzdMOkbGxhIGRlbS4=')
         RebootRequired = (ConvertFrom-RdpUtf8Base64 'U3RhcnRhIG9tIGRhdG9ybiBmw7ZyIGF0dCBzbHV0ZsO2cmEgcmVwYXJhdGlvbmVuLg==')
         WeakensSecurity = (ConvertFrom-RdpUtf8Base64 'U8OES0VSSEVUOiB7MH0gU8OlIMOldGVyc3TDpGxsZXIgZHU6IHsxfQ==')
         PortOwnerNotService = (ConvertFrom-RdpUtf8Base64 'UHJvY2Vzc2VuIHswfSBhbnbDpG5kZXIgcG9ydCB7MX0gb2NoIMOkciBpbnRlIGVuIHRqw6Ruc3QuIFJkcFJlc2N1ZSBhdnNsdXRhciBhbGRyaWcgZW4gcHJvY2Vzczogc3RvcHBhIHByb2dyYW1tZXQgc2rDpGx2IGVsbGVyIGZseXR0YSBSRFAgbWVkIFNldC1SZHBQb3J0Lg==')
         PortOwnerShared = (ConvertFrom-RdpUtf8Base64 'UHJvY2Vzc2VuIHswfSBzb20gYW52w6RuZGVyIHBvcnQgezF9IMOkciB2w6RyZCBmw7ZyIGZsZXJhIHRqw6Ruc3RlciAoezJ9KTsgYXR0IHN0b3BwYSBlbiBhdiBkZW0gZnJpZ8O2ciBpbnRlIHBvcnRlbiBww6UgZXR0IHPDpGtlcnQgc8OkdHQu')
         PortOwnerStopped = (ConvertFrom-RdpUtf8Base64 'U3RvcHBhZGUgdGrDpG5zdGVuICd7MH0nIHNvbSBhbnbDpG5kZSBwb3J0IHsxfS4gRGVuIGthbiB0YSBwb3J0ZW4gaWdlbiB2aWQgbsOkc3RhIHN0YXJ0OiDDpG5kcmEgZGVzcyBrb25maWd1cmF0aW9uIGVsbGVyIHN0YXJ0dHlwLg==')
         ThumbprintNotUsable = (ConvertFrom-RdpUtf8Base64 'RGV0IGZpbm5zIGluZ2V0IGJlZmludGxpZ3QgY2VydGlmaWthdCBzb20gaW50ZSBoYXIgZ8OldHQgdXQgbWVkIHR1bWF2dHJ5Y2tldCB7MH0gaSBDZXJ0OlxMb2NhbE1hY2hpbmVcTXku')
+        CertificateNotForServer = (ConvertFrom-RdpUtf8Base64 'Q2VydGlmaWthdGV0IHswfSDDpHIgaW50ZSBhdnNldHQgZsO2ciBzZXJ2ZXJhdXRlbnRpc2VyaW5nIChmw7ZyYsOkdHRyYWQgbnlja2VsYW52w6RuZG5pbmc6IHsxfSkuIFJEUCBiZWjDtnZlciBuw6Vnb3QgYXYgezJ9LCBlbGxlciBpbmdldCB0aWxsw6RnZyBmw7ZyIGbDtnJiw6R0dHJhZCBueWNrZWxhbnbDpG5kbmluZy4=')
+        CertificateKeyUnusable = (ConvertFrom-RdpUtf8Base64 'Q2VydGlmaWthdGV0IHswfSBoYXIgaW5nZW4gcHJpdmF0IG55Y2tlbCwgZWxsZXIgc8OlIGfDpXIgZGVuIHByaXZhdGEgbnlja2VsbiBpbnRlIGF0dCDDtnBwbmEgKHNha25hcywgw6RyIHNrYWRhZCBlbGxlciBvbMOkc2xpZyk7IFJEUCBrYW4gaW50ZSBhbnbDpG5kYSBkZXQu')
         PortInUse = (ConvertFrom-RdpUtf8Base64 'UG9ydCB7MH0gYW52w6RuZHMgcmVkYW4gYXYgcHJvY2Vzc2VuIHsxfTsgdsOkbGogZW4gYW5uYW4gcG9ydC4=')
         FirewallRuleMissing = (ConvertFrom-RdpUtf8Base64 'QnJhbmR2w6RnZ3NyZWdlbG4gJ3swfScgZmlubnMgaW50ZTsgZGVuIMOkbmRyYWRlcyBpbnRlLg==')
         BackupNotFound = (ConvertFrom-RdpUtf8Base64 'SW5nZXQgc8Oka2VyaGV0c2tvcGllcmluZ3NtYW5pZmVzdCBmcsOlbiBSZHBSZXNjdWUgKGJhY2t1cC5qc29uKSBpIHswfS4=')
@@ -190,8 +202,8 @@ $script:RdpStringTable = @{
         'Finding.ev-schannel-36872' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzIgbG9nZ2FkZXM7IGJldHlkZWxzZW4gc2tpbGplciBzaWcgbWVsbGFuIFdpbmRvd3MtdmVyc2lvbmVyLCBzw6UgZGVuIHN0w7ZkZXIgYmFyYSBzbHV0c2F0c2VuLg==')
         'Finding.machinekeys-acl' = (ConvertFrom-RdpUtf8Base64 'TWFjaGluZUtleXMgZWxsZXIgUkRQLW55Y2tlbGZpbGVuIHNha25hciBlbiBwb3N0IHNvbSBXaW5kb3dzIGJlaMO2dmVyIChBZG1pbmlzdHJhdMO2cmVyIHDDpSBtYXBwZW47IFNZU1RFTSBvY2ggTkVUV09SSyBTRVJWSUNFIHDDpSBSRFAtbnlja2Vsbiku')
         'Scenario.rdp-cert-invalid.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQLWNlcnRpZmlrYXRldCBoYXIgZ8OldHQgdXQsIHNha25hcyBlbGxlciDDpHIgaW50ZSBkZXQga29uZmlndXJlcmFkZQ==')
-        'Finding.rdp-cert-store' = (ConvertFrom-RdpUtf8Base64 'Q2VydGlmaWthdGFya2l2ZXQgUmVtb3RlIERlc2t0b3Agw6RyIHRvbXQgZWxsZXIgaW5uZWjDpWxsZXIgYmFyYSB1dGfDpW5nbmEgY2VydGlmaWthdC4=')
-        'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCBhbmdlciBldHQgY2VydGlmaWthdCBzb20gaW50ZSDDpHIgaW5zdGFsbGVyYXQgZWxsZXIgaGFyIGfDpXR0IHV0Lg==')
+        'Finding.rdp-cert-store' = (ConvertFrom-RdpUtf8Base64 'Q2VydGlmaWthdGFya2l2ZXQgUmVtb3RlIERlc2t0b3Agw6RyIHRvbXQgZWxsZXIgaW5uZWjDpWxsZXIgYmFyYSB1dGfDpW5nbmEgY2VydGlmaWthdCwgZWxsZXIgY2VydGlmaWthdCBzb20gUkRQIGludGUga2FuIGFudsOkbmRhIChpbmdlbiBwcml2YXQgbnlja2VsIHNvbSBnw6VyIGF0dCDDtnBwbmEsIGVuIG55Y2tlbGZpbCBzb20gTkVUV09SSyBTRVJWSUNFIGludGUga2FuIGzDpHNhIGVsbGVyIGVuIGbDtnJiw6R0dHJhZCBueWNrZWxhbnbDpG5kbmluZyBzb20gaW50ZSBnw6RsbGVyIHNlcnZlcmF1dGVudGlzZXJpbmcpLg==')
+        'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCBhbmdlciBldHQgY2VydGlmaWthdCBzb20gaW50ZSDDpHIgaW5zdGFsbGVyYXQsIGhhciBnw6V0dCB1dCBlbGxlciBzb20gUkRQIGludGUga2FuIGFudsOkbmRhIChpbmdlbiBwcml2YXQgbnlja2VsIHNvbSBnw6VyIGF0dCDDtnBwbmEsIGVuIG55Y2tlbGZpbCBzb20gTkVUV09SSyBTRVJWSUNFIGludGUga2FuIGzDpHNhIGVsbGVyIGVuIGbDtnJiw6R0dHJhZCBueWNrZWxhbnbDpG5kbmluZyBzb20gaW50ZSBnw6RsbGVyIHNlcnZlcmF1dGVudGlzZXJpbmcpLg==')
         'Scenario.rdp-port-conflict.Title' = (ConvertFrom-RdpUtf8Base64 'RW4gYW5uYW4gcHJvY2VzcyBhbnbDpG5kZXIgUkRQLXBvcnRlbiwgZWxsZXIgc8OlIGx5c3NuYXIgaW5nZW4gcMOlIGRlbg==')
         'Finding.rdp-listener' = (ConvertFrom-RdpUtf8Base64 'RGVuIGtvbmZpZ3VyZXJhZGUgUkRQLXBvcnRlbiBhbnbDpG5kcyBhdiBlbiBhbm5hbiBwcm9jZXNzIMOkbiBUZXJtU2VydmljZSwgZWxsZXIgc8OlIGx5c3NuYXIgaW5nZW4gcMOlIGRlbi4=')
         'Finding.termservice-stopped' = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuIEZqw6RycnNrcml2Ym9yZHN0asOkbnN0ZXIgKFRlcm1TZXJ2aWNlKSBrw7ZycyBpbnRlLg==')
@@ -232,12 +244,18 @@ $script:RdpStringTable = @{
         NotReadBack = 'Oplossing ''{0}'' is uitgevoerd, maar deze waarden worden niet teruggelezen zoals ze zijn geschreven: {1}.'
         UndoThroughRunCommand = 'Via Azure Run Command: {0}'
         NoBackup = 'Geen RdpRescue-back-up in {0}: er is niets ongedaan te maken.'
+        PartiallyApplied = 'Oplossing ''{0}'' is maar gedeeltelijk toegepast: {1} item(s) zijn niet gewijzigd: {2}'
+        GrantNotReadBack = 'na icacls ontbreekt {0} in de machtigingen'
+        KeyFileNotFound = 'het bestand met de persoonlijke sleutel staat in geen van beide sleutelmappen van de machine'
+        BackupEntryUnreadable = 'De machtigingen van {0} konden niet worden gelezen voor de back-up ({1}); Undo-RdpRepair kan ze niet terugzetten.'
         RebootRequired = 'Start de computer opnieuw op om het herstel te voltooien.'
         WeakensSecurity = 'BEVEILIGING: {0} Herstellen: {1}'
         PortOwnerNotService = (ConvertFrom-RdpUtf8Base64 'UHJvY2VzIHswfSBiZXpldCBwb29ydCB7MX0gZW4gaXMgZ2VlbiBzZXJ2aWNlLiBSZHBSZXNjdWUgYmXDq2luZGlndCBub29pdCBlZW4gcHJvY2VzOiBzdG9wIGRhdCBwcm9ncmFtbWEgemVsZiBvZiB2ZXJwbGFhdHMgUkRQIG1ldCBTZXQtUmRwUG9ydC4=')
         PortOwnerShared = (ConvertFrom-RdpUtf8Base64 'UHJvY2VzIHswfSBkYXQgcG9vcnQgezF9IGJlemV0LCBob3N0IG1lZXJkZXJlIHNlcnZpY2VzICh7Mn0pOyDDqcOpbiBlcnZhbiBzdG9wcGVuIG1hYWt0IGRlIHBvb3J0IG5pZXQgdmVpbGlnIHZyaWou')
         PortOwnerStopped = 'Service ''{0}'' die poort {1} bezette, is gestopt. Hij kan de poort bij de volgende opstart weer nemen: wijzig de configuratie of het opstarttype.'
         ThumbprintNotUsable = 'Er staat geen aanwezig, niet-verlopen certificaat met vingerafdruk {0} in Cert:\LocalMachine\My.'
+        CertificateNotForServer = 'Certificaat {0} is niet bedoeld voor serververificatie (uitgebreid sleutelgebruik: {1}). RDP heeft een van {2} nodig, of geen extensie voor uitgebreid sleutelgebruik.'
+        CertificateKeyUnusable = 'Certificaat {0} heeft geen persoonlijke sleutel, of de persoonlijke sleutel kan niet worden geopend (ontbreekt, beschadigd of onleesbaar); RDP kan het niet gebruiken.'
         PortInUse = 'Poort {0} wordt al gebruikt door proces {1}; kies een andere poort.'
         FirewallRuleMissing = 'Firewallregel ''{0}'' bestaat niet; deze is niet gewijzigd.'
         BackupNotFound = 'Geen RdpRescue-back-upmanifest (backup.json) in {0}.'
@@ -266,8 +284,8 @@ $script:RdpStringTable = @{
         'Finding.ev-schannel-36872' = 'Schannel 36872 is vastgelegd; de betekenis verschilt per Windows-versie, dus het ondersteunt de bevinding alleen.'
         'Finding.machinekeys-acl' = 'MachineKeys of het RDP-sleutelbestand mist een vermelding die Windows nodig heeft (Administrators op de map; SYSTEM en NETWORK SERVICE op de RDP-sleutel).'
         'Scenario.rdp-cert-invalid.Title' = 'Het RDP-certificaat is verlopen, ontbreekt of is niet het ingestelde certificaat'
-        'Finding.rdp-cert-store' = 'Het certificaatarchief Remote Desktop is leeg of bevat alleen verlopen certificaten.'
-        'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCBub2VtdCBlZW4gY2VydGlmaWNhYXQgZGF0IG5pZXQgaXMgZ2XDr25zdGFsbGVlcmQgb2YgdmVybG9wZW4gaXMu')
+        'Finding.rdp-cert-store' = 'Het certificaatarchief Remote Desktop is leeg of bevat alleen verlopen certificaten, of certificaten die RDP niet kan gebruiken (geen persoonlijke sleutel die te openen is, een sleutelbestand dat NETWORK SERVICE niet kan lezen, of uitgebreid sleutelgebruik dat niet voor serververificatie is).'
+        'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCBub2VtdCBlZW4gY2VydGlmaWNhYXQgZGF0IG5pZXQgaXMgZ2XDr25zdGFsbGVlcmQsIHZlcmxvcGVuIGlzIG9mIGRhdCBSRFAgbmlldCBrYW4gZ2VicnVpa2VuIChnZWVuIHBlcnNvb25saWprZSBzbGV1dGVsIGRpZSB0ZSBvcGVuZW4gaXMsIGVlbiBzbGV1dGVsYmVzdGFuZCBkYXQgTkVUV09SSyBTRVJWSUNFIG5pZXQga2FuIGxlemVuLCBvZiB1aXRnZWJyZWlkIHNsZXV0ZWxnZWJydWlrIGRhdCBuaWV0IHZvb3Igc2VydmVydmVyaWZpY2F0aWUgaXMpLg==')
         'Scenario.rdp-port-conflict.Title' = 'Een ander proces bezet de RDP-poort, of er luistert niets op'
         'Finding.rdp-listener' = 'De ingestelde RDP-poort wordt bezet door een ander proces dan TermService, of er luistert niets op.'
         'Finding.termservice-stopped' = 'De service Extern bureaublad-services (TermService) is niet actief.'
@@ -308,12 +326,18 @@ $script:RdpStringTable = @{
         NotReadBack = (ConvertFrom-RdpUtf8Base64 '5bey5Z+36KGM5L+u5q2jICd7MH0n77yM5L2G5LiL5YiX5YC86K6A5Zue55qE57WQ5p6c6IiH5a+r5YWl55qE5LiN5ZCM77yaezF944CC')
         UndoThroughRunCommand = (ConvertFrom-RdpUtf8Base64 '6YCP6YGOIEF6dXJlIOWft+ihjOWRveS7pO+8mnswfQ==')
         NoBackup = (ConvertFrom-RdpUtf8Base64 'ezB9IOS4reaykuaciSBSZHBSZXNjdWUg5YKZ5Lu977ya5rKS5pyJ5Y+v5b6p5Y6f55qE6aCF55uu44CC')
+        PartiallyApplied = (ConvertFrom-RdpUtf8Base64 '5L+u5q2jICd7MH0nIOWDhemDqOWIhuWll+eUqO+8muaciSB7MX0g5YCL6aCF55uu5pyq6K6K5pu077yaezJ9')
+        GrantNotReadBack = (ConvertFrom-RdpUtf8Base64 '5Z+36KGMIGljYWNscyDlvozvvIzmrIrpmZDkuK3ku43mspLmnIkgezB9')
+        KeyFileNotFound = (ConvertFrom-RdpUtf8Base64 '5YW256eB5a+G6YeR6ZGw5qqU5qGI5LiN5Zyo5Lu75L2V5LiA5YCL6Zu76IWm6YeR6ZGw6LOH5paZ5aS+5Lit')
+        BackupEntryUnreadable = (ConvertFrom-RdpUtf8Base64 '54Sh5rOV6K6A5Y+WIHswfSDnmoTmrIrpmZDku6XpgLLooYzlgpnku73vvIh7MX3vvInvvJtVbmRvLVJkcFJlcGFpciDnhKHms5XpgoTljp/pgJnkupvmrIrpmZDjgII=')
         RebootRequired = (ConvertFrom-RdpUtf8Base64 '6KuL6YeN5paw5ZWf5YuV6Zu76IWm5Lul5a6M5oiQ5L+u5b6p44CC')
         WeakensSecurity = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo5oCn77yaezB9IOmChOWOn+aWueW8j++8mnsxfQ==')
         PortOwnerNotService = (ConvertFrom-RdpUtf8Base64 '6JmV55CG56iL5bqPIHswfSDkvZTnlKjpgKPmjqXln6AgezF977yM6ICM5LiU5LiN5piv5pyN5YuZ44CCUmRwUmVzY3VlIOe1leS4jee1guatouiZleeQhueoi+W6j++8muiri+iHquihjOWBnOatouipsueoi+W8j++8jOaIluS9v+eUqCBTZXQtUmRwUG9ydCDnp7vli5UgUkRQ44CC')
         PortOwnerShared = (ConvertFrom-RdpUtf8Base64 '5L2U55So6YCj5o6l5Z+gIHsxfSDnmoTomZXnkIbnqIvluo8gezB9IOijnei8ieWkmuWAi+acjeWLme+8iHsyfe+8ie+8m+WBnOatouWFtuS4reS4gOWAi+eEoeazleWuieWFqOWcsOmHi+aUvumAo+aOpeWfoOOAgg==')
         PortOwnerStopped = (ConvertFrom-RdpUtf8Base64 '5bey5YGc5q2i5L2U55So6YCj5o6l5Z+gIHsxfSDnmoTmnI3li5kgJ3swfSfjgILkuIvmrKHplovmqZ/mmYLlroPlj6/og73lho3mrKHkvZTnlKjoqbLpgKPmjqXln6DvvJroq4vorormm7TlhbboqK3lrprmiJbllZ/li5XpoZ7lnovjgII=')
         ThumbprintNotUsable = (ConvertFrom-RdpUtf8Base64 'Q2VydDpcTG9jYWxNYWNoaW5lXE15IOS4reaykuacieaMh+e0i+eCuiB7MH0g5LiU5pyq6YGO5pyf55qE5oaR6K2J44CC')
+        CertificateNotForServer = (ConvertFrom-RdpUtf8Base64 '5oaR6K2JIHswfSDkuI3mmK/nlKjmlrzkvLrmnI3lmajpqZforYnvvIjlop7lvLfph5HpkbDkvb/nlKjmlrnms5XvvJp7MX3vvInjgIJSRFAg6ZyA6KaBIHsyfSDlhbbkuK3kuYvkuIDvvIzmiJbkuI3lkKvlop7lvLfph5HpkbDkvb/nlKjmlrnms5Xlu7bkvLjjgII=')
+        CertificateKeyUnusable = (ConvertFrom-RdpUtf8Base64 '5oaR6K2JIHswfSDmspLmnInnp4Hlr4bph5HpkbDvvIzmiJblhbbnp4Hlr4bph5HpkbDnhKHms5XplovllZ/vvIjpgbrlpLHjgIHmkI3mr4DmiJbnhKHms5XoroDlj5bvvInvvJtSRFAg54Sh5rOV5L2/55So5a6D44CC')
         PortInUse = (ConvertFrom-RdpUtf8Base64 '6YCj5o6l5Z+gIHswfSDlt7LooqvomZXnkIbnqIvluo8gezF9IOS9v+eUqO+8m+iri+mBuOaTh+WFtuS7lumAo+aOpeWfoOOAgg==')
         FirewallRuleMissing = (ConvertFrom-RdpUtf8Base64 '6Ziy54Gr54mG6KaP5YmHICd7MH0nIOS4jeWtmOWcqO+8m+acquiuiuabtOOAgg==')
         BackupNotFound = (ConvertFrom-RdpUtf8Base64 'ezB9IOS4reaykuaciSBSZHBSZXNjdWUg5YKZ5Lu96LOH6KiK5riF5Zau77yIYmFja3VwLmpzb27vvInjgII=')
@@ -342,8 +366,8 @@ $script:RdpStringTable = @{
         'Finding.ev-schannel-36872' = (ConvertFrom-RdpUtf8Base64 '5bey6KiY6YyEIFNjaGFubmVsIDM2ODcy77yb5YW25oSP576p5ZugIFdpbmRvd3Mg54mI5pys6ICM55Ww77yM5Zug5q2k5YOF5L2c54K65L2Q6K2J44CC')
         'Finding.machinekeys-acl' = (ConvertFrom-RdpUtf8Base64 'TWFjaGluZUtleXMg5oiWIFJEUCDph5HpkbDmqpTmoYjnvLrlsJEgV2luZG93cyDmiYDpnIDnmoTpoIXnm67vvIjos4fmlpnlpL7kuIrnmoQgQWRtaW5pc3RyYXRvcnPvvJtSRFAg6YeR6ZGw5LiK55qEIFNZU1RFTSDoiIcgTkVUV09SSyBTRVJWSUNF77yJ44CC')
         'Scenario.rdp-cert-invalid.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaGkeitieW3sumBjuacn+OAgemBuuWkse+8jOaIluS4jeaYr+W3suioreWumueahOaGkeitiQ==')
-        'Finding.rdp-cert-store' = (ConvertFrom-RdpUtf8Base64 'UmVtb3RlIERlc2t0b3Ag5oaR6K2J5a2Y5pS+5Y2A5piv56m655qE77yM5oiW5Y+q5YyF5ZCr5bey6YGO5pyf55qE5oaR6K2J44CC')
-        'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCDmjIflrprnmoTmhpHorYnmnKrlronoo53miJblt7LpgY7mnJ/jgII=')
+        'Finding.rdp-cert-store' = (ConvertFrom-RdpUtf8Base64 'UmVtb3RlIERlc2t0b3Ag5oaR6K2J5a2Y5pS+5Y2A5piv56m655qE77yM5oiW5Y+q5YyF5ZCr5bey6YGO5pyf55qE5oaR6K2J77yM5oiW5Y+q5pyJIFJEUCDnhKHms5Xkvb/nlKjnmoTmhpHorYnvvIjmspLmnInlj6/plovllZ/nmoTnp4Hlr4bph5HpkbDjgIFORVRXT1JLIFNFUlZJQ0Ug54Sh5rOV6K6A5Y+W6YeR6ZGw5qqU5qGI77yM5oiW5aKe5by36YeR6ZGw5L2/55So5pa55rOV5LiN5piv5Ly65pyN5Zmo6amX6K2J77yJ44CC')
+        'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCDmjIflrprnmoTmhpHorYnmnKrlronoo53jgIHlt7LpgY7mnJ/vvIzmiJYgUkRQIOeEoeazleS9v+eUqO+8iOaykuacieWPr+mWi+WVn+eahOengeWvhumHkemRsOOAgU5FVFdPUksgU0VSVklDRSDnhKHms5XoroDlj5bph5HpkbDmqpTmoYjvvIzmiJblop7lvLfph5HpkbDkvb/nlKjmlrnms5XkuI3mmK/kvLrmnI3lmajpqZforYnvvInjgII=')
         'Scenario.rdp-port-conflict.Title' = (ConvertFrom-RdpUtf8Base64 '5Y+m5LiA5YCL6JmV55CG56iL5bqP5L2U55SoIFJEUCDpgKPmjqXln6DvvIzmiJbmspLmnInnqIvlvI/lnKjlhbbkuIrmjqXogb0=')
         'Finding.rdp-listener' = (ConvertFrom-RdpUtf8Base64 '5bey6Kit5a6a55qEIFJEUCDpgKPmjqXln6DooqsgVGVybVNlcnZpY2Ug5Lul5aSW55qE6JmV55CG56iL5bqP5L2U55So77yM5oiW5rKS5pyJ56iL5byP5Zyo5YW25LiK5o6l6IG944CC')
         'Finding.termservice-stopped' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInmnKrlnKjln7fooYzjgII=')
@@ -393,14 +417,20 @@ if ($script:RdpStringTable.ContainsKey([string]$PSUICulture)) {
 #   Get-RdpDependentService   -Name                     names of the services that depend on it, in the order to stop them
 #   Send-RdpServiceControl    -Name -Control Start|Stop  asks the service control manager; does not wait (services.ps1 waits)
 #   Get-RdpTcpListener        -Port                     LocalAddress, LocalPort, OwningProcess of listening sockets
-#   Get-RdpCertificate        -Store                    LocalMachine store: Thumbprint, Subject, Issuer, NotBefore, NotAfter
+#   Get-RdpCertificate        -Store                    LocalMachine store: Thumbprint, Subject, Issuer, NotBefore, NotAfter,
+#                                                       HasPrivateKey, EnhancedKeyUsages (OIDs; $null when the certificate has no EKU)
+#   Get-RdpPrivateKey         -Store -Thumbprint        Opens (the private key opens), File (its key file; $null when not found)
 #   Remove-RdpCertificate     -Store -Thumbprint        removes one certificate (never its private key)
 #   Get-RdpAccessRule         -Path                     Sid, Rights, AccessType, InheritOnly (SIDs, never names)
-#   Get-RdpSecurityDescriptor -Path                     SDDL (owner and DACL)
+#   Get-RdpSecurityDescriptor -Path                     SDDL (owner and DACL), read with the backup privilege
 #   Set-RdpSecurityDescriptor -Path -Sddl               restores owner and DACL
 #   Get-RdpItemSecurity       -Path                     Owner (SID) and Rules (as Get-RdpAccessRule) of a file or folder
-#   Get-RdpChildFile          -Path -Prefix [-Recurse]  full paths of files
 #   Get-RdpChildFolder        -Path                     full paths of the folders in a folder; nothing when it is absent
+#   Set-RdpOwner              -Path -Sid                sets the owner only, with the take-ownership and restore privileges
+#   Enable-RdpPrivilege       -Name                     enables privileges the process token holds; returns those it turned on
+#   Disable-RdpPrivilege      -Name                     turns them off again
+#   Get-RdpTokenPrivilegeType                           the AdjustTokenPrivileges helper, compiled once per session
+#   Get-RdpChildFile          -Path -Prefix [-Recurse]  full paths of files (with the backup privilege if listing is denied)
 #   Get-RdpFirewallRulePort   -Name                     LocalPort of a rule by its Name, or $null when the rule is absent
 #   Set-RdpFirewallRulePort   -Name -Port
 #   Get-RdpWindowsFeatureState -Name                    $true / $false, or $null without Server Manager cmdlets
@@ -658,15 +688,75 @@ function Get-RdpCertificate {
         return
     }
     foreach ($certificate in @(Get-ChildItem -LiteralPath $path)) {
+        # 2.5.29.37 is the Enhanced Key Usage extension; without it a certificate serves any purpose.
+        $usages = $null
+        foreach ($extension in @($certificate.Extensions | Where-Object { $_.Oid.Value -eq '2.5.29.37' })) {
+            $eku = New-Object -TypeName System.Security.Cryptography.X509Certificates.X509EnhancedKeyUsageExtension -ArgumentList @($extension, $extension.Critical)
+            $usages = @($eku.EnhancedKeyUsages | ForEach-Object { [string]$_.Value })
+        }
         [pscustomobject]@{
-            Store      = $Store
-            Thumbprint = [string]$certificate.Thumbprint
-            Subject    = [string]$certificate.Subject
-            Issuer     = [string]$certificate.Issuer
-            NotBefore  = $certificate.NotBefore
-            NotAfter   = $certificate.NotAfter
+            Store             = $Store
+            Thumbprint        = [string]$certificate.Thumbprint
+            Subject           = [string]$certificate.Subject
+            Issuer            = [string]$certificate.Issuer
+            NotBefore         = $certificate.NotBefore
+            NotAfter          = $certificate.NotAfter
+            HasPrivateKey     = [bool]$certificate.HasPrivateKey
+            EnhancedKeyUsages = $usages
         }
     }
+}
+
+function Get-RdpPrivateKey {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Store,
+        [Parameter(Mandatory = $true)]
+        [ValidatePattern('^[0-9A-Fa-f]{40}$')]
+        [string]$Thumbprint
+    )
+    # HasPrivateKey only says a key is associated; opening it shows whether it is there, intact
+    # and readable. Its file is named by the key's unique container name, in the CryptoAPI
+    # (RSA\MachineKeys) or CNG (Keys) machine key folder.
+    $certificate = Get-Item -LiteralPath ('Cert:\LocalMachine\' + $Store + '\' + $Thumbprint)
+    $name = $null
+    try {
+        $key = $null
+        $rsa = 'System.Security.Cryptography.X509Certificates.RSACertificateExtensions' -as [type]
+        $ecdsa = 'System.Security.Cryptography.X509Certificates.ECDsaCertificateExtensions' -as [type]
+        if ($null -ne $rsa) {
+            $key = $rsa::GetRSAPrivateKey($certificate)
+        }
+        else {
+            # .NET Framework before 4.6: CryptoAPI keys only.
+            $key = $certificate.PrivateKey
+        }
+        if ($null -eq $key -and $null -ne $ecdsa) {
+            $key = $ecdsa::GetECDsaPrivateKey($certificate)
+        }
+        if ($key -is [System.Security.Cryptography.ICspAsymmetricAlgorithm]) {
+            $name = $key.CspKeyContainerInfo.UniqueKeyContainerName
+        }
+        elseif ($null -ne $key -and $null -ne $key.PSObject.Properties['Key']) {
+            $name = $key.Key.UniqueName
+        }
+    }
+    catch [System.Security.Cryptography.CryptographicException] {
+        return [pscustomobject]@{ Opens = $false; File = $null }
+    }
+    if (-not $name) {
+        return [pscustomobject]@{ Opens = ($null -ne $key); File = $null }
+    }
+    $file = $null
+    foreach ($folder in @('Microsoft\Crypto\RSA\MachineKeys', 'Microsoft\Crypto\Keys')) {
+        $candidate = Join-Path -Path (Join-Path -Path $env:ProgramData -ChildPath $folder) -ChildPath $name
+        if ($null -eq $file -and (Test-Path -LiteralPath $candidate -PathType Leaf)) {
+            $file = $candidate
+        }
+    }
+    [pscustomobject]@{ Opens = $true; File = $file }
 }
 
 function Remove-RdpCertificate {
@@ -714,7 +804,14 @@ function Get-RdpSecurityDescriptor {
         [Parameter(Mandatory = $true)]
         [string]$Path
     )
-    (Get-Acl -LiteralPath $Path).Sddl
+    # The backup privilege grants read access to the security descriptor whatever the DACL says.
+    $enabled = @(Enable-RdpPrivilege -Name 'SeBackupPrivilege')
+    try {
+        (Get-Acl -LiteralPath $Path).Sddl
+    }
+    finally {
+        Disable-RdpPrivilege -Name $enabled
+    }
 }
 
 function Set-RdpSecurityDescriptor {
@@ -729,8 +826,8 @@ function Set-RdpSecurityDescriptor {
         return
     }
     $saved = New-Object -TypeName System.Security.AccessControl.CommonSecurityDescriptor -ArgumentList @($false, $false, $Sddl)
-    # Set-Acl cannot give ownership to another account; icacls can (it enables the restore privilege).
-    $null = Invoke-RdpNative -FilePath "$env:SystemRoot\System32\icacls.exe" -ArgumentList @($Path, '/setowner', ('*' + $saved.Owner.Value), '/c', '/q')
+    # The owner first: as owner, the DACL can be read and written whatever it says.
+    Set-RdpOwner -Path $Path -Sid $saved.Owner.Value -Confirm:$false
     $acl = Get-Acl -LiteralPath $Path
     $acl.SetSecurityDescriptorSddlForm($Sddl, [System.Security.AccessControl.AccessControlSections]::Access)
     Set-Acl -LiteralPath $Path -AclObject $acl
@@ -747,6 +844,164 @@ function Get-RdpItemSecurity {
     [pscustomobject]@{ Owner = $owner.Value; Rules = @(Get-RdpAccessRule -Path $Path) }
 }
 
+function Set-RdpOwner {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path,
+        [Parameter(Mandatory = $true)]
+        [ValidatePattern('^S-1-\d+(-\d+)+$')]
+        [string]$Sid
+    )
+    if (-not $PSCmdlet.ShouldProcess($Path, "Owner: $Sid")) {
+        return
+    }
+    # SetNamedSecurityInfo: with SeTakeOwnershipPrivilege the owner can be set without
+    # WRITE_OWNER in the DACL, with SeRestorePrivilege to any SID. icacls /setowner does not
+    # force a change of ownership, so a broken DACL would stop it. Only the owner is written:
+    # the DACL is neither read nor changed.
+    $enabled = @(Enable-RdpPrivilege -Name 'SeTakeOwnershipPrivilege', 'SeRestorePrivilege')
+    try {
+        if ([System.IO.Directory]::Exists($Path)) {
+            $item = New-Object -TypeName System.IO.DirectoryInfo -ArgumentList $Path
+            $security = New-Object -TypeName System.Security.AccessControl.DirectorySecurity
+        }
+        else {
+            $item = New-Object -TypeName System.IO.FileInfo -ArgumentList $Path
+            $security = New-Object -TypeName System.Security.AccessControl.FileSecurity
+        }
+        $security.SetOwner((New-Object -TypeName System.Security.Principal.SecurityIdentifier -ArgumentList $Sid))
+        if ($null -ne $item.PSObject.Methods['SetAccessControl']) {
+            $item.SetAccessControl($security)
+        }
+        else {
+            # PowerShell 7: an extension method of .NET.
+            [System.IO.FileSystemAclExtensions]::SetAccessControl($item, $security)
+        }
+    }
+    finally {
+        Disable-RdpPrivilege -Name $enabled
+    }
+}
+
+function Get-RdpTokenPrivilegeType {
+    [CmdletBinding()]
+    [OutputType([type])]
+    param()
+    $type = 'RdpRescue.TokenPrivilege' -as [type]
+    if ($null -ne $type) {
+        return $type
+    }
+    # AdjustTokenPrivileges: PreviousState has no entry when the privilege already had the
+    # requested state; ERROR_NOT_ALL_ASSIGNED (1300) when the token does not hold it.
+    Add-Type -Language CSharp -TypeDefinition @'
+using System;
+using System.ComponentModel;
+using System.Runtime.InteropServices;
+
+namespace RdpRescue
+{
+    public static class TokenPrivilege
+    {
+        [StructLayout(LayoutKind.Sequential, Pack = 4)]
+        private struct TokenPrivileges
+        {
+            public int Count;
+            public long Luid;
+            public int Attributes;
+        }
+
+        private const int TokenAdjustPrivileges = 0x20;
+        private const int TokenQuery = 0x8;
+        private const int PrivilegeEnabled = 0x2;
+        private const int ErrorNotAllAssigned = 1300;
+
+        [DllImport("advapi32.dll", SetLastError = true)]
+        private static extern bool OpenProcessToken(IntPtr process, int access, out IntPtr token);
+
+        [DllImport("advapi32.dll", SetLastError = true, CharSet = CharSet.Unicode)]
+        private static extern bool LookupPrivilegeValue(string system, string name, out long luid);
+
+        [DllImport("advapi32.dll", SetLastError = true)]
+        private static extern bool AdjustTokenPrivileges(IntPtr token, bool disableAll, ref TokenPrivileges newState, int length, ref TokenPrivileges previousState, out int returnLength);
+
+        [DllImport("kernel32.dll")]
+        private static extern IntPtr GetCurrentProcess();
+
+        [DllImport("kernel32.dll", SetLastError = true)]
+        private static extern bool CloseHandle(IntPtr handle);
+
+        // Sets one privilege of this process's token; true when that changed its state.
+        public static bool Set(string name, bool enable)
+        {
+            IntPtr token;
+            if (!OpenProcessToken(GetCurrentProcess(), TokenAdjustPrivileges | TokenQuery, out token))
+            {
+                throw new Win32Exception(Marshal.GetLastWin32Error());
+            }
+            try
+            {
+                TokenPrivileges state = new TokenPrivileges();
+                state.Count = 1;
+                state.Attributes = enable ? PrivilegeEnabled : 0;
+                if (!LookupPrivilegeValue(null, name, out state.Luid))
+                {
+                    throw new Win32Exception(Marshal.GetLastWin32Error());
+                }
+                TokenPrivileges previous = new TokenPrivileges();
+                int length;
+                if (!AdjustTokenPrivileges(token, false, ref state, Marshal.SizeOf(typeof(TokenPrivileges)), ref previous, out length))
+                {
+                    throw new Win32Exception(Marshal.GetLastWin32Error());
+                }
+                if (Marshal.GetLastWin32Error() == ErrorNotAllAssigned)
+                {
+                    return false;
+                }
+                return previous.Count > 0;
+            }
+            finally
+            {
+                CloseHandle(token);
+            }
+        }
+    }
+}
+'@
+    [type]'RdpRescue.TokenPrivilege'
+}
+
+function Enable-RdpPrivilege {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string[]]$Name
+    )
+    # An elevated token holds these privileges but keeps them disabled until a program asks.
+    $type = Get-RdpTokenPrivilegeType
+    foreach ($privilege in $Name) {
+        if ($type::Set($privilege, $true)) {
+            $privilege
+        }
+    }
+}
+
+function Disable-RdpPrivilege {
+    [CmdletBinding()]
+    param(
+        [AllowEmptyCollection()]
+        [string[]]$Name = @()
+    )
+    if ($Name.Count -eq 0) {
+        return
+    }
+    $type = Get-RdpTokenPrivilegeType
+    foreach ($privilege in $Name) {
+        $null = $type::Set($privilege, $false)
+    }
+}
+
 function Get-RdpChildFile {
     [CmdletBinding()]
     [OutputType([string])]
@@ -756,7 +1011,21 @@ function Get-RdpChildFile {
         [string]$Prefix = '',
         [switch]$Recurse
     )
-    foreach ($file in @(Get-ChildItem -LiteralPath $Path -File -Force -Recurse:$Recurse)) {
+    try {
+        $files = @(Get-ChildItem -LiteralPath $Path -File -Force -Recurse:$Recurse -ErrorAction Stop)
+    }
+    catch [System.UnauthorizedAccessException] {
+        # A folder whose DACL denies listing (a broken MachineKeys): Windows opens folders for
+        # listing with backup intent, so the backup privilege lets an administrator list it.
+        $enabled = @(Enable-RdpPrivilege -Name 'SeBackupPrivilege')
+        try {
+            $files = @(Get-ChildItem -LiteralPath $Path -File -Force -Recurse:$Recurse -ErrorAction Stop)
+        }
+        finally {
+            Disable-RdpPrivilege -Name $enabled
+        }
+    }
+    foreach ($file in $files) {
         if ($file.Name.StartsWith($Prefix, [System.StringComparison]::OrdinalIgnoreCase)) {
             $file.FullName
         }
@@ -974,6 +1243,8 @@ function New-RdpContext {
         Events     = @{}
         Results    = @{}
         PortOwner  = $null
+        # Items an operation could not change ("<item>: <reason>"): the fix applied only in part.
+        ItemFailures = [System.Collections.ArrayList]::new()
     }
 }
 
@@ -1288,11 +1559,63 @@ function Test-RdpCertificateStoreCheck {
     if ($certificates.Count -eq 0) {
         return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail 'empty'
     }
-    $valid = @($certificates | Where-Object { $_.NotAfter -gt $Context.Now -and $_.NotBefore -le $Context.Now })
-    if ($valid.Count -gt 0) {
+    $valid = @($certificates | Where-Object { $_.NotAfter -gt $Context.Now -and $_.NotBefore -le $Context.Now } | Sort-Object -Property 'NotAfter' -Descending)
+    if ($valid.Count -eq 0) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ('expired:' + $certificates.Count)
+    }
+    $problems = @(foreach ($certificate in $valid) {
+            Get-RdpCertificateProblem -Certificate $certificate
+        })
+    if ($problems -contains '') {
         return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
     }
-    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ('expired:' + $certificates.Count)
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ('unusable:' + $problems[0])
+}
+
+function Test-RdpServerUsage {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [AllowNull()]
+        [object[]]$Usages
+    )
+    # No Enhanced Key Usage extension: the certificate serves any purpose.
+    if ($null -eq $Usages) {
+        return $true
+    }
+    @($Usages | Where-Object { $script:RdpCatalog.ServerAuthUsages -contains $_ }).Count -gt 0
+}
+
+function Get-RdpCertificateProblem {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object]$Certificate,
+        [switch]$SkipKeyAccess
+    )
+    # Why RDP could not present this certificate, or '' when it can:
+    #   eku      its Enhanced Key Usage is neither Server nor Remote Desktop Authentication
+    #   no-key   it has no private key
+    #   bad-key  its private key does not open: missing, damaged or unreadable
+    #   ns-read  NETWORK SERVICE (TermService's account) cannot read the key file
+    if (-not (Test-RdpServerUsage -Usages $Certificate.EnhancedKeyUsages)) {
+        return 'eku'
+    }
+    if (-not $Certificate.HasPrivateKey) {
+        return 'no-key'
+    }
+    $key = Get-RdpPrivateKey -Store $Certificate.Store -Thumbprint $Certificate.Thumbprint
+    if (-not $key.Opens) {
+        return 'bad-key'
+    }
+    # NETWORK SERVICE reads through its own SID or a group its token always holds: Everyone,
+    # Authenticated Users, Users. 0x120089 = read (FILE_GENERIC_READ).
+    $readers = @('S-1-5-20', 'S-1-1-0', 'S-1-5-11', 'S-1-5-32-545')
+    if (-not $SkipKeyAccess -and $null -ne $key.File -and -not (Test-RdpAllowedMask -Path $key.File -Sid $readers -Mask 0x120089)) {
+        return 'ns-read'
+    }
+    ''
 }
 
 function ConvertTo-RdpThumbprint {
@@ -1338,15 +1661,19 @@ function Test-RdpCertificateBindingCheck {
         return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
     }
     $thumbprint = ConvertTo-RdpThumbprint -Value $value
-    $valid = @(Find-RdpValidCertificate -Thumbprint $thumbprint -Stores $Check.Stores -Now $Context.Now)
-    if ($valid.Count -gt 0) {
-        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
-    }
     $short = $thumbprint
     if ($short.Length -gt 8) {
         $short = $short.Substring(0, 8)
     }
-    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail (ConvertTo-RdpToken -Value $short)
+    $valid = @(Find-RdpValidCertificate -Thumbprint $thumbprint -Stores $Check.Stores -Now $Context.Now)
+    if ($valid.Count -eq 0) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail (ConvertTo-RdpToken -Value $short)
+    }
+    $problem = Get-RdpCertificateProblem -Certificate $valid[0]
+    if ($problem -eq '') {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    }
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail (ConvertTo-RdpToken -Value ($short + ':' + $problem))
 }
 
 function Test-RdpAllowedMask {
@@ -1356,13 +1683,15 @@ function Test-RdpAllowedMask {
         [Parameter(Mandatory = $true)]
         [string]$Path,
         [Parameter(Mandatory = $true)]
-        [string]$Sid,
+        [string[]]$Sid,
         [Parameter(Mandatory = $true)]
         [int64]$Mask
     )
+    # Allowed when the SIDs (an account and its groups) together are allowed every bit of the
+    # mask and denied none.
     $allowed = [int64]0
     $denied = [int64]0
-    foreach ($rule in @(Get-RdpAccessRule -Path $Path | Where-Object { $_.Sid -eq $Sid -and -not $_.InheritOnly })) {
+    foreach ($rule in @(Get-RdpAccessRule -Path $Path | Where-Object { $Sid -contains $_.Sid -and -not $_.InheritOnly })) {
         if ($rule.AccessType -eq 'Allow') {
             $allowed = $allowed -bor $rule.Rights
         }
@@ -1650,11 +1979,23 @@ function Backup-RdpAclItem {
         [string]$Folder
     )
     # The files directly in the folder are saved even when the operation does not recurse:
-    # operations that target files by prefix change them too.
+    # operations that target files by prefix change them too. An entry that cannot be read is
+    # recorded with the reason instead of stopping the backup: a broken ACL is what these
+    # fixes repair.
     $path = Resolve-RdpWindowsPath -Path $Item.Path
+    if (-not (Test-Path -LiteralPath $path)) {
+        # Nothing there to change, nothing to restore (a machine without CNG keys).
+        return @{ Kind = $Item.Kind; Path = $path; Entries = @() }
+    }
     $paths = @($path) + @(Get-RdpChildFile -Path $path -Recurse:([bool]$Item.Recurse))
     $entries = foreach ($target in $paths) {
-        @{ Path = $target; Sddl = (Get-RdpSecurityDescriptor -Path $target) }
+        try {
+            @{ Path = $target; Sddl = (Get-RdpSecurityDescriptor -Path $target) }
+        }
+        catch {
+            Write-Warning ($script:RdpStrings.BackupEntryUnreadable -f $target, $_.Exception.Message)
+            @{ Path = $target; Sddl = $null; Error = $_.Exception.Message }
+        }
     }
     @{ Kind = $Item.Kind; Path = $path; Entries = @($entries) }
 }
@@ -1668,7 +2009,8 @@ function Restore-RdpAclItem {
         [string]$Folder
     )
     foreach ($saved in @($Entry.Entries)) {
-        if (Test-Path -LiteralPath $saved.Path) {
+        # An entry that could not be read at backup time has nothing to restore.
+        if ($saved.Sddl -and (Test-Path -LiteralPath $saved.Path)) {
             Set-RdpSecurityDescriptor -Path $saved.Path -Sddl $saved.Sddl
         }
     }
@@ -2571,6 +2913,79 @@ function Remove-RdpRegistryOperation {
     '{0}\{1} removed' -f $Operation.Key, $Operation.Name
 }
 
+function Add-RdpItemFailure {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context,
+        [Parameter(Mandatory = $true)]
+        [string]$Item,
+        [Parameter(Mandatory = $true)]
+        [string]$Reason
+    )
+    # The operation goes on with the other items; the fix is then reported as applied in part.
+    $null = $Context.ItemFailures.Add(('{0}: {1}' -f $Item, $Reason))
+}
+
+function Confirm-RdpGrant {
+    [CmdletBinding()]
+    [OutputType([int])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyCollection()]
+        [string[]]$Item,
+        [Parameter(Mandatory = $true)]
+        [object[]]$Grants,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # A grant counts only once it reads back; an item that does not is recorded as failed.
+    $confirmed = 0
+    foreach ($path in $Item) {
+        try {
+            $missing = @($Grants | Where-Object { -not (Test-RdpAllowedMask -Path $path -Sid $_.Sid -Mask $_.Mask) } | ForEach-Object { '*{0}:({1})' -f $_.Sid, $_.Rights })
+            if ($missing.Count -eq 0) {
+                $confirmed += 1
+            }
+            else {
+                Add-RdpItemFailure -Context $Context -Item $path -Reason ($script:RdpStrings.GrantNotReadBack -f ($missing -join ' '))
+            }
+        }
+        catch {
+            Add-RdpItemFailure -Context $Context -Item $path -Reason $_.Exception.Message
+        }
+    }
+    $confirmed
+}
+
+function Invoke-RdpIcaclsGrant {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path,
+        [Parameter(Mandatory = $true)]
+        [object[]]$Grants,
+        [switch]$Recurse
+    )
+    # icacls with *SID works on every display language; account names do not. With /c it goes
+    # on past an item it cannot change and exits non-zero: the read-back names those items.
+    $arguments = @($Path)
+    foreach ($grant in $Grants) {
+        $arguments += '/grant'
+        $arguments += '*{0}:({1})' -f $grant.Sid, $grant.Rights
+    }
+    $arguments += @('/c', '/q')
+    if ($Recurse) {
+        $arguments += '/t'
+    }
+    try {
+        $null = Invoke-RdpNative -FilePath "$env:SystemRoot\System32\icacls.exe" -ArgumentList $arguments
+    }
+    catch {
+        Write-Verbose $_.Exception.Message
+    }
+}
+
 function Grant-RdpAclOperation {
     [CmdletBinding(SupportsShouldProcess = $true)]
     [OutputType([string])]
@@ -2582,27 +2997,50 @@ function Grant-RdpAclOperation {
         [Parameter(Mandatory = $true)]
         [hashtable]$Context
     )
-    # icacls with *SID works on every display language; account names do not.
     $folder = Resolve-RdpWindowsPath -Path $Operation.Path
-    $grants = foreach ($grant in $Operation.Grants) {
-        '/grant'
-        '*{0}:({1})' -f $grant.Sid, $grant.Rights
-    }
     if ($null -eq $Operation.FilesStartingWith) {
         $targets = @($folder)
+        $items = @($folder)
+        if ($Operation.Recurse) {
+            $items += @(Get-RdpChildFile -Path $folder -Recurse)
+        }
     }
     else {
         $targets = @(Get-RdpChildFile -Path $folder -Prefix $Operation.FilesStartingWith)
+        $items = $targets
+    }
+    if ($targets.Count -eq 0) {
+        return
     }
     foreach ($target in $targets) {
-        $arguments = @($target) + @($grants) + @('/c', '/q')
-        if ($Operation.Recurse) {
-            $arguments += '/t'
-        }
-        $null = Invoke-RdpNative -FilePath "$env:SystemRoot\System32\icacls.exe" -ArgumentList $arguments
+        Invoke-RdpIcaclsGrant -Path $target -Grants $Operation.Grants -Recurse:([bool]$Operation.Recurse)
     }
-    if ($targets.Count -gt 0) {
-        '{0}: {1} ({2} item(s))' -f $folder, (@($grants | Where-Object { $_ -ne '/grant' }) -join ' '), $targets.Count
+    $confirmed = Confirm-RdpGrant -Item $items -Grants $Operation.Grants -Context $Context
+    $granted = @($Operation.Grants | ForEach-Object { '*{0}:({1})' -f $_.Sid, $_.Rights }) -join ' '
+    '{0}: {1} ({2} of {3} item(s))' -f $folder, $granted, $confirmed, $items.Count
+}
+
+function Grant-RdpPrivateKeyOperation {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Operation,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Parameters,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # The certificate's key file is known only once its key is opened.
+    $thumbprint = [string](Resolve-RdpOperationValue -Operation $Operation -Parameters $Parameters)
+    $key = Get-RdpPrivateKey -Store $Operation.Store -Thumbprint $thumbprint
+    if ($null -eq $key.File) {
+        Add-RdpItemFailure -Context $Context -Item ('Cert:\LocalMachine\{0}\{1}' -f $Operation.Store, $thumbprint) -Reason $script:RdpStrings.KeyFileNotFound
+        return
+    }
+    Invoke-RdpIcaclsGrant -Path $key.File -Grants $Operation.Grants
+    if ((Confirm-RdpGrant -Item @($key.File) -Grants $Operation.Grants -Context $Context) -gt 0) {
+        '{0}: {1}' -f $key.File, (@($Operation.Grants | ForEach-Object { '*{0}:({1})' -f $_.Sid, $_.Rights }) -join ' ')
     }
 }
 
@@ -2617,14 +3055,25 @@ function Set-RdpOwnerOperation {
         [Parameter(Mandatory = $true)]
         [hashtable]$Context
     )
-    # icacls /setowner instead of takeown, whose confirmation answer is localized.
+    # Item by item, so that one file that cannot be changed neither stops the others nor goes
+    # unreported. Set-RdpOwner takes ownership even where the DACL denies it (the case this
+    # operation exists for); icacls /setowner does not, and takeown's answer is localized.
     $folder = Resolve-RdpWindowsPath -Path $Operation.Path
-    $arguments = @($folder, '/setowner', ('*' + $Operation.Owner), '/c', '/q')
+    $targets = @($folder)
     if ($Operation.Recurse) {
-        $arguments += '/t'
+        $targets += @(Get-RdpChildFile -Path $folder -Recurse)
     }
-    $null = Invoke-RdpNative -FilePath "$env:SystemRoot\System32\icacls.exe" -ArgumentList $arguments
-    '{0}: owner {1}' -f $folder, $Operation.Owner
+    $changed = 0
+    foreach ($target in $targets) {
+        try {
+            Set-RdpOwner -Path $target -Sid $Operation.Owner -Confirm:$false
+            $changed += 1
+        }
+        catch {
+            Add-RdpItemFailure -Context $Context -Item $target -Reason $_.Exception.Message
+        }
+    }
+    '{0}: owner {1} ({2} of {3} item(s))' -f $folder, $Operation.Owner, $changed, $targets.Count
 }
 
 function Restart-RdpServiceOperation {
@@ -2909,6 +3358,29 @@ function Assert-RdpElevation {
     }
 }
 
+function Assert-RdpServerCertificate {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Thumbprint,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # Refused before anything changes: a certificate RDP could not present. NETWORK SERVICE's
+    # read access is not required here: the fix grants it.
+    $found = @(Find-RdpValidCertificate -Thumbprint $Thumbprint -Stores @('My') -Now $Context.Now)
+    if ($found.Count -eq 0) {
+        throw ($script:RdpStrings.ThumbprintNotUsable -f $Thumbprint)
+    }
+    $problem = Get-RdpCertificateProblem -Certificate $found[0] -SkipKeyAccess
+    if ($problem -eq 'eku') {
+        throw ($script:RdpStrings.CertificateNotForServer -f $Thumbprint, (@($found[0].EnhancedKeyUsages) -join ', '), ($script:RdpCatalog.ServerAuthUsages -join ', '))
+    }
+    if ($problem -ne '') {
+        throw ($script:RdpStrings.CertificateKeyUnusable -f $Thumbprint)
+    }
+}
+
 function Assert-RdpFixParameter {
     [CmdletBinding()]
     param(
@@ -2927,9 +3399,7 @@ function Assert-RdpFixParameter {
         switch ($parameter.Type) {
             'thumbprint' {
                 $thumbprint = ([string]$value).ToUpperInvariant()
-                if (@(Find-RdpValidCertificate -Thumbprint $thumbprint -Stores @('My') -Now $Context.Now).Count -eq 0) {
-                    throw ($script:RdpStrings.ThumbprintNotUsable -f $thumbprint)
-                }
+                Assert-RdpServerCertificate -Thumbprint $thumbprint -Context $Context
                 $Parameters[$parameter.Name] = $thumbprint
             }
             'port' {
@@ -2973,11 +3443,20 @@ function Test-RdpFixNeeded {
     [OutputType([bool])]
     param(
         [Parameter(Mandatory = $true)]
-        [hashtable]$Fix
+        [hashtable]$Fix,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$EventContext
     )
+    # Needed when a state check it repairs fires, or when an event it answers was logged: some
+    # failures (a damaged or missing key) show only in events.
+    foreach ($id in $Fix.NeededWhenEvents) {
+        if ((Invoke-RdpCheck -Check $script:RdpCatalog.Checks[$id] -Context $EventContext).Outcome -eq 'fired') {
+            return $true
+        }
+    }
     $stateChecks = @($Fix.VerifyChecks | Where-Object { $script:RdpCatalog.Checks[$_].Kind -ne 'event-query' })
     if ($stateChecks.Count -eq 0) {
-        return $true
+        return @($Fix.NeededWhenEvents).Count -eq 0
     }
     @(Get-RdpStillFiring -Fix $Fix).Count -gt 0
 }
@@ -3020,9 +3499,12 @@ function Invoke-RdpFixSet {
     )
     $BackupRoot = Resolve-RdpFileSystemPath -Path $BackupRoot
     $approved = @()
+    # One query per channel for every event a fix answers.
+    $eventChecks = @($Fixes | ForEach-Object { $_.NeededWhenEvents } | Sort-Object -Unique | ForEach-Object { $script:RdpCatalog.Checks[$_] })
+    $eventContext = New-RdpContext -Checks $eventChecks
     foreach ($fix in $Fixes) {
-        if ($SkipClear -and -not (Test-RdpFixNeeded -Fix $fix)) {
-            $message = $script:RdpStrings.FixAlreadyClear -f $fix.Id, ($fix.VerifyChecks -join ', ')
+        if ($SkipClear -and -not (Test-RdpFixNeeded -Fix $fix -EventContext $eventContext)) {
+            $message = $script:RdpStrings.FixAlreadyClear -f $fix.Id, ((@($fix.VerifyChecks) + @($fix.NeededWhenEvents)) -join ', ')
             Write-Verbose $message
             New-RdpFixResult -Fix $fix -Result 'Skipped' -Message $message
             continue
@@ -3056,6 +3538,7 @@ function Invoke-RdpFixSet {
     foreach ($fix in $approved) {
         # Each registry value is read back right after its write, as the CMD scripts do.
         $unconfirmed = @()
+        $context.ItemFailures.Clear()
         try {
             $changes = @(foreach ($operation in $fix.Operations) {
                     & $script:RdpOperationAppliers[$operation.Kind] -Operation $operation -Parameters $Parameters -Context $context -Confirm:$false
@@ -3079,15 +3562,26 @@ function Invoke-RdpFixSet {
         if ($still.Count -gt 0) {
             $problems += $script:RdpStrings.NotVerified -f $fix.Id, ($still -join ', ')
         }
+        $failed = @($context.ItemFailures)
         $result = 'Applied'
         $message = ''
-        if ($problems.Count -gt 0) {
+        if ($failed.Count -gt 0) {
+            # Never "Applied" when some items were not changed: say which, whatever the checks say.
+            $result = 'Partial'
+            $shown = @($failed[0..([Math]::Min($failed.Count, 3) - 1)]) -join '; '
+            if ($failed.Count -gt 3) {
+                $shown += '; ...'
+            }
+            $message = (@($script:RdpStrings.PartiallyApplied -f $fix.Id, $failed.Count, $shown) + $problems) -join ' '
+            Write-Warning $message
+        }
+        elseif ($problems.Count -gt 0) {
             $result = 'NotVerified'
             $message = $problems -join ' '
             Write-Warning $message
         }
         $reboot = $reboot -or $fix.Reboot
-        New-RdpFixResult -Fix $fix -Result $result -Message $message -Changes $changes -BackupPath $backup
+        New-RdpFixResult -Fix $fix -Result $result -Message $message -Changes $changes -BackupPath $backup -FailedItems $failed
     }
     if ($reboot) {
         Write-Warning $script:RdpStrings.RebootRequired
@@ -3114,11 +3608,12 @@ function New-RdpFixResult {
         [Parameter(Mandatory = $true)]
         [hashtable]$Fix,
         [Parameter(Mandatory = $true)]
-        [ValidateSet('Applied', 'Skipped', 'NotVerified')]
+        [ValidateSet('Applied', 'Partial', 'Skipped', 'NotVerified')]
         [string]$Result,
         [string]$Message = '',
         [string[]]$Changes = @(),
-        [string]$BackupPath = ''
+        [string]$BackupPath = '',
+        [string[]]$FailedItems = @()
     )
     $applied = $Result -ne 'Skipped'
     [pscustomobject]@{
@@ -3131,6 +3626,7 @@ function New-RdpFixResult {
         RebootRequired    = ($applied -and $Fix.Reboot)
         BackupPath        = $BackupPath
         Message           = $Message
+        FailedItems       = @($FailedItems)
     }
 }
 
@@ -3174,6 +3670,7 @@ $script:RdpOperationAppliers = @{
     'registry-delete' = 'Remove-RdpRegistryOperation'
     'acl-grant' = 'Grant-RdpAclOperation'
     'take-ownership' = 'Set-RdpOwnerOperation'
+    'private-key-grant' = 'Grant-RdpPrivateKeyOperation'
     'service-restart' = 'Restart-RdpServiceOperation'
     'service-start' = 'Start-RdpServiceOperation'
     'service-stop' = 'Stop-RdpServiceOperation'
@@ -3721,6 +4218,7 @@ $script:RdpCatalog = @{
                 }
             )
             VerifyChecks = @('tls10-server-off', 'tls11-server-off')
+            NeededWhenEvents = @()
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $true
@@ -3761,6 +4259,7 @@ $script:RdpCatalog = @{
                 }
             )
             VerifyChecks = @('tls12-server-off', 'tls12-server-off-by-default')
+            NeededWhenEvents = @()
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $false
@@ -3789,6 +4288,7 @@ $script:RdpCatalog = @{
                 }
             )
             VerifyChecks = @('rdp-cert-binding')
+            NeededWhenEvents = @()
             RestartsServices = @('TermService')
             Reboot = $false
             WeakensSecurity = $false
@@ -3815,6 +4315,7 @@ $script:RdpCatalog = @{
                 }
             )
             VerifyChecks = @('rdp-cert-store')
+            NeededWhenEvents = @('ev-rcm-cert', 'ev-schannel-key')
             RestartsServices = @('SessionEnv')
             Reboot = $false
             WeakensSecurity = $false
@@ -3844,10 +4345,12 @@ $script:RdpCatalog = @{
                         @{
                             Sid = 'S-1-5-18'
                             Rights = 'F'
+                            Mask = 2032127
                         }
                         @{
                             Sid = 'S-1-5-32-544'
                             Rights = 'F'
+                            Mask = 2032127
                         }
                     )
                     Recurse = $true
@@ -3863,6 +4366,7 @@ $script:RdpCatalog = @{
                         @{
                             Sid = 'S-1-5-20'
                             Rights = 'R'
+                            Mask = 1179785
                         }
                     )
                     Recurse = $false
@@ -3884,6 +4388,7 @@ $script:RdpCatalog = @{
                 }
             )
             VerifyChecks = @('machinekeys-acl')
+            NeededWhenEvents = @('ev-rcm-cert', 'ev-schannel-key')
             RestartsServices = @('TermService')
             Reboot = $false
             WeakensSecurity = $false
@@ -3909,6 +4414,7 @@ $script:RdpCatalog = @{
                 }
             )
             VerifyChecks = @()
+            NeededWhenEvents = @()
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $false
@@ -3933,6 +4439,18 @@ $script:RdpCatalog = @{
                     Data = $null
                 }
                 @{
+                    Kind = 'private-key-grant'
+                    Store = 'My'
+                    Param = 'Thumbprint'
+                    Grants = @(
+                        @{
+                            Sid = 'S-1-5-20'
+                            Rights = 'R'
+                            Mask = 1179785
+                        }
+                    )
+                }
+                @{
                     Kind = 'service-restart'
                     Service = 'TermService'
                 }
@@ -3943,8 +4461,25 @@ $script:RdpCatalog = @{
                     Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
                     Name = 'SSLCertificateSHA1Hash'
                 }
+                @{
+                    Kind = 'acl'
+                    Path = @{
+                        Root = 'ProgramData'
+                        Sub = 'Microsoft\Crypto\RSA\MachineKeys'
+                    }
+                    Recurse = $false
+                }
+                @{
+                    Kind = 'acl'
+                    Path = @{
+                        Root = 'ProgramData'
+                        Sub = 'Microsoft\Crypto\Keys'
+                    }
+                    Recurse = $false
+                }
             )
             VerifyChecks = @('rdp-cert-binding')
+            NeededWhenEvents = @()
             RestartsServices = @('TermService')
             Reboot = $false
             WeakensSecurity = $false
@@ -4003,6 +4538,7 @@ $script:RdpCatalog = @{
                 }
             )
             VerifyChecks = @('rdp-listener')
+            NeededWhenEvents = @()
             RestartsServices = @('TermService')
             Reboot = $false
             WeakensSecurity = $false
@@ -4032,6 +4568,7 @@ $script:RdpCatalog = @{
                 }
             )
             VerifyChecks = @('rdp-listener')
+            NeededWhenEvents = @()
             RestartsServices = @('TermService')
             Reboot = $false
             WeakensSecurity = $false
@@ -4057,6 +4594,7 @@ $script:RdpCatalog = @{
                 }
             )
             VerifyChecks = @()
+            NeededWhenEvents = @()
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $true
@@ -4070,6 +4608,7 @@ $script:RdpCatalog = @{
         DefaultPort = 3389
         Service = 'TermService'
     }
+    ServerAuthUsages = @('1.3.6.1.5.5.7.3.1', '1.3.6.1.4.1.311.54.1.2')
 }
 #endregion catalog data (generated from the model)
 

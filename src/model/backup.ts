@@ -14,6 +14,12 @@ export type BackupItem =
   | { kind: 'bcd-store' }
   | { kind: 'hive-file'; hive: 'SYSTEM' };
 
+/** Where machine private keys live: CryptoAPI (CSP) keys, then CNG (KSP) keys. */
+export const MACHINE_KEY_FOLDERS: readonly WindowsPath[] = [
+  { root: 'ProgramData', sub: 'Microsoft\\Crypto\\RSA\\MachineKeys' },
+  { root: 'ProgramData', sub: 'Microsoft\\Crypto\\Keys' },
+];
+
 export function backupItemsOf(op: Operation): BackupItem[] {
   switch (op.kind) {
     case 'registry-set':
@@ -26,6 +32,9 @@ export function backupItemsOf(op: Operation): BackupItem[] {
       ];
     case 'take-ownership':
       return [{ kind: 'acl', path: op.path, recurse: op.recurse }];
+    case 'private-key-grant':
+      // The key file is known only at run time; it is in one of the two machine key folders.
+      return MACHINE_KEY_FOLDERS.map((path) => ({ kind: 'acl' as const, path, recurse: false }));
     case 'service-start-type':
       return [{ kind: 'service-config', service: op.service }];
     case 'service-stop':

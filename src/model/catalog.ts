@@ -222,6 +222,7 @@ function checkReferences(
       });
     checkIds.add(c.check.id);
   }
+  const checkKinds = new Map(allChecks.map((c) => [c.check.id, c.check.kind]));
   for (const { fix, file } of fixes) {
     fix.verify.checks.forEach((id, i) => {
       if (!checkIds.has(id))
@@ -230,6 +231,18 @@ function checkReferences(
           subject: `fix '${fix.id}'`,
           field: `verify.checks[${i}]`,
           message: `unknown check '${id}'`,
+        });
+    });
+    fix.neededWhenEvents.forEach((id, i) => {
+      const kind = checkKinds.get(id);
+      if (kind !== 'event-query')
+        problems.push({
+          file,
+          subject: `fix '${fix.id}'`,
+          field: `neededWhenEvents[${i}]`,
+          message: kind
+            ? `check '${id}' is a ${kind} check, not an event check`
+            : `unknown check '${id}'`,
         });
     });
   }

@@ -80,13 +80,23 @@ export const RdpListenerCheck = z
   })
   .strict();
 
+/**
+ * A certificate serves RDP's TLS only when it has a private key that opens, NETWORK SERVICE
+ * (TermService's account) can read that key's file, and its Enhanced Key Usage is absent or
+ * includes one of these ("Using certificates in Remote Desktop Services", Microsoft Learn).
+ */
+export const SERVER_AUTH_USAGES = [
+  '1.3.6.1.5.5.7.3.1', // Server Authentication
+  '1.3.6.1.4.1.311.54.1.2', // Remote Desktop Authentication
+] as const;
+
 export const CertificateStoreCheck = z
   .object({
     kind: z.literal('certificate-store'),
     id: Id,
     /** LocalMachine store name, e.g. "Remote Desktop". */
     store: z.string().min(1),
-    /** Fires when the store holds no certificate, or only expired ones. */
+    /** Fires when the store holds no certificate, or only expired or unusable ones (see SERVER_AUTH_USAGES). */
     firesWhen: z.enum(['empty-or-expired']),
   })
   .strict();
@@ -99,7 +109,7 @@ export const CertificateBindingCheck = z
     name: RegistryValueName,
     /** LocalMachine stores where the configured thumbprint may live. */
     stores: z.array(z.string().min(1)).min(1),
-    /** Fires when a thumbprint is configured but no valid (present, unexpired) certificate matches it. */
+    /** Fires when a thumbprint is configured but no present, unexpired, usable certificate matches it. */
   })
   .strict();
 

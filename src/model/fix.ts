@@ -66,6 +66,12 @@ export const Fix = z
         checks: z.array(Id).default([]),
       })
       .strict(),
+    /**
+     * Event checks (by id) that make the fix worth running even when its verify checks are
+     * quiet: they report a failure no state check can see (a damaged or missing key). Events
+     * describe the past, so they never verify a fix.
+     */
+    neededWhenEvents: z.array(Id).default([]),
     effects: z
       .object({ restartsServices: z.array(ServiceName).default([]), reboot: z.boolean() })
       .strict(),

@@ -30,6 +30,15 @@ export const RegistryDeleteOp = z
   .strict();
 
 export const AclRights = z.enum(['F', 'M', 'RX', 'R']);
+export type AclRights = z.infer<typeof AclRights>;
+
+/** The access mask icacls writes for each simple right (FileSystemRights plus SYNCHRONIZE). */
+export const ACL_RIGHTS_MASK: Record<AclRights, number> = {
+  F: 0x1f01ff,
+  M: 0x1301bf,
+  RX: 0x1200a9,
+  R: 0x120089,
+};
 export const AclGrantOp = z
   .object({
     kind: z.literal('acl-grant'),
@@ -51,6 +60,21 @@ export const TakeOwnershipOp = z
     path: WindowsPath,
     owner: Sid,
     recurse: z.boolean(),
+  })
+  .strict();
+
+/**
+ * Grants on the private key file of a certificate chosen at run time (its file name is known
+ * only once the key is opened). Online only: the key belongs to the running machine.
+ */
+export const PrivateKeyGrantOp = z
+  .object({
+    kind: z.literal('private-key-grant'),
+    /** LocalMachine store of the certificate. */
+    store: z.literal('My'),
+    /** The certificate, by the fix's thumbprint parameter. */
+    thumbprint: ParameterRef,
+    grants: z.array(z.object({ sid: Sid, rights: AclRights }).strict()).min(1),
   })
   .strict();
 
@@ -139,6 +163,7 @@ export const Operation = z.discriminatedUnion('kind', [
   RegistryDeleteOp,
   AclGrantOp,
   TakeOwnershipOp,
+  PrivateKeyGrantOp,
   ServiceRestartOp,
   ServiceStartOp,
   ServiceStopOp,

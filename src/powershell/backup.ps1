@@ -125,11 +125,23 @@ function Backup-RdpAclItem {
         [string]$Folder
     )
     # The files directly in the folder are saved even when the operation does not recurse:
-    # operations that target files by prefix change them too.
+    # operations that target files by prefix change them too. An entry that cannot be read is
+    # recorded with the reason instead of stopping the backup: a broken ACL is what these
+    # fixes repair.
     $path = Resolve-RdpWindowsPath -Path $Item.Path
+    if (-not (Test-Path -LiteralPath $path)) {
+        # Nothing there to change, nothing to restore (a machine without CNG keys).
+        return @{ Kind = $Item.Kind; Path = $path; Entries = @() }
+    }
     $paths = @($path) + @(Get-RdpChildFile -Path $path -Recurse:([bool]$Item.Recurse))
     $entries = foreach ($target in $paths) {
-        @{ Path = $target; Sddl = (Get-RdpSecurityDescriptor -Path $target) }
+        try {
+            @{ Path = $target; Sddl = (Get-RdpSecurityDescriptor -Path $target) }
+        }
+        catch {
+            Write-Warning ($script:RdpStrings.BackupEntryUnreadable -f $target, $_.Exception.Message)
+            @{ Path = $target; Sddl = $null; Error = $_.Exception.Message }
+        }
     }
     @{ Kind = $Item.Kind; Path = $path; Entries = @($entries) }
 }
@@ -143,7 +155,8 @@ function Restore-RdpAclItem {
         [string]$Folder
     )
     foreach ($saved in @($Entry.Entries)) {
-        if (Test-Path -LiteralPath $saved.Path) {
+        # An entry that could not be read at backup time has nothing to restore.
+        if ($saved.Sddl -and (Test-Path -LiteralPath $saved.Path)) {
             Set-RdpSecurityDescriptor -Path $saved.Path -Sddl $saved.Sddl
         }
     }

@@ -22,6 +22,8 @@ function New-RdpContext {
         Events     = @{}
         Results    = @{}
         PortOwner  = $null
+        # Items an operation could not change ("<item>: <reason>"): the fix applied only in part.
+        ItemFailures = [System.Collections.ArrayList]::new()
     }
 }
 
@@ -336,11 +338,63 @@ function Test-RdpCertificateStoreCheck {
     if ($certificates.Count -eq 0) {
         return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail 'empty'
     }
-    $valid = @($certificates | Where-Object { $_.NotAfter -gt $Context.Now -and $_.NotBefore -le $Context.Now })
-    if ($valid.Count -gt 0) {
+    $valid = @($certificates | Where-Object { $_.NotAfter -gt $Context.Now -and $_.NotBefore -le $Context.Now } | Sort-Object -Property 'NotAfter' -Descending)
+    if ($valid.Count -eq 0) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ('expired:' + $certificates.Count)
+    }
+    $problems = @(foreach ($certificate in $valid) {
+            Get-RdpCertificateProblem -Certificate $certificate
+        })
+    if ($problems -contains '') {
         return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
     }
-    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ('expired:' + $certificates.Count)
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ('unusable:' + $problems[0])
+}
+
+function Test-RdpServerUsage {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [AllowNull()]
+        [object[]]$Usages
+    )
+    # No Enhanced Key Usage extension: the certificate serves any purpose.
+    if ($null -eq $Usages) {
+        return $true
+    }
+    @($Usages | Where-Object { $script:RdpCatalog.ServerAuthUsages -contains $_ }).Count -gt 0
+}
+
+function Get-RdpCertificateProblem {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object]$Certificate,
+        [switch]$SkipKeyAccess
+    )
+    # Why RDP could not present this certificate, or '' when it can:
+    #   eku      its Enhanced Key Usage is neither Server nor Remote Desktop Authentication
+    #   no-key   it has no private key
+    #   bad-key  its private key does not open: missing, damaged or unreadable
+    #   ns-read  NETWORK SERVICE (TermService's account) cannot read the key file
+    if (-not (Test-RdpServerUsage -Usages $Certificate.EnhancedKeyUsages)) {
+        return 'eku'
+    }
+    if (-not $Certificate.HasPrivateKey) {
+        return 'no-key'
+    }
+    $key = Get-RdpPrivateKey -Store $Certificate.Store -Thumbprint $Certificate.Thumbprint
+    if (-not $key.Opens) {
+        return 'bad-key'
+    }
+    # NETWORK SERVICE reads through its own SID or a group its token always holds: Everyone,
+    # Authenticated Users, Users. 0x120089 = read (FILE_GENERIC_READ).
+    $readers = @('S-1-5-20', 'S-1-1-0', 'S-1-5-11', 'S-1-5-32-545')
+    if (-not $SkipKeyAccess -and $null -ne $key.File -and -not (Test-RdpAllowedMask -Path $key.File -Sid $readers -Mask 0x120089)) {
+        return 'ns-read'
+    }
+    ''
 }
 
 function ConvertTo-RdpThumbprint {
@@ -386,15 +440,19 @@ function Test-RdpCertificateBindingCheck {
         return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
     }
     $thumbprint = ConvertTo-RdpThumbprint -Value $value
-    $valid = @(Find-RdpValidCertificate -Thumbprint $thumbprint -Stores $Check.Stores -Now $Context.Now)
-    if ($valid.Count -gt 0) {
-        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
-    }
     $short = $thumbprint
     if ($short.Length -gt 8) {
         $short = $short.Substring(0, 8)
     }
-    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail (ConvertTo-RdpToken -Value $short)
+    $valid = @(Find-RdpValidCertificate -Thumbprint $thumbprint -Stores $Check.Stores -Now $Context.Now)
+    if ($valid.Count -eq 0) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail (ConvertTo-RdpToken -Value $short)
+    }
+    $problem = Get-RdpCertificateProblem -Certificate $valid[0]
+    if ($problem -eq '') {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    }
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail (ConvertTo-RdpToken -Value ($short + ':' + $problem))
 }
 
 function Test-RdpAllowedMask {
@@ -404,13 +462,15 @@ function Test-RdpAllowedMask {
         [Parameter(Mandatory = $true)]
         [string]$Path,
         [Parameter(Mandatory = $true)]
-        [string]$Sid,
+        [string[]]$Sid,
         [Parameter(Mandatory = $true)]
         [int64]$Mask
     )
+    # Allowed when the SIDs (an account and its groups) together are allowed every bit of the
+    # mask and denied none.
     $allowed = [int64]0
     $denied = [int64]0
-    foreach ($rule in @(Get-RdpAccessRule -Path $Path | Where-Object { $_.Sid -eq $Sid -and -not $_.InheritOnly })) {
+    foreach ($rule in @(Get-RdpAccessRule -Path $Path | Where-Object { $Sid -contains $_.Sid -and -not $_.InheritOnly })) {
         if ($rule.AccessType -eq 'Allow') {
             $allowed = $allowed -bor $rule.Rights
         }

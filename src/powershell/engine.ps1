@@ -80,6 +80,29 @@ function Assert-RdpElevation {
     }
 }
 
+function Assert-RdpServerCertificate {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Thumbprint,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # Refused before anything changes: a certificate RDP could not present. NETWORK SERVICE's
+    # read access is not required here: the fix grants it.
+    $found = @(Find-RdpValidCertificate -Thumbprint $Thumbprint -Stores @('My') -Now $Context.Now)
+    if ($found.Count -eq 0) {
+        throw ($script:RdpStrings.ThumbprintNotUsable -f $Thumbprint)
+    }
+    $problem = Get-RdpCertificateProblem -Certificate $found[0] -SkipKeyAccess
+    if ($problem -eq 'eku') {
+        throw ($script:RdpStrings.CertificateNotForServer -f $Thumbprint, (@($found[0].EnhancedKeyUsages) -join ', '), ($script:RdpCatalog.ServerAuthUsages -join ', '))
+    }
+    if ($problem -ne '') {
+        throw ($script:RdpStrings.CertificateKeyUnusable -f $Thumbprint)
+    }
+}
+
 function Assert-RdpFixParameter {
     [CmdletBinding()]
     param(
@@ -98,9 +121,7 @@ function Assert-RdpFixParameter {
         switch ($parameter.Type) {
             'thumbprint' {
                 $thumbprint = ([string]$value).ToUpperInvariant()
-                if (@(Find-RdpValidCertificate -Thumbprint $thumbprint -Stores @('My') -Now $Context.Now).Count -eq 0) {
-                    throw ($script:RdpStrings.ThumbprintNotUsable -f $thumbprint)
-                }
+                Assert-RdpServerCertificate -Thumbprint $thumbprint -Context $Context
                 $Parameters[$parameter.Name] = $thumbprint
             }
             'port' {
@@ -144,11 +165,20 @@ function Test-RdpFixNeeded {
     [OutputType([bool])]
     param(
         [Parameter(Mandatory = $true)]
-        [hashtable]$Fix
+        [hashtable]$Fix,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$EventContext
     )
+    # Needed when a state check it repairs fires, or when an event it answers was logged: some
+    # failures (a damaged or missing key) show only in events.
+    foreach ($id in $Fix.NeededWhenEvents) {
+        if ((Invoke-RdpCheck -Check $script:RdpCatalog.Checks[$id] -Context $EventContext).Outcome -eq 'fired') {
+            return $true
+        }
+    }
     $stateChecks = @($Fix.VerifyChecks | Where-Object { $script:RdpCatalog.Checks[$_].Kind -ne 'event-query' })
     if ($stateChecks.Count -eq 0) {
-        return $true
+        return @($Fix.NeededWhenEvents).Count -eq 0
     }
     @(Get-RdpStillFiring -Fix $Fix).Count -gt 0
 }
@@ -191,9 +221,12 @@ function Invoke-RdpFixSet {
     )
     $BackupRoot = Resolve-RdpFileSystemPath -Path $BackupRoot
     $approved = @()
+    # One query per channel for every event a fix answers.
+    $eventChecks = @($Fixes | ForEach-Object { $_.NeededWhenEvents } | Sort-Object -Unique | ForEach-Object { $script:RdpCatalog.Checks[$_] })
+    $eventContext = New-RdpContext -Checks $eventChecks
     foreach ($fix in $Fixes) {
-        if ($SkipClear -and -not (Test-RdpFixNeeded -Fix $fix)) {
-            $message = $script:RdpStrings.FixAlreadyClear -f $fix.Id, ($fix.VerifyChecks -join ', ')
+        if ($SkipClear -and -not (Test-RdpFixNeeded -Fix $fix -EventContext $eventContext)) {
+            $message = $script:RdpStrings.FixAlreadyClear -f $fix.Id, ((@($fix.VerifyChecks) + @($fix.NeededWhenEvents)) -join ', ')
             Write-Verbose $message
             New-RdpFixResult -Fix $fix -Result 'Skipped' -Message $message
             continue
@@ -227,6 +260,7 @@ function Invoke-RdpFixSet {
     foreach ($fix in $approved) {
         # Each registry value is read back right after its write, as the CMD scripts do.
         $unconfirmed = @()
+        $context.ItemFailures.Clear()
         try {
             $changes = @(foreach ($operation in $fix.Operations) {
                     & $script:RdpOperationAppliers[$operation.Kind] -Operation $operation -Parameters $Parameters -Context $context -Confirm:$false
@@ -250,15 +284,26 @@ function Invoke-RdpFixSet {
         if ($still.Count -gt 0) {
             $problems += $script:RdpStrings.NotVerified -f $fix.Id, ($still -join ', ')
         }
+        $failed = @($context.ItemFailures)
         $result = 'Applied'
         $message = ''
-        if ($problems.Count -gt 0) {
+        if ($failed.Count -gt 0) {
+            # Never "Applied" when some items were not changed: say which, whatever the checks say.
+            $result = 'Partial'
+            $shown = @($failed[0..([Math]::Min($failed.Count, 3) - 1)]) -join '; '
+            if ($failed.Count -gt 3) {
+                $shown += '; ...'
+            }
+            $message = (@($script:RdpStrings.PartiallyApplied -f $fix.Id, $failed.Count, $shown) + $problems) -join ' '
+            Write-Warning $message
+        }
+        elseif ($problems.Count -gt 0) {
             $result = 'NotVerified'
             $message = $problems -join ' '
             Write-Warning $message
         }
         $reboot = $reboot -or $fix.Reboot
-        New-RdpFixResult -Fix $fix -Result $result -Message $message -Changes $changes -BackupPath $backup
+        New-RdpFixResult -Fix $fix -Result $result -Message $message -Changes $changes -BackupPath $backup -FailedItems $failed
     }
     if ($reboot) {
         Write-Warning $script:RdpStrings.RebootRequired
@@ -285,11 +330,12 @@ function New-RdpFixResult {
         [Parameter(Mandatory = $true)]
         [hashtable]$Fix,
         [Parameter(Mandatory = $true)]
-        [ValidateSet('Applied', 'Skipped', 'NotVerified')]
+        [ValidateSet('Applied', 'Partial', 'Skipped', 'NotVerified')]
         [string]$Result,
         [string]$Message = '',
         [string[]]$Changes = @(),
-        [string]$BackupPath = ''
+        [string]$BackupPath = '',
+        [string[]]$FailedItems = @()
     )
     $applied = $Result -ne 'Skipped'
     [pscustomobject]@{
@@ -302,6 +348,7 @@ function New-RdpFixResult {
         RebootRequired    = ($applied -and $Fix.Reboot)
         BackupPath        = $BackupPath
         Message           = $Message
+        FailedItems       = @($FailedItems)
     }
 }
 

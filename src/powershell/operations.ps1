@@ -141,6 +141,79 @@ function Remove-RdpRegistryOperation {
     '{0}\{1} removed' -f $Operation.Key, $Operation.Name
 }
 
+function Add-RdpItemFailure {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context,
+        [Parameter(Mandatory = $true)]
+        [string]$Item,
+        [Parameter(Mandatory = $true)]
+        [string]$Reason
+    )
+    # The operation goes on with the other items; the fix is then reported as applied in part.
+    $null = $Context.ItemFailures.Add(('{0}: {1}' -f $Item, $Reason))
+}
+
+function Confirm-RdpGrant {
+    [CmdletBinding()]
+    [OutputType([int])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyCollection()]
+        [string[]]$Item,
+        [Parameter(Mandatory = $true)]
+        [object[]]$Grants,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # A grant counts only once it reads back; an item that does not is recorded as failed.
+    $confirmed = 0
+    foreach ($path in $Item) {
+        try {
+            $missing = @($Grants | Where-Object { -not (Test-RdpAllowedMask -Path $path -Sid $_.Sid -Mask $_.Mask) } | ForEach-Object { '*{0}:({1})' -f $_.Sid, $_.Rights })
+            if ($missing.Count -eq 0) {
+                $confirmed += 1
+            }
+            else {
+                Add-RdpItemFailure -Context $Context -Item $path -Reason ($script:RdpStrings.GrantNotReadBack -f ($missing -join ' '))
+            }
+        }
+        catch {
+            Add-RdpItemFailure -Context $Context -Item $path -Reason $_.Exception.Message
+        }
+    }
+    $confirmed
+}
+
+function Invoke-RdpIcaclsGrant {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path,
+        [Parameter(Mandatory = $true)]
+        [object[]]$Grants,
+        [switch]$Recurse
+    )
+    # icacls with *SID works on every display language; account names do not. With /c it goes
+    # on past an item it cannot change and exits non-zero: the read-back names those items.
+    $arguments = @($Path)
+    foreach ($grant in $Grants) {
+        $arguments += '/grant'
+        $arguments += '*{0}:({1})' -f $grant.Sid, $grant.Rights
+    }
+    $arguments += @('/c', '/q')
+    if ($Recurse) {
+        $arguments += '/t'
+    }
+    try {
+        $null = Invoke-RdpNative -FilePath "$env:SystemRoot\System32\icacls.exe" -ArgumentList $arguments
+    }
+    catch {
+        Write-Verbose $_.Exception.Message
+    }
+}
+
 function Grant-RdpAclOperation {
     [CmdletBinding(SupportsShouldProcess = $true)]
     [OutputType([string])]
@@ -152,27 +225,50 @@ function Grant-RdpAclOperation {
         [Parameter(Mandatory = $true)]
         [hashtable]$Context
     )
-    # icacls with *SID works on every display language; account names do not.
     $folder = Resolve-RdpWindowsPath -Path $Operation.Path
-    $grants = foreach ($grant in $Operation.Grants) {
-        '/grant'
-        '*{0}:({1})' -f $grant.Sid, $grant.Rights
-    }
     if ($null -eq $Operation.FilesStartingWith) {
         $targets = @($folder)
+        $items = @($folder)
+        if ($Operation.Recurse) {
+            $items += @(Get-RdpChildFile -Path $folder -Recurse)
+        }
     }
     else {
         $targets = @(Get-RdpChildFile -Path $folder -Prefix $Operation.FilesStartingWith)
+        $items = $targets
+    }
+    if ($targets.Count -eq 0) {
+        return
     }
     foreach ($target in $targets) {
-        $arguments = @($target) + @($grants) + @('/c', '/q')
-        if ($Operation.Recurse) {
-            $arguments += '/t'
-        }
-        $null = Invoke-RdpNative -FilePath "$env:SystemRoot\System32\icacls.exe" -ArgumentList $arguments
+        Invoke-RdpIcaclsGrant -Path $target -Grants $Operation.Grants -Recurse:([bool]$Operation.Recurse)
     }
-    if ($targets.Count -gt 0) {
-        '{0}: {1} ({2} item(s))' -f $folder, (@($grants | Where-Object { $_ -ne '/grant' }) -join ' '), $targets.Count
+    $confirmed = Confirm-RdpGrant -Item $items -Grants $Operation.Grants -Context $Context
+    $granted = @($Operation.Grants | ForEach-Object { '*{0}:({1})' -f $_.Sid, $_.Rights }) -join ' '
+    '{0}: {1} ({2} of {3} item(s))' -f $folder, $granted, $confirmed, $items.Count
+}
+
+function Grant-RdpPrivateKeyOperation {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Operation,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Parameters,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # The certificate's key file is known only once its key is opened.
+    $thumbprint = [string](Resolve-RdpOperationValue -Operation $Operation -Parameters $Parameters)
+    $key = Get-RdpPrivateKey -Store $Operation.Store -Thumbprint $thumbprint
+    if ($null -eq $key.File) {
+        Add-RdpItemFailure -Context $Context -Item ('Cert:\LocalMachine\{0}\{1}' -f $Operation.Store, $thumbprint) -Reason $script:RdpStrings.KeyFileNotFound
+        return
+    }
+    Invoke-RdpIcaclsGrant -Path $key.File -Grants $Operation.Grants
+    if ((Confirm-RdpGrant -Item @($key.File) -Grants $Operation.Grants -Context $Context) -gt 0) {
+        '{0}: {1}' -f $key.File, (@($Operation.Grants | ForEach-Object { '*{0}:({1})' -f $_.Sid, $_.Rights }) -join ' ')
     }
 }
 
@@ -187,14 +283,25 @@ function Set-RdpOwnerOperation {
         [Parameter(Mandatory = $true)]
         [hashtable]$Context
     )
-    # icacls /setowner instead of takeown, whose confirmation answer is localized.
+    # Item by item, so that one file that cannot be changed neither stops the others nor goes
+    # unreported. Set-RdpOwner takes ownership even where the DACL denies it (the case this
+    # operation exists for); icacls /setowner does not, and takeown's answer is localized.
     $folder = Resolve-RdpWindowsPath -Path $Operation.Path
-    $arguments = @($folder, '/setowner', ('*' + $Operation.Owner), '/c', '/q')
+    $targets = @($folder)
     if ($Operation.Recurse) {
-        $arguments += '/t'
+        $targets += @(Get-RdpChildFile -Path $folder -Recurse)
     }
-    $null = Invoke-RdpNative -FilePath "$env:SystemRoot\System32\icacls.exe" -ArgumentList $arguments
-    '{0}: owner {1}' -f $folder, $Operation.Owner
+    $changed = 0
+    foreach ($target in $targets) {
+        try {
+            Set-RdpOwner -Path $target -Sid $Operation.Owner -Confirm:$false
+            $changed += 1
+        }
+        catch {
+            Add-RdpItemFailure -Context $Context -Item $target -Reason $_.Exception.Message
+        }
+    }
+    '{0}: owner {1} ({2} of {3} item(s))' -f $folder, $Operation.Owner, $changed, $targets.Count
 }
 
 function Restart-RdpServiceOperation {

@@ -12,14 +12,20 @@
 #   Get-RdpDependentService   -Name                     names of the services that depend on it, in the order to stop them
 #   Send-RdpServiceControl    -Name -Control Start|Stop  asks the service control manager; does not wait (services.ps1 waits)
 #   Get-RdpTcpListener        -Port                     LocalAddress, LocalPort, OwningProcess of listening sockets
-#   Get-RdpCertificate        -Store                    LocalMachine store: Thumbprint, Subject, Issuer, NotBefore, NotAfter
+#   Get-RdpCertificate        -Store                    LocalMachine store: Thumbprint, Subject, Issuer, NotBefore, NotAfter,
+#                                                       HasPrivateKey, EnhancedKeyUsages (OIDs; $null when the certificate has no EKU)
+#   Get-RdpPrivateKey         -Store -Thumbprint        Opens (the private key opens), File (its key file; $null when not found)
 #   Remove-RdpCertificate     -Store -Thumbprint        removes one certificate (never its private key)
 #   Get-RdpAccessRule         -Path                     Sid, Rights, AccessType, InheritOnly (SIDs, never names)
-#   Get-RdpSecurityDescriptor -Path                     SDDL (owner and DACL)
+#   Get-RdpSecurityDescriptor -Path                     SDDL (owner and DACL), read with the backup privilege
 #   Set-RdpSecurityDescriptor -Path -Sddl               restores owner and DACL
 #   Get-RdpItemSecurity       -Path                     Owner (SID) and Rules (as Get-RdpAccessRule) of a file or folder
-#   Get-RdpChildFile          -Path -Prefix [-Recurse]  full paths of files
 #   Get-RdpChildFolder        -Path                     full paths of the folders in a folder; nothing when it is absent
+#   Set-RdpOwner              -Path -Sid                sets the owner only, with the take-ownership and restore privileges
+#   Enable-RdpPrivilege       -Name                     enables privileges the process token holds; returns those it turned on
+#   Disable-RdpPrivilege      -Name                     turns them off again
+#   Get-RdpTokenPrivilegeType                           the AdjustTokenPrivileges helper, compiled once per session
+#   Get-RdpChildFile          -Path -Prefix [-Recurse]  full paths of files (with the backup privilege if listing is denied)
 #   Get-RdpFirewallRulePort   -Name                     LocalPort of a rule by its Name, or $null when the rule is absent
 #   Set-RdpFirewallRulePort   -Name -Port
 #   Get-RdpWindowsFeatureState -Name                    $true / $false, or $null without Server Manager cmdlets
@@ -277,15 +283,75 @@ function Get-RdpCertificate {
         return
     }
     foreach ($certificate in @(Get-ChildItem -LiteralPath $path)) {
+        # 2.5.29.37 is the Enhanced Key Usage extension; without it a certificate serves any purpose.
+        $usages = $null
+        foreach ($extension in @($certificate.Extensions | Where-Object { $_.Oid.Value -eq '2.5.29.37' })) {
+            $eku = New-Object -TypeName System.Security.Cryptography.X509Certificates.X509EnhancedKeyUsageExtension -ArgumentList @($extension, $extension.Critical)
+            $usages = @($eku.EnhancedKeyUsages | ForEach-Object { [string]$_.Value })
+        }
         [pscustomobject]@{
-            Store      = $Store
-            Thumbprint = [string]$certificate.Thumbprint
-            Subject    = [string]$certificate.Subject
-            Issuer     = [string]$certificate.Issuer
-            NotBefore  = $certificate.NotBefore
-            NotAfter   = $certificate.NotAfter
+            Store             = $Store
+            Thumbprint        = [string]$certificate.Thumbprint
+            Subject           = [string]$certificate.Subject
+            Issuer            = [string]$certificate.Issuer
+            NotBefore         = $certificate.NotBefore
+            NotAfter          = $certificate.NotAfter
+            HasPrivateKey     = [bool]$certificate.HasPrivateKey
+            EnhancedKeyUsages = $usages
         }
     }
+}
+
+function Get-RdpPrivateKey {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Store,
+        [Parameter(Mandatory = $true)]
+        [ValidatePattern('^[0-9A-Fa-f]{40}$')]
+        [string]$Thumbprint
+    )
+    # HasPrivateKey only says a key is associated; opening it shows whether it is there, intact
+    # and readable. Its file is named by the key's unique container name, in the CryptoAPI
+    # (RSA\MachineKeys) or CNG (Keys) machine key folder.
+    $certificate = Get-Item -LiteralPath ('Cert:\LocalMachine\' + $Store + '\' + $Thumbprint)
+    $name = $null
+    try {
+        $key = $null
+        $rsa = 'System.Security.Cryptography.X509Certificates.RSACertificateExtensions' -as [type]
+        $ecdsa = 'System.Security.Cryptography.X509Certificates.ECDsaCertificateExtensions' -as [type]
+        if ($null -ne $rsa) {
+            $key = $rsa::GetRSAPrivateKey($certificate)
+        }
+        else {
+            # .NET Framework before 4.6: CryptoAPI keys only.
+            $key = $certificate.PrivateKey
+        }
+        if ($null -eq $key -and $null -ne $ecdsa) {
+            $key = $ecdsa::GetECDsaPrivateKey($certificate)
+        }
+        if ($key -is [System.Security.Cryptography.ICspAsymmetricAlgorithm]) {
+            $name = $key.CspKeyContainerInfo.UniqueKeyContainerName
+        }
+        elseif ($null -ne $key -and $null -ne $key.PSObject.Properties['Key']) {
+            $name = $key.Key.UniqueName
+        }
+    }
+    catch [System.Security.Cryptography.CryptographicException] {
+        return [pscustomobject]@{ Opens = $false; File = $null }
+    }
+    if (-not $name) {
+        return [pscustomobject]@{ Opens = ($null -ne $key); File = $null }
+    }
+    $file = $null
+    foreach ($folder in @('Microsoft\Crypto\RSA\MachineKeys', 'Microsoft\Crypto\Keys')) {
+        $candidate = Join-Path -Path (Join-Path -Path $env:ProgramData -ChildPath $folder) -ChildPath $name
+        if ($null -eq $file -and (Test-Path -LiteralPath $candidate -PathType Leaf)) {
+            $file = $candidate
+        }
+    }
+    [pscustomobject]@{ Opens = $true; File = $file }
 }
 
 function Remove-RdpCertificate {
@@ -333,7 +399,14 @@ function Get-RdpSecurityDescriptor {
         [Parameter(Mandatory = $true)]
         [string]$Path
     )
-    (Get-Acl -LiteralPath $Path).Sddl
+    # The backup privilege grants read access to the security descriptor whatever the DACL says.
+    $enabled = @(Enable-RdpPrivilege -Name 'SeBackupPrivilege')
+    try {
+        (Get-Acl -LiteralPath $Path).Sddl
+    }
+    finally {
+        Disable-RdpPrivilege -Name $enabled
+    }
 }
 
 function Set-RdpSecurityDescriptor {
@@ -348,8 +421,8 @@ function Set-RdpSecurityDescriptor {
         return
     }
     $saved = New-Object -TypeName System.Security.AccessControl.CommonSecurityDescriptor -ArgumentList @($false, $false, $Sddl)
-    # Set-Acl cannot give ownership to another account; icacls can (it enables the restore privilege).
-    $null = Invoke-RdpNative -FilePath "$env:SystemRoot\System32\icacls.exe" -ArgumentList @($Path, '/setowner', ('*' + $saved.Owner.Value), '/c', '/q')
+    # The owner first: as owner, the DACL can be read and written whatever it says.
+    Set-RdpOwner -Path $Path -Sid $saved.Owner.Value -Confirm:$false
     $acl = Get-Acl -LiteralPath $Path
     $acl.SetSecurityDescriptorSddlForm($Sddl, [System.Security.AccessControl.AccessControlSections]::Access)
     Set-Acl -LiteralPath $Path -AclObject $acl
@@ -366,6 +439,164 @@ function Get-RdpItemSecurity {
     [pscustomobject]@{ Owner = $owner.Value; Rules = @(Get-RdpAccessRule -Path $Path) }
 }
 
+function Set-RdpOwner {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path,
+        [Parameter(Mandatory = $true)]
+        [ValidatePattern('^S-1-\d+(-\d+)+$')]
+        [string]$Sid
+    )
+    if (-not $PSCmdlet.ShouldProcess($Path, "Owner: $Sid")) {
+        return
+    }
+    # SetNamedSecurityInfo: with SeTakeOwnershipPrivilege the owner can be set without
+    # WRITE_OWNER in the DACL, with SeRestorePrivilege to any SID. icacls /setowner does not
+    # force a change of ownership, so a broken DACL would stop it. Only the owner is written:
+    # the DACL is neither read nor changed.
+    $enabled = @(Enable-RdpPrivilege -Name 'SeTakeOwnershipPrivilege', 'SeRestorePrivilege')
+    try {
+        if ([System.IO.Directory]::Exists($Path)) {
+            $item = New-Object -TypeName System.IO.DirectoryInfo -ArgumentList $Path
+            $security = New-Object -TypeName System.Security.AccessControl.DirectorySecurity
+        }
+        else {
+            $item = New-Object -TypeName System.IO.FileInfo -ArgumentList $Path
+            $security = New-Object -TypeName System.Security.AccessControl.FileSecurity
+        }
+        $security.SetOwner((New-Object -TypeName System.Security.Principal.SecurityIdentifier -ArgumentList $Sid))
+        if ($null -ne $item.PSObject.Methods['SetAccessControl']) {
+            $item.SetAccessControl($security)
+        }
+        else {
+            # PowerShell 7: an extension method of .NET.
+            [System.IO.FileSystemAclExtensions]::SetAccessControl($item, $security)
+        }
+    }
+    finally {
+        Disable-RdpPrivilege -Name $enabled
+    }
+}
+
+function Get-RdpTokenPrivilegeType {
+    [CmdletBinding()]
+    [OutputType([type])]
+    param()
+    $type = 'RdpRescue.TokenPrivilege' -as [type]
+    if ($null -ne $type) {
+        return $type
+    }
+    # AdjustTokenPrivileges: PreviousState has no entry when the privilege already had the
+    # requested state; ERROR_NOT_ALL_ASSIGNED (1300) when the token does not hold it.
+    Add-Type -Language CSharp -TypeDefinition @'
+using System;
+using System.ComponentModel;
+using System.Runtime.InteropServices;
+
+namespace RdpRescue
+{
+    public static class TokenPrivilege
+    {
+        [StructLayout(LayoutKind.Sequential, Pack = 4)]
+        private struct TokenPrivileges
+        {
+            public int Count;
+            public long Luid;
+            public int Attributes;
+        }
+
+        private const int TokenAdjustPrivileges = 0x20;
+        private const int TokenQuery = 0x8;
+        private const int PrivilegeEnabled = 0x2;
+        private const int ErrorNotAllAssigned = 1300;
+
+        [DllImport("advapi32.dll", SetLastError = true)]
+        private static extern bool OpenProcessToken(IntPtr process, int access, out IntPtr token);
+
+        [DllImport("advapi32.dll", SetLastError = true, CharSet = CharSet.Unicode)]
+        private static extern bool LookupPrivilegeValue(string system, string name, out long luid);
+
+        [DllImport("advapi32.dll", SetLastError = true)]
+        private static extern bool AdjustTokenPrivileges(IntPtr token, bool disableAll, ref TokenPrivileges newState, int length, ref TokenPrivileges previousState, out int returnLength);
+
+        [DllImport("kernel32.dll")]
+        private static extern IntPtr GetCurrentProcess();
+
+        [DllImport("kernel32.dll", SetLastError = true)]
+        private static extern bool CloseHandle(IntPtr handle);
+
+        // Sets one privilege of this process's token; true when that changed its state.
+        public static bool Set(string name, bool enable)
+        {
+            IntPtr token;
+            if (!OpenProcessToken(GetCurrentProcess(), TokenAdjustPrivileges | TokenQuery, out token))
+            {
+                throw new Win32Exception(Marshal.GetLastWin32Error());
+            }
+            try
+            {
+                TokenPrivileges state = new TokenPrivileges();
+                state.Count = 1;
+                state.Attributes = enable ? PrivilegeEnabled : 0;
+                if (!LookupPrivilegeValue(null, name, out state.Luid))
+                {
+                    throw new Win32Exception(Marshal.GetLastWin32Error());
+                }
+                TokenPrivileges previous = new TokenPrivileges();
+                int length;
+                if (!AdjustTokenPrivileges(token, false, ref state, Marshal.SizeOf(typeof(TokenPrivileges)), ref previous, out length))
+                {
+                    throw new Win32Exception(Marshal.GetLastWin32Error());
+                }
+                if (Marshal.GetLastWin32Error() == ErrorNotAllAssigned)
+                {
+                    return false;
+                }
+                return previous.Count > 0;
+            }
+            finally
+            {
+                CloseHandle(token);
+            }
+        }
+    }
+}
+'@
+    [type]'RdpRescue.TokenPrivilege'
+}
+
+function Enable-RdpPrivilege {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string[]]$Name
+    )
+    # An elevated token holds these privileges but keeps them disabled until a program asks.
+    $type = Get-RdpTokenPrivilegeType
+    foreach ($privilege in $Name) {
+        if ($type::Set($privilege, $true)) {
+            $privilege
+        }
+    }
+}
+
+function Disable-RdpPrivilege {
+    [CmdletBinding()]
+    param(
+        [AllowEmptyCollection()]
+        [string[]]$Name = @()
+    )
+    if ($Name.Count -eq 0) {
+        return
+    }
+    $type = Get-RdpTokenPrivilegeType
+    foreach ($privilege in $Name) {
+        $null = $type::Set($privilege, $false)
+    }
+}
+
 function Get-RdpChildFile {
     [CmdletBinding()]
     [OutputType([string])]
@@ -375,7 +606,21 @@ function Get-RdpChildFile {
         [string]$Prefix = '',
         [switch]$Recurse
     )
-    foreach ($file in @(Get-ChildItem -LiteralPath $Path -File -Force -Recurse:$Recurse)) {
+    try {
+        $files = @(Get-ChildItem -LiteralPath $Path -File -Force -Recurse:$Recurse -ErrorAction Stop)
+    }
+    catch [System.UnauthorizedAccessException] {
+        # A folder whose DACL denies listing (a broken MachineKeys): Windows opens folders for
+        # listing with backup intent, so the backup privilege lets an administrator list it.
+        $enabled = @(Enable-RdpPrivilege -Name 'SeBackupPrivilege')
+        try {
+            $files = @(Get-ChildItem -LiteralPath $Path -File -Force -Recurse:$Recurse -ErrorAction Stop)
+        }
+        finally {
+            Disable-RdpPrivilege -Name $enabled
+        }
+    }
+    foreach ($file in $files) {
         if ($file.Name.StartsWith($Prefix, [System.StringComparison]::OrdinalIgnoreCase)) {
             $file.FullName
         }

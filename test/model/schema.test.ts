@@ -106,6 +106,19 @@ describe('catalog validation', () => {
     );
   });
 
+  it('takes only event checks as the events a fix answers', async () => {
+    const parts = await realParts();
+    fix(parts, 'renew-rdp-self-signed-cert').neededWhenEvents.push(
+      'rdp-cert-store',
+      'no-such-check',
+    );
+    const message = problemsOf(parts);
+    expect(message).toContain(
+      "fixes/renew-rdp-self-signed-cert.ts: fix 'renew-rdp-self-signed-cert': neededWhenEvents[2]: check 'rdp-cert-store' is a certificate-store check, not an event check",
+    );
+    expect(message).toContain("neededWhenEvents[3]: unknown check 'no-such-check'");
+  });
+
   it('rejects account names where a SID is required', async () => {
     const parts = await realParts();
     fix(parts, 'reset-machinekeys-acl').operations[1].grants[0].sid = 'NT AUTHORITY\\System';

@@ -65,15 +65,21 @@ function global:New-FakeCertificate {
         [string]$Subject,
         [string]$Issuer,
         [datetime]$NotBefore,
-        [datetime]$NotAfter
+        [datetime]$NotAfter,
+        # No key file: the certificate has no private key.
+        [string]$KeyFile = $null,
+        # $null: no Enhanced Key Usage extension. Default: Server Authentication.
+        [object[]]$EnhancedKeyUsages = @('1.3.6.1.5.5.7.3.1')
     )
     @{
-        Thumbprint = $Thumbprint
-        Subject    = $Subject
-        Issuer     = $Issuer
-        NotBefore  = $NotBefore
-        NotAfter   = $NotAfter
-        Blob       = [System.Text.Encoding]::ASCII.GetBytes('CERT:' + $Thumbprint)
+        Thumbprint        = $Thumbprint
+        Subject           = $Subject
+        Issuer            = $Issuer
+        NotBefore         = $NotBefore
+        NotAfter          = $NotAfter
+        Blob              = [System.Text.Encoding]::ASCII.GetBytes('CERT:' + $Thumbprint)
+        KeyFile           = $KeyFile
+        EnhancedKeyUsages = $EnhancedKeyUsages
     }
 }
 
@@ -146,6 +152,7 @@ function global:Reset-FakeMachine {
         Changes      = New-Object -TypeName System.Collections.ArrayList
         Squatter     = 'RdpSquatter'
     }
+    Initialize-FakeKeyState
     Update-FakeListener
 }
 
@@ -209,6 +216,7 @@ function global:Set-FakeServiceState {
         $valid = @($global:RdpFake.Certificates['Remote Desktop'] | Where-Object { $_.NotAfter -gt $global:RdpFake.Now -and $_.NotBefore -le $global:RdpFake.Now })
         if ($valid.Count -eq 0) {
             $fresh = New-FakeCertificate -Thumbprint (New-FakeThumbprint 99) -Subject 'CN=RDPTESTVM' -Issuer 'CN=RDPTESTVM' -NotBefore $global:RdpFake.Now -NotAfter $global:RdpFake.Now.AddDays(180)
+            New-FakeRdpKey -Certificate $fresh
             $global:RdpFake.Certificates['Remote Desktop'] = @($global:RdpFake.Certificates['Remote Desktop']) + @($fresh)
             $global:RdpFake.Library[$fresh.Thumbprint] = $fresh
         }
@@ -223,6 +231,8 @@ function global:Invoke-FakeIcacls {
     if ($ArgumentList -contains '/t') {
         $targets += @($global:RdpFake.Files[$target])
     }
+    $denied = @(Get-FakeIcaclsDenied -ArgumentList $ArgumentList -Targets $targets)
+    $targets = @($targets | Where-Object { $denied -notcontains $_ })
     for ($i = 1; $i -lt $ArgumentList.Count; $i++) {
         if ($ArgumentList[$i] -eq '/setowner') {
             foreach ($path in $targets) {
@@ -246,6 +256,10 @@ function global:Invoke-FakeIcacls {
                 }
             }
         }
+    }
+    if ($denied.Count -gt 0) {
+        # /c: icacls goes on past the items it cannot change, then exits 1.
+        throw ('icacls.exe exited with code 1: ' + (@($denied | ForEach-Object { "${_}: Access is denied." }) -join ' '))
     }
 }
 
@@ -275,7 +289,8 @@ function global:Get-FakePlatformCommand {
         'Set-RdpRegistryValue', 'Remove-RdpRegistryValue', 'Get-RdpEventRecord', 'Get-RdpServiceInfo',
         'Get-RdpDependentService', 'Send-RdpServiceControl', 'Get-RdpTcpListener', 'Get-RdpCertificate', 'Remove-RdpCertificate',
         'Get-RdpAccessRule', 'Get-RdpSecurityDescriptor', 'Set-RdpSecurityDescriptor', 'Get-RdpChildFile',
-        'Get-RdpFirewallRulePort', 'Set-RdpFirewallRulePort', 'Get-RdpWindowsFeatureState', 'Invoke-RdpNative'
+        'Get-RdpFirewallRulePort', 'Set-RdpFirewallRulePort', 'Get-RdpWindowsFeatureState', 'Invoke-RdpNative',
+        'Get-RdpPrivateKey', 'Set-RdpOwner'
     ) + @(Get-FakeBackupSecurityCommand)
 }
 
@@ -373,6 +388,8 @@ function global:Register-FakeMachineMock {
                 Issuer     = $certificate.Issuer
                 NotBefore  = $certificate.NotBefore
                 NotAfter   = $certificate.NotAfter
+                HasPrivateKey     = [bool]$certificate.KeyFile
+                EnhancedKeyUsages = $certificate.EnhancedKeyUsages
             }
         }
     }
@@ -391,6 +408,7 @@ function global:Register-FakeMachineMock {
     }
     Mock @target -CommandName 'Get-RdpSecurityDescriptor' -MockWith {
         Assert-FakeProbe -Function 'Get-RdpAccessRule' -Target $Path
+        Assert-FakeProbe -Function 'Get-RdpSecurityDescriptor' -Target $Path
         ConvertTo-FakeSddl -Path $Path
     }
     Mock @target -CommandName 'Set-RdpSecurityDescriptor' -MockWith {
@@ -443,6 +461,7 @@ function global:Register-FakeMachineMock {
         }
     }
     Register-FakeBackupSecurityMock -Target $target
+    Register-FakeKeyMock @target
 }
 
 function global:Set-FakeCheckFiring {
@@ -603,6 +622,9 @@ function global:Get-ExpectedChange {
         }
         'take-ownership' {
             "take-ownership $($Operation.Owner)"
+        }
+        'private-key-grant' {
+            'acl-grant ' + ((@($Operation.Grants) | ForEach-Object { $_.Sid } | Sort-Object) -join '+')
         }
         'service-restart' {
             # A running service is stopped, then started.
@@ -886,5 +908,123 @@ function global:Add-FakeEventFlood {
     param([int]$Count, [int[]]$Ids = @(36870, 36872), [string]$ProviderName = 'Schannel', [hashtable]$Data = @{})
     for ($i = 0; $i -lt $Count; $i++) {
         Add-FakeEvent -ProviderName $ProviderName -Id $Ids[$i % $Ids.Count] -TimeCreated $global:RdpFake.Now.AddMinutes(-1).AddSeconds(-$i) -Data $Data
+    }
+}
+
+
+# Private keys, owners and what an administrator may do to a file. Windows' rules, as far as
+# RdpRescue depends on them:
+# - icacls changes an owner only with WRITE_OWNER from the DACL ("/setowner does not force a
+#   change of ownership"), and a DACL only with READ_CONTROL and WRITE_DAC, which the owner
+#   always has;
+# - Set-RdpOwner holds the take-ownership and restore privileges, so no DACL stops it;
+# - a certificate's private key may be missing or damaged ($global:RdpFake.BrokenKeys) while
+#   the certificate still says it has one.
+
+function global:Initialize-FakeKeyState {
+    # The self-signed certificate's key is the RDP key file; the CA certificate in My has its
+    # own key, readable by SYSTEM and Administrators only (as an imported key is).
+    $fake = $global:RdpFake
+    $fake.CngKeys = & (Get-Module -Name 'RdpRescue') {
+        Resolve-RdpWindowsPath -Path @{ Root = 'ProgramData'; Sub = 'Microsoft\Crypto\Keys' }
+    }
+    $null = New-Item -ItemType Directory -Path $fake.CngKeys -Force
+    $fake.CustomKeyFile = Join-Path -Path $fake.MachineKeys -ChildPath '3c4d5e6f708192a3b4c5d6e7f8091a2b_5a6b7c8d-0000-4000-8000-000000000003'
+    $null = New-Item -ItemType File -Path $fake.CustomKeyFile -Force
+    $fake.Files[$fake.MachineKeys] = @($fake.Files[$fake.MachineKeys]) + @($fake.CustomKeyFile)
+    $fake.Owners[$fake.CustomKeyFile] = 'S-1-5-32-544'
+    $fake.Acl[$fake.CustomKeyFile] = @(
+        @{ Sid = 'S-1-5-18'; Rights = 2032127; AccessType = 'Allow'; InheritOnly = $false }
+        @{ Sid = 'S-1-5-32-544'; Rights = 2032127; AccessType = 'Allow'; InheritOnly = $false }
+    )
+    $fake.Owners[$fake.CngKeys] = 'S-1-5-18'
+    $fake.Acl[$fake.CngKeys] = @(
+        @{ Sid = 'S-1-5-18'; Rights = 2032127; AccessType = 'Allow'; InheritOnly = $false }
+        @{ Sid = 'S-1-5-32-544'; Rights = 2032127; AccessType = 'Allow'; InheritOnly = $false }
+    )
+    $fake.BrokenKeys = @()
+    $fake.Library[(New-FakeThumbprint 1)].KeyFile = $fake.RdpKeyFile
+    $fake.Library[(New-FakeThumbprint 2)].KeyFile = $fake.CustomKeyFile
+}
+
+function global:New-FakeRdpKey {
+    # Remote Desktop Configuration creates a new key with its new certificate (TSSecKeySet1,
+    # the RDP key file), readable by NETWORK SERVICE.
+    param([hashtable]$Certificate)
+    $fake = $global:RdpFake
+    $Certificate.KeyFile = $fake.RdpKeyFile
+    $fake.BrokenKeys = @($fake.BrokenKeys | Where-Object { $_ -ne $fake.RdpKeyFile })
+    if (@($fake.Files[$fake.MachineKeys]) -notcontains $fake.RdpKeyFile) {
+        $fake.Files[$fake.MachineKeys] = @($fake.Files[$fake.MachineKeys]) + @($fake.RdpKeyFile)
+    }
+    $fake.Owners[$fake.RdpKeyFile] = 'S-1-5-18'
+    $fake.Acl[$fake.RdpKeyFile] = @(
+        @{ Sid = 'S-1-5-18'; Rights = 2032127; AccessType = 'Allow'; InheritOnly = $false }
+        @{ Sid = 'S-1-5-32-544'; Rights = 2032127; AccessType = 'Allow'; InheritOnly = $false }
+        @{ Sid = 'S-1-5-20'; Rights = 1179785; AccessType = 'Allow'; InheritOnly = $false }
+    )
+}
+
+function global:Get-FakeAdminRight {
+    # What an elevated administrator is allowed on a path without privileges: the DACL's
+    # entries for the groups of its token, plus READ_CONTROL and WRITE_DAC when it owns it.
+    param([string]$Path)
+    $groups = @('S-1-5-32-544', 'S-1-1-0', 'S-1-5-11', 'S-1-5-32-545')
+    $allowed = [int64]0
+    $denied = [int64]0
+    foreach ($rule in @($global:RdpFake.Acl[$Path] | Where-Object { $null -ne $_ -and $groups -contains $_.Sid -and -not $_.InheritOnly })) {
+        if ($rule.AccessType -eq 'Allow') {
+            $allowed = $allowed -bor [int64]$rule.Rights
+        }
+        else {
+            $denied = $denied -bor [int64]$rule.Rights
+        }
+    }
+    if ($global:RdpFake.Owners[$Path] -eq 'S-1-5-32-544') {
+        $allowed = $allowed -bor 0x60000
+    }
+    $allowed -band (-bnot $denied)
+}
+
+function global:Get-FakeIcaclsDenied {
+    # The targets icacls may not change: /setowner needs WRITE_OWNER (0x80000), /grant needs
+    # READ_CONTROL and WRITE_DAC (0x60000).
+    param([string[]]$ArgumentList, [string[]]$Targets)
+    $need = [int64]0
+    if ($ArgumentList -contains '/setowner') {
+        $need = $need -bor 0x80000
+    }
+    if ($ArgumentList -contains '/grant') {
+        $need = $need -bor 0x60000
+    }
+    foreach ($path in $Targets) {
+        if (((Get-FakeAdminRight -Path $path) -band $need) -ne $need) {
+            $path
+        }
+    }
+}
+
+function global:Register-FakeKeyMock {
+    param([string]$ModuleName)
+    $target = @{}
+    if ($ModuleName) {
+        $target.ModuleName = $ModuleName
+    }
+    Mock @target -CommandName 'Get-RdpPrivateKey' -MockWith {
+        Assert-FakeProbe -Function 'Get-RdpPrivateKey' -Target $Thumbprint
+        $found = @($global:RdpFake.Certificates[$Store] | Where-Object { $null -ne $_ -and $_.Thumbprint -eq $Thumbprint })
+        if ($found.Count -eq 0) {
+            throw "Cannot find path 'Cert:\LocalMachine\$Store\$Thumbprint' because it does not exist."
+        }
+        $file = $found[0].KeyFile
+        if (-not $file -or @($global:RdpFake.BrokenKeys) -contains $file) {
+            return [pscustomobject]@{ Opens = $false; File = $null }
+        }
+        [pscustomobject]@{ Opens = $true; File = $file }
+    }
+    Mock @target -CommandName 'Set-RdpOwner' -MockWith {
+        Assert-FakeProbe -Function 'Set-RdpOwner' -Target $Path
+        Add-FakeChange "take-ownership $Sid"
+        $global:RdpFake.Owners[$Path] = $Sid
     }
 }

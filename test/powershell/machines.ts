@@ -49,9 +49,16 @@ function Get-RdpCertificate {
     param([string]$Store)
     foreach ($c in $script:Machine.Certificates) {
         if ($c.Store -eq $Store) {
-            [pscustomobject]@{ Store = $Store; Thumbprint = $c.Thumbprint; Subject = $c.Subject; Issuer = $c.Issuer; NotBefore = $script:Now.AddDays(-30); NotAfter = $script:Now.AddDays($c.DaysLeft) }
+            # Every certificate has a private key and no Enhanced Key Usage unless the machine says otherwise.
+            [pscustomobject]@{ Store = $Store; Thumbprint = $c.Thumbprint; Subject = $c.Subject; Issuer = $c.Issuer; NotBefore = $script:Now.AddDays(-30); NotAfter = $script:Now.AddDays($c.DaysLeft); HasPrivateKey = -not $c.ContainsKey('NoKey'); EnhancedKeyUsages = $(if ($c.ContainsKey('Usages')) { $c.Usages } else { $null }) }
         }
     }
+}
+function Get-RdpPrivateKey {
+    param([string]$Store, [string]$Thumbprint)
+    $file = $null
+    if ($script:Machine.ContainsKey('KeyFiles')) { $file = $script:Machine.KeyFiles[$Thumbprint] }
+    [pscustomobject]@{ Opens = $true; File = $file }
 }
 function Get-RdpAccessRule {
     param([string]$Path)
@@ -93,8 +100,10 @@ export const healthy = {
       Subject: 'CN=vm',
       Issuer: 'CN=vm',
       DaysLeft: 100,
+      Usages: ['1.3.6.1.5.5.7.3.1'],
     },
   ],
+  KeyFiles: { ['A'.repeat(40)]: KEY_FILE },
   Acl: {
     [MK]: [allow('S-1-1-0', 0x12019f), allow('S-1-5-32-544', 0x1f01ff)],
     [KEY_FILE]: [
@@ -175,6 +184,10 @@ function Set-RdpServiceState {
 }
 function New-RdpProtectedDirectory { param([string]$Path) $script:Calls += ('MKDIR ' + $Path) }
 function Get-RdpItemSecurity { param([string]$Path) [pscustomobject]@{ Owner = 'S-1-5-32-544'; Rules = @() } }
+function Set-RdpOwner {
+    param([string]$Path, [string]$Sid)
+    $script:Calls += ('OWNER {0} {1}' -f $Path, $Sid)
+}
 function Write-RdpBackupManifest {
     param([string]$Path, [System.Collections.IDictionary]$Manifest)
     $script:Calls += ('WRITE ' + $Path)

@@ -1,7 +1,16 @@
 import { describe, expect, it, type TestContext } from 'vitest';
 import { emitted } from './emitted.ts';
 import { requireHost } from './host-harness.ts';
-import { broken, healthy, runCases, TLS12, type Case, type CaseResult } from './machines.ts';
+import {
+  broken,
+  healthy,
+  KEY_FILE,
+  MK,
+  runCases,
+  TLS12,
+  type Case,
+  type CaseResult,
+} from './machines.ts';
 
 // Invoke-RdpRepair and the fix commands from the generated module, in the real engine, with
 // the platform layer mocked: what is changed, in which order, and what is refused.
@@ -14,6 +23,9 @@ const THUMB = 'C'.repeat(40);
 const RDP_TCP = 'HKLM:\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\WinStations\\RDP-Tcp';
 
 const elevated = (machine: object) => ({ Elevated: true, ...machine });
+const CA_KEY = `${MK}\\0123456789abcdef0123456789abcdef_0123`;
+const SYSTEM_FULL = { Sid: 'S-1-5-18', Rights: 0x1f01ff, AccessType: 'Allow', InheritOnly: false };
+const NS_READ = { Sid: 'S-1-5-20', Rights: 0x120089, AccessType: 'Allow', InheritOnly: false };
 const repairTls = `Invoke-RdpRepair -Scenario tls-disabled -BackupRoot '${ROOT}' -Confirm:$false ${RESULTS}`;
 const repairPort = `Invoke-RdpRepair -Scenario rdp-port-conflict -BackupRoot '${ROOT}' -Confirm:$false ${RESULTS}`;
 
@@ -44,6 +56,9 @@ const CASES = {
       Certificates: [
         { Store: 'My', Thumbprint: THUMB, Subject: 'CN=vm', Issuer: 'CN=CA', DaysLeft: 300 },
       ],
+      KeyFiles: { [THUMB]: CA_KEY },
+      // The mocked icacls changes nothing, so the grant reads back only if it was there.
+      Acl: { ...broken.Acl, [CA_KEY]: [{ ...SYSTEM_FULL }, { ...NS_READ }] },
     }),
     call: `Set-RdpCertificateBinding -Thumbprint ('c' * 40) -BackupRoot '${ROOT}' -Confirm:$false ${RESULTS}`,
   },
@@ -176,6 +191,7 @@ describe('Invoke-RdpRepair in the real PowerShell engine, platform mocked', asyn
       `MKDIR ${FOLDER}`,
       `WRITE ${FOLDER}\\backup.json`,
       `SET ${RDP_TCP}|SSLCertificateSHA1Hash=bytes:${Array(20).fill('204').join(' ')} REG_BINARY`,
+      `NATIVE C:\\Windows\\System32\\icacls.exe ${CA_KEY} /grant *S-1-5-20:(R) /c /q`,
       'SVC TermService Restarted',
     ]);
   });
@@ -208,23 +224,25 @@ describe('Invoke-RdpRepair in the real PowerShell engine, platform mocked', asyn
     ]);
   });
 
-  it('repairs MachineKeys with icacls and SIDs only, and says when the check still fires', (ctx) => {
+  it('repairs MachineKeys owner by owner, grants by SID, and reports a grant that does not read back', (ctx) => {
     const r = result(ctx, 'machineKeys');
     if (!r) return;
     const icacls = 'NATIVE C:\\Windows\\System32\\icacls.exe';
-    const mk = 'C:\\ProgramData\\Microsoft\\Crypto\\RSA\\MachineKeys';
     expect(r.calls).toEqual([
       `MKDIR ${ROOT}`,
       `MKDIR ${FOLDER}`,
       `WRITE ${FOLDER}\\backup.json`,
-      `${icacls} ${mk} /setowner *S-1-5-32-544 /c /q /t`,
-      `${icacls} ${mk} /grant *S-1-5-18:(F) /grant *S-1-5-32-544:(F) /c /q /t`,
-      `${icacls} ${mk}\\f686aace6942fb7f7ceb231212eef4a4_0123 /grant *S-1-5-20:(R) /c /q`,
+      `OWNER ${MK} S-1-5-32-544`,
+      `OWNER ${KEY_FILE} S-1-5-32-544`,
+      `${icacls} ${MK} /grant *S-1-5-18:(F) /grant *S-1-5-32-544:(F) /c /q /t`,
+      `${icacls} ${KEY_FILE} /grant *S-1-5-20:(R) /c /q`,
       'SVC TermService Restarted',
     ]);
-    expect(r.lines).toEqual(['RESULT reset-machinekeys-acl NotVerified reboot=False TermService']);
+    // The mocked icacls changes nothing: the folder's grants do not read back.
+    expect(r.lines).toEqual(['RESULT reset-machinekeys-acl Partial reboot=False TermService']);
     expect(r.warnings).toEqual([
-      "Fix 'reset-machinekeys-acl' ran, but these checks still fire: machinekeys-acl.",
+      // A Partial result also says which checks still fire after the fix.
+      `Fix 'reset-machinekeys-acl' was applied only in part: 1 item(s) were not changed: ${MK}: after icacls the permissions do not include *S-1-5-18:(F) *S-1-5-32-544:(F) Fix 'reset-machinekeys-acl' ran, but these checks still fire: machinekeys-acl.`,
     ]);
   });
 

@@ -262,18 +262,20 @@ const renderers: { [K in CheckKind]: CheckRenderer<K> } = {
       detail: `%${port}%:%${owner}%`,
     };
   },
-  // The stores live in the registry, but validity (expiry) needs PowerShell's date logic.
+  // The stores live in the registry, but validity (expiry, a private key) needs PowerShell. The
+  // module also checks the Enhanced Key Usage, opens the key and reads its file's permissions;
+  // the diagnosis paste blocks have no room left for that.
   'certificate-store': (check, s) =>
     powershellProbe(
       s,
-      `if(dir 'Cert:\\LocalMachine\\${check.store}'|?{$_.NotAfter -gt (Get-Date)}){exit 0};exit ${PS_FIRED}`,
+      `if(dir 'Cert:\\LocalMachine\\${check.store}'|?{$_.NotAfter -gt (Get-Date) -and $_.HasPrivateKey}){exit 0};exit ${PS_FIRED}`,
     ),
   'certificate-binding': (check, s) => {
     const hash = `${readKey(s, registryKey(check.key, s.scope))}_${check.name}`;
     const stores = check.stores.map((st) => `'Cert:\\LocalMachine\\${st}'`).join(',');
     const probe = powershellProbe(
       s,
-      `if(dir ${stores}|?{('REG_BINARY:'+$_.Thumbprint) -eq $env:${hash} -and $_.NotAfter -gt (Get-Date)}){exit 0};exit ${PS_FIRED}`,
+      `if(dir ${stores}|?{('REG_BINARY:'+$_.Thumbprint) -eq $env:${hash} -and $_.NotAfter -gt (Get-Date) -and $_.HasPrivateKey}){exit 0};exit ${PS_FIRED}`,
       `if defined ${hash} `,
     );
     return probe;

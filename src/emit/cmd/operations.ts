@@ -1,3 +1,4 @@
+import { ACL_RIGHTS_MASK, MACHINE_KEY_FOLDERS } from '../../model/index.ts';
 import type { Operation, OperationKind, OperationOf, Value } from '../../model/index.ts';
 import { listenerPid, rdpPort, servicePid } from './checks.ts';
 import {
@@ -172,6 +173,43 @@ function takeOwnership(op: OperationOf<'take-ownership'>, s: ScriptBuilder): Ste
     {
       lines: [
         `icacls ${quote(path)} /setowner *${op.owner}${op.recurse ? ' /t' : ''} /c >nul 2>&1&if errorlevel 1 set ${FAILED}=1`,
+      ],
+    },
+  ];
+}
+
+/**
+ * The key file of the certificate named by a parameter, found by opening its RSA key (the
+ * file name is the key's unique container name, in the CSP or the CNG machine key folder);
+ * each grant must read back before the step counts as applied. Online only.
+ */
+function privateKeyGrant(op: OperationOf<'private-key-grant'>, s: ScriptBuilder): Step[] {
+  if (s.scope.kind !== 'online') throw new Error('private-key-grant only runs online');
+  const grants = op.grants.map((g) => `/grant '*${g.sid}:(${g.rights})'`).join(' ');
+  const readBack = op.grants
+    .map(
+      (g) =>
+        `if(-not ($r|Where-Object{$_.IdentityReference.Value -eq '${g.sid}' -and $_.AccessControlType -eq 0 -and ([int64]$_.FileSystemRights -band ${ACL_RIGHTS_MASK[g.rights]}) -eq ${ACL_RIGHTS_MASK[g.rights]}})){exit 1}`,
+    )
+    .join(';');
+  const script = [
+    `$c=Get-Item -LiteralPath ('Cert:\\LocalMachine\\${op.store}\\'+$env:${paramVar(op.thumbprint.param)})`,
+    "$t='System.Security.Cryptography.X509Certificates.RSACertificateExtensions' -as [type]",
+    'if($t){$k=$t::GetRSAPrivateKey($c)}else{$k=$c.PrivateKey}',
+    'if($k -is [Security.Cryptography.ICspAsymmetricAlgorithm]){$n=$k.CspKeyContainerInfo.UniqueKeyContainerName}elseif($k){$n=$k.Key.UniqueName}',
+    'if(-not $n){exit 1}',
+    `$f=@('RSA\\MachineKeys','Keys'|ForEach-Object{$env:ProgramData+'\\Microsoft\\Crypto\\'+$_+'\\'+$n}|Where-Object{Test-Path -LiteralPath $_ -PathType Leaf})`,
+    'if($f.Count -eq 0){exit 1}',
+    `icacls $f[0] ${grants} /c`,
+    '$r=(Get-Acl -LiteralPath $f[0]).GetAccessRules(1,1,[Security.Principal.SecurityIdentifier])',
+    readBack,
+  ].join(';');
+  if (/["%]/.test(script)) throw new Error(`PowerShell command must not contain " or %: ${script}`);
+  return [
+    ...MACHINE_KEY_FOLDERS.map((folder) => aclBackup(s, windowsPath(folder, s.scope))),
+    {
+      lines: [
+        `powershell -nop -noni -c ${lit(`"${script}"`)} >nul 2>&1&if errorlevel 1 set ${FAILED}=1`,
       ],
     },
   ];
@@ -399,6 +437,7 @@ const renderers: { [K in OperationKind]: (op: OperationOf<K>, s: ScriptBuilder) 
   'registry-delete': registryDelete,
   'acl-grant': aclGrant,
   'take-ownership': takeOwnership,
+  'private-key-grant': privateKeyGrant,
   'service-restart': serviceRestart,
   'service-start': serviceStart,
   'service-stop': serviceStop,

@@ -6,7 +6,7 @@ import type {
   Evidence,
   WindowsPath,
 } from '../../model/index.ts';
-import { assertNever } from '../../model/index.ts';
+import { assertNever, SERVER_AUTH_USAGES } from '../../model/index.ts';
 import { label } from './labels.ts';
 import { code } from './markdown.ts';
 
@@ -25,6 +25,13 @@ const WELL_KNOWN_SIDS = {
 const FULL_CONTROL = 0x1f01ff;
 const READ_AND_EXECUTE = 0x1200a9;
 const READ = 0x120089;
+
+/** What makes a certificate one RDP can present (both certificate checks apply it). */
+function usable(culture: Culture): string {
+  return label('certificateUsable', culture, {
+    usages: list(SERVER_AUTH_USAGES.map(code), culture),
+  });
+}
 
 function list(items: string[], culture: Culture): string {
   if (items.length <= 1) return items.join('');
@@ -112,6 +119,7 @@ const DESCRIBE: { [K in CheckKind]: Describe<K> } = {
   ],
   'certificate-store': (c, culture) => [
     label('certificateStore', culture, { store: code(`Cert:\\LocalMachine\\${c.store}`) }),
+    usable(culture),
   ],
   'certificate-binding': (c, culture) => [
     label('certificateBinding', culture, {
@@ -119,6 +127,7 @@ const DESCRIBE: { [K in CheckKind]: Describe<K> } = {
       key: code(c.key),
       stores: c.stores.map((s) => code(`Cert:\\LocalMachine\\${s}`)).join(', '),
     }),
+    usable(culture),
   ],
   'folder-acl': (c, culture) => [
     label('folderAcl', culture, { path: code(windowsPath(c.path)) }),

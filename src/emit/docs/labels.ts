@@ -166,6 +166,16 @@ export const LABELS = {
       'Er is een vingerafdruk ingesteld in {name} ({key}), maar geen aanwezig, niet-verlopen certificaat in {stores} komt ermee overeen.',
     'zh-TW': '{name}（{key}）中設定了憑證指紋，但 {stores} 中沒有任何存在且未過期的憑證與其相符。',
   },
+  certificateUsable: {
+    'en-US':
+      'A certificate counts only when its private key opens, NETWORK SERVICE can read the key file, and its Enhanced Key Usage is {usages} or absent.',
+    'sv-SE':
+      'Ett certifikat räknas bara när dess privata nyckel går att öppna, NETWORK SERVICE kan läsa nyckelfilen och dess förbättrade nyckelanvändning är {usages} eller saknas.',
+    'nl-NL':
+      'Een certificaat telt alleen als de persoonlijke sleutel te openen is, NETWORK SERVICE het sleutelbestand kan lezen en het uitgebreide sleutelgebruik {usages} is of ontbreekt.',
+    'zh-TW':
+      '只有在私密金鑰可以開啟、NETWORK SERVICE 可以讀取金鑰檔案，且增強金鑰使用方法為 {usages} 或不存在時，憑證才算有效。',
+  },
   folderAcl: {
     'en-US': 'Permissions on {path} lack at least one of these entries:',
     'sv-SE': 'Behörigheterna för {path} saknar minst en av dessa poster:',

@@ -1,6 +1,7 @@
 import {
   backupItemsOf,
   checksOf,
+  SERVER_AUTH_USAGES,
   type Catalog,
   type Culture,
   type Fix,
@@ -34,6 +35,7 @@ function fixData(fix: Fix): { [key: string]: PsValue } {
     Operations: fix.operations.map(operationData),
     Backup: dedupe(fix.operations.flatMap(backupItemsOf)).map(backupData),
     VerifyChecks: fix.verify.checks,
+    NeededWhenEvents: fix.neededWhenEvents,
     RestartsServices: fix.effects.restartsServices,
     Reboot: fix.effects.reboot,
     WeakensSecurity: fix.weakensSecurity !== undefined,
@@ -52,6 +54,7 @@ export function catalogData(catalog: Catalog): PsValue {
     Checks: Object.fromEntries(checksOf(catalog).map(({ check }) => [check.id, checkData(check)])),
     Fixes: Object.fromEntries(onlineFixes(catalog).map((f) => [f.id, fixData(f)])),
     ListenerCheck: listener ? checkData(listener.check) : null,
+    ServerAuthUsages: [...SERVER_AUTH_USAGES],
   };
 }
 

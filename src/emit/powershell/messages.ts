@@ -88,6 +88,34 @@ export const MESSAGES: Record<string, LocalizedText> = {
     'nl-NL': 'Geen RdpRescue-back-up in {0}: er is niets ongedaan te maken.',
     'zh-TW': '{0} 中沒有 RdpRescue 備份：沒有可復原的項目。',
   },
+  PartiallyApplied: {
+    'en-US': "Fix '{0}' was applied only in part: {1} item(s) were not changed: {2}",
+    'sv-SE': "Korrigeringen '{0}' tillämpades bara delvis: {1} objekt ändrades inte: {2}",
+    'nl-NL': "Oplossing '{0}' is maar gedeeltelijk toegepast: {1} item(s) zijn niet gewijzigd: {2}",
+    'zh-TW': "修正 '{0}' 僅部分套用：有 {1} 個項目未變更：{2}",
+  },
+  GrantNotReadBack: {
+    'en-US': 'after icacls the permissions do not include {0}',
+    'sv-SE': 'efter icacls saknar behörigheterna {0}',
+    'nl-NL': 'na icacls ontbreekt {0} in de machtigingen',
+    'zh-TW': '執行 icacls 後，權限中仍沒有 {0}',
+  },
+  KeyFileNotFound: {
+    'en-US': 'its private key file is in neither machine key folder',
+    'sv-SE': 'dess privata nyckelfil finns inte i någon av datorns nyckelmappar',
+    'nl-NL':
+      'het bestand met de persoonlijke sleutel staat in geen van beide sleutelmappen van de machine',
+    'zh-TW': '其私密金鑰檔案不在任何一個電腦金鑰資料夾中',
+  },
+  BackupEntryUnreadable: {
+    'en-US':
+      'The permissions of {0} could not be read for the backup ({1}); Undo-RdpRepair cannot restore them.',
+    'sv-SE':
+      'Behörigheterna för {0} kunde inte läsas till säkerhetskopian ({1}); Undo-RdpRepair kan inte återställa dem.',
+    'nl-NL':
+      'De machtigingen van {0} konden niet worden gelezen voor de back-up ({1}); Undo-RdpRepair kan ze niet terugzetten.',
+    'zh-TW': '無法讀取 {0} 的權限以進行備份（{1}）；Undo-RdpRepair 無法還原這些權限。',
+  },
   RebootRequired: {
     'en-US': 'Restart the computer to complete the repair.',
     'sv-SE': 'Starta om datorn för att slutföra reparationen.',
@@ -137,6 +165,26 @@ export const MESSAGES: Record<string, LocalizedText> = {
     'nl-NL':
       'Er staat geen aanwezig, niet-verlopen certificaat met vingerafdruk {0} in Cert:\\LocalMachine\\My.',
     'zh-TW': 'Cert:\\LocalMachine\\My 中沒有指紋為 {0} 且未過期的憑證。',
+  },
+  CertificateNotForServer: {
+    'en-US':
+      'Certificate {0} is not for server authentication (Enhanced Key Usage: {1}). RDP needs one of {2}, or no Enhanced Key Usage extension.',
+    'sv-SE':
+      'Certifikatet {0} är inte avsett för serverautentisering (förbättrad nyckelanvändning: {1}). RDP behöver något av {2}, eller inget tillägg för förbättrad nyckelanvändning.',
+    'nl-NL':
+      'Certificaat {0} is niet bedoeld voor serververificatie (uitgebreid sleutelgebruik: {1}). RDP heeft een van {2} nodig, of geen extensie voor uitgebreid sleutelgebruik.',
+    'zh-TW':
+      '憑證 {0} 不是用於伺服器驗證（增強金鑰使用方法：{1}）。RDP 需要 {2} 其中之一，或不含增強金鑰使用方法延伸。',
+  },
+  CertificateKeyUnusable: {
+    'en-US':
+      'Certificate {0} has no private key, or its private key does not open (missing, damaged or unreadable); RDP cannot use it.',
+    'sv-SE':
+      'Certifikatet {0} har ingen privat nyckel, eller så går den privata nyckeln inte att öppna (saknas, är skadad eller oläslig); RDP kan inte använda det.',
+    'nl-NL':
+      'Certificaat {0} heeft geen persoonlijke sleutel, of de persoonlijke sleutel kan niet worden geopend (ontbreekt, beschadigd of onleesbaar); RDP kan het niet gebruiken.',
+    'zh-TW':
+      '憑證 {0} 沒有私密金鑰，或其私密金鑰無法開啟（遺失、損毀或無法讀取）；RDP 無法使用它。',
   },
   PortInUse: {
     'en-US': 'Port {0} is already used by process {1}; choose another port.',

@@ -1,4 +1,6 @@
+import { ACL_RIGHTS_MASK } from '../../model/index.ts';
 import type {
+  AclRights,
   BackupItem,
   Check,
   CheckKind,
@@ -100,6 +102,11 @@ function value(v: Value): Data {
   return typeof v === 'object' ? { Param: v.param, Data: null } : { Param: null, Data: v };
 }
 
+/** An icacls grant and the access mask it must read back as. */
+function grantData(g: { sid: string; rights: AclRights }): Data {
+  return { Sid: g.sid, Rights: g.rights, Mask: ACL_RIGHTS_MASK[g.rights] };
+}
+
 interface OperationTarget<K extends OperationKind> {
   /** Private function in src/powershell/operations.ps1; null = offline only. */
   applier: string | null;
@@ -119,7 +126,7 @@ export const OPERATIONS: { [K in OperationKind]: OperationTarget<K> } = {
     applier: 'Grant-RdpAclOperation',
     data: (o) => ({
       Path: windowsPath(o.path),
-      Grants: o.grants.map((g) => ({ Sid: g.sid, Rights: g.rights })),
+      Grants: o.grants.map(grantData),
       Recurse: o.recurse,
       FilesStartingWith: o.filesStartingWith ?? null,
     }),
@@ -127,6 +134,14 @@ export const OPERATIONS: { [K in OperationKind]: OperationTarget<K> } = {
   'take-ownership': {
     applier: 'Set-RdpOwnerOperation',
     data: (o) => ({ Path: windowsPath(o.path), Owner: o.owner, Recurse: o.recurse }),
+  },
+  'private-key-grant': {
+    applier: 'Grant-RdpPrivateKeyOperation',
+    data: (o) => ({
+      Store: o.store,
+      Param: o.thumbprint.param,
+      Grants: o.grants.map(grantData),
+    }),
   },
   'service-restart': {
     applier: 'Restart-RdpServiceOperation',

@@ -60,6 +60,8 @@ const fix: FixInput = {
     },
     checks: ['rdp-cert-store'],
   },
+  // A corrupted or missing RSA key (events 1057/1058, 36870): a new certificate brings a new key.
+  neededWhenEvents: ['ev-rcm-cert', 'ev-schannel-key'],
   effects: { restartsServices: ['SessionEnv'], reboot: false },
   sources: [
     {

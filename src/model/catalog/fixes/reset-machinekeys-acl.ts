@@ -78,13 +78,16 @@ const fix: FixInput = {
     },
     checks: ['machinekeys-acl'],
   },
+  // A key RDP cannot use (events 1057/1058, 36870) with permissions that look right: the article
+  // resets the permissions first, then renews the certificate.
+  neededWhenEvents: ['ev-rcm-cert', 'ev-schannel-key'],
   effects: { restartsServices: ['TermService'], reboot: false },
   sources: [
     {
       article: 'event-id-troubleshoot',
       section: 'Scenario 1 / Grant permission to the MachineKeys folder',
       correction:
-        'Well-known SIDs (*S-1-5-18, *S-1-5-20, *S-1-5-32-544) instead of translated account names; icacls /setowner instead of takeown (whose /d answer is localized); NETWORK SERVICE read only on the RDP key files; backup with icacls /save.',
+        'Well-known SIDs (*S-1-5-18, *S-1-5-20, *S-1-5-32-544) instead of translated account names; the module sets the owner with the take-ownership and restore privileges (icacls /setowner does not force ownership; the /d answer of takeown is localized), file by file, reporting a partial change; NETWORK SERVICE read only on the RDP key files; backup with icacls /save.',
     },
     {
       article: 'internal-error',

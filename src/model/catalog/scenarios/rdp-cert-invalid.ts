@@ -30,12 +30,13 @@ const scenario: ScenarioInput = {
       },
       finding: {
         'en-US':
-          'The Remote Desktop certificate store is empty or holds only expired certificates.',
+          'The Remote Desktop certificate store is empty or holds only expired certificates, or certificates RDP cannot use (no private key that opens, a key file NETWORK SERVICE cannot read, or an Enhanced Key Usage not for server authentication).',
         'sv-SE':
-          'Certifikatarkivet Remote Desktop är tomt eller innehåller bara utgångna certifikat.',
+          'Certifikatarkivet Remote Desktop är tomt eller innehåller bara utgångna certifikat, eller certifikat som RDP inte kan använda (ingen privat nyckel som går att öppna, en nyckelfil som NETWORK SERVICE inte kan läsa eller en förbättrad nyckelanvändning som inte gäller serverautentisering).',
         'nl-NL':
-          'Het certificaatarchief Remote Desktop is leeg of bevat alleen verlopen certificaten.',
-        'zh-TW': 'Remote Desktop 憑證存放區是空的，或只包含已過期的憑證。',
+          'Het certificaatarchief Remote Desktop is leeg of bevat alleen verlopen certificaten, of certificaten die RDP niet kan gebruiken (geen persoonlijke sleutel die te openen is, een sleutelbestand dat NETWORK SERVICE niet kan lezen, of uitgebreid sleutelgebruik dat niet voor serververificatie is).',
+        'zh-TW':
+          'Remote Desktop 憑證存放區是空的，或只包含已過期的憑證，或只有 RDP 無法使用的憑證（沒有可開啟的私密金鑰、NETWORK SERVICE 無法讀取金鑰檔案，或增強金鑰使用方法不是伺服器驗證）。',
       },
     },
     {
@@ -48,12 +49,14 @@ const scenario: ScenarioInput = {
         stores: ['My', 'Remote Desktop'],
       },
       finding: {
-        'en-US': 'SSLCertificateSHA1Hash names a certificate that is not installed or has expired.',
+        'en-US':
+          'SSLCertificateSHA1Hash names a certificate that is not installed, has expired, or that RDP cannot use (no private key that opens, a key file NETWORK SERVICE cannot read, or an Enhanced Key Usage not for server authentication).',
         'sv-SE':
-          'SSLCertificateSHA1Hash anger ett certifikat som inte är installerat eller har gått ut.',
+          'SSLCertificateSHA1Hash anger ett certifikat som inte är installerat, har gått ut eller som RDP inte kan använda (ingen privat nyckel som går att öppna, en nyckelfil som NETWORK SERVICE inte kan läsa eller en förbättrad nyckelanvändning som inte gäller serverautentisering).',
         'nl-NL':
-          'SSLCertificateSHA1Hash noemt een certificaat dat niet is geïnstalleerd of verlopen is.',
-        'zh-TW': 'SSLCertificateSHA1Hash 指定的憑證未安裝或已過期。',
+          'SSLCertificateSHA1Hash noemt een certificaat dat niet is geïnstalleerd, verlopen is of dat RDP niet kan gebruiken (geen persoonlijke sleutel die te openen is, een sleutelbestand dat NETWORK SERVICE niet kan lezen, of uitgebreid sleutelgebruik dat niet voor serververificatie is).',
+        'zh-TW':
+          'SSLCertificateSHA1Hash 指定的憑證未安裝、已過期，或 RDP 無法使用（沒有可開啟的私密金鑰、NETWORK SERVICE 無法讀取金鑰檔案，或增強金鑰使用方法不是伺服器驗證）。',
       },
     },
   ],

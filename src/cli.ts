@@ -4,6 +4,12 @@ import { build, toolVersion } from './build/build.ts';
 import { CatalogError } from './model/index.ts';
 import { PASSWORD_ENV, resolveSignOptions, type SignCliOptions } from './sign/options.ts';
 import { SigningInputError } from './sign/errors.ts';
+import { TypeCheckError } from './scenarios/typecheck.ts';
+import { loadTeamCatalog } from './scenarios/team.ts';
+import { listScenarios, renderListing } from './scenarios/list.ts';
+import { writeStarterScenario } from './scenarios/starter.ts';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** Exit codes scripts can rely on. */
 export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const;
@@ -25,6 +31,11 @@ function program(): Command {
     .description('validate the catalog and write everything into the output folder (atomically)')
     .option('-o, --out <dir>', 'output folder', 'dist-ps')
     .option('--catalog <dir>', 'catalog folder (default: the built-in catalog)')
+    .option(
+      '--scenarios <dir|file>',
+      "a team's scenario files (.ts), type-checked and added to the catalog; repeatable",
+      collect,
+    )
     .option('--sign', 'Authenticode-sign every .ps1/.psm1/.psd1/.ps1xml and verify the signatures')
     .option('--pfx <file>', `signing certificate and key (PKCS#12); password from ${PASSWORD_ENV}`)
     .option('--pfx-password-file <file>', `read the --pfx (or --key) password from this file`)
@@ -33,11 +44,12 @@ function program(): Command {
     .option('--timestamp-url <url>', 'RFC 3161 time-stamping service')
     .option('--ca-file <pem>', 'extra trusted CA certificates for verifying the signatures')
     .option('--pack', 'also write RdpRescue.<version>.nupkg for a PowerShell gallery')
-    .action(async (opts: { out: string; catalog?: string; pack?: boolean } & SignCliOptions) => {
+    .action(async (opts: BuildCliOptions & SignCliOptions) => {
       const sign = resolveSignOptions(opts);
       const { manifest } = await build({
         out: resolve(opts.out),
         ...(opts.catalog ? { catalogDir: resolve(opts.catalog) } : {}),
+        ...(opts.scenarios ? { scenarios: opts.scenarios } : {}),
         ...(sign ? { sign } : {}),
         ...(opts.pack ? { pack: true } : {}),
       });
@@ -53,7 +65,47 @@ function program(): Command {
           (nupkg ? `package: ${nupkg.path}\n` : ''),
       );
     });
+
+  cli
+    .command('list')
+    .description(
+      "print every scenario (built-in and the team's) with its event IDs, checks and fixes",
+    )
+    .option('--catalog <dir>', 'catalog folder (default: the built-in catalog)')
+    .option('--scenarios <dir|file>', "a team's scenario files; repeatable", collect)
+    .option('--json', 'print JSON for scripts')
+    .action(async (opts: { catalog?: string; scenarios?: string[]; json?: boolean }) => {
+      const team = await loadTeamCatalog({
+        scenarios: opts.scenarios ?? [],
+        ...(opts.catalog ? { catalogDir: resolve(opts.catalog) } : {}),
+      });
+      const rows = listScenarios(team.catalog, team.origins);
+      process.stdout.write(opts.json ? JSON.stringify(rows, null, 2) + '\n' : renderListing(rows));
+    });
+
+  cli
+    .command('new')
+    .description('write a typed starter file')
+    .argument('<what>', 'what to create: scenario')
+    .argument('<id>', 'its id (lower-case kebab-case)')
+    .option('--dir <dir>', 'folder to write it into', '.')
+    .action(async (what: string, id: string, opts: { dir: string }) => {
+      if (what !== 'scenario') throw new UsageError(`cannot create '${what}': only 'scenario'`);
+      try {
+        const path = await writeStarterScenario(id, resolve(opts.dir));
+        process.stdout.write(`wrote ${path}\n`);
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+    });
   return cli;
+}
+
+interface BuildCliOptions {
+  out: string;
+  catalog?: string;
+  scenarios?: string[];
+  pack?: boolean;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -68,6 +120,7 @@ export async function main(argv: string[]): Promise<number> {
     if (
       error instanceof CatalogError ||
       error instanceof UsageError ||
+      error instanceof TypeCheckError ||
       error instanceof SigningInputError
     ) {
       process.stderr.write(`rdp-rescue: ${error.message}\n`);

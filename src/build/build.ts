@@ -9,12 +9,17 @@ import { checkSigningKey, isSignable, signStaged } from '../sign/sign.ts';
 import type { SignOptions } from '../sign/options.ts';
 import { packModule } from '../pack/pack.ts';
 import { transferStage } from '../transfer/index.ts';
+import { loadTeamCatalog, type TeamFile } from '../scenarios/team.ts';
 
 export { isSignable };
 
 export interface BuildOptions {
   out: string;
   catalogDir?: string;
+  /** A team's scenario and fix files or folders, added to the catalog (--scenarios). */
+  scenarios?: readonly string[];
+  /** Where warnings go (a team text falling back to en-US ...); default stderr. */
+  warn?: (message: string) => void;
   emitters?: readonly Emitter[];
   /** Authenticode-sign every .ps1/.psm1/.psd1/.ps1xml, then verify every signature. */
   sign?: SignOptions;
@@ -42,7 +47,7 @@ export function toolVersion(): string {
 /** Validates the catalog, runs every emitter, and swaps the result into options.out. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   if (options.sign) await checkSigningKey(options.sign); // a bad key fails before any work
-  const catalog = await loadCatalog(options.catalogDir ?? DEFAULT_CATALOG_DIR);
+  const { catalog, teamFiles } = await loadBuildCatalog(options);
   const version = toolVersion();
   const artifacts: Artifact[] = [];
   for (const emitter of options.emitters ?? EMITTERS) {
@@ -82,6 +87,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       version,
       signed,
       scenarios: catalog.scenarios.map((s) => s.id),
+      ...(teamFiles.length > 0 ? { scenarioFiles: teamFiles } : {}),
       ...(transfer
         ? { transfer: { blocks: transfer.summary.blocks, totalChars: transfer.summary.totalChars } }
         : {}),
@@ -94,6 +100,23 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await staging.discard();
     throw error;
   }
+}
+
+/** The built-in (or --catalog) catalog, plus the team's files when --scenarios names any. */
+async function loadBuildCatalog(
+  options: BuildOptions,
+): Promise<{ catalog: Catalog; teamFiles: TeamFile[] }> {
+  if (!options.scenarios?.length)
+    return {
+      catalog: await loadCatalog(options.catalogDir ?? DEFAULT_CATALOG_DIR),
+      teamFiles: [],
+    };
+  const team = await loadTeamCatalog({
+    scenarios: options.scenarios,
+    ...(options.catalogDir ? { catalogDir: options.catalogDir } : {}),
+    ...(options.warn ? { warn: options.warn } : {}),
+  });
+  return { catalog: team.catalog, teamFiles: team.files };
 }
 
 function assertUniquePaths(artifacts: Artifact[]): void {

@@ -16,6 +16,8 @@ export interface Manifest {
   version: string;
   signed: boolean;
   scenarios: string[];
+  /** A team's scenario files that went into the build (--scenarios), with their SHA-256. */
+  scenarioFiles?: { path: string; sha256: string }[];
   /** Serial Console transfer of the module: paste blocks and their total characters. */
   transfer?: { blocks: number; totalChars: number };
   artifacts: ManifestEntry[];

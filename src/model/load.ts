@@ -13,11 +13,12 @@ const SOURCE_FILE = /\.(ts|js|mjs)$/;
  * scenarios/*.ts, each with a default export. Files are reported relative to the cwd.
  */
 export async function loadCatalog(dir: string = DEFAULT_CATALOG_DIR): Promise<Catalog> {
+  return validateCatalog(await loadCatalogParts(dir));
+}
+
+/** The catalog folder's files with their default exports, not yet validated. */
+export async function loadCatalogParts(dir: string = DEFAULT_CATALOG_DIR): Promise<CatalogPart[]> {
   const parts: CatalogPart[] = [];
-  const display = (file: string) => {
-    const rel = relative(process.cwd(), file);
-    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
-  };
   const builtIn = dir === DEFAULT_CATALOG_DIR;
 
   async function importDefault(file: string): Promise<unknown> {
@@ -66,10 +67,16 @@ export async function loadCatalog(dir: string = DEFAULT_CATALOG_DIR): Promise<Ca
       parts.push({ kind, file: display(file), data: await importDefault(file) });
     }
   }
-  return validateCatalog(parts);
+  return parts;
 }
 
-function unwrapDefault(value: unknown): unknown {
+/** A file as shown in messages: relative to the cwd when inside it. */
+export function display(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+}
+
+export function unwrapDefault(value: unknown): unknown {
   let current = value;
   while (
     current !== null &&

@@ -25,6 +25,10 @@ export interface Definition {
   name: Name;
   /** `set "<name>=<text>"` */
   line: Line;
+  /** The text it names, and whether that text was case-insensitive. */
+  text: string;
+  ci: boolean;
+  reference: string;
 }
 
 export interface Abbreviated {
@@ -121,7 +125,7 @@ export function abbreviate(lines: readonly Line[], namer: Namer): Abbreviated {
     push(line, '=', false);
     push(line, text, ci);
     push(line, '"', false);
-    const definition = { name, line };
+    const definition = { name, line, text, ci, reference: `%${printed}%` };
     definitions.push(definition);
     perLine.forEach((map, index) => {
       const at = map.get(best.key);
@@ -134,4 +138,36 @@ export function abbreviate(lines: readonly Line[], namer: Namer): Abbreviated {
     });
   }
   return { definitions, lines: current, uses };
+}
+
+/**
+ * Uses existing definitions in another line (a block's framing lines, printed per block):
+ * their text is replaced where it stands whole in quoted plain text of the same case class.
+ */
+export function applyDefinitions(
+  line: Line,
+  definitions: readonly Definition[],
+): { line: Line; uses: Set<Definition> } {
+  let current = line;
+  const uses = new Set<Definition>();
+  for (const d of definitions) {
+    const at: At[] = [];
+    current.forEach((chunk, index) => {
+      if (!chunk.nameable || chunk.ci !== d.ci) return;
+      const t = chunk.text;
+      let s = t.indexOf(d.text);
+      while (s >= 0) {
+        const e = s + d.text.length;
+        const whole =
+          !(s > 0 && isWord(t[s - 1]) && isWord(t[s])) &&
+          !(e < t.length && isWord(t[e - 1]) && isWord(t[e]));
+        if (whole) at.push({ chunk: index, offset: s });
+        s = t.indexOf(d.text, whole ? e : s + 1);
+      }
+    });
+    if (at.length === 0) continue;
+    current = replace(current, at, d.text.length, d.reference);
+    uses.add(d);
+  }
+  return { line: current, uses };
 }

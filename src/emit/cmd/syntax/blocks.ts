@@ -1,4 +1,4 @@
-import { abbreviate, type Definition } from './abbreviate.ts';
+import { abbreviate, applyDefinitions, type Definition } from './abbreviate.ts';
 import { hardenedText, plainText, type Line } from './chunks.ts';
 import type { Namer } from './names.ts';
 import type { Command } from './nodes.ts';
@@ -29,7 +29,7 @@ export interface BlockPosition {
 
 export interface PasteScript {
   namer: Namer;
-  /** Lines at the top of every block (measured with three-digit block numbers). */
+  /** Lines at the top of every block (build their Names once: every block prints them). */
   prologue: (at: BlockPosition) => Command[];
   /** Units that stay in one block (a backup and its change are one step). */
   steps: Command[][];
@@ -46,32 +46,51 @@ export interface PasteScript {
   limit?: number;
 }
 
+/** Printed lines, each with the definitions it uses. */
 interface Unit {
   lines: Line[];
   uses: Set<Definition>[];
 }
 
-const MEASURE: BlockPosition = { block: 999, of: 999 };
+/** One way to print the script: its steps and footer, and its framing per block. */
+interface Layout {
+  steps: Unit[];
+  footer: Unit;
+  frame: (at: BlockPosition) => { top: Unit; bottom: Unit };
+}
 
 const lineLength = (l: Line) => l.reduce((n, c) => n + c.text.length, 0) + 2;
 
+const plain = (lines: Line[]): Unit => ({ lines, uses: lines.map(() => new Set()) });
+
 /**
  * Prints a script as paste blocks of at most `limit` characters: steps packed in order,
- * the footer in the last block. Repeated text is named when that saves a block (always in
- * 'once' mode).
+ * the footer in the last block. Repeated text is named when that saves a block or is the
+ * only way to fit (always in 'once' mode).
  */
 export function printPasteBlocks(script: PasteScript): string[] {
   const options = { dialect: 'paste' as const, namer: script.namer };
   const print = (commands: Command[]) => printLines(commands, options);
   const steps = script.steps.map(print);
   const footer = print(script.footer);
-  const plain = (lines: Line[]): Unit => ({ lines, uses: lines.map(() => new Set()) });
-  const plainPacking = pack(script, steps.map(plain), plain(footer));
-  if (plainPacking.length === 1 && script.definitions === 'each-block')
-    return render(script, plainPacking);
-  const all = [...steps.flat(), ...footer];
-  const short = abbreviate(all, script.namer);
-  if (short.definitions.length === 0) return render(script, plainPacking);
+  const plainLayout: Layout = {
+    steps: steps.map(plain),
+    footer: plain(footer),
+    frame: (at) => ({
+      top: plain(print(script.prologue(at))),
+      bottom: plain(print(script.epilogue(at))),
+    }),
+  };
+  const plainPacking = tryPack(script, plainLayout);
+  if (plainPacking.blocks?.length === 1 && script.definitions === 'each-block')
+    return render(script, plainLayout, plainPacking.blocks);
+  // The framing is named too: one block's framing stands for all of them.
+  const sample = print([
+    ...script.prologue({ block: 1, of: 1 }),
+    ...script.epilogue({ block: 1, of: 1 }),
+  ]);
+  const short = abbreviate([...steps.flat(), ...footer, ...sample], script.namer);
+  if (short.definitions.length === 0) return render(script, plainLayout, orThrow(plainPacking));
   let at = 0;
   const slice = (count: number): Unit => {
     const unit = {
@@ -81,27 +100,75 @@ export function printPasteBlocks(script: PasteScript): string[] {
     at += count;
     return unit;
   };
-  const shortSteps = steps.map((s) => slice(s.length));
-  const shortFooter = slice(footer.length);
-  const packed = pack(script, shortSteps, shortFooter);
-  if (script.definitions === 'each-block' && packed.length >= plainPacking.length)
-    return render(script, plainPacking);
-  return render(script, packed);
+  const named = (lines: Line[]): Unit => {
+    const applied = lines.map((l) => applyDefinitions(l, short.definitions));
+    return { lines: applied.map((a) => a.line), uses: applied.map((a) => a.uses) };
+  };
+  const shortLayout: Layout = {
+    steps: steps.map((s) => slice(s.length)),
+    footer: slice(footer.length),
+    frame: (position) => ({
+      top: named(print(script.prologue(position))),
+      bottom: named(print(script.epilogue(position))),
+    }),
+  };
+  const packed = tryPack(script, shortLayout);
+  if (!packed.blocks) return render(script, plainLayout, orThrow(plainPacking));
+  if (
+    script.definitions === 'each-block' &&
+    plainPacking.blocks &&
+    packed.blocks.length >= plainPacking.blocks.length
+  )
+    return render(script, plainLayout, plainPacking.blocks);
+  return render(script, shortLayout, packed.blocks);
 }
 
-/** Blocks as lists of units; the definitions a block needs are counted into its size. */
-function pack(script: PasteScript, steps: Unit[], footer: Unit): Unit[][] {
+class TooLarge extends Error {}
+
+type Packing = { blocks: Unit[][]; error?: undefined } | { blocks?: undefined; error: Error };
+
+function tryPack(script: PasteScript, layout: Layout): Packing {
+  try {
+    return { blocks: pack(script, layout) };
+  } catch (error) {
+    if (error instanceof TooLarge) return { error };
+    throw error;
+  }
+}
+
+function orThrow(packing: Packing): Unit[][] {
+  if (packing.error) throw packing.error;
+  return packing.blocks!;
+}
+
+/**
+ * Blocks as lists of units; the definitions a block needs are counted into its size. The
+ * framing may depend on the block's number and count, so packing repeats until the count it
+ * assumed is the count it got.
+ */
+function pack(script: PasteScript, layout: Layout): Unit[][] {
+  let of = 1;
+  for (let attempt = 0; ; attempt++) {
+    const blocks = packAs(script, layout, of);
+    if (blocks.length <= of || attempt >= 8) return blocks;
+    of = blocks.length;
+  }
+}
+
+function packAs(script: PasteScript, layout: Layout, of: number): Unit[][] {
   const limit = script.limit ?? PASTE_LIMIT;
-  const frame = [...script.prologue(MEASURE), ...script.epilogue(MEASURE)];
-  const frameSize = printLines(frame, { dialect: 'paste', namer: script.namer }).reduce(
-    (n, l) => n + lineLength(l),
-    0,
-  );
   const defined = new Set<Definition>();
-  const size = (units: Unit[]) => {
+  const size = (units: Unit[], block: number) => {
+    // Block k may turn out to be the last one: measure it as both.
+    return Math.max(
+      sizeWith(units, layout.frame({ block, of: Math.max(of, block + 1) })),
+      sizeWith(units, layout.frame({ block, of: block })),
+    );
+  };
+  const sizeWith = (units: Unit[], frame: { top: Unit; bottom: Unit }) => {
     const needed = new Set<Definition>();
-    let n = frameSize;
-    for (const u of units) {
+    let n = 0;
+    for (const u of [frame.top, ...units, frame.bottom]) {
       n += u.lines.reduce((m, l) => m + lineLength(l), 0);
       u.uses.forEach((set) => set.forEach((d) => needed.add(d)));
     }
@@ -116,15 +183,16 @@ function pack(script: PasteScript, steps: Unit[], footer: Unit): Unit[][] {
     current.forEach((u) => u.uses.forEach((set) => set.forEach((d) => defined.add(d))));
     current = [];
   };
-  for (const step of steps) {
-    if (current.length > 0 && size([...current, step]) > limit) close();
+  for (const step of layout.steps) {
+    if (current.length > 0 && size([...current, step], blocks.length + 1) > limit) close();
     current.push(step);
-    if (size(current) > limit)
-      throw new Error(`a step does not fit in one paste block: ${firstLine(step)}`);
+    if (size(current, blocks.length + 1) > limit)
+      throw new TooLarge(`a step does not fit in one paste block: ${firstLine(step)}`);
   }
-  if (current.length > 0 && size([...current, footer]) > limit) close();
-  current.push(footer);
-  if (size(current) > limit) throw new Error(`the footer does not fit in one paste block`);
+  if (current.length > 0 && size([...current, layout.footer], blocks.length + 1) > limit) close();
+  current.push(layout.footer);
+  if (size(current, blocks.length + 1) > limit)
+    throw new TooLarge(`the footer does not fit in one paste block`);
   close();
   return blocks;
 }
@@ -133,14 +201,14 @@ function firstLine(unit: Unit): string {
   return unit.lines[0] ? plainText(unit.lines[0]) : '(empty)';
 }
 
-function render(script: PasteScript, blocks: Unit[][]): string[] {
-  const options = { dialect: 'paste' as const, namer: script.namer };
+function render(script: PasteScript, layout: Layout, blocks: Unit[][]): string[] {
   const defined = new Set<Definition>();
   return blocks.map((units, i) => {
     const at = { block: i + 1, of: blocks.length };
-    const lines: Line[] = [...printLines(script.prologue(at), options)];
+    const frame = layout.frame(at);
+    const lines: Line[] = [];
     if (script.definitions === 'each-block') defined.clear();
-    for (const u of units)
+    for (const u of [frame.top, ...units, frame.bottom])
       u.lines.forEach((line, j) => {
         for (const d of u.uses[j]!)
           if (!defined.has(d)) {
@@ -149,7 +217,6 @@ function render(script: PasteScript, blocks: Unit[][]): string[] {
           }
         lines.push(line);
       });
-    lines.push(...printLines(script.epilogue(at), options));
     const text = renderLines(lines);
     if (text.length > (script.limit ?? PASTE_LIMIT))
       throw new Error(`block ${at.block} of ${at.of}: ${text.length} characters`);

@@ -49,6 +49,16 @@ type Position = 'tail' | 'inner';
 class Printer {
   private line: Line = [];
   private quoted = false;
+  /** Parenthesised blocks open around the current position. */
+  private depth = 0;
+
+  private enclosed(print: () => void): void {
+    this.exact('(');
+    this.depth++;
+    print();
+    this.depth--;
+    this.exact(')');
+  }
 
   constructor(private readonly options: PrintOptions & { echoed?: boolean }) {}
 
@@ -222,9 +232,7 @@ class Printer {
       case 'seq':
         return this.sequence(command.commands, position);
       case 'block':
-        this.exact('(');
-        this.sequence(command.commands, 'tail');
-        return this.exact(')');
+        return this.enclosed(() => this.sequence(command.commands, 'tail'));
     }
   }
 
@@ -250,11 +258,8 @@ class Printer {
     commands.forEach((c, i) => {
       const last = i === commands.length - 1;
       if (i > 0) this.exact('&');
-      if (!last && takesRestOfLine(c)) {
-        this.exact('(');
-        this.command(c, 'tail');
-        this.exact(')');
-      } else this.command(c, last ? position : 'inner');
+      if (!last && takesRestOfLine(c)) this.enclosed(() => this.command(c, 'tail'));
+      else this.command(c, last ? position : 'inner');
     });
   }
 
@@ -299,11 +304,18 @@ class Printer {
     this.syntax('if ');
     this.condition(command.condition);
     this.exact(' ');
-    if ((command.else || holdsElse(command.then)) && command.then.kind !== 'block') {
-      this.exact('(');
+    // Inside a block Wine (the test interpreter) ends the if at its first &: enclose.
+    const enclose =
+      command.else || holdsElse(command.then) || (this.depth > 0 && command.then.kind === 'seq');
+    if (enclose && command.then.kind !== 'block')
+      this.enclosed(() => this.command(command.then, 'tail'));
+    else {
+      if (command.then.kind === 'seq' && command.then.commands.some(containsElse))
+        throw new PrintError(
+          `Wine misreads an if whose commands hold an else: give the else a line of its own: ${plainText(this.line)}`,
+        );
       this.command(command.then, 'tail');
-      this.exact(')');
-    } else this.command(command.then, 'tail');
+    }
     if (command.else) {
       this.syntax(' else ');
       this.command(command.else, 'tail');
@@ -347,11 +359,10 @@ class Printer {
     }
     this.syntax(') do ');
     const body = command.body;
-    if (body.kind === 'seq') {
-      this.exact('(');
-      this.command(body, 'tail');
-      this.exact(')');
-    } else this.command(body, 'tail');
+    const trouble = wineTrouble(body);
+    if (trouble) throw new PrintError(`a for body ${trouble}: ${plainText(this.line)}`);
+    if (body.kind === 'seq') this.enclosed(() => this.command(body, 'tail'));
+    else this.command(body, 'tail');
   }
 
   private exec(command: Extract<Command, { kind: 'exec' }>): void {
@@ -393,9 +404,51 @@ class Printer {
   }
 }
 
-/** Whether an else stands at the end of this command (it would bind to an if around it). */
+/**
+ * Wine's cmd (the interpreter the tests run) misreads a for body whose if holds an else, a
+ * parenthesis or an & (it runs the rest unconditionally, or not at all). Windows reads them
+ * right, but untestable logic is not shipped: a body is one command, a block of simple
+ * commands, or a chain of ifs and fors ending in one command.
+ */
+function wineTrouble(body: Command): string | undefined {
+  switch (body.kind) {
+    case 'if':
+      if (body.else) return 'holds an if with else (split it into loops of one command)';
+      if (body.then.kind === 'seq' || body.then.kind === 'block')
+        return 'holds an if of several commands (split it into loops of one command)';
+      return wineTrouble(body.then);
+    case 'for':
+      return wineTrouble(body.body);
+    case 'seq':
+    case 'block':
+      return body.commands.every((c) => !['if', 'for', 'seq', 'block'].includes(c.kind))
+        ? undefined
+        : 'holds a block with an if or for';
+    default:
+      return undefined;
+  }
+}
+
+function containsElse(command: Command): boolean {
+  switch (command.kind) {
+    case 'if':
+      return command.else !== undefined || containsElse(command.then);
+    case 'for':
+      return containsElse(command.body);
+    case 'seq':
+    case 'block':
+      return command.commands.some(containsElse);
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether an else stands at the end of this command, where it would bind to an if around
+ * it. An if without else encloses such a tail itself, so it ends in a parenthesis.
+ */
 function holdsElse(command: Command): boolean {
-  if (command.kind === 'if') return command.else !== undefined || holdsElse(command.then);
+  if (command.kind === 'if') return command.else !== undefined;
   if (command.kind === 'seq') return holdsElse(command.commands[command.commands.length - 1]!);
   if (command.kind === 'for') return holdsElse(command.body);
   return false;

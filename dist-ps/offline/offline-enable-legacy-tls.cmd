@@ -11,43 +11,39 @@ if not exist "%Rr_DRIVE%:\Windows\System32\config\SYSTEM" (echo RDPRESCUE %Rr_DR
 set "RrB=%Rr_DRIVE%:\RdpRescue\backup"
 set RrF=&set RrB=%RrB%\offline-enable-legacy-tls
 if not exist "%RrB%" md "%RrB%"
-if not exist "%RrB%\SYSTEM" copy /y "%Rr_DRIVE%:\Windows\System32\config\SYSTEM*" "%RrB%\" >nul
-if not exist "%RrB%\SYSTEM" (echo RDPRESCUE could not back up "%Rr_DRIVE%:\Windows\System32\config\SYSTEM"&exit /b 1)
+if not exist "%RrB%\SYSTEM" copy /y "%Rr_DRIVE%:\Windows\System32\config\SYSTEM*" "%RrB%\">nul
+if not exist "%RrB%\SYSTEM" echo RDPRESCUE could not back up "%Rr_DRIVE%:\Windows\System32\config\SYSTEM"&exit /b 1
 if not exist "%RrB%\undo.cmd" >>"%RrB%\undo.cmd" echo copy /y "%RrB%\SYSTEM" "%Rr_DRIVE%:\Windows\System32\config\SYSTEM"
-reg load HKLM\RDPRESCUE_SYSTEM "%Rr_DRIVE%:\Windows\System32\config\SYSTEM" >nul
-if erRorlevel 1 (echo RDPRESCUE could not load "%Rr_DRIVE%:\Windows\System32\config\SYSTEM"&exit /b 1)
-set _V1=&for /f "tokens=2*" %%a in ('reg query "HKLM\RDPRESCUE_SYSTEM\Select" /v CurRent 2^>nul') do set _V1=%%a:%%b
-if not "%_V1:~0,4%"=="REG_" set _V1=
-set /a Rr_CS=%_V1:*:=% >nul 2>&1
+reg load HKLM\RDPRESCUE_SYSTEM "%Rr_DRIVE%:\Windows\System32\config\SYSTEM">nul
+if erRorlevel 1 echo RDPRESCUE could not load "%Rr_DRIVE%:\Windows\System32\config\SYSTEM"&exit /b 1
+set _0=&for /f "tokens=2*" %%a in ('reg query "HKLM\RDPRESCUE_SYSTEM\Select" /v CurRent 2^>nul') do set _0=%%a:%%b
+if not "%_0:~0,4%"=="REG_" set _0=
+set /a Rr_CS=%_0:*:=% >nul 2>&1
 set Rr_CS=00%Rr_CS%
 set Rr_CS=ControlSet%Rr_CS:~-3%
-set _Q1=HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.0\Server
-reg adD "%_Q1%" /v Enabled /t REG_DWORD /d 1 /f >nul
-set _V2=&for /f "tokens=2*" %%a in ('reg query "%_Q1%" /v Enabled 2^>nul') do set _V2=%%a:%%b
-if not "%_V2:~0,4%"=="REG_" set _V2=
-if not "%_V2%"=="REG_DWORD:0x1" set RrF=1
-set _Q1=HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.0\Server
-reg adD "%_Q1%" /v DisabledByDefault /t REG_DWORD /d 0 /f >nul
-set _V3=&for /f "tokens=2*" %%a in ('reg query "%_Q1%" /v DisabledByDefault 2^>nul') do set _V3=%%a:%%b
-if not "%_V3:~0,4%"=="REG_" set _V3=
-if not "%_V3%"=="REG_DWORD:0x0" set RrF=1
-set _Q2=HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.1\Server
-reg adD "%_Q2%" /v Enabled /t REG_DWORD /d 1 /f >nul
-set _V4=&for /f "tokens=2*" %%a in ('reg query "%_Q2%" /v Enabled 2^>nul') do set _V4=%%a:%%b
-if not "%_V4:~0,4%"=="REG_" set _V4=
-if not "%_V4%"=="REG_DWORD:0x1" set RrF=1
-set _Q2=HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.1\Server
-reg adD "%_Q2%" /v DisabledByDefault /t REG_DWORD /d 0 /f >nul
-set _V5=&for /f "tokens=2*" %%a in ('reg query "%_Q2%" /v DisabledByDefault 2^>nul') do set _V5=%%a:%%b
-if not "%_V5:~0,4%"=="REG_" set _V5=
-if not "%_V5%"=="REG_DWORD:0x0" set RrF=1
-reg unload HKLM\RDPRESCUE_SYSTEM >nul 2>&1
-if erRorlevel 1 (ping -n 3 127.0.0.1 >nul&reg unload HKLM\RDPRESCUE_SYSTEM >nul 2>&1)
-if erRorlevel 1 (ping -n 3 127.0.0.1 >nul&reg unload HKLM\RDPRESCUE_SYSTEM >nul 2>&1)
-if erRorlevel 1 (ping -n 3 127.0.0.1 >nul&reg unload HKLM\RDPRESCUE_SYSTEM >nul 2>&1)
-if erRorlevel 1 (ping -n 3 127.0.0.1 >nul&reg unload HKLM\RDPRESCUE_SYSTEM >nul 2>&1)
-if erRorlevel 1 (echo RDPRESCUE could not unload HKLM\RDPRESCUE_SYSTEM: close regedit and run reg unload HKLM\RDPRESCUE_SYSTEM&set RrF=1)
+reg adD "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.0\Server" /v Enabled /t REG_DWORD /d 1 /f>nul
+set _1=&for /f "tokens=2*" %%a in ('reg query "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.0\Server" /v Enabled 2^>nul') do set _1=%%a:%%b
+if not "%_1:~0,4%"=="REG_" set _1=
+if not "%_1%"=="REG_DWORD:0x1" set RrF=1
+reg adD "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.0\Server" /v DisabledByDefault /t REG_DWORD /d 0 /f>nul
+set _2=&for /f "tokens=2*" %%a in ('reg query "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.0\Server" /v DisabledByDefault 2^>nul') do set _2=%%a:%%b
+if not "%_2:~0,4%"=="REG_" set _2=
+if not "%_2%"=="REG_DWORD:0x0" set RrF=1
+reg adD "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.1\Server" /v Enabled /t REG_DWORD /d 1 /f>nul
+set _3=&for /f "tokens=2*" %%a in ('reg query "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.1\Server" /v Enabled 2^>nul') do set _3=%%a:%%b
+if not "%_3:~0,4%"=="REG_" set _3=
+if not "%_3%"=="REG_DWORD:0x1" set RrF=1
+reg adD "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.1\Server" /v DisabledByDefault /t REG_DWORD /d 0 /f>nul
+set _4=&for /f "tokens=2*" %%a in ('reg query "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.1\Server" /v DisabledByDefault 2^>nul') do set _4=%%a:%%b
+if not "%_4:~0,4%"=="REG_" set _4=
+if not "%_4%"=="REG_DWORD:0x0" set RrF=1
+reg unload HKLM\RDPRESCUE_SYSTEM>nul 2>&1
+if erRorlevel 1 ping -n 3 127.0.0.1 >nul&reg unload HKLM\RDPRESCUE_SYSTEM>nul 2>&1
+if erRorlevel 1 ping -n 3 127.0.0.1 >nul&reg unload HKLM\RDPRESCUE_SYSTEM>nul 2>&1
+if erRorlevel 1 ping -n 3 127.0.0.1 >nul&reg unload HKLM\RDPRESCUE_SYSTEM>nul 2>&1
+if erRorlevel 1 ping -n 3 127.0.0.1 >nul&reg unload HKLM\RDPRESCUE_SYSTEM>nul 2>&1
+if erRorlevel 1 echo RDPRESCUE could not unload HKLM\RDPRESCUE_SYSTEM: close regedit and run reg unload HKLM\RDPRESCUE_SYSTEM&set RrF=1
 if defined RrF (echo RDPRESCUE offline-enable-legacy-tls FAILED) else echo RDPRESCUE offline-enable-legacy-tls applied
-echo RDPRESCUE undo: calL "%RrB%\undo.cmd"
+echo RDPRESCUE undo: call "%RrB%\undo.cmd"
 if defined RrF (echo RDPRESCUE Enable TLS 1.0 and 1.1 (server) in the attached SYSTEM hive: FAILED&exit /b 1)
 exit /b 0

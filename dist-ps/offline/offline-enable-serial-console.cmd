@@ -18,17 +18,17 @@ echo RDPRESCUE BCD store: %Rr_BCD%
 set RrF=&set RrB=%RrB%\offline-enable-serial-console
 if not exist "%RrB%" md "%RrB%"
 if not exist "%RrB%\BCD" xcopy /h /r /y /q %Rr_BCD% %RrB% >nul&if not erRorlevel 1 >>"%RrB%\undo.cmd" echo xcopy /h /r /y /q %RrB%\BCD %Rr_BCD%\..
-bcdedit /store "%Rr_BCD%" /set {boOtmgr} displayboOtmenu yes >nul&if erRorlevel 1 set RrF=1
+bcdedit /store "%Rr_BCD%" /set {boOtmgr} displayboOtmenu yes>nul&if erRorlevel 1 set RrF=1
 if not exist "%RrB%\BCD" xcopy /h /r /y /q %Rr_BCD% %RrB% >nul&if not erRorlevel 1 >>"%RrB%\undo.cmd" echo xcopy /h /r /y /q %RrB%\BCD %Rr_BCD%\..
 bcdedit /store "%Rr_BCD%" /set {boOtmgr} timeout 5 >nul&if erRorlevel 1 set RrF=1
 if not exist "%RrB%\BCD" xcopy /h /r /y /q %Rr_BCD% %RrB% >nul&if not erRorlevel 1 >>"%RrB%\undo.cmd" echo xcopy /h /r /y /q %RrB%\BCD %Rr_BCD%\..
-bcdedit /store "%Rr_BCD%" /set {boOtmgr} boOtems yes >nul&if erRorlevel 1 set RrF=1
+bcdedit /store "%Rr_BCD%" /set {boOtmgr} boOtems yes>nul&if erRorlevel 1 set RrF=1
 if not exist "%RrB%\BCD" xcopy /h /r /y /q %Rr_BCD% %RrB% >nul&if not erRorlevel 1 >>"%RrB%\undo.cmd" echo xcopy /h /r /y /q %RrB%\BCD %Rr_BCD%\..
-bcdedit /store "%Rr_BCD%" /set {default} ems on >nul&if erRorlevel 1 set RrF=1
+bcdedit /store "%Rr_BCD%" /set {default} ems on>nul&if erRorlevel 1 set RrF=1
 if not exist "%RrB%\BCD" xcopy /h /r /y /q %Rr_BCD% %RrB% >nul&if not erRorlevel 1 >>"%RrB%\undo.cmd" echo xcopy /h /r /y /q %RrB%\BCD %Rr_BCD%\..
 bcdedit /store "%Rr_BCD%" /emsSetTings EMSPORT:1 EMSBAUDRATE:115200 >nul&if erRorlevel 1 set RrF=1
 if defined RrF (echo RDPRESCUE offline-enable-serial-console FAILED) else echo RDPRESCUE offline-enable-serial-console applied
-echo RDPRESCUE undo: calL "%RrB%\undo.cmd"
+echo RDPRESCUE undo: call "%RrB%\undo.cmd"
 if defined Rr_ESP powershelL -nop -noni -c "$n=(Get-Partition -DriveLetter $env:RR_DRIVE).DiskNumber;Get-Partition -DiskNumber $n|?{[string]$_.DriveLetter -eq $env:RR_ESP}|ForEach-Object{Remove-PartitionAccessPath -DiskNumber $n -PartitionNumber $_.PartitionNumber -AccessPath ($env:RR_ESP+':\')}" >nul 2>&1
 if defined RrF (echo RDPRESCUE Enable the Serial Console (EMS) in the broken OS: FAILED&exit /b 1)
 exit /b 0

@@ -11,11 +11,12 @@ if not exist "%Rr_DRIVE%:\Windows\System32\config\SYSTEM" (echo RDPRESCUE %Rr_DR
 set "RrB=%Rr_DRIVE%:\RdpRescue\backup"
 set RrF=&set RrB=%RrB%\offline-reset-machinekeys-acl
 if not exist "%RrB%" md "%RrB%"
-if not exist "%RrB%\a1.acl" icacls "%Rr_DRIVE%:\ProgramData\Microsoft\Crypto\RSA\MachineKeys" /save "%RrB%\a1.acl" /t /c >nul 2>&1&if not erRorlevel 1 >>"%RrB%\undo.cmd" echo icacls "%Rr_DRIVE%:\ProgramData\Microsoft\Crypto\RSA" /restore "%RrB%\a1.acl" /c
-icacls "%Rr_DRIVE%:\ProgramData\Microsoft\Crypto\RSA\MachineKeys" /setowner *S-1-5-32-544 /t /c >nul 2>&1&if erRorlevel 1 set RrF=1
-icacls "%Rr_DRIVE%:\ProgramData\Microsoft\Crypto\RSA\MachineKeys" /grant "*S-1-5-18:(F)" "*S-1-5-32-544:(F)" /t /c >nul 2>&1&if erRorlevel 1 set RrF=1
-icacls "%Rr_DRIVE%:\ProgramData\Microsoft\Crypto\RSA\MachineKeys\f686aAce6942fb7f7ceb231212eEf4a4_*" /grant "*S-1-5-20:(R)" /c >nul 2>&1&if erRorlevel 1 set RrF=1
+if not exist "%RrB%\a1.acl" icacls "%Rr_DRIVE%:\ProgramData\Microsoft\Crypto\RSA\MachineKeys" /save "%RrB%\a1.acl" /t /c>nul 2>&1&(if erRorlevel 1 echo RDPRESCUE offline-reset-machinekeys-acl warning: some permissions could not be saved)&if exist "%RrB%\a1.acl" >>"%RrB%\undo.cmd" echo icacls "%Rr_DRIVE%:\ProgramData\Microsoft\Crypto\RSA" /restore "%RrB%\a1.acl" /c
+if not exist "%RrB%\a1.acl" echo RDPRESCUE offline-reset-machinekeys-acl could not save the permissions: nothing changed&set RrF=1
+if exist "%RrB%\a1.acl" icacls "%Rr_DRIVE%:\ProgramData\Microsoft\Crypto\RSA\MachineKeys" /setowner *S-1-5-32-544 /t /c>nul 2>&1&if erRorlevel 1 set RrF=1
+if exist "%RrB%\a1.acl" icacls "%Rr_DRIVE%:\ProgramData\Microsoft\Crypto\RSA\MachineKeys" /grant "*S-1-5-18:(F)" "*S-1-5-32-544:(F)" /t /c>nul 2>&1&if erRorlevel 1 set RrF=1
+if exist "%RrB%\a1.acl" (if exist "%Rr_DRIVE%:\ProgramData\Microsoft\Crypto\RSA\MachineKeys\f686aAce6942fb7f7ceb231212eEf4a4_*" (icacls "%Rr_DRIVE%:\ProgramData\Microsoft\Crypto\RSA\MachineKeys\f686aAce6942fb7f7ceb231212eEf4a4_*" /grant "*S-1-5-20:(R)" /c>nul 2>&1&if erRorlevel 1 set RrF=1) else echo RDPRESCUE offline-reset-machinekeys-acl no f686aace6942fb7f7ceb231212eef4a4_* files: skipped)
 if defined RrF (echo RDPRESCUE offline-reset-machinekeys-acl FAILED) else echo RDPRESCUE offline-reset-machinekeys-acl applied
-echo RDPRESCUE undo: calL "%RrB%\undo.cmd"
+echo RDPRESCUE undo: call "%RrB%\undo.cmd"
 if defined RrF (echo RDPRESCUE Reset MachineKeys permissions on the attached disk: FAILED&exit /b 1)
 exit /b 0

@@ -3,7 +3,8 @@ import { loadCatalog, DEFAULT_CATALOG_DIR } from '../../src/model/load.ts';
 import type { Catalog } from '../../src/model/index.ts';
 import { cmdEmitter, PASTE_LIMIT } from '../../src/emit/cmd/index.ts';
 import { diagnosisLines } from '../../src/emit/cmd/diagnosis.ts';
-import { fixScript } from '../../src/emit/cmd/fixes.ts';
+import { batchProgram, pasteProgram } from '../../src/emit/cmd/fix/script.ts';
+import { Namer, hardenedText, printLines } from '../../src/emit/cmd/syntax/index.ts';
 import { lit, renderScript, repeatedPairs, v } from '../../src/emit/cmd/script.ts';
 import type { Artifact } from '../../src/emit/artifact.ts';
 
@@ -55,15 +56,7 @@ describe('static constraints of every generated block and file', () => {
   });
 
   it('leaves no two identical adjacent letters in the case-insensitive parts', () => {
-    const scripts = [
-      diagnosisLines(catalog),
-      ...catalog.fixes
-        .filter((f) => f.scope === 'online')
-        .map((f) => {
-          const s = fixScript(f, catalog, { kind: 'online' }, '%ProgramData%\\RdpRescue\\backup');
-          return [...s.header, ...s.steps.flatMap((x) => x.lines), ...s.footer];
-        }),
-    ];
+    const scripts = [diagnosisLines(catalog)];
     let hardened = 0;
     for (const lines of scripts)
       for (const dialect of ['paste', 'batch'] as const) {
@@ -75,6 +68,31 @@ describe('static constraints of every generated block and file', () => {
         }
         hardened += (r.text.match(/CurRentControlSet/g) ?? []).length;
       }
+    // The fixes, printed by the syntax tree's printer: check its chunks' flags.
+    for (const fix of catalog.fixes.filter((f) => f.scope === 'online')) {
+      const paste = pasteProgram(fix, catalog);
+      const at = { block: 1, of: 2 };
+      const statements = {
+        paste: [
+          ...paste.prologue(at),
+          ...paste.steps.flat(),
+          ...paste.footer,
+          ...paste.epilogue(at),
+        ],
+        batch: batchProgram(fix, catalog, 'test'),
+      };
+      for (const dialect of ['paste', 'batch'] as const)
+        for (const line of printLines(statements[dialect], { dialect, namer: new Namer() })) {
+          const text = hardenedText(line);
+          const ci = line.flatMap((c) => [...c.text].map(() => c.ci));
+          for (let i = 1; i < text.length; i++) {
+            const same = text[i] === text[i - 1] && /[A-Za-z]/.test(text[i]!);
+            if (same && (ci[i] || ci[i - 1]))
+              throw new Error(`${fix.id}: "${text.slice(i - 20, i + 20)}" keeps a doubled letter`);
+          }
+          hardened += (text.match(/CurRentControlSet/g) ?? []).length;
+        }
+    }
     expect(hardened).toBeGreaterThan(0);
   });
 
@@ -124,9 +142,9 @@ describe('static constraints of every generated block and file', () => {
     );
   });
 
-  it('defines every name a paste block uses in that block (diagnosis: in an earlier one)', () => {
-    const defined = (t: string) =>
-      [...t.matchAll(/^set "(_[0-9a-z])=/gim)].map((m) => m[1]!.toLowerCase());
+  it('defines every named text a paste block uses before it (diagnosis: in an earlier block)', () => {
+    const definitions = (t: string) =>
+      new Set([...t.matchAll(/^set "(_[0-9a-z]+)=/gim)].map((m) => m[1]!.toLowerCase()));
     const owners = new Map<string, Artifact[]>();
     for (const a of pastes()) {
       const owner = String(a.meta?.fix ?? a.meta?.role);
@@ -134,20 +152,45 @@ describe('static constraints of every generated block and file', () => {
     }
     let checked = 0;
     for (const [owner, blocks] of owners) {
+      // Names that hold named text, in any block of this owner.
+      const named = new Set(blocks.flatMap((a) => [...definitions(text(a))]));
       const known = new Set<string>();
       for (const a of blocks.sort((x, y) => Number(x.meta!.block) - Number(y.meta!.block))) {
         if (owner !== 'diagnosis') known.clear();
-        for (const name of defined(text(a))) known.add(name);
-        const names = new Set(defined(text(a)));
-        for (const m of text(a).matchAll(/%(_[0-9a-z])%/gi)) {
-          const name = m[1]!.toLowerCase();
-          if (!names.has(name) && !known.has(name) && !/^_[0-9]$/.test(name)) continue;
-          expect(known.has(name), `${a.path} uses ${name} without defining it`).toBe(true);
-          checked++;
+        for (const line of text(a).split('\r\n')) {
+          for (const m of line.matchAll(/%(_[0-9a-z]+)%/gi)) {
+            const name = m[1]!.toLowerCase();
+            if (!named.has(name)) continue;
+            expect(known.has(name), `${a.path} uses ${name} before defining it`).toBe(true);
+            checked++;
+          }
+          const d = /^set "(_[0-9a-z]+)=/i.exec(line);
+          if (d) known.add(d[1]!.toLowerCase());
         }
       }
     }
     expect(checked).toBeGreaterThan(50);
+  });
+
+  it("keeps a value's backup in the paste block that changes it", () => {
+    let checked = 0;
+    for (const a of pastes().filter((x) => x.meta?.fix)) {
+      const t = text(a).toLowerCase();
+      for (const m of t.matchAll(/^.*reg add .* \/v (\S+) .*$/gm)) {
+        expect(t, `${a.path}: ${m[1]}`).toContain(`-${m[1]}.seen`);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+
+  it('ends every paste block with a line saying it ran to its end', () => {
+    for (const a of pastes().filter((x) => x.meta?.fix))
+      expect(text(a), a.path).toMatch(
+        new RegExp(
+          `echo RDPRESCUE ${String(a.meta!.fix)} block ${a.meta!.block}/${a.meta!.of} done\r\n@echo on\r\n$`,
+        ),
+      );
   });
 
   it('uses SIDs and language-neutral names, never translated accounts', () => {

@@ -6,7 +6,9 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
+  renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -41,9 +43,13 @@ export function wineAvailable(): boolean {
 function shimExe(): string {
   const out = join(ROOT, '.cache', 'cmd-shims', 'shim.exe');
   const src = join(ROOT, 'test', 'shims', 'shim.c');
-  if (!existsSync(out) || readFileSync(out).length === 0) {
+  const stale = () => statSync(out).mtimeMs < statSync(src).mtimeMs;
+  if (!existsSync(out) || readFileSync(out).length === 0 || stale()) {
     mkdirSync(join(ROOT, '.cache', 'cmd-shims'), { recursive: true });
-    execFileSync('x86_64-w64-mingw32-gcc', ['-O1', '-o', out, src]);
+    // Test files start in parallel: build aside, then move into place in one step.
+    const building = `${out}.${process.pid}.exe`;
+    execFileSync('x86_64-w64-mingw32-gcc', ['-O1', '-o', building, src]);
+    renameSync(building, out);
   }
   return out;
 }

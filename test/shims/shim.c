@@ -7,7 +7,10 @@
  * %RR_SHIM_DIR%\<tool>.txt, a list of sections:
  *     @@ <exit-code> <substring or *>
  *     <lines printed when the arguments contain the substring (case-insensitive)>
- * The first matching section wins; no match (or no file) prints nothing and exits 0.
+ * The first matching section wins; no match (or no file) prints nothing and exits 0. A needle
+ * "#N rest" matches from the tool's N-th call on (a fact that changes, e.g. after a restart).
+ *
+ * icacls /save <file> writes the file (an empty ACL list), as the real one does.
  *
  * reg.exe is special: load/unload are emulated on top of Wine's real reg.exe (a "hive file"
  * is a .reg export whose keys live under the mount point), everything else is passed through.
@@ -64,6 +67,39 @@ static int run(const char *cmdline) {
   return (int)code;
 }
 
+/* How many times this tool has been called, this call included (lines of its log). */
+static int calls(const char *tool) {
+  char path[MAX_PATH];
+  snprintf(path, sizeof path, "%s\\%s.log", dir, tool);
+  FILE *f = fopen(path, "rb");
+  if (!f) return 0;
+  int n = 0, c;
+  while ((c = fgetc(f)) != EOF)
+    if (c == '\n') n++;
+  fclose(f);
+  return n;
+}
+
+/* icacls /save "<file>" ...: creates the file. */
+static void icacls_save(const char *args) {
+  const char *p = strstr(args, "/save ");
+  if (!p) p = strstr(args, "/SAVE ");
+  if (!p) return;
+  p += 6;
+  while (*p == ' ') p++;
+  char file[MAX_PATH];
+  int i = 0;
+  char end = ' ';
+  if (*p == '"') {
+    end = '"';
+    p++;
+  }
+  while (*p && *p != end && i < MAX_PATH - 1) file[i++] = *p++;
+  file[i] = 0;
+  FILE *f = fopen(file, "wb");
+  if (f) fclose(f);
+}
+
 static int fixture(const char *tool, const char *args) {
   char path[MAX_PATH], line[65536];
   snprintf(path, sizeof path, "%s\\%s.txt", dir, tool);
@@ -79,7 +115,14 @@ static int fixture(const char *tool, const char *args) {
       char needle[4096];
       snprintf(needle, sizeof needle, "%s", end);
       needle[strcspn(needle, "\r\n")] = 0;
-      if (strcmp(needle, "*") == 0 || contains_ci(args, needle)) {
+      char *match = needle;
+      int from = 0;
+      if (*match == '#') {
+        from = (int)strtol(match + 1, &match, 10);
+        while (*match == ' ') match++;
+      }
+      if (calls(tool) < from) continue;
+      if (strcmp(match, "*") == 0 || contains_ci(args, match)) {
         printing = matched = 1;
         code = (int)rc;
       }
@@ -168,5 +211,6 @@ int main(void) {
     snprintf(cmd, sizeof cmd, "C:\\windows\\system32\\reg.exe %s", args);
     return run(cmd);
   }
+  if (strcmp(tool, "icacls") == 0) icacls_save(args);
   return fixture(tool, args);
 }

@@ -4,14 +4,21 @@ import { renderTemplate } from '../render.ts';
 import { cmdText } from '../text.ts';
 import { abbreviate, unusedNames } from './abbreviate.ts';
 import { diagnosisLines } from './diagnosis.ts';
-import { fixScript, splitBlocks, type FixScript } from './fixes.ts';
-import { FIND_BCD, RELEASE_BCD, needsBcd, offlineBody, offlineFixes } from './offline.ts';
-import { BACKUP_DIR, paramVar } from './operations.ts';
-import { lit, renderScript, type Dialect, type RenderedScript } from './script.ts';
+import { parameterName } from './fix/context.ts';
+import { batchProgram, pasteProgram } from './fix/script.ts';
+import {
+  BACKUP_VAR,
+  FIND_BCD,
+  RELEASE_BCD,
+  needsBcd,
+  offlineBody,
+  offlineFixes,
+} from './offline.ts';
+import { lit, renderScript, repeatedPairs, type Dialect, type RenderedScript } from './script.ts';
+import { Namer, printPasteBlocks, printScript } from './syntax/index.ts';
 
 /** The Serial Console accepts at most this many characters per paste, CRLFs included. */
 export const PASTE_LIMIT = 2048;
-const ONLINE_BACKUP = '%ProgramData%\\RdpRescue\\backup';
 
 function lines(text: string): string[] {
   return text.replace(/\r?\n$/, '').split(/\r?\n/);
@@ -111,59 +118,32 @@ function diagnosisArtifacts(catalog: Catalog, version: string): Artifact[] {
   return [...pastes, batch];
 }
 
-/**
- * A fix's paste blocks. When it needs more than one, its text is abbreviated as a whole and
- * every block carries the definitions its own lines use, so each can still be pasted alone.
- */
-function fixBlocks(script: FixScript, title: string): string[][] {
-  const fits = fitsPaste(title);
-  const plain = splitBlocks(script, fits);
-  if (plain.length === 1) return plain;
-  const parts = [script.header, ...script.steps.map((s) => s.lines), script.footer];
-  const flat = parts.flat();
-  const short = abbreviate(flat, unusedNames(flat));
-  let at = 0;
-  const [header, ...rest] = parts.map((part) => short.lines.slice(at, (at += part.length)));
-  const footer = rest.pop()!;
-  const steps = rest.map((lines) => ({ lines }));
-  const withDefinitions = (lines: string[]) => [
-    ...short.definitions
-      .filter(({ name }) => lines.some((l) => l.includes(`%${name}%`)))
-      .map((d) => d.line),
-    ...lines,
-  ];
-  const blocks = splitBlocks({ ...script, header: header!, steps, footer }, (lines) =>
-    fits(withDefinitions(lines)),
-  ).map(withDefinitions);
-  return blocks.length < plain.length ? blocks : plain;
+/** Artifact metadata computed from printed text. */
+function printed(text: string): RenderedScript {
+  return { text, repeatedPairs: repeatedPairs(text), caseInsensitive: [] };
 }
 
+/** A fix's paste blocks and its .cmd file, printed by the syntax tree's printer. */
 function fixArtifacts(fix: Fix, catalog: Catalog, version: string): Artifact[] {
-  const script = fixScript(fix, catalog, { kind: 'online' }, ONLINE_BACKUP);
-  const title = `fix ${fix.id}`;
-  const blocks = fixBlocks(script, title);
   const scenario = catalog.scenarios.find((s) => s.fixes.includes(fix.id))?.id;
-  const common = { fix: fix.id, ...(scenario ? { scenario } : {}) };
-  const pastes = blocks.map((block, i) => {
-    const path = `serial-console/${fix.id}-${i + 1}-of-${blocks.length}.txt`;
-    const rendered = pasteBlock(title, block, i + 1, blocks.length);
-    checkPasteLimit(path, rendered);
-    return artifact(path, 'cmd-paste', rendered, {
-      ...common,
-      block: i + 1,
-      of: blocks.length,
-      parameters: fix.parameters.map((p) => paramVar(p.name)),
-    });
+  const parameters = fix.parameters.map((p) => parameterName(p.name).hint);
+  const common = { fix: fix.id, ...(scenario ? { scenario } : {}), parameters };
+  const blocks = printPasteBlocks({
+    namer: new Namer(),
+    definitions: 'each-block',
+    ...pasteProgram(fix, catalog),
   });
-  const body = [...script.header, ...script.steps.flatMap((s) => s.lines), ...script.footer];
-  const params = fix.parameters.map((p) => paramVar(p.name));
-  const batch = artifact(
-    `cmd/${fix.id}.cmd`,
-    'cmd-batch',
-    batchFile(title, body, version, params),
-    { ...common, block: 1, of: 1, parameters: params },
-  );
-  return [...pastes, batch];
+  const pastes = blocks.map((text, i) => {
+    const path = `serial-console/${fix.id}-${i + 1}-of-${blocks.length}.txt`;
+    const rendered = printed(text);
+    checkPasteLimit(path, rendered);
+    return artifact(path, 'cmd-paste', rendered, { ...common, block: i + 1, of: blocks.length });
+  });
+  const batch = printScript(batchProgram(fix, catalog, version), 'batch', new Namer());
+  return [
+    ...pastes,
+    artifact(`cmd/${fix.id}.cmd`, 'cmd-batch', printed(batch), { ...common, block: 1, of: 1 }),
+  ];
 }
 
 function offlineArtifacts(catalog: Catalog, version: string): Artifact[] {
@@ -175,7 +155,7 @@ function offlineArtifacts(catalog: Catalog, version: string): Artifact[] {
       file,
       version,
       body: offlineBody(fix, catalog).join('\n'),
-      backupVar: BACKUP_DIR,
+      backupVar: BACKUP_VAR,
       needsBcd: needsBcd(fix),
       findBcd: FIND_BCD,
       releaseBcd: RELEASE_BCD,

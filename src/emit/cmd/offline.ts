@@ -1,19 +1,21 @@
 import type { Catalog, Fix } from '../../model/index.ts';
 import { fixById } from '../../model/index.ts';
-import type { Scope } from './context.ts';
-import { fixScript } from './fixes.ts';
-import { BACKUP_DIR, BCD_VAR } from './operations.ts';
+import { BACKUP, type FixScope } from './fix/context.ts';
+import { offlineProgram } from './fix/script.ts';
+import { lit } from './script.ts';
+import { Namer, printLines, hardenedText } from './syntax/index.ts';
 
 /** The offline scope: the attached disk's letter and the loaded SYSTEM hive. */
-export function offlineScope(fix: Fix): Scope {
+export function offlineScope(fix: Fix): FixScope {
   const load = fix.operations.find((op) => op.kind === 'hive-load');
   return {
     kind: 'offline',
     mountAs: load?.kind === 'hive-load' ? load.mountAs : 'RDPRESCUE_SYSTEM',
-    driveVar: 'RR_DRIVE',
-    controlSetVar: 'RR_CS',
   };
 }
+
+/** The variable the offline template sets to the attached disk's backup folder. */
+export const BACKUP_VAR = BACKUP.hint;
 
 const ESP_GUID = '{c12a7328-f81f-11d2-ba4b-00a0c93ec93b}';
 
@@ -36,10 +38,16 @@ export const FIND_BCD = [
 export const RELEASE_BCD =
   "$n=(Get-Partition -DriveLetter $env:RR_DRIVE).DiskNumber;Get-Partition -DiskNumber $n|?{[string]$_.DriveLetter -eq $env:RR_ESP}|ForEach-Object{Remove-PartitionAccessPath -DiskNumber $n -PartitionNumber $_.PartitionNumber -AccessPath ($env:RR_ESP+':\\')}";
 
+/**
+ * The repair's lines, printed by the syntax tree's printer in the batch dialect (so marked
+ * literal for the template's own rendering, which must not change them again).
+ */
 export function offlineBody(fix: Fix, catalog: Catalog): string[] {
-  const script = fixScript(fix, catalog, offlineScope(fix), `%${BACKUP_DIR}%`);
-  // The template sets the backup root on the attached disk; the header adds the fix folder.
-  return [...script.header, ...script.steps.flatMap((s) => s.lines), ...script.footer];
+  const lines = printLines(offlineProgram(fix, catalog, offlineScope(fix)), {
+    dialect: 'batch',
+    namer: new Namer(),
+  });
+  return lines.map((line) => lit(hardenedText(line)));
 }
 
 export function needsBcd(fix: Fix): boolean {
@@ -49,5 +57,3 @@ export function needsBcd(fix: Fix): boolean {
 export function offlineFixes(catalog: Catalog): Fix[] {
   return catalog.offline.repairs.map((id) => fixById(catalog, id));
 }
-
-export { BCD_VAR };

@@ -1,0 +1,79 @@
+import type { OperationOf } from '../../../model/index.ts';
+import {
+  errorlevel,
+  exist,
+  id,
+  not,
+  qt,
+  quiet,
+  ref,
+  run,
+  seq,
+  set,
+  text,
+  toNul,
+  when,
+  word,
+} from '../syntax/index.ts';
+import { FAILED, addUndo, backupPath, parameterName, type FixContext } from './context.ts';
+import { keyBackup, type Step } from './registry.ts';
+
+/**
+ * netsh addresses rules by their localized display name, so RdpRescue does not edit the
+ * built-in rule: it (re)creates its own rule, named after it, for the new port. The whole
+ * firewall policy is exported once before the first change.
+ */
+export function firewallRulePort(op: OperationOf<'firewall-rule-port'>, ctx: FixContext): Step[] {
+  const rule = `RdpRescue-${op.rule}`;
+  const port =
+    typeof op.port === 'object' ? [ref(parameterName(op.port.param))] : [text(String(op.port))];
+  const file = backupPath(`${ctx.backupFile('firewall', 'f')}.wfw`);
+  return [
+    [
+      when(
+        not(exist([file])),
+        seq(
+          run(['netsh', 'advfirewall', 'export', file], [toNul]),
+          when(not(errorlevel(1)), addUndo(run(['netsh', 'advfirewall', 'import', file]))),
+        ),
+      ),
+      run(['netsh', 'advfirewall', 'firewall', 'delete', 'rule', `name=${rule}`], quiet),
+      seq(
+        run(
+          [
+            'netsh',
+            'advfirewall',
+            'firewall',
+            'add',
+            'rule',
+            `name=${rule}`,
+            'dir=in',
+            'action=allow',
+            `protocol=${op.protocol}`,
+            word('localport=', port),
+          ],
+          [toNul],
+        ),
+        when(errorlevel(1), set(FAILED, '1')),
+      ),
+    ],
+  ];
+}
+
+/** Only self-signed certificates (subject = issuer) go; the store is a registry key. */
+export function removeSelfSigned(
+  op: OperationOf<'remove-self-signed-certificates'>,
+  ctx: FixContext,
+): Step[] {
+  const key = `HKLM\\SOFTWARE\\Microsoft\\SystemCertificates\\${op.store}`;
+  const script = `dir 'Cert:\\LocalMachine\\${op.store}'|?{$_.Subject -eq $_.Issuer}|Remove-Item`;
+  return [
+    [
+      ...keyBackup(ctx, [id(key)], []),
+      seq(
+        run(['powershell', '-nop', '-noni', '-c', qt(script)], quiet),
+        when(errorlevel(1), set(FAILED, '1')),
+      ),
+    ],
+  ];
+}

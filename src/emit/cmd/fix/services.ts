@@ -1,0 +1,155 @@
+import type { OperationOf } from '../../../model/index.ts';
+import {
+  Name,
+  clear,
+  defined,
+  echo,
+  equals,
+  errorlevel,
+  exist,
+  forCommand,
+  forRef,
+  ForVar,
+  not,
+  pipe,
+  q,
+  qt,
+  quiet,
+  ref,
+  run,
+  seq,
+  set,
+  text,
+  touch,
+  when,
+  id,
+  errToNul,
+  toNul,
+} from '../syntax/index.ts';
+import { FAILED, addUndo, backupPath, registryKey, report, type FixContext } from './context.ts';
+import { readOtherListener, readRdpPort, readServicePid } from './reads.ts';
+import { keyBackup, readValue, type Step } from './registry.ts';
+
+const SERVICES = 'HKLM\\SYSTEM\\CurrentControlSet\\Services';
+
+export function serviceRestart(op: OperationOf<'service-restart'>): Step[] {
+  return [
+    [run(['net', 'stop', op.service, '/y'], quiet), run(['net', 'start', op.service], quiet)],
+  ];
+}
+
+export function serviceStart(op: OperationOf<'service-start'>): Step[] {
+  return [[run(['net', 'start', op.service], quiet)]];
+}
+
+export function serviceStop(op: OperationOf<'service-stop'>, ctx: FixContext): Step[] {
+  if (typeof op.service !== 'string') return [stopPortOwner(op.protect, ctx)];
+  const stopped = backupPath(`stopped-${op.service}`);
+  return [
+    [
+      ...keyBackup(ctx, registryKey(`${SERVICES}\\${op.service}`, ctx.scope), []),
+      when(not(exist([stopped])), addUndo(run(['net', 'start', op.service]))),
+      seq(run(['net', 'stop', op.service, '/y'], quiet), touch([stopped])),
+    ],
+  ];
+}
+
+/**
+ * Stops the service holding the RDP port, read now (never a value read before the fix): not
+ * TermService or another protected one, not PID 4 (System: HTTP.sys or a driver holds the
+ * port), not a process that is no service (decided by its Services key: tasklist's "N/A" is
+ * localized), not a process hosting several services. An automatic service takes the port
+ * back at the next boot: the fix says so.
+ */
+function stopPortOwner(protect: readonly string[], ctx: FixContext): Step {
+  const fix = ctx.fix;
+  const port = Name.generated('RDP port');
+  const termPid = Name.generated('TermService PID');
+  const owner = Name.generated('listener that is not TermService');
+  const service = Name.generated('owner service');
+  const shared = Name.generated('owner hosts more services');
+  const a = new ForVar('a');
+  const ownerKey = [id(`${SERVICES}\\`), ref(service)];
+  const notStopped = (why: string) =>
+    seq(
+      echo(...report(fix, 'port owner PID '), ref(owner), text(` ${why}: not stopped`)),
+      clear(service),
+      set(FAILED, '1'),
+    );
+  const saved = backupPath('svc-', ref(service), '.reg');
+  return [
+    ...readRdpPort(port),
+    ...readServicePid(termPid, 'TermService'),
+    ...readOtherListener(port, termPid, owner),
+    when(
+      equals([ref(owner)], '4'),
+      seq(
+        echo(
+          ...report(fix, 'port '),
+          ref(port),
+          text(
+            ' is held by PID 4 (System: HTTP.sys or a driver): see netsh http show servicestate',
+          ),
+        ),
+        clear(owner),
+        set(FAILED, '1'),
+      ),
+    ),
+    seq(clear(service), clear(shared)),
+    when(
+      defined(owner),
+      forCommand(
+        a,
+        'tokens=3* delims=,',
+        pipe(
+          run(['tasklist', '/svc', '/fo', 'csv', '/nh', '/fi', qt('PID eq ', ref(owner))]),
+          run(['find', qt('.exe')]),
+        ),
+        seq(set(service, [forRef(a, '~')]), set(shared, [forRef(a.next())])),
+      ),
+    ),
+    when(defined(shared), notStopped('hosts several services')),
+    ...protect.map((name) =>
+      when(equals([ref(service)], name, { ignoreCase: true }), clear(service)),
+    ),
+    // Only a service has a Services key: its export is the backup and the proof.
+    when(
+      defined(service),
+      when(
+        not(exist([saved])),
+        seq(
+          run(['reg', 'export', q(...ownerKey), saved, '/y'], quiet),
+          when(not(errorlevel(1)), addUndo(run(['net', 'start', q(ref(service))]))),
+        ),
+      ),
+    ),
+    when(defined(service), when(not(exist([saved])), notStopped('is not a service'))),
+    when(
+      defined(service),
+      seq(
+        echo(...report(fix, 'stopping service '), ref(service)),
+        run(['net', 'stop', q(ref(service)), '/y'], quiet),
+      ),
+    ),
+    // Start=2: automatic (reg query prints the DWORD as 0x2).
+    when(
+      defined(service),
+      seq(
+        pipe(
+          run(['reg', 'query', q(...ownerKey), '/v', 'Start'], [errToNul]),
+          run(['find', qt('0x2')], [toNul]),
+        ),
+        when(
+          not(errorlevel(1)),
+          echo(
+            ...report(fix),
+            ref(service),
+            text(' starts automatically and takes the port back at the next boot: sc config '),
+            ref(service),
+            text(' start= demand'),
+          ),
+        ),
+      ),
+    ),
+  ];
+}

@@ -355,7 +355,9 @@ function Backup-RdpFixState {
     )
     # Everything every selected fix will change is saved before the first change.
     Initialize-RdpBackupRoot -Path $BackupRoot
-    $stamp = (Get-RdpDate).ToString('yyyyMMdd-HHmmss')
+    # Invariant culture: the Gregorian calendar under any culture (th-TH would write 2569), so the
+    # names sort in time order (Mode=Undo restores the last one).
+    $stamp = (Get-RdpDate).ToString('yyyyMMdd-HHmmss', [System.Globalization.CultureInfo]::InvariantCulture)
     $folder = Join-Path -Path $BackupRoot -ChildPath $stamp
     $suffix = 1
     while (Test-Path -LiteralPath $folder) {

@@ -54,10 +54,16 @@ function Start-RdpServiceBounded {
         [Parameter(Mandatory = $true)]
         [string]$Name
     )
-    # The service control manager starts the services this one depends on by itself.
+    # The service control manager starts the services this one depends on by itself. It refuses
+    # to start a service that is still stopping (StartService: ERROR_SERVICE_ALREADY_RUNNING), so
+    # a stop under way is waited for first.
     $state = Get-RdpServiceState -Name $Name
     if ($state -eq 'Running') {
         return
+    }
+    if ($state -eq 'Stop Pending') {
+        Wait-RdpServiceState -Name $Name -State 'Stopped'
+        $state = 'Stopped'
     }
     if ($state -ne 'Start Pending') {
         Send-RdpServiceControl -Name $Name -Control 'Start'
@@ -75,26 +81,36 @@ function Stop-RdpServiceBounded {
     # Stops the services that depend on this one first, in the order Windows lists them, then
     # the service. Returns the dependents that were running, in the order they were stopped.
     foreach ($dependent in @(Get-RdpDependentService -Name $Name)) {
-        $state = Get-RdpServiceState -Name $dependent
-        if ($state -eq 'Stopped' -or $state -eq 'Missing') {
-            continue
-        }
-        if ($state -ne 'Stop Pending') {
-            Send-RdpServiceControl -Name $dependent -Control 'Stop'
-        }
-        Wait-RdpServiceState -Name $dependent -State 'Stopped'
+        $state = Send-RdpServiceStop -Name $dependent
         if ($state -eq 'Running' -or $state -eq 'Start Pending') {
             $dependent
         }
     }
+    $null = Send-RdpServiceStop -Name $Name
+}
+
+function Send-RdpServiceStop {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Name
+    )
+    # Stops one service and waits for it; returns the state it was in. The service control
+    # manager refuses a stop while the service is still starting (ControlService:
+    # ERROR_SERVICE_CANNOT_ACCEPT_CTRL for START_PENDING), so a start under way is waited for first.
     $state = Get-RdpServiceState -Name $Name
-    if ($state -eq 'Stopped') {
-        return
+    if ($state -eq 'Stopped' -or $state -eq 'Missing') {
+        return $state
+    }
+    if ($state -eq 'Start Pending') {
+        Wait-RdpServiceState -Name $Name -State 'Running'
     }
     if ($state -ne 'Stop Pending') {
         Send-RdpServiceControl -Name $Name -Control 'Stop'
     }
     Wait-RdpServiceState -Name $Name -State 'Stopped'
+    $state
 }
 
 function Set-RdpServiceState {

@@ -845,6 +845,10 @@ function global:Invoke-FakeServiceControl {
     if ($service.State -eq 'Stopped') {
         throw "Cannot stop $Name service on computer '.'. The service has not been started."
     }
+    if ($service.State -eq 'Start Pending' -or $service.State -eq 'Stop Pending') {
+        # ControlService: ERROR_SERVICE_CANNOT_ACCEPT_CTRL in START_PENDING and STOP_PENDING.
+        throw "Cannot stop $Name service on computer '.'. The service cannot accept control messages at this time."
+    }
     $active = @($global:RdpFake.Services.Values | Where-Object { @($_.DependsOn) -contains $Name -and $_.State -ne 'Stopped' })
     if ($active.Count -gt 0) {
         throw "Cannot stop $Name service on computer '.'. A stop control has been sent to a service that other running services are dependent on."

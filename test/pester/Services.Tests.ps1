@@ -229,6 +229,25 @@ Describe 'service control in fixes' {
             Get-FakeServiceState -Name 'TermService' | Should -Be 'Running'
         }
 
+        It 'waits for a dependent still in START_PENDING instead of sending a stop Windows refuses' {
+            # ControlService refuses a stop in START_PENDING (ERROR_SERVICE_CANNOT_ACCEPT_CTRL).
+            Set-FakePortOwner -Name 'RdpSquatter'
+            Add-FakeService -Name 'UmRdpService' -DependsOn 'TermService' -State 'Start Pending' -Hangs 'Start'
+            { Stop-RdpPortConflict -BackupRoot $global:RdpFake.BackupRoot -Confirm:$false -WarningAction SilentlyContinue } |
+                Should -Throw -ExpectedMessage "*Service 'UmRdpService' is Start Pending, not Running, after 1 s*"
+            Get-ChangeText | Should -Not -Contain 'service-stop TermService'
+        }
+
+        It 'waits for a service still in STOP_PENDING before starting it again' {
+            # StartService refuses a service that is not stopped yet (ERROR_SERVICE_ALREADY_RUNNING).
+            Set-FakePortOwner -Name 'RdpSquatter'
+            $results = @(Stop-RdpPortConflict -BackupRoot $global:RdpFake.BackupRoot -Confirm:$false -WarningAction SilentlyContinue)
+            $global:RdpFake.Services['RdpSquatter'].State = 'Stop Pending'
+            { Undo-RdpRepair -BackupPath $results[0].BackupPath -Confirm:$false -WarningAction SilentlyContinue } |
+                Should -Throw -ExpectedMessage "*Service 'RdpSquatter' is Stop Pending, not Stopped, after 1 s*"
+            Get-ChangeText | Should -Not -Contain 'service-start RdpSquatter'
+        }
+
         It 'bounds the service waits of Undo-RdpRepair too' {
             Set-FakePortOwner -Name 'RdpSquatter'
             $results = @(Stop-RdpPortConflict -BackupRoot $global:RdpFake.BackupRoot -Confirm:$false -WarningAction SilentlyContinue)

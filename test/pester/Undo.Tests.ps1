@@ -123,6 +123,22 @@ Describe 'Undo-RdpRepair' {
         }
     }
 
+    Context 'backup folder names' {
+        It 'names the backup folder in the Gregorian calendar whatever the culture (th-TH counts years from 543 BC)' {
+            # Folder names decide which backup Mode=Undo calls the newest: a Thai-calendar 2569
+            # would outrank every later backup written under another culture.
+            $saved = [System.Threading.Thread]::CurrentThread.CurrentCulture
+            try {
+                [System.Threading.Thread]::CurrentThread.CurrentCulture = [System.Globalization.CultureInfo]::GetCultureInfo('th-TH')
+                $fix = Invoke-TlsFix
+            }
+            finally {
+                [System.Threading.Thread]::CurrentThread.CurrentCulture = $saved
+            }
+            Split-Path -Path $fix[0].BackupPath -Leaf | Should -BeExactly ($global:RdpFake.Now.ToString('yyyyMMdd-HHmmss', [System.Globalization.CultureInfo]::InvariantCulture))
+        }
+    }
+
     Context 'what a backup may be trusted with (finding 7)' {
         It 'creates the backup root and each backup folder for SYSTEM and Administrators only' {
             $fix = Invoke-TlsFix

@@ -44,7 +44,8 @@ function Invoke-RdpOfflineDiagnoseMode {
         [Parameter(Mandatory = $true)]
         [pscustomobject]$Arguments
     )
-    $volume = Find-RdpOfflineWindowsVolume -Drive $Arguments.Drive
+    # Read-write even to diagnose: reg load opens a hive file for writing.
+    $volume = Find-RdpOfflineWindowsVolume -Drive $Arguments.Drive -Writable
     Open-RdpOfflineRegistry -Volume $volume
     $context = New-RdpOfflineContext -Volume $volume -SinceHours $Arguments.SinceHours
     $anchor = Get-RdpOfflineEventAnchor -Context $context

@@ -174,8 +174,15 @@ function Add-RdpOfflinePartitionLetter {
         return
     }
     Add-PartitionAccessPath -DiskNumber $DiskNumber -PartitionNumber $PartitionNumber -AssignDriveLetter
-    $partition = Get-Partition -DiskNumber $DiskNumber -PartitionNumber $PartitionNumber
-    ([string]$partition.DriveLetter).Trim([char]0).Trim()
+    # The mount manager reports the new letter a moment later.
+    for ($attempt = 0; $attempt -lt 10; $attempt++) {
+        $letter = ([string](Get-Partition -DiskNumber $DiskNumber -PartitionNumber $PartitionNumber).DriveLetter).Trim([char]0).Trim()
+        if ($letter) {
+            return $letter
+        }
+        Start-Sleep -Milliseconds 500
+    }
+    ''
 }
 
 function Remove-RdpOfflinePartitionLetter {

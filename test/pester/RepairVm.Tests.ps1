@@ -53,6 +53,7 @@ Describe 'Rescue-VM script: finding the broken OS disk' {
         Reset-RvFake -Generation 1
         $volume = Find-RdpOfflineWindowsVolume
         $volume.Generation | Should -Be 1
+        Get-RvCall 'online disk *' | Should -Be @('online disk 2 writable=False')
         (Find-RdpOfflineBootStore -Volume $volume).Path | Should -Be 'S:\Boot\BCD'
         $null = Remove-RdpOfflineAssignedLetter
         Get-RvCall 'release *' | Should -Be @('release S disk 2 partition 1')

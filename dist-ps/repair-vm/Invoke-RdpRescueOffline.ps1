@@ -24,8 +24,8 @@ is not opt-in:
   offline-enable-nla
   offline-enable-legacy-tls (opt-in: name it)
 Each repair backs up exactly what it changes first, on the broken disk under
-\RdpRescue\repair-vm\<time>, and reads every change back. Mode=Undo restores the newest
-backup (or Backup=<time>).
+\RdpRescueOffline\<time>, and reads every change back; the first repair that does not read
+back stops the run. Mode=Undo restores the newest backup not undone yet (or Backup=<time>).
 
 Arguments come as Name=Value or -Name Value (az vm repair run passes them that way, as
 strings): Mode, Repair, Drive (the letter of the broken OS volume when several are

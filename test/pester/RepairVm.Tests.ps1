@@ -392,7 +392,7 @@ Describe 'Rescue-VM script: arguments and the az vm repair run driver' {
         $lines = & {
             # The driver's first run holds --parameters as "-Name value" (spaces sent as %20).
             $script_path = 'no-op'
-            $params = '-Mode%20Repair%20-Repair%20offline-enable-tls12'
+            $params = '-Mode%20Repair%20-Repair%20all'
             & {
                 # Its second run, which the appended script is part of, has params empty.
                 $params = ''
@@ -400,9 +400,11 @@ Describe 'Rescue-VM script: arguments and the az vm repair run driver' {
                 Invoke-RvScript
             }
         }
-        $lines | Should -Contain '[Output 06/01/2026 12:00:00]RDPRESCUE fix offline-enable-tls12 APPLIED'
+        @($lines | Where-Object { $_ -like '`[Output 06/01/2026 12:0?:??`]RDPRESCUE fix offline-enable-tls12 APPLIED' }).Count | Should -Be 1
         $lines[-1] | Should -BeExactly '[STATUS]::SUCCESS'
         @($lines | Select-Object -SkipLast 1 | Where-Object { $_ -notlike '`[Output ??/??/???? ??:??:??`]RDPRESCUE *' }) | Should -BeNullOrEmpty
+        # With the driver's own Log-Start and Log-End lines it must stay within what Run Command keeps.
+        [System.Text.Encoding]::ASCII.GetByteCount(($lines -join "`r`n") + "`r`n") | Should -BeLessThan 3800
     }
 
     It 'ends with [STATUS]::ERROR, naming the argument, on bad input' {

@@ -3838,6 +3838,27 @@ function Restore-RdpOfflineRegistryItem {
     }
 }
 
+function ConvertTo-RdpOfflineAclSignature {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Sddl
+    )
+    # What a restore must bring back: the owner, whether inheritance is blocked, and the
+    # explicit entries. Inherited entries (flag ID) are Windows' to recompute.
+    $owner = [regex]::Match($Sddl, '^O:(.*?)(?=[GDS]:|$)').Groups[1].Value
+    $dacl = [regex]::Match($Sddl, 'D:([A-Z]*)((\([^)]*\))*)')
+    $protected = $dacl.Groups[1].Value.Contains('P')
+    $entries = @(foreach ($ace in [regex]::Matches($dacl.Groups[2].Value, '\(([^)]*)\)')) {
+            $fields = $ace.Groups[1].Value.Split(';')
+            if ($fields.Count -ge 6 -and $fields[1] -notmatch 'ID') {
+                $ace.Groups[1].Value.ToUpperInvariant()
+            }
+        })
+    'O:{0} P:{1} {2}' -f $owner, $protected, (($entries | Sort-Object) -join ' ')
+}
+
 function Restore-RdpOfflineAclItem {
     [CmdletBinding()]
     [OutputType([string])]
@@ -3858,7 +3879,7 @@ function Restore-RdpOfflineAclItem {
             if ($owner -and (Get-RdpOfflineItemSecurity -Path $target).Owner -ne $owner) {
                 Set-RdpOfflineOwner -Path $target -Sid $owner -Confirm:$false
             }
-            if ((Get-RdpOfflineItemSecurity -Path $target).Sddl -ne [string]$saved.sddl) {
+            if ((ConvertTo-RdpOfflineAclSignature -Sddl (Get-RdpOfflineItemSecurity -Path $target).Sddl) -ne (ConvertTo-RdpOfflineAclSignature -Sddl ([string]$saved.sddl))) {
                 '{0}: owner or permissions do not read back as before' -f $target
             }
         }

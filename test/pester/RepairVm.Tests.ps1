@@ -488,3 +488,14 @@ Describe 'Rescue-VM script: certificates from a system store''s registry Blob' {
         ConvertFrom-RdpOfflineCertificateBlob -Blob ([byte[]](1, 2, 3)) | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Rescue-VM script: what an ACL restore must bring back' {
+    It 'compares owner, protection and explicit entries, not what Windows inherits' {
+        $saved = 'O:S-1-5-18D:PAI(A;;FA;;;BA)(A;ID;0x1200a9;;;WD)'
+        $signature = ConvertTo-RdpOfflineAclSignature -Sddl $saved
+        ConvertTo-RdpOfflineAclSignature -Sddl 'O:S-1-5-18D:PAI(A;;FA;;;BA)' | Should -Be $signature
+        ConvertTo-RdpOfflineAclSignature -Sddl 'O:BAD:PAI(A;;FA;;;BA)' | Should -Not -Be $signature
+        ConvertTo-RdpOfflineAclSignature -Sddl 'O:S-1-5-18D:AI(A;;FA;;;BA)' | Should -Not -Be $signature
+        ConvertTo-RdpOfflineAclSignature -Sddl 'O:S-1-5-18D:PAI(A;;FA;;;BA)(A;;FA;;;WD)' | Should -Not -Be $signature
+    }
+}

@@ -6,6 +6,7 @@ export type ArtifactKind =
   | 'schema'
   | 'ps-module'
   | 'ps-runcommand'
+  | 'ps-repair-vm'
   | 'cmd-paste'
   | 'cmd-batch'
   | 'cmd-offline'

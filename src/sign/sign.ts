@@ -72,12 +72,17 @@ function stagedPath(stagingDir: string, artifactPath: string): string {
   return join(stagingDir, ...artifactPath.split('/'));
 }
 
-/** Windows PowerShell 5.1 verifies UTF-8 only with a BOM; a signature covers the CRLF bytes. */
+/**
+ * Windows PowerShell 5.1 verifies UTF-8 only with a BOM; a signature covers the CRLF bytes. A
+ * file of printable ASCII alone reads the same in every encoding and needs none (the rescue-VM
+ * script travels without one).
+ */
 function assertSignableText(artifact: Artifact): void {
   const bytes = Buffer.isBuffer(artifact.content)
     ? artifact.content
     : Buffer.from(artifact.content, 'utf8');
-  if (bytes[0] !== 0xef || bytes[1] !== 0xbb || bytes[2] !== 0xbf)
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (!bom && /[^\x20-\x7e\r\n]/.test(bytes.toString('latin1')))
     throw new Error(`${artifact.path}: cannot sign: not UTF-8 with BOM (use powershellText())`);
   if (/(^|[^\r])\n/.test(bytes.toString('latin1')))
     throw new Error(`${artifact.path}: cannot sign: has LF line endings (use powershellText())`);

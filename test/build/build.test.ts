@@ -76,6 +76,11 @@ describe('rdp-rescue build', () => {
     expect(JSON.parse(onDisk.get('catalog/catalog.schema.json')!.toString()).$id).toBe(
       'urn:rdp-rescue:catalog:1',
     );
+    const repairVm = manifest.artifacts.find((a) => a.kind === 'ps-repair-vm');
+    expect(repairVm?.path).toBe('repair-vm/Invoke-RdpRescueOffline.ps1');
+    expect(repairVm?.['invocations']).toMatchObject({
+      diagnose: expect.stringContaining('az vm repair run '),
+    });
   });
 
   it('is deterministic: two builds give the same bytes', async () => {

@@ -9,6 +9,7 @@ import { seedLocation } from '../../src/emit/docs/sources.ts';
 import { CULTURES, type Catalog, type Culture } from '../../src/model/index.ts';
 import { loadCatalog } from '../../src/model/load.ts';
 import { fakeCmdEmitter } from './fake-cmd.ts';
+import { repairVmEmitter } from '../../src/emit/repair-vm/index.ts';
 
 const SEEDS = join(import.meta.dirname, '../../../shared/seeds');
 
@@ -23,7 +24,11 @@ async function runDocs(extra: Artifact[] = []): Promise<Artifact[]> {
 beforeAll(async () => {
   catalog = await loadCatalog();
   const ctx = { catalog, version: '9.9.9', earlier: [] };
-  earlier = [...(await catalogJsonEmitter.emit(ctx)), ...(await fakeCmdEmitter.emit(ctx))];
+  earlier = [
+    ...(await catalogJsonEmitter.emit(ctx)),
+    ...(await fakeCmdEmitter.emit(ctx)),
+    ...(await repairVmEmitter.emit(ctx)),
+  ];
   docs = await runDocs();
 });
 
@@ -155,7 +160,10 @@ describe('runbooks', () => {
     ]
       .flatMap((m) => m.commands)
       .map((c) => lf(c.code));
-    const allowed = new Set([...pastes, ...fixCommands, ...manual]);
+    const repairVm = earlier
+      .filter((a) => a.kind === 'ps-repair-vm')
+      .flatMap((a) => Object.values(a.meta!['invocations'] as Record<string, string>));
+    const allowed = new Set([...pastes, ...fixCommands, ...manual, ...repairVm]);
     let count = 0;
     for (const d of docs)
       for (const block of fences(String(d.content))) {
@@ -221,6 +229,43 @@ describe('runbooks', () => {
       for (const id of catalog.offline.repairs)
         expect(doc(c, 'offline.md')).toContain('`offline/' + id + '.cmd`');
       expect(doc(c, 'offline.md')).toContain('`offline/repair-offline.cmd`');
+    }
+  });
+
+  it('walk through az vm repair create, run and restore with the generated commands, in every culture', () => {
+    const script = earlier.find((a) => a.kind === 'ps-repair-vm')!;
+    const run = script.meta!['invocations'] as Record<string, string>;
+    for (const c of CULTURES) {
+      const text = doc(c, 'offline.md');
+      const shownFences = fences(text);
+      const at = (command: string) => shownFences.indexOf(command);
+      const create = 'az vm repair create --resource-group <rg> --name <vm> --verbose';
+      const restore = 'az vm repair restore --resource-group <rg> --name <vm> --verbose';
+      // In order: create, diagnose, repair, undo, restore.
+      const order = [create, run['diagnose']!, run['repairAll']!, run['undo']!, restore].map(at);
+      expect(
+        order.every((i) => i >= 0),
+        `${c}: ${order.join(',')}`,
+      ).toBe(true);
+      expect([...order].sort((a, b) => a - b)).toEqual(order);
+      for (const command of Object.values(run)) expect(shownFences).toContain(command);
+      expect(run['diagnose']).toContain('--run-on-repair');
+      expect(text).toContain(`## ${LABELS.offlineWhenTitle[c]}`);
+      expect(text).toContain(LABELS.offlineWhen[c]);
+      for (const id of catalog.offline.repairs) expect(text).toContain('`Repair=' + id + '`');
+    }
+  });
+
+  it('keep the offline runbook without the flow when no rescue-VM script was generated', async () => {
+    const saved = earlier;
+    earlier = earlier.filter((a) => a.kind !== 'ps-repair-vm');
+    try {
+      const bare = await runDocs();
+      const text = String(bare.find((d) => d.path === 'docs/en-US/offline.md')!.content);
+      expect(text).not.toContain('az vm repair run');
+      expect(text).toContain(LABELS.manualSteps['en-US']);
+    } finally {
+      earlier = saved;
     }
   });
 

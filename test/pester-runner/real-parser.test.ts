@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
@@ -148,6 +148,33 @@ describe('the real PowerShell parser (pwsh-host)', () => {
       ),
     ]);
     expect(problems).toEqual([]);
+  });
+
+  it('parses the rescue-VM script on its own and appended to a driver script, as az vm repair run runs it', (ctx) => {
+    const dll = requireHost(ctx);
+    const script = build.manifest.artifacts.find((a) => a.kind === 'ps-repair-vm');
+    expect(script?.path).toBe('repair-vm/Invoke-RdpRescueOffline.ps1');
+    const text = readFileSync(join(build.dir, script!.path), 'latin1');
+    const dir = mkdtempSync(join(tmpdir(), 'rr-repair-vm-'));
+    // The driver's param block comes first; a second one, the script's, could not parse.
+    const appended = join(dir, 'driver-and-script.ps1');
+    writeFileSync(
+      appended,
+      "Param([string]$script_path, [bool]$init = $true, [string]$params = '')\r\nif ($init) { return }\r\n" +
+        text,
+    );
+    const withParam = join(dir, 'with-param.ps1');
+    writeFileSync(withParam, 'Param([string]$a)\r\n[CmdletBinding()]\r\nparam([string]$Mode)\r\n');
+    const [own, both, broken] = parseFiles(dll, [
+      join(build.dir, script!.path),
+      appended,
+      withParam,
+    ]);
+    for (const file of [own!, both!]) {
+      expect(file.errors).toEqual([]);
+      expect(file.after51).toEqual([]);
+    }
+    expect(broken!.errors.length).toBeGreaterThan(0);
   });
 
   it('parses the Pester tests and the runner driver with no error', (ctx) => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { powershellProblems } from '../support/powershell-grammar.ts';
 import { emitted, POWERSHELL_FILE } from './emitted.ts';
+import { loadCatalog } from '../../src/model/load.ts';
+import { repairVmEmitter, REPAIR_VM_PATH } from '../../src/emit/repair-vm/index.ts';
 
 describe('parse gate: generated PowerShell loads on Windows PowerShell 5.1', async () => {
   const { artifacts, raw, text } = await emitted();
@@ -34,6 +36,43 @@ describe('parse gate: generated PowerShell loads on Windows PowerShell 5.1', asy
   });
 });
 
+describe('parse gate: the rescue-VM script (az vm repair run)', async () => {
+  const catalog = await loadCatalog();
+  const [artifact] = await repairVmEmitter.emit({ catalog, version: '9.8.7', earlier: [] });
+  const bytes = Buffer.from(artifact!.content);
+  const text = bytes.toString('latin1');
+
+  it('is the one artifact, repair-vm/Invoke-RdpRescueOffline.ps1', () => {
+    expect(artifact!.path).toBe(REPAIR_VM_PATH);
+    expect(artifact!.kind).toBe('ps-repair-vm');
+  });
+
+  it('parses with no ERROR/MISSING node and no PowerShell 7-only form', async () => {
+    expect(await powershellProblems(text)).toEqual([]);
+  });
+
+  it('is printable ASCII with CRLF and no BOM (it travels without one)', () => {
+    expect([...bytes.subarray(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
+    expect(text).not.toMatch(/[^\x20-\x7e\r\n]/);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    expect(text).not.toMatch(/[ \t]\r\n/);
+  });
+
+  it('has no param block: az vm repair run appends it to a driver that has its own', () => {
+    const driver =
+      "Param([string]$script_path, [bool]$init = $true, [string]$params = '')\r\nif ($init) { return }\r\n";
+    return powershellProblems(driver + text).then((problems) => expect(problems).toEqual([]));
+  });
+
+  it('is last a call of its entry point, skipped when dot-sourced', () => {
+    expect(text.trimEnd().split('\r\n').slice(-3)).toEqual([
+      "if ($MyInvocation.InvocationName -ne '.') {",
+      '    Invoke-RdpOfflineScript -ArgumentList $RdpOfflineScriptArguments',
+      '}',
+    ]);
+  });
+});
+
 describe('the gate itself can fail', () => {
   const broken: [string, string][] = [
     ['pipeline chain', 'Get-Item a && Get-Item b'],
@@ -46,6 +85,10 @@ describe('the gate itself can fail', () => {
     ['Write-Host', "Write-Host 'hi'"],
     ['unclosed block', 'function Get-X {\n    param()\n'],
     ['`e escape', '$esc = "`e[31m"'],
+    [
+      'a param block after a driver script',
+      'Param([string]$script_path)\r\nif ($x) { return }\r\n[CmdletBinding()]\r\nparam([string]$Mode)\r\n',
+    ],
   ];
   it.each(broken)('reports %s', async (_name, source) => {
     expect((await powershellProblems(source)).length).toBeGreaterThan(0);

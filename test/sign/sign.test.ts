@@ -289,6 +289,28 @@ describe('files that would not verify on Windows are refused before signing', ()
   });
 });
 
+describe('a printable-ASCII script without a BOM', () => {
+  it('is signed and verifies (it reads the same in every code page)', async () => {
+    const out = join(root, 'signed-ascii');
+    const ascii = {
+      name: 'ascii',
+      emit: () => [
+        {
+          path: 'a.ps1',
+          kind: 'ps-repair-vm' as const,
+          content: Buffer.from("Write-Output 'x'\r\n", 'ascii'),
+        },
+      ],
+    };
+    await build({ out, emitters: [ascii], sign: sign({ cert: pki.chainCert, key: pki.leafKey }) });
+    const signed = readFileSync(join(out, 'a.ps1'));
+    expect(signed.subarray(0, 16).toString('latin1')).toBe("Write-Output 'x'");
+    expect(signed.toString('latin1')).toMatch(/^# SIG # Begin signature block\r$/m);
+    expect(signed.toString('latin1')).not.toMatch(/[^\x20-\x7e\r\n]/);
+    expect(verifySignature(join(out, 'a.ps1'), pki.caCert).ok).toBe(true);
+  });
+});
+
 describe('time-stamped signatures (local RFC 3161 server)', () => {
   it('carries a time stamp that verifies against the TSA chain', async () => {
     const tsa = await startTsa(pki);

@@ -532,6 +532,100 @@ export const LABELS = {
     'nl-NL': 'Administrators',
     'zh-TW': 'Administrators',
   },
+  offlineWhenTitle: {
+    'en-US': 'When to use a rescue VM instead of the Serial Console',
+    'sv-SE': 'När du ska använda en återställnings-VM i stället för seriekonsolen',
+    'nl-NL': 'Wanneer u een herstel-VM gebruikt in plaats van de seriële console',
+    'zh-TW': '何時使用救援 VM 而非序列主控台',
+  },
+  offlineWhen: {
+    'en-US':
+      'The Serial Console runbooks repair the VM while it runs: use them as long as the VM boots and SAC lets an administrator sign in. Use a rescue VM when the VM does not boot far enough for SAC to answer, when the Serial Console or boot diagnostics were never enabled, when no account can sign in, or when the VM agent is not ready for Run Command. The rescue VM works on a copy of the OS disk, so the original stays as it was until you swap the copy in.',
+    'sv-SE':
+      'Runbooks för seriekonsolen reparerar den virtuella datorn medan den körs: använd dem så länge den virtuella datorn startar och SAC låter en administratör logga in. Använd en återställnings-VM när den virtuella datorn inte startar tillräckligt långt för att SAC ska svara, när seriekonsolen eller startdiagnostiken aldrig har aktiverats, när inget konto kan logga in eller när VM-agenten inte är redo för Run Command. Återställnings-VM:en arbetar på en kopia av OS-disken, så originalet förblir oförändrat tills du byter in kopian.',
+    'nl-NL':
+      'De runbooks voor de seriële console herstellen de VM terwijl hij draait: gebruik ze zolang de VM opstart en SAC een administrator laat aanmelden. Gebruik een herstel-VM als de VM niet ver genoeg opstart om SAC te laten antwoorden, als de seriële console of diagnostische gegevens over opstarten nooit zijn ingeschakeld, als geen enkel account zich kan aanmelden of als de VM-agent niet gereed is voor Run Command. De herstel-VM werkt op een kopie van de besturingssysteemschijf, zodat het origineel ongewijzigd blijft tot u de kopie terugzet.',
+    'zh-TW':
+      '序列主控台操作手冊會在 VM 執行時修復它：只要 VM 能開機且 SAC 允許系統管理員登入，就使用它們。當 VM 無法開機到 SAC 能回應的程度、從未啟用序列主控台或開機診斷、沒有任何帳戶能登入，或 VM 代理程式尚未就緒而無法使用 Run Command 時，請使用救援 VM。救援 VM 處理的是 OS 磁碟的複本，因此在您換入複本之前，原始磁碟保持不變。',
+  },
+  repairVmFlow: {
+    'en-US': 'Repair with az vm repair: create, run, restore',
+    'sv-SE': 'Reparera med az vm repair: skapa, kör, återställ',
+    'nl-NL': 'Herstellen met az vm repair: maken, uitvoeren, terugzetten',
+    'zh-TW': '使用 az vm repair 修復：建立、執行、還原',
+  },
+  repairVmIntro: {
+    'en-US':
+      'Run these commands where the Azure CLI is signed in, from a copy of RdpRescue (the script is {path}), and replace each `<placeholder>`. The script finds the copied OS disk on the rescue VM by itself: it brings the disk online, refuses when it finds no Windows volume or several, and stops with the unlock guidance when BitLocker locks it. Every repair backs up what it changes on that disk first and reads each change back. The last line of its output is `[STATUS]::SUCCESS` or `[STATUS]::ERROR`; the whole log stays on the rescue VM under `%ProgramData%\\RdpRescue\\repair-vm`.',
+    'sv-SE':
+      'Kör kommandona där Azure CLI är inloggat, från en kopia av RdpRescue (skriptet är {path}), och ersätt varje `<platshållare>`. Skriptet hittar själv den kopierade OS-disken på återställnings-VM:en: det tar disken online, vägrar när det inte hittar någon Windows-volym eller flera, och stoppar med anvisningar för upplåsning när BitLocker låser den. Varje reparation säkerhetskopierar först det den ändrar på disken och läser tillbaka varje ändring. Den sista raden i utdata är `[STATUS]::SUCCESS` eller `[STATUS]::ERROR`; hela loggen finns kvar på återställnings-VM:en under `%ProgramData%\\RdpRescue\\repair-vm`.',
+    'nl-NL':
+      'Voer deze opdrachten uit waar de Azure CLI is aangemeld, vanuit een kopie van RdpRescue (het script is {path}), en vervang elke `<tijdelijke-aanduiding>`. Het script vindt de gekopieerde besturingssysteemschijf op de herstel-VM zelf: het zet de schijf online, weigert als het geen of meerdere Windows-volumes vindt en stopt met instructies voor ontgrendelen als BitLocker het volume vergrendelt. Elke reparatie maakt eerst een back-up van wat ze op die schijf wijzigt en leest elke wijziging terug. De laatste regel van de uitvoer is `[STATUS]::SUCCESS` of `[STATUS]::ERROR`; het volledige logboek blijft op de herstel-VM in `%ProgramData%\\RdpRescue\\repair-vm`.',
+    'zh-TW':
+      '請在已登入 Azure CLI 的位置，從 RdpRescue 的複本執行這些命令（指令碼為 {path}），並取代每個 `<預留位置>`。指令碼會自行在救援 VM 上找到複製的 OS 磁碟：它會讓磁碟上線，找不到或找到多個 Windows 磁碟區時拒絕執行，並在 BitLocker 鎖定磁碟區時停止並提供解除鎖定的指引。每項修復都會先備份它在該磁碟上變更的內容，並讀回每項變更。輸出的最後一行是 `[STATUS]::SUCCESS` 或 `[STATUS]::ERROR`；完整記錄保留在救援 VM 的 `%ProgramData%\\RdpRescue\\repair-vm` 下。',
+  },
+  runDiagnose: {
+    'en-US':
+      'Diagnose the copy (read-only). It prints one line per scenario, as every RdpRescue target does; what exists only while the VM runs (which process holds the RDP port) is UNKNOWN with the reason offline.',
+    'sv-SE':
+      'Diagnostisera kopian (skrivskyddat). Den skriver en rad per scenario, som alla RdpRescue-mål gör; det som bara finns medan den virtuella datorn körs (vilken process som håller RDP-porten) blir UNKNOWN med orsaken offline.',
+    'nl-NL':
+      'Stel een diagnose van de kopie (alleen lezen). Het script drukt één regel per scenario af, zoals elk RdpRescue-doel; wat alleen bestaat terwijl de VM draait (welk proces de RDP-poort bezet) wordt UNKNOWN met de reden offline.',
+    'zh-TW':
+      '診斷複本（唯讀）。它會為每個情境列印一行，與所有 RdpRescue 目標相同；只在 VM 執行時才存在的資訊（哪個處理程序佔用 RDP 連接埠）會顯示為 UNKNOWN，原因為 offline。',
+  },
+  runRepair: {
+    'en-US': 'Repair. Repair=all applies, in order, every repair below that is not optional.',
+    'sv-SE':
+      'Reparera. Repair=all tillämpar, i ordning, alla reparationer nedan som inte är valfria.',
+    'nl-NL':
+      'Herstellen. Repair=all past alle hieronder vermelde reparaties die niet optioneel zijn in volgorde toe.',
+    'zh-TW': '修復。Repair=all 會依序套用下列所有非選用的修復。',
+  },
+  runRepairSome: {
+    'en-US': 'Or name repairs, separated by commas (an optional one runs only when named): {ids}',
+    'sv-SE':
+      'Eller ange reparationer, avgränsade med kommatecken (en valfri körs bara när den anges): {ids}',
+    'nl-NL':
+      'Of noem reparaties, gescheiden door komma’s (een optionele wordt alleen uitgevoerd als u hem noemt): {ids}',
+    'zh-TW': '或指定修復項目，以逗號分隔（選用的修復只有在指定時才會執行）：{ids}',
+  },
+  runUndo: {
+    'en-US':
+      'If a repair failed or you change your mind, undo the newest repair before you restore the disk (the backups stay on the copied disk, in `\\RdpRescueOffline`).',
+    'sv-SE':
+      'Om en reparation misslyckades eller om du ångrar dig ångrar du den senaste reparationen innan du återställer disken (säkerhetskopiorna finns kvar på den kopierade disken, i `\\RdpRescueOffline`).',
+    'nl-NL':
+      'Als een reparatie is mislukt of als u van gedachten verandert, maakt u de laatste reparatie ongedaan voordat u de schijf terugzet (de back-ups blijven op de gekopieerde schijf, in `\\RdpRescueOffline`).',
+    'zh-TW':
+      '若修復失敗或您改變主意，請在還原磁碟之前復原最近一次的修復（備份會保留在複製的磁碟上的 `\\RdpRescueOffline` 中）。',
+  },
+  repairVmByHand: {
+    'en-US':
+      'On a rescue VM you set up yourself, copy the script there and run it in an elevated PowerShell (`Mode=Repair Repair=all` and `Mode=Undo` work the same way; `Drive=<letter>` names the disk when several are attached)',
+    'sv-SE':
+      'På en återställnings-VM som du har konfigurerat själv kopierar du skriptet dit och kör det i en upphöjd PowerShell (`Mode=Repair Repair=all` och `Mode=Undo` fungerar på samma sätt; `Drive=<bokstav>` anger disken när flera är anslutna)',
+    'nl-NL':
+      'Op een herstel-VM die u zelf hebt ingericht, kopieert u het script daarheen en voert u het uit in een PowerShell met verhoogde bevoegdheden (`Mode=Repair Repair=all` en `Mode=Undo` werken op dezelfde manier; `Drive=<letter>` noemt de schijf als er meerdere zijn gekoppeld)',
+    'zh-TW':
+      '在您自行設定的救援 VM 上，將指令碼複製到該處，並在提高權限的 PowerShell 中執行（`Mode=Repair Repair=all` 與 `Mode=Undo` 的用法相同；連結多個磁碟時，以 `Drive=<代號>` 指定磁碟）',
+  },
+  repairVmParameter: {
+    'en-US': 'With the rescue-VM script',
+    'sv-SE': 'Med skriptet för återställnings-VM:en',
+    'nl-NL': 'Met het script voor de herstel-VM',
+    'zh-TW': '使用救援 VM 指令碼',
+  },
+  offlineByHand: {
+    'en-US':
+      'Without the script: bring the copied disk online in Disk Management, note its drive letter, and give it to these batch files in an elevated command prompt on the rescue VM.',
+    'sv-SE':
+      'Utan skriptet: ta den kopierade disken online i Diskhantering, anteckna dess enhetsbeteckning och ange den för de här kommandofilerna i en upphöjd kommandotolk på återställnings-VM:en.',
+    'nl-NL':
+      'Zonder het script: zet de gekopieerde schijf online in Schijfbeheer, noteer de stationsletter en geef die op aan deze batchbestanden in een opdrachtprompt met verhoogde bevoegdheden op de herstel-VM.',
+    'zh-TW':
+      '不使用指令碼時：在磁碟管理中讓複製的磁碟上線，記下其磁碟機代號，然後在救援 VM 上提高權限的命令提示字元中，將代號提供給這些批次檔。',
+  },
 } satisfies Record<string, LocalizedText>;
 
 export type LabelKey = keyof typeof LABELS;

@@ -13,6 +13,7 @@ import { generatedFiles, pasteBlocks, type BlockOwner } from '../paste-blocks.ts
 import { label, labelsOf, ROLE_LABEL } from './labels.ts';
 import { code, fence, prose } from './markdown.ts';
 import { sourceViews } from './sources.ts';
+import { repairVmScript } from './repair-vm.ts';
 
 /**
  * What the templates print: every string is final Markdown (prose escaped, commands in code
@@ -102,6 +103,8 @@ function fixView(ctx: Ctx, fix: Fix, index: number) {
     setParameters: variables.map((v, i) => code(`set ${v}=<${fix.parameters[i]?.name ?? v}>`)),
     batchFiles: generatedFiles(ctx.earlier, 'cmd-batch', owner).map(code),
     offlineFiles: generatedFiles(ctx.earlier, 'cmd-offline', owner).map(code),
+    repairVmParameter:
+      fix.scope === 'offline' && repairVmScript(ctx.earlier) ? code(`Repair=${fix.id}`) : undefined,
     backup: prose(fix.backup.description[c]),
     verify: prose(fix.verify.description[c]),
     undo: prose(fix.undo.description[c]),
@@ -165,9 +168,38 @@ export function scenarioView(ctx: Ctx, scenario: Scenario) {
   };
 }
 
+/**
+ * The rescue-VM flow runs the script between creating the rescue VM and swapping the disk
+ * back: the model's offline steps from the first one that restores the disk come after it.
+ */
+function splitAtRestore(steps: readonly ManualStep[]) {
+  const restore = steps.findIndex((s) =>
+    s.commands.some((c) => /\baz vm repair restore\b/.test(c.code)),
+  );
+  const cut = restore < 0 ? steps.length : restore;
+  return { before: steps.slice(0, cut), after: steps.slice(cut) };
+}
+
+function repairVmView(ctx: Ctx) {
+  const script = repairVmScript(ctx.earlier);
+  if (!script) return undefined;
+  const c = ctx.culture;
+  const run = script.invocations;
+  return {
+    intro: label('repairVmIntro', c, { path: code(`dist-ps/${script.path}`) }),
+    diagnose: fence(run.diagnose, 'bash'),
+    repairAll: fence(run.repairAll, 'bash'),
+    repairSome: fence(run.repairSome, 'bash'),
+    ids: label('runRepairSome', c, { ids: ctx.catalog.offline.repairs.map(code).join(', ') }),
+    undo: fence(run.undo, 'bash'),
+    byHand: fence(run.byHand, 'powershell'),
+  };
+}
+
 export function offlineView(ctx: Ctx) {
   const { catalog, culture: c } = ctx;
   const mode = catalog.offline;
+  const steps = splitAtRestore(mode.manualSteps);
   return {
     L: labelsOf(c),
     title: prose(mode.title[c]),
@@ -176,6 +208,9 @@ export function offlineView(ctx: Ctx) {
     languages: languages(ctx, 'offline.md'),
     repairs: fixesOf(catalog, mode.repairs).map((f, i) => fixView(ctx, f, i)),
     repairAll: generatedFiles(ctx.earlier, 'cmd-offline', { role: 'repair-all' }).map(code),
+    repairVm: repairVmView(ctx),
+    before: steps.before.map((s) => manualStepView(s, c)),
+    after: steps.after.map((s) => manualStepView(s, c)),
     manualSteps: mode.manualSteps.map((s) => manualStepView(s, c)),
     sources: sourceViews(mode.sources, catalog.articles, c),
   };

@@ -47,17 +47,22 @@ const offline: OfflineModeInput = {
       id: 'attach-to-rescue-vm',
       text: {
         'en-US':
-          'Attach the OS disk to a rescue VM, bring it online in Disk Management and note its drive letter.',
+          'Create a rescue VM with a copy of the OS disk attached as a data disk; the command asks for a user name and password for the rescue VM. For a VM encrypted with Azure Disk Encryption, use the second command: --unlock-encrypted-vm unlocks the copy on the rescue VM.',
         'sv-SE':
-          'Anslut OS-disken till en återställnings-VM, ta den online i Diskhantering och anteckna dess enhetsbeteckning.',
+          'Skapa en återställnings-VM med en kopia av OS-disken ansluten som datadisk; kommandot frågar efter ett användarnamn och lösenord för återställnings-VM:en. För en virtuell dator som är krypterad med Azure Disk Encryption använder du det andra kommandot: --unlock-encrypted-vm låser upp kopian på återställnings-VM:en.',
         'nl-NL':
-          'Koppel de besturingssysteemschijf aan een herstel-VM, zet hem online in Schijfbeheer en noteer de stationsletter.',
-        'zh-TW': '將 OS 磁碟連結到救援 VM，在磁碟管理中將其設為線上，並記下其磁碟機代號。',
+          'Maak een herstel-VM met een kopie van de besturingssysteemschijf als gegevensschijf gekoppeld; de opdracht vraagt om een gebruikersnaam en wachtwoord voor de herstel-VM. Gebruik voor een VM die is versleuteld met Azure Disk Encryption de tweede opdracht: --unlock-encrypted-vm ontgrendelt de kopie op de herstel-VM.',
+        'zh-TW':
+          '建立救援 VM，並將 OS 磁碟的複本連結為資料磁碟；此命令會要求輸入救援 VM 的使用者名稱與密碼。若 VM 使用 Azure 磁碟加密，請使用第二個命令：--unlock-encrypted-vm 會在救援 VM 上解除鎖定複本。',
       },
       commands: [
         {
           shell: 'azure-cli',
           code: 'az vm repair create --resource-group <rg> --name <vm> --verbose',
+        },
+        {
+          shell: 'azure-cli',
+          code: 'az vm repair create --resource-group <rg> --name <vm> --unlock-encrypted-vm --verbose',
         },
       ],
     },

@@ -7,6 +7,7 @@ import {
   openSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -41,7 +42,8 @@ export function wineAvailable(): boolean {
 function shimExe(): string {
   const out = join(ROOT, '.cache', 'cmd-shims', 'shim.exe');
   const src = join(ROOT, 'test', 'shims', 'shim.c');
-  if (!existsSync(out) || readFileSync(out).length === 0) {
+  const stale = !existsSync(out) || statSync(out).mtimeMs < statSync(src).mtimeMs;
+  if (stale || readFileSync(out).length === 0) {
     mkdirSync(join(ROOT, '.cache', 'cmd-shims'), { recursive: true });
     execFileSync('x86_64-w64-mingw32-gcc', ['-O1', '-o', out, src]);
   }

@@ -10,7 +10,9 @@
  * The first matching section wins; no match (or no file) prints nothing and exits 0.
  *
  * reg.exe is special: load/unload are emulated on top of Wine's real reg.exe (a "hive file"
- * is a .reg export whose keys live under the mount point), everything else is passed through.
+ * is a .reg export whose keys live under the mount point); any other call is answered from
+ * reg.txt when a section matches, else passed through to the real reg.exe. icacls /save
+ * writes the file it names, as the real one does.
  */
 #include <windows.h>
 #include <stdio.h>
@@ -64,10 +66,11 @@ static int run(const char *cmdline) {
   return (int)code;
 }
 
-static int fixture(const char *tool, const char *args) {
+static int fixture(const char *tool, const char *args, int *found) {
   char path[MAX_PATH], line[65536];
   snprintf(path, sizeof path, "%s\\%s.txt", dir, tool);
   FILE *f = fopen(path, "rb");
+  *found = 0;
   if (!f) return 0;
   int printing = 0, matched = 0, code = 0;
   while (fgets(line, sizeof line, f)) {
@@ -89,6 +92,7 @@ static int fixture(const char *tool, const char *args) {
   }
   fclose(f);
   fflush(stdout);
+  *found = matched;
   return code;
 }
 
@@ -148,6 +152,28 @@ static int reg_hive(const char *verb, const char *args) {
   return rc;
 }
 
+/* icacls <path> /save <file> ...: writes the ACL file (a partial save writes it too). */
+static void icacls_save(const char *args) {
+  const char *p = strstr(args, " /save ");
+  if (!p) p = strstr(args, " /SAVE ");
+  if (!p) return;
+  p += 7;
+  while (*p == ' ') p++;
+  char file[MAX_PATH];
+  int i = 0;
+  if (*p == '"') {
+    p++;
+    while (*p && *p != '"' && i < MAX_PATH - 1) file[i++] = *p++;
+  } else {
+    while (*p && *p != ' ' && i < MAX_PATH - 1) file[i++] = *p++;
+  }
+  file[i] = 0;
+  FILE *f = fopen(file, "wb");
+  if (!f) return;
+  fputs("MachineKeys\r\nD:PAI(A;;FA;;;BA)\r\n", f);
+  fclose(f);
+}
+
 int main(void) {
   char self[MAX_PATH], tool[64];
   GetModuleFileNameA(NULL, self, sizeof self);
@@ -164,9 +190,14 @@ int main(void) {
   if (strcmp(tool, "reg") == 0) {
     if (_strnicmp(args, "load ", 5) == 0) return reg_hive("load", args);
     if (_strnicmp(args, "unload ", 7) == 0) return reg_hive("unload", args);
+    int found;
+    int rc = fixture(tool, args, &found);
+    if (found) return rc;
     char cmd[8192];
     snprintf(cmd, sizeof cmd, "C:\\windows\\system32\\reg.exe %s", args);
     return run(cmd);
   }
-  return fixture(tool, args);
+  if (strcmp(tool, "icacls") == 0) icacls_save(args);
+  int found;
+  return fixture(tool, args, &found);
 }

@@ -5,7 +5,7 @@ import { cmdText } from '../text.ts';
 import { abbreviate, unusedNames } from './abbreviate.ts';
 import { diagnosisLines } from './diagnosis.ts';
 import { fixScript, splitBlocks, type FixScript } from './fixes.ts';
-import { FIND_BCD, RELEASE_BCD, needsBcd, offlineBody, offlineFixes } from './offline.ts';
+import { offlineArtifacts } from './offline.ts';
 import { BACKUP_DIR, paramVar } from './operations.ts';
 import { lit, renderScript, type Dialect, type RenderedScript } from './script.ts';
 
@@ -164,47 +164,6 @@ function fixArtifacts(fix: Fix, catalog: Catalog, version: string): Artifact[] {
     { ...common, block: 1, of: 1, parameters: params },
   );
   return [...pastes, batch];
-}
-
-function offlineArtifacts(catalog: Catalog, version: string): Artifact[] {
-  const fixes = offlineFixes(catalog);
-  const files = fixes.map((fix) => {
-    const file = `${fix.id}.cmd`;
-    const text = renderTemplate('cmd/offline.cmd.ejs', {
-      title: fix.title['en-US'],
-      file,
-      version,
-      body: offlineBody(fix, catalog).join('\n'),
-      backupVar: BACKUP_DIR,
-      needsBcd: needsBcd(fix),
-      findBcd: FIND_BCD,
-      releaseBcd: RELEASE_BCD,
-      lit,
-    });
-    const rendered = renderScript(lines(text), 'batch');
-    return artifact(`offline/${file}`, 'cmd-offline', rendered, {
-      fix: fix.id,
-      optIn: fix.optIn,
-      block: 1,
-      of: 1,
-    });
-  });
-  const defaults = fixes.filter((f) => !f.optIn).map((f) => `${f.id}.cmd`);
-  const all = renderTemplate('cmd/offline-all.cmd.ejs', {
-    title: catalog.offline.title['en-US'],
-    file: 'repair-offline.cmd',
-    files: defaults,
-    lit,
-  });
-  const rendered = renderScript(lines(all), 'batch');
-  return [
-    ...files,
-    artifact('offline/repair-offline.cmd', 'cmd-offline', rendered, {
-      role: 'repair-all',
-      block: 1,
-      of: 1,
-    }),
-  ];
 }
 
 /** Serial Console paste blocks, .cmd files and offline repair scripts from one CMD rendering. */

@@ -19,7 +19,7 @@ if not defined Rr_UNDO echo RDPRESCUE offline-enable-legacy-tls: Enable TLS 1.0 
 if defined Rr_UNDO if not exist "%Rr_BACKUP%" (echo RDPRESCUE offline-enable-legacy-tls: nothing to undo, no backup in %Rr_BACKUP%&exit /b 0)
 if not defined Rr_UNDO if not exist "%Rr_BACKUP%" md "%Rr_BACKUP%"
 if not exist "%Rr_BACKUP%" (echo RDPRESCUE could not create %Rr_BACKUP%&exit /b 1)
-if not defined Rr_UNDO if not defined Rr_STOP if not exist "%Rr_BACKUP%\hive-SYSTEM.ok" (xcopy /h /r /y /q /i "%Rr_DRIVE%:\Windows\System32\config\SYSTEM*" "%Rr_BACKUP%\hive-SYSTEM">nul 2>&1&if erRorlevel 1 (echo RDPRESCUE could not copy %Rr_DRIVE%:\Windows\System32\config\SYSTEM* with its logs to %Rr_BACKUP%\hive-SYSTEM: nothing changed&set Rr_STOP=1))
+if not defined Rr_UNDO if not defined Rr_STOP if not exist "%Rr_BACKUP%\hive-SYSTEM.ok" (md "%Rr_BACKUP%\hive-SYSTEM" 2>nul&xcopy /h /r /y /q "%Rr_DRIVE%:\Windows\System32\config\SYSTEM*" "%Rr_BACKUP%\hive-SYSTEM">nul 2>&1&if erRorlevel 1 (echo RDPRESCUE could not copy %Rr_DRIVE%:\Windows\System32\config\SYSTEM* with its logs to %Rr_BACKUP%\hive-SYSTEM: nothing changed&set Rr_STOP=1))
 if not defined Rr_UNDO if not defined Rr_STOP if not exist "%Rr_BACKUP%\hive-SYSTEM.ok" type nul>"%Rr_BACKUP%\hive-SYSTEM.ok"
 if not defined Rr_STOP (reg load HKLM\RDPRESCUE_SYSTEM "%Rr_DRIVE%:\Windows\System32\config\SYSTEM">nul&if erRorlevel 1 (echo RDPRESCUE could not load %Rr_DRIVE%:\Windows\System32\config\SYSTEM as HKLM\RDPRESCUE_SYSTEM ^(still loaded? reg unload HKLM\RDPRESCUE_SYSTEM^): nothing changed&set Rr_STOP=1))
 if not defined Rr_STOP set Rr_SYSTEM_LOADED=1

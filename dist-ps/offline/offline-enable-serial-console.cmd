@@ -25,9 +25,9 @@ if not defined Rr_STOP if not defined Rr_BCD for /f "tokens=1,2 delims=|" %%a in
 if not defined Rr_STOP if not defined Rr_BCD (echo RDPRESCUE found no BCD store for disk %Rr_DRIVE%:&set Rr_STOP=1)
 if not defined Rr_STOP if defined Rr_BCD for %%a in ("%Rr_BCD%\..") do set "Rr_BCD_DIR=%%~fa"
 if not defined Rr_STOP if defined Rr_BCD echo RDPRESCUE BCD store: %Rr_BCD%
-if not defined Rr_UNDO if not defined Rr_STOP if not exist "%Rr_BACKUP%\bcd.ok" (xcopy /h /r /y /q /i "%Rr_BCD_DIR%\BCD*" "%Rr_BACKUP%\bcd">nul 2>&1&if erRorlevel 1 (echo RDPRESCUE could not copy %Rr_BCD_DIR%\BCD* to %Rr_BACKUP%\bcd: nothing changed&set Rr_STOP=1))
+if not defined Rr_UNDO if not defined Rr_STOP if not exist "%Rr_BACKUP%\bcd.ok" (md "%Rr_BACKUP%\bcd" 2>nul&xcopy /h /r /y /q "%Rr_BCD_DIR%\BCD*" "%Rr_BACKUP%\bcd">nul 2>&1&if erRorlevel 1 (echo RDPRESCUE could not copy %Rr_BCD_DIR%\BCD* to %Rr_BACKUP%\bcd: nothing changed&set Rr_STOP=1))
 if not defined Rr_UNDO if not defined Rr_STOP if not exist "%Rr_BACKUP%\bcd.ok" type nul>"%Rr_BACKUP%\bcd.ok"
-if defined Rr_UNDO if not defined Rr_STOP if exist "%Rr_BACKUP%\bcd.ok" (xcopy /h /r /y /q "%Rr_BACKUP%\bcd\BCD*" "%Rr_BCD_DIR%">nul 2>&1&if erRorlevel 1 (echo RDPRESCUE could not copy the saved BCD store back to %Rr_BCD_DIR%&set Rr_FAILED=1))
+if defined Rr_UNDO if not defined Rr_STOP if exist "%Rr_BACKUP%\bcd.ok" (md "%Rr_BCD_DIR%" 2>nul&xcopy /h /r /y /q "%Rr_BACKUP%\bcd\BCD*" "%Rr_BCD_DIR%">nul 2>&1&if erRorlevel 1 (echo RDPRESCUE could not copy the saved BCD store back to %Rr_BCD_DIR%&set Rr_FAILED=1))
 if not defined Rr_UNDO if not defined Rr_STOP (bcdedit /store "%Rr_BCD%" /set {boOtmgr} displayboOtmenu yes>nul&if erRorlevel 1 (echo RDPRESCUE bcdedit /set {bootmgr} displaybootmenu yes failed&set Rr_FAILED=1))
 if not defined Rr_UNDO if not defined Rr_STOP (bcdedit /store "%Rr_BCD%" /set {boOtmgr} timeout 5 >nul&if erRorlevel 1 (echo RDPRESCUE bcdedit /set {bootmgr} timeout 5 failed&set Rr_FAILED=1))
 if not defined Rr_UNDO if not defined Rr_STOP (bcdedit /store "%Rr_BCD%" /set {boOtmgr} boOtems yes>nul&if erRorlevel 1 (echo RDPRESCUE bcdedit /set {bootmgr} bootems yes failed&set Rr_FAILED=1))

@@ -3,6 +3,7 @@ import {
   apply,
   both,
   cleanup,
+  copyInto,
   undo,
   type OfflineScript,
   type Statement,
@@ -119,19 +120,7 @@ export function bootStoreBackup(script: OfflineScript, store: BootStore): Statem
       script.ifBackup(
         DONE,
         seq(
-          run(
-            [
-              'xcopy',
-              '/h',
-              '/r',
-              '/y',
-              '/q',
-              '/i',
-              [q(ref(store.folder), '\\BCD*')],
-              [script.inBackup(BACKUP)],
-            ],
-            quiet,
-          ),
+          copyInto([q(ref(store.folder), '\\BCD*')], [script.inBackup(BACKUP)]),
           when(
             errorlevel(1),
             script.refuse(
@@ -153,18 +142,7 @@ export function bootStoreBackup(script: OfflineScript, store: BootStore): Statem
       script.ifBackup(
         DONE,
         seq(
-          run(
-            [
-              'xcopy',
-              '/h',
-              '/r',
-              '/y',
-              '/q',
-              [script.inBackup(`${BACKUP}\\BCD*`)],
-              [q(ref(store.folder))],
-            ],
-            quiet,
-          ),
+          copyInto([script.inBackup(`${BACKUP}\\BCD*`)], [q(ref(store.folder))]),
           when(
             errorlevel(1),
             script.fail('could not copy the saved BCD store back to ', ref(store.folder)),

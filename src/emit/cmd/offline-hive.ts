@@ -3,6 +3,7 @@ import {
   apply,
   both,
   cleanup,
+  copyInto,
   undo,
   type OfflineScript,
   type Statement,
@@ -115,10 +116,7 @@ function hiveFiles(script: OfflineScript, mount: Mount): Statement[] {
     script.ifBackup(
       done,
       seq(
-        run(
-          ['xcopy', '/h', '/r', '/y', '/q', '/i', [q(...source)], [script.inBackup(folder)]],
-          quiet,
-        ),
+        copyInto([q(...source)], [script.inBackup(folder)]),
         when(
           errorlevel(1),
           script.refuse(

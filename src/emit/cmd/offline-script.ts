@@ -4,11 +4,15 @@ import {
   block,
   defined,
   echo,
+  errToNul,
   exist,
   id,
   not,
   q,
+  quiet,
   ref,
+  run,
+  seq,
   set,
   text,
   touch,
@@ -149,6 +153,17 @@ export class OfflineScript {
     if (statement.mode === 'undo') command = when(defined(undoing), command);
     return enclosed(command);
   }
+}
+
+/**
+ * Copies files, hidden and system ones too (xcopy /h: copy skips them), into a folder made
+ * first: xcopy asks "file or directory?" for a target that does not exist yet.
+ */
+export function copyInto(source: WordLike, folder: WordLike): Command {
+  return seq(
+    run(['md', folder], [errToNul]),
+    run(['xcopy', '/h', '/r', '/y', '/q', source, folder], quiet),
+  );
 }
 
 /** A word as text: shown to a person, so hardening leaves its case alone. */

@@ -3,7 +3,8 @@ import type { Artifact } from '../emit/artifact.ts';
 import { renderTemplate } from '../emit/render.ts';
 import { cmdText } from '../emit/text.ts';
 import { withSetId, writeCab } from './cab.ts';
-import { cmdWord, hashWindow, repeatedPairs, spacedBase64 } from './shape.ts';
+import { blockCommands, installCommands, printPaste } from './commands.ts';
+import { hashWindow, repeatedPairs, spacedBase64 } from './shape.ts';
 
 /** One file of the signed module, path relative to the module folder ('en-US/x.txt'). */
 export interface ModuleFile {
@@ -58,20 +59,22 @@ export function buildTransfer(moduleFiles: readonly ModuleFile[], version: strin
   const dir = 'rdpx' + hashWindow(payloadSha256, 2).compact;
 
   const install = (blockCount: number) =>
-    renderTemplate('transfer/install.cmd.ejs', {
-      version: cmdWord(version),
-      chunks: Array.from({ length: blockCount }, (_, i) => chunkName(i + 1)).join('+'),
-      check: hashWindow(payloadSha256, 16),
-      last: cmdWord(String(blockCount)),
-      dir,
-      dirs: [...new Set(files.map((f) => f.path.split('/').slice(0, -1).join('\\')))]
-        .filter((d) => d !== '')
-        .map(cmdWord),
-      files: files.map((f, i) => ({
-        entry: cmdWord(String(i + 1)),
-        target: cmdWord(f.path.replace(/\//g, '\\')),
-      })),
-    });
+    printPaste(
+      installCommands({
+        version,
+        chunks: Array.from({ length: blockCount }, (_, i) => chunkName(i + 1)),
+        check: hashWindow(payloadSha256, 16),
+        last: blockCount,
+        dir,
+        dirs: [...new Set(files.map((f) => f.path.split('/').slice(0, -1).join('\\')))].filter(
+          (d) => d !== '',
+        ),
+        files: files.map((f, i) => ({
+          entry: String(i + 1),
+          target: f.path.replace(/\//g, '\\'),
+        })),
+      }),
+    );
 
   // The block count appears in every block, so lay out until the count is stable.
   let count = 1;
@@ -152,7 +155,7 @@ function payloadWithCleanHash(files: readonly ModuleFile[]): {
 }
 
 function chunkName(k: number): string {
-  return cmdWord('c' + k);
+  return 'c' + k;
 }
 
 function sha256(bytes: Buffer | string): string {
@@ -218,15 +221,15 @@ function chunkCheck(data: string) {
 }
 
 function renderBlock(k: number, n: number, dir: string, data: string, install: string): string {
-  return renderTemplate('transfer/block.cmd.ejs', {
+  const commands = blockCommands({
     first: k === 1,
     dir,
     chunk: chunkName(k),
     data,
     check: chunkCheck(data),
-    label: `block ${cmdWord(String(k))} of ${cmdWord(String(n))}`,
-    install,
+    label: `block ${k} of ${n}`,
   });
+  return printPaste(commands) + install;
 }
 
 function crlfLength(text: string): number {

@@ -1,7 +1,10 @@
+import { hardenedText } from '../emit/cmd/syntax/index.ts';
+
 /**
  * Text shaping for the Serial Console, which doubles or drops a character that repeats the
- * one before it. These helpers keep generated paste text free of such pairs wherever the
- * meaning allows it, and count the pairs that remain.
+ * one before it: the payload's spacing, and the choice of hash windows that can be typed
+ * without such a pair. The CMD around them is printed by the CMD target's printer, which
+ * hardens letter case and separates other pairs with a caret (./commands.ts).
  */
 
 /** Adjacent identical characters, e.g. 'aab' has 1, 'aaa' has 2. */
@@ -26,57 +29,34 @@ export function spacedBase64(bytes: Buffer): string {
   return out;
 }
 
-/**
- * An unquoted cmd word: special characters escaped with a caret, and a caret between two
- * identical characters ('11' -> '1^1'), which cmd removes when it parses the line.
- */
-export function cmdWord(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    const escaped = /[&|<>^()]/.test(c) ? '^' + c : c;
-    if (i > 0 && c === text[i - 1] && !escaped.startsWith('^')) out += '^';
-    out += escaped;
-  }
-  return out;
-}
-
-/** Flips the case of a letter that would repeat the previous one (for case-insensitive text). */
-export function alternateCase(text: string): string {
-  let out = '';
-  for (const c of text) {
-    const prev = out[out.length - 1];
-    out += prev === c && c.toUpperCase() !== c.toLowerCase() ? flip(c) : c;
-  }
-  return out;
-}
-
-function flip(c: string): string {
-  return c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase();
-}
-
 export interface HashWindow {
-  /** The window as certutil prints it on Windows 10 / Server 2016 and later. */
+  /** The window as certutil prints it on Windows 10 / Server 2016 and later (lower case). */
   compact: string;
   /** The same bytes as Windows 8.1 / Server 2012 R2 print them (separated by spaces). */
   spaced: string;
-  /** No character of either layout repeats the one before it. */
+  /** Neither layout repeats a character once typed (findstr /i: its letters are hardened). */
   clean: boolean;
+}
+
+/** A case-insensitive word as the CMD printer types it: letters that repeat change case. */
+function typed(word: string): string {
+  return hardenedText([{ text: word, ci: true, nameable: false }]);
 }
 
 /**
  * A run of `bytes` whole bytes of a hex digest, chosen so that neither of certutil's two
- * layouts repeats a character (letters take alternating case, compared with findstr /i).
- * Falls back to the first window when every window has a repeated digit.
+ * layouts repeats a character once typed. Falls back to the first window when every window
+ * has a repeated digit.
  */
 export function hashWindow(hex: string, bytes: number): HashWindow {
   const digits = hex.toLowerCase();
   const windows: HashWindow[] = [];
   for (let at = 0; at + bytes * 2 <= digits.length; at += 2) {
     const pairs = digits.slice(at, at + bytes * 2).match(/../g)!;
-    const compact = alternateCase(pairs.join(''));
-    const spaced = pairs.map(alternateCase).join(' ');
-    windows.push({ compact, spaced, clean: repeatedPairs(compact) + repeatedPairs(spaced) === 0 });
+    const compact = pairs.join('');
+    const spaced = pairs.join(' ');
+    const pairsLeft = repeatedPairs(typed(compact)) + repeatedPairs(typed(spaced));
+    windows.push({ compact, spaced, clean: pairsLeft === 0 });
   }
   return windows.find((w) => w.clean) ?? windows[0]!;
 }

@@ -43,8 +43,8 @@ export function wineAvailable(): boolean {
 function shimExe(): string {
   const out = join(ROOT, '.cache', 'cmd-shims', 'shim.exe');
   const src = join(ROOT, 'test', 'shims', 'shim.c');
-  const stale = () => statSync(out).mtimeMs < statSync(src).mtimeMs;
-  if (!existsSync(out) || readFileSync(out).length === 0 || stale()) {
+  const stale = !existsSync(out) || statSync(out).mtimeMs < statSync(src).mtimeMs;
+  if (stale || readFileSync(out).length === 0) {
     mkdirSync(join(ROOT, '.cache', 'cmd-shims'), { recursive: true });
     // Test files start in parallel: build aside, then move into place in one step.
     const building = `${out}.${process.pid}.exe`;

@@ -13,7 +13,9 @@
  * icacls /save <file> writes the file (an empty ACL list), as the real one does.
  *
  * reg.exe is special: load/unload are emulated on top of Wine's real reg.exe (a "hive file"
- * is a .reg export whose keys live under the mount point), everything else is passed through.
+ * is a .reg export whose keys live under the mount point); any other call is answered from
+ * reg.txt when a section matches, else passed through to the real reg.exe. icacls /save
+ * writes the file it names, as the real one does.
  */
 #include <windows.h>
 #include <stdio.h>
@@ -100,10 +102,11 @@ static void icacls_save(const char *args) {
   if (f) fclose(f);
 }
 
-static int fixture(const char *tool, const char *args) {
+static int fixture(const char *tool, const char *args, int *found) {
   char path[MAX_PATH], line[65536];
   snprintf(path, sizeof path, "%s\\%s.txt", dir, tool);
   FILE *f = fopen(path, "rb");
+  *found = 0;
   if (!f) return 0;
   int printing = 0, matched = 0, code = 0;
   while (fgets(line, sizeof line, f)) {
@@ -132,6 +135,7 @@ static int fixture(const char *tool, const char *args) {
   }
   fclose(f);
   fflush(stdout);
+  *found = matched;
   return code;
 }
 
@@ -191,6 +195,7 @@ static int reg_hive(const char *verb, const char *args) {
   return rc;
 }
 
+
 int main(void) {
   char self[MAX_PATH], tool[64];
   GetModuleFileNameA(NULL, self, sizeof self);
@@ -207,10 +212,14 @@ int main(void) {
   if (strcmp(tool, "reg") == 0) {
     if (_strnicmp(args, "load ", 5) == 0) return reg_hive("load", args);
     if (_strnicmp(args, "unload ", 7) == 0) return reg_hive("unload", args);
+    int found;
+    int rc = fixture(tool, args, &found);
+    if (found) return rc;
     char cmd[8192];
     snprintf(cmd, sizeof cmd, "C:\\windows\\system32\\reg.exe %s", args);
     return run(cmd);
   }
   if (strcmp(tool, "icacls") == 0) icacls_save(args);
-  return fixture(tool, args);
+  int found;
+  return fixture(tool, args, &found);
 }

@@ -9,13 +9,9 @@ import {
   transferStage,
   type Transfer,
 } from '../../src/transfer/index.ts';
-import {
-  alternateCase,
-  cmdWord,
-  hashWindow,
-  repeatedPairs,
-  spacedBase64,
-} from '../../src/transfer/shape.ts';
+import { echo, run } from '../../src/emit/cmd/syntax/index.ts';
+import { printPaste } from '../../src/transfer/commands.ts';
+import { hashWindow, repeatedPairs, spacedBase64 } from '../../src/transfer/shape.ts';
 import { syntheticModule } from './fixture.ts';
 
 /** A reader written from MS-CAB, independent of the writer: header, files, MSZIP frames. */
@@ -180,23 +176,23 @@ describe('shaping helpers', () => {
     expect(Buffer.from(spaced.replace(/ /g, ''), 'base64').equals(bytes)).toBe(true);
   });
 
-  it('break repeats in cmd words with a caret and escape cmd operators', () => {
-    expect(cmdWord('c11')).toBe('c1^1');
-    expect(cmdWord('100')).toBe('10^0');
-    expect(cmdWord('a&&b')).toBe('a^&^&b');
-    expect(cmdWord('RdpRescue.psm1')).toBe('RdpRescue.psm1');
-  });
-
-  it('alternate the case of repeated letters only', () => {
-    expect(alternateCase('aab00ff')).toBe('aAb00fF');
+  it('are printed by the CMD printer: repeats broken with a caret, operators escaped', () => {
+    expect(printPaste([run(['copy', '/y', '/b', 'c10+c11+c100', 'p.b64'])])).toBe(
+      'copy /y /b c10+c1^1+c10^0 p.b64\r\n',
+    );
+    expect(printPaste([echo('RdpRescue.psm1 a&&b (x)')])).toBe(
+      'echo RdpRescue.psm1 a^&^&b ^(x^)\r\n',
+    );
   });
 
   it('pick a hash window both certutil layouts print without repeats', () => {
     const w = hashWindow('00112233445566778899aabbccddeeff0a1b2c3d4e5f60718293a4b5c6d7e8f9', 4);
     expect(w.clean).toBe(true);
-    // Windows of repeated digits are skipped; repeated letters alternate case (findstr /i).
-    expect(w.compact).toBe('aAbBcCdD');
-    expect(w.spaced).toBe('aA bB cC dD');
+    // Windows of repeated digits are skipped; repeated letters are fine: the printer types
+    // them in alternating case (findstr /i compares without case).
+    expect(w.compact).toBe('aabbccdd');
+    expect(w.spaced).toBe('aa bb cc dd');
+    expect(printPaste([run(['findstr', '/i', w.compact])])).toBe('findstr /i aAbBcCdD\r\n');
     expect(hashWindow('1111', 2).clean).toBe(false);
   });
 

@@ -6,14 +6,7 @@ import { abbreviate, unusedNames } from './abbreviate.ts';
 import { diagnosisLines } from './diagnosis.ts';
 import { parameterName } from './fix/context.ts';
 import { batchProgram, pasteProgram } from './fix/script.ts';
-import {
-  BACKUP_VAR,
-  FIND_BCD,
-  RELEASE_BCD,
-  needsBcd,
-  offlineBody,
-  offlineFixes,
-} from './offline.ts';
+import { offlineArtifacts } from './offline.ts';
 import { lit, renderScript, repeatedPairs, type Dialect, type RenderedScript } from './script.ts';
 import { Namer, printPasteBlocks, printScript } from './syntax/index.ts';
 
@@ -143,47 +136,6 @@ function fixArtifacts(fix: Fix, catalog: Catalog, version: string): Artifact[] {
   return [
     ...pastes,
     artifact(`cmd/${fix.id}.cmd`, 'cmd-batch', printed(batch), { ...common, block: 1, of: 1 }),
-  ];
-}
-
-function offlineArtifacts(catalog: Catalog, version: string): Artifact[] {
-  const fixes = offlineFixes(catalog);
-  const files = fixes.map((fix) => {
-    const file = `${fix.id}.cmd`;
-    const text = renderTemplate('cmd/offline.cmd.ejs', {
-      title: fix.title['en-US'],
-      file,
-      version,
-      body: offlineBody(fix, catalog).join('\n'),
-      backupVar: BACKUP_VAR,
-      needsBcd: needsBcd(fix),
-      findBcd: FIND_BCD,
-      releaseBcd: RELEASE_BCD,
-      lit,
-    });
-    const rendered = renderScript(lines(text), 'batch');
-    return artifact(`offline/${file}`, 'cmd-offline', rendered, {
-      fix: fix.id,
-      optIn: fix.optIn,
-      block: 1,
-      of: 1,
-    });
-  });
-  const defaults = fixes.filter((f) => !f.optIn).map((f) => `${f.id}.cmd`);
-  const all = renderTemplate('cmd/offline-all.cmd.ejs', {
-    title: catalog.offline.title['en-US'],
-    file: 'repair-offline.cmd',
-    files: defaults,
-    lit,
-  });
-  const rendered = renderScript(lines(all), 'batch');
-  return [
-    ...files,
-    artifact('offline/repair-offline.cmd', 'cmd-offline', rendered, {
-      role: 'repair-all',
-      block: 1,
-      of: 1,
-    }),
   ];
 }
 

@@ -1,59 +1,311 @@
-import type { Catalog, Fix } from '../../model/index.ts';
+import type { Catalog, Fix, Operation, OperationOf } from '../../model/index.ts';
 import { fixById } from '../../model/index.ts';
-import { BACKUP, type FixScope } from './fix/context.ts';
-import { offlineProgram } from './fix/script.ts';
-import { lit } from './script.ts';
-import { Namer, printLines, hardenedText } from './syntax/index.ts';
-
-/** The offline scope: the attached disk's letter and the loaded SYSTEM hive. */
-export function offlineScope(fix: Fix): FixScope {
-  const load = fix.operations.find((op) => op.kind === 'hive-load');
-  return {
-    kind: 'offline',
-    mountAs: load?.kind === 'hive-load' ? load.mountAs : 'RDPRESCUE_SYSTEM',
-  };
-}
-
-/** The variable the offline template sets to the attached disk's backup folder. */
-export const BACKUP_VAR = BACKUP.hint;
-
-const ESP_GUID = '{c12a7328-f81f-11d2-ba4b-00a0c93ec93b}';
+import type { Artifact } from '../artifact.ts';
+import { cmdText } from '../text.ts';
+import { aclBackup, aclGrant, takeOwnership } from './offline-acl.ts';
+import {
+  bcdChange,
+  bootStoreBackup,
+  bootStoreOf,
+  findBootStore,
+  releaseBootStore,
+  type BootStore,
+} from './offline-bcd.ts';
+import { hiveLoad, hiveUnload, mountOf, registrySet, type Mount } from './offline-hive.ts';
+import { policyCheck } from './offline-policy.ts';
+import { OfflineScript, enclosed, type Statement } from './offline-script.ts';
+import {
+  ForVar,
+  Name,
+  Namer,
+  arg,
+  block,
+  clear,
+  defined,
+  echo,
+  equals,
+  errorlevel,
+  exec,
+  exist,
+  exit,
+  forIn,
+  forRef,
+  not,
+  printScript,
+  q,
+  ref,
+  rem,
+  repeatedPairs,
+  run,
+  seq,
+  set,
+  setQuoted,
+  text,
+  when,
+  type Command,
+} from './syntax/index.ts';
 
 /**
- * Finds the partition that holds the attached disk's boot files (Generation 2: the EFI system
- * partition; Generation 1: the active partition) and gives it a temporary letter when it has
- * none. Prints "<bcd path>|<letter it assigned>". Runs on the healthy rescue VM.
+ * The offline repair scripts: one .cmd file per offline fix, run on a rescue VM with the broken
+ * VM's OS disk attached (`<fix>.cmd F`, undone with `<fix>.cmd F undo`), and repair-offline.cmd
+ * that runs the default ones in order (and undoes them in the reverse order).
  */
-export const FIND_BCD = [
-  "$ErrorActionPreference='Stop'",
-  '$n=(Get-Partition -DriveLetter $env:RR_DRIVE).DiskNumber',
-  `$p=@(Get-Partition -DiskNumber $n|?{$_.GptType -eq '${ESP_GUID}' -or $_.IsActive})[0]`,
-  "$l=[string]$p.DriveLetter;$t=''",
-  "if(-not $l.Trim([char]0).Trim()){$u=@(Get-Volume|ForEach-Object{[string]$_.DriveLetter});$l=@([char[]]'RSTUVWXYZ'|?{$u -notcontains [string]$_})[0];Add-PartitionAccessPath -DiskNumber $n -PartitionNumber $p.PartitionNumber -AccessPath ($l+':\\');$t=$l}",
-  "$f=if($p.GptType -eq '" + ESP_GUID + "'){'\\EFI\\Microsoft\\Boot\\BCD'}else{'\\Boot\\BCD'}",
-  "$l+':'+$f+'|'+$t",
-].join(';');
-
-/** Removes the temporary letter again. */
-export const RELEASE_BCD =
-  "$n=(Get-Partition -DriveLetter $env:RR_DRIVE).DiskNumber;Get-Partition -DiskNumber $n|?{[string]$_.DriveLetter -eq $env:RR_ESP}|ForEach-Object{Remove-PartitionAccessPath -DiskNumber $n -PartitionNumber $_.PartitionNumber -AccessPath ($env:RR_ESP+':\\')}";
-
-/**
- * The repair's lines, printed by the syntax tree's printer in the batch dialect (so marked
- * literal for the template's own rendering, which must not change them again).
- */
-export function offlineBody(fix: Fix, catalog: Catalog): string[] {
-  const lines = printLines(offlineProgram(fix, catalog, offlineScope(fix)), {
-    dialect: 'batch',
-    namer: new Namer(),
-  });
-  return lines.map((line) => lit(hardenedText(line)));
-}
-
-export function needsBcd(fix: Fix): boolean {
-  return fix.operations.some((op) => op.kind === 'bcd-set' || op.kind === 'bcd-ems-settings');
-}
 
 export function offlineFixes(catalog: Catalog): Fix[] {
   return catalog.offline.repairs.map((id) => fixById(catalog, id));
+}
+
+/** rem takes no special characters: "(server)" becomes "server". */
+const remText = (value: string) => value.replace(/[()]/g, '').replace(/[&|<>^%"]/g, ' ');
+
+const LETTERS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
+
+/** Reads `%~1` (a drive letter) and `%~2` (empty or "undo"); refuses anything else. */
+function argumentsOf(script: OfflineScript, usage: string): Command[] {
+  const { drive, undoing } = script.names;
+  const given = Name.generated('first argument');
+  const mode = Name.generated('second argument');
+  const a = new ForVar('a');
+  const refuseUsage = block(echo(usage), exit(2));
+  return [
+    seq(...script.names.clearedAtStart.map((n) => clear(n)), clear(drive)),
+    setQuoted(given, [arg(1)]),
+    setQuoted(mode, [arg(2)]),
+    when(not(defined(given)), refuseUsage),
+    forIn(
+      a,
+      LETTERS,
+      when(
+        equals([ref(given, ':~0,1')], [forRef(a)], { ignoreCase: true }),
+        set(drive, [forRef(a)]),
+      ),
+    ),
+    when(not(defined(drive)), refuseUsage),
+    when(defined(mode), when(not(equals([ref(mode)], 'undo', { ignoreCase: true })), refuseUsage)),
+    when(defined(mode), set(undoing, '1')),
+  ];
+}
+
+function header(script: OfflineScript, file: string, version: string): Command[] {
+  const { fix, names } = script;
+  const usage = `Usage: ${file} DRIVE-LETTER [undo], where DRIVE-LETTER is the attached OS disk, for example: ${file} F`;
+  const title = fix.title['en-US'];
+  return [
+    exec('@echo', text('off')),
+    exec('setlocal'),
+    rem(remText(`RdpRescue offline repair ${fix.id}: ${title}`)),
+    rem(
+      `Run on a rescue VM with the broken VM's OS disk attached; generated by rdp-rescue ${version}.`,
+    ),
+    rem(remText(`Usage: ${file} DRIVE-LETTER to repair, ${file} DRIVE-LETTER undo to undo.`)),
+    ...argumentsOf(script, usage),
+    when(
+      equals([ref(names.drive), text(':')], [ref(Name.env('SystemDrive'))], { ignoreCase: true }),
+      block(
+        echo('RDPRESCUE refusing ', ref(names.drive), ": it is this rescue VM's own system drive"),
+        exit(2),
+      ),
+    ),
+    when(
+      not(exist([q(...script.onDisk('Windows\\System32\\config\\SYSTEM'))])),
+      block(echo('RDPRESCUE ', ref(names.drive), ': holds no Windows installation'), exit(2)),
+    ),
+    setQuoted(names.backup, [...script.onDisk('RdpRescue\\backup\\'), text(fix.id)]),
+    when(defined(names.undoing), echo(`RDPRESCUE ${fix.id} undo: ${title}`)),
+    when(not(defined(names.undoing)), echo(`RDPRESCUE ${fix.id}: ${title}`)),
+    when(
+      defined(names.undoing),
+      when(
+        not(exist([q(ref(names.backup))])),
+        block(
+          echo(`RDPRESCUE ${fix.id}: nothing to undo, no backup in `, ref(names.backup)),
+          exit(0),
+        ),
+      ),
+    ),
+    when(
+      not(defined(names.undoing)),
+      when(not(exist([q(ref(names.backup))])), run(['md', q(ref(names.backup))])),
+    ),
+    when(
+      not(exist([q(ref(names.backup))])),
+      block(echo('RDPRESCUE could not create ', ref(names.backup)), exit(1)),
+    ),
+  ];
+}
+
+function footer(script: OfflineScript, file: string): Command[] {
+  const { fix, names } = script;
+  const warning = fix.weakensSecurity;
+  return [
+    when(defined(names.stop), exit([ref(names.stop)])),
+    when(
+      defined(names.failed),
+      when(defined(names.undoing), echo(`RDPRESCUE ${fix.id} undo FAILED`)),
+    ),
+    when(
+      defined(names.failed),
+      when(not(defined(names.undoing)), echo(`RDPRESCUE ${fix.id} FAILED`)),
+    ),
+    when(defined(names.failed), exit(1)),
+    when(defined(names.undoing), block(echo(`RDPRESCUE ${fix.id} undone`), exit(0))),
+    echo(`RDPRESCUE ${fix.id} applied`),
+    ...(warning
+      ? [
+          echo(`RDPRESCUE warning: ${warning.warning['en-US']}`),
+          echo(`RDPRESCUE ${warning.restore['en-US']}`),
+        ]
+      : []),
+    echo(
+      `RDPRESCUE undo: ${file} `,
+      ref(names.drive),
+      ' undo (when several repairs ran, undo the last one first)',
+    ),
+    exit(0),
+  ];
+}
+
+/** The statements of every operation, in order, with the backups each needs first. */
+function operations(script: OfflineScript): Statement[] {
+  const ops = script.fix.operations;
+  const sets = ops.filter((op): op is OperationOf<'registry-set'> => op.kind === 'registry-set');
+  const out: Statement[] = [];
+  let mount: Mount | undefined;
+  let unloaded = false;
+  let store: BootStore | undefined;
+  const needMount = (op: Operation) => {
+    if (!mount) throw new Error(`fix '${script.fix.id}': ${op.kind} before hive-load`);
+    return mount;
+  };
+  for (const op of ops) {
+    switch (op.kind) {
+      case 'hive-load':
+        mount = mountOf(script, op.hive, op.mountAs);
+        out.push(...hiveLoad(script, mount));
+        break;
+      case 'hive-unload':
+        out.push(...hiveUnload(script, needMount(op)));
+        unloaded = true;
+        break;
+      case 'registry-set':
+        out.push(...registrySet(script, op, needMount(op), sets));
+        break;
+      case 'bcd-set':
+      case 'bcd-ems-settings':
+        if (!store) {
+          store = bootStoreOf(script);
+          out.push(...findBootStore(script, store), ...bootStoreBackup(script, store));
+        }
+        out.push(...bcdChange(script, store, op));
+        break;
+      case 'take-ownership':
+        out.push(...aclBackup(script, op.path), ...takeOwnership(script, op));
+        break;
+      case 'acl-grant':
+        out.push(...aclBackup(script, op.path), ...aclGrant(script, op));
+        break;
+      default:
+        throw new Error(`fix '${script.fix.id}': ${op.kind} cannot run in an offline script`);
+    }
+  }
+  if (mount && !unloaded) throw new Error(`fix '${script.fix.id}': hive-load without hive-unload`);
+  if (store) out.push(...releaseBootStore(store));
+  out.push(...policyCheck(script, sets));
+  return out;
+}
+
+export function offlineScript(fix: Fix, version: string): string {
+  const script = new OfflineScript(fix);
+  const file = `${fix.id}.cmd`;
+  const body = operations(script).map((s) => script.guarded(s));
+  return printScript(
+    [...header(script, file, version), ...body, ...footer(script, file)].map(enclosed),
+    'batch',
+    new Namer(),
+  );
+}
+
+/** repair-offline.cmd: the default repairs in order; with `undo`, their undo in reverse. */
+export function repairAllScript(catalog: Catalog, files: string[]): string {
+  const given = Name.generated('first argument');
+  const mode = Name.generated('second argument');
+  const result = Name.fixed('RR_ALL');
+  const usage =
+    'Usage: repair-offline.cmd DRIVE-LETTER [undo], where DRIVE-LETTER is the attached OS disk';
+  /** Runs one script in one mode; a refusal (2) stops the chain, a failure (1) is counted. */
+  const step = (file: string, undo: boolean): Command[] => {
+    const guard = (c: Command) => when(undo ? defined(mode) : not(defined(mode)), c);
+    return [
+      guard(
+        exec(
+          'call',
+          [q(arg(0, '~dp'), text(file))],
+          [q(ref(given))],
+          ...(undo ? [text('undo')] : []),
+        ),
+      ),
+      guard(when(errorlevel(2), exit(2))),
+      guard(when(errorlevel(1), set(result, '1'))),
+    ];
+  };
+  const reversed = [...files].reverse();
+  return printScript(
+    [
+      exec('@echo', text('off')),
+      exec('setlocal'),
+      rem(remText(`RdpRescue offline repair: ${catalog.offline.title['en-US']}`)),
+      rem(
+        remText(
+          `Applies, in order: ${files.join(', ')}. Opt-in repairs run only when named on purpose.`,
+        ),
+      ),
+      rem(remText(`repair-offline.cmd DRIVE-LETTER undo runs their undo in the reverse order.`)),
+      setQuoted(given, [arg(1)]),
+      setQuoted(mode, [arg(2)]),
+      when(not(defined(given)), block(echo(usage), exit(2))),
+      when(
+        defined(mode),
+        when(not(equals([ref(mode)], 'undo', { ignoreCase: true })), block(echo(usage), exit(2))),
+      ),
+      set(result, '0'),
+      ...files.flatMap((f) => step(f, false)),
+      ...reversed.flatMap((f) => step(f, true)),
+      when(
+        not(defined(mode)),
+        echo(
+          'RDPRESCUE undo: repair-offline.cmd ',
+          ref(given),
+          ` undo (undoes, in this order: ${reversed.map((f) => f.replace(/\.cmd$/, '')).join(', ')})`,
+        ),
+      ),
+      exit([ref(result)]),
+    ].map(enclosed),
+    'batch',
+    new Namer(),
+  );
+}
+
+function artifact(path: string, text: string, meta: Record<string, unknown>): Artifact {
+  return {
+    path,
+    kind: 'cmd-offline',
+    content: cmdText(text, path),
+    meta: { chars: text.length, repeatedPairs: repeatedPairs(text), block: 1, of: 1, ...meta },
+  };
+}
+
+export function offlineArtifacts(catalog: Catalog, version: string): Artifact[] {
+  const fixes = offlineFixes(catalog);
+  const defaults = fixes.filter((f) => !f.optIn).map((f) => `${f.id}.cmd`);
+  return [
+    ...fixes.map((fix) =>
+      artifact(`offline/${fix.id}.cmd`, offlineScript(fix, version), {
+        fix: fix.id,
+        optIn: fix.optIn,
+      }),
+    ),
+    artifact('offline/repair-offline.cmd', repairAllScript(catalog, defaults), {
+      role: 'repair-all',
+    }),
+  ];
 }

@@ -1,5 +1,5 @@
 import { abbreviate, applyDefinitions, type Definition } from './abbreviate.ts';
-import { hardenedText, plainText, type Line } from './chunks.ts';
+import { hardenedText, plainText, type Line, type RenderOptions } from './chunks.ts';
 import type { Namer } from './names.ts';
 import type { Command } from './nodes.ts';
 import { printLines, type Dialect } from './print.ts';
@@ -8,8 +8,8 @@ import { printLines, type Dialect } from './print.ts';
 export const PASTE_LIMIT = 2048;
 
 /** Lines as the file holds them: hardened, CRLF after every line. */
-export function renderLines(lines: readonly Line[]): string {
-  return lines.map((l) => hardenedText(l) + '\r\n').join('');
+export function renderLines(lines: readonly Line[], options: RenderOptions = {}): string {
+  return lines.map((l) => hardenedText(l, options) + '\r\n').join('');
 }
 
 /** A whole script in one dialect (a .cmd file, an offline script). */
@@ -17,8 +17,9 @@ export function printScript(
   statements: readonly Command[],
   dialect: Dialect,
   namer: Namer,
+  options: RenderOptions = {},
 ): string {
-  return renderLines(printLines(statements, { dialect, namer }));
+  return renderLines(printLines(statements, { dialect, namer }), options);
 }
 
 /** Block k of n: what the block's own framing lines may say. */

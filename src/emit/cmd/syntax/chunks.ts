@@ -1,20 +1,35 @@
 /**
- * A printed line as chunks of characters that share two facts: whether hardening may change
- * their letter case (ci), and whether the abbreviation may name them (quoted plain text).
+ * A printed line as chunks of characters that share these facts: whether hardening may change
+ * their letter case (ci), whether the abbreviation may name them (quoted plain text), and
+ * whether a caret may stand before them (splittable: unquoted plain text, where cmd's parse
+ * removes a caret before an ordinary character and keeps the character).
  */
 export interface Chunk {
   text: string;
   ci: boolean;
   nameable: boolean;
+  splittable?: boolean;
 }
 
 export type Line = Chunk[];
 
-export function push(line: Line, text: string, ci: boolean, nameable = false): void {
+export function push(
+  line: Line,
+  text: string,
+  ci: boolean,
+  nameable = false,
+  splittable = false,
+): void {
   if (text === '') return;
   const last = line[line.length - 1];
-  if (last && last.ci === ci && last.nameable === nameable) last.text += text;
-  else line.push({ text, ci, nameable });
+  if (
+    last &&
+    last.ci === ci &&
+    last.nameable === nameable &&
+    (last.splittable ?? false) === splittable
+  )
+    last.text += text;
+  else line.push(splittable ? { text, ci, nameable, splittable } : { text, ci, nameable });
 }
 
 export function plainText(line: Line): string {
@@ -27,19 +42,33 @@ function flip(c: string): string {
 
 const isLetter = (c: string | undefined) => c !== undefined && /[A-Za-z]/.test(c);
 
+export interface RenderOptions {
+  /**
+   * Also put a caret between two identical characters that hardening left touching, where
+   * cmd removes it again (unquoted letters, digits and . - _ \ / : +): `c11` -> `c1^1`.
+   */
+  caretSplit?: boolean;
+}
+
+/** Characters that read the same with a caret before them, outside quotes. */
+const PLAIN = /[A-Za-z0-9._\-\\/:+]/;
+
 /**
  * The line's text with the Serial Console's letter-case defence: a case-insensitive letter
  * that repeats its neighbour takes the other case, so no two identical letters touch (the
  * console has been seen to double or drop them). Case-sensitive text is never changed; a
- * case-insensitive letter next to one changes instead.
+ * case-insensitive letter next to one changes instead. With caretSplit, pairs that remain
+ * in unquoted plain text are separated by a caret.
  */
-export function hardenedText(line: Line): string {
+export function hardenedText(line: Line, options: RenderOptions = {}): string {
   const chars: string[] = [];
   const ci: boolean[] = [];
+  const splittable: boolean[] = [];
   for (const chunk of line)
     for (const c of chunk.text) {
       chars.push(c);
       ci.push(chunk.ci && isLetter(c));
+      splittable.push((chunk.splittable ?? false) && PLAIN.test(c));
     }
   for (let i = 0; i < chars.length; i++) {
     if (!ci[i]) continue;
@@ -51,6 +80,9 @@ export function hardenedText(line: Line): string {
       if (prev !== flipped && !(next === flipped && !ci[i + 1])) chars[i] = flipped;
     }
   }
+  if (options.caretSplit)
+    for (let i = chars.length - 1; i > 0; i--)
+      if (splittable[i] && chars[i] === chars[i - 1]) chars[i] = '^' + chars[i];
   return chars.join('');
 }
 

@@ -96,7 +96,14 @@ export {
   type Redirect,
 } from './nodes.ts';
 export { printLines, printLine, PrintError, type Dialect, type PrintOptions } from './print.ts';
-export { hardenedText, plainText, repeatedPairs, type Chunk, type Line } from './chunks.ts';
+export {
+  hardenedText,
+  plainText,
+  repeatedPairs,
+  type Chunk,
+  type Line,
+  type RenderOptions,
+} from './chunks.ts';
 export {
   PASTE_LIMIT,
   printScript,

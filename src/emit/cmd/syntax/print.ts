@@ -93,7 +93,7 @@ class Printer {
       } else if (SPECIAL.test(c)) {
         push(this.line, '^' + c, false);
       } else {
-        push(this.line, c, ci);
+        push(this.line, c, ci, false, true);
       }
     }
   }
@@ -143,7 +143,7 @@ class Printer {
       case 'arg':
         if (this.options.dialect !== 'batch')
           throw new PrintError(`%~${part.index} exists in a batch file only`);
-        return this.exact(`%~${part.index}`);
+        return this.exact(`%${part.modifiers ?? '~'}${part.index}`);
       case 'quoted': {
         if (this.quoted) throw new PrintError('quotes inside quotes');
         this.syntax('"');

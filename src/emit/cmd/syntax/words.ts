@@ -15,8 +15,8 @@ export type Part =
   | { kind: 'name'; name: Name }
   /** A for-variable, `%~a` with modifiers "~". */
   | { kind: 'for'; variable: ForVar; modifiers: string }
-  /** A batch file's argument `%~1` (batch dialect only). */
-  | { kind: 'arg'; index: number }
+  /** A batch file's argument `%~1`, or `%~dp0` with modifiers (batch dialect only). */
+  | { kind: 'arg'; index: number; modifiers?: string }
   /** Parts between double quotes, where cmd's special characters are plain. */
   | { kind: 'quoted'; parts: readonly Part[] };
 
@@ -51,9 +51,11 @@ export function forRef(variable: ForVar, modifiers = ''): Part {
   return { kind: 'for', variable, modifiers };
 }
 
-export function arg(index: number): Part {
-  if (!Number.isInteger(index) || index < 1 || index > 9) throw new Error(`bad argument ${index}`);
-  return { kind: 'arg', index };
+/** `%~1`; `arg(0, '~dp')` is `%~dp0`, the folder of the batch file itself. */
+export function arg(index: number, modifiers = '~'): Part {
+  if (!Number.isInteger(index) || index < 0 || index > 9) throw new Error(`bad argument ${index}`);
+  if (!/^~[a-z]*$/.test(modifiers)) throw new Error(`unsupported argument modifiers: ${modifiers}`);
+  return modifiers === '~' ? { kind: 'arg', index } : { kind: 'arg', index, modifiers };
 }
 
 /** `"..."`; bare strings inside are identifiers (paths, mostly). */

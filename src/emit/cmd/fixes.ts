@@ -1,6 +1,6 @@
 import type { Catalog, Check, Fix } from '../../model/index.ts';
 import { checksOf } from '../../model/index.ts';
-import { renderCheck } from './checks.ts';
+import { renderCheck } from './legacy-checks.ts';
 import { ScriptBuilder, type Scope } from './context.ts';
 import { BACKUP_DIR, FAILED, paramVar, renderOperation, type Step } from './operations.ts';
 import { lit } from './script.ts';

@@ -1,3 +1,8 @@
+/**
+ * The string-built check renderers, kept only for the fix path (fixes.ts, operations.ts)
+ * until it moves onto the CMD syntax tree; the diagnosis uses checks.ts. Delete this file
+ * when nothing imports it.
+ */
 import type { Check, CheckKind, CheckOf, Comparison, WindowsPath } from '../../model/index.ts';
 import { assertNever } from '../../model/index.ts';
 import { quote, readKey, readRegistry, registryKey, type ScriptBuilder } from './context.ts';

@@ -1,5 +1,5 @@
 import type { Operation, OperationKind, OperationOf, Value } from '../../model/index.ts';
-import { listenerPid, rdpPort, servicePid } from './checks.ts';
+import { listenerPid, rdpPort, servicePid } from './legacy-checks.ts';
 import {
   quote,
   readRegistry,

@@ -9,16 +9,16 @@ if not "%_0:~0,4%"=="REG_" set _0=
 set _1=3389&if defined _0 set /a _1=%_0:*:=% >nul 2>&1
 set _2=?&for /f "tokens=2 delims=," %%a in ('tasklist /svc /fo csv /nh /fi "SERVICES eq TermService"^|find ".exe"') do set _2=%%~a
 set _3=
-for /f "tokens=1,3,5" %%a in ('netstat -ano^|find ":%_1% "') do if %%a==TCP for %%x in (0.0.0.0:0 [::]:0) do if %%b==%%x if not %%c==%_2% set _3=%%c
-if "%_3%"=="4" echo RDPRESCUE stop-port-owner port %_1% is held by PID 4 ^(System: HTTP.sys or a driver^): see netsh http show servicestate&set _3=&set RrF=1
+for /f "tokens=1,3,5" %%a in ('netstat -ano^|find ":%_1% "') do (if %%a==TCP (for %%x in (0.0.0.0:0 [::]:0) do (if %%b==%%x (if not %%c==%_2% (set _3=%%c)))))
+if "%_3%"=="4" (echo RDPRESCUE stop-port-owner port %_1% is held by PID 4 ^(System: HTTP.sys or a driver^): see netsh http show servicestate&set _3=&set RrF=1)
 set _4=&set _5=
 if defined _3 for /f "tokens=3* delims=," %%a in ('tasklist /svc /fo csv /nh /fi "PID eq %_3%"^|find ".exe"') do (set _4=%%~a&set _5=%%b)
-if defined _5 echo RDPRESCUE stop-port-owner port owner PID %_3% hosts several services: not stopped&set _4=&set RrF=1
+if defined _5 (echo RDPRESCUE stop-port-owner port owner PID %_3% hosts several services: not stopped&set _4=&set RrF=1)
 if /i "%_4%"=="TermService" set _4=
-if defined _4 if not exist "%RrB%\svc-%_4%.reg" reg export "HKLM\SYSTEM\CurRentControlSet\Services\%_4%" "%RrB%\svc-%_4%.reg" /y>nul 2>&1&if not erRorlevel 1 >>"%RrB%\undo.cmd" echo net start "%_4%"
-if defined _4 if not exist "%RrB%\svc-%_4%.reg" echo RDPRESCUE stop-port-owner port owner PID %_3% is not a service: not stopped&set _4=&set RrF=1
-if defined _4 echo RDPRESCUE stop-port-owner stopping service %_4%&net stop "%_4%" /y>nul 2>&1
-if defined _4 reg query "HKLM\SYSTEM\CurRentControlSet\Services\%_4%" /v Start 2>nul|find "0x2">nul&if not erRorlevel 1 echo RDPRESCUE stop-port-owner %_4% starts automatically and takes the port back at the next boot: sc config %_4% start= demand
+if defined _4 if not exist "%RrB%\svc-%_4%.reg" (reg export "HKLM\SYSTEM\CurRentControlSet\Services\%_4%" "%RrB%\svc-%_4%.reg" /y>nul 2>&1&if not erRorlevel 1 (>>"%RrB%\undo.cmd" echo net start "%_4%"))
+if defined _4 if not exist "%RrB%\svc-%_4%.reg" (echo RDPRESCUE stop-port-owner port owner PID %_3% is not a service: not stopped&set _4=&set RrF=1)
+if defined _4 (echo RDPRESCUE stop-port-owner stopping service %_4%&net stop "%_4%" /y>nul 2>&1)
+if defined _4 (reg query "HKLM\SYSTEM\CurRentControlSet\Services\%_4%" /v Start 2>nul|find "0x2" >nul&if not erRorlevel 1 (echo RDPRESCUE stop-port-owner %_4% starts automatically and takes the port back at the next boot: sc config %_4% start= demand))
 net stop TermService /y>nul 2>&1
 net start TermService>nul 2>&1
 ping -n 4 127.0.0.1 >nul
@@ -27,9 +27,9 @@ if not "%_6:~0,4%"=="REG_" set _6=
 set _7=3389&if defined _6 set /a _7=%_6:*:=% >nul 2>&1
 set _8=?&for /f "tokens=2 delims=," %%a in ('tasklist /svc /fo csv /nh /fi "SERVICES eq TermService"^|find ".exe"') do set _8=%%~a
 set _9=F
-for /f "tokens=1,3,5" %%a in ('netstat -ano^|find ":%_7% "') do if %%a==TCP for %%x in (0.0.0.0:0 [::]:0) do if %%b==%%x if %%c==%_8% set _9=Q
-for /f "tokens=1,3,5" %%a in ('netstat -ano^|find ":%_7% "') do if %%a==TCP for %%x in (0.0.0.0:0 [::]:0) do if %%b==%%x if not %%c==%_8% set _9=F
-if "%_9%"=="F" echo RDPRESCUE stop-port-owner verify rdp-listener still-fires&set RrF=1
+for /f "tokens=1,3,5" %%a in ('netstat -ano^|find ":%_7% "') do (if %%a==TCP (for %%x in (0.0.0.0:0 [::]:0) do (if %%b==%%x (if %%c==%_8% (set _9=Q)))))
+for /f "tokens=1,3,5" %%a in ('netstat -ano^|find ":%_7% "') do (if %%a==TCP (for %%x in (0.0.0.0:0 [::]:0) do (if %%b==%%x (if not %%c==%_8% (set _9=F)))))
+if "%_9%"=="F" (echo RDPRESCUE stop-port-owner verify rdp-listener still-fires&set RrF=1)
 if "%_9%"=="Q" echo RDPRESCUE stop-port-owner verify rdp-listener ok
 if defined RrF (echo RDPRESCUE stop-port-owner FAILED) else echo RDPRESCUE stop-port-owner applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"

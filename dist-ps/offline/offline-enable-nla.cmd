@@ -7,7 +7,7 @@ set Rr_UNDO=&set Rr_STOP=&set Rr_FAILED=&set Rr_SYSTEM_LOADED=&set Rr_SOFTWARE_L
 set "_0=%~1"
 set "_1=%~2"
 if not defined _0 (echo Usage: offline-enable-nla.cmd DRIVE-LETTER [undo], where DRIVE-LETTER is the attached OS disk, for example: offline-enable-nla.cmd F&exit /b 2)
-for %%a in (A B C D E F G H I J K L M N O P Q R S T U V W X Y Z) do if /i "%_0:~0,1%"=="%%a" set Rr_DRIVE=%%a
+for %%a in (A B C D E F G H I J K L M N O P Q R S T U V W X Y Z) do (if /i "%_0:~0,1%"=="%%a" (set Rr_DRIVE=%%a))
 if not defined Rr_DRIVE (echo Usage: offline-enable-nla.cmd DRIVE-LETTER [undo], where DRIVE-LETTER is the attached OS disk, for example: offline-enable-nla.cmd F&exit /b 2)
 if defined _1 if /i not "%_1%"=="undo" (echo Usage: offline-enable-nla.cmd DRIVE-LETTER [undo], where DRIVE-LETTER is the attached OS disk, for example: offline-enable-nla.cmd F&exit /b 2)
 if defined _1 set Rr_UNDO=1
@@ -19,27 +19,27 @@ if not defined Rr_UNDO echo RDPRESCUE offline-enable-nla: Enable Network Level A
 if defined Rr_UNDO if not exist "%Rr_BACKUP%" (echo RDPRESCUE offline-enable-nla: nothing to undo, no backup in %Rr_BACKUP%&exit /b 0)
 if not defined Rr_UNDO if not exist "%Rr_BACKUP%" md "%Rr_BACKUP%"
 if not exist "%Rr_BACKUP%" (echo RDPRESCUE could not create %Rr_BACKUP%&exit /b 1)
-if not defined Rr_UNDO if not defined Rr_STOP if not exist "%Rr_BACKUP%\hive-SYSTEM.ok" (md "%Rr_BACKUP%\hive-SYSTEM" 2>nul&xcopy /h /r /y /q "%Rr_DRIVE%:\Windows\System32\config\SYSTEM*" "%Rr_BACKUP%\hive-SYSTEM">nul 2>&1&if erRorlevel 1 (echo RDPRESCUE could not copy %Rr_DRIVE%:\Windows\System32\config\SYSTEM* with its logs to %Rr_BACKUP%\hive-SYSTEM: nothing changed&set Rr_STOP=1))
+if not defined Rr_UNDO if not defined Rr_STOP if not exist "%Rr_BACKUP%\hive-SYSTEM.ok" (md "%Rr_BACKUP%\hive-SYSTEM" 2>nul&xcopy /h /r /y /q "%Rr_DRIVE%:\Windows\System32\config\SYSTEM*" "%Rr_BACKUP%\hive-SYSTEM" >nul 2>&1&if erRorlevel 1 (echo RDPRESCUE could not copy %Rr_DRIVE%:\Windows\System32\config\SYSTEM* with its logs to %Rr_BACKUP%\hive-SYSTEM: nothing changed&set Rr_STOP=1))
 if not defined Rr_UNDO if not defined Rr_STOP if not exist "%Rr_BACKUP%\hive-SYSTEM.ok" type nul>"%Rr_BACKUP%\hive-SYSTEM.ok"
-if not defined Rr_STOP (reg load HKLM\RDPRESCUE_SYSTEM "%Rr_DRIVE%:\Windows\System32\config\SYSTEM">nul&if erRorlevel 1 (echo RDPRESCUE could not load %Rr_DRIVE%:\Windows\System32\config\SYSTEM as HKLM\RDPRESCUE_SYSTEM ^(still loaded? reg unload HKLM\RDPRESCUE_SYSTEM^): nothing changed&set Rr_STOP=1))
+if not defined Rr_STOP (reg load HKLM\RDPRESCUE_SYSTEM "%Rr_DRIVE%:\Windows\System32\config\SYSTEM" >nul&if erRorlevel 1 (echo RDPRESCUE could not load %Rr_DRIVE%:\Windows\System32\config\SYSTEM as HKLM\RDPRESCUE_SYSTEM ^(still loaded? reg unload HKLM\RDPRESCUE_SYSTEM^): nothing changed&set Rr_STOP=1))
 if not defined Rr_STOP set Rr_SYSTEM_LOADED=1
-if not defined Rr_STOP (set _2=&for /f "tokens=2*" %%a in ('reg query "HKLM\RDPRESCUE_SYSTEM\Select" /v CurRent 2^>nul') do if /i "%%a"=="REG_DWORD" set _2=%%b)
+if not defined Rr_STOP (set _2=&for /f "tokens=2*" %%a in ('reg query "HKLM\RDPRESCUE_SYSTEM\Select" /v CurRent 2^>nul') do (if /i "%%a"=="REG_DWORD" (set _2=%%b)))
 if not defined Rr_STOP (set _3=0&set /a _3=_2 >nul 2>&1)
 if not defined Rr_STOP (set _4=&set Rr_CS=)
 if not defined Rr_STOP if %_3% GEQ 1 if %_3% LEQ 999 set "_4=00%_3%"
 if not defined Rr_STOP if defined _4 set "Rr_CS=ControlSet%_4:~-3%"
 if not defined Rr_STOP if not defined Rr_CS (echo RDPRESCUE HKLM\RDPRESCUE_SYSTEM\Select\Current does not name a control set: nothing changed&set Rr_STOP=2)
-if not defined Rr_STOP (reg query "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%">nul 2>&1&if erRorlevel 1 (echo RDPRESCUE HKLM\RDPRESCUE_SYSTEM\Select\Current names %Rr_CS%, which the hive lacks: nothing changed&set Rr_STOP=2))
+if not defined Rr_STOP (reg query "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%" >nul 2>&1&if erRorlevel 1 (echo RDPRESCUE HKLM\RDPRESCUE_SYSTEM\Select\Current names %Rr_CS%, which the hive lacks: nothing changed&set Rr_STOP=2))
 if not defined Rr_UNDO if not defined Rr_STOP (set _5=&set _6=)
 if not defined Rr_UNDO if not defined Rr_STOP if not exist "%Rr_BACKUP%\k1.*" set _5=1
-if not defined Rr_UNDO if not defined Rr_STOP if defined _5 (reg query "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp" /v UserAuthentication>nul 2>&1&if erRorlevel 1 type nul>"%Rr_BACKUP%\k1-UserAuthentication.absent")
-if not defined Rr_UNDO if not defined Rr_STOP if defined _5 (reg query "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp" /v SecurityLayer>nul 2>&1&if erRorlevel 1 type nul>"%Rr_BACKUP%\k1-SecurityLayer.absent")
-if not defined Rr_UNDO if not defined Rr_STOP if defined _5 (reg query "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp" /v fAlLowSecProtocolNegotiation>nul 2>&1&if erRorlevel 1 type nul>"%Rr_BACKUP%\k1-fAllowSecProtocolNegotiation.absent")
-if not defined Rr_UNDO if not defined Rr_STOP if defined _5 (reg query "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp">nul 2>&1&if not erRorlevel 1 set _6=1)
-if not defined Rr_UNDO if not defined Rr_STOP if defined _5 if not defined _6 (reg query "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations">nul 2>&1&if erRorlevel 1 type nul>"%Rr_BACKUP%\k1.newparent")
+if not defined Rr_UNDO if not defined Rr_STOP if defined _5 (reg query "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp" /v UserAuthentication>nul 2>&1&if erRorlevel 1 (type nul>"%Rr_BACKUP%\k1-UserAuthentication.absent"))
+if not defined Rr_UNDO if not defined Rr_STOP if defined _5 (reg query "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp" /v SecurityLayer>nul 2>&1&if erRorlevel 1 (type nul>"%Rr_BACKUP%\k1-SecurityLayer.absent"))
+if not defined Rr_UNDO if not defined Rr_STOP if defined _5 (reg query "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp" /v fAlLowSecProtocolNegotiation>nul 2>&1&if erRorlevel 1 (type nul>"%Rr_BACKUP%\k1-fAllowSecProtocolNegotiation.absent"))
+if not defined Rr_UNDO if not defined Rr_STOP if defined _5 (reg query "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp" >nul 2>&1&if not erRorlevel 1 (set _6=1))
+if not defined Rr_UNDO if not defined Rr_STOP if defined _5 if not defined _6 (reg query "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations" >nul 2>&1&if erRorlevel 1 (type nul>"%Rr_BACKUP%\k1.newparent"))
 if not defined Rr_UNDO if not defined Rr_STOP if defined _5 if not defined _6 if not exist "%Rr_BACKUP%\k1.newparent" type nul>"%Rr_BACKUP%\k1.new"
 if not defined Rr_UNDO if not defined Rr_STOP if defined _5 if defined _6 (reg export "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp" "%Rr_BACKUP%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (echo RDPRESCUE could not export HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp: nothing changed&set Rr_STOP=1))
-if defined Rr_UNDO if not defined Rr_STOP if exist "%Rr_BACKUP%\k1.reg" (reg import "%Rr_BACKUP%\k1.reg">nul 2>&1&if erRorlevel 1 (echo RDPRESCUE could not import %Rr_BACKUP%\k1.reg&set Rr_FAILED=1))
+if defined Rr_UNDO if not defined Rr_STOP if exist "%Rr_BACKUP%\k1.reg" (reg import "%Rr_BACKUP%\k1.reg" >nul 2>&1&if erRorlevel 1 (echo RDPRESCUE could not import %Rr_BACKUP%\k1.reg&set Rr_FAILED=1))
 if defined Rr_UNDO if not defined Rr_STOP if exist "%Rr_BACKUP%\k1.reg" if exist "%Rr_BACKUP%\k1-UserAuthentication.absent" reg delete "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp" /v UserAuthentication /f>nul 2>&1
 if defined Rr_UNDO if not defined Rr_STOP if exist "%Rr_BACKUP%\k1.reg" if exist "%Rr_BACKUP%\k1-UserAuthentication.absent" (reg query "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp" /v UserAuthentication>nul 2>&1&if not erRorlevel 1 (echo RDPRESCUE could not delete HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp /v UserAuthentication&set Rr_FAILED=1))
 if defined Rr_UNDO if not defined Rr_STOP if exist "%Rr_BACKUP%\k1.reg" if exist "%Rr_BACKUP%\k1-SecurityLayer.absent" reg delete "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp" /v SecurityLayer /f>nul 2>&1
@@ -47,17 +47,17 @@ if defined Rr_UNDO if not defined Rr_STOP if exist "%Rr_BACKUP%\k1.reg" if exist
 if defined Rr_UNDO if not defined Rr_STOP if exist "%Rr_BACKUP%\k1.reg" if exist "%Rr_BACKUP%\k1-fAllowSecProtocolNegotiation.absent" reg delete "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp" /v fAlLowSecProtocolNegotiation /f>nul 2>&1
 if defined Rr_UNDO if not defined Rr_STOP if exist "%Rr_BACKUP%\k1.reg" if exist "%Rr_BACKUP%\k1-fAllowSecProtocolNegotiation.absent" (reg query "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp" /v fAlLowSecProtocolNegotiation>nul 2>&1&if not erRorlevel 1 (echo RDPRESCUE could not delete HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp /v fAllowSecProtocolNegotiation&set Rr_FAILED=1))
 if defined Rr_UNDO if not defined Rr_STOP if exist "%Rr_BACKUP%\k1.new" reg delete "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp" /f>nul 2>&1
-if defined Rr_UNDO if not defined Rr_STOP if exist "%Rr_BACKUP%\k1.new" (reg query "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp">nul 2>&1&if not erRorlevel 1 (echo RDPRESCUE could not delete HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp&set Rr_FAILED=1))
+if defined Rr_UNDO if not defined Rr_STOP if exist "%Rr_BACKUP%\k1.new" (reg query "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp" >nul 2>&1&if not erRorlevel 1 (echo RDPRESCUE could not delete HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp&set Rr_FAILED=1))
 if defined Rr_UNDO if not defined Rr_STOP if exist "%Rr_BACKUP%\k1.newparent" reg delete "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations" /f>nul 2>&1
-if defined Rr_UNDO if not defined Rr_STOP if exist "%Rr_BACKUP%\k1.newparent" (reg query "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations">nul 2>&1&if not erRorlevel 1 (echo RDPRESCUE could not delete HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations&set Rr_FAILED=1))
+if defined Rr_UNDO if not defined Rr_STOP if exist "%Rr_BACKUP%\k1.newparent" (reg query "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations" >nul 2>&1&if not erRorlevel 1 (echo RDPRESCUE could not delete HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations&set Rr_FAILED=1))
 if not defined Rr_UNDO if not defined Rr_STOP reg adD "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp" /v UserAuthentication /t REG_DWORD /d 1 /f>nul
-if not defined Rr_UNDO if not defined Rr_STOP (set _7=&for /f "tokens=1,2*" %%a in ('reg query "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp" /v UserAuthentication 2^>nul') do if /i "%%a"=="UserAuthentication" set _7=%%b:%%c)
+if not defined Rr_UNDO if not defined Rr_STOP (set _7=&for /f "tokens=1,2*" %%a in ('reg query "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp" /v UserAuthentication 2^>nul') do (if /i "%%a"=="UserAuthentication" (set _7=%%b:%%c)))
 if not defined Rr_UNDO if not defined Rr_STOP if not "%_7%"=="REG_DWORD:0x1" (echo RDPRESCUE UserAuthentication reads back as "%_7%", not REG_DWORD:0x1&set Rr_FAILED=1)
 if not defined Rr_UNDO if not defined Rr_STOP reg adD "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp" /v SecurityLayer /t REG_DWORD /d 2 /f>nul
-if not defined Rr_UNDO if not defined Rr_STOP (set _8=&for /f "tokens=1,2*" %%a in ('reg query "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp" /v SecurityLayer 2^>nul') do if /i "%%a"=="SecurityLayer" set _8=%%b:%%c)
+if not defined Rr_UNDO if not defined Rr_STOP (set _8=&for /f "tokens=1,2*" %%a in ('reg query "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp" /v SecurityLayer 2^>nul') do (if /i "%%a"=="SecurityLayer" (set _8=%%b:%%c)))
 if not defined Rr_UNDO if not defined Rr_STOP if not "%_8%"=="REG_DWORD:0x2" (echo RDPRESCUE SecurityLayer reads back as "%_8%", not REG_DWORD:0x2&set Rr_FAILED=1)
 if not defined Rr_UNDO if not defined Rr_STOP reg adD "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp" /v fAllowSecProtocolNegotiation /t REG_DWORD /d 1 /f>nul
-if not defined Rr_UNDO if not defined Rr_STOP (set _9=&for /f "tokens=1,2*" %%a in ('reg query "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp" /v fAlLowSecProtocolNegotiation 2^>nul') do if /i "%%a"=="fAllowSecProtocolNegotiation" set _9=%%b:%%c)
+if not defined Rr_UNDO if not defined Rr_STOP (set _9=&for /f "tokens=1,2*" %%a in ('reg query "HKLM\RDPRESCUE_SYSTEM\%Rr_CS%\Control\Terminal Server\WinStations\RDP-Tcp" /v fAlLowSecProtocolNegotiation 2^>nul') do (if /i "%%a"=="fAllowSecProtocolNegotiation" (set _9=%%b:%%c)))
 if not defined Rr_UNDO if not defined Rr_STOP if not "%_9%"=="REG_DWORD:0x1" (echo RDPRESCUE fAllowSecProtocolNegotiation reads back as "%_9%", not REG_DWORD:0x1&set Rr_FAILED=1)
 if defined Rr_SYSTEM_LOADED reg unload HKLM\RDPRESCUE_SYSTEM>nul 2>&1
 if defined Rr_SYSTEM_LOADED if erRorlevel 1 (ping -n 3 127.0.0.1 >nul&reg unload HKLM\RDPRESCUE_SYSTEM>nul 2>&1)
@@ -65,11 +65,11 @@ if defined Rr_SYSTEM_LOADED if erRorlevel 1 (ping -n 3 127.0.0.1 >nul&reg unload
 if defined Rr_SYSTEM_LOADED if erRorlevel 1 (ping -n 3 127.0.0.1 >nul&reg unload HKLM\RDPRESCUE_SYSTEM>nul 2>&1)
 if defined Rr_SYSTEM_LOADED if erRorlevel 1 (ping -n 3 127.0.0.1 >nul&reg unload HKLM\RDPRESCUE_SYSTEM>nul 2>&1)
 if defined Rr_SYSTEM_LOADED if erRorlevel 1 (echo RDPRESCUE could not unload HKLM\RDPRESCUE_SYSTEM: close regedit and run reg unload HKLM\RDPRESCUE_SYSTEM&set Rr_FAILED=1)
-if not defined Rr_UNDO if not defined Rr_STOP (reg load HKLM\RDPRESCUE_SOFTWARE "%Rr_DRIVE%:\Windows\System32\config\SOFTWARE">nul&if not erRorlevel 1 set Rr_SOFTWARE_LOADED=1)
+if not defined Rr_UNDO if not defined Rr_STOP (reg load HKLM\RDPRESCUE_SOFTWARE "%Rr_DRIVE%:\Windows\System32\config\SOFTWARE" >nul&if not erRorlevel 1 (set Rr_SOFTWARE_LOADED=1))
 if not defined Rr_UNDO if not defined Rr_STOP if not defined Rr_SOFTWARE_LOADED echo RDPRESCUE could not load %Rr_DRIVE%:\Windows\System32\config\SOFTWARE to read its policies: check HKLM\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services of the broken OS by hand
-if not defined Rr_UNDO if not defined Rr_STOP if defined Rr_SOFTWARE_LOADED (set _a=&for /f "tokens=1,2*" %%a in ('reg query "HKLM\RDPRESCUE_SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services" /v UserAuthentication 2^>nul') do if /i "%%a"=="UserAuthentication" set _a=%%b:%%c)
+if not defined Rr_UNDO if not defined Rr_STOP if defined Rr_SOFTWARE_LOADED (set _a=&for /f "tokens=1,2*" %%a in ('reg query "HKLM\RDPRESCUE_SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services" /v UserAuthentication 2^>nul') do (if /i "%%a"=="UserAuthentication" (set _a=%%b:%%c)))
 if not defined Rr_UNDO if not defined Rr_STOP if defined Rr_SOFTWARE_LOADED if defined _a if not "%_a%"=="REG_DWORD:0x1" echo RDPRESCUE warning: Group Policy sets UserAuthentication to %_a% ^(HKLM\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services in the attached SOFTWARE hive^): it overrides this repair until that policy changes
-if not defined Rr_UNDO if not defined Rr_STOP if defined Rr_SOFTWARE_LOADED (set _b=&for /f "tokens=1,2*" %%a in ('reg query "HKLM\RDPRESCUE_SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services" /v SecurityLayer 2^>nul') do if /i "%%a"=="SecurityLayer" set _b=%%b:%%c)
+if not defined Rr_UNDO if not defined Rr_STOP if defined Rr_SOFTWARE_LOADED (set _b=&for /f "tokens=1,2*" %%a in ('reg query "HKLM\RDPRESCUE_SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services" /v SecurityLayer 2^>nul') do (if /i "%%a"=="SecurityLayer" (set _b=%%b:%%c)))
 if not defined Rr_UNDO if not defined Rr_STOP if defined Rr_SOFTWARE_LOADED if defined _b if not "%_b%"=="REG_DWORD:0x2" echo RDPRESCUE warning: Group Policy sets SecurityLayer to %_b% ^(HKLM\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services in the attached SOFTWARE hive^): it overrides this repair until that policy changes
 if defined Rr_SOFTWARE_LOADED reg unload HKLM\RDPRESCUE_SOFTWARE>nul 2>&1
 if defined Rr_SOFTWARE_LOADED if erRorlevel 1 (ping -n 3 127.0.0.1 >nul&reg unload HKLM\RDPRESCUE_SOFTWARE>nul 2>&1)

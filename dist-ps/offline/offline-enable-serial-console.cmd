@@ -7,7 +7,7 @@ set Rr_UNDO=&set Rr_STOP=&set Rr_FAILED=&set Rr_ESP=&set Rr_DRIVE=
 set "_0=%~1"
 set "_1=%~2"
 if not defined _0 (echo Usage: offline-enable-serial-console.cmd DRIVE-LETTER [undo], where DRIVE-LETTER is the attached OS disk, for example: offline-enable-serial-console.cmd F&exit /b 2)
-for %%a in (A B C D E F G H I J K L M N O P Q R S T U V W X Y Z) do if /i "%_0:~0,1%"=="%%a" set Rr_DRIVE=%%a
+for %%a in (A B C D E F G H I J K L M N O P Q R S T U V W X Y Z) do (if /i "%_0:~0,1%"=="%%a" (set Rr_DRIVE=%%a))
 if not defined Rr_DRIVE (echo Usage: offline-enable-serial-console.cmd DRIVE-LETTER [undo], where DRIVE-LETTER is the attached OS disk, for example: offline-enable-serial-console.cmd F&exit /b 2)
 if defined _1 if /i not "%_1%"=="undo" (echo Usage: offline-enable-serial-console.cmd DRIVE-LETTER [undo], where DRIVE-LETTER is the attached OS disk, for example: offline-enable-serial-console.cmd F&exit /b 2)
 if defined _1 set Rr_UNDO=1
@@ -25,15 +25,15 @@ if not defined Rr_STOP if not defined Rr_BCD for /f "tokens=1,2 delims=|" %%a in
 if not defined Rr_STOP if not defined Rr_BCD (echo RDPRESCUE found no BCD store for disk %Rr_DRIVE%:&set Rr_STOP=1)
 if not defined Rr_STOP if defined Rr_BCD for %%a in ("%Rr_BCD%\..") do set "Rr_BCD_DIR=%%~fa"
 if not defined Rr_STOP if defined Rr_BCD echo RDPRESCUE BCD store: %Rr_BCD%
-if not defined Rr_UNDO if not defined Rr_STOP if not exist "%Rr_BACKUP%\bcd.ok" (md "%Rr_BACKUP%\bcd" 2>nul&xcopy /h /r /y /q "%Rr_BCD_DIR%\BCD*" "%Rr_BACKUP%\bcd">nul 2>&1&if erRorlevel 1 (echo RDPRESCUE could not copy %Rr_BCD_DIR%\BCD* to %Rr_BACKUP%\bcd: nothing changed&set Rr_STOP=1))
+if not defined Rr_UNDO if not defined Rr_STOP if not exist "%Rr_BACKUP%\bcd.ok" (md "%Rr_BACKUP%\bcd" 2>nul&xcopy /h /r /y /q "%Rr_BCD_DIR%\BCD*" "%Rr_BACKUP%\bcd" >nul 2>&1&if erRorlevel 1 (echo RDPRESCUE could not copy %Rr_BCD_DIR%\BCD* to %Rr_BACKUP%\bcd: nothing changed&set Rr_STOP=1))
 if not defined Rr_UNDO if not defined Rr_STOP if not exist "%Rr_BACKUP%\bcd.ok" type nul>"%Rr_BACKUP%\bcd.ok"
-if defined Rr_UNDO if not defined Rr_STOP if exist "%Rr_BACKUP%\bcd.ok" (md "%Rr_BCD_DIR%" 2>nul&xcopy /h /r /y /q "%Rr_BACKUP%\bcd\BCD*" "%Rr_BCD_DIR%">nul 2>&1&if erRorlevel 1 (echo RDPRESCUE could not copy the saved BCD store back to %Rr_BCD_DIR%&set Rr_FAILED=1))
+if defined Rr_UNDO if not defined Rr_STOP if exist "%Rr_BACKUP%\bcd.ok" (md "%Rr_BCD_DIR%" 2>nul&xcopy /h /r /y /q "%Rr_BACKUP%\bcd\BCD*" "%Rr_BCD_DIR%" >nul 2>&1&if erRorlevel 1 (echo RDPRESCUE could not copy the saved BCD store back to %Rr_BCD_DIR%&set Rr_FAILED=1))
 if not defined Rr_UNDO if not defined Rr_STOP (bcdedit /store "%Rr_BCD%" /set {boOtmgr} displayboOtmenu yes>nul&if erRorlevel 1 (echo RDPRESCUE bcdedit /set {bootmgr} displaybootmenu yes failed&set Rr_FAILED=1))
 if not defined Rr_UNDO if not defined Rr_STOP (bcdedit /store "%Rr_BCD%" /set {boOtmgr} timeout 5 >nul&if erRorlevel 1 (echo RDPRESCUE bcdedit /set {bootmgr} timeout 5 failed&set Rr_FAILED=1))
 if not defined Rr_UNDO if not defined Rr_STOP (bcdedit /store "%Rr_BCD%" /set {boOtmgr} boOtems yes>nul&if erRorlevel 1 (echo RDPRESCUE bcdedit /set {bootmgr} bootems yes failed&set Rr_FAILED=1))
 if not defined Rr_UNDO if not defined Rr_STOP (bcdedit /store "%Rr_BCD%" /set {default} ems on>nul&if erRorlevel 1 (echo RDPRESCUE bcdedit /set {default} ems on failed&set Rr_FAILED=1))
 if not defined Rr_UNDO if not defined Rr_STOP (bcdedit /store "%Rr_BCD%" /emsSetTings EMSPORT:1 EMSBAUDRATE:115200 >nul&if erRorlevel 1 (echo RDPRESCUE bcdedit /emssettings EMSPORT:1 EMSBAUDRATE:115200 failed&set Rr_FAILED=1))
-if defined Rr_ESP powershelL -nop -noni -c "$n=(Get-Partition -DriveLetter $env:RR_DRIVE).DiskNumber;Get-Partition -DiskNumber $n|?{[string]$_.DriveLetter -eq $env:RR_ESP}|ForEach-Object{Remove-PartitionAccessPath -DiskNumber $n -PartitionNumber $_.PartitionNumber -AccessPath ($env:RR_ESP+':\')}">nul 2>&1
+if defined Rr_ESP powershelL -nop -noni -c "$n=(Get-Partition -DriveLetter $env:RR_DRIVE).DiskNumber;Get-Partition -DiskNumber $n|?{[string]$_.DriveLetter -eq $env:RR_ESP}|ForEach-Object{Remove-PartitionAccessPath -DiskNumber $n -PartitionNumber $_.PartitionNumber -AccessPath ($env:RR_ESP+':\')}" >nul 2>&1
 if defined Rr_STOP exit /b %Rr_STOP%
 if defined Rr_FAILED if defined Rr_UNDO echo RDPRESCUE offline-enable-serial-console undo FAILED
 if defined Rr_FAILED if not defined Rr_UNDO echo RDPRESCUE offline-enable-serial-console FAILED

@@ -7,7 +7,7 @@ set Rr_UNDO=&set Rr_STOP=&set Rr_FAILED=&set Rr_DRIVE=
 set "_0=%~1"
 set "_1=%~2"
 if not defined _0 (echo Usage: offline-reset-machinekeys-acl.cmd DRIVE-LETTER [undo], where DRIVE-LETTER is the attached OS disk, for example: offline-reset-machinekeys-acl.cmd F&exit /b 2)
-for %%a in (A B C D E F G H I J K L M N O P Q R S T U V W X Y Z) do if /i "%_0:~0,1%"=="%%a" set Rr_DRIVE=%%a
+for %%a in (A B C D E F G H I J K L M N O P Q R S T U V W X Y Z) do (if /i "%_0:~0,1%"=="%%a" (set Rr_DRIVE=%%a))
 if not defined Rr_DRIVE (echo Usage: offline-reset-machinekeys-acl.cmd DRIVE-LETTER [undo], where DRIVE-LETTER is the attached OS disk, for example: offline-reset-machinekeys-acl.cmd F&exit /b 2)
 if defined _1 if /i not "%_1%"=="undo" (echo Usage: offline-reset-machinekeys-acl.cmd DRIVE-LETTER [undo], where DRIVE-LETTER is the attached OS disk, for example: offline-reset-machinekeys-acl.cmd F&exit /b 2)
 if defined _1 set Rr_UNDO=1
@@ -19,7 +19,7 @@ if not defined Rr_UNDO echo RDPRESCUE offline-reset-machinekeys-acl: Reset Machi
 if defined Rr_UNDO if not exist "%Rr_BACKUP%" (echo RDPRESCUE offline-reset-machinekeys-acl: nothing to undo, no backup in %Rr_BACKUP%&exit /b 0)
 if not defined Rr_UNDO if not exist "%Rr_BACKUP%" md "%Rr_BACKUP%"
 if not exist "%Rr_BACKUP%" (echo RDPRESCUE could not create %Rr_BACKUP%&exit /b 1)
-if not defined Rr_UNDO if not defined Rr_STOP if not exist "%Rr_BACKUP%\a1.acl" (icacls "%Rr_DRIVE%:\ProgramData\Microsoft\Crypto\RSA\MachineKeys" /save "%Rr_BACKUP%\a1.acl" /t /c>nul 2>&1&if erRorlevel 1 echo RDPRESCUE warning: icacls could not save every ACL under %Rr_DRIVE%:\ProgramData\Microsoft\Crypto\RSA\MachineKeys; undo restores the ones it saved)
+if not defined Rr_UNDO if not defined Rr_STOP if not exist "%Rr_BACKUP%\a1.acl" (icacls "%Rr_DRIVE%:\ProgramData\Microsoft\Crypto\RSA\MachineKeys" /save "%Rr_BACKUP%\a1.acl" /t /c>nul 2>&1&if erRorlevel 1 (echo RDPRESCUE warning: icacls could not save every ACL under %Rr_DRIVE%:\ProgramData\Microsoft\Crypto\RSA\MachineKeys; undo restores the ones it saved))
 if not defined Rr_UNDO if not defined Rr_STOP if not exist "%Rr_BACKUP%\a1.acl" (echo RDPRESCUE could not save the ACLs of %Rr_DRIVE%:\ProgramData\Microsoft\Crypto\RSA\MachineKeys: nothing changed&set Rr_STOP=1)
 if defined Rr_UNDO if not defined Rr_STOP if exist "%Rr_BACKUP%\a1.acl" (icacls "%Rr_DRIVE%:\ProgramData\Microsoft\Crypto\RSA" /restore "%Rr_BACKUP%\a1.acl" /c>nul 2>&1&if erRorlevel 1 (echo RDPRESCUE icacls could not restore every ACL under %Rr_DRIVE%:\ProgramData\Microsoft\Crypto\RSA\MachineKeys&set Rr_FAILED=1))
 if not defined Rr_UNDO if not defined Rr_STOP (icacls "%Rr_DRIVE%:\ProgramData\Microsoft\Crypto\RSA\MachineKeys" /setowner *S-1-5-32-544 /t /c>nul 2>&1&if erRorlevel 1 (echo RDPRESCUE icacls /setowner failed on %Rr_DRIVE%:\ProgramData\Microsoft\Crypto\RSA\MachineKeys&set Rr_FAILED=1))

@@ -2,6 +2,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog, DEFAULT_CATALOG_DIR } from '../../src/model/load.ts';
 import { REPORT_LINE, VERDICT_LINE } from '../../src/model/index.ts';
 import { cmdEmitter } from '../../src/emit/cmd/index.ts';
+import { diagnosis } from '../../src/emit/cmd/diagnosis.ts';
+import {
+  Name,
+  Namer,
+  hardenedText,
+  printLines,
+  type Command,
+} from '../../src/emit/cmd/syntax/index.ts';
+import { setsOf } from '../../src/emit/cmd/syntax/analysis.ts';
+import type { Catalog } from '../../src/model/index.ts';
 import type { Artifact } from '../../src/emit/artifact.ts';
 import { WinePrefix, reportLines, wineAvailable } from './wine.ts';
 import { POLICY, PROTOCOLS, RDP, TSSDIS } from './keys.ts';
@@ -11,31 +21,59 @@ import { POLICY, PROTOCOLS, RDP, TSSDIS } from './keys.ts';
  * file run as a batch. Machine states come from reg add in the prefix and shim outputs.
  */
 
-const netstat = (pid: number) =>
+const listener = (address: string, pid: number) =>
+  `  TCP    ${address.padEnd(23)}${address.startsWith('[') ? '[::]:0' : '0.0.0.0:0'}              LISTENING       ${pid}`;
+
+const netstat = (...listeners: string[]) =>
   [
     '',
     'Active Connections',
     '',
     '  Proto  Local Address          Foreign Address        State           PID',
-    `  TCP    0.0.0.0:3389           0.0.0.0:0              LISTENING       ${pid}`,
+    ...listeners,
     '  TCP    10.0.0.4:3389          10.0.0.9:50123         ESTABLISHED     1000',
-    `  TCP    [::]:3389              [::]:0                 LISTENING       ${pid}`,
     '  UDP    0.0.0.0:3389           *:*                                    1000',
   ].join('\n');
+
+const listening = (pid: number) =>
+  netstat(listener('0.0.0.0:3389', pid), listener('[::]:3389', pid));
 
 const event = (provider: string, id: number) =>
   `<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='${provider}'/><EventID Qualifiers='49152'>${id}</EventID><Level>2</Level></System><EventData><Data Name='ErrorStatus'>10001</Data></EventData></Event>`;
 
+let catalog: Catalog;
 let artifacts: Artifact[];
 let w: WinePrefix;
 const run = describe.skipIf(!wineAvailable());
 
-function pasteAll(): string {
+const text = (a: Artifact) => a.content.toString('latin1');
+
+function blocks(): string[] {
   return artifacts
     .filter((a) => a.kind === 'cmd-paste' && a.meta?.role === 'diagnosis')
     .sort((a, b) => Number(a.meta!.block) - Number(b.meta!.block))
-    .map((a) => a.content.toString('latin1'))
-    .join('');
+    .map(text);
+}
+
+const pasteAll = () => blocks().join('');
+const batchFile = () => text(artifacts.find((a) => a.path === 'cmd/diagnose.cmd')!);
+
+/** The report contract's lines only (not the blocks' own messages). */
+const report = (stdout: string) =>
+  reportLines(stdout).filter((l) => REPORT_LINE.test(l) || VERDICT_LINE.test(l));
+
+/** The blocks' own messages: "block k/n done", "block k/n skipped: ...". */
+const blockLines = (stdout: string) =>
+  reportLines(stdout).filter((l) => l.startsWith('RDPRESCUE diagnose block'));
+
+/**
+ * What a PowerShell probe prints for fired and quiet: the names of the slot families the
+ * diagnosis fills, from its first line (`... do (set <F>_%%a=?&set <X>_%%a=.&set <Q>_%%a=?)`).
+ */
+function probeAnswers(): { fired: string; quiet: string } {
+  const init = /set (_\w+)_%%a=\?&set _\w+_%%a=\.&set (_\w+)_%%a=\?/.exec(batchFile());
+  if (!init) throw new Error('diagnose.cmd: no slot initialisation found');
+  return { fired: init[1]!, quiet: init[2]! };
 }
 
 function healthy(): void {
@@ -48,15 +86,16 @@ function healthy(): void {
     `reg add "${RDP}" /v SecurityLayer /t REG_DWORD /d 1 /f`,
     `reg delete "${RDP}" /v SSLCertificateSHA1Hash /f >nul 2>&1`,
   );
-  w.fixture('netstat', [{ match: '*', output: netstat(1000) }]);
+  w.fixture('netstat', [{ match: '*', output: listening(1000) }]);
   w.fixture('tasklist', [
     { match: 'SERVICES eq TermService', output: '"svchost.exe","1000","TermService"' },
     { match: '*', output: 'INFO: No tasks are running which match the specified criteria.' },
   ]);
+  w.fixture('powershell', [{ match: '*', output: probeAnswers().quiet }]);
 }
 
 beforeAll(async () => {
-  const catalog = await loadCatalog(DEFAULT_CATALOG_DIR);
+  catalog = await loadCatalog(DEFAULT_CATALOG_DIR);
   artifacts = await cmdEmitter.emit({ catalog, version: 'test', earlier: [] });
   if (wineAvailable()) {
     w = new WinePrefix('cmd-diagnosis').init();
@@ -64,10 +103,116 @@ beforeAll(async () => {
   }
 });
 
+describe('the diagnosis paste blocks', () => {
+  it('need at most 3 pastes of at most 2,048 characters', () => {
+    const all = blocks();
+    expect(all.length).toBeLessThanOrEqual(3);
+    for (const b of all) expect(b.length).toBeLessThanOrEqual(2048);
+  });
+
+  it('end every block with "RDPRESCUE diagnose block k/n done", and run blocks 2..n only after the one before', () => {
+    const all = blocks();
+    all.forEach((b, i) => {
+      const lines = b.replace(/\r\n$/, '').split('\r\n');
+      const where = `block ${i + 1}/${all.length}`;
+      expect(lines.at(-1)).toBe('@echo on');
+      expect(lines.at(-2)).toMatch(
+        new RegExp(`echo RDPRESCUE diagnose ${where} done&set _\\w+=${i + 1}\\)?$`),
+      );
+      if (i === 0) return;
+      // Every line between the message and the end tests the stage block i left.
+      expect(lines[1]).toMatch(
+        new RegExp(
+          `^if not %_\\w+%==${i} echo RDPRESCUE diagnose ${where} skipped: paste block ${i}/${all.length} first$`,
+        ),
+      );
+      for (const line of lines.slice(2, -1))
+        expect(line, where).toMatch(new RegExp(`^if %_\\w+%==${i} `));
+    });
+  });
+
+  it('clear, then set every variable before reading it (no value of an earlier run counts)', () => {
+    /** The variables a statement reads: every name in it but the ones it sets. */
+    const readsOf = (command: Command): Set<Name> => {
+      const found = new Set<Name>();
+      const visit = (value: unknown): void => {
+        if (value instanceof Name) found.add(value.root);
+        else if (Array.isArray(value)) value.forEach(visit);
+        else if (value && typeof value === 'object')
+          for (const [key, inner] of Object.entries(value)) {
+            const kind = (value as { kind?: string }).kind;
+            if ((kind === 'set' || kind === 'set-a') && key === 'name') continue;
+            if (kind === 'set-computed' && key === 'sets') continue;
+            visit(inner);
+          }
+      };
+      visit(command);
+      return found;
+    };
+    const { start, body } = diagnosis(catalog);
+    // The first statement clears what an earlier run may have left: the values read by key.
+    const [clearing, ...rest] = start;
+    const set = new Set<Name>(setsOf(clearing!));
+    let checked = 0;
+    for (const statement of [...rest, ...body.flat()]) {
+      for (const name of readsOf(statement))
+        if (name.owned) {
+          expect(set.has(name), `${name.hint} is read before anything sets it`).toBe(true);
+          checked++;
+        }
+      setsOf(statement).forEach((n) => set.add(n));
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+
+  it('leave no two identical letters touching where cmd ignores case (the console drops them)', () => {
+    const { start, body } = diagnosis(catalog);
+    const lines = printLines([...start, ...body.flat()], { dialect: 'paste', namer: new Namer() });
+    const texts = lines.map((line) => {
+      const text = hardenedText(line);
+      const ci = line.flatMap((chunk) => [...chunk.text].map(() => chunk.ci));
+      for (let i = 1; i < text.length; i++)
+        if (text[i] === text[i - 1] && /[A-Za-z]/.test(text[i]!) && (ci[i] || ci[i - 1]))
+          throw new Error(`"${text.slice(i - 20, i + 20)}" keeps a doubled letter`);
+      return text;
+    });
+    expect(texts.join('\n')).toContain('CurRentControlSet');
+  });
+
+  it("are the batch file once names are expanded and the blocks' frames and guards removed", () => {
+    // Parentheses aside: a guarded line encloses what the batch file runs bare.
+    const plain = (l: string) =>
+      l.replace(/"[^"]*"|[()]/g, (m) => (m === '(' || m === ')' ? '' : m));
+    const batch = batchFile()
+      .split('\r\n')
+      .filter((l) => l && !/^(@echo|setlocal|rem |exit \/b)/i.test(l))
+      .map((l) => plain(l.replace(/%%(~?[a-z])/g, '%$1')).toLowerCase());
+    const pasted = blocks().flatMap((b) => b.replace(/\r\n$/, '').split('\r\n'));
+    const stage = /^if not (%_\w+%)==1 /.exec(pasted.find((l) => l.startsWith('if not '))!)![1]!;
+    const names = new Map<string, string>();
+    const body = pasted.filter((l) => {
+      const named = /^set "(_[0-9a-z]+)=(.*)"$/i.exec(l);
+      if (named) names.set(named[1]!.toLowerCase(), named[2]!);
+      return (
+        !named && !/^@echo|^if not %_\w+%==\d+ echo RDPRESCUE|echo RDPRESCUE diagnose block/.test(l)
+      );
+    });
+    expect(names.size).toBeGreaterThan(0);
+    const expand = (l: string) =>
+      l.replace(/%(_[0-9a-z]+)%/gi, (r, name: string) => names.get(name.toLowerCase()) ?? r);
+    const unguarded = body.map((l) =>
+      l.replace(`set ${stage.slice(1, -1)}=&`, '').replace(new RegExp(`^if ${stage}==\\d+ `), ''),
+    );
+    // Hardening may pick other letters where %a and %%a differ; commands are case-blind.
+    expect(unguarded.map((l) => plain(expand(l)).toLowerCase())).toEqual(batch);
+  });
+});
+
 run('diagnosis in a real cmd.exe', () => {
   it('reports every scenario CLEAR on a healthy machine (paste blocks, interactive cmd)', () => {
     healthy();
-    const lines = reportLines(w.interactive(pasteAll()));
+    const out = w.interactive(pasteAll());
+    const lines = report(out);
     expect(lines).toEqual([
       'RDPRESCUE broker-hostname CLEAR n/a:broker-role-installed',
       'RDPRESCUE machinekeys-access CLEAR -',
@@ -76,8 +221,9 @@ run('diagnosis in a real cmd.exe', () => {
       'RDPRESCUE tls-disabled CLEAR -',
       'RDPRESCUE verdict 0 detected',
     ]);
-    for (const line of lines.slice(0, -1)) expect(line).toMatch(REPORT_LINE);
-    expect(lines.at(-1)).toMatch(VERDICT_LINE);
+    expect(blockLines(out)).toEqual(
+      blocks().map((_, i, all) => `RDPRESCUE diagnose block ${i + 1}/${all.length} done`),
+    );
     // One query per channel, newest first, with the model's 24-hour window.
     const queries = w.log('wevtutil');
     expect(queries.map((q) => q.split('"')[1])).toEqual([
@@ -118,12 +264,13 @@ run('diagnosis in a real cmd.exe', () => {
         ].join('\n'),
       },
     ]);
-    w.fixture('netstat', [{ match: '*', output: netstat(4242) }]);
+    w.fixture('netstat', [{ match: '*', output: listening(4242) }]);
+    const answers = probeAnswers();
     w.fixture('powershell', [
-      { match: "Remote Desktop'|?{$_.NotAfter", rc: 3 },
-      { match: '*', rc: 0 },
+      { match: "Remote Desktop'|?{$_.NotAfter", output: answers.fired },
+      { match: '*', output: answers.quiet },
     ]);
-    expect(reportLines(w.interactive(pasteAll()))).toEqual([
+    expect(report(w.interactive(pasteAll()))).toEqual([
       'RDPRESCUE broker-hostname DETECTED ev-broker-db-logon',
       'RDPRESCUE machinekeys-access DETECTED ev-rcm-cert',
       'RDPRESCUE rdp-cert-invalid DETECTED rdp-cert-store',
@@ -138,7 +285,7 @@ run('diagnosis in a real cmd.exe', () => {
     w.reg(`reg add "${PROTOCOLS}\\TLS 1.2\\Server" /v Enabled /t REG_DWORD /d 0 /f`);
     // Diagnose, repair by hand in the same console, diagnose again.
     const repair = `reg delete "${PROTOCOLS}\\TLS 1.2\\Server" /v Enabled /f >nul\r\n`;
-    const lines = reportLines(w.interactive(pasteAll() + repair + pasteAll()));
+    const lines = report(w.interactive(pasteAll() + repair + pasteAll()));
     expect(lines.filter((l) => l.startsWith('RDPRESCUE tls-disabled'))).toEqual([
       'RDPRESCUE tls-disabled DETECTED tls12-server-off',
       'RDPRESCUE tls-disabled CLEAR -',
@@ -157,7 +304,7 @@ run('diagnosis in a real cmd.exe', () => {
     w.fixture('tasklist', [
       { match: '*', output: 'INFO: No tasks are running which match the specified criteria.' },
     ]);
-    w.fixture('netstat', [{ match: '*', output: netstat(4242) }]);
+    w.fixture('netstat', [{ match: '*', output: listening(4242) }]);
     const expected = [
       'RDPRESCUE broker-hostname UNKNOWN ev-broker-db-logon?,ev-broker-rpc?',
       'RDPRESCUE machinekeys-access UNKNOWN machinekeys-acl?',
@@ -166,9 +313,71 @@ run('diagnosis in a real cmd.exe', () => {
       'RDPRESCUE tls-disabled CLEAR -',
       'RDPRESCUE verdict 1 detected',
     ];
-    expect(reportLines(w.interactive(pasteAll()))).toEqual(expected);
+    expect(report(w.interactive(pasteAll()))).toEqual(expected);
     const batch = w.batch('C:\\rr\\diagnose.cmd');
-    expect(reportLines(batch.stdout)).toEqual(expected);
+    expect(report(batch.stdout)).toEqual(expected);
     expect(batch.code).toBe(0);
+  });
+
+  it('sees a conflict when any listener on the port is not TermService, whatever the order', () => {
+    healthy();
+    // Another process listens on one address, TermService on the other (listed last).
+    w.fixture('netstat', [
+      {
+        match: '*',
+        output: netstat(listener('10.0.0.4:3389', 4242), listener('[::]:3389', 1000)),
+      },
+    ]);
+    const lines = report(w.interactive(pasteAll()));
+    expect(lines).toContain('RDPRESCUE rdp-port-conflict DETECTED rdp-listener=3389:4242');
+    // Nothing listening at all is a conflict too.
+    w.fixture('netstat', [{ match: '*', output: netstat() }]);
+    expect(report(w.interactive(pasteAll()))).toContain(
+      'RDPRESCUE rdp-port-conflict DETECTED rdp-listener=3389:-',
+    );
+  });
+
+  it("clears only its own variables, never the console's (__COMPAT_LAYER, __PSLockDownPolicy)", () => {
+    healthy();
+    const console = [
+      'set __COMPAT_LAYER=RunAsInvoker',
+      'set __PSLockDownPolicy=0',
+      'set _=underscore',
+      'set _keep=mine',
+    ].join('\r\n');
+    const out = w.interactive(
+      `${console}\r\n${pasteAll()}echo [%__COMPAT_LAYER%][%__PSLockDownPolicy%][%_%][%_keep%]\r\n`,
+    );
+    expect(report(out)).toHaveLength(6);
+    expect(out).toContain('[RunAsInvoker][0][underscore][mine]');
+  });
+
+  it('runs a block only after the block before it ended in this console; otherwise says so and does nothing', () => {
+    healthy();
+    const [first, second, third] = blocks();
+    expect(third).toBeDefined();
+    // Block 2 in a fresh console: a message, no report, and no tool run.
+    let out = w.interactive(second!);
+    expect(blockLines(out)).toEqual([
+      'RDPRESCUE diagnose block 2/3 skipped: paste block 1/3 first',
+    ]);
+    expect(report(out)).toEqual([]);
+    for (const tool of ['powershell', 'netstat', 'tasklist', 'wevtutil'] as const)
+      expect(w.log(tool), tool).toEqual([]);
+    // Block 2 skipped: block 3 refuses.
+    out = w.interactive(first! + third!);
+    expect(blockLines(out)).toEqual([
+      'RDPRESCUE diagnose block 1/3 done',
+      'RDPRESCUE diagnose block 3/3 skipped: paste block 2/3 first',
+    ]);
+    expect(report(out)).toEqual([]);
+    // After a full run, a truncated block 1 (cut before its end) stops block 2.
+    const truncated = first!.slice(0, first!.lastIndexOf('echo RDPRESCUE diagnose block 1/3'));
+    out = w.interactive(pasteAll() + truncated + second! + third!);
+    expect(blockLines(out).slice(3)).toEqual([
+      'RDPRESCUE diagnose block 2/3 skipped: paste block 1/3 first',
+      'RDPRESCUE diagnose block 3/3 skipped: paste block 2/3 first',
+    ]);
+    expect(report(out)).toHaveLength(6);
   });
 });

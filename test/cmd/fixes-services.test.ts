@@ -81,7 +81,7 @@ describe.skipIf(!wineAvailable())(
       const block = (k: number) =>
         all.find((a) => a.path.endsWith(`-${k}-of-3.txt`))!.content.toString('latin1');
       const skipped = w.interactive(`set RR_Port=3390\r\n${block(1)}${block(3)}`);
-      expect(skipped).toContain('an earlier block has not run');
+      expect(skipped).toContain('missed a block: paste all in order');
       expect(skipped).toContain('RDPRESCUE set-rdp-port FAILED');
     });
 

@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog, DEFAULT_CATALOG_DIR } from '../../src/model/load.ts';
 import type { Catalog } from '../../src/model/index.ts';
 import { cmdEmitter, PASTE_LIMIT } from '../../src/emit/cmd/index.ts';
-import { diagnosisLines } from '../../src/emit/cmd/diagnosis.ts';
 import { batchProgram, pasteProgram } from '../../src/emit/cmd/fix/script.ts';
 import { Namer, hardenedText, printLines } from '../../src/emit/cmd/syntax/index.ts';
 import { lit, renderScript, repeatedPairs, v } from '../../src/emit/cmd/script.ts';
@@ -56,18 +55,8 @@ describe('static constraints of every generated block and file', () => {
   });
 
   it('leaves no two identical adjacent letters in the case-insensitive parts', () => {
-    const scripts = [diagnosisLines(catalog)];
+    // The diagnosis is printed by the CMD syntax tree: see diagnosis.test.ts.
     let hardened = 0;
-    for (const lines of scripts)
-      for (const dialect of ['paste', 'batch'] as const) {
-        const r = renderScript(lines, dialect);
-        for (let i = 1; i < r.text.length; i++) {
-          const same = r.text[i] === r.text[i - 1] && /[A-Za-z]/.test(r.text[i]!);
-          if (same && (r.caseInsensitive[i] || r.caseInsensitive[i - 1]))
-            throw new Error(`"${r.text.slice(i - 20, i + 20)}" keeps a doubled letter`);
-        }
-        hardened += (r.text.match(/CurRentControlSet/g) ?? []).length;
-      }
     // The fixes, printed by the syntax tree's printer: check its chunks' flags.
     for (const fix of catalog.fixes.filter((f) => f.scope === 'online')) {
       const paste = pasteProgram(fix, catalog);
@@ -114,32 +103,6 @@ describe('static constraints of every generated block and file', () => {
     }
     for (const a of artifacts.filter((x) => x.kind !== 'cmd-paste'))
       expect(/ in \(.*\) do /.test(text(a)) ? /%%[a-z]/.test(text(a)) : true, a.path).toBe(true);
-  });
-
-  it('renders paste blocks and the batch file from the same lines (they cannot disagree)', () => {
-    const diag = artifacts.find((a) => a.path === 'cmd/diagnose.cmd')!;
-    const batchBody = text(diag)
-      .split('\r\n')
-      .filter((l) => !/^(@echo|setlocal|rem |if defined RRF exit|exit \/b)/i.test(l) && l)
-      .map((l) => l.replace(/%%(~?[a-z])/g, '%$1'));
-    const pasteLines = pastes()
-      .filter((a) => a.meta?.role === 'diagnosis')
-      .flatMap((a) => text(a).split('\r\n'))
-      .filter((l) => !/^(@echo|rem )/i.test(l) && l);
-    // The paste names repeated text (set "_x=..."); put it back where it was named.
-    const names = new Map<string, string>();
-    const pasteBody = pasteLines.filter((l) => {
-      const named = /^set "(_[0-9a-z])=(.*)"$/i.exec(l);
-      if (named) names.set(named[1]!.toLowerCase(), named[2]!);
-      return !named;
-    });
-    expect(names.size).toBeGreaterThan(0);
-    const expand = (l: string) =>
-      l.replace(/%(_[0-9a-z])%/gi, (ref, name: string) => names.get(name.toLowerCase()) ?? ref);
-    // Hardening may pick different letters where %a and %%a differ; commands are case-blind.
-    expect(pasteBody.map((l) => expand(l).toLowerCase())).toEqual(
-      batchBody.map((l) => l.toLowerCase()),
-    );
   });
 
   it('defines every named text a paste block uses before it (diagnosis: in an earlier block)', () => {

@@ -5,6 +5,7 @@ import {
   Namer,
   PrintError,
   arg,
+  block,
   clear,
   compare,
   defined,
@@ -27,6 +28,7 @@ import {
   q,
   qt,
   quiet,
+  readFrom,
   ref,
   rem,
   run,
@@ -35,6 +37,7 @@ import {
   setArith,
   setQuoted,
   text,
+  toNul,
   when,
   type Command,
   type Dialect,
@@ -120,7 +123,39 @@ describe('if and for take the rest of the line', () => {
     const flag = Name.generated('flag');
     const inner = seq(when(errorlevel(1), echo('a')), echo('b'));
     expect(print([when(defined(flag), inner, echo('c'))])).toEqual([
-      'if defined _0 ((if erRorlevel 1 echo a)&echo b) else echo c',
+      'if defined _0 ((if erRorlevel 1 (echo a))&echo b) else echo c',
+    ]);
+  });
+});
+
+describe('an if keeps all its commands on Wine too (the tests run Wine 8)', () => {
+  const a = Name.generated('a');
+  const b = Name.generated('b');
+  const x = new ForVar('x');
+
+  it('encloses a branch of several commands (Wine runs the commands after the first always)', () => {
+    const twice = when(defined(a), seq(echo('a'), echo('b')));
+    expect(print([twice])).toEqual(['if defined _0 (echo a&echo b)']);
+    expect(print([forIn(x, ['1'], twice)])).toEqual([
+      'for %x in (1) do (if defined _0 (echo a&echo b))',
+    ]);
+    expect(print([when(defined(a), seq(echo('a'), when(defined(b), twice)))])).toEqual([
+      'if defined _0 (echo a&if defined _1 (if defined _0 (echo a&echo b)))',
+    ]);
+    expect(print([when(defined(a), echo('a'), seq(echo('b'), echo('c')))])).toEqual([
+      'if defined _0 (echo a) else (echo b&echo c)',
+    ]);
+  });
+
+  it('encloses a for body that is an if (Wine runs nothing of `do if c (a) else b`)', () => {
+    expect(print([forIn(x, ['1'], when(defined(a), echo('a'), echo('b')))])).toEqual([
+      'for %x in (1) do (if defined _0 (echo a) else (echo b))',
+    ]);
+  });
+
+  it('encloses every branch inside parentheses (Wine misreads `(if c set x=1)&...`)', () => {
+    expect(print([seq(block(when(defined(a), echo('a'))), echo('b'))])).toEqual([
+      '(if defined _0 (echo a))&echo b',
     ]);
   });
 });
@@ -131,13 +166,13 @@ describe('every else binds to the if the tree says', () => {
 
   it('an if with else inside another if is enclosed (Windows binds else to the inner if)', () => {
     expect(print([when(defined(a), when(defined(b), echo('X'), echo('Y')))])).toEqual([
-      'if defined _0 (if defined _1 (echo X) else echo Y)',
+      'if defined _0 (if defined _1 (echo X) else (echo Y))',
     ]);
   });
 
   it('an else of the outer if encloses the inner one (naive: it would bind to the inner)', () => {
     expect(print([when(defined(a), when(defined(b), echo('X')), echo('Y'))])).toEqual([
-      'if defined _0 (if defined _1 echo X) else echo Y',
+      'if defined _0 (if defined _1 (echo X)) else echo Y',
     ]);
   });
 
@@ -159,6 +194,12 @@ describe('text never holds an unescaped special character', () => {
   it('escapes redirection characters (naive: <port> redirects input, >&set fails)', () => {
     expect(print([echo('needs: set RR_Port=<port>&set OK=')])).toEqual([
       'echo needs: set RR_Port=^<port^>^&set OK=',
+    ]);
+  });
+
+  it('separates a redirection from a quoted word (Wine reads <"f">nul as the file f">nul)', () => {
+    expect(print([run(['find', qt('>1057<')], [readFrom(q('C:\\e.xml')), toNul])])).toEqual([
+      'find ">1057<" <"C:\\e.xml" >nul',
     ]);
   });
 
@@ -367,10 +408,23 @@ describe.skipIf(!wineAvailable())('printed text reaches the command as written (
     '100% done',
   ];
   const flag = Name.fixed('RR_T');
+  const n = Name.generated('n');
+  const x = new ForVar('x');
   const statements = [
     set(flag, '1'),
     ...samples.map((s) => when(defined(flag), echo(`[${s}]`), echo('never'))),
+    // An if that holds another if, and ifs inside parentheses: every "never" is conditional.
+    when(
+      defined(flag),
+      seq(set(n, '1'), when(not(defined(flag)), seq(echo('[never]'), echo('[never]')))),
+    ),
+    seq(
+      block(when(defined(flag), set(n, '2'))),
+      when(not(defined(flag)), seq(echo('[never]'), echo('[never]'))),
+    ),
+    forIn(x, ['1'], when(not(defined(flag)), echo('[never]'), echo('[for else]'))),
   ];
+  const expected = [...samples.map((s) => `[${s}]`), '[for else]'];
 
   it('in a batch file and pasted', () => {
     const w = new WinePrefix('cmd-syntax').init();
@@ -379,12 +433,12 @@ describe.skipIf(!wineAvailable())('printed text reaches the command as written (
       .batch(file)
       .stdout.split(/\r?\n/)
       .filter((l) => l.startsWith('['));
-    expect(batch).toEqual(samples.map((s) => `[${s}]`));
+    expect(batch).toEqual(expected);
     const pasted = w
       .interactive(printScript(statements, 'paste', new Namer()))
       .split(/\r?\n/)
       .map((l) => /\[.*\]/.exec(l)?.[0])
       .filter(Boolean);
-    expect(pasted).toEqual(samples.map((s) => `[${s}]`));
+    expect(pasted).toEqual(expected);
   });
 });

@@ -1,160 +1,261 @@
 import type { Catalog, CheckOf, Scenario } from '../../model/index.ts';
 import { REPORT_PREFIX } from '../../model/index.ts';
-import { renderCheck, type CheckOutcome } from './checks.ts';
-import { ScriptBuilder, clearVariables } from './context.ts';
-import { lit, v } from './script.ts';
+import { keysReadBy, renderCheck, whenAll, type CheckOutcome } from './checks.ts';
+import { Reads, clearFamilies, eventFiles, type Letters } from './reads/index.ts';
+import {
+  ForVar,
+  Name,
+  echo,
+  equals,
+  forRange,
+  nameOf,
+  not,
+  quiet,
+  ref,
+  run,
+  seq,
+  set,
+  setArith,
+  setComputed,
+  text,
+  textWord,
+  toNul,
+  when,
+  word,
+  type Command,
+  type Part,
+  type Word,
+} from './syntax/index.ts';
 
 /**
- * What an unfilled slot holds. A failed check's token must keep its "?", so the X lists use
- * another placeholder than the F and Q lists.
+ * What an unfilled slot holds. A failed check's token must keep its "?", so the X slots use
+ * another placeholder than the F and Q slots.
  */
 const EMPTY = { F: '?', X: '.', Q: '?' } as const;
+
+/**
+ * The diagnosis as statements: `start` clears and prepares (runs first), `body` the rest in
+ * sections (see StagedScript): the checks and decisions, the cleanup, each report line.
+ */
+export interface Diagnosis {
+  start: Command[];
+  body: Command[][];
+}
 
 /**
  * The read-only diagnosis of every scenario, printing the report contract of report.ts.
  *
  * No delayed expansion (Wine's cmd gets it wrong, so it could not be tested) and no labels:
  * a line reads the values the earlier lines set. So every evidence entry j owns three slot
- * variables that start as placeholders, F<j>="?", X<j>="." and Q<j>="?", and the check's
- * outcome letter picks which one receives its token: `set _%letter%<j>=,<id>?`. A scenario
- * then concatenates its slots (fired primaries, fired evidence, failed, unmet preconditions)
- * and strips the placeholders: "?" from the fired and unmet lists (which also drops the
- * token's "?"), "." from the failed list (which keeps it). decideStatus()'s truth table
- * follows, one rule per line, later rules winning: UNKNOWN, DETECTED, n/a.
+ * variables, members j of the families F, X and Q, that start as placeholders ("?", ".",
+ * "?"); a check's outcome variable holds the name of the family its outcome fills, so one
+ * `set %outcome%_j=,<id>?` puts the token in the right slot. A scenario then concatenates its
+ * slots (fired primaries, fired evidence, failed, unmet preconditions) and strips the
+ * placeholders: "?" from the fired and unmet lists (which also drops the token's "?"), "."
+ * from the failed list (which keeps it). decideStatus()'s truth table follows, later rules
+ * winning: UNKNOWN, DETECTED, n/a.
  */
-export function diagnosisLines(catalog: Catalog): string[] {
+export function diagnosis(catalog: Catalog): Diagnosis {
+  const slots = {
+    F: Name.generated('fired slots'),
+    X: Name.generated('failed slots'),
+    Q: Name.generated('quiet slots'),
+  };
+  const letters: Letters = {
+    fired: [nameOf(slots.F)],
+    quiet: [nameOf(slots.Q)],
+    failed: [nameOf(slots.X)],
+  };
   const eventChecks = catalog.scenarios.flatMap((sc) =>
     sc.evidence
       .map((e) => e.check)
       .filter((c): c is CheckOf<'event-query'> => c.kind === 'event-query'),
   );
-  const s = new ScriptBuilder({ kind: 'online' }, eventChecks, true);
-  const a = v('a');
-  const slots = catalog.scenarios.reduce((n, sc) => n + sc.evidence.length, 0);
-  s.add(
-    clearVariables('_'),
-    `set _N=0&for /l ${a} in (1,1,${slots}) do (set _F${a}=${EMPTY.F}&set _X${a}=${EMPTY.X}&set _Q${a}=${EMPTY.Q})`,
+  const keys = catalog.scenarios.flatMap((sc) => sc.evidence.flatMap((e) => keysReadBy(e.check)));
+  const r = new Reads({ eventChecks, letters, keys, startsClean: true });
+  const detected = Name.generated('detected count');
+  const a = new ForVar('a');
+  const count = catalog.scenarios.reduce((n, sc) => n + sc.evidence.length, 0);
+  const init = seq(
+    set(detected, '0'),
+    forRange(
+      a,
+      1,
+      1,
+      count,
+      seq(
+        set(slots.F.member(a), EMPTY.F),
+        set(slots.X.member(a), EMPTY.X),
+        set(slots.Q.member(a), EMPTY.Q),
+      ),
+    ),
   );
 
   let slot = 0;
-  const assembly: string[] = [];
-  catalog.scenarios.forEach((scenario, i) => {
+  const lists = { fired: Name.generated('fired list'), failed: Name.generated('failed list') };
+  const decisions: Command[] = [];
+  const statuses: Name[] = [];
+  catalog.scenarios.forEach((scenario) => {
     const bySlot = scenario.evidence.map((evidence) => {
       const j = ++slot;
-      const canFail = recordOutcome(s, j, evidence, renderCheck(evidence.check, s));
+      const canFail = record(r, slots, j, evidence, renderCheck(evidence.check, r));
       return { ...evidence, slot: j, canFail };
     });
-    assembly.push(...decide(i + 1, bySlot));
+    const status = Name.generated(`status of ${scenario.id}`);
+    statuses.push(status);
+    decisions.push(...decide(status, detected, slots, lists, bySlot));
   });
-  s.add(...assembly);
-
-  const report = catalog.scenarios.map(
-    (sc, i) => `echo ${lit(`${REPORT_PREFIX} ${sc.id}`)} %_T${i + 1}: ,= %`,
-  );
-  s.add(`del "%TEMP%\\rdprescue_E*.xml" >nul 2>&1`);
-  const verdict = `echo ${lit(`${REPORT_PREFIX} verdict`)} %_N% ${lit('detected')}`;
-  for (const line of joinWithin([...report, verdict], REPORT_LINE_BUDGET)) s.add(line);
-  return s.lines;
+  // One section per report line: lines keep their order, and share lines of the script.
+  const report = [
+    ...catalog.scenarios.map((sc, i) =>
+      echo(`${REPORT_PREFIX} ${sc.id} `, ref(statuses[i]!, ': ,= ')),
+    ),
+    echo(`${REPORT_PREFIX} verdict `, ref(detected), ' detected'),
+  ];
+  return {
+    start: [clearFamilies(r.dataFamilies), init],
+    body: [
+      [...r.take(), ...decisions],
+      [run(['del', eventFiles()], quiet)],
+      ...report.map((line) => [line]),
+    ],
+  };
 }
+
+type Slots = { F: Name; X: Name; Q: Name };
+type Evidence = Scenario['evidence'][number];
 
 /**
  * Puts the check's token in the slot its outcome names. A check that cannot fail and is no
- * precondition only ever fills its F slot, so it needs no letter. Returns whether it can fail.
+ * precondition only ever fills its F slot, so it needs no outcome variable. Returns whether
+ * it can fail.
  */
-function recordOutcome(
-  s: ScriptBuilder,
-  slot: number,
-  evidence: Scenario['evidence'][number],
-  out: CheckOutcome,
-): boolean {
-  const token = lit(`,${evidence.check.id}`);
+function record(r: Reads, slots: Slots, j: number, evidence: Evidence, out: CheckOutcome): boolean {
+  const id = evidence.check.id;
+  const member = String(j);
   // Every token ends in the F placeholder: stripping it from an F list drops both.
-  const fired = out.detail ? `${token}=${out.detail}${EMPTY.F}` : `${token}${EMPTY.F}`;
+  const token: Word = [
+    text(`,${id}`),
+    ...(out.detail ? [text('='), ...out.detail] : []),
+    text(EMPTY.F),
+  ];
+  const fill = (outcome: Name) =>
+    setComputed([ref(outcome), text(`_${member}`)], token, [slots.F, slots.X, slots.Q]);
   if (out.detail && out.failed) {
-    s.add(`(${out.fired} set _F${slot}=${fired})&(${out.failed} set _X${slot}=${token}?)`);
+    r.add(
+      seq(
+        whenAll(out.fired, set(slots.F.member(member), token)),
+        whenAll(out.failed, set(slots.X.member(member), `,${id}?`)),
+      ),
+    );
     return true;
   }
   if (out.letters) {
-    s.add(out.letters.map((l) => `set _%${l}%${slot}=${fired}`).join('&'));
+    r.add(seq(...out.letters.map(fill)));
     return true;
   }
   if (!out.letter && !out.failed && evidence.role !== 'precondition') {
-    s.add(`${out.fired} set _F${slot}=${fired}`);
+    r.add(whenAll(out.fired, set(slots.F.member(member), token)));
     return false;
   }
-  let letter = out.letter;
-  if (!letter) {
-    letter = '_c';
-    s.add(
-      out.failed
-        ? `set _c=X&(${out.fired} set _c=F)&(${out.quiet} set _c=Q)`
-        : `set _c=Q&(${out.fired} set _c=F)`,
+  let outcome = out.letter;
+  if (!outcome) {
+    outcome = r.outcome;
+    r.add(
+      seq(
+        set(outcome, [nameOf(out.failed ? slots.X : slots.Q)]),
+        whenAll(out.fired, set(outcome, [nameOf(slots.F)])),
+        out.failed && whenAll(out.quiet, set(outcome, [nameOf(slots.Q)])),
+      ),
     );
   }
-  s.add(`set _%${letter}%${slot}=${fired}`);
+  r.add(fill(outcome));
   return Boolean(out.failed);
 }
 
-type SlottedEvidence = Scenario['evidence'][number] & { slot: number; canFail: boolean };
+type SlottedEvidence = Evidence & { slot: number; canFail: boolean };
 
 /**
- * The lines that turn one scenario's slots into its report status _T<k>. Conditions compare
+ * The statements that turn one scenario's slots into its report status. Conditions compare
  * a concatenation of slots with its all-placeholder text; evidence lists drop placeholders by
  * substitution and keep a leading comma, which the report line removes (" ," -> " ").
  */
-function decide(k: number, evidence: SlottedEvidence[]): string[] {
+function decide(
+  status: Name,
+  detected: Name,
+  slots: Slots,
+  lists: { fired: Name; failed: Name },
+  evidence: SlottedEvidence[],
+): Command[] {
   const of = (role: string) => evidence.filter((e) => e.role === role).map((e) => e.slot);
   const pre = of('precondition');
   const primary = of('primary');
   const fired = [...primary, ...of('supporting')];
   const failed = evidence
     .filter((e) => e.canFail && e.role !== 'supporting')
-    .sort((a, b) => Number(b.role === 'precondition') - Number(a.role === 'precondition'))
+    .sort((x, y) => Number(y.role === 'precondition') - Number(x.role === 'precondition'))
     .map((e) => e.slot);
-  const refs = (prefix: string, list: number[]) => list.map((j) => `%_${prefix}${j}%`).join('');
-  const T = `_T${k}`;
-  // A list of one slot is that slot; longer lists are concatenated into _d and _u first.
-  const first: string[] = [];
-  const list = (name: string, prefix: string, slots: number[]) => {
-    if (slots.length === 1) return `_${prefix}${slots[0]}`;
-    first.push(`set ${name}=${refs(prefix, slots)}`);
-    return name;
-  };
-  const detected = list('_d', 'F', fired);
-  const unknown = failed.length > 0 ? list('_u', 'X', failed) : undefined;
-  first.push(`set ${T}=${lit('CLEAR -')}`);
+  const refs = (family: Name, list: number[]): Part[] =>
+    list.map((j) => ref(family.member(String(j))));
   const empty = (kind: keyof typeof EMPTY, n: number) => EMPTY[kind].repeat(n);
+  /**
+   * Slots read as one list, placeholders stripped: each slot stripped where that is shorter
+   * (a short list), else concatenated into a variable first and stripped once.
+   */
+  const first: Command[] = [];
+  const list = (
+    joined: Name,
+    family: Name,
+    members: number[],
+    placeholder: string,
+    inline: number,
+  ) => {
+    if (members.length <= inline) {
+      const parts = (modifier?: string) =>
+        members.map((j) => ref(family.member(String(j)), modifier));
+      return { all: parts(), stripped: parts(`:${placeholder}=`) };
+    }
+    first.push(set(joined, refs(family, members)));
+    return { all: [ref(joined)], stripped: [ref(joined, `:${placeholder}=`)] };
+  };
+  // The fired list is only stripped; the failed one is compared as well.
+  const firedList = list(lists.fired, slots.F, fired, EMPTY.F, 4);
+  const failedList =
+    failed.length > 0 ? list(lists.failed, slots.X, failed, EMPTY.X, 2) : undefined;
+  const statements: Command[] = [seq(...first, set(status, 'CLEAR -'))];
+  if (failedList)
+    statements.push(
+      when(
+        not(equals(failedList.all, empty('X', failed.length))),
+        set(status, textWord('UNKNOWN ', ...failedList.stripped)),
+      ),
+    );
+  const primaryFired = not(equals(refs(slots.F, primary), empty('F', primary.length)));
   const applies =
     pre.length > 0
-      ? `if "${refs('X', pre)}${refs('Q', pre)}"=="${empty('X', pre.length)}${empty('Q', pre.length)}" `
-      : '';
-  const lines = [first.join('&')];
-  if (unknown)
-    lines.push(
-      `if not "%${unknown}%"=="${empty('X', failed.length)}" set ${T}=${lit('UNKNOWN')} %${unknown}:${EMPTY.X}=%`,
-    );
-  lines.push(
-    `${applies}if not "${refs('F', primary)}"=="${empty('F', primary.length)}" (set ${T}=${lit('DETECTED')} %${detected}:${EMPTY.F}=%&set /a _N+=1 >nul)`,
+      ? [
+          equals(
+            [...refs(slots.X, pre), ...refs(slots.Q, pre)],
+            empty('X', pre.length) + empty('Q', pre.length),
+          ),
+        ]
+      : [];
+  statements.push(
+    whenAll(
+      [...applies, primaryFired],
+      seq(
+        set(status, textWord('DETECTED ', ...firedList.stripped)),
+        setArith(detected, word(nameOf(detected), '+1'), [toNul]),
+      ),
+    ),
   );
   // The first unmet precondition names the n/a, so it is tested last.
-  for (const e of [...evidence].reverse().filter((e) => e.role === 'precondition'))
-    lines.push(`if not "%_Q${e.slot}%"=="${EMPTY.Q}" set ${T}=${lit(`CLEAR n/a:${e.check.id}`)}`);
-  return lines;
-}
-
-/**
- * The report is printed by as few lines as possible (one for the real catalog), but a large
- * catalog's report must still fit in paste blocks, so lines are joined only up to a budget.
- */
-const REPORT_LINE_BUDGET = 1200;
-
-function joinWithin(commands: string[], budget: number): string[] {
-  const lines: string[] = [];
-  for (const command of commands) {
-    const last = lines.at(-1);
-    if (last !== undefined && last.length + 1 + command.length <= budget)
-      lines[lines.length - 1] = `${last}&${command}`;
-    else lines.push(command);
-  }
-  return lines;
+  for (const e of [...evidence].reverse().filter((x) => x.role === 'precondition'))
+    statements.push(
+      when(
+        not(equals([ref(slots.Q.member(String(e.slot)))], EMPTY.Q)),
+        set(status, `CLEAR n/a:${e.check.id}`),
+      ),
+    );
+  return statements;
 }

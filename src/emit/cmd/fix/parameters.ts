@@ -69,7 +69,7 @@ function thumbprintChecks(param: Name, valid: Name): Command[] {
     text('$t=$env:'),
     { kind: 'name' as const, name: param },
     text(
-      ";if($t -match '^[0-9a-f]{40}$' -and (Test-Path ('Cert:\\LocalMachine\\My\\'+$t)) -and (Get-Item ('Cert:\\LocalMachine\\My\\'+$t)).HasPrivateKey){exit 0};exit 3",
+      ";$c=Get-Item -LiteralPath ('Cert:\\LocalMachine\\My\\'+$t) -ea 0;if($t -match '^[0-9a-f]{40}$' -and $c.HasPrivateKey){exit 0};exit 3",
     ),
   ];
   return [

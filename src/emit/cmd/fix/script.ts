@@ -114,7 +114,7 @@ export function pasteProgram(fix: Fix, catalog: Catalog) {
     when(
       not(exist([ran(of - 1)])),
       seq(
-        echo(...report(fix, 'an earlier block has not run: paste every block in order')),
+        echo(...report(fix, 'missed a block: paste all in order')),
         failed(),
       ),
     );

@@ -43,7 +43,7 @@ export function serviceStart(op: OperationOf<'service-start'>): Step[] {
 }
 
 export function serviceStop(op: OperationOf<'service-stop'>, ctx: FixContext): Step[] {
-  if (typeof op.service !== 'string') return [stopPortOwner(op.protect, ctx)];
+  if (typeof op.service !== 'string') return stopPortOwner(op.protect, ctx);
   const stopped = backupPath(`stopped-${op.service}`);
   return [
     [
@@ -61,7 +61,7 @@ export function serviceStop(op: OperationOf<'service-stop'>, ctx: FixContext): S
  * localized), not a process hosting several services. An automatic service takes the port
  * back at the next boot: the fix says so.
  */
-function stopPortOwner(protect: readonly string[], ctx: FixContext): Step {
+function stopPortOwner(protect: readonly string[], ctx: FixContext): Step[] {
   const fix = ctx.fix;
   const port = Name.generated('RDP port');
   const termPid = Name.generated('TermService PID');
@@ -77,7 +77,7 @@ function stopPortOwner(protect: readonly string[], ctx: FixContext): Step {
       set(FAILED, '1'),
     );
   const saved = backupPath('svc-', ref(service), '.reg');
-  return [
+  const find: Step = [
     ...readRdpPort(port),
     ...readServicePid(termPid, 'TermService'),
     ...readOtherListener(port, termPid, owner),
@@ -112,6 +112,10 @@ function stopPortOwner(protect: readonly string[], ctx: FixContext): Step {
     ...protect.map((name) =>
       when(equals([ref(service)], name, { ignoreCase: true }), clear(service)),
     ),
+  ];
+  // Two steps (the console keeps the names between pastes): finding the owner, then saving
+  // and stopping it, each small enough for a paste block with its frame.
+  const act: Step = [
     // Only a service has a Services key: its export is the backup and the proof.
     when(
       defined(service),
@@ -152,4 +156,5 @@ function stopPortOwner(protect: readonly string[], ctx: FixContext): Step {
       ),
     ),
   ];
+  return [find, act];
 }

@@ -34,6 +34,12 @@ export function accesses(command: Command): Access[] {
   switch (command.kind) {
     case 'set':
       return [...reads(command.value), { kind: 'set', name: command.name }];
+    case 'set-computed':
+      return [
+        ...reads(command.name),
+        ...reads(command.value),
+        ...command.sets.map((name): Access => ({ kind: 'set', name })),
+      ];
     case 'set-a':
       return [
         ...reads(command.expression),

@@ -113,7 +113,14 @@ export function printPasteBlocks(script: PasteScript): string[] {
       bottom: named(print(script.epilogue(position))),
     }),
   };
-  const packed = tryPack(script, shortLayout);
+  let layout = shortLayout;
+  let packed = tryPack(script, layout);
+  if (!packed.blocks) {
+    // A name used once in a block costs its definition too: the framing and the footer, which
+    // share the last block, may fit only as written.
+    layout = { ...shortLayout, footer: plainLayout.footer, frame: plainLayout.frame };
+    packed = tryPack(script, layout);
+  }
   if (!packed.blocks) return render(script, plainLayout, orThrow(plainPacking));
   if (
     script.definitions === 'each-block' &&
@@ -121,7 +128,7 @@ export function printPasteBlocks(script: PasteScript): string[] {
     packed.blocks.length >= plainPacking.blocks.length
   )
     return render(script, plainLayout, plainPacking.blocks);
-  return render(script, shortLayout, packed.blocks);
+  return render(script, layout, packed.blocks);
 }
 
 class TooLarge extends Error {}

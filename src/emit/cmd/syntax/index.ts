@@ -34,6 +34,9 @@
  *   an `if`/`for` moves to a new line (they take the rest of the line), and a line that still
  *   breaks a rule (a loop reading what it sets, a set and read under `if errorlevel`) is
  *   refused with PrintError; an else always binds to the if the tree says (enclosed);
+ * - branches Wine 8 (the tests' interpreter) would end early or misread are enclosed too
+ *   (several commands; any branch inside parentheses or a for body), as is a for body
+ *   that is an if, and a redirection after a quote gets a space: Windows reads them alike;
  * - the abbreviation of repeated quoted text and the packing into 2,048-character pastes.
  */
 
@@ -70,6 +73,7 @@ export {
   not,
   set,
   setQuoted,
+  setComputed,
   clear,
   setArith,
   when,

@@ -39,6 +39,11 @@ export type ForSource =
 export type Command =
   /** `set name=value`, or `set "name=value"` (quoted: the value needs no escapes). */
   | { kind: 'set'; name: Name; value: Word; quoted: boolean }
+  /**
+   * `set <name>=value` where the name is computed when the line runs (`%selector%_5`, `%a`):
+   * `sets` lists every variable it may set, so the line rules still see the set.
+   */
+  | { kind: 'set-computed'; name: Word; value: Word; sets: readonly Name[] }
   /** `set /a name=expression` */
   | { kind: 'set-a'; name: Name; expression: Word; redirects: Redirect[] }
   | { kind: 'if'; condition: Condition; then: Command; else?: Command }
@@ -143,6 +148,24 @@ export function setQuoted(name: Name, value: WordLike): Command {
 /** `set name=` */
 export function clear(name: Name): Command {
   return set(name, '');
+}
+
+/**
+ * `set <name>=value` with a name made at run time from a variable or for-variable, e.g. the
+ * member of the family a variable names (`set %L%_5=x`) or a name a loop lists (`set %a=`).
+ * `sets` names every variable (or family) it may set.
+ */
+export function setComputed(name: WordLike, value: WordLike, sets: readonly Name[]): Command {
+  const word = toWord(name, 'id');
+  for (const part of word)
+    if (
+      part.kind === 'quoted' ||
+      part.kind === 'arg' ||
+      ((part.kind === 'id' || part.kind === 'text') && !/^[A-Za-z0-9_]*$/.test(part.value))
+    )
+      throw new Error('a computed variable name is made of names, references and plain letters');
+  if (sets.length === 0) throw new Error('a computed set must say which variables it may set');
+  return { kind: 'set-computed', name: word, value: toWord(value, 'text'), sets };
 }
 
 export function setArith(name: Name, expression: WordLike, redirects: Redirect[] = []): Command {

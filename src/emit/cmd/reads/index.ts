@@ -1,0 +1,8 @@
+/**
+ * What a script reads of the machine, as CMD syntax tree commands: the Reads that collects
+ * them (each shared fact once), and the readers of the registry, services and event logs.
+ */
+export * from './reads.ts';
+export * from './registry.ts';
+export * from './services.ts';
+export * from './events.ts';

@@ -13,6 +13,7 @@ if defined _0 if %_1% LSs 1 set _0=
 if defined _0 if %_1% GTR 65535 set _0=
 if not defined _0 echo RDPRESCUE set-rdp-port NOT APPLIED: bad or missing parameter
 if not defined _0 exit /b 2
+if not exist "%ProgramData%\RdpRescue\backup" (md "%ProgramData%\RdpRescue\backup" >nul 2>&1&icacls "%ProgramData%\RdpRescue\backup" /inheritance:r /grant:r "*S-1-5-18:(OI)(CI)F" "*S-1-5-32-544:(OI)(CI)F" >nul 2>&1)
 if not exist "%RrB%" md "%RrB%"
 if not exist "%RrB%\k1.*" (reg export "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations" /f) else (>>"%RrB%\undo.cmd" echo reg delete "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /f)) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k1.reg"))
 if not exist "%RrB%\k1-PortNumber.seEn" (reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v PortNumber>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v PortNumber /f))&type nul>"%RrB%\k1-PortNumber.seEn")

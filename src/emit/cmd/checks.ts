@@ -226,7 +226,11 @@ const renderers: { [K in CheckKind]: CheckRenderer<K> } = {
     powershellProbe(
       r,
       [],
-      [text(`dir 'Cert:\\LocalMachine\\${check.store}'|?{$_.NotAfter -gt (Get-Date) -and $_.HasPrivateKey}`)],
+      [
+        text(
+          `dir 'Cert:\\LocalMachine\\${check.store}'|?{$_.NotAfter -gt (Get-Date) -and $_.HasPrivateKey}`,
+        ),
+      ],
     ),
   'certificate-binding': (check, r) => {
     const hash = registryValue(r, check.key, check.name);

@@ -16,6 +16,8 @@ import {
   id,
   not,
   q,
+  qt,
+  quiet,
   ref,
   rem,
   run,
@@ -86,12 +88,45 @@ export function fixBody(fix: Fix, catalog: Catalog, scope: FixScope): FixBody {
 
 /** RRF cleared, RRB the fix's backup folder (online under ProgramData, offline under RRB). */
 function backupFolder(fix: Fix, root: 'online' | 'offline'): Command {
-  const base =
-    root === 'online' ? [ref(Name.env('ProgramData')), id('\\RdpRescue\\backup')] : [ref(BACKUP)];
+  const base = root === 'online' ? BACKUP_ROOT() : [ref(BACKUP)];
   return seq(clear(FAILED), set(BACKUP, [...base, id('\\'), text(fix.id)]));
 }
 
-const makeFolder = () => when(not(exist([q(ref(BACKUP))])), exec('md', q(ref(BACKUP))));
+const BACKUP_ROOT = () => [ref(Name.env('ProgramData')), id('\\RdpRescue\\backup')];
+
+/**
+ * The backup root, made the way the module makes it when it is new: only SYSTEM and
+ * Administrators may change it, nothing inherited from ProgramData (where every user may
+ * create files), so nobody else can plant an undo.cmd that an administrator then runs, and
+ * the module later accepts the root as its own.
+ */
+const makeRoot = () =>
+  when(
+    not(exist([q(...BACKUP_ROOT())])),
+    seq(
+      run(['md', q(...BACKUP_ROOT())], quiet),
+      run(
+        [
+          'icacls',
+          q(...BACKUP_ROOT()),
+          '/inheritance:r',
+          '/grant:r',
+          qt('*S-1-5-18:(OI)(CI)F'),
+          qt('*S-1-5-32-544:(OI)(CI)F'),
+        ],
+        quiet,
+      ),
+    ),
+  );
+
+/**
+ * The fix's backup folder, and with it the root when it is new. A later paste block makes only
+ * the folder: block 1 has made the root (the last block says so when it has not).
+ */
+const makeFolder = (mayCreateRoot: boolean) => {
+  const folder = when(not(exist([q(ref(BACKUP))])), exec('md', q(ref(BACKUP))));
+  return mayCreateRoot ? seq(makeRoot(), folder) : folder;
+};
 
 /**
  * The paste blocks: each checks the parameters again and changes nothing without them;
@@ -113,10 +148,7 @@ export function pasteProgram(fix: Fix, catalog: Catalog) {
   const earlierRan = (of: number) =>
     when(
       not(exist([ran(of - 1)])),
-      seq(
-        echo(...report(fix, 'missed a block: paste all in order')),
-        failed(),
-      ),
+      seq(echo(...report(fix, 'missed a block: paste all in order')), failed()),
     );
   const prologue = ({ block, of }: BlockPosition): Command[] => {
     return [
@@ -124,7 +156,8 @@ export function pasteProgram(fix: Fix, catalog: Catalog) {
       rem(`RdpRescue fix ${fix.id} - block ${block}/${of}`),
       backupFolder(fix, 'online'),
       ...checks,
-      guard(makeFolder()),
+      // Block 1 makes the folder in its first step, which may need the room a prologue lacks.
+      ...(block > 1 ? [guard(makeFolder(false))] : []),
       ...(of > 1 && block === 1
         ? [
             guard(
@@ -153,7 +186,7 @@ export function pasteProgram(fix: Fix, catalog: Catalog) {
   ];
   return {
     prologue,
-    steps: body.steps.map((step) => step.map(guard)),
+    steps: [[makeFolder(true)], ...body.steps].map((step) => step.map(guard)),
     footer: body.footer.map(guard),
     epilogue,
   };
@@ -175,16 +208,10 @@ export function batchProgram(fix: Fix, catalog: Catalog, version: string): Comma
     backupFolder(fix, 'online'),
     ...parameterChecks(fix, valid, usage),
     ...(fix.parameters.length > 0 ? [when(not(defined(valid)), exit(2))] : []),
-    makeFolder(),
+    makeFolder(true),
     ...body.steps.flat(),
     ...body.footer,
     when(defined(FAILED), exit(1)),
     exit(0),
   ];
-}
-
-/** An offline repair's body; the template around it sets RRB to the disk's backup folder. */
-export function offlineProgram(fix: Fix, catalog: Catalog, scope: FixScope): Command[] {
-  const body = fixBody(fix, catalog, scope);
-  return [backupFolder(fix, 'offline'), makeFolder(), ...body.steps.flat(), ...body.footer];
 }

@@ -125,6 +125,8 @@ describe.skipIf(!haveChromium)('the paste-picker page in Chromium', () => {
     await page.fill('#event-id', '36871');
     await page.locator('#diagnose-blocks button.copy').first().click();
     await page.locator('[data-fix=enable-tls12-server] button.copy').first().click();
+    // Marking follows the clipboard's promise: wait for it rather than count at once.
+    await page.locator('.block.copied').nth(1).waitFor();
     await expect(page.locator('.block.copied').count()).resolves.toBe(2);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(ARTIFACTS, 'page-en-US-36871-copied.png') });

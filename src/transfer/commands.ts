@@ -44,7 +44,7 @@ const EXPANDED = Name.fixed('RDPXT');
 
 /** Prints pasted commands (the interactive dialect), hardened and caret-split. */
 export function printPaste(commands: readonly Command[]): string {
-  return printScript(commands, 'paste', new Namer(), { caretSplit: true });
+  return printScript(commands, 'paste', new Namer(), { caretSplit: true, spacedParens: true });
 }
 
 /** `certutil -hashfile <file> [SHA256]|findstr /i /c:"<compact>" /c:"<spaced>" >nul` */

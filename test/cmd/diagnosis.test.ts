@@ -15,6 +15,7 @@ import type { Catalog } from '../../src/model/index.ts';
 import type { Artifact } from '../../src/emit/artifact.ts';
 import { WinePrefix, reportLines, wineAvailable } from './wine.ts';
 import { POLICY, PROTOCOLS, RDP, TSSDIS } from './keys.ts';
+import { probeAnswers as answersIn } from './probe-answers.ts';
 
 /**
  * The diagnosis, run for real: paste blocks fed to an interactive cmd.exe (Wine), the .cmd
@@ -70,11 +71,7 @@ const blockLines = (stdout: string) =>
  * What a PowerShell probe prints for fired and quiet: the names of the slot families the
  * diagnosis fills, from its first line (`... do (set <F>_%%a=?&set <X>_%%a=.&set <Q>_%%a=?)`).
  */
-function probeAnswers(): { fired: string; quiet: string } {
-  const init = /set (_\w+)_%%a=\?&set _\w+_%%a=\.&set (_\w+)_%%a=\?/.exec(batchFile());
-  if (!init) throw new Error('diagnose.cmd: no slot initialisation found');
-  return { fired: init[1]!, quiet: init[2]! };
-}
+const probeAnswers = () => answersIn(batchFile());
 
 function healthy(): void {
   w.resetShims();

@@ -39,6 +39,11 @@ export class FixSession {
       .join('');
   }
 
+  /** diagnose.cmd as built, e.g. for the names its PowerShell probes print. */
+  diagnoseCmd(): string {
+    return this.artifacts.find((a) => a.path === 'cmd/diagnose.cmd')!.content.toString('latin1');
+  }
+
   backupDir(fix: string): string {
     return join(this.w.prefix, 'drive_c', 'ProgramData', 'RdpRescue', 'backup', fix);
   }

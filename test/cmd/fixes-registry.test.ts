@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { wineAvailable } from './wine.ts';
 import { FixSession, read, undo } from './fix-session.ts';
 import { GPSVC, PROTOCOLS, RDP, TLS12 } from './keys.ts';
+import { probeAnswers } from './probe-answers.ts';
 
 /**
  * Fix blocks pasted into a real interactive cmd.exe (Wine): the registry changes as intended,
@@ -96,9 +97,11 @@ describe.skipIf(!wineAvailable())('registry fix blocks in a real cmd.exe', () =>
     const before = w.exportKey(RDP);
     // Diagnose first in the same console, as an operator would: the binding names a missing
     // certificate. The fix's verification must read the key again, not the diagnosis's values.
+    // The diagnosis reads what its probe prints, the fix's verification the exit code.
+    const answers = probeAnswers(session.diagnoseCmd());
     w.fixture('powershell', [
-      { match: 'REG_BINARY', rc: 3 },
-      { match: '*', rc: 0 },
+      { match: 'REG_BINARY', rc: 3, output: answers.fired },
+      { match: '*', rc: 0, output: answers.quiet },
     ]);
     const out = w.interactive(session.diagnosis() + blocks('remove-rdp-cert-binding'));
     expect(out).toContain('RDPRESCUE rdp-cert-invalid DETECTED rdp-cert-binding');

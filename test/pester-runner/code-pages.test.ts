@@ -31,6 +31,8 @@ const CHANNELS: Record<string, Channel[]> = {
   // az vm run-command invoke --scripts @file strips the BOM; a script pasted into the portal
   // has none.
   'ps-runcommand': [{ name: 'Azure Run Command (CLI --scripts @file, portal)', keepsBom: false }],
+  // az vm repair run appends the custom script to its driver and runs it through Run Command.
+  'ps-repair-vm': [{ name: 'az vm repair run --custom-script-file', keepsBom: false }],
 };
 
 let host: HostAvailability;

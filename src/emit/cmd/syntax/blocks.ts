@@ -17,9 +17,10 @@ export function printScript(
   statements: readonly Command[],
   dialect: Dialect,
   namer: Namer,
-  options: RenderOptions = {},
+  options: RenderOptions & { spacedParens?: boolean } = {},
 ): string {
-  return renderLines(printLines(statements, { dialect, namer }), options);
+  const { spacedParens, ...render } = options;
+  return renderLines(printLines(statements, { dialect, namer, spacedParens }), render);
 }
 
 /** Block k of n: what the block's own framing lines may say. */

@@ -16,6 +16,11 @@ export type Dialect = 'paste' | 'batch';
 export interface PrintOptions {
   dialect: Dialect;
   namer: Namer;
+  /**
+   * Never two parentheses of a kind side by side (`) )`): where every repeated character
+   * counts (the transfer blocks), since the Serial Console may double or drop one.
+   */
+  spacedParens?: boolean;
 }
 
 export class PrintError extends Error {}
@@ -236,11 +241,19 @@ class Printer {
 
   /** `(...)` */
   private enclosed(print: () => void): void {
+    if (this.options.spacedParens && this.endsWith('(')) this.exact(' ');
     this.exact('(');
     this.depth++;
     print();
     this.depth--;
+    // `))` as `) )`, which cmd reads the same: see PrintOptions.spacedParens.
+    if (this.options.spacedParens && this.endsWith(')')) this.exact(' ');
     this.exact(')');
+  }
+
+  private endsWith(c: string): boolean {
+    const last = this.line[this.line.length - 1];
+    return last !== undefined && last.text.endsWith(c);
   }
 
   private set(command: Extract<Command, { kind: 'set' }>): void {

@@ -227,6 +227,21 @@
     select.value = state.culture;
   }
 
+  /** Azure-side checks: copied by selecting the command (no paste block, nothing to track). */
+  function renderAzureSide() {
+    $('azure-side-title').textContent = m(data.azureSide.title);
+    $('azure-side-intro').textContent = m(data.azureSide.intro);
+    var list = $('azure-side-checks');
+    list.textContent = '';
+    data.azureSide.checks.forEach(function (check) {
+      list.appendChild(el('li', { 'data-check': check.id }, [
+        el('strong', { text: m(check.title) }),
+        el('pre', {}, [el('code', { text: check.command })]),
+        el('p', { text: m(check.reading) })
+      ]));
+    });
+  }
+
   function render() {
     document.documentElement.lang = state.culture;
     document.title = t('title');
@@ -234,6 +249,7 @@
     $('event-id').placeholder = t('eventIdHint');
     renderLanguages();
     renderSymptoms();
+    renderAzureSide();
     var diag = $('diagnose-blocks');
     diag.replaceWith(blockList(data.diagnosis, t('diagnose'), 'diagnose-blocks'));
     renderResults();

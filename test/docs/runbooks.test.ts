@@ -9,6 +9,8 @@ import { seedLocation } from '../../src/emit/docs/sources.ts';
 import { CULTURES, type Catalog, type Culture } from '../../src/model/index.ts';
 import { loadCatalog } from '../../src/model/load.ts';
 import { fakeCmdEmitter } from './fake-cmd.ts';
+import { anchor } from '../../src/emit/docs/markdown.ts';
+import { AZURE_SIDE, PLACEHOLDERS } from '../../src/model/azure-side.ts';
 import { repairVmEmitter } from '../../src/emit/repair-vm/index.ts';
 
 const SEEDS = join(import.meta.dirname, '../../../shared/seeds');
@@ -149,6 +151,34 @@ describe('runbooks', () => {
         expect(shown(doc(c, `${s.id}.md`))).not.toContain(s.summary['en-US']);
   });
 
+  it('start with the Azure-side checks: the index before anything else, every other runbook by a link to them', () => {
+    for (const c of CULTURES) {
+      const index = doc(c, 'index.md');
+      const headings = [...index.matchAll(/^## (.*)$/gm)].map((m) => shown(m[1]!));
+      expect(headings[0], c).toBe(AZURE_SIDE.title[c]);
+      const commands = fences(index.slice(0, index.indexOf('\n## ', index.indexOf('## ') + 3)));
+      expect(commands, c).toEqual(AZURE_SIDE.checks.map((check) => check.command));
+      for (const check of AZURE_SIDE.checks) expect(shown(index), c).toContain(check.reading[c]);
+      const link = `](index.md#${anchor(AZURE_SIDE.title[c])})`;
+      for (const file of [...catalog.scenarios.map((s) => `${s.id}.md`), 'offline.md']) {
+        const text = doc(c, file);
+        const firstParagraphs = text.slice(0, text.indexOf('\n## '));
+        expect(firstParagraphs, `${c}/${file}`).toContain(link);
+      }
+    }
+  });
+
+  it('keep the Azure-side commands to the placeholders the introduction explains, in every culture', () => {
+    const used = new Set(
+      AZURE_SIDE.checks.flatMap((check) =>
+        [...check.command.matchAll(/<[^>]+>/g)].map((m) => m[0]),
+      ),
+    );
+    expect([...used].filter((p) => !(PLACEHOLDERS as readonly string[]).includes(p))).toEqual([]);
+    for (const c of CULTURES)
+      for (const p of used) expect(AZURE_SIDE.intro[c], `${c} explains ${p}`).toContain(p);
+  });
+
   it('show only generated commands: paste blocks, the module commands, the model manual steps', () => {
     const pastes = earlier.filter((a) => a.kind === 'cmd-paste').map((a) => lf(a.content));
     const fixCommands = catalog.fixes.flatMap((f) =>
@@ -163,7 +193,8 @@ describe('runbooks', () => {
     const repairVm = earlier
       .filter((a) => a.kind === 'ps-repair-vm')
       .flatMap((a) => Object.values(a.meta!['invocations'] as Record<string, string>));
-    const allowed = new Set([...pastes, ...fixCommands, ...manual, ...repairVm]);
+    const azureSide = AZURE_SIDE.checks.map((c) => c.command);
+    const allowed = new Set([...pastes, ...fixCommands, ...manual, ...repairVm, ...azureSide]);
     let count = 0;
     for (const d of docs)
       for (const block of fences(String(d.content))) {

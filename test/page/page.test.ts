@@ -11,6 +11,7 @@ import { docsEmitter } from '../../src/emit/docs/index.ts';
 import { PAGE_LABELS } from '../../src/emit/page/labels.ts';
 import { pageEmitter } from '../../src/emit/page/index.ts';
 import { CULTURES } from '../../src/model/index.ts';
+import { AZURE_SIDE } from '../../src/model/azure-side.ts';
 import { fakeCmdEmitter } from '../docs/fake-cmd.ts';
 
 /** The page in a real browser: Debian's chromium, driven by playwright-core (no download). */
@@ -106,6 +107,15 @@ describe.skipIf(!haveChromium)('the paste-picker page in Chromium', () => {
     expect(html).not.toMatch(/<link[^>]+rel=/i);
     expect(html).not.toMatch(/@import|url\(\s*['"]?(https?:|\/\/)/i);
     expect(html).toMatch(/Content-Security-Policy" content="default-src &#39;none&#39;/);
+  });
+
+  it('starts with the Azure-side checks, their commands exactly, before the diagnosis', async () => {
+    const sections = await page.evaluate(() =>
+      [...document.querySelectorAll('main > section')].map((s) => s.id),
+    );
+    expect(sections.slice(0, 2)).toEqual(['azure-side', 'diagnose']);
+    const commands = await page.locator('#azure-side-checks pre code').allTextContents();
+    expect(commands).toEqual(AZURE_SIDE.checks.map((c) => c.command));
   });
 
   it('finds tls-disabled by event ID 36871', async () => {
@@ -260,6 +270,8 @@ describe.skipIf(!haveChromium)('the paste-picker page in Chromium', () => {
       const text = await page.evaluate(() => document.body.innerText);
       expect(text).not.toMatch(/\{\w+\}|undefined|NaN|\[object /);
       for (const s of catalog.scenarios) expect(text).toContain(s.title[culture]);
+      expect(text).toContain(AZURE_SIDE.title[culture]);
+      for (const check of AZURE_SIDE.checks) expect(text).toContain(check.reading[culture]);
       if (culture !== 'en-US')
         for (const e of english) expect(text, `${culture}: "${e}"`).not.toContain(e);
       await page.screenshot({ path: join(ARTIFACTS, `page-${culture}.png`) });

@@ -2,6 +2,7 @@ import { CULTURES, type Culture, type Scenario } from '../../model/index.ts';
 import type { Artifact, Emitter } from '../artifact.ts';
 import { renderTemplate } from '../render.ts';
 import { eventsOf } from './evidence.ts';
+import { azureSideView } from './azure-side.ts';
 import { label, labelsOf, ROLE_LABEL } from './labels.ts';
 import { code, prose } from './markdown.ts';
 import { context, offlineView, scenarioView, type Ctx } from './views.ts';
@@ -74,6 +75,7 @@ function indexView(ctx: Ctx) {
       link: `[${prose(catalog.offline.title[c])}](offline.md)`,
       summary: prose(catalog.offline.summary[c]),
     },
+    azureSide: azureSideView(c),
     generated: label('generated', c, { version: ctx.version }),
   };
 }

@@ -7,6 +7,7 @@ import {
   type Scenario,
 } from '../../model/index.ts';
 import type { Artifact } from '../artifact.ts';
+import { azureSidePointer } from './azure-side.ts';
 import { describeEvidence } from './evidence.ts';
 import { moduleExports } from './generated-files.ts';
 import { generatedFiles, pasteBlocks, type BlockOwner } from '../paste-blocks.ts';
@@ -137,6 +138,7 @@ export function scenarioView(ctx: Ctx, scenario: Scenario) {
     id: scenario.id,
     title: prose(scenario.title[c]),
     summary: prose(scenario.summary[c]),
+    azureFirst: azureSidePointer(c),
     generated: label('generated', c, { version: ctx.version }),
     languages: languages(ctx, `${scenario.id}.md`),
     symptoms: scenario.symptoms.map((id) =>
@@ -204,6 +206,7 @@ export function offlineView(ctx: Ctx) {
     L: labelsOf(c),
     title: prose(mode.title[c]),
     summary: prose(mode.summary[c]),
+    azureFirst: azureSidePointer(c),
     generated: label('generated', c, { version: ctx.version }),
     languages: languages(ctx, 'offline.md'),
     repairs: fixesOf(catalog, mode.repairs).map((f, i) => fixView(ctx, f, i)),

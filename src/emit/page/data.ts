@@ -1,4 +1,5 @@
 import { CULTURES, type Catalog, type Fix, type LocalizedText } from '../../model/index.ts';
+import { AZURE_SIDE } from '../../model/azure-side.ts';
 import type { Artifact } from '../artifact.ts';
 import { pasteBlocks } from '../paste-blocks.ts';
 import { CULTURE_NAMES, PAGE_LABELS } from './labels.ts';
@@ -34,6 +35,7 @@ export function pageData(catalog: Catalog, version: string, earlier: readonly Ar
     cultures: CULTURES.map((id) => ({ id, name: CULTURE_NAMES[id] })),
     labels: PAGE_LABELS,
     symptoms: catalog.symptoms,
+    azureSide: AZURE_SIDE,
     diagnosis: pasteBlocks(earlier, { role: 'diagnosis' }),
     offline: { title: catalog.offline.title, runbook: runbooks('offline.md') },
     scenarios: catalog.scenarios.map((s) => ({

@@ -4299,9 +4299,9 @@ function Invoke-RdpDiagnosis {
     Repairs, then diagnoses again counting only the events written since the repair started.
 
     .EXAMPLE
-    Invoke-RdpDiagnosis -AsJson | Set-Content -Path .\rdp-diagnosis.json
+    Invoke-RdpDiagnosis -AsJson | Set-Content -Path .\rdp-diagnosis.json -Encoding UTF8
 
-    Saves the JSON report.
+    Saves the JSON report as UTF-8 (Windows PowerShell 5.1 would otherwise write the ANSI code page).
 
     .LINK
     about_RdpRescue

@@ -154,9 +154,9 @@ export class WinePrefix {
    * Runs a .cmd file (batch dialect) as `cmd /c` with the shims first on PATH (WINEPATH).
    * Not through `call`: Wine's call loses the exit code of `exit /b`.
    */
-  batch(file: string, args: string[] = []): { stdout: string; code: number } {
+  batch(file: string, args: string[] = []): { stdout: string; stderr: string; code: number } {
     const result = this.wine(['cmd', '/c', file, ...args], '', { WINEPATH: 'C:\\rr\\shims' });
-    return { stdout: result.stdout, code: result.status ?? -1 };
+    return { stdout: result.stdout, stderr: result.stderr, code: result.status ?? -1 };
   }
 
   /** reg.exe in the prefix, without shims. */

@@ -4,14 +4,20 @@ RdpRescue 0.1.0 offline: diagnose and repair the OS disk of a VM that cannot be 
 from a rescue VM it is attached to (az vm repair create).
 
 .DESCRIPTION
-Finds the broken OS disk itself: brings offline data disks online and picks the one volume
-that holds \Windows\System32\config\SYSTEM and is not this VM's own system volume; refuses
-and names the candidates when there are none or several, and stops with the unlock guidance
-when a volume is locked by BitLocker. Finds the boot store on Generation 1 (active partition)
-and Generation 2 (EFI system partition, given a drive letter only while it is needed).
+Finds the broken OS disk itself: brings offline data disks online read-only and picks the one
+volume that holds \Windows\System32\config\SYSTEM and is not this VM's own system volume (a
+partition without a drive letter is lent one while it is looked at); refuses and names the
+candidates when there are none or several, and stops with the unlock guidance when a volume
+is locked by BitLocker. Only Repair and Undo make that one disk writable. Finds the boot store
+on Generation 1 (active partition) and Generation 2 (EFI system partition, given a drive
+letter only while it is needed). A disk Windows keeps offline because its MBR signature or
+GPT disk GUID collides with another disk's gets a new one from Windows to come online: the
+script notes the original and writes it back when the run ends, or ends in ERROR with the
+Set-Disk command to run before az vm repair restore.
 
-Mode=Diagnose (the default) reads the broken OS's event logs (.evtx files) and its SYSTEM and
-SOFTWARE hives, loaded under private names, and prints one line per scenario:
+Mode=Diagnose (the default) writes nothing to the broken disk: it reads the broken OS's event
+logs (.evtx files) and copies of its SYSTEM and SOFTWARE hives (with their transaction logs,
+copied to this VM and loaded under private names), and prints one line per scenario:
 RDPRESCUE <scenario> <DETECTED|CLEAR|UNKNOWN> <evidence>. Evidence that exists only while the
 VM runs is reported UNKNOWN with the reason offline.
 
@@ -35,7 +41,8 @@ driver script, where a second param block cannot parse.
 
 The output fits what Run Command keeps (4096 bytes); everything is also written to a log
 under $env:ProgramData\RdpRescue\repair-vm on the rescue VM. The last line is
-[STATUS]::SUCCESS or [STATUS]::ERROR.
+[STATUS]::SUCCESS or [STATUS]::ERROR. Under az vm repair run every other line is tagged
+[Output <time>], or [Error <time>] when the run failed: the driver shows only those then.
 
 .EXAMPLE
 az vm repair run --resource-group <rg> --name <vm> --run-on-repair --custom-script-file dist-ps/repair-vm/Invoke-RdpRescueOffline.ps1 --verbose --parameters Mode=Diagnose
@@ -940,11 +947,12 @@ function Get-RdpOfflineDisk {
     [OutputType([pscustomobject])]
     param()
     foreach ($disk in @(Get-Disk)) {
-        # OfflineReason is MSFT_Disk's number (4: signature or GUID collision), never text.
+        # OfflineReason as MSFT_Disk's number (4: signature or GUID collision), read from the
+        # CIM property itself: the Storage module may show it as text.
         [pscustomobject]@{
             Number         = [int]$disk.Number
             IsOffline      = [bool]$disk.IsOffline
-            OfflineReason  = [int]$disk.OfflineReason
+            OfflineReason  = [int]$disk.CimInstanceProperties['OfflineReason'].Value
             IsReadOnly     = [bool]$disk.IsReadOnly
             IsBoot         = [bool]$disk.IsBoot
             IsSystem       = [bool]$disk.IsSystem

@@ -77,11 +77,12 @@ function Get-RdpOfflineDisk {
     [OutputType([pscustomobject])]
     param()
     foreach ($disk in @(Get-Disk)) {
-        # OfflineReason is MSFT_Disk's number (4: signature or GUID collision), never text.
+        # OfflineReason as MSFT_Disk's number (4: signature or GUID collision), read from the
+        # CIM property itself: the Storage module may show it as text.
         [pscustomobject]@{
             Number         = [int]$disk.Number
             IsOffline      = [bool]$disk.IsOffline
-            OfflineReason  = [int]$disk.OfflineReason
+            OfflineReason  = [int]$disk.CimInstanceProperties['OfflineReason'].Value
             IsReadOnly     = [bool]$disk.IsReadOnly
             IsBoot         = [bool]$disk.IsBoot
             IsSystem       = [bool]$disk.IsSystem

@@ -2061,6 +2061,8 @@ $script:RdpOfflineMbrIfsType = 7
 # Windows gives a disk that comes online its drive letters a few seconds later.
 $script:RdpOfflineLetterWaitSeconds = 30
 $script:RdpOfflineAssignedLetters = New-Object -TypeName System.Collections.ArrayList
+# Why a disk was not brought online, for the message that finds no Windows.
+$script:RdpOfflineDiskProblems = New-Object -TypeName System.Collections.ArrayList
 
 function Get-RdpOfflineDiskPartition {
     [CmdletBinding()]
@@ -2083,6 +2085,7 @@ function Get-RdpOfflineDiskPartition {
         }
         catch {
             Write-RdpOfflineLog -Message ("disk {0} could not be brought online: {1}" -f $Disk.Number, $_.Exception.Message)
+            $null = $script:RdpOfflineDiskProblems.Add(('disk {0}: {1}' -f $Disk.Number, $_.Exception.Message))
             return
         }
     }
@@ -2150,6 +2153,7 @@ function Find-RdpOfflineWindowsVolume {
         [string]$Drive = ''
     )
     $systemDrive = Get-RdpOfflineSystemDrive
+    $script:RdpOfflineDiskProblems.Clear()
     $candidates = New-Object -TypeName System.Collections.ArrayList
     $locked = New-Object -TypeName System.Collections.ArrayList
     $unreadable = New-Object -TypeName System.Collections.ArrayList
@@ -2229,6 +2233,9 @@ function Find-RdpOfflineWindowsVolume {
     $hint = ''
     if ($unreadable.Count -gt 0) {
         $hint = (' {0} show no file system (encrypted or damaged?).' -f ($unreadable -join ', '))
+    }
+    if ($script:RdpOfflineDiskProblems.Count -gt 0) {
+        $hint += (' Not brought online: {0}.' -f (@($script:RdpOfflineDiskProblems) -join '; '))
     }
     throw ("No attached disk holds \Windows\System32\config\SYSTEM (this rescue VM's own {0} is not counted; volumes seen: {1}).{2} Attach a copy of the broken OS disk (az vm repair create) and run again." -f $systemDrive, (Join-RdpOfflineName -Name @($seen)), $hint)
 }
@@ -2364,6 +2371,16 @@ function Enable-RdpOfflineCollidingDisk {
         [Parameter(Mandatory = $true)]
         [pscustomobject]$Disk
     )
+    # Without the original there is nothing to write back: the disk stays offline.
+    $what = 'MBR signature'
+    $known = ([int64]$Disk.Signature -ne 0)
+    if ($Disk.PartitionStyle -eq 'GPT') {
+        $what = 'GPT disk GUID'
+        $known = [bool]$Disk.Guid
+    }
+    if (-not $known) {
+        throw ("offline because its identity collides with another disk's, and its {0} cannot be read to be written back" -f $what)
+    }
     # Windows can write the new identity only to a writable disk.
     $original = Format-RdpOfflineDiskIdentity -Disk $Disk
     Write-RdpOfflineLog -Message ("disk {0}: offline because its {1} collides with another disk's; noted, to be written back when the run ends" -f $Disk.Number, $original)

@@ -13,6 +13,8 @@ $script:RdpOfflineMbrIfsType = 7
 # Windows gives a disk that comes online its drive letters a few seconds later.
 $script:RdpOfflineLetterWaitSeconds = 30
 $script:RdpOfflineAssignedLetters = New-Object -TypeName System.Collections.ArrayList
+# Why a disk was not brought online, for the message that finds no Windows.
+$script:RdpOfflineDiskProblems = New-Object -TypeName System.Collections.ArrayList
 
 function Get-RdpOfflineDiskPartition {
     [CmdletBinding()]
@@ -35,6 +37,7 @@ function Get-RdpOfflineDiskPartition {
         }
         catch {
             Write-RdpOfflineLog -Message ("disk {0} could not be brought online: {1}" -f $Disk.Number, $_.Exception.Message)
+            $null = $script:RdpOfflineDiskProblems.Add(('disk {0}: {1}' -f $Disk.Number, $_.Exception.Message))
             return
         }
     }
@@ -102,6 +105,7 @@ function Find-RdpOfflineWindowsVolume {
         [string]$Drive = ''
     )
     $systemDrive = Get-RdpOfflineSystemDrive
+    $script:RdpOfflineDiskProblems.Clear()
     $candidates = New-Object -TypeName System.Collections.ArrayList
     $locked = New-Object -TypeName System.Collections.ArrayList
     $unreadable = New-Object -TypeName System.Collections.ArrayList
@@ -181,6 +185,9 @@ function Find-RdpOfflineWindowsVolume {
     $hint = ''
     if ($unreadable.Count -gt 0) {
         $hint = (' {0} show no file system (encrypted or damaged?).' -f ($unreadable -join ', '))
+    }
+    if ($script:RdpOfflineDiskProblems.Count -gt 0) {
+        $hint += (' Not brought online: {0}.' -f (@($script:RdpOfflineDiskProblems) -join '; '))
     }
     throw ("No attached disk holds \Windows\System32\config\SYSTEM (this rescue VM's own {0} is not counted; volumes seen: {1}).{2} Attach a copy of the broken OS disk (az vm repair create) and run again." -f $systemDrive, (Join-RdpOfflineName -Name @($seen)), $hint)
 }

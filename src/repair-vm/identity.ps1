@@ -43,6 +43,16 @@ function Enable-RdpOfflineCollidingDisk {
         [Parameter(Mandatory = $true)]
         [pscustomobject]$Disk
     )
+    # Without the original there is nothing to write back: the disk stays offline.
+    $what = 'MBR signature'
+    $known = ([int64]$Disk.Signature -ne 0)
+    if ($Disk.PartitionStyle -eq 'GPT') {
+        $what = 'GPT disk GUID'
+        $known = [bool]$Disk.Guid
+    }
+    if (-not $known) {
+        throw ("offline because its identity collides with another disk's, and its {0} cannot be read to be written back" -f $what)
+    }
     # Windows can write the new identity only to a writable disk.
     $original = Format-RdpOfflineDiskIdentity -Disk $Disk
     Write-RdpOfflineLog -Message ("disk {0}: offline because its {1} collides with another disk's; noted, to be written back when the run ends" -f $Disk.Number, $original)

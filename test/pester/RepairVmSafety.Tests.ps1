@@ -180,6 +180,16 @@ Describe 'Rescue-VM script: a disk Windows keeps offline for a signature collisi
         @($output | Where-Object { $_ -like ('RDPRESCUE disk 2 MBR signature 0x{0:X8} restored*' -f $original) }).Count | Should -Be 1
     }
 
+    It 'leaves the disk offline, and says why, when its original identity cannot be read' {
+        Reset-RvFake -Collision
+        @($global:RvFake.Disks | Where-Object { $_.Number -eq 2 })[0].Guid = ''
+        $output = Invoke-RvScript -Arguments @('Mode=Diagnose')
+        Get-RvCall 'online disk 2' | Should -BeNullOrEmpty
+        Get-RvCall 'writable disk 2' | Should -BeNullOrEmpty
+        @($output | Where-Object { $_ -like 'RDPRESCUE error No attached disk holds *Not brought online: disk 2: offline because its identity collides with another disk''s, and its GPT disk GUID cannot be read to be written back*' }).Count | Should -Be 1
+        $output[-1] | Should -BeExactly '[STATUS]::ERROR'
+    }
+
     It 'fails the run with the exact command when the original identity does not read back' {
         Reset-RvFake -Collision
         $original = @($global:RvFake.Disks | Where-Object { $_.Number -eq 2 })[0].Guid

@@ -4,14 +4,20 @@ RdpRescue 0.1.0 offline: diagnose and repair the OS disk of a VM that cannot be 
 from a rescue VM it is attached to (az vm repair create).
 
 .DESCRIPTION
-Finds the broken OS disk itself: brings offline data disks online and picks the one volume
-that holds \Windows\System32\config\SYSTEM and is not this VM's own system volume; refuses
-and names the candidates when there are none or several, and stops with the unlock guidance
-when a volume is locked by BitLocker. Finds the boot store on Generation 1 (active partition)
-and Generation 2 (EFI system partition, given a drive letter only while it is needed).
+Finds the broken OS disk itself: brings offline data disks online read-only and picks the one
+volume that holds \Windows\System32\config\SYSTEM and is not this VM's own system volume (a
+partition without a drive letter is lent one while it is looked at); refuses and names the
+candidates when there are none or several, and stops with the unlock guidance when a volume
+is locked by BitLocker. Only Repair and Undo make that one disk writable. Finds the boot store
+on Generation 1 (active partition) and Generation 2 (EFI system partition, given a drive
+letter only while it is needed). A disk Windows keeps offline because its MBR signature or
+GPT disk GUID collides with another disk's gets a new one from Windows to come online: the
+script notes the original and writes it back when the run ends, or ends in ERROR with the
+Set-Disk command to run before az vm repair restore.
 
-Mode=Diagnose (the default) reads the broken OS's event logs (.evtx files) and its SYSTEM and
-SOFTWARE hives, loaded under private names, and prints one line per scenario:
+Mode=Diagnose (the default) writes nothing to the broken disk: it reads the broken OS's event
+logs (.evtx files) and copies of its SYSTEM and SOFTWARE hives (with their transaction logs,
+copied to this VM and loaded under private names), and prints one line per scenario:
 RDPRESCUE <scenario> <DETECTED|CLEAR|UNKNOWN> <evidence>. Evidence that exists only while the
 VM runs is reported UNKNOWN with the reason offline.
 
@@ -35,7 +41,8 @@ driver script, where a second param block cannot parse.
 
 The output fits what Run Command keeps (4096 bytes); everything is also written to a log
 under $env:ProgramData\RdpRescue\repair-vm on the rescue VM. The last line is
-[STATUS]::SUCCESS or [STATUS]::ERROR.
+[STATUS]::SUCCESS or [STATUS]::ERROR. Under az vm repair run every other line is tagged
+[Output <time>], or [Error <time>] when the run failed: the driver shows only those then.
 
 .EXAMPLE
 az vm repair run --resource-group <rg> --name <vm> --run-on-repair --custom-script-file dist-ps/repair-vm/Invoke-RdpRescueOffline.ps1 --verbose --parameters Mode=Diagnose
@@ -866,9 +873,11 @@ $script:RdpOfflineRestoreFunctions = @{
 # reg.exe) goes through the private functions below, so Pester can mock them. Nothing else in
 # the script touches the machine.
 #
-#   Get-RdpOfflineDisk                                  Number, IsOffline, IsReadOnly, IsBoot, IsSystem, PartitionStyle, BusType, FriendlyName
-#   Enable-RdpOfflineDisk -Number [-Writable]            brings a disk online (and read-write)
-#   Get-RdpOfflinePartition -DiskNumber                  DiskNumber, PartitionNumber, DriveLetter ('' when none), GptType, IsActive, Size
+#   Get-RdpOfflineDisk                                  Number, IsOffline, OfflineReason, IsReadOnly, IsBoot, IsSystem, PartitionStyle, Signature, Guid, BusType, FriendlyName
+#   Enable-RdpOfflineDisk -Number                        brings a disk online
+#   Set-RdpOfflineDiskWritable -Number                   clears a disk's read-only attribute
+#   Set-RdpOfflineDiskIdentity -Number -Signature|-Guid  writes an MBR signature or a GPT disk GUID
+#   Get-RdpOfflinePartition -DiskNumber                  DiskNumber, PartitionNumber, DriveLetter ('' when none), GptType, MbrType, IsActive, Size
 #   Get-RdpOfflineLockStatus -DriveLetter                'Locked' | 'Unlocked' | 'None' | 'Unreadable'
 #   Add-RdpOfflinePartitionLetter -DiskNumber -PartitionNumber      assigns a free letter, returns it
 #   Remove-RdpOfflinePartitionLetter -DiskNumber -PartitionNumber -DriveLetter
@@ -894,7 +903,7 @@ $script:RdpOfflineRestoreFunctions = @{
 #   Remove-RdpOfflineRegistryKey -Key                    the key and everything below it
 #   Export-RdpOfflineRegistryKey -Key -File              reg export
 #   Import-RdpOfflineRegistryFile -File                  reg import
-#   Save-RdpOfflineAcl -Path -File                       icacls <path> /save <file> /t /c
+#   Save-RdpOfflineAcl -Path -File                       icacls <path> /save <file> /t /c; returns why the save is partial
 #   Restore-RdpOfflineAcl -Folder -File                  icacls <folder> /restore <file> /c
 #   Grant-RdpOfflineAccess -Path -Grant -Recurse         icacls <path> /grant *<sid>:(<rights>) [/t] /c
 #   Set-RdpOfflineOwner -Path -Sid -Recurse              icacls <path> /setowner *<sid> [/t] /c
@@ -938,13 +947,18 @@ function Get-RdpOfflineDisk {
     [OutputType([pscustomobject])]
     param()
     foreach ($disk in @(Get-Disk)) {
+        # OfflineReason as MSFT_Disk's number (4: signature or GUID collision), read from the
+        # CIM property itself: the Storage module may show it as text.
         [pscustomobject]@{
             Number         = [int]$disk.Number
             IsOffline      = [bool]$disk.IsOffline
+            OfflineReason  = [int]$disk.CimInstanceProperties['OfflineReason'].Value
             IsReadOnly     = [bool]$disk.IsReadOnly
             IsBoot         = [bool]$disk.IsBoot
             IsSystem       = [bool]$disk.IsSystem
             PartitionStyle = [string]$disk.PartitionStyle
+            Signature      = [int64]$disk.Signature
+            Guid           = [string]$disk.Guid
             BusType        = [string]$disk.BusType
             FriendlyName   = [string]$disk.FriendlyName
         }
@@ -955,14 +969,45 @@ function Enable-RdpOfflineDisk {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
         [Parameter(Mandatory = $true)]
-        [int]$Number,
-        [switch]$Writable
+        [int]$Number
     )
     if ($PSCmdlet.ShouldProcess("disk $Number", 'Bring online')) {
         Set-Disk -Number $Number -IsOffline $false
-        if ($Writable) {
-            Set-Disk -Number $Number -IsReadOnly $false
+    }
+}
+
+function Set-RdpOfflineDiskWritable {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [int]$Number
+    )
+    if ($PSCmdlet.ShouldProcess("disk $Number", 'Clear read-only')) {
+        Set-Disk -Number $Number -IsReadOnly $false
+    }
+}
+
+function Set-RdpOfflineDiskIdentity {
+    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'Mbr')]
+    param(
+        [Parameter(Mandatory = $true)]
+        [int]$Number,
+        [Parameter(Mandatory = $true, ParameterSetName = 'Mbr')]
+        [ValidateRange(0, 4294967295)]
+        [int64]$Signature,
+        [Parameter(Mandatory = $true, ParameterSetName = 'Gpt')]
+        [ValidatePattern('^\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}$')]
+        [string]$Guid
+    )
+    # Set-Disk -Signature applies to MBR disks only, -Guid to GPT disks only.
+    if ($PSCmdlet.ParameterSetName -eq 'Gpt') {
+        if ($PSCmdlet.ShouldProcess("disk $Number", "Set GPT disk GUID $Guid")) {
+            Set-Disk -Number $Number -Guid $Guid
         }
+        return
+    }
+    if ($PSCmdlet.ShouldProcess("disk $Number", ('Set MBR signature 0x{0:X8}' -f $Signature))) {
+        Set-Disk -Number $Number -Signature ([uint32]$Signature)
     }
 }
 
@@ -981,6 +1026,7 @@ function Get-RdpOfflinePartition {
             PartitionNumber = [int]$partition.PartitionNumber
             DriveLetter     = $letter
             GptType         = [string]$partition.GptType
+            MbrType         = [int]$partition.MbrType
             IsActive        = [bool]$partition.IsActive
             Size            = [int64]$partition.Size
         }
@@ -1445,15 +1491,26 @@ function Import-RdpOfflineRegistryFile {
 
 function Save-RdpOfflineAcl {
     [CmdletBinding(SupportsShouldProcess = $true)]
+    [OutputType([string])]
     param(
         [Parameter(Mandatory = $true)]
         [string]$Path,
         [Parameter(Mandatory = $true)]
         [string]$File
     )
-    # /save keeps the DACLs with SIDs, language-neutral; not the owners (saved apart).
+    # /save keeps the DACLs with SIDs, language-neutral; not the owners (saved apart). With /c
+    # it goes on past an item it cannot read and exits non-zero: the file then holds the rest,
+    # and the caller is told why it is partial.
     if ($PSCmdlet.ShouldProcess($Path, "icacls /save $File")) {
-        $null = Invoke-RdpOfflineNative -FilePath (Get-RdpOfflineSystemTool -Name 'icacls.exe') -ArgumentList @($Path, '/save', $File, '/t', '/c', '/q')
+        try {
+            $null = Invoke-RdpOfflineNative -FilePath (Get-RdpOfflineSystemTool -Name 'icacls.exe') -ArgumentList @($Path, '/save', $File, '/t', '/c', '/q')
+        }
+        catch {
+            if (-not (Test-Path -LiteralPath $File -PathType Leaf)) {
+                throw
+            }
+            return $_.Exception.Message
+        }
     }
 }
 
@@ -1783,12 +1840,17 @@ function Resolve-RdpOfflineRepairSelection {
 # Run Command keeps only the last 4096 bytes of what the script prints, so the output is a short
 # report: RDPRESCUE lines, then [STATUS]::SUCCESS or [STATUS]::ERROR as the very last line
 # (az vm repair run looks for that text). Everything, with the details, also goes to a log
-# file on the rescue VM, written when the run ends. Under az vm repair run each line is tagged
-# "[Output <time>]" as its driver expects: it shows only lines tagged so.
+# file on the rescue VM, written when the run ends.
+# Under az vm repair run each line carries the level tag of the repair-script-library loggers
+# ("[Output <time>]", "[Error <time>]"): the driver splits the output at these tags and shows
+# the Output lines of a run that ends in SUCCESS but only the Error lines of one that ends in
+# ERROR. The report is therefore printed when the run ends, every line tagged Error when it
+# failed: the reason, and what was done before it (the fixes applied, the undo command).
 
 $script:RdpOfflineLog = @{
     Path   = ''
     Lines  = (New-Object -TypeName System.Collections.ArrayList)
+    Report = (New-Object -TypeName System.Collections.ArrayList)
     Tagged = $false
     Start  = [datetime]::MinValue
     Clock  = $null
@@ -1804,6 +1866,7 @@ function Initialize-RdpOfflineLog {
         [switch]$Tagged
     )
     $script:RdpOfflineLog.Lines.Clear()
+    $script:RdpOfflineLog.Report.Clear()
     $script:RdpOfflineLog.Tagged = [bool]$Tagged
     $script:RdpOfflineLog.Start = $Start
     $script:RdpOfflineLog.Clock = [System.Diagnostics.Stopwatch]::StartNew()
@@ -1862,18 +1925,34 @@ function Save-RdpOfflineLog {
 
 function Write-RdpOfflineReport {
     [CmdletBinding()]
-    [OutputType([string])]
     param(
         [Parameter(Mandatory = $true)]
         [string]$Line
     )
+    # Kept for the end of the run (Format-RdpOfflineReport), with the time it was written.
     $Line = ConvertTo-RdpOfflineAscii -Text $Line
     Write-RdpOfflineLog -Message $Line
-    if ($script:RdpOfflineLog.Tagged -and -not $Line.StartsWith('[STATUS]::')) {
-        $time = (Get-RdpOfflineLogTime).ToString('MM/dd/yyyy HH:mm:ss', [System.Globalization.CultureInfo]::InvariantCulture)
-        return ('[Output {0}]{1}' -f $time, $Line)
+    $null = $script:RdpOfflineLog.Report.Add([pscustomobject]@{ Line = $Line; Time = (Get-RdpOfflineLogTime) })
+}
+
+function Format-RdpOfflineReport {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [switch]$Failed
+    )
+    $level = 'Output'
+    if ($Failed) {
+        $level = 'Error'
     }
-    $Line
+    foreach ($entry in @($script:RdpOfflineLog.Report)) {
+        if (-not $script:RdpOfflineLog.Tagged -or $entry.Line.StartsWith('[STATUS]::')) {
+            $entry.Line
+            continue
+        }
+        # The date as the driver's pattern reads it, whatever the rescue VM's culture.
+        '[{0} {1}]{2}' -f $level, $entry.Time.ToString('MM/dd/yyyy HH:mm:ss', [System.Globalization.CultureInfo]::InvariantCulture), $entry.Line
+    }
 }
 
 function Format-RdpOfflineError {
@@ -1969,33 +2048,44 @@ function Format-RdpVerdictLine {
 #region src/repair-vm/disk.ps1
 # Finding the broken OS disk and its boot store
 # az vm repair create attaches a copy of the broken OS disk as a data disk, often offline. The
-# script brings data disks online, then looks for the one volume that holds a Windows
-# installation (\Windows\System32\config\SYSTEM) and is not this VM's own system volume. It
-# never guesses: none, several, or a volume BitLocker keeps locked stop the run with a message
-# that names what it saw and what to do.
+# script brings data disks online read-only, then looks for the one volume that holds a Windows
+# installation (\Windows\System32\config\SYSTEM) and is not this VM's own system volume; only a
+# repair or an undo makes that one disk writable. It never guesses: none, several, or a volume
+# BitLocker keeps locked stop the run with a message that names what it saw and what to do.
+# A Windows partition without a drive letter is lent one while it is looked at.
 
 $script:RdpOfflineEspType = '{c12a7328-f81f-11d2-ba4b-00a0c93ec93b}'
+# Partitions that can hold Windows: GPT basic data, MBR IFS (NTFS).
+$script:RdpOfflineBasicDataType = '{ebd0a0a2-b9e5-4433-87c0-68b6b72699c7}'
+$script:RdpOfflineMbrIfsType = 7
 # Windows gives a disk that comes online its drive letters a few seconds later.
 $script:RdpOfflineLetterWaitSeconds = 30
 $script:RdpOfflineAssignedLetters = New-Object -TypeName System.Collections.ArrayList
+# Why a disk was not brought online, for the message that finds no Windows.
+$script:RdpOfflineDiskProblems = New-Object -TypeName System.Collections.ArrayList
 
 function Get-RdpOfflineDiskPartition {
     [CmdletBinding()]
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true)]
-        [pscustomobject]$Disk,
-        [switch]$Writable
+        [pscustomobject]$Disk
     )
     $cameOnline = $false
-    if ($Disk.IsOffline -or ($Writable -and $Disk.IsReadOnly)) {
-        Write-RdpOfflineLog -Message ("disk {0} ({1}, {2}): offline={3} read-only={4}: bringing it online" -f $Disk.Number, $Disk.BusType, $Disk.FriendlyName, $Disk.IsOffline, $Disk.IsReadOnly)
+    if ($Disk.IsOffline) {
+        Write-RdpOfflineLog -Message ("disk {0} ({1}, {2}): offline (reason {3}), read-only={4}: bringing it online" -f $Disk.Number, $Disk.BusType, $Disk.FriendlyName, $Disk.OfflineReason, $Disk.IsReadOnly)
         try {
-            Enable-RdpOfflineDisk -Number $Disk.Number -Writable:$Writable -Confirm:$false
-            $cameOnline = [bool]$Disk.IsOffline
+            if ([int]$Disk.OfflineReason -eq $script:RdpOfflineCollisionReason) {
+                Enable-RdpOfflineCollidingDisk -Disk $Disk
+            }
+            else {
+                Enable-RdpOfflineDisk -Number $Disk.Number -Confirm:$false
+            }
+            $cameOnline = $true
         }
         catch {
             Write-RdpOfflineLog -Message ("disk {0} could not be brought online: {1}" -f $Disk.Number, $_.Exception.Message)
+            $null = $script:RdpOfflineDiskProblems.Add(('disk {0}: {1}' -f $Disk.Number, $_.Exception.Message))
             return
         }
     }
@@ -2009,15 +2099,61 @@ function Get-RdpOfflineDiskPartition {
     $partitions
 }
 
+function Test-RdpOfflineWindowsPartitionType {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [pscustomobject]$Partition
+    )
+    if ($Partition.GptType) {
+        return ($Partition.GptType -eq $script:RdpOfflineBasicDataType)
+    }
+    [int]$Partition.MbrType -eq $script:RdpOfflineMbrIfsType
+}
+
+function Add-RdpOfflineLentLetter {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [int]$DiskNumber,
+        [Parameter(Mandatory = $true)]
+        [int]$PartitionNumber,
+        [Parameter(Mandatory = $true)]
+        [string]$What
+    )
+    # Remembered at once, so Remove-RdpOfflineAssignedLetter gives it back whatever happens.
+    $letter = Add-RdpOfflinePartitionLetter -DiskNumber $DiskNumber -PartitionNumber $PartitionNumber -Confirm:$false
+    if ($letter) {
+        $null = $script:RdpOfflineAssignedLetters.Add([pscustomobject]@{ DiskNumber = $DiskNumber; PartitionNumber = $PartitionNumber; DriveLetter = $letter })
+        Write-RdpOfflineLog -Message ("{0} (disk {1} partition {2}): drive letter {3}: lent for this run" -f $What, $DiskNumber, $PartitionNumber, $letter)
+    }
+    $letter
+}
+
+function Remove-RdpOfflineLentLetter {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$DriveLetter
+    )
+    foreach ($lent in @($script:RdpOfflineAssignedLetters | Where-Object { $_.DriveLetter -eq $DriveLetter })) {
+        Remove-RdpOfflinePartitionLetter -DiskNumber $lent.DiskNumber -PartitionNumber $lent.PartitionNumber -DriveLetter $lent.DriveLetter -Confirm:$false
+        $script:RdpOfflineAssignedLetters.Remove($lent)
+        Write-RdpOfflineLog -Message ("drive letter {0} given back (disk {1} partition {2}): no Windows there" -f $lent.DriveLetter, $lent.DiskNumber, $lent.PartitionNumber)
+    }
+}
+
 function Find-RdpOfflineWindowsVolume {
     [CmdletBinding()]
     [OutputType([pscustomobject])]
     param(
         [AllowEmptyString()]
-        [string]$Drive = '',
-        [switch]$Writable
+        [string]$Drive = ''
     )
     $systemDrive = Get-RdpOfflineSystemDrive
+    $script:RdpOfflineDiskProblems.Clear()
     $candidates = New-Object -TypeName System.Collections.ArrayList
     $locked = New-Object -TypeName System.Collections.ArrayList
     $unreadable = New-Object -TypeName System.Collections.ArrayList
@@ -2027,11 +2163,22 @@ function Find-RdpOfflineWindowsVolume {
             Write-RdpOfflineLog -Message ("disk {0}: this rescue VM's own system disk, skipped" -f $disk.Number)
             continue
         }
-        foreach ($partition in @(Get-RdpOfflineDiskPartition -Disk $disk -Writable:$Writable)) {
-            if (-not $partition.DriveLetter) {
-                continue
+        foreach ($partition in @(Get-RdpOfflineDiskPartition -Disk $disk)) {
+            $lent = $false
+            $letter = $partition.DriveLetter
+            if (-not $letter) {
+                # Windows may have left the broken OS partition without a letter.
+                if ($partition.GptType -eq $script:RdpOfflineEspType -or -not (Test-RdpOfflineWindowsPartitionType -Partition $partition)) {
+                    continue
+                }
+                $letter = Add-RdpOfflineLentLetter -DiskNumber $disk.Number -PartitionNumber $partition.PartitionNumber -What 'partition without a drive letter'
+                if (-not $letter) {
+                    Write-RdpOfflineLog -Message ("disk {0} partition {1} has no drive letter and could not be lent one" -f $disk.Number, $partition.PartitionNumber)
+                    continue
+                }
+                $lent = $true
             }
-            $letter = $partition.DriveLetter.ToUpperInvariant()
+            $letter = $letter.ToUpperInvariant()
             $where = '{0}: (disk {1})' -f $letter, $disk.Number
             if (($letter + ':') -eq $systemDrive) {
                 continue
@@ -2054,10 +2201,15 @@ function Find-RdpOfflineWindowsVolume {
                         PartitionNumber = $partition.PartitionNumber
                         Generation      = $generation
                         Where           = $where
+                        IsReadOnly      = [bool]$disk.IsReadOnly
                     })
+                continue
             }
-            elseif ($lock -eq 'Unreadable') {
+            if ($lock -eq 'Unreadable') {
                 $null = $unreadable.Add($where)
+            }
+            if ($lent) {
+                Remove-RdpOfflineLentLetter -DriveLetter $letter
             }
         }
     }
@@ -2081,6 +2233,9 @@ function Find-RdpOfflineWindowsVolume {
     $hint = ''
     if ($unreadable.Count -gt 0) {
         $hint = (' {0} show no file system (encrypted or damaged?).' -f ($unreadable -join ', '))
+    }
+    if ($script:RdpOfflineDiskProblems.Count -gt 0) {
+        $hint += (' Not brought online: {0}.' -f (@($script:RdpOfflineDiskProblems) -join '; '))
     }
     throw ("No attached disk holds \Windows\System32\config\SYSTEM (this rescue VM's own {0} is not counted; volumes seen: {1}).{2} Attach a copy of the broken OS disk (az vm repair create) and run again." -f $systemDrive, (Join-RdpOfflineName -Name @($seen)), $hint)
 }
@@ -2124,12 +2279,10 @@ function Find-RdpOfflineBootStore {
     $partition = $boot[0]
     $letter = $partition.DriveLetter
     if (-not $letter) {
-        $letter = Add-RdpOfflinePartitionLetter -DiskNumber $Volume.DiskNumber -PartitionNumber $partition.PartitionNumber -Confirm:$false
+        $letter = Add-RdpOfflineLentLetter -DiskNumber $Volume.DiskNumber -PartitionNumber $partition.PartitionNumber -What $what
         if (-not $letter) {
             throw ("The {0} of disk {1} could not be given a drive letter." -f $what, $Volume.DiskNumber)
         }
-        $null = $script:RdpOfflineAssignedLetters.Add([pscustomobject]@{ DiskNumber = $Volume.DiskNumber; PartitionNumber = $partition.PartitionNumber; DriveLetter = $letter })
-        Write-RdpOfflineLog -Message ("{0} of disk {1}: drive letter {2}: lent for this run" -f $what, $Volume.DiskNumber, $letter)
     }
     $path = $letter + ':' + $relative
     if (-not (Test-RdpOfflinePath -Path $path)) {
@@ -2156,7 +2309,132 @@ function Remove-RdpOfflineAssignedLetter {
     $script:RdpOfflineAssignedLetters.Clear()
     $failures
 }
+
+function Enable-RdpOfflineVolumeWrite {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [pscustomobject]$Volume
+    )
+    # Only the disk a repair or an undo changes, and only then: every other attached disk, and
+    # this one during a diagnosis, stays read-only.
+    if ($Volume.IsReadOnly) {
+        Write-RdpOfflineLog -Message ("disk {0}: clearing read-only to change it" -f $Volume.DiskNumber)
+        Set-RdpOfflineDiskWritable -Number $Volume.DiskNumber -Confirm:$false
+    }
+}
 #endregion src/repair-vm/disk.ps1
+
+#region src/repair-vm/identity.ps1
+# A copied disk whose identity collides with another disk's
+# The copy of an OS disk keeps its MBR signature or GPT disk GUID. When the rescue VM has a disk
+# with the same one (both made from the same image), Windows keeps the copy offline
+# (MSFT_Disk.OfflineReason 4, Collision), and bringing it online makes Windows write the copy a
+# new identity; its boot configuration still names the old one, so the VM the copy is swapped
+# back into may stop with 0xc000000e. The script notes the identity before the disk comes
+# online and writes it back when the run ends, reading it back; if that fails the run ends in
+# ERROR with the exact Set-Disk command to run before az vm repair restore.
+
+$script:RdpOfflineCollisionReason = 4
+$script:RdpOfflineChangedIdentities = New-Object -TypeName System.Collections.ArrayList
+
+function Format-RdpOfflineDiskIdentity {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [pscustomobject]$Disk
+    )
+    if ($Disk.PartitionStyle -eq 'GPT') {
+        return ('GPT disk GUID ' + $Disk.Guid)
+    }
+    'MBR signature 0x{0:X8}' -f [int64]$Disk.Signature
+}
+
+function Get-RdpOfflineDiskByNumber {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [int]$Number
+    )
+    $disk = @(Get-RdpOfflineDisk | Where-Object { $_.Number -eq $Number })
+    if ($disk.Count -eq 0) {
+        throw ("Disk {0} is gone." -f $Number)
+    }
+    $disk[0]
+}
+
+function Enable-RdpOfflineCollidingDisk {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [pscustomobject]$Disk
+    )
+    # Without the original there is nothing to write back: the disk stays offline.
+    $what = 'MBR signature'
+    $known = ([int64]$Disk.Signature -ne 0)
+    if ($Disk.PartitionStyle -eq 'GPT') {
+        $what = 'GPT disk GUID'
+        $known = [bool]$Disk.Guid
+    }
+    if (-not $known) {
+        throw ("offline because its identity collides with another disk's, and its {0} cannot be read to be written back" -f $what)
+    }
+    # Windows can write the new identity only to a writable disk.
+    $original = Format-RdpOfflineDiskIdentity -Disk $Disk
+    Write-RdpOfflineLog -Message ("disk {0}: offline because its {1} collides with another disk's; noted, to be written back when the run ends" -f $Disk.Number, $original)
+    $null = $script:RdpOfflineChangedIdentities.Add([pscustomobject]@{
+            Number         = $Disk.Number
+            PartitionStyle = $Disk.PartitionStyle
+            Signature      = [int64]$Disk.Signature
+            Guid           = [string]$Disk.Guid
+            Original       = $original
+            Changed        = ''
+        })
+    Set-RdpOfflineDiskWritable -Number $Disk.Number -Confirm:$false
+    Enable-RdpOfflineDisk -Number $Disk.Number -Confirm:$false
+}
+
+function Restore-RdpOfflineDiskIdentity {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+    # Returns a failure per disk whose identity does not read back as it was.
+    foreach ($noted in @($script:RdpOfflineChangedIdentities)) {
+        $failure = ''
+        $command = "Set-Disk -Number {0} -Signature {1}" -f $noted.Number, $noted.Signature
+        if ($noted.PartitionStyle -eq 'GPT') {
+            $command = "Set-Disk -Number {0} -Guid '{1}'" -f $noted.Number, $noted.Guid
+        }
+        try {
+            $changed = Format-RdpOfflineDiskIdentity -Disk (Get-RdpOfflineDiskByNumber -Number $noted.Number)
+            if ($changed -ne $noted.Original) {
+                if ($noted.PartitionStyle -eq 'GPT') {
+                    Set-RdpOfflineDiskIdentity -Number $noted.Number -Guid $noted.Guid -Confirm:$false
+                }
+                else {
+                    Set-RdpOfflineDiskIdentity -Number $noted.Number -Signature $noted.Signature -Confirm:$false
+                }
+                $now = Format-RdpOfflineDiskIdentity -Disk (Get-RdpOfflineDiskByNumber -Number $noted.Number)
+                if ($now -eq $noted.Original) {
+                    Write-RdpOfflineReport -Line ('RDPRESCUE disk {0} {1} restored (Windows had changed it to {2} to bring the disk online)' -f $noted.Number, $noted.Original, ($changed -replace '^(GPT disk GUID|MBR signature) ', ''))
+                }
+                else {
+                    $failure = 'disk {0} keeps {1}, not its own {2}' -f $noted.Number, $now, ($noted.Original -replace '^(GPT disk GUID|MBR signature) ', '')
+                }
+            }
+        }
+        catch {
+            $failure = 'disk {0}: its {1} could not be written back: {2}' -f $noted.Number, $noted.Original, (Format-RdpOfflineError -Message $_.Exception.Message)
+        }
+        if ($failure) {
+            '{0}: the restored VM may not boot (0xc000000e). Before az vm repair restore, run on the rescue VM: {1}' -f $failure, $command
+        }
+    }
+    $script:RdpOfflineChangedIdentities.Clear()
+}
+#endregion src/repair-vm/identity.ps1
 
 #region src/repair-vm/registry.ps1
 # The broken OS's registry
@@ -2166,6 +2444,7 @@ function Remove-RdpOfflineAssignedLetter {
 # cannot be read the run stops rather than guess (ControlSet001 is not always the one).
 
 $script:RdpOfflineMounted = New-Object -TypeName System.Collections.ArrayList
+$script:RdpOfflineHiveCopies = New-Object -TypeName System.Collections.ArrayList
 $script:RdpOfflineControlSet = ''
 $script:RdpOfflineUnloadAttempts = 5
 
@@ -2194,6 +2473,48 @@ function Get-RdpOfflineHiveFile {
         [string]$Hive
     )
     $Volume.Drive + ':\Windows\System32\config\' + $Hive
+}
+
+function Copy-RdpOfflineHiveForReading {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [pscustomobject]$Volume,
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('SYSTEM', 'SOFTWARE')]
+        [string]$Hive,
+        [Parameter(Mandatory = $true)]
+        [string]$Folder
+    )
+    # reg load replays a hive's transaction logs into it, a write: to only read the broken OS,
+    # its hive is copied with its logs to the rescue VM and the copy is loaded.
+    Initialize-RdpOfflineProtectedFolder -Path $Folder
+    $source = Get-RdpOfflineHiveFile -Volume $Volume -Hive $Hive
+    foreach ($suffix in $script:RdpOfflineHiveLogSuffixes) {
+        if (Test-RdpOfflinePath -Path ($source + $suffix)) {
+            $copy = $Folder + '\' + $Hive + $suffix
+            Copy-RdpOfflineFile -Source ($source + $suffix) -Destination $copy -Confirm:$false
+            $null = $script:RdpOfflineHiveCopies.Add($copy)
+        }
+    }
+    $Folder + '\' + $Hive
+}
+
+function Remove-RdpOfflineHiveCopy {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+    # After the unload; returns the copies that could not be deleted.
+    foreach ($copy in @($script:RdpOfflineHiveCopies)) {
+        try {
+            Remove-RdpOfflineFile -Path $copy -Confirm:$false
+        }
+        catch {
+            '{0}: {1}' -f $copy, $_.Exception.Message
+        }
+    }
+    $script:RdpOfflineHiveCopies.Clear()
 }
 
 function Open-RdpOfflineHive {
@@ -3225,16 +3546,53 @@ function Backup-RdpOfflineAclItem {
         throw ("{0} does not exist on the broken OS disk." -f $path)
     }
     $file = (New-RdpOfflineBackupName -Set $Run.Set -Prefix 'acl') + '.txt'
-    Save-RdpOfflineAcl -Path $path -File ($Run.Set.Folder + '\' + $file) -Confirm:$false
+    # An item the administrators cannot read (a key file only its creator may open) leaves the
+    # save partial: that is recorded, and said, rather than the whole repair given up.
+    $partial = [string](Save-RdpOfflineAcl -Path $path -File ($Run.Set.Folder + '\' + $file) -Confirm:$false)
     # icacls /save keeps no owners: each item's owner and DACL are kept as SDDL too.
     $targets = @($path)
     if ($Item.Recurse) {
         $targets += @(Get-RdpOfflineChildItem -Path $path -Recurse)
     }
     $items = @(foreach ($target in $targets) {
-            [ordered]@{ path = (Get-RdpOfflineRelativePath -Volume $Run.Volume -Path $target); sddl = (Get-RdpOfflineItemSecurity -Path $target).Sddl }
+            $saved = [ordered]@{ path = (Get-RdpOfflineRelativePath -Volume $Run.Volume -Path $target); sddl = ''; unreadable = $false }
+            try {
+                $saved.sddl = (Get-RdpOfflineItemSecurity -Path $target).Sddl
+            }
+            catch {
+                $saved.unreadable = $true
+                Write-RdpOfflineLog -Message ("{0}: owner and permissions cannot be read, not in the backup: {1}" -f $target, $_.Exception.Message)
+            }
+            $saved
         })
-    $null = $Entries.Add([ordered]@{ kind = 'acl'; path = $relative; file = $file; items = $items })
+    if ($partial) {
+        Write-RdpOfflineLog -Message ("icacls /save of {0} is partial: {1}" -f $path, $partial)
+    }
+    $null = $Entries.Add([ordered]@{ kind = 'acl'; path = $relative; file = $file; partial = $partial; items = $items })
+}
+
+function Format-RdpOfflinePartialBackup {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$FixId,
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyCollection()]
+        [System.Collections.IList]$Entries
+    )
+    # One warning per folder whose permissions backup misses items.
+    foreach ($entry in @($Entries | Where-Object { $_.kind -eq 'acl' })) {
+        $missing = @($entry.items | Where-Object { $_.unreadable } | ForEach-Object { $_.path })
+        if ($missing.Count -eq 0 -and -not $entry.partial) {
+            continue
+        }
+        $names = @($missing | Select-Object -First 3) -join ', '
+        if ($missing.Count -gt 3) {
+            $names += ', ...'
+        }
+        'RDPRESCUE warning {0}: partial backup of {1}: {2} item(s) could not be read, Undo cannot restore them: {3}' -f $FixId, $entry.path, $missing.Count, $names
+    }
 }
 
 function Backup-RdpOfflineBcdStoreItem {
@@ -3582,6 +3940,9 @@ function Invoke-RdpOfflineFix {
     }
     $entry.state = 'backed-up'
     Save-RdpOfflineBackupManifest -Set $Run.Set
+    foreach ($warning in @(Format-RdpOfflinePartialBackup -FixId $Fix.Id -Entries $entry.items)) {
+        Write-RdpOfflineReport -Line $warning
+    }
     try {
         $elements = @()
         foreach ($operation in $Fix.Operations) {
@@ -3875,6 +4236,10 @@ function Restore-RdpOfflineAclItem {
         Restore-RdpOfflineAcl -Folder (Get-RdpOfflineParentPath -Path $path) -File ($Undo.Set.Folder + '\' + $entry.file) -Confirm:$false
         foreach ($saved in @($entry.items)) {
             $target = $drive + $saved.path
+            if (@($saved.PSObject.Properties.Name) -contains 'unreadable' -and $saved.unreadable) {
+                '{0}: its owner and permissions could not be read before the repair; set them by hand' -f $target
+                continue
+            }
             $owner = [regex]::Match([string]$saved.sddl, '^O:(S-1-\d+(-\d+)+)').Groups[1].Value
             if ($owner -and (Get-RdpOfflineItemSecurity -Path $target).Owner -ne $owner) {
                 Set-RdpOfflineOwner -Path $target -Sid $owner -Confirm:$false
@@ -3980,7 +4345,7 @@ function Undo-RdpOfflineFix {
 # Whatever happens, the hives are unloaded, the lent drive letter is given back, and the last
 # line is [STATUS]::SUCCESS or [STATUS]::ERROR.
 
-$script:RdpOfflineRun = @{ Failed = $false }
+$script:RdpOfflineRun = @{ Failed = $false; Stamp = '' }
 
 function Format-RdpOfflineHeader {
     [CmdletBinding()]
@@ -3998,17 +4363,36 @@ function Format-RdpOfflineHeader {
     $line
 }
 
+function Get-RdpOfflineHiveToLoad {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [pscustomobject]$Volume,
+        [Parameter(Mandatory = $true)]
+        [string]$Hive,
+        [switch]$ReadOnly
+    )
+    if ($ReadOnly) {
+        $folder = (Get-RdpOfflineWorkFolder) + '\hives-' + $script:RdpOfflineRun.Stamp
+        return (Copy-RdpOfflineHiveForReading -Volume $Volume -Hive $Hive -Folder $folder)
+    }
+    Get-RdpOfflineHiveFile -Volume $Volume -Hive $Hive
+}
+
 function Open-RdpOfflineRegistry {
     [CmdletBinding()]
     param(
         [Parameter(Mandatory = $true)]
-        [pscustomobject]$Volume
+        [pscustomobject]$Volume,
+        # Load copies, so the broken disk is only read.
+        [switch]$ReadOnly
     )
     # SYSTEM is needed for anything; without SOFTWARE only its checks cannot run (UNKNOWN).
-    $null = Open-RdpOfflineHive -Hive 'SYSTEM' -Path (Get-RdpOfflineHiveFile -Volume $Volume -Hive 'SYSTEM')
+    $null = Open-RdpOfflineHive -Hive 'SYSTEM' -Path (Get-RdpOfflineHiveToLoad -Volume $Volume -Hive 'SYSTEM' -ReadOnly:$ReadOnly)
     $null = Resolve-RdpOfflineControlSet
     try {
-        $null = Open-RdpOfflineHive -Hive 'SOFTWARE' -Path (Get-RdpOfflineHiveFile -Volume $Volume -Hive 'SOFTWARE')
+        $null = Open-RdpOfflineHive -Hive 'SOFTWARE' -Path (Get-RdpOfflineHiveToLoad -Volume $Volume -Hive 'SOFTWARE' -ReadOnly:$ReadOnly)
     }
     catch {
         Write-RdpOfflineLog -Message $_.Exception.Message
@@ -4017,14 +4401,13 @@ function Open-RdpOfflineRegistry {
 
 function Invoke-RdpOfflineDiagnoseMode {
     [CmdletBinding()]
-    [OutputType([string])]
     param(
         [Parameter(Mandatory = $true)]
         [pscustomobject]$Arguments
     )
-    # Read-write even to diagnose: reg load opens a hive file for writing.
-    $volume = Find-RdpOfflineWindowsVolume -Drive $Arguments.Drive -Writable
-    Open-RdpOfflineRegistry -Volume $volume
+    # Nothing is written to the broken disk: it stays read-only, the hives are loaded from copies.
+    $volume = Find-RdpOfflineWindowsVolume -Drive $Arguments.Drive
+    Open-RdpOfflineRegistry -Volume $volume -ReadOnly
     $context = New-RdpOfflineContext -Volume $volume -SinceHours $Arguments.SinceHours
     $anchor = Get-RdpOfflineEventAnchor -Context $context
     Write-RdpOfflineReport -Line ((Format-RdpOfflineHeader -Mode 'Diagnose' -Volume $volume) + ' events-until=' + $anchor.ToString('yyyy-MM-ddTHH:mm:ssZ', [System.Globalization.CultureInfo]::InvariantCulture))
@@ -4035,14 +4418,14 @@ function Invoke-RdpOfflineDiagnoseMode {
 
 function Invoke-RdpOfflineRepairMode {
     [CmdletBinding()]
-    [OutputType([string])]
     param(
         [Parameter(Mandatory = $true)]
         [pscustomobject]$Arguments,
         [Parameter(Mandatory = $true)]
         [string]$Stamp
     )
-    $volume = Find-RdpOfflineWindowsVolume -Drive $Arguments.Drive -Writable
+    $volume = Find-RdpOfflineWindowsVolume -Drive $Arguments.Drive
+    Enable-RdpOfflineVolumeWrite -Volume $volume
     $run = @{ Volume = $volume; Set = $null; BootStore = $null }
     $run.Set = New-RdpOfflineBackupSet -Volume $volume -Stamp $Stamp
     # The hive files are copied while nothing has them loaded.
@@ -4082,13 +4465,13 @@ function Invoke-RdpOfflineRepairMode {
 
 function Invoke-RdpOfflineUndoMode {
     [CmdletBinding()]
-    [OutputType([string])]
     param(
         [Parameter(Mandatory = $true)]
         [pscustomobject]$Arguments
     )
-    $volume = Find-RdpOfflineWindowsVolume -Drive $Arguments.Drive -Writable
+    $volume = Find-RdpOfflineWindowsVolume -Drive $Arguments.Drive
     $selected = Select-RdpOfflineBackupSet -Volume $volume -Backup $Arguments.Backup
+    Enable-RdpOfflineVolumeWrite -Volume $volume
     Open-RdpOfflineRegistry -Volume $volume
     $saved = [string](Get-RdpOfflineEntryField -Entry $selected.Manifest -Name 'controlSet')
     if ($saved -and $saved -ne $script:RdpOfflineControlSet) {
@@ -4126,16 +4509,23 @@ function Invoke-RdpOfflineUndoMode {
 
 function Close-RdpOfflineRun {
     [CmdletBinding()]
-    [OutputType([string])]
     param()
-    # Every hive unloaded and every lent letter given back, whatever happened before.
+    # Every hive unloaded (and its copy deleted), every lent letter given back and every disk
+    # identity Windows changed written back, whatever happened before.
     foreach ($name in @(Close-RdpOfflineAllHive)) {
         $script:RdpOfflineRun.Failed = $true
         Write-RdpOfflineReport -Line ('RDPRESCUE error HKLM\{0} stays loaded: close regedit and run reg unload HKLM\{0}' -f $name)
     }
+    foreach ($failure in @(Remove-RdpOfflineHiveCopy)) {
+        Write-RdpOfflineLog -Message ('hive copy not deleted: ' + $failure)
+    }
     foreach ($failure in @(Remove-RdpOfflineAssignedLetter)) {
         $script:RdpOfflineRun.Failed = $true
         Write-RdpOfflineReport -Line ('RDPRESCUE error drive letter not given back: ' + (Format-RdpOfflineError -Message $failure))
+    }
+    foreach ($failure in @(Restore-RdpOfflineDiskIdentity)) {
+        $script:RdpOfflineRun.Failed = $true
+        Write-RdpOfflineReport -Line ('RDPRESCUE error ' + $failure)
     }
 }
 
@@ -4152,6 +4542,7 @@ function Invoke-RdpOfflineScript {
     $script:RdpOfflineControlSet = ''
     $start = Get-RdpOfflineDate
     $stamp = $start.ToString('yyyyMMdd-HHmmss', [System.Globalization.CultureInfo]::InvariantCulture)
+    $script:RdpOfflineRun.Stamp = $stamp
     Initialize-RdpOfflineLog -Folder (Get-RdpOfflineWorkFolder) -Start $start -Tagged:(Test-RdpOfflineRepairDriver)
     try {
         Write-RdpOfflineLog -Message ('RdpRescue {0} offline script' -f $script:RdpOfflineCatalog.Version)
@@ -4193,6 +4584,7 @@ function Invoke-RdpOfflineScript {
         Write-RdpOfflineReport -Line ('RDPRESCUE log ' + $script:RdpOfflineLog.Path)
     }
     Write-RdpOfflineReport -Line $status
+    Format-RdpOfflineReport -Failed:$script:RdpOfflineRun.Failed
 }
 #endregion src/repair-vm/main.ps1
 

@@ -252,16 +252,53 @@ function Backup-RdpOfflineAclItem {
         throw ("{0} does not exist on the broken OS disk." -f $path)
     }
     $file = (New-RdpOfflineBackupName -Set $Run.Set -Prefix 'acl') + '.txt'
-    Save-RdpOfflineAcl -Path $path -File ($Run.Set.Folder + '\' + $file) -Confirm:$false
+    # An item the administrators cannot read (a key file only its creator may open) leaves the
+    # save partial: that is recorded, and said, rather than the whole repair given up.
+    $partial = [string](Save-RdpOfflineAcl -Path $path -File ($Run.Set.Folder + '\' + $file) -Confirm:$false)
     # icacls /save keeps no owners: each item's owner and DACL are kept as SDDL too.
     $targets = @($path)
     if ($Item.Recurse) {
         $targets += @(Get-RdpOfflineChildItem -Path $path -Recurse)
     }
     $items = @(foreach ($target in $targets) {
-            [ordered]@{ path = (Get-RdpOfflineRelativePath -Volume $Run.Volume -Path $target); sddl = (Get-RdpOfflineItemSecurity -Path $target).Sddl }
+            $saved = [ordered]@{ path = (Get-RdpOfflineRelativePath -Volume $Run.Volume -Path $target); sddl = ''; unreadable = $false }
+            try {
+                $saved.sddl = (Get-RdpOfflineItemSecurity -Path $target).Sddl
+            }
+            catch {
+                $saved.unreadable = $true
+                Write-RdpOfflineLog -Message ("{0}: owner and permissions cannot be read, not in the backup: {1}" -f $target, $_.Exception.Message)
+            }
+            $saved
         })
-    $null = $Entries.Add([ordered]@{ kind = 'acl'; path = $relative; file = $file; items = $items })
+    if ($partial) {
+        Write-RdpOfflineLog -Message ("icacls /save of {0} is partial: {1}" -f $path, $partial)
+    }
+    $null = $Entries.Add([ordered]@{ kind = 'acl'; path = $relative; file = $file; partial = $partial; items = $items })
+}
+
+function Format-RdpOfflinePartialBackup {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$FixId,
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyCollection()]
+        [System.Collections.IList]$Entries
+    )
+    # One warning per folder whose permissions backup misses items.
+    foreach ($entry in @($Entries | Where-Object { $_.kind -eq 'acl' })) {
+        $missing = @($entry.items | Where-Object { $_.unreadable } | ForEach-Object { $_.path })
+        if ($missing.Count -eq 0 -and -not $entry.partial) {
+            continue
+        }
+        $names = @($missing | Select-Object -First 3) -join ', '
+        if ($missing.Count -gt 3) {
+            $names += ', ...'
+        }
+        'RDPRESCUE warning {0}: partial backup of {1}: {2} item(s) could not be read, Undo cannot restore them: {3}' -f $FixId, $entry.path, $missing.Count, $names
+    }
 }
 
 function Backup-RdpOfflineBcdStoreItem {

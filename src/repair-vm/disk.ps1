@@ -1,32 +1,43 @@
 # Finding the broken OS disk and its boot store
 # az vm repair create attaches a copy of the broken OS disk as a data disk, often offline. The
-# script brings data disks online, then looks for the one volume that holds a Windows
-# installation (\Windows\System32\config\SYSTEM) and is not this VM's own system volume. It
-# never guesses: none, several, or a volume BitLocker keeps locked stop the run with a message
-# that names what it saw and what to do.
+# script brings data disks online read-only, then looks for the one volume that holds a Windows
+# installation (\Windows\System32\config\SYSTEM) and is not this VM's own system volume; only a
+# repair or an undo makes that one disk writable. It never guesses: none, several, or a volume
+# BitLocker keeps locked stop the run with a message that names what it saw and what to do.
+# A Windows partition without a drive letter is lent one while it is looked at.
 
 $script:RdpOfflineEspType = '{c12a7328-f81f-11d2-ba4b-00a0c93ec93b}'
+# Partitions that can hold Windows: GPT basic data, MBR IFS (NTFS).
+$script:RdpOfflineBasicDataType = '{ebd0a0a2-b9e5-4433-87c0-68b6b72699c7}'
+$script:RdpOfflineMbrIfsType = 7
 # Windows gives a disk that comes online its drive letters a few seconds later.
 $script:RdpOfflineLetterWaitSeconds = 30
 $script:RdpOfflineAssignedLetters = New-Object -TypeName System.Collections.ArrayList
+# Why a disk was not brought online, for the message that finds no Windows.
+$script:RdpOfflineDiskProblems = New-Object -TypeName System.Collections.ArrayList
 
 function Get-RdpOfflineDiskPartition {
     [CmdletBinding()]
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true)]
-        [pscustomobject]$Disk,
-        [switch]$Writable
+        [pscustomobject]$Disk
     )
     $cameOnline = $false
-    if ($Disk.IsOffline -or ($Writable -and $Disk.IsReadOnly)) {
-        Write-RdpOfflineLog -Message ("disk {0} ({1}, {2}): offline={3} read-only={4}: bringing it online" -f $Disk.Number, $Disk.BusType, $Disk.FriendlyName, $Disk.IsOffline, $Disk.IsReadOnly)
+    if ($Disk.IsOffline) {
+        Write-RdpOfflineLog -Message ("disk {0} ({1}, {2}): offline (reason {3}), read-only={4}: bringing it online" -f $Disk.Number, $Disk.BusType, $Disk.FriendlyName, $Disk.OfflineReason, $Disk.IsReadOnly)
         try {
-            Enable-RdpOfflineDisk -Number $Disk.Number -Writable:$Writable -Confirm:$false
-            $cameOnline = [bool]$Disk.IsOffline
+            if ([int]$Disk.OfflineReason -eq $script:RdpOfflineCollisionReason) {
+                Enable-RdpOfflineCollidingDisk -Disk $Disk
+            }
+            else {
+                Enable-RdpOfflineDisk -Number $Disk.Number -Confirm:$false
+            }
+            $cameOnline = $true
         }
         catch {
             Write-RdpOfflineLog -Message ("disk {0} could not be brought online: {1}" -f $Disk.Number, $_.Exception.Message)
+            $null = $script:RdpOfflineDiskProblems.Add(('disk {0}: {1}' -f $Disk.Number, $_.Exception.Message))
             return
         }
     }
@@ -40,15 +51,61 @@ function Get-RdpOfflineDiskPartition {
     $partitions
 }
 
+function Test-RdpOfflineWindowsPartitionType {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [pscustomobject]$Partition
+    )
+    if ($Partition.GptType) {
+        return ($Partition.GptType -eq $script:RdpOfflineBasicDataType)
+    }
+    [int]$Partition.MbrType -eq $script:RdpOfflineMbrIfsType
+}
+
+function Add-RdpOfflineLentLetter {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [int]$DiskNumber,
+        [Parameter(Mandatory = $true)]
+        [int]$PartitionNumber,
+        [Parameter(Mandatory = $true)]
+        [string]$What
+    )
+    # Remembered at once, so Remove-RdpOfflineAssignedLetter gives it back whatever happens.
+    $letter = Add-RdpOfflinePartitionLetter -DiskNumber $DiskNumber -PartitionNumber $PartitionNumber -Confirm:$false
+    if ($letter) {
+        $null = $script:RdpOfflineAssignedLetters.Add([pscustomobject]@{ DiskNumber = $DiskNumber; PartitionNumber = $PartitionNumber; DriveLetter = $letter })
+        Write-RdpOfflineLog -Message ("{0} (disk {1} partition {2}): drive letter {3}: lent for this run" -f $What, $DiskNumber, $PartitionNumber, $letter)
+    }
+    $letter
+}
+
+function Remove-RdpOfflineLentLetter {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$DriveLetter
+    )
+    foreach ($lent in @($script:RdpOfflineAssignedLetters | Where-Object { $_.DriveLetter -eq $DriveLetter })) {
+        Remove-RdpOfflinePartitionLetter -DiskNumber $lent.DiskNumber -PartitionNumber $lent.PartitionNumber -DriveLetter $lent.DriveLetter -Confirm:$false
+        $script:RdpOfflineAssignedLetters.Remove($lent)
+        Write-RdpOfflineLog -Message ("drive letter {0} given back (disk {1} partition {2}): no Windows there" -f $lent.DriveLetter, $lent.DiskNumber, $lent.PartitionNumber)
+    }
+}
+
 function Find-RdpOfflineWindowsVolume {
     [CmdletBinding()]
     [OutputType([pscustomobject])]
     param(
         [AllowEmptyString()]
-        [string]$Drive = '',
-        [switch]$Writable
+        [string]$Drive = ''
     )
     $systemDrive = Get-RdpOfflineSystemDrive
+    $script:RdpOfflineDiskProblems.Clear()
     $candidates = New-Object -TypeName System.Collections.ArrayList
     $locked = New-Object -TypeName System.Collections.ArrayList
     $unreadable = New-Object -TypeName System.Collections.ArrayList
@@ -58,11 +115,22 @@ function Find-RdpOfflineWindowsVolume {
             Write-RdpOfflineLog -Message ("disk {0}: this rescue VM's own system disk, skipped" -f $disk.Number)
             continue
         }
-        foreach ($partition in @(Get-RdpOfflineDiskPartition -Disk $disk -Writable:$Writable)) {
-            if (-not $partition.DriveLetter) {
-                continue
+        foreach ($partition in @(Get-RdpOfflineDiskPartition -Disk $disk)) {
+            $lent = $false
+            $letter = $partition.DriveLetter
+            if (-not $letter) {
+                # Windows may have left the broken OS partition without a letter.
+                if ($partition.GptType -eq $script:RdpOfflineEspType -or -not (Test-RdpOfflineWindowsPartitionType -Partition $partition)) {
+                    continue
+                }
+                $letter = Add-RdpOfflineLentLetter -DiskNumber $disk.Number -PartitionNumber $partition.PartitionNumber -What 'partition without a drive letter'
+                if (-not $letter) {
+                    Write-RdpOfflineLog -Message ("disk {0} partition {1} has no drive letter and could not be lent one" -f $disk.Number, $partition.PartitionNumber)
+                    continue
+                }
+                $lent = $true
             }
-            $letter = $partition.DriveLetter.ToUpperInvariant()
+            $letter = $letter.ToUpperInvariant()
             $where = '{0}: (disk {1})' -f $letter, $disk.Number
             if (($letter + ':') -eq $systemDrive) {
                 continue
@@ -85,10 +153,15 @@ function Find-RdpOfflineWindowsVolume {
                         PartitionNumber = $partition.PartitionNumber
                         Generation      = $generation
                         Where           = $where
+                        IsReadOnly      = [bool]$disk.IsReadOnly
                     })
+                continue
             }
-            elseif ($lock -eq 'Unreadable') {
+            if ($lock -eq 'Unreadable') {
                 $null = $unreadable.Add($where)
+            }
+            if ($lent) {
+                Remove-RdpOfflineLentLetter -DriveLetter $letter
             }
         }
     }
@@ -112,6 +185,9 @@ function Find-RdpOfflineWindowsVolume {
     $hint = ''
     if ($unreadable.Count -gt 0) {
         $hint = (' {0} show no file system (encrypted or damaged?).' -f ($unreadable -join ', '))
+    }
+    if ($script:RdpOfflineDiskProblems.Count -gt 0) {
+        $hint += (' Not brought online: {0}.' -f (@($script:RdpOfflineDiskProblems) -join '; '))
     }
     throw ("No attached disk holds \Windows\System32\config\SYSTEM (this rescue VM's own {0} is not counted; volumes seen: {1}).{2} Attach a copy of the broken OS disk (az vm repair create) and run again." -f $systemDrive, (Join-RdpOfflineName -Name @($seen)), $hint)
 }
@@ -155,12 +231,10 @@ function Find-RdpOfflineBootStore {
     $partition = $boot[0]
     $letter = $partition.DriveLetter
     if (-not $letter) {
-        $letter = Add-RdpOfflinePartitionLetter -DiskNumber $Volume.DiskNumber -PartitionNumber $partition.PartitionNumber -Confirm:$false
+        $letter = Add-RdpOfflineLentLetter -DiskNumber $Volume.DiskNumber -PartitionNumber $partition.PartitionNumber -What $what
         if (-not $letter) {
             throw ("The {0} of disk {1} could not be given a drive letter." -f $what, $Volume.DiskNumber)
         }
-        $null = $script:RdpOfflineAssignedLetters.Add([pscustomobject]@{ DiskNumber = $Volume.DiskNumber; PartitionNumber = $partition.PartitionNumber; DriveLetter = $letter })
-        Write-RdpOfflineLog -Message ("{0} of disk {1}: drive letter {2}: lent for this run" -f $what, $Volume.DiskNumber, $letter)
     }
     $path = $letter + ':' + $relative
     if (-not (Test-RdpOfflinePath -Path $path)) {
@@ -186,4 +260,18 @@ function Remove-RdpOfflineAssignedLetter {
     }
     $script:RdpOfflineAssignedLetters.Clear()
     $failures
+}
+
+function Enable-RdpOfflineVolumeWrite {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [pscustomobject]$Volume
+    )
+    # Only the disk a repair or an undo changes, and only then: every other attached disk, and
+    # this one during a diagnosis, stays read-only.
+    if ($Volume.IsReadOnly) {
+        Write-RdpOfflineLog -Message ("disk {0}: clearing read-only to change it" -f $Volume.DiskNumber)
+        Set-RdpOfflineDiskWritable -Number $Volume.DiskNumber -Confirm:$false
+    }
 }

@@ -2,7 +2,7 @@
 # Whatever happens, the hives are unloaded, the lent drive letter is given back, and the last
 # line is [STATUS]::SUCCESS or [STATUS]::ERROR.
 
-$script:RdpOfflineRun = @{ Failed = $false }
+$script:RdpOfflineRun = @{ Failed = $false; Stamp = '' }
 
 function Format-RdpOfflineHeader {
     [CmdletBinding()]
@@ -20,17 +20,36 @@ function Format-RdpOfflineHeader {
     $line
 }
 
+function Get-RdpOfflineHiveToLoad {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [pscustomobject]$Volume,
+        [Parameter(Mandatory = $true)]
+        [string]$Hive,
+        [switch]$ReadOnly
+    )
+    if ($ReadOnly) {
+        $folder = (Get-RdpOfflineWorkFolder) + '\hives-' + $script:RdpOfflineRun.Stamp
+        return (Copy-RdpOfflineHiveForReading -Volume $Volume -Hive $Hive -Folder $folder)
+    }
+    Get-RdpOfflineHiveFile -Volume $Volume -Hive $Hive
+}
+
 function Open-RdpOfflineRegistry {
     [CmdletBinding()]
     param(
         [Parameter(Mandatory = $true)]
-        [pscustomobject]$Volume
+        [pscustomobject]$Volume,
+        # Load copies, so the broken disk is only read.
+        [switch]$ReadOnly
     )
     # SYSTEM is needed for anything; without SOFTWARE only its checks cannot run (UNKNOWN).
-    $null = Open-RdpOfflineHive -Hive 'SYSTEM' -Path (Get-RdpOfflineHiveFile -Volume $Volume -Hive 'SYSTEM')
+    $null = Open-RdpOfflineHive -Hive 'SYSTEM' -Path (Get-RdpOfflineHiveToLoad -Volume $Volume -Hive 'SYSTEM' -ReadOnly:$ReadOnly)
     $null = Resolve-RdpOfflineControlSet
     try {
-        $null = Open-RdpOfflineHive -Hive 'SOFTWARE' -Path (Get-RdpOfflineHiveFile -Volume $Volume -Hive 'SOFTWARE')
+        $null = Open-RdpOfflineHive -Hive 'SOFTWARE' -Path (Get-RdpOfflineHiveToLoad -Volume $Volume -Hive 'SOFTWARE' -ReadOnly:$ReadOnly)
     }
     catch {
         Write-RdpOfflineLog -Message $_.Exception.Message
@@ -39,14 +58,13 @@ function Open-RdpOfflineRegistry {
 
 function Invoke-RdpOfflineDiagnoseMode {
     [CmdletBinding()]
-    [OutputType([string])]
     param(
         [Parameter(Mandatory = $true)]
         [pscustomobject]$Arguments
     )
-    # Read-write even to diagnose: reg load opens a hive file for writing.
-    $volume = Find-RdpOfflineWindowsVolume -Drive $Arguments.Drive -Writable
-    Open-RdpOfflineRegistry -Volume $volume
+    # Nothing is written to the broken disk: it stays read-only, the hives are loaded from copies.
+    $volume = Find-RdpOfflineWindowsVolume -Drive $Arguments.Drive
+    Open-RdpOfflineRegistry -Volume $volume -ReadOnly
     $context = New-RdpOfflineContext -Volume $volume -SinceHours $Arguments.SinceHours
     $anchor = Get-RdpOfflineEventAnchor -Context $context
     Write-RdpOfflineReport -Line ((Format-RdpOfflineHeader -Mode 'Diagnose' -Volume $volume) + ' events-until=' + $anchor.ToString('yyyy-MM-ddTHH:mm:ssZ', [System.Globalization.CultureInfo]::InvariantCulture))
@@ -57,14 +75,14 @@ function Invoke-RdpOfflineDiagnoseMode {
 
 function Invoke-RdpOfflineRepairMode {
     [CmdletBinding()]
-    [OutputType([string])]
     param(
         [Parameter(Mandatory = $true)]
         [pscustomobject]$Arguments,
         [Parameter(Mandatory = $true)]
         [string]$Stamp
     )
-    $volume = Find-RdpOfflineWindowsVolume -Drive $Arguments.Drive -Writable
+    $volume = Find-RdpOfflineWindowsVolume -Drive $Arguments.Drive
+    Enable-RdpOfflineVolumeWrite -Volume $volume
     $run = @{ Volume = $volume; Set = $null; BootStore = $null }
     $run.Set = New-RdpOfflineBackupSet -Volume $volume -Stamp $Stamp
     # The hive files are copied while nothing has them loaded.
@@ -104,13 +122,13 @@ function Invoke-RdpOfflineRepairMode {
 
 function Invoke-RdpOfflineUndoMode {
     [CmdletBinding()]
-    [OutputType([string])]
     param(
         [Parameter(Mandatory = $true)]
         [pscustomobject]$Arguments
     )
-    $volume = Find-RdpOfflineWindowsVolume -Drive $Arguments.Drive -Writable
+    $volume = Find-RdpOfflineWindowsVolume -Drive $Arguments.Drive
     $selected = Select-RdpOfflineBackupSet -Volume $volume -Backup $Arguments.Backup
+    Enable-RdpOfflineVolumeWrite -Volume $volume
     Open-RdpOfflineRegistry -Volume $volume
     $saved = [string](Get-RdpOfflineEntryField -Entry $selected.Manifest -Name 'controlSet')
     if ($saved -and $saved -ne $script:RdpOfflineControlSet) {
@@ -148,16 +166,23 @@ function Invoke-RdpOfflineUndoMode {
 
 function Close-RdpOfflineRun {
     [CmdletBinding()]
-    [OutputType([string])]
     param()
-    # Every hive unloaded and every lent letter given back, whatever happened before.
+    # Every hive unloaded (and its copy deleted), every lent letter given back and every disk
+    # identity Windows changed written back, whatever happened before.
     foreach ($name in @(Close-RdpOfflineAllHive)) {
         $script:RdpOfflineRun.Failed = $true
         Write-RdpOfflineReport -Line ('RDPRESCUE error HKLM\{0} stays loaded: close regedit and run reg unload HKLM\{0}' -f $name)
     }
+    foreach ($failure in @(Remove-RdpOfflineHiveCopy)) {
+        Write-RdpOfflineLog -Message ('hive copy not deleted: ' + $failure)
+    }
     foreach ($failure in @(Remove-RdpOfflineAssignedLetter)) {
         $script:RdpOfflineRun.Failed = $true
         Write-RdpOfflineReport -Line ('RDPRESCUE error drive letter not given back: ' + (Format-RdpOfflineError -Message $failure))
+    }
+    foreach ($failure in @(Restore-RdpOfflineDiskIdentity)) {
+        $script:RdpOfflineRun.Failed = $true
+        Write-RdpOfflineReport -Line ('RDPRESCUE error ' + $failure)
     }
 }
 
@@ -174,6 +199,7 @@ function Invoke-RdpOfflineScript {
     $script:RdpOfflineControlSet = ''
     $start = Get-RdpOfflineDate
     $stamp = $start.ToString('yyyyMMdd-HHmmss', [System.Globalization.CultureInfo]::InvariantCulture)
+    $script:RdpOfflineRun.Stamp = $stamp
     Initialize-RdpOfflineLog -Folder (Get-RdpOfflineWorkFolder) -Start $start -Tagged:(Test-RdpOfflineRepairDriver)
     try {
         Write-RdpOfflineLog -Message ('RdpRescue {0} offline script' -f $script:RdpOfflineCatalog.Version)
@@ -215,4 +241,5 @@ function Invoke-RdpOfflineScript {
         Write-RdpOfflineReport -Line ('RDPRESCUE log ' + $script:RdpOfflineLog.Path)
     }
     Write-RdpOfflineReport -Line $status
+    Format-RdpOfflineReport -Failed:$script:RdpOfflineRun.Failed
 }

@@ -303,6 +303,9 @@ function Invoke-RdpOfflineFix {
     }
     $entry.state = 'backed-up'
     Save-RdpOfflineBackupManifest -Set $Run.Set
+    foreach ($warning in @(Format-RdpOfflinePartialBackup -FixId $Fix.Id -Entries $entry.items)) {
+        Write-RdpOfflineReport -Line $warning
+    }
     try {
         $elements = @()
         foreach ($operation in $Fix.Operations) {

@@ -2,12 +2,17 @@
 # Run Command keeps only the last 4096 bytes of what the script prints, so the output is a short
 # report: RDPRESCUE lines, then [STATUS]::SUCCESS or [STATUS]::ERROR as the very last line
 # (az vm repair run looks for that text). Everything, with the details, also goes to a log
-# file on the rescue VM, written when the run ends. Under az vm repair run each line is tagged
-# "[Output <time>]" as its driver expects: it shows only lines tagged so.
+# file on the rescue VM, written when the run ends.
+# Under az vm repair run each line carries the level tag of the repair-script-library loggers
+# ("[Output <time>]", "[Error <time>]"): the driver splits the output at these tags and shows
+# the Output lines of a run that ends in SUCCESS but only the Error lines of one that ends in
+# ERROR. The report is therefore printed when the run ends, every line tagged Error when it
+# failed: the reason, and what was done before it (the fixes applied, the undo command).
 
 $script:RdpOfflineLog = @{
     Path   = ''
     Lines  = (New-Object -TypeName System.Collections.ArrayList)
+    Report = (New-Object -TypeName System.Collections.ArrayList)
     Tagged = $false
     Start  = [datetime]::MinValue
     Clock  = $null
@@ -23,6 +28,7 @@ function Initialize-RdpOfflineLog {
         [switch]$Tagged
     )
     $script:RdpOfflineLog.Lines.Clear()
+    $script:RdpOfflineLog.Report.Clear()
     $script:RdpOfflineLog.Tagged = [bool]$Tagged
     $script:RdpOfflineLog.Start = $Start
     $script:RdpOfflineLog.Clock = [System.Diagnostics.Stopwatch]::StartNew()
@@ -81,18 +87,34 @@ function Save-RdpOfflineLog {
 
 function Write-RdpOfflineReport {
     [CmdletBinding()]
-    [OutputType([string])]
     param(
         [Parameter(Mandatory = $true)]
         [string]$Line
     )
+    # Kept for the end of the run (Format-RdpOfflineReport), with the time it was written.
     $Line = ConvertTo-RdpOfflineAscii -Text $Line
     Write-RdpOfflineLog -Message $Line
-    if ($script:RdpOfflineLog.Tagged -and -not $Line.StartsWith('[STATUS]::')) {
-        $time = (Get-RdpOfflineLogTime).ToString('MM/dd/yyyy HH:mm:ss', [System.Globalization.CultureInfo]::InvariantCulture)
-        return ('[Output {0}]{1}' -f $time, $Line)
+    $null = $script:RdpOfflineLog.Report.Add([pscustomobject]@{ Line = $Line; Time = (Get-RdpOfflineLogTime) })
+}
+
+function Format-RdpOfflineReport {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [switch]$Failed
+    )
+    $level = 'Output'
+    if ($Failed) {
+        $level = 'Error'
     }
-    $Line
+    foreach ($entry in @($script:RdpOfflineLog.Report)) {
+        if (-not $script:RdpOfflineLog.Tagged -or $entry.Line.StartsWith('[STATUS]::')) {
+            $entry.Line
+            continue
+        }
+        # The date as the driver's pattern reads it, whatever the rescue VM's culture.
+        '[{0} {1}]{2}' -f $level, $entry.Time.ToString('MM/dd/yyyy HH:mm:ss', [System.Globalization.CultureInfo]::InvariantCulture), $entry.Line
+    }
 }
 
 function Format-RdpOfflineError {

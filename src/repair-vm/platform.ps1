@@ -3,9 +3,11 @@
 # reg.exe) goes through the private functions below, so Pester can mock them. Nothing else in
 # the script touches the machine.
 #
-#   Get-RdpOfflineDisk                                  Number, IsOffline, IsReadOnly, IsBoot, IsSystem, PartitionStyle, BusType, FriendlyName
-#   Enable-RdpOfflineDisk -Number [-Writable]            brings a disk online (and read-write)
-#   Get-RdpOfflinePartition -DiskNumber                  DiskNumber, PartitionNumber, DriveLetter ('' when none), GptType, IsActive, Size
+#   Get-RdpOfflineDisk                                  Number, IsOffline, OfflineReason, IsReadOnly, IsBoot, IsSystem, PartitionStyle, Signature, Guid, BusType, FriendlyName
+#   Enable-RdpOfflineDisk -Number                        brings a disk online
+#   Set-RdpOfflineDiskWritable -Number                   clears a disk's read-only attribute
+#   Set-RdpOfflineDiskIdentity -Number -Signature|-Guid  writes an MBR signature or a GPT disk GUID
+#   Get-RdpOfflinePartition -DiskNumber                  DiskNumber, PartitionNumber, DriveLetter ('' when none), GptType, MbrType, IsActive, Size
 #   Get-RdpOfflineLockStatus -DriveLetter                'Locked' | 'Unlocked' | 'None' | 'Unreadable'
 #   Add-RdpOfflinePartitionLetter -DiskNumber -PartitionNumber      assigns a free letter, returns it
 #   Remove-RdpOfflinePartitionLetter -DiskNumber -PartitionNumber -DriveLetter
@@ -31,7 +33,7 @@
 #   Remove-RdpOfflineRegistryKey -Key                    the key and everything below it
 #   Export-RdpOfflineRegistryKey -Key -File              reg export
 #   Import-RdpOfflineRegistryFile -File                  reg import
-#   Save-RdpOfflineAcl -Path -File                       icacls <path> /save <file> /t /c
+#   Save-RdpOfflineAcl -Path -File                       icacls <path> /save <file> /t /c; returns why the save is partial
 #   Restore-RdpOfflineAcl -Folder -File                  icacls <folder> /restore <file> /c
 #   Grant-RdpOfflineAccess -Path -Grant -Recurse         icacls <path> /grant *<sid>:(<rights>) [/t] /c
 #   Set-RdpOfflineOwner -Path -Sid -Recurse              icacls <path> /setowner *<sid> [/t] /c
@@ -75,13 +77,18 @@ function Get-RdpOfflineDisk {
     [OutputType([pscustomobject])]
     param()
     foreach ($disk in @(Get-Disk)) {
+        # OfflineReason as MSFT_Disk's number (4: signature or GUID collision), read from the
+        # CIM property itself: the Storage module may show it as text.
         [pscustomobject]@{
             Number         = [int]$disk.Number
             IsOffline      = [bool]$disk.IsOffline
+            OfflineReason  = [int]$disk.CimInstanceProperties['OfflineReason'].Value
             IsReadOnly     = [bool]$disk.IsReadOnly
             IsBoot         = [bool]$disk.IsBoot
             IsSystem       = [bool]$disk.IsSystem
             PartitionStyle = [string]$disk.PartitionStyle
+            Signature      = [int64]$disk.Signature
+            Guid           = [string]$disk.Guid
             BusType        = [string]$disk.BusType
             FriendlyName   = [string]$disk.FriendlyName
         }
@@ -92,14 +99,45 @@ function Enable-RdpOfflineDisk {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
         [Parameter(Mandatory = $true)]
-        [int]$Number,
-        [switch]$Writable
+        [int]$Number
     )
     if ($PSCmdlet.ShouldProcess("disk $Number", 'Bring online')) {
         Set-Disk -Number $Number -IsOffline $false
-        if ($Writable) {
-            Set-Disk -Number $Number -IsReadOnly $false
+    }
+}
+
+function Set-RdpOfflineDiskWritable {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [int]$Number
+    )
+    if ($PSCmdlet.ShouldProcess("disk $Number", 'Clear read-only')) {
+        Set-Disk -Number $Number -IsReadOnly $false
+    }
+}
+
+function Set-RdpOfflineDiskIdentity {
+    [CmdletBinding(SupportsShouldProcess = $true, DefaultParameterSetName = 'Mbr')]
+    param(
+        [Parameter(Mandatory = $true)]
+        [int]$Number,
+        [Parameter(Mandatory = $true, ParameterSetName = 'Mbr')]
+        [ValidateRange(0, 4294967295)]
+        [int64]$Signature,
+        [Parameter(Mandatory = $true, ParameterSetName = 'Gpt')]
+        [ValidatePattern('^\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}$')]
+        [string]$Guid
+    )
+    # Set-Disk -Signature applies to MBR disks only, -Guid to GPT disks only.
+    if ($PSCmdlet.ParameterSetName -eq 'Gpt') {
+        if ($PSCmdlet.ShouldProcess("disk $Number", "Set GPT disk GUID $Guid")) {
+            Set-Disk -Number $Number -Guid $Guid
         }
+        return
+    }
+    if ($PSCmdlet.ShouldProcess("disk $Number", ('Set MBR signature 0x{0:X8}' -f $Signature))) {
+        Set-Disk -Number $Number -Signature ([uint32]$Signature)
     }
 }
 
@@ -118,6 +156,7 @@ function Get-RdpOfflinePartition {
             PartitionNumber = [int]$partition.PartitionNumber
             DriveLetter     = $letter
             GptType         = [string]$partition.GptType
+            MbrType         = [int]$partition.MbrType
             IsActive        = [bool]$partition.IsActive
             Size            = [int64]$partition.Size
         }
@@ -582,15 +621,26 @@ function Import-RdpOfflineRegistryFile {
 
 function Save-RdpOfflineAcl {
     [CmdletBinding(SupportsShouldProcess = $true)]
+    [OutputType([string])]
     param(
         [Parameter(Mandatory = $true)]
         [string]$Path,
         [Parameter(Mandatory = $true)]
         [string]$File
     )
-    # /save keeps the DACLs with SIDs, language-neutral; not the owners (saved apart).
+    # /save keeps the DACLs with SIDs, language-neutral; not the owners (saved apart). With /c
+    # it goes on past an item it cannot read and exits non-zero: the file then holds the rest,
+    # and the caller is told why it is partial.
     if ($PSCmdlet.ShouldProcess($Path, "icacls /save $File")) {
-        $null = Invoke-RdpOfflineNative -FilePath (Get-RdpOfflineSystemTool -Name 'icacls.exe') -ArgumentList @($Path, '/save', $File, '/t', '/c', '/q')
+        try {
+            $null = Invoke-RdpOfflineNative -FilePath (Get-RdpOfflineSystemTool -Name 'icacls.exe') -ArgumentList @($Path, '/save', $File, '/t', '/c', '/q')
+        }
+        catch {
+            if (-not (Test-Path -LiteralPath $File -PathType Leaf)) {
+                throw
+            }
+            return $_.Exception.Message
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 # cannot be read the run stops rather than guess (ControlSet001 is not always the one).
 
 $script:RdpOfflineMounted = New-Object -TypeName System.Collections.ArrayList
+$script:RdpOfflineHiveCopies = New-Object -TypeName System.Collections.ArrayList
 $script:RdpOfflineControlSet = ''
 $script:RdpOfflineUnloadAttempts = 5
 
@@ -33,6 +34,48 @@ function Get-RdpOfflineHiveFile {
         [string]$Hive
     )
     $Volume.Drive + ':\Windows\System32\config\' + $Hive
+}
+
+function Copy-RdpOfflineHiveForReading {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [pscustomobject]$Volume,
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('SYSTEM', 'SOFTWARE')]
+        [string]$Hive,
+        [Parameter(Mandatory = $true)]
+        [string]$Folder
+    )
+    # reg load replays a hive's transaction logs into it, a write: to only read the broken OS,
+    # its hive is copied with its logs to the rescue VM and the copy is loaded.
+    Initialize-RdpOfflineProtectedFolder -Path $Folder
+    $source = Get-RdpOfflineHiveFile -Volume $Volume -Hive $Hive
+    foreach ($suffix in $script:RdpOfflineHiveLogSuffixes) {
+        if (Test-RdpOfflinePath -Path ($source + $suffix)) {
+            $copy = $Folder + '\' + $Hive + $suffix
+            Copy-RdpOfflineFile -Source ($source + $suffix) -Destination $copy -Confirm:$false
+            $null = $script:RdpOfflineHiveCopies.Add($copy)
+        }
+    }
+    $Folder + '\' + $Hive
+}
+
+function Remove-RdpOfflineHiveCopy {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+    # After the unload; returns the copies that could not be deleted.
+    foreach ($copy in @($script:RdpOfflineHiveCopies)) {
+        try {
+            Remove-RdpOfflineFile -Path $copy -Confirm:$false
+        }
+        catch {
+            '{0}: {1}' -f $copy, $_.Exception.Message
+        }
+    }
+    $script:RdpOfflineHiveCopies.Clear()
 }
 
 function Open-RdpOfflineHive {

@@ -264,6 +264,10 @@ function Restore-RdpOfflineAclItem {
         Restore-RdpOfflineAcl -Folder (Get-RdpOfflineParentPath -Path $path) -File ($Undo.Set.Folder + '\' + $entry.file) -Confirm:$false
         foreach ($saved in @($entry.items)) {
             $target = $drive + $saved.path
+            if (@($saved.PSObject.Properties.Name) -contains 'unreadable' -and $saved.unreadable) {
+                '{0}: its owner and permissions could not be read before the repair; set them by hand' -f $target
+                continue
+            }
             $owner = [regex]::Match([string]$saved.sddl, '^O:(S-1-\d+(-\d+)+)').Groups[1].Value
             if ($owner -and (Get-RdpOfflineItemSecurity -Path $target).Owner -ne $owner) {
                 Set-RdpOfflineOwner -Path $target -Sid $owner -Confirm:$false

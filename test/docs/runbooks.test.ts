@@ -287,6 +287,21 @@ describe('runbooks', () => {
     }
   });
 
+  it('say that az vm repair run needs outbound internet, and what a disk identity collision does, in every culture', () => {
+    const script = earlier.find((a) => a.kind === 'ps-repair-vm')!;
+    for (const c of CULTURES) {
+      const text = doc(c, 'offline.md');
+      const [internet] = LABELS.repairVmInternet[c].split('{command}');
+      expect(text).toContain(internet!);
+      expect(text).toContain(
+        `--command-id RunPowerShellScript --scripts @dist-ps/${script.path} --parameters Mode=Diagnose`,
+      );
+      expect(text).toContain(LABELS.repairVmDiskIdentity[c]);
+    }
+    expect(doc('en-US', 'offline.md')).toContain('repair-script-library');
+    expect(doc('en-US', 'offline.md')).toContain('Set-Disk -Number <n> -Guid');
+  });
+
   it('keep the offline runbook without the flow when no rescue-VM script was generated', async () => {
     const saved = earlier;
     earlier = earlier.filter((a) => a.kind !== 'ps-repair-vm');

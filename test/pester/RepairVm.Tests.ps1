@@ -34,12 +34,14 @@ Describe 'Rescue-VM script: finding the broken OS disk' {
         Reset-RvFake
     }
 
-    It 'Generation 2: brings the offline disk online, finds F:, lends the EFI system partition a letter and gives it back' {
-        $volume = Find-RdpOfflineWindowsVolume -Writable
+    It 'Generation 2: brings the offline disk online read-only, finds F:, lends the EFI system partition a letter and gives it back' {
+        $volume = Find-RdpOfflineWindowsVolume
         $volume.Drive | Should -Be 'F'
         $volume.DiskNumber | Should -Be 2
         $volume.Generation | Should -Be 2
-        Get-RvCall 'online disk *' | Should -Be @('online disk 2 writable=True')
+        $volume.IsReadOnly | Should -BeTrue
+        Get-RvCall 'online disk *' | Should -Be @('online disk 2')
+        Get-RvCall 'writable disk *' | Should -BeNullOrEmpty
 
         $store = Find-RdpOfflineBootStore -Volume $volume
         $store.Path | Should -Be 'S:\EFI\Microsoft\Boot\BCD'
@@ -53,10 +55,12 @@ Describe 'Rescue-VM script: finding the broken OS disk' {
         Reset-RvFake -Generation 1
         $volume = Find-RdpOfflineWindowsVolume
         $volume.Generation | Should -Be 1
-        Get-RvCall 'online disk *' | Should -Be @('online disk 2 writable=False')
+        Get-RvCall 'online disk *' | Should -Be @('online disk 2')
+        # Looked at once for Windows (none: given back at once), then lent for the boot store.
+        Get-RvCall 'release *' | Should -Be @('release S disk 2 partition 1')
         (Find-RdpOfflineBootStore -Volume $volume).Path | Should -Be 'S:\Boot\BCD'
         $null = Remove-RdpOfflineAssignedLetter
-        Get-RvCall 'release *' | Should -Be @('release S disk 2 partition 1')
+        Get-RvCall 'release *' | Should -Be @('release S disk 2 partition 1', 'release S disk 2 partition 1')
     }
 
     It 'Generation 1 without System Reserved: \Boot\BCD on the active OS volume, no letter lent' {
@@ -112,7 +116,7 @@ Describe 'Rescue-VM script: the broken OS''s hives' {
     }
 
     It 'loads SYSTEM and SOFTWARE under private names and unloads both' {
-        $output = Invoke-RvScript
+        $output = Invoke-RvScript -Arguments @('Mode=Repair', 'Repair=offline-enable-tls12')
         $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
         Get-RvCall 'reg load *' | Should -Be @(
             'reg load HKLM\RDPRESCUE_SYSTEM F:\Windows\System32\config\SYSTEM'

@@ -236,7 +236,7 @@ function global:Reset-RvFake {
     # A rescue VM (C: on disk 0, a resource disk D:) with a copy of a healthy Windows Server OS
     # disk attached offline as disk 2 (Generation 2 by default: an EFI system partition without
     # a letter; the OS volume becomes F: when online). Select\Current = 1 unless told.
-    param([int]$Generation = 2, [int]$ControlSet = 1, [switch]$ActiveIsOs)
+    param([int]$Generation = 2, [int]$ControlSet = 1, [switch]$ActiveIsOs, [switch]$Collision, [switch]$Letterless)
     $global:RvFake = @{
         SystemDrive    = 'C:'
         Now            = [datetime]::SpecifyKind([datetime]'2026-06-01T12:00:00', [System.DateTimeKind]::Utc)
@@ -250,20 +250,39 @@ function global:Reset-RvFake {
         Mounted        = New-RvTable
         UnloadFailures = New-RvTable
         IgnoredWrites  = New-RvTable
+        Unreadable     = New-RvTable
         Calls          = New-Object -TypeName System.Collections.ArrayList
         NextLetters    = @('S', 'T', 'U', 'V')
     }
     Add-RvDisk -Number 0 -Style 'MBR' -Own -Partitions @(@{ Number = 1; Letter = 'C'; Active = $true })
     Add-RvDisk -Number 1 -Style 'MBR' -Partitions @(@{ Number = 1; Letter = 'D' })
     Set-RvFile -Path 'C:\Windows\System32\config\SYSTEM' -Data (New-RvHive)
-    Add-RvWindowsDisk -Number 2 -Letter 'F' -Generation $Generation -ControlSet $ControlSet -ActiveIsOs:$ActiveIsOs -Offline
+    Add-RvWindowsDisk -Number 2 -Letter 'F' -Generation $Generation -ControlSet $ControlSet -ActiveIsOs:$ActiveIsOs -Offline -Collision:$Collision -Letterless:$Letterless
 }
 
 function global:Add-RvDisk {
-    param([int]$Number, [string]$Style, [switch]$Own, [switch]$Offline, [object[]]$Partitions)
+    # -Collision: Windows keeps the disk offline because its MBR signature or GPT disk GUID is
+    # the same as another disk's (MSFT_Disk.OfflineReason 4).
+    param([int]$Number, [string]$Style, [switch]$Own, [switch]$Offline, [switch]$Collision, [object[]]$Partitions)
+    $reason = 0
+    if ($Offline) {
+        $reason = 1
+    }
+    if ($Collision) {
+        $reason = 4
+    }
+    $signature = [int64]0
+    $guid = ''
+    if ($Style -eq 'MBR') {
+        $signature = [int64](0x5F1B2C00 + $Number)
+    }
+    else {
+        $guid = '{bfc714e7-6bb1-4cfb-adac-e86c96e196{0:x2}}'.Replace('{0:x2}', $Number.ToString('x2'))
+    }
     $null = $global:RvFake.Disks.Add(@{
             Number = $Number; IsOffline = [bool]$Offline; IsReadOnly = [bool]$Offline; IsBoot = [bool]$Own; IsSystem = [bool]$Own
             PartitionStyle = $Style; BusType = 'SCSI'; FriendlyName = "Msft Virtual Disk $Number"
+            OfflineReason = $reason; Signature = $signature; Guid = $guid
         })
     foreach ($partition in $Partitions) {
         $gpt = ''
@@ -283,9 +302,12 @@ function global:Add-RvDisk {
 
 function global:Add-RvWindowsDisk {
     # A broken VM's OS disk: its hives, its event logs, MachineKeys, its boot store.
-    param([int]$Number, [string]$Letter, [int]$Generation = 2, [switch]$Offline, [int]$ControlSet = 1, [switch]$ActiveIsOs)
+    param([int]$Number, [string]$Letter, [int]$Generation = 2, [switch]$Offline, [int]$ControlSet = 1, [switch]$ActiveIsOs, [switch]$Collision, [switch]$Letterless)
+    if ($Collision) {
+        $Offline = [switch]$true
+    }
     if ($Generation -eq 2) {
-        Add-RvDisk -Number $Number -Style 'GPT' -Offline:$Offline -Partitions @(
+        Add-RvDisk -Number $Number -Style 'GPT' -Offline:$Offline -Collision:$Collision -Partitions @(
             @{ Number = 1; Gpt = $global:RvEsp }
             @{ Number = 2; Gpt = '{e3c9e316-0b5c-4db8-817d-f92df00215ae}' }
             @{ Number = 3; Gpt = '{ebd0a0a2-b9e5-4433-87c0-68b6b72699c7}'; Letter = $Letter }
@@ -294,11 +316,11 @@ function global:Add-RvWindowsDisk {
     }
     elseif ($ActiveIsOs) {
         # No System Reserved partition: the OS volume is active and holds \Boot\BCD itself.
-        Add-RvDisk -Number $Number -Style 'MBR' -Offline:$Offline -Partitions @(@{ Number = 1; Letter = $Letter; Active = $true })
+        Add-RvDisk -Number $Number -Style 'MBR' -Offline:$Offline -Collision:$Collision -Partitions @(@{ Number = 1; Letter = $Letter; Active = $true })
         $bcd = $Letter + ':\Boot\BCD'
     }
     else {
-        Add-RvDisk -Number $Number -Style 'MBR' -Offline:$Offline -Partitions @(
+        Add-RvDisk -Number $Number -Style 'MBR' -Offline:$Offline -Collision:$Collision -Partitions @(
             @{ Number = 1; Active = $true }
             @{ Number = 2; Letter = $Letter }
         )
@@ -341,6 +363,12 @@ function global:Add-RvWindowsDisk {
     Add-RvKey -Hive $store -Key "Objects\$global:RvLoader\Elements"
     Set-RvFile -Path $bcd -Data $store
     Set-RvFile -Path ($bcd + '.LOG1') -Data 'bcd-log1'
+    if ($Letterless) {
+        # Windows gave the OS partition no drive letter: its files wait under a pseudo root.
+        $partition = @($global:RvFake.Partitions | Where-Object { $_.DiskNumber -eq $Number -and $_.Letter -eq $Letter })[0]
+        $partition.Letter = ''
+        Move-RvTree -From $root -To (Get-RvPartitionLetterRoot -DiskNumber $Number -PartitionNumber $partition.PartitionNumber)
+    }
 }
 
 function global:Get-RvPartitionLetterRoot {
@@ -350,7 +378,29 @@ function global:Get-RvPartitionLetterRoot {
     if ($partition.GptType -eq $global:RvEsp) {
         return 'ESP' + $DiskNumber + ':'
     }
-    'ACTIVE' + $DiskNumber + ':'
+    if ($partition.IsActive) {
+        return 'ACTIVE' + $DiskNumber + ':'
+    }
+    'DATA' + $DiskNumber + '-' + $PartitionNumber + ':'
+}
+
+function global:Assert-RvWritablePath {
+    param([string]$Path)
+    # A volume of a read-only disk takes no write: Windows answers "The media is write protected."
+    $letter = $Path.Split(':')[0]
+    foreach ($partition in @($global:RvFake.Partitions | Where-Object { $_.Letter -eq $letter })) {
+        $disk = @($global:RvFake.Disks | Where-Object { $_.Number -eq $partition.DiskNumber })[0]
+        if ($disk.IsReadOnly) {
+            Add-RvCall "write refused $Path"
+            throw "The media is write protected. ($Path)"
+        }
+    }
+}
+
+function global:Test-RvReadable {
+    param([string]$Path)
+    # An item only its creator may read: an administrator reads it once the owner is changed.
+    -not $global:RvFake.Unreadable.ContainsKey($Path) -or @('S-1-5-32-544', 'S-1-5-18') -contains $global:RvFake.Security[$Path].Owner
 }
 
 function global:Move-RvTree {
@@ -406,7 +456,7 @@ function global:Add-RvEvent {
 
 function global:Get-RvPlatformCommand {
     @(
-        'Get-RdpOfflineDisk', 'Enable-RdpOfflineDisk', 'Get-RdpOfflinePartition', 'Get-RdpOfflineLockStatus',
+        'Get-RdpOfflineDisk', 'Enable-RdpOfflineDisk', 'Set-RdpOfflineDiskWritable', 'Set-RdpOfflineDiskIdentity', 'Get-RdpOfflinePartition', 'Get-RdpOfflineLockStatus',
         'Add-RdpOfflinePartitionLetter', 'Remove-RdpOfflinePartitionLetter', 'Get-RdpOfflineSystemDrive', 'Wait-RdpOfflineSecond',
         'Test-RdpOfflinePath', 'Copy-RdpOfflineFile', 'Remove-RdpOfflineFile', 'Get-RdpOfflineFileHash', 'Get-RdpOfflineChildItem',
         'New-RdpOfflineProtectedDirectory', 'Get-RdpOfflineItemSecurity', 'Write-RdpOfflineText', 'Read-RdpOfflineText',
@@ -428,15 +478,46 @@ function global:Invoke-RvFake {
                 [pscustomobject]@{
                     Number = $disk.Number; IsOffline = $disk.IsOffline; IsReadOnly = $disk.IsReadOnly; IsBoot = $disk.IsBoot
                     IsSystem = $disk.IsSystem; PartitionStyle = $disk.PartitionStyle; BusType = $disk.BusType; FriendlyName = $disk.FriendlyName
+                    OfflineReason = $disk.OfflineReason; Signature = $disk.Signature; Guid = $disk.Guid
                 }
             }
         }
         'Enable-RdpOfflineDisk' {
-            Add-RvCall "online disk $($a.Number) writable=$([bool]$a['Writable'])"
+            Add-RvCall "online disk $($a.Number)"
             $disk = @($global:RvFake.Disks | Where-Object { $_.Number -eq $a.Number })[0]
+            if ($disk.OfflineReason -eq 4) {
+                # Windows brings a colliding disk online only by writing it a new identity,
+                # which it cannot do on a read-only disk.
+                if ($disk.IsReadOnly) {
+                    throw 'The disk is read only.'
+                }
+                $disk.Signature = $disk.Signature + 0x100
+                if ($disk.Guid) {
+                    $disk.Guid = '{0e7b2a44-0000-4000-8000-0000000000aa}'
+                }
+            }
             $disk.IsOffline = $false
-            if ($a['Writable']) {
-                $disk.IsReadOnly = $false
+            $disk.OfflineReason = 0
+        }
+        'Set-RdpOfflineDiskWritable' {
+            Add-RvCall "writable disk $($a.Number)"
+            $disk = @($global:RvFake.Disks | Where-Object { $_.Number -eq $a.Number })[0]
+            $disk.IsReadOnly = $false
+        }
+        'Set-RdpOfflineDiskIdentity' {
+            Add-RvCall ("identity disk {0} signature={1} guid={2}" -f $a.Number, $a['Signature'], $a['Guid'])
+            $disk = @($global:RvFake.Disks | Where-Object { $_.Number -eq $a.Number })[0]
+            if ($disk.IsOffline) {
+                throw 'The disk is offline.'
+            }
+            if ($global:RvFake.IgnoredWrites.ContainsKey('DiskIdentity')) {
+                return
+            }
+            if ($disk.PartitionStyle -eq 'GPT') {
+                $disk.Guid = $a.Guid
+            }
+            else {
+                $disk.Signature = [int64]$a.Signature
             }
         }
         'Get-RdpOfflinePartition' {
@@ -447,7 +528,11 @@ function global:Invoke-RvFake {
                 if ($disk.IsOffline) {
                     $letter = ''
                 }
-                [pscustomobject]@{ DiskNumber = $partition.DiskNumber; PartitionNumber = $partition.PartitionNumber; DriveLetter = $letter; GptType = $partition.GptType; IsActive = $partition.IsActive; Size = $partition.Size }
+                $mbrType = 0
+                if ($disk.PartitionStyle -eq 'MBR') {
+                    $mbrType = 7
+                }
+                [pscustomobject]@{ DiskNumber = $partition.DiskNumber; PartitionNumber = $partition.PartitionNumber; DriveLetter = $letter; GptType = $partition.GptType; MbrType = $mbrType; IsActive = $partition.IsActive; Size = $partition.Size }
             }
         }
         'Get-RdpOfflineLockStatus' {
@@ -490,12 +575,14 @@ function global:Invoke-RvFake {
                     throw "The process cannot access the file '$mounted' because it is being used by another process."
                 }
             }
+            Assert-RvWritablePath -Path $a.Destination
             Add-RvCall "copy $($a.Source) -> $($a.Destination)"
             $data = Copy-RvData -Data (Get-RvFileData -Path $a.Source)
             Add-RvDirectory -Path (Get-RvParent -Path $a.Destination)
             $global:RvFake.Files[$a.Destination] = @{ Data = $data }
         }
         'Remove-RdpOfflineFile' {
+            Assert-RvWritablePath -Path $a.Path
             Add-RvCall "delete $($a.Path)"
             $global:RvFake.Files.Remove($a.Path)
         }
@@ -516,6 +603,7 @@ function global:Invoke-RvFake {
             }
         }
         'New-RdpOfflineProtectedDirectory' {
+            Assert-RvWritablePath -Path $a.Path
             Add-RvCall "mkdir $($a.Path)"
             $global:RvFake.Security.Remove($a.Path)
             Add-RvDirectory -Path $a.Path
@@ -524,6 +612,9 @@ function global:Invoke-RvFake {
             if (-not $global:RvFake.Security.ContainsKey($a.Path)) {
                 throw "Cannot find path '$($a.Path)' because it does not exist."
             }
+            if (-not (Test-RvReadable -Path $a.Path)) {
+                throw 'Attempted to perform an unauthorized operation.'
+            }
             $security = $global:RvFake.Security[$a.Path]
             $rules = @(foreach ($rule in $security.Rules) {
                     [pscustomobject]@{ Sid = $rule.Sid; Rights = [int64]$rule.Rights; AccessType = $rule.AccessType; InheritOnly = [bool]$rule.InheritOnly }
@@ -531,6 +622,7 @@ function global:Invoke-RvFake {
             [pscustomobject]@{ Owner = $security.Owner; Sddl = (Get-RvSddl -Path $a.Path); Rules = $rules }
         }
         'Write-RdpOfflineText' {
+            Assert-RvWritablePath -Path $a.Path
             if (-not $global:RvFake.Directories.ContainsKey((Get-RvParent -Path $a.Path))) {
                 throw "Could not find a part of the path '$($a.Path)'."
             }
@@ -546,6 +638,8 @@ function global:Invoke-RvFake {
         }
         'Mount-RdpOfflineHive' {
             Add-RvCall "reg load HKLM\$($a.Name) $($a.Path)"
+            # reg load replays the hive's transaction logs into it: a write.
+            Assert-RvWritablePath -Path $a.Path
             if ($global:RvFake.Mounted.ContainsKey($a.Name)) {
                 throw 'ERROR: The process cannot access the file because it is being used by another process.'
             }
@@ -646,13 +740,22 @@ function global:Invoke-RvFake {
         }
         'Save-RdpOfflineAcl' {
             # DACLs only, by name relative to the folder above: icacls /save keeps no owner.
+            # /c: an item it cannot read is left out, and the exit code says so.
             Add-RvCall "icacls $($a.Path) /save $($a.File)"
             $parent = Get-RvParent -Path $a.Path
             $saved = New-RvTable
+            $denied = @()
             foreach ($item in @(@($a.Path) + @(Get-RvItemBelow -Path $a.Path -Recurse) + @(Get-RvItemBelow -Path $a.Path -Recurse -Directory))) {
+                if (-not (Test-RvReadable -Path $item)) {
+                    $denied += $item
+                    continue
+                }
                 $saved[$item.Substring($parent.Length + 1)] = Copy-RvData -Data $global:RvFake.Security[$item].Rules
             }
             Set-RvFile -Path $a.File -Data @{ IcaclsSave = $saved }
+            if ($denied.Count -gt 0) {
+                ('icacls.exe {0} /save {1} /t /c /q exited with code 5: {2}: Access is denied. Successfully processed {3} files; Failed processing {4} files' -f $a.Path, $a.File, $denied[0], $saved.Count, $denied.Count)
+            }
         }
         'Restore-RdpOfflineAcl' {
             Add-RvCall "icacls $($a.Folder) /restore $($a.File)"
@@ -662,6 +765,7 @@ function global:Invoke-RvFake {
             }
         }
         'Grant-RdpOfflineAccess' {
+            Assert-RvWritablePath -Path $a.Path
             Add-RvCall "icacls $($a.Path) /grant $($a.Grant -join ' ') recurse=$([bool]$a['Recurse'])"
             $targets = @($a.Path)
             if ($a['Recurse']) {
@@ -675,6 +779,7 @@ function global:Invoke-RvFake {
             }
         }
         'Set-RdpOfflineOwner' {
+            Assert-RvWritablePath -Path $a.Path
             Add-RvCall "icacls $($a.Path) /setowner *$($a.Sid) recurse=$([bool]$a['Recurse'])"
             $targets = @($a.Path)
             if ($a['Recurse']) {

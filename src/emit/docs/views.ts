@@ -189,6 +189,12 @@ function repairVmView(ctx: Ctx) {
   const run = script.invocations;
   return {
     intro: label('repairVmIntro', c, { path: code(`dist-ps/${script.path}`) }),
+    internet: label('repairVmInternet', c, {
+      command: code(
+        `az vm run-command invoke --resource-group <repair-rg> --name <repair-vm> --command-id RunPowerShellScript --scripts @dist-ps/${script.path} --parameters Mode=Diagnose`,
+      ),
+    }),
+    diskIdentity: label('repairVmDiskIdentity', c),
     diagnose: fence(run.diagnose, 'bash'),
     repairAll: fence(run.repairAll, 'bash'),
     repairSome: fence(run.repairSome, 'bash'),

@@ -13,6 +13,7 @@ export const RUNTIME_FILES = [
   'src/repair-vm/output.ps1',
   'src/powershell/status.ps1',
   'src/repair-vm/disk.ps1',
+  'src/repair-vm/identity.ps1',
   'src/repair-vm/registry.ps1',
   'src/repair-vm/certificates.ps1',
   'src/repair-vm/checks.ps1',

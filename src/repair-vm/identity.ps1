@@ -1,0 +1,108 @@
+# A copied disk whose identity collides with another disk's
+# The copy of an OS disk keeps its MBR signature or GPT disk GUID. When the rescue VM has a disk
+# with the same one (both made from the same image), Windows keeps the copy offline
+# (MSFT_Disk.OfflineReason 4, Collision), and bringing it online makes Windows write the copy a
+# new identity; its boot configuration still names the old one, so the VM the copy is swapped
+# back into may stop with 0xc000000e. The script notes the identity before the disk comes
+# online and writes it back when the run ends, reading it back; if that fails the run ends in
+# ERROR with the exact Set-Disk command to run before az vm repair restore.
+
+$script:RdpOfflineCollisionReason = 4
+$script:RdpOfflineChangedIdentities = New-Object -TypeName System.Collections.ArrayList
+
+function Format-RdpOfflineDiskIdentity {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [pscustomobject]$Disk
+    )
+    if ($Disk.PartitionStyle -eq 'GPT') {
+        return ('GPT disk GUID ' + $Disk.Guid)
+    }
+    'MBR signature 0x{0:X8}' -f [int64]$Disk.Signature
+}
+
+function Get-RdpOfflineDiskByNumber {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [int]$Number
+    )
+    $disk = @(Get-RdpOfflineDisk | Where-Object { $_.Number -eq $Number })
+    if ($disk.Count -eq 0) {
+        throw ("Disk {0} is gone." -f $Number)
+    }
+    $disk[0]
+}
+
+function Enable-RdpOfflineCollidingDisk {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [pscustomobject]$Disk
+    )
+    # Without the original there is nothing to write back: the disk stays offline.
+    $what = 'MBR signature'
+    $known = ([int64]$Disk.Signature -ne 0)
+    if ($Disk.PartitionStyle -eq 'GPT') {
+        $what = 'GPT disk GUID'
+        $known = [bool]$Disk.Guid
+    }
+    if (-not $known) {
+        throw ("offline because its identity collides with another disk's, and its {0} cannot be read to be written back" -f $what)
+    }
+    # Windows can write the new identity only to a writable disk.
+    $original = Format-RdpOfflineDiskIdentity -Disk $Disk
+    Write-RdpOfflineLog -Message ("disk {0}: offline because its {1} collides with another disk's; noted, to be written back when the run ends" -f $Disk.Number, $original)
+    $null = $script:RdpOfflineChangedIdentities.Add([pscustomobject]@{
+            Number         = $Disk.Number
+            PartitionStyle = $Disk.PartitionStyle
+            Signature      = [int64]$Disk.Signature
+            Guid           = [string]$Disk.Guid
+            Original       = $original
+            Changed        = ''
+        })
+    Set-RdpOfflineDiskWritable -Number $Disk.Number -Confirm:$false
+    Enable-RdpOfflineDisk -Number $Disk.Number -Confirm:$false
+}
+
+function Restore-RdpOfflineDiskIdentity {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+    # Returns a failure per disk whose identity does not read back as it was.
+    foreach ($noted in @($script:RdpOfflineChangedIdentities)) {
+        $failure = ''
+        $command = "Set-Disk -Number {0} -Signature {1}" -f $noted.Number, $noted.Signature
+        if ($noted.PartitionStyle -eq 'GPT') {
+            $command = "Set-Disk -Number {0} -Guid '{1}'" -f $noted.Number, $noted.Guid
+        }
+        try {
+            $changed = Format-RdpOfflineDiskIdentity -Disk (Get-RdpOfflineDiskByNumber -Number $noted.Number)
+            if ($changed -ne $noted.Original) {
+                if ($noted.PartitionStyle -eq 'GPT') {
+                    Set-RdpOfflineDiskIdentity -Number $noted.Number -Guid $noted.Guid -Confirm:$false
+                }
+                else {
+                    Set-RdpOfflineDiskIdentity -Number $noted.Number -Signature $noted.Signature -Confirm:$false
+                }
+                $now = Format-RdpOfflineDiskIdentity -Disk (Get-RdpOfflineDiskByNumber -Number $noted.Number)
+                if ($now -eq $noted.Original) {
+                    Write-RdpOfflineReport -Line ('RDPRESCUE disk {0} {1} restored (Windows had changed it to {2} to bring the disk online)' -f $noted.Number, $noted.Original, ($changed -replace '^(GPT disk GUID|MBR signature) ', ''))
+                }
+                else {
+                    $failure = 'disk {0} keeps {1}, not its own {2}' -f $noted.Number, $now, ($noted.Original -replace '^(GPT disk GUID|MBR signature) ', '')
+                }
+            }
+        }
+        catch {
+            $failure = 'disk {0}: its {1} could not be written back: {2}' -f $noted.Number, $noted.Original, (Format-RdpOfflineError -Message $_.Exception.Message)
+        }
+        if ($failure) {
+            '{0}: the restored VM may not boot (0xc000000e). Before az vm repair restore, run on the rescue VM: {1}' -f $failure, $command
+        }
+    }
+    $script:RdpOfflineChangedIdentities.Clear()
+}

@@ -32,10 +32,12 @@ set _5=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Con
 if not "%_5:~0,4%"=="REG_" set _5=
 set _6=&if defined _5 set /a _6=%_5:*:=% >nul 2>&1
 if not "%_6%"=="%Rr_Port%" (echo RDPRESCUE set-rdp-port failed reading back PortNumber&set RrF=1)
-if not exist "%RrB%\f1.wfw" (netsh advfirewalL export "%RrB%\f1.wfw" >nul&if erRorlevel 1 (echo RDPRESCUE set-rdp-port failed saving the firewall policy: rule not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo netsh advfirewalL import "%RrB%\f1.wfw"))
+if not exist "%RrB%\f1.wfw" (netsh advfirewalL export "%RrB%\f1.wfw" >nul&if exist "%RrB%\f1.wfw" (>>"%RrB%\undo.cmd" echo netsh advfirewalL import "%RrB%\f1.wfw"))
+if not exist "%RrB%\f1.wfw" (echo RDPRESCUE set-rdp-port failed saving the firewall policy: rule not changed&set RrF=1)
 if exist "%RrB%\f1.wfw" netsh advfirewalL firewalL delete rule name=RdpRescue-RemoteDesktop-UserMode-In-TCP>nul 2>&1
 if exist "%RrB%\f1.wfw" (netsh advfirewalL firewalL adD rule name=RdpRescue-RemoteDesktop-UserMode-In-TCP dir=in action=alLow protocol=TCP localport=%Rr_Port% >nul&if erRorlevel 1 (echo RDPRESCUE set-rdp-port failed adding firewall rule RdpRescue-RemoteDesktop-UserMode-In-TCP&set RrF=1))
-if not exist "%RrB%\f1.wfw" (netsh advfirewalL export "%RrB%\f1.wfw" >nul&if erRorlevel 1 (echo RDPRESCUE set-rdp-port failed saving the firewall policy: rule not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo netsh advfirewalL import "%RrB%\f1.wfw"))
+if not exist "%RrB%\f1.wfw" (netsh advfirewalL export "%RrB%\f1.wfw" >nul&if exist "%RrB%\f1.wfw" (>>"%RrB%\undo.cmd" echo netsh advfirewalL import "%RrB%\f1.wfw"))
+if not exist "%RrB%\f1.wfw" (echo RDPRESCUE set-rdp-port failed saving the firewall policy: rule not changed&set RrF=1)
 if exist "%RrB%\f1.wfw" netsh advfirewalL firewalL delete rule name=RdpRescue-RemoteDesktop-UserMode-In-UDP>nul 2>&1
 if exist "%RrB%\f1.wfw" (netsh advfirewalL firewalL adD rule name=RdpRescue-RemoteDesktop-UserMode-In-UDP dir=in action=alLow protocol=UDP localport=%Rr_Port% >nul&if erRorlevel 1 (echo RDPRESCUE set-rdp-port failed adding firewall rule RdpRescue-RemoteDesktop-UserMode-In-UDP&set RrF=1))
 net stop TermService /y>nul 2>&1

@@ -38,14 +38,14 @@ export function firewallRulePort(op: OperationOf<'firewall-rule-port'>, ctx: Fix
         not(exist([file])),
         seq(
           run(['netsh', 'advfirewall', 'export', file], [toNul]),
-          when(
-            errorlevel(1),
-            seq(
-              echo(...report(ctx.fix, 'failed saving the firewall policy: rule not changed')),
-              set(FAILED, '1'),
-            ),
-            addUndo(run(['netsh', 'advfirewall', 'import', file])),
-          ),
+          when(exist([file]), addUndo(run(['netsh', 'advfirewall', 'import', file]))),
+        ),
+      ),
+      when(
+        not(exist([file])),
+        seq(
+          echo(...report(ctx.fix, 'failed saving the firewall policy: rule not changed')),
+          set(FAILED, '1'),
         ),
       ),
       run(['netsh', 'advfirewall', 'firewall', 'delete', 'rule', `name=${rule}`], quiet),
@@ -70,7 +70,7 @@ export function firewallRulePort(op: OperationOf<'firewall-rule-port'>, ctx: Fix
           seq(echo(...report(ctx.fix, `failed adding firewall rule ${rule}`)), set(FAILED, '1')),
         ),
       ),
-    ].map((command, i) => (i === 0 ? command : saved(command))),
+    ].map((command, i) => (i < 2 ? command : saved(command))),
   ];
 }
 

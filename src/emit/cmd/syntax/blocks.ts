@@ -199,7 +199,9 @@ function packAs(script: PasteScript, layout: Layout, of: number): Unit[][] {
       close();
     current.push(step);
     if (size(current, blocks.length + 1) > limit)
-      throw new TooLarge(`a step does not fit in one paste block (${size(current, blocks.length + 1)} characters): ${firstLine(step)}`);
+      throw new TooLarge(
+        `a step does not fit in one paste block (${size(current, blocks.length + 1)} characters): ${firstLine(step)}`,
+      );
   }
   if (current.length > 0 && lastSize([...current, layout.footer], blocks.length + 1) > limit)
     close();

@@ -7,7 +7,8 @@ export interface Manifest {
   [field: string]: unknown;
 }
 
-const SEEDS = join(import.meta.dirname, '../../shared/seeds');
+// The shared seeds sit next to the main checkout; a worktree elsewhere names them.
+const SEEDS = process.env.RDPRESCUE_SEEDS ?? join(import.meta.dirname, '../../shared/seeds');
 
 /** Characters and pastes an administrator spends at the Serial Console. */
 export function serialConsoleCost(manifest: Manifest) {

@@ -5,6 +5,9 @@ import { cmdEmitter } from '../../src/emit/cmd/index.ts';
 import type { Artifact } from '../../src/emit/artifact.ts';
 import { WinePrefix, wineAvailable } from './wine.ts';
 
+/** The backup root read-back (backup-root.ts) answering that the root is protected. */
+export const ROOT_PROTECTED = { match: '$r=$env:RRR', output: 'Y' };
+
 /** A Wine prefix plus the generated fix blocks, for the fix test files. */
 export class FixSession {
   artifacts: Artifact[] = [];
@@ -15,6 +18,9 @@ export class FixSession {
     this.artifacts = await cmdEmitter.emit({ catalog, version: 'test', earlier: [] });
     if (!wineAvailable()) return;
     this.w = new WinePrefix(prefix).init();
+    // Windows would find the backup root it has just taken over protected: Wine has no ACLs.
+    this.w.standing.powershell = [ROOT_PROTECTED];
+    this.w.resetShims();
     rmSync(join(this.w.prefix, 'drive_c', 'ProgramData', 'RdpRescue'), {
       recursive: true,
       force: true,

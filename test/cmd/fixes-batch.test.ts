@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { wineAvailable } from './wine.ts';
-import { FixSession } from './fix-session.ts';
+import { FixSession, read } from './fix-session.ts';
 import { GPSVC, PROTOCOLS, RDP, TLS12 } from './keys.ts';
 import { TERMSERVICE_PID, listener, listeners } from './listening.ts';
 
@@ -49,7 +49,7 @@ describe.skipIf(!wineAvailable())('every fix .cmd file in a real cmd.exe', () =>
     listeners(w, { before: [listener(3390, TERMSERVICE_PID)] });
     const done = run('set-rdp-port', ['3390']);
     expect(done.stdout).toContain('RDPRESCUE set-rdp-port verify rdp-listener ok');
-    expect(done.applied).toBe(true);
+    expect(done.applied, done.stdout).toBe(true);
     expect(done.code).toBe(0);
     expect(w.exportKey(RDP)).toContain('"PortNumber"=dword:00000d3e');
   });
@@ -77,7 +77,7 @@ describe.skipIf(!wineAvailable())('every fix .cmd file in a real cmd.exe', () =>
     expect(w.exportKey(RDP)).toBe(before);
     w.resetShims();
     const bound = run('set-rdp-cert-binding', ['00112233445566778899aabbccddeeff00112233']);
-    expect(bound.applied).toBe(true);
+    expect(bound.applied, bound.stdout).toBe(true);
     expect(bound.code).toBe(0);
     expect(w.exportKey(RDP)).toContain('"SSLCertificateSHA1Hash"=hex:00,11,22');
   });
@@ -88,7 +88,7 @@ describe.skipIf(!wineAvailable())('every fix .cmd file in a real cmd.exe', () =>
       `reg add "${RDP}" /v SSLCertificateSHA1Hash /t REG_BINARY /d 00112233445566778899AABBCCDDEEFF00112233 /f`,
     );
     const result = run('remove-rdp-cert-binding');
-    expect(result.applied).toBe(true);
+    expect(result.applied, result.stdout).toBe(true);
     expect(result.code).toBe(0);
     expect(w.exportKey(RDP)).not.toContain('SSLCertificateSHA1Hash');
   });
@@ -108,7 +108,7 @@ describe.skipIf(!wineAvailable())('every fix .cmd file in a real cmd.exe', () =>
     const stopped = run('stop-port-owner');
     expect(stopped.stdout).toContain('stopping service Squatter');
     expect(stopped.stdout).not.toContain('starts automatically');
-    expect(stopped.applied).toBe(true);
+    expect(stopped.applied, stopped.stdout).toBe(true);
     expect(stopped.code).toBe(0);
 
     w.resetShims();
@@ -123,12 +123,12 @@ describe.skipIf(!wineAvailable())('every fix .cmd file in a real cmd.exe', () =>
     w.resetShims();
     w.reg(`reg delete "${PROTOCOLS}" /f >nul 2>&1`, `reg add "${PROTOCOLS}" /f`);
     const tls12 = run('enable-tls12-server');
-    expect(tls12.applied).toBe(true);
+    expect(tls12.applied, tls12.stdout).toBe(true);
     expect(tls12.code).toBe(0);
     expect(w.exportKey(TLS12)).toContain('"Enabled"=dword:00000001');
     expect(w.exportKey(TLS12)).toContain('"DisabledByDefault"=dword:00000000');
     const legacy = run('enable-legacy-tls-server');
-    expect(legacy.applied).toBe(true);
+    expect(legacy.applied, legacy.stdout).toBe(true);
     expect(legacy.code).toBe(0);
     for (const v of ['1.0', '1.1']) {
       expect(w.exportKey(LEGACY(v))).toContain('"Enabled"=dword:00000001');
@@ -173,6 +173,138 @@ describe.skipIf(!wineAvailable())('every fix .cmd file in a real cmd.exe', () =>
     const failed = run('reset-machinekeys-acl');
     expect(failed.applied).toBe(false);
     expect(failed.code).toBe(1);
+  });
+
+  it('takes a pre-created backup root over (takeown /a, owner and ACL by SID) and refuses, changing nothing, when it does not read back protected', () => {
+    w.resetShims();
+    w.reg(
+      `reg add "${RDP}" /v SSLCertificateSHA1Hash /t REG_BINARY /d 00112233445566778899AABBCCDDEEFF00112233 /f`,
+    );
+    // A standard user made the root first (Wine has no ACLs: the read-back answers N).
+    mkdirSync(join(w.prefix, 'drive_c', 'ProgramData', 'RdpRescue', 'backup'), { recursive: true });
+    const standing = w.standing.powershell;
+    w.standing.powershell = [];
+    w.resetShims();
+    try {
+      const refused = run('remove-rdp-cert-binding');
+      expect(refused.stdout).toMatch(
+        /remove-rdp-cert-binding refused: backup root.*SYSTEM and Administrators only/,
+      );
+      expect(refused.applied, refused.stdout).toBe(false);
+      expect(refused.code).toBe(1);
+      expect(w.exportKey(RDP)).toContain('SSLCertificateSHA1Hash');
+      expect(w.log('net')).toEqual([]);
+      const root = '"C:\\ProgramData\\RdpRescue\\backup"';
+      expect(w.log('takeown')).toEqual([`/f ${root} /a`]);
+      const icacls = w.log('icacls');
+      expect(icacls).toContain(`${root} /setowner *S-1-5-32-544`);
+      expect(icacls).toContain(`${root} /reset`);
+      expect(icacls).toContain(
+        `${root} /inheritance:r /grant:r "*S-1-5-18:(OI)(CI)F" "*S-1-5-32-544:(OI)(CI)F"`,
+      );
+      expect(icacls.indexOf(`${root} /reset`)).toBeLessThan(
+        icacls.findIndex((l) => l.includes('/inheritance:r')),
+      );
+      expect(icacls).toContain('"C:\\ProgramData\\RdpRescue\\backup\\*" /reset /t /c');
+    } finally {
+      w.standing.powershell = standing;
+    }
+  });
+
+  it('reset-machinekeys-acl.cmd saves each owner by SID before icacls /setowner, and undo sets them back before restoring the permissions', () => {
+    w.resetShims();
+    const keys = join(
+      w.prefix,
+      'drive_c',
+      'ProgramData',
+      'Microsoft',
+      'Crypto',
+      'RSA',
+      'MachineKeys',
+    );
+    mkdirSync(keys, { recursive: true });
+    writeFileSync(join(keys, 'f686aace6942fb7f7ceb231212eef4a4_1'), 'key');
+    const owners = [
+      'icacls "C:\\ProgramData\\Microsoft\\Crypto\\RSA\\MachineKeys" /setowner *S-1-5-18 /c',
+      'icacls "C:\\ProgramData\\Microsoft\\Crypto\\RSA\\MachineKeys\\f686aace6942fb7f7ceb231212eef4a4_1" /setowner *S-1-5-21-1-2-3-500 /c',
+    ];
+    w.fixture('powershell', [{ match: 'GetOwner($i).Value+', output: owners.join('\n') }]);
+    const done = run('reset-machinekeys-acl');
+    expect(done.applied, done.stdout).toBe(true);
+    const undo = read(join(session.backupDir('reset-machinekeys-acl'), 'undo.cmd'));
+    const callOwners = undo
+      .toLowerCase()
+      .indexOf('call "c:\\programdata\\rdprescue\\backup\\reset-machinekeys-acl\\a1-owners.cmd"');
+    expect(callOwners, undo).toBeGreaterThanOrEqual(0);
+    expect(callOwners).toBeLessThan(undo.indexOf('/restore'));
+    w.resetShims();
+    w.batch(w.put('undo.cmd', undo));
+    const icacls = w.log('icacls');
+    expect(icacls.slice(0, 2)).toEqual(owners.map((l) => l.slice('icacls '.length)));
+    expect(icacls[2]).toContain('/restore');
+  });
+
+  it('refuses a registry change whose existing key cannot be exported: undo never deletes the key', () => {
+    w.resetShims();
+    w.reg(`reg add "${RDP}" /v PortNumber /t REG_DWORD /d 3389 /f`);
+    const before = w.exportKey(RDP);
+    w.shimReg(true);
+    w.fixture('reg', [{ match: 'export', rc: 1 }]);
+    let result: ReturnType<typeof run>;
+    try {
+      result = run('set-rdp-port', ['3390']);
+    } finally {
+      w.shimReg(false);
+    }
+    expect(result.stdout).toMatch(/set-rdp-port failed saving HKLM.*RDP-Tcp: not changed/);
+    expect(result.applied, result.stdout).toBe(false);
+    expect(result.code).toBe(1);
+    expect(w.exportKey(RDP)).toBe(before);
+    const undo = read(join(session.backupDir('set-rdp-port'), 'undo.cmd'));
+    expect(undo).not.toMatch(/reg delete "[^"]*RDP-Tcp" \/f/i);
+    expect(undo).not.toMatch(/reg delete "[^"]*WinStations" \/f/i);
+  });
+
+  it('fails, saying so, when TermService does not start again (net start exit code)', () => {
+    w.resetShims();
+    const keys = join(
+      w.prefix,
+      'drive_c',
+      'ProgramData',
+      'Microsoft',
+      'Crypto',
+      'RSA',
+      'MachineKeys',
+    );
+    mkdirSync(keys, { recursive: true });
+    w.fixture('net', [{ match: 'start TermService', rc: 2 }]);
+    const result = run('reset-machinekeys-acl');
+    expect(result.stdout).toContain(
+      'RDPRESCUE reset-machinekeys-acl failed restarting TermService',
+    );
+    expect(result.applied, result.stdout).toBe(false);
+    expect(result.code).toBe(1);
+
+    w.resetShims();
+    listeners(w, { before: [listener(3392, TERMSERVICE_PID)] });
+    w.fixture('net', [{ match: 'start TermService', rc: 2 }]);
+    const port = run('set-rdp-port', ['3392']);
+    expect(port.stdout).toContain('RDPRESCUE set-rdp-port failed restarting TermService');
+    expect(port.code).toBe(1);
+  });
+
+  it('says which step failed on its own line before FAILED (set-rdp-port: a firewall rule)', () => {
+    w.resetShims();
+    listeners(w, { before: [listener(3393, TERMSERVICE_PID)] });
+    w.fixture('netsh', [{ match: 'add rule', rc: 1 }]);
+    const result = run('set-rdp-port', ['3393']);
+    const lines = result.stdout.split(/\r?\n/).filter((l) => l.startsWith('RDPRESCUE'));
+    const failedAt = lines.indexOf('RDPRESCUE set-rdp-port FAILED');
+    expect(failedAt, result.stdout).toBeGreaterThan(0);
+    expect(lines.slice(0, failedAt)).toContain(
+      'RDPRESCUE set-rdp-port failed adding firewall rule RdpRescue-RemoteDesktop-UserMode-In-TCP',
+    );
+    expect(result.code).toBe(1);
   });
 
   it('covers every fix .cmd file but the diagnosis', () => {

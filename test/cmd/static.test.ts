@@ -99,7 +99,8 @@ describe('static constraints of every generated block and file', () => {
       expect(/%%[a-z~]/i.test(t), a.path).toBe(false);
       expect(/^\s*:/m.test(t), a.path).toBe(false);
       expect(/\b(goto|setlocal|pause|choice|timeout|more)\b|set \/p/i.test(t), a.path).toBe(false);
-      expect(/\btakeown\b/i.test(t), a.path).toBe(false);
+      // takeown prompts (a localized Y/N) only when recursing: /r, answered by /d.
+      expect(/\btakeown\b[^\r\n&]*\/[rd]\b/i.test(t), a.path).toBe(false);
     }
     for (const a of artifacts.filter((x) => x.kind !== 'cmd-paste'))
       expect(/ in \(.*\) do /.test(text(a)) ? /%%[a-z]/.test(text(a)) : true, a.path).toBe(true);
@@ -132,7 +133,8 @@ describe('static constraints of every generated block and file', () => {
         }
       }
     }
-    expect(checked).toBeGreaterThan(50);
+    // Registry keys are held in variables now, so fewer texts repeat enough to be named.
+    expect(checked).toBeGreaterThan(30);
   });
 
   it("keeps a value's backup in the paste block that changes it", () => {

@@ -393,6 +393,33 @@ describe('paste blocks', () => {
     expect(new Set(definitions).size).toBe(definitions.length);
   });
 
+  it('gives a first block whose frame leaves a step no room that frame alone', () => {
+    const step = [exec('echo', text('x'.repeat(150)))];
+    const blocks = printPasteBlocks({
+      ...script('each-block', 400),
+      // Block 1 checks something big first (the fixes: the backup root's read-back).
+      prologue: ({ block }: { block: number }) => [rem(block === 1 ? 'y'.repeat(250) : 'b')],
+      steps: [step, step],
+    });
+    expect(blocks).toHaveLength(2);
+    expect(blocks[0]).not.toContain('xxx');
+    expect(blocks[1]!.match(/x{150}/g)).toHaveLength(2);
+  });
+
+  it('measures steps in the frame of a block that is not the last, the footer in the last', () => {
+    // The last block's frame is big, an earlier one's small: the step fits only in an earlier.
+    const blocks = printPasteBlocks({
+      ...script('each-block', 400),
+      prologue: ({ block, of }: { block: number; of: number }) => [
+        rem(block === of ? 'z'.repeat(300) : 'b'),
+      ],
+      steps: [[exec('echo', text('x'.repeat(250)))]],
+    });
+    expect(blocks).toHaveLength(2);
+    expect(blocks[0]).toContain('x'.repeat(250));
+    expect(blocks[1]).toContain('echo done');
+  });
+
   it('never splits a step and refuses one that cannot fit', () => {
     const big = { ...script('each-block', 300), steps: [steps.flat()] };
     expect(() => printPasteBlocks(big)).toThrow(/does not fit/);

@@ -30,6 +30,7 @@ export const SHIMMED = [
   'netsh',
   'powershell',
   'bcdedit',
+  'takeown',
   'reg',
 ] as const;
 /** reg.exe is shimmed only where hives are loaded: the pass-through costs a process. */
@@ -63,6 +64,11 @@ export class WinePrefix {
   readonly prefix: string;
   /** Linux folder of C:\rr (shims, fixtures, scripts). */
   readonly work: string;
+  /**
+   * Sections every fixture of a tool starts with, also after resetShims: answers most tests
+   * take for granted (a test that varies one sets it here, or clears it).
+   */
+  standing: Partial<Record<ShimTool, Fixture['sections']>> = {};
 
   constructor(name: string) {
     this.prefix = join(ROOT, '.cache', `wine-${name}`);
@@ -109,14 +115,25 @@ export class WinePrefix {
     return result;
   }
 
+  /**
+   * Puts reg.exe's shim in front of the real one for a while (it passes through whatever its
+   * fixture does not answer), e.g. to make reg export fail on a key that exists.
+   */
+  shimReg(on: boolean): void {
+    const shim = join(this.work, 'shims', 'reg.exe');
+    if (on) copyFileSync(shimExe(), shim);
+    else rmSync(shim, { force: true });
+  }
+
   /** Clears shim fixtures and logs. */
   resetShims(): void {
     rmSync(join(this.work, 'fx'), { recursive: true, force: true });
     mkdirSync(join(this.work, 'fx'), { recursive: true });
+    for (const tool of Object.keys(this.standing) as ShimTool[]) this.fixture(tool, []);
   }
 
   fixture(tool: ShimTool, sections: Fixture['sections']): void {
-    const text = sections
+    const text = [...(this.standing[tool] ?? []), ...sections]
       .map(
         (s) =>
           `@@ ${s.rc ?? 0} ${s.match}\r\n${s.output ? s.output.replace(/\r?\n/g, '\r\n') + (s.output.endsWith('\n') ? '' : '\r\n') : ''}`,

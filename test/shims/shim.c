@@ -10,7 +10,8 @@
  * The first matching section wins; no match (or no file) prints nothing and exits 0. A needle
  * "#N rest" matches from the tool's N-th call on (a fact that changes, e.g. after a restart).
  *
- * icacls /save <file> writes the file (an empty ACL list), as the real one does.
+ * icacls /save <file> and netsh advfirewall export <file> write the file (empty), as the real
+ * ones do.
  *
  * reg.exe is special: load/unload are emulated on top of Wine's real reg.exe (a "hive file"
  * is a .reg export whose keys live under the mount point); any other call is answered from
@@ -83,11 +84,18 @@ static int calls(const char *tool) {
 }
 
 /* icacls /save "<file>" ...: creates the file. */
-static void icacls_save(const char *args) {
-  const char *p = strstr(args, "/save ");
-  if (!p) p = strstr(args, "/SAVE ");
+static const char *find_ci(const char *hay, const char *needle) {
+  size_t n = strlen(needle);
+  for (; *hay; hay++)
+    if (_strnicmp(hay, needle, n) == 0) return hay;
+  return NULL;
+}
+
+/* Writes the (empty) file named after `verb`, as icacls /save and netsh advfirewall export do. */
+static void write_named(const char *args, const char *verb) {
+  const char *p = find_ci(args, verb);
   if (!p) return;
-  p += 6;
+  p += strlen(verb);
   while (*p == ' ') p++;
   char file[MAX_PATH];
   int i = 0;
@@ -219,7 +227,8 @@ int main(void) {
     snprintf(cmd, sizeof cmd, "C:\\windows\\system32\\reg.exe %s", args);
     return run(cmd);
   }
-  if (strcmp(tool, "icacls") == 0) icacls_save(args);
+  if (strcmp(tool, "icacls") == 0) write_named(args, "/save ");
+  if (strcmp(tool, "netsh") == 0) write_named(args, "advfirewall export ");
   int found;
   return fixture(tool, args, &found);
 }

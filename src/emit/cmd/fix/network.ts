@@ -14,8 +14,10 @@ import {
   toNul,
   when,
   word,
+  echo,
+  type Command,
 } from '../syntax/index.ts';
-import { FAILED, addUndo, backupPath, parameterName, type FixContext } from './context.ts';
+import { FAILED, addUndo, backupPath, parameterName, report, type FixContext } from './context.ts';
 import { keyBackup, type Step } from './registry.ts';
 
 /**
@@ -28,13 +30,22 @@ export function firewallRulePort(op: OperationOf<'firewall-rule-port'>, ctx: Fix
   const port =
     typeof op.port === 'object' ? [ref(parameterName(op.port.param))] : [text(String(op.port))];
   const file = backupPath(`${ctx.backupFile('firewall', 'f')}.wfw`);
+  // No change without the exported policy.
+  const saved = (command: Command) => when(exist([file]), command);
   return [
     [
       when(
         not(exist([file])),
         seq(
           run(['netsh', 'advfirewall', 'export', file], [toNul]),
-          when(not(errorlevel(1)), addUndo(run(['netsh', 'advfirewall', 'import', file]))),
+          when(exist([file]), addUndo(run(['netsh', 'advfirewall', 'import', file]))),
+        ),
+      ),
+      when(
+        not(exist([file])),
+        seq(
+          echo(...report(ctx.fix, 'failed saving the firewall policy: rule not changed')),
+          set(FAILED, '1'),
         ),
       ),
       run(['netsh', 'advfirewall', 'firewall', 'delete', 'rule', `name=${rule}`], quiet),
@@ -54,9 +65,12 @@ export function firewallRulePort(op: OperationOf<'firewall-rule-port'>, ctx: Fix
           ],
           [toNul],
         ),
-        when(errorlevel(1), set(FAILED, '1')),
+        when(
+          errorlevel(1),
+          seq(echo(...report(ctx.fix, `failed adding firewall rule ${rule}`)), set(FAILED, '1')),
+        ),
       ),
-    ],
+    ].map((command, i) => (i < 2 ? command : saved(command))),
   ];
 }
 
@@ -67,12 +81,21 @@ export function removeSelfSigned(
 ): Step[] {
   const key = `HKLM\\SOFTWARE\\Microsoft\\SystemCertificates\\${op.store}`;
   const script = `dir 'Cert:\\LocalMachine\\${op.store}'|?{$_.Subject -eq $_.Issuer}|Remove-Item`;
+  const backup = keyBackup(ctx, [id(key)], []);
   return [
     [
-      ...keyBackup(ctx, [id(key)], []),
-      seq(
-        run(['powershell', '-nop', '-noni', '-c', qt(script)], quiet),
-        when(errorlevel(1), set(FAILED, '1')),
+      ...backup.lines,
+      backup.saved(
+        seq(
+          run(['powershell', '-nop', '-noni', '-c', qt(script)], quiet),
+          when(
+            errorlevel(1),
+            seq(
+              echo(...report(ctx.fix, 'failed removing self-signed certificates')),
+              set(FAILED, '1'),
+            ),
+          ),
+        ),
       ),
     ],
   ];

@@ -29,6 +29,7 @@ import {
   FAILED,
   addUndo,
   backupPath,
+  report,
   type FixContext,
 } from './context.ts';
 import { readValue, type Step } from './registry.ts';
@@ -40,7 +41,12 @@ function offlineScope(ctx: FixContext, kind: string) {
   return ctx.scope;
 }
 
-const failOnError = (command: Command) => seq(command, when(errorlevel(1), set(FAILED, '1')));
+/** Runs a command; when it fails the fix has failed, and says at which step. */
+const failOnError = (ctx: FixContext, what: string, command: Command) =>
+  seq(
+    command,
+    when(errorlevel(1), seq(echo(...report(ctx.fix, `failed ${what}`)), set(FAILED, '1'))),
+  );
 
 /**
  * The BCD store file is copied as it is (bcdedit /export works on the system store only).
@@ -72,7 +78,8 @@ function bcdBackup(): Command {
 
 function bcdedit(ctx: FixContext, ...args: (string | Part[])[]): Command {
   const store = ctx.scope.kind === 'offline' ? ['/store', q(ref(BCD))] : [];
-  return failOnError(run(['bcdedit', ...store, ...args], [toNul]));
+  const named = args.map((a) => (typeof a === 'string' ? a : '')).join(' ');
+  return failOnError(ctx, `bcdedit ${named.trim()}`, run(['bcdedit', ...store, ...args], [toNul]));
 }
 
 export function bcdSet(op: OperationOf<'bcd-set'>, ctx: FixContext): Step[] {

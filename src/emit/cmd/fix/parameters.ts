@@ -30,6 +30,9 @@ export function parameterChecks(
   fix: Fix,
   valid: Name,
   usage: (parameter: string, type: string) => string,
+  /** Lines that may clear `valid` too, before the refusal is reported. */
+  more: Command[] = [],
+  why = 'bad or missing parameter',
 ): Command[] {
   if (fix.parameters.length === 0) return [];
   const lines: Command[] = [set(valid, '1')];
@@ -41,9 +44,7 @@ export function parameterChecks(
     if (p.type === 'port') lines.push(...portChecks(param, valid));
     else lines.push(...thumbprintChecks(param, valid));
   }
-  lines.push(
-    when(not(defined(valid)), echo(...report(fix, 'NOT APPLIED: bad or missing parameter'))),
-  );
+  lines.push(...more, when(not(defined(valid)), echo(...report(fix, `NOT APPLIED: ${why}`))));
   return lines;
 }
 

@@ -11,6 +11,7 @@ import {
   forCommand,
   forRef,
   defined,
+  echo,
   not,
   q,
   quiet,
@@ -33,6 +34,7 @@ import {
   backupPath,
   parameterName,
   registryKey,
+  report,
   type FixContext,
 } from './context.ts';
 
@@ -72,62 +74,114 @@ export function registryText(type: RegistryType, data: number | string): string 
   return `${type}:${data}`;
 }
 
+/** A key's backup lines, the key as the step names it, and a guard for the change. */
+export interface KeyBackup {
+  lines: Command[];
+  /** The key: online a variable set by the backup's first line (shorter lines). */
+  key: Part[];
+  /** Runs a change only when the key's state before the fix is on disk. */
+  saved: (change: Command) => Command;
+}
+
 /**
- * Backs up a key once (reg export, or a marker when it does not exist; only a fix that writes
- * values creates keys, so only then does undo delete one) and, per value the fix writes,
- * notes whether it existed: undo re-imports the key and deletes the values that were not
- * there before. Offline, the copy of the hive file is the backup.
+ * Backs up a key once: reg export when reg query finds it, a marker when it does not exist
+ * (only a fix that writes values creates keys, so only then does undo delete one). An existing
+ * key that cannot be exported is never taken for a missing one (undo would delete it): the
+ * change is skipped and the fix fails, saying so. Per value the fix writes, notes whether it
+ * existed: undo re-imports the key and deletes the values that were not there before.
+ * Offline, the copy of the hive file is the backup.
  */
 export function keyBackup(
   ctx: FixContext,
   key: Part[],
   valueNames: readonly string[] = [],
-): Command[] {
-  if (ctx.scope.kind === 'offline') return [];
+): KeyBackup {
+  if (ctx.scope.kind === 'offline') return { lines: [], key, saved: (change) => change };
   const file = ctx.backupFile(keyText(key), 'k');
+  const held = Name.generated(`key ${keyText(key)}`);
+  const k = [ref(held)];
   const reg = backupPath(`${file}.reg`);
-  const created = valueNames.length > 0 ? createdKeyUndo(key) : [];
-  const exported = seq(
-    redirect(run(['reg', 'export', q(...key), reg, '/y']), ...quiet),
+  const any = backupPath(`${file}.*`);
+  const created = valueNames.length > 0 ? createdKeyUndo(key, k) : { lines: [], undo: [] };
+  const save = seq(
+    run(['reg', 'query', q(...k)], quiet),
     when(
       errorlevel(1),
-      seq(touch([backupPath(`${file}.none`)]), ...created),
-      addUndo(run(['reg', 'import', reg])),
+      seq(touch([backupPath(`${file}.none`)]), ...created.undo),
+      seq(
+        redirect(run(['reg', 'export', q(...k), reg, '/y']), ...quiet),
+        when(
+          errorlevel(1),
+          seq(
+            run(['del', reg], [toNul, errToNul]),
+            echo(...report(ctx.fix, 'failed saving '), ref(held), text(': not changed')),
+            failed(),
+          ),
+          addUndo(run(['reg', 'import', reg])),
+        ),
+      ),
     ),
   );
-  return [
-    when(not(exist([backupPath(`${file}.*`)])), exported),
-    ...valueNames.map((name) => {
-      const seen = backupPath(`${file}-${name}.seen`);
-      return when(
-        not(exist([seen])),
-        seq(
-          run(['reg', 'query', q(...key), '/v', name], quiet),
-          when(errorlevel(1), addUndo(run(['reg', 'delete', q(...key), '/v', name, '/f']))),
-          touch([seen]),
-        ),
-      );
-    }),
-  ];
+  const saved = (change: Command) => when(exist([any]), change);
+  return {
+    key: k,
+    saved,
+    lines: [
+      set(held, key),
+      ...created.lines,
+      when(not(exist([any])), save),
+      ...valueNames.map((name) => {
+        const seen = backupPath(`${file}-${name}.seen`);
+        return saved(
+          when(
+            not(exist([seen])),
+            seq(
+              run(['reg', 'query', q(...k), '/v', name], quiet),
+              when(errorlevel(1), addUndo(run(['reg', 'delete', q(...k), '/v', name, '/f']))),
+              touch([seen]),
+            ),
+          ),
+        );
+      }),
+    ],
+  };
+}
+
+/**
+ * The parent as a substitution of the held key (`%K:\last=%`, shorter than the path again)
+ * when the last name occurs only once and holds nothing cmd would read in a substitution.
+ */
+function parentFrom(key: Part[], held: Part[]): Part[] | undefined {
+  const full = keyText(key);
+  const tail = full.slice(full.lastIndexOf('\\'));
+  const name = held[0];
+  if (!name || name.kind !== 'ref' || /[=%!^&|<>()"]/.test(tail)) return undefined;
+  if (full.toLowerCase().split(tail.toLowerCase()).length !== 2) return undefined;
+  return [ref(name.name, `:${tail}=`)];
 }
 
 /** Undo for a key that did not exist: delete it, or its parent when the fix created both. */
-function createdKeyUndo(key: Part[]): Command[] {
+function createdKeyUndo(key: Part[], held: Part[]): { lines: Command[]; undo: Command[] } {
   const last = key[key.length - 1];
   if (!last || last.kind !== 'id' || !last.value.includes('\\'))
     throw new Error(`cannot find the parent of ${keyText(key)}`);
-  const parent = [
+  const parentKey = [
     ...key.slice(0, -1),
     { ...last, value: last.value.slice(0, last.value.lastIndexOf('\\')) },
   ];
-  return [
-    run(['reg', 'query', q(...parent)], quiet),
-    when(
-      errorlevel(1),
-      addUndo(run(['reg', 'delete', q(...parent), '/f'])),
-      addUndo(run(['reg', 'delete', q(...key), '/f'])),
-    ),
-  ];
+  const parent = Name.generated(`parent of ${keyText(key)}`);
+  const p = [ref(parent)];
+  return {
+    lines: [set(parent, parentFrom(key, held) ?? parentKey)],
+    undo: [
+      run(['reg', 'query', q(...p)], quiet),
+      when(
+        errorlevel(1),
+        addUndo(run(['reg', 'delete', q(...p), '/f'])),
+        addUndo(run(['reg', 'delete', q(...held), '/f'])),
+      ),
+    ],
+  };
 }
 
 function keyText(key: Part[]): string {
@@ -145,8 +199,13 @@ function data(value: Value): Part[] {
   return [q(text(value))];
 }
 
+/** Sets FAILED, saying which value did not read back as written. */
+const failedReadBack = (fix: FixContext['fix'], name: string) =>
+  seq(echo(...report(fix, `failed reading back ${name}`)), failed());
+
 /** Sets FAILED unless the value reads back as written. */
 function verifyWritten(
+  fix: FixContext['fix'],
   key: Part[],
   op: { name: string; type: RegistryType; data: Value },
 ): Command[] {
@@ -160,7 +219,7 @@ function verifyWritten(
       return [
         ...lines,
         seq(clear(number), when(defined(read), setArith(number, [ref(read, ':*:=')], quiet))),
-        when(not(equals([ref(number)], [ref(param)])), failed()),
+        when(not(equals([ref(number)], [ref(param)])), failedReadBack(fix, op.name)),
       ];
     }
     // Hexadecimal data (a thumbprint) may be typed in either case.
@@ -168,39 +227,53 @@ function verifyWritten(
       ...lines,
       when(
         not(equals([ref(read)], [text(`${op.type}:`), ref(param)], { ignoreCase: true })),
-        failed(),
+        failedReadBack(fix, op.name),
       ),
     ];
   }
   if (op.type === 'REG_EXPAND_SZ' || op.type === 'REG_BINARY')
-    return [...lines, when(not(defined(read)), failed())];
-  return [...lines, when(not(equals([ref(read)], registryText(op.type, value))), failed())];
+    return [...lines, when(not(defined(read)), failedReadBack(fix, op.name))];
+  return [
+    ...lines,
+    when(not(equals([ref(read)], registryText(op.type, value))), failedReadBack(fix, op.name)),
+  ];
 }
 
 export function registrySet(op: OperationOf<'registry-set'>, ctx: FixContext): Step[] {
-  const key = registryKey(op.key, ctx.scope);
+  const backup = keyBackup(ctx, registryKey(op.key, ctx.scope), [op.name]);
+  const key = backup.key;
   return [
     [
-      ...keyBackup(ctx, key, [op.name]),
-      run(
-        ['reg', 'add', q(...key), '/v', text(op.name), '/t', op.type, '/d', data(op.data), '/f'],
-        [toNul],
+      ...backup.lines,
+      // Unsaved, the change is skipped and the fix has failed: the read-back may run.
+      backup.saved(
+        run(
+          ['reg', 'add', q(...key), '/v', text(op.name), '/t', op.type, '/d', data(op.data), '/f'],
+          [toNul],
+        ),
       ),
-      ...verifyWritten(key, op),
     ],
+    // The read-back may land in the next paste block: it names the key itself.
+    verifyWritten(ctx.fix, registryKey(op.key, ctx.scope), op),
   ];
 }
 
 export function registryDelete(op: OperationOf<'registry-delete'>, ctx: FixContext): Step[] {
-  const key = registryKey(op.key, ctx.scope);
+  // Deleting creates nothing: re-importing the key restores the value.
+  const backup = keyBackup(ctx, registryKey(op.key, ctx.scope));
+  const key = backup.key;
   return [
     [
-      // Deleting creates nothing: re-importing the key restores the value.
-      ...keyBackup(ctx, key),
-      run(['reg', 'delete', q(...key), '/v', op.name, '/f'], quiet),
-      seq(
-        run(['reg', 'query', q(...key), '/v', op.name], quiet),
-        when(not(errorlevel(1)), failed()),
+      ...backup.lines,
+      backup.saved(
+        seq(
+          run(['reg', 'delete', q(...key), '/v', op.name, '/f'], quiet),
+          run(['reg', 'query', q(...key), '/v', op.name], quiet),
+          when(
+            not(errorlevel(1)),
+            seq(echo(...report(ctx.fix, `failed deleting ${op.name}`)), failed()),
+          ),
+        ),
       ),
     ],
   ];
@@ -215,7 +288,8 @@ const START: Record<OperationOf<'service-start-type'>['startType'], { reg: numbe
 };
 
 export function serviceStartType(op: OperationOf<'service-start-type'>, ctx: FixContext): Step[] {
-  const key = registryKey(`${SERVICES}\\${op.service}`, ctx.scope);
+  const backup = keyBackup(ctx, registryKey(`${SERVICES}\\${op.service}`, ctx.scope), ['Start']);
+  const key = backup.key;
   const start = START[op.startType];
   const change = op.viaRegistry
     ? run(
@@ -224,10 +298,11 @@ export function serviceStartType(op: OperationOf<'service-start-type'>, ctx: Fix
       )
     : run(['sc', 'config', op.service, 'start=', start.sc], [toNul]);
   return [
-    [
-      ...keyBackup(ctx, key, ['Start']),
-      change,
-      ...verifyWritten(key, { name: 'Start', type: 'REG_DWORD', data: start.reg }),
-    ],
+    [...backup.lines, backup.saved(change)],
+    verifyWritten(ctx.fix, registryKey(`${SERVICES}\\${op.service}`, ctx.scope), {
+      name: 'Start',
+      type: 'REG_DWORD',
+      data: start.reg,
+    }),
   ];
 }

@@ -6,6 +6,7 @@ import {
   arg,
   clear,
   defined,
+  equals,
   echo,
   errToNul,
   exec,
@@ -40,6 +41,15 @@ import {
   report,
   type FixScope,
 } from './context.ts';
+import {
+  ROOT_REFUSAL,
+  BLOCK1_REFUSAL,
+  ROOT_TRUSTED,
+  readRootTrusted,
+  takeRoot,
+  BACKUP_ROOT,
+  ONLINE_BACKUP_ROOT,
+} from './backup-root.ts';
 import { renderOperation } from './operations.ts';
 import { parameterChecks } from './parameters.ts';
 import type { Step } from './registry.ts';
@@ -56,24 +66,26 @@ const failed = () => set(FAILED, '1');
 export function fixBody(fix: Fix, catalog: Catalog, scope: FixScope): FixBody {
   const ctx = fixContext(fix, scope);
   const steps = fix.operations.flatMap((op) => renderOperation(op, ctx)).filter((s) => s.length);
+  // The read-back is a step of its own (it may fill a block); the footer only reports.
+  const verify: Command[] = [];
   const footer: Command[] = [];
   if (scope.kind === 'online') {
     const checks = new Map<string, Check>(checksOf(catalog).map(({ check }) => [check.id, check]));
     // A restarted service binds its port a moment after net start returns.
     const listens = fix.verify.checks.some((id) => checks.get(id)?.kind === 'rdp-listener');
     if (listens && fix.effects.restartsServices.length > 0)
-      footer.push(run(['ping', '-n', '4', '127.0.0.1'], [toNul]));
+      verify.push(run(['ping', '-n', '4', '127.0.0.1'], [toNul]));
     for (const id of fix.verify.checks) {
       const check = checks.get(id);
       if (!check) throw new Error(`fix '${fix.id}': unknown verify check '${id}'`);
       const v = verification(check, ctx);
-      footer.push(
+      verify.push(
         ...v.lines,
         when(v.fired, seq(echo(...report(fix, `verify ${id} still-fires`)), failed())),
         when(v.quiet, echo(...report(fix, `verify ${id} ok`))),
       );
       if (v.unknown)
-        footer.push(
+        verify.push(
           when(v.unknown, seq(echo(...report(fix, `verify ${id} could not run`)), failed())),
         );
     }
@@ -83,81 +95,92 @@ export function fixBody(fix: Fix, catalog: Catalog, scope: FixScope): FixBody {
     echo(text('RDPRESCUE undo: call '), backupPath('undo.cmd')),
   );
   if (fix.effects.reboot) footer.push(echo(text(`RDPRESCUE ${fix.id}: restart the VM to finish`)));
-  return { steps, footer };
+  return { steps: verify.length > 0 ? [...steps, verify] : steps, footer };
 }
-
-/** RRF cleared, RRB the fix's backup folder (online under ProgramData, offline under RRB). */
-function backupFolder(fix: Fix, root: 'online' | 'offline'): Command {
-  const base = root === 'online' ? BACKUP_ROOT() : [ref(BACKUP)];
-  return seq(clear(FAILED), set(BACKUP, [...base, id('\\'), text(fix.id)]));
-}
-
-const BACKUP_ROOT = () => [ref(Name.env('ProgramData')), id('\\RdpRescue\\backup')];
 
 /**
- * The backup root, made the way the module makes it when it is new: only SYSTEM and
- * Administrators may change it, nothing inherited from ProgramData (where every user may
- * create files), so nobody else can plant an undo.cmd that an administrator then runs, and
- * the module later accepts the root as its own.
+ * RRF cleared, RRB the fix's backup folder (online under ProgramData, offline under RRB);
+ * online, RRR the root when the lines take it over.
  */
-const makeRoot = () =>
-  when(
-    not(exist([q(...BACKUP_ROOT())])),
-    seq(
-      run(['md', q(...BACKUP_ROOT())], quiet),
-      run(
-        [
-          'icacls',
-          q(...BACKUP_ROOT()),
-          '/inheritance:r',
-          '/grant:r',
-          qt('*S-1-5-18:(OI)(CI)F'),
-          qt('*S-1-5-32-544:(OI)(CI)F'),
-        ],
-        quiet,
-      ),
-    ),
+function backupFolder(fix: Fix, root: 'online' | 'offline', withRoot = true): Command {
+  if (root === 'offline')
+    return seq(clear(FAILED), set(BACKUP, [ref(BACKUP), id('\\'), text(fix.id)]));
+  if (!withRoot)
+    return seq(clear(FAILED), set(BACKUP, [...ONLINE_BACKUP_ROOT(), id('\\'), text(fix.id)]));
+  return seq(
+    clear(FAILED),
+    set(BACKUP_ROOT, ONLINE_BACKUP_ROOT()),
+    set(BACKUP, [ref(BACKUP_ROOT), id('\\'), text(fix.id)]),
   );
+}
 
-/**
- * The fix's backup folder, and with it the root when it is new. A later paste block makes only
- * the folder: block 1 has made the root (the last block says so when it has not).
- */
-const makeFolder = (mayCreateRoot: boolean) => {
-  const folder = when(not(exist([q(ref(BACKUP))])), exec('md', q(ref(BACKUP))));
-  return mayCreateRoot ? seq(makeRoot(), folder) : folder;
-};
+/** The fix's backup folder; the root is taken over and read back before it (see backup-root.ts). */
+const makeFolder = () => when(not(exist([q(ref(BACKUP))])), exec('md', q(ref(BACKUP))));
 
 /**
  * The paste blocks: each checks the parameters again and changes nothing without them;
- * failure travels from block to block in a marker file, block 1 starts afresh, the last block
- * refuses to say "applied" unless every earlier block ran, and every block ends by saying
- * it ran to its end (a truncated paste shows).
+ * block 1 takes the backup root over and reads it back, later blocks run only when block 1 of
+ * this fix found it protected in this console; failure travels from block to block in a
+ * marker file, block 1 starts afresh, the last block refuses to say "applied" unless every
+ * earlier block ran, and every block ends by saying it ran to its end (a truncated paste
+ * shows).
  */
 export function pasteProgram(fix: Fix, catalog: Catalog) {
   const body = fixBody(fix, catalog, { kind: 'online' });
-  const valid = Name.generated('parameters valid');
-  const guarded = fix.parameters.length > 0;
-  const guard = (command: Command) => (guarded ? when(defined(valid), command) : command);
+  const go = Name.generated('parameters valid and backup protected');
+  const guard = (command: Command) => when(defined(go), command);
+  // Before the root check only the parameters may have refused.
+  const rootGuard = fix.parameters.length > 0 ? guard : (command: Command) => command;
   const usage = (name: string, type: string) => `needs: set ${parameterName(name).hint}=<${type}>`;
   const ran = (k: number) => backupPath(`block-${k}.ran`);
+  // Later blocks run only after block 1 found the fix folder protected (RRT names it).
+  const block1Passed = equals([ref(ROOT_TRUSTED)], [ref(BACKUP)]);
   // Built once: every block must print the same names.
-  const checks = parameterChecks(fix, valid, usage);
+  const checks = fix.parameters.length > 0 ? parameterChecks(fix, go, usage) : [set(go, '1')];
+  const laterChecks =
+    fix.parameters.length > 0
+      ? [
+          ...checks.slice(0, -1),
+          when(not(block1Passed), clear(go)),
+          when(
+            not(defined(go)),
+            echo(...report(fix, `NOT APPLIED: bad or missing parameter, or ${BLOCK1_REFUSAL}`)),
+          ),
+        ]
+      : [
+          ...checks,
+          when(
+            not(block1Passed),
+            seq(echo(...report(fix, `refused: ${BLOCK1_REFUSAL}`)), clear(go)),
+          ),
+        ];
+  const answer = Name.generated('backup root read back');
   // Block k marks that it ran only after block k-1 did (block 1 clears the marks), so the
   // last block's one check covers every earlier block.
   const earlierRan = (of: number) =>
-    when(
-      not(exist([ran(of - 1)])),
-      seq(echo(...report(fix, 'missed a block: paste all in order')), failed()),
-    );
+    when(not(exist([ran(of - 1)])), seq(echo(...report(fix, 'missed a block')), failed()));
   const prologue = ({ block, of }: BlockPosition): Command[] => {
     return [
       exec(id('@echo'), text('off')),
       rem(`RdpRescue fix ${fix.id} - block ${block}/${of}`),
-      backupFolder(fix, 'online'),
-      ...checks,
-      // Block 1 makes the folder in its first step, which may need the room a prologue lacks.
-      ...(block > 1 ? [guard(makeFolder(false))] : []),
+      backupFolder(fix, 'online', block === 1),
+      ...(block === 1 ? checks : laterChecks),
+      // Block 1 takes the root over and reads it back; later blocks run only after it did
+      // (RRT names the fix folder block 1 found protected).
+      ...(block === 1
+        ? [
+            rootGuard(seq(...takeRoot())),
+            rootGuard(seq(clear(ROOT_TRUSTED), ...readRootTrusted(answer))),
+            guard(
+              when(
+                equals([ref(answer)], 'Y'),
+                set(ROOT_TRUSTED, [ref(BACKUP)]),
+                seq(echo(...report(fix, ROOT_REFUSAL)), clear(go)),
+              ),
+            ),
+            guard(makeFolder()),
+          ]
+        : []),
       ...(of > 1 && block === 1
         ? [
             guard(
@@ -168,7 +191,16 @@ export function pasteProgram(fix: Fix, catalog: Catalog) {
             ),
           ]
         : []),
-      ...(block > 1 ? [guard(when(exist([backupPath('failed')]), failed()))] : []),
+      ...(block > 1
+        ? [
+            guard(
+              when(
+                exist([backupPath('failed')]),
+                seq(echo(...report(fix, 'failed earlier')), failed()),
+              ),
+            ),
+          ]
+        : []),
       ...(of > 1 && block === of ? [guard(earlierRan(of))] : []),
     ];
   };
@@ -186,16 +218,20 @@ export function pasteProgram(fix: Fix, catalog: Catalog) {
   ];
   return {
     prologue,
-    steps: [[makeFolder(true)], ...body.steps].map((step) => step.map(guard)),
+    steps: body.steps.map((step) => step.map(guard)),
     footer: body.footer.map(guard),
     epilogue,
   };
 }
 
-/** The .cmd file: parameters from its arguments, exit 2 when refused, 1 when it failed. */
+/**
+ * The .cmd file: parameters from its arguments, exit 2 when refused, 1 when it failed or its
+ * backup folder is not protected.
+ */
 export function batchProgram(fix: Fix, catalog: Catalog, version: string): Command[] {
   const body = fixBody(fix, catalog, { kind: 'online' });
   const valid = Name.generated('parameters valid');
+  const answer = Name.generated('backup root read back');
   const usage = (_: string, type: string) =>
     `usage: ${fix.id}.cmd <${fix.parameters.map((p) => p.type).join('> <') || type}>`;
   return [
@@ -208,7 +244,10 @@ export function batchProgram(fix: Fix, catalog: Catalog, version: string): Comma
     backupFolder(fix, 'online'),
     ...parameterChecks(fix, valid, usage),
     ...(fix.parameters.length > 0 ? [when(not(defined(valid)), exit(2))] : []),
-    makeFolder(true),
+    ...takeRoot(),
+    ...readRootTrusted(answer),
+    when(not(equals([ref(answer)], 'Y')), seq(echo(...report(fix, ROOT_REFUSAL)), exit(1))),
+    makeFolder(),
     ...body.steps.flat(),
     ...body.footer,
     when(defined(FAILED), exit(1)),

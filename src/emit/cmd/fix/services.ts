@@ -32,9 +32,22 @@ import { keyBackup, readValue, type Step } from './registry.ts';
 
 const SERVICES = 'HKLM\\SYSTEM\\CurrentControlSet\\Services';
 
-export function serviceRestart(op: OperationOf<'service-restart'>): Step[] {
+/**
+ * Stops (a service that was not running is fine) and starts the service; net start's exit
+ * code (language-neutral) says whether it runs again: 2 also when it never stopped.
+ */
+export function serviceRestart(op: OperationOf<'service-restart'>, ctx: FixContext): Step[] {
   return [
-    [run(['net', 'stop', op.service, '/y'], quiet), run(['net', 'start', op.service], quiet)],
+    [
+      run(['net', 'stop', op.service, '/y'], quiet),
+      seq(
+        run(['net', 'start', op.service], quiet),
+        when(
+          errorlevel(1),
+          seq(echo(...report(ctx.fix, `failed restarting ${op.service}`)), set(FAILED, '1')),
+        ),
+      ),
+    ],
   ];
 }
 
@@ -45,11 +58,14 @@ export function serviceStart(op: OperationOf<'service-start'>): Step[] {
 export function serviceStop(op: OperationOf<'service-stop'>, ctx: FixContext): Step[] {
   if (typeof op.service !== 'string') return stopPortOwner(op.protect, ctx);
   const stopped = backupPath(`stopped-${op.service}`);
+  const backup = keyBackup(ctx, registryKey(`${SERVICES}\\${op.service}`, ctx.scope), []);
   return [
     [
-      ...keyBackup(ctx, registryKey(`${SERVICES}\\${op.service}`, ctx.scope), []),
-      when(not(exist([stopped])), addUndo(run(['net', 'start', op.service]))),
-      seq(run(['net', 'stop', op.service, '/y'], quiet), touch([stopped])),
+      ...backup.lines,
+      ...[
+        when(not(exist([stopped])), addUndo(run(['net', 'start', op.service]))),
+        seq(run(['net', 'stop', op.service, '/y'], quiet), touch([stopped])),
+      ].map(backup.saved),
     ],
   ];
 }
@@ -133,6 +149,10 @@ function stopPortOwner(protect: readonly string[], ctx: FixContext): Step[] {
       seq(
         echo(...report(fix, 'stopping service '), ref(service)),
         run(['net', 'stop', q(ref(service)), '/y'], quiet),
+        when(
+          errorlevel(1),
+          seq(echo(...report(fix, 'failed stopping '), ref(service)), set(FAILED, '1')),
+        ),
       ),
     ),
     // Start=2: automatic (reg query prints the DWORD as 0x2).

@@ -167,13 +167,12 @@ function pack(script: PasteScript, layout: Layout): Unit[][] {
 function packAs(script: PasteScript, layout: Layout, of: number): Unit[][] {
   const limit = script.limit ?? PASTE_LIMIT;
   const defined = new Set<Definition>();
-  const size = (units: Unit[], block: number) => {
-    // Block k may turn out to be the last one: measure it as both.
-    return Math.max(
-      sizeWith(units, layout.frame({ block, of: Math.max(of, block + 1) })),
-      sizeWith(units, layout.frame({ block, of: block })),
-    );
-  };
+  // A block is the last one only when the footer joins it: steps are measured in the frame of
+  // a block that is not the last, the footer in the frame of the last one.
+  const size = (units: Unit[], block: number) =>
+    sizeWith(units, layout.frame({ block, of: Math.max(of, block + 1) }));
+  const lastSize = (units: Unit[], block: number) =>
+    sizeWith(units, layout.frame({ block, of: block }));
   const sizeWith = (units: Unit[], frame: { top: Unit; bottom: Unit }) => {
     const needed = new Set<Definition>();
     let n = 0;
@@ -194,14 +193,21 @@ function packAs(script: PasteScript, layout: Layout, of: number): Unit[][] {
   };
   for (const step of layout.steps) {
     if (current.length > 0 && size([...current, step], blocks.length + 1) > limit) close();
+    // A frame that leaves a step no room (a fix's block 1 checks its backup folder) is a
+    // block of its own.
+    else if (size([step], blocks.length + 1) > limit && size([], blocks.length + 1) <= limit)
+      close();
     current.push(step);
     if (size(current, blocks.length + 1) > limit)
-      throw new TooLarge(`a step does not fit in one paste block: ${firstLine(step)}`);
+      throw new TooLarge(
+        `a step does not fit in one paste block (${size(current, blocks.length + 1)} characters): ${firstLine(step)}`,
+      );
   }
-  if (current.length > 0 && size([...current, layout.footer], blocks.length + 1) > limit) close();
+  if (current.length > 0 && lastSize([...current, layout.footer], blocks.length + 1) > limit)
+    close();
   current.push(layout.footer);
-  if (size(current, blocks.length + 1) > limit)
-    throw new TooLarge(`the footer does not fit in one paste block`);
+  if (lastSize(current, blocks.length + 1) > limit)
+    throw new TooLarge(`the footer does not fit in one paste block: ${firstLine(layout.footer)}`);
   close();
   return blocks;
 }

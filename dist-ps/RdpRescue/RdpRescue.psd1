@@ -12,6 +12,7 @@
         'Invoke-RdpDiagnosis'
         'Invoke-RdpRepair'
         'Undo-RdpRepair'
+        'Enable-RdpConnection'
         'Enable-RdpLegacyTlsProtocol'
         'Enable-RdpTlsProtocol'
         'Remove-RdpCertificateBinding'

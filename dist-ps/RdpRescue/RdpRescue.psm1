@@ -3484,6 +3484,38 @@ $script:RdpCatalog = @{
             Fixes = @('renew-rdp-self-signed-cert', 'remove-rdp-cert-binding', 'set-rdp-cert-binding')
         }
         @{
+            Id = 'rdp-disabled'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-connections-denied'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+                        Name = 'fDenyTSConnections'
+                        Op = 'equals'
+                        Value = 1
+                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                        PolicyName = 'fDenyTSConnections'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-denied-by-policy'
+                        Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                        Name = 'fDenyTSConnections'
+                        Op = 'equals'
+                        Value = 1
+                        PolicyKey = $null
+                        PolicyName = $null
+                    }
+                }
+            )
+            Fixes = @('allow-rdp-connections')
+        }
+        @{
             Id = 'rdp-port-conflict'
             Evidence = @(
                 @{
@@ -3703,6 +3735,26 @@ $script:RdpCatalog = @{
             Name = 'SSLCertificateSHA1Hash'
             Stores = @('My', 'Remote Desktop')
         }
+        'rdp-connections-denied' = @{
+            Kind = 'registry-value'
+            Id = 'rdp-connections-denied'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+            Name = 'fDenyTSConnections'
+            Op = 'equals'
+            Value = 1
+            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+            PolicyName = 'fDenyTSConnections'
+        }
+        'rdp-denied-by-policy' = @{
+            Kind = 'registry-value'
+            Id = 'rdp-denied-by-policy'
+            Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+            Name = 'fDenyTSConnections'
+            Op = 'equals'
+            Value = 1
+            PolicyKey = $null
+            PolicyName = $null
+        }
         'rdp-listener' = @{
             Kind = 'rdp-listener'
             Id = 'rdp-listener'
@@ -3789,6 +3841,34 @@ $script:RdpCatalog = @{
         }
     }
     Fixes = @{
+        'allow-rdp-connections' = @{
+            Id = 'allow-rdp-connections'
+            Command = 'Enable-RdpConnection'
+            OptIn = $false
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+                    Name = 'fDenyTSConnections'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 0
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+                    Name = 'fDenyTSConnections'
+                }
+            )
+            VerifyChecks = @('rdp-connections-denied')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $true
+            WeakensSecurity = $false
+        }
         'enable-legacy-tls-server' = @{
             Id = 'enable-legacy-tls-server'
             Command = 'Enable-RdpLegacyTlsProtocol'
@@ -4262,7 +4342,7 @@ function Invoke-RdpDiagnosis {
 
     Returns one object per scenario with Id, Title (in the user's language), Status
     (Detected, Clear or Unknown; Unknown when a check could not run, with the Reason), Evidence,
-    Checks and RecommendedFixes. Scenarios: broker-hostname, machinekeys-access, rdp-cert-invalid, rdp-port-conflict, tls-disabled.
+    Checks and RecommendedFixes. Scenarios: broker-hostname, machinekeys-access, rdp-cert-invalid, rdp-disabled, rdp-port-conflict, tls-disabled.
 
     .PARAMETER Scenario
     Scenario ids to diagnose. Default: all.
@@ -4310,8 +4390,8 @@ function Invoke-RdpDiagnosis {
     [OutputType([pscustomobject], [string])]
     param(
         [Parameter(Position = 0)]
-        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-port-conflict', 'tls-disabled')]
-        [string[]]$Scenario = @('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-port-conflict', 'tls-disabled'),
+        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-port-conflict', 'tls-disabled')]
+        [string[]]$Scenario = @('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-port-conflict', 'tls-disabled'),
         [object]$Since = $null,
         [Nullable[datetime]]$After = $null,
         [Parameter(Mandatory = $true, ParameterSetName = 'Text')]
@@ -4384,7 +4464,7 @@ function Invoke-RdpRepair {
     the repair with a message naming the fix and the backup; nothing after it runs.
 
     .PARAMETER Scenario
-    The scenario to repair: broker-hostname, machinekeys-access, rdp-cert-invalid, rdp-port-conflict, tls-disabled.
+    The scenario to repair: broker-hostname, machinekeys-access, rdp-cert-invalid, rdp-disabled, rdp-port-conflict, tls-disabled.
 
     .PARAMETER Fix
     Fix ids to apply instead of the scenario's default ones (this is how opt-in fixes run).
@@ -4421,9 +4501,9 @@ function Invoke-RdpRepair {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true, Position = 0)]
-        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-port-conflict', 'tls-disabled')]
+        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-port-conflict', 'tls-disabled')]
         [string]$Scenario,
-        [ValidateSet('enable-legacy-tls-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'stop-port-owner', 'suspend-group-policy')]
+        [ValidateSet('allow-rdp-connections', 'enable-legacy-tls-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'stop-port-owner', 'suspend-group-policy')]
         [string[]]$Fix = @(),
         [ValidatePattern('^[0-9A-Fa-f]{40}$')]
         [string]$Thumbprint,
@@ -4519,6 +4599,49 @@ function Undo-RdpRepair {
     }
 }
 #endregion public commands (templates/powershell/public.ps1.ejs)
+
+#region fix allow-rdp-connections (command Enable-RdpConnection)
+function Enable-RdpConnection {
+    <#
+    .SYNOPSIS
+    Allow Remote Desktop connections
+
+    .DESCRIPTION
+    Sets fDenyTSConnections=0 under Control\Terminal Server; reboot afterwards. When Group
+    Policy denies Remote Desktop, the policy wins: the fix reports that it is not verified, and
+    the policy must be changed.
+
+    Backup: The previous fDenyTSConnections value (or its absence) is saved.
+    Undo: Restores fDenyTSConnections exactly as it was.
+    Verification: The effective value (the policy value when there is one) is no longer 1.
+
+    .PARAMETER BackupRoot
+    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
+
+    .EXAMPLE
+    Enable-RdpConnection -WhatIf
+
+    Shows what would change, without changing anything.
+
+    .EXAMPLE
+    Enable-RdpConnection
+
+    Saves a backup, applies the fix after confirmation and verifies it.
+
+    .LINK
+    Undo-RdpRepair
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'allow-rdp-connections' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix allow-rdp-connections (command Enable-RdpConnection)
 
 #region fix enable-legacy-tls-server (command Enable-RdpLegacyTlsProtocol)
 function Enable-RdpLegacyTlsProtocol {
@@ -4981,6 +5104,7 @@ Export-ModuleMember -Function @(
     'Invoke-RdpDiagnosis'
     'Invoke-RdpRepair'
     'Undo-RdpRepair'
+    'Enable-RdpConnection'
     'Enable-RdpLegacyTlsProtocol'
     'Enable-RdpTlsProtocol'
     'Remove-RdpCertificateBinding'

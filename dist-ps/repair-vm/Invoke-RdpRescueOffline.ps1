@@ -211,6 +211,50 @@ $script:RdpOfflineCatalog = @{
             )
         }
         @{
+            Id = 'rdp-disabled'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-connections-denied'
+                        Location = @{
+                            Hive = 'SYSTEM'
+                            ControlSet = $true
+                            Path = 'Control\Terminal Server'
+                        }
+                        Name = 'fDenyTSConnections'
+                        Op = 'equals'
+                        Value = 1
+                        Policy = @{
+                            Location = @{
+                                Hive = 'SOFTWARE'
+                                ControlSet = $false
+                                Path = 'Policies\Microsoft\Windows NT\Terminal Services'
+                            }
+                            Name = 'fDenyTSConnections'
+                        }
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-denied-by-policy'
+                        Location = @{
+                            Hive = 'SOFTWARE'
+                            ControlSet = $false
+                            Path = 'Policies\Microsoft\Windows NT\Terminal Services'
+                        }
+                        Name = 'fDenyTSConnections'
+                        Op = 'equals'
+                        Value = 1
+                        Policy = $null
+                    }
+                }
+            )
+        }
+        @{
             Id = 'rdp-port-conflict'
             Evidence = @(
                 @{

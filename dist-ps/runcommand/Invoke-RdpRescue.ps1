@@ -122,6 +122,9 @@ $script:RdpStringTable = @{
         'Scenario.rdp-cert-invalid.Title' = 'The RDP certificate is expired, missing, or not the configured one'
         'Finding.rdp-cert-store' = 'The Remote Desktop certificate store is empty or holds only expired certificates, or certificates RDP cannot use (no private key that opens, a key file NETWORK SERVICE cannot read, or an Enhanced Key Usage not for server authentication).'
         'Finding.rdp-cert-binding' = 'SSLCertificateSHA1Hash names a certificate that is not installed, has expired, or that RDP cannot use (no private key that opens, a key file NETWORK SERVICE cannot read, or an Enhanced Key Usage not for server authentication).'
+        'Scenario.rdp-disabled.Title' = 'Remote Desktop connections are turned off'
+        'Finding.rdp-connections-denied' = 'Remote Desktop connections are denied: fDenyTSConnections=1.'
+        'Finding.rdp-denied-by-policy' = 'Group Policy denies Remote Desktop (Policies\...\Terminal Services fDenyTSConnections=1): the policy wins, a local fix does not help and would be reverted at the next refresh. Change the policy.'
         'Scenario.rdp-port-conflict.Title' = 'Another process holds the RDP port, or nothing listens on it'
         'Finding.rdp-listener' = 'The configured RDP port is held by a process other than TermService, or nothing listens on it.'
         'Finding.termservice-stopped' = 'The Remote Desktop Services service (TermService) is not running.'
@@ -133,6 +136,7 @@ $script:RdpStringTable = @{
         'Finding.tls11-server-off' = 'TLS 1.1 (server) is disabled; only clients that cannot use TLS 1.2 are affected.'
         'Finding.rdp-requires-tls' = 'The RDP listener requires TLS (SecurityLayer=2, possibly set by Group Policy), so it cannot fall back while TLS is off.'
         'Finding.fips-policy-on' = 'FIPS mode is on: only FIPS-compliant protocols and cipher suites are allowed.'
+        'Fix.allow-rdp-connections.Title' = 'Allow Remote Desktop connections'
         'Fix.enable-legacy-tls-server.Title' = 'Enable TLS 1.0 and 1.1 for legacy RDP clients'
         'Fix.enable-legacy-tls-server.Warning' = 'TLS 1.0 and 1.1 are deprecated and weaken every TLS service on this machine, not only RDP.'
         'Fix.enable-legacy-tls-server.Restore' = 'Run Undo-RdpRepair with the backup path this fix printed, or set Enabled=0 for both protocols, then reboot.'
@@ -204,6 +208,9 @@ $script:RdpStringTable = @{
         'Scenario.rdp-cert-invalid.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQLWNlcnRpZmlrYXRldCBoYXIgZ8OldHQgdXQsIHNha25hcyBlbGxlciDDpHIgaW50ZSBkZXQga29uZmlndXJlcmFkZQ==')
         'Finding.rdp-cert-store' = (ConvertFrom-RdpUtf8Base64 'Q2VydGlmaWthdGFya2l2ZXQgUmVtb3RlIERlc2t0b3Agw6RyIHRvbXQgZWxsZXIgaW5uZWjDpWxsZXIgYmFyYSB1dGfDpW5nbmEgY2VydGlmaWthdCwgZWxsZXIgY2VydGlmaWthdCBzb20gUkRQIGludGUga2FuIGFudsOkbmRhIChpbmdlbiBwcml2YXQgbnlja2VsIHNvbSBnw6VyIGF0dCDDtnBwbmEsIGVuIG55Y2tlbGZpbCBzb20gTkVUV09SSyBTRVJWSUNFIGludGUga2FuIGzDpHNhIGVsbGVyIGVuIGbDtnJiw6R0dHJhZCBueWNrZWxhbnbDpG5kbmluZyBzb20gaW50ZSBnw6RsbGVyIHNlcnZlcmF1dGVudGlzZXJpbmcpLg==')
         'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCBhbmdlciBldHQgY2VydGlmaWthdCBzb20gaW50ZSDDpHIgaW5zdGFsbGVyYXQsIGhhciBnw6V0dCB1dCBlbGxlciBzb20gUkRQIGludGUga2FuIGFudsOkbmRhIChpbmdlbiBwcml2YXQgbnlja2VsIHNvbSBnw6VyIGF0dCDDtnBwbmEsIGVuIG55Y2tlbGZpbCBzb20gTkVUV09SSyBTRVJWSUNFIGludGUga2FuIGzDpHNhIGVsbGVyIGVuIGbDtnJiw6R0dHJhZCBueWNrZWxhbnbDpG5kbmluZyBzb20gaW50ZSBnw6RsbGVyIHNlcnZlcmF1dGVudGlzZXJpbmcpLg==')
+        'Scenario.rdp-disabled.Title' = (ConvertFrom-RdpUtf8Base64 'RmrDpHJyc2tyaXZib3Jkc2Fuc2x1dG5pbmdhciDDpHIgYXZzdMOkbmdkYQ==')
+        'Finding.rdp-connections-denied' = (ConvertFrom-RdpUtf8Base64 'RmrDpHJyc2tyaXZib3Jkc2Fuc2x1dG5pbmdhciBuZWthczogZkRlbnlUU0Nvbm5lY3Rpb25zPTEu')
+        'Finding.rdp-denied-by-policy' = (ConvertFrom-RdpUtf8Base64 'RW4gZ3J1cHByaW5jaXAgbmVrYXIgRmrDpHJyc2tyaXZib3JkIChQb2xpY2llc1wuLi5cVGVybWluYWwgU2VydmljZXMgZkRlbnlUU0Nvbm5lY3Rpb25zPTEpOiBwcmluY2lwZW4gdmlubmVyLCBlbiBsb2thbCDDpXRnw6RyZCBoasOkbHBlciBpbnRlIG9jaCBza3VsbGUgw6V0ZXJzdMOkbGxhcyB2aWQgbsOkc3RhIHVwcGRhdGVyaW5nLiDDhG5kcmEgcHJpbmNpcGVuLg==')
         'Scenario.rdp-port-conflict.Title' = (ConvertFrom-RdpUtf8Base64 'RW4gYW5uYW4gcHJvY2VzcyBhbnbDpG5kZXIgUkRQLXBvcnRlbiwgZWxsZXIgc8OlIGx5c3NuYXIgaW5nZW4gcMOlIGRlbg==')
         'Finding.rdp-listener' = (ConvertFrom-RdpUtf8Base64 'RGVuIGtvbmZpZ3VyZXJhZGUgUkRQLXBvcnRlbiBhbnbDpG5kcyBhdiBlbiBhbm5hbiBwcm9jZXNzIMOkbiBUZXJtU2VydmljZSwgZWxsZXIgc8OlIGx5c3NuYXIgaW5nZW4gcMOlIGRlbi4=')
         'Finding.termservice-stopped' = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuIEZqw6RycnNrcml2Ym9yZHN0asOkbnN0ZXIgKFRlcm1TZXJ2aWNlKSBrw7ZycyBpbnRlLg==')
@@ -215,6 +222,7 @@ $script:RdpStringTable = @{
         'Finding.tls11-server-off' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMSAoc2VydmVyKSDDpHIgaW5ha3RpdmVyYXQ7IGVuZGFzdCBrbGllbnRlciBzb20gaW50ZSBrYW4gYW52w6RuZGEgVExTIDEuMiBww6V2ZXJrYXMu')
         'Finding.rdp-requires-tls' = (ConvertFrom-RdpUtf8Base64 'UkRQLWx5c3NuYXJlbiBrcsOkdmVyIFRMUyAoU2VjdXJpdHlMYXllcj0yLCBldmVudHVlbGx0IHNhdHQgYXYgZW4gZ3J1cHByaW5jaXApLCBzw6UgZGVuIGthbiBpbnRlIGZhbGxhIHRpbGxiYWthIG1lZGFuIFRMUyDDpHIgYXYu')
         'Finding.fips-policy-on' = (ConvertFrom-RdpUtf8Base64 'RklQUy1sw6RnZXQgw6RyIHDDpTogZW5kYXN0IEZJUFMta29tcGF0aWJsYSBwcm90b2tvbGwgb2NoIGNoaWZmZXJzdml0ZXIgdGlsbMOldHMu')
+        'Fix.allow-rdp-connections.Title' = (ConvertFrom-RdpUtf8Base64 'VGlsbMOldCBmasOkcnJza3JpdmJvcmRzYW5zbHV0bmluZ2Fy')
         'Fix.enable-legacy-tls-server.Title' = (ConvertFrom-RdpUtf8Base64 'QWt0aXZlcmEgVExTIDEuMCBvY2ggMS4xIGbDtnIgw6RsZHJlIFJEUC1rbGllbnRlcg==')
         'Fix.enable-legacy-tls-server.Warning' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMCBvY2ggMS4xIMOkciBpbmFrdHVlbGxhIG9jaCBmw7Zyc3ZhZ2FyIGFsbGEgVExTLXRqw6Ruc3RlciBww6UgZGF0b3JuLCBpbnRlIGJhcmEgUkRQLg==')
         'Fix.enable-legacy-tls-server.Restore' = (ConvertFrom-RdpUtf8Base64 'S8O2ciBVbmRvLVJkcFJlcGFpciBtZWQgc8Oka2VyaGV0c2tvcGlhbnMgc8O2a3bDpGcgc29tIGtvcnJpZ2VyaW5nZW4gc2tyZXYgdXQsIGVsbGVyIHPDpHR0IEVuYWJsZWQ9MCBmw7ZyIGLDpWRhIHByb3Rva29sbGVuIG9jaCBzdGFydGEgc2VkYW4gb20u')
@@ -286,6 +294,9 @@ $script:RdpStringTable = @{
         'Scenario.rdp-cert-invalid.Title' = 'Het RDP-certificaat is verlopen, ontbreekt of is niet het ingestelde certificaat'
         'Finding.rdp-cert-store' = 'Het certificaatarchief Remote Desktop is leeg of bevat alleen verlopen certificaten, of certificaten die RDP niet kan gebruiken (geen persoonlijke sleutel die te openen is, een sleutelbestand dat NETWORK SERVICE niet kan lezen, of uitgebreid sleutelgebruik dat niet voor serververificatie is).'
         'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCBub2VtdCBlZW4gY2VydGlmaWNhYXQgZGF0IG5pZXQgaXMgZ2XDr25zdGFsbGVlcmQsIHZlcmxvcGVuIGlzIG9mIGRhdCBSRFAgbmlldCBrYW4gZ2VicnVpa2VuIChnZWVuIHBlcnNvb25saWprZSBzbGV1dGVsIGRpZSB0ZSBvcGVuZW4gaXMsIGVlbiBzbGV1dGVsYmVzdGFuZCBkYXQgTkVUV09SSyBTRVJWSUNFIG5pZXQga2FuIGxlemVuLCBvZiB1aXRnZWJyZWlkIHNsZXV0ZWxnZWJydWlrIGRhdCBuaWV0IHZvb3Igc2VydmVydmVyaWZpY2F0aWUgaXMpLg==')
+        'Scenario.rdp-disabled.Title' = 'Extern bureaublad-verbindingen zijn uitgeschakeld'
+        'Finding.rdp-connections-denied' = 'Extern bureaublad-verbindingen worden geweigerd: fDenyTSConnections=1.'
+        'Finding.rdp-denied-by-policy' = 'Groepsbeleid weigert Extern bureaublad (Policies\...\Terminal Services fDenyTSConnections=1): het beleid wint, een lokale reparatie helpt niet en zou bij de volgende vernieuwing worden teruggedraaid. Wijzig het beleid.'
         'Scenario.rdp-port-conflict.Title' = 'Een ander proces bezet de RDP-poort, of er luistert niets op'
         'Finding.rdp-listener' = 'De ingestelde RDP-poort wordt bezet door een ander proces dan TermService, of er luistert niets op.'
         'Finding.termservice-stopped' = 'De service Extern bureaublad-services (TermService) is niet actief.'
@@ -297,6 +308,7 @@ $script:RdpStringTable = @{
         'Finding.tls11-server-off' = 'TLS 1.1 (server) is uitgeschakeld; alleen clients die geen TLS 1.2 kunnen gebruiken, worden getroffen.'
         'Finding.rdp-requires-tls' = 'De RDP-listener vereist TLS (SecurityLayer=2, mogelijk ingesteld door groepsbeleid) en kan dus niet terugvallen zolang TLS uit staat.'
         'Finding.fips-policy-on' = 'De FIPS-modus staat aan: alleen FIPS-conforme protocollen en coderingssuites zijn toegestaan.'
+        'Fix.allow-rdp-connections.Title' = 'Extern bureaublad-verbindingen toestaan'
         'Fix.enable-legacy-tls-server.Title' = 'TLS 1.0 en 1.1 inschakelen voor oudere RDP-clients'
         'Fix.enable-legacy-tls-server.Warning' = 'TLS 1.0 en 1.1 zijn verouderd en verzwakken elke TLS-service op deze machine, niet alleen RDP.'
         'Fix.enable-legacy-tls-server.Restore' = 'Voer Undo-RdpRepair uit met het back-uppad dat deze oplossing toonde, of zet Enabled=0 voor beide protocollen en start daarna opnieuw op.'
@@ -368,6 +380,9 @@ $script:RdpStringTable = @{
         'Scenario.rdp-cert-invalid.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaGkeitieW3sumBjuacn+OAgemBuuWkse+8jOaIluS4jeaYr+W3suioreWumueahOaGkeitiQ==')
         'Finding.rdp-cert-store' = (ConvertFrom-RdpUtf8Base64 'UmVtb3RlIERlc2t0b3Ag5oaR6K2J5a2Y5pS+5Y2A5piv56m655qE77yM5oiW5Y+q5YyF5ZCr5bey6YGO5pyf55qE5oaR6K2J77yM5oiW5Y+q5pyJIFJEUCDnhKHms5Xkvb/nlKjnmoTmhpHorYnvvIjmspLmnInlj6/plovllZ/nmoTnp4Hlr4bph5HpkbDjgIFORVRXT1JLIFNFUlZJQ0Ug54Sh5rOV6K6A5Y+W6YeR6ZGw5qqU5qGI77yM5oiW5aKe5by36YeR6ZGw5L2/55So5pa55rOV5LiN5piv5Ly65pyN5Zmo6amX6K2J77yJ44CC')
         'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCDmjIflrprnmoTmhpHorYnmnKrlronoo53jgIHlt7LpgY7mnJ/vvIzmiJYgUkRQIOeEoeazleS9v+eUqO+8iOaykuacieWPr+mWi+WVn+eahOengeWvhumHkemRsOOAgU5FVFdPUksgU0VSVklDRSDnhKHms5XoroDlj5bph5HpkbDmqpTmoYjvvIzmiJblop7lvLfph5HpkbDkvb/nlKjmlrnms5XkuI3mmK/kvLrmnI3lmajpqZforYnvvInjgII=')
+        'Scenario.rdp-disabled.Title' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i6YCj57ea5bey6Zec6ZaJ')
+        'Finding.rdp-connections-denied' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i6YCj57ea6YGt5ouS77yaZkRlbnlUU0Nvbm5lY3Rpb25zPTHjgII=')
+        'Finding.rdp-denied-by-policy' = (ConvertFrom-RdpUtf8Base64 '576k57WE5Y6f5YmH5ouS57WV6YGg56uv5qGM6Z2i77yIUG9saWNpZXNcLi4uXFRlcm1pbmFsIFNlcnZpY2VzIGZEZW55VFNDb25uZWN0aW9ucz0x77yJ77ya5Y6f5YmH5YSq5YWI77yM5pys5qmf5L+u5q2j5rKS5pyJ5L2c55So77yM5LiU5pyD5Zyo5LiL5qyh6YeN5paw5pW055CG5pmC6KKr6YKE5Y6f44CC6KuL6K6K5pu05Y6f5YmH44CC')
         'Scenario.rdp-port-conflict.Title' = (ConvertFrom-RdpUtf8Base64 '5Y+m5LiA5YCL6JmV55CG56iL5bqP5L2U55SoIFJEUCDpgKPmjqXln6DvvIzmiJbmspLmnInnqIvlvI/lnKjlhbbkuIrmjqXogb0=')
         'Finding.rdp-listener' = (ConvertFrom-RdpUtf8Base64 '5bey6Kit5a6a55qEIFJEUCDpgKPmjqXln6DooqsgVGVybVNlcnZpY2Ug5Lul5aSW55qE6JmV55CG56iL5bqP5L2U55So77yM5oiW5rKS5pyJ56iL5byP5Zyo5YW25LiK5o6l6IG944CC')
         'Finding.termservice-stopped' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInmnKrlnKjln7fooYzjgII=')
@@ -379,6 +394,7 @@ $script:RdpStringTable = @{
         'Finding.tls11-server-off' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMe+8iOS8uuacjeWZqO+8ieW3suWBnOeUqO+8m+WPquacg+W9semfv+eEoeazleS9v+eUqCBUTFMgMS4yIOeahOeUqOaItuerr+OAgg==')
         'Finding.rdp-requires-tls' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaOpeiBveeoi+W8j+imgeaxgiBUTFPvvIhTZWN1cml0eUxheWVyPTLvvIzlj6/og73nlLHnvqTntYTljp/liYfoqK3lrprvvInvvIzlm6DmraTlnKggVExTIOWBnOeUqOaZgueEoeazlemAgOWbnuWFtuS7luaWueW8j+OAgg==')
         'Finding.fips-policy-on' = (ConvertFrom-RdpUtf8Base64 'RklQUyDmqKHlvI/lt7LplovllZ/vvJrlj6rlhYHoqLHnrKblkIggRklQUyDnmoTpgJroqIrljZTlrproiIfliqDlr4blpZfku7bjgII=')
+        'Fix.allow-rdp-connections.Title' = (ConvertFrom-RdpUtf8Base64 '5YWB6Kix6YGg56uv5qGM6Z2i6YCj57ea')
         'Fix.enable-legacy-tls-server.Title' = (ConvertFrom-RdpUtf8Base64 '54K66IiK54mIIFJEUCDnlKjmiLbnq6/llZ/nlKggVExTIDEuMCDoiIcgMS4x')
         'Fix.enable-legacy-tls-server.Warning' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMCDoiIcgMS4xIOW3sua3mOaxsO+8jOacg+WJiuW8semAmemDqOmbu+iFpuS4iuaJgOaciSBUTFMg5pyN5YuZ55qE5a6J5YWo5oCn77yM6ICM5LiN5Y+q5pivIFJEUOOAgg==')
         'Fix.enable-legacy-tls-server.Restore' = (ConvertFrom-RdpUtf8Base64 '5L2/55So5q2k5L+u5q2j5omA6aGv56S655qE5YKZ5Lu96Lev5b6R5Z+36KGMIFVuZG8tUmRwUmVwYWly77yM5oiW5bCH5YWp5YCL6YCa6KiK5Y2U5a6a55qEIEVuYWJsZWQg6Kit54K6IDDvvIznhLblvozph43mlrDplovmqZ/jgII=')
@@ -3869,6 +3885,38 @@ $script:RdpCatalog = @{
             Fixes = @('renew-rdp-self-signed-cert', 'remove-rdp-cert-binding', 'set-rdp-cert-binding')
         }
         @{
+            Id = 'rdp-disabled'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-connections-denied'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+                        Name = 'fDenyTSConnections'
+                        Op = 'equals'
+                        Value = 1
+                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                        PolicyName = 'fDenyTSConnections'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-denied-by-policy'
+                        Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                        Name = 'fDenyTSConnections'
+                        Op = 'equals'
+                        Value = 1
+                        PolicyKey = $null
+                        PolicyName = $null
+                    }
+                }
+            )
+            Fixes = @('allow-rdp-connections')
+        }
+        @{
             Id = 'rdp-port-conflict'
             Evidence = @(
                 @{
@@ -4088,6 +4136,26 @@ $script:RdpCatalog = @{
             Name = 'SSLCertificateSHA1Hash'
             Stores = @('My', 'Remote Desktop')
         }
+        'rdp-connections-denied' = @{
+            Kind = 'registry-value'
+            Id = 'rdp-connections-denied'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+            Name = 'fDenyTSConnections'
+            Op = 'equals'
+            Value = 1
+            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+            PolicyName = 'fDenyTSConnections'
+        }
+        'rdp-denied-by-policy' = @{
+            Kind = 'registry-value'
+            Id = 'rdp-denied-by-policy'
+            Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+            Name = 'fDenyTSConnections'
+            Op = 'equals'
+            Value = 1
+            PolicyKey = $null
+            PolicyName = $null
+        }
         'rdp-listener' = @{
             Kind = 'rdp-listener'
             Id = 'rdp-listener'
@@ -4174,6 +4242,34 @@ $script:RdpCatalog = @{
         }
     }
     Fixes = @{
+        'allow-rdp-connections' = @{
+            Id = 'allow-rdp-connections'
+            Command = 'Enable-RdpConnection'
+            OptIn = $false
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+                    Name = 'fDenyTSConnections'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 0
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+                    Name = 'fDenyTSConnections'
+                }
+            )
+            VerifyChecks = @('rdp-connections-denied')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $true
+            WeakensSecurity = $false
+        }
         'enable-legacy-tls-server' = @{
             Id = 'enable-legacy-tls-server'
             Command = 'Enable-RdpLegacyTlsProtocol'
@@ -4637,8 +4733,8 @@ function Invoke-RdpDiagnosis {
     [OutputType([pscustomobject], [string])]
     param(
         [Parameter(Position = 0)]
-        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-port-conflict', 'tls-disabled')]
-        [string[]]$Scenario = @('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-port-conflict', 'tls-disabled'),
+        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-port-conflict', 'tls-disabled')]
+        [string[]]$Scenario = @('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-port-conflict', 'tls-disabled'),
         [object]$Since = $null,
         [Nullable[datetime]]$After = $null,
         [Parameter(Mandatory = $true, ParameterSetName = 'Text')]
@@ -4696,9 +4792,9 @@ function Invoke-RdpRepair {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true, Position = 0)]
-        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-port-conflict', 'tls-disabled')]
+        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-port-conflict', 'tls-disabled')]
         [string]$Scenario,
-        [ValidateSet('enable-legacy-tls-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'stop-port-owner', 'suspend-group-policy')]
+        [ValidateSet('allow-rdp-connections', 'enable-legacy-tls-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'stop-port-owner', 'suspend-group-policy')]
         [string[]]$Fix = @(),
         [ValidatePattern('^[0-9A-Fa-f]{40}$')]
         [string]$Thumbprint,
@@ -4762,6 +4858,18 @@ function Undo-RdpRepair {
     }
 }
 #endregion public commands (templates/powershell/public.ps1.ejs)
+
+#region fix allow-rdp-connections (command Enable-RdpConnection)
+function Enable-RdpConnection {
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'allow-rdp-connections' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix allow-rdp-connections (command Enable-RdpConnection)
 
 #region fix enable-legacy-tls-server (command Enable-RdpLegacyTlsProtocol)
 function Enable-RdpLegacyTlsProtocol {

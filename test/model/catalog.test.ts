@@ -144,6 +144,7 @@ describe('the catalog holds what the seeds know', () => {
       'broker-hostname',
       'machinekeys-access',
       'rdp-cert-invalid',
+      'rdp-disabled',
       'rdp-port-conflict',
       'tls-disabled',
     ]);

@@ -244,7 +244,9 @@ Describe 'Rescue-VM script: offline diagnosis' {
         $output = Invoke-RvScript
         Get-ScenarioLine -Output $output -Id 'rdp-cert-invalid' | Should -Be 'RDPRESCUE rdp-cert-invalid UNKNOWN rdp-cert-store?'
         Get-ScenarioLine -Output $output -Id 'tls-disabled' | Should -Be 'RDPRESCUE tls-disabled CLEAR -'
-        $output | Should -Contain 'RDPRESCUE reasons rdp-cert-store:unreadable,rdp-listener:offline'
+        # The policy half of fDenyTSConnections lives in SOFTWARE: without it the effective value is unknown.
+        Get-ScenarioLine -Output $output -Id 'rdp-disabled' | Should -Be 'RDPRESCUE rdp-disabled UNKNOWN rdp-connections-denied?'
+        $output | Should -Contain 'RDPRESCUE reasons rdp-cert-store:unreadable,rdp-connections-denied:unreadable,rdp-listener:offline'
         $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
     }
 }

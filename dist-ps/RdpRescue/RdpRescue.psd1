@@ -14,6 +14,8 @@
         'Undo-RdpRepair'
         'Enable-RdpConnection'
         'Enable-RdpLegacyTlsProtocol'
+        'Enable-RdpListener'
+        'Enable-RdpTerminalServer'
         'Enable-RdpTlsProtocol'
         'Remove-RdpCertificateBinding'
         'Reset-RdpSelfSignedCertificate'
@@ -21,6 +23,7 @@
         'Resume-RdpGroupPolicy'
         'Set-RdpCertificateBinding'
         'Set-RdpPort'
+        'Start-RdpTermService'
         'Stop-RdpPortConflict'
         'Suspend-RdpGroupPolicy'
     )

@@ -59,7 +59,9 @@ describe('rdp-rescue build', () => {
       'machinekeys-access',
       'rdp-cert-invalid',
       'rdp-disabled',
+      'rdp-listener-disabled',
       'rdp-port-conflict',
+      'termservice-not-running',
       'tls-disabled',
     ]);
     const onDisk = snapshot(out);

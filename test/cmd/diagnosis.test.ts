@@ -14,7 +14,7 @@ import { setsOf } from '../../src/emit/cmd/syntax/analysis.ts';
 import type { Catalog } from '../../src/model/index.ts';
 import type { Artifact } from '../../src/emit/artifact.ts';
 import { WinePrefix, reportLines, wineAvailable } from './wine.ts';
-import { POLICY, PROTOCOLS, RDP, TERMINAL_SERVER, TSSDIS } from './keys.ts';
+import { POLICY, PROTOCOLS, RDP, TERMINAL_SERVER, TERMSERVICE, TSSDIS } from './keys.ts';
 import { probeAnswers as answersIn } from './probe-answers.ts';
 
 /**
@@ -83,10 +83,16 @@ function healthy(): void {
     `reg add "${RDP}" /v SecurityLayer /t REG_DWORD /d 1 /f`,
     `reg delete "${RDP}" /v SSLCertificateSHA1Hash /f >nul 2>&1`,
     `reg add "${TERMINAL_SERVER}" /v fDenyTSConnections /t REG_DWORD /d 0 /f`,
+    `reg add "${TERMINAL_SERVER}" /v TSEnabled /t REG_DWORD /d 1 /f`,
+    `reg delete "${TERMINAL_SERVER}" /v TSUserEnabled /f >nul 2>&1`,
+    `reg delete "${TERMINAL_SERVER}" /v TSServerDrainMode /f >nul 2>&1`,
+    `reg add "${RDP}" /v fEnableWinStation /t REG_DWORD /d 1 /f`,
+    `reg add "${RDP}" /v fLogonDisabled /t REG_DWORD /d 0 /f`,
+    `reg add "${TERMSERVICE}" /v Start /t REG_DWORD /d 3 /f`,
   );
   w.fixture('netstat', [{ match: '*', output: listening(1000) }]);
   w.fixture('tasklist', [
-    { match: 'SERVICES eq TermService', output: '"svchost.exe","1000","TermService"' },
+    { match: 'SERVICES eq TermService', output: '"svchost.exe","1000","SessionEnv,TermService"' },
     { match: '*', output: 'INFO: No tasks are running which match the specified criteria.' },
   ]);
   w.fixture('powershell', [{ match: '*', output: probeAnswers().quiet }]);
@@ -216,7 +222,9 @@ run('diagnosis in a real cmd.exe', () => {
       'RDPRESCUE machinekeys-access CLEAR -',
       'RDPRESCUE rdp-cert-invalid CLEAR -',
       'RDPRESCUE rdp-disabled CLEAR -',
+      'RDPRESCUE rdp-listener-disabled CLEAR -',
       'RDPRESCUE rdp-port-conflict CLEAR -',
+      'RDPRESCUE termservice-not-running CLEAR -',
       'RDPRESCUE tls-disabled CLEAR -',
       'RDPRESCUE verdict 0 detected',
     ]);
@@ -249,6 +257,9 @@ run('diagnosis in a real cmd.exe', () => {
       // Group Policy wins over the local value.
       `reg add "${POLICY}" /v SecurityLayer /t REG_DWORD /d 2 /f`,
       `reg add "${POLICY}" /v fDenyTSConnections /t REG_DWORD /d 1 /f`,
+      `reg add "${TERMINAL_SERVER}" /v TSServerDrainMode /t REG_DWORD /d 1 /f`,
+      `reg add "${RDP}" /v fLogonDisabled /t REG_DWORD /d 1 /f`,
+      `reg add "${TERMSERVICE}" /v Start /t REG_DWORD /d 4 /f`,
     );
     w.fixture('wevtutil', [
       {
@@ -275,9 +286,11 @@ run('diagnosis in a real cmd.exe', () => {
       'RDPRESCUE machinekeys-access DETECTED ev-rcm-cert',
       'RDPRESCUE rdp-cert-invalid DETECTED rdp-cert-store',
       'RDPRESCUE rdp-disabled DETECTED rdp-connections-denied,rdp-denied-by-policy',
+      'RDPRESCUE rdp-listener-disabled DETECTED terminal-server-draining,rdp-listener-logons-off',
       'RDPRESCUE rdp-port-conflict DETECTED rdp-listener=3389:4242',
+      'RDPRESCUE termservice-not-running DETECTED termservice-disabled',
       'RDPRESCUE tls-disabled DETECTED ev-schannel-credential,tls12-server-off,rdp-requires-tls',
-      'RDPRESCUE verdict 6 detected',
+      'RDPRESCUE verdict 8 detected',
     ]);
   });
 
@@ -297,6 +310,22 @@ run('diagnosis in a real cmd.exe', () => {
     );
     expect(line()).toEqual([
       'RDPRESCUE rdp-disabled DETECTED rdp-connections-denied,rdp-denied-by-policy',
+    ]);
+  });
+
+  it('names every listener switch not at its working value, and only those', () => {
+    healthy();
+    w.reg(
+      `reg add "${TERMINAL_SERVER}" /v TSEnabled /t REG_DWORD /d 0 /f`,
+      `reg add "${TERMINAL_SERVER}" /v TSUserEnabled /t REG_DWORD /d 1 /f`,
+      `reg add "${RDP}" /v fEnableWinStation /t REG_DWORD /d 0 /f`,
+    );
+    expect(
+      report(w.interactive(pasteAll())).filter((l) =>
+        l.startsWith('RDPRESCUE rdp-listener-disabled '),
+      ),
+    ).toEqual([
+      'RDPRESCUE rdp-listener-disabled DETECTED terminal-server-off,terminal-server-logons-off,rdp-listener-off',
     ]);
   });
 
@@ -330,9 +359,11 @@ run('diagnosis in a real cmd.exe', () => {
       'RDPRESCUE machinekeys-access UNKNOWN machinekeys-acl?',
       'RDPRESCUE rdp-cert-invalid UNKNOWN rdp-cert-store?',
       'RDPRESCUE rdp-disabled CLEAR -',
+      'RDPRESCUE rdp-listener-disabled CLEAR -',
       'RDPRESCUE rdp-port-conflict DETECTED rdp-listener=3389:4242,termservice-stopped',
+      'RDPRESCUE termservice-not-running DETECTED termservice-down',
       'RDPRESCUE tls-disabled CLEAR -',
-      'RDPRESCUE verdict 1 detected',
+      'RDPRESCUE verdict 2 detected',
     ];
     expect(report(w.interactive(pasteAll()))).toEqual(expected);
     const batch = w.batch('C:\\rr\\diagnose.cmd');

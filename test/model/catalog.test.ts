@@ -145,7 +145,9 @@ describe('the catalog holds what the seeds know', () => {
       'machinekeys-access',
       'rdp-cert-invalid',
       'rdp-disabled',
+      'rdp-listener-disabled',
       'rdp-port-conflict',
+      'termservice-not-running',
       'tls-disabled',
     ]);
   });

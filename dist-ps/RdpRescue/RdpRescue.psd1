@@ -12,7 +12,10 @@
         'Invoke-RdpDiagnosis'
         'Invoke-RdpRepair'
         'Undo-RdpRepair'
+        'Enable-RdpConnection'
         'Enable-RdpLegacyTlsProtocol'
+        'Enable-RdpListener'
+        'Enable-RdpTerminalServer'
         'Enable-RdpTlsProtocol'
         'Remove-RdpCertificateBinding'
         'Reset-RdpSelfSignedCertificate'
@@ -20,6 +23,7 @@
         'Resume-RdpGroupPolicy'
         'Set-RdpCertificateBinding'
         'Set-RdpPort'
+        'Start-RdpTermService'
         'Stop-RdpPortConflict'
         'Suspend-RdpGroupPolicy'
     )

@@ -3484,6 +3484,109 @@ $script:RdpCatalog = @{
             Fixes = @('renew-rdp-self-signed-cert', 'remove-rdp-cert-binding', 'set-rdp-cert-binding')
         }
         @{
+            Id = 'rdp-disabled'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-connections-denied'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+                        Name = 'fDenyTSConnections'
+                        Op = 'equals'
+                        Value = 1
+                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                        PolicyName = 'fDenyTSConnections'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-denied-by-policy'
+                        Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                        Name = 'fDenyTSConnections'
+                        Op = 'equals'
+                        Value = 1
+                        PolicyKey = $null
+                        PolicyName = $null
+                    }
+                }
+            )
+            Fixes = @('allow-rdp-connections')
+        }
+        @{
+            Id = 'rdp-listener-disabled'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'terminal-server-off'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+                        Name = 'TSEnabled'
+                        Op = 'equals'
+                        Value = 0
+                        PolicyKey = $null
+                        PolicyName = $null
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'terminal-server-logons-off'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+                        Name = 'TSUserEnabled'
+                        Op = 'equals'
+                        Value = 1
+                        PolicyKey = $null
+                        PolicyName = $null
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'terminal-server-draining'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+                        Name = 'TSServerDrainMode'
+                        Op = 'equals'
+                        Value = 1
+                        PolicyKey = $null
+                        PolicyName = $null
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-listener-off'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                        Name = 'fEnableWinStation'
+                        Op = 'equals'
+                        Value = 0
+                        PolicyKey = $null
+                        PolicyName = $null
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-listener-logons-off'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                        Name = 'fLogonDisabled'
+                        Op = 'equals'
+                        Value = 1
+                        PolicyKey = $null
+                        PolicyName = $null
+                    }
+                }
+            )
+            Fixes = @('enable-terminal-server', 'enable-rdp-listener')
+        }
+        @{
             Id = 'rdp-port-conflict'
             Evidence = @(
                 @{
@@ -3508,6 +3611,30 @@ $script:RdpCatalog = @{
                 }
             )
             Fixes = @('stop-port-owner', 'set-rdp-port')
+        }
+        @{
+            Id = 'termservice-not-running'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'termservice-disabled'
+                        Service = 'TermService'
+                        FiresWhen = 'disabled'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'termservice-down'
+                        Service = 'TermService'
+                        FiresWhen = 'not-running'
+                    }
+                }
+            )
+            Fixes = @('start-termservice')
         }
         @{
             Id = 'tls-disabled'
@@ -3703,6 +3830,76 @@ $script:RdpCatalog = @{
             Name = 'SSLCertificateSHA1Hash'
             Stores = @('My', 'Remote Desktop')
         }
+        'rdp-connections-denied' = @{
+            Kind = 'registry-value'
+            Id = 'rdp-connections-denied'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+            Name = 'fDenyTSConnections'
+            Op = 'equals'
+            Value = 1
+            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+            PolicyName = 'fDenyTSConnections'
+        }
+        'rdp-denied-by-policy' = @{
+            Kind = 'registry-value'
+            Id = 'rdp-denied-by-policy'
+            Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+            Name = 'fDenyTSConnections'
+            Op = 'equals'
+            Value = 1
+            PolicyKey = $null
+            PolicyName = $null
+        }
+        'terminal-server-off' = @{
+            Kind = 'registry-value'
+            Id = 'terminal-server-off'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+            Name = 'TSEnabled'
+            Op = 'equals'
+            Value = 0
+            PolicyKey = $null
+            PolicyName = $null
+        }
+        'terminal-server-logons-off' = @{
+            Kind = 'registry-value'
+            Id = 'terminal-server-logons-off'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+            Name = 'TSUserEnabled'
+            Op = 'equals'
+            Value = 1
+            PolicyKey = $null
+            PolicyName = $null
+        }
+        'terminal-server-draining' = @{
+            Kind = 'registry-value'
+            Id = 'terminal-server-draining'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+            Name = 'TSServerDrainMode'
+            Op = 'equals'
+            Value = 1
+            PolicyKey = $null
+            PolicyName = $null
+        }
+        'rdp-listener-off' = @{
+            Kind = 'registry-value'
+            Id = 'rdp-listener-off'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+            Name = 'fEnableWinStation'
+            Op = 'equals'
+            Value = 0
+            PolicyKey = $null
+            PolicyName = $null
+        }
+        'rdp-listener-logons-off' = @{
+            Kind = 'registry-value'
+            Id = 'rdp-listener-logons-off'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+            Name = 'fLogonDisabled'
+            Op = 'equals'
+            Value = 1
+            PolicyKey = $null
+            PolicyName = $null
+        }
         'rdp-listener' = @{
             Kind = 'rdp-listener'
             Id = 'rdp-listener'
@@ -3714,6 +3911,18 @@ $script:RdpCatalog = @{
         'termservice-stopped' = @{
             Kind = 'service-state'
             Id = 'termservice-stopped'
+            Service = 'TermService'
+            FiresWhen = 'not-running'
+        }
+        'termservice-disabled' = @{
+            Kind = 'service-state'
+            Id = 'termservice-disabled'
+            Service = 'TermService'
+            FiresWhen = 'disabled'
+        }
+        'termservice-down' = @{
+            Kind = 'service-state'
+            Id = 'termservice-down'
             Service = 'TermService'
             FiresWhen = 'not-running'
         }
@@ -3789,6 +3998,34 @@ $script:RdpCatalog = @{
         }
     }
     Fixes = @{
+        'allow-rdp-connections' = @{
+            Id = 'allow-rdp-connections'
+            Command = 'Enable-RdpConnection'
+            OptIn = $false
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+                    Name = 'fDenyTSConnections'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 0
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+                    Name = 'fDenyTSConnections'
+                }
+            )
+            VerifyChecks = @('rdp-connections-denied')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $true
+            WeakensSecurity = $false
+        }
         'enable-legacy-tls-server' = @{
             Id = 'enable-legacy-tls-server'
             Command = 'Enable-RdpLegacyTlsProtocol'
@@ -3855,6 +4092,109 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $true
+        }
+        'enable-rdp-listener' = @{
+            Id = 'enable-rdp-listener'
+            Command = 'Enable-RdpListener'
+            OptIn = $false
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'fEnableWinStation'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 1
+                }
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'fLogonDisabled'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 0
+                }
+                @{
+                    Kind = 'service-restart'
+                    Service = 'TermService'
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'fEnableWinStation'
+                }
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'fLogonDisabled'
+                }
+            )
+            VerifyChecks = @('rdp-listener-off', 'rdp-listener-logons-off')
+            NeededWhenEvents = @()
+            RestartsServices = @('TermService')
+            Reboot = $false
+            WeakensSecurity = $false
+        }
+        'enable-terminal-server' = @{
+            Id = 'enable-terminal-server'
+            Command = 'Enable-RdpTerminalServer'
+            OptIn = $false
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+                    Name = 'TSEnabled'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 1
+                }
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+                    Name = 'TSUserEnabled'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 0
+                }
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+                    Name = 'TSServerDrainMode'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 0
+                }
+                @{
+                    Kind = 'service-restart'
+                    Service = 'TermService'
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+                    Name = 'TSEnabled'
+                }
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+                    Name = 'TSUserEnabled'
+                }
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+                    Name = 'TSServerDrainMode'
+                }
+            )
+            VerifyChecks = @('terminal-server-off', 'terminal-server-logons-off', 'terminal-server-draining')
+            NeededWhenEvents = @()
+            RestartsServices = @('TermService')
+            Reboot = $false
+            WeakensSecurity = $false
         }
         'enable-tls12-server' = @{
             Id = 'enable-tls12-server'
@@ -4176,6 +4516,36 @@ $script:RdpCatalog = @{
             Reboot = $false
             WeakensSecurity = $false
         }
+        'start-termservice' = @{
+            Id = 'start-termservice'
+            Command = 'Start-RdpTermService'
+            OptIn = $false
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'service-start-type'
+                    Service = 'TermService'
+                    StartType = 'manual'
+                    ViaRegistry = $false
+                }
+                @{
+                    Kind = 'service-start'
+                    Service = 'TermService'
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'service-config'
+                    Service = 'TermService'
+                    Runtime = $null
+                }
+            )
+            VerifyChecks = @('termservice-disabled', 'termservice-down')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $false
+            WeakensSecurity = $false
+        }
         'stop-port-owner' = @{
             Id = 'stop-port-owner'
             Command = 'Stop-RdpPortConflict'
@@ -4262,7 +4632,7 @@ function Invoke-RdpDiagnosis {
 
     Returns one object per scenario with Id, Title (in the user's language), Status
     (Detected, Clear or Unknown; Unknown when a check could not run, with the Reason), Evidence,
-    Checks and RecommendedFixes. Scenarios: broker-hostname, machinekeys-access, rdp-cert-invalid, rdp-port-conflict, tls-disabled.
+    Checks and RecommendedFixes. Scenarios: broker-hostname, machinekeys-access, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, termservice-not-running, tls-disabled.
 
     .PARAMETER Scenario
     Scenario ids to diagnose. Default: all.
@@ -4310,8 +4680,8 @@ function Invoke-RdpDiagnosis {
     [OutputType([pscustomobject], [string])]
     param(
         [Parameter(Position = 0)]
-        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-port-conflict', 'tls-disabled')]
-        [string[]]$Scenario = @('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-port-conflict', 'tls-disabled'),
+        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled')]
+        [string[]]$Scenario = @('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled'),
         [object]$Since = $null,
         [Nullable[datetime]]$After = $null,
         [Parameter(Mandatory = $true, ParameterSetName = 'Text')]
@@ -4384,7 +4754,7 @@ function Invoke-RdpRepair {
     the repair with a message naming the fix and the backup; nothing after it runs.
 
     .PARAMETER Scenario
-    The scenario to repair: broker-hostname, machinekeys-access, rdp-cert-invalid, rdp-port-conflict, tls-disabled.
+    The scenario to repair: broker-hostname, machinekeys-access, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, termservice-not-running, tls-disabled.
 
     .PARAMETER Fix
     Fix ids to apply instead of the scenario's default ones (this is how opt-in fixes run).
@@ -4421,9 +4791,9 @@ function Invoke-RdpRepair {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true, Position = 0)]
-        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-port-conflict', 'tls-disabled')]
+        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled')]
         [string]$Scenario,
-        [ValidateSet('enable-legacy-tls-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'stop-port-owner', 'suspend-group-policy')]
+        [ValidateSet('allow-rdp-connections', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
         [string[]]$Fix = @(),
         [ValidatePattern('^[0-9A-Fa-f]{40}$')]
         [string]$Thumbprint,
@@ -4520,6 +4890,49 @@ function Undo-RdpRepair {
 }
 #endregion public commands (templates/powershell/public.ps1.ejs)
 
+#region fix allow-rdp-connections (command Enable-RdpConnection)
+function Enable-RdpConnection {
+    <#
+    .SYNOPSIS
+    Allow Remote Desktop connections
+
+    .DESCRIPTION
+    Sets fDenyTSConnections=0 under Control\Terminal Server; reboot afterwards. When Group
+    Policy denies Remote Desktop, the policy wins: the fix reports that it is not verified, and
+    the policy must be changed.
+
+    Backup: The previous fDenyTSConnections value (or its absence) is saved.
+    Undo: Restores fDenyTSConnections exactly as it was.
+    Verification: The effective value (the policy value when there is one) is no longer 1.
+
+    .PARAMETER BackupRoot
+    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
+
+    .EXAMPLE
+    Enable-RdpConnection -WhatIf
+
+    Shows what would change, without changing anything.
+
+    .EXAMPLE
+    Enable-RdpConnection
+
+    Saves a backup, applies the fix after confirmation and verifies it.
+
+    .LINK
+    Undo-RdpRepair
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'allow-rdp-connections' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix allow-rdp-connections (command Enable-RdpConnection)
+
 #region fix enable-legacy-tls-server (command Enable-RdpLegacyTlsProtocol)
 function Enable-RdpLegacyTlsProtocol {
     <#
@@ -4567,6 +4980,90 @@ function Enable-RdpLegacyTlsProtocol {
     Invoke-RdpFixCommand -FixId 'enable-legacy-tls-server' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix enable-legacy-tls-server (command Enable-RdpLegacyTlsProtocol)
+
+#region fix enable-rdp-listener (command Enable-RdpListener)
+function Enable-RdpListener {
+    <#
+    .SYNOPSIS
+    Switch the RDP-Tcp listener back on
+
+    .DESCRIPTION
+    Sets fEnableWinStation=1 and fLogonDisabled=0 on RDP-Tcp, then restarts Remote Desktop
+    Services.
+
+    Backup: The previous two values (or their absence) are saved.
+    Undo: Restores both values exactly as they were and restarts Remote Desktop Services.
+    Verification: Neither switch reads back at its broken value.
+
+    .PARAMETER BackupRoot
+    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
+
+    .EXAMPLE
+    Enable-RdpListener -WhatIf
+
+    Shows what would change, without changing anything.
+
+    .EXAMPLE
+    Enable-RdpListener
+
+    Saves a backup, applies the fix after confirmation and verifies it.
+
+    .LINK
+    Undo-RdpRepair
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'enable-rdp-listener' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix enable-rdp-listener (command Enable-RdpListener)
+
+#region fix enable-terminal-server (command Enable-RdpTerminalServer)
+function Enable-RdpTerminalServer {
+    <#
+    .SYNOPSIS
+    Switch the terminal server back on and out of drain mode
+
+    .DESCRIPTION
+    Sets TSEnabled=1, TSUserEnabled=0 and TSServerDrainMode=0 under Control\Terminal Server,
+    then restarts Remote Desktop Services.
+
+    Backup: The previous three values (or their absence) are saved.
+    Undo: Restores the three values exactly as they were and restarts Remote Desktop Services.
+    Verification: None of the three switches reads back at its broken value.
+
+    .PARAMETER BackupRoot
+    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
+
+    .EXAMPLE
+    Enable-RdpTerminalServer -WhatIf
+
+    Shows what would change, without changing anything.
+
+    .EXAMPLE
+    Enable-RdpTerminalServer
+
+    Saves a backup, applies the fix after confirmation and verifies it.
+
+    .LINK
+    Undo-RdpRepair
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'enable-terminal-server' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix enable-terminal-server (command Enable-RdpTerminalServer)
 
 #region fix enable-tls12-server (command Enable-RdpTlsProtocol)
 function Enable-RdpTlsProtocol {
@@ -4886,6 +5383,49 @@ function Set-RdpPort {
 }
 #endregion fix set-rdp-port (command Set-RdpPort)
 
+#region fix start-termservice (command Start-RdpTermService)
+function Start-RdpTermService {
+    <#
+    .SYNOPSIS
+    Set Remote Desktop Services back to manual start and start it
+
+    .DESCRIPTION
+    Sets the TermService start type to its default, manual (sc config start= demand), and starts
+    the service.
+
+    Backup: The previous start type of TermService is saved.
+    Undo: Restores the previous start type. The service is left running: stopping it would cut
+    Remote Desktop again.
+    Verification: TermService is no longer disabled and runs.
+
+    .PARAMETER BackupRoot
+    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
+
+    .EXAMPLE
+    Start-RdpTermService -WhatIf
+
+    Shows what would change, without changing anything.
+
+    .EXAMPLE
+    Start-RdpTermService
+
+    Saves a backup, applies the fix after confirmation and verifies it.
+
+    .LINK
+    Undo-RdpRepair
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'start-termservice' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix start-termservice (command Start-RdpTermService)
+
 #region fix stop-port-owner (command Stop-RdpPortConflict)
 function Stop-RdpPortConflict {
     <#
@@ -4981,7 +5521,10 @@ Export-ModuleMember -Function @(
     'Invoke-RdpDiagnosis'
     'Invoke-RdpRepair'
     'Undo-RdpRepair'
+    'Enable-RdpConnection'
     'Enable-RdpLegacyTlsProtocol'
+    'Enable-RdpListener'
+    'Enable-RdpTerminalServer'
     'Enable-RdpTlsProtocol'
     'Remove-RdpCertificateBinding'
     'Reset-RdpSelfSignedCertificate'
@@ -4989,6 +5532,7 @@ Export-ModuleMember -Function @(
     'Resume-RdpGroupPolicy'
     'Set-RdpCertificateBinding'
     'Set-RdpPort'
+    'Start-RdpTermService'
     'Stop-RdpPortConflict'
     'Suspend-RdpGroupPolicy'
 )

@@ -218,6 +218,135 @@ $script:RdpOfflineCatalog = @{
             )
         }
         @{
+            Id = 'rdp-disabled'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-connections-denied'
+                        Location = @{
+                            Hive = 'SYSTEM'
+                            ControlSet = $true
+                            Path = 'Control\Terminal Server'
+                        }
+                        Name = 'fDenyTSConnections'
+                        Op = 'equals'
+                        Value = 1
+                        Policy = @{
+                            Location = @{
+                                Hive = 'SOFTWARE'
+                                ControlSet = $false
+                                Path = 'Policies\Microsoft\Windows NT\Terminal Services'
+                            }
+                            Name = 'fDenyTSConnections'
+                        }
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-denied-by-policy'
+                        Location = @{
+                            Hive = 'SOFTWARE'
+                            ControlSet = $false
+                            Path = 'Policies\Microsoft\Windows NT\Terminal Services'
+                        }
+                        Name = 'fDenyTSConnections'
+                        Op = 'equals'
+                        Value = 1
+                        Policy = $null
+                    }
+                }
+            )
+        }
+        @{
+            Id = 'rdp-listener-disabled'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'terminal-server-off'
+                        Location = @{
+                            Hive = 'SYSTEM'
+                            ControlSet = $true
+                            Path = 'Control\Terminal Server'
+                        }
+                        Name = 'TSEnabled'
+                        Op = 'equals'
+                        Value = 0
+                        Policy = $null
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'terminal-server-logons-off'
+                        Location = @{
+                            Hive = 'SYSTEM'
+                            ControlSet = $true
+                            Path = 'Control\Terminal Server'
+                        }
+                        Name = 'TSUserEnabled'
+                        Op = 'equals'
+                        Value = 1
+                        Policy = $null
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'terminal-server-draining'
+                        Location = @{
+                            Hive = 'SYSTEM'
+                            ControlSet = $true
+                            Path = 'Control\Terminal Server'
+                        }
+                        Name = 'TSServerDrainMode'
+                        Op = 'equals'
+                        Value = 1
+                        Policy = $null
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-listener-off'
+                        Location = @{
+                            Hive = 'SYSTEM'
+                            ControlSet = $true
+                            Path = 'Control\Terminal Server\WinStations\RDP-Tcp'
+                        }
+                        Name = 'fEnableWinStation'
+                        Op = 'equals'
+                        Value = 0
+                        Policy = $null
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-listener-logons-off'
+                        Location = @{
+                            Hive = 'SYSTEM'
+                            ControlSet = $true
+                            Path = 'Control\Terminal Server\WinStations\RDP-Tcp'
+                        }
+                        Name = 'fLogonDisabled'
+                        Op = 'equals'
+                        Value = 1
+                        Policy = $null
+                    }
+                }
+            )
+        }
+        @{
             Id = 'rdp-port-conflict'
             Evidence = @(
                 @{
@@ -232,6 +361,29 @@ $script:RdpOfflineCatalog = @{
                     Check = @{
                         Kind = 'service-state'
                         Id = 'termservice-stopped'
+                        Service = 'TermService'
+                        FiresWhen = 'not-running'
+                    }
+                }
+            )
+        }
+        @{
+            Id = 'termservice-not-running'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'termservice-disabled'
+                        Service = 'TermService'
+                        FiresWhen = 'disabled'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'termservice-down'
                         Service = 'TermService'
                         FiresWhen = 'not-running'
                     }

@@ -122,9 +122,21 @@ $script:RdpStringTable = @{
         'Scenario.rdp-cert-invalid.Title' = 'The RDP certificate is expired, missing, or not the configured one'
         'Finding.rdp-cert-store' = 'The Remote Desktop certificate store is empty or holds only expired certificates, or certificates RDP cannot use (no private key that opens, a key file NETWORK SERVICE cannot read, or an Enhanced Key Usage not for server authentication).'
         'Finding.rdp-cert-binding' = 'SSLCertificateSHA1Hash names a certificate that is not installed, has expired, or that RDP cannot use (no private key that opens, a key file NETWORK SERVICE cannot read, or an Enhanced Key Usage not for server authentication).'
+        'Scenario.rdp-disabled.Title' = 'Remote Desktop connections are turned off'
+        'Finding.rdp-connections-denied' = 'Remote Desktop connections are denied: fDenyTSConnections=1.'
+        'Finding.rdp-denied-by-policy' = 'Group Policy denies Remote Desktop (Policies\...\Terminal Services fDenyTSConnections=1): the policy wins, a local fix does not help and would be reverted at the next refresh. Change the policy.'
+        'Scenario.rdp-listener-disabled.Title' = 'The Remote Desktop listener or the terminal server is switched off'
+        'Finding.terminal-server-off' = 'The terminal server is disabled: TSEnabled=0.'
+        'Finding.terminal-server-logons-off' = 'Connections to the terminal server are blocked: TSUserEnabled=1.'
+        'Finding.terminal-server-draining' = 'The terminal server is in drain mode and takes no new logons: TSServerDrainMode=1.'
+        'Finding.rdp-listener-off' = 'The RDP-Tcp listener is disabled: fEnableWinStation=0.'
+        'Finding.rdp-listener-logons-off' = 'The RDP-Tcp listener refuses logons: fLogonDisabled=1.'
         'Scenario.rdp-port-conflict.Title' = 'Another process holds the RDP port, or nothing listens on it'
         'Finding.rdp-listener' = 'The configured RDP port is held by a process other than TermService, or nothing listens on it.'
         'Finding.termservice-stopped' = 'The Remote Desktop Services service (TermService) is not running.'
+        'Scenario.termservice-not-running.Title' = 'Remote Desktop Services (TermService) is disabled or not running'
+        'Finding.termservice-disabled' = 'The Remote Desktop Services service (TermService) is disabled: Start=4.'
+        'Finding.termservice-down' = 'The Remote Desktop Services service (TermService) is not running.'
         'Scenario.tls-disabled.Title' = 'TLS is disabled for the server side of Schannel'
         'Finding.ev-schannel-credential' = 'Schannel 36871: a fatal error occurred while creating a TLS server credential.'
         'Finding.tls12-server-off' = 'TLS 1.2 (server) is disabled: Enabled=0.'
@@ -133,9 +145,12 @@ $script:RdpStringTable = @{
         'Finding.tls11-server-off' = 'TLS 1.1 (server) is disabled; only clients that cannot use TLS 1.2 are affected.'
         'Finding.rdp-requires-tls' = 'The RDP listener requires TLS (SecurityLayer=2, possibly set by Group Policy), so it cannot fall back while TLS is off.'
         'Finding.fips-policy-on' = 'FIPS mode is on: only FIPS-compliant protocols and cipher suites are allowed.'
+        'Fix.allow-rdp-connections.Title' = 'Allow Remote Desktop connections'
         'Fix.enable-legacy-tls-server.Title' = 'Enable TLS 1.0 and 1.1 for legacy RDP clients'
         'Fix.enable-legacy-tls-server.Warning' = 'TLS 1.0 and 1.1 are deprecated and weaken every TLS service on this machine, not only RDP.'
         'Fix.enable-legacy-tls-server.Restore' = 'Run Undo-RdpRepair with the backup path this fix printed, or set Enabled=0 for both protocols, then reboot.'
+        'Fix.enable-rdp-listener.Title' = 'Switch the RDP-Tcp listener back on'
+        'Fix.enable-terminal-server.Title' = 'Switch the terminal server back on and out of drain mode'
         'Fix.enable-tls12-server.Title' = 'Enable TLS 1.2 for the server side of Schannel'
         'Fix.remove-rdp-cert-binding.Title' = 'Remove the configured RDP certificate thumbprint'
         'Fix.renew-rdp-self-signed-cert.Title' = 'Renew the RDP self-signed certificate'
@@ -143,6 +158,7 @@ $script:RdpStringTable = @{
         'Fix.resume-group-policy.Title' = 'Resume Group Policy after the repair is confirmed'
         'Fix.set-rdp-cert-binding.Title' = 'Point RDP at a valid certificate'
         'Fix.set-rdp-port.Title' = 'Move RDP to another port'
+        'Fix.start-termservice.Title' = 'Set Remote Desktop Services back to manual start and start it'
         'Fix.stop-port-owner.Title' = 'Stop the service that holds the RDP port'
         'Fix.suspend-group-policy.Title' = 'Suspend Group Policy so it cannot undo the repair'
         'Fix.suspend-group-policy.Warning' = 'While gpsvc is disabled the machine receives no Group Policy, including security policy.'
@@ -204,9 +220,21 @@ $script:RdpStringTable = @{
         'Scenario.rdp-cert-invalid.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQLWNlcnRpZmlrYXRldCBoYXIgZ8OldHQgdXQsIHNha25hcyBlbGxlciDDpHIgaW50ZSBkZXQga29uZmlndXJlcmFkZQ==')
         'Finding.rdp-cert-store' = (ConvertFrom-RdpUtf8Base64 'Q2VydGlmaWthdGFya2l2ZXQgUmVtb3RlIERlc2t0b3Agw6RyIHRvbXQgZWxsZXIgaW5uZWjDpWxsZXIgYmFyYSB1dGfDpW5nbmEgY2VydGlmaWthdCwgZWxsZXIgY2VydGlmaWthdCBzb20gUkRQIGludGUga2FuIGFudsOkbmRhIChpbmdlbiBwcml2YXQgbnlja2VsIHNvbSBnw6VyIGF0dCDDtnBwbmEsIGVuIG55Y2tlbGZpbCBzb20gTkVUV09SSyBTRVJWSUNFIGludGUga2FuIGzDpHNhIGVsbGVyIGVuIGbDtnJiw6R0dHJhZCBueWNrZWxhbnbDpG5kbmluZyBzb20gaW50ZSBnw6RsbGVyIHNlcnZlcmF1dGVudGlzZXJpbmcpLg==')
         'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCBhbmdlciBldHQgY2VydGlmaWthdCBzb20gaW50ZSDDpHIgaW5zdGFsbGVyYXQsIGhhciBnw6V0dCB1dCBlbGxlciBzb20gUkRQIGludGUga2FuIGFudsOkbmRhIChpbmdlbiBwcml2YXQgbnlja2VsIHNvbSBnw6VyIGF0dCDDtnBwbmEsIGVuIG55Y2tlbGZpbCBzb20gTkVUV09SSyBTRVJWSUNFIGludGUga2FuIGzDpHNhIGVsbGVyIGVuIGbDtnJiw6R0dHJhZCBueWNrZWxhbnbDpG5kbmluZyBzb20gaW50ZSBnw6RsbGVyIHNlcnZlcmF1dGVudGlzZXJpbmcpLg==')
+        'Scenario.rdp-disabled.Title' = (ConvertFrom-RdpUtf8Base64 'RmrDpHJyc2tyaXZib3Jkc2Fuc2x1dG5pbmdhciDDpHIgYXZzdMOkbmdkYQ==')
+        'Finding.rdp-connections-denied' = (ConvertFrom-RdpUtf8Base64 'RmrDpHJyc2tyaXZib3Jkc2Fuc2x1dG5pbmdhciBuZWthczogZkRlbnlUU0Nvbm5lY3Rpb25zPTEu')
+        'Finding.rdp-denied-by-policy' = (ConvertFrom-RdpUtf8Base64 'RW4gZ3J1cHByaW5jaXAgbmVrYXIgRmrDpHJyc2tyaXZib3JkIChQb2xpY2llc1wuLi5cVGVybWluYWwgU2VydmljZXMgZkRlbnlUU0Nvbm5lY3Rpb25zPTEpOiBwcmluY2lwZW4gdmlubmVyLCBlbiBsb2thbCDDpXRnw6RyZCBoasOkbHBlciBpbnRlIG9jaCBza3VsbGUgw6V0ZXJzdMOkbGxhcyB2aWQgbsOkc3RhIHVwcGRhdGVyaW5nLiDDhG5kcmEgcHJpbmNpcGVuLg==')
+        'Scenario.rdp-listener-disabled.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQLWx5c3NuYXJlbiBlbGxlciB0ZXJtaW5hbHNlcnZlcm4gw6RyIGF2c3TDpG5nZA==')
+        'Finding.terminal-server-off' = (ConvertFrom-RdpUtf8Base64 'VGVybWluYWxzZXJ2ZXJuIMOkciBpbmFrdGl2ZXJhZDogVFNFbmFibGVkPTAu')
+        'Finding.terminal-server-logons-off' = 'Anslutningar till terminalservern blockeras: TSUserEnabled=1.'
+        'Finding.terminal-server-draining' = (ConvertFrom-RdpUtf8Base64 'VGVybWluYWxzZXJ2ZXJuIMOkciBpIHTDtm1uaW5nc2zDpGdlIG9jaCB0YXIgaW50ZSBlbW90IG55YSBpbmxvZ2duaW5nYXI6IFRTU2VydmVyRHJhaW5Nb2RlPTEu')
+        'Finding.rdp-listener-off' = (ConvertFrom-RdpUtf8Base64 'THlzc25hcmVuIFJEUC1UY3Agw6RyIGluYWt0aXZlcmFkOiBmRW5hYmxlV2luU3RhdGlvbj0wLg==')
+        'Finding.rdp-listener-logons-off' = 'Lyssnaren RDP-Tcp nekar inloggningar: fLogonDisabled=1.'
         'Scenario.rdp-port-conflict.Title' = (ConvertFrom-RdpUtf8Base64 'RW4gYW5uYW4gcHJvY2VzcyBhbnbDpG5kZXIgUkRQLXBvcnRlbiwgZWxsZXIgc8OlIGx5c3NuYXIgaW5nZW4gcMOlIGRlbg==')
         'Finding.rdp-listener' = (ConvertFrom-RdpUtf8Base64 'RGVuIGtvbmZpZ3VyZXJhZGUgUkRQLXBvcnRlbiBhbnbDpG5kcyBhdiBlbiBhbm5hbiBwcm9jZXNzIMOkbiBUZXJtU2VydmljZSwgZWxsZXIgc8OlIGx5c3NuYXIgaW5nZW4gcMOlIGRlbi4=')
         'Finding.termservice-stopped' = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuIEZqw6RycnNrcml2Ym9yZHN0asOkbnN0ZXIgKFRlcm1TZXJ2aWNlKSBrw7ZycyBpbnRlLg==')
+        'Scenario.termservice-not-running.Title' = (ConvertFrom-RdpUtf8Base64 'RmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciAoVGVybVNlcnZpY2UpIMOkciBpbmFrdGl2ZXJhZCBlbGxlciBrw7ZycyBpbnRl')
+        'Finding.termservice-disabled' = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuIEZqw6RycnNrcml2Ym9yZHN0asOkbnN0ZXIgKFRlcm1TZXJ2aWNlKSDDpHIgaW5ha3RpdmVyYWQ6IFN0YXJ0PTQu')
+        'Finding.termservice-down' = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuIEZqw6RycnNrcml2Ym9yZHN0asOkbnN0ZXIgKFRlcm1TZXJ2aWNlKSBrw7ZycyBpbnRlLg==')
         'Scenario.tls-disabled.Title' = (ConvertFrom-RdpUtf8Base64 'VExTIMOkciBpbmFrdGl2ZXJhdCBmw7ZyIHNlcnZlcnNpZGFuIGF2IFNjaGFubmVs')
         'Finding.ev-schannel-credential' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzE6IGV0dCBhbGx2YXJsaWd0IGZlbCB1cHBzdG9kIG7DpHIgZW4gVExTLXNlcnZlcmF1dGVudGlzZXJpbmdzdXBwZ2lmdCBza2FwYWRlcy4=')
         'Finding.tls12-server-off' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMiAoc2VydmVyKSDDpHIgaW5ha3RpdmVyYXQ6IEVuYWJsZWQ9MC4=')
@@ -215,9 +243,12 @@ $script:RdpStringTable = @{
         'Finding.tls11-server-off' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMSAoc2VydmVyKSDDpHIgaW5ha3RpdmVyYXQ7IGVuZGFzdCBrbGllbnRlciBzb20gaW50ZSBrYW4gYW52w6RuZGEgVExTIDEuMiBww6V2ZXJrYXMu')
         'Finding.rdp-requires-tls' = (ConvertFrom-RdpUtf8Base64 'UkRQLWx5c3NuYXJlbiBrcsOkdmVyIFRMUyAoU2VjdXJpdHlMYXllcj0yLCBldmVudHVlbGx0IHNhdHQgYXYgZW4gZ3J1cHByaW5jaXApLCBzw6UgZGVuIGthbiBpbnRlIGZhbGxhIHRpbGxiYWthIG1lZGFuIFRMUyDDpHIgYXYu')
         'Finding.fips-policy-on' = (ConvertFrom-RdpUtf8Base64 'RklQUy1sw6RnZXQgw6RyIHDDpTogZW5kYXN0IEZJUFMta29tcGF0aWJsYSBwcm90b2tvbGwgb2NoIGNoaWZmZXJzdml0ZXIgdGlsbMOldHMu')
+        'Fix.allow-rdp-connections.Title' = (ConvertFrom-RdpUtf8Base64 'VGlsbMOldCBmasOkcnJza3JpdmJvcmRzYW5zbHV0bmluZ2Fy')
         'Fix.enable-legacy-tls-server.Title' = (ConvertFrom-RdpUtf8Base64 'QWt0aXZlcmEgVExTIDEuMCBvY2ggMS4xIGbDtnIgw6RsZHJlIFJEUC1rbGllbnRlcg==')
         'Fix.enable-legacy-tls-server.Warning' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMCBvY2ggMS4xIMOkciBpbmFrdHVlbGxhIG9jaCBmw7Zyc3ZhZ2FyIGFsbGEgVExTLXRqw6Ruc3RlciBww6UgZGF0b3JuLCBpbnRlIGJhcmEgUkRQLg==')
         'Fix.enable-legacy-tls-server.Restore' = (ConvertFrom-RdpUtf8Base64 'S8O2ciBVbmRvLVJkcFJlcGFpciBtZWQgc8Oka2VyaGV0c2tvcGlhbnMgc8O2a3bDpGcgc29tIGtvcnJpZ2VyaW5nZW4gc2tyZXYgdXQsIGVsbGVyIHPDpHR0IEVuYWJsZWQ9MCBmw7ZyIGLDpWRhIHByb3Rva29sbGVuIG9jaCBzdGFydGEgc2VkYW4gb20u')
+        'Fix.enable-rdp-listener.Title' = (ConvertFrom-RdpUtf8Base64 'U2zDpSBww6UgbHlzc25hcmVuIFJEUC1UY3AgaWdlbg==')
+        'Fix.enable-terminal-server.Title' = (ConvertFrom-RdpUtf8Base64 'U2zDpSBww6UgdGVybWluYWxzZXJ2ZXJuIGlnZW4gb2NoIHRhIGRlbiB1ciB0w7ZtbmluZ3Nsw6RnZXQ=')
         'Fix.enable-tls12-server.Title' = (ConvertFrom-RdpUtf8Base64 'QWt0aXZlcmEgVExTIDEuMiBmw7ZyIHNlcnZlcnNpZGFuIGF2IFNjaGFubmVs')
         'Fix.remove-rdp-cert-binding.Title' = (ConvertFrom-RdpUtf8Base64 'VGEgYm9ydCBkZXQga29uZmlndXJlcmFkZSB0dW1hdnRyeWNrZXQgZsO2ciBSRFAtY2VydGlmaWthdGV0')
         'Fix.renew-rdp-self-signed-cert.Title' = (ConvertFrom-RdpUtf8Base64 'RsO2cm55YSBkZXQgc2rDpGx2c2lnbmVyYWRlIFJEUC1jZXJ0aWZpa2F0ZXQ=')
@@ -225,6 +256,7 @@ $script:RdpStringTable = @{
         'Fix.resume-group-policy.Title' = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJ1cHB0YSBncnVwcHJpbmNpcGVyIG7DpHIgcmVwYXJhdGlvbmVuIGhhciBiZWtyw6RmdGF0cw==')
         'Fix.set-rdp-cert-binding.Title' = (ConvertFrom-RdpUtf8Base64 'TMOldCBSRFAgYW52w6RuZGEgZXR0IGdpbHRpZ3QgY2VydGlmaWthdA==')
         'Fix.set-rdp-port.Title' = 'Flytta RDP till en annan port'
+        'Fix.start-termservice.Title' = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJzdMOkbGwgRmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciB0aWxsIG1hbnVlbGwgc3RhcnQgb2NoIHN0YXJ0YSB0asOkbnN0ZW4=')
         'Fix.stop-port-owner.Title' = (ConvertFrom-RdpUtf8Base64 'U3RvcHBhIHRqw6Ruc3RlbiBzb20gYW52w6RuZGVyIFJEUC1wb3J0ZW4=')
         'Fix.suspend-group-policy.Title' = (ConvertFrom-RdpUtf8Base64 'UGF1c2EgZ3J1cHByaW5jaXBlciBzw6UgYXR0IGRlIGludGUga2FuIMOlbmdyYSByZXBhcmF0aW9uZW4=')
         'Fix.suspend-group-policy.Warning' = (ConvertFrom-RdpUtf8Base64 'TWVkYW4gZ3BzdmMgw6RyIGluYWt0aXZlcmFkIHRhciBkYXRvcm4gaW50ZSBlbW90IG7DpWdyYSBncnVwcHJpbmNpcGVyLCBpbnRlIGhlbGxlciBzw6RrZXJoZXRzcHJpbmNpcGVyLg==')
@@ -286,9 +318,21 @@ $script:RdpStringTable = @{
         'Scenario.rdp-cert-invalid.Title' = 'Het RDP-certificaat is verlopen, ontbreekt of is niet het ingestelde certificaat'
         'Finding.rdp-cert-store' = 'Het certificaatarchief Remote Desktop is leeg of bevat alleen verlopen certificaten, of certificaten die RDP niet kan gebruiken (geen persoonlijke sleutel die te openen is, een sleutelbestand dat NETWORK SERVICE niet kan lezen, of uitgebreid sleutelgebruik dat niet voor serververificatie is).'
         'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCBub2VtdCBlZW4gY2VydGlmaWNhYXQgZGF0IG5pZXQgaXMgZ2XDr25zdGFsbGVlcmQsIHZlcmxvcGVuIGlzIG9mIGRhdCBSRFAgbmlldCBrYW4gZ2VicnVpa2VuIChnZWVuIHBlcnNvb25saWprZSBzbGV1dGVsIGRpZSB0ZSBvcGVuZW4gaXMsIGVlbiBzbGV1dGVsYmVzdGFuZCBkYXQgTkVUV09SSyBTRVJWSUNFIG5pZXQga2FuIGxlemVuLCBvZiB1aXRnZWJyZWlkIHNsZXV0ZWxnZWJydWlrIGRhdCBuaWV0IHZvb3Igc2VydmVydmVyaWZpY2F0aWUgaXMpLg==')
+        'Scenario.rdp-disabled.Title' = 'Extern bureaublad-verbindingen zijn uitgeschakeld'
+        'Finding.rdp-connections-denied' = 'Extern bureaublad-verbindingen worden geweigerd: fDenyTSConnections=1.'
+        'Finding.rdp-denied-by-policy' = 'Groepsbeleid weigert Extern bureaublad (Policies\...\Terminal Services fDenyTSConnections=1): het beleid wint, een lokale reparatie helpt niet en zou bij de volgende vernieuwing worden teruggedraaid. Wijzig het beleid.'
+        'Scenario.rdp-listener-disabled.Title' = 'De RDP-listener of de terminalserver is uitgeschakeld'
+        'Finding.terminal-server-off' = 'De terminalserver is uitgeschakeld: TSEnabled=0.'
+        'Finding.terminal-server-logons-off' = 'Verbindingen met de terminalserver worden geblokkeerd: TSUserEnabled=1.'
+        'Finding.terminal-server-draining' = 'De terminalserver staat in de leegloopmodus en accepteert geen nieuwe aanmeldingen: TSServerDrainMode=1.'
+        'Finding.rdp-listener-off' = 'De listener RDP-Tcp is uitgeschakeld: fEnableWinStation=0.'
+        'Finding.rdp-listener-logons-off' = 'De listener RDP-Tcp weigert aanmeldingen: fLogonDisabled=1.'
         'Scenario.rdp-port-conflict.Title' = 'Een ander proces bezet de RDP-poort, of er luistert niets op'
         'Finding.rdp-listener' = 'De ingestelde RDP-poort wordt bezet door een ander proces dan TermService, of er luistert niets op.'
         'Finding.termservice-stopped' = 'De service Extern bureaublad-services (TermService) is niet actief.'
+        'Scenario.termservice-not-running.Title' = 'Extern bureaublad-services (TermService) is uitgeschakeld of niet actief'
+        'Finding.termservice-disabled' = 'De service Extern bureaublad-services (TermService) is uitgeschakeld: Start=4.'
+        'Finding.termservice-down' = 'De service Extern bureaublad-services (TermService) is niet actief.'
         'Scenario.tls-disabled.Title' = 'TLS is uitgeschakeld voor de serverkant van Schannel'
         'Finding.ev-schannel-credential' = 'Schannel 36871: er is een fatale fout opgetreden bij het maken van een TLS-serverreferentie.'
         'Finding.tls12-server-off' = 'TLS 1.2 (server) is uitgeschakeld: Enabled=0.'
@@ -297,9 +341,12 @@ $script:RdpStringTable = @{
         'Finding.tls11-server-off' = 'TLS 1.1 (server) is uitgeschakeld; alleen clients die geen TLS 1.2 kunnen gebruiken, worden getroffen.'
         'Finding.rdp-requires-tls' = 'De RDP-listener vereist TLS (SecurityLayer=2, mogelijk ingesteld door groepsbeleid) en kan dus niet terugvallen zolang TLS uit staat.'
         'Finding.fips-policy-on' = 'De FIPS-modus staat aan: alleen FIPS-conforme protocollen en coderingssuites zijn toegestaan.'
+        'Fix.allow-rdp-connections.Title' = 'Extern bureaublad-verbindingen toestaan'
         'Fix.enable-legacy-tls-server.Title' = 'TLS 1.0 en 1.1 inschakelen voor oudere RDP-clients'
         'Fix.enable-legacy-tls-server.Warning' = 'TLS 1.0 en 1.1 zijn verouderd en verzwakken elke TLS-service op deze machine, niet alleen RDP.'
         'Fix.enable-legacy-tls-server.Restore' = 'Voer Undo-RdpRepair uit met het back-uppad dat deze oplossing toonde, of zet Enabled=0 voor beide protocollen en start daarna opnieuw op.'
+        'Fix.enable-rdp-listener.Title' = 'De listener RDP-Tcp weer inschakelen'
+        'Fix.enable-terminal-server.Title' = 'De terminalserver weer inschakelen en uit de leegloopmodus halen'
         'Fix.enable-tls12-server.Title' = 'TLS 1.2 inschakelen voor de serverkant van Schannel'
         'Fix.remove-rdp-cert-binding.Title' = 'De geconfigureerde vingerafdruk van het RDP-certificaat verwijderen'
         'Fix.renew-rdp-self-signed-cert.Title' = 'Het zelfondertekende RDP-certificaat vernieuwen'
@@ -307,6 +354,7 @@ $script:RdpStringTable = @{
         'Fix.resume-group-policy.Title' = 'Groepsbeleid hervatten nadat de reparatie is bevestigd'
         'Fix.set-rdp-cert-binding.Title' = 'RDP naar een geldig certificaat laten verwijzen'
         'Fix.set-rdp-port.Title' = 'RDP naar een andere poort verplaatsen'
+        'Fix.start-termservice.Title' = 'Extern bureaublad-services terugzetten op handmatig starten en starten'
         'Fix.stop-port-owner.Title' = 'De service stoppen die de RDP-poort bezet'
         'Fix.suspend-group-policy.Title' = 'Groepsbeleid onderbreken zodat het de reparatie niet ongedaan maakt'
         'Fix.suspend-group-policy.Warning' = 'Zolang gpsvc is uitgeschakeld, ontvangt de machine geen groepsbeleid, ook geen beveiligingsbeleid.'
@@ -368,9 +416,21 @@ $script:RdpStringTable = @{
         'Scenario.rdp-cert-invalid.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaGkeitieW3sumBjuacn+OAgemBuuWkse+8jOaIluS4jeaYr+W3suioreWumueahOaGkeitiQ==')
         'Finding.rdp-cert-store' = (ConvertFrom-RdpUtf8Base64 'UmVtb3RlIERlc2t0b3Ag5oaR6K2J5a2Y5pS+5Y2A5piv56m655qE77yM5oiW5Y+q5YyF5ZCr5bey6YGO5pyf55qE5oaR6K2J77yM5oiW5Y+q5pyJIFJEUCDnhKHms5Xkvb/nlKjnmoTmhpHorYnvvIjmspLmnInlj6/plovllZ/nmoTnp4Hlr4bph5HpkbDjgIFORVRXT1JLIFNFUlZJQ0Ug54Sh5rOV6K6A5Y+W6YeR6ZGw5qqU5qGI77yM5oiW5aKe5by36YeR6ZGw5L2/55So5pa55rOV5LiN5piv5Ly65pyN5Zmo6amX6K2J77yJ44CC')
         'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCDmjIflrprnmoTmhpHorYnmnKrlronoo53jgIHlt7LpgY7mnJ/vvIzmiJYgUkRQIOeEoeazleS9v+eUqO+8iOaykuacieWPr+mWi+WVn+eahOengeWvhumHkemRsOOAgU5FVFdPUksgU0VSVklDRSDnhKHms5XoroDlj5bph5HpkbDmqpTmoYjvvIzmiJblop7lvLfph5HpkbDkvb/nlKjmlrnms5XkuI3mmK/kvLrmnI3lmajpqZforYnvvInjgII=')
+        'Scenario.rdp-disabled.Title' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i6YCj57ea5bey6Zec6ZaJ')
+        'Finding.rdp-connections-denied' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i6YCj57ea6YGt5ouS77yaZkRlbnlUU0Nvbm5lY3Rpb25zPTHjgII=')
+        'Finding.rdp-denied-by-policy' = (ConvertFrom-RdpUtf8Base64 '576k57WE5Y6f5YmH5ouS57WV6YGg56uv5qGM6Z2i77yIUG9saWNpZXNcLi4uXFRlcm1pbmFsIFNlcnZpY2VzIGZEZW55VFNDb25uZWN0aW9ucz0x77yJ77ya5Y6f5YmH5YSq5YWI77yM5pys5qmf5L+u5q2j5rKS5pyJ5L2c55So77yM5LiU5pyD5Zyo5LiL5qyh6YeN5paw5pW055CG5pmC6KKr6YKE5Y6f44CC6KuL6K6K5pu05Y6f5YmH44CC')
+        'Scenario.rdp-listener-disabled.Title' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5o6l6IG956iL5byP5oiW57WC56uv5qmf5Ly65pyN5Zmo5bey6Zec6ZaJ')
+        'Finding.terminal-server-off' = (ConvertFrom-RdpUtf8Base64 '57WC56uv5qmf5Ly65pyN5Zmo5bey5YGc55So77yaVFNFbmFibGVkPTDjgII=')
+        'Finding.terminal-server-logons-off' = (ConvertFrom-RdpUtf8Base64 '6IiH57WC56uv5qmf5Ly65pyN5Zmo55qE6YCj57ea6YGt5bCB6Y6W77yaVFNVc2VyRW5hYmxlZD0x44CC')
+        'Finding.terminal-server-draining' = (ConvertFrom-RdpUtf8Base64 '57WC56uv5qmf5Ly65pyN5Zmo6JmV5pa85riF56m65qih5byP77yM5LiN5o6l5Y+X5paw55qE55m75YWl77yaVFNTZXJ2ZXJEcmFpbk1vZGU9MeOAgg==')
+        'Finding.rdp-listener-off' = (ConvertFrom-RdpUtf8Base64 'UkRQLVRjcCDmjqXogb3nqIvlvI/lt7LlgZznlKjvvJpmRW5hYmxlV2luU3RhdGlvbj0w44CC')
+        'Finding.rdp-listener-logons-off' = (ConvertFrom-RdpUtf8Base64 'UkRQLVRjcCDmjqXogb3nqIvlvI/mi5LntZXnmbvlhaXvvJpmTG9nb25EaXNhYmxlZD0x44CC')
         'Scenario.rdp-port-conflict.Title' = (ConvertFrom-RdpUtf8Base64 '5Y+m5LiA5YCL6JmV55CG56iL5bqP5L2U55SoIFJEUCDpgKPmjqXln6DvvIzmiJbmspLmnInnqIvlvI/lnKjlhbbkuIrmjqXogb0=')
         'Finding.rdp-listener' = (ConvertFrom-RdpUtf8Base64 '5bey6Kit5a6a55qEIFJEUCDpgKPmjqXln6DooqsgVGVybVNlcnZpY2Ug5Lul5aSW55qE6JmV55CG56iL5bqP5L2U55So77yM5oiW5rKS5pyJ56iL5byP5Zyo5YW25LiK5o6l6IG944CC')
         'Finding.termservice-stopped' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInmnKrlnKjln7fooYzjgII=')
+        'Scenario.termservice-not-running.Title' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInlt7LlgZznlKjmiJbmnKrlnKjln7fooYw=')
+        'Finding.termservice-disabled' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInlt7LlgZznlKjvvJpTdGFydD0044CC')
+        'Finding.termservice-down' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInmnKrlnKjln7fooYzjgII=')
         'Scenario.tls-disabled.Title' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwg5Ly65pyN5Zmo56uv55qEIFRMUyDlt7LlgZznlKg=')
         'Finding.ev-schannel-credential' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzHvvJrlu7rnq4sgVExTIOS8uuacjeWZqOiqjeitieaZgueZvOeUn+WatOmHjemMr+iqpOOAgg==')
         'Finding.tls12-server-off' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMu+8iOS8uuacjeWZqO+8ieW3suWBnOeUqO+8mkVuYWJsZWQ9MOOAgg==')
@@ -379,9 +439,12 @@ $script:RdpStringTable = @{
         'Finding.tls11-server-off' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMe+8iOS8uuacjeWZqO+8ieW3suWBnOeUqO+8m+WPquacg+W9semfv+eEoeazleS9v+eUqCBUTFMgMS4yIOeahOeUqOaItuerr+OAgg==')
         'Finding.rdp-requires-tls' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaOpeiBveeoi+W8j+imgeaxgiBUTFPvvIhTZWN1cml0eUxheWVyPTLvvIzlj6/og73nlLHnvqTntYTljp/liYfoqK3lrprvvInvvIzlm6DmraTlnKggVExTIOWBnOeUqOaZgueEoeazlemAgOWbnuWFtuS7luaWueW8j+OAgg==')
         'Finding.fips-policy-on' = (ConvertFrom-RdpUtf8Base64 'RklQUyDmqKHlvI/lt7LplovllZ/vvJrlj6rlhYHoqLHnrKblkIggRklQUyDnmoTpgJroqIrljZTlrproiIfliqDlr4blpZfku7bjgII=')
+        'Fix.allow-rdp-connections.Title' = (ConvertFrom-RdpUtf8Base64 '5YWB6Kix6YGg56uv5qGM6Z2i6YCj57ea')
         'Fix.enable-legacy-tls-server.Title' = (ConvertFrom-RdpUtf8Base64 '54K66IiK54mIIFJEUCDnlKjmiLbnq6/llZ/nlKggVExTIDEuMCDoiIcgMS4x')
         'Fix.enable-legacy-tls-server.Warning' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMCDoiIcgMS4xIOW3sua3mOaxsO+8jOacg+WJiuW8semAmemDqOmbu+iFpuS4iuaJgOaciSBUTFMg5pyN5YuZ55qE5a6J5YWo5oCn77yM6ICM5LiN5Y+q5pivIFJEUOOAgg==')
         'Fix.enable-legacy-tls-server.Restore' = (ConvertFrom-RdpUtf8Base64 '5L2/55So5q2k5L+u5q2j5omA6aGv56S655qE5YKZ5Lu96Lev5b6R5Z+36KGMIFVuZG8tUmRwUmVwYWly77yM5oiW5bCH5YWp5YCL6YCa6KiK5Y2U5a6a55qEIEVuYWJsZWQg6Kit54K6IDDvvIznhLblvozph43mlrDplovmqZ/jgII=')
+        'Fix.enable-rdp-listener.Title' = (ConvertFrom-RdpUtf8Base64 '6YeN5paw6ZaL5ZWfIFJEUC1UY3Ag5o6l6IG956iL5byP')
+        'Fix.enable-terminal-server.Title' = (ConvertFrom-RdpUtf8Base64 '6YeN5paw6ZaL5ZWf57WC56uv5qmf5Ly65pyN5Zmo5Lim57WQ5p2f5riF56m65qih5byP')
         'Fix.enable-tls12-server.Title' = (ConvertFrom-RdpUtf8Base64 '54K6IFNjaGFubmVsIOS8uuacjeWZqOerr+WVn+eUqCBUTFMgMS4y')
         'Fix.remove-rdp-cert-binding.Title' = (ConvertFrom-RdpUtf8Base64 '56e76Zmk5bey6Kit5a6a55qEIFJEUCDmhpHorYnmjIfntIs=')
         'Fix.renew-rdp-self-signed-cert.Title' = (ConvertFrom-RdpUtf8Base64 '5pu05pawIFJEUCDoh6rmiJHnsL3nvbLmhpHorYk=')
@@ -389,6 +452,7 @@ $script:RdpStringTable = @{
         'Fix.resume-group-policy.Title' = (ConvertFrom-RdpUtf8Base64 '56K66KqN5L+u5b6p5b6M5oGi5b6p576k57WE5Y6f5YmH')
         'Fix.set-rdp-cert-binding.Title' = (ConvertFrom-RdpUtf8Base64 '5bCHIFJEUCDmjIflkJHmnInmlYjnmoTmhpHorYk=')
         'Fix.set-rdp-port.Title' = (ConvertFrom-RdpUtf8Base64 '5bCHIFJEUCDnp7vliLDlhbbku5bpgKPmjqXln6A=')
+        'Fix.start-termservice.Title' = (ConvertFrom-RdpUtf8Base64 '5bCH6YGg56uv5qGM6Z2i5pyN5YuZ6Kit5Zue5omL5YuV5ZWf5YuV5Lim5ZWf5YuV5a6D')
         'Fix.stop-port-owner.Title' = (ConvertFrom-RdpUtf8Base64 '5YGc5q2i5L2U55SoIFJEUCDpgKPmjqXln6DnmoTmnI3li5k=')
         'Fix.suspend-group-policy.Title' = (ConvertFrom-RdpUtf8Base64 '5pqr5YGc576k57WE5Y6f5YmH77yM6YG/5YWN5YW25b6p5Y6f5L+u5b6p57WQ5p6c')
         'Fix.suspend-group-policy.Warning' = (ConvertFrom-RdpUtf8Base64 '5YGc55SoIGdwc3ZjIOacn+mWk++8jOmAmemDqOmbu+iFpuS4jeacg+Wll+eUqOS7u+S9lee+pOe1hOWOn+WJh++8jOWMheaLrOWuieWFqOaAp+WOn+WJh+OAgg==')
@@ -3869,6 +3933,109 @@ $script:RdpCatalog = @{
             Fixes = @('renew-rdp-self-signed-cert', 'remove-rdp-cert-binding', 'set-rdp-cert-binding')
         }
         @{
+            Id = 'rdp-disabled'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-connections-denied'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+                        Name = 'fDenyTSConnections'
+                        Op = 'equals'
+                        Value = 1
+                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                        PolicyName = 'fDenyTSConnections'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-denied-by-policy'
+                        Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                        Name = 'fDenyTSConnections'
+                        Op = 'equals'
+                        Value = 1
+                        PolicyKey = $null
+                        PolicyName = $null
+                    }
+                }
+            )
+            Fixes = @('allow-rdp-connections')
+        }
+        @{
+            Id = 'rdp-listener-disabled'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'terminal-server-off'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+                        Name = 'TSEnabled'
+                        Op = 'equals'
+                        Value = 0
+                        PolicyKey = $null
+                        PolicyName = $null
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'terminal-server-logons-off'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+                        Name = 'TSUserEnabled'
+                        Op = 'equals'
+                        Value = 1
+                        PolicyKey = $null
+                        PolicyName = $null
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'terminal-server-draining'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+                        Name = 'TSServerDrainMode'
+                        Op = 'equals'
+                        Value = 1
+                        PolicyKey = $null
+                        PolicyName = $null
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-listener-off'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                        Name = 'fEnableWinStation'
+                        Op = 'equals'
+                        Value = 0
+                        PolicyKey = $null
+                        PolicyName = $null
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-listener-logons-off'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                        Name = 'fLogonDisabled'
+                        Op = 'equals'
+                        Value = 1
+                        PolicyKey = $null
+                        PolicyName = $null
+                    }
+                }
+            )
+            Fixes = @('enable-terminal-server', 'enable-rdp-listener')
+        }
+        @{
             Id = 'rdp-port-conflict'
             Evidence = @(
                 @{
@@ -3893,6 +4060,30 @@ $script:RdpCatalog = @{
                 }
             )
             Fixes = @('stop-port-owner', 'set-rdp-port')
+        }
+        @{
+            Id = 'termservice-not-running'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'termservice-disabled'
+                        Service = 'TermService'
+                        FiresWhen = 'disabled'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'termservice-down'
+                        Service = 'TermService'
+                        FiresWhen = 'not-running'
+                    }
+                }
+            )
+            Fixes = @('start-termservice')
         }
         @{
             Id = 'tls-disabled'
@@ -4088,6 +4279,76 @@ $script:RdpCatalog = @{
             Name = 'SSLCertificateSHA1Hash'
             Stores = @('My', 'Remote Desktop')
         }
+        'rdp-connections-denied' = @{
+            Kind = 'registry-value'
+            Id = 'rdp-connections-denied'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+            Name = 'fDenyTSConnections'
+            Op = 'equals'
+            Value = 1
+            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+            PolicyName = 'fDenyTSConnections'
+        }
+        'rdp-denied-by-policy' = @{
+            Kind = 'registry-value'
+            Id = 'rdp-denied-by-policy'
+            Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+            Name = 'fDenyTSConnections'
+            Op = 'equals'
+            Value = 1
+            PolicyKey = $null
+            PolicyName = $null
+        }
+        'terminal-server-off' = @{
+            Kind = 'registry-value'
+            Id = 'terminal-server-off'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+            Name = 'TSEnabled'
+            Op = 'equals'
+            Value = 0
+            PolicyKey = $null
+            PolicyName = $null
+        }
+        'terminal-server-logons-off' = @{
+            Kind = 'registry-value'
+            Id = 'terminal-server-logons-off'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+            Name = 'TSUserEnabled'
+            Op = 'equals'
+            Value = 1
+            PolicyKey = $null
+            PolicyName = $null
+        }
+        'terminal-server-draining' = @{
+            Kind = 'registry-value'
+            Id = 'terminal-server-draining'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+            Name = 'TSServerDrainMode'
+            Op = 'equals'
+            Value = 1
+            PolicyKey = $null
+            PolicyName = $null
+        }
+        'rdp-listener-off' = @{
+            Kind = 'registry-value'
+            Id = 'rdp-listener-off'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+            Name = 'fEnableWinStation'
+            Op = 'equals'
+            Value = 0
+            PolicyKey = $null
+            PolicyName = $null
+        }
+        'rdp-listener-logons-off' = @{
+            Kind = 'registry-value'
+            Id = 'rdp-listener-logons-off'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+            Name = 'fLogonDisabled'
+            Op = 'equals'
+            Value = 1
+            PolicyKey = $null
+            PolicyName = $null
+        }
         'rdp-listener' = @{
             Kind = 'rdp-listener'
             Id = 'rdp-listener'
@@ -4099,6 +4360,18 @@ $script:RdpCatalog = @{
         'termservice-stopped' = @{
             Kind = 'service-state'
             Id = 'termservice-stopped'
+            Service = 'TermService'
+            FiresWhen = 'not-running'
+        }
+        'termservice-disabled' = @{
+            Kind = 'service-state'
+            Id = 'termservice-disabled'
+            Service = 'TermService'
+            FiresWhen = 'disabled'
+        }
+        'termservice-down' = @{
+            Kind = 'service-state'
+            Id = 'termservice-down'
             Service = 'TermService'
             FiresWhen = 'not-running'
         }
@@ -4174,6 +4447,34 @@ $script:RdpCatalog = @{
         }
     }
     Fixes = @{
+        'allow-rdp-connections' = @{
+            Id = 'allow-rdp-connections'
+            Command = 'Enable-RdpConnection'
+            OptIn = $false
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+                    Name = 'fDenyTSConnections'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 0
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+                    Name = 'fDenyTSConnections'
+                }
+            )
+            VerifyChecks = @('rdp-connections-denied')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $true
+            WeakensSecurity = $false
+        }
         'enable-legacy-tls-server' = @{
             Id = 'enable-legacy-tls-server'
             Command = 'Enable-RdpLegacyTlsProtocol'
@@ -4240,6 +4541,109 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $true
+        }
+        'enable-rdp-listener' = @{
+            Id = 'enable-rdp-listener'
+            Command = 'Enable-RdpListener'
+            OptIn = $false
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'fEnableWinStation'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 1
+                }
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'fLogonDisabled'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 0
+                }
+                @{
+                    Kind = 'service-restart'
+                    Service = 'TermService'
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'fEnableWinStation'
+                }
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'fLogonDisabled'
+                }
+            )
+            VerifyChecks = @('rdp-listener-off', 'rdp-listener-logons-off')
+            NeededWhenEvents = @()
+            RestartsServices = @('TermService')
+            Reboot = $false
+            WeakensSecurity = $false
+        }
+        'enable-terminal-server' = @{
+            Id = 'enable-terminal-server'
+            Command = 'Enable-RdpTerminalServer'
+            OptIn = $false
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+                    Name = 'TSEnabled'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 1
+                }
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+                    Name = 'TSUserEnabled'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 0
+                }
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+                    Name = 'TSServerDrainMode'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 0
+                }
+                @{
+                    Kind = 'service-restart'
+                    Service = 'TermService'
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+                    Name = 'TSEnabled'
+                }
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+                    Name = 'TSUserEnabled'
+                }
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
+                    Name = 'TSServerDrainMode'
+                }
+            )
+            VerifyChecks = @('terminal-server-off', 'terminal-server-logons-off', 'terminal-server-draining')
+            NeededWhenEvents = @()
+            RestartsServices = @('TermService')
+            Reboot = $false
+            WeakensSecurity = $false
         }
         'enable-tls12-server' = @{
             Id = 'enable-tls12-server'
@@ -4561,6 +4965,36 @@ $script:RdpCatalog = @{
             Reboot = $false
             WeakensSecurity = $false
         }
+        'start-termservice' = @{
+            Id = 'start-termservice'
+            Command = 'Start-RdpTermService'
+            OptIn = $false
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'service-start-type'
+                    Service = 'TermService'
+                    StartType = 'manual'
+                    ViaRegistry = $false
+                }
+                @{
+                    Kind = 'service-start'
+                    Service = 'TermService'
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'service-config'
+                    Service = 'TermService'
+                    Runtime = $null
+                }
+            )
+            VerifyChecks = @('termservice-disabled', 'termservice-down')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $false
+            WeakensSecurity = $false
+        }
         'stop-port-owner' = @{
             Id = 'stop-port-owner'
             Command = 'Stop-RdpPortConflict'
@@ -4637,8 +5071,8 @@ function Invoke-RdpDiagnosis {
     [OutputType([pscustomobject], [string])]
     param(
         [Parameter(Position = 0)]
-        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-port-conflict', 'tls-disabled')]
-        [string[]]$Scenario = @('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-port-conflict', 'tls-disabled'),
+        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled')]
+        [string[]]$Scenario = @('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled'),
         [object]$Since = $null,
         [Nullable[datetime]]$After = $null,
         [Parameter(Mandatory = $true, ParameterSetName = 'Text')]
@@ -4696,9 +5130,9 @@ function Invoke-RdpRepair {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true, Position = 0)]
-        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-port-conflict', 'tls-disabled')]
+        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled')]
         [string]$Scenario,
-        [ValidateSet('enable-legacy-tls-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'stop-port-owner', 'suspend-group-policy')]
+        [ValidateSet('allow-rdp-connections', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
         [string[]]$Fix = @(),
         [ValidatePattern('^[0-9A-Fa-f]{40}$')]
         [string]$Thumbprint,
@@ -4763,6 +5197,18 @@ function Undo-RdpRepair {
 }
 #endregion public commands (templates/powershell/public.ps1.ejs)
 
+#region fix allow-rdp-connections (command Enable-RdpConnection)
+function Enable-RdpConnection {
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'allow-rdp-connections' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix allow-rdp-connections (command Enable-RdpConnection)
+
 #region fix enable-legacy-tls-server (command Enable-RdpLegacyTlsProtocol)
 function Enable-RdpLegacyTlsProtocol {
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
@@ -4774,6 +5220,30 @@ function Enable-RdpLegacyTlsProtocol {
     Invoke-RdpFixCommand -FixId 'enable-legacy-tls-server' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix enable-legacy-tls-server (command Enable-RdpLegacyTlsProtocol)
+
+#region fix enable-rdp-listener (command Enable-RdpListener)
+function Enable-RdpListener {
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'enable-rdp-listener' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix enable-rdp-listener (command Enable-RdpListener)
+
+#region fix enable-terminal-server (command Enable-RdpTerminalServer)
+function Enable-RdpTerminalServer {
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'enable-terminal-server' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix enable-terminal-server (command Enable-RdpTerminalServer)
 
 #region fix enable-tls12-server (command Enable-RdpTlsProtocol)
 function Enable-RdpTlsProtocol {
@@ -4864,6 +5334,18 @@ function Set-RdpPort {
     Invoke-RdpFixCommand -FixId 'set-rdp-port' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix set-rdp-port (command Set-RdpPort)
+
+#region fix start-termservice (command Start-RdpTermService)
+function Start-RdpTermService {
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'start-termservice' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix start-termservice (command Start-RdpTermService)
 
 #region fix stop-port-owner (command Stop-RdpPortConflict)
 function Stop-RdpPortConflict {

@@ -51,14 +51,17 @@ function brokenCatalog(edit: (text: string) => string, file = 'scenarios/tls-dis
 }
 
 describe('rdp-rescue build', () => {
-  it('writes a manifest listing the five scenarios and every artifact with size and hash', async () => {
+  it('writes a manifest listing the scenarios and every artifact with size and hash', async () => {
     const out = join(scratch, 'first');
     const { manifest } = await build({ out });
     expect(manifest.scenarios).toEqual([
       'broker-hostname',
       'machinekeys-access',
       'rdp-cert-invalid',
+      'rdp-disabled',
+      'rdp-listener-disabled',
       'rdp-port-conflict',
+      'termservice-not-running',
       'tls-disabled',
     ]);
     const onDisk = snapshot(out);

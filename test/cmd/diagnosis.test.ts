@@ -14,7 +14,7 @@ import { setsOf } from '../../src/emit/cmd/syntax/analysis.ts';
 import type { Catalog } from '../../src/model/index.ts';
 import type { Artifact } from '../../src/emit/artifact.ts';
 import { WinePrefix, reportLines, wineAvailable } from './wine.ts';
-import { POLICY, PROTOCOLS, RDP, TSSDIS } from './keys.ts';
+import { POLICY, PROTOCOLS, RDP, TERMINAL_SERVER, TERMSERVICE, TSSDIS } from './keys.ts';
 import { probeAnswers as answersIn } from './probe-answers.ts';
 
 /**
@@ -82,10 +82,17 @@ function healthy(): void {
     `reg add "${RDP}" /v PortNumber /t REG_DWORD /d 3389 /f`,
     `reg add "${RDP}" /v SecurityLayer /t REG_DWORD /d 1 /f`,
     `reg delete "${RDP}" /v SSLCertificateSHA1Hash /f >nul 2>&1`,
+    `reg add "${TERMINAL_SERVER}" /v fDenyTSConnections /t REG_DWORD /d 0 /f`,
+    `reg add "${TERMINAL_SERVER}" /v TSEnabled /t REG_DWORD /d 1 /f`,
+    `reg delete "${TERMINAL_SERVER}" /v TSUserEnabled /f >nul 2>&1`,
+    `reg delete "${TERMINAL_SERVER}" /v TSServerDrainMode /f >nul 2>&1`,
+    `reg add "${RDP}" /v fEnableWinStation /t REG_DWORD /d 1 /f`,
+    `reg add "${RDP}" /v fLogonDisabled /t REG_DWORD /d 0 /f`,
+    `reg add "${TERMSERVICE}" /v Start /t REG_DWORD /d 3 /f`,
   );
   w.fixture('netstat', [{ match: '*', output: listening(1000) }]);
   w.fixture('tasklist', [
-    { match: 'SERVICES eq TermService', output: '"svchost.exe","1000","TermService"' },
+    { match: 'SERVICES eq TermService', output: '"svchost.exe","1000","SessionEnv,TermService"' },
     { match: '*', output: 'INFO: No tasks are running which match the specified criteria.' },
   ]);
   w.fixture('powershell', [{ match: '*', output: probeAnswers().quiet }]);
@@ -101,9 +108,9 @@ beforeAll(async () => {
 });
 
 describe('the diagnosis paste blocks', () => {
-  it('need at most 3 pastes of at most 2,048 characters', () => {
+  it('need at most 4 pastes of at most 2,048 characters (issue 15: the whole catalog in 4)', () => {
     const all = blocks();
-    expect(all.length).toBeLessThanOrEqual(3);
+    expect(all.length).toBeLessThanOrEqual(4);
     for (const b of all) expect(b.length).toBeLessThanOrEqual(2048);
   });
 
@@ -214,7 +221,10 @@ run('diagnosis in a real cmd.exe', () => {
       'RDPRESCUE broker-hostname CLEAR n/a:broker-role-installed',
       'RDPRESCUE machinekeys-access CLEAR -',
       'RDPRESCUE rdp-cert-invalid CLEAR -',
+      'RDPRESCUE rdp-disabled CLEAR -',
+      'RDPRESCUE rdp-listener-disabled CLEAR -',
       'RDPRESCUE rdp-port-conflict CLEAR -',
+      'RDPRESCUE termservice-not-running CLEAR -',
       'RDPRESCUE tls-disabled CLEAR -',
       'RDPRESCUE verdict 0 detected',
     ]);
@@ -246,6 +256,10 @@ run('diagnosis in a real cmd.exe', () => {
       `reg add "${RDP}" /v SecurityLayer /t REG_DWORD /d 0 /f`,
       // Group Policy wins over the local value.
       `reg add "${POLICY}" /v SecurityLayer /t REG_DWORD /d 2 /f`,
+      `reg add "${POLICY}" /v fDenyTSConnections /t REG_DWORD /d 1 /f`,
+      `reg add "${TERMINAL_SERVER}" /v TSServerDrainMode /t REG_DWORD /d 1 /f`,
+      `reg add "${RDP}" /v fLogonDisabled /t REG_DWORD /d 1 /f`,
+      `reg add "${TERMSERVICE}" /v Start /t REG_DWORD /d 4 /f`,
     );
     w.fixture('wevtutil', [
       {
@@ -271,9 +285,47 @@ run('diagnosis in a real cmd.exe', () => {
       'RDPRESCUE broker-hostname DETECTED ev-broker-db-logon',
       'RDPRESCUE machinekeys-access DETECTED ev-rcm-cert',
       'RDPRESCUE rdp-cert-invalid DETECTED rdp-cert-store',
+      'RDPRESCUE rdp-disabled DETECTED rdp-connections-denied,rdp-denied-by-policy',
+      'RDPRESCUE rdp-listener-disabled DETECTED terminal-server-draining,rdp-listener-logons-off',
       'RDPRESCUE rdp-port-conflict DETECTED rdp-listener=3389:4242',
+      'RDPRESCUE termservice-not-running DETECTED termservice-disabled',
       'RDPRESCUE tls-disabled DETECTED ev-schannel-credential,tls12-server-off,rdp-requires-tls',
-      'RDPRESCUE verdict 5 detected',
+      'RDPRESCUE verdict 8 detected',
+    ]);
+  });
+
+  it('judges rdp-disabled on the effective value: the policy wins over the local one', () => {
+    const line = () =>
+      report(w.interactive(pasteAll())).filter((l) => l.startsWith('RDPRESCUE rdp-disabled '));
+    healthy();
+    w.reg(`reg add "${TERMINAL_SERVER}" /v fDenyTSConnections /t REG_DWORD /d 1 /f`);
+    expect(line()).toEqual(['RDPRESCUE rdp-disabled DETECTED rdp-connections-denied']);
+    // A policy allowing connections wins over the local denial.
+    w.reg(`reg add "${POLICY}" /v fDenyTSConnections /t REG_DWORD /d 0 /f`);
+    expect(line()).toEqual(['RDPRESCUE rdp-disabled CLEAR -']);
+    // A policy denying them wins over a local allow, and is named.
+    w.reg(
+      `reg add "${TERMINAL_SERVER}" /v fDenyTSConnections /t REG_DWORD /d 0 /f`,
+      `reg add "${POLICY}" /v fDenyTSConnections /t REG_DWORD /d 1 /f`,
+    );
+    expect(line()).toEqual([
+      'RDPRESCUE rdp-disabled DETECTED rdp-connections-denied,rdp-denied-by-policy',
+    ]);
+  });
+
+  it('names every listener switch not at its working value, and only those', () => {
+    healthy();
+    w.reg(
+      `reg add "${TERMINAL_SERVER}" /v TSEnabled /t REG_DWORD /d 0 /f`,
+      `reg add "${TERMINAL_SERVER}" /v TSUserEnabled /t REG_DWORD /d 1 /f`,
+      `reg add "${RDP}" /v fEnableWinStation /t REG_DWORD /d 0 /f`,
+    );
+    expect(
+      report(w.interactive(pasteAll())).filter((l) =>
+        l.startsWith('RDPRESCUE rdp-listener-disabled '),
+      ),
+    ).toEqual([
+      'RDPRESCUE rdp-listener-disabled DETECTED terminal-server-off,terminal-server-logons-off,rdp-listener-off',
     ]);
   });
 
@@ -306,9 +358,12 @@ run('diagnosis in a real cmd.exe', () => {
       'RDPRESCUE broker-hostname UNKNOWN ev-broker-db-logon?,ev-broker-rpc?',
       'RDPRESCUE machinekeys-access UNKNOWN machinekeys-acl?',
       'RDPRESCUE rdp-cert-invalid UNKNOWN rdp-cert-store?',
+      'RDPRESCUE rdp-disabled CLEAR -',
+      'RDPRESCUE rdp-listener-disabled CLEAR -',
       'RDPRESCUE rdp-port-conflict DETECTED rdp-listener=3389:4242,termservice-stopped',
+      'RDPRESCUE termservice-not-running DETECTED termservice-down',
       'RDPRESCUE tls-disabled CLEAR -',
-      'RDPRESCUE verdict 1 detected',
+      'RDPRESCUE verdict 2 detected',
     ];
     expect(report(w.interactive(pasteAll()))).toEqual(expected);
     const batch = w.batch('C:\\rr\\diagnose.cmd');
@@ -345,18 +400,20 @@ run('diagnosis in a real cmd.exe', () => {
     const out = w.interactive(
       `${console}\r\n${pasteAll()}echo [%__COMPAT_LAYER%][%__PSLockDownPolicy%][%_%][%_keep%]\r\n`,
     );
-    expect(report(out)).toHaveLength(6);
+    expect(report(out)).toHaveLength(catalog.scenarios.length + 1);
     expect(out).toContain('[RunAsInvoker][0][underscore][mine]');
   });
 
   it('runs a block only after the block before it ended in this console; otherwise says so and does nothing', () => {
     healthy();
-    const [first, second, third] = blocks();
+    const all = blocks();
+    const [first, second, third] = all;
+    const n = all.length;
     expect(third).toBeDefined();
     // Block 2 in a fresh console: a message, no report, and no tool run.
     let out = w.interactive(second!);
     expect(blockLines(out)).toEqual([
-      'RDPRESCUE diagnose block 2/3 skipped: paste block 1/3 first',
+      `RDPRESCUE diagnose block 2/${n} skipped: paste block 1/${n} first`,
     ]);
     expect(report(out)).toEqual([]);
     for (const tool of ['powershell', 'netstat', 'tasklist', 'wevtutil'] as const)
@@ -364,17 +421,21 @@ run('diagnosis in a real cmd.exe', () => {
     // Block 2 skipped: block 3 refuses.
     out = w.interactive(first! + third!);
     expect(blockLines(out)).toEqual([
-      'RDPRESCUE diagnose block 1/3 done',
-      'RDPRESCUE diagnose block 3/3 skipped: paste block 2/3 first',
+      `RDPRESCUE diagnose block 1/${n} done`,
+      `RDPRESCUE diagnose block 3/${n} skipped: paste block 2/${n} first`,
     ]);
     expect(report(out)).toEqual([]);
-    // After a full run, a truncated block 1 (cut before its end) stops block 2.
-    const truncated = first!.slice(0, first!.lastIndexOf('echo RDPRESCUE diagnose block 1/3'));
-    out = w.interactive(pasteAll() + truncated + second! + third!);
-    expect(blockLines(out).slice(3)).toEqual([
-      'RDPRESCUE diagnose block 2/3 skipped: paste block 1/3 first',
-      'RDPRESCUE diagnose block 3/3 skipped: paste block 2/3 first',
-    ]);
-    expect(report(out)).toHaveLength(6);
+    // After a full run, a truncated block 1 (cut before its end) stops every later block.
+    const truncated = first!.slice(0, first!.lastIndexOf(`echo RDPRESCUE diagnose block 1/${n}`));
+    out = w.interactive(pasteAll() + truncated + all.slice(1).join(''));
+    expect(blockLines(out).slice(n)).toEqual(
+      all
+        .slice(1)
+        .map(
+          (_, i) =>
+            `RDPRESCUE diagnose block ${i + 2}/${n} skipped: paste block ${i + 1}/${n} first`,
+        ),
+    );
+    expect(report(out)).toHaveLength(catalog.scenarios.length + 1);
   });
 });

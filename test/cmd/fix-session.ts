@@ -13,11 +13,11 @@ export class FixSession {
   artifacts: Artifact[] = [];
   w!: WinePrefix;
 
-  async start(prefix: string): Promise<void> {
+  async start(prefix: string, options: { shimSc?: boolean } = {}): Promise<void> {
     const catalog = await loadCatalog(DEFAULT_CATALOG_DIR);
     this.artifacts = await cmdEmitter.emit({ catalog, version: 'test', earlier: [] });
     if (!wineAvailable()) return;
-    this.w = new WinePrefix(prefix).init();
+    this.w = new WinePrefix(prefix).init(options);
     // Windows would find the backup root it has just taken over protected: Wine has no ACLs.
     this.w.standing.powershell = [ROOT_PROTECTED];
     this.w.resetShims();

@@ -35,7 +35,8 @@ export const SHIMMED = [
 ] as const;
 /** reg.exe is shimmed only where hives are loaded: the pass-through costs a process. */
 const ONLINE_SHIMS = SHIMMED.filter((t) => t !== 'reg');
-export type ShimTool = (typeof SHIMMED)[number];
+/** sc.exe only where a test asks (its config writes the registry; see shim.c). */
+export type ShimTool = (typeof SHIMMED)[number] | 'sc';
 
 export function wineAvailable(): boolean {
   return existsSync(WINE) && spawnSync('x86_64-w64-mingw32-gcc', ['--version']).status === 0;
@@ -76,7 +77,7 @@ export class WinePrefix {
   }
 
   /** Creates the prefix (first time ~15 s) and installs the shims. */
-  init(options: { shimReg?: boolean } = {}): this {
+  init(options: { shimReg?: boolean; shimSc?: boolean } = {}): this {
     mkdirSync(this.prefix, { recursive: true });
     this.wine(['cmd', '/c', 'ver']);
     // A new prefix keeps updating its registry for a while (wineboot): wait for it.
@@ -88,8 +89,9 @@ export class WinePrefix {
     mkdirSync(join(this.work, 'shims'), { recursive: true });
     mkdirSync(join(this.work, 'fx'), { recursive: true });
     const exe = shimExe();
-    for (const tool of options.shimReg ? SHIMMED : ONLINE_SHIMS)
-      copyFileSync(exe, join(this.work, 'shims', `${tool}.exe`));
+    const tools: ShimTool[] = [...(options.shimReg ? SHIMMED : ONLINE_SHIMS)];
+    if (options.shimSc) tools.push('sc');
+    for (const tool of tools) copyFileSync(exe, join(this.work, 'shims', `${tool}.exe`));
     return this;
   }
 

@@ -6,7 +6,7 @@ import { catalogJsonEmitter } from '../../src/emit/catalog-json/index.ts';
 import { docsEmitter } from '../../src/emit/docs/index.ts';
 import { LABELS } from '../../src/emit/docs/labels.ts';
 import { seedLocation } from '../../src/emit/docs/sources.ts';
-import { CULTURES, type Catalog, type Culture } from '../../src/model/index.ts';
+import { CULTURES, isSeedSource, type Catalog, type Culture } from '../../src/model/index.ts';
 import { loadCatalog } from '../../src/model/load.ts';
 import { fakeCmdEmitter } from './fake-cmd.ts';
 import { anchor } from '../../src/emit/docs/markdown.ts';
@@ -240,13 +240,13 @@ describe('runbooks', () => {
     const saved = earlier;
     earlier = [
       ...earlier.filter((a) => !(a.kind === 'cmd-paste' && a.meta?.['role'] === 'diagnosis')),
-      ...[1, 2, 3, 4].map((n) => block(n, 4)),
+      ...[1, 2, 3, 4, 5].map((n) => block(n, 5)),
     ];
     try {
       const long = await runDocs();
       const text = String(long.find((d) => d.path === 'docs/nl-NL/tls-disabled.md')!.content);
-      for (const n of [1, 2, 3, 4])
-        expect(text).toContain(`\`serial-console/diagnose-${n}-of-4.txt\``);
+      for (const n of [1, 2, 3, 4, 5])
+        expect(text).toContain(`\`serial-console/diagnose-${n}-of-5.txt\``);
       expect(text).not.toContain('rem long diagnosis');
       // The scenario's own fix blocks are still shown in full.
       expect(fences(text).some((f) => f.includes('fake enable-tls12-server'))).toBe(true);
@@ -361,7 +361,7 @@ describe('runbooks', () => {
     }
     for (const c of CULTURES)
       for (const { sources } of [...catalog.scenarios, ...catalog.fixes, catalog.offline])
-        for (const source of sources) {
+        for (const source of sources.filter(isSeedSource)) {
           const article = catalog.articles.find((a) => a.id === source.article)!;
           const { file, anchor } = seedLocation(article, source, c);
           const seed = readFileSync(join(SEEDS, file), 'utf8');

@@ -144,7 +144,10 @@ describe('the catalog holds what the seeds know', () => {
       'broker-hostname',
       'machinekeys-access',
       'rdp-cert-invalid',
+      'rdp-disabled',
+      'rdp-listener-disabled',
       'rdp-port-conflict',
+      'termservice-not-running',
       'tls-disabled',
     ]);
   });

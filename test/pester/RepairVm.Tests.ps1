@@ -181,10 +181,14 @@ Describe 'Rescue-VM script: offline diagnosis' {
         $output | Should -Contain 'RDPRESCUE broker-hostname CLEAR n/a:broker-role-installed'
         $output | Should -Contain 'RDPRESCUE machinekeys-access CLEAR -'
         $output | Should -Contain 'RDPRESCUE rdp-cert-invalid CLEAR -'
+        $output | Should -Contain 'RDPRESCUE rdp-disabled CLEAR -'
+        $output | Should -Contain 'RDPRESCUE rdp-listener-disabled CLEAR -'
         $output | Should -Contain 'RDPRESCUE rdp-port-conflict UNKNOWN rdp-listener?'
+        # A disk holds the start type, not whether the service runs.
+        $output | Should -Contain 'RDPRESCUE termservice-not-running UNKNOWN termservice-down?'
         $output | Should -Contain 'RDPRESCUE tls-disabled CLEAR -'
         $output | Should -Contain 'RDPRESCUE verdict 0 detected'
-        $output | Should -Contain 'RDPRESCUE reasons rdp-listener:offline'
+        $output | Should -Contain 'RDPRESCUE reasons rdp-listener:offline,termservice-down:offline'
         $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
         $output[-2] | Should -BeExactly 'RDPRESCUE log C:\ProgramData\RdpRescue\repair-vm\offline-20260601-120000.log'
         (Get-RvFileData -Path 'C:\ProgramData\RdpRescue\repair-vm\offline-20260601-120000.log') | Should -Match 'check ev-rcm-cert: quiet'
@@ -248,7 +252,9 @@ Describe 'Rescue-VM script: offline diagnosis' {
         $output = Invoke-RvScript
         Get-ScenarioLine -Output $output -Id 'rdp-cert-invalid' | Should -Be 'RDPRESCUE rdp-cert-invalid UNKNOWN rdp-cert-store?'
         Get-ScenarioLine -Output $output -Id 'tls-disabled' | Should -Be 'RDPRESCUE tls-disabled CLEAR -'
-        $output | Should -Contain 'RDPRESCUE reasons rdp-cert-store:unreadable,rdp-listener:offline'
+        # The policy half of fDenyTSConnections lives in SOFTWARE: without it the effective value is unknown.
+        Get-ScenarioLine -Output $output -Id 'rdp-disabled' | Should -Be 'RDPRESCUE rdp-disabled UNKNOWN rdp-connections-denied?'
+        $output | Should -Contain 'RDPRESCUE reasons rdp-cert-store:unreadable,rdp-connections-denied:unreadable,rdp-listener:offline,termservice-down:offline'
         $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
     }
 }

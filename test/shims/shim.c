@@ -13,6 +13,10 @@
  * icacls /save <file> and netsh advfirewall export <file> write the file (empty), as the real
  * ones do.
  *
+ * sc.exe (installed only where a test asks for it) answers from sc.txt when a section matches;
+ * otherwise `sc config <service> start= auto|demand|disabled` writes the service's Start value
+ * with Wine's reg.exe (Wine's own sc config fails), and any other call goes to Wine's sc.exe.
+ *
  * reg.exe is special: load/unload are emulated on top of Wine's real reg.exe (a "hive file"
  * is a .reg export whose keys live under the mount point); any other call is answered from
  * reg.txt when a section matches, else passed through to the real reg.exe. icacls /save
@@ -204,6 +208,30 @@ static int reg_hive(const char *verb, const char *args) {
 }
 
 
+/* sc config <service> start= <type>: the Start value the real service manager would write. */
+static int sc_config(const char *args) {
+  char service[257];
+  const char *p = args + 7;
+  while (*p == ' ') p++;
+  int i = 0;
+  while (*p && *p != ' ' && i < 256) service[i++] = *p++;
+  service[i] = 0;
+  const char *type = strstr(args, "start= ");
+  if (!type || i == 0) return 1639;
+  type += 7;
+  int start = _strnicmp(type, "auto", 4) == 0       ? 2
+              : _strnicmp(type, "demand", 6) == 0   ? 3
+              : _strnicmp(type, "disabled", 8) == 0 ? 4
+                                                     : -1;
+  if (start < 0) return 1639;
+  char cmd[1024];
+  snprintf(cmd, sizeof cmd,
+           "C:\\windows\\system32\\reg.exe add \"HKLM\\SYSTEM\\CurrentControlSet\\Services\\%s\" /v Start /t "
+           "REG_DWORD /d %d /f",
+           service, start);
+  return run(cmd);
+}
+
 int main(void) {
   char self[MAX_PATH], tool[64];
   GetModuleFileNameA(NULL, self, sizeof self);
@@ -225,6 +253,15 @@ int main(void) {
     if (found) return rc;
     char cmd[8192];
     snprintf(cmd, sizeof cmd, "C:\\windows\\system32\\reg.exe %s", args);
+    return run(cmd);
+  }
+  if (strcmp(tool, "sc") == 0) {
+    int found;
+    int rc = fixture(tool, args, &found);
+    if (found) return rc;
+    if (_strnicmp(args, "config ", 7) == 0) return sc_config(args);
+    char cmd[8192];
+    snprintf(cmd, sizeof cmd, "C:\\windows\\system32\\sc.exe %s", args);
     return run(cmd);
   }
   if (strcmp(tool, "icacls") == 0) write_named(args, "/save ");

@@ -302,6 +302,18 @@ export function keysReadBy(check: Check): string[] {
   }
 }
 
+/** The services whose running state (PID) a check reads (the diagnosis reads them in one go). */
+export function servicesRunningFor(check: Check): string[] {
+  switch (check.kind) {
+    case 'service-state':
+      return check.firesWhen === 'not-running' ? [check.service] : [];
+    case 'rdp-listener':
+      return [check.service];
+    default:
+      return [];
+  }
+}
+
 /** Renders a check's commands into the Reads and returns how to read its outcome. */
 export function renderCheck(check: Check, r: Reads): CheckOutcome {
   return (renderers[check.kind] as CheckRenderer<CheckKind>)(check, r);

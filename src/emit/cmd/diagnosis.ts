@@ -1,6 +1,12 @@
 import type { Catalog, CheckOf, Scenario } from '../../model/index.ts';
 import { REPORT_PREFIX } from '../../model/index.ts';
-import { keysReadBy, renderCheck, whenAll, type CheckOutcome } from './checks.ts';
+import {
+  keysReadBy,
+  renderCheck,
+  servicesRunningFor,
+  whenAll,
+  type CheckOutcome,
+} from './checks.ts';
 import { Reads, clearFamilies, eventFiles, type Letters } from './reads/index.ts';
 import {
   ForVar,
@@ -72,7 +78,12 @@ export function diagnosis(catalog: Catalog): Diagnosis {
       .filter((c): c is CheckOf<'event-query'> => c.kind === 'event-query'),
   );
   const keys = catalog.scenarios.flatMap((sc) => sc.evidence.flatMap((e) => keysReadBy(e.check)));
-  const r = new Reads({ eventChecks, letters, keys, startsClean: true });
+  const services = [
+    ...new Set(
+      catalog.scenarios.flatMap((sc) => sc.evidence.flatMap((e) => servicesRunningFor(e.check))),
+    ),
+  ];
+  const r = new Reads({ eventChecks, letters, keys, services, startsClean: true });
   const detected = Name.generated('detected count');
   const a = new ForVar('a');
   const count = catalog.scenarios.reduce((n, sc) => n + sc.evidence.length, 0);

@@ -421,6 +421,12 @@ export const LABELS = {
     'nl-NL': '{title}, sectie "{section}" (anker #{anchor}), bronbestand {file}',
     'zh-TW': '{title}，章節「{section}」（錨點 #{anchor}），來源檔案 {file}',
   },
+  docSourceLine: {
+    'en-US': '{title}, section "{section}" (Microsoft Learn, in English: {url})',
+    'sv-SE': '{title}, avsnittet "{section}" (Microsoft Learn, på engelska: {url})',
+    'nl-NL': '{title}, sectie "{section}" (Microsoft Learn, in het Engels: {url})',
+    'zh-TW': '{title}，章節「{section}」（Microsoft Learn，英文版：{url}）',
+  },
   correction: {
     'en-US': 'RdpRescue corrected the seed (note in English)',
     'sv-SE': 'RdpRescue har rättat källan (anteckning på engelska)',

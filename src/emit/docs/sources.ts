@@ -1,4 +1,5 @@
-import type { Article, Culture, Source } from '../../model/index.ts';
+import type { Article, Culture, SeedSource, Source } from '../../model/index.ts';
+import { isSeedSource } from '../../model/index.ts';
 import { label } from './labels.ts';
 import { anchor, code, prose } from './markdown.ts';
 
@@ -7,7 +8,7 @@ import { anchor, code, prose } from './markdown.ts';
  * English heading, optionally followed by " / <part>" (a sub-heading or a step inside it), so
  * the first part is always a heading; the seeds keep the English anchors in every translation.
  */
-export function seedLocation(article: Article, source: Source, culture: Culture) {
+export function seedLocation(article: Article, source: SeedSource, culture: Culture) {
   const heading = source.section.split(' / ')[0]!;
   const file = article.seeds[culture] ?? article.seeds[article.original];
   if (!file)
@@ -26,6 +27,20 @@ export function sourceViews(
   culture: Culture,
 ): SourceView[] {
   return sources.map((source) => {
+    const correction = source.correction
+      ? {
+          correction: `${label('correction', culture)}${label('colon', culture)}${prose(source.correction)}`,
+        }
+      : {};
+    if (!isSeedSource(source))
+      return {
+        line: label('docSourceLine', culture, {
+          title: `*${prose(source.title)}*`,
+          section: prose(source.section),
+          url: source.url,
+        }),
+        ...correction,
+      };
     const article = articles.find((a) => a.id === source.article);
     if (!article) throw new Error(`source refers to unknown article '${source.article}'`);
     const { file, anchor: seedAnchor } = seedLocation(article, source, culture);
@@ -36,11 +51,7 @@ export function sourceViews(
         anchor: seedAnchor,
         file: code(file),
       }),
-      ...(source.correction
-        ? {
-            correction: `${label('correction', culture)}${label('colon', culture)}${prose(source.correction)}`,
-          }
-        : {}),
+      ...correction,
     };
   });
 }

@@ -57,7 +57,7 @@ function moduleCommand(ctx: Ctx, name: string, args: string, namedByModel: boole
  * diagnosis is listed by file only, since showing it in every runbook grows the runbooks with
  * the square of the scenario count (the scaling benchmark ran out of memory at 1,000).
  */
-const SHOWN_DIAGNOSIS_BLOCKS = 3;
+const SHOWN_DIAGNOSIS_BLOCKS = 4; // the most pastes the diagnosis may take (issue 15)
 
 function blocksView(ctx: Ctx, owner: BlockOwner) {
   const blocks = pasteBlocks(ctx.earlier, owner);

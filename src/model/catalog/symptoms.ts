@@ -52,6 +52,19 @@ const symptoms: SymptomInput[] = [
       'zh-TW': '遠端桌面服務伺服器陣列的使用者無法透過連線代理人連線',
     },
   },
+  {
+    id: 'remote-access-not-enabled',
+    text: {
+      'en-US':
+        '"Remote Desktop can\'t connect to the remote computer for one of these reasons: remote access to the server is not enabled ..." before any credentials are asked for',
+      'sv-SE':
+        '”Fjärrskrivbord kan inte ansluta till fjärrdatorn av någon av följande orsaker: fjärråtkomst till servern är inte aktiverad ...” innan några autentiseringsuppgifter efterfrågas',
+      'nl-NL':
+        '"Extern bureaublad kan om een van de volgende redenen geen verbinding maken met de externe computer: externe toegang tot de server is niet ingeschakeld ..." voordat er om referenties wordt gevraagd',
+      'zh-TW':
+        '在要求認證之前就出現「遠端桌面因下列其中一個原因而無法連線到遠端電腦：未啟用伺服器的遠端存取…」',
+    },
+  },
 ];
 
 export default symptoms;

@@ -76,6 +76,34 @@ function registryValue(check: CheckOf<'registry-value'>, ctx: FixContext): Verif
   };
 }
 
+/** A service's state read now: its PID from tasklist, its start type from its key. */
+function serviceState(check: CheckOf<'service-state'>, ctx: FixContext): Verification {
+  switch (check.firesWhen) {
+    case 'not-running': {
+      const pid = Name.generated(`${check.service} PID read back`);
+      const stopped = equals([ref(pid)], '?');
+      return { lines: readServicePid(pid, check.service), fired: stopped, quiet: not(stopped) };
+    }
+    case 'disabled':
+    case 'missing': {
+      const start = Name.generated(`${check.service} start read back`);
+      const key = registryKey(
+        `HKLM\\SYSTEM\\CurrentControlSet\\Services\\${check.service}`,
+        ctx.scope,
+      );
+      return {
+        lines: readValue(key, 'Start', start),
+        ...comparison(
+          start,
+          check.firesWhen === 'disabled' ? { op: 'equals', value: 4 } : { op: 'absent' },
+        ),
+      };
+    }
+    default:
+      return assertNever(check.firesWhen);
+  }
+}
+
 /**
  * A PowerShell probe that exits 0 (quiet) or 3 (fired); anything else (9009: no PowerShell)
  * leaves X. Its exit code is read by ifs without else (which Wine misreads after an &): Q on
@@ -163,6 +191,8 @@ export function verification(check: Check, ctx: FixContext): Verification {
       return registryValue(check, ctx);
     case 'rdp-listener':
       return rdpListener(check);
+    case 'service-state':
+      return serviceState(check, ctx);
     case 'certificate-store':
       return probe([
         text(

@@ -40,6 +40,11 @@ export interface ReadsOptions {
   /** Every registry key the script reads, so that keys differing in one word share a loop. */
   keys?: readonly string[];
   /**
+   * The services whose PIDs the script reads: one `tasklist /svc` then reads them all
+   * (see runningServices). Others are read one `tasklist /fi` each.
+   */
+  services?: readonly string[];
+  /**
    * True when the script clears the families it reads into before its first read (the
    * diagnosis does, once). Otherwise each registry read clears its own family first, or a
    * value deleted since an earlier read in the same console would linger.
@@ -58,6 +63,7 @@ export class Reads {
   readonly startsClean: boolean;
   /** Every registry key the script reads (see keyGroups in registry.ts). */
   readonly keys: readonly string[];
+  readonly services: readonly string[];
   /**
    * Where a check that computes its outcome (a probe, a feature test) leaves the letter. One
    * variable for all: read it before the next check is rendered.
@@ -73,6 +79,7 @@ export class Reads {
     this.letters = options.letters ?? PLAIN_LETTERS;
     this.startsClean = options.startsClean ?? false;
     this.keys = options.keys ?? [];
+    this.services = options.services ?? [];
   }
 
   add(...commands: Command[]): void {

@@ -6,6 +6,8 @@ import {
   forCommand,
   forIn,
   forRef,
+  id,
+  nameOf,
   pipe,
   q,
   qt,
@@ -14,14 +16,22 @@ import {
   seq,
   set,
   setArith,
+  setComputed,
+  text,
   toNul,
   when,
+  type WordLike,
 } from '../syntax/index.ts';
 import type { Reads } from './reads.ts';
 import { registryValue } from './registry.ts';
 
-/** The PID of a running service, or "?" (tasklist's CSV columns are language-neutral). */
+/**
+ * The PID of a running service, or "?" (tasklist's CSV columns are language-neutral). A
+ * script that lists its services up front (r.services) reads them all with one tasklist.
+ */
 export function servicePid(r: Reads, service: string): Name {
+  if (r.services.some((s) => s.toLowerCase() === service.toLowerCase()))
+    return runningServices(r).member(service);
   return r.fact(`pid:${service}`, () => {
     const pid = Name.generated(`pid of ${service}`);
     const a = new ForVar('a');
@@ -103,4 +113,38 @@ export function portListeners(r: Reads, port: Name, service: string): { other: N
 /** The PID of a listener on TCP <port> that is not <service>'s, or "-". */
 export function listenerPid(r: Reads, port: Name, service: string): Name {
   return portListeners(r, port, service).other;
+}
+
+/**
+ * Every service r.services names, as members `<family>_<service>` holding its PID, or "?"
+ * when it does not run: one loop over the names runs `tasklist /fi` for each, so a service
+ * costs the script its name only. (Not one unfiltered tasklist split at the commas of its
+ * services column: Windows' cmd splits a for list after expansion, Wine's does not, so that
+ * could not be tested.)
+ */
+export function runningServices(r: Reads): Name {
+  return r.fact('running-services', () => {
+    const pids = Name.generated('pids of services');
+    const s = new ForVar('s');
+    const a = new ForVar('a');
+    const pid = (value: WordLike) =>
+      setComputed([nameOf(pids), text('_'), forRef(s)], value, [pids]);
+    const tasklist = pipe(
+      run(['tasklist', '/svc', '/fo', 'csv', '/nh', '/fi', qt('SERVICES eq ', forRef(s))]),
+      run(['find', qt('.exe')]),
+    );
+    const names = r.services.map((service) => [id(service)]);
+    r.dataFamilies.push(pids);
+    return {
+      value: pids,
+      commands: [
+        // Two loops, not one with a block: Wine's batch parser misreads a for /f with a
+        // pipe inside a parenthesised loop body (the next line's %...% expand too early).
+        seq(
+          forIn(s, names, pid('?')),
+          forIn(s, names, forCommand(a, 'tokens=2 delims=,', tasklist, pid([forRef(a, '~')]))),
+        ),
+      ],
+    };
+  });
 }

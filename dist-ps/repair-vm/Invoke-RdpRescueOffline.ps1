@@ -12,8 +12,9 @@ is locked by BitLocker. Only Repair and Undo make that one disk writable. Finds 
 on Generation 1 (active partition) and Generation 2 (EFI system partition, given a drive
 letter only while it is needed). A disk Windows keeps offline because its MBR signature or
 GPT disk GUID collides with another disk's gets a new one from Windows to come online: the
-script notes the original and writes it back when the run ends, or ends in ERROR with the
-Set-Disk command to run before az vm repair restore.
+script notes the original and writes it back when the run ends, then takes the disk offline
+again (read-only if it was), as Windows kept it; or it ends in ERROR with the Set-Disk command
+to run before az vm repair restore.
 
 Mode=Diagnose (the default) writes nothing to the broken disk: it reads the broken OS's event
 logs (.evtx files) and copies of its SYSTEM and SOFTWARE hives (with their transaction logs,
@@ -876,6 +877,8 @@ $script:RdpOfflineRestoreFunctions = @{
 #   Get-RdpOfflineDisk                                  Number, IsOffline, OfflineReason, IsReadOnly, IsBoot, IsSystem, PartitionStyle, Signature, Guid, BusType, FriendlyName
 #   Enable-RdpOfflineDisk -Number                        brings a disk online
 #   Set-RdpOfflineDiskWritable -Number                   clears a disk's read-only attribute
+#   Set-RdpOfflineDiskReadOnly -Number                   sets a disk's read-only attribute
+#   Disable-RdpOfflineDisk -Number                       takes a disk offline
 #   Set-RdpOfflineDiskIdentity -Number -Signature|-Guid  writes an MBR signature or a GPT disk GUID
 #   Get-RdpOfflinePartition -DiskNumber                  DiskNumber, PartitionNumber, DriveLetter ('' when none), GptType, MbrType, IsActive, Size
 #   Get-RdpOfflineLockStatus -DriveLetter                'Locked' | 'Unlocked' | 'None' | 'Unreadable'
@@ -984,6 +987,28 @@ function Set-RdpOfflineDiskWritable {
     )
     if ($PSCmdlet.ShouldProcess("disk $Number", 'Clear read-only')) {
         Set-Disk -Number $Number -IsReadOnly $false
+    }
+}
+
+function Set-RdpOfflineDiskReadOnly {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [int]$Number
+    )
+    if ($PSCmdlet.ShouldProcess("disk $Number", 'Set read-only')) {
+        Set-Disk -Number $Number -IsReadOnly $true
+    }
+}
+
+function Disable-RdpOfflineDisk {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [int]$Number
+    )
+    if ($PSCmdlet.ShouldProcess("disk $Number", 'Take offline')) {
+        Set-Disk -Number $Number -IsOffline $true
     }
 }
 
@@ -2069,13 +2094,15 @@ function Get-RdpOfflineDiskPartition {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true)]
-        [pscustomobject]$Disk
+        [pscustomobject]$Disk,
+        [AllowEmptyCollection()]
+        [object[]]$AllDisks = @()
     )
     $cameOnline = $false
     if ($Disk.IsOffline) {
         Write-RdpOfflineLog -Message ("disk {0} ({1}, {2}): offline (reason {3}), read-only={4}: bringing it online" -f $Disk.Number, $Disk.BusType, $Disk.FriendlyName, $Disk.OfflineReason, $Disk.IsReadOnly)
         try {
-            if ([int]$Disk.OfflineReason -eq $script:RdpOfflineCollisionReason) {
+            if (Test-RdpOfflineDiskCollision -Disk $Disk -AllDisks $AllDisks) {
                 Enable-RdpOfflineCollidingDisk -Disk $Disk
             }
             else {
@@ -2158,12 +2185,13 @@ function Find-RdpOfflineWindowsVolume {
     $locked = New-Object -TypeName System.Collections.ArrayList
     $unreadable = New-Object -TypeName System.Collections.ArrayList
     $seen = New-Object -TypeName System.Collections.ArrayList
-    foreach ($disk in @(Get-RdpOfflineDisk)) {
+    $disks = @(Get-RdpOfflineDisk)
+    foreach ($disk in $disks) {
         if ($disk.IsBoot -or $disk.IsSystem) {
             Write-RdpOfflineLog -Message ("disk {0}: this rescue VM's own system disk, skipped" -f $disk.Number)
             continue
         }
-        foreach ($partition in @(Get-RdpOfflineDiskPartition -Disk $disk)) {
+        foreach ($partition in @(Get-RdpOfflineDiskPartition -Disk $disk -AllDisks $disks)) {
             $lent = $false
             $letter = $partition.DriveLetter
             if (-not $letter) {
@@ -2333,7 +2361,9 @@ function Enable-RdpOfflineVolumeWrite {
 # new identity; its boot configuration still names the old one, so the VM the copy is swapped
 # back into may stop with 0xc000000e. The script notes the identity before the disk comes
 # online and writes it back when the run ends, reading it back; if that fails the run ends in
-# ERROR with the exact Set-Disk command to run before az vm repair restore.
+# ERROR with the exact Set-Disk command to run before az vm repair restore. Once it reads back,
+# the disk shares its identity with another online disk again, so it is put back as Windows
+# kept it: read-only if it was, and offline.
 
 $script:RdpOfflineCollisionReason = 4
 $script:RdpOfflineChangedIdentities = New-Object -TypeName System.Collections.ArrayList
@@ -2365,6 +2395,27 @@ function Get-RdpOfflineDiskByNumber {
     $disk[0]
 }
 
+function Test-RdpOfflineDiskCollision {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [pscustomobject]$Disk,
+        [AllowEmptyCollection()]
+        [object[]]$AllDisks = @()
+    )
+    # Windows says so (OfflineReason 4), or another disk has the same identity: a disk this
+    # script took offline again after an earlier run reads as offline for another reason.
+    if ([int]$Disk.OfflineReason -eq $script:RdpOfflineCollisionReason) {
+        return $true
+    }
+    $identity = Format-RdpOfflineDiskIdentity -Disk $Disk
+    if ($identity -eq 'GPT disk GUID ' -or $identity -eq 'MBR signature 0x00000000') {
+        return $false
+    }
+    @($AllDisks | Where-Object { $_.Number -ne $Disk.Number -and (Format-RdpOfflineDiskIdentity -Disk $_) -eq $identity }).Count -gt 0
+}
+
 function Enable-RdpOfflineCollidingDisk {
     [CmdletBinding()]
     param(
@@ -2390,7 +2441,7 @@ function Enable-RdpOfflineCollidingDisk {
             Signature      = [int64]$Disk.Signature
             Guid           = [string]$Disk.Guid
             Original       = $original
-            Changed        = ''
+            WasReadOnly    = [bool]$Disk.IsReadOnly
         })
     Set-RdpOfflineDiskWritable -Number $Disk.Number -Confirm:$false
     Enable-RdpOfflineDisk -Number $Disk.Number -Confirm:$false
@@ -2399,7 +2450,10 @@ function Enable-RdpOfflineCollidingDisk {
 function Restore-RdpOfflineDiskIdentity {
     [CmdletBinding()]
     [OutputType([string])]
-    param()
+    param(
+        # A hive of the disk stays loaded: taking the disk offline would pull it from under it.
+        [switch]$KeepOnline
+    )
     # Returns a failure per disk whose identity does not read back as it was.
     foreach ($noted in @($script:RdpOfflineChangedIdentities)) {
         $failure = ''
@@ -2429,10 +2483,43 @@ function Restore-RdpOfflineDiskIdentity {
             $failure = 'disk {0}: its {1} could not be written back: {2}' -f $noted.Number, $noted.Original, (Format-RdpOfflineError -Message $_.Exception.Message)
         }
         if ($failure) {
+            # Left online: the command needs the disk online.
             '{0}: the restored VM may not boot (0xc000000e). Before az vm repair restore, run on the rescue VM: {1}' -f $failure, $command
+            continue
         }
+        Reset-RdpOfflineCollidingDisk -Noted $noted -KeepOnline:$KeepOnline
     }
     $script:RdpOfflineChangedIdentities.Clear()
+}
+
+function Reset-RdpOfflineCollidingDisk {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [pscustomobject]$Noted,
+        [switch]$KeepOnline
+    )
+    # Its identity is its own again, the same as another online disk's: back offline, as
+    # Windows kept it, so the two never stay online together. Not a failure of the run when it
+    # cannot be done: the copy boots either way; the rescue VM is told what to do.
+    $command = 'Set-Disk -Number {0} -IsOffline $true' -f $Noted.Number
+    if ($KeepOnline) {
+        Write-RdpOfflineReport -Line ('RDPRESCUE warning disk {0} stays online, with the same identity as another disk, while a hive of it is loaded: after reg unload, run {1}' -f $Noted.Number, $command)
+        return
+    }
+    try {
+        if ($Noted.WasReadOnly) {
+            Set-RdpOfflineDiskReadOnly -Number $Noted.Number -Confirm:$false
+        }
+        Disable-RdpOfflineDisk -Number $Noted.Number -Confirm:$false
+        if (-not (Get-RdpOfflineDiskByNumber -Number $Noted.Number).IsOffline) {
+            throw 'it still reads as online'
+        }
+        Write-RdpOfflineLog -Message ('disk {0}: offline again, as Windows kept it (read-only: {1})' -f $Noted.Number, $Noted.WasReadOnly)
+    }
+    catch {
+        Write-RdpOfflineReport -Line ('RDPRESCUE warning disk {0} could not be taken offline again ({1}): it has the same identity as another online disk; run {2}' -f $Noted.Number, (Format-RdpOfflineError -Message $_.Exception.Message), $command)
+    }
 }
 #endregion src/repair-vm/identity.ps1
 
@@ -4512,7 +4599,8 @@ function Close-RdpOfflineRun {
     param()
     # Every hive unloaded (and its copy deleted), every lent letter given back and every disk
     # identity Windows changed written back, whatever happened before.
-    foreach ($name in @(Close-RdpOfflineAllHive)) {
+    $loaded = @(Close-RdpOfflineAllHive)
+    foreach ($name in $loaded) {
         $script:RdpOfflineRun.Failed = $true
         Write-RdpOfflineReport -Line ('RDPRESCUE error HKLM\{0} stays loaded: close regedit and run reg unload HKLM\{0}' -f $name)
     }
@@ -4523,7 +4611,7 @@ function Close-RdpOfflineRun {
         $script:RdpOfflineRun.Failed = $true
         Write-RdpOfflineReport -Line ('RDPRESCUE error drive letter not given back: ' + (Format-RdpOfflineError -Message $failure))
     }
-    foreach ($failure in @(Restore-RdpOfflineDiskIdentity)) {
+    foreach ($failure in @(Restore-RdpOfflineDiskIdentity -KeepOnline:($loaded.Count -gt 0))) {
         $script:RdpOfflineRun.Failed = $true
         Write-RdpOfflineReport -Line ('RDPRESCUE error ' + $failure)
     }

@@ -21,13 +21,15 @@ function Get-RdpOfflineDiskPartition {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true)]
-        [pscustomobject]$Disk
+        [pscustomobject]$Disk,
+        [AllowEmptyCollection()]
+        [object[]]$AllDisks = @()
     )
     $cameOnline = $false
     if ($Disk.IsOffline) {
         Write-RdpOfflineLog -Message ("disk {0} ({1}, {2}): offline (reason {3}), read-only={4}: bringing it online" -f $Disk.Number, $Disk.BusType, $Disk.FriendlyName, $Disk.OfflineReason, $Disk.IsReadOnly)
         try {
-            if ([int]$Disk.OfflineReason -eq $script:RdpOfflineCollisionReason) {
+            if (Test-RdpOfflineDiskCollision -Disk $Disk -AllDisks $AllDisks) {
                 Enable-RdpOfflineCollidingDisk -Disk $Disk
             }
             else {
@@ -110,12 +112,13 @@ function Find-RdpOfflineWindowsVolume {
     $locked = New-Object -TypeName System.Collections.ArrayList
     $unreadable = New-Object -TypeName System.Collections.ArrayList
     $seen = New-Object -TypeName System.Collections.ArrayList
-    foreach ($disk in @(Get-RdpOfflineDisk)) {
+    $disks = @(Get-RdpOfflineDisk)
+    foreach ($disk in $disks) {
         if ($disk.IsBoot -or $disk.IsSystem) {
             Write-RdpOfflineLog -Message ("disk {0}: this rescue VM's own system disk, skipped" -f $disk.Number)
             continue
         }
-        foreach ($partition in @(Get-RdpOfflineDiskPartition -Disk $disk)) {
+        foreach ($partition in @(Get-RdpOfflineDiskPartition -Disk $disk -AllDisks $disks)) {
             $lent = $false
             $letter = $partition.DriveLetter
             if (-not $letter) {

@@ -5,7 +5,9 @@
 # new identity; its boot configuration still names the old one, so the VM the copy is swapped
 # back into may stop with 0xc000000e. The script notes the identity before the disk comes
 # online and writes it back when the run ends, reading it back; if that fails the run ends in
-# ERROR with the exact Set-Disk command to run before az vm repair restore.
+# ERROR with the exact Set-Disk command to run before az vm repair restore. Once it reads back,
+# the disk shares its identity with another online disk again, so it is put back as Windows
+# kept it: read-only if it was, and offline.
 
 $script:RdpOfflineCollisionReason = 4
 $script:RdpOfflineChangedIdentities = New-Object -TypeName System.Collections.ArrayList
@@ -37,6 +39,27 @@ function Get-RdpOfflineDiskByNumber {
     $disk[0]
 }
 
+function Test-RdpOfflineDiskCollision {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [pscustomobject]$Disk,
+        [AllowEmptyCollection()]
+        [object[]]$AllDisks = @()
+    )
+    # Windows says so (OfflineReason 4), or another disk has the same identity: a disk this
+    # script took offline again after an earlier run reads as offline for another reason.
+    if ([int]$Disk.OfflineReason -eq $script:RdpOfflineCollisionReason) {
+        return $true
+    }
+    $identity = Format-RdpOfflineDiskIdentity -Disk $Disk
+    if ($identity -eq 'GPT disk GUID ' -or $identity -eq 'MBR signature 0x00000000') {
+        return $false
+    }
+    @($AllDisks | Where-Object { $_.Number -ne $Disk.Number -and (Format-RdpOfflineDiskIdentity -Disk $_) -eq $identity }).Count -gt 0
+}
+
 function Enable-RdpOfflineCollidingDisk {
     [CmdletBinding()]
     param(
@@ -62,7 +85,7 @@ function Enable-RdpOfflineCollidingDisk {
             Signature      = [int64]$Disk.Signature
             Guid           = [string]$Disk.Guid
             Original       = $original
-            Changed        = ''
+            WasReadOnly    = [bool]$Disk.IsReadOnly
         })
     Set-RdpOfflineDiskWritable -Number $Disk.Number -Confirm:$false
     Enable-RdpOfflineDisk -Number $Disk.Number -Confirm:$false
@@ -71,7 +94,10 @@ function Enable-RdpOfflineCollidingDisk {
 function Restore-RdpOfflineDiskIdentity {
     [CmdletBinding()]
     [OutputType([string])]
-    param()
+    param(
+        # A hive of the disk stays loaded: taking the disk offline would pull it from under it.
+        [switch]$KeepOnline
+    )
     # Returns a failure per disk whose identity does not read back as it was.
     foreach ($noted in @($script:RdpOfflineChangedIdentities)) {
         $failure = ''
@@ -101,8 +127,41 @@ function Restore-RdpOfflineDiskIdentity {
             $failure = 'disk {0}: its {1} could not be written back: {2}' -f $noted.Number, $noted.Original, (Format-RdpOfflineError -Message $_.Exception.Message)
         }
         if ($failure) {
+            # Left online: the command needs the disk online.
             '{0}: the restored VM may not boot (0xc000000e). Before az vm repair restore, run on the rescue VM: {1}' -f $failure, $command
+            continue
         }
+        Reset-RdpOfflineCollidingDisk -Noted $noted -KeepOnline:$KeepOnline
     }
     $script:RdpOfflineChangedIdentities.Clear()
+}
+
+function Reset-RdpOfflineCollidingDisk {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [pscustomobject]$Noted,
+        [switch]$KeepOnline
+    )
+    # Its identity is its own again, the same as another online disk's: back offline, as
+    # Windows kept it, so the two never stay online together. Not a failure of the run when it
+    # cannot be done: the copy boots either way; the rescue VM is told what to do.
+    $command = 'Set-Disk -Number {0} -IsOffline $true' -f $Noted.Number
+    if ($KeepOnline) {
+        Write-RdpOfflineReport -Line ('RDPRESCUE warning disk {0} stays online, with the same identity as another disk, while a hive of it is loaded: after reg unload, run {1}' -f $Noted.Number, $command)
+        return
+    }
+    try {
+        if ($Noted.WasReadOnly) {
+            Set-RdpOfflineDiskReadOnly -Number $Noted.Number -Confirm:$false
+        }
+        Disable-RdpOfflineDisk -Number $Noted.Number -Confirm:$false
+        if (-not (Get-RdpOfflineDiskByNumber -Number $Noted.Number).IsOffline) {
+            throw 'it still reads as online'
+        }
+        Write-RdpOfflineLog -Message ('disk {0}: offline again, as Windows kept it (read-only: {1})' -f $Noted.Number, $Noted.WasReadOnly)
+    }
+    catch {
+        Write-RdpOfflineReport -Line ('RDPRESCUE warning disk {0} could not be taken offline again ({1}): it has the same identity as another online disk; run {2}' -f $Noted.Number, (Format-RdpOfflineError -Message $_.Exception.Message), $command)
+    }
 }

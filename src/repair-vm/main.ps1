@@ -169,7 +169,8 @@ function Close-RdpOfflineRun {
     param()
     # Every hive unloaded (and its copy deleted), every lent letter given back and every disk
     # identity Windows changed written back, whatever happened before.
-    foreach ($name in @(Close-RdpOfflineAllHive)) {
+    $loaded = @(Close-RdpOfflineAllHive)
+    foreach ($name in $loaded) {
         $script:RdpOfflineRun.Failed = $true
         Write-RdpOfflineReport -Line ('RDPRESCUE error HKLM\{0} stays loaded: close regedit and run reg unload HKLM\{0}' -f $name)
     }
@@ -180,7 +181,7 @@ function Close-RdpOfflineRun {
         $script:RdpOfflineRun.Failed = $true
         Write-RdpOfflineReport -Line ('RDPRESCUE error drive letter not given back: ' + (Format-RdpOfflineError -Message $failure))
     }
-    foreach ($failure in @(Restore-RdpOfflineDiskIdentity)) {
+    foreach ($failure in @(Restore-RdpOfflineDiskIdentity -KeepOnline:($loaded.Count -gt 0))) {
         $script:RdpOfflineRun.Failed = $true
         Write-RdpOfflineReport -Line ('RDPRESCUE error ' + $failure)
     }

@@ -6,6 +6,8 @@
 #   Get-RdpOfflineDisk                                  Number, IsOffline, OfflineReason, IsReadOnly, IsBoot, IsSystem, PartitionStyle, Signature, Guid, BusType, FriendlyName
 #   Enable-RdpOfflineDisk -Number                        brings a disk online
 #   Set-RdpOfflineDiskWritable -Number                   clears a disk's read-only attribute
+#   Set-RdpOfflineDiskReadOnly -Number                   sets a disk's read-only attribute
+#   Disable-RdpOfflineDisk -Number                       takes a disk offline
 #   Set-RdpOfflineDiskIdentity -Number -Signature|-Guid  writes an MBR signature or a GPT disk GUID
 #   Get-RdpOfflinePartition -DiskNumber                  DiskNumber, PartitionNumber, DriveLetter ('' when none), GptType, MbrType, IsActive, Size
 #   Get-RdpOfflineLockStatus -DriveLetter                'Locked' | 'Unlocked' | 'None' | 'Unreadable'
@@ -114,6 +116,28 @@ function Set-RdpOfflineDiskWritable {
     )
     if ($PSCmdlet.ShouldProcess("disk $Number", 'Clear read-only')) {
         Set-Disk -Number $Number -IsReadOnly $false
+    }
+}
+
+function Set-RdpOfflineDiskReadOnly {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [int]$Number
+    )
+    if ($PSCmdlet.ShouldProcess("disk $Number", 'Set read-only')) {
+        Set-Disk -Number $Number -IsReadOnly $true
+    }
+}
+
+function Disable-RdpOfflineDisk {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [int]$Number
+    )
+    if ($PSCmdlet.ShouldProcess("disk $Number", 'Take offline')) {
+        Set-Disk -Number $Number -IsOffline $true
     }
 }
 

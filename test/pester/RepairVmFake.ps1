@@ -456,7 +456,7 @@ function global:Add-RvEvent {
 
 function global:Get-RvPlatformCommand {
     @(
-        'Get-RdpOfflineDisk', 'Enable-RdpOfflineDisk', 'Set-RdpOfflineDiskWritable', 'Set-RdpOfflineDiskIdentity', 'Get-RdpOfflinePartition', 'Get-RdpOfflineLockStatus',
+        'Get-RdpOfflineDisk', 'Enable-RdpOfflineDisk', 'Set-RdpOfflineDiskWritable', 'Set-RdpOfflineDiskReadOnly', 'Disable-RdpOfflineDisk', 'Set-RdpOfflineDiskIdentity', 'Get-RdpOfflinePartition', 'Get-RdpOfflineLockStatus',
         'Add-RdpOfflinePartitionLetter', 'Remove-RdpOfflinePartitionLetter', 'Get-RdpOfflineSystemDrive', 'Wait-RdpOfflineSecond',
         'Test-RdpOfflinePath', 'Copy-RdpOfflineFile', 'Remove-RdpOfflineFile', 'Get-RdpOfflineFileHash', 'Get-RdpOfflineChildItem',
         'New-RdpOfflineProtectedDirectory', 'Get-RdpOfflineItemSecurity', 'Write-RdpOfflineText', 'Read-RdpOfflineText',
@@ -485,7 +485,8 @@ function global:Invoke-RvFake {
         'Enable-RdpOfflineDisk' {
             Add-RvCall "online disk $($a.Number)"
             $disk = @($global:RvFake.Disks | Where-Object { $_.Number -eq $a.Number })[0]
-            if ($disk.OfflineReason -eq 4) {
+            $twins = @($global:RvFake.Disks | Where-Object { $_.Number -ne $disk.Number -and -not $_.IsOffline -and (($disk.Guid -and $_.Guid -eq $disk.Guid) -or (-not $disk.Guid -and $_.Signature -eq $disk.Signature)) })
+            if ($disk.OfflineReason -eq 4 -or $twins.Count -gt 0) {
                 # Windows brings a colliding disk online only by writing it a new identity,
                 # which it cannot do on a read-only disk.
                 if ($disk.IsReadOnly) {
@@ -503,6 +504,19 @@ function global:Invoke-RvFake {
             Add-RvCall "writable disk $($a.Number)"
             $disk = @($global:RvFake.Disks | Where-Object { $_.Number -eq $a.Number })[0]
             $disk.IsReadOnly = $false
+        }
+        'Set-RdpOfflineDiskReadOnly' {
+            Add-RvCall "read-only disk $($a.Number)"
+            $disk = @($global:RvFake.Disks | Where-Object { $_.Number -eq $a.Number })[0]
+            $disk.IsReadOnly = $true
+        }
+        'Disable-RdpOfflineDisk' {
+            Add-RvCall "offline disk $($a.Number)"
+            $disk = @($global:RvFake.Disks | Where-Object { $_.Number -eq $a.Number })[0]
+            if ($global:RvFake.IgnoredWrites.ContainsKey('DiskOffline')) {
+                return
+            }
+            $disk.IsOffline = $true
         }
         'Set-RdpOfflineDiskIdentity' {
             Add-RvCall ("identity disk {0} signature={1} guid={2}" -f $a.Number, $a['Signature'], $a['Guid'])

@@ -200,6 +200,73 @@ Describe 'Rescue-VM script: a disk Windows keeps offline for a signature collisi
     }
 }
 
+Describe 'Rescue-VM script: a colliding disk is put back as Windows kept it' {
+    BeforeAll {
+        Register-RvFakeMock
+    }
+
+    AfterEach {
+        # A hive a test kept loaded is unloaded, as a new process would start without it.
+        $global:RvFake.UnloadFailures.Clear()
+        $null = @(Close-RdpOfflineAllHive)
+    }
+
+    It 'takes the disk offline and read-only again once its identity reads back, so two disks never stay online with one identity' {
+        Reset-RvFake -Collision
+        $disk = @($global:RvFake.Disks | Where-Object { $_.Number -eq 2 })[0]
+        $output = Invoke-RvScript -Arguments @('Mode=Repair', 'Repair=offline-enable-nla')
+        $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
+        $disk.IsOffline | Should -BeTrue
+        $disk.IsReadOnly | Should -BeTrue
+        $calls = @($global:RvFake.Calls)
+        [array]::IndexOf($calls, 'reg unload HKLM\RDPRESCUE_SYSTEM') | Should -BeLessThan ([array]::IndexOf($calls, 'offline disk 2'))
+        [array]::IndexOf($calls, 'read-only disk 2') | Should -BeLessThan ([array]::IndexOf($calls, 'offline disk 2'))
+        @($calls | Where-Object { $_ -like 'identity disk 2 *' }).Count | Should -Be 1
+        [array]::IndexOf($calls, @($calls | Where-Object { $_ -like 'identity disk 2 *' })[0]) | Should -BeLessThan ([array]::IndexOf($calls, 'offline disk 2'))
+    }
+
+    It 'a second run finds the disk it put offline colliding by its identity, whatever reason Windows gives, and writes it back again' {
+        Reset-RvFake -Generation 1 -Collision
+        $disk = @($global:RvFake.Disks | Where-Object { $_.Number -eq 2 })[0]
+        $original = $disk.Signature
+        # The rescue VM's own disk, made from the same image.
+        @($global:RvFake.Disks | Where-Object { $_.Number -eq 0 })[0].Signature = $original
+        $first = Invoke-RvScript -Arguments @('Mode=Diagnose')
+        $first[-1] | Should -BeExactly '[STATUS]::SUCCESS'
+        $disk.OfflineReason = 2
+        $second = Invoke-RvScript -Arguments @('Mode=Diagnose')
+        $second[-1] | Should -BeExactly '[STATUS]::SUCCESS'
+        @($second | Where-Object { $_ -like ('RDPRESCUE disk 2 MBR signature 0x{0:X8} restored*' -f $original) }).Count | Should -Be 1
+        $disk.Signature | Should -Be $original
+        $disk.IsOffline | Should -BeTrue
+    }
+
+    It 'leaves the disk online when its identity does not read back: the Set-Disk command it prints needs it online' {
+        Reset-RvFake -Collision
+        $global:RvFake.IgnoredWrites['DiskIdentity'] = $true
+        $output = Invoke-RvScript -Arguments @('Mode=Diagnose')
+        $output[-1] | Should -BeExactly '[STATUS]::ERROR'
+        Get-RvCall 'offline disk 2' | Should -BeNullOrEmpty
+    }
+
+    It 'leaves the disk online, and says what to run, while a hive of it stays loaded' {
+        Reset-RvFake -Collision
+        $global:RvFake.UnloadFailures['RDPRESCUE_SYSTEM'] = 99
+        $output = Invoke-RvScript -Arguments @('Mode=Repair', 'Repair=offline-enable-nla')
+        $output[-1] | Should -BeExactly '[STATUS]::ERROR'
+        Get-RvCall 'offline disk 2' | Should -BeNullOrEmpty
+        $output | Should -Contain 'RDPRESCUE warning disk 2 stays online, with the same identity as another disk, while a hive of it is loaded: after reg unload, run Set-Disk -Number 2 -IsOffline $true'
+    }
+
+    It 'says so, without failing the run, when the disk does not go offline again' {
+        Reset-RvFake -Collision
+        $global:RvFake.IgnoredWrites['DiskOffline'] = $true
+        $output = Invoke-RvScript -Arguments @('Mode=Diagnose')
+        $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
+        @($output | Where-Object { $_ -like 'RDPRESCUE warning disk 2 could not be taken offline again (it still reads as online)*Set-Disk -Number 2 -IsOffline $true' }).Count | Should -Be 1
+    }
+}
+
 Describe 'Rescue-VM script: MachineKeys items the administrators cannot read' {
     BeforeAll {
         Register-RvFakeMock

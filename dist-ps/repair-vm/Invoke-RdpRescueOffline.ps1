@@ -2150,10 +2150,13 @@ function Add-RdpOfflineLentLetter {
         [Parameter(Mandatory = $true)]
         [string]$What
     )
-    # Remembered at once, so Remove-RdpOfflineAssignedLetter gives it back whatever happens.
-    $letter = Add-RdpOfflinePartitionLetter -DiskNumber $DiskNumber -PartitionNumber $PartitionNumber -Confirm:$false
+    # Remembered before it is asked for, so Remove-RdpOfflineAssignedLetter gives it back
+    # whatever happens, also when Windows shows the letter only after the call gave up on it.
+    $lent = [pscustomobject]@{ DiskNumber = $DiskNumber; PartitionNumber = $PartitionNumber; DriveLetter = '' }
+    $null = $script:RdpOfflineAssignedLetters.Add($lent)
+    $letter = [string](Add-RdpOfflinePartitionLetter -DiskNumber $DiskNumber -PartitionNumber $PartitionNumber -Confirm:$false)
     if ($letter) {
-        $null = $script:RdpOfflineAssignedLetters.Add([pscustomobject]@{ DiskNumber = $DiskNumber; PartitionNumber = $PartitionNumber; DriveLetter = $letter })
+        $lent.DriveLetter = $letter
         Write-RdpOfflineLog -Message ("{0} (disk {1} partition {2}): drive letter {3}: lent for this run" -f $What, $DiskNumber, $PartitionNumber, $letter)
     }
     $letter
@@ -2327,6 +2330,13 @@ function Remove-RdpOfflineAssignedLetter {
     $failures = @()
     foreach ($lent in @($script:RdpOfflineAssignedLetters)) {
         try {
+            if (-not $lent.DriveLetter) {
+                # Asked for but not seen in time: whatever letter the partition shows now is it.
+                $lent.DriveLetter = [string](@(Get-RdpOfflinePartition -DiskNumber $lent.DiskNumber | Where-Object { $_.PartitionNumber -eq $lent.PartitionNumber } | ForEach-Object { $_.DriveLetter }) -join '')
+                if (-not $lent.DriveLetter) {
+                    continue
+                }
+            }
             Remove-RdpOfflinePartitionLetter -DiskNumber $lent.DiskNumber -PartitionNumber $lent.PartitionNumber -DriveLetter $lent.DriveLetter -Confirm:$false
             Write-RdpOfflineLog -Message ("drive letter {0} given back (disk {1} partition {2})" -f $lent.DriveLetter, $lent.DiskNumber, $lent.PartitionNumber)
         }

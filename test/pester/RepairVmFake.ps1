@@ -563,6 +563,10 @@ function global:Invoke-RvFake {
             Add-RvCall "assign $letter disk $($a.DiskNumber) partition $($a.PartitionNumber)"
             Move-RvTree -From (Get-RvPartitionLetterRoot -DiskNumber $a.DiskNumber -PartitionNumber $a.PartitionNumber) -To ($letter + ':')
             $partition.Letter = $letter
+            if ($global:RvFake.IgnoredWrites.ContainsKey('LetterShownLate')) {
+                # The mount manager shows the letter only after the call stopped waiting for it.
+                return ''
+            }
             $letter
         }
         'Remove-RdpOfflinePartitionLetter' {

@@ -152,6 +152,22 @@ Describe 'Rescue-VM script: a Windows partition without a drive letter' {
     }
 }
 
+Describe 'Rescue-VM script: a lent letter Windows shows late' {
+    BeforeAll {
+        Register-RvFakeMock
+    }
+
+    It 'is given back at the end of the run although the call that asked for it saw none' {
+        Reset-RvFake -Letterless
+        $global:RvFake.IgnoredWrites['LetterShownLate'] = $true
+        $output = Invoke-RvScript -Arguments @('Mode=Diagnose')
+        $output[-1] | Should -BeExactly '[STATUS]::ERROR'
+        @(Get-RvCall 'assign *').Count | Should -Be 1
+        Get-RvCall 'release *' | Should -Be @('release S disk 2 partition 3')
+        @($global:RvFake.Partitions | Where-Object { $_.DiskNumber -eq 2 -and $_.Letter }) | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'Rescue-VM script: a disk Windows keeps offline for a signature collision' {
     BeforeAll {
         Register-RvFakeMock

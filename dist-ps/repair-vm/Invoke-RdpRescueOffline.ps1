@@ -14,7 +14,9 @@ letter only while it is needed). A disk Windows keeps offline because its MBR si
 GPT disk GUID collides with another disk's gets a new one from Windows to come online: the
 script notes the original and writes it back when the run ends, then takes the disk offline
 again (read-only if it was), as Windows kept it; or it ends in ERROR with the Set-Disk command
-to run before az vm repair restore.
+to run before az vm repair restore. The original is also noted in
+$env:ProgramData\RdpRescue\repair-vm\disk-identity-pending.txt first: a run stopped half-way
+is finished by the next run.
 
 Mode=Diagnose (the default) writes nothing to the broken disk: it reads the broken OS's event
 logs (.evtx files) and copies of its SYSTEM and SOFTWARE hives (with their transaction logs,
@@ -874,7 +876,7 @@ $script:RdpOfflineRestoreFunctions = @{
 # reg.exe) goes through the private functions below, so Pester can mock them. Nothing else in
 # the script touches the machine.
 #
-#   Get-RdpOfflineDisk                                  Number, IsOffline, OfflineReason, IsReadOnly, IsBoot, IsSystem, PartitionStyle, Signature, Guid, BusType, FriendlyName
+#   Get-RdpOfflineDisk                                  Number, IsOffline, OfflineReason, IsReadOnly, IsBoot, IsSystem, PartitionStyle, Signature, Guid, BusType, FriendlyName, UniqueId
 #   Enable-RdpOfflineDisk -Number                        brings a disk online
 #   Set-RdpOfflineDiskWritable -Number                   clears a disk's read-only attribute
 #   Set-RdpOfflineDiskReadOnly -Number                   sets a disk's read-only attribute
@@ -964,6 +966,7 @@ function Get-RdpOfflineDisk {
             Guid           = [string]$disk.Guid
             BusType        = [string]$disk.BusType
             FriendlyName   = [string]$disk.FriendlyName
+            UniqueId       = [string]$disk.UniqueId
         }
     }
 }
@@ -2189,6 +2192,7 @@ function Find-RdpOfflineWindowsVolume {
     $unreadable = New-Object -TypeName System.Collections.ArrayList
     $seen = New-Object -TypeName System.Collections.ArrayList
     $disks = @(Get-RdpOfflineDisk)
+    Import-RdpOfflineIdentityNote -AllDisks $disks
     foreach ($disk in $disks) {
         if ($disk.IsBoot -or $disk.IsSystem) {
             Write-RdpOfflineLog -Message ("disk {0}: this rescue VM's own system disk, skipped" -f $disk.Number)
@@ -2374,9 +2378,13 @@ function Enable-RdpOfflineVolumeWrite {
 # ERROR with the exact Set-Disk command to run before az vm repair restore. Once it reads back,
 # the disk shares its identity with another online disk again, so it is put back as Windows
 # kept it: read-only if it was, and offline.
+# The note is also written to a file on the rescue VM before the disk comes online, by the
+# disk's UniqueId (its number can change), so a run that was stopped half-way (Run Command's
+# time limit, a closed window) is finished by the next one: it writes the identity back too.
 
 $script:RdpOfflineCollisionReason = 4
 $script:RdpOfflineChangedIdentities = New-Object -TypeName System.Collections.ArrayList
+$script:RdpOfflineIdentityNoteName = 'disk-identity-pending.txt'
 
 function Format-RdpOfflineDiskIdentity {
     [CmdletBinding()]
@@ -2445,14 +2453,8 @@ function Enable-RdpOfflineCollidingDisk {
     # Windows can write the new identity only to a writable disk.
     $original = Format-RdpOfflineDiskIdentity -Disk $Disk
     Write-RdpOfflineLog -Message ("disk {0}: offline because its {1} collides with another disk's; noted, to be written back when the run ends" -f $Disk.Number, $original)
-    $null = $script:RdpOfflineChangedIdentities.Add([pscustomobject]@{
-            Number         = $Disk.Number
-            PartitionStyle = $Disk.PartitionStyle
-            Signature      = [int64]$Disk.Signature
-            Guid           = [string]$Disk.Guid
-            Original       = $original
-            WasReadOnly    = [bool]$Disk.IsReadOnly
-        })
+    $null = $script:RdpOfflineChangedIdentities.Add((New-RdpOfflineIdentityNote -Disk $Disk))
+    Save-RdpOfflineIdentityNote
     Set-RdpOfflineDiskWritable -Number $Disk.Number -Confirm:$false
     Enable-RdpOfflineDisk -Number $Disk.Number -Confirm:$false
 }
@@ -2465,6 +2467,7 @@ function Restore-RdpOfflineDiskIdentity {
         [switch]$KeepOnline
     )
     # Returns a failure per disk whose identity does not read back as it was.
+    $any = $script:RdpOfflineChangedIdentities.Count -gt 0
     foreach ($noted in @($script:RdpOfflineChangedIdentities)) {
         $failure = ''
         $command = "Set-Disk -Number {0} -Signature {1}" -f $noted.Number, $noted.Signature
@@ -2498,6 +2501,16 @@ function Restore-RdpOfflineDiskIdentity {
             continue
         }
         Reset-RdpOfflineCollidingDisk -Noted $noted -KeepOnline:$KeepOnline
+        $noted.Restored = $true
+    }
+    if ($any) {
+        # What is not back yet stays noted for the next run.
+        $pending = @($script:RdpOfflineChangedIdentities | Where-Object { -not $_.Restored })
+        $script:RdpOfflineChangedIdentities.Clear()
+        foreach ($noted in $pending) {
+            $null = $script:RdpOfflineChangedIdentities.Add($noted)
+        }
+        Save-RdpOfflineIdentityNote
     }
     $script:RdpOfflineChangedIdentities.Clear()
 }
@@ -2529,6 +2542,93 @@ function Reset-RdpOfflineCollidingDisk {
     }
     catch {
         Write-RdpOfflineReport -Line ('RDPRESCUE warning disk {0} could not be taken offline again ({1}): it has the same identity as another online disk; run {2}' -f $Noted.Number, (Format-RdpOfflineError -Message $_.Exception.Message), $command)
+    }
+}
+
+function New-RdpOfflineIdentityNote {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [pscustomobject]$Disk,
+        [bool]$WasReadOnly = [bool]$Disk.IsReadOnly
+    )
+    [pscustomobject]@{
+        Number         = $Disk.Number
+        UniqueId       = [string]$Disk.UniqueId
+        PartitionStyle = $Disk.PartitionStyle
+        Signature      = [int64]$Disk.Signature
+        Guid           = [string]$Disk.Guid
+        Original       = Format-RdpOfflineDiskIdentity -Disk $Disk
+        WasReadOnly    = $WasReadOnly
+        Restored       = $false
+    }
+}
+
+function Get-RdpOfflineIdentityNotePath {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+    (Get-RdpOfflineWorkFolder) + '\' + $script:RdpOfflineIdentityNoteName
+}
+
+function Save-RdpOfflineIdentityNote {
+    [CmdletBinding()]
+    param()
+    # One line per disk: UniqueId|GPT or MBR|signature|GUID|read-only. No note left, no file.
+    $path = Get-RdpOfflineIdentityNotePath
+    $lines = @($script:RdpOfflineChangedIdentities | Where-Object { $_.UniqueId } | ForEach-Object {
+            '{0}|{1}|{2}|{3}|{4}' -f $_.UniqueId, $_.PartitionStyle, $_.Signature, $_.Guid, [int]$_.WasReadOnly
+        })
+    try {
+        if ($lines.Count -eq 0) {
+            if (Test-RdpOfflinePath -Path $path) {
+                Remove-RdpOfflineFile -Path $path -Confirm:$false
+            }
+            return
+        }
+        Initialize-RdpOfflineProtectedFolder -Path (Get-RdpOfflineWorkFolder)
+        Write-RdpOfflineText -Path $path -Text (($lines -join "`r`n") + "`r`n") -Confirm:$false
+    }
+    catch {
+        Write-RdpOfflineLog -Message ('disk identity note {0} not written: {1}' -f $path, $_.Exception.Message)
+    }
+}
+
+function Import-RdpOfflineIdentityNote {
+    [CmdletBinding()]
+    param(
+        [AllowEmptyCollection()]
+        [object[]]$AllDisks = @()
+    )
+    # A run stopped half-way left a disk with the identity Windows gave it: this run writes
+    # the noted one back when it ends, as if it had brought the disk online itself.
+    $path = Get-RdpOfflineIdentityNotePath
+    if (-not (Test-RdpOfflinePath -Path $path)) {
+        return
+    }
+    Assert-RdpOfflineTrustedPath -Path $path
+    foreach ($line in @((Read-RdpOfflineText -Path $path) -split "`r?`n")) {
+        $fields = $line.Split('|')
+        if ($fields.Count -ne 5 -or -not $fields[0]) {
+            continue
+        }
+        $disk = @($AllDisks | Where-Object { $_.UniqueId -eq $fields[0] -and -not $_.IsBoot -and -not $_.IsSystem })
+        if ($disk.Count -ne 1 -or [string]$disk[0].PartitionStyle -ne $fields[1]) {
+            Write-RdpOfflineLog -Message ('disk identity note for {0}: no such disk attached now' -f $fields[0])
+            continue
+        }
+        $noted = New-RdpOfflineIdentityNote -Disk ([pscustomobject]@{
+                Number = $disk[0].Number; UniqueId = $fields[0]; PartitionStyle = $fields[1]
+                Signature = [int64]$fields[2]; Guid = $fields[3]
+            }) -WasReadOnly ($fields[4] -eq '1')
+        if ((Format-RdpOfflineDiskIdentity -Disk $disk[0]) -eq $noted.Original) {
+            continue
+        }
+        if (@($script:RdpOfflineChangedIdentities | Where-Object { $_.UniqueId -eq $noted.UniqueId }).Count -eq 0) {
+            $null = $script:RdpOfflineChangedIdentities.Add($noted)
+            Write-RdpOfflineLog -Message ('disk {0}: an earlier run did not finish; its {1} is written back when this run ends' -f $noted.Number, $noted.Original)
+        }
     }
 }
 #endregion src/repair-vm/identity.ps1

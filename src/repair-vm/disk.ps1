@@ -116,6 +116,7 @@ function Find-RdpOfflineWindowsVolume {
     $unreadable = New-Object -TypeName System.Collections.ArrayList
     $seen = New-Object -TypeName System.Collections.ArrayList
     $disks = @(Get-RdpOfflineDisk)
+    Import-RdpOfflineIdentityNote -AllDisks $disks
     foreach ($disk in $disks) {
         if ($disk.IsBoot -or $disk.IsSystem) {
             Write-RdpOfflineLog -Message ("disk {0}: this rescue VM's own system disk, skipped" -f $disk.Number)

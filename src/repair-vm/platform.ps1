@@ -3,7 +3,7 @@
 # reg.exe) goes through the private functions below, so Pester can mock them. Nothing else in
 # the script touches the machine.
 #
-#   Get-RdpOfflineDisk                                  Number, IsOffline, OfflineReason, IsReadOnly, IsBoot, IsSystem, PartitionStyle, Signature, Guid, BusType, FriendlyName
+#   Get-RdpOfflineDisk                                  Number, IsOffline, OfflineReason, IsReadOnly, IsBoot, IsSystem, PartitionStyle, Signature, Guid, BusType, FriendlyName, UniqueId
 #   Enable-RdpOfflineDisk -Number                        brings a disk online
 #   Set-RdpOfflineDiskWritable -Number                   clears a disk's read-only attribute
 #   Set-RdpOfflineDiskReadOnly -Number                   sets a disk's read-only attribute
@@ -93,6 +93,7 @@ function Get-RdpOfflineDisk {
             Guid           = [string]$disk.Guid
             BusType        = [string]$disk.BusType
             FriendlyName   = [string]$disk.FriendlyName
+            UniqueId       = [string]$disk.UniqueId
         }
     }
 }

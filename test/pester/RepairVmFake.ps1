@@ -283,6 +283,7 @@ function global:Add-RvDisk {
             Number = $Number; IsOffline = [bool]$Offline; IsReadOnly = [bool]$Offline; IsBoot = [bool]$Own; IsSystem = [bool]$Own
             PartitionStyle = $Style; BusType = 'SCSI'; FriendlyName = "Msft Virtual Disk $Number"
             OfflineReason = $reason; Signature = $signature; Guid = $guid
+            UniqueId = '60022480D1E2F3A4B5C6D7E8F90A1B{0:X2}' -f $Number
         })
     foreach ($partition in $Partitions) {
         $gpt = ''
@@ -478,7 +479,7 @@ function global:Invoke-RvFake {
                 [pscustomobject]@{
                     Number = $disk.Number; IsOffline = $disk.IsOffline; IsReadOnly = $disk.IsReadOnly; IsBoot = $disk.IsBoot
                     IsSystem = $disk.IsSystem; PartitionStyle = $disk.PartitionStyle; BusType = $disk.BusType; FriendlyName = $disk.FriendlyName
-                    OfflineReason = $disk.OfflineReason; Signature = $disk.Signature; Guid = $disk.Guid
+                    OfflineReason = $disk.OfflineReason; Signature = $disk.Signature; Guid = $disk.Guid; UniqueId = $disk.UniqueId
                 }
             }
         }

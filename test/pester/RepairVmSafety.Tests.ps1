@@ -257,6 +257,31 @@ Describe 'Rescue-VM script: a colliding disk is put back as Windows kept it' {
         $disk.IsOffline | Should -BeTrue
     }
 
+    It 'a run stopped after Windows gave the disk a new identity is finished by the next run, which writes the noted one back' {
+        Reset-RvFake -Collision
+        $disk = @($global:RvFake.Disks | Where-Object { $_.Number -eq 2 })[0]
+        $original = $disk.Guid
+        # The first run, up to the moment Windows brought the disk online, and no further.
+        Enable-RdpOfflineCollidingDisk -Disk @(Get-RdpOfflineDisk | Where-Object { $_.Number -eq 2 })[0]
+        $script:RdpOfflineChangedIdentities.Clear()
+        $disk.Guid | Should -Not -Be $original
+        $note = 'C:\ProgramData\RdpRescue\repair-vm\disk-identity-pending.txt'
+        $global:RvFake.Files.ContainsKey($note) | Should -BeTrue
+        $output = Invoke-RvScript -Arguments @('Mode=Diagnose')
+        $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
+        @($output | Where-Object { $_ -like ('RDPRESCUE disk 2 GPT disk GUID {0} restored*' -f $original) }).Count | Should -Be 1
+        $disk.Guid | Should -BeExactly $original
+        $disk.IsOffline | Should -BeTrue
+        $global:RvFake.Files.ContainsKey($note) | Should -BeFalse
+    }
+
+    It 'keeps the note for the next run while the identity does not read back' {
+        Reset-RvFake -Collision
+        $global:RvFake.IgnoredWrites['DiskIdentity'] = $true
+        $null = Invoke-RvScript -Arguments @('Mode=Diagnose')
+        $global:RvFake.Files.ContainsKey('C:\ProgramData\RdpRescue\repair-vm\disk-identity-pending.txt') | Should -BeTrue
+    }
+
     It 'leaves the disk online when its identity does not read back: the Set-Disk command it prints needs it online' {
         Reset-RvFake -Collision
         $global:RvFake.IgnoredWrites['DiskIdentity'] = $true

@@ -891,6 +891,7 @@ $script:RdpOfflineRestoreFunctions = @{
 #   Test-RdpOfflinePath -Path [-Container]
 #   Copy-RdpOfflineFile -Source -Destination             also hidden and system files (BCD, hives)
 #   Remove-RdpOfflineFile -Path
+#   Remove-RdpOfflineEmptyDirectory -Path                deletes a folder that holds nothing
 #   Get-RdpOfflineFileHash -Path                         SHA-256, hex
 #   Get-RdpOfflineChildItem -Path [-Prefix] [-Recurse] [-Directory]     full paths
 #   New-RdpOfflineProtectedDirectory -Path               a folder only SYSTEM and Administrators can change
@@ -1198,6 +1199,18 @@ function Remove-RdpOfflineFile {
     if ([System.IO.File]::Exists($Path) -and $PSCmdlet.ShouldProcess($Path, 'Delete file')) {
         [System.IO.File]::SetAttributes($Path, [System.IO.FileAttributes]::Normal)
         [System.IO.File]::Delete($Path)
+    }
+}
+
+function Remove-RdpOfflineEmptyDirectory {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path
+    )
+    # Not recursive: a folder that still holds something is an error, not deleted.
+    if ([System.IO.Directory]::Exists($Path) -and $PSCmdlet.ShouldProcess($Path, 'Delete empty folder')) {
+        [System.IO.Directory]::Delete($Path, $false)
     }
 }
 
@@ -2642,6 +2655,7 @@ function Import-RdpOfflineIdentityNote {
 
 $script:RdpOfflineMounted = New-Object -TypeName System.Collections.ArrayList
 $script:RdpOfflineHiveCopies = New-Object -TypeName System.Collections.ArrayList
+$script:RdpOfflineHiveCopyFolders = New-Object -TypeName System.Collections.ArrayList
 $script:RdpOfflineControlSet = ''
 $script:RdpOfflineUnloadAttempts = 5
 
@@ -2687,6 +2701,9 @@ function Copy-RdpOfflineHiveForReading {
     # reg load replays a hive's transaction logs into it, a write: to only read the broken OS,
     # its hive is copied with its logs to the rescue VM and the copy is loaded.
     Initialize-RdpOfflineProtectedFolder -Path $Folder
+    if (-not $script:RdpOfflineHiveCopyFolders.Contains($Folder)) {
+        $null = $script:RdpOfflineHiveCopyFolders.Add($Folder)
+    }
     $source = Get-RdpOfflineHiveFile -Volume $Volume -Hive $Hive
     foreach ($suffix in $script:RdpOfflineHiveLogSuffixes) {
         if (Test-RdpOfflinePath -Path ($source + $suffix)) {
@@ -2702,7 +2719,9 @@ function Remove-RdpOfflineHiveCopy {
     [CmdletBinding()]
     [OutputType([string])]
     param()
-    # After the unload; returns the copies that could not be deleted.
+    # After the unload; returns what could not be deleted. reg load also leaves files of its
+    # own next to a copy (the .LOG1/.LOG2 it creates when the hive had none): the folder is
+    # this run's alone, so everything in it goes, then the folder.
     foreach ($copy in @($script:RdpOfflineHiveCopies)) {
         try {
             Remove-RdpOfflineFile -Path $copy -Confirm:$false
@@ -2712,6 +2731,18 @@ function Remove-RdpOfflineHiveCopy {
         }
     }
     $script:RdpOfflineHiveCopies.Clear()
+    foreach ($folder in @($script:RdpOfflineHiveCopyFolders)) {
+        try {
+            foreach ($file in @(Get-RdpOfflineChildItem -Path $folder)) {
+                Remove-RdpOfflineFile -Path $file -Confirm:$false
+            }
+            Remove-RdpOfflineEmptyDirectory -Path $folder -Confirm:$false
+        }
+        catch {
+            '{0}: {1}' -f $folder, $_.Exception.Message
+        }
+    }
+    $script:RdpOfflineHiveCopyFolders.Clear()
 }
 
 function Open-RdpOfflineHive {

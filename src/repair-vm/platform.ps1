@@ -18,6 +18,7 @@
 #   Test-RdpOfflinePath -Path [-Container]
 #   Copy-RdpOfflineFile -Source -Destination             also hidden and system files (BCD, hives)
 #   Remove-RdpOfflineFile -Path
+#   Remove-RdpOfflineEmptyDirectory -Path                deletes a folder that holds nothing
 #   Get-RdpOfflineFileHash -Path                         SHA-256, hex
 #   Get-RdpOfflineChildItem -Path [-Prefix] [-Recurse] [-Directory]     full paths
 #   New-RdpOfflineProtectedDirectory -Path               a folder only SYSTEM and Administrators can change
@@ -325,6 +326,18 @@ function Remove-RdpOfflineFile {
     if ([System.IO.File]::Exists($Path) -and $PSCmdlet.ShouldProcess($Path, 'Delete file')) {
         [System.IO.File]::SetAttributes($Path, [System.IO.FileAttributes]::Normal)
         [System.IO.File]::Delete($Path)
+    }
+}
+
+function Remove-RdpOfflineEmptyDirectory {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path
+    )
+    # Not recursive: a folder that still holds something is an error, not deleted.
+    if ([System.IO.Directory]::Exists($Path) -and $PSCmdlet.ShouldProcess($Path, 'Delete empty folder')) {
+        [System.IO.Directory]::Delete($Path, $false)
     }
 }
 

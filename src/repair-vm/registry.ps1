@@ -6,6 +6,7 @@
 
 $script:RdpOfflineMounted = New-Object -TypeName System.Collections.ArrayList
 $script:RdpOfflineHiveCopies = New-Object -TypeName System.Collections.ArrayList
+$script:RdpOfflineHiveCopyFolders = New-Object -TypeName System.Collections.ArrayList
 $script:RdpOfflineControlSet = ''
 $script:RdpOfflineUnloadAttempts = 5
 
@@ -51,6 +52,9 @@ function Copy-RdpOfflineHiveForReading {
     # reg load replays a hive's transaction logs into it, a write: to only read the broken OS,
     # its hive is copied with its logs to the rescue VM and the copy is loaded.
     Initialize-RdpOfflineProtectedFolder -Path $Folder
+    if (-not $script:RdpOfflineHiveCopyFolders.Contains($Folder)) {
+        $null = $script:RdpOfflineHiveCopyFolders.Add($Folder)
+    }
     $source = Get-RdpOfflineHiveFile -Volume $Volume -Hive $Hive
     foreach ($suffix in $script:RdpOfflineHiveLogSuffixes) {
         if (Test-RdpOfflinePath -Path ($source + $suffix)) {
@@ -66,7 +70,9 @@ function Remove-RdpOfflineHiveCopy {
     [CmdletBinding()]
     [OutputType([string])]
     param()
-    # After the unload; returns the copies that could not be deleted.
+    # After the unload; returns what could not be deleted. reg load also leaves files of its
+    # own next to a copy (the .LOG1/.LOG2 it creates when the hive had none): the folder is
+    # this run's alone, so everything in it goes, then the folder.
     foreach ($copy in @($script:RdpOfflineHiveCopies)) {
         try {
             Remove-RdpOfflineFile -Path $copy -Confirm:$false
@@ -76,6 +82,18 @@ function Remove-RdpOfflineHiveCopy {
         }
     }
     $script:RdpOfflineHiveCopies.Clear()
+    foreach ($folder in @($script:RdpOfflineHiveCopyFolders)) {
+        try {
+            foreach ($file in @(Get-RdpOfflineChildItem -Path $folder)) {
+                Remove-RdpOfflineFile -Path $file -Confirm:$false
+            }
+            Remove-RdpOfflineEmptyDirectory -Path $folder -Confirm:$false
+        }
+        catch {
+            '{0}: {1}' -f $folder, $_.Exception.Message
+        }
+    }
+    $script:RdpOfflineHiveCopyFolders.Clear()
 }
 
 function Open-RdpOfflineHive {

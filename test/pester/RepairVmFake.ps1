@@ -459,7 +459,7 @@ function global:Get-RvPlatformCommand {
     @(
         'Get-RdpOfflineDisk', 'Enable-RdpOfflineDisk', 'Set-RdpOfflineDiskWritable', 'Set-RdpOfflineDiskReadOnly', 'Disable-RdpOfflineDisk', 'Set-RdpOfflineDiskIdentity', 'Get-RdpOfflinePartition', 'Get-RdpOfflineLockStatus',
         'Add-RdpOfflinePartitionLetter', 'Remove-RdpOfflinePartitionLetter', 'Get-RdpOfflineSystemDrive', 'Wait-RdpOfflineSecond',
-        'Test-RdpOfflinePath', 'Copy-RdpOfflineFile', 'Remove-RdpOfflineFile', 'Get-RdpOfflineFileHash', 'Get-RdpOfflineChildItem',
+        'Test-RdpOfflinePath', 'Copy-RdpOfflineFile', 'Remove-RdpOfflineFile', 'Remove-RdpOfflineEmptyDirectory', 'Get-RdpOfflineFileHash', 'Get-RdpOfflineChildItem',
         'New-RdpOfflineProtectedDirectory', 'Get-RdpOfflineItemSecurity', 'Write-RdpOfflineText', 'Read-RdpOfflineText',
         'Mount-RdpOfflineHive', 'Dismount-RdpOfflineHive', 'Clear-RdpOfflineHandle', 'Test-RdpOfflineRegistryKey',
         'Get-RdpOfflineRegistryValue', 'Get-RdpOfflineRegistrySubKeyName', 'Set-RdpOfflineRegistryValue',
@@ -605,6 +605,15 @@ function global:Invoke-RvFake {
             Add-RvCall "delete $($a.Path)"
             $global:RvFake.Files.Remove($a.Path)
         }
+        'Remove-RdpOfflineEmptyDirectory' {
+            Assert-RvWritablePath -Path $a.Path
+            Add-RvCall "rmdir $($a.Path)"
+            if (@(Get-RvItemBelow -Path $a.Path -Recurse).Count -gt 0 -or @(Get-RvItemBelow -Path $a.Path -Recurse -Directory).Count -gt 0) {
+                throw "The directory is not empty. : '$($a.Path)'"
+            }
+            $global:RvFake.Directories.Remove($a.Path)
+            $global:RvFake.Security.Remove($a.Path)
+        }
         'Get-RdpOfflineFileHash' {
             $text = ConvertTo-RvCanonical -Data (Get-RvFileData -Path $a.Path)
             $sha = [System.Security.Cryptography.SHA256]::Create()
@@ -667,6 +676,12 @@ function global:Invoke-RvFake {
                 throw 'ERROR: The system was unable to load the hive.'
             }
             $global:RvFake.Mounted[$a.Name] = $a.Path
+            # Windows gives a hive it loads the transaction logs it did not have.
+            foreach ($suffix in @('.LOG1', '.LOG2')) {
+                if (-not $global:RvFake.Files.ContainsKey($a.Path + $suffix)) {
+                    Set-RvFile -Path ($a.Path + $suffix) -Data 'hive log'
+                }
+            }
         }
         'Dismount-RdpOfflineHive' {
             Add-RvCall "reg unload HKLM\$($a.Name)"

@@ -76,7 +76,7 @@ Describe 'Rescue-VM script: Diagnose writes nothing to the broken disk' {
         Reset-RvFake
     }
 
-    It 'keeps the disk read-only and loads copies of the hives, with their logs, from the rescue VM, then deletes them' {
+    It 'keeps the disk read-only and loads copies of the hives, with their logs, from the rescue VM, then deletes them and what reg load added' {
         $output = Invoke-RvScript -Arguments @('Mode=Diagnose')
         $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
         Get-RvCall 'writable disk *' | Should -BeNullOrEmpty
@@ -93,6 +93,9 @@ Describe 'Rescue-VM script: Diagnose writes nothing to the broken disk' {
             "copy F:\Windows\System32\config\SYSTEM.LOG2 -> $copies\SYSTEM.LOG2"
         )
         @($global:RvFake.Files.Keys | Where-Object { $_ -like "$copies\*" }) | Should -BeNullOrEmpty
+        # Also the logs reg load gave the SOFTWARE copy, which had none, and the folder itself.
+        Get-RvCall "rmdir $copies" | Should -Be @("rmdir $copies")
+        $global:RvFake.Directories.ContainsKey($copies) | Should -BeFalse
         $global:RvFake.Mounted.Count | Should -Be 0
         @($output | Where-Object { $_ -match '^RDPRESCUE [a-z0-9-]+ (DETECTED|CLEAR|UNKNOWN) ' }).Count | Should -BeGreaterThan 0
     }

@@ -2759,13 +2759,7 @@ function Open-RdpOfflineHive {
     if (@($script:RdpOfflineMounted | Where-Object { $_.Name -eq $name }).Count -gt 0) {
         return $name
     }
-    if (Test-RdpOfflineRegistryKey -Key $name) {
-        # The name is this script's own: an earlier run that did not finish left it loaded.
-        Write-RdpOfflineLog -Message ("HKLM\{0} is still loaded from an earlier run: unloading it" -f $name)
-        if (-not (Close-RdpOfflineHive -Name $name)) {
-            throw ("HKLM\{0} is loaded and cannot be unloaded (an earlier run did not finish): close regedit and run reg unload HKLM\{0} on the rescue VM, then run again." -f $name)
-        }
-    }
+    Dismount-RdpOfflineLeftoverHive -Hive $Hive
     Write-RdpOfflineLog -Message ("reg load HKLM\{0} {1}" -f $name, $Path)
     try {
         Mount-RdpOfflineHive -Name $name -Path $Path -Confirm:$false
@@ -2775,6 +2769,27 @@ function Open-RdpOfflineHive {
     }
     $null = $script:RdpOfflineMounted.Add([pscustomobject]@{ Name = $name; Hive = $Hive; Path = $Path })
     $name
+}
+
+function Dismount-RdpOfflineLeftoverHive {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('SYSTEM', 'SOFTWARE', 'BCD')]
+        [string]$Hive
+    )
+    # The name is this script's own: an earlier run that did not finish left it loaded, and
+    # its file stays locked (not even a copy of it can be made) until it is unloaded.
+    $name = Get-RdpOfflineMountName -Hive $Hive
+    if (@($script:RdpOfflineMounted | Where-Object { $_.Name -eq $name }).Count -gt 0) {
+        return
+    }
+    if (Test-RdpOfflineRegistryKey -Key $name) {
+        Write-RdpOfflineLog -Message ("HKLM\{0} is still loaded from an earlier run: unloading it" -f $name)
+        if (-not (Close-RdpOfflineHive -Name $name)) {
+            throw ("HKLM\{0} is loaded and cannot be unloaded (an earlier run did not finish): close regedit and run reg unload HKLM\{0} on the rescue VM, then run again." -f $name)
+        }
+    }
 }
 
 function Close-RdpOfflineHive {
@@ -4602,6 +4617,8 @@ function Get-RdpOfflineHiveToLoad {
         [switch]$ReadOnly
     )
     if ($ReadOnly) {
+        # A hive an earlier run left loaded is locked: unloaded before it can be copied.
+        Dismount-RdpOfflineLeftoverHive -Hive $Hive
         $folder = (Get-RdpOfflineWorkFolder) + '\hives-' + $script:RdpOfflineRun.Stamp
         return (Copy-RdpOfflineHiveForReading -Volume $Volume -Hive $Hive -Folder $folder)
     }

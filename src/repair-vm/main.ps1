@@ -31,6 +31,8 @@ function Get-RdpOfflineHiveToLoad {
         [switch]$ReadOnly
     )
     if ($ReadOnly) {
+        # A hive an earlier run left loaded is locked: unloaded before it can be copied.
+        Dismount-RdpOfflineLeftoverHive -Hive $Hive
         $folder = (Get-RdpOfflineWorkFolder) + '\hives-' + $script:RdpOfflineRun.Stamp
         return (Copy-RdpOfflineHiveForReading -Volume $Volume -Hive $Hive -Folder $folder)
     }

@@ -101,6 +101,23 @@ Describe 'Rescue-VM script: Diagnose writes nothing to the broken disk' {
     }
 }
 
+Describe 'Rescue-VM script: a hive an interrupted run left loaded' {
+    BeforeAll {
+        Register-RvFakeMock
+    }
+
+    It 'Diagnose unloads it before it copies the hive, whose file stays locked while it is loaded' {
+        Reset-RvFake
+        # A Repair run, which loads the broken disk's own hive, stopped before its unload.
+        $global:RvFake.Mounted['RDPRESCUE_SYSTEM'] = 'F:\Windows\System32\config\SYSTEM'
+        $output = Invoke-RvScript -Arguments @('Mode=Diagnose')
+        $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
+        $calls = @($global:RvFake.Calls)
+        [array]::IndexOf($calls, 'reg unload HKLM\RDPRESCUE_SYSTEM') | Should -BeLessThan ([array]::IndexOf($calls, @($calls | Where-Object { $_ -like 'copy F:\Windows\System32\config\SYSTEM -> *' })[0]))
+        $global:RvFake.Mounted.Count | Should -Be 0
+    }
+}
+
 Describe 'Rescue-VM script: read-only is cleared on the chosen disk only, and only to change it' {
     BeforeAll {
         Register-RvFakeMock

@@ -2620,7 +2620,13 @@ function Import-RdpOfflineIdentityNote {
     if (-not (Test-RdpOfflinePath -Path $path)) {
         return
     }
-    Assert-RdpOfflineTrustedPath -Path $path
+    # Only what an administrator could have written names an identity to write to a disk; a
+    # file's owner is whoever wrote it (a named administrator too), its folder decides who could.
+    $untrusted = (Get-RdpOfflineUntrustedReason -Path (Get-RdpOfflineWorkFolder)) + (Get-RdpOfflineUntrustedReason -Path $path -IgnoreOwner)
+    if ($untrusted) {
+        Write-RdpOfflineReport -Line ('RDPRESCUE warning disk identity note ignored: ' + $untrusted)
+        return
+    }
     foreach ($line in @((Read-RdpOfflineText -Path $path) -split "`r?`n")) {
         $fields = $line.Split('|')
         if ($fields.Count -ne 5 -or -not $fields[0]) {

@@ -295,6 +295,30 @@ Describe 'Rescue-VM script: a colliding disk is put back as Windows kept it' {
         $global:RvFake.Files.ContainsKey($note) | Should -BeFalse
     }
 
+    It 'takes the note also when a named administrator, not the Administrators group, owns it' {
+        Reset-RvFake -Collision
+        $disk = @($global:RvFake.Disks | Where-Object { $_.Number -eq 2 })[0]
+        $original = $disk.Guid
+        Enable-RdpOfflineCollidingDisk -Disk @(Get-RdpOfflineDisk | Where-Object { $_.Number -eq 2 })[0]
+        $script:RdpOfflineChangedIdentities.Clear()
+        $note = 'C:\ProgramData\RdpRescue\repair-vm\disk-identity-pending.txt'
+        $global:RvFake.Security[$note].Owner = 'S-1-5-21-1-2-3-500'
+        $output = Invoke-RvScript -Arguments @('Mode=Diagnose')
+        $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
+        $disk.Guid | Should -BeExactly $original
+    }
+
+    It 'ignores, and says so, a note that someone else than an administrator could have written' {
+        Reset-RvFake -Collision
+        Enable-RdpOfflineCollidingDisk -Disk @(Get-RdpOfflineDisk | Where-Object { $_.Number -eq 2 })[0]
+        $script:RdpOfflineChangedIdentities.Clear()
+        $note = 'C:\ProgramData\RdpRescue\repair-vm\disk-identity-pending.txt'
+        $null = $global:RvFake.Security[$note].Rules.Add(@{ Sid = 'S-1-5-32-545'; Rights = [int64]0x1301BF; AccessType = 'Allow'; InheritOnly = $false })
+        $output = Invoke-RvScript -Arguments @('Mode=Diagnose')
+        @($output | Where-Object { $_ -like 'RDPRESCUE warning disk identity note ignored: *S-1-5-32-545*' }).Count | Should -Be 1
+        Get-RvCall 'identity disk 2 *' | Should -BeNullOrEmpty
+    }
+
     It 'keeps the note for the next run while the identity does not read back' {
         Reset-RvFake -Collision
         $global:RvFake.IgnoredWrites['DiskIdentity'] = $true

@@ -105,8 +105,14 @@ function Restore-RdpOfflineDiskIdentity {
             $command = "Set-Disk -Number {0} -Guid '{1}'" -f $noted.Number, $noted.Guid
         }
         try {
-            $changed = Format-RdpOfflineDiskIdentity -Disk (Get-RdpOfflineDiskByNumber -Number $noted.Number)
+            $current = Get-RdpOfflineDiskByNumber -Number $noted.Number
+            $changed = Format-RdpOfflineDiskIdentity -Disk $current
             if ($changed -ne $noted.Original) {
+                # A disk an interrupted run left behind may be read-only again (Windows cannot
+                # write it then); it is put back read-only afterwards if it was.
+                if ($current.IsReadOnly) {
+                    Set-RdpOfflineDiskWritable -Number $noted.Number -Confirm:$false
+                }
                 if ($noted.PartitionStyle -eq 'GPT') {
                     Set-RdpOfflineDiskIdentity -Number $noted.Number -Guid $noted.Guid -Confirm:$false
                 }

@@ -525,6 +525,9 @@ function global:Invoke-RvFake {
             if ($disk.IsOffline) {
                 throw 'The disk is offline.'
             }
+            if ($disk.IsReadOnly) {
+                throw 'The media is write protected.'
+            }
             if ($global:RvFake.IgnoredWrites.ContainsKey('DiskIdentity')) {
                 return
             }

@@ -295,6 +295,23 @@ Describe 'Rescue-VM script: a colliding disk is put back as Windows kept it' {
         $global:RvFake.Files.ContainsKey($note) | Should -BeFalse
     }
 
+    It 'finishes an interrupted run also when the disk came back offline and read-only with the identity Windows gave it' {
+        Reset-RvFake -Collision
+        $disk = @($global:RvFake.Disks | Where-Object { $_.Number -eq 2 })[0]
+        $original = $disk.Guid
+        Enable-RdpOfflineCollidingDisk -Disk @(Get-RdpOfflineDisk | Where-Object { $_.Number -eq 2 })[0]
+        $script:RdpOfflineChangedIdentities.Clear()
+        # The rescue VM restarted: its SAN policy keeps the disk, now unique, offline and read-only.
+        $disk.IsOffline = $true
+        $disk.IsReadOnly = $true
+        $disk.OfflineReason = 1
+        $output = Invoke-RvScript -Arguments @('Mode=Diagnose')
+        $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
+        $disk.Guid | Should -BeExactly $original
+        $disk.IsReadOnly | Should -BeTrue
+        $disk.IsOffline | Should -BeTrue
+    }
+
     It 'takes the note also when a named administrator, not the Administrators group, owns it' {
         Reset-RvFake -Collision
         $disk = @($global:RvFake.Disks | Where-Object { $_.Number -eq 2 })[0]

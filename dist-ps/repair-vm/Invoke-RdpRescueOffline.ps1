@@ -12,8 +12,11 @@ is locked by BitLocker. Only Repair and Undo make that one disk writable. Finds 
 on Generation 1 (active partition) and Generation 2 (EFI system partition, given a drive
 letter only while it is needed). A disk Windows keeps offline because its MBR signature or
 GPT disk GUID collides with another disk's gets a new one from Windows to come online: the
-script notes the original and writes it back when the run ends, or ends in ERROR with the
-Set-Disk command to run before az vm repair restore.
+script notes the original and writes it back when the run ends, then takes the disk offline
+again (read-only if it was), as Windows kept it; or it ends in ERROR with the Set-Disk command
+to run before az vm repair restore. The original is also noted in
+$env:ProgramData\RdpRescue\repair-vm\disk-identity-pending.txt first: a run stopped half-way
+is finished by the next run.
 
 Mode=Diagnose (the default) writes nothing to the broken disk: it reads the broken OS's event
 logs (.evtx files) and copies of its SYSTEM and SOFTWARE hives (with their transaction logs,
@@ -1025,9 +1028,11 @@ $script:RdpOfflineRestoreFunctions = @{
 # reg.exe) goes through the private functions below, so Pester can mock them. Nothing else in
 # the script touches the machine.
 #
-#   Get-RdpOfflineDisk                                  Number, IsOffline, OfflineReason, IsReadOnly, IsBoot, IsSystem, PartitionStyle, Signature, Guid, BusType, FriendlyName
+#   Get-RdpOfflineDisk                                  Number, IsOffline, OfflineReason, IsReadOnly, IsBoot, IsSystem, PartitionStyle, Signature, Guid, BusType, FriendlyName, UniqueId
 #   Enable-RdpOfflineDisk -Number                        brings a disk online
 #   Set-RdpOfflineDiskWritable -Number                   clears a disk's read-only attribute
+#   Set-RdpOfflineDiskReadOnly -Number                   sets a disk's read-only attribute
+#   Disable-RdpOfflineDisk -Number                       takes a disk offline
 #   Set-RdpOfflineDiskIdentity -Number -Signature|-Guid  writes an MBR signature or a GPT disk GUID
 #   Get-RdpOfflinePartition -DiskNumber                  DiskNumber, PartitionNumber, DriveLetter ('' when none), GptType, MbrType, IsActive, Size
 #   Get-RdpOfflineLockStatus -DriveLetter                'Locked' | 'Unlocked' | 'None' | 'Unreadable'
@@ -1038,6 +1043,7 @@ $script:RdpOfflineRestoreFunctions = @{
 #   Test-RdpOfflinePath -Path [-Container]
 #   Copy-RdpOfflineFile -Source -Destination             also hidden and system files (BCD, hives)
 #   Remove-RdpOfflineFile -Path
+#   Remove-RdpOfflineEmptyDirectory -Path                deletes a folder that holds nothing
 #   Get-RdpOfflineFileHash -Path                         SHA-256, hex
 #   Get-RdpOfflineChildItem -Path [-Prefix] [-Recurse] [-Directory]     full paths
 #   New-RdpOfflineProtectedDirectory -Path               a folder only SYSTEM and Administrators can change
@@ -1113,6 +1119,7 @@ function Get-RdpOfflineDisk {
             Guid           = [string]$disk.Guid
             BusType        = [string]$disk.BusType
             FriendlyName   = [string]$disk.FriendlyName
+            UniqueId       = [string]$disk.UniqueId
         }
     }
 }
@@ -1136,6 +1143,28 @@ function Set-RdpOfflineDiskWritable {
     )
     if ($PSCmdlet.ShouldProcess("disk $Number", 'Clear read-only')) {
         Set-Disk -Number $Number -IsReadOnly $false
+    }
+}
+
+function Set-RdpOfflineDiskReadOnly {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [int]$Number
+    )
+    if ($PSCmdlet.ShouldProcess("disk $Number", 'Set read-only')) {
+        Set-Disk -Number $Number -IsReadOnly $true
+    }
+}
+
+function Disable-RdpOfflineDisk {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [int]$Number
+    )
+    if ($PSCmdlet.ShouldProcess("disk $Number", 'Take offline')) {
+        Set-Disk -Number $Number -IsOffline $true
     }
 }
 
@@ -1322,6 +1351,18 @@ function Remove-RdpOfflineFile {
     if ([System.IO.File]::Exists($Path) -and $PSCmdlet.ShouldProcess($Path, 'Delete file')) {
         [System.IO.File]::SetAttributes($Path, [System.IO.FileAttributes]::Normal)
         [System.IO.File]::Delete($Path)
+    }
+}
+
+function Remove-RdpOfflineEmptyDirectory {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path
+    )
+    # Not recursive: a folder that still holds something is an error, not deleted.
+    if ([System.IO.Directory]::Exists($Path) -and $PSCmdlet.ShouldProcess($Path, 'Delete empty folder')) {
+        [System.IO.Directory]::Delete($Path, $false)
     }
 }
 
@@ -2221,13 +2262,15 @@ function Get-RdpOfflineDiskPartition {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true)]
-        [pscustomobject]$Disk
+        [pscustomobject]$Disk,
+        [AllowEmptyCollection()]
+        [object[]]$AllDisks = @()
     )
     $cameOnline = $false
     if ($Disk.IsOffline) {
         Write-RdpOfflineLog -Message ("disk {0} ({1}, {2}): offline (reason {3}), read-only={4}: bringing it online" -f $Disk.Number, $Disk.BusType, $Disk.FriendlyName, $Disk.OfflineReason, $Disk.IsReadOnly)
         try {
-            if ([int]$Disk.OfflineReason -eq $script:RdpOfflineCollisionReason) {
+            if (Test-RdpOfflineDiskCollision -Disk $Disk -AllDisks $AllDisks) {
                 Enable-RdpOfflineCollidingDisk -Disk $Disk
             }
             else {
@@ -2275,10 +2318,13 @@ function Add-RdpOfflineLentLetter {
         [Parameter(Mandatory = $true)]
         [string]$What
     )
-    # Remembered at once, so Remove-RdpOfflineAssignedLetter gives it back whatever happens.
-    $letter = Add-RdpOfflinePartitionLetter -DiskNumber $DiskNumber -PartitionNumber $PartitionNumber -Confirm:$false
+    # Remembered before it is asked for, so Remove-RdpOfflineAssignedLetter gives it back
+    # whatever happens, also when Windows shows the letter only after the call gave up on it.
+    $lent = [pscustomobject]@{ DiskNumber = $DiskNumber; PartitionNumber = $PartitionNumber; DriveLetter = '' }
+    $null = $script:RdpOfflineAssignedLetters.Add($lent)
+    $letter = [string](Add-RdpOfflinePartitionLetter -DiskNumber $DiskNumber -PartitionNumber $PartitionNumber -Confirm:$false)
     if ($letter) {
-        $null = $script:RdpOfflineAssignedLetters.Add([pscustomobject]@{ DiskNumber = $DiskNumber; PartitionNumber = $PartitionNumber; DriveLetter = $letter })
+        $lent.DriveLetter = $letter
         Write-RdpOfflineLog -Message ("{0} (disk {1} partition {2}): drive letter {3}: lent for this run" -f $What, $DiskNumber, $PartitionNumber, $letter)
     }
     $letter
@@ -2310,12 +2356,14 @@ function Find-RdpOfflineWindowsVolume {
     $locked = New-Object -TypeName System.Collections.ArrayList
     $unreadable = New-Object -TypeName System.Collections.ArrayList
     $seen = New-Object -TypeName System.Collections.ArrayList
-    foreach ($disk in @(Get-RdpOfflineDisk)) {
+    $disks = @(Get-RdpOfflineDisk)
+    Import-RdpOfflineIdentityNote -AllDisks $disks
+    foreach ($disk in $disks) {
         if ($disk.IsBoot -or $disk.IsSystem) {
             Write-RdpOfflineLog -Message ("disk {0}: this rescue VM's own system disk, skipped" -f $disk.Number)
             continue
         }
-        foreach ($partition in @(Get-RdpOfflineDiskPartition -Disk $disk)) {
+        foreach ($partition in @(Get-RdpOfflineDiskPartition -Disk $disk -AllDisks $disks)) {
             $lent = $false
             $letter = $partition.DriveLetter
             if (-not $letter) {
@@ -2451,6 +2499,13 @@ function Remove-RdpOfflineAssignedLetter {
     $failures = @()
     foreach ($lent in @($script:RdpOfflineAssignedLetters)) {
         try {
+            if (-not $lent.DriveLetter) {
+                # Asked for but not seen in time: whatever letter the partition shows now is it.
+                $lent.DriveLetter = [string](@(Get-RdpOfflinePartition -DiskNumber $lent.DiskNumber | Where-Object { $_.PartitionNumber -eq $lent.PartitionNumber } | ForEach-Object { $_.DriveLetter }) -join '')
+                if (-not $lent.DriveLetter) {
+                    continue
+                }
+            }
             Remove-RdpOfflinePartitionLetter -DiskNumber $lent.DiskNumber -PartitionNumber $lent.PartitionNumber -DriveLetter $lent.DriveLetter -Confirm:$false
             Write-RdpOfflineLog -Message ("drive letter {0} given back (disk {1} partition {2})" -f $lent.DriveLetter, $lent.DiskNumber, $lent.PartitionNumber)
         }
@@ -2485,10 +2540,16 @@ function Enable-RdpOfflineVolumeWrite {
 # new identity; its boot configuration still names the old one, so the VM the copy is swapped
 # back into may stop with 0xc000000e. The script notes the identity before the disk comes
 # online and writes it back when the run ends, reading it back; if that fails the run ends in
-# ERROR with the exact Set-Disk command to run before az vm repair restore.
+# ERROR with the exact Set-Disk command to run before az vm repair restore. Once it reads back,
+# the disk shares its identity with another online disk again, so it is put back as Windows
+# kept it: read-only if it was, and offline.
+# The note is also written to a file on the rescue VM before the disk comes online, by the
+# disk's UniqueId (its number can change), so a run that was stopped half-way (Run Command's
+# time limit, a closed window) is finished by the next one: it writes the identity back too.
 
 $script:RdpOfflineCollisionReason = 4
 $script:RdpOfflineChangedIdentities = New-Object -TypeName System.Collections.ArrayList
+$script:RdpOfflineIdentityNoteName = 'disk-identity-pending.txt'
 
 function Format-RdpOfflineDiskIdentity {
     [CmdletBinding()]
@@ -2517,6 +2578,27 @@ function Get-RdpOfflineDiskByNumber {
     $disk[0]
 }
 
+function Test-RdpOfflineDiskCollision {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [pscustomobject]$Disk,
+        [AllowEmptyCollection()]
+        [object[]]$AllDisks = @()
+    )
+    # Windows says so (OfflineReason 4), or another disk has the same identity: a disk this
+    # script took offline again after an earlier run reads as offline for another reason.
+    if ([int]$Disk.OfflineReason -eq $script:RdpOfflineCollisionReason) {
+        return $true
+    }
+    $identity = Format-RdpOfflineDiskIdentity -Disk $Disk
+    if ($identity -eq 'GPT disk GUID ' -or $identity -eq 'MBR signature 0x00000000') {
+        return $false
+    }
+    @($AllDisks | Where-Object { $_.Number -ne $Disk.Number -and (Format-RdpOfflineDiskIdentity -Disk $_) -eq $identity }).Count -gt 0
+}
+
 function Enable-RdpOfflineCollidingDisk {
     [CmdletBinding()]
     param(
@@ -2536,14 +2618,8 @@ function Enable-RdpOfflineCollidingDisk {
     # Windows can write the new identity only to a writable disk.
     $original = Format-RdpOfflineDiskIdentity -Disk $Disk
     Write-RdpOfflineLog -Message ("disk {0}: offline because its {1} collides with another disk's; noted, to be written back when the run ends" -f $Disk.Number, $original)
-    $null = $script:RdpOfflineChangedIdentities.Add([pscustomobject]@{
-            Number         = $Disk.Number
-            PartitionStyle = $Disk.PartitionStyle
-            Signature      = [int64]$Disk.Signature
-            Guid           = [string]$Disk.Guid
-            Original       = $original
-            Changed        = ''
-        })
+    $null = $script:RdpOfflineChangedIdentities.Add((New-RdpOfflineIdentityNote -Disk $Disk))
+    Save-RdpOfflineIdentityNote
     Set-RdpOfflineDiskWritable -Number $Disk.Number -Confirm:$false
     Enable-RdpOfflineDisk -Number $Disk.Number -Confirm:$false
 }
@@ -2551,8 +2627,12 @@ function Enable-RdpOfflineCollidingDisk {
 function Restore-RdpOfflineDiskIdentity {
     [CmdletBinding()]
     [OutputType([string])]
-    param()
+    param(
+        # A hive of the disk stays loaded: taking the disk offline would pull it from under it.
+        [switch]$KeepOnline
+    )
     # Returns a failure per disk whose identity does not read back as it was.
+    $any = $script:RdpOfflineChangedIdentities.Count -gt 0
     foreach ($noted in @($script:RdpOfflineChangedIdentities)) {
         $failure = ''
         $command = "Set-Disk -Number {0} -Signature {1}" -f $noted.Number, $noted.Signature
@@ -2560,8 +2640,14 @@ function Restore-RdpOfflineDiskIdentity {
             $command = "Set-Disk -Number {0} -Guid '{1}'" -f $noted.Number, $noted.Guid
         }
         try {
-            $changed = Format-RdpOfflineDiskIdentity -Disk (Get-RdpOfflineDiskByNumber -Number $noted.Number)
+            $current = Get-RdpOfflineDiskByNumber -Number $noted.Number
+            $changed = Format-RdpOfflineDiskIdentity -Disk $current
             if ($changed -ne $noted.Original) {
+                # A disk an interrupted run left behind may be read-only again (Windows cannot
+                # write it then); it is put back read-only afterwards if it was.
+                if ($current.IsReadOnly) {
+                    Set-RdpOfflineDiskWritable -Number $noted.Number -Confirm:$false
+                }
                 if ($noted.PartitionStyle -eq 'GPT') {
                     Set-RdpOfflineDiskIdentity -Number $noted.Number -Guid $noted.Guid -Confirm:$false
                 }
@@ -2581,10 +2667,146 @@ function Restore-RdpOfflineDiskIdentity {
             $failure = 'disk {0}: its {1} could not be written back: {2}' -f $noted.Number, $noted.Original, (Format-RdpOfflineError -Message $_.Exception.Message)
         }
         if ($failure) {
+            # Left online: the command needs the disk online.
             '{0}: the restored VM may not boot (0xc000000e). Before az vm repair restore, run on the rescue VM: {1}' -f $failure, $command
+            continue
         }
+        Reset-RdpOfflineCollidingDisk -Noted $noted -KeepOnline:$KeepOnline
+        $noted.Restored = $true
+    }
+    if ($any) {
+        # What is not back yet stays noted for the next run.
+        $pending = @($script:RdpOfflineChangedIdentities | Where-Object { -not $_.Restored })
+        $script:RdpOfflineChangedIdentities.Clear()
+        foreach ($noted in $pending) {
+            $null = $script:RdpOfflineChangedIdentities.Add($noted)
+        }
+        Save-RdpOfflineIdentityNote
     }
     $script:RdpOfflineChangedIdentities.Clear()
+}
+
+function Reset-RdpOfflineCollidingDisk {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [pscustomobject]$Noted,
+        [switch]$KeepOnline
+    )
+    # Its identity is its own again, the same as another online disk's: back offline, as
+    # Windows kept it, so the two never stay online together. Not a failure of the run when it
+    # cannot be done: the copy boots either way; the rescue VM is told what to do.
+    $command = 'Set-Disk -Number {0} -IsOffline $true' -f $Noted.Number
+    if ($KeepOnline) {
+        Write-RdpOfflineReport -Line ('RDPRESCUE warning disk {0} stays online, with the same identity as another disk, while a hive of it is loaded: after reg unload, run {1}' -f $Noted.Number, $command)
+        return
+    }
+    try {
+        if ($Noted.WasReadOnly) {
+            Set-RdpOfflineDiskReadOnly -Number $Noted.Number -Confirm:$false
+        }
+        Disable-RdpOfflineDisk -Number $Noted.Number -Confirm:$false
+        if (-not (Get-RdpOfflineDiskByNumber -Number $Noted.Number).IsOffline) {
+            throw 'it still reads as online'
+        }
+        Write-RdpOfflineLog -Message ('disk {0}: offline again, as Windows kept it (read-only: {1})' -f $Noted.Number, $Noted.WasReadOnly)
+    }
+    catch {
+        Write-RdpOfflineReport -Line ('RDPRESCUE warning disk {0} could not be taken offline again ({1}): it has the same identity as another online disk; run {2}' -f $Noted.Number, (Format-RdpOfflineError -Message $_.Exception.Message), $command)
+    }
+}
+
+function New-RdpOfflineIdentityNote {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [pscustomobject]$Disk,
+        [bool]$WasReadOnly = [bool]$Disk.IsReadOnly
+    )
+    [pscustomobject]@{
+        Number         = $Disk.Number
+        UniqueId       = [string]$Disk.UniqueId
+        PartitionStyle = $Disk.PartitionStyle
+        Signature      = [int64]$Disk.Signature
+        Guid           = [string]$Disk.Guid
+        Original       = Format-RdpOfflineDiskIdentity -Disk $Disk
+        WasReadOnly    = $WasReadOnly
+        Restored       = $false
+    }
+}
+
+function Get-RdpOfflineIdentityNotePath {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+    (Get-RdpOfflineWorkFolder) + '\' + $script:RdpOfflineIdentityNoteName
+}
+
+function Save-RdpOfflineIdentityNote {
+    [CmdletBinding()]
+    param()
+    # One line per disk: UniqueId|GPT or MBR|signature|GUID|read-only. No note left, no file.
+    $path = Get-RdpOfflineIdentityNotePath
+    $lines = @($script:RdpOfflineChangedIdentities | Where-Object { $_.UniqueId } | ForEach-Object {
+            '{0}|{1}|{2}|{3}|{4}' -f $_.UniqueId, $_.PartitionStyle, $_.Signature, $_.Guid, [int]$_.WasReadOnly
+        })
+    try {
+        if ($lines.Count -eq 0) {
+            if (Test-RdpOfflinePath -Path $path) {
+                Remove-RdpOfflineFile -Path $path -Confirm:$false
+            }
+            return
+        }
+        Initialize-RdpOfflineProtectedFolder -Path (Get-RdpOfflineWorkFolder)
+        Write-RdpOfflineText -Path $path -Text (($lines -join "`r`n") + "`r`n") -Confirm:$false
+    }
+    catch {
+        Write-RdpOfflineLog -Message ('disk identity note {0} not written: {1}' -f $path, $_.Exception.Message)
+    }
+}
+
+function Import-RdpOfflineIdentityNote {
+    [CmdletBinding()]
+    param(
+        [AllowEmptyCollection()]
+        [object[]]$AllDisks = @()
+    )
+    # A run stopped half-way left a disk with the identity Windows gave it: this run writes
+    # the noted one back when it ends, as if it had brought the disk online itself.
+    $path = Get-RdpOfflineIdentityNotePath
+    if (-not (Test-RdpOfflinePath -Path $path)) {
+        return
+    }
+    # Only what an administrator could have written names an identity to write to a disk; a
+    # file's owner is whoever wrote it (a named administrator too), its folder decides who could.
+    $untrusted = (Get-RdpOfflineUntrustedReason -Path (Get-RdpOfflineWorkFolder)) + (Get-RdpOfflineUntrustedReason -Path $path -IgnoreOwner)
+    if ($untrusted) {
+        Write-RdpOfflineReport -Line ('RDPRESCUE warning disk identity note ignored: ' + $untrusted)
+        return
+    }
+    foreach ($line in @((Read-RdpOfflineText -Path $path) -split "`r?`n")) {
+        $fields = $line.Split('|')
+        if ($fields.Count -ne 5 -or -not $fields[0]) {
+            continue
+        }
+        $disk = @($AllDisks | Where-Object { $_.UniqueId -eq $fields[0] -and -not $_.IsBoot -and -not $_.IsSystem })
+        if ($disk.Count -ne 1 -or [string]$disk[0].PartitionStyle -ne $fields[1]) {
+            Write-RdpOfflineLog -Message ('disk identity note for {0}: no such disk attached now' -f $fields[0])
+            continue
+        }
+        $noted = New-RdpOfflineIdentityNote -Disk ([pscustomobject]@{
+                Number = $disk[0].Number; UniqueId = $fields[0]; PartitionStyle = $fields[1]
+                Signature = [int64]$fields[2]; Guid = $fields[3]
+            }) -WasReadOnly ($fields[4] -eq '1')
+        if ((Format-RdpOfflineDiskIdentity -Disk $disk[0]) -eq $noted.Original) {
+            continue
+        }
+        if (@($script:RdpOfflineChangedIdentities | Where-Object { $_.UniqueId -eq $noted.UniqueId }).Count -eq 0) {
+            $null = $script:RdpOfflineChangedIdentities.Add($noted)
+            Write-RdpOfflineLog -Message ('disk {0}: an earlier run did not finish; its {1} is written back when this run ends' -f $noted.Number, $noted.Original)
+        }
+    }
 }
 #endregion src/repair-vm/identity.ps1
 
@@ -2597,6 +2819,7 @@ function Restore-RdpOfflineDiskIdentity {
 
 $script:RdpOfflineMounted = New-Object -TypeName System.Collections.ArrayList
 $script:RdpOfflineHiveCopies = New-Object -TypeName System.Collections.ArrayList
+$script:RdpOfflineHiveCopyFolders = New-Object -TypeName System.Collections.ArrayList
 $script:RdpOfflineControlSet = ''
 $script:RdpOfflineUnloadAttempts = 5
 
@@ -2642,6 +2865,9 @@ function Copy-RdpOfflineHiveForReading {
     # reg load replays a hive's transaction logs into it, a write: to only read the broken OS,
     # its hive is copied with its logs to the rescue VM and the copy is loaded.
     Initialize-RdpOfflineProtectedFolder -Path $Folder
+    if (-not $script:RdpOfflineHiveCopyFolders.Contains($Folder)) {
+        $null = $script:RdpOfflineHiveCopyFolders.Add($Folder)
+    }
     $source = Get-RdpOfflineHiveFile -Volume $Volume -Hive $Hive
     foreach ($suffix in $script:RdpOfflineHiveLogSuffixes) {
         if (Test-RdpOfflinePath -Path ($source + $suffix)) {
@@ -2657,7 +2883,9 @@ function Remove-RdpOfflineHiveCopy {
     [CmdletBinding()]
     [OutputType([string])]
     param()
-    # After the unload; returns the copies that could not be deleted.
+    # After the unload; returns what could not be deleted. reg load also leaves files of its
+    # own next to a copy (the .LOG1/.LOG2 it creates when the hive had none): the folder is
+    # this run's alone, so everything in it goes, then the folder.
     foreach ($copy in @($script:RdpOfflineHiveCopies)) {
         try {
             Remove-RdpOfflineFile -Path $copy -Confirm:$false
@@ -2667,6 +2895,18 @@ function Remove-RdpOfflineHiveCopy {
         }
     }
     $script:RdpOfflineHiveCopies.Clear()
+    foreach ($folder in @($script:RdpOfflineHiveCopyFolders)) {
+        try {
+            foreach ($file in @(Get-RdpOfflineChildItem -Path $folder)) {
+                Remove-RdpOfflineFile -Path $file -Confirm:$false
+            }
+            Remove-RdpOfflineEmptyDirectory -Path $folder -Confirm:$false
+        }
+        catch {
+            '{0}: {1}' -f $folder, $_.Exception.Message
+        }
+    }
+    $script:RdpOfflineHiveCopyFolders.Clear()
 }
 
 function Open-RdpOfflineHive {
@@ -2683,13 +2923,7 @@ function Open-RdpOfflineHive {
     if (@($script:RdpOfflineMounted | Where-Object { $_.Name -eq $name }).Count -gt 0) {
         return $name
     }
-    if (Test-RdpOfflineRegistryKey -Key $name) {
-        # The name is this script's own: an earlier run that did not finish left it loaded.
-        Write-RdpOfflineLog -Message ("HKLM\{0} is still loaded from an earlier run: unloading it" -f $name)
-        if (-not (Close-RdpOfflineHive -Name $name)) {
-            throw ("HKLM\{0} is loaded and cannot be unloaded (an earlier run did not finish): close regedit and run reg unload HKLM\{0} on the rescue VM, then run again." -f $name)
-        }
-    }
+    Dismount-RdpOfflineLeftoverHive -Hive $Hive
     Write-RdpOfflineLog -Message ("reg load HKLM\{0} {1}" -f $name, $Path)
     try {
         Mount-RdpOfflineHive -Name $name -Path $Path -Confirm:$false
@@ -2699,6 +2933,27 @@ function Open-RdpOfflineHive {
     }
     $null = $script:RdpOfflineMounted.Add([pscustomobject]@{ Name = $name; Hive = $Hive; Path = $Path })
     $name
+}
+
+function Dismount-RdpOfflineLeftoverHive {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('SYSTEM', 'SOFTWARE', 'BCD')]
+        [string]$Hive
+    )
+    # The name is this script's own: an earlier run that did not finish left it loaded, and
+    # its file stays locked (not even a copy of it can be made) until it is unloaded.
+    $name = Get-RdpOfflineMountName -Hive $Hive
+    if (@($script:RdpOfflineMounted | Where-Object { $_.Name -eq $name }).Count -gt 0) {
+        return
+    }
+    if (Test-RdpOfflineRegistryKey -Key $name) {
+        Write-RdpOfflineLog -Message ("HKLM\{0} is still loaded from an earlier run: unloading it" -f $name)
+        if (-not (Close-RdpOfflineHive -Name $name)) {
+            throw ("HKLM\{0} is loaded and cannot be unloaded (an earlier run did not finish): close regedit and run reg unload HKLM\{0} on the rescue VM, then run again." -f $name)
+        }
+    }
 }
 
 function Close-RdpOfflineHive {
@@ -4526,6 +4781,8 @@ function Get-RdpOfflineHiveToLoad {
         [switch]$ReadOnly
     )
     if ($ReadOnly) {
+        # A hive an earlier run left loaded is locked: unloaded before it can be copied.
+        Dismount-RdpOfflineLeftoverHive -Hive $Hive
         $folder = (Get-RdpOfflineWorkFolder) + '\hives-' + $script:RdpOfflineRun.Stamp
         return (Copy-RdpOfflineHiveForReading -Volume $Volume -Hive $Hive -Folder $folder)
     }
@@ -4664,7 +4921,8 @@ function Close-RdpOfflineRun {
     param()
     # Every hive unloaded (and its copy deleted), every lent letter given back and every disk
     # identity Windows changed written back, whatever happened before.
-    foreach ($name in @(Close-RdpOfflineAllHive)) {
+    $loaded = @(Close-RdpOfflineAllHive)
+    foreach ($name in $loaded) {
         $script:RdpOfflineRun.Failed = $true
         Write-RdpOfflineReport -Line ('RDPRESCUE error HKLM\{0} stays loaded: close regedit and run reg unload HKLM\{0}' -f $name)
     }
@@ -4675,7 +4933,7 @@ function Close-RdpOfflineRun {
         $script:RdpOfflineRun.Failed = $true
         Write-RdpOfflineReport -Line ('RDPRESCUE error drive letter not given back: ' + (Format-RdpOfflineError -Message $failure))
     }
-    foreach ($failure in @(Restore-RdpOfflineDiskIdentity)) {
+    foreach ($failure in @(Restore-RdpOfflineDiskIdentity -KeepOnline:($loaded.Count -gt 0))) {
         $script:RdpOfflineRun.Failed = $true
         Write-RdpOfflineReport -Line ('RDPRESCUE error ' + $failure)
     }

@@ -21,13 +21,15 @@ function Get-RdpOfflineDiskPartition {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true)]
-        [pscustomobject]$Disk
+        [pscustomobject]$Disk,
+        [AllowEmptyCollection()]
+        [object[]]$AllDisks = @()
     )
     $cameOnline = $false
     if ($Disk.IsOffline) {
         Write-RdpOfflineLog -Message ("disk {0} ({1}, {2}): offline (reason {3}), read-only={4}: bringing it online" -f $Disk.Number, $Disk.BusType, $Disk.FriendlyName, $Disk.OfflineReason, $Disk.IsReadOnly)
         try {
-            if ([int]$Disk.OfflineReason -eq $script:RdpOfflineCollisionReason) {
+            if (Test-RdpOfflineDiskCollision -Disk $Disk -AllDisks $AllDisks) {
                 Enable-RdpOfflineCollidingDisk -Disk $Disk
             }
             else {
@@ -75,10 +77,13 @@ function Add-RdpOfflineLentLetter {
         [Parameter(Mandatory = $true)]
         [string]$What
     )
-    # Remembered at once, so Remove-RdpOfflineAssignedLetter gives it back whatever happens.
-    $letter = Add-RdpOfflinePartitionLetter -DiskNumber $DiskNumber -PartitionNumber $PartitionNumber -Confirm:$false
+    # Remembered before it is asked for, so Remove-RdpOfflineAssignedLetter gives it back
+    # whatever happens, also when Windows shows the letter only after the call gave up on it.
+    $lent = [pscustomobject]@{ DiskNumber = $DiskNumber; PartitionNumber = $PartitionNumber; DriveLetter = '' }
+    $null = $script:RdpOfflineAssignedLetters.Add($lent)
+    $letter = [string](Add-RdpOfflinePartitionLetter -DiskNumber $DiskNumber -PartitionNumber $PartitionNumber -Confirm:$false)
     if ($letter) {
-        $null = $script:RdpOfflineAssignedLetters.Add([pscustomobject]@{ DiskNumber = $DiskNumber; PartitionNumber = $PartitionNumber; DriveLetter = $letter })
+        $lent.DriveLetter = $letter
         Write-RdpOfflineLog -Message ("{0} (disk {1} partition {2}): drive letter {3}: lent for this run" -f $What, $DiskNumber, $PartitionNumber, $letter)
     }
     $letter
@@ -110,12 +115,14 @@ function Find-RdpOfflineWindowsVolume {
     $locked = New-Object -TypeName System.Collections.ArrayList
     $unreadable = New-Object -TypeName System.Collections.ArrayList
     $seen = New-Object -TypeName System.Collections.ArrayList
-    foreach ($disk in @(Get-RdpOfflineDisk)) {
+    $disks = @(Get-RdpOfflineDisk)
+    Import-RdpOfflineIdentityNote -AllDisks $disks
+    foreach ($disk in $disks) {
         if ($disk.IsBoot -or $disk.IsSystem) {
             Write-RdpOfflineLog -Message ("disk {0}: this rescue VM's own system disk, skipped" -f $disk.Number)
             continue
         }
-        foreach ($partition in @(Get-RdpOfflineDiskPartition -Disk $disk)) {
+        foreach ($partition in @(Get-RdpOfflineDiskPartition -Disk $disk -AllDisks $disks)) {
             $lent = $false
             $letter = $partition.DriveLetter
             if (-not $letter) {
@@ -251,6 +258,13 @@ function Remove-RdpOfflineAssignedLetter {
     $failures = @()
     foreach ($lent in @($script:RdpOfflineAssignedLetters)) {
         try {
+            if (-not $lent.DriveLetter) {
+                # Asked for but not seen in time: whatever letter the partition shows now is it.
+                $lent.DriveLetter = [string](@(Get-RdpOfflinePartition -DiskNumber $lent.DiskNumber | Where-Object { $_.PartitionNumber -eq $lent.PartitionNumber } | ForEach-Object { $_.DriveLetter }) -join '')
+                if (-not $lent.DriveLetter) {
+                    continue
+                }
+            }
             Remove-RdpOfflinePartitionLetter -DiskNumber $lent.DiskNumber -PartitionNumber $lent.PartitionNumber -DriveLetter $lent.DriveLetter -Confirm:$false
             Write-RdpOfflineLog -Message ("drive letter {0} given back (disk {1} partition {2})" -f $lent.DriveLetter, $lent.DiskNumber, $lent.PartitionNumber)
         }

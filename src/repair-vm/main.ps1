@@ -31,6 +31,8 @@ function Get-RdpOfflineHiveToLoad {
         [switch]$ReadOnly
     )
     if ($ReadOnly) {
+        # A hive an earlier run left loaded is locked: unloaded before it can be copied.
+        Dismount-RdpOfflineLeftoverHive -Hive $Hive
         $folder = (Get-RdpOfflineWorkFolder) + '\hives-' + $script:RdpOfflineRun.Stamp
         return (Copy-RdpOfflineHiveForReading -Volume $Volume -Hive $Hive -Folder $folder)
     }
@@ -169,7 +171,8 @@ function Close-RdpOfflineRun {
     param()
     # Every hive unloaded (and its copy deleted), every lent letter given back and every disk
     # identity Windows changed written back, whatever happened before.
-    foreach ($name in @(Close-RdpOfflineAllHive)) {
+    $loaded = @(Close-RdpOfflineAllHive)
+    foreach ($name in $loaded) {
         $script:RdpOfflineRun.Failed = $true
         Write-RdpOfflineReport -Line ('RDPRESCUE error HKLM\{0} stays loaded: close regedit and run reg unload HKLM\{0}' -f $name)
     }
@@ -180,7 +183,7 @@ function Close-RdpOfflineRun {
         $script:RdpOfflineRun.Failed = $true
         Write-RdpOfflineReport -Line ('RDPRESCUE error drive letter not given back: ' + (Format-RdpOfflineError -Message $failure))
     }
-    foreach ($failure in @(Restore-RdpOfflineDiskIdentity)) {
+    foreach ($failure in @(Restore-RdpOfflineDiskIdentity -KeepOnline:($loaded.Count -gt 0))) {
         $script:RdpOfflineRun.Failed = $true
         Write-RdpOfflineReport -Line ('RDPRESCUE error ' + $failure)
     }

@@ -3,9 +3,11 @@
 # reg.exe) goes through the private functions below, so Pester can mock them. Nothing else in
 # the script touches the machine.
 #
-#   Get-RdpOfflineDisk                                  Number, IsOffline, OfflineReason, IsReadOnly, IsBoot, IsSystem, PartitionStyle, Signature, Guid, BusType, FriendlyName
+#   Get-RdpOfflineDisk                                  Number, IsOffline, OfflineReason, IsReadOnly, IsBoot, IsSystem, PartitionStyle, Signature, Guid, BusType, FriendlyName, UniqueId
 #   Enable-RdpOfflineDisk -Number                        brings a disk online
 #   Set-RdpOfflineDiskWritable -Number                   clears a disk's read-only attribute
+#   Set-RdpOfflineDiskReadOnly -Number                   sets a disk's read-only attribute
+#   Disable-RdpOfflineDisk -Number                       takes a disk offline
 #   Set-RdpOfflineDiskIdentity -Number -Signature|-Guid  writes an MBR signature or a GPT disk GUID
 #   Get-RdpOfflinePartition -DiskNumber                  DiskNumber, PartitionNumber, DriveLetter ('' when none), GptType, MbrType, IsActive, Size
 #   Get-RdpOfflineLockStatus -DriveLetter                'Locked' | 'Unlocked' | 'None' | 'Unreadable'
@@ -16,6 +18,7 @@
 #   Test-RdpOfflinePath -Path [-Container]
 #   Copy-RdpOfflineFile -Source -Destination             also hidden and system files (BCD, hives)
 #   Remove-RdpOfflineFile -Path
+#   Remove-RdpOfflineEmptyDirectory -Path                deletes a folder that holds nothing
 #   Get-RdpOfflineFileHash -Path                         SHA-256, hex
 #   Get-RdpOfflineChildItem -Path [-Prefix] [-Recurse] [-Directory]     full paths
 #   New-RdpOfflineProtectedDirectory -Path               a folder only SYSTEM and Administrators can change
@@ -91,6 +94,7 @@ function Get-RdpOfflineDisk {
             Guid           = [string]$disk.Guid
             BusType        = [string]$disk.BusType
             FriendlyName   = [string]$disk.FriendlyName
+            UniqueId       = [string]$disk.UniqueId
         }
     }
 }
@@ -114,6 +118,28 @@ function Set-RdpOfflineDiskWritable {
     )
     if ($PSCmdlet.ShouldProcess("disk $Number", 'Clear read-only')) {
         Set-Disk -Number $Number -IsReadOnly $false
+    }
+}
+
+function Set-RdpOfflineDiskReadOnly {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [int]$Number
+    )
+    if ($PSCmdlet.ShouldProcess("disk $Number", 'Set read-only')) {
+        Set-Disk -Number $Number -IsReadOnly $true
+    }
+}
+
+function Disable-RdpOfflineDisk {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [int]$Number
+    )
+    if ($PSCmdlet.ShouldProcess("disk $Number", 'Take offline')) {
+        Set-Disk -Number $Number -IsOffline $true
     }
 }
 
@@ -300,6 +326,18 @@ function Remove-RdpOfflineFile {
     if ([System.IO.File]::Exists($Path) -and $PSCmdlet.ShouldProcess($Path, 'Delete file')) {
         [System.IO.File]::SetAttributes($Path, [System.IO.FileAttributes]::Normal)
         [System.IO.File]::Delete($Path)
+    }
+}
+
+function Remove-RdpOfflineEmptyDirectory {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path
+    )
+    # Not recursive: a folder that still holds something is an error, not deleted.
+    if ([System.IO.Directory]::Exists($Path) -and $PSCmdlet.ShouldProcess($Path, 'Delete empty folder')) {
+        [System.IO.Directory]::Delete($Path, $false)
     }
 }
 

@@ -6,6 +6,7 @@
 
 $script:RdpOfflineMounted = New-Object -TypeName System.Collections.ArrayList
 $script:RdpOfflineHiveCopies = New-Object -TypeName System.Collections.ArrayList
+$script:RdpOfflineHiveCopyFolders = New-Object -TypeName System.Collections.ArrayList
 $script:RdpOfflineControlSet = ''
 $script:RdpOfflineUnloadAttempts = 5
 
@@ -51,6 +52,9 @@ function Copy-RdpOfflineHiveForReading {
     # reg load replays a hive's transaction logs into it, a write: to only read the broken OS,
     # its hive is copied with its logs to the rescue VM and the copy is loaded.
     Initialize-RdpOfflineProtectedFolder -Path $Folder
+    if (-not $script:RdpOfflineHiveCopyFolders.Contains($Folder)) {
+        $null = $script:RdpOfflineHiveCopyFolders.Add($Folder)
+    }
     $source = Get-RdpOfflineHiveFile -Volume $Volume -Hive $Hive
     foreach ($suffix in $script:RdpOfflineHiveLogSuffixes) {
         if (Test-RdpOfflinePath -Path ($source + $suffix)) {
@@ -66,7 +70,9 @@ function Remove-RdpOfflineHiveCopy {
     [CmdletBinding()]
     [OutputType([string])]
     param()
-    # After the unload; returns the copies that could not be deleted.
+    # After the unload; returns what could not be deleted. reg load also leaves files of its
+    # own next to a copy (the .LOG1/.LOG2 it creates when the hive had none): the folder is
+    # this run's alone, so everything in it goes, then the folder.
     foreach ($copy in @($script:RdpOfflineHiveCopies)) {
         try {
             Remove-RdpOfflineFile -Path $copy -Confirm:$false
@@ -76,6 +82,18 @@ function Remove-RdpOfflineHiveCopy {
         }
     }
     $script:RdpOfflineHiveCopies.Clear()
+    foreach ($folder in @($script:RdpOfflineHiveCopyFolders)) {
+        try {
+            foreach ($file in @(Get-RdpOfflineChildItem -Path $folder)) {
+                Remove-RdpOfflineFile -Path $file -Confirm:$false
+            }
+            Remove-RdpOfflineEmptyDirectory -Path $folder -Confirm:$false
+        }
+        catch {
+            '{0}: {1}' -f $folder, $_.Exception.Message
+        }
+    }
+    $script:RdpOfflineHiveCopyFolders.Clear()
 }
 
 function Open-RdpOfflineHive {
@@ -92,13 +110,7 @@ function Open-RdpOfflineHive {
     if (@($script:RdpOfflineMounted | Where-Object { $_.Name -eq $name }).Count -gt 0) {
         return $name
     }
-    if (Test-RdpOfflineRegistryKey -Key $name) {
-        # The name is this script's own: an earlier run that did not finish left it loaded.
-        Write-RdpOfflineLog -Message ("HKLM\{0} is still loaded from an earlier run: unloading it" -f $name)
-        if (-not (Close-RdpOfflineHive -Name $name)) {
-            throw ("HKLM\{0} is loaded and cannot be unloaded (an earlier run did not finish): close regedit and run reg unload HKLM\{0} on the rescue VM, then run again." -f $name)
-        }
-    }
+    Dismount-RdpOfflineLeftoverHive -Hive $Hive
     Write-RdpOfflineLog -Message ("reg load HKLM\{0} {1}" -f $name, $Path)
     try {
         Mount-RdpOfflineHive -Name $name -Path $Path -Confirm:$false
@@ -108,6 +120,27 @@ function Open-RdpOfflineHive {
     }
     $null = $script:RdpOfflineMounted.Add([pscustomobject]@{ Name = $name; Hive = $Hive; Path = $Path })
     $name
+}
+
+function Dismount-RdpOfflineLeftoverHive {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('SYSTEM', 'SOFTWARE', 'BCD')]
+        [string]$Hive
+    )
+    # The name is this script's own: an earlier run that did not finish left it loaded, and
+    # its file stays locked (not even a copy of it can be made) until it is unloaded.
+    $name = Get-RdpOfflineMountName -Hive $Hive
+    if (@($script:RdpOfflineMounted | Where-Object { $_.Name -eq $name }).Count -gt 0) {
+        return
+    }
+    if (Test-RdpOfflineRegistryKey -Key $name) {
+        Write-RdpOfflineLog -Message ("HKLM\{0} is still loaded from an earlier run: unloading it" -f $name)
+        if (-not (Close-RdpOfflineHive -Name $name)) {
+            throw ("HKLM\{0} is loaded and cannot be unloaded (an earlier run did not finish): close regedit and run reg unload HKLM\{0} on the rescue VM, then run again." -f $name)
+        }
+    }
 }
 
 function Close-RdpOfflineHive {

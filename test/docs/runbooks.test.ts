@@ -302,6 +302,16 @@ describe('runbooks', () => {
     expect(doc('en-US', 'offline.md')).toContain('Set-Disk -Number <n> -Guid');
   });
 
+  it('say what az vm repair run shows of the status line, and that a colliding disk goes back offline and is noted for an interrupted run', () => {
+    const en = doc('en-US', 'offline.md');
+    // The driver appends its own [Log-End] line after the script's output and reports the
+    // status as script_status (azext_vm_repair custom.py run).
+    expect(en).toContain('`script_status`');
+    expect(en).not.toContain('The last line of its output is');
+    expect(en).toContain('takes the disk offline again');
+    for (const c of CULTURES) expect(doc(c, 'offline.md')).toContain('disk-identity-pending.txt');
+  });
+
   it('keep the offline runbook without the flow when no rescue-VM script was generated', async () => {
     const saved = earlier;
     earlier = earlier.filter((a) => a.kind !== 'ps-repair-vm');

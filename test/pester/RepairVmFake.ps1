@@ -283,6 +283,7 @@ function global:Add-RvDisk {
             Number = $Number; IsOffline = [bool]$Offline; IsReadOnly = [bool]$Offline; IsBoot = [bool]$Own; IsSystem = [bool]$Own
             PartitionStyle = $Style; BusType = 'SCSI'; FriendlyName = "Msft Virtual Disk $Number"
             OfflineReason = $reason; Signature = $signature; Guid = $guid
+            UniqueId = '60022480D1E2F3A4B5C6D7E8F90A1B{0:X2}' -f $Number
         })
     foreach ($partition in $Partitions) {
         $gpt = ''
@@ -456,9 +457,9 @@ function global:Add-RvEvent {
 
 function global:Get-RvPlatformCommand {
     @(
-        'Get-RdpOfflineDisk', 'Enable-RdpOfflineDisk', 'Set-RdpOfflineDiskWritable', 'Set-RdpOfflineDiskIdentity', 'Get-RdpOfflinePartition', 'Get-RdpOfflineLockStatus',
+        'Get-RdpOfflineDisk', 'Enable-RdpOfflineDisk', 'Set-RdpOfflineDiskWritable', 'Set-RdpOfflineDiskReadOnly', 'Disable-RdpOfflineDisk', 'Set-RdpOfflineDiskIdentity', 'Get-RdpOfflinePartition', 'Get-RdpOfflineLockStatus',
         'Add-RdpOfflinePartitionLetter', 'Remove-RdpOfflinePartitionLetter', 'Get-RdpOfflineSystemDrive', 'Wait-RdpOfflineSecond',
-        'Test-RdpOfflinePath', 'Copy-RdpOfflineFile', 'Remove-RdpOfflineFile', 'Get-RdpOfflineFileHash', 'Get-RdpOfflineChildItem',
+        'Test-RdpOfflinePath', 'Copy-RdpOfflineFile', 'Remove-RdpOfflineFile', 'Remove-RdpOfflineEmptyDirectory', 'Get-RdpOfflineFileHash', 'Get-RdpOfflineChildItem',
         'New-RdpOfflineProtectedDirectory', 'Get-RdpOfflineItemSecurity', 'Write-RdpOfflineText', 'Read-RdpOfflineText',
         'Mount-RdpOfflineHive', 'Dismount-RdpOfflineHive', 'Clear-RdpOfflineHandle', 'Test-RdpOfflineRegistryKey',
         'Get-RdpOfflineRegistryValue', 'Get-RdpOfflineRegistrySubKeyName', 'Set-RdpOfflineRegistryValue',
@@ -478,14 +479,15 @@ function global:Invoke-RvFake {
                 [pscustomobject]@{
                     Number = $disk.Number; IsOffline = $disk.IsOffline; IsReadOnly = $disk.IsReadOnly; IsBoot = $disk.IsBoot
                     IsSystem = $disk.IsSystem; PartitionStyle = $disk.PartitionStyle; BusType = $disk.BusType; FriendlyName = $disk.FriendlyName
-                    OfflineReason = $disk.OfflineReason; Signature = $disk.Signature; Guid = $disk.Guid
+                    OfflineReason = $disk.OfflineReason; Signature = $disk.Signature; Guid = $disk.Guid; UniqueId = $disk.UniqueId
                 }
             }
         }
         'Enable-RdpOfflineDisk' {
             Add-RvCall "online disk $($a.Number)"
             $disk = @($global:RvFake.Disks | Where-Object { $_.Number -eq $a.Number })[0]
-            if ($disk.OfflineReason -eq 4) {
+            $twins = @($global:RvFake.Disks | Where-Object { $_.Number -ne $disk.Number -and -not $_.IsOffline -and (($disk.Guid -and $_.Guid -eq $disk.Guid) -or (-not $disk.Guid -and $_.Signature -eq $disk.Signature)) })
+            if ($disk.OfflineReason -eq 4 -or $twins.Count -gt 0) {
                 # Windows brings a colliding disk online only by writing it a new identity,
                 # which it cannot do on a read-only disk.
                 if ($disk.IsReadOnly) {
@@ -504,11 +506,27 @@ function global:Invoke-RvFake {
             $disk = @($global:RvFake.Disks | Where-Object { $_.Number -eq $a.Number })[0]
             $disk.IsReadOnly = $false
         }
+        'Set-RdpOfflineDiskReadOnly' {
+            Add-RvCall "read-only disk $($a.Number)"
+            $disk = @($global:RvFake.Disks | Where-Object { $_.Number -eq $a.Number })[0]
+            $disk.IsReadOnly = $true
+        }
+        'Disable-RdpOfflineDisk' {
+            Add-RvCall "offline disk $($a.Number)"
+            $disk = @($global:RvFake.Disks | Where-Object { $_.Number -eq $a.Number })[0]
+            if ($global:RvFake.IgnoredWrites.ContainsKey('DiskOffline')) {
+                return
+            }
+            $disk.IsOffline = $true
+        }
         'Set-RdpOfflineDiskIdentity' {
             Add-RvCall ("identity disk {0} signature={1} guid={2}" -f $a.Number, $a['Signature'], $a['Guid'])
             $disk = @($global:RvFake.Disks | Where-Object { $_.Number -eq $a.Number })[0]
             if ($disk.IsOffline) {
                 throw 'The disk is offline.'
+            }
+            if ($disk.IsReadOnly) {
+                throw 'The media is write protected.'
             }
             if ($global:RvFake.IgnoredWrites.ContainsKey('DiskIdentity')) {
                 return
@@ -549,6 +567,10 @@ function global:Invoke-RvFake {
             Add-RvCall "assign $letter disk $($a.DiskNumber) partition $($a.PartitionNumber)"
             Move-RvTree -From (Get-RvPartitionLetterRoot -DiskNumber $a.DiskNumber -PartitionNumber $a.PartitionNumber) -To ($letter + ':')
             $partition.Letter = $letter
+            if ($global:RvFake.IgnoredWrites.ContainsKey('LetterShownLate')) {
+                # The mount manager shows the letter only after the call stopped waiting for it.
+                return ''
+            }
             $letter
         }
         'Remove-RdpOfflinePartitionLetter' {
@@ -585,6 +607,15 @@ function global:Invoke-RvFake {
             Assert-RvWritablePath -Path $a.Path
             Add-RvCall "delete $($a.Path)"
             $global:RvFake.Files.Remove($a.Path)
+        }
+        'Remove-RdpOfflineEmptyDirectory' {
+            Assert-RvWritablePath -Path $a.Path
+            Add-RvCall "rmdir $($a.Path)"
+            if (@(Get-RvItemBelow -Path $a.Path -Recurse).Count -gt 0 -or @(Get-RvItemBelow -Path $a.Path -Recurse -Directory).Count -gt 0) {
+                throw "The directory is not empty. : '$($a.Path)'"
+            }
+            $global:RvFake.Directories.Remove($a.Path)
+            $global:RvFake.Security.Remove($a.Path)
         }
         'Get-RdpOfflineFileHash' {
             $text = ConvertTo-RvCanonical -Data (Get-RvFileData -Path $a.Path)
@@ -648,6 +679,12 @@ function global:Invoke-RvFake {
                 throw 'ERROR: The system was unable to load the hive.'
             }
             $global:RvFake.Mounted[$a.Name] = $a.Path
+            # Windows gives a hive it loads the transaction logs it did not have.
+            foreach ($suffix in @('.LOG1', '.LOG2')) {
+                if (-not $global:RvFake.Files.ContainsKey($a.Path + $suffix)) {
+                    Set-RvFile -Path ($a.Path + $suffix) -Data 'hive log'
+                }
+            }
         }
         'Dismount-RdpOfflineHive' {
             Add-RvCall "reg unload HKLM\$($a.Name)"

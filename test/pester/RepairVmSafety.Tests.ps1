@@ -76,7 +76,7 @@ Describe 'Rescue-VM script: Diagnose writes nothing to the broken disk' {
         Reset-RvFake
     }
 
-    It 'keeps the disk read-only and loads copies of the hives, with their logs, from the rescue VM, then deletes them' {
+    It 'keeps the disk read-only and loads copies of the hives, with their logs, from the rescue VM, then deletes them and what reg load added' {
         $output = Invoke-RvScript -Arguments @('Mode=Diagnose')
         $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
         Get-RvCall 'writable disk *' | Should -BeNullOrEmpty
@@ -93,8 +93,28 @@ Describe 'Rescue-VM script: Diagnose writes nothing to the broken disk' {
             "copy F:\Windows\System32\config\SYSTEM.LOG2 -> $copies\SYSTEM.LOG2"
         )
         @($global:RvFake.Files.Keys | Where-Object { $_ -like "$copies\*" }) | Should -BeNullOrEmpty
+        # Also the logs reg load gave the SOFTWARE copy, which had none, and the folder itself.
+        Get-RvCall "rmdir $copies" | Should -Be @("rmdir $copies")
+        $global:RvFake.Directories.ContainsKey($copies) | Should -BeFalse
         $global:RvFake.Mounted.Count | Should -Be 0
         @($output | Where-Object { $_ -match '^RDPRESCUE [a-z0-9-]+ (DETECTED|CLEAR|UNKNOWN) ' }).Count | Should -BeGreaterThan 0
+    }
+}
+
+Describe 'Rescue-VM script: a hive an interrupted run left loaded' {
+    BeforeAll {
+        Register-RvFakeMock
+    }
+
+    It 'Diagnose unloads it before it copies the hive, whose file stays locked while it is loaded' {
+        Reset-RvFake
+        # A Repair run, which loads the broken disk's own hive, stopped before its unload.
+        $global:RvFake.Mounted['RDPRESCUE_SYSTEM'] = 'F:\Windows\System32\config\SYSTEM'
+        $output = Invoke-RvScript -Arguments @('Mode=Diagnose')
+        $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
+        $calls = @($global:RvFake.Calls)
+        [array]::IndexOf($calls, 'reg unload HKLM\RDPRESCUE_SYSTEM') | Should -BeLessThan ([array]::IndexOf($calls, @($calls | Where-Object { $_ -like 'copy F:\Windows\System32\config\SYSTEM -> *' })[0]))
+        $global:RvFake.Mounted.Count | Should -Be 0
     }
 }
 
@@ -152,6 +172,22 @@ Describe 'Rescue-VM script: a Windows partition without a drive letter' {
     }
 }
 
+Describe 'Rescue-VM script: a lent letter Windows shows late' {
+    BeforeAll {
+        Register-RvFakeMock
+    }
+
+    It 'is given back at the end of the run although the call that asked for it saw none' {
+        Reset-RvFake -Letterless
+        $global:RvFake.IgnoredWrites['LetterShownLate'] = $true
+        $output = Invoke-RvScript -Arguments @('Mode=Diagnose')
+        $output[-1] | Should -BeExactly '[STATUS]::ERROR'
+        @(Get-RvCall 'assign *').Count | Should -Be 1
+        Get-RvCall 'release *' | Should -Be @('release S disk 2 partition 3')
+        @($global:RvFake.Partitions | Where-Object { $_.DiskNumber -eq 2 -and $_.Letter }) | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'Rescue-VM script: a disk Windows keeps offline for a signature collision' {
     BeforeAll {
         Register-RvFakeMock
@@ -197,6 +233,139 @@ Describe 'Rescue-VM script: a disk Windows keeps offline for a signature collisi
         $output = Invoke-RvScript -Arguments @('Mode=Diagnose')
         $output | Should -Contain ("RDPRESCUE error disk 2 keeps GPT disk GUID {{0e7b2a44-0000-4000-8000-0000000000aa}}, not its own {0}: the restored VM may not boot (0xc000000e). Before az vm repair restore, run on the rescue VM: Set-Disk -Number 2 -Guid '{0}'" -f $original)
         $output[-1] | Should -BeExactly '[STATUS]::ERROR'
+    }
+}
+
+Describe 'Rescue-VM script: a colliding disk is put back as Windows kept it' {
+    BeforeAll {
+        Register-RvFakeMock
+    }
+
+    AfterEach {
+        # A hive a test kept loaded is unloaded, as a new process would start without it.
+        $global:RvFake.UnloadFailures.Clear()
+        $null = @(Close-RdpOfflineAllHive)
+    }
+
+    It 'takes the disk offline and read-only again once its identity reads back, so two disks never stay online with one identity' {
+        Reset-RvFake -Collision
+        $disk = @($global:RvFake.Disks | Where-Object { $_.Number -eq 2 })[0]
+        $output = Invoke-RvScript -Arguments @('Mode=Repair', 'Repair=offline-enable-nla')
+        $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
+        $disk.IsOffline | Should -BeTrue
+        $disk.IsReadOnly | Should -BeTrue
+        $calls = @($global:RvFake.Calls)
+        [array]::IndexOf($calls, 'reg unload HKLM\RDPRESCUE_SYSTEM') | Should -BeLessThan ([array]::IndexOf($calls, 'offline disk 2'))
+        [array]::IndexOf($calls, 'read-only disk 2') | Should -BeLessThan ([array]::IndexOf($calls, 'offline disk 2'))
+        @($calls | Where-Object { $_ -like 'identity disk 2 *' }).Count | Should -Be 1
+        [array]::IndexOf($calls, @($calls | Where-Object { $_ -like 'identity disk 2 *' })[0]) | Should -BeLessThan ([array]::IndexOf($calls, 'offline disk 2'))
+    }
+
+    It 'a second run finds the disk it put offline colliding by its identity, whatever reason Windows gives, and writes it back again' {
+        Reset-RvFake -Generation 1 -Collision
+        $disk = @($global:RvFake.Disks | Where-Object { $_.Number -eq 2 })[0]
+        $original = $disk.Signature
+        # The rescue VM's own disk, made from the same image.
+        @($global:RvFake.Disks | Where-Object { $_.Number -eq 0 })[0].Signature = $original
+        $first = Invoke-RvScript -Arguments @('Mode=Diagnose')
+        $first[-1] | Should -BeExactly '[STATUS]::SUCCESS'
+        $disk.OfflineReason = 2
+        $second = Invoke-RvScript -Arguments @('Mode=Diagnose')
+        $second[-1] | Should -BeExactly '[STATUS]::SUCCESS'
+        @($second | Where-Object { $_ -like ('RDPRESCUE disk 2 MBR signature 0x{0:X8} restored*' -f $original) }).Count | Should -Be 1
+        $disk.Signature | Should -Be $original
+        $disk.IsOffline | Should -BeTrue
+    }
+
+    It 'a run stopped after Windows gave the disk a new identity is finished by the next run, which writes the noted one back' {
+        Reset-RvFake -Collision
+        $disk = @($global:RvFake.Disks | Where-Object { $_.Number -eq 2 })[0]
+        $original = $disk.Guid
+        # The first run, up to the moment Windows brought the disk online, and no further.
+        Enable-RdpOfflineCollidingDisk -Disk @(Get-RdpOfflineDisk | Where-Object { $_.Number -eq 2 })[0]
+        $script:RdpOfflineChangedIdentities.Clear()
+        $disk.Guid | Should -Not -Be $original
+        $note = 'C:\ProgramData\RdpRescue\repair-vm\disk-identity-pending.txt'
+        $global:RvFake.Files.ContainsKey($note) | Should -BeTrue
+        $output = Invoke-RvScript -Arguments @('Mode=Diagnose')
+        $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
+        @($output | Where-Object { $_ -like ('RDPRESCUE disk 2 GPT disk GUID {0} restored*' -f $original) }).Count | Should -Be 1
+        $disk.Guid | Should -BeExactly $original
+        $disk.IsOffline | Should -BeTrue
+        $global:RvFake.Files.ContainsKey($note) | Should -BeFalse
+    }
+
+    It 'finishes an interrupted run also when the disk came back offline and read-only with the identity Windows gave it' {
+        Reset-RvFake -Collision
+        $disk = @($global:RvFake.Disks | Where-Object { $_.Number -eq 2 })[0]
+        $original = $disk.Guid
+        Enable-RdpOfflineCollidingDisk -Disk @(Get-RdpOfflineDisk | Where-Object { $_.Number -eq 2 })[0]
+        $script:RdpOfflineChangedIdentities.Clear()
+        # The rescue VM restarted: its SAN policy keeps the disk, now unique, offline and read-only.
+        $disk.IsOffline = $true
+        $disk.IsReadOnly = $true
+        $disk.OfflineReason = 1
+        $output = Invoke-RvScript -Arguments @('Mode=Diagnose')
+        $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
+        $disk.Guid | Should -BeExactly $original
+        $disk.IsReadOnly | Should -BeTrue
+        $disk.IsOffline | Should -BeTrue
+    }
+
+    It 'takes the note also when a named administrator, not the Administrators group, owns it' {
+        Reset-RvFake -Collision
+        $disk = @($global:RvFake.Disks | Where-Object { $_.Number -eq 2 })[0]
+        $original = $disk.Guid
+        Enable-RdpOfflineCollidingDisk -Disk @(Get-RdpOfflineDisk | Where-Object { $_.Number -eq 2 })[0]
+        $script:RdpOfflineChangedIdentities.Clear()
+        $note = 'C:\ProgramData\RdpRescue\repair-vm\disk-identity-pending.txt'
+        $global:RvFake.Security[$note].Owner = 'S-1-5-21-1-2-3-500'
+        $output = Invoke-RvScript -Arguments @('Mode=Diagnose')
+        $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
+        $disk.Guid | Should -BeExactly $original
+    }
+
+    It 'ignores, and says so, a note that someone else than an administrator could have written' {
+        Reset-RvFake -Collision
+        Enable-RdpOfflineCollidingDisk -Disk @(Get-RdpOfflineDisk | Where-Object { $_.Number -eq 2 })[0]
+        $script:RdpOfflineChangedIdentities.Clear()
+        $note = 'C:\ProgramData\RdpRescue\repair-vm\disk-identity-pending.txt'
+        $null = $global:RvFake.Security[$note].Rules.Add(@{ Sid = 'S-1-5-32-545'; Rights = [int64]0x1301BF; AccessType = 'Allow'; InheritOnly = $false })
+        $output = Invoke-RvScript -Arguments @('Mode=Diagnose')
+        @($output | Where-Object { $_ -like 'RDPRESCUE warning disk identity note ignored: *S-1-5-32-545*' }).Count | Should -Be 1
+        Get-RvCall 'identity disk 2 *' | Should -BeNullOrEmpty
+    }
+
+    It 'keeps the note for the next run while the identity does not read back' {
+        Reset-RvFake -Collision
+        $global:RvFake.IgnoredWrites['DiskIdentity'] = $true
+        $null = Invoke-RvScript -Arguments @('Mode=Diagnose')
+        $global:RvFake.Files.ContainsKey('C:\ProgramData\RdpRescue\repair-vm\disk-identity-pending.txt') | Should -BeTrue
+    }
+
+    It 'leaves the disk online when its identity does not read back: the Set-Disk command it prints needs it online' {
+        Reset-RvFake -Collision
+        $global:RvFake.IgnoredWrites['DiskIdentity'] = $true
+        $output = Invoke-RvScript -Arguments @('Mode=Diagnose')
+        $output[-1] | Should -BeExactly '[STATUS]::ERROR'
+        Get-RvCall 'offline disk 2' | Should -BeNullOrEmpty
+    }
+
+    It 'leaves the disk online, and says what to run, while a hive of it stays loaded' {
+        Reset-RvFake -Collision
+        $global:RvFake.UnloadFailures['RDPRESCUE_SYSTEM'] = 99
+        $output = Invoke-RvScript -Arguments @('Mode=Repair', 'Repair=offline-enable-nla')
+        $output[-1] | Should -BeExactly '[STATUS]::ERROR'
+        Get-RvCall 'offline disk 2' | Should -BeNullOrEmpty
+        $output | Should -Contain 'RDPRESCUE warning disk 2 stays online, with the same identity as another disk, while a hive of it is loaded: after reg unload, run Set-Disk -Number 2 -IsOffline $true'
+    }
+
+    It 'says so, without failing the run, when the disk does not go offline again' {
+        Reset-RvFake -Collision
+        $global:RvFake.IgnoredWrites['DiskOffline'] = $true
+        $output = Invoke-RvScript -Arguments @('Mode=Diagnose')
+        $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
+        @($output | Where-Object { $_ -like 'RDPRESCUE warning disk 2 could not be taken offline again (it still reads as online)*Set-Disk -Number 2 -IsOffline $true' }).Count | Should -Be 1
     }
 }
 

@@ -50,7 +50,14 @@ describe('the rescue-VM script reaches the rescue VM only through its platform l
     const layer = lines.slice(start - 1, end).join('\n');
     const names = (await functionsOf(layer)).map((f) => f.name);
     expect(names.length).toBeGreaterThan(25);
-    const header = lines.slice(start - 1, start + 45).join('\n');
+    // The comment block that opens the layer, however long it grows.
+    const opening = lines.slice(start - 1, end);
+    const header = opening
+      .slice(
+        0,
+        opening.findIndex((l, i) => i > 1 && !l.startsWith('#')),
+      )
+      .join('\n');
     const helpers = new Set([
       'Invoke-RdpOfflineNative',
       'Get-RdpOfflineSystemTool',

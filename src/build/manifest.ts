@@ -15,6 +15,8 @@ export interface Manifest {
   tool: 'rdp-rescue';
   version: string;
   signed: boolean;
+  /** An organisation's module (rdp-rescue.config.json); absent for the upstream RdpRescue. */
+  module?: { name: string; version: string; guid: string };
   scenarios: string[];
   /** A team's scenario files that went into the build (--scenarios), with their SHA-256. */
   scenarioFiles?: { path: string; sha256: string }[];

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Artifact } from '../emit/artifact.ts';
+import { moduleFiles, UPSTREAM_NAME, type ModuleIdentity } from '../identity/identity.ts';
 import { renderTemplate } from '../emit/render.ts';
 import { cmdText } from '../emit/text.ts';
 import { withSetId, writeCab } from './cab.ts';
@@ -31,6 +32,7 @@ export interface Transfer {
 /** The Serial Console takes at most 2,048 characters per paste, CRLF included. */
 export const PASTE_LIMIT = 2048;
 export const TRANSFER_DIR = 'serial-console/transfer';
+const SAFE_NAME = /^[A-Za-z][A-Za-z0-9._-]*$/;
 const SAFE_PATH = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
 
 /**
@@ -42,8 +44,15 @@ export function transferBlocks(moduleFiles: readonly ModuleFile[], version: stri
   return buildTransfer(moduleFiles, version).artifacts;
 }
 
-export function buildTransfer(moduleFiles: readonly ModuleFile[], version: string): Transfer {
+/** `name` is the module's folder under Modules\ (an organisation's build has its own). */
+export function buildTransfer(
+  moduleFiles: readonly ModuleFile[],
+  version: string,
+  name: string = UPSTREAM_NAME,
+): Transfer {
   if (moduleFiles.length === 0) throw new Error('transfer: the module has no files');
+  if (!SAFE_NAME.test(name))
+    throw new Error(`transfer: module name ${JSON.stringify(name)}: letters/digits/._- only`);
   if (!/^[0-9]+(\.[0-9]+){1,3}$/.test(version))
     throw new Error(`transfer: version ${JSON.stringify(version)} is not a module version`);
   for (const f of moduleFiles)
@@ -52,7 +61,7 @@ export function buildTransfer(moduleFiles: readonly ModuleFile[], version: strin
         `transfer: module file ${JSON.stringify(f.path)}: path must be relative, letters/digits/._- only`,
       );
 
-  assertManifestVersion(moduleFiles, version);
+  assertManifestVersion(moduleFiles, version, name);
   const files = [...moduleFiles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const { cab, payloadSha256 } = payloadWithCleanHash(files);
   const stream = spacedBase64(cab);
@@ -61,6 +70,7 @@ export function buildTransfer(moduleFiles: readonly ModuleFile[], version: strin
   const install = (blockCount: number) =>
     printPaste(
       installCommands({
+        name,
         version,
         chunks: Array.from({ length: blockCount }, (_, i) => chunkName(i + 1)),
         check: hashWindow(payloadSha256, 16),
@@ -106,6 +116,7 @@ export function buildTransfer(moduleFiles: readonly ModuleFile[], version: strin
   };
   const readme = renderTemplate('transfer/README.txt.ejs', {
     ...summary,
+    name,
     version,
     dir,
     lastFile: blockFile(count),
@@ -119,13 +130,13 @@ export function buildTransfer(moduleFiles: readonly ModuleFile[], version: strin
 export const README_PATH = 'transfer-README.txt';
 
 /** Import-Module only loads a versioned folder whose name is the manifest's ModuleVersion. */
-function assertManifestVersion(files: readonly ModuleFile[], version: string): void {
-  const manifest = files.find((f) => f.path === 'RdpRescue.psd1');
+function assertManifestVersion(files: readonly ModuleFile[], version: string, name: string): void {
+  const manifest = files.find((f) => f.path === `${name}.psd1`);
   const declared =
     manifest && /^\s*ModuleVersion\s*=\s*'([^']*)'/m.exec(manifest.content.toString('utf8'));
   if (declared && declared[1] !== version)
     throw new Error(
-      `transfer: RdpRescue.psd1 field ModuleVersion is '${declared[1]}', but the blocks would install into folder ${version}`,
+      `transfer: ${name}.psd1 field ModuleVersion is '${declared[1]}', but the blocks would install into folder ${version}`,
     );
 }
 
@@ -236,22 +247,20 @@ function crlfLength(text: string): number {
   return text.replace(/\r?\n/g, '\r\n').length;
 }
 
-/** Where the module emitter puts the module in the build output. */
-export const MODULE_DIR = 'RdpRescue/';
-
 /**
- * The build stage: takes the (signed) module artifacts under RdpRescue/ and returns the paste
+ * The build stage: takes the (signed) files of the module `identity` names and returns the paste
  * blocks plus the manifest summary; no blocks when the build has no module.
  */
 export function transferStage(
   artifacts: readonly Artifact[],
-  version: string,
+  identity: Pick<ModuleIdentity, 'name' | 'version'>,
 ): Transfer | undefined {
-  const moduleFiles = artifacts
-    .filter((a) => a.path.startsWith(MODULE_DIR))
+  const prefix = `${moduleFiles(identity).dir}/`;
+  const files = artifacts
+    .filter((a) => a.kind === 'ps-module' && a.path.startsWith(prefix))
     .map((a) => ({
-      path: a.path.slice(MODULE_DIR.length),
+      path: a.path.slice(prefix.length),
       content: Buffer.isBuffer(a.content) ? a.content : Buffer.from(a.content, 'utf8'),
     }));
-  return moduleFiles.length > 0 ? buildTransfer(moduleFiles, version) : undefined;
+  return files.length > 0 ? buildTransfer(files, identity.version, identity.name) : undefined;
 }

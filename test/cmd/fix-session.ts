@@ -4,6 +4,7 @@ import { loadCatalog, DEFAULT_CATALOG_DIR } from '../../src/model/load.ts';
 import { cmdEmitter } from '../../src/emit/cmd/index.ts';
 import type { Artifact } from '../../src/emit/artifact.ts';
 import { WinePrefix, wineAvailable } from './wine.ts';
+import { upstreamIdentity } from '../../src/identity/identity.ts';
 
 /** A Wine prefix plus the generated fix blocks, for the fix test files. */
 export class FixSession {
@@ -12,7 +13,12 @@ export class FixSession {
 
   async start(prefix: string): Promise<void> {
     const catalog = await loadCatalog(DEFAULT_CATALOG_DIR);
-    this.artifacts = await cmdEmitter.emit({ catalog, version: 'test', earlier: [] });
+    this.artifacts = await cmdEmitter.emit({
+      catalog,
+      version: 'test',
+      identity: upstreamIdentity('test'),
+      earlier: [],
+    });
     if (!wineAvailable()) return;
     this.w = new WinePrefix(prefix).init();
     rmSync(join(this.w.prefix, 'drive_c', 'ProgramData', 'RdpRescue'), {

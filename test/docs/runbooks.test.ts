@@ -10,6 +10,7 @@ import { CULTURES, type Catalog, type Culture } from '../../src/model/index.ts';
 import { loadCatalog } from '../../src/model/load.ts';
 import { fakeCmdEmitter } from './fake-cmd.ts';
 import { repairVmEmitter } from '../../src/emit/repair-vm/index.ts';
+import { upstreamIdentity } from '../../src/identity/identity.ts';
 
 const SEEDS = join(import.meta.dirname, '../../../shared/seeds');
 
@@ -18,12 +19,17 @@ let earlier: Artifact[];
 let docs: Artifact[];
 
 async function runDocs(extra: Artifact[] = []): Promise<Artifact[]> {
-  return docsEmitter.emit({ catalog, version: '9.9.9', earlier: [...earlier, ...extra] });
+  return docsEmitter.emit({
+    catalog,
+    version: '9.9.9',
+    identity: upstreamIdentity('9.9.9'),
+    earlier: [...earlier, ...extra],
+  });
 }
 
 beforeAll(async () => {
   catalog = await loadCatalog();
-  const ctx = { catalog, version: '9.9.9', earlier: [] };
+  const ctx = { catalog, version: '9.9.9', identity: upstreamIdentity('9.9.9'), earlier: [] };
   earlier = [
     ...(await catalogJsonEmitter.emit(ctx)),
     ...(await fakeCmdEmitter.emit(ctx)),

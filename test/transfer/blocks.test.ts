@@ -212,10 +212,12 @@ describe('transfer stage', () => {
       { path: 'RdpRescue/RdpRescue.psd1', kind: 'ps-module' as const, content: psd1 },
       { path: 'catalog/catalog.json', kind: 'catalog' as const, content: '{}' },
     ];
-    const t = transferStage(artifacts, '0.1.0')!;
+    const t = transferStage(artifacts, { name: 'RdpRescue', version: '0.1.0' })!;
     expect(t.summary.moduleBytes).toBe(psd1.length);
-    expect(transferStage(artifacts.slice(1), '0.1.0')).toBeUndefined();
-    expect(() => transferStage(artifacts, '0.2.0')).toThrow(
+    expect(
+      transferStage(artifacts.slice(1), { name: 'RdpRescue', version: '0.1.0' }),
+    ).toBeUndefined();
+    expect(() => transferStage(artifacts, { name: 'RdpRescue', version: '0.2.0' })).toThrow(
       /RdpRescue\.psd1 field ModuleVersion is '0\.1\.0', but the blocks would install into folder 0\.2\.0/,
     );
   });

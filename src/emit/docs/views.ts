@@ -9,6 +9,7 @@ import {
 import type { Artifact } from '../artifact.ts';
 import { describeEvidence } from './evidence.ts';
 import { moduleExports } from './generated-files.ts';
+import type { ModuleIdentity } from '../../identity/identity.ts';
 import { generatedFiles, pasteBlocks, type BlockOwner } from '../paste-blocks.ts';
 import { label, labelsOf, ROLE_LABEL } from './labels.ts';
 import { code, fence, prose } from './markdown.ts';
@@ -32,8 +33,9 @@ export function context(
   culture: Culture,
   version: string,
   earlier: readonly Artifact[],
+  identity: ModuleIdentity,
 ): Ctx {
-  return { catalog, culture, version, earlier, exports: moduleExports(earlier) };
+  return { catalog, culture, version, earlier, exports: moduleExports(earlier, identity) };
 }
 
 const SHELL_FENCE = { powershell: 'powershell', cmd: 'bat', 'azure-cli': 'bash' } as const;

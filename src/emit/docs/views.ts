@@ -55,14 +55,28 @@ function moduleCommand(ctx: Ctx, name: string, args: string, namedByModel: boole
 
 /**
  * Each runbook shows the diagnosis in full while it is a few pastes long; a larger catalog's
- * diagnosis is listed by file only, since showing it in every runbook grows the runbooks with
- * the square of the scenario count (the scaling benchmark ran out of memory at 1,000).
+ * diagnosis is named by its first and last file in one line, since showing it, or a line per
+ * block, in every runbook grows the runbooks with the square of the scenario count (the
+ * scaling benchmark ran out of memory, then took minutes, at 1,000).
  */
 const SHOWN_DIAGNOSIS_BLOCKS = 3;
 
 function blocksView(ctx: Ctx, owner: BlockOwner) {
   const blocks = pasteBlocks(ctx.earlier, owner);
   const show = !('role' in owner) || blocks.length <= SHOWN_DIAGNOSIS_BLOCKS;
+  if (!show)
+    return [
+      {
+        parameters: [],
+        caption: label('blockFiles', ctx.culture, {
+          of: blocks.length,
+          chars: blocks.reduce((n, b) => n + b.chars, 0).toLocaleString('en-US'),
+          first: code(blocks[0]!.path),
+          last: code(blocks.at(-1)!.path),
+        }),
+        fence: undefined,
+      },
+    ];
   return blocks.map((b) => ({
     parameters: b.parameters,
     caption: label('block', ctx.culture, {

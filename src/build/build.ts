@@ -51,6 +51,7 @@ export function toolVersion(): string {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   if (options.sign) await checkSigningKey(options.sign); // a bad key fails before any work
   const { catalog, teamFiles } = await loadBuildCatalog(options);
+  const warn = options.warn ?? ((m: string) => process.stderr.write(`${m}\n`));
   const version = toolVersion();
   const identity = options.identity ?? upstreamIdentity(version);
   const artifacts: Artifact[] = [];
@@ -76,6 +77,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     // The Serial Console transfer carries the module as it will be installed: signed, if signing ran.
     const transfer = transferStage(final, identity);
+    if (transfer && 'skipped' in transfer) warn(`warning: ${transfer.skipped}`);
     if (transfer) {
       for (const a of transfer.artifacts) await staging.write(a.path, a.content);
       final = [...final, ...transfer.artifacts];
@@ -101,9 +103,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         : {}),
       scenarios: catalog.scenarios.map((s) => s.id),
       ...(teamFiles.length > 0 ? { scenarioFiles: teamFiles } : {}),
-      ...(transfer
+      ...(transfer && 'summary' in transfer
         ? { transfer: { blocks: transfer.summary.blocks, totalChars: transfer.summary.totalChars } }
         : {}),
+      ...(transfer && 'skipped' in transfer ? { transferSkipped: transfer.skipped } : {}),
       artifacts: final.map((a) => manifestEntry(a, signed && isSignable(a.path))),
     };
     await staging.write('manifest.json', renderManifest(manifest));

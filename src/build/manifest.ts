@@ -22,6 +22,8 @@ export interface Manifest {
   scenarioFiles?: { path: string; sha256: string }[];
   /** Serial Console transfer of the module: paste blocks and their total characters. */
   transfer?: { blocks: number; totalChars: number };
+  /** Why the build has no transfer blocks although it has a module (too many pastes). */
+  transferSkipped?: string;
   artifacts: ManifestEntry[];
 }
 

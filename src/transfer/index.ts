@@ -31,6 +31,22 @@ export interface Transfer {
 
 /** The Serial Console takes at most 2,048 characters per paste, CRLF included. */
 export const PASTE_LIMIT = 2048;
+/**
+ * Block files are numbered with two digits, and the last block joins every chunk by name: a
+ * module that needs more pastes is not one anybody transfers through a console. Laying such a
+ * module out cost minutes (the join grows with the block count, and is printed per block).
+ */
+export const MAX_TRANSFER_BLOCKS = 99;
+
+/** The module needs more pastes than MAX_TRANSFER_BLOCKS. */
+export class TransferTooLarge extends Error {
+  constructor(readonly atLeast: number) {
+    super(
+      `transfer: the module needs at least ${atLeast} pastes, and a Serial Console transfer takes at most ${MAX_TRANSFER_BLOCKS}: copy the module to the VM another way (Run Command, a storage account)`,
+    );
+    this.name = 'TransferTooLarge';
+  }
+}
 export const TRANSFER_DIR = 'serial-console/transfer';
 const SAFE_NAME = /^[A-Za-z][A-Za-z0-9._-]*$/;
 const SAFE_PATH = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
@@ -65,6 +81,9 @@ export function buildTransfer(
   const files = [...moduleFiles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const { cab, payloadSha256 } = payloadWithCleanHash(files);
   const stream = spacedBase64(cab);
+  // No block carries more than a paste of data: a lower bound, known before any layout.
+  const atLeast = Math.ceil(stream.length / PASTE_LIMIT);
+  if (atLeast > MAX_TRANSFER_BLOCKS) throw new TransferTooLarge(atLeast);
   const dir = 'rdpx' + hashWindow(payloadSha256, 2).compact;
 
   const install = (blockCount: number) =>
@@ -87,7 +106,7 @@ export function buildTransfer(
     );
 
   // The block count appears in every block, so lay out until the count is stable.
-  let count = 1;
+  let count = atLeast;
   let texts: string[] = [];
   for (let round = 0; round < 10; round++) {
     texts = layout(stream, count, dir, install(count));
@@ -95,6 +114,7 @@ export function buildTransfer(
     count = texts.length;
   }
   if (texts.length !== count) throw new Error('transfer: block layout did not settle');
+  if (count > MAX_TRANSFER_BLOCKS) throw new TransferTooLarge(count);
 
   const artifacts = texts.map((text, i): Artifact => {
     const content = cmdText(text, `${TRANSFER_DIR}/${blockFile(i + 1)}`);
@@ -254,7 +274,7 @@ function crlfLength(text: string): number {
 export function transferStage(
   artifacts: readonly Artifact[],
   identity: Pick<ModuleIdentity, 'name' | 'version'>,
-): Transfer | undefined {
+): Transfer | { artifacts: []; skipped: string } | undefined {
   const prefix = `${moduleFiles(identity).dir}/`;
   const files = artifacts
     .filter((a) => a.kind === 'ps-module' && a.path.startsWith(prefix))
@@ -262,5 +282,11 @@ export function transferStage(
       path: a.path.slice(prefix.length),
       content: Buffer.isBuffer(a.content) ? a.content : Buffer.from(a.content, 'utf8'),
     }));
-  return files.length > 0 ? buildTransfer(files, identity.version, identity.name) : undefined;
+  if (files.length === 0) return undefined;
+  try {
+    return buildTransfer(files, identity.version, identity.name);
+  } catch (error) {
+    if (error instanceof TransferTooLarge) return { artifacts: [], skipped: error.message };
+    throw error;
+  }
 }

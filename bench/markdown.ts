@@ -99,6 +99,10 @@ function scalingSection(r: Results): string[] {
     ...(r.scalingDate
       ? [`Measured ${r.scalingDate} (\`npm run bench -- --only=scaling\`).`, '']
       : []),
+    'Each size is a fresh `rdp-rescue build --catalog` process, sizes one after another (not',
+    'interleaved): on a loaded machine the small sizes can come out slower than they are, so read',
+    'the 1,000 row for "finishes, in what memory" and repeat the ratio on a quiet machine.',
+    '',
     '| Scenarios | Build median (spread) | Peak memory | Output bytes | Artifacts |',
     '| --- | --- | --- | --- | --- |',
     ...r.scaling.map((s) =>

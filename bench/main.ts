@@ -2,7 +2,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'nod
 import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import { loadCatalog } from '../src/model/load.ts';
-import { timeCommand, timeInterleaved, summarize, type Timing } from './timing.ts';
+import {
+  timeCommand,
+  timeInterleaved,
+  timeNodeWithMemory,
+  summarize,
+  type Timing,
+} from './timing.ts';
+import type { Catalog } from '../src/model/index.ts';
 import { writeSyntheticCatalog } from './synthetic.ts';
 import { makeSigningCertificate } from './certificate.ts';
 import { serialConsoleCost, vmCost, runCommandReport, type Manifest } from './costs.ts';
@@ -13,7 +20,7 @@ const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'bin/rdp-rescue.js');
 const RUNS = 5;
 /** A synthetic size that takes longer than this is reported as not finished, not waited for. */
-const SCALING_TIMEOUT_MS = 120_000;
+const SCALING_TIMEOUT_MS = 600_000;
 
 export interface Results {
   date: string;
@@ -23,15 +30,25 @@ export interface Results {
     unsigned: Timing;
     signed: (Timing & { transferBlocks: number; transferChars: number }) | { error: string };
   };
-  scaling: (
-    | { scenarios: number; build: Timing; outputBytes: number; artifacts: number }
-    | { scenarios: number; error: string }
-  )[];
+  scaling: Scaling[];
+  /** When the scaling was measured, if apart from the rest (--only=scaling). */
+  scalingDate?: string;
   serialConsole: ReturnType<typeof serialConsoleCost>;
   vm: ReturnType<typeof vmCost>;
   runCommand: ReturnType<typeof runCommandReport>;
   pwsh: PwshCost;
 }
+
+export type Scaling =
+  | {
+      scenarios: number;
+      build: Timing;
+      /** The largest peak resident memory of the runs, in MB. */
+      peakMb: number;
+      outputBytes: number;
+      artifacts: number;
+    }
+  | { scenarios: number; error: string };
 
 const node = (args: string[]) => () => timeCommand(process.execPath, args);
 
@@ -39,6 +56,7 @@ const RESULTS = join(ROOT, 'bench/results.json');
 
 export async function main(args = process.argv.slice(2)): Promise<number> {
   if (args.includes('--only=pwsh')) return onlyPwsh();
+  if (args.includes('--only=scaling')) return onlyScaling();
   const scratch = mkdtempSync(join(tmpdir(), 'rdprescue-bench-'));
   try {
     const out = join(scratch, 'out');
@@ -51,39 +69,7 @@ export async function main(args = process.argv.slice(2)): Promise<number> {
 
     process.stdout.write('bench: scaling (synthetic catalogs)\n');
     const real = await loadCatalog();
-    const scaling = [10, 100, 1000].map((count) => {
-      const dir = join(scratch, `catalog-${count}`);
-      writeSyntheticCatalog(real, count, dir);
-      const target = join(scratch, `out-${count}`);
-      try {
-        const runs = Array.from({ length: count >= 1000 ? 3 : RUNS }, () =>
-          timeCommand(
-            process.execPath,
-            [CLI, 'build', '--out', target, '--catalog', dir],
-            process.env,
-            SCALING_TIMEOUT_MS,
-          ),
-        );
-        const manifest = JSON.parse(
-          readFileSync(join(target, 'manifest.json'), 'utf8'),
-        ) as Manifest;
-        return {
-          scenarios: count,
-          build: summarize(runs),
-          outputBytes: manifest.artifacts.reduce((n, a) => n + a.bytes, 0),
-          artifacts: manifest.artifacts.length,
-        };
-      } catch (error) {
-        // A size that cannot be built is a finding to report, not a reason to lose the rest.
-        const message = (error as Error).message;
-        return {
-          scenarios: count,
-          error: /heap out of memory/.test(message)
-            ? 'out of memory (default Node heap)'
-            : message.split('\n')[0]!.slice(0, 200),
-        };
-      }
-    });
+    const scaling = measureScaling(real, scratch);
 
     process.stdout.write(`bench: PowerShell (${RUNS} runs, interleaved with pwsh startup)\n`);
     const pwsh = pwshCost(out, RUNS);
@@ -117,6 +103,60 @@ function onlyPwsh(): number {
     process.stdout.write(`bench: PowerShell only (${RUNS} runs, interleaved with pwsh startup)\n`);
     const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as Results;
     write({ ...results, pwsh: pwshCost(out, RUNS) });
+    return 0;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Builds synthetic catalogs of 10, 100 and 1,000 scenarios with the real CLI, each run a fresh
+ * process whose wall time and peak memory are measured.
+ */
+function measureScaling(real: Catalog, scratch: string): Scaling[] {
+  return [10, 100, 1000].map((count) => {
+    const dir = join(scratch, `catalog-${count}`);
+    writeSyntheticCatalog(real, count, dir);
+    const target = join(scratch, `out-${count}`);
+    try {
+      const runs = Array.from({ length: count >= 1000 ? 3 : RUNS }, () =>
+        timeNodeWithMemory([CLI, 'build', '--out', target, '--catalog', dir], SCALING_TIMEOUT_MS),
+      );
+      const manifest = JSON.parse(readFileSync(join(target, 'manifest.json'), 'utf8')) as Manifest;
+      process.stdout.write(
+        `bench: ${count} scenarios: ${runs.map((r) => Math.round(r.ms)).join(', ')} ms\n`,
+      );
+      return {
+        scenarios: count,
+        build: summarize(runs.map((r) => r.ms)),
+        peakMb: Math.max(...runs.map((r) => r.peakMb)),
+        outputBytes: manifest.artifacts.reduce((n, a) => n + a.bytes, 0),
+        artifacts: manifest.artifacts.length,
+      };
+    } catch (error) {
+      // A size that cannot be built is a finding to report, not a reason to lose the rest.
+      const message = (error as Error).message;
+      return {
+        scenarios: count,
+        error: /heap out of memory/.test(message)
+          ? 'out of memory (default Node heap)'
+          : message.split('\n')[0]!.slice(0, 200),
+      };
+    }
+  });
+}
+
+/**
+ * `npm run bench -- --only=scaling`: measures only the synthetic catalogs and keeps every other
+ * number of bench/results.json as it was.
+ */
+async function onlyScaling(): Promise<number> {
+  const scratch = mkdtempSync(join(tmpdir(), 'rdprescue-bench-'));
+  try {
+    process.stdout.write('bench: scaling only (synthetic catalogs)\n');
+    const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as Results;
+    const scaling = measureScaling(await loadCatalog(), scratch);
+    write({ ...results, scaling, scalingDate: new Date().toISOString().slice(0, 10) });
     return 0;
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface Timing {
   runs: number[];
@@ -51,4 +54,28 @@ export function timeInterleaved(
   for (let i = 0; i < runs; i++)
     for (const [name, run] of Object.entries(commands)) samples[name]!.push(run());
   return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, summarize(v)]));
+}
+
+/**
+ * Runs a Node script once and returns its wall time and its peak resident memory (MB), read
+ * by bench/max-rss.cjs, which the child preloads.
+ */
+export function timeNodeWithMemory(
+  args: string[],
+  timeoutMs?: number,
+): { ms: number; peakMb: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'rdprescue-rss-'));
+  try {
+    const file = join(dir, 'max-rss');
+    const preload = join(import.meta.dirname, 'max-rss.cjs');
+    const ms = timeCommand(
+      process.execPath,
+      ['--require', preload, ...args],
+      { ...process.env, RDPRESCUE_MAX_RSS_FILE: file },
+      timeoutMs,
+    );
+    return { ms, peakMb: Math.round(Number(readFileSync(file, 'utf8')) / 1024) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

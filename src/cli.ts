@@ -8,6 +8,7 @@ import { TypeCheckError } from './scenarios/typecheck.ts';
 import { loadTeamCatalog } from './scenarios/team.ts';
 import { listScenarios, renderListing } from './scenarios/list.ts';
 import { writeStarterScenario } from './scenarios/starter.ts';
+import { CONFIG_FILE, ConfigError, loadIdentityConfig } from './identity/config.ts';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -43,10 +44,19 @@ function program(): Command {
     .option('--key <pem>', 'private key of --cert (PEM; if encrypted, password as for --pfx)')
     .option('--timestamp-url <url>', 'RFC 3161 time-stamping service')
     .option('--ca-file <pem>', 'extra trusted CA certificates for verifying the signatures')
-    .option('--pack', 'also write RdpRescue.<version>.nupkg for a PowerShell gallery')
+    .option('--pack', 'also write <module>.<version>.nupkg for a PowerShell gallery')
+    .option(
+      '--config <file>',
+      `the organisation's module name, version, GUID and gallery data (default: ./${CONFIG_FILE} when present)`,
+    )
     .action(async (opts: BuildCliOptions & SignCliOptions) => {
       const sign = resolveSignOptions(opts);
+      const identity = loadIdentityConfig(
+        opts.config ? { config: resolve(opts.config) } : {},
+        toolVersion(),
+      );
       const { manifest } = await build({
+        ...(identity ? { identity } : {}),
         out: resolve(opts.out),
         ...(opts.catalog ? { catalogDir: resolve(opts.catalog) } : {}),
         ...(opts.scenarios ? { scenarios: opts.scenarios } : {}),
@@ -59,8 +69,11 @@ function program(): Command {
           ? 'unsigned (nothing to sign)'
           : 'unsigned (no certificate given)';
       const nupkg = manifest.artifacts.find((a) => a.kind === 'package');
+      const module = manifest.module
+        ? ` (module ${manifest.module.name} ${manifest.module.version})`
+        : '';
       process.stdout.write(
-        `rdp-rescue ${manifest.version}: ${manifest.scenarios.length} scenarios, ` +
+        `rdp-rescue ${manifest.version}${module}: ${manifest.scenarios.length} scenarios, ` +
           `${manifest.artifacts.length} artifacts, ${signedNote} -> ${opts.out}\n` +
           (nupkg ? `package: ${nupkg.path}\n` : ''),
       );
@@ -106,6 +119,7 @@ interface BuildCliOptions {
   catalog?: string;
   scenarios?: string[];
   pack?: boolean;
+  config?: string;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -121,6 +135,7 @@ export async function main(argv: string[]): Promise<number> {
       error instanceof CatalogError ||
       error instanceof UsageError ||
       error instanceof TypeCheckError ||
+      error instanceof ConfigError ||
       error instanceof SigningInputError
     ) {
       process.stderr.write(`rdp-rescue: ${error.message}\n`);

@@ -10,6 +10,7 @@ import type { SignOptions } from '../sign/options.ts';
 import { packModule } from '../pack/pack.ts';
 import { transferStage } from '../transfer/index.ts';
 import { loadTeamCatalog, type TeamFile } from '../scenarios/team.ts';
+import { upstreamIdentity, type ModuleIdentity } from '../identity/identity.ts';
 
 export { isSignable };
 
@@ -21,6 +22,8 @@ export interface BuildOptions {
   /** Where warnings go (a team text falling back to en-US ...); default stderr. */
   warn?: (message: string) => void;
   emitters?: readonly Emitter[];
+  /** An organisation's module identity (rdp-rescue.config.json); default: upstream RdpRescue. */
+  identity?: ModuleIdentity;
   /** Authenticode-sign every .ps1/.psm1/.psd1/.ps1xml, then verify every signature. */
   sign?: SignOptions;
   /** Also write RdpRescue.<version>.nupkg (after signing, so it carries the signed files). */
@@ -48,10 +51,12 @@ export function toolVersion(): string {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   if (options.sign) await checkSigningKey(options.sign); // a bad key fails before any work
   const { catalog, teamFiles } = await loadBuildCatalog(options);
+  const warn = options.warn ?? ((m: string) => process.stderr.write(`${m}\n`));
   const version = toolVersion();
+  const identity = options.identity ?? upstreamIdentity(version);
   const artifacts: Artifact[] = [];
   for (const emitter of options.emitters ?? EMITTERS) {
-    const produced = await emitter.emit({ catalog, version, earlier: artifacts });
+    const produced = await emitter.emit({ catalog, version, identity, earlier: artifacts });
     artifacts.push(...produced);
   }
   assertUniquePaths(artifacts);
@@ -71,13 +76,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       signed ||= after.signed;
     }
     // The Serial Console transfer carries the module as it will be installed: signed, if signing ran.
-    const transfer = transferStage(final, version);
+    const transfer = transferStage(final, identity);
+    if (transfer && 'skipped' in transfer) warn(`warning: ${transfer.skipped}`);
     if (transfer) {
       for (const a of transfer.artifacts) await staging.write(a.path, a.content);
       final = [...final, ...transfer.artifacts];
     }
     if (options.pack) {
-      const { artifact } = await packModule(final, `rdp-rescue ${version}`);
+      const { artifact } = await packModule(final, `rdp-rescue ${version}`, identity);
       await staging.write(artifact.path, artifact.content);
       final = [...final, artifact];
     }
@@ -86,11 +92,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       tool: 'rdp-rescue',
       version,
       signed,
+      ...(options.identity
+        ? {
+            module: {
+              name: options.identity.name,
+              version: options.identity.version,
+              guid: options.identity.guid,
+            },
+          }
+        : {}),
       scenarios: catalog.scenarios.map((s) => s.id),
       ...(teamFiles.length > 0 ? { scenarioFiles: teamFiles } : {}),
-      ...(transfer
+      ...(transfer && 'summary' in transfer
         ? { transfer: { blocks: transfer.summary.blocks, totalChars: transfer.summary.totalChars } }
         : {}),
+      ...(transfer && 'skipped' in transfer ? { transferSkipped: transfer.skipped } : {}),
       artifacts: final.map((a) => manifestEntry(a, signed && isSignable(a.path))),
     };
     await staging.write('manifest.json', renderManifest(manifest));

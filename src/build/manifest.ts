@@ -15,11 +15,15 @@ export interface Manifest {
   tool: 'rdp-rescue';
   version: string;
   signed: boolean;
+  /** An organisation's module (rdp-rescue.config.json); absent for the upstream RdpRescue. */
+  module?: { name: string; version: string; guid: string };
   scenarios: string[];
   /** A team's scenario files that went into the build (--scenarios), with their SHA-256. */
   scenarioFiles?: { path: string; sha256: string }[];
   /** Serial Console transfer of the module: paste blocks and their total characters. */
   transfer?: { blocks: number; totalChars: number };
+  /** Why the build has no transfer blocks although it has a module (too many pastes). */
+  transferSkipped?: string;
   artifacts: ManifestEntry[];
 }
 

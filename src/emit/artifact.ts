@@ -1,4 +1,5 @@
 import type { Catalog } from '../model/index.ts';
+import type { ModuleIdentity } from '../identity/identity.ts';
 
 /** What an artifact is, for the manifest and for later stages (signing, packing, docs). */
 export type ArtifactKind =
@@ -29,6 +30,8 @@ export interface EmitContext {
   catalog: Catalog;
   /** Tool version from package.json. */
   version: string;
+  /** The PowerShell module's name, version, GUID and gallery metadata (upstream or the org's). */
+  identity: ModuleIdentity;
   /** Artifacts of the emitters that ran before (docs link to paste blocks, for example). */
   earlier: readonly Artifact[];
 }

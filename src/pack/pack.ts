@@ -8,9 +8,8 @@ import {
   nuspecPath,
   relationships,
 } from './parts.ts';
+import { moduleFiles, UPSTREAM_NAME, type ModuleIdentity } from '../identity/identity.ts';
 import { reproducibleZip, type ZipEntry } from './zip.ts';
-
-export const MODULE_NAME = 'RdpRescue';
 
 export interface Package {
   artifact: Artifact;
@@ -18,24 +17,26 @@ export interface Package {
 }
 
 /**
- * Packs the module folder (every artifact under RdpRescue/, signed if the build signed) into
- * RdpRescue.<version>.nupkg for Install-PSResource / Install-Module: module files at the
+ * Packs the module folder (every artifact under <name>/, signed if the build signed) into
+ * <name>.<version>.nupkg for Install-PSResource / Install-Module: module files at the
  * package root, plus the nuspec, _rels/.rels, the core properties and [Content_Types].xml.
+ * The name is the upstream RdpRescue or an organisation's own (rdp-rescue.config.json).
  */
 export async function packModule(
   artifacts: readonly Artifact[],
   generator: string,
+  identity: Pick<ModuleIdentity, 'name'> = { name: UPSTREAM_NAME },
 ): Promise<Package> {
-  const prefix = `${MODULE_NAME}/`;
+  const { dir, manifest: manifestName } = moduleFiles(identity);
+  const prefix = `${dir}/`;
   const files = artifacts
     .filter((a) => a.path.startsWith(prefix))
     .map((a) => ({ name: a.path.slice(prefix.length), content: bytes(a.content) }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const manifestName = `${MODULE_NAME}.psd1`;
   const psd1 = files.find((f) => f.name === manifestName);
   if (!psd1) throw new Error(`cannot pack: the build produced no ${prefix}${manifestName}`);
   const metadata = await moduleMetadata(
-    MODULE_NAME,
+    identity.name,
     psd1.content.toString('utf8'),
     prefix + manifestName,
   );
@@ -60,7 +61,7 @@ export async function packModule(
   return {
     metadata,
     artifact: {
-      path: `${MODULE_NAME}.${metadata.version}.nupkg`,
+      path: `${identity.name}.${metadata.version}.nupkg`,
       kind: 'package',
       content: await reproducibleZip(entries),
       meta: { packageId: metadata.id, packageVersion: metadata.version },

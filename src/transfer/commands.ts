@@ -104,6 +104,8 @@ export function blockCommands(block: BlockText): Command[] {
 }
 
 export interface InstallText {
+  /** The module's name: its folder under Modules\ and what Import-Module loads. */
+  name: string;
   version: string;
   dir: string;
   /** The chunk files in order, joined by copy. */
@@ -127,7 +129,7 @@ export function installCommands(install: InstallText): Command[] {
   return [
     set(MODULE_DIR, [
       ref(PROGRAM_FILES),
-      text(`\\WindowsPowerShell\\Modules\\RdpRescue\\${install.version}`),
+      text(`\\WindowsPowerShell\\Modules\\${install.name}\\${install.version}`),
     ]),
     set(EXPANDED, [ref(CD), text('\\x')]),
     run(['copy', '/y', '/b', install.chunks.join('+'), 'p.b64'], [toNul]),
@@ -153,8 +155,8 @@ export function installCommands(install: InstallText): Command[] {
           ...install.files.map((f) =>
             run(['copy', '/y', '/b', extracted(f.entry), text(f.target)], [toNul]),
           ),
-          echo(`RdpRescue ${install.version} is now in `, ref(MODULE_DIR)),
-          echo('Next: powershell -NoProfile, then Import-Module RdpRescue'),
+          echo(`${install.name} ${install.version} is now in `, ref(MODULE_DIR)),
+          echo(`Next: powershell -NoProfile, then Import-Module ${install.name}`),
           exec('cd', '/d', [q(ref(SYSTEM_ROOT), `\\Temp\\${install.dir}`)]),
         ),
       ),

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Artifact } from '../emit/artifact.ts';
+import { moduleFiles, UPSTREAM_NAME, type ModuleIdentity } from '../identity/identity.ts';
 import { renderTemplate } from '../emit/render.ts';
 import { cmdText } from '../emit/text.ts';
 import { withSetId, writeCab } from './cab.ts';
@@ -30,7 +31,24 @@ export interface Transfer {
 
 /** The Serial Console takes at most 2,048 characters per paste, CRLF included. */
 export const PASTE_LIMIT = 2048;
+/**
+ * Block files are numbered with two digits, and the last block joins every chunk by name: a
+ * module that needs more pastes is not one anybody transfers through a console. Laying such a
+ * module out cost minutes (the join grows with the block count, and is printed per block).
+ */
+export const MAX_TRANSFER_BLOCKS = 99;
+
+/** The module needs more pastes than MAX_TRANSFER_BLOCKS. */
+export class TransferTooLarge extends Error {
+  constructor(readonly atLeast: number) {
+    super(
+      `transfer: the module needs at least ${atLeast} pastes, and a Serial Console transfer takes at most ${MAX_TRANSFER_BLOCKS}: copy the module to the VM another way (Run Command, a storage account)`,
+    );
+    this.name = 'TransferTooLarge';
+  }
+}
 export const TRANSFER_DIR = 'serial-console/transfer';
+const SAFE_NAME = /^[A-Za-z][A-Za-z0-9._-]*$/;
 const SAFE_PATH = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
 
 /**
@@ -42,8 +60,15 @@ export function transferBlocks(moduleFiles: readonly ModuleFile[], version: stri
   return buildTransfer(moduleFiles, version).artifacts;
 }
 
-export function buildTransfer(moduleFiles: readonly ModuleFile[], version: string): Transfer {
+/** `name` is the module's folder under Modules\ (an organisation's build has its own). */
+export function buildTransfer(
+  moduleFiles: readonly ModuleFile[],
+  version: string,
+  name: string = UPSTREAM_NAME,
+): Transfer {
   if (moduleFiles.length === 0) throw new Error('transfer: the module has no files');
+  if (!SAFE_NAME.test(name))
+    throw new Error(`transfer: module name ${JSON.stringify(name)}: letters/digits/._- only`);
   if (!/^[0-9]+(\.[0-9]+){1,3}$/.test(version))
     throw new Error(`transfer: version ${JSON.stringify(version)} is not a module version`);
   for (const f of moduleFiles)
@@ -52,15 +77,19 @@ export function buildTransfer(moduleFiles: readonly ModuleFile[], version: strin
         `transfer: module file ${JSON.stringify(f.path)}: path must be relative, letters/digits/._- only`,
       );
 
-  assertManifestVersion(moduleFiles, version);
+  assertManifestVersion(moduleFiles, version, name);
   const files = [...moduleFiles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const { cab, payloadSha256 } = payloadWithCleanHash(files);
   const stream = spacedBase64(cab);
+  // No block carries more than a paste of data: a lower bound, known before any layout.
+  const atLeast = Math.ceil(stream.length / PASTE_LIMIT);
+  if (atLeast > MAX_TRANSFER_BLOCKS) throw new TransferTooLarge(atLeast);
   const dir = 'rdpx' + hashWindow(payloadSha256, 2).compact;
 
   const install = (blockCount: number) =>
     printPaste(
       installCommands({
+        name,
         version,
         chunks: Array.from({ length: blockCount }, (_, i) => chunkName(i + 1)),
         check: hashWindow(payloadSha256, 16),
@@ -77,7 +106,7 @@ export function buildTransfer(moduleFiles: readonly ModuleFile[], version: strin
     );
 
   // The block count appears in every block, so lay out until the count is stable.
-  let count = 1;
+  let count = atLeast;
   let texts: string[] = [];
   for (let round = 0; round < 10; round++) {
     texts = layout(stream, count, dir, install(count));
@@ -85,6 +114,7 @@ export function buildTransfer(moduleFiles: readonly ModuleFile[], version: strin
     count = texts.length;
   }
   if (texts.length !== count) throw new Error('transfer: block layout did not settle');
+  if (count > MAX_TRANSFER_BLOCKS) throw new TransferTooLarge(count);
 
   const artifacts = texts.map((text, i): Artifact => {
     const content = cmdText(text, `${TRANSFER_DIR}/${blockFile(i + 1)}`);
@@ -106,6 +136,7 @@ export function buildTransfer(moduleFiles: readonly ModuleFile[], version: strin
   };
   const readme = renderTemplate('transfer/README.txt.ejs', {
     ...summary,
+    name,
     version,
     dir,
     lastFile: blockFile(count),
@@ -119,13 +150,13 @@ export function buildTransfer(moduleFiles: readonly ModuleFile[], version: strin
 export const README_PATH = 'transfer-README.txt';
 
 /** Import-Module only loads a versioned folder whose name is the manifest's ModuleVersion. */
-function assertManifestVersion(files: readonly ModuleFile[], version: string): void {
-  const manifest = files.find((f) => f.path === 'RdpRescue.psd1');
+function assertManifestVersion(files: readonly ModuleFile[], version: string, name: string): void {
+  const manifest = files.find((f) => f.path === `${name}.psd1`);
   const declared =
     manifest && /^\s*ModuleVersion\s*=\s*'([^']*)'/m.exec(manifest.content.toString('utf8'));
   if (declared && declared[1] !== version)
     throw new Error(
-      `transfer: RdpRescue.psd1 field ModuleVersion is '${declared[1]}', but the blocks would install into folder ${version}`,
+      `transfer: ${name}.psd1 field ModuleVersion is '${declared[1]}', but the blocks would install into folder ${version}`,
     );
 }
 
@@ -236,22 +267,26 @@ function crlfLength(text: string): number {
   return text.replace(/\r?\n/g, '\r\n').length;
 }
 
-/** Where the module emitter puts the module in the build output. */
-export const MODULE_DIR = 'RdpRescue/';
-
 /**
- * The build stage: takes the (signed) module artifacts under RdpRescue/ and returns the paste
+ * The build stage: takes the (signed) files of the module `identity` names and returns the paste
  * blocks plus the manifest summary; no blocks when the build has no module.
  */
 export function transferStage(
   artifacts: readonly Artifact[],
-  version: string,
-): Transfer | undefined {
-  const moduleFiles = artifacts
-    .filter((a) => a.path.startsWith(MODULE_DIR))
+  identity: Pick<ModuleIdentity, 'name' | 'version'>,
+): Transfer | { artifacts: []; skipped: string } | undefined {
+  const prefix = `${moduleFiles(identity).dir}/`;
+  const files = artifacts
+    .filter((a) => a.kind === 'ps-module' && a.path.startsWith(prefix))
     .map((a) => ({
-      path: a.path.slice(MODULE_DIR.length),
+      path: a.path.slice(prefix.length),
       content: Buffer.isBuffer(a.content) ? a.content : Buffer.from(a.content, 'utf8'),
     }));
-  return moduleFiles.length > 0 ? buildTransfer(moduleFiles, version) : undefined;
+  if (files.length === 0) return undefined;
+  try {
+    return buildTransfer(files, identity.version, identity.name);
+  } catch (error) {
+    if (error instanceof TransferTooLarge) return { artifacts: [], skipped: error.message };
+    throw error;
+  }
 }

@@ -16,6 +16,7 @@ import type { Artifact } from '../../src/emit/artifact.ts';
 import { WinePrefix, reportLines, wineAvailable } from './wine.ts';
 import { POLICY, PROTOCOLS, RDP, TERMINAL_SERVER, TERMSERVICE, TSSDIS } from './keys.ts';
 import { probeAnswers as answersIn } from './probe-answers.ts';
+import { upstreamIdentity } from '../../src/identity/identity.ts';
 
 /**
  * The diagnosis, run for real: paste blocks fed to an interactive cmd.exe (Wine), the .cmd
@@ -100,7 +101,12 @@ function healthy(): void {
 
 beforeAll(async () => {
   catalog = await loadCatalog(DEFAULT_CATALOG_DIR);
-  artifacts = await cmdEmitter.emit({ catalog, version: 'test', earlier: [] });
+  artifacts = await cmdEmitter.emit({
+    catalog,
+    version: 'test',
+    identity: upstreamIdentity('test'),
+    earlier: [],
+  });
   if (wineAvailable()) {
     w = new WinePrefix('cmd-diagnosis').init();
     w.put('diagnose.cmd', artifacts.find((a) => a.path === 'cmd/diagnose.cmd')!.content);

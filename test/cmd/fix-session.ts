@@ -4,6 +4,7 @@ import { loadCatalog, DEFAULT_CATALOG_DIR } from '../../src/model/load.ts';
 import { cmdEmitter } from '../../src/emit/cmd/index.ts';
 import type { Artifact } from '../../src/emit/artifact.ts';
 import { WinePrefix, wineAvailable } from './wine.ts';
+import { upstreamIdentity } from '../../src/identity/identity.ts';
 
 /** The backup root read-back (backup-root.ts) answering that the root is protected. */
 export const ROOT_PROTECTED = { match: '$r=$env:RRR', output: 'Y' };
@@ -15,7 +16,12 @@ export class FixSession {
 
   async start(prefix: string, options: { shimSc?: boolean } = {}): Promise<void> {
     const catalog = await loadCatalog(DEFAULT_CATALOG_DIR);
-    this.artifacts = await cmdEmitter.emit({ catalog, version: 'test', earlier: [] });
+    this.artifacts = await cmdEmitter.emit({
+      catalog,
+      version: 'test',
+      identity: upstreamIdentity('test'),
+      earlier: [],
+    });
     if (!wineAvailable()) return;
     this.w = new WinePrefix(prefix).init(options);
     // Windows would find the backup root it has just taken over protected: Wine has no ACLs.

@@ -6,13 +6,19 @@ import { batchProgram, pasteProgram } from '../../src/emit/cmd/fix/script.ts';
 import { Namer, hardenedText, printLines } from '../../src/emit/cmd/syntax/index.ts';
 import { lit, renderScript, repeatedPairs, v } from '../../src/emit/cmd/script.ts';
 import type { Artifact } from '../../src/emit/artifact.ts';
+import { upstreamIdentity } from '../../src/identity/identity.ts';
 
 let catalog: Catalog;
 let artifacts: Artifact[];
 
 beforeAll(async () => {
   catalog = await loadCatalog(DEFAULT_CATALOG_DIR);
-  artifacts = await cmdEmitter.emit({ catalog, version: 'test', earlier: [] });
+  artifacts = await cmdEmitter.emit({
+    catalog,
+    version: 'test',
+    identity: upstreamIdentity('test'),
+    earlier: [],
+  });
 });
 
 const text = (a: Artifact) => a.content.toString('latin1');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Artifact } from '../../src/emit/artifact.ts';
 import { pageEmitter } from '../../src/emit/page/index.ts';
 import { loadCatalog } from '../../src/model/load.ts';
+import { upstreamIdentity } from '../../src/identity/identity.ts';
 
 describe('page data', () => {
   it('carries any block text through the HTML unchanged, even "</script>"', async () => {
@@ -13,7 +14,12 @@ describe('page data', () => {
       content: Buffer.from(text),
       meta: { role: 'diagnosis', block: 1, of: 1, chars: text.length },
     };
-    const [page] = await pageEmitter.emit({ catalog, version: '1.2.3', earlier: [block] });
+    const [page] = await pageEmitter.emit({
+      catalog,
+      version: '1.2.3',
+      identity: upstreamIdentity('1.2.3'),
+      earlier: [block],
+    });
     const html = String(page!.content);
     const json = /<script type="application\/json" id="rdprescue-data">([\s\S]*?)<\/script>/.exec(
       html,

@@ -38,10 +38,41 @@ export function runPesterSuite(): PesterOutcome {
   // --pack: Package.Tests.ps1 installs the .nupkg with PSResourceGet (pwsh 7.4+ ships it).
   const build = given ? existingBuild(given) : buildFresh('pester', { pack: true });
   try {
-    return runOn(build.dir, pwsh.value, pester.value, attempts);
+    return runOn(build.dir, pwsh.value, pester.value, attempts, {});
   } finally {
     build.remove();
   }
+}
+
+export interface PesterFileRun {
+  /** A build folder (rdp-rescue build --out). */
+  buildDir: string;
+  /** A .Tests.ps1 file (or folder) to run against it. */
+  testPath: string;
+  /** Where the JUnit XML goes (default: beside the suite's, named after the test file). */
+  resultXml: string;
+  /** The module's name when the build has its own (rdp-rescue.config.json). */
+  moduleName?: string;
+}
+
+/** Runs one test file (or folder) against a given build: an org build, a team's scenarios. */
+export function runPesterOn(run: PesterFileRun): PesterOutcome {
+  const pwsh = findPowerShell();
+  if (!pwsh.ok) return { ran: false, missing: 'PowerShell 7 (pwsh)', attempts: pwsh.attempts };
+  const pester = findPester(pwsh.value);
+  const attempts = [...pwsh.attempts, ...pester.attempts];
+  if (!pester.ok) return { ran: false, missing: 'Pester 5', attempts };
+  return runOn(run.buildDir, pwsh.value, pester.value, attempts, {
+    testPath: run.testPath,
+    resultXml: run.resultXml,
+    ...(run.moduleName ? { env: { RDPRESCUE_MODULE: run.moduleName } } : {}),
+  });
+}
+
+interface RunTarget {
+  testPath?: string;
+  resultXml?: string;
+  env?: Record<string, string>;
 }
 
 function runOn(
@@ -49,10 +80,13 @@ function runOn(
   pwsh: PowerShell,
   pester: string,
   attempts: Attempt[],
+  target: RunTarget,
 ): PesterOutcome {
-  mkdirSync(dirname(RESULT_XML), { recursive: true });
-  rmSync(RESULT_XML, { force: true });
-  rmSync(COUNTS_JSON, { force: true });
+  const resultXml = target.resultXml ?? RESULT_XML;
+  const countsJson = target.resultXml ? `${target.resultXml}.counts.json` : COUNTS_JSON;
+  mkdirSync(dirname(resultXml), { recursive: true });
+  rmSync(resultXml, { force: true });
+  rmSync(countsJson, { force: true });
   // Under the repo, which a Docker container mounts too.
   mkdirSync(CACHE, { recursive: true });
   const summaryDir = mkdtempSync(join(CACHE, 'pester-summary-'));
@@ -67,23 +101,23 @@ function runOn(
     '-BuildDir',
     buildDir,
     '-TestPath',
-    PESTER_TESTS,
+    target.testPath ?? PESTER_TESTS,
     '-ResultPath',
-    RESULT_XML,
+    resultXml,
     '-SummaryPath',
     summaryPath,
   ]);
   try {
-    const env = { ...process.env };
+    const env = { ...process.env, ...target.env };
     if (pwsh.executable) env.RDPRESCUE_PWSH_EXE = pwsh.executable;
     const run = spawnSync(program, args, { stdio: ['ignore', 'inherit', 'inherit'], env });
     if (run.status !== 0 || !existsSync(summaryPath))
       throw new Error(`the Pester driver failed (exit ${run.status}); see its output above`);
     const text = readFileSync(summaryPath, 'utf8').replace(/^\uFEFF/, '');
-    if (!existsSync(RESULT_XML)) throw new Error(`Pester wrote no result file at ${RESULT_XML}`);
+    if (!existsSync(resultXml)) throw new Error(`Pester wrote no result file at ${resultXml}`);
     const counts = JSON.parse(text) as PesterCounts;
-    writeFileSync(COUNTS_JSON, JSON.stringify(counts));
-    return { ran: true, counts, route: pwsh.route, resultXml: RESULT_XML, attempts };
+    writeFileSync(countsJson, JSON.stringify(counts));
+    return { ran: true, counts, route: pwsh.route, resultXml, attempts };
   } finally {
     rmSync(summaryDir, { recursive: true, force: true });
   }

@@ -30,18 +30,31 @@ function global:Get-RdpTestPwsh {
     (Get-Process -Id $PID).Path
 }
 
+function global:Get-RdpTestModuleName {
+    # An organisation's build names its module itself (rdp-rescue.config.json); the runner of
+    # such a build says which name (RDPRESCUE_MODULE). By default, the upstream RdpRescue.
+    if ($env:RDPRESCUE_MODULE) {
+        return $env:RDPRESCUE_MODULE
+    }
+    'RdpRescue'
+}
+
+function global:Get-RdpTestManifest {
+    $name = Get-RdpTestModuleName
+    Join-Path -Path (Get-RdpTestBuild) -ChildPath "$name/$name.psd1"
+}
+
 function global:Initialize-RdpTestEnvironment {
     # Windows folders point into TestDrive, so nothing here can touch a real machine.
     $global:RdpTestSavedEnv = @{ ProgramData = $env:ProgramData; COMPUTERNAME = $env:COMPUTERNAME }
     $env:ProgramData = Join-Path -Path $TestDrive -ChildPath 'ProgramData'
     $env:COMPUTERNAME = 'RDPTESTVM'
     $null = New-Item -ItemType Directory -Path $env:ProgramData -Force
-    $manifest = Join-Path -Path (Get-RdpTestBuild) -ChildPath 'RdpRescue/RdpRescue.psd1'
-    Import-Module -Name $manifest -Force -ErrorAction Stop
+    Import-Module -Name (Get-RdpTestManifest) -Force -ErrorAction Stop
 }
 
 function global:Restore-RdpTestEnvironment {
-    Remove-Module -Name 'RdpRescue' -Force -ErrorAction SilentlyContinue
+    Remove-Module -Name (Get-RdpTestModuleName) -Force -ErrorAction SilentlyContinue
     if ($global:RdpTestSavedEnv) {
         $env:ProgramData = $global:RdpTestSavedEnv.ProgramData
         $env:COMPUTERNAME = $global:RdpTestSavedEnv.COMPUTERNAME
@@ -51,7 +64,7 @@ function global:Restore-RdpTestEnvironment {
 
 function global:Get-RdpTestCatalog {
     # The module's own compiled catalog: the data its logic reads.
-    & (Get-Module -Name 'RdpRescue') { $script:RdpCatalog }
+    & (Get-Module -Name (Get-RdpTestModuleName)) { $script:RdpCatalog }
 }
 
 function global:New-FakeThumbprint {
@@ -87,7 +100,7 @@ function global:Reset-FakeMachine {
     # A healthy Windows Server: RDP on 3389 owned by TermService, a valid self-signed RDP
     # certificate, default MachineKeys permissions, no Schannel overrides, no events.
     $now = [datetime]'2026-06-01T12:00:00'
-    $machineKeys = & (Get-Module -Name 'RdpRescue') {
+    $machineKeys = & (Get-Module -Name (Get-RdpTestModuleName)) {
         Resolve-RdpWindowsPath -Path @{ Root = 'ProgramData'; Sub = 'Microsoft\Crypto\RSA\MachineKeys' }
     }
     $keyFile = Join-Path -Path $machineKeys -ChildPath 'f686aace6942fb7f7ceb231212eef4a4_5a6b7c8d-0000-4000-8000-000000000001'
@@ -297,7 +310,7 @@ function global:Get-FakePlatformCommand {
 function global:Register-FakeMachineMock {
     # -ModuleName RdpRescue for the module; without it for the Run Command script, whose inlined
     # functions the mocks (aliases in the test's scope) take precedence over.
-    param([string]$ModuleName = 'RdpRescue')
+    param([string]$ModuleName = (Get-RdpTestModuleName))
     $target = @{}
     if ($ModuleName) {
         $target.ModuleName = $ModuleName
@@ -862,7 +875,7 @@ function global:Invoke-FakeServiceControl {
 }
 
 function global:Register-FakeServiceMock {
-    param([string]$ModuleName = 'RdpRescue')
+    param([string]$ModuleName = (Get-RdpTestModuleName))
     $target = @{}
     if ($ModuleName) {
         $target.ModuleName = $ModuleName
@@ -929,7 +942,7 @@ function global:Initialize-FakeKeyState {
     # The self-signed certificate's key is the RDP key file; the CA certificate in My has its
     # own key, readable by SYSTEM and Administrators only (as an imported key is).
     $fake = $global:RdpFake
-    $fake.CngKeys = & (Get-Module -Name 'RdpRescue') {
+    $fake.CngKeys = & (Get-Module -Name (Get-RdpTestModuleName)) {
         Resolve-RdpWindowsPath -Path @{ Root = 'ProgramData'; Sub = 'Microsoft\Crypto\Keys' }
     }
     $null = New-Item -ItemType Directory -Path $fake.CngKeys -Force

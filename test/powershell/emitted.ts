@@ -2,6 +2,7 @@ import { loadCatalog } from '../../src/model/load.ts';
 import type { Catalog } from '../../src/model/index.ts';
 import { powershellEmitter } from '../../src/emit/powershell/index.ts';
 import type { Artifact } from '../../src/emit/artifact.ts';
+import { upstreamIdentity } from '../../src/identity/identity.ts';
 
 export const TEST_VERSION = '9.8.7';
 
@@ -19,7 +20,12 @@ let cached: Promise<Emitted> | undefined;
 export function emitted(): Promise<Emitted> {
   cached ??= (async () => {
     const catalog = await loadCatalog();
-    const artifacts = await powershellEmitter.emit({ catalog, version: TEST_VERSION, earlier: [] });
+    const artifacts = await powershellEmitter.emit({
+      catalog,
+      version: TEST_VERSION,
+      identity: upstreamIdentity(TEST_VERSION),
+      earlier: [],
+    });
     const raw = (path: string) => {
       const a = artifacts.find((x) => x.path === path);
       if (!a) throw new Error(`no artifact ${path}`);

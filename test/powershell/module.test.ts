@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CULTURES } from '../../src/model/index.ts';
-import { MODULE_GUID, publicFunctions } from '../../src/emit/powershell/index.ts';
+import { publicFunctions } from '../../src/emit/powershell/index.ts';
+import { UPSTREAM_GUID as MODULE_GUID } from '../../src/identity/identity.ts';
 import { emitted, TEST_VERSION } from './emitted.ts';
 import { APPROVED_VERBS, commandsOf, functionsOf } from './functions.ts';
 

@@ -3,6 +3,7 @@ import { powershellProblems } from '../support/powershell-grammar.ts';
 import { emitted, POWERSHELL_FILE } from './emitted.ts';
 import { loadCatalog } from '../../src/model/load.ts';
 import { repairVmEmitter, REPAIR_VM_PATH } from '../../src/emit/repair-vm/index.ts';
+import { upstreamIdentity } from '../../src/identity/identity.ts';
 
 describe('parse gate: generated PowerShell loads on Windows PowerShell 5.1', async () => {
   const { artifacts, raw, text } = await emitted();
@@ -38,7 +39,12 @@ describe('parse gate: generated PowerShell loads on Windows PowerShell 5.1', asy
 
 describe('parse gate: the rescue-VM script (az vm repair run)', async () => {
   const catalog = await loadCatalog();
-  const [artifact] = await repairVmEmitter.emit({ catalog, version: '9.8.7', earlier: [] });
+  const [artifact] = await repairVmEmitter.emit({
+    catalog,
+    version: '9.8.7',
+    identity: upstreamIdentity('9.8.7'),
+    earlier: [],
+  });
   const bytes = Buffer.from(artifact!.content);
   const text = bytes.toString('latin1');
 

@@ -5,6 +5,7 @@ import { repairVmEmitter } from '../../src/emit/repair-vm/index.ts';
 import { CHECKS, OPERATIONS, catalogData, hiveLocation } from '../../src/emit/repair-vm/data.ts';
 import { psData } from '../../src/emit/repair-vm/literal.ts';
 import { APPROVED_VERBS, commandsOf, functionsOf } from './functions.ts';
+import { upstreamIdentity } from '../../src/identity/identity.ts';
 
 /**
  * The rescue-VM script as text: everything reaches the machine through its platform layer
@@ -12,7 +13,12 @@ import { APPROVED_VERBS, commandsOf, functionsOf } from './functions.ts';
  * emitter cannot run offline is refused at build time, naming the fix.
  */
 const catalog: Catalog = await loadCatalog();
-const [artifact] = await repairVmEmitter.emit({ catalog, version: '9.8.7', earlier: [] });
+const [artifact] = await repairVmEmitter.emit({
+  catalog,
+  version: '9.8.7',
+  identity: upstreamIdentity('9.8.7'),
+  earlier: [],
+});
 const script = Buffer.from(artifact!.content).toString('latin1');
 const lines = script.split('\r\n');
 const start = lines.indexOf('#region src/repair-vm/platform.ps1') + 1;

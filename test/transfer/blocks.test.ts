@@ -7,6 +7,7 @@ import {
   buildTransfer,
   PASTE_LIMIT,
   transferStage,
+  TransferTooLarge,
   type Transfer,
 } from '../../src/transfer/index.ts';
 import { echo, run } from '../../src/emit/cmd/syntax/index.ts';
@@ -212,11 +213,49 @@ describe('transfer stage', () => {
       { path: 'RdpRescue/RdpRescue.psd1', kind: 'ps-module' as const, content: psd1 },
       { path: 'catalog/catalog.json', kind: 'catalog' as const, content: '{}' },
     ];
-    const t = transferStage(artifacts, '0.1.0')!;
+    const t = transferStage(artifacts, { name: 'RdpRescue', version: '0.1.0' }) as Transfer;
     expect(t.summary.moduleBytes).toBe(psd1.length);
-    expect(transferStage(artifacts.slice(1), '0.1.0')).toBeUndefined();
-    expect(() => transferStage(artifacts, '0.2.0')).toThrow(
+    expect(
+      transferStage(artifacts.slice(1), { name: 'RdpRescue', version: '0.1.0' }),
+    ).toBeUndefined();
+    expect(() => transferStage(artifacts, { name: 'RdpRescue', version: '0.2.0' })).toThrow(
       /RdpRescue\.psd1 field ModuleVersion is '0\.1\.0', but the blocks would install into folder 0\.2\.0/,
     );
+  });
+});
+
+/** Bytes that do not compress (a chain of SHA-256 digests: the same every run). */
+function noise(bytes: number, seed: number): Buffer {
+  const parts: Buffer[] = [];
+  for (let i = 0; i * 32 < bytes; i++)
+    parts.push(createHash('sha256').update(`${seed}:${i}`).digest());
+  return Buffer.concat(parts).subarray(0, bytes);
+}
+
+describe('a module too large for the Serial Console', () => {
+  const psd1 = "@{\r\n    ModuleVersion = '0.1.0'\r\n}\r\n";
+
+  it('is refused at once, saying why, instead of laying out hundreds of blocks', () => {
+    const started = Date.now();
+    expect(() =>
+      buildTransfer(
+        [
+          { path: 'RdpRescue.psd1', content: Buffer.from(psd1) },
+          { path: 'RdpRescue.psm1', content: noise(300_000, 7) },
+        ],
+        '0.1.0',
+      ),
+    ).toThrow(TransferTooLarge);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('leaves the build without transfer blocks, with the reason', () => {
+    const artifacts: Artifact[] = [
+      { path: 'RdpRescue/RdpRescue.psd1', kind: 'ps-module', content: psd1 },
+      { path: 'RdpRescue/RdpRescue.psm1', kind: 'ps-module', content: noise(300_000, 11) },
+    ];
+    const stage = transferStage(artifacts, { name: 'RdpRescue', version: '0.1.0' })!;
+    expect(stage.artifacts).toEqual([]);
+    expect('skipped' in stage && stage.skipped).toMatch(/at least 1\d\d pastes.*at most 99/);
   });
 });

@@ -1,12 +1,17 @@
 import type { Artifact } from '../artifact.ts';
 import { textOf } from '../paste-blocks.ts';
+import { moduleFiles, type ModuleIdentity } from '../../identity/identity.ts';
 
 /**
  * The public commands of the generated PowerShell module (FunctionsToExport of its psd1),
  * or undefined when no module was generated in this build.
  */
-export function moduleExports(earlier: readonly Artifact[]): Set<string> | undefined {
-  const psd1 = earlier.find((a) => a.kind === 'ps-module' && /(^|\/)RdpRescue\.psd1$/.test(a.path));
+export function moduleExports(
+  earlier: readonly Artifact[],
+  identity: ModuleIdentity,
+): Set<string> | undefined {
+  const { dir, manifest } = moduleFiles(identity);
+  const psd1 = earlier.find((a) => a.kind === 'ps-module' && a.path === `${dir}/${manifest}`);
   if (!psd1) return undefined;
   const list = /FunctionsToExport\s*=\s*@\(([^)]*)\)/i.exec(textOf(psd1).replace(/^\uFEFF/, ''));
   if (!list) return new Set();

@@ -14,9 +14,9 @@ import { context, offlineView, scenarioView, type Ctx } from './views.ts';
  */
 export const docsEmitter: Emitter = {
   name: 'docs',
-  emit({ catalog, version, earlier }) {
+  emit({ catalog, version, earlier, identity }) {
     return CULTURES.flatMap((culture) => {
-      const ctx = context(catalog, culture, version, earlier);
+      const ctx = context(catalog, culture, version, earlier, identity);
       return [
         ...catalog.scenarios.map((s) =>
           doc(culture, `${s.id}.md`, 'scenario.md.ejs', scenarioView(ctx, s), s.id),

@@ -313,6 +313,14 @@ export const LABELS = {
     'nl-NL': 'Blok {block} van {of} ({chars} tekens, {path})',
     'zh-TW': '區塊 {block}/{of}（{chars} 個字元，{path}）',
   },
+  blockFiles: {
+    'en-US': 'Blocks 1 to {of}, pasted in order ({chars} characters in all): {first} to {last}',
+    'sv-SE':
+      'Block 1 till {of}, inklistrade i ordning ({chars} tecken totalt): {first} till {last}',
+    'nl-NL':
+      'Blokken 1 tot en met {of}, op volgorde geplakt ({chars} tekens in totaal): {first} tot en met {last}',
+    'zh-TW': '區塊 1 至 {of}，依序貼上（共 {chars} 個字元）：{first} 至 {last}',
+  },
   noBlocks: {
     'en-US': 'No Serial Console paste blocks were generated for this in this build.',
     'sv-SE': 'Inga klistra-in-block för seriekonsolen genererades för detta i den här versionen.',

@@ -10,6 +10,7 @@ import type { Artifact } from '../artifact.ts';
 import { azureSidePointer } from './azure-side.ts';
 import { describeEvidence } from './evidence.ts';
 import { moduleExports } from './generated-files.ts';
+import type { ModuleIdentity } from '../../identity/identity.ts';
 import { generatedFiles, pasteBlocks, type BlockOwner } from '../paste-blocks.ts';
 import { label, labelsOf, ROLE_LABEL } from './labels.ts';
 import { code, fence, prose } from './markdown.ts';
@@ -33,8 +34,9 @@ export function context(
   culture: Culture,
   version: string,
   earlier: readonly Artifact[],
+  identity: ModuleIdentity,
 ): Ctx {
-  return { catalog, culture, version, earlier, exports: moduleExports(earlier) };
+  return { catalog, culture, version, earlier, exports: moduleExports(earlier, identity) };
 }
 
 const SHELL_FENCE = { powershell: 'powershell', cmd: 'bat', 'azure-cli': 'bash' } as const;
@@ -54,14 +56,28 @@ function moduleCommand(ctx: Ctx, name: string, args: string, namedByModel: boole
 
 /**
  * Each runbook shows the diagnosis in full while it is a few pastes long; a larger catalog's
- * diagnosis is listed by file only, since showing it in every runbook grows the runbooks with
- * the square of the scenario count (the scaling benchmark ran out of memory at 1,000).
+ * diagnosis is named by its first and last file in one line, since showing it, or a line per
+ * block, in every runbook grows the runbooks with the square of the scenario count (the
+ * scaling benchmark ran out of memory, then took minutes, at 1,000).
  */
 const SHOWN_DIAGNOSIS_BLOCKS = 4; // the most pastes the diagnosis may take (issue 15)
 
 function blocksView(ctx: Ctx, owner: BlockOwner) {
   const blocks = pasteBlocks(ctx.earlier, owner);
   const show = !('role' in owner) || blocks.length <= SHOWN_DIAGNOSIS_BLOCKS;
+  if (!show)
+    return [
+      {
+        parameters: [],
+        caption: label('blockFiles', ctx.culture, {
+          of: blocks.length,
+          chars: blocks.reduce((n, b) => n + b.chars, 0).toLocaleString('en-US'),
+          first: code(blocks[0]!.path),
+          last: code(blocks.at(-1)!.path),
+        }),
+        fence: undefined,
+      },
+    ];
   return blocks.map((b) => ({
     parameters: b.parameters,
     caption: label('block', ctx.culture, {

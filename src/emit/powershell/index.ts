@@ -2,6 +2,7 @@ import type { Artifact, Emitter } from '../artifact.ts';
 import { renderTemplate } from '../render.ts';
 import { powershellAsciiText, powershellText } from '../text.ts';
 import { CULTURES, type Catalog, type Culture } from '../../model/index.ts';
+import { moduleFiles, type ModuleIdentity } from '../../identity/identity.ts';
 import { psAsciiString, psLiteral, psString, UTF8_BASE64_DECODER } from './literal.ts';
 import { dispatchTables } from './primitives.ts';
 import { catalogData, onlineFixes, stringTable } from './catalog-data.ts';
@@ -15,9 +16,6 @@ import {
   runtimeText,
 } from './runtime.ts';
 
-/** Fixed module identity: never change the GUID, PowerShellGet and users rely on it. */
-export const MODULE_GUID = '3f6a1c52-8d4e-4b7a-9c1e-5a2d7e0b9f43';
-export const MODULE_DIR = 'RdpRescue';
 export const RUNCOMMAND_PATH = 'runcommand/Invoke-RdpRescue.ps1';
 
 const helpers = { psString, psLiteral };
@@ -69,17 +67,23 @@ function stringsFile(catalog: Catalog, culture: Culture): string {
 
 export const powershellEmitter: Emitter = {
   name: 'powershell',
-  emit({ catalog, version }) {
+  emit({ catalog, identity }) {
+    // The module reports its own version (an organisation's build has its own).
+    const version = identity.version;
+    const files = moduleFiles(identity);
     const body = moduleBody(catalog, version);
     const exports = publicFunctions(catalog);
     const module = (path: string, text: string): Artifact => ({
-      path: `${MODULE_DIR}/${path}`,
+      path: `${files.dir}/${path}`,
       kind: 'ps-module',
       content: powershellText(text),
     });
     const artifacts: Artifact[] = [
-      module('RdpRescue.psd1', render('RdpRescue.psd1.ejs', manifestData(version, exports))),
-      module('RdpRescue.psm1', render('RdpRescue.psm1.ejs', { version, body, exports })),
+      module(files.manifest, render('RdpRescue.psd1.ejs', manifestData(identity, exports))),
+      module(
+        files.rootModule,
+        render('RdpRescue.psm1.ejs', { name: identity.name, version, body, exports }),
+      ),
     ];
     for (const culture of CULTURES) {
       artifacts.push(
@@ -116,24 +120,20 @@ export const powershellEmitter: Emitter = {
   },
 };
 
-function manifestData(version: string, exports: string[]) {
+function manifestData(identity: ModuleIdentity, exports: string[]) {
   return {
-    version,
-    guid: MODULE_GUID,
+    rootModule: moduleFiles(identity).rootModule,
+    version: identity.version,
+    guid: identity.guid,
+    author: identity.author,
+    company: identity.company,
+    copyright: identity.copyright,
     exports,
     description:
       'Diagnoses and repairs failed RDP connections to Azure Windows VMs: detects the known scenarios of the Azure troubleshooting articles, repairs them with a backup first, verifies, and can undo.',
-    tags: [
-      'RDP',
-      'RemoteDesktop',
-      'Azure',
-      'Troubleshooting',
-      'Windows',
-      'PSEdition_Desktop',
-      'PSEdition_Core',
-    ],
-    projectUri: 'https://github.com/rdp-rescue/rdp-rescue',
-    licenseUri: 'https://github.com/rdp-rescue/rdp-rescue/blob/main/LICENSE',
-    releaseNotes: `RdpRescue ${version}: generated from the RdpRescue catalog.`,
+    tags: identity.tags,
+    projectUri: identity.projectUri,
+    licenseUri: identity.licenseUri,
+    releaseNotes: identity.releaseNotes,
   };
 }

@@ -1,4 +1,4 @@
-import type { FixInput } from '../../fix.ts';
+import { defineFix, type FixInput } from '../../../api.ts';
 
 const TERMINAL_SERVER = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server';
 
@@ -8,7 +8,7 @@ const TERMINAL_SERVER = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Serv
  * check and manual step say why. Microsoft's article restarts the VM after the change; so
  * does the fix's advice (reboot), nothing is restarted under the operator's feet.
  */
-const fix: FixInput = {
+export default defineFix({
   id: 'allow-rdp-connections',
   command: 'Enable-RdpConnection',
   scope: 'online',
@@ -71,6 +71,4 @@ const fix: FixInput = {
       section: 'Serial Console / Step 1: Turn on remote desk',
     },
   ],
-};
-
-export default fix;
+} satisfies FixInput);

@@ -1,9 +1,9 @@
-import type { FixInput } from '../../fix.ts';
+import { defineFix, type FixInput } from '../../../api.ts';
 
 const key = (v: string) =>
   `HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS ${v}\\Server`;
 
-const fix: FixInput = {
+export default defineFix({
   id: 'enable-legacy-tls-server',
   command: 'Enable-RdpLegacyTlsProtocol',
   scope: 'online',
@@ -100,6 +100,4 @@ const fix: FixInput = {
       correction: 'Opt-in only, with a warning, because it weakens the machine.',
     },
   ],
-};
-
-export default fix;
+} satisfies FixInput);

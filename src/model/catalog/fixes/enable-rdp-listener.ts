@@ -1,4 +1,4 @@
-import type { FixInput } from '../../fix.ts';
+import { defineFix, type FixInput } from '../../../api.ts';
 
 const TERMINAL_SERVER = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server';
 const RDP_TCP = `${TERMINAL_SERVER}\\WinStations\\RDP-Tcp`;
@@ -9,7 +9,7 @@ const RDP_TCP = `${TERMINAL_SERVER}\\WinStations\\RDP-Tcp`;
  * them. The terminal server's switches are enable-terminal-server (one fix's verification of
  * all five does not fit a paste block).
  */
-const fix: FixInput = {
+export default defineFix({
   id: 'enable-rdp-listener',
   command: 'Enable-RdpListener',
   scope: 'online',
@@ -69,6 +69,4 @@ const fix: FixInput = {
       section: 'Serial Console / Step 1: Turn on remote desk',
     },
   ],
-};
-
-export default fix;
+} satisfies FixInput);

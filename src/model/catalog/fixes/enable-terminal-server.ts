@@ -1,4 +1,4 @@
-import type { FixInput } from '../../fix.ts';
+import { defineFix, type FixInput } from '../../../api.ts';
 
 const TERMINAL_SERVER = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server';
 
@@ -6,7 +6,7 @@ const TERMINAL_SERVER = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Serv
  * The terminal server's values Microsoft's article writes (Serial Console step 1 and its
  * offline twin), then a restart of Remote Desktop Services so it reads them again.
  */
-const fix: FixInput = {
+export default defineFix({
   id: 'enable-terminal-server',
   command: 'Enable-RdpTerminalServer',
   scope: 'online',
@@ -81,6 +81,4 @@ const fix: FixInput = {
       section: 'Serial Console / Step 1: Turn on remote desk',
     },
   ],
-};
-
-export default fix;
+} satisfies FixInput);

@@ -1,10 +1,10 @@
-import type { FixInput } from '../../fix.ts';
+import { defineFix, type FixInput } from '../../../api.ts';
 
 const TLS12 =
   'HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Server';
 
 /** Seed enables TLS 1.0, 1.1 and 1.2; only 1.2 is needed by current clients (legacy is opt-in). */
-const fix: FixInput = {
+export default defineFix({
   id: 'enable-tls12-server',
   command: 'Enable-RdpTlsProtocol',
   scope: 'online',
@@ -66,6 +66,4 @@ const fix: FixInput = {
     },
     { article: 'event-id-troubleshoot', section: 'Scenario 2' },
   ],
-};
-
-export default fix;
+} satisfies FixInput);

@@ -1,4 +1,4 @@
-import type { FixInput } from '../../fix.ts';
+import { defineFix, type FixInput } from '../../../api.ts';
 
 const CRASH = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\CrashControl';
 
@@ -7,7 +7,7 @@ const CRASH = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\CrashControl';
  * %SystemRoot% expands to the rescue VM's own path. Here the control set comes from
  * Select\Current and the value is stored unexpanded.
  */
-const fix: FixInput = {
+export default defineFix({
   id: 'offline-enable-crash-dump',
   scope: 'offline',
   title: {
@@ -79,6 +79,4 @@ const fix: FixInput = {
         'Writes the control set named by Select\\Current only, and stores %SystemRoot% unexpanded.',
     },
   ],
-};
-
-export default fix;
+} satisfies FixInput);

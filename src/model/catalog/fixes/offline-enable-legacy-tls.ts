@@ -1,9 +1,9 @@
-import type { FixInput } from '../../fix.ts';
+import { defineFix, type FixInput } from '../../../api.ts';
 
 const key = (v: string) =>
   `HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS ${v}\\Server`;
 
-const fix: FixInput = {
+export default defineFix({
   id: 'offline-enable-legacy-tls',
   scope: 'offline',
   optIn: true,
@@ -98,6 +98,4 @@ const fix: FixInput = {
       correction: 'Opt-in, with a warning.',
     },
   ],
-};
-
-export default fix;
+} satisfies FixInput);

@@ -1,9 +1,9 @@
-import type { FixInput } from '../../fix.ts';
+import { defineFix, type FixInput } from '../../../api.ts';
 
 const RDP_TCP = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\WinStations\\RDP-Tcp';
 
 /** Seed sets SecurityLayer=1 (negotiate); Azure images use 2 (TLS), which NLA needs anyway. */
-const fix: FixInput = {
+export default defineFix({
   id: 'offline-enable-nla',
   scope: 'offline',
   title: {
@@ -71,6 +71,4 @@ const fix: FixInput = {
         'SecurityLayer=2 (TLS, the Azure default) instead of 1, so security is not lowered; reg unload on its own line (the seed runs it together with the last reg add).',
     },
   ],
-};
-
-export default fix;
+} satisfies FixInput);

@@ -1,11 +1,11 @@
-import type { FixInput } from '../../fix.ts';
+import { defineFix, type FixInput } from '../../../api.ts';
 
 /**
  * Seed: bcdedit /store F:\boot\bcd ... /ems {<BOOT LOADER IDENTIFIER>} ON. {default} resolves
  * inside the offline store, and the store is found on the attached disk (Gen1: \boot\BCD on
  * the active partition; Gen2: \EFI\Microsoft\Boot\BCD on the EFI system partition).
  */
-const fix: FixInput = {
+export default defineFix({
   id: 'offline-enable-serial-console',
   scope: 'offline',
   title: {
@@ -66,6 +66,4 @@ const fix: FixInput = {
         'Finds the boot store of Generation 1 and Generation 2 disks and uses {default} instead of a <BOOT LOADER IDENTIFIER> placeholder.',
     },
   ],
-};
-
-export default fix;
+} satisfies FixInput);

@@ -1,9 +1,9 @@
-import type { FixInput } from '../../fix.ts';
+import { defineFix, type FixInput } from '../../../api.ts';
 
 const TLS12 =
   'HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Server';
 
-const fix: FixInput = {
+export default defineFix({
   id: 'offline-enable-tls12',
   scope: 'offline',
   title: {
@@ -64,6 +64,4 @@ const fix: FixInput = {
         'Loads ...\\config\\SYSTEM (the seed names SYSTEM.hiv, which does not exist), edits the booted control set only, and leaves TLS 1.0/1.1 to an opt-in fix.',
     },
   ],
-};
-
-export default fix;
+} satisfies FixInput);

@@ -1,7 +1,7 @@
-import type { FixInput } from '../../fix.ts';
+import { defineFix, type FixInput } from '../../../api.ts';
 
 /** Seed: takeown/icacls with translated names, and the "before" listing written to the rescue VM's C:\temp. */
-const fix: FixInput = {
+export default defineFix({
   id: 'offline-reset-machinekeys-acl',
   scope: 'offline',
   title: {
@@ -78,6 +78,4 @@ const fix: FixInput = {
         'SIDs instead of translated names; the backup is kept next to the other RdpRescue backups on the rescue VM.',
     },
   ],
-};
-
-export default fix;
+} satisfies FixInput);

@@ -1,6 +1,6 @@
-import type { FixInput } from '../../fix.ts';
+import { defineFix, type FixInput } from '../../../api.ts';
 
-const fix: FixInput = {
+export default defineFix({
   id: 'remove-rdp-cert-binding',
   command: 'Remove-RdpCertificateBinding',
   scope: 'online',
@@ -60,6 +60,4 @@ const fix: FixInput = {
   sources: [
     { article: 'event-id-troubleshoot', section: 'Scenario 1 / Update TLS/SSL certificate' },
   ],
-};
-
-export default fix;
+} satisfies FixInput);

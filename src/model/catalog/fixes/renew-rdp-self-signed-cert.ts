@@ -1,10 +1,10 @@
-import type { FixInput } from '../../fix.ts';
+import { defineFix, type FixInput } from '../../../api.ts';
 
 /**
  * Seed: 'Cert:\LocalMachine\Remote Desktop\' + (Get-ChildItem ...).thumbprint, which breaks as
  * soon as the store holds two certificates, and removes CA-issued certificates too.
  */
-const fix: FixInput = {
+export default defineFix({
   id: 'renew-rdp-self-signed-cert',
   command: 'Reset-RdpSelfSignedCertificate',
   scope: 'online',
@@ -75,6 +75,4 @@ const fix: FixInput = {
       section: 'Step 2: set correct permissions on the RDP self-signed certificate',
     },
   ],
-};
-
-export default fix;
+} satisfies FixInput);

@@ -1,11 +1,11 @@
-import type { FixInput } from '../../fix.ts';
+import { defineFix, type FixInput } from '../../../api.ts';
 
 /**
  * Seed: takeown /a /r and icacls /grant "NT AUTHORITY\System:(F)" ... on every file.
  * Corrected: SIDs instead of translated names, no takeown prompt, and NETWORK SERVICE gets
  * read only on the RDP key files instead of on every machine private key.
  */
-const fix: FixInput = {
+export default defineFix({
   id: 'reset-machinekeys-acl',
   command: 'Repair-RdpMachineKeyPermission',
   scope: 'online',
@@ -94,6 +94,4 @@ const fix: FixInput = {
       section: 'Step 2: set correct permissions on the RDP self-signed certificate',
     },
   ],
-};
-
-export default fix;
+} satisfies FixInput);

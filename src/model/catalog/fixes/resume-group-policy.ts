@@ -1,11 +1,11 @@
-import type { FixInput } from '../../fix.ts';
+import { defineFix, type FixInput } from '../../../api.ts';
 
 /**
  * Seed: "sc config gpsvc start= auto sc start gpsvc" on one line (two commands run together,
  * and sc config is denied on gpsvc). The start type is written to the registry instead; SCM
  * only reads it at boot, so the service cannot be started before a reboot.
  */
-const fix: FixInput = {
+export default defineFix({
   id: 'resume-group-policy',
   command: 'Resume-RdpGroupPolicy',
   scope: 'online',
@@ -62,6 +62,4 @@ const fix: FixInput = {
         'Registry start type instead of "sc config gpsvc start= auto sc start gpsvc", which runs two commands as one and is denied on gpsvc.',
     },
   ],
-};
-
-export default fix;
+} satisfies FixInput);

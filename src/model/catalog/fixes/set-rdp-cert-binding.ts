@@ -1,7 +1,7 @@
-import type { FixInput } from '../../fix.ts';
+import { defineFix, type FixInput } from '../../../api.ts';
 
 /** Seed: reg add ... /t REG_BINARY /d <CERTIFICATE THUMBPRINT>, with no check that the certificate exists. */
-const fix: FixInput = {
+export default defineFix({
   id: 'set-rdp-cert-binding',
   command: 'Set-RdpCertificateBinding',
   scope: 'online',
@@ -95,6 +95,4 @@ const fix: FixInput = {
         'Refuses a thumbprint that is not a present, unexpired certificate in LocalMachine\\My with a private key that opens and an Enhanced Key Usage for server authentication (or none); grants NETWORK SERVICE read access to its key file.',
     },
   ],
-};
-
-export default fix;
+} satisfies FixInput);

@@ -1,4 +1,4 @@
-import type { FixInput } from '../../fix.ts';
+import { defineFix, type FixInput } from '../../../api.ts';
 
 const RDP_TCP = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\WinStations\\RDP-Tcp';
 
@@ -6,7 +6,7 @@ const RDP_TCP = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\WinS
  * Seed: Set-ItemProperty -Path 'HKLM\SYSTEM\...' (no PSDrive colon) -value <Hexportnumber>.
  * The value is a plain DWORD: the port number itself, decimal on the command line.
  */
-const fix: FixInput = {
+export default defineFix({
   id: 'set-rdp-port',
   command: 'Set-RdpPort',
   scope: 'online',
@@ -100,6 +100,4 @@ const fix: FixInput = {
         'PSDrive path HKLM:\\, decimal DWORD port, and the UDP rule as well as the TCP rule.',
     },
   ],
-};
-
-export default fix;
+} satisfies FixInput);

@@ -1,10 +1,10 @@
-import type { FixInput } from '../../fix.ts';
+import { defineFix, type FixInput } from '../../../api.ts';
 
 /**
  * Microsoft's article: `sc config TermService start= demand`, then `sc start TermService`.
  * The start type goes back to its default (manual) whatever it was; undo restores it.
  */
-const fix: FixInput = {
+export default defineFix({
   id: 'start-termservice',
   command: 'Start-RdpTermService',
   scope: 'online',
@@ -64,6 +64,4 @@ const fix: FixInput = {
       section: 'Solution / TermService service is disabled',
     },
   ],
-};
-
-export default fix;
+} satisfies FixInput);

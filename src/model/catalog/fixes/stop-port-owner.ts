@@ -1,7 +1,7 @@
-import type { FixInput } from '../../fix.ts';
+import { defineFix, type FixInput } from '../../../api.ts';
 
 /** Seed: netstat -anob | more (a pager, and names read by eye), then Stop-Service <ServiceName>. */
-const fix: FixInput = {
+export default defineFix({
   id: 'stop-port-owner',
   command: 'Stop-RdpPortConflict',
   scope: 'online',
@@ -61,6 +61,4 @@ const fix: FixInput = {
         'Reads the configured port instead of assuming 8080/3389, compares PIDs instead of reading netstat -anob by eye, and never kills a process.',
     },
   ],
-};
-
-export default fix;
+} satisfies FixInput);

@@ -1,7 +1,7 @@
-import type { FixInput } from '../../fix.ts';
+import { defineFix, type FixInput } from '../../../api.ts';
 
 /** Seed: REG add ...\Services\gpsvc /v Start /d 4. sc config on gpsvc is denied, so the registry is right here. */
-const fix: FixInput = {
+export default defineFix({
   id: 'suspend-group-policy',
   command: 'Suspend-RdpGroupPolicy',
   scope: 'online',
@@ -77,6 +77,4 @@ const fix: FixInput = {
     },
   },
   sources: [{ article: 'internal-error', section: 'Step 3: Enable all supported TLS versions' }],
-};
-
-export default fix;
+} satisfies FixInput);

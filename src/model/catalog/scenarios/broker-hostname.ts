@@ -1,10 +1,10 @@
-import type { ScenarioInput } from '../../scenario.ts';
+import { defineScenario, type ScenarioInput } from '../../../api.ts';
 
 /**
  * Seed: queries the System log for providers padded with spaces (' Microsoft-...-SessionBroker ').
  * The events are in each provider's own Operational channel.
  */
-const scenario: ScenarioInput = {
+export default defineScenario({
   id: 'broker-hostname',
   title: {
     'en-US': "The Connection Broker's host name was changed",
@@ -138,6 +138,4 @@ const scenario: ScenarioInput = {
         'Queries the SessionBroker and SessionBroker-Client Operational channels, without the spaces the seed put around the provider names.',
     },
   ],
-};
-
-export default scenario;
+} satisfies ScenarioInput);

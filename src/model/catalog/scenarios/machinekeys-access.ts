@@ -1,6 +1,6 @@
-import type { ScenarioInput } from '../../scenario.ts';
+import { defineScenario, type ScenarioInput } from '../../../api.ts';
 
-const scenario: ScenarioInput = {
+export default defineScenario({
   id: 'machinekeys-access',
   title: {
     'en-US': 'RDP cannot use its private key in MachineKeys',
@@ -162,6 +162,4 @@ const scenario: ScenarioInput = {
       section: 'Step 2: set correct permissions on the RDP self-signed certificate',
     },
   ],
-};
-
-export default scenario;
+} satisfies ScenarioInput);

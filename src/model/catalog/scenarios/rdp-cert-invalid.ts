@@ -1,6 +1,6 @@
-import type { ScenarioInput } from '../../scenario.ts';
+import { defineScenario, type ScenarioInput } from '../../../api.ts';
 
-const scenario: ScenarioInput = {
+export default defineScenario({
   id: 'rdp-cert-invalid',
   title: {
     'en-US': 'The RDP certificate is expired, missing, or not the configured one',
@@ -87,6 +87,4 @@ const scenario: ScenarioInput = {
     { article: 'event-id-troubleshoot', section: 'Scenario 1 / Update TLS/SSL certificate' },
     { article: 'internal-error', section: 'Cause' },
   ],
-};
-
-export default scenario;
+} satisfies ScenarioInput);

@@ -1,4 +1,4 @@
-import type { ScenarioInput } from '../../scenario.ts';
+import { defineScenario, type ScenarioInput } from '../../../api.ts';
 
 const TERMINAL_SERVER = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server';
 const POLICY = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services';
@@ -8,7 +8,7 @@ const GENERAL_ERROR = {
   title: 'Troubleshoot an RDP general error in Azure VM',
 };
 
-const scenario: ScenarioInput = {
+export default defineScenario({
   id: 'rdp-disabled',
   title: {
     'en-US': 'Remote Desktop connections are turned off',
@@ -102,6 +102,4 @@ const scenario: ScenarioInput = {
     { ...GENERAL_ERROR, section: 'Serial Console / Step 1: Turn on remote desk' },
     { ...GENERAL_ERROR, section: 'Offline repair / Step 1: Turn on remote desk' },
   ],
-};
-
-export default scenario;
+} satisfies ScenarioInput);

@@ -1,4 +1,4 @@
-import type { ScenarioInput } from '../../scenario.ts';
+import { defineScenario, type ScenarioInput } from '../../../api.ts';
 
 const TERMINAL_SERVER = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server';
 const RDP_TCP = `${TERMINAL_SERVER}\\WinStations\\RDP-Tcp`;
@@ -13,7 +13,7 @@ const GENERAL_ERROR = {
  * broken. WinStationsDisabled (Winlogon) and LanAdapter (RDP-Tcp) were left out: no
  * Microsoft page found says which of their values breaks the listener.
  */
-const scenario: ScenarioInput = {
+export default defineScenario({
   id: 'rdp-listener-disabled',
   title: {
     'en-US': 'The Remote Desktop listener or the terminal server is switched off',
@@ -131,6 +131,4 @@ const scenario: ScenarioInput = {
   ],
   fixes: ['enable-terminal-server', 'enable-rdp-listener'],
   sources: [{ ...GENERAL_ERROR, section: 'Serial Console / Step 1: Turn on remote desk' }],
-};
-
-export default scenario;
+} satisfies ScenarioInput);

@@ -1,6 +1,6 @@
-import type { ScenarioInput } from '../../scenario.ts';
+import { defineScenario, type ScenarioInput } from '../../../api.ts';
 
-const scenario: ScenarioInput = {
+export default defineScenario({
   id: 'rdp-port-conflict',
   title: {
     'en-US': 'Another process holds the RDP port, or nothing listens on it',
@@ -96,6 +96,4 @@ const scenario: ScenarioInput = {
       correction: 'Reads PortNumber instead of assuming 8080 or 3389 (the seed mixes both).',
     },
   ],
-};
-
-export default scenario;
+} satisfies ScenarioInput);

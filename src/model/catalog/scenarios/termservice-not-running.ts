@@ -1,4 +1,4 @@
-import type { ScenarioInput } from '../../scenario.ts';
+import { defineScenario, type ScenarioInput } from '../../../api.ts';
 
 const SERVICES_ISSUES = {
   url: 'https://learn.microsoft.com/en-us/troubleshoot/azure/virtual-machines/windows/troubleshoot-remote-desktop-services-issues',
@@ -11,7 +11,7 @@ const SERVICES_ISSUES = {
  * logon account (NT Authority\NetworkService) is left out of the CMD-comparable checks: its
  * spelling's letter case varies between images.
  */
-const scenario: ScenarioInput = {
+export default defineScenario({
   id: 'termservice-not-running',
   title: {
     'en-US': 'Remote Desktop Services (TermService) is disabled or not running',
@@ -98,6 +98,4 @@ const scenario: ScenarioInput = {
     { ...SERVICES_ISSUES, section: 'Solution / Use Serial Console' },
     { ...SERVICES_ISSUES, section: 'Solution / TermService service is disabled' },
   ],
-};
-
-export default scenario;
+} satisfies ScenarioInput);

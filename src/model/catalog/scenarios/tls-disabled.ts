@@ -1,9 +1,9 @@
-import type { ScenarioInput } from '../../scenario.ts';
+import { defineScenario, type ScenarioInput } from '../../../api.ts';
 
 const PROTOCOLS =
   'HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols';
 
-const scenario: ScenarioInput = {
+export default defineScenario({
   id: 'tls-disabled',
   title: {
     'en-US': 'TLS is disabled for the server side of Schannel',
@@ -193,6 +193,4 @@ const scenario: ScenarioInput = {
     { article: 'event-id-troubleshoot', section: 'Scenario 2' },
     { article: 'internal-error', section: 'Step 3: Enable all supported TLS versions' },
   ],
-};
-
-export default scenario;
+} satisfies ScenarioInput);

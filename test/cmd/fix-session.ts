@@ -18,7 +18,7 @@ export class FixSession {
     this.artifacts = await cmdEmitter.emit({ catalog, version: 'test', earlier: [] });
     if (!wineAvailable()) return;
     this.w = new WinePrefix(prefix).init();
-    // Windows would find the backup root it has just taken over protected: Wine has no ACLs.
+    // Windows would find the backup root it has just just protected: Wine has no ACLs.
     this.w.standing.powershell = [ROOT_PROTECTED];
     this.w.resetShims();
     rmSync(join(this.w.prefix, 'drive_c', 'ProgramData', 'RdpRescue'), {

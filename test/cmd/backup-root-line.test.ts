@@ -65,20 +65,21 @@ describe.skipIf(!existsSync(PWSH))(
       expect(protect(`${parent};${item(R, 'S-1-5-18', ADMINS)}`)).toEqual({ did: [], answer: 'Y' });
     });
 
-    it('renames aside a parent a standard user owns, or one Users may delete, and makes both anew', () => {
+    it('renames aside a parent a standard user owns, one Users may delete, or one administrators may not read, and makes both anew', () => {
       for (const parent of [
+        item(P, 'unreadable', ADMINS),
         item(P, 'S-1-5-21-1-2-3-1001', ADMINS),
         item(P, 'S-1-5-32-544', "(Rule 'S-1-5-32-545' 'Delete')"),
       ])
         expect(protect(`${parent};${item(R, 'S-1-5-32-544', ADMINS)}`)).toEqual({
-          did: [`renamed ${P}`, `created ${P}`, `created ${R}`],
+          did: [`moved ${P}`, `created ${P}`, `created ${R}`],
           answer: 'Y',
         });
     });
 
     it('renames aside a root that is a junction, however trusted its target looks', () => {
       const setup = `${item(P, 'S-1-5-32-544', ADMINS)};${item(R, 'S-1-5-18', ADMINS, 'Directory, ReparsePoint')}`;
-      expect(protect(setup)).toEqual({ did: [`renamed ${R}`, `created ${R}`], answer: 'Y' });
+      expect(protect(setup)).toEqual({ did: [`moved ${R}`, `created ${R}`], answer: 'Y' });
     });
 
     it('answers nothing (refused) when the fix folder or undo.cmd is not trusted, changing neither', () => {

@@ -200,7 +200,7 @@ describe.skipIf(!wineAvailable())('every fix .cmd file in a real cmd.exe', () =>
       // and creates it anew, SYSTEM and Administrators only, before reading it back.
       const protect = w.log('powershell').find((c) => c.includes('$r=$env:RrR'));
       expect(protect).toContain('-band 1024');
-      expect(protect).toContain('ren -LiteralPath $d');
+      expect(protect).toContain('mi -LiteralPath $d');
       expect(protect).toContain(
         "SetSecurityDescriptorSddlForm('O:BAD:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)')",
       );

@@ -47,7 +47,7 @@ const PROTECTED_SDDL = 'O:BAD:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)';
  * system folder, or with links inside, and changing owners or permissions there follows them.
  * So nothing a user made is changed: a parent someone else owns or may swap the root in, or a
  * root someone else owns or has any rule on, or either being a reparse point, is renamed aside
- * (a rename moves a link, not its target) and created anew with SYSTEM and Administrators only
+ * (a move moves a link, not its target) and created anew with SYSTEM and Administrators only
  * (like the module's New-RdpProtectedDirectory). The fix's folder and undo.cmd must pass the
  * root's test. CREATOR OWNER (S-1-3-0) rules are accepted: only who may create inside gets
  * them. Any error stops the line (nothing printed) and the answer stays N.
@@ -65,11 +65,11 @@ export function protectRoot(answer: Name): Command[] {
       [
         ';$p=Split-Path $r',
         'function g($f){gi -LiteralPath $f -Force -ea 0}',
-        // Untrusted: a reparse point, owned by another SID, or a rule for another SID with a
-        // right in $m (-1: any).
-        'function u($f,$m){$e=g $f;$c=$e.GetAccessControl();($e.Attributes -band 1024) -or ($t[0,1] -notcontains $c.GetOwner($i).Value) -or [bool]($c.GetAccessRules(1,1,$i)|?{$t -notcontains $_.IdentityReference.Value -and $m -band $_.FileSystemRights})}',
+        // Untrusted: a reparse point, unreadable (a user may deny administrators reading it),
+        // owned by another SID, or a rule for another SID with a right in $m (-1: any).
+        'function u($f,$m){$e=g $f;$c=try{$e.GetAccessControl()}catch{};($e.Attributes -band 1024)-or-not $c-or($t[0,1] -notcontains $c.GetOwner($i).Value)-or[bool]($c.GetAccessRules(1,1,$i)|?{$t -notcontains $_.IdentityReference.Value -and $m -band $_.FileSystemRights})}',
         `$s=New-Object Security.AccessControl.DirectorySecurity;$s.SetSecurityDescriptorSddlForm('${PROTECTED_SDDL}')`,
-        "function k($d,$m){if((g $d) -and (u $d $m)){ren -LiteralPath $d ((Split-Path $d -Leaf)+'.untrusted-'+(Get-Date).Ticks)};if(-not(g $d)){([IO.DirectoryInfo]$d).Create($s)}}",
+        "function k($d,$m){if((g $d) -and (u $d $m)){mi -LiteralPath $d ($d+'.untrusted'+(Get-Date).Ticks)};if(-not(g $d)){([IO.DirectoryInfo]$d).Create($s)}}",
         'k $p $w;k $r -1',
         "if(-not((u $p $w) -or ($r,$b,($b+'\\undo.cmd')|?{(g $_) -and (u $_ -1)}))){'Y'}",
       ].join(';'),

@@ -14,13 +14,7 @@ if defined _0 if %_1% LSs 1 set _0=
 if defined _0 if %_1% GTR 65535 set _0=
 if not defined _0 echo RDPRESCUE set-rdp-port NOT APPLIED: bad or missing parameter
 if not defined _0 exit /b 2
-if not exist "%RrR%" md "%RrR%" >nul 2>&1
-takeown /f "%RrR%" /a>nul 2>&1
-icacls "%RrR%" /setowner *S-1-5-32-544 >nul 2>&1
-icacls "%RrR%" /reset>nul 2>&1
-icacls "%RrR%" /inheritance:r /grant:r "*S-1-5-18:(OI)(CI)F" "*S-1-5-32-544:(OI)(CI)F" >nul 2>&1
-icacls "%RrR%\*" /reset /t /c>nul 2>&1
-set _2=N&for /f "" %%a in ('powershelL -nop -noni -c "$ErrorActionPreference='Stop';$i=[Security.Principal.SecurityIdentifier];$r=$env:RrR;$b=$env:RrB;$o=foreach($f in $r,$b,($b+'\undo.cmd')){if($f -eq $r -or (Test-Path -LiteralPath $f)){$c=Get-Acl -LiteralPath $f;$c.GetOwner($i).Value;$c.GetAccessRules(1,1,$i).IdentityReference.Value}};if(!($o|?{'S-1-5-18','S-1-5-32-544' -notcontains $_})){'Y'}" 2^>nul') do set _2=%%a
+set _2=N&for /f "" %%a in ('powershelL -nop -noni -c "$ErrorActionPreference='Stop';$i=[Security.Principal.SecurityIdentifier];$t='S-1-5-18','S-1-5-32-544','S-1-3-0';$w=269287488;$r=$env:RrR;$b=$env:RrB;$p=Split-Path $r;function g($f){gi -LiteralPath $f -Force -ea 0};function u($f,$m){$e=g $f;$c=try{$e.GetAccessControl()}catch{};($e.Attributes -band 1024)-or-not $c-or($t[0,1] -notcontains $c.GetOwner($i).Value)-or[bool]($c.GetAccessRules(1,1,$i)|?{$t -notcontains $_.IdentityReference.Value -and $m -band $_.FileSystemRights})};$s=New-Object Security.AccessControl.DirectorySecurity;$s.SetSecurityDescriptorSddlForm('O:BAD:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)');function k($d,$m){if((g $d) -and (u $d $m)){mi -LiteralPath $d ($d+'.untrusted'+(Get-Date).Ticks)};if(-not(g $d)){([IO.DirectoryInfo]$d).Create($s)}};k $p $w;k $r -1;if(-not((u $p $w) -or ($r,$b,($b+'\undo.cmd')|?{(g $_) -and (u $_ -1)}))){'Y'}" 2^>nul') do set _2=%%a
 if not "%_2%"=="Y" (echo RDPRESCUE set-rdp-port refused: backup root, fix folder or undo.cmd not owned and changeable by SYSTEM and Administrators only&exit /b 1)
 if not exist "%RrB%" md "%RrB%"
 set _3=HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp

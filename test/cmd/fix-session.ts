@@ -24,7 +24,7 @@ export class FixSession {
     });
     if (!wineAvailable()) return;
     this.w = new WinePrefix(prefix).init(options);
-    // Windows would find the backup root it has just taken over protected: Wine has no ACLs.
+    // Windows would find the backup root it has just protected: Wine has no ACLs.
     this.w.standing.powershell = [ROOT_PROTECTED];
     this.w.resetShims();
     rmSync(join(this.w.prefix, 'drive_c', 'ProgramData', 'RdpRescue'), {

@@ -175,7 +175,7 @@ describe.skipIf(!wineAvailable())('every fix .cmd file in a real cmd.exe', () =>
     expect(failed.code).toBe(1);
   });
 
-  it('takes a pre-created backup root over (takeown /a, owner and ACL by SID) and refuses, changing nothing, when it does not read back protected', () => {
+  it('changes no owner or permission of a pre-created backup root (takeown and icacls follow links a user planted) and refuses, changing nothing, when it does not read back protected', () => {
     w.resetShims();
     w.reg(
       `reg add "${RDP}" /v SSLCertificateSHA1Hash /t REG_BINARY /d 00112233445566778899AABBCCDDEEFF00112233 /f`,
@@ -194,18 +194,16 @@ describe.skipIf(!wineAvailable())('every fix .cmd file in a real cmd.exe', () =>
       expect(refused.code).toBe(1);
       expect(w.exportKey(RDP)).toContain('SSLCertificateSHA1Hash');
       expect(w.log('net')).toEqual([]);
-      const root = '"C:\\ProgramData\\RdpRescue\\backup"';
-      expect(w.log('takeown')).toEqual([`/f ${root} /a`]);
-      const icacls = w.log('icacls');
-      expect(icacls).toContain(`${root} /setowner *S-1-5-32-544`);
-      expect(icacls).toContain(`${root} /reset`);
-      expect(icacls).toContain(
-        `${root} /inheritance:r /grant:r "*S-1-5-18:(OI)(CI)F" "*S-1-5-32-544:(OI)(CI)F"`,
+      expect(w.log('takeown')).toEqual([]);
+      expect(w.log('icacls')).toEqual([]);
+      // One PowerShell line renames an untrusted root or parent aside (reparse points too)
+      // and creates it anew, SYSTEM and Administrators only, before reading it back.
+      const protect = w.log('powershell').find((c) => c.includes('$r=$env:RrR'));
+      expect(protect).toContain('-band 1024');
+      expect(protect).toContain('mi -LiteralPath $d');
+      expect(protect).toContain(
+        "SetSecurityDescriptorSddlForm('O:BAD:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)')",
       );
-      expect(icacls.indexOf(`${root} /reset`)).toBeLessThan(
-        icacls.findIndex((l) => l.includes('/inheritance:r')),
-      );
-      expect(icacls).toContain('"C:\\ProgramData\\RdpRescue\\backup\\*" /reset /t /c');
     } finally {
       w.standing.powershell = standing;
     }
@@ -225,8 +223,8 @@ describe.skipIf(!wineAvailable())('every fix .cmd file in a real cmd.exe', () =>
     mkdirSync(keys, { recursive: true });
     writeFileSync(join(keys, 'f686aace6942fb7f7ceb231212eef4a4_1'), 'key');
     const owners = [
-      'icacls "C:\\ProgramData\\Microsoft\\Crypto\\RSA\\MachineKeys" /setowner *S-1-5-18 /c',
-      'icacls "C:\\ProgramData\\Microsoft\\Crypto\\RSA\\MachineKeys\\f686aace6942fb7f7ceb231212eef4a4_1" /setowner *S-1-5-21-1-2-3-500 /c',
+      'icacls "C:\\ProgramData\\Microsoft\\Crypto\\RSA\\MachineKeys" /setowner *S-1-5-18 /c /l',
+      'icacls "C:\\ProgramData\\Microsoft\\Crypto\\RSA\\MachineKeys\\f686aace6942fb7f7ceb231212eef4a4_1" /setowner *S-1-5-21-1-2-3-500 /c /l',
     ];
     w.fixture('powershell', [{ match: 'GetOwner($i).Value+', output: owners.join('\n') }]);
     const done = run('reset-machinekeys-acl');

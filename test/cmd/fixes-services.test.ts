@@ -189,15 +189,15 @@ describe.skipIf(!wineAvailable())(
       writeFileSync(join(keys, 'f686aace6942fb7f7ceb231212eef4a4_1234'), 'key');
       const out = w.interactive(blocks('reset-machinekeys-acl'));
       expect(out).toContain('RDPRESCUE reset-machinekeys-acl applied');
-      // After the backup root's takeover (its own test is in fixes-batch.test.ts).
+      // After the backup root check (its own test is in fixes-batch.test.ts).
       const calls = w.log('icacls').filter((c) => c.includes('MachineKeys'));
       expect(calls[0]).toMatch(
         /^"C:\\ProgramData\\Microsoft\\Crypto\\RSA\\MachineKeys" \/save ".*\.acl" \/t \/c$/i,
       );
-      expect(calls[1]).toMatch(/\/setowner \*S-1-5-32-544 \/t \/c$/i);
-      expect(calls[2]).toMatch(/\/grant "\*S-1-5-18:\(F\)" "\*S-1-5-32-544:\(F\)" \/t \/c$/i);
+      expect(calls[1]).toMatch(/\/setowner \*S-1-5-32-544 \/t \/c \/l$/i);
+      expect(calls[2]).toMatch(/\/grant "\*S-1-5-18:\(F\)" "\*S-1-5-32-544:\(F\)" \/t \/c \/l$/i);
       expect(calls[3]).toMatch(
-        /MachineKeys\\f686aace6942fb7f7ceb231212eef4a4_\*" \/grant "\*S-1-5-20:\(R\)" \/c$/i,
+        /MachineKeys\\f686aace6942fb7f7ceb231212eef4a4_\*" \/grant "\*S-1-5-20:\(R\)" \/c \/l$/i,
       );
       expect(read(join(backupDir('reset-machinekeys-acl'), 'undo.cmd'))).toMatch(
         /icacls "C:\\ProgramData\\Microsoft\\Crypto\\RSA" \/restore ".*\.acl" \/c/i,

@@ -37,6 +37,31 @@ describe('static constraints of every generated block and file', () => {
       expect(artifacts.some((a) => a.path === `offline/${id}.cmd`)).toBe(true);
   });
 
+  it('never takes owners or sets permissions under the backup root (takeown and icacls follow a junction a standard user planted there)', () => {
+    const online = artifacts.filter((a) => a.kind === 'cmd-paste' || a.path.startsWith('cmd/'));
+    for (const a of online) {
+      const t = text(a);
+      expect(/\b(takeown|icacls)\b[^\r\n&]*%RrR%/i.test(t), a.path).toBe(false);
+      if (/%RrR%/.test(t) && /block 1\/|^setlocal/m.test(t)) {
+        // The root and its parent are read back, reparse points refused, before anything.
+        expect(t, a.path).toMatch(/\$p=Split-Path \$r;/);
+        expect(t, a.path).toContain('($e.Attributes -band 1024)');
+        // No ! either: with delayed expansion on (registry) cmd would eat the text between two.
+        expect(
+          t.split(/\r?\n/).find((l) => l.includes('$p=Split-Path $r;')),
+          a.path,
+        ).not.toContain('!');
+      }
+    }
+  });
+
+  it('changes owners and permissions with icacls /l, never through a junction or symbolic link everyone may create in MachineKeys', () => {
+    const online = artifacts.filter((a) => a.kind === 'cmd-paste' || a.path.startsWith('cmd/'));
+    for (const a of online)
+      for (const line of text(a).match(/\bicacls\b[^&\r\n]*\/(setowner|grant)\b[^&\r\n]*/gi) ?? [])
+        expect(line, a.path).toMatch(/ \/l\b/i);
+  });
+
   it('keeps every paste block within 2,048 characters, CRLFs included', () => {
     for (const a of pastes()) {
       expect(text(a).length, a.path).toBeLessThanOrEqual(PASTE_LIMIT);

@@ -116,7 +116,7 @@ function ownersScript(fixId: string, folder: WindowsPath): Part[] {
         '$n=0',
         '$i=[Security.Principal.SecurityIdentifier]',
         '$q=[char]34',
-        "foreach($f in @(Get-Item -LiteralPath $p -Force)+@(Get-ChildItem -LiteralPath $p -Force -Recurse)){try{'icacls '+$q+$f.FullName+$q+' /setowner *'+(Get-Acl -LiteralPath $f.FullName -ea Stop).GetOwner($i).Value+' /c'}catch{$n++}}",
+        "foreach($f in @(Get-Item -LiteralPath $p -Force)+@(Get-ChildItem -LiteralPath $p -Force -Recurse)){try{'icacls '+$q+$f.FullName+$q+' /setowner *'+(Get-Acl -LiteralPath $f.FullName -ea Stop).GetOwner($i).Value+' /c /l'}catch{$n++}}",
         `if($n){[Console]::Error.WriteLine('RDPRESCUE ${fixId} warning: some owners could not be saved')}`,
       ].join(';'),
     ),
@@ -126,6 +126,11 @@ function ownersScript(fixId: string, folder: WindowsPath): Part[] {
 function textOf(path: Part[]): string {
   return path.map((p) => ('value' in p ? p.value : p.kind === 'ref' ? p.name.hint : '')).join('');
 }
+
+/*
+ * Every icacls change carries /l: without it icacls changes the target of a symbolic link or
+ * junction, not the link, and everyone may create folders (so junctions) in MachineKeys.
+ */
 
 /** Runs an icacls change only when the folder's permissions (and owners) were saved. */
 function change(saved: Part[], command: Command): Command {
@@ -147,7 +152,10 @@ export function aclGrant(op: OperationOf<'acl-grant'>, ctx: FixContext): Step[] 
   const grant = failOnError(
     ctx,
     'granting permissions',
-    run(['icacls', q(...target), '/grant', ...grants, ...(op.recurse ? ['/t'] : []), '/c'], quiet),
+    run(
+      ['icacls', q(...target), '/grant', ...grants, ...(op.recurse ? ['/t'] : []), '/c', '/l'],
+      quiet,
+    ),
   );
   // Key files that are not there (no RDP certificate yet) are nothing to repair.
   const body = op.filesStartingWith
@@ -169,7 +177,7 @@ export function takeOwnership(op: OperationOf<'take-ownership'>, ctx: FixContext
   const path = windowsPath(op.path, ctx.scope);
   const backup = aclBackup(ctx, path, { owners: op.path });
   const owner = run(
-    ['icacls', q(...path), '/setowner', `*${op.owner}`, ...(op.recurse ? ['/t'] : []), '/c'],
+    ['icacls', q(...path), '/setowner', `*${op.owner}`, ...(op.recurse ? ['/t'] : []), '/c', '/l'],
     quiet,
   );
   // The change runs only when the saves exist, so it may land in the next paste block.
@@ -206,7 +214,7 @@ export function privateKeyGrant(op: OperationOf<'private-key-grant'>, ctx: FixCo
         'if(-not $n){exit 1}',
         "$f=@('RSA\\MachineKeys','Keys'|ForEach-Object{$env:ProgramData+'\\Microsoft\\Crypto\\'+$_+'\\'+$n}|Where-Object{Test-Path -LiteralPath $_ -PathType Leaf})",
         'if($f.Count -eq 0){exit 1}',
-        `icacls $f[0] ${grants} /c`,
+        `icacls $f[0] ${grants} /c /l`,
         '$r=(Get-Acl -LiteralPath $f[0]).GetAccessRules(1,1,[Security.Principal.SecurityIdentifier])',
         readBack,
       ].join(';'),

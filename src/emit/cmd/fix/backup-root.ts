@@ -1,22 +1,15 @@
 import {
   ForVar,
   Name,
-  clear,
-  equals,
-  exist,
   forCommand,
   forRef,
   id,
-  not,
-  q,
   qt,
-  quiet,
   ref,
   run,
   seq,
   set,
   text,
-  when,
   errToNul,
   type Command,
   type Part,
@@ -40,53 +33,45 @@ export const BACKUP_ROOT = Name.fixed('RRR');
  */
 export const ROOT_TRUSTED = Name.fixed('RRT');
 
-/**
- * Takes the backup root over, whatever exists: ProgramData lets every user create folders,
- * so a standard user may have made it first, own it, and planted an undo.cmd an administrator
- * later runs. takeown without /r (its /d Y|N answer is localized); the owner by SID; the
- * explicit ACEs dropped (/reset) before inheritance is cut and only SYSTEM and Administrators
- * are granted; the children then inherit only that. Owners inside are not changed: the
- * read-back refuses a fix folder or undo.cmd someone else owns rather than adopting it.
- */
-export function takeRoot(): Command[] {
-  const root = () => q(ref(BACKUP_ROOT));
-  return [
-    when(not(exist([root()])), run(['md', root()], quiet)),
-    run(['takeown', '/f', root(), '/a'], quiet),
-    run(['icacls', root(), '/setowner', `*${TRUSTED[1]}`], quiet),
-    run(['icacls', root(), '/reset'], quiet),
-    run(
-      [
-        'icacls',
-        root(),
-        '/inheritance:r',
-        '/grant:r',
-        ...TRUSTED.map((sid) => qt(`*${sid}:(OI)(CI)F`)),
-      ],
-      quiet,
-    ),
-    run(['icacls', q(ref(BACKUP_ROOT), id('\\*')), '/reset', '/t', '/c'], quiet),
-  ];
-}
+/** Rights on the parent that let someone swap the root: delete, delete child, change DACL or owner. */
+const SWAP_RIGHTS = 0x10000 | 0x40 | 0x40000 | 0x80000 | 0x10000000;
+
+/** SYSTEM and Administrators full control, inherited, nothing from the parent; owned by Administrators. */
+const PROTECTED_SDDL = 'O:BAD:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)';
 
 /**
- * Reads back, by SID, that the root, the fix's folder and its undo.cmd (the last two when
- * they exist) are owned by SYSTEM or Administrators and grant or deny nothing to anyone else:
- * what the module's Get-RdpUntrustedReason accepts, and stricter. Prints Y only then; any
- * error stops it (nothing printed), and the answer stays N.
+ * Makes sure the backup root and its parent (%ProgramData%\RdpRescue) are protected, then
+ * reads back, by SID, the parent, the root, the fix's folder and its undo.cmd; prints Y only
+ * then. One PowerShell line, no takeown or icacls: ProgramData lets every user create folders,
+ * so a standard user may have made either folder first, as a junction or symbolic link to a
+ * system folder, or with links inside, and changing owners or permissions there follows them.
+ * So nothing a user made is changed: a parent someone else owns or may swap the root in, or a
+ * root someone else owns or has any rule on, or either being a reparse point, is renamed aside
+ * (a move moves a link, not its target) and created anew with SYSTEM and Administrators only
+ * (like the module's New-RdpProtectedDirectory). The fix's folder and undo.cmd must pass the
+ * root's test. CREATOR OWNER (S-1-3-0) rules are accepted: only who may create inside gets
+ * them. Any error stops the line (nothing printed) and the answer stays N.
  */
-export function readRootTrusted(answer: Name): Command[] {
+export function protectRoot(answer: Name): Command[] {
   const a = new ForVar('a');
-  const trusted = TRUSTED.map((sid) => `'${sid}'`).join(',');
   const script = [
-    text("$ErrorActionPreference='Stop';$i=[Security.Principal.SecurityIdentifier];$r=$env:"),
+    text(
+      `$ErrorActionPreference='Stop';$i=[Security.Principal.SecurityIdentifier];$t=${TRUSTED.map((sid) => `'${sid}'`).join(',')},'S-1-3-0';$w=${SWAP_RIGHTS};$r=$env:`,
+    ),
     { kind: 'name' as const, name: BACKUP_ROOT },
     text(';$b=$env:'),
     { kind: 'name' as const, name: BACKUP },
     text(
       [
-        ";$o=foreach($f in $r,$b,($b+'\\undo.cmd')){if($f -eq $r -or (Test-Path -LiteralPath $f)){$c=Get-Acl -LiteralPath $f;$c.GetOwner($i).Value;$c.GetAccessRules(1,1,$i).IdentityReference.Value}}",
-        `if(!($o|?{${trusted} -notcontains $_})){'Y'}`,
+        ';$p=Split-Path $r',
+        'function g($f){gi -LiteralPath $f -Force -ea 0}',
+        // Untrusted: a reparse point, unreadable (a user may deny administrators reading it),
+        // owned by another SID, or a rule for another SID with a right in $m (-1: any).
+        'function u($f,$m){$e=g $f;$c=try{$e.GetAccessControl()}catch{};($e.Attributes -band 1024)-or-not $c-or($t[0,1] -notcontains $c.GetOwner($i).Value)-or[bool]($c.GetAccessRules(1,1,$i)|?{$t -notcontains $_.IdentityReference.Value -and $m -band $_.FileSystemRights})}',
+        `$s=New-Object Security.AccessControl.DirectorySecurity;$s.SetSecurityDescriptorSddlForm('${PROTECTED_SDDL}')`,
+        "function k($d,$m){if((g $d) -and (u $d $m)){mi -LiteralPath $d ($d+'.untrusted'+(Get-Date).Ticks)};if(-not(g $d)){([IO.DirectoryInfo]$d).Create($s)}}",
+        'k $p $w;k $r -1',
+        "if(-not((u $p $w) -or ($r,$b,($b+'\\undo.cmd')|?{(g $_) -and (u $_ -1)}))){'Y'}",
       ].join(';'),
     ),
   ];

@@ -45,8 +45,7 @@ import {
   ROOT_REFUSAL,
   BLOCK1_REFUSAL,
   ROOT_TRUSTED,
-  readRootTrusted,
-  takeRoot,
+  protectRoot,
   BACKUP_ROOT,
   ONLINE_BACKUP_ROOT,
 } from './backup-root.ts';
@@ -119,7 +118,7 @@ const makeFolder = () => when(not(exist([q(ref(BACKUP))])), exec('md', q(ref(BAC
 
 /**
  * The paste blocks: each checks the parameters again and changes nothing without them;
- * block 1 takes the backup root over and reads it back, later blocks run only when block 1 of
+ * block 1 protects the backup root and reads it back, later blocks run only when block 1 of
  * this fix found it protected in this console; failure travels from block to block in a
  * marker file, block 1 starts afresh, the last block refuses to say "applied" unless every
  * earlier block ran, and every block ends by saying it ran to its end (a truncated paste
@@ -165,12 +164,11 @@ export function pasteProgram(fix: Fix, catalog: Catalog) {
       rem(`RdpRescue fix ${fix.id} - block ${block}/${of}`),
       backupFolder(fix, 'online', block === 1),
       ...(block === 1 ? checks : laterChecks),
-      // Block 1 takes the root over and reads it back; later blocks run only after it did
+      // Block 1 protects the root and reads it back; later blocks run only after it did
       // (RRT names the fix folder block 1 found protected).
       ...(block === 1
         ? [
-            rootGuard(seq(...takeRoot())),
-            rootGuard(seq(clear(ROOT_TRUSTED), ...readRootTrusted(answer))),
+            rootGuard(seq(clear(ROOT_TRUSTED), ...protectRoot(answer))),
             guard(
               when(
                 equals([ref(answer)], 'Y'),
@@ -244,8 +242,7 @@ export function batchProgram(fix: Fix, catalog: Catalog, version: string): Comma
     backupFolder(fix, 'online'),
     ...parameterChecks(fix, valid, usage),
     ...(fix.parameters.length > 0 ? [when(not(defined(valid)), exit(2))] : []),
-    ...takeRoot(),
-    ...readRootTrusted(answer),
+    ...protectRoot(answer),
     when(not(equals([ref(answer)], 'Y')), seq(echo(...report(fix, ROOT_REFUSAL)), exit(1))),
     makeFolder(),
     ...body.steps.flat(),

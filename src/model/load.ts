@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { installPackageResolution } from '../scenarios/package-resolution.ts';
 import { CatalogError, validateCatalog, type Catalog, type CatalogPart } from './catalog.ts';
 
 export const DEFAULT_CATALOG_DIR = fileURLToPath(new URL('./catalog/', import.meta.url));
@@ -22,6 +23,9 @@ export async function loadCatalogParts(dir: string = DEFAULT_CATALOG_DIR): Promi
   const builtIn = dir === DEFAULT_CATALOG_DIR;
 
   async function importDefault(file: string): Promise<unknown> {
+    // Catalog files import their API from 'rdp-rescue', as a team's files do: a copy of the
+    // catalog folder anywhere on disk must find this package's api.ts too.
+    installPackageResolution();
     try {
       // A user's catalog folder may sit outside any "type": "module" package: load it as ESM
       // TypeScript explicitly rather than by the folder's package settings.

@@ -4,9 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { CatalogError } from '../model/catalog.ts';
 import { display } from '../model/load.ts';
 
-/** The module a team's file gets for `import ... from 'rdp-rescue'`: always this package's own. */
-export const API_MODULE = fileURLToPath(new URL('../api.ts', import.meta.url));
-export const PACKAGE_NAME = 'rdp-rescue';
+export { API_MODULE, PACKAGE_NAME } from './package-resolution.ts';
 
 const SCENARIO_FILE = /\.ts$/;
 

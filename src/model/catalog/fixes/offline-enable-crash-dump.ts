@@ -1,4 +1,4 @@
-import { defineFix, type FixInput } from '../../../api.ts';
+import { defineFix, type FixInput } from 'rdp-rescue';
 
 const CRASH = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\CrashControl';
 

@@ -1,4 +1,4 @@
-import { defineFix, type FixInput } from '../../../api.ts';
+import { defineFix, type FixInput } from 'rdp-rescue';
 
 const key = (v: string) =>
   `HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS ${v}\\Server`;

@@ -1,4 +1,4 @@
-import { defineFix, type FixInput } from '../../../api.ts';
+import { defineFix, type FixInput } from 'rdp-rescue';
 
 /**
  * Seed: bcdedit /store F:\boot\bcd ... /ems {<BOOT LOADER IDENTIFIER>} ON. {default} resolves

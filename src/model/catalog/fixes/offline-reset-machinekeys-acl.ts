@@ -1,4 +1,4 @@
-import { defineFix, type FixInput } from '../../../api.ts';
+import { defineFix, type FixInput } from 'rdp-rescue';
 
 /** Seed: takeown/icacls with translated names, and the "before" listing written to the rescue VM's C:\temp. */
 export default defineFix({

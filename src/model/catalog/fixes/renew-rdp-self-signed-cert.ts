@@ -1,4 +1,4 @@
-import { defineFix, type FixInput } from '../../../api.ts';
+import { defineFix, type FixInput } from 'rdp-rescue';
 
 /**
  * Seed: 'Cert:\LocalMachine\Remote Desktop\' + (Get-ChildItem ...).thumbprint, which breaks as

@@ -1,4 +1,4 @@
-import { defineFix, type FixInput } from '../../../api.ts';
+import { defineFix, type FixInput } from 'rdp-rescue';
 
 /**
  * Seed: takeown /a /r and icacls /grant "NT AUTHORITY\System:(F)" ... on every file.

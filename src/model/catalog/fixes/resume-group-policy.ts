@@ -1,4 +1,4 @@
-import { defineFix, type FixInput } from '../../../api.ts';
+import { defineFix, type FixInput } from 'rdp-rescue';
 
 /**
  * Seed: "sc config gpsvc start= auto sc start gpsvc" on one line (two commands run together,

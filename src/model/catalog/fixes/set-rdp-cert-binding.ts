@@ -1,4 +1,4 @@
-import { defineFix, type FixInput } from '../../../api.ts';
+import { defineFix, type FixInput } from 'rdp-rescue';
 
 /** Seed: reg add ... /t REG_BINARY /d <CERTIFICATE THUMBPRINT>, with no check that the certificate exists. */
 export default defineFix({

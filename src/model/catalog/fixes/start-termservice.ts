@@ -1,4 +1,4 @@
-import { defineFix, type FixInput } from '../../../api.ts';
+import { defineFix, type FixInput } from 'rdp-rescue';
 
 /**
  * Microsoft's article: `sc config TermService start= demand`, then `sc start TermService`.

@@ -1,4 +1,4 @@
-import { defineFix, type FixInput } from '../../../api.ts';
+import { defineFix, type FixInput } from 'rdp-rescue';
 
 /** Seed: netstat -anob | more (a pager, and names read by eye), then Stop-Service <ServiceName>. */
 export default defineFix({

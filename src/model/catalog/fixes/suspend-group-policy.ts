@@ -1,4 +1,4 @@
-import { defineFix, type FixInput } from '../../../api.ts';
+import { defineFix, type FixInput } from 'rdp-rescue';
 
 /** Seed: REG add ...\Services\gpsvc /v Start /d 4. sc config on gpsvc is denied, so the registry is right here. */
 export default defineFix({

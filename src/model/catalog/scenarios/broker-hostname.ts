@@ -1,4 +1,4 @@
-import { defineScenario, type ScenarioInput } from '../../../api.ts';
+import { defineScenario, type ScenarioInput } from 'rdp-rescue';
 
 /**
  * Seed: queries the System log for providers padded with spaces (' Microsoft-...-SessionBroker ').

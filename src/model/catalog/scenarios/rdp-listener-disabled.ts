@@ -1,4 +1,4 @@
-import { defineScenario, type ScenarioInput } from '../../../api.ts';
+import { defineScenario, type ScenarioInput } from 'rdp-rescue';
 
 const TERMINAL_SERVER = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server';
 const RDP_TCP = `${TERMINAL_SERVER}\\WinStations\\RDP-Tcp`;

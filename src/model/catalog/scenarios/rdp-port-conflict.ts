@@ -1,4 +1,4 @@
-import { defineScenario, type ScenarioInput } from '../../../api.ts';
+import { defineScenario, type ScenarioInput } from 'rdp-rescue';
 
 export default defineScenario({
   id: 'rdp-port-conflict',

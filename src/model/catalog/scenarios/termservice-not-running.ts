@@ -1,4 +1,4 @@
-import { defineScenario, type ScenarioInput } from '../../../api.ts';
+import { defineScenario, type ScenarioInput } from 'rdp-rescue';
 
 const SERVICES_ISSUES = {
   url: 'https://learn.microsoft.com/en-us/troubleshoot/azure/virtual-machines/windows/troubleshoot-remote-desktop-services-issues',

@@ -1,4 +1,4 @@
-import { defineScenario, type ScenarioInput } from '../../../api.ts';
+import { defineScenario, type ScenarioInput } from 'rdp-rescue';
 
 const PROTOCOLS =
   'HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols';

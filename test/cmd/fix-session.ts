@@ -56,6 +56,14 @@ export class FixSession {
     return this.artifacts.find((a) => a.path === 'cmd/diagnose.cmd')!.content.toString('latin1');
   }
 
+  /** The fix's .cmd file run as a batch file (cmd /c) from a fresh backup folder. */
+  batch(fix: string, args: string[] = []) {
+    rmSync(this.backupDir(fix), { recursive: true, force: true });
+    const content = this.artifacts.find((a) => a.path === `cmd/${fix}.cmd`)!.content;
+    const result = this.w.batch(this.w.put(`${fix}.cmd`, content), args);
+    return { ...result, applied: result.stdout.includes(`RDPRESCUE ${fix} applied`) };
+  }
+
   backupDir(fix: string): string {
     return join(this.w.prefix, 'drive_c', 'ProgramData', 'RdpRescue', 'backup', fix);
   }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { wineAvailable } from './wine.ts';
 import { FixSession, read } from './fix-session.ts';
@@ -28,6 +28,14 @@ function run(fix: string, args: string[] = []) {
   const result = w.batch(w.put(`${fix}.cmd`, content), args);
   return { ...result, applied: result.stdout.includes(`RDPRESCUE ${fix} applied`) };
 }
+
+/** Fix -> the test file that runs its .cmd in batch mode (its session needs its own set-up). */
+const BATCH_TESTED_ELSEWHERE: Record<string, string> = {
+  'allow-rdp-connections': 'fixes-rdp-disabled.test.ts',
+  'enable-terminal-server': 'fixes-rdp-listener.test.ts',
+  'enable-rdp-listener': 'fixes-rdp-listener.test.ts',
+  'start-termservice': 'fixes-termservice.test.ts',
+};
 
 const LEGACY = (v: string) => `${PROTOCOLS}\\TLS ${v}\\Server`;
 const SQUATTER = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\Squatter';
@@ -310,6 +318,13 @@ describe.skipIf(!wineAvailable())('every fix .cmd file in a real cmd.exe', () =>
       .filter((a) => a.kind === 'cmd-batch' && a.meta?.fix)
       .map((a) => String(a.meta!.fix));
     expect(files.length).toBeGreaterThan(5);
-    expect(files.filter((f) => !tested.has(f))).toEqual([]);
+    // Fixes whose Wine session needs its own set-up run their .cmd in their own test file.
+    const elsewhere = Object.entries(BATCH_TESTED_ELSEWHERE)
+      .filter(([fix, file]) => {
+        const text = readFileSync(join(import.meta.dirname, file), 'utf8');
+        return text.includes('session.batch(') && text.includes(`'${fix}'`);
+      })
+      .map(([fix]) => fix);
+    expect(files.filter((f) => !tested.has(f) && !elsewhere.includes(f))).toEqual([]);
   });
 });

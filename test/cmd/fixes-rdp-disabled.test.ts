@@ -52,6 +52,26 @@ describe.skipIf(!wineAvailable())('allow-rdp-connections in a real cmd.exe', () 
     expect(w.exportKey(TERMINAL_SERVER)).toBe(before);
   });
 
+  it('allow-rdp-connections.cmd as a batch file: exit 0 and the value written; exit 1, never applied, when policy wins', () => {
+    w.reg(
+      `reg delete "${POLICY}" /f >nul 2>&1`,
+      `reg add "${TERMINAL_SERVER}" /v fDenyTSConnections /t REG_DWORD /d 1 /f`,
+    );
+    const done = session.batch(FIX);
+    expect(done.applied, done.stdout + done.stderr).toBe(true);
+    expect(done.code).toBe(0);
+    expect(w.exportKey(TERMINAL_SERVER)).toContain('"fDenyTSConnections"=dword:00000000');
+
+    w.reg(
+      `reg add "${TERMINAL_SERVER}" /v fDenyTSConnections /t REG_DWORD /d 1 /f`,
+      `reg add "${POLICY}" /v fDenyTSConnections /t REG_DWORD /d 1 /f`,
+    );
+    const overridden = session.batch(FIX);
+    expect(overridden.applied).toBe(false);
+    expect(overridden.code).toBe(1);
+    w.reg(`reg delete "${POLICY}" /f >nul 2>&1`);
+  });
+
   it('says the fix did not take when Group Policy denies Remote Desktop', () => {
     rmSync(session.backupDir(FIX), { recursive: true, force: true });
     w.reg(

@@ -77,4 +77,19 @@ describe.skipIf(!wineAvailable())('listener fixes in a real cmd.exe', () => {
       w.interactive(undo(c.fix));
       expect(w.exportKey(c.key)).toBe(before);
     });
+
+  for (const c of cases)
+    it(`${c.fix}.cmd as a batch file: exit 0, the values written, TermService restarted`, () => {
+      w.resetShims();
+      w.reg(...c.broken);
+      const done = session.batch(c.fix);
+      expect(done.applied, done.stdout + done.stderr).toBe(true);
+      expect(done.code).toBe(0);
+      const after = w.exportKey(c.key);
+      for (const value of c.after) expect(after).toContain(value);
+      expect(w.log('net').map((l) => l.toLowerCase())).toEqual([
+        'stop termservice /y',
+        'start termservice',
+      ]);
+    });
 });

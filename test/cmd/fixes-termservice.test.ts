@@ -50,6 +50,25 @@ describe.skipIf(!wineAvailable())('start-termservice in a real cmd.exe', () => {
     expect(w.exportKey(TERMSERVICE)).toBe(before);
   });
 
+  it('start-termservice.cmd as a batch file: exit 0 when the service comes up, exit 1 when it does not', () => {
+    w.resetShims();
+    w.reg(`reg add "${TERMSERVICE}" /v Start /t REG_DWORD /d 4 /f`);
+    w.fixture('tasklist', [{ match: '*', output: running }]);
+    const done = session.batch(FIX);
+    expect(done.applied, done.stdout + done.stderr).toBe(true);
+    expect(done.code).toBe(0);
+    expect(w.exportKey(TERMSERVICE)).toContain('"Start"=dword:00000003');
+
+    w.resetShims();
+    w.reg(`reg add "${TERMSERVICE}" /v Start /t REG_DWORD /d 4 /f`);
+    w.fixture('tasklist', [
+      { match: '*', output: 'INFO: No tasks are running which match the specified criteria.' },
+    ]);
+    const down = session.batch(FIX);
+    expect(down.applied).toBe(false);
+    expect(down.code).toBe(1);
+  });
+
   it('says FAILED when the service does not come up', () => {
     w.resetShims();
     rmSync(session.backupDir(FIX), { recursive: true, force: true });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, expect, it } from 'vitest';
 import { runPesterOn } from '../pester-runner/run-pester.ts';
+import { loadCatalog } from '../../src/model/load.ts';
 
 /**
  * The issue's acceptance: `rdp-rescue new scenario acme-agent`, then `build --scenarios` on
@@ -20,12 +21,13 @@ const cli = (...args: string[]) =>
     cwd: scratch,
   });
 
-it('new scenario acme-agent, build --scenarios, then Invoke-RdpDiagnosis -Scenario acme-agent in Pester', () => {
+it('new scenario acme-agent, build --scenarios, then Invoke-RdpDiagnosis -Scenario acme-agent in Pester', async () => {
   const created = cli('new', 'scenario', 'acme-agent', '--dir', 'team');
   expect(created.status, created.stderr).toBe(0);
   const built = cli('build', '--scenarios', 'team', '--out', 'out');
   expect(built.status, built.stderr).toBe(0);
-  expect(built.stdout).toContain('6 scenarios');
+  const builtIn = (await loadCatalog()).scenarios.length;
+  expect(built.stdout).toContain(`${builtIn + 1} scenarios`);
 
   const outcome = runPesterOn({
     buildDir: join(scratch, 'out'),

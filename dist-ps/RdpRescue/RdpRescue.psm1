@@ -31,6 +31,7 @@ if ($culture -and (Test-Path -LiteralPath (Join-Path -Path $PSScriptRoot -ChildP
 #   Get-RdpServiceInfo        -Name | -ProcessId        Name, State, StartMode, ProcessId (Win32_Service); nothing when absent
 #   Get-RdpDependentService   -Name                     names of the services that depend on it, in the order to stop them
 #   Send-RdpServiceControl    -Name -Control Start|Stop  asks the service control manager; does not wait (services.ps1 waits)
+#   Set-RdpServiceStartMode   -Name -StartType          Automatic|Manual|Disabled through the service control manager
 #   Get-RdpTcpListener        -Port                     LocalAddress, LocalPort, OwningProcess of listening sockets
 #   Get-RdpCertificate        -Store                    LocalMachine store: Thumbprint, Subject, Issuer, NotBefore, NotAfter,
 #                                                       HasPrivateKey, EnhancedKeyUsages (OIDs; $null when the certificate has no EKU)
@@ -229,6 +230,25 @@ function Get-RdpDependentService {
     finally {
         $controller.Dispose()
     }
+}
+
+function Set-RdpServiceStartMode {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^/\\]+$')]
+        [string]$Name,
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('Automatic', 'Manual', 'Disabled')]
+        [string]$StartType
+    )
+    # The service control manager keeps start types in memory: a Start value written into the
+    # registry counts only from the next boot, so a service to be started now is changed here.
+    if (-not $PSCmdlet.ShouldProcess($Name, "Service: start type $StartType")) {
+        return
+    }
+    Set-Service -Name $Name -StartupType $StartType -ErrorAction Stop
 }
 
 function Send-RdpServiceControl {
@@ -1687,6 +1707,17 @@ function Restore-RdpServiceConfigItem {
     }
     if ($null -ne $Entry.Start) {
         Set-RdpRegistryValue -Path "HKLM:\SYSTEM\CurrentControlSet\Services\$($Entry.Service)" -Name 'Start' -Type 'REG_DWORD' -Value ([int]$Entry.Start)
+        # The service control manager reads that value only at boot: tell it now as well. A
+        # protected service (gpsvc) refuses, and keeps the value for the next boot.
+        $mode = @{ 2 = 'Automatic'; 3 = 'Manual'; 4 = 'Disabled' }[[int]$Entry.Start]
+        if ($mode) {
+            try {
+                Set-RdpServiceStartMode -Name $Entry.Service -StartType $mode
+            }
+            catch {
+                Write-Verbose -Message ('{0}: start type restored for the next boot ({1})' -f $Entry.Service, $_.Exception.Message)
+            }
+        }
     }
     $now = @(Get-RdpServiceInfo -Name $Entry.Service)
     if ($Entry.State -eq 'Running' -and $now.Count -gt 0 -and $now[0].State -ne 'Running') {
@@ -2835,7 +2866,15 @@ function Set-RdpServiceStartTypeOperation {
         [hashtable]$Context
     )
     $write = Get-RdpRegistryWrite -Operation $Operation -Parameters $Parameters
-    Set-RdpRegistryValue -Path $write.Key -Name $write.Name -Type $write.Type -Value $write.Value
+    if ($Operation.ViaRegistry) {
+        # Protected services (gpsvc) deny Set-Service and sc config; their Start value counts
+        # from the next boot, which the fix says.
+        Set-RdpRegistryValue -Path $write.Key -Name $write.Name -Type $write.Type -Value $write.Value
+    }
+    else {
+        $mode = @{ automatic = 'Automatic'; manual = 'Manual'; disabled = 'Disabled' }[$Operation.StartType]
+        Set-RdpServiceStartMode -Name $Operation.Service -StartType $mode
+    }
     '{0} Start = {1} ({2})' -f $Operation.Service, $write.Value, $Operation.StartType
 }
 

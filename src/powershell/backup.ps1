@@ -218,6 +218,17 @@ function Restore-RdpServiceConfigItem {
     }
     if ($null -ne $Entry.Start) {
         Set-RdpRegistryValue -Path "HKLM:\SYSTEM\CurrentControlSet\Services\$($Entry.Service)" -Name 'Start' -Type 'REG_DWORD' -Value ([int]$Entry.Start)
+        # The service control manager reads that value only at boot: tell it now as well. A
+        # protected service (gpsvc) refuses, and keeps the value for the next boot.
+        $mode = @{ 2 = 'Automatic'; 3 = 'Manual'; 4 = 'Disabled' }[[int]$Entry.Start]
+        if ($mode) {
+            try {
+                Set-RdpServiceStartMode -Name $Entry.Service -StartType $mode
+            }
+            catch {
+                Write-Verbose -Message ('{0}: start type restored for the next boot ({1})' -f $Entry.Service, $_.Exception.Message)
+            }
+        }
     }
     $now = @(Get-RdpServiceInfo -Name $Entry.Service)
     if ($Entry.State -eq 'Running' -and $now.Count -gt 0 -and $now[0].State -ne 'Running') {

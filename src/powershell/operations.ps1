@@ -430,7 +430,15 @@ function Set-RdpServiceStartTypeOperation {
         [hashtable]$Context
     )
     $write = Get-RdpRegistryWrite -Operation $Operation -Parameters $Parameters
-    Set-RdpRegistryValue -Path $write.Key -Name $write.Name -Type $write.Type -Value $write.Value
+    if ($Operation.ViaRegistry) {
+        # Protected services (gpsvc) deny Set-Service and sc config; their Start value counts
+        # from the next boot, which the fix says.
+        Set-RdpRegistryValue -Path $write.Key -Name $write.Name -Type $write.Type -Value $write.Value
+    }
+    else {
+        $mode = @{ automatic = 'Automatic'; manual = 'Manual'; disabled = 'Disabled' }[$Operation.StartType]
+        Set-RdpServiceStartMode -Name $Operation.Service -StartType $mode
+    }
     '{0} Start = {1} ({2})' -f $Operation.Service, $write.Value, $Operation.StartType
 }
 

@@ -11,6 +11,7 @@
 #   Get-RdpServiceInfo        -Name | -ProcessId        Name, State, StartMode, ProcessId (Win32_Service); nothing when absent
 #   Get-RdpDependentService   -Name                     names of the services that depend on it, in the order to stop them
 #   Send-RdpServiceControl    -Name -Control Start|Stop  asks the service control manager; does not wait (services.ps1 waits)
+#   Set-RdpServiceStartMode   -Name -StartType          Automatic|Manual|Disabled through the service control manager
 #   Get-RdpTcpListener        -Port                     LocalAddress, LocalPort, OwningProcess of listening sockets
 #   Get-RdpCertificate        -Store                    LocalMachine store: Thumbprint, Subject, Issuer, NotBefore, NotAfter,
 #                                                       HasPrivateKey, EnhancedKeyUsages (OIDs; $null when the certificate has no EKU)
@@ -209,6 +210,25 @@ function Get-RdpDependentService {
     finally {
         $controller.Dispose()
     }
+}
+
+function Set-RdpServiceStartMode {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^/\\]+$')]
+        [string]$Name,
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('Automatic', 'Manual', 'Disabled')]
+        [string]$StartType
+    )
+    # The service control manager keeps start types in memory: a Start value written into the
+    # registry counts only from the next boot, so a service to be started now is changed here.
+    if (-not $PSCmdlet.ShouldProcess($Name, "Service: start type $StartType")) {
+        return
+    }
+    Set-Service -Name $Name -StartupType $StartType -ErrorAction Stop
 }
 
 function Send-RdpServiceControl {

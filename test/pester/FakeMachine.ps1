@@ -303,7 +303,7 @@ function global:Get-FakePlatformCommand {
         'Get-RdpDependentService', 'Send-RdpServiceControl', 'Get-RdpTcpListener', 'Get-RdpCertificate', 'Remove-RdpCertificate',
         'Get-RdpAccessRule', 'Get-RdpSecurityDescriptor', 'Set-RdpSecurityDescriptor', 'Get-RdpChildFile',
         'Get-RdpFirewallRulePort', 'Set-RdpFirewallRulePort', 'Get-RdpWindowsFeatureState', 'Invoke-RdpNative',
-        'Get-RdpPrivateKey', 'Set-RdpOwner'
+        'Get-RdpPrivateKey', 'Set-RdpOwner', 'Set-RdpServiceStartMode'
     ) + @(Get-FakeBackupSecurityCommand)
 }
 
@@ -343,6 +343,7 @@ function global:Register-FakeMachineMock {
     }
     Mock @target -CommandName 'Set-RdpRegistryValue' -MockWith {
         Add-FakeChange "registry-set $Path\$Name"
+        Save-FakeScmStart -Path $Path -Name $Name
         if ($global:RdpFake.Reverted -contains "$Path|$Name") {
             return
         }
@@ -376,10 +377,10 @@ function global:Register-FakeMachineMock {
             $services = @($global:RdpFake.Services[$Name] | Where-Object { $null -ne $_ })
         }
         foreach ($service in $services) {
-            $start = $global:RdpFake.Registry["HKLM:\SYSTEM\CurrentControlSet\Services\$($service.Name)|Start"]
+            $start = Get-FakeScmStart -Name $service.Name
             $mode = 'Manual'
             if ($null -ne $start) {
-                $mode = @{ 0 = 'Boot'; 1 = 'System'; 2 = 'Auto'; 3 = 'Manual'; 4 = 'Disabled' }[[int]$start.Value]
+                $mode = @{ 0 = 'Boot'; 1 = 'System'; 2 = 'Auto'; 3 = 'Manual'; 4 = 'Disabled' }[[int]$start]
             }
             [pscustomobject]@{ Name = $service.Name; State = $service.State; StartMode = $mode; ProcessId = [int]$service.ProcessId }
         }
@@ -656,7 +657,13 @@ function global:Get-ExpectedChange {
             "service-stop $name"
         }
         'service-start-type' {
-            "registry-set HKLM:\SYSTEM\CurrentControlSet\Services\$($Operation.Service)\Start"
+            if ($Operation.ViaRegistry) {
+                "registry-set HKLM:\SYSTEM\CurrentControlSet\Services\$($Operation.Service)\Start"
+            }
+            else {
+                $mode = @{ automatic = 'Automatic'; manual = 'Manual'; disabled = 'Disabled' }[$Operation.StartType]
+                "service-start-type $($Operation.Service) $mode"
+            }
         }
         'remove-self-signed-certificates' {
             "remove-certificate $($Operation.Store)"
@@ -837,8 +844,8 @@ function global:Invoke-FakeServiceControl {
         if ($service.State -ne 'Stopped') {
             throw "Cannot start service $Name on computer '.'. An instance of the service is already running."
         }
-        $start = $global:RdpFake.Registry["HKLM:\SYSTEM\CurrentControlSet\Services\$Name|Start"]
-        if ($null -ne $start -and [int]$start.Value -eq 4) {
+        $start = Get-FakeScmStart -Name $Name
+        if ($null -ne $start -and [int]$start -eq 4) {
             throw "Cannot start service $Name on computer '.'. The service cannot be started because it is disabled."
         }
         foreach ($needed in @($service.DependsOn | Where-Object { $_ })) {
@@ -887,6 +894,47 @@ function global:Register-FakeServiceMock {
     Mock @target -CommandName 'Send-RdpServiceControl' -MockWith {
         Assert-FakeProbe -Function 'Send-RdpServiceControl' -Target $Name
         Invoke-FakeServiceControl -Name $Name -Control $Control
+    }
+    Mock @target -CommandName 'Set-RdpServiceStartMode' -MockWith {
+        Assert-FakeProbe -Function 'Set-RdpServiceStartMode' -Target $Name
+        $service = $global:RdpFake.Services[$Name]
+        if ($null -eq $service) {
+            throw "Service '$Name' was not found on computer '.'."
+        }
+        Add-FakeChange "service-start-type $Name $StartType"
+        # The service control manager changes its own view and the registry value together.
+        $start = @{ Automatic = 2; Manual = 3; Disabled = 4 }[$StartType]
+        $service.ScmStart = $start
+        $global:RdpFake.Registry["HKLM:\SYSTEM\CurrentControlSet\Services\$Name|Start"] = @{ Kind = 'DWord'; Value = $start }
+    }
+}
+
+function global:Get-FakeScmStart {
+    # The start type the service control manager acts on: read from the registry at boot, then
+    # changed only through it (Set-RdpServiceStartMode), never by a later registry write.
+    param([string]$Name)
+    $service = $global:RdpFake.Services[$Name]
+    if ($null -ne $service -and $service.ContainsKey('ScmStart')) {
+        return $service.ScmStart
+    }
+    $start = $global:RdpFake.Registry["HKLM:\SYSTEM\CurrentControlSet\Services\$Name|Start"]
+    if ($null -eq $start) {
+        return $null
+    }
+    [int]$start.Value
+}
+
+function global:Save-FakeScmStart {
+    # Before the module writes a service's Start value: the service control manager keeps the
+    # one it read at boot.
+    param([string]$Path, [string]$Name)
+    $match = [regex]::Match($Path, '^HKLM:\\SYSTEM\\CurrentControlSet\\Services\\([^\\]+)$')
+    if (-not $match.Success -or $Name -ne 'Start') {
+        return
+    }
+    $service = $global:RdpFake.Services[$match.Groups[1].Value]
+    if ($null -ne $service -and -not $service.ContainsKey('ScmStart')) {
+        $service.ScmStart = Get-FakeScmStart -Name $match.Groups[1].Value
     }
 }
 

@@ -23,10 +23,7 @@ beforeAll(async () => {
 
 function run(fix: string, args: string[] = []) {
   tested.add(fix);
-  rmSync(session.backupDir(fix), { recursive: true, force: true });
-  const content = session.artifacts.find((a) => a.path === `cmd/${fix}.cmd`)!.content;
-  const result = w.batch(w.put(`${fix}.cmd`, content), args);
-  return { ...result, applied: result.stdout.includes(`RDPRESCUE ${fix} applied`) };
+  return session.batch(fix, args);
 }
 
 /** Fix -> the test file that runs its .cmd in batch mode (its session needs its own set-up). */

@@ -3424,6 +3424,38 @@ $script:RdpCatalog = @{
             Fixes = @()
         }
         @{
+            Id = 'credssp-oracle'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'credssp-force-updated-clients'
+                        Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
+                        Name = 'AllowEncryptionOracle'
+                        Op = 'equals'
+                        Value = 0
+                        PolicyKey = $null
+                        PolicyName = $null
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'credssp-vulnerable'
+                        Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
+                        Name = 'AllowEncryptionOracle'
+                        Op = 'equals'
+                        Value = 2
+                        PolicyKey = $null
+                        PolicyName = $null
+                    }
+                }
+            )
+            Fixes = @('set-credssp-mitigated')
+        }
+        @{
             Id = 'machinekeys-access'
             Evidence = @(
                 @{
@@ -3652,6 +3684,64 @@ $script:RdpCatalog = @{
             Fixes = @('stop-port-owner', 'set-rdp-port')
         }
         @{
+            Id = 'security-layer-mismatch'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-encryption-fips-only'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                        Name = 'MinEncryptionLevel'
+                        Op = 'equals'
+                        Value = 4
+                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                        PolicyName = 'MinEncryptionLevel'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'fips-algorithms-enforced'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Lsa\FIPSAlgorithmPolicy'
+                        Name = 'Enabled'
+                        Op = 'equals'
+                        Value = 1
+                        PolicyKey = $null
+                        PolicyName = $null
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-encryption-fips-by-policy'
+                        Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                        Name = 'MinEncryptionLevel'
+                        Op = 'equals'
+                        Value = 4
+                        PolicyKey = $null
+                        PolicyName = $null
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-security-layer-rdp'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                        Name = 'SecurityLayer'
+                        Op = 'equals'
+                        Value = 0
+                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                        PolicyName = 'SecurityLayer'
+                    }
+                }
+            )
+            Fixes = @('set-rdp-encryption-high', 'disable-fips-algorithm-policy', 'set-rdp-security-layer-tls')
+        }
+        @{
             Id = 'termservice-not-running'
             Evidence = @(
                 @{
@@ -3799,6 +3889,26 @@ $script:RdpCatalog = @{
             WindowHours = 24
             DataConditions = @()
             ReportFields = @()
+        }
+        'credssp-force-updated-clients' = @{
+            Kind = 'registry-value'
+            Id = 'credssp-force-updated-clients'
+            Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
+            Name = 'AllowEncryptionOracle'
+            Op = 'equals'
+            Value = 0
+            PolicyKey = $null
+            PolicyName = $null
+        }
+        'credssp-vulnerable' = @{
+            Kind = 'registry-value'
+            Id = 'credssp-vulnerable'
+            Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
+            Name = 'AllowEncryptionOracle'
+            Op = 'equals'
+            Value = 2
+            PolicyKey = $null
+            PolicyName = $null
         }
         'ev-rcm-cert' = @{
             Kind = 'event-query'
@@ -3953,6 +4063,46 @@ $script:RdpCatalog = @{
             Service = 'TermService'
             FiresWhen = 'not-running'
         }
+        'rdp-encryption-fips-only' = @{
+            Kind = 'registry-value'
+            Id = 'rdp-encryption-fips-only'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+            Name = 'MinEncryptionLevel'
+            Op = 'equals'
+            Value = 4
+            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+            PolicyName = 'MinEncryptionLevel'
+        }
+        'fips-algorithms-enforced' = @{
+            Kind = 'registry-value'
+            Id = 'fips-algorithms-enforced'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Lsa\FIPSAlgorithmPolicy'
+            Name = 'Enabled'
+            Op = 'equals'
+            Value = 1
+            PolicyKey = $null
+            PolicyName = $null
+        }
+        'rdp-encryption-fips-by-policy' = @{
+            Kind = 'registry-value'
+            Id = 'rdp-encryption-fips-by-policy'
+            Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+            Name = 'MinEncryptionLevel'
+            Op = 'equals'
+            Value = 4
+            PolicyKey = $null
+            PolicyName = $null
+        }
+        'rdp-security-layer-rdp' = @{
+            Kind = 'registry-value'
+            Id = 'rdp-security-layer-rdp'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+            Name = 'SecurityLayer'
+            Op = 'equals'
+            Value = 0
+            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+            PolicyName = 'SecurityLayer'
+        }
         'termservice-disabled' = @{
             Kind = 'service-state'
             Id = 'termservice-disabled'
@@ -4064,6 +4214,34 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $false
+        }
+        'disable-fips-algorithm-policy' = @{
+            Id = 'disable-fips-algorithm-policy'
+            Command = 'Disable-RdpFipsAlgorithmPolicy'
+            OptIn = $true
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Lsa\FIPSAlgorithmPolicy'
+                    Name = 'Enabled'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 0
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Lsa\FIPSAlgorithmPolicy'
+                    Name = 'Enabled'
+                }
+            )
+            VerifyChecks = @('fips-algorithms-enforced')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $true
+            WeakensSecurity = $true
         }
         'enable-legacy-tls-server' = @{
             Id = 'enable-legacy-tls-server'
@@ -4431,6 +4609,34 @@ $script:RdpCatalog = @{
             Reboot = $true
             WeakensSecurity = $false
         }
+        'set-credssp-mitigated' = @{
+            Id = 'set-credssp-mitigated'
+            Command = 'Set-RdpCredSspMitigated'
+            OptIn = $true
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
+                    Name = 'AllowEncryptionOracle'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 1
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
+                    Name = 'AllowEncryptionOracle'
+                }
+            )
+            VerifyChecks = @('credssp-force-updated-clients')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $true
+            WeakensSecurity = $true
+        }
         'set-rdp-cert-binding' = @{
             Id = 'set-rdp-cert-binding'
             Command = 'Set-RdpCertificateBinding'
@@ -4496,6 +4702,34 @@ $script:RdpCatalog = @{
             Reboot = $false
             WeakensSecurity = $false
         }
+        'set-rdp-encryption-high' = @{
+            Id = 'set-rdp-encryption-high'
+            Command = 'Set-RdpEncryptionLevel'
+            OptIn = $true
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'MinEncryptionLevel'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 3
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'MinEncryptionLevel'
+                }
+            )
+            VerifyChecks = @('rdp-encryption-fips-only')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $true
+            WeakensSecurity = $true
+        }
         'set-rdp-port' = @{
             Id = 'set-rdp-port'
             Command = 'Set-RdpPort'
@@ -4553,6 +4787,34 @@ $script:RdpCatalog = @{
             NeededWhenEvents = @()
             RestartsServices = @('TermService')
             Reboot = $false
+            WeakensSecurity = $false
+        }
+        'set-rdp-security-layer-tls' = @{
+            Id = 'set-rdp-security-layer-tls'
+            Command = 'Set-RdpSecurityLayer'
+            OptIn = $true
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'SecurityLayer'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 2
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'SecurityLayer'
+                }
+            )
+            VerifyChecks = @('rdp-security-layer-rdp')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $true
             WeakensSecurity = $false
         }
         'start-termservice' = @{
@@ -4671,7 +4933,7 @@ function Invoke-RdpDiagnosis {
 
     Returns one object per scenario with Id, Title (in the user's language), Status
     (Detected, Clear or Unknown; Unknown when a check could not run, with the Reason), Evidence,
-    Checks and RecommendedFixes. Scenarios: broker-hostname, machinekeys-access, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, termservice-not-running, tls-disabled.
+    Checks and RecommendedFixes. Scenarios: broker-hostname, credssp-oracle, machinekeys-access, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, security-layer-mismatch, termservice-not-running, tls-disabled.
 
     .PARAMETER Scenario
     Scenario ids to diagnose. Default: all.
@@ -4719,8 +4981,8 @@ function Invoke-RdpDiagnosis {
     [OutputType([pscustomobject], [string])]
     param(
         [Parameter(Position = 0)]
-        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled')]
-        [string[]]$Scenario = @('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled'),
+        [ValidateSet('broker-hostname', 'credssp-oracle', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled')]
+        [string[]]$Scenario = @('broker-hostname', 'credssp-oracle', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled'),
         [object]$Since = $null,
         [Nullable[datetime]]$After = $null,
         [Parameter(Mandatory = $true, ParameterSetName = 'Text')]
@@ -4781,7 +5043,7 @@ function Invoke-RdpRepair {
     .DESCRIPTION
     Refuses to run without elevation. Saves everything the selected fixes will change under
     $env:ProgramData\RdpRescue\backup\<timestamp> (backup.json describes it; Undo-RdpRepair
-    restores it), then applies the scenario's fixes in order. Fixes marked opt-in (enable-legacy-tls-server, resume-group-policy, set-rdp-cert-binding, set-rdp-port, suspend-group-policy)
+    restores it), then applies the scenario's fixes in order. Fixes marked opt-in (disable-fips-algorithm-policy, enable-legacy-tls-server, resume-group-policy, set-credssp-mitigated, set-rdp-cert-binding, set-rdp-encryption-high, set-rdp-port, set-rdp-security-layer-tls, suspend-group-policy)
     run only when named with -Fix; fixes that need a value (-Port, -Thumbprint) need it given.
     A fix whose checks are already clear is skipped, unless an event it answers was logged (a
     damaged or missing RDP key shows only in events). Each fix is verified afterwards. Returns
@@ -4793,7 +5055,7 @@ function Invoke-RdpRepair {
     the repair with a message naming the fix and the backup; nothing after it runs.
 
     .PARAMETER Scenario
-    The scenario to repair: broker-hostname, machinekeys-access, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, termservice-not-running, tls-disabled.
+    The scenario to repair: broker-hostname, credssp-oracle, machinekeys-access, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, security-layer-mismatch, termservice-not-running, tls-disabled.
 
     .PARAMETER Fix
     Fix ids to apply instead of the scenario's default ones (this is how opt-in fixes run).
@@ -4830,9 +5092,9 @@ function Invoke-RdpRepair {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true, Position = 0)]
-        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled')]
+        [ValidateSet('broker-hostname', 'credssp-oracle', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled')]
         [string]$Scenario,
-        [ValidateSet('allow-rdp-connections', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
+        [ValidateSet('allow-rdp-connections', 'disable-fips-algorithm-policy', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-credssp-mitigated', 'set-rdp-cert-binding', 'set-rdp-encryption-high', 'set-rdp-port', 'set-rdp-security-layer-tls', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
         [string[]]$Fix = @(),
         [ValidatePattern('^[0-9A-Fa-f]{40}$')]
         [string]$Thumbprint,
@@ -4971,6 +5233,55 @@ function Enable-RdpConnection {
     Invoke-RdpFixCommand -FixId 'allow-rdp-connections' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix allow-rdp-connections (command Enable-RdpConnection)
+
+#region fix disable-fips-algorithm-policy (command Disable-RdpFipsAlgorithmPolicy)
+function Disable-RdpFipsAlgorithmPolicy {
+    <#
+    .SYNOPSIS
+    Stop enforcing FIPS-compliant algorithms on the machine
+
+    .DESCRIPTION
+    Sets Enabled=0 under Control\Lsa\FIPSAlgorithmPolicy; reboot afterwards. A Group Policy that
+    sets the security option puts it back at the next refresh: change the policy instead where
+    there is one.
+
+    Backup: The previous Enabled value (or its absence) is saved.
+    Undo: Restores FIPSAlgorithmPolicy Enabled exactly as it was; reboot afterwards.
+    Verification: Enabled is no longer 1.
+
+    SECURITY: Every component of the machine, not only RDP, may then use algorithms that are not
+    FIPS-validated. Where FIPS mode is a compliance requirement, do not run this: connect with a
+    FIPS-capable client instead.
+    To restore: Run Undo-RdpRepair with the backup path this fix printed, or set Enabled=1 under
+    Control\Lsa\FIPSAlgorithmPolicy, then reboot.
+
+    .PARAMETER BackupRoot
+    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
+
+    .EXAMPLE
+    Disable-RdpFipsAlgorithmPolicy -WhatIf
+
+    Shows what would change, without changing anything.
+
+    .EXAMPLE
+    Disable-RdpFipsAlgorithmPolicy
+
+    Saves a backup, applies the fix after confirmation and verifies it.
+
+    .LINK
+    Undo-RdpRepair
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'disable-fips-algorithm-policy' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix disable-fips-algorithm-policy (command Disable-RdpFipsAlgorithmPolicy)
 
 #region fix enable-legacy-tls-server (command Enable-RdpLegacyTlsProtocol)
 function Enable-RdpLegacyTlsProtocol {
@@ -5319,6 +5630,55 @@ function Resume-RdpGroupPolicy {
 }
 #endregion fix resume-group-policy (command Resume-RdpGroupPolicy)
 
+#region fix set-credssp-mitigated (command Set-RdpCredSspMitigated)
+function Set-RdpCredSspMitigated {
+    <#
+    .SYNOPSIS
+    Accept clients without the CredSSP update (Mitigated)
+
+    .DESCRIPTION
+    Sets AllowEncryptionOracle=1 (Mitigated) under Policies\System\CredSSP\Parameters; restart
+    afterwards. Never 2 (Vulnerable), which would gain no connection. A domain Group Policy
+    "Encryption Oracle Remediation" puts its value back at the next refresh.
+
+    Backup: The previous AllowEncryptionOracle value (or its absence) is saved.
+    Undo: Restores AllowEncryptionOracle exactly as it was; restart afterwards.
+    Verification: AllowEncryptionOracle is no longer 0.
+
+    SECURITY: The VM then accepts clients that lack the CredSSP update for CVE-2018-0886, which
+    exposes those clients. Temporary only: update the clients, then restore Force Updated
+    Clients.
+    To restore: Run Undo-RdpRepair with the backup path this fix printed, or set
+    AllowEncryptionOracle=0 under Policies\System\CredSSP\Parameters, then restart.
+
+    .PARAMETER BackupRoot
+    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
+
+    .EXAMPLE
+    Set-RdpCredSspMitigated -WhatIf
+
+    Shows what would change, without changing anything.
+
+    .EXAMPLE
+    Set-RdpCredSspMitigated
+
+    Saves a backup, applies the fix after confirmation and verifies it.
+
+    .LINK
+    Undo-RdpRepair
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'set-credssp-mitigated' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix set-credssp-mitigated (command Set-RdpCredSspMitigated)
+
 #region fix set-rdp-cert-binding (command Set-RdpCertificateBinding)
 function Set-RdpCertificateBinding {
     <#
@@ -5373,6 +5733,53 @@ function Set-RdpCertificateBinding {
 }
 #endregion fix set-rdp-cert-binding (command Set-RdpCertificateBinding)
 
+#region fix set-rdp-encryption-high (command Set-RdpEncryptionLevel)
+function Set-RdpEncryptionLevel {
+    <#
+    .SYNOPSIS
+    Lower RDP encryption from FIPS Compliant to High
+
+    .DESCRIPTION
+    Sets MinEncryptionLevel=3 (High, 128-bit) on the RDP-Tcp listener; reboot afterwards. When
+    Group Policy sets the level, the policy wins and the fix reports that it is not verified.
+
+    Backup: The previous MinEncryptionLevel value (or its absence) is saved.
+    Undo: Restores MinEncryptionLevel exactly as it was; reboot afterwards.
+    Verification: The effective level (the policy value when there is one) is no longer 4.
+
+    SECURITY: RDP no longer insists on FIPS-compliant encryption. If a compliance baseline
+    requires FIPS, this breaks it; High (128-bit) is the lowest level RdpRescue sets.
+    To restore: Run Undo-RdpRepair with the backup path this fix printed, or set
+    MinEncryptionLevel=4 under WinStations\RDP-Tcp, then reboot.
+
+    .PARAMETER BackupRoot
+    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
+
+    .EXAMPLE
+    Set-RdpEncryptionLevel -WhatIf
+
+    Shows what would change, without changing anything.
+
+    .EXAMPLE
+    Set-RdpEncryptionLevel
+
+    Saves a backup, applies the fix after confirmation and verifies it.
+
+    .LINK
+    Undo-RdpRepair
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'set-rdp-encryption-high' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix set-rdp-encryption-high (command Set-RdpEncryptionLevel)
+
 #region fix set-rdp-port (command Set-RdpPort)
 function Set-RdpPort {
     <#
@@ -5421,6 +5828,50 @@ function Set-RdpPort {
     Invoke-RdpFixCommand -FixId 'set-rdp-port' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix set-rdp-port (command Set-RdpPort)
+
+#region fix set-rdp-security-layer-tls (command Set-RdpSecurityLayer)
+function Set-RdpSecurityLayer {
+    <#
+    .SYNOPSIS
+    Authenticate the server with TLS again (SecurityLayer=2)
+
+    .DESCRIPTION
+    Sets SecurityLayer=2 (TLS) on the RDP-Tcp listener; reboot afterwards. Run it only when the
+    RDP certificate is valid (rdp-cert-invalid and machinekeys-access clear), or clients are
+    refused.
+
+    Backup: The previous SecurityLayer value (or its absence) is saved.
+    Undo: Restores SecurityLayer exactly as it was; reboot afterwards.
+    Verification: The effective SecurityLayer (the policy value when there is one) is no longer
+    0.
+
+    .PARAMETER BackupRoot
+    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
+
+    .EXAMPLE
+    Set-RdpSecurityLayer -WhatIf
+
+    Shows what would change, without changing anything.
+
+    .EXAMPLE
+    Set-RdpSecurityLayer
+
+    Saves a backup, applies the fix after confirmation and verifies it.
+
+    .LINK
+    Undo-RdpRepair
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'set-rdp-security-layer-tls' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix set-rdp-security-layer-tls (command Set-RdpSecurityLayer)
 
 #region fix start-termservice (command Start-RdpTermService)
 function Start-RdpTermService {
@@ -5561,6 +6012,7 @@ Export-ModuleMember -Function @(
     'Invoke-RdpRepair'
     'Undo-RdpRepair'
     'Enable-RdpConnection'
+    'Disable-RdpFipsAlgorithmPolicy'
     'Enable-RdpLegacyTlsProtocol'
     'Enable-RdpListener'
     'Enable-RdpTerminalServer'
@@ -5569,8 +6021,11 @@ Export-ModuleMember -Function @(
     'Reset-RdpSelfSignedCertificate'
     'Repair-RdpMachineKeyPermission'
     'Resume-RdpGroupPolicy'
+    'Set-RdpCredSspMitigated'
     'Set-RdpCertificateBinding'
+    'Set-RdpEncryptionLevel'
     'Set-RdpPort'
+    'Set-RdpSecurityLayer'
     'Start-RdpTermService'
     'Stop-RdpPortConflict'
     'Suspend-RdpGroupPolicy'

@@ -118,6 +118,43 @@ $script:RdpOfflineCatalog = @{
             )
         }
         @{
+            Id = 'credssp-oracle'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'credssp-force-updated-clients'
+                        Location = @{
+                            Hive = 'SOFTWARE'
+                            ControlSet = $false
+                            Path = 'Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
+                        }
+                        Name = 'AllowEncryptionOracle'
+                        Op = 'equals'
+                        Value = 0
+                        Policy = $null
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'credssp-vulnerable'
+                        Location = @{
+                            Hive = 'SOFTWARE'
+                            ControlSet = $false
+                            Path = 'Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
+                        }
+                        Name = 'AllowEncryptionOracle'
+                        Op = 'equals'
+                        Value = 2
+                        Policy = $null
+                    }
+                }
+            )
+        }
+        @{
             Id = 'machinekeys-access'
             Evidence = @(
                 @{
@@ -366,6 +403,89 @@ $script:RdpOfflineCatalog = @{
                         Id = 'termservice-stopped'
                         Service = 'TermService'
                         FiresWhen = 'not-running'
+                    }
+                }
+            )
+        }
+        @{
+            Id = 'security-layer-mismatch'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-encryption-fips-only'
+                        Location = @{
+                            Hive = 'SYSTEM'
+                            ControlSet = $true
+                            Path = 'Control\Terminal Server\WinStations\RDP-Tcp'
+                        }
+                        Name = 'MinEncryptionLevel'
+                        Op = 'equals'
+                        Value = 4
+                        Policy = @{
+                            Location = @{
+                                Hive = 'SOFTWARE'
+                                ControlSet = $false
+                                Path = 'Policies\Microsoft\Windows NT\Terminal Services'
+                            }
+                            Name = 'MinEncryptionLevel'
+                        }
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'fips-algorithms-enforced'
+                        Location = @{
+                            Hive = 'SYSTEM'
+                            ControlSet = $true
+                            Path = 'Control\Lsa\FIPSAlgorithmPolicy'
+                        }
+                        Name = 'Enabled'
+                        Op = 'equals'
+                        Value = 1
+                        Policy = $null
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-encryption-fips-by-policy'
+                        Location = @{
+                            Hive = 'SOFTWARE'
+                            ControlSet = $false
+                            Path = 'Policies\Microsoft\Windows NT\Terminal Services'
+                        }
+                        Name = 'MinEncryptionLevel'
+                        Op = 'equals'
+                        Value = 4
+                        Policy = $null
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-security-layer-rdp'
+                        Location = @{
+                            Hive = 'SYSTEM'
+                            ControlSet = $true
+                            Path = 'Control\Terminal Server\WinStations\RDP-Tcp'
+                        }
+                        Name = 'SecurityLayer'
+                        Op = 'equals'
+                        Value = 0
+                        Policy = @{
+                            Location = @{
+                                Hive = 'SOFTWARE'
+                                ControlSet = $false
+                                Path = 'Policies\Microsoft\Windows NT\Terminal Services'
+                            }
+                            Name = 'SecurityLayer'
+                        }
                     }
                 }
             )

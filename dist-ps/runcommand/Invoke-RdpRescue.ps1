@@ -114,6 +114,9 @@ $script:RdpStringTable = @{
         'Finding.broker-role-installed' = 'The Remote Desktop Connection Broker role is installed.'
         'Finding.ev-broker-db-logon' = 'Event 2056: the broker failed to log on to its database.'
         'Finding.ev-broker-rpc' = 'Event 1296: the Connection Broker is not ready for RPC communication.'
+        'Scenario.credssp-oracle.Title' = 'CredSSP encryption oracle remediation refuses the client'
+        'Finding.credssp-force-updated-clients' = 'Encryption Oracle Remediation is Force Updated Clients (AllowEncryptionOracle=0): clients without the CredSSP update are refused. A Group Policy (System\Credentials Delegation\Encryption Oracle Remediation) writes this value and puts a local change back.'
+        'Finding.credssp-vulnerable' = 'Encryption Oracle Remediation is Vulnerable (AllowEncryptionOracle=2): CVE-2018-0886 is open again. On an updated VM, Mitigated (1) accepts the same clients; set 1 (see the manual steps).'
         'Scenario.machinekeys-access.Title' = 'RDP cannot use its private key in MachineKeys'
         'Finding.ev-rcm-cert' = 'Event 1057/1058: the RD Session Host failed to create or replace its self-signed certificate.'
         'Finding.ev-schannel-key' = 'Schannel 36870: a fatal error occurred accessing the TLS server credential private key.'
@@ -134,6 +137,11 @@ $script:RdpStringTable = @{
         'Scenario.rdp-port-conflict.Title' = 'Another process holds the RDP port, or nothing listens on it'
         'Finding.rdp-listener' = 'The configured RDP port is held by a process other than TermService, or nothing listens on it.'
         'Finding.termservice-stopped' = 'The Remote Desktop Services service (TermService) is not running.'
+        'Scenario.security-layer-mismatch.Title' = 'RDP requires FIPS-only encryption the client cannot meet'
+        'Finding.rdp-encryption-fips-only' = 'RDP accepts only FIPS-compliant encryption: MinEncryptionLevel=4.'
+        'Finding.fips-algorithms-enforced' = 'The machine allows only FIPS-compliant algorithms (Lsa\FIPSAlgorithmPolicy Enabled=1), usually by the security option "System cryptography: Use FIPS compliant algorithms", which a Group Policy may set again.'
+        'Finding.rdp-encryption-fips-by-policy' = 'Group Policy requires FIPS-compliant RDP encryption (Policies\...\Terminal Services MinEncryptionLevel=4): the policy wins, a local change is reverted at the next refresh. Change the policy.'
+        'Finding.rdp-security-layer-rdp' = 'RDP uses its own security layer (SecurityLayer=0): the server is not authenticated to the client. Azure''s ResetRDPCert leaves this; TLS (2) is the secure setting once the certificate is valid.'
         'Scenario.termservice-not-running.Title' = 'Remote Desktop Services (TermService) is disabled or not running'
         'Finding.termservice-disabled' = 'The Remote Desktop Services service (TermService) is disabled: Start=4.'
         'Finding.termservice-down' = 'The Remote Desktop Services service (TermService) is not running.'
@@ -146,6 +154,9 @@ $script:RdpStringTable = @{
         'Finding.rdp-requires-tls' = 'The RDP listener requires TLS (SecurityLayer=2, possibly set by Group Policy), so it cannot fall back while TLS is off.'
         'Finding.fips-policy-on' = 'FIPS mode is on: only FIPS-compliant protocols and cipher suites are allowed.'
         'Fix.allow-rdp-connections.Title' = 'Allow Remote Desktop connections'
+        'Fix.disable-fips-algorithm-policy.Title' = 'Stop enforcing FIPS-compliant algorithms on the machine'
+        'Fix.disable-fips-algorithm-policy.Warning' = 'Every component of the machine, not only RDP, may then use algorithms that are not FIPS-validated. Where FIPS mode is a compliance requirement, do not run this: connect with a FIPS-capable client instead.'
+        'Fix.disable-fips-algorithm-policy.Restore' = 'Run Undo-RdpRepair with the backup path this fix printed, or set Enabled=1 under Control\Lsa\FIPSAlgorithmPolicy, then reboot.'
         'Fix.enable-legacy-tls-server.Title' = 'Enable TLS 1.0 and 1.1 for legacy RDP clients'
         'Fix.enable-legacy-tls-server.Warning' = 'TLS 1.0 and 1.1 are deprecated and weaken every TLS service on this machine, not only RDP.'
         'Fix.enable-legacy-tls-server.Restore' = 'Run Undo-RdpRepair with the backup path this fix printed, or set Enabled=0 for both protocols, then reboot.'
@@ -156,8 +167,15 @@ $script:RdpStringTable = @{
         'Fix.renew-rdp-self-signed-cert.Title' = 'Renew the RDP self-signed certificate'
         'Fix.reset-machinekeys-acl.Title' = 'Reset permissions on the MachineKeys folder'
         'Fix.resume-group-policy.Title' = 'Resume Group Policy after the repair is confirmed'
+        'Fix.set-credssp-mitigated.Title' = 'Accept clients without the CredSSP update (Mitigated)'
+        'Fix.set-credssp-mitigated.Warning' = 'The VM then accepts clients that lack the CredSSP update for CVE-2018-0886, which exposes those clients. Temporary only: update the clients, then restore Force Updated Clients.'
+        'Fix.set-credssp-mitigated.Restore' = 'Run Undo-RdpRepair with the backup path this fix printed, or set AllowEncryptionOracle=0 under Policies\System\CredSSP\Parameters, then restart.'
         'Fix.set-rdp-cert-binding.Title' = 'Point RDP at a valid certificate'
+        'Fix.set-rdp-encryption-high.Title' = 'Lower RDP encryption from FIPS Compliant to High'
+        'Fix.set-rdp-encryption-high.Warning' = 'RDP no longer insists on FIPS-compliant encryption. If a compliance baseline requires FIPS, this breaks it; High (128-bit) is the lowest level RdpRescue sets.'
+        'Fix.set-rdp-encryption-high.Restore' = 'Run Undo-RdpRepair with the backup path this fix printed, or set MinEncryptionLevel=4 under WinStations\RDP-Tcp, then reboot.'
         'Fix.set-rdp-port.Title' = 'Move RDP to another port'
+        'Fix.set-rdp-security-layer-tls.Title' = 'Authenticate the server with TLS again (SecurityLayer=2)'
         'Fix.start-termservice.Title' = 'Set Remote Desktop Services back to manual start and start it'
         'Fix.stop-port-owner.Title' = 'Stop the service that holds the RDP port'
         'Fix.suspend-group-policy.Title' = 'Suspend Group Policy so it cannot undo the repair'
@@ -212,6 +230,9 @@ $script:RdpStringTable = @{
         'Finding.broker-role-installed' = (ConvertFrom-RdpUtf8Base64 'Um9sbGVuIEFuc2x1dG5pbmdza29vcmRpbmF0b3IgZsO2ciBmasOkcnJza3JpdmJvcmQgw6RyIGluc3RhbGxlcmFkLg==')
         'Finding.ev-broker-db-logon' = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNlIDIwNTY6IGtvb3JkaW5hdG9ybiBrdW5kZSBpbnRlIGxvZ2dhIGluIGkgc2luIGRhdGFiYXMu')
         'Finding.ev-broker-rpc' = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNlIDEyOTY6IGFuc2x1dG5pbmdza29vcmRpbmF0b3JuIMOkciBpbnRlIHJlZG8gZsO2ciBSUEMta29tbXVuaWthdGlvbi4=')
+        'Scenario.credssp-oracle.Title' = (ConvertFrom-RdpUtf8Base64 'Q3JlZFNTUC3DpXRnw6RyZGVuIG1vdCBrcnlwdGVyaW5nc29yYWtlbCBuZWthciBrbGllbnRlbg==')
+        'Finding.credssp-force-updated-clients' = (ConvertFrom-RdpUtf8Base64 'w4V0Z8OkcmRlbiBtb3Qga3J5cHRlcmluZ3NvcmFrZWwgw6RyIFR2aW5nYSB1cHBkYXRlcmFkZSBrbGllbnRlciAoQWxsb3dFbmNyeXB0aW9uT3JhY2xlPTApOiBrbGllbnRlciB1dGFuIENyZWRTU1AtdXBwZGF0ZXJpbmdlbiBuZWthcy4gRW4gZ3J1cHByaW5jaXAgKFN5c3RlbVxEZWxlZ2VyaW5nIGF2IGF1dGVudGlzZXJpbmdzdXBwZ2lmdGVyXMOFdGfDpHJkIG1vdCBrcnlwdGVyaW5nc29yYWtlbCkgc2tyaXZlciB2w6RyZGV0IG9jaCDDpXRlcnN0w6RsbGVyIGVuIGxva2FsIMOkbmRyaW5nLg==')
+        'Finding.credssp-vulnerable' = (ConvertFrom-RdpUtf8Base64 'w4V0Z8OkcmRlbiBtb3Qga3J5cHRlcmluZ3NvcmFrZWwgw6RyIFPDpXJiYXIgKEFsbG93RW5jcnlwdGlvbk9yYWNsZT0yKTogQ1ZFLTIwMTgtMDg4NiDDpHIgw7ZwcGVuIGlnZW4uIFDDpSBlbiB1cHBkYXRlcmFkIHZpcnR1ZWxsIGRhdG9yIGFjY2VwdGVyYXIgTWluc2thZCByaXNrICgxKSBzYW1tYSBrbGllbnRlcjsgc8OkdHQgMSAoc2UgZGUgbWFudWVsbGEgc3RlZ2VuKS4=')
         'Scenario.machinekeys-access.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIGthbiBpbnRlIGFudsOkbmRhIHNpbiBwcml2YXRhIG55Y2tlbCBpIE1hY2hpbmVLZXlz')
         'Finding.ev-rcm-cert' = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNlIDEwNTcvMTA1ODogUkQtc2Vzc2lvbnN2w6RyZGVuIGt1bmRlIGludGUgc2thcGEgZWxsZXIgZXJzw6R0dGEgc2l0dCBzasOkbHZzaWduZXJhZGUgY2VydGlmaWthdC4=')
         'Finding.ev-schannel-key' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzA6IGV0dCBhbGx2YXJsaWd0IGZlbCB1cHBzdG9kIHZpZCDDpXRrb21zdCB0aWxsIGRlbiBwcml2YXRhIG55Y2tlbG4gZsO2ciBUTFMtc2VydmVyYXV0ZW50aXNlcmluZ3N1cHBnaWZ0ZW4u')
@@ -232,6 +253,11 @@ $script:RdpStringTable = @{
         'Scenario.rdp-port-conflict.Title' = (ConvertFrom-RdpUtf8Base64 'RW4gYW5uYW4gcHJvY2VzcyBhbnbDpG5kZXIgUkRQLXBvcnRlbiwgZWxsZXIgc8OlIGx5c3NuYXIgaW5nZW4gcMOlIGRlbg==')
         'Finding.rdp-listener' = (ConvertFrom-RdpUtf8Base64 'RGVuIGtvbmZpZ3VyZXJhZGUgUkRQLXBvcnRlbiBhbnbDpG5kcyBhdiBlbiBhbm5hbiBwcm9jZXNzIMOkbiBUZXJtU2VydmljZSwgZWxsZXIgc8OlIGx5c3NuYXIgaW5nZW4gcMOlIGRlbi4=')
         'Finding.termservice-stopped' = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuIEZqw6RycnNrcml2Ym9yZHN0asOkbnN0ZXIgKFRlcm1TZXJ2aWNlKSBrw7ZycyBpbnRlLg==')
+        'Scenario.security-layer-mismatch.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIGtyw6R2ZXIgZW5iYXJ0IEZJUFMta3J5cHRlcmluZyBzb20ga2xpZW50ZW4gaW50ZSBrbGFyYXI=')
+        'Finding.rdp-encryption-fips-only' = 'RDP accepterar bara FIPS-kompatibel kryptering: MinEncryptionLevel=4.'
+        'Finding.fips-algorithms-enforced' = (ConvertFrom-RdpUtf8Base64 'RGF0b3JuIHRpbGzDpXRlciBiYXJhIEZJUFMta29tcGF0aWJsYSBhbGdvcml0bWVyIChMc2FcRklQU0FsZ29yaXRobVBvbGljeSBFbmFibGVkPTEpLCBvZnRhc3QgdmlhIHPDpGtlcmhldHNhbHRlcm5hdGl2ZXQgIlN5c3RlbWtyeXB0b2dyYWZpOiBBbnbDpG5kIEZJUFMta29tcGF0aWJsYSBhbGdvcml0bWVyIiwgc29tIGVuIGdydXBwcmluY2lwIGthbiBzw6R0dGEgaWdlbi4=')
+        'Finding.rdp-encryption-fips-by-policy' = (ConvertFrom-RdpUtf8Base64 'RW4gZ3J1cHByaW5jaXAga3LDpHZlciBGSVBTLWtvbXBhdGliZWwgUkRQLWtyeXB0ZXJpbmcgKFBvbGljaWVzXC4uLlxUZXJtaW5hbCBTZXJ2aWNlcyBNaW5FbmNyeXB0aW9uTGV2ZWw9NCk6IHByaW5jaXBlbiB2aW5uZXIsIGVuIGxva2FsIMOkbmRyaW5nIMOldGVyc3TDpGxscyB2aWQgbsOkc3RhIHVwcGRhdGVyaW5nLiDDhG5kcmEgcHJpbmNpcGVuLg==')
+        'Finding.rdp-security-layer-rdp' = (ConvertFrom-RdpUtf8Base64 'UkRQIGFudsOkbmRlciBzaXR0IGVnZXQgc8Oka2VyaGV0c2xhZ2VyIChTZWN1cml0eUxheWVyPTApOiBzZXJ2ZXJuIGF1dGVudGlzZXJhcyBpbnRlIG1vdCBrbGllbnRlbi4gQXp1cmVzIFJlc2V0UkRQQ2VydCBsw6RtbmFyIGRldHRhIGt2YXI7IFRMUyAoMikgw6RyIGRlbiBzw6RrcmEgaW5zdMOkbGxuaW5nZW4gbsOkciBjZXJ0aWZpa2F0ZXQgw6RyIGdpbHRpZ3Qu')
         'Scenario.termservice-not-running.Title' = (ConvertFrom-RdpUtf8Base64 'RmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciAoVGVybVNlcnZpY2UpIMOkciBpbmFrdGl2ZXJhZCBlbGxlciBrw7ZycyBpbnRl')
         'Finding.termservice-disabled' = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuIEZqw6RycnNrcml2Ym9yZHN0asOkbnN0ZXIgKFRlcm1TZXJ2aWNlKSDDpHIgaW5ha3RpdmVyYWQ6IFN0YXJ0PTQu')
         'Finding.termservice-down' = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuIEZqw6RycnNrcml2Ym9yZHN0asOkbnN0ZXIgKFRlcm1TZXJ2aWNlKSBrw7ZycyBpbnRlLg==')
@@ -244,6 +270,9 @@ $script:RdpStringTable = @{
         'Finding.rdp-requires-tls' = (ConvertFrom-RdpUtf8Base64 'UkRQLWx5c3NuYXJlbiBrcsOkdmVyIFRMUyAoU2VjdXJpdHlMYXllcj0yLCBldmVudHVlbGx0IHNhdHQgYXYgZW4gZ3J1cHByaW5jaXApLCBzw6UgZGVuIGthbiBpbnRlIGZhbGxhIHRpbGxiYWthIG1lZGFuIFRMUyDDpHIgYXYu')
         'Finding.fips-policy-on' = (ConvertFrom-RdpUtf8Base64 'RklQUy1sw6RnZXQgw6RyIHDDpTogZW5kYXN0IEZJUFMta29tcGF0aWJsYSBwcm90b2tvbGwgb2NoIGNoaWZmZXJzdml0ZXIgdGlsbMOldHMu')
         'Fix.allow-rdp-connections.Title' = (ConvertFrom-RdpUtf8Base64 'VGlsbMOldCBmasOkcnJza3JpdmJvcmRzYW5zbHV0bmluZ2Fy')
+        'Fix.disable-fips-algorithm-policy.Title' = (ConvertFrom-RdpUtf8Base64 'U2x1dGEgdHZpbmdhIGZyYW0gRklQUy1rb21wYXRpYmxhIGFsZ29yaXRtZXIgcMOlIGRhdG9ybg==')
+        'Fix.disable-fips-algorithm-policy.Warning' = (ConvertFrom-RdpUtf8Base64 'QWxsYSBkZWxhciBhdiBkYXRvcm4sIGludGUgYmFyYSBSRFAsIGthbiBkw6UgYW52w6RuZGEgYWxnb3JpdG1lciBzb20gaW50ZSDDpHIgRklQUy12YWxpZGVyYWRlLiBPbSBGSVBTLWzDpGdlIMOkciBldHQgZWZ0ZXJsZXZuYWRza3JhdiBza2EgZHUgaW50ZSBrw7ZyYSBkZXR0YTogYW5zbHV0IGkgc3TDpGxsZXQgbWVkIGVuIGtsaWVudCBzb20ga2xhcmFyIEZJUFMu')
+        'Fix.disable-fips-algorithm-policy.Restore' = (ConvertFrom-RdpUtf8Base64 'S8O2ciBVbmRvLVJkcFJlcGFpciBtZWQgc8Oka2VyaGV0c2tvcGlhbnMgc8O2a3bDpGcgc29tIGtvcnJpZ2VyaW5nZW4gc2tyZXYgdXQsIGVsbGVyIHPDpHR0IEVuYWJsZWQ9MSB1bmRlciBDb250cm9sXExzYVxGSVBTQWxnb3JpdGhtUG9saWN5IG9jaCBzdGFydGEgc2VkYW4gb20u')
         'Fix.enable-legacy-tls-server.Title' = (ConvertFrom-RdpUtf8Base64 'QWt0aXZlcmEgVExTIDEuMCBvY2ggMS4xIGbDtnIgw6RsZHJlIFJEUC1rbGllbnRlcg==')
         'Fix.enable-legacy-tls-server.Warning' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMCBvY2ggMS4xIMOkciBpbmFrdHVlbGxhIG9jaCBmw7Zyc3ZhZ2FyIGFsbGEgVExTLXRqw6Ruc3RlciBww6UgZGF0b3JuLCBpbnRlIGJhcmEgUkRQLg==')
         'Fix.enable-legacy-tls-server.Restore' = (ConvertFrom-RdpUtf8Base64 'S8O2ciBVbmRvLVJkcFJlcGFpciBtZWQgc8Oka2VyaGV0c2tvcGlhbnMgc8O2a3bDpGcgc29tIGtvcnJpZ2VyaW5nZW4gc2tyZXYgdXQsIGVsbGVyIHPDpHR0IEVuYWJsZWQ9MCBmw7ZyIGLDpWRhIHByb3Rva29sbGVuIG9jaCBzdGFydGEgc2VkYW4gb20u')
@@ -254,8 +283,15 @@ $script:RdpStringTable = @{
         'Fix.renew-rdp-self-signed-cert.Title' = (ConvertFrom-RdpUtf8Base64 'RsO2cm55YSBkZXQgc2rDpGx2c2lnbmVyYWRlIFJEUC1jZXJ0aWZpa2F0ZXQ=')
         'Fix.reset-machinekeys-acl.Title' = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJzdMOkbGwgYmVow7ZyaWdoZXRlcm5hIGbDtnIgbWFwcGVuIE1hY2hpbmVLZXlz')
         'Fix.resume-group-policy.Title' = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJ1cHB0YSBncnVwcHJpbmNpcGVyIG7DpHIgcmVwYXJhdGlvbmVuIGhhciBiZWtyw6RmdGF0cw==')
+        'Fix.set-credssp-mitigated.Title' = 'Acceptera klienter utan CredSSP-uppdateringen (Minskad risk)'
+        'Fix.set-credssp-mitigated.Warning' = (ConvertFrom-RdpUtf8Base64 'RGVuIHZpcnR1ZWxsYSBkYXRvcm4gYWNjZXB0ZXJhciBkw6Uga2xpZW50ZXIgc29tIHNha25hciBDcmVkU1NQLXVwcGRhdGVyaW5nZW4gZsO2ciBDVkUtMjAxOC0wODg2LCB2aWxrZXQgZXhwb25lcmFyIGRlIGtsaWVudGVybmEuIEVuZGFzdCB0aWxsZsOkbGxpZ3Q6IHVwcGRhdGVyYSBrbGllbnRlcm5hIG9jaCDDpXRlcnN0w6RsbCBzZWRhbiBUdmluZ2EgdXBwZGF0ZXJhZGUga2xpZW50ZXIu')
+        'Fix.set-credssp-mitigated.Restore' = (ConvertFrom-RdpUtf8Base64 'S8O2ciBVbmRvLVJkcFJlcGFpciBtZWQgc8Oka2VyaGV0c2tvcGlhbnMgc8O2a3bDpGcgc29tIGtvcnJpZ2VyaW5nZW4gc2tyZXYgdXQsIGVsbGVyIHPDpHR0IEFsbG93RW5jcnlwdGlvbk9yYWNsZT0wIHVuZGVyIFBvbGljaWVzXFN5c3RlbVxDcmVkU1NQXFBhcmFtZXRlcnMgb2NoIHN0YXJ0YSBzZWRhbiBvbS4=')
         'Fix.set-rdp-cert-binding.Title' = (ConvertFrom-RdpUtf8Base64 'TMOldCBSRFAgYW52w6RuZGEgZXR0IGdpbHRpZ3QgY2VydGlmaWthdA==')
+        'Fix.set-rdp-encryption-high.Title' = (ConvertFrom-RdpUtf8Base64 'U8OkbmsgUkRQLWtyeXB0ZXJpbmdlbiBmcsOlbiBGSVBTLWtvbXBhdGliZWwgdGlsbCBIw7Zn')
+        'Fix.set-rdp-encryption-high.Warning' = (ConvertFrom-RdpUtf8Base64 'UkRQIGtyw6R2ZXIgaW50ZSBsw6RuZ3JlIEZJUFMta29tcGF0aWJlbCBrcnlwdGVyaW5nLiBPbSBlbiBlZnRlcmxldm5hZHNiYXNsaW5qZSBrcsOkdmVyIEZJUFMgYnJ5dHMgZGVuOyBIw7ZnICgxMjggYml0YXIpIMOkciBkZW4gbMOkZ3N0YSBuaXbDpSBSZHBSZXNjdWUgc8OkdHRlci4=')
+        'Fix.set-rdp-encryption-high.Restore' = (ConvertFrom-RdpUtf8Base64 'S8O2ciBVbmRvLVJkcFJlcGFpciBtZWQgc8Oka2VyaGV0c2tvcGlhbnMgc8O2a3bDpGcgc29tIGtvcnJpZ2VyaW5nZW4gc2tyZXYgdXQsIGVsbGVyIHPDpHR0IE1pbkVuY3J5cHRpb25MZXZlbD00IHVuZGVyIFdpblN0YXRpb25zXFJEUC1UY3Agb2NoIHN0YXJ0YSBzZWRhbiBvbS4=')
         'Fix.set-rdp-port.Title' = 'Flytta RDP till en annan port'
+        'Fix.set-rdp-security-layer-tls.Title' = 'Autentisera servern med TLS igen (SecurityLayer=2)'
         'Fix.start-termservice.Title' = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJzdMOkbGwgRmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciB0aWxsIG1hbnVlbGwgc3RhcnQgb2NoIHN0YXJ0YSB0asOkbnN0ZW4=')
         'Fix.stop-port-owner.Title' = (ConvertFrom-RdpUtf8Base64 'U3RvcHBhIHRqw6Ruc3RlbiBzb20gYW52w6RuZGVyIFJEUC1wb3J0ZW4=')
         'Fix.suspend-group-policy.Title' = (ConvertFrom-RdpUtf8Base64 'UGF1c2EgZ3J1cHByaW5jaXBlciBzw6UgYXR0IGRlIGludGUga2FuIMOlbmdyYSByZXBhcmF0aW9uZW4=')
@@ -310,6 +346,9 @@ $script:RdpStringTable = @{
         'Finding.broker-role-installed' = (ConvertFrom-RdpUtf8Base64 'RGUgcm9sIFZlcmJpbmRpbmdzYnJva2VyIHZvb3IgRXh0ZXJuIGJ1cmVhdWJsYWQgaXMgZ2XDr25zdGFsbGVlcmQu')
         'Finding.ev-broker-db-logon' = 'Gebeurtenis 2056: de broker kon zich niet aanmelden bij de database.'
         'Finding.ev-broker-rpc' = 'Gebeurtenis 1296: de Verbindingsbroker is niet gereed voor RPC-communicatie.'
+        'Scenario.credssp-oracle.Title' = 'CredSSP-herstel van het versleutelingsorakel weigert de client'
+        'Finding.credssp-force-updated-clients' = 'Herstel van versleutelingsorakel staat op Bijgewerkte clients afdwingen (AllowEncryptionOracle=0): clients zonder de CredSSP-update worden geweigerd. Een groepsbeleid (Systeem\Delegering van referenties\Herstel van versleutelingsorakel) schrijft deze waarde en zet een lokale wijziging terug.'
+        'Finding.credssp-vulnerable' = 'Herstel van versleutelingsorakel staat op Kwetsbaar (AllowEncryptionOracle=2): CVE-2018-0886 ligt weer open. Op een bijgewerkte VM accepteert Beperkt (1) dezelfde clients; zet 1 (zie de handmatige stappen).'
         'Scenario.machinekeys-access.Title' = 'RDP kan de persoonlijke sleutel in MachineKeys niet gebruiken'
         'Finding.ev-rcm-cert' = 'Gebeurtenis 1057/1058: de RD-sessiehost kon het zelfondertekende certificaat niet maken of vervangen.'
         'Finding.ev-schannel-key' = 'Schannel 36870: er is een fatale fout opgetreden bij het openen van de persoonlijke sleutel van de TLS-serverreferentie.'
@@ -330,6 +369,11 @@ $script:RdpStringTable = @{
         'Scenario.rdp-port-conflict.Title' = 'Een ander proces bezet de RDP-poort, of er luistert niets op'
         'Finding.rdp-listener' = 'De ingestelde RDP-poort wordt bezet door een ander proces dan TermService, of er luistert niets op.'
         'Finding.termservice-stopped' = 'De service Extern bureaublad-services (TermService) is niet actief.'
+        'Scenario.security-layer-mismatch.Title' = 'RDP vereist alleen FIPS-versleuteling waaraan de client niet kan voldoen'
+        'Finding.rdp-encryption-fips-only' = 'RDP accepteert alleen FIPS-compatibele versleuteling: MinEncryptionLevel=4.'
+        'Finding.fips-algorithms-enforced' = 'De machine staat alleen FIPS-compatibele algoritmen toe (Lsa\FIPSAlgorithmPolicy Enabled=1), meestal via de beveiligingsoptie "Systeemcryptografie: FIPS-compatibele algoritmen gebruiken", die een groepsbeleid opnieuw kan instellen.'
+        'Finding.rdp-encryption-fips-by-policy' = 'Groepsbeleid vereist FIPS-compatibele RDP-versleuteling (Policies\...\Terminal Services MinEncryptionLevel=4): het beleid wint, een lokale wijziging wordt bij de volgende vernieuwing teruggedraaid. Wijzig het beleid.'
+        'Finding.rdp-security-layer-rdp' = 'RDP gebruikt zijn eigen beveiligingslaag (SecurityLayer=0): de server wordt niet geverifieerd bij de client. ResetRDPCert van Azure laat dit achter; TLS (2) is de veilige instelling zodra het certificaat geldig is.'
         'Scenario.termservice-not-running.Title' = 'Extern bureaublad-services (TermService) is uitgeschakeld of niet actief'
         'Finding.termservice-disabled' = 'De service Extern bureaublad-services (TermService) is uitgeschakeld: Start=4.'
         'Finding.termservice-down' = 'De service Extern bureaublad-services (TermService) is niet actief.'
@@ -342,6 +386,9 @@ $script:RdpStringTable = @{
         'Finding.rdp-requires-tls' = 'De RDP-listener vereist TLS (SecurityLayer=2, mogelijk ingesteld door groepsbeleid) en kan dus niet terugvallen zolang TLS uit staat.'
         'Finding.fips-policy-on' = 'De FIPS-modus staat aan: alleen FIPS-conforme protocollen en coderingssuites zijn toegestaan.'
         'Fix.allow-rdp-connections.Title' = 'Extern bureaublad-verbindingen toestaan'
+        'Fix.disable-fips-algorithm-policy.Title' = 'FIPS-compatibele algoritmen niet langer afdwingen op de machine'
+        'Fix.disable-fips-algorithm-policy.Warning' = 'Elk onderdeel van de machine, niet alleen RDP, kan dan algoritmen gebruiken die niet FIPS-gevalideerd zijn. Waar de FIPS-modus een nalevingseis is, voer dit niet uit: maak in plaats daarvan verbinding met een client die FIPS ondersteunt.'
+        'Fix.disable-fips-algorithm-policy.Restore' = 'Voer Undo-RdpRepair uit met het back-uppad dat deze oplossing toonde, of zet Enabled=1 onder Control\Lsa\FIPSAlgorithmPolicy en start daarna opnieuw op.'
         'Fix.enable-legacy-tls-server.Title' = 'TLS 1.0 en 1.1 inschakelen voor oudere RDP-clients'
         'Fix.enable-legacy-tls-server.Warning' = 'TLS 1.0 en 1.1 zijn verouderd en verzwakken elke TLS-service op deze machine, niet alleen RDP.'
         'Fix.enable-legacy-tls-server.Restore' = 'Voer Undo-RdpRepair uit met het back-uppad dat deze oplossing toonde, of zet Enabled=0 voor beide protocollen en start daarna opnieuw op.'
@@ -352,8 +399,15 @@ $script:RdpStringTable = @{
         'Fix.renew-rdp-self-signed-cert.Title' = 'Het zelfondertekende RDP-certificaat vernieuwen'
         'Fix.reset-machinekeys-acl.Title' = 'Machtigingen voor de map MachineKeys herstellen'
         'Fix.resume-group-policy.Title' = 'Groepsbeleid hervatten nadat de reparatie is bevestigd'
+        'Fix.set-credssp-mitigated.Title' = 'Clients zonder de CredSSP-update accepteren (Beperkt)'
+        'Fix.set-credssp-mitigated.Warning' = 'De VM accepteert dan clients zonder de CredSSP-update voor CVE-2018-0886, wat die clients blootstelt. Alleen tijdelijk: werk de clients bij en herstel daarna Bijgewerkte clients afdwingen.'
+        'Fix.set-credssp-mitigated.Restore' = 'Voer Undo-RdpRepair uit met het back-uppad dat deze oplossing toonde, of zet AllowEncryptionOracle=0 onder Policies\System\CredSSP\Parameters en start daarna opnieuw op.'
         'Fix.set-rdp-cert-binding.Title' = 'RDP naar een geldig certificaat laten verwijzen'
+        'Fix.set-rdp-encryption-high.Title' = 'RDP-versleuteling verlagen van FIPS-compatibel naar Hoog'
+        'Fix.set-rdp-encryption-high.Warning' = 'RDP eist niet langer FIPS-compatibele versleuteling. Als een nalevingsbasislijn FIPS vereist, wordt die geschonden; Hoog (128-bits) is het laagste niveau dat RdpRescue instelt.'
+        'Fix.set-rdp-encryption-high.Restore' = 'Voer Undo-RdpRepair uit met het back-uppad dat deze oplossing toonde, of zet MinEncryptionLevel=4 onder WinStations\RDP-Tcp en start daarna opnieuw op.'
         'Fix.set-rdp-port.Title' = 'RDP naar een andere poort verplaatsen'
+        'Fix.set-rdp-security-layer-tls.Title' = (ConvertFrom-RdpUtf8Base64 'RGUgc2VydmVyIHdlZXIgbWV0IFRMUyB2ZXJpZmnDq3JlbiAoU2VjdXJpdHlMYXllcj0yKQ==')
         'Fix.start-termservice.Title' = 'Extern bureaublad-services terugzetten op handmatig starten en starten'
         'Fix.stop-port-owner.Title' = 'De service stoppen die de RDP-poort bezet'
         'Fix.suspend-group-policy.Title' = 'Groepsbeleid onderbreken zodat het de reparatie niet ongedaan maakt'
@@ -408,6 +462,9 @@ $script:RdpStringTable = @{
         'Finding.broker-role-installed' = (ConvertFrom-RdpUtf8Base64 '5bey5a6J6KOd6YGg56uv5qGM6Z2i6YCj57ea5Luj55CG5Lq66KeS6Imy44CC')
         'Finding.ev-broker-db-logon' = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu2IDIwNTbvvJrku6PnkIbkurrnhKHms5XnmbvlhaXlhbbos4fmlpnluqvjgII=')
         'Finding.ev-broker-rpc' = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu2IDEyOTbvvJrpgKPnt5rku6PnkIbkurrlsJrmnKrlsLHnt5LvvIznhKHms5XpgLLooYwgUlBDIOmAmuioiuOAgg==')
+        'Scenario.credssp-oracle.Title' = (ConvertFrom-RdpUtf8Base64 'Q3JlZFNTUCDliqDlr4YgT3JhY2xlIOijnOaVkeaOquaWveaLkue1leeUqOaItuerrw==')
+        'Finding.credssp-force-updated-clients' = (ConvertFrom-RdpUtf8Base64 '5Yqg5a+GIE9yYWNsZSDoo5zmlZHmjqrmlr3ngrrjgIzlvLfliLbmm7TmlrDnmoTnlKjmiLbnq6/jgI3vvIhBbGxvd0VuY3J5cHRpb25PcmFjbGU9MO+8ie+8muaykuaciSBDcmVkU1NQIOabtOaWsOeahOeUqOaItuerr+acg+iiq+aLkue1leOAgue+pOe1hOWOn+WJh++8iOezu+e1sVzoqo3orYnlp5TmtL5c5Yqg5a+GIE9yYWNsZSDoo5zmlZHmjqrmlr3vvInmnIPlr6vlhaXmraTlgLzkuKbpgoTljp/mnKzmqZ/orormm7TjgII=')
+        'Finding.credssp-vulnerable' = (ConvertFrom-RdpUtf8Base64 '5Yqg5a+GIE9yYWNsZSDoo5zmlZHmjqrmlr3ngrrjgIzmmJPlj5fmlLvmk4rjgI3vvIhBbGxvd0VuY3J5cHRpb25PcmFjbGU9Mu+8ie+8mkNWRS0yMDE4LTA4ODYg5YaN5qyh5pq06Zyy44CC5Zyo5bey5pu05paw55qEIFZNIOS4iu+8jOOAjOW3sue3qeWSjOOAje+8iDHvvInmjqXlj5fnm7jlkIznmoTnlKjmiLbnq6/vvJvoq4voqK3ngrogMe+8iOiri+WPg+mWseaJi+WLleatpempn++8ieOAgg==')
         'Scenario.machinekeys-access.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOeEoeazleS9v+eUqCBNYWNoaW5lS2V5cyDkuK3nmoTnp4Hlr4bph5HpkbA=')
         'Finding.ev-rcm-cert' = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu2IDEwNTcvMTA1OO+8mumBoOerr+ahjOmdouW3peS9nOmajuauteS4u+apn+eEoeazleW7uueri+aIluWPluS7o+WFtuiHquaIkeewvee9suaGkeitieOAgg==')
         'Finding.ev-schannel-key' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzDvvJrlrZjlj5YgVExTIOS8uuacjeWZqOiqjeitieeahOengeWvhumHkemRsOaZgueZvOeUn+WatOmHjemMr+iqpOOAgg==')
@@ -428,6 +485,11 @@ $script:RdpStringTable = @{
         'Scenario.rdp-port-conflict.Title' = (ConvertFrom-RdpUtf8Base64 '5Y+m5LiA5YCL6JmV55CG56iL5bqP5L2U55SoIFJEUCDpgKPmjqXln6DvvIzmiJbmspLmnInnqIvlvI/lnKjlhbbkuIrmjqXogb0=')
         'Finding.rdp-listener' = (ConvertFrom-RdpUtf8Base64 '5bey6Kit5a6a55qEIFJEUCDpgKPmjqXln6DooqsgVGVybVNlcnZpY2Ug5Lul5aSW55qE6JmV55CG56iL5bqP5L2U55So77yM5oiW5rKS5pyJ56iL5byP5Zyo5YW25LiK5o6l6IG944CC')
         'Finding.termservice-stopped' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInmnKrlnKjln7fooYzjgII=')
+        'Scenario.security-layer-mismatch.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOimgeaxgueUqOaItuerr+eEoeazlemBlOaIkOeahOWDhemZkCBGSVBTIOWKoOWvhg==')
+        'Finding.rdp-encryption-fips-only' = (ConvertFrom-RdpUtf8Base64 'UkRQIOWPquaOpeWPl+espuWQiCBGSVBTIOeahOWKoOWvhu+8mk1pbkVuY3J5cHRpb25MZXZlbD0044CC')
+        'Finding.fips-algorithms-enforced' = (ConvertFrom-RdpUtf8Base64 '6Zu76IWm5Y+q5YWB6Kix56ym5ZCIIEZJUFMg55qE5ryU566X5rOV77yITHNhXEZJUFNBbGdvcml0aG1Qb2xpY3kgRW5hYmxlZD0x77yJ77yM6YCa5bi45L6G6Ieq5a6J5YWo5oCn6YG46aCF44CM57O757Wx5Yqg5a+G57eo6K2v77ya5L2/55So56ym5ZCIIEZJUFMg55qE5ryU566X5rOV44CN77yM576k57WE5Y6f5YmH5Y+v6IO95pyD5YaN5qyh6Kit5a6a5a6D44CC')
+        'Finding.rdp-encryption-fips-by-policy' = (ConvertFrom-RdpUtf8Base64 '576k57WE5Y6f5YmH6KaB5rGC56ym5ZCIIEZJUFMg55qEIFJEUCDliqDlr4bvvIhQb2xpY2llc1wuLi5cVGVybWluYWwgU2VydmljZXMgTWluRW5jcnlwdGlvbkxldmVsPTTvvInvvJrljp/liYflhKrlhYjvvIzmnKzmqZ/orormm7TmnIPlnKjkuIvmrKHph43mlrDmlbTnkIbmmYLooqvpgoTljp/jgILoq4vorormm7Tljp/liYfjgII=')
+        'Finding.rdp-security-layer-rdp' = (ConvertFrom-RdpUtf8Base64 'UkRQIOS9v+eUqOiHquW3seeahOWuieWFqOaAp+WxpO+8iFNlY3VyaXR5TGF5ZXI9MO+8ie+8muS8uuacjeWZqOS4jeacg+WQkeeUqOaItuerr+mAsuihjOmpl+itieOAgkF6dXJlIOeahCBSZXNldFJEUENlcnQg5pyD55WZ5LiL5q2k6Kit5a6a77yb5oaR6K2J5pyJ5pWI5b6M77yMVExT77yIMu+8ieaJjeaYr+WuieWFqOeahOioreWumuOAgg==')
         'Scenario.termservice-not-running.Title' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInlt7LlgZznlKjmiJbmnKrlnKjln7fooYw=')
         'Finding.termservice-disabled' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInlt7LlgZznlKjvvJpTdGFydD0044CC')
         'Finding.termservice-down' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInmnKrlnKjln7fooYzjgII=')
@@ -440,6 +502,9 @@ $script:RdpStringTable = @{
         'Finding.rdp-requires-tls' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaOpeiBveeoi+W8j+imgeaxgiBUTFPvvIhTZWN1cml0eUxheWVyPTLvvIzlj6/og73nlLHnvqTntYTljp/liYfoqK3lrprvvInvvIzlm6DmraTlnKggVExTIOWBnOeUqOaZgueEoeazlemAgOWbnuWFtuS7luaWueW8j+OAgg==')
         'Finding.fips-policy-on' = (ConvertFrom-RdpUtf8Base64 'RklQUyDmqKHlvI/lt7LplovllZ/vvJrlj6rlhYHoqLHnrKblkIggRklQUyDnmoTpgJroqIrljZTlrproiIfliqDlr4blpZfku7bjgII=')
         'Fix.allow-rdp-connections.Title' = (ConvertFrom-RdpUtf8Base64 '5YWB6Kix6YGg56uv5qGM6Z2i6YCj57ea')
+        'Fix.disable-fips-algorithm-policy.Title' = (ConvertFrom-RdpUtf8Base64 '5YGc5q2i5Zyo6Zu76IWm5LiK5by35Yi25L2/55So56ym5ZCIIEZJUFMg55qE5ryU566X5rOV')
+        'Fix.disable-fips-algorithm-policy.Warning' = (ConvertFrom-RdpUtf8Base64 '5pW06YOo6Zu76IWm55qE5omA5pyJ5YWD5Lu277yI5LiN5Y+q5pivIFJEUO+8ieS5i+W+jOmDveWPr+iDveS9v+eUqOacque2kyBGSVBTIOmpl+itieeahOa8lOeul+azleOAguiLpSBGSVBTIOaooeW8j+aYr+WQiOimj+imgeaxgu+8jOiri+WLv+Wft+ihjOatpOS/ruato++8muaUueeUqOaUr+aPtCBGSVBTIOeahOeUqOaItuerr+mAo+e3muOAgg==')
+        'Fix.disable-fips-algorithm-policy.Restore' = (ConvertFrom-RdpUtf8Base64 '5L2/55So5q2k5L+u5q2j5omA6aGv56S655qE5YKZ5Lu96Lev5b6R5Z+36KGMIFVuZG8tUmRwUmVwYWly77yM5oiW5ZyoIENvbnRyb2xcTHNhXEZJUFNBbGdvcml0aG1Qb2xpY3kg5LiL5bCHIEVuYWJsZWQg6Kit54K6IDHvvIznhLblvozph43mlrDplovmqZ/jgII=')
         'Fix.enable-legacy-tls-server.Title' = (ConvertFrom-RdpUtf8Base64 '54K66IiK54mIIFJEUCDnlKjmiLbnq6/llZ/nlKggVExTIDEuMCDoiIcgMS4x')
         'Fix.enable-legacy-tls-server.Warning' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMCDoiIcgMS4xIOW3sua3mOaxsO+8jOacg+WJiuW8semAmemDqOmbu+iFpuS4iuaJgOaciSBUTFMg5pyN5YuZ55qE5a6J5YWo5oCn77yM6ICM5LiN5Y+q5pivIFJEUOOAgg==')
         'Fix.enable-legacy-tls-server.Restore' = (ConvertFrom-RdpUtf8Base64 '5L2/55So5q2k5L+u5q2j5omA6aGv56S655qE5YKZ5Lu96Lev5b6R5Z+36KGMIFVuZG8tUmRwUmVwYWly77yM5oiW5bCH5YWp5YCL6YCa6KiK5Y2U5a6a55qEIEVuYWJsZWQg6Kit54K6IDDvvIznhLblvozph43mlrDplovmqZ/jgII=')
@@ -450,8 +515,15 @@ $script:RdpStringTable = @{
         'Fix.renew-rdp-self-signed-cert.Title' = (ConvertFrom-RdpUtf8Base64 '5pu05pawIFJEUCDoh6rmiJHnsL3nvbLmhpHorYk=')
         'Fix.reset-machinekeys-acl.Title' = (ConvertFrom-RdpUtf8Base64 '6YeN6KitIE1hY2hpbmVLZXlzIOizh+aWmeWkvueahOasiumZkA==')
         'Fix.resume-group-policy.Title' = (ConvertFrom-RdpUtf8Base64 '56K66KqN5L+u5b6p5b6M5oGi5b6p576k57WE5Y6f5YmH')
+        'Fix.set-credssp-mitigated.Title' = (ConvertFrom-RdpUtf8Base64 '5o6l5Y+X5rKS5pyJIENyZWRTU1Ag5pu05paw55qE55So5oi256uv77yI5bey57ep5ZKM77yJ')
+        'Fix.set-credssp-mitigated.Warning' = (ConvertFrom-RdpUtf8Base64 'Vk0g5LmL5b6M5pyD5o6l5Y+X57y65bCRIENWRS0yMDE4LTA4ODYgQ3JlZFNTUCDmm7TmlrDnmoTnlKjmiLbnq6/vvIzkvb/pgqPkupvnlKjmiLbnq6/mmrTpnLLmlrzpoqjpmqrjgILlg4XpmZDmmqvmmYLkvb/nlKjvvJrmm7TmlrDnlKjmiLbnq6/lvozvvIzoq4vpgoTljp/jgIzlvLfliLbmm7TmlrDnmoTnlKjmiLbnq6/jgI3jgII=')
+        'Fix.set-credssp-mitigated.Restore' = (ConvertFrom-RdpUtf8Base64 '5L2/55So5q2k5L+u5q2j5omA6aGv56S655qE5YKZ5Lu96Lev5b6R5Z+36KGMIFVuZG8tUmRwUmVwYWly77yM5oiW5ZyoIFBvbGljaWVzXFN5c3RlbVxDcmVkU1NQXFBhcmFtZXRlcnMg5LiL5bCHIEFsbG93RW5jcnlwdGlvbk9yYWNsZSDoqK3ngrogMO+8jOeEtuW+jOmHjeaWsOmWi+apn+OAgg==')
         'Fix.set-rdp-cert-binding.Title' = (ConvertFrom-RdpUtf8Base64 '5bCHIFJEUCDmjIflkJHmnInmlYjnmoTmhpHorYk=')
+        'Fix.set-rdp-encryption-high.Title' = (ConvertFrom-RdpUtf8Base64 '5bCHIFJEUCDliqDlr4blvp7nrKblkIggRklQUyDpmY3ngrrpq5g=')
+        'Fix.set-rdp-encryption-high.Warning' = (ConvertFrom-RdpUtf8Base64 'UkRQIOS4jeWGjeWgheaMgeespuWQiCBGSVBTIOeahOWKoOWvhuOAguiLpeWQiOimj+Wfuua6luimgeaxgiBGSVBT77yM5q2k6K6K5pu05pyD6YGV5Y+N6Kmy5Z+65rqW77yb6auY77yIMTI4IOS9jeWFg++8ieaYryBSZHBSZXNjdWUg6Kit5a6a55qE5pyA5L2O5bGk57Sa44CC')
+        'Fix.set-rdp-encryption-high.Restore' = (ConvertFrom-RdpUtf8Base64 '5L2/55So5q2k5L+u5q2j5omA6aGv56S655qE5YKZ5Lu96Lev5b6R5Z+36KGMIFVuZG8tUmRwUmVwYWly77yM5oiW5ZyoIFdpblN0YXRpb25zXFJEUC1UY3Ag5LiL5bCHIE1pbkVuY3J5cHRpb25MZXZlbCDoqK3ngrogNO+8jOeEtuW+jOmHjeaWsOmWi+apn+OAgg==')
         'Fix.set-rdp-port.Title' = (ConvertFrom-RdpUtf8Base64 '5bCHIFJEUCDnp7vliLDlhbbku5bpgKPmjqXln6A=')
+        'Fix.set-rdp-security-layer-tls.Title' = (ConvertFrom-RdpUtf8Base64 '6YeN5paw5LulIFRMUyDpqZforYnkvLrmnI3lmajvvIhTZWN1cml0eUxheWVyPTLvvIk=')
         'Fix.start-termservice.Title' = (ConvertFrom-RdpUtf8Base64 '5bCH6YGg56uv5qGM6Z2i5pyN5YuZ6Kit5Zue5omL5YuV5ZWf5YuV5Lim5ZWf5YuV5a6D')
         'Fix.stop-port-owner.Title' = (ConvertFrom-RdpUtf8Base64 '5YGc5q2i5L2U55SoIFJEUCDpgKPmjqXln6DnmoTmnI3li5k=')
         'Fix.suspend-group-policy.Title' = (ConvertFrom-RdpUtf8Base64 '5pqr5YGc576k57WE5Y6f5YmH77yM6YG/5YWN5YW25b6p5Y6f5L+u5b6p57WQ5p6c')
@@ -3873,6 +3945,38 @@ $script:RdpCatalog = @{
             Fixes = @()
         }
         @{
+            Id = 'credssp-oracle'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'credssp-force-updated-clients'
+                        Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
+                        Name = 'AllowEncryptionOracle'
+                        Op = 'equals'
+                        Value = 0
+                        PolicyKey = $null
+                        PolicyName = $null
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'credssp-vulnerable'
+                        Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
+                        Name = 'AllowEncryptionOracle'
+                        Op = 'equals'
+                        Value = 2
+                        PolicyKey = $null
+                        PolicyName = $null
+                    }
+                }
+            )
+            Fixes = @('set-credssp-mitigated')
+        }
+        @{
             Id = 'machinekeys-access'
             Evidence = @(
                 @{
@@ -4101,6 +4205,64 @@ $script:RdpCatalog = @{
             Fixes = @('stop-port-owner', 'set-rdp-port')
         }
         @{
+            Id = 'security-layer-mismatch'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-encryption-fips-only'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                        Name = 'MinEncryptionLevel'
+                        Op = 'equals'
+                        Value = 4
+                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                        PolicyName = 'MinEncryptionLevel'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'fips-algorithms-enforced'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Lsa\FIPSAlgorithmPolicy'
+                        Name = 'Enabled'
+                        Op = 'equals'
+                        Value = 1
+                        PolicyKey = $null
+                        PolicyName = $null
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-encryption-fips-by-policy'
+                        Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                        Name = 'MinEncryptionLevel'
+                        Op = 'equals'
+                        Value = 4
+                        PolicyKey = $null
+                        PolicyName = $null
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-security-layer-rdp'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                        Name = 'SecurityLayer'
+                        Op = 'equals'
+                        Value = 0
+                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                        PolicyName = 'SecurityLayer'
+                    }
+                }
+            )
+            Fixes = @('set-rdp-encryption-high', 'disable-fips-algorithm-policy', 'set-rdp-security-layer-tls')
+        }
+        @{
             Id = 'termservice-not-running'
             Evidence = @(
                 @{
@@ -4248,6 +4410,26 @@ $script:RdpCatalog = @{
             WindowHours = 24
             DataConditions = @()
             ReportFields = @()
+        }
+        'credssp-force-updated-clients' = @{
+            Kind = 'registry-value'
+            Id = 'credssp-force-updated-clients'
+            Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
+            Name = 'AllowEncryptionOracle'
+            Op = 'equals'
+            Value = 0
+            PolicyKey = $null
+            PolicyName = $null
+        }
+        'credssp-vulnerable' = @{
+            Kind = 'registry-value'
+            Id = 'credssp-vulnerable'
+            Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
+            Name = 'AllowEncryptionOracle'
+            Op = 'equals'
+            Value = 2
+            PolicyKey = $null
+            PolicyName = $null
         }
         'ev-rcm-cert' = @{
             Kind = 'event-query'
@@ -4402,6 +4584,46 @@ $script:RdpCatalog = @{
             Service = 'TermService'
             FiresWhen = 'not-running'
         }
+        'rdp-encryption-fips-only' = @{
+            Kind = 'registry-value'
+            Id = 'rdp-encryption-fips-only'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+            Name = 'MinEncryptionLevel'
+            Op = 'equals'
+            Value = 4
+            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+            PolicyName = 'MinEncryptionLevel'
+        }
+        'fips-algorithms-enforced' = @{
+            Kind = 'registry-value'
+            Id = 'fips-algorithms-enforced'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Lsa\FIPSAlgorithmPolicy'
+            Name = 'Enabled'
+            Op = 'equals'
+            Value = 1
+            PolicyKey = $null
+            PolicyName = $null
+        }
+        'rdp-encryption-fips-by-policy' = @{
+            Kind = 'registry-value'
+            Id = 'rdp-encryption-fips-by-policy'
+            Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+            Name = 'MinEncryptionLevel'
+            Op = 'equals'
+            Value = 4
+            PolicyKey = $null
+            PolicyName = $null
+        }
+        'rdp-security-layer-rdp' = @{
+            Kind = 'registry-value'
+            Id = 'rdp-security-layer-rdp'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+            Name = 'SecurityLayer'
+            Op = 'equals'
+            Value = 0
+            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+            PolicyName = 'SecurityLayer'
+        }
         'termservice-disabled' = @{
             Kind = 'service-state'
             Id = 'termservice-disabled'
@@ -4513,6 +4735,34 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $false
+        }
+        'disable-fips-algorithm-policy' = @{
+            Id = 'disable-fips-algorithm-policy'
+            Command = 'Disable-RdpFipsAlgorithmPolicy'
+            OptIn = $true
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Lsa\FIPSAlgorithmPolicy'
+                    Name = 'Enabled'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 0
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Lsa\FIPSAlgorithmPolicy'
+                    Name = 'Enabled'
+                }
+            )
+            VerifyChecks = @('fips-algorithms-enforced')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $true
+            WeakensSecurity = $true
         }
         'enable-legacy-tls-server' = @{
             Id = 'enable-legacy-tls-server'
@@ -4880,6 +5130,34 @@ $script:RdpCatalog = @{
             Reboot = $true
             WeakensSecurity = $false
         }
+        'set-credssp-mitigated' = @{
+            Id = 'set-credssp-mitigated'
+            Command = 'Set-RdpCredSspMitigated'
+            OptIn = $true
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
+                    Name = 'AllowEncryptionOracle'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 1
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
+                    Name = 'AllowEncryptionOracle'
+                }
+            )
+            VerifyChecks = @('credssp-force-updated-clients')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $true
+            WeakensSecurity = $true
+        }
         'set-rdp-cert-binding' = @{
             Id = 'set-rdp-cert-binding'
             Command = 'Set-RdpCertificateBinding'
@@ -4945,6 +5223,34 @@ $script:RdpCatalog = @{
             Reboot = $false
             WeakensSecurity = $false
         }
+        'set-rdp-encryption-high' = @{
+            Id = 'set-rdp-encryption-high'
+            Command = 'Set-RdpEncryptionLevel'
+            OptIn = $true
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'MinEncryptionLevel'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 3
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'MinEncryptionLevel'
+                }
+            )
+            VerifyChecks = @('rdp-encryption-fips-only')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $true
+            WeakensSecurity = $true
+        }
         'set-rdp-port' = @{
             Id = 'set-rdp-port'
             Command = 'Set-RdpPort'
@@ -5002,6 +5308,34 @@ $script:RdpCatalog = @{
             NeededWhenEvents = @()
             RestartsServices = @('TermService')
             Reboot = $false
+            WeakensSecurity = $false
+        }
+        'set-rdp-security-layer-tls' = @{
+            Id = 'set-rdp-security-layer-tls'
+            Command = 'Set-RdpSecurityLayer'
+            OptIn = $true
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'SecurityLayer'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 2
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'SecurityLayer'
+                }
+            )
+            VerifyChecks = @('rdp-security-layer-rdp')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $true
             WeakensSecurity = $false
         }
         'start-termservice' = @{
@@ -5110,8 +5444,8 @@ function Invoke-RdpDiagnosis {
     [OutputType([pscustomobject], [string])]
     param(
         [Parameter(Position = 0)]
-        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled')]
-        [string[]]$Scenario = @('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled'),
+        [ValidateSet('broker-hostname', 'credssp-oracle', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled')]
+        [string[]]$Scenario = @('broker-hostname', 'credssp-oracle', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled'),
         [object]$Since = $null,
         [Nullable[datetime]]$After = $null,
         [Parameter(Mandatory = $true, ParameterSetName = 'Text')]
@@ -5169,9 +5503,9 @@ function Invoke-RdpRepair {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true, Position = 0)]
-        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled')]
+        [ValidateSet('broker-hostname', 'credssp-oracle', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled')]
         [string]$Scenario,
-        [ValidateSet('allow-rdp-connections', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
+        [ValidateSet('allow-rdp-connections', 'disable-fips-algorithm-policy', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-credssp-mitigated', 'set-rdp-cert-binding', 'set-rdp-encryption-high', 'set-rdp-port', 'set-rdp-security-layer-tls', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
         [string[]]$Fix = @(),
         [ValidatePattern('^[0-9A-Fa-f]{40}$')]
         [string]$Thumbprint,
@@ -5247,6 +5581,18 @@ function Enable-RdpConnection {
     Invoke-RdpFixCommand -FixId 'allow-rdp-connections' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix allow-rdp-connections (command Enable-RdpConnection)
+
+#region fix disable-fips-algorithm-policy (command Disable-RdpFipsAlgorithmPolicy)
+function Disable-RdpFipsAlgorithmPolicy {
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'disable-fips-algorithm-policy' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix disable-fips-algorithm-policy (command Disable-RdpFipsAlgorithmPolicy)
 
 #region fix enable-legacy-tls-server (command Enable-RdpLegacyTlsProtocol)
 function Enable-RdpLegacyTlsProtocol {
@@ -5344,6 +5690,18 @@ function Resume-RdpGroupPolicy {
 }
 #endregion fix resume-group-policy (command Resume-RdpGroupPolicy)
 
+#region fix set-credssp-mitigated (command Set-RdpCredSspMitigated)
+function Set-RdpCredSspMitigated {
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'set-credssp-mitigated' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix set-credssp-mitigated (command Set-RdpCredSspMitigated)
+
 #region fix set-rdp-cert-binding (command Set-RdpCertificateBinding)
 function Set-RdpCertificateBinding {
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
@@ -5359,6 +5717,18 @@ function Set-RdpCertificateBinding {
 }
 #endregion fix set-rdp-cert-binding (command Set-RdpCertificateBinding)
 
+#region fix set-rdp-encryption-high (command Set-RdpEncryptionLevel)
+function Set-RdpEncryptionLevel {
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'set-rdp-encryption-high' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix set-rdp-encryption-high (command Set-RdpEncryptionLevel)
+
 #region fix set-rdp-port (command Set-RdpPort)
 function Set-RdpPort {
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
@@ -5373,6 +5743,18 @@ function Set-RdpPort {
     Invoke-RdpFixCommand -FixId 'set-rdp-port' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix set-rdp-port (command Set-RdpPort)
+
+#region fix set-rdp-security-layer-tls (command Set-RdpSecurityLayer)
+function Set-RdpSecurityLayer {
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'set-rdp-security-layer-tls' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix set-rdp-security-layer-tls (command Set-RdpSecurityLayer)
 
 #region fix start-termservice (command Start-RdpTermService)
 function Start-RdpTermService {

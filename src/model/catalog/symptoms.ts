@@ -65,6 +65,15 @@ const symptoms: SymptomInput[] = [
         '在要求認證之前就出現「遠端桌面因下列其中一個原因而無法連線到遠端電腦：未啟用伺服器的遠端存取…」',
     },
   },
+  {
+    id: 'authentication-error',
+    text: {
+      'en-US': '"An authentication error has occurred" when connecting',
+      'sv-SE': '”Ett autentiseringsfel har inträffat” vid anslutning',
+      'nl-NL': '"Er is een verificatiefout opgetreden" bij het verbinden',
+      'zh-TW': '連線時出現「發生驗證錯誤」',
+    },
+  },
 ];
 
 export default symptoms;

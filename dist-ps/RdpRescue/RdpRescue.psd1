@@ -21,6 +21,7 @@
         'Remove-RdpCertificateBinding'
         'Reset-RdpSelfSignedCertificate'
         'Repair-RdpMachineKeyPermission'
+        'Reset-RdpConnectionLimit'
         'Resume-RdpGroupPolicy'
         'Set-RdpCredSspMitigated'
         'Set-RdpCertificateBinding'

@@ -2504,7 +2504,9 @@ function Get-RdpRegistryWrite {
             $value = Resolve-RdpOperationValue -Operation $Operation -Parameters $Parameters
             switch ($Operation.Type) {
                 'REG_DWORD' {
-                    $value = [int]$value
+                    # The registry holds 32 bits and .NET reads a DWORD as Int32: 4294967295
+                    # (no connection limit) is written and read back as -1, the same bits.
+                    $value = [BitConverter]::ToInt32([BitConverter]::GetBytes([uint32]$value), 0)
                 }
                 'REG_BINARY' {
                     $value = ConvertFrom-RdpHex -Hex ([string]$value)
@@ -3530,6 +3532,38 @@ $script:RdpCatalog = @{
             Fixes = @('reset-machinekeys-acl', 'renew-rdp-self-signed-cert', 'remove-rdp-cert-binding', 'set-rdp-cert-binding')
         }
         @{
+            Id = 'max-connections-reached'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-connection-limit-zero'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                        Name = 'MaxInstanceCount'
+                        Op = 'equals'
+                        Value = 0
+                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                        PolicyName = 'MaxInstanceCount'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-connection-limit-by-policy'
+                        Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                        Name = 'MaxInstanceCount'
+                        Op = 'present'
+                        Value = $null
+                        PolicyKey = $null
+                        PolicyName = $null
+                    }
+                }
+            )
+            Fixes = @('restore-rdp-connection-limit')
+        }
+        @{
             Id = 'rdp-cert-invalid'
             Evidence = @(
                 @{
@@ -3965,6 +3999,26 @@ $script:RdpCatalog = @{
                     FilesStartingWith = 'f686aace6942fb7f7ceb231212eef4a4_'
                 }
             )
+        }
+        'rdp-connection-limit-zero' = @{
+            Kind = 'registry-value'
+            Id = 'rdp-connection-limit-zero'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+            Name = 'MaxInstanceCount'
+            Op = 'equals'
+            Value = 0
+            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+            PolicyName = 'MaxInstanceCount'
+        }
+        'rdp-connection-limit-by-policy' = @{
+            Kind = 'registry-value'
+            Id = 'rdp-connection-limit-by-policy'
+            Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+            Name = 'MaxInstanceCount'
+            Op = 'present'
+            Value = $null
+            PolicyKey = $null
+            PolicyName = $null
         }
         'rdp-cert-store' = @{
             Kind = 'certificate-store'
@@ -4583,6 +4637,34 @@ $script:RdpCatalog = @{
             Reboot = $false
             WeakensSecurity = $false
         }
+        'restore-rdp-connection-limit' = @{
+            Id = 'restore-rdp-connection-limit'
+            Command = 'Reset-RdpConnectionLimit'
+            OptIn = $false
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'MaxInstanceCount'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 4294967295
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'MaxInstanceCount'
+                }
+            )
+            VerifyChecks = @('rdp-connection-limit-zero')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $true
+            WeakensSecurity = $false
+        }
         'resume-group-policy' = @{
             Id = 'resume-group-policy'
             Command = 'Resume-RdpGroupPolicy'
@@ -4933,7 +5015,7 @@ function Invoke-RdpDiagnosis {
 
     Returns one object per scenario with Id, Title (in the user's language), Status
     (Detected, Clear or Unknown; Unknown when a check could not run, with the Reason), Evidence,
-    Checks and RecommendedFixes. Scenarios: broker-hostname, credssp-oracle, machinekeys-access, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, security-layer-mismatch, termservice-not-running, tls-disabled.
+    Checks and RecommendedFixes. Scenarios: broker-hostname, credssp-oracle, machinekeys-access, max-connections-reached, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, security-layer-mismatch, termservice-not-running, tls-disabled.
 
     .PARAMETER Scenario
     Scenario ids to diagnose. Default: all.
@@ -4981,8 +5063,8 @@ function Invoke-RdpDiagnosis {
     [OutputType([pscustomobject], [string])]
     param(
         [Parameter(Position = 0)]
-        [ValidateSet('broker-hostname', 'credssp-oracle', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled')]
-        [string[]]$Scenario = @('broker-hostname', 'credssp-oracle', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled'),
+        [ValidateSet('broker-hostname', 'credssp-oracle', 'machinekeys-access', 'max-connections-reached', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled')]
+        [string[]]$Scenario = @('broker-hostname', 'credssp-oracle', 'machinekeys-access', 'max-connections-reached', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled'),
         [object]$Since = $null,
         [Nullable[datetime]]$After = $null,
         [Parameter(Mandatory = $true, ParameterSetName = 'Text')]
@@ -5055,7 +5137,7 @@ function Invoke-RdpRepair {
     the repair with a message naming the fix and the backup; nothing after it runs.
 
     .PARAMETER Scenario
-    The scenario to repair: broker-hostname, credssp-oracle, machinekeys-access, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, security-layer-mismatch, termservice-not-running, tls-disabled.
+    The scenario to repair: broker-hostname, credssp-oracle, machinekeys-access, max-connections-reached, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, security-layer-mismatch, termservice-not-running, tls-disabled.
 
     .PARAMETER Fix
     Fix ids to apply instead of the scenario's default ones (this is how opt-in fixes run).
@@ -5092,9 +5174,9 @@ function Invoke-RdpRepair {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true, Position = 0)]
-        [ValidateSet('broker-hostname', 'credssp-oracle', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled')]
+        [ValidateSet('broker-hostname', 'credssp-oracle', 'machinekeys-access', 'max-connections-reached', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled')]
         [string]$Scenario,
-        [ValidateSet('allow-rdp-connections', 'disable-fips-algorithm-policy', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-credssp-mitigated', 'set-rdp-cert-binding', 'set-rdp-encryption-high', 'set-rdp-port', 'set-rdp-security-layer-tls', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
+        [ValidateSet('allow-rdp-connections', 'disable-fips-algorithm-policy', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'restore-rdp-connection-limit', 'resume-group-policy', 'set-credssp-mitigated', 'set-rdp-cert-binding', 'set-rdp-encryption-high', 'set-rdp-port', 'set-rdp-security-layer-tls', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
         [string[]]$Fix = @(),
         [ValidatePattern('^[0-9A-Fa-f]{40}$')]
         [string]$Thumbprint,
@@ -5588,6 +5670,49 @@ function Repair-RdpMachineKeyPermission {
 }
 #endregion fix reset-machinekeys-acl (command Repair-RdpMachineKeyPermission)
 
+#region fix restore-rdp-connection-limit (command Reset-RdpConnectionLimit)
+function Reset-RdpConnectionLimit {
+    <#
+    .SYNOPSIS
+    Remove the listener's connection limit
+
+    .DESCRIPTION
+    Sets MaxInstanceCount=4294967295 (no limit) on the RDP-Tcp listener; reboot afterwards. When
+    Group Policy limits connections, the policy wins: the fix reports that it is not verified,
+    and the policy must be changed.
+
+    Backup: The previous MaxInstanceCount value (or its absence) is saved.
+    Undo: Restores MaxInstanceCount exactly as it was.
+    Verification: The effective limit (the policy value when there is one) is no longer 0.
+
+    .PARAMETER BackupRoot
+    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
+
+    .EXAMPLE
+    Reset-RdpConnectionLimit -WhatIf
+
+    Shows what would change, without changing anything.
+
+    .EXAMPLE
+    Reset-RdpConnectionLimit
+
+    Saves a backup, applies the fix after confirmation and verifies it.
+
+    .LINK
+    Undo-RdpRepair
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'restore-rdp-connection-limit' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix restore-rdp-connection-limit (command Reset-RdpConnectionLimit)
+
 #region fix resume-group-policy (command Resume-RdpGroupPolicy)
 function Resume-RdpGroupPolicy {
     <#
@@ -6020,6 +6145,7 @@ Export-ModuleMember -Function @(
     'Remove-RdpCertificateBinding'
     'Reset-RdpSelfSignedCertificate'
     'Repair-RdpMachineKeyPermission'
+    'Reset-RdpConnectionLimit'
     'Resume-RdpGroupPolicy'
     'Set-RdpCredSspMitigated'
     'Set-RdpCertificateBinding'

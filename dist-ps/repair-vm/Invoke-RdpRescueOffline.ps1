@@ -230,6 +230,50 @@ $script:RdpOfflineCatalog = @{
             )
         }
         @{
+            Id = 'max-connections-reached'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-connection-limit-zero'
+                        Location = @{
+                            Hive = 'SYSTEM'
+                            ControlSet = $true
+                            Path = 'Control\Terminal Server\WinStations\RDP-Tcp'
+                        }
+                        Name = 'MaxInstanceCount'
+                        Op = 'equals'
+                        Value = 0
+                        Policy = @{
+                            Location = @{
+                                Hive = 'SOFTWARE'
+                                ControlSet = $false
+                                Path = 'Policies\Microsoft\Windows NT\Terminal Services'
+                            }
+                            Name = 'MaxInstanceCount'
+                        }
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-connection-limit-by-policy'
+                        Location = @{
+                            Hive = 'SOFTWARE'
+                            ControlSet = $false
+                            Path = 'Policies\Microsoft\Windows NT\Terminal Services'
+                        }
+                        Name = 'MaxInstanceCount'
+                        Op = 'present'
+                        Value = $null
+                        Policy = $null
+                    }
+                }
+            )
+        }
+        @{
             Id = 'rdp-cert-invalid'
             Evidence = @(
                 @{

@@ -122,6 +122,9 @@ $script:RdpStringTable = @{
         'Finding.ev-schannel-key' = 'Schannel 36870: a fatal error occurred accessing the TLS server credential private key.'
         'Finding.ev-schannel-36872' = 'Schannel 36872 was logged; its meaning differs between Windows versions, so it only supports the finding.'
         'Finding.machinekeys-acl' = 'MachineKeys or the RDP key file lacks an entry Windows needs (Administrators on the folder; SYSTEM and NETWORK SERVICE on the RDP key).'
+        'Scenario.max-connections-reached.Title' = 'The RDP listener accepts no more connections'
+        'Finding.rdp-connection-limit-zero' = 'The RDP listener allows no concurrent connection: MaxInstanceCount=0.'
+        'Finding.rdp-connection-limit-by-policy' = 'Group Policy limits the number of connections (Policies\...\Terminal Services MaxInstanceCount): the policy wins over the listener''s value, and a local change is reverted at the next refresh. Change the policy.'
         'Scenario.rdp-cert-invalid.Title' = 'The RDP certificate is expired, missing, or not the configured one'
         'Finding.rdp-cert-store' = 'The Remote Desktop certificate store is empty or holds only expired certificates, or certificates RDP cannot use (no private key that opens, a key file NETWORK SERVICE cannot read, or an Enhanced Key Usage not for server authentication).'
         'Finding.rdp-cert-binding' = 'SSLCertificateSHA1Hash names a certificate that is not installed, has expired, or that RDP cannot use (no private key that opens, a key file NETWORK SERVICE cannot read, or an Enhanced Key Usage not for server authentication).'
@@ -166,6 +169,7 @@ $script:RdpStringTable = @{
         'Fix.remove-rdp-cert-binding.Title' = 'Remove the configured RDP certificate thumbprint'
         'Fix.renew-rdp-self-signed-cert.Title' = 'Renew the RDP self-signed certificate'
         'Fix.reset-machinekeys-acl.Title' = 'Reset permissions on the MachineKeys folder'
+        'Fix.restore-rdp-connection-limit.Title' = 'Remove the listener''s connection limit'
         'Fix.resume-group-policy.Title' = 'Resume Group Policy after the repair is confirmed'
         'Fix.set-credssp-mitigated.Title' = 'Accept clients without the CredSSP update (Mitigated)'
         'Fix.set-credssp-mitigated.Warning' = 'The VM then accepts clients that lack the CredSSP update for CVE-2018-0886, which exposes those clients. Temporary only: update the clients, then restore Force Updated Clients.'
@@ -238,6 +242,9 @@ $script:RdpStringTable = @{
         'Finding.ev-schannel-key' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzA6IGV0dCBhbGx2YXJsaWd0IGZlbCB1cHBzdG9kIHZpZCDDpXRrb21zdCB0aWxsIGRlbiBwcml2YXRhIG55Y2tlbG4gZsO2ciBUTFMtc2VydmVyYXV0ZW50aXNlcmluZ3N1cHBnaWZ0ZW4u')
         'Finding.ev-schannel-36872' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzIgbG9nZ2FkZXM7IGJldHlkZWxzZW4gc2tpbGplciBzaWcgbWVsbGFuIFdpbmRvd3MtdmVyc2lvbmVyLCBzw6UgZGVuIHN0w7ZkZXIgYmFyYSBzbHV0c2F0c2VuLg==')
         'Finding.machinekeys-acl' = (ConvertFrom-RdpUtf8Base64 'TWFjaGluZUtleXMgZWxsZXIgUkRQLW55Y2tlbGZpbGVuIHNha25hciBlbiBwb3N0IHNvbSBXaW5kb3dzIGJlaMO2dmVyIChBZG1pbmlzdHJhdMO2cmVyIHDDpSBtYXBwZW47IFNZU1RFTSBvY2ggTkVUV09SSyBTRVJWSUNFIHDDpSBSRFAtbnlja2Vsbiku')
+        'Scenario.max-connections-reached.Title' = 'RDP-lyssnaren tar inte emot fler anslutningar'
+        'Finding.rdp-connection-limit-zero' = (ConvertFrom-RdpUtf8Base64 'UkRQLWx5c3NuYXJlbiB0aWxsw6V0ZXIgaW5nZW4gc2FtdGlkaWcgYW5zbHV0bmluZzogTWF4SW5zdGFuY2VDb3VudD0wLg==')
+        'Finding.rdp-connection-limit-by-policy' = (ConvertFrom-RdpUtf8Base64 'RW4gZ3J1cHByaW5jaXAgYmVncsOkbnNhciBhbnRhbGV0IGFuc2x1dG5pbmdhciAoUG9saWNpZXNcLi4uXFRlcm1pbmFsIFNlcnZpY2VzIE1heEluc3RhbmNlQ291bnQpOiBwcmluY2lwZW4gdmlubmVyIMO2dmVyIGx5c3NuYXJlbnMgdsOkcmRlLCBvY2ggZW4gbG9rYWwgw6RuZHJpbmcgw6V0ZXJzdMOkbGxzIHZpZCBuw6RzdGEgdXBwZGF0ZXJpbmcuIMOEbmRyYSBwcmluY2lwZW4u')
         'Scenario.rdp-cert-invalid.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQLWNlcnRpZmlrYXRldCBoYXIgZ8OldHQgdXQsIHNha25hcyBlbGxlciDDpHIgaW50ZSBkZXQga29uZmlndXJlcmFkZQ==')
         'Finding.rdp-cert-store' = (ConvertFrom-RdpUtf8Base64 'Q2VydGlmaWthdGFya2l2ZXQgUmVtb3RlIERlc2t0b3Agw6RyIHRvbXQgZWxsZXIgaW5uZWjDpWxsZXIgYmFyYSB1dGfDpW5nbmEgY2VydGlmaWthdCwgZWxsZXIgY2VydGlmaWthdCBzb20gUkRQIGludGUga2FuIGFudsOkbmRhIChpbmdlbiBwcml2YXQgbnlja2VsIHNvbSBnw6VyIGF0dCDDtnBwbmEsIGVuIG55Y2tlbGZpbCBzb20gTkVUV09SSyBTRVJWSUNFIGludGUga2FuIGzDpHNhIGVsbGVyIGVuIGbDtnJiw6R0dHJhZCBueWNrZWxhbnbDpG5kbmluZyBzb20gaW50ZSBnw6RsbGVyIHNlcnZlcmF1dGVudGlzZXJpbmcpLg==')
         'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCBhbmdlciBldHQgY2VydGlmaWthdCBzb20gaW50ZSDDpHIgaW5zdGFsbGVyYXQsIGhhciBnw6V0dCB1dCBlbGxlciBzb20gUkRQIGludGUga2FuIGFudsOkbmRhIChpbmdlbiBwcml2YXQgbnlja2VsIHNvbSBnw6VyIGF0dCDDtnBwbmEsIGVuIG55Y2tlbGZpbCBzb20gTkVUV09SSyBTRVJWSUNFIGludGUga2FuIGzDpHNhIGVsbGVyIGVuIGbDtnJiw6R0dHJhZCBueWNrZWxhbnbDpG5kbmluZyBzb20gaW50ZSBnw6RsbGVyIHNlcnZlcmF1dGVudGlzZXJpbmcpLg==')
@@ -282,6 +289,7 @@ $script:RdpStringTable = @{
         'Fix.remove-rdp-cert-binding.Title' = (ConvertFrom-RdpUtf8Base64 'VGEgYm9ydCBkZXQga29uZmlndXJlcmFkZSB0dW1hdnRyeWNrZXQgZsO2ciBSRFAtY2VydGlmaWthdGV0')
         'Fix.renew-rdp-self-signed-cert.Title' = (ConvertFrom-RdpUtf8Base64 'RsO2cm55YSBkZXQgc2rDpGx2c2lnbmVyYWRlIFJEUC1jZXJ0aWZpa2F0ZXQ=')
         'Fix.reset-machinekeys-acl.Title' = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJzdMOkbGwgYmVow7ZyaWdoZXRlcm5hIGbDtnIgbWFwcGVuIE1hY2hpbmVLZXlz')
+        'Fix.restore-rdp-connection-limit.Title' = (ConvertFrom-RdpUtf8Base64 'VGEgYm9ydCBseXNzbmFyZW5zIGFuc2x1dG5pbmdzZ3LDpG5z')
         'Fix.resume-group-policy.Title' = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJ1cHB0YSBncnVwcHJpbmNpcGVyIG7DpHIgcmVwYXJhdGlvbmVuIGhhciBiZWtyw6RmdGF0cw==')
         'Fix.set-credssp-mitigated.Title' = 'Acceptera klienter utan CredSSP-uppdateringen (Minskad risk)'
         'Fix.set-credssp-mitigated.Warning' = (ConvertFrom-RdpUtf8Base64 'RGVuIHZpcnR1ZWxsYSBkYXRvcm4gYWNjZXB0ZXJhciBkw6Uga2xpZW50ZXIgc29tIHNha25hciBDcmVkU1NQLXVwcGRhdGVyaW5nZW4gZsO2ciBDVkUtMjAxOC0wODg2LCB2aWxrZXQgZXhwb25lcmFyIGRlIGtsaWVudGVybmEuIEVuZGFzdCB0aWxsZsOkbGxpZ3Q6IHVwcGRhdGVyYSBrbGllbnRlcm5hIG9jaCDDpXRlcnN0w6RsbCBzZWRhbiBUdmluZ2EgdXBwZGF0ZXJhZGUga2xpZW50ZXIu')
@@ -354,6 +362,9 @@ $script:RdpStringTable = @{
         'Finding.ev-schannel-key' = 'Schannel 36870: er is een fatale fout opgetreden bij het openen van de persoonlijke sleutel van de TLS-serverreferentie.'
         'Finding.ev-schannel-36872' = 'Schannel 36872 is vastgelegd; de betekenis verschilt per Windows-versie, dus het ondersteunt de bevinding alleen.'
         'Finding.machinekeys-acl' = 'MachineKeys of het RDP-sleutelbestand mist een vermelding die Windows nodig heeft (Administrators op de map; SYSTEM en NETWORK SERVICE op de RDP-sleutel).'
+        'Scenario.max-connections-reached.Title' = 'De RDP-listener accepteert geen verbindingen meer'
+        'Finding.rdp-connection-limit-zero' = 'De RDP-listener staat geen enkele gelijktijdige verbinding toe: MaxInstanceCount=0.'
+        'Finding.rdp-connection-limit-by-policy' = 'Groepsbeleid beperkt het aantal verbindingen (Policies\...\Terminal Services MaxInstanceCount): het beleid wint van de waarde van de listener, en een lokale wijziging wordt bij de volgende vernieuwing teruggedraaid. Wijzig het beleid.'
         'Scenario.rdp-cert-invalid.Title' = 'Het RDP-certificaat is verlopen, ontbreekt of is niet het ingestelde certificaat'
         'Finding.rdp-cert-store' = 'Het certificaatarchief Remote Desktop is leeg of bevat alleen verlopen certificaten, of certificaten die RDP niet kan gebruiken (geen persoonlijke sleutel die te openen is, een sleutelbestand dat NETWORK SERVICE niet kan lezen, of uitgebreid sleutelgebruik dat niet voor serververificatie is).'
         'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCBub2VtdCBlZW4gY2VydGlmaWNhYXQgZGF0IG5pZXQgaXMgZ2XDr25zdGFsbGVlcmQsIHZlcmxvcGVuIGlzIG9mIGRhdCBSRFAgbmlldCBrYW4gZ2VicnVpa2VuIChnZWVuIHBlcnNvb25saWprZSBzbGV1dGVsIGRpZSB0ZSBvcGVuZW4gaXMsIGVlbiBzbGV1dGVsYmVzdGFuZCBkYXQgTkVUV09SSyBTRVJWSUNFIG5pZXQga2FuIGxlemVuLCBvZiB1aXRnZWJyZWlkIHNsZXV0ZWxnZWJydWlrIGRhdCBuaWV0IHZvb3Igc2VydmVydmVyaWZpY2F0aWUgaXMpLg==')
@@ -398,6 +409,7 @@ $script:RdpStringTable = @{
         'Fix.remove-rdp-cert-binding.Title' = 'De geconfigureerde vingerafdruk van het RDP-certificaat verwijderen'
         'Fix.renew-rdp-self-signed-cert.Title' = 'Het zelfondertekende RDP-certificaat vernieuwen'
         'Fix.reset-machinekeys-acl.Title' = 'Machtigingen voor de map MachineKeys herstellen'
+        'Fix.restore-rdp-connection-limit.Title' = 'De verbindingslimiet van de listener verwijderen'
         'Fix.resume-group-policy.Title' = 'Groepsbeleid hervatten nadat de reparatie is bevestigd'
         'Fix.set-credssp-mitigated.Title' = 'Clients zonder de CredSSP-update accepteren (Beperkt)'
         'Fix.set-credssp-mitigated.Warning' = 'De VM accepteert dan clients zonder de CredSSP-update voor CVE-2018-0886, wat die clients blootstelt. Alleen tijdelijk: werk de clients bij en herstel daarna Bijgewerkte clients afdwingen.'
@@ -470,6 +482,9 @@ $script:RdpStringTable = @{
         'Finding.ev-schannel-key' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzDvvJrlrZjlj5YgVExTIOS8uuacjeWZqOiqjeitieeahOengeWvhumHkemRsOaZgueZvOeUn+WatOmHjemMr+iqpOOAgg==')
         'Finding.ev-schannel-36872' = (ConvertFrom-RdpUtf8Base64 '5bey6KiY6YyEIFNjaGFubmVsIDM2ODcy77yb5YW25oSP576p5ZugIFdpbmRvd3Mg54mI5pys6ICM55Ww77yM5Zug5q2k5YOF5L2c54K65L2Q6K2J44CC')
         'Finding.machinekeys-acl' = (ConvertFrom-RdpUtf8Base64 'TWFjaGluZUtleXMg5oiWIFJEUCDph5HpkbDmqpTmoYjnvLrlsJEgV2luZG93cyDmiYDpnIDnmoTpoIXnm67vvIjos4fmlpnlpL7kuIrnmoQgQWRtaW5pc3RyYXRvcnPvvJtSRFAg6YeR6ZGw5LiK55qEIFNZU1RFTSDoiIcgTkVUV09SSyBTRVJWSUNF77yJ44CC')
+        'Scenario.max-connections-reached.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaOpeiBveeoi+W8j+S4jeWGjeaOpeWPl+mAo+e3mg==')
+        'Finding.rdp-connection-limit-zero' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaOpeiBveeoi+W8j+S4jeWFgeioseS7u+S9leS4puihjOmAo+e3mu+8mk1heEluc3RhbmNlQ291bnQ9MOOAgg==')
+        'Finding.rdp-connection-limit-by-policy' = (ConvertFrom-RdpUtf8Base64 '576k57WE5Y6f5YmH6ZmQ5Yi25LqG6YCj57ea5pW455uu77yIUG9saWNpZXNcLi4uXFRlcm1pbmFsIFNlcnZpY2VzIE1heEluc3RhbmNlQ291bnTvvInvvJrljp/liYflhKrlhYjmlrzmjqXogb3nqIvlvI/nmoTlgLzvvIzmnKzmqZ/orormm7TmnIPlnKjkuIvmrKHph43mlrDmlbTnkIbmmYLooqvpgoTljp/jgILoq4vorormm7Tljp/liYfjgII=')
         'Scenario.rdp-cert-invalid.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaGkeitieW3sumBjuacn+OAgemBuuWkse+8jOaIluS4jeaYr+W3suioreWumueahOaGkeitiQ==')
         'Finding.rdp-cert-store' = (ConvertFrom-RdpUtf8Base64 'UmVtb3RlIERlc2t0b3Ag5oaR6K2J5a2Y5pS+5Y2A5piv56m655qE77yM5oiW5Y+q5YyF5ZCr5bey6YGO5pyf55qE5oaR6K2J77yM5oiW5Y+q5pyJIFJEUCDnhKHms5Xkvb/nlKjnmoTmhpHorYnvvIjmspLmnInlj6/plovllZ/nmoTnp4Hlr4bph5HpkbDjgIFORVRXT1JLIFNFUlZJQ0Ug54Sh5rOV6K6A5Y+W6YeR6ZGw5qqU5qGI77yM5oiW5aKe5by36YeR6ZGw5L2/55So5pa55rOV5LiN5piv5Ly65pyN5Zmo6amX6K2J77yJ44CC')
         'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCDmjIflrprnmoTmhpHorYnmnKrlronoo53jgIHlt7LpgY7mnJ/vvIzmiJYgUkRQIOeEoeazleS9v+eUqO+8iOaykuacieWPr+mWi+WVn+eahOengeWvhumHkemRsOOAgU5FVFdPUksgU0VSVklDRSDnhKHms5XoroDlj5bph5HpkbDmqpTmoYjvvIzmiJblop7lvLfph5HpkbDkvb/nlKjmlrnms5XkuI3mmK/kvLrmnI3lmajpqZforYnvvInjgII=')
@@ -514,6 +529,7 @@ $script:RdpStringTable = @{
         'Fix.remove-rdp-cert-binding.Title' = (ConvertFrom-RdpUtf8Base64 '56e76Zmk5bey6Kit5a6a55qEIFJEUCDmhpHorYnmjIfntIs=')
         'Fix.renew-rdp-self-signed-cert.Title' = (ConvertFrom-RdpUtf8Base64 '5pu05pawIFJEUCDoh6rmiJHnsL3nvbLmhpHorYk=')
         'Fix.reset-machinekeys-acl.Title' = (ConvertFrom-RdpUtf8Base64 '6YeN6KitIE1hY2hpbmVLZXlzIOizh+aWmeWkvueahOasiumZkA==')
+        'Fix.restore-rdp-connection-limit.Title' = (ConvertFrom-RdpUtf8Base64 '56e76Zmk5o6l6IG956iL5byP55qE6YCj57ea5LiK6ZmQ')
         'Fix.resume-group-policy.Title' = (ConvertFrom-RdpUtf8Base64 '56K66KqN5L+u5b6p5b6M5oGi5b6p576k57WE5Y6f5YmH')
         'Fix.set-credssp-mitigated.Title' = (ConvertFrom-RdpUtf8Base64 '5o6l5Y+X5rKS5pyJIENyZWRTU1Ag5pu05paw55qE55So5oi256uv77yI5bey57ep5ZKM77yJ')
         'Fix.set-credssp-mitigated.Warning' = (ConvertFrom-RdpUtf8Base64 'Vk0g5LmL5b6M5pyD5o6l5Y+X57y65bCRIENWRS0yMDE4LTA4ODYgQ3JlZFNTUCDmm7TmlrDnmoTnlKjmiLbnq6/vvIzkvb/pgqPkupvnlKjmiLbnq6/mmrTpnLLmlrzpoqjpmqrjgILlg4XpmZDmmqvmmYLkvb/nlKjvvJrmm7TmlrDnlKjmiLbnq6/lvozvvIzoq4vpgoTljp/jgIzlvLfliLbmm7TmlrDnmoTnlKjmiLbnq6/jgI3jgII=')
@@ -3025,7 +3041,9 @@ function Get-RdpRegistryWrite {
             $value = Resolve-RdpOperationValue -Operation $Operation -Parameters $Parameters
             switch ($Operation.Type) {
                 'REG_DWORD' {
-                    $value = [int]$value
+                    # The registry holds 32 bits and .NET reads a DWORD as Int32: 4294967295
+                    # (no connection limit) is written and read back as -1, the same bits.
+                    $value = [BitConverter]::ToInt32([BitConverter]::GetBytes([uint32]$value), 0)
                 }
                 'REG_BINARY' {
                     $value = ConvertFrom-RdpHex -Hex ([string]$value)
@@ -4051,6 +4069,38 @@ $script:RdpCatalog = @{
             Fixes = @('reset-machinekeys-acl', 'renew-rdp-self-signed-cert', 'remove-rdp-cert-binding', 'set-rdp-cert-binding')
         }
         @{
+            Id = 'max-connections-reached'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-connection-limit-zero'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                        Name = 'MaxInstanceCount'
+                        Op = 'equals'
+                        Value = 0
+                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                        PolicyName = 'MaxInstanceCount'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-connection-limit-by-policy'
+                        Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                        Name = 'MaxInstanceCount'
+                        Op = 'present'
+                        Value = $null
+                        PolicyKey = $null
+                        PolicyName = $null
+                    }
+                }
+            )
+            Fixes = @('restore-rdp-connection-limit')
+        }
+        @{
             Id = 'rdp-cert-invalid'
             Evidence = @(
                 @{
@@ -4486,6 +4536,26 @@ $script:RdpCatalog = @{
                     FilesStartingWith = 'f686aace6942fb7f7ceb231212eef4a4_'
                 }
             )
+        }
+        'rdp-connection-limit-zero' = @{
+            Kind = 'registry-value'
+            Id = 'rdp-connection-limit-zero'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+            Name = 'MaxInstanceCount'
+            Op = 'equals'
+            Value = 0
+            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+            PolicyName = 'MaxInstanceCount'
+        }
+        'rdp-connection-limit-by-policy' = @{
+            Kind = 'registry-value'
+            Id = 'rdp-connection-limit-by-policy'
+            Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+            Name = 'MaxInstanceCount'
+            Op = 'present'
+            Value = $null
+            PolicyKey = $null
+            PolicyName = $null
         }
         'rdp-cert-store' = @{
             Kind = 'certificate-store'
@@ -5104,6 +5174,34 @@ $script:RdpCatalog = @{
             Reboot = $false
             WeakensSecurity = $false
         }
+        'restore-rdp-connection-limit' = @{
+            Id = 'restore-rdp-connection-limit'
+            Command = 'Reset-RdpConnectionLimit'
+            OptIn = $false
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'MaxInstanceCount'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 4294967295
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'MaxInstanceCount'
+                }
+            )
+            VerifyChecks = @('rdp-connection-limit-zero')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $true
+            WeakensSecurity = $false
+        }
         'resume-group-policy' = @{
             Id = 'resume-group-policy'
             Command = 'Resume-RdpGroupPolicy'
@@ -5444,8 +5542,8 @@ function Invoke-RdpDiagnosis {
     [OutputType([pscustomobject], [string])]
     param(
         [Parameter(Position = 0)]
-        [ValidateSet('broker-hostname', 'credssp-oracle', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled')]
-        [string[]]$Scenario = @('broker-hostname', 'credssp-oracle', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled'),
+        [ValidateSet('broker-hostname', 'credssp-oracle', 'machinekeys-access', 'max-connections-reached', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled')]
+        [string[]]$Scenario = @('broker-hostname', 'credssp-oracle', 'machinekeys-access', 'max-connections-reached', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled'),
         [object]$Since = $null,
         [Nullable[datetime]]$After = $null,
         [Parameter(Mandatory = $true, ParameterSetName = 'Text')]
@@ -5503,9 +5601,9 @@ function Invoke-RdpRepair {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true, Position = 0)]
-        [ValidateSet('broker-hostname', 'credssp-oracle', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled')]
+        [ValidateSet('broker-hostname', 'credssp-oracle', 'machinekeys-access', 'max-connections-reached', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled')]
         [string]$Scenario,
-        [ValidateSet('allow-rdp-connections', 'disable-fips-algorithm-policy', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-credssp-mitigated', 'set-rdp-cert-binding', 'set-rdp-encryption-high', 'set-rdp-port', 'set-rdp-security-layer-tls', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
+        [ValidateSet('allow-rdp-connections', 'disable-fips-algorithm-policy', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'restore-rdp-connection-limit', 'resume-group-policy', 'set-credssp-mitigated', 'set-rdp-cert-binding', 'set-rdp-encryption-high', 'set-rdp-port', 'set-rdp-security-layer-tls', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
         [string[]]$Fix = @(),
         [ValidatePattern('^[0-9A-Fa-f]{40}$')]
         [string]$Thumbprint,
@@ -5677,6 +5775,18 @@ function Repair-RdpMachineKeyPermission {
     Invoke-RdpFixCommand -FixId 'reset-machinekeys-acl' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix reset-machinekeys-acl (command Repair-RdpMachineKeyPermission)
+
+#region fix restore-rdp-connection-limit (command Reset-RdpConnectionLimit)
+function Reset-RdpConnectionLimit {
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'restore-rdp-connection-limit' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix restore-rdp-connection-limit (command Reset-RdpConnectionLimit)
 
 #region fix resume-group-policy (command Resume-RdpGroupPolicy)
 function Resume-RdpGroupPolicy {

@@ -68,7 +68,9 @@ function Get-RdpRegistryWrite {
             $value = Resolve-RdpOperationValue -Operation $Operation -Parameters $Parameters
             switch ($Operation.Type) {
                 'REG_DWORD' {
-                    $value = [int]$value
+                    # The registry holds 32 bits and .NET reads a DWORD as Int32: 4294967295
+                    # (no connection limit) is written and read back as -1, the same bits.
+                    $value = [BitConverter]::ToInt32([BitConverter]::GetBytes([uint32]$value), 0)
                 }
                 'REG_BINARY' {
                     $value = ConvertFrom-RdpHex -Hex ([string]$value)

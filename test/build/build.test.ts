@@ -56,11 +56,14 @@ describe('rdp-rescue build', () => {
     const { manifest } = await build({ out });
     expect(manifest.scenarios).toEqual([
       'broker-hostname',
+      'credssp-oracle',
       'machinekeys-access',
+      'max-connections-reached',
       'rdp-cert-invalid',
       'rdp-disabled',
       'rdp-listener-disabled',
       'rdp-port-conflict',
+      'security-layer-mismatch',
       'termservice-not-running',
       'tls-disabled',
     ]);

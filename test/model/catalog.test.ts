@@ -142,11 +142,14 @@ describe('the catalog holds what the seeds know', () => {
   it('has exactly the public scenario ids', () => {
     expect(catalog.scenarios.map((s) => s.id).sort()).toEqual([
       'broker-hostname',
+      'credssp-oracle',
       'machinekeys-access',
+      'max-connections-reached',
       'rdp-cert-invalid',
       'rdp-disabled',
       'rdp-listener-disabled',
       'rdp-port-conflict',
+      'security-layer-mismatch',
       'termservice-not-running',
       'tls-disabled',
     ]);

@@ -13,6 +13,7 @@
         'Invoke-RdpRepair'
         'Undo-RdpRepair'
         'Enable-RdpConnection'
+        'Disable-RdpNetworkLevelAuthentication'
         'Enable-RdpLegacyTlsProtocol'
         'Enable-RdpListener'
         'Enable-RdpTerminalServer'

@@ -485,7 +485,7 @@ function global:Set-FakeCheckFiring {
         'event-query' {
             $data = @{}
             foreach ($condition in @($Check.DataConditions)) {
-                $data[$condition.Field] = [string]@($condition.Values)[0]
+                $data[@($condition.Fields)[0]] = [string]@($condition.Accepted)[0]
             }
             foreach ($field in @($Check.ReportFields)) {
                 if (-not $data.ContainsKey($field)) {
@@ -954,8 +954,17 @@ function global:Select-FakeEventRecord {
     if ($window.Success) {
         $since = $global:RdpFake.Now.AddMilliseconds(-[double]$window.Groups[1].Value)
     }
+    # EventData[Data[@Name='F']='v' or ...] groups: each must hold, by one of its terms.
+    $groups = @($XPath -split ' and EventData\[' | Select-Object -Skip 1 | ForEach-Object {
+            , @([regex]::Matches($_, "Data\[@Name='([^']+)'\]='([^']+)'") | ForEach-Object { @{ Field = $_.Groups[1].Value; Value = $_.Groups[2].Value } })
+        })
     $selected = @($global:RdpFake.Events | Where-Object {
-            $_.Channel -eq $Channel -and ($providers.Count -eq 0 -or $providers -contains $_.ProviderName) -and ($ids.Count -eq 0 -or $ids -contains $_.Id) -and $_.TimeCreated -ge $since
+            $record = $_
+            $held = $true
+            foreach ($terms in $groups) {
+                $held = $held -and @($terms | Where-Object { $record.Data.ContainsKey($_.Field) -and [string]$record.Data[$_.Field] -ceq $_.Value }).Count -gt 0
+            }
+            $held -and $_.Channel -eq $Channel -and ($providers.Count -eq 0 -or $providers -contains $_.ProviderName) -and ($ids.Count -eq 0 -or $ids -contains $_.Id) -and $_.TimeCreated -ge $since
         } | Sort-Object -Property { $_.TimeCreated } -Descending | Select-Object -First ([int]$MaxEvents))
     foreach ($record in $selected) {
         [pscustomobject]@{ ProviderName = $record.ProviderName; Id = $record.Id; TimeCreated = $record.TimeCreated; Data = $record.Data }

@@ -83,7 +83,7 @@ const DESCRIBE: { [K in CheckKind]: Describe<K> } = {
     }),
     ...c.dataConditions.map((d) =>
       label('eventCondition', culture, {
-        field: code(d.field),
+        field: list([d.field, ...d.orFields].map(code), culture),
         values: list(d.values.map(code), culture),
       }),
     ),

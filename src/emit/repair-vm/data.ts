@@ -75,7 +75,10 @@ export const CHECKS: { [K in CheckKind]: CheckTarget<K> } = {
       Provider: c.provider,
       EventIds: c.eventIds,
       WindowHours: c.windowHours,
-      DataConditions: c.dataConditions.map((d) => ({ Field: d.field, Accepted: d.values })),
+      DataConditions: c.dataConditions.map((d) => ({
+        Fields: [d.field, ...d.orFields],
+        Accepted: d.values,
+      })),
       ReportFields: c.reportFields,
     }),
   },

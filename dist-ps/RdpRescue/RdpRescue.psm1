@@ -50,6 +50,7 @@ if ($culture -and (Test-Path -LiteralPath (Join-Path -Path $PSScriptRoot -ChildP
 #   Get-RdpFirewallRulePort   -Name                     LocalPort of a rule by its Name, or $null when the rule is absent
 #   Set-RdpFirewallRulePort   -Name -Port
 #   Get-RdpWindowsFeatureState -Name                    $true / $false, or $null without Server Manager cmdlets
+#   Get-RdpUserRightExport                               lines of secedit's USER_RIGHTS export (Right = *SID,...); throws when secedit fails
 #   New-RdpProtectedDirectory -Path                     creates a folder only SYSTEM and Administrators can change (backups)
 #   Resolve-RdpFileSystemPath -Path                     full file system path; a relative one is taken from the PowerShell location
 #   Write-RdpBackupManifest   -Path -Manifest           writes backup.json (UTF-8 without BOM)
@@ -731,6 +732,23 @@ function Get-RdpWindowsFeatureState {
         return $false
     }
     return [bool]$feature.Installed
+}
+
+function Get-RdpUserRightExport {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+    # secedit writes a Unicode template; only its exit code and the file are read, never its
+    # (localized) messages. A new temporary file of this process, removed afterwards.
+    $file = [System.IO.Path]::GetTempFileName()
+    try {
+        $secedit = Join-Path -Path ([Environment]::SystemDirectory) -ChildPath 'secedit.exe'
+        $null = Invoke-RdpNative -FilePath $secedit -ArgumentList @('/export', '/areas', 'USER_RIGHTS', '/cfg', $file, '/quiet')
+        Get-Content -LiteralPath $file -Encoding Unicode
+    }
+    finally {
+        Remove-Item -LiteralPath $file -Force -ErrorAction SilentlyContinue
+    }
 }
 
 function New-RdpProtectedDirectory {
@@ -1430,6 +1448,85 @@ function Invoke-RdpCheck {
     $result
 }
 #endregion src/powershell/checks.ps1
+
+#region src/powershell/user-rights.ps1
+# User rights by SID
+# secedit's USER_RIGHTS export has one line per right: "SeRemoteInteractiveLogonRight = *S-1-5-32-544,*S-1-5-32-555".
+# A holder with a SID is written "*SID"; an account secedit could not turn into a SID is
+# written by its name. Only SIDs are compared: names are localized and user-chosen.
+
+function ConvertFrom-RdpUserRightExport {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [AllowEmptyCollection()]
+        [string[]]$Lines = @()
+    )
+    # Right name -> its holders as written ('S-1-5-32-544' for *S-1-5-32-544, names as they are).
+    # A right nobody holds has no line, so it is absent here.
+    $rights = @{}
+    $section = ''
+    foreach ($line in $Lines) {
+        $text = $line.Trim()
+        if ($text -match '^\[(.+)\]$') {
+            $section = $Matches[1]
+            continue
+        }
+        if ($section -ne 'Privilege Rights' -or $text -notmatch '^(Se[A-Za-z]+)\s*=\s*(.*)$') {
+            continue
+        }
+        $holders = @($Matches[2].Split(',') | ForEach-Object { $_.Trim() } | Where-Object { $_ } | ForEach-Object {
+                if ($_.StartsWith('*')) { $_.Substring(1) } else { $_ }
+            })
+        $rights[$Matches[1]] = $holders
+    }
+    $rights
+}
+
+function Get-RdpUserRightTable {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # One export per diagnosis, shared by every user-right check.
+    if (-not $Context.ContainsKey('UserRights')) {
+        $lines = @(Get-RdpUserRightExport)
+        if (-not ($lines | Where-Object { $_.Trim() -eq '[Privilege Rights]' })) {
+            throw 'secedit exported no [Privilege Rights] section'
+        }
+        $Context['UserRights'] = ConvertFrom-RdpUserRightExport -Lines $lines
+    }
+    $Context['UserRights']
+}
+
+function Test-RdpUserRightCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    $rights = Get-RdpUserRightTable -Context $Context
+    $holders = @()
+    if ($rights.ContainsKey($Check.Right)) {
+        $holders = @($rights[$Check.Right])
+    }
+    if ($Check.FiresWhen -eq 'granted-any') {
+        $found = @($Check.Sids | Where-Object { $holders -contains $_ })
+    }
+    else {
+        $found = @($Check.Sids | Where-Object { $holders -notcontains $_ })
+    }
+    if ($found.Count -gt 0) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ($found -join '+')
+    }
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+}
+#endregion src/powershell/user-rights.ps1
 
 #region src/powershell/status.ps1
 # Status truth table and report lines
@@ -3353,6 +3450,7 @@ $script:RdpCheckEvaluators = @{
     'certificate-binding' = 'Test-RdpCertificateBindingCheck'
     'folder-acl' = 'Test-RdpFolderAclCheck'
     'windows-feature' = 'Test-RdpWindowsFeatureCheck'
+    'user-right' = 'Test-RdpUserRightCheck'
 }
 
 $script:RdpOperationAppliers = @{
@@ -3877,6 +3975,36 @@ $script:RdpCatalog = @{
                         ReportFields = @('TargetUserName', 'LogonType')
                     }
                 }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-right-admins-missing'
+                        Right = 'SeRemoteInteractiveLogonRight'
+                        FiresWhen = 'missing-any'
+                        Sids = @('S-1-5-32-544')
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-right-rdusers-missing'
+                        Right = 'SeRemoteInteractiveLogonRight'
+                        FiresWhen = 'missing-any'
+                        Sids = @('S-1-5-32-555')
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-right-denied'
+                        Right = 'SeDenyRemoteInteractiveLogonRight'
+                        FiresWhen = 'granted-any'
+                        Sids = @('S-1-5-113', 'S-1-5-114', 'S-1-5-32-544', 'S-1-5-32-555')
+                    }
+                }
             )
             Fixes = @()
         }
@@ -4202,6 +4330,27 @@ $script:RdpCatalog = @{
                 }
             )
             ReportFields = @('TargetUserName', 'LogonType')
+        }
+        'rdp-right-admins-missing' = @{
+            Kind = 'user-right'
+            Id = 'rdp-right-admins-missing'
+            Right = 'SeRemoteInteractiveLogonRight'
+            FiresWhen = 'missing-any'
+            Sids = @('S-1-5-32-544')
+        }
+        'rdp-right-rdusers-missing' = @{
+            Kind = 'user-right'
+            Id = 'rdp-right-rdusers-missing'
+            Right = 'SeRemoteInteractiveLogonRight'
+            FiresWhen = 'missing-any'
+            Sids = @('S-1-5-32-555')
+        }
+        'rdp-right-denied' = @{
+            Kind = 'user-right'
+            Id = 'rdp-right-denied'
+            Right = 'SeDenyRemoteInteractiveLogonRight'
+            FiresWhen = 'granted-any'
+            Sids = @('S-1-5-113', 'S-1-5-114', 'S-1-5-32-544', 'S-1-5-32-555')
         }
     }
     Fixes = @{

@@ -604,6 +604,27 @@ $script:RdpOfflineCatalog = @{
                         ReportFields = @('TargetUserName', 'LogonType')
                     }
                 }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-right-admins-missing'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-right-rdusers-missing'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-right-denied'
+                    }
+                }
             )
         }
     )
@@ -1088,6 +1109,7 @@ $script:RdpOfflineCheckEvaluators = @{
     'certificate-binding' = 'Test-RdpOfflineCertificateBindingCheck'
     'folder-acl' = 'Test-RdpOfflineFolderAclCheck'
     'windows-feature' = 'Test-RdpOfflineFeatureCheck'
+    'user-right' = 'Test-RdpOfflineRuntimeCheck'
 }
 $script:RdpOfflineOperationAppliers = @{
     'registry-set' = 'Set-RdpOfflineRegistryOperation'

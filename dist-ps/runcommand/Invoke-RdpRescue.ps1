@@ -152,6 +152,9 @@ $script:RdpStringTable = @{
         'Finding.fips-policy-on' = 'FIPS mode is on: only FIPS-compliant protocols and cipher suites are allowed.'
         'Scenario.user-not-authorized.Title' = 'The user has no right to sign in through Remote Desktop'
         'Finding.ev-logon-right-missing' = 'Security 4625 with 0xC000015B: the user has not been granted the requested logon type on this machine. The evidence names the account.'
+        'Finding.rdp-right-admins-missing' = 'Administrators (S-1-5-32-544) do not hold "Allow log on through Remote Desktop Services" (SeRemoteInteractiveLogonRight): no administrator can sign in over RDP. When a Group Policy sets the right, a local change is reverted at the next refresh.'
+        'Finding.rdp-right-rdusers-missing' = 'Remote Desktop Users (S-1-5-32-555) do not hold "Allow log on through Remote Desktop Services": only the groups that still hold it can sign in over RDP.'
+        'Finding.rdp-right-denied' = '"Deny log on through Remote Desktop Services" (SeDenyRemoteInteractiveLogonRight) holds local accounts (S-1-5-113, S-1-5-114), Administrators or Remote Desktop Users: the denial wins over any allow. Security baselines set it for local accounts; then only domain accounts can sign in over RDP.'
         'Fix.allow-rdp-connections.Title' = 'Allow Remote Desktop connections'
         'Fix.disable-nla.Title' = 'Turn off Network Level Authentication for RDP (temporary)'
         'Fix.disable-nla.Warning' = 'Without Network Level Authentication anyone who reaches the RDP port gets a logon screen before proving who they are: more exposure to password guessing and to pre-authentication flaws. Keep the port closed to the internet (NSG, JIT) while NLA is off.'
@@ -260,6 +263,9 @@ $script:RdpStringTable = @{
         'Finding.fips-policy-on' = (ConvertFrom-RdpUtf8Base64 'RklQUy1sw6RnZXQgw6RyIHDDpTogZW5kYXN0IEZJUFMta29tcGF0aWJsYSBwcm90b2tvbGwgb2NoIGNoaWZmZXJzdml0ZXIgdGlsbMOldHMu')
         'Scenario.user-not-authorized.Title' = (ConvertFrom-RdpUtf8Base64 'QW52w6RuZGFyZW4gaGFyIGludGUgcsOkdHQgYXR0IGxvZ2dhIGluIHZpYSBGasOkcnJza3JpdmJvcmQ=')
         'Finding.ev-logon-right-missing' = (ConvertFrom-RdpUtf8Base64 'U8Oka2VyaGV0IDQ2MjUgbWVkIDB4QzAwMDAxNUI6IGFudsOkbmRhcmVuIGhhciBpbnRlIGJldmlsamF0cyBkZW4gYmVnw6RyZGEgaW5sb2dnbmluZ3N0eXBlbiBww6UgZGVuIGjDpHIgZGF0b3JuLiBCZWzDpGdnZW4gYW5nZXIga29udG90Lg==')
+        'Finding.rdp-right-admins-missing' = (ConvertFrom-RdpUtf8Base64 'QWRtaW5pc3RyYXTDtnJlciAoUy0xLTUtMzItNTQ0KSBoYXIgaW50ZSAiVGlsbMOldCBpbmxvZ2duaW5nIHZpYSBGasOkcnJza3JpdmJvcmRzdGrDpG5zdGVyIiAoU2VSZW1vdGVJbnRlcmFjdGl2ZUxvZ29uUmlnaHQpOiBpbmdlbiBhZG1pbmlzdHJhdMO2ciBrYW4gbG9nZ2EgaW4gdmlhIFJEUC4gTsOkciBlbiBncnVwcHJpbmNpcCBzw6R0dGVyIHLDpHR0aWdoZXRlbiDDpXRlcnN0w6RsbHMgZW4gbG9rYWwgw6RuZHJpbmcgdmlkIG7DpHN0YSB1cHBkYXRlcmluZy4=')
+        'Finding.rdp-right-rdusers-missing' = (ConvertFrom-RdpUtf8Base64 'RmrDpHJyc2tyaXZib3Jkc2FudsOkbmRhcmUgKFMtMS01LTMyLTU1NSkgaGFyIGludGUgIlRpbGzDpXQgaW5sb2dnbmluZyB2aWEgRmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciI6IGJhcmEgZGUgZ3J1cHBlciBzb20gZm9ydGZhcmFuZGUgaGFyIHLDpHR0aWdoZXRlbiBrYW4gbG9nZ2EgaW4gdmlhIFJEUC4=')
+        'Finding.rdp-right-denied' = (ConvertFrom-RdpUtf8Base64 'Ik5la2EgaW5sb2dnbmluZyB2aWEgRmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciIgKFNlRGVueVJlbW90ZUludGVyYWN0aXZlTG9nb25SaWdodCkgb21mYXR0YXIgbG9rYWxhIGtvbnRvbiAoUy0xLTUtMTEzLCBTLTEtNS0xMTQpLCBBZG1pbmlzdHJhdMO2cmVyIGVsbGVyIEZqw6RycnNrcml2Ym9yZHNhbnbDpG5kYXJlOiBuZWthbmRldCB2aW5uZXIgw7Z2ZXIgdmFyamUgdGlsbMOldGVsc2UuIFPDpGtlcmhldHNiYXNsaW5qZXIgc8OkdHRlciBkZXQgZsO2ciBsb2thbGEga29udG9uOyBkw6Uga2FuIGJhcmEgZG9tw6Rua29udG9uIGxvZ2dhIGluIHZpYSBSRFAu')
         'Fix.allow-rdp-connections.Title' = (ConvertFrom-RdpUtf8Base64 'VGlsbMOldCBmasOkcnJza3JpdmJvcmRzYW5zbHV0bmluZ2Fy')
         'Fix.disable-nla.Title' = (ConvertFrom-RdpUtf8Base64 'U3TDpG5nIGF2IGF1dGVudGlzZXJpbmcgcMOlIG7DpHR2ZXJrc25pdsOlIGbDtnIgUkRQICh0aWxsZsOkbGxpZ3Qp')
         'Fix.disable-nla.Warning' = (ConvertFrom-RdpUtf8Base64 'VXRhbiBhdXRlbnRpc2VyaW5nIHDDpSBuw6R0dmVya3NuaXbDpSBmw6VyIGFsbGEgc29tIG7DpXIgUkRQLXBvcnRlbiBlbiBpbmxvZ2duaW5nc3Nrw6RybSBpbm5hbiBkZSBoYXIgdmlzYXQgdmlsa2EgZGUgw6RyOiBzdMO2cnJlIGV4cG9uZXJpbmcgZsO2ciBsw7ZzZW5vcmRzZ2lzc25pbmcgb2NoIGbDtnIgc8OlcmJhcmhldGVyIGbDtnJlIGF1dGVudGlzZXJpbmcuIEjDpWxsIHBvcnRlbiBzdMOkbmdkIG1vdCBpbnRlcm5ldCAoTlNHLCBKSVQpIG1lZGFuIE5MQSDDpHIgYXZzdMOkbmd0Lg==')
@@ -368,6 +374,9 @@ $script:RdpStringTable = @{
         'Finding.fips-policy-on' = 'De FIPS-modus staat aan: alleen FIPS-conforme protocollen en coderingssuites zijn toegestaan.'
         'Scenario.user-not-authorized.Title' = 'De gebruiker heeft geen recht om zich aan te melden via Extern bureaublad'
         'Finding.ev-logon-right-missing' = 'Beveiliging 4625 met 0xC000015B: de gebruiker heeft het gevraagde aanmeldingstype op deze machine niet gekregen. De aanwijzing noemt het account.'
+        'Finding.rdp-right-admins-missing' = 'Administrators (S-1-5-32-544) hebben "Aanmelden via Extern bureaublad-services toestaan" (SeRemoteInteractiveLogonRight) niet: geen administrator kan zich via RDP aanmelden. Als groepsbeleid het recht instelt, wordt een lokale wijziging bij de volgende vernieuwing teruggedraaid.'
+        'Finding.rdp-right-rdusers-missing' = 'Gebruikers van Extern bureaublad (S-1-5-32-555) hebben "Aanmelden via Extern bureaublad-services toestaan" niet: alleen de groepen die het recht nog hebben, kunnen zich via RDP aanmelden.'
+        'Finding.rdp-right-denied' = '"Aanmelden via Extern bureaublad-services weigeren" (SeDenyRemoteInteractiveLogonRight) bevat lokale accounts (S-1-5-113, S-1-5-114), Administrators of Gebruikers van Extern bureaublad: de weigering wint van elke toestemming. Beveiligingsbasislijnen stellen dit in voor lokale accounts; dan kunnen alleen domeinaccounts zich via RDP aanmelden.'
         'Fix.allow-rdp-connections.Title' = 'Extern bureaublad-verbindingen toestaan'
         'Fix.disable-nla.Title' = 'Verificatie op netwerkniveau voor RDP uitschakelen (tijdelijk)'
         'Fix.disable-nla.Warning' = (ConvertFrom-RdpUtf8Base64 'Wm9uZGVyIHZlcmlmaWNhdGllIG9wIG5ldHdlcmtuaXZlYXUga3Jpamd0IGllZGVyZWVuIGRpZSBkZSBSRFAtcG9vcnQgYmVyZWlrdCBlZW4gYWFubWVsZHNjaGVybSB2b29yZGF0IGhpaiBoZWVmdCBiZXdlemVuIHdpZSBoaWogaXM6IG1lZXIgYmxvb3RzdGVsbGluZyBhYW4gaGV0IHJhZGVuIHZhbiB3YWNodHdvb3JkZW4gZW4gYWFuIGZvdXRlbiB2w7PDs3IgZGUgdmVyaWZpY2F0aWUuIEhvdWQgZGUgcG9vcnQgZGljaHQgdm9vciBpbnRlcm5ldCAoTlNHLCBKSVQpIHpvbGFuZyBOTEEgdWl0IHN0YWF0Lg==')
@@ -476,6 +485,9 @@ $script:RdpStringTable = @{
         'Finding.fips-policy-on' = (ConvertFrom-RdpUtf8Base64 'RklQUyDmqKHlvI/lt7LplovllZ/vvJrlj6rlhYHoqLHnrKblkIggRklQUyDnmoTpgJroqIrljZTlrproiIfliqDlr4blpZfku7bjgII=')
         'Scenario.user-not-authorized.Title' = (ConvertFrom-RdpUtf8Base64 '5L2/55So6ICF5rKS5pyJ6YCP6YGO6YGg56uv5qGM6Z2i55m75YWl55qE5qyK6ZmQ')
         'Finding.ev-logon-right-missing' = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo5oCnIDQ2MjUg5LiU54uA5oWL54K6IDB4QzAwMDAxNULvvJrkvb/nlKjogIXlnKjpgJnpg6jpm7vohabkuIrmnKrnjbLmjojoiIfmiYDopoHmsYLnmoTnmbvlhaXpoZ7lnovjgILorYnmk5rkuK3mnIPliJflh7roqbLluLPmiLbjgII=')
+        'Finding.rdp-right-admins-missing' = (ConvertFrom-RdpUtf8Base64 'QWRtaW5pc3RyYXRvcnPvvIhTLTEtNS0zMi01NDTvvInmspLmnInjgIzlhYHoqLHpgI/pgY7pgaDnq6/moYzpnaLmnI3li5nnmbvlhaXjgI3vvIhTZVJlbW90ZUludGVyYWN0aXZlTG9nb25SaWdodO+8ie+8muaykuacieezu+e1seeuoeeQhuWToeiDvemAj+mBjiBSRFAg55m75YWl44CC6Iul5qyK6ZmQ55Sx576k57WE5Y6f5YmH6Kit5a6a77yM5pys5qmf6K6K5pu05pyD5Zyo5LiL5qyh6YeN5paw5pW055CG5pmC6KKr6YKE5Y6f44CC')
+        'Finding.rdp-right-rdusers-missing' = (ConvertFrom-RdpUtf8Base64 'UmVtb3RlIERlc2t0b3AgVXNlcnPvvIhTLTEtNS0zMi01NTXvvInmspLmnInjgIzlhYHoqLHpgI/pgY7pgaDnq6/moYzpnaLmnI3li5nnmbvlhaXjgI3vvJrlj6rmnInku43mk4HmnInmraTmrIrpmZDnmoTnvqTntYTog73pgI/pgY4gUkRQIOeZu+WFpeOAgg==')
+        'Finding.rdp-right-denied' = (ConvertFrom-RdpUtf8Base64 '44CM5ouS57WV6YCP6YGO6YGg56uv5qGM6Z2i5pyN5YuZ55m75YWl44CN77yIU2VEZW55UmVtb3RlSW50ZXJhY3RpdmVMb2dvblJpZ2h077yJ5YyF5ZCr5pys5qmf5biz5oi277yIUy0xLTUtMTEz44CBUy0xLTUtMTE077yJ44CBQWRtaW5pc3RyYXRvcnMg5oiWIFJlbW90ZSBEZXNrdG9wIFVzZXJz77ya5ouS57WV5YSq5YWI5pa85Lu75L2V5YWB6Kix44CC5a6J5YWo5oCn5Z+65rqW5pyD5bCN5pys5qmf5biz5oi26Kit5a6a5q2k6aCF77yb5q2k5pmC5Y+q5pyJ57ay5Z+f5biz5oi26IO96YCP6YGOIFJEUCDnmbvlhaXjgII=')
         'Fix.allow-rdp-connections.Title' = (ConvertFrom-RdpUtf8Base64 '5YWB6Kix6YGg56uv5qGM6Z2i6YCj57ea')
         'Fix.disable-nla.Title' = (ConvertFrom-RdpUtf8Base64 '5pqr5pmC6Zec6ZaJIFJEUCDnmoTntrLot6/lsaTntJrpqZforYk=')
         'Fix.disable-nla.Warning' = (ConvertFrom-RdpUtf8Base64 '5rKS5pyJ57ay6Lev5bGk57Sa6amX6K2J5pmC77yM5Lu75L2V6IO96YCj5YiwIFJEUCDpgKPmjqXln6DnmoTkurrpg73mnIPlnKjorYnmmI7ouqvliIbkuYvliY3nnIvliLDnmbvlhaXnlavpnaLvvJrmm7TlrrnmmJPpga3liLDlr4bnorznjJzmuKzoiIfpqZforYnliY3lvLHpu57mlLvmk4rjgIJOTEEg6Zec6ZaJ5pyf6ZaT77yM6KuL6K6T6YCj5o6l5Z+g5LiN5bCN57ay6Zqb57ay6Lev6ZaL5pS+77yITlNH44CBSklU77yJ44CC')
@@ -539,6 +551,7 @@ if ($script:RdpStringTable.ContainsKey([string]$PSUICulture)) {
 #   Get-RdpFirewallRulePort   -Name                     LocalPort of a rule by its Name, or $null when the rule is absent
 #   Set-RdpFirewallRulePort   -Name -Port
 #   Get-RdpWindowsFeatureState -Name                    $true / $false, or $null without Server Manager cmdlets
+#   Get-RdpUserRightExport                               lines of secedit's USER_RIGHTS export (Right = *SID,...); throws when secedit fails
 #   New-RdpProtectedDirectory -Path                     creates a folder only SYSTEM and Administrators can change (backups)
 #   Resolve-RdpFileSystemPath -Path                     full file system path; a relative one is taken from the PowerShell location
 #   Write-RdpBackupManifest   -Path -Manifest           writes backup.json (UTF-8 without BOM)
@@ -1220,6 +1233,23 @@ function Get-RdpWindowsFeatureState {
         return $false
     }
     return [bool]$feature.Installed
+}
+
+function Get-RdpUserRightExport {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+    # secedit writes a Unicode template; only its exit code and the file are read, never its
+    # (localized) messages. A new temporary file of this process, removed afterwards.
+    $file = [System.IO.Path]::GetTempFileName()
+    try {
+        $secedit = Join-Path -Path ([Environment]::SystemDirectory) -ChildPath 'secedit.exe'
+        $null = Invoke-RdpNative -FilePath $secedit -ArgumentList @('/export', '/areas', 'USER_RIGHTS', '/cfg', $file, '/quiet')
+        Get-Content -LiteralPath $file -Encoding Unicode
+    }
+    finally {
+        Remove-Item -LiteralPath $file -Force -ErrorAction SilentlyContinue
+    }
 }
 
 function New-RdpProtectedDirectory {
@@ -1919,6 +1949,85 @@ function Invoke-RdpCheck {
     $result
 }
 #endregion src/powershell/checks.ps1
+
+#region src/powershell/user-rights.ps1
+# User rights by SID
+# secedit's USER_RIGHTS export has one line per right: "SeRemoteInteractiveLogonRight = *S-1-5-32-544,*S-1-5-32-555".
+# A holder with a SID is written "*SID"; an account secedit could not turn into a SID is
+# written by its name. Only SIDs are compared: names are localized and user-chosen.
+
+function ConvertFrom-RdpUserRightExport {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [AllowEmptyCollection()]
+        [string[]]$Lines = @()
+    )
+    # Right name -> its holders as written ('S-1-5-32-544' for *S-1-5-32-544, names as they are).
+    # A right nobody holds has no line, so it is absent here.
+    $rights = @{}
+    $section = ''
+    foreach ($line in $Lines) {
+        $text = $line.Trim()
+        if ($text -match '^\[(.+)\]$') {
+            $section = $Matches[1]
+            continue
+        }
+        if ($section -ne 'Privilege Rights' -or $text -notmatch '^(Se[A-Za-z]+)\s*=\s*(.*)$') {
+            continue
+        }
+        $holders = @($Matches[2].Split(',') | ForEach-Object { $_.Trim() } | Where-Object { $_ } | ForEach-Object {
+                if ($_.StartsWith('*')) { $_.Substring(1) } else { $_ }
+            })
+        $rights[$Matches[1]] = $holders
+    }
+    $rights
+}
+
+function Get-RdpUserRightTable {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # One export per diagnosis, shared by every user-right check.
+    if (-not $Context.ContainsKey('UserRights')) {
+        $lines = @(Get-RdpUserRightExport)
+        if (-not ($lines | Where-Object { $_.Trim() -eq '[Privilege Rights]' })) {
+            throw 'secedit exported no [Privilege Rights] section'
+        }
+        $Context['UserRights'] = ConvertFrom-RdpUserRightExport -Lines $lines
+    }
+    $Context['UserRights']
+}
+
+function Test-RdpUserRightCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    $rights = Get-RdpUserRightTable -Context $Context
+    $holders = @()
+    if ($rights.ContainsKey($Check.Right)) {
+        $holders = @($rights[$Check.Right])
+    }
+    if ($Check.FiresWhen -eq 'granted-any') {
+        $found = @($Check.Sids | Where-Object { $holders -contains $_ })
+    }
+    else {
+        $found = @($Check.Sids | Where-Object { $holders -notcontains $_ })
+    }
+    if ($found.Count -gt 0) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ($found -join '+')
+    }
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+}
+#endregion src/powershell/user-rights.ps1
 
 #region src/powershell/status.ps1
 # Status truth table and report lines
@@ -3842,6 +3951,7 @@ $script:RdpCheckEvaluators = @{
     'certificate-binding' = 'Test-RdpCertificateBindingCheck'
     'folder-acl' = 'Test-RdpFolderAclCheck'
     'windows-feature' = 'Test-RdpWindowsFeatureCheck'
+    'user-right' = 'Test-RdpUserRightCheck'
 }
 
 $script:RdpOperationAppliers = @{
@@ -4366,6 +4476,36 @@ $script:RdpCatalog = @{
                         ReportFields = @('TargetUserName', 'LogonType')
                     }
                 }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-right-admins-missing'
+                        Right = 'SeRemoteInteractiveLogonRight'
+                        FiresWhen = 'missing-any'
+                        Sids = @('S-1-5-32-544')
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-right-rdusers-missing'
+                        Right = 'SeRemoteInteractiveLogonRight'
+                        FiresWhen = 'missing-any'
+                        Sids = @('S-1-5-32-555')
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-right-denied'
+                        Right = 'SeDenyRemoteInteractiveLogonRight'
+                        FiresWhen = 'granted-any'
+                        Sids = @('S-1-5-113', 'S-1-5-114', 'S-1-5-32-544', 'S-1-5-32-555')
+                    }
+                }
             )
             Fixes = @()
         }
@@ -4691,6 +4831,27 @@ $script:RdpCatalog = @{
                 }
             )
             ReportFields = @('TargetUserName', 'LogonType')
+        }
+        'rdp-right-admins-missing' = @{
+            Kind = 'user-right'
+            Id = 'rdp-right-admins-missing'
+            Right = 'SeRemoteInteractiveLogonRight'
+            FiresWhen = 'missing-any'
+            Sids = @('S-1-5-32-544')
+        }
+        'rdp-right-rdusers-missing' = @{
+            Kind = 'user-right'
+            Id = 'rdp-right-rdusers-missing'
+            Right = 'SeRemoteInteractiveLogonRight'
+            FiresWhen = 'missing-any'
+            Sids = @('S-1-5-32-555')
+        }
+        'rdp-right-denied' = @{
+            Kind = 'user-right'
+            Id = 'rdp-right-denied'
+            Right = 'SeDenyRemoteInteractiveLogonRight'
+            FiresWhen = 'granted-any'
+            Sids = @('S-1-5-113', 'S-1-5-114', 'S-1-5-32-544', 'S-1-5-32-555')
         }
     }
     Fixes = @{

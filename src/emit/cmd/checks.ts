@@ -11,6 +11,7 @@ import {
   servicePid,
   type Reads,
 } from './reads/index.ts';
+import { renderUserRightCheck } from './user-right-check.ts';
 import {
   ForVar,
   Name,
@@ -286,6 +287,7 @@ const renderers: { [K in CheckKind]: CheckRenderer<K> } = {
     const { fired, quiet: stayedQuiet } = letterOutcome(r, present);
     return { letter: present, fired, quiet: stayedQuiet };
   },
+  'user-right': renderUserRightCheck,
 };
 
 /** The registry keys a check reads values of (the Reads can then share loops among them). */

@@ -94,6 +94,10 @@ export const CHECKS: { [K in CheckKind]: CheckTarget<K> } = {
     evaluator: 'Test-RdpWindowsFeatureCheck',
     data: (c) => ({ Feature: c.feature, IndicatorService: c.indicatorService }),
   },
+  'user-right': {
+    evaluator: 'Test-RdpUserRightCheck',
+    data: (c) => ({ Right: c.right, FiresWhen: c.firesWhen, Sids: c.sids }),
+  },
 };
 
 export function checkData(check: Check): Data {

@@ -128,6 +128,11 @@ export const CHECKS: { [K in CheckKind]: CheckTarget<K> } = {
     evaluator: 'Test-RdpOfflineFeatureCheck',
     data: (c) => ({ Feature: c.feature, IndicatorService: c.indicatorService }),
   },
+  'user-right': {
+    // User rights live in the SECURITY hive (Policy\Accounts), which the script does not load.
+    evaluator: 'Test-RdpOfflineRuntimeCheck',
+    data: () => ({}),
+  },
 };
 
 export function checkData(check: Check): Data {

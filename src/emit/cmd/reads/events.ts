@@ -157,7 +157,8 @@ function channelFile(r: Reads, channel: string): Word {
  * the channel's answer holds an event carrying one of the condition's values, quiet when
  * not, failed when the query failed. CMD looks for `>value</Data>`, the value as a whole
  * data element (its attribute quoting does not matter) of any field; the module checks the
- * named fields. Fit for values only the named fields carry (logon status codes). Two
+ * named fields. Fit for values only the named fields carry (logon status codes). Case
+ * counts: the values are written as the event XML has them (lower-case hex). Two
  * conditions cannot be told to hold in the same event by a text search: refused.
  */
 export function eventDataFlag(r: Reads, check: EventQueryCheck): Name {
@@ -182,7 +183,7 @@ export function eventDataFlag(r: Reads, check: EventQueryCheck): Name {
             v,
             condition.values,
             seq(
-              run(['find', '/i', qt('>', forRef(v), '</Data>')], [readFrom(file), toNul]),
+              run(['find', qt('>', forRef(v), '</Data>')], [readFrom(file), toNul]),
               when(not(errorlevel(1)), set(found, fired)),
             ),
           ),

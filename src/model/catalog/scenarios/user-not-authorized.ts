@@ -56,6 +56,66 @@ export default defineScenario({
           '安全性 4625 且狀態為 0xC000015B：使用者在這部電腦上未獲授與所要求的登入類型。證據中會列出該帳戶。',
       },
     },
+    {
+      role: 'primary',
+      check: {
+        kind: 'user-right',
+        id: 'rdp-right-admins-missing',
+        right: 'SeRemoteInteractiveLogonRight',
+        firesWhen: 'missing-any',
+        sids: ['S-1-5-32-544'],
+      },
+      finding: {
+        'en-US':
+          'Administrators (S-1-5-32-544) do not hold "Allow log on through Remote Desktop Services" (SeRemoteInteractiveLogonRight): no administrator can sign in over RDP. When a Group Policy sets the right, a local change is reverted at the next refresh.',
+        'sv-SE':
+          'Administratörer (S-1-5-32-544) har inte "Tillåt inloggning via Fjärrskrivbordstjänster" (SeRemoteInteractiveLogonRight): ingen administratör kan logga in via RDP. När en grupprincip sätter rättigheten återställs en lokal ändring vid nästa uppdatering.',
+        'nl-NL':
+          'Administrators (S-1-5-32-544) hebben "Aanmelden via Extern bureaublad-services toestaan" (SeRemoteInteractiveLogonRight) niet: geen administrator kan zich via RDP aanmelden. Als groepsbeleid het recht instelt, wordt een lokale wijziging bij de volgende vernieuwing teruggedraaid.',
+        'zh-TW':
+          'Administrators（S-1-5-32-544）沒有「允許透過遠端桌面服務登入」（SeRemoteInteractiveLogonRight）：沒有系統管理員能透過 RDP 登入。若權限由群組原則設定，本機變更會在下次重新整理時被還原。',
+      },
+    },
+    {
+      role: 'supporting',
+      check: {
+        kind: 'user-right',
+        id: 'rdp-right-rdusers-missing',
+        right: 'SeRemoteInteractiveLogonRight',
+        firesWhen: 'missing-any',
+        sids: ['S-1-5-32-555'],
+      },
+      finding: {
+        'en-US':
+          'Remote Desktop Users (S-1-5-32-555) do not hold "Allow log on through Remote Desktop Services": only the groups that still hold it can sign in over RDP.',
+        'sv-SE':
+          'Fjärrskrivbordsanvändare (S-1-5-32-555) har inte "Tillåt inloggning via Fjärrskrivbordstjänster": bara de grupper som fortfarande har rättigheten kan logga in via RDP.',
+        'nl-NL':
+          'Gebruikers van Extern bureaublad (S-1-5-32-555) hebben "Aanmelden via Extern bureaublad-services toestaan" niet: alleen de groepen die het recht nog hebben, kunnen zich via RDP aanmelden.',
+        'zh-TW':
+          'Remote Desktop Users（S-1-5-32-555）沒有「允許透過遠端桌面服務登入」：只有仍擁有此權限的群組能透過 RDP 登入。',
+      },
+    },
+    {
+      role: 'primary',
+      check: {
+        kind: 'user-right',
+        id: 'rdp-right-denied',
+        right: 'SeDenyRemoteInteractiveLogonRight',
+        firesWhen: 'granted-any',
+        sids: ['S-1-5-113', 'S-1-5-114', 'S-1-5-32-544', 'S-1-5-32-555'],
+      },
+      finding: {
+        'en-US':
+          '"Deny log on through Remote Desktop Services" (SeDenyRemoteInteractiveLogonRight) holds local accounts (S-1-5-113, S-1-5-114), Administrators or Remote Desktop Users: the denial wins over any allow. Security baselines set it for local accounts; then only domain accounts can sign in over RDP.',
+        'sv-SE':
+          '"Neka inloggning via Fjärrskrivbordstjänster" (SeDenyRemoteInteractiveLogonRight) omfattar lokala konton (S-1-5-113, S-1-5-114), Administratörer eller Fjärrskrivbordsanvändare: nekandet vinner över varje tillåtelse. Säkerhetsbaslinjer sätter det för lokala konton; då kan bara domänkonton logga in via RDP.',
+        'nl-NL':
+          '"Aanmelden via Extern bureaublad-services weigeren" (SeDenyRemoteInteractiveLogonRight) bevat lokale accounts (S-1-5-113, S-1-5-114), Administrators of Gebruikers van Extern bureaublad: de weigering wint van elke toestemming. Beveiligingsbasislijnen stellen dit in voor lokale accounts; dan kunnen alleen domeinaccounts zich via RDP aanmelden.',
+        'zh-TW':
+          '「拒絕透過遠端桌面服務登入」（SeDenyRemoteInteractiveLogonRight）包含本機帳戶（S-1-5-113、S-1-5-114）、Administrators 或 Remote Desktop Users：拒絕優先於任何允許。安全性基準會對本機帳戶設定此項；此時只有網域帳戶能透過 RDP 登入。',
+      },
+    },
   ],
   causes: [
     {
@@ -115,5 +175,10 @@ export default defineScenario({
     { ...EVENT_4625, section: 'Table 12: Windows logon status codes' },
     { ...ALLOW_RIGHT, section: 'Default values' },
     { ...DENY_RIGHT, section: 'Reference' },
+    {
+      url: 'https://learn.microsoft.com/en-us/windows-server/administration/windows-commands/secedit-export',
+      title: 'secedit /export',
+      section: 'Syntax',
+    },
   ],
 } satisfies ScenarioInput);

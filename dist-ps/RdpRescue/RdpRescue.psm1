@@ -50,6 +50,7 @@ if ($culture -and (Test-Path -LiteralPath (Join-Path -Path $PSScriptRoot -ChildP
 #   Get-RdpFirewallRulePort   -Name                     LocalPort of a rule by its Name, or $null when the rule is absent
 #   Set-RdpFirewallRulePort   -Name -Port
 #   Get-RdpWindowsFeatureState -Name                    $true / $false, or $null without Server Manager cmdlets
+#   Get-RdpUserRightExport                               lines of secedit's USER_RIGHTS export (Right = *SID,...); throws when secedit fails
 #   New-RdpProtectedDirectory -Path                     creates a folder only SYSTEM and Administrators can change (backups)
 #   Resolve-RdpFileSystemPath -Path                     full file system path; a relative one is taken from the PowerShell location
 #   Write-RdpBackupManifest   -Path -Manifest           writes backup.json (UTF-8 without BOM)
@@ -733,6 +734,23 @@ function Get-RdpWindowsFeatureState {
     return [bool]$feature.Installed
 }
 
+function Get-RdpUserRightExport {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+    # secedit writes a Unicode template; only its exit code and the file are read, never its
+    # (localized) messages. A new temporary file of this process, removed afterwards.
+    $file = [System.IO.Path]::GetTempFileName()
+    try {
+        $secedit = Join-Path -Path ([Environment]::SystemDirectory) -ChildPath 'secedit.exe'
+        $null = Invoke-RdpNative -FilePath $secedit -ArgumentList @('/export', '/areas', 'USER_RIGHTS', '/cfg', $file, '/quiet')
+        Get-Content -LiteralPath $file -Encoding Unicode
+    }
+    finally {
+        Remove-Item -LiteralPath $file -Force -ErrorAction SilentlyContinue
+    }
+}
+
 function New-RdpProtectedDirectory {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
@@ -975,7 +993,20 @@ function Get-RdpEventXPath {
     $providers = @($Checks | ForEach-Object { "@Name='" + $_.Provider + "'" } | Sort-Object -Unique)
     $ids = @($Checks | ForEach-Object { $_.EventIds } | Sort-Object -Unique | ForEach-Object { "EventID=$_" })
     $milliseconds = [int64]($Hours * 3600000)
-    "*[System[Provider[{0}] and ({1}) and TimeCreated[timediff(@SystemTime) <= {2}]]]" -f ($providers -join ' or '), ($ids -join ' or '), $milliseconds
+    $xpath = "*[System[Provider[{0}] and ({1}) and TimeCreated[timediff(@SystemTime) <= {2}]]" -f ($providers -join ' or '), ($ids -join ' or '), $milliseconds
+    if ($Checks.Count -eq 1) {
+        # One check's own query also filters on its event data, so that a flood of other
+        # events of the same id (failed logons with a bad password) cannot hide its own.
+        foreach ($condition in $Checks[0].DataConditions) {
+            $terms = @(foreach ($field in $condition.Fields) {
+                    foreach ($value in $condition.Accepted) {
+                        "Data[@Name='{0}']='{1}'" -f $field, $value
+                    }
+                })
+            $xpath += ' and EventData[{0}]' -f ($terms -join ' or ')
+        }
+    }
+    $xpath + ']'
 }
 
 function Get-RdpChannelEvent {
@@ -1023,7 +1054,12 @@ function Select-RdpCheckEvent {
     foreach ($record in $Records) {
         $ok = $record.ProviderName -eq $Check.Provider -and $Check.EventIds -contains [int]$record.Id -and $record.TimeCreated -ge $Since
         foreach ($condition in $Check.DataConditions) {
-            $ok = $ok -and $record.Data.ContainsKey($condition.Field) -and $condition.Accepted -contains [string]$record.Data[$condition.Field]
+            # A condition holds when any of its fields carries one of its values.
+            $held = $false
+            foreach ($field in $condition.Fields) {
+                $held = $held -or ($record.Data.ContainsKey($field) -and $condition.Accepted -contains [string]$record.Data[$field])
+            }
+            $ok = $ok -and $held
         }
         if ($ok) {
             $record
@@ -1412,6 +1448,85 @@ function Invoke-RdpCheck {
     $result
 }
 #endregion src/powershell/checks.ps1
+
+#region src/powershell/user-rights.ps1
+# User rights by SID
+# secedit's USER_RIGHTS export has one line per right: "SeRemoteInteractiveLogonRight = *S-1-5-32-544,*S-1-5-32-555".
+# A holder with a SID is written "*SID"; an account secedit could not turn into a SID is
+# written by its name. Only SIDs are compared: names are localized and user-chosen.
+
+function ConvertFrom-RdpUserRightExport {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [AllowEmptyCollection()]
+        [string[]]$Lines = @()
+    )
+    # Right name -> its holders as written ('S-1-5-32-544' for *S-1-5-32-544, names as they are).
+    # A right nobody holds has no line, so it is absent here.
+    $rights = @{}
+    $section = ''
+    foreach ($line in $Lines) {
+        $text = $line.Trim()
+        if ($text -match '^\[(.+)\]$') {
+            $section = $Matches[1]
+            continue
+        }
+        if ($section -ne 'Privilege Rights' -or $text -notmatch '^(Se[A-Za-z]+)\s*=\s*(.*)$') {
+            continue
+        }
+        $holders = @($Matches[2].Split(',') | ForEach-Object { $_.Trim() } | Where-Object { $_ } | ForEach-Object {
+                if ($_.StartsWith('*')) { $_.Substring(1) } else { $_ }
+            })
+        $rights[$Matches[1]] = $holders
+    }
+    $rights
+}
+
+function Get-RdpUserRightTable {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # One export per diagnosis, shared by every user-right check.
+    if (-not $Context.ContainsKey('UserRights')) {
+        $lines = @(Get-RdpUserRightExport)
+        if (-not ($lines | Where-Object { $_.Trim() -eq '[Privilege Rights]' })) {
+            throw 'secedit exported no [Privilege Rights] section'
+        }
+        $Context['UserRights'] = ConvertFrom-RdpUserRightExport -Lines $lines
+    }
+    $Context['UserRights']
+}
+
+function Test-RdpUserRightCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    $rights = Get-RdpUserRightTable -Context $Context
+    $holders = @()
+    if ($rights.ContainsKey($Check.Right)) {
+        $holders = @($rights[$Check.Right])
+    }
+    if ($Check.FiresWhen -eq 'granted-any') {
+        $found = @($Check.Sids | Where-Object { $holders -contains $_ })
+    }
+    else {
+        $found = @($Check.Sids | Where-Object { $holders -notcontains $_ })
+    }
+    if ($found.Count -gt 0) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ($found -join '+')
+    }
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+}
+#endregion src/powershell/user-rights.ps1
 
 #region src/powershell/status.ps1
 # Status truth table and report lines
@@ -2504,9 +2619,7 @@ function Get-RdpRegistryWrite {
             $value = Resolve-RdpOperationValue -Operation $Operation -Parameters $Parameters
             switch ($Operation.Type) {
                 'REG_DWORD' {
-                    # The registry holds 32 bits and .NET reads a DWORD as Int32: 4294967295
-                    # (no connection limit) is written and read back as -1, the same bits.
-                    $value = [BitConverter]::ToInt32([BitConverter]::GetBytes([uint32]$value), 0)
+                    $value = [int]$value
                 }
                 'REG_BINARY' {
                     $value = ConvertFrom-RdpHex -Hex ([string]$value)
@@ -3337,6 +3450,7 @@ $script:RdpCheckEvaluators = @{
     'certificate-binding' = 'Test-RdpCertificateBindingCheck'
     'folder-acl' = 'Test-RdpFolderAclCheck'
     'windows-feature' = 'Test-RdpWindowsFeatureCheck'
+    'user-right' = 'Test-RdpUserRightCheck'
 }
 
 $script:RdpOperationAppliers = @{
@@ -3385,6 +3499,48 @@ $script:RdpBackupEntryTests = @{
 $script:RdpCatalog = @{
     Scenarios = @(
         @{
+            Id = 'account-locked-or-expired'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-logon-account-state'
+                        Channel = 'Security'
+                        Provider = 'Microsoft-Windows-Security-Auditing'
+                        EventIds = @(4625)
+                        WindowHours = 24
+                        DataConditions = @(
+                            @{
+                                Fields = @('Status', 'SubStatus')
+                                Accepted = @('0xc0000234', '0xc0000072', '0xc0000071', '0xc0000224', '0xc0000193')
+                            }
+                        )
+                        ReportFields = @('TargetUserName', 'Status', 'SubStatus')
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-logon-bad-credentials'
+                        Channel = 'Security'
+                        Provider = 'Microsoft-Windows-Security-Auditing'
+                        EventIds = @(4625)
+                        WindowHours = 24
+                        DataConditions = @(
+                            @{
+                                Fields = @('Status', 'SubStatus')
+                                Accepted = @('0xc000006a', '0xc0000064')
+                            }
+                        )
+                        ReportFields = @('TargetUserName', 'SubStatus')
+                    }
+                }
+            )
+            Fixes = @()
+        }
+        @{
             Id = 'broker-hostname'
             Evidence = @(
                 @{
@@ -3424,38 +3580,6 @@ $script:RdpCatalog = @{
                 }
             )
             Fixes = @()
-        }
-        @{
-            Id = 'credssp-oracle'
-            Evidence = @(
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'credssp-force-updated-clients'
-                        Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
-                        Name = 'AllowEncryptionOracle'
-                        Op = 'equals'
-                        Value = 0
-                        PolicyKey = $null
-                        PolicyName = $null
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'credssp-vulnerable'
-                        Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
-                        Name = 'AllowEncryptionOracle'
-                        Op = 'equals'
-                        Value = 2
-                        PolicyKey = $null
-                        PolicyName = $null
-                    }
-                }
-            )
-            Fixes = @('set-credssp-mitigated')
         }
         @{
             Id = 'machinekeys-access'
@@ -3532,36 +3656,28 @@ $script:RdpCatalog = @{
             Fixes = @('reset-machinekeys-acl', 'renew-rdp-self-signed-cert', 'remove-rdp-cert-binding', 'set-rdp-cert-binding')
         }
         @{
-            Id = 'max-connections-reached'
+            Id = 'nla-dc-unreachable'
             Evidence = @(
                 @{
                     Role = 'primary'
                     Check = @{
-                        Kind = 'registry-value'
-                        Id = 'rdp-connection-limit-zero'
-                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                        Name = 'MaxInstanceCount'
-                        Op = 'equals'
-                        Value = 0
-                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-                        PolicyName = 'MaxInstanceCount'
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'rdp-connection-limit-by-policy'
-                        Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-                        Name = 'MaxInstanceCount'
-                        Op = 'present'
-                        Value = $null
-                        PolicyKey = $null
-                        PolicyName = $null
+                        Kind = 'event-query'
+                        Id = 'ev-logon-domain-unreachable'
+                        Channel = 'Security'
+                        Provider = 'Microsoft-Windows-Security-Auditing'
+                        EventIds = @(4625)
+                        WindowHours = 24
+                        DataConditions = @(
+                            @{
+                                Fields = @('Status', 'SubStatus')
+                                Accepted = @('0xc000005e', '0xc000018c', '0xc0000192')
+                            }
+                        )
+                        ReportFields = @('TargetDomainName', 'Status', 'SubStatus')
                     }
                 }
             )
-            Fixes = @('restore-rdp-connection-limit')
+            Fixes = @('disable-nla')
         }
         @{
             Id = 'rdp-cert-invalid'
@@ -3718,64 +3834,6 @@ $script:RdpCatalog = @{
             Fixes = @('stop-port-owner', 'set-rdp-port')
         }
         @{
-            Id = 'security-layer-mismatch'
-            Evidence = @(
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'rdp-encryption-fips-only'
-                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                        Name = 'MinEncryptionLevel'
-                        Op = 'equals'
-                        Value = 4
-                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-                        PolicyName = 'MinEncryptionLevel'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'fips-algorithms-enforced'
-                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Lsa\FIPSAlgorithmPolicy'
-                        Name = 'Enabled'
-                        Op = 'equals'
-                        Value = 1
-                        PolicyKey = $null
-                        PolicyName = $null
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'rdp-encryption-fips-by-policy'
-                        Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-                        Name = 'MinEncryptionLevel'
-                        Op = 'equals'
-                        Value = 4
-                        PolicyKey = $null
-                        PolicyName = $null
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'rdp-security-layer-rdp'
-                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                        Name = 'SecurityLayer'
-                        Op = 'equals'
-                        Value = 0
-                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-                        PolicyName = 'SecurityLayer'
-                    }
-                }
-            )
-            Fixes = @('set-rdp-encryption-high', 'disable-fips-algorithm-policy', 'set-rdp-security-layer-tls')
-        }
-        @{
             Id = 'termservice-not-running'
             Evidence = @(
                 @{
@@ -3896,8 +3954,92 @@ $script:RdpCatalog = @{
             )
             Fixes = @('enable-tls12-server', 'suspend-group-policy', 'resume-group-policy', 'enable-legacy-tls-server')
         }
+        @{
+            Id = 'user-not-authorized'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-logon-right-missing'
+                        Channel = 'Security'
+                        Provider = 'Microsoft-Windows-Security-Auditing'
+                        EventIds = @(4625)
+                        WindowHours = 24
+                        DataConditions = @(
+                            @{
+                                Fields = @('Status', 'SubStatus')
+                                Accepted = @('0xc000015b')
+                            }
+                        )
+                        ReportFields = @('TargetUserName', 'LogonType')
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-right-admins-missing'
+                        Right = 'SeRemoteInteractiveLogonRight'
+                        FiresWhen = 'missing-any'
+                        Sids = @('S-1-5-32-544')
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-right-rdusers-missing'
+                        Right = 'SeRemoteInteractiveLogonRight'
+                        FiresWhen = 'missing-any'
+                        Sids = @('S-1-5-32-555')
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-right-denied'
+                        Right = 'SeDenyRemoteInteractiveLogonRight'
+                        FiresWhen = 'granted-any'
+                        Sids = @('S-1-5-113', 'S-1-5-114', 'S-1-5-32-544', 'S-1-5-32-555')
+                    }
+                }
+            )
+            Fixes = @()
+        }
     )
     Checks = @{
+        'ev-logon-account-state' = @{
+            Kind = 'event-query'
+            Id = 'ev-logon-account-state'
+            Channel = 'Security'
+            Provider = 'Microsoft-Windows-Security-Auditing'
+            EventIds = @(4625)
+            WindowHours = 24
+            DataConditions = @(
+                @{
+                    Fields = @('Status', 'SubStatus')
+                    Accepted = @('0xc0000234', '0xc0000072', '0xc0000071', '0xc0000224', '0xc0000193')
+                }
+            )
+            ReportFields = @('TargetUserName', 'Status', 'SubStatus')
+        }
+        'ev-logon-bad-credentials' = @{
+            Kind = 'event-query'
+            Id = 'ev-logon-bad-credentials'
+            Channel = 'Security'
+            Provider = 'Microsoft-Windows-Security-Auditing'
+            EventIds = @(4625)
+            WindowHours = 24
+            DataConditions = @(
+                @{
+                    Fields = @('Status', 'SubStatus')
+                    Accepted = @('0xc000006a', '0xc0000064')
+                }
+            )
+            ReportFields = @('TargetUserName', 'SubStatus')
+        }
         'broker-role-installed' = @{
             Kind = 'windows-feature'
             Id = 'broker-role-installed'
@@ -3923,26 +4065,6 @@ $script:RdpCatalog = @{
             WindowHours = 24
             DataConditions = @()
             ReportFields = @()
-        }
-        'credssp-force-updated-clients' = @{
-            Kind = 'registry-value'
-            Id = 'credssp-force-updated-clients'
-            Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
-            Name = 'AllowEncryptionOracle'
-            Op = 'equals'
-            Value = 0
-            PolicyKey = $null
-            PolicyName = $null
-        }
-        'credssp-vulnerable' = @{
-            Kind = 'registry-value'
-            Id = 'credssp-vulnerable'
-            Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
-            Name = 'AllowEncryptionOracle'
-            Op = 'equals'
-            Value = 2
-            PolicyKey = $null
-            PolicyName = $null
         }
         'ev-rcm-cert' = @{
             Kind = 'event-query'
@@ -4000,25 +4122,20 @@ $script:RdpCatalog = @{
                 }
             )
         }
-        'rdp-connection-limit-zero' = @{
-            Kind = 'registry-value'
-            Id = 'rdp-connection-limit-zero'
-            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-            Name = 'MaxInstanceCount'
-            Op = 'equals'
-            Value = 0
-            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-            PolicyName = 'MaxInstanceCount'
-        }
-        'rdp-connection-limit-by-policy' = @{
-            Kind = 'registry-value'
-            Id = 'rdp-connection-limit-by-policy'
-            Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-            Name = 'MaxInstanceCount'
-            Op = 'present'
-            Value = $null
-            PolicyKey = $null
-            PolicyName = $null
+        'ev-logon-domain-unreachable' = @{
+            Kind = 'event-query'
+            Id = 'ev-logon-domain-unreachable'
+            Channel = 'Security'
+            Provider = 'Microsoft-Windows-Security-Auditing'
+            EventIds = @(4625)
+            WindowHours = 24
+            DataConditions = @(
+                @{
+                    Fields = @('Status', 'SubStatus')
+                    Accepted = @('0xc000005e', '0xc000018c', '0xc0000192')
+                }
+            )
+            ReportFields = @('TargetDomainName', 'Status', 'SubStatus')
         }
         'rdp-cert-store' = @{
             Kind = 'certificate-store'
@@ -4117,46 +4234,6 @@ $script:RdpCatalog = @{
             Service = 'TermService'
             FiresWhen = 'not-running'
         }
-        'rdp-encryption-fips-only' = @{
-            Kind = 'registry-value'
-            Id = 'rdp-encryption-fips-only'
-            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-            Name = 'MinEncryptionLevel'
-            Op = 'equals'
-            Value = 4
-            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-            PolicyName = 'MinEncryptionLevel'
-        }
-        'fips-algorithms-enforced' = @{
-            Kind = 'registry-value'
-            Id = 'fips-algorithms-enforced'
-            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Lsa\FIPSAlgorithmPolicy'
-            Name = 'Enabled'
-            Op = 'equals'
-            Value = 1
-            PolicyKey = $null
-            PolicyName = $null
-        }
-        'rdp-encryption-fips-by-policy' = @{
-            Kind = 'registry-value'
-            Id = 'rdp-encryption-fips-by-policy'
-            Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-            Name = 'MinEncryptionLevel'
-            Op = 'equals'
-            Value = 4
-            PolicyKey = $null
-            PolicyName = $null
-        }
-        'rdp-security-layer-rdp' = @{
-            Kind = 'registry-value'
-            Id = 'rdp-security-layer-rdp'
-            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-            Name = 'SecurityLayer'
-            Op = 'equals'
-            Value = 0
-            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-            PolicyName = 'SecurityLayer'
-        }
         'termservice-disabled' = @{
             Kind = 'service-state'
             Id = 'termservice-disabled'
@@ -4239,6 +4316,42 @@ $script:RdpCatalog = @{
             PolicyKey = $null
             PolicyName = $null
         }
+        'ev-logon-right-missing' = @{
+            Kind = 'event-query'
+            Id = 'ev-logon-right-missing'
+            Channel = 'Security'
+            Provider = 'Microsoft-Windows-Security-Auditing'
+            EventIds = @(4625)
+            WindowHours = 24
+            DataConditions = @(
+                @{
+                    Fields = @('Status', 'SubStatus')
+                    Accepted = @('0xc000015b')
+                }
+            )
+            ReportFields = @('TargetUserName', 'LogonType')
+        }
+        'rdp-right-admins-missing' = @{
+            Kind = 'user-right'
+            Id = 'rdp-right-admins-missing'
+            Right = 'SeRemoteInteractiveLogonRight'
+            FiresWhen = 'missing-any'
+            Sids = @('S-1-5-32-544')
+        }
+        'rdp-right-rdusers-missing' = @{
+            Kind = 'user-right'
+            Id = 'rdp-right-rdusers-missing'
+            Right = 'SeRemoteInteractiveLogonRight'
+            FiresWhen = 'missing-any'
+            Sids = @('S-1-5-32-555')
+        }
+        'rdp-right-denied' = @{
+            Kind = 'user-right'
+            Id = 'rdp-right-denied'
+            Right = 'SeDenyRemoteInteractiveLogonRight'
+            FiresWhen = 'granted-any'
+            Sids = @('S-1-5-113', 'S-1-5-114', 'S-1-5-32-544', 'S-1-5-32-555')
+        }
     }
     Fixes = @{
         'allow-rdp-connections' = @{
@@ -4269,16 +4382,16 @@ $script:RdpCatalog = @{
             Reboot = $true
             WeakensSecurity = $false
         }
-        'disable-fips-algorithm-policy' = @{
-            Id = 'disable-fips-algorithm-policy'
-            Command = 'Disable-RdpFipsAlgorithmPolicy'
+        'disable-nla' = @{
+            Id = 'disable-nla'
+            Command = 'Disable-RdpNetworkLevelAuthentication'
             OptIn = $true
             Parameters = @()
             Operations = @(
                 @{
                     Kind = 'registry-set'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Lsa\FIPSAlgorithmPolicy'
-                    Name = 'Enabled'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'UserAuthentication'
                     Type = 'REG_DWORD'
                     Param = $null
                     Data = 0
@@ -4287,11 +4400,11 @@ $script:RdpCatalog = @{
             Backup = @(
                 @{
                     Kind = 'registry-value'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Lsa\FIPSAlgorithmPolicy'
-                    Name = 'Enabled'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'UserAuthentication'
                 }
             )
-            VerifyChecks = @('fips-algorithms-enforced')
+            VerifyChecks = @()
             NeededWhenEvents = @()
             RestartsServices = @()
             Reboot = $true
@@ -4637,34 +4750,6 @@ $script:RdpCatalog = @{
             Reboot = $false
             WeakensSecurity = $false
         }
-        'restore-rdp-connection-limit' = @{
-            Id = 'restore-rdp-connection-limit'
-            Command = 'Reset-RdpConnectionLimit'
-            OptIn = $false
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'registry-set'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                    Name = 'MaxInstanceCount'
-                    Type = 'REG_DWORD'
-                    Param = $null
-                    Data = 4294967295
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'registry-value'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                    Name = 'MaxInstanceCount'
-                }
-            )
-            VerifyChecks = @('rdp-connection-limit-zero')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $true
-            WeakensSecurity = $false
-        }
         'resume-group-policy' = @{
             Id = 'resume-group-policy'
             Command = 'Resume-RdpGroupPolicy'
@@ -4690,34 +4775,6 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $false
-        }
-        'set-credssp-mitigated' = @{
-            Id = 'set-credssp-mitigated'
-            Command = 'Set-RdpCredSspMitigated'
-            OptIn = $true
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'registry-set'
-                    Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
-                    Name = 'AllowEncryptionOracle'
-                    Type = 'REG_DWORD'
-                    Param = $null
-                    Data = 1
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'registry-value'
-                    Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
-                    Name = 'AllowEncryptionOracle'
-                }
-            )
-            VerifyChecks = @('credssp-force-updated-clients')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $true
-            WeakensSecurity = $true
         }
         'set-rdp-cert-binding' = @{
             Id = 'set-rdp-cert-binding'
@@ -4784,34 +4841,6 @@ $script:RdpCatalog = @{
             Reboot = $false
             WeakensSecurity = $false
         }
-        'set-rdp-encryption-high' = @{
-            Id = 'set-rdp-encryption-high'
-            Command = 'Set-RdpEncryptionLevel'
-            OptIn = $true
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'registry-set'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                    Name = 'MinEncryptionLevel'
-                    Type = 'REG_DWORD'
-                    Param = $null
-                    Data = 3
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'registry-value'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                    Name = 'MinEncryptionLevel'
-                }
-            )
-            VerifyChecks = @('rdp-encryption-fips-only')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $true
-            WeakensSecurity = $true
-        }
         'set-rdp-port' = @{
             Id = 'set-rdp-port'
             Command = 'Set-RdpPort'
@@ -4869,34 +4898,6 @@ $script:RdpCatalog = @{
             NeededWhenEvents = @()
             RestartsServices = @('TermService')
             Reboot = $false
-            WeakensSecurity = $false
-        }
-        'set-rdp-security-layer-tls' = @{
-            Id = 'set-rdp-security-layer-tls'
-            Command = 'Set-RdpSecurityLayer'
-            OptIn = $true
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'registry-set'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                    Name = 'SecurityLayer'
-                    Type = 'REG_DWORD'
-                    Param = $null
-                    Data = 2
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'registry-value'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                    Name = 'SecurityLayer'
-                }
-            )
-            VerifyChecks = @('rdp-security-layer-rdp')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $true
             WeakensSecurity = $false
         }
         'start-termservice' = @{
@@ -5015,7 +5016,7 @@ function Invoke-RdpDiagnosis {
 
     Returns one object per scenario with Id, Title (in the user's language), Status
     (Detected, Clear or Unknown; Unknown when a check could not run, with the Reason), Evidence,
-    Checks and RecommendedFixes. Scenarios: broker-hostname, credssp-oracle, machinekeys-access, max-connections-reached, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, security-layer-mismatch, termservice-not-running, tls-disabled.
+    Checks and RecommendedFixes. Scenarios: account-locked-or-expired, broker-hostname, machinekeys-access, nla-dc-unreachable, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, termservice-not-running, tls-disabled, user-not-authorized.
 
     .PARAMETER Scenario
     Scenario ids to diagnose. Default: all.
@@ -5063,8 +5064,8 @@ function Invoke-RdpDiagnosis {
     [OutputType([pscustomobject], [string])]
     param(
         [Parameter(Position = 0)]
-        [ValidateSet('broker-hostname', 'credssp-oracle', 'machinekeys-access', 'max-connections-reached', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled')]
-        [string[]]$Scenario = @('broker-hostname', 'credssp-oracle', 'machinekeys-access', 'max-connections-reached', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled'),
+        [ValidateSet('account-locked-or-expired', 'broker-hostname', 'machinekeys-access', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled', 'user-not-authorized')]
+        [string[]]$Scenario = @('account-locked-or-expired', 'broker-hostname', 'machinekeys-access', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled', 'user-not-authorized'),
         [object]$Since = $null,
         [Nullable[datetime]]$After = $null,
         [Parameter(Mandatory = $true, ParameterSetName = 'Text')]
@@ -5125,7 +5126,7 @@ function Invoke-RdpRepair {
     .DESCRIPTION
     Refuses to run without elevation. Saves everything the selected fixes will change under
     $env:ProgramData\RdpRescue\backup\<timestamp> (backup.json describes it; Undo-RdpRepair
-    restores it), then applies the scenario's fixes in order. Fixes marked opt-in (disable-fips-algorithm-policy, enable-legacy-tls-server, resume-group-policy, set-credssp-mitigated, set-rdp-cert-binding, set-rdp-encryption-high, set-rdp-port, set-rdp-security-layer-tls, suspend-group-policy)
+    restores it), then applies the scenario's fixes in order. Fixes marked opt-in (disable-nla, enable-legacy-tls-server, resume-group-policy, set-rdp-cert-binding, set-rdp-port, suspend-group-policy)
     run only when named with -Fix; fixes that need a value (-Port, -Thumbprint) need it given.
     A fix whose checks are already clear is skipped, unless an event it answers was logged (a
     damaged or missing RDP key shows only in events). Each fix is verified afterwards. Returns
@@ -5137,7 +5138,7 @@ function Invoke-RdpRepair {
     the repair with a message naming the fix and the backup; nothing after it runs.
 
     .PARAMETER Scenario
-    The scenario to repair: broker-hostname, credssp-oracle, machinekeys-access, max-connections-reached, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, security-layer-mismatch, termservice-not-running, tls-disabled.
+    The scenario to repair: account-locked-or-expired, broker-hostname, machinekeys-access, nla-dc-unreachable, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, termservice-not-running, tls-disabled, user-not-authorized.
 
     .PARAMETER Fix
     Fix ids to apply instead of the scenario's default ones (this is how opt-in fixes run).
@@ -5174,9 +5175,9 @@ function Invoke-RdpRepair {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true, Position = 0)]
-        [ValidateSet('broker-hostname', 'credssp-oracle', 'machinekeys-access', 'max-connections-reached', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled')]
+        [ValidateSet('account-locked-or-expired', 'broker-hostname', 'machinekeys-access', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled', 'user-not-authorized')]
         [string]$Scenario,
-        [ValidateSet('allow-rdp-connections', 'disable-fips-algorithm-policy', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'restore-rdp-connection-limit', 'resume-group-policy', 'set-credssp-mitigated', 'set-rdp-cert-binding', 'set-rdp-encryption-high', 'set-rdp-port', 'set-rdp-security-layer-tls', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
+        [ValidateSet('allow-rdp-connections', 'disable-nla', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
         [string[]]$Fix = @(),
         [ValidatePattern('^[0-9A-Fa-f]{40}$')]
         [string]$Thumbprint,
@@ -5316,26 +5317,29 @@ function Enable-RdpConnection {
 }
 #endregion fix allow-rdp-connections (command Enable-RdpConnection)
 
-#region fix disable-fips-algorithm-policy (command Disable-RdpFipsAlgorithmPolicy)
-function Disable-RdpFipsAlgorithmPolicy {
+#region fix disable-nla (command Disable-RdpNetworkLevelAuthentication)
+function Disable-RdpNetworkLevelAuthentication {
     <#
     .SYNOPSIS
-    Stop enforcing FIPS-compliant algorithms on the machine
+    Turn off Network Level Authentication for RDP (temporary)
 
     .DESCRIPTION
-    Sets Enabled=0 under Control\Lsa\FIPSAlgorithmPolicy; reboot afterwards. A Group Policy that
-    sets the security option puts it back at the next refresh: change the policy instead where
-    there is one.
+    Sets UserAuthentication=0 on the RDP-Tcp listener, so that a user signs in on the Windows
+    logon screen instead of before the session, when the domain controller cannot be reached for
+    Network Level Authentication. Restart the VM afterwards. A Group Policy UserAuthentication
+    value wins over it.
 
-    Backup: The previous Enabled value (or its absence) is saved.
-    Undo: Restores FIPSAlgorithmPolicy Enabled exactly as it was; reboot afterwards.
-    Verification: Enabled is no longer 1.
+    Backup: The previous UserAuthentication value (or its absence) is saved.
+    Undo: Restores UserAuthentication as it was, which turns Network Level Authentication back
+    on; restart the VM afterwards.
+    Verification: UserAuthentication reads back as 0.
 
-    SECURITY: Every component of the machine, not only RDP, may then use algorithms that are not
-    FIPS-validated. Where FIPS mode is a compliance requirement, do not run this: connect with a
-    FIPS-capable client instead.
-    To restore: Run Undo-RdpRepair with the backup path this fix printed, or set Enabled=1 under
-    Control\Lsa\FIPSAlgorithmPolicy, then reboot.
+    SECURITY: Without Network Level Authentication anyone who reaches the RDP port gets a logon
+    screen before proving who they are: more exposure to password guessing and to
+    pre-authentication flaws. Keep the port closed to the internet (NSG, JIT) while NLA is off.
+    To restore: Once the secure channel is repaired, run Undo-RdpRepair with the backup path
+    this fix printed (or the CMD undo block), or set UserAuthentication=1 on RDP-Tcp, then
+    restart the VM.
 
     .PARAMETER BackupRoot
     Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
@@ -5343,12 +5347,12 @@ function Disable-RdpFipsAlgorithmPolicy {
     change is refused.
 
     .EXAMPLE
-    Disable-RdpFipsAlgorithmPolicy -WhatIf
+    Disable-RdpNetworkLevelAuthentication -WhatIf
 
     Shows what would change, without changing anything.
 
     .EXAMPLE
-    Disable-RdpFipsAlgorithmPolicy
+    Disable-RdpNetworkLevelAuthentication
 
     Saves a backup, applies the fix after confirmation and verifies it.
 
@@ -5361,9 +5365,9 @@ function Disable-RdpFipsAlgorithmPolicy {
         [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
     )
     $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'disable-fips-algorithm-policy' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+    Invoke-RdpFixCommand -FixId 'disable-nla' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
-#endregion fix disable-fips-algorithm-policy (command Disable-RdpFipsAlgorithmPolicy)
+#endregion fix disable-nla (command Disable-RdpNetworkLevelAuthentication)
 
 #region fix enable-legacy-tls-server (command Enable-RdpLegacyTlsProtocol)
 function Enable-RdpLegacyTlsProtocol {
@@ -5670,49 +5674,6 @@ function Repair-RdpMachineKeyPermission {
 }
 #endregion fix reset-machinekeys-acl (command Repair-RdpMachineKeyPermission)
 
-#region fix restore-rdp-connection-limit (command Reset-RdpConnectionLimit)
-function Reset-RdpConnectionLimit {
-    <#
-    .SYNOPSIS
-    Remove the listener's connection limit
-
-    .DESCRIPTION
-    Sets MaxInstanceCount=4294967295 (no limit) on the RDP-Tcp listener; reboot afterwards. When
-    Group Policy limits connections, the policy wins: the fix reports that it is not verified,
-    and the policy must be changed.
-
-    Backup: The previous MaxInstanceCount value (or its absence) is saved.
-    Undo: Restores MaxInstanceCount exactly as it was.
-    Verification: The effective limit (the policy value when there is one) is no longer 0.
-
-    .PARAMETER BackupRoot
-    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
-    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
-    change is refused.
-
-    .EXAMPLE
-    Reset-RdpConnectionLimit -WhatIf
-
-    Shows what would change, without changing anything.
-
-    .EXAMPLE
-    Reset-RdpConnectionLimit
-
-    Saves a backup, applies the fix after confirmation and verifies it.
-
-    .LINK
-    Undo-RdpRepair
-    #>
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'restore-rdp-connection-limit' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix restore-rdp-connection-limit (command Reset-RdpConnectionLimit)
-
 #region fix resume-group-policy (command Resume-RdpGroupPolicy)
 function Resume-RdpGroupPolicy {
     <#
@@ -5754,55 +5715,6 @@ function Resume-RdpGroupPolicy {
     Invoke-RdpFixCommand -FixId 'resume-group-policy' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix resume-group-policy (command Resume-RdpGroupPolicy)
-
-#region fix set-credssp-mitigated (command Set-RdpCredSspMitigated)
-function Set-RdpCredSspMitigated {
-    <#
-    .SYNOPSIS
-    Accept clients without the CredSSP update (Mitigated)
-
-    .DESCRIPTION
-    Sets AllowEncryptionOracle=1 (Mitigated) under Policies\System\CredSSP\Parameters; restart
-    afterwards. Never 2 (Vulnerable), which would gain no connection. A domain Group Policy
-    "Encryption Oracle Remediation" puts its value back at the next refresh.
-
-    Backup: The previous AllowEncryptionOracle value (or its absence) is saved.
-    Undo: Restores AllowEncryptionOracle exactly as it was; restart afterwards.
-    Verification: AllowEncryptionOracle is no longer 0.
-
-    SECURITY: The VM then accepts clients that lack the CredSSP update for CVE-2018-0886, which
-    exposes those clients. Temporary only: update the clients, then restore Force Updated
-    Clients.
-    To restore: Run Undo-RdpRepair with the backup path this fix printed, or set
-    AllowEncryptionOracle=0 under Policies\System\CredSSP\Parameters, then restart.
-
-    .PARAMETER BackupRoot
-    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
-    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
-    change is refused.
-
-    .EXAMPLE
-    Set-RdpCredSspMitigated -WhatIf
-
-    Shows what would change, without changing anything.
-
-    .EXAMPLE
-    Set-RdpCredSspMitigated
-
-    Saves a backup, applies the fix after confirmation and verifies it.
-
-    .LINK
-    Undo-RdpRepair
-    #>
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'set-credssp-mitigated' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix set-credssp-mitigated (command Set-RdpCredSspMitigated)
 
 #region fix set-rdp-cert-binding (command Set-RdpCertificateBinding)
 function Set-RdpCertificateBinding {
@@ -5858,53 +5770,6 @@ function Set-RdpCertificateBinding {
 }
 #endregion fix set-rdp-cert-binding (command Set-RdpCertificateBinding)
 
-#region fix set-rdp-encryption-high (command Set-RdpEncryptionLevel)
-function Set-RdpEncryptionLevel {
-    <#
-    .SYNOPSIS
-    Lower RDP encryption from FIPS Compliant to High
-
-    .DESCRIPTION
-    Sets MinEncryptionLevel=3 (High, 128-bit) on the RDP-Tcp listener; reboot afterwards. When
-    Group Policy sets the level, the policy wins and the fix reports that it is not verified.
-
-    Backup: The previous MinEncryptionLevel value (or its absence) is saved.
-    Undo: Restores MinEncryptionLevel exactly as it was; reboot afterwards.
-    Verification: The effective level (the policy value when there is one) is no longer 4.
-
-    SECURITY: RDP no longer insists on FIPS-compliant encryption. If a compliance baseline
-    requires FIPS, this breaks it; High (128-bit) is the lowest level RdpRescue sets.
-    To restore: Run Undo-RdpRepair with the backup path this fix printed, or set
-    MinEncryptionLevel=4 under WinStations\RDP-Tcp, then reboot.
-
-    .PARAMETER BackupRoot
-    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
-    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
-    change is refused.
-
-    .EXAMPLE
-    Set-RdpEncryptionLevel -WhatIf
-
-    Shows what would change, without changing anything.
-
-    .EXAMPLE
-    Set-RdpEncryptionLevel
-
-    Saves a backup, applies the fix after confirmation and verifies it.
-
-    .LINK
-    Undo-RdpRepair
-    #>
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'set-rdp-encryption-high' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix set-rdp-encryption-high (command Set-RdpEncryptionLevel)
-
 #region fix set-rdp-port (command Set-RdpPort)
 function Set-RdpPort {
     <#
@@ -5953,50 +5818,6 @@ function Set-RdpPort {
     Invoke-RdpFixCommand -FixId 'set-rdp-port' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix set-rdp-port (command Set-RdpPort)
-
-#region fix set-rdp-security-layer-tls (command Set-RdpSecurityLayer)
-function Set-RdpSecurityLayer {
-    <#
-    .SYNOPSIS
-    Authenticate the server with TLS again (SecurityLayer=2)
-
-    .DESCRIPTION
-    Sets SecurityLayer=2 (TLS) on the RDP-Tcp listener; reboot afterwards. Run it only when the
-    RDP certificate is valid (rdp-cert-invalid and machinekeys-access clear), or clients are
-    refused.
-
-    Backup: The previous SecurityLayer value (or its absence) is saved.
-    Undo: Restores SecurityLayer exactly as it was; reboot afterwards.
-    Verification: The effective SecurityLayer (the policy value when there is one) is no longer
-    0.
-
-    .PARAMETER BackupRoot
-    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
-    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
-    change is refused.
-
-    .EXAMPLE
-    Set-RdpSecurityLayer -WhatIf
-
-    Shows what would change, without changing anything.
-
-    .EXAMPLE
-    Set-RdpSecurityLayer
-
-    Saves a backup, applies the fix after confirmation and verifies it.
-
-    .LINK
-    Undo-RdpRepair
-    #>
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'set-rdp-security-layer-tls' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix set-rdp-security-layer-tls (command Set-RdpSecurityLayer)
 
 #region fix start-termservice (command Start-RdpTermService)
 function Start-RdpTermService {
@@ -6137,7 +5958,7 @@ Export-ModuleMember -Function @(
     'Invoke-RdpRepair'
     'Undo-RdpRepair'
     'Enable-RdpConnection'
-    'Disable-RdpFipsAlgorithmPolicy'
+    'Disable-RdpNetworkLevelAuthentication'
     'Enable-RdpLegacyTlsProtocol'
     'Enable-RdpListener'
     'Enable-RdpTerminalServer'
@@ -6145,13 +5966,9 @@ Export-ModuleMember -Function @(
     'Remove-RdpCertificateBinding'
     'Reset-RdpSelfSignedCertificate'
     'Repair-RdpMachineKeyPermission'
-    'Reset-RdpConnectionLimit'
     'Resume-RdpGroupPolicy'
-    'Set-RdpCredSspMitigated'
     'Set-RdpCertificateBinding'
-    'Set-RdpEncryptionLevel'
     'Set-RdpPort'
-    'Set-RdpSecurityLayer'
     'Start-RdpTermService'
     'Stop-RdpPortConflict'
     'Suspend-RdpGroupPolicy'

@@ -76,6 +76,49 @@ $script:RdpOfflineCatalog = @{
     BcdMount = 'RDPRESCUE_BCD'
     Scenarios = @(
         @{
+            Id = 'account-locked-or-expired'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-logon-account-state'
+                        LogFile = 'Security.evtx'
+                        Channel = 'Security'
+                        Provider = 'Microsoft-Windows-Security-Auditing'
+                        EventIds = @(4625)
+                        WindowHours = 24
+                        DataConditions = @(
+                            @{
+                                Fields = @('Status', 'SubStatus')
+                                Accepted = @('0xc0000234', '0xc0000072', '0xc0000071', '0xc0000224', '0xc0000193')
+                            }
+                        )
+                        ReportFields = @('TargetUserName', 'Status', 'SubStatus')
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-logon-bad-credentials'
+                        LogFile = 'Security.evtx'
+                        Channel = 'Security'
+                        Provider = 'Microsoft-Windows-Security-Auditing'
+                        EventIds = @(4625)
+                        WindowHours = 24
+                        DataConditions = @(
+                            @{
+                                Fields = @('Status', 'SubStatus')
+                                Accepted = @('0xc000006a', '0xc0000064')
+                            }
+                        )
+                        ReportFields = @('TargetUserName', 'SubStatus')
+                    }
+                }
+            )
+        }
+        @{
             Id = 'broker-hostname'
             Evidence = @(
                 @{
@@ -113,43 +156,6 @@ $script:RdpOfflineCatalog = @{
                         WindowHours = 24
                         DataConditions = @()
                         ReportFields = @()
-                    }
-                }
-            )
-        }
-        @{
-            Id = 'credssp-oracle'
-            Evidence = @(
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'credssp-force-updated-clients'
-                        Location = @{
-                            Hive = 'SOFTWARE'
-                            ControlSet = $false
-                            Path = 'Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
-                        }
-                        Name = 'AllowEncryptionOracle'
-                        Op = 'equals'
-                        Value = 0
-                        Policy = $null
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'credssp-vulnerable'
-                        Location = @{
-                            Hive = 'SOFTWARE'
-                            ControlSet = $false
-                            Path = 'Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
-                        }
-                        Name = 'AllowEncryptionOracle'
-                        Op = 'equals'
-                        Value = 2
-                        Policy = $null
                     }
                 }
             )
@@ -230,45 +236,25 @@ $script:RdpOfflineCatalog = @{
             )
         }
         @{
-            Id = 'max-connections-reached'
+            Id = 'nla-dc-unreachable'
             Evidence = @(
                 @{
                     Role = 'primary'
                     Check = @{
-                        Kind = 'registry-value'
-                        Id = 'rdp-connection-limit-zero'
-                        Location = @{
-                            Hive = 'SYSTEM'
-                            ControlSet = $true
-                            Path = 'Control\Terminal Server\WinStations\RDP-Tcp'
-                        }
-                        Name = 'MaxInstanceCount'
-                        Op = 'equals'
-                        Value = 0
-                        Policy = @{
-                            Location = @{
-                                Hive = 'SOFTWARE'
-                                ControlSet = $false
-                                Path = 'Policies\Microsoft\Windows NT\Terminal Services'
+                        Kind = 'event-query'
+                        Id = 'ev-logon-domain-unreachable'
+                        LogFile = 'Security.evtx'
+                        Channel = 'Security'
+                        Provider = 'Microsoft-Windows-Security-Auditing'
+                        EventIds = @(4625)
+                        WindowHours = 24
+                        DataConditions = @(
+                            @{
+                                Fields = @('Status', 'SubStatus')
+                                Accepted = @('0xc000005e', '0xc000018c', '0xc0000192')
                             }
-                            Name = 'MaxInstanceCount'
-                        }
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'rdp-connection-limit-by-policy'
-                        Location = @{
-                            Hive = 'SOFTWARE'
-                            ControlSet = $false
-                            Path = 'Policies\Microsoft\Windows NT\Terminal Services'
-                        }
-                        Name = 'MaxInstanceCount'
-                        Op = 'present'
-                        Value = $null
-                        Policy = $null
+                        )
+                        ReportFields = @('TargetDomainName', 'Status', 'SubStatus')
                     }
                 }
             )
@@ -452,89 +438,6 @@ $script:RdpOfflineCatalog = @{
             )
         }
         @{
-            Id = 'security-layer-mismatch'
-            Evidence = @(
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'rdp-encryption-fips-only'
-                        Location = @{
-                            Hive = 'SYSTEM'
-                            ControlSet = $true
-                            Path = 'Control\Terminal Server\WinStations\RDP-Tcp'
-                        }
-                        Name = 'MinEncryptionLevel'
-                        Op = 'equals'
-                        Value = 4
-                        Policy = @{
-                            Location = @{
-                                Hive = 'SOFTWARE'
-                                ControlSet = $false
-                                Path = 'Policies\Microsoft\Windows NT\Terminal Services'
-                            }
-                            Name = 'MinEncryptionLevel'
-                        }
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'fips-algorithms-enforced'
-                        Location = @{
-                            Hive = 'SYSTEM'
-                            ControlSet = $true
-                            Path = 'Control\Lsa\FIPSAlgorithmPolicy'
-                        }
-                        Name = 'Enabled'
-                        Op = 'equals'
-                        Value = 1
-                        Policy = $null
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'rdp-encryption-fips-by-policy'
-                        Location = @{
-                            Hive = 'SOFTWARE'
-                            ControlSet = $false
-                            Path = 'Policies\Microsoft\Windows NT\Terminal Services'
-                        }
-                        Name = 'MinEncryptionLevel'
-                        Op = 'equals'
-                        Value = 4
-                        Policy = $null
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'rdp-security-layer-rdp'
-                        Location = @{
-                            Hive = 'SYSTEM'
-                            ControlSet = $true
-                            Path = 'Control\Terminal Server\WinStations\RDP-Tcp'
-                        }
-                        Name = 'SecurityLayer'
-                        Op = 'equals'
-                        Value = 0
-                        Policy = @{
-                            Location = @{
-                                Hive = 'SOFTWARE'
-                                ControlSet = $false
-                                Path = 'Policies\Microsoft\Windows NT\Terminal Services'
-                            }
-                            Name = 'SecurityLayer'
-                        }
-                    }
-                }
-            )
-        }
-        @{
             Id = 'termservice-not-running'
             Evidence = @(
                 @{
@@ -675,6 +578,51 @@ $script:RdpOfflineCatalog = @{
                         Op = 'equals'
                         Value = 1
                         Policy = $null
+                    }
+                }
+            )
+        }
+        @{
+            Id = 'user-not-authorized'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-logon-right-missing'
+                        LogFile = 'Security.evtx'
+                        Channel = 'Security'
+                        Provider = 'Microsoft-Windows-Security-Auditing'
+                        EventIds = @(4625)
+                        WindowHours = 24
+                        DataConditions = @(
+                            @{
+                                Fields = @('Status', 'SubStatus')
+                                Accepted = @('0xc000015b')
+                            }
+                        )
+                        ReportFields = @('TargetUserName', 'LogonType')
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-right-admins-missing'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-right-rdusers-missing'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-right-denied'
                     }
                 }
             )
@@ -1161,6 +1109,7 @@ $script:RdpOfflineCheckEvaluators = @{
     'certificate-binding' = 'Test-RdpOfflineCertificateBindingCheck'
     'folder-acl' = 'Test-RdpOfflineFolderAclCheck'
     'windows-feature' = 'Test-RdpOfflineFeatureCheck'
+    'user-right' = 'Test-RdpOfflineRuntimeCheck'
 }
 $script:RdpOfflineOperationAppliers = @{
     'registry-set' = 'Set-RdpOfflineRegistryOperation'
@@ -3554,7 +3503,12 @@ function Test-RdpOfflineEventCheck {
             $record = $_
             $ok = $record.ProviderName -eq $Check.Provider -and $Check.EventIds -contains [int]$record.Id -and $record.TimeCreated -ge $since
             foreach ($condition in $Check.DataConditions) {
-                $ok = $ok -and $record.Data.ContainsKey($condition.Field) -and $condition.Accepted -contains [string]$record.Data[$condition.Field]
+                # A condition holds when any of its fields carries one of its values.
+                $held = $false
+                foreach ($field in $condition.Fields) {
+                    $held = $held -or ($record.Data.ContainsKey($field) -and $condition.Accepted -contains [string]$record.Data[$field])
+                }
+                $ok = $ok -and $held
             }
             $ok
         })

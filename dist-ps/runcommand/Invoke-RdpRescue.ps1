@@ -110,21 +110,20 @@ $script:RdpStringTable = @{
         EventsCapped = '{1} holds more than {0} events with this check''s ids; the older ones were not read, so the check is not verified'
         EventChecksNotVerified = 'Event checks ({0}) describe the past and are not used to verify a fix.'
         InvalidSince = '-Since must be a positive TimeSpan or a number of hours, not "{0}".'
+        'Scenario.account-locked-or-expired.Title' = 'The account is locked out, disabled or expired'
+        'Finding.ev-logon-account-state' = 'Security 4625: an account was refused because it is locked out (0xC0000234), disabled (0xC0000072), its password expired (0xC0000071) or must change (0xC0000224), or it expired (0xC0000193). The evidence names the account.'
+        'Finding.ev-logon-bad-credentials' = 'Security 4625: logons with a wrong password (0xC000006A) or an unknown user name (0xC0000064). Many of them from the internet are password guessing, and can lock an account out.'
         'Scenario.broker-hostname.Title' = 'The Connection Broker''s host name was changed'
         'Finding.broker-role-installed' = 'The Remote Desktop Connection Broker role is installed.'
         'Finding.ev-broker-db-logon' = 'Event 2056: the broker failed to log on to its database.'
         'Finding.ev-broker-rpc' = 'Event 1296: the Connection Broker is not ready for RPC communication.'
-        'Scenario.credssp-oracle.Title' = 'CredSSP encryption oracle remediation refuses the client'
-        'Finding.credssp-force-updated-clients' = 'Encryption Oracle Remediation is Force Updated Clients (AllowEncryptionOracle=0): clients without the CredSSP update are refused. A Group Policy (System\Credentials Delegation\Encryption Oracle Remediation) writes this value and puts a local change back.'
-        'Finding.credssp-vulnerable' = 'Encryption Oracle Remediation is Vulnerable (AllowEncryptionOracle=2): CVE-2018-0886 is open again. On an updated VM, Mitigated (1) accepts the same clients; set 1 (see the manual steps).'
         'Scenario.machinekeys-access.Title' = 'RDP cannot use its private key in MachineKeys'
         'Finding.ev-rcm-cert' = 'Event 1057/1058: the RD Session Host failed to create or replace its self-signed certificate.'
         'Finding.ev-schannel-key' = 'Schannel 36870: a fatal error occurred accessing the TLS server credential private key.'
         'Finding.ev-schannel-36872' = 'Schannel 36872 was logged; its meaning differs between Windows versions, so it only supports the finding.'
         'Finding.machinekeys-acl' = 'MachineKeys or the RDP key file lacks an entry Windows needs (Administrators on the folder; SYSTEM and NETWORK SERVICE on the RDP key).'
-        'Scenario.max-connections-reached.Title' = 'The RDP listener accepts no more connections'
-        'Finding.rdp-connection-limit-zero' = 'The RDP listener allows no concurrent connection: MaxInstanceCount=0.'
-        'Finding.rdp-connection-limit-by-policy' = 'Group Policy limits the number of connections (Policies\...\Terminal Services MaxInstanceCount): the policy wins over the listener''s value, and a local change is reverted at the next refresh. Change the policy.'
+        'Scenario.nla-dc-unreachable.Title' = 'Network Level Authentication cannot reach a domain controller'
+        'Finding.ev-logon-domain-unreachable' = 'Security 4625: logons failed because no domain controller answered (0xC000005E), the trust failed (0xC000018C) or Netlogon was not started (0xC0000192).'
         'Scenario.rdp-cert-invalid.Title' = 'The RDP certificate is expired, missing, or not the configured one'
         'Finding.rdp-cert-store' = 'The Remote Desktop certificate store is empty or holds only expired certificates, or certificates RDP cannot use (no private key that opens, a key file NETWORK SERVICE cannot read, or an Enhanced Key Usage not for server authentication).'
         'Finding.rdp-cert-binding' = 'SSLCertificateSHA1Hash names a certificate that is not installed, has expired, or that RDP cannot use (no private key that opens, a key file NETWORK SERVICE cannot read, or an Enhanced Key Usage not for server authentication).'
@@ -140,11 +139,6 @@ $script:RdpStringTable = @{
         'Scenario.rdp-port-conflict.Title' = 'Another process holds the RDP port, or nothing listens on it'
         'Finding.rdp-listener' = 'The configured RDP port is held by a process other than TermService, or nothing listens on it.'
         'Finding.termservice-stopped' = 'The Remote Desktop Services service (TermService) is not running.'
-        'Scenario.security-layer-mismatch.Title' = 'RDP requires FIPS-only encryption the client cannot meet'
-        'Finding.rdp-encryption-fips-only' = 'RDP accepts only FIPS-compliant encryption: MinEncryptionLevel=4.'
-        'Finding.fips-algorithms-enforced' = 'The machine allows only FIPS-compliant algorithms (Lsa\FIPSAlgorithmPolicy Enabled=1), usually by the security option "System cryptography: Use FIPS compliant algorithms", which a Group Policy may set again.'
-        'Finding.rdp-encryption-fips-by-policy' = 'Group Policy requires FIPS-compliant RDP encryption (Policies\...\Terminal Services MinEncryptionLevel=4): the policy wins, a local change is reverted at the next refresh. Change the policy.'
-        'Finding.rdp-security-layer-rdp' = 'RDP uses its own security layer (SecurityLayer=0): the server is not authenticated to the client. Azure''s ResetRDPCert leaves this; TLS (2) is the secure setting once the certificate is valid.'
         'Scenario.termservice-not-running.Title' = 'Remote Desktop Services (TermService) is disabled or not running'
         'Finding.termservice-disabled' = 'The Remote Desktop Services service (TermService) is disabled: Start=4.'
         'Finding.termservice-down' = 'The Remote Desktop Services service (TermService) is not running.'
@@ -156,10 +150,15 @@ $script:RdpStringTable = @{
         'Finding.tls11-server-off' = 'TLS 1.1 (server) is disabled; only clients that cannot use TLS 1.2 are affected.'
         'Finding.rdp-requires-tls' = 'The RDP listener requires TLS (SecurityLayer=2, possibly set by Group Policy), so it cannot fall back while TLS is off.'
         'Finding.fips-policy-on' = 'FIPS mode is on: only FIPS-compliant protocols and cipher suites are allowed.'
+        'Scenario.user-not-authorized.Title' = 'The user has no right to sign in through Remote Desktop'
+        'Finding.ev-logon-right-missing' = 'Security 4625 with 0xC000015B: the user has not been granted the requested logon type on this machine. The evidence names the account.'
+        'Finding.rdp-right-admins-missing' = 'Administrators (S-1-5-32-544) do not hold "Allow log on through Remote Desktop Services" (SeRemoteInteractiveLogonRight): no administrator can sign in over RDP. When a Group Policy sets the right, a local change is reverted at the next refresh.'
+        'Finding.rdp-right-rdusers-missing' = 'Remote Desktop Users (S-1-5-32-555) do not hold "Allow log on through Remote Desktop Services": only the groups that still hold it can sign in over RDP.'
+        'Finding.rdp-right-denied' = '"Deny log on through Remote Desktop Services" (SeDenyRemoteInteractiveLogonRight) holds local accounts (S-1-5-113, S-1-5-114), Administrators or Remote Desktop Users: the denial wins over any allow. Security baselines set it for local accounts; then only domain accounts can sign in over RDP.'
         'Fix.allow-rdp-connections.Title' = 'Allow Remote Desktop connections'
-        'Fix.disable-fips-algorithm-policy.Title' = 'Stop enforcing FIPS-compliant algorithms on the machine'
-        'Fix.disable-fips-algorithm-policy.Warning' = 'Every component of the machine, not only RDP, may then use algorithms that are not FIPS-validated. Where FIPS mode is a compliance requirement, do not run this: connect with a FIPS-capable client instead.'
-        'Fix.disable-fips-algorithm-policy.Restore' = 'Run Undo-RdpRepair with the backup path this fix printed, or set Enabled=1 under Control\Lsa\FIPSAlgorithmPolicy, then reboot.'
+        'Fix.disable-nla.Title' = 'Turn off Network Level Authentication for RDP (temporary)'
+        'Fix.disable-nla.Warning' = 'Without Network Level Authentication anyone who reaches the RDP port gets a logon screen before proving who they are: more exposure to password guessing and to pre-authentication flaws. Keep the port closed to the internet (NSG, JIT) while NLA is off.'
+        'Fix.disable-nla.Restore' = 'Once the secure channel is repaired, run Undo-RdpRepair with the backup path this fix printed (or the CMD undo block), or set UserAuthentication=1 on RDP-Tcp, then restart the VM.'
         'Fix.enable-legacy-tls-server.Title' = 'Enable TLS 1.0 and 1.1 for legacy RDP clients'
         'Fix.enable-legacy-tls-server.Warning' = 'TLS 1.0 and 1.1 are deprecated and weaken every TLS service on this machine, not only RDP.'
         'Fix.enable-legacy-tls-server.Restore' = 'Run Undo-RdpRepair with the backup path this fix printed, or set Enabled=0 for both protocols, then reboot.'
@@ -169,17 +168,9 @@ $script:RdpStringTable = @{
         'Fix.remove-rdp-cert-binding.Title' = 'Remove the configured RDP certificate thumbprint'
         'Fix.renew-rdp-self-signed-cert.Title' = 'Renew the RDP self-signed certificate'
         'Fix.reset-machinekeys-acl.Title' = 'Reset permissions on the MachineKeys folder'
-        'Fix.restore-rdp-connection-limit.Title' = 'Remove the listener''s connection limit'
         'Fix.resume-group-policy.Title' = 'Resume Group Policy after the repair is confirmed'
-        'Fix.set-credssp-mitigated.Title' = 'Accept clients without the CredSSP update (Mitigated)'
-        'Fix.set-credssp-mitigated.Warning' = 'The VM then accepts clients that lack the CredSSP update for CVE-2018-0886, which exposes those clients. Temporary only: update the clients, then restore Force Updated Clients.'
-        'Fix.set-credssp-mitigated.Restore' = 'Run Undo-RdpRepair with the backup path this fix printed, or set AllowEncryptionOracle=0 under Policies\System\CredSSP\Parameters, then restart.'
         'Fix.set-rdp-cert-binding.Title' = 'Point RDP at a valid certificate'
-        'Fix.set-rdp-encryption-high.Title' = 'Lower RDP encryption from FIPS Compliant to High'
-        'Fix.set-rdp-encryption-high.Warning' = 'RDP no longer insists on FIPS-compliant encryption. If a compliance baseline requires FIPS, this breaks it; High (128-bit) is the lowest level RdpRescue sets.'
-        'Fix.set-rdp-encryption-high.Restore' = 'Run Undo-RdpRepair with the backup path this fix printed, or set MinEncryptionLevel=4 under WinStations\RDP-Tcp, then reboot.'
         'Fix.set-rdp-port.Title' = 'Move RDP to another port'
-        'Fix.set-rdp-security-layer-tls.Title' = 'Authenticate the server with TLS again (SecurityLayer=2)'
         'Fix.start-termservice.Title' = 'Set Remote Desktop Services back to manual start and start it'
         'Fix.stop-port-owner.Title' = 'Stop the service that holds the RDP port'
         'Fix.suspend-group-policy.Title' = 'Suspend Group Policy so it cannot undo the repair'
@@ -230,21 +221,20 @@ $script:RdpStringTable = @{
         EventsCapped = (ConvertFrom-RdpUtf8Base64 'ezF9IGlubmVow6VsbGVyIGZsZXIgw6RuIHswfSBow6RuZGVsc2VyIG1lZCBrb250cm9sbGVucyBJRDpuOyBkZSDDpGxkcmUgbMOkc3RlcyBpbnRlLCBzw6Uga29udHJvbGxlbiDDpHIgaW50ZSB2ZXJpZmllcmFk')
         EventChecksNotVerified = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNla29udHJvbGxlciAoezB9KSBiZXNrcml2ZXIgZGV0IGbDtnJmbHV0bmEgb2NoIGFudsOkbmRzIGludGUgZsO2ciBhdHQgdmVyaWZpZXJhIGVuIGtvcnJpZ2VyaW5nLg==')
         InvalidSince = (ConvertFrom-RdpUtf8Base64 'LVNpbmNlIG3DpXN0ZSB2YXJhIGV0dCBwb3NpdGl2dCBUaW1lU3Bhbi12w6RyZGUgZWxsZXIgZXR0IGFudGFsIHRpbW1hciwgaW50ZSAiezB9Ii4=')
+        'Scenario.account-locked-or-expired.Title' = (ConvertFrom-RdpUtf8Base64 'S29udG90IMOkciB1dGVsw6VzdCwgaW5ha3RpdmVyYXQgZWxsZXIgaGFyIHVwcGjDtnJ0IGF0dCBnw6RsbGE=')
+        'Finding.ev-logon-account-state' = (ConvertFrom-RdpUtf8Base64 'U8Oka2VyaGV0IDQ2MjU6IGV0dCBrb250byBuZWthZGVzIGVmdGVyc29tIGRldCDDpHIgdXRlbMOlc3QgKDB4QzAwMDAyMzQpLCBpbmFrdGl2ZXJhdCAoMHhDMDAwMDA3MiksIGzDtnNlbm9yZGV0IGhhciBnw6V0dCB1dCAoMHhDMDAwMDA3MSkgZWxsZXIgbcOlc3RlIGJ5dGFzICgweEMwMDAwMjI0KSwgZWxsZXIga29udG90IGhhciB1cHBow7ZydCBhdHQgZ8OkbGxhICgweEMwMDAwMTkzKS4gQmVsw6RnZ2VuIGFuZ2VyIGtvbnRvdC4=')
+        'Finding.ev-logon-bad-credentials' = (ConvertFrom-RdpUtf8Base64 'U8Oka2VyaGV0IDQ2MjU6IGlubG9nZ25pbmdhciBtZWQgZmVsIGzDtnNlbm9yZCAoMHhDMDAwMDA2QSkgZWxsZXIgb2vDpG50IGFudsOkbmRhcm5hbW4gKDB4QzAwMDAwNjQpLiBNw6VuZ2Egc8OlZGFuYSBmcsOlbiBpbnRlcm5ldCDDpHIgbMO2c2Vub3Jkc2dpc3NuaW5nIG9jaCBrYW4gbMOlc2EgdXQgZXR0IGtvbnRvLg==')
         'Scenario.broker-hostname.Title' = (ConvertFrom-RdpUtf8Base64 'QW5zbHV0bmluZ3Nrb29yZGluYXRvcm5zIHbDpHJkbmFtbiBoYXIgw6RuZHJhdHM=')
         'Finding.broker-role-installed' = (ConvertFrom-RdpUtf8Base64 'Um9sbGVuIEFuc2x1dG5pbmdza29vcmRpbmF0b3IgZsO2ciBmasOkcnJza3JpdmJvcmQgw6RyIGluc3RhbGxlcmFkLg==')
         'Finding.ev-broker-db-logon' = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNlIDIwNTY6IGtvb3JkaW5hdG9ybiBrdW5kZSBpbnRlIGxvZ2dhIGluIGkgc2luIGRhdGFiYXMu')
         'Finding.ev-broker-rpc' = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNlIDEyOTY6IGFuc2x1dG5pbmdza29vcmRpbmF0b3JuIMOkciBpbnRlIHJlZG8gZsO2ciBSUEMta29tbXVuaWthdGlvbi4=')
-        'Scenario.credssp-oracle.Title' = (ConvertFrom-RdpUtf8Base64 'Q3JlZFNTUC3DpXRnw6RyZGVuIG1vdCBrcnlwdGVyaW5nc29yYWtlbCBuZWthciBrbGllbnRlbg==')
-        'Finding.credssp-force-updated-clients' = (ConvertFrom-RdpUtf8Base64 'w4V0Z8OkcmRlbiBtb3Qga3J5cHRlcmluZ3NvcmFrZWwgw6RyIFR2aW5nYSB1cHBkYXRlcmFkZSBrbGllbnRlciAoQWxsb3dFbmNyeXB0aW9uT3JhY2xlPTApOiBrbGllbnRlciB1dGFuIENyZWRTU1AtdXBwZGF0ZXJpbmdlbiBuZWthcy4gRW4gZ3J1cHByaW5jaXAgKFN5c3RlbVxEZWxlZ2VyaW5nIGF2IGF1dGVudGlzZXJpbmdzdXBwZ2lmdGVyXMOFdGfDpHJkIG1vdCBrcnlwdGVyaW5nc29yYWtlbCkgc2tyaXZlciB2w6RyZGV0IG9jaCDDpXRlcnN0w6RsbGVyIGVuIGxva2FsIMOkbmRyaW5nLg==')
-        'Finding.credssp-vulnerable' = (ConvertFrom-RdpUtf8Base64 'w4V0Z8OkcmRlbiBtb3Qga3J5cHRlcmluZ3NvcmFrZWwgw6RyIFPDpXJiYXIgKEFsbG93RW5jcnlwdGlvbk9yYWNsZT0yKTogQ1ZFLTIwMTgtMDg4NiDDpHIgw7ZwcGVuIGlnZW4uIFDDpSBlbiB1cHBkYXRlcmFkIHZpcnR1ZWxsIGRhdG9yIGFjY2VwdGVyYXIgTWluc2thZCByaXNrICgxKSBzYW1tYSBrbGllbnRlcjsgc8OkdHQgMSAoc2UgZGUgbWFudWVsbGEgc3RlZ2VuKS4=')
         'Scenario.machinekeys-access.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIGthbiBpbnRlIGFudsOkbmRhIHNpbiBwcml2YXRhIG55Y2tlbCBpIE1hY2hpbmVLZXlz')
         'Finding.ev-rcm-cert' = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNlIDEwNTcvMTA1ODogUkQtc2Vzc2lvbnN2w6RyZGVuIGt1bmRlIGludGUgc2thcGEgZWxsZXIgZXJzw6R0dGEgc2l0dCBzasOkbHZzaWduZXJhZGUgY2VydGlmaWthdC4=')
         'Finding.ev-schannel-key' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzA6IGV0dCBhbGx2YXJsaWd0IGZlbCB1cHBzdG9kIHZpZCDDpXRrb21zdCB0aWxsIGRlbiBwcml2YXRhIG55Y2tlbG4gZsO2ciBUTFMtc2VydmVyYXV0ZW50aXNlcmluZ3N1cHBnaWZ0ZW4u')
         'Finding.ev-schannel-36872' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzIgbG9nZ2FkZXM7IGJldHlkZWxzZW4gc2tpbGplciBzaWcgbWVsbGFuIFdpbmRvd3MtdmVyc2lvbmVyLCBzw6UgZGVuIHN0w7ZkZXIgYmFyYSBzbHV0c2F0c2VuLg==')
         'Finding.machinekeys-acl' = (ConvertFrom-RdpUtf8Base64 'TWFjaGluZUtleXMgZWxsZXIgUkRQLW55Y2tlbGZpbGVuIHNha25hciBlbiBwb3N0IHNvbSBXaW5kb3dzIGJlaMO2dmVyIChBZG1pbmlzdHJhdMO2cmVyIHDDpSBtYXBwZW47IFNZU1RFTSBvY2ggTkVUV09SSyBTRVJWSUNFIHDDpSBSRFAtbnlja2Vsbiku')
-        'Scenario.max-connections-reached.Title' = 'RDP-lyssnaren tar inte emot fler anslutningar'
-        'Finding.rdp-connection-limit-zero' = (ConvertFrom-RdpUtf8Base64 'UkRQLWx5c3NuYXJlbiB0aWxsw6V0ZXIgaW5nZW4gc2FtdGlkaWcgYW5zbHV0bmluZzogTWF4SW5zdGFuY2VDb3VudD0wLg==')
-        'Finding.rdp-connection-limit-by-policy' = (ConvertFrom-RdpUtf8Base64 'RW4gZ3J1cHByaW5jaXAgYmVncsOkbnNhciBhbnRhbGV0IGFuc2x1dG5pbmdhciAoUG9saWNpZXNcLi4uXFRlcm1pbmFsIFNlcnZpY2VzIE1heEluc3RhbmNlQ291bnQpOiBwcmluY2lwZW4gdmlubmVyIMO2dmVyIGx5c3NuYXJlbnMgdsOkcmRlLCBvY2ggZW4gbG9rYWwgw6RuZHJpbmcgw6V0ZXJzdMOkbGxzIHZpZCBuw6RzdGEgdXBwZGF0ZXJpbmcuIMOEbmRyYSBwcmluY2lwZW4u')
+        'Scenario.nla-dc-unreachable.Title' = (ConvertFrom-RdpUtf8Base64 'QXV0ZW50aXNlcmluZyBww6UgbsOkdHZlcmtzbml2w6UgbsOlciBpbmdlbiBkb23DpG5rb250cm9sbGFudA==')
+        'Finding.ev-logon-domain-unreachable' = (ConvertFrom-RdpUtf8Base64 'U8Oka2VyaGV0IDQ2MjU6IGlubG9nZ25pbmdhciBtaXNzbHlja2FkZXMgZWZ0ZXJzb20gaW5nZW4gZG9tw6Rua29udHJvbGxhbnQgc3ZhcmFkZSAoMHhDMDAwMDA1RSksIGbDtnJ0cm9lbmRldCBtaXNzbHlja2FkZXMgKDB4QzAwMDAxOEMpIGVsbGVyIE5ldGxvZ29uIGludGUgdmFyIHN0YXJ0YWQgKDB4QzAwMDAxOTIpLg==')
         'Scenario.rdp-cert-invalid.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQLWNlcnRpZmlrYXRldCBoYXIgZ8OldHQgdXQsIHNha25hcyBlbGxlciDDpHIgaW50ZSBkZXQga29uZmlndXJlcmFkZQ==')
         'Finding.rdp-cert-store' = (ConvertFrom-RdpUtf8Base64 'Q2VydGlmaWthdGFya2l2ZXQgUmVtb3RlIERlc2t0b3Agw6RyIHRvbXQgZWxsZXIgaW5uZWjDpWxsZXIgYmFyYSB1dGfDpW5nbmEgY2VydGlmaWthdCwgZWxsZXIgY2VydGlmaWthdCBzb20gUkRQIGludGUga2FuIGFudsOkbmRhIChpbmdlbiBwcml2YXQgbnlja2VsIHNvbSBnw6VyIGF0dCDDtnBwbmEsIGVuIG55Y2tlbGZpbCBzb20gTkVUV09SSyBTRVJWSUNFIGludGUga2FuIGzDpHNhIGVsbGVyIGVuIGbDtnJiw6R0dHJhZCBueWNrZWxhbnbDpG5kbmluZyBzb20gaW50ZSBnw6RsbGVyIHNlcnZlcmF1dGVudGlzZXJpbmcpLg==')
         'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCBhbmdlciBldHQgY2VydGlmaWthdCBzb20gaW50ZSDDpHIgaW5zdGFsbGVyYXQsIGhhciBnw6V0dCB1dCBlbGxlciBzb20gUkRQIGludGUga2FuIGFudsOkbmRhIChpbmdlbiBwcml2YXQgbnlja2VsIHNvbSBnw6VyIGF0dCDDtnBwbmEsIGVuIG55Y2tlbGZpbCBzb20gTkVUV09SSyBTRVJWSUNFIGludGUga2FuIGzDpHNhIGVsbGVyIGVuIGbDtnJiw6R0dHJhZCBueWNrZWxhbnbDpG5kbmluZyBzb20gaW50ZSBnw6RsbGVyIHNlcnZlcmF1dGVudGlzZXJpbmcpLg==')
@@ -260,11 +250,6 @@ $script:RdpStringTable = @{
         'Scenario.rdp-port-conflict.Title' = (ConvertFrom-RdpUtf8Base64 'RW4gYW5uYW4gcHJvY2VzcyBhbnbDpG5kZXIgUkRQLXBvcnRlbiwgZWxsZXIgc8OlIGx5c3NuYXIgaW5nZW4gcMOlIGRlbg==')
         'Finding.rdp-listener' = (ConvertFrom-RdpUtf8Base64 'RGVuIGtvbmZpZ3VyZXJhZGUgUkRQLXBvcnRlbiBhbnbDpG5kcyBhdiBlbiBhbm5hbiBwcm9jZXNzIMOkbiBUZXJtU2VydmljZSwgZWxsZXIgc8OlIGx5c3NuYXIgaW5nZW4gcMOlIGRlbi4=')
         'Finding.termservice-stopped' = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuIEZqw6RycnNrcml2Ym9yZHN0asOkbnN0ZXIgKFRlcm1TZXJ2aWNlKSBrw7ZycyBpbnRlLg==')
-        'Scenario.security-layer-mismatch.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIGtyw6R2ZXIgZW5iYXJ0IEZJUFMta3J5cHRlcmluZyBzb20ga2xpZW50ZW4gaW50ZSBrbGFyYXI=')
-        'Finding.rdp-encryption-fips-only' = 'RDP accepterar bara FIPS-kompatibel kryptering: MinEncryptionLevel=4.'
-        'Finding.fips-algorithms-enforced' = (ConvertFrom-RdpUtf8Base64 'RGF0b3JuIHRpbGzDpXRlciBiYXJhIEZJUFMta29tcGF0aWJsYSBhbGdvcml0bWVyIChMc2FcRklQU0FsZ29yaXRobVBvbGljeSBFbmFibGVkPTEpLCBvZnRhc3QgdmlhIHPDpGtlcmhldHNhbHRlcm5hdGl2ZXQgIlN5c3RlbWtyeXB0b2dyYWZpOiBBbnbDpG5kIEZJUFMta29tcGF0aWJsYSBhbGdvcml0bWVyIiwgc29tIGVuIGdydXBwcmluY2lwIGthbiBzw6R0dGEgaWdlbi4=')
-        'Finding.rdp-encryption-fips-by-policy' = (ConvertFrom-RdpUtf8Base64 'RW4gZ3J1cHByaW5jaXAga3LDpHZlciBGSVBTLWtvbXBhdGliZWwgUkRQLWtyeXB0ZXJpbmcgKFBvbGljaWVzXC4uLlxUZXJtaW5hbCBTZXJ2aWNlcyBNaW5FbmNyeXB0aW9uTGV2ZWw9NCk6IHByaW5jaXBlbiB2aW5uZXIsIGVuIGxva2FsIMOkbmRyaW5nIMOldGVyc3TDpGxscyB2aWQgbsOkc3RhIHVwcGRhdGVyaW5nLiDDhG5kcmEgcHJpbmNpcGVuLg==')
-        'Finding.rdp-security-layer-rdp' = (ConvertFrom-RdpUtf8Base64 'UkRQIGFudsOkbmRlciBzaXR0IGVnZXQgc8Oka2VyaGV0c2xhZ2VyIChTZWN1cml0eUxheWVyPTApOiBzZXJ2ZXJuIGF1dGVudGlzZXJhcyBpbnRlIG1vdCBrbGllbnRlbi4gQXp1cmVzIFJlc2V0UkRQQ2VydCBsw6RtbmFyIGRldHRhIGt2YXI7IFRMUyAoMikgw6RyIGRlbiBzw6RrcmEgaW5zdMOkbGxuaW5nZW4gbsOkciBjZXJ0aWZpa2F0ZXQgw6RyIGdpbHRpZ3Qu')
         'Scenario.termservice-not-running.Title' = (ConvertFrom-RdpUtf8Base64 'RmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciAoVGVybVNlcnZpY2UpIMOkciBpbmFrdGl2ZXJhZCBlbGxlciBrw7ZycyBpbnRl')
         'Finding.termservice-disabled' = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuIEZqw6RycnNrcml2Ym9yZHN0asOkbnN0ZXIgKFRlcm1TZXJ2aWNlKSDDpHIgaW5ha3RpdmVyYWQ6IFN0YXJ0PTQu')
         'Finding.termservice-down' = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuIEZqw6RycnNrcml2Ym9yZHN0asOkbnN0ZXIgKFRlcm1TZXJ2aWNlKSBrw7ZycyBpbnRlLg==')
@@ -276,10 +261,15 @@ $script:RdpStringTable = @{
         'Finding.tls11-server-off' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMSAoc2VydmVyKSDDpHIgaW5ha3RpdmVyYXQ7IGVuZGFzdCBrbGllbnRlciBzb20gaW50ZSBrYW4gYW52w6RuZGEgVExTIDEuMiBww6V2ZXJrYXMu')
         'Finding.rdp-requires-tls' = (ConvertFrom-RdpUtf8Base64 'UkRQLWx5c3NuYXJlbiBrcsOkdmVyIFRMUyAoU2VjdXJpdHlMYXllcj0yLCBldmVudHVlbGx0IHNhdHQgYXYgZW4gZ3J1cHByaW5jaXApLCBzw6UgZGVuIGthbiBpbnRlIGZhbGxhIHRpbGxiYWthIG1lZGFuIFRMUyDDpHIgYXYu')
         'Finding.fips-policy-on' = (ConvertFrom-RdpUtf8Base64 'RklQUy1sw6RnZXQgw6RyIHDDpTogZW5kYXN0IEZJUFMta29tcGF0aWJsYSBwcm90b2tvbGwgb2NoIGNoaWZmZXJzdml0ZXIgdGlsbMOldHMu')
+        'Scenario.user-not-authorized.Title' = (ConvertFrom-RdpUtf8Base64 'QW52w6RuZGFyZW4gaGFyIGludGUgcsOkdHQgYXR0IGxvZ2dhIGluIHZpYSBGasOkcnJza3JpdmJvcmQ=')
+        'Finding.ev-logon-right-missing' = (ConvertFrom-RdpUtf8Base64 'U8Oka2VyaGV0IDQ2MjUgbWVkIDB4QzAwMDAxNUI6IGFudsOkbmRhcmVuIGhhciBpbnRlIGJldmlsamF0cyBkZW4gYmVnw6RyZGEgaW5sb2dnbmluZ3N0eXBlbiBww6UgZGVuIGjDpHIgZGF0b3JuLiBCZWzDpGdnZW4gYW5nZXIga29udG90Lg==')
+        'Finding.rdp-right-admins-missing' = (ConvertFrom-RdpUtf8Base64 'QWRtaW5pc3RyYXTDtnJlciAoUy0xLTUtMzItNTQ0KSBoYXIgaW50ZSAiVGlsbMOldCBpbmxvZ2duaW5nIHZpYSBGasOkcnJza3JpdmJvcmRzdGrDpG5zdGVyIiAoU2VSZW1vdGVJbnRlcmFjdGl2ZUxvZ29uUmlnaHQpOiBpbmdlbiBhZG1pbmlzdHJhdMO2ciBrYW4gbG9nZ2EgaW4gdmlhIFJEUC4gTsOkciBlbiBncnVwcHJpbmNpcCBzw6R0dGVyIHLDpHR0aWdoZXRlbiDDpXRlcnN0w6RsbHMgZW4gbG9rYWwgw6RuZHJpbmcgdmlkIG7DpHN0YSB1cHBkYXRlcmluZy4=')
+        'Finding.rdp-right-rdusers-missing' = (ConvertFrom-RdpUtf8Base64 'RmrDpHJyc2tyaXZib3Jkc2FudsOkbmRhcmUgKFMtMS01LTMyLTU1NSkgaGFyIGludGUgIlRpbGzDpXQgaW5sb2dnbmluZyB2aWEgRmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciI6IGJhcmEgZGUgZ3J1cHBlciBzb20gZm9ydGZhcmFuZGUgaGFyIHLDpHR0aWdoZXRlbiBrYW4gbG9nZ2EgaW4gdmlhIFJEUC4=')
+        'Finding.rdp-right-denied' = (ConvertFrom-RdpUtf8Base64 'Ik5la2EgaW5sb2dnbmluZyB2aWEgRmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciIgKFNlRGVueVJlbW90ZUludGVyYWN0aXZlTG9nb25SaWdodCkgb21mYXR0YXIgbG9rYWxhIGtvbnRvbiAoUy0xLTUtMTEzLCBTLTEtNS0xMTQpLCBBZG1pbmlzdHJhdMO2cmVyIGVsbGVyIEZqw6RycnNrcml2Ym9yZHNhbnbDpG5kYXJlOiBuZWthbmRldCB2aW5uZXIgw7Z2ZXIgdmFyamUgdGlsbMOldGVsc2UuIFPDpGtlcmhldHNiYXNsaW5qZXIgc8OkdHRlciBkZXQgZsO2ciBsb2thbGEga29udG9uOyBkw6Uga2FuIGJhcmEgZG9tw6Rua29udG9uIGxvZ2dhIGluIHZpYSBSRFAu')
         'Fix.allow-rdp-connections.Title' = (ConvertFrom-RdpUtf8Base64 'VGlsbMOldCBmasOkcnJza3JpdmJvcmRzYW5zbHV0bmluZ2Fy')
-        'Fix.disable-fips-algorithm-policy.Title' = (ConvertFrom-RdpUtf8Base64 'U2x1dGEgdHZpbmdhIGZyYW0gRklQUy1rb21wYXRpYmxhIGFsZ29yaXRtZXIgcMOlIGRhdG9ybg==')
-        'Fix.disable-fips-algorithm-policy.Warning' = (ConvertFrom-RdpUtf8Base64 'QWxsYSBkZWxhciBhdiBkYXRvcm4sIGludGUgYmFyYSBSRFAsIGthbiBkw6UgYW52w6RuZGEgYWxnb3JpdG1lciBzb20gaW50ZSDDpHIgRklQUy12YWxpZGVyYWRlLiBPbSBGSVBTLWzDpGdlIMOkciBldHQgZWZ0ZXJsZXZuYWRza3JhdiBza2EgZHUgaW50ZSBrw7ZyYSBkZXR0YTogYW5zbHV0IGkgc3TDpGxsZXQgbWVkIGVuIGtsaWVudCBzb20ga2xhcmFyIEZJUFMu')
-        'Fix.disable-fips-algorithm-policy.Restore' = (ConvertFrom-RdpUtf8Base64 'S8O2ciBVbmRvLVJkcFJlcGFpciBtZWQgc8Oka2VyaGV0c2tvcGlhbnMgc8O2a3bDpGcgc29tIGtvcnJpZ2VyaW5nZW4gc2tyZXYgdXQsIGVsbGVyIHPDpHR0IEVuYWJsZWQ9MSB1bmRlciBDb250cm9sXExzYVxGSVBTQWxnb3JpdGhtUG9saWN5IG9jaCBzdGFydGEgc2VkYW4gb20u')
+        'Fix.disable-nla.Title' = (ConvertFrom-RdpUtf8Base64 'U3TDpG5nIGF2IGF1dGVudGlzZXJpbmcgcMOlIG7DpHR2ZXJrc25pdsOlIGbDtnIgUkRQICh0aWxsZsOkbGxpZ3Qp')
+        'Fix.disable-nla.Warning' = (ConvertFrom-RdpUtf8Base64 'VXRhbiBhdXRlbnRpc2VyaW5nIHDDpSBuw6R0dmVya3NuaXbDpSBmw6VyIGFsbGEgc29tIG7DpXIgUkRQLXBvcnRlbiBlbiBpbmxvZ2duaW5nc3Nrw6RybSBpbm5hbiBkZSBoYXIgdmlzYXQgdmlsa2EgZGUgw6RyOiBzdMO2cnJlIGV4cG9uZXJpbmcgZsO2ciBsw7ZzZW5vcmRzZ2lzc25pbmcgb2NoIGbDtnIgc8OlcmJhcmhldGVyIGbDtnJlIGF1dGVudGlzZXJpbmcuIEjDpWxsIHBvcnRlbiBzdMOkbmdkIG1vdCBpbnRlcm5ldCAoTlNHLCBKSVQpIG1lZGFuIE5MQSDDpHIgYXZzdMOkbmd0Lg==')
+        'Fix.disable-nla.Restore' = (ConvertFrom-RdpUtf8Base64 'TsOkciBkZW4gc8Oka3JhIGthbmFsZW4gw6RyIHJlcGFyZXJhZCBrw7ZyIGR1IFVuZG8tUmRwUmVwYWlyIG1lZCBzw6RrZXJoZXRza29waWFucyBzw7ZrdsOkZyBzb20ga29ycmlnZXJpbmdlbiBza3JldiB1dCAoZWxsZXIgQ01ELWJsb2NrZXQgZsO2ciDDpW5ncmEpLCBlbGxlciBzw6R0dGVyIFVzZXJBdXRoZW50aWNhdGlvbj0xIHDDpSBSRFAtVGNwLCBvY2ggc3RhcnRhciBzZWRhbiBvbSBkZW4gdmlydHVlbGxhIGRhdG9ybi4=')
         'Fix.enable-legacy-tls-server.Title' = (ConvertFrom-RdpUtf8Base64 'QWt0aXZlcmEgVExTIDEuMCBvY2ggMS4xIGbDtnIgw6RsZHJlIFJEUC1rbGllbnRlcg==')
         'Fix.enable-legacy-tls-server.Warning' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMCBvY2ggMS4xIMOkciBpbmFrdHVlbGxhIG9jaCBmw7Zyc3ZhZ2FyIGFsbGEgVExTLXRqw6Ruc3RlciBww6UgZGF0b3JuLCBpbnRlIGJhcmEgUkRQLg==')
         'Fix.enable-legacy-tls-server.Restore' = (ConvertFrom-RdpUtf8Base64 'S8O2ciBVbmRvLVJkcFJlcGFpciBtZWQgc8Oka2VyaGV0c2tvcGlhbnMgc8O2a3bDpGcgc29tIGtvcnJpZ2VyaW5nZW4gc2tyZXYgdXQsIGVsbGVyIHPDpHR0IEVuYWJsZWQ9MCBmw7ZyIGLDpWRhIHByb3Rva29sbGVuIG9jaCBzdGFydGEgc2VkYW4gb20u')
@@ -289,17 +279,9 @@ $script:RdpStringTable = @{
         'Fix.remove-rdp-cert-binding.Title' = (ConvertFrom-RdpUtf8Base64 'VGEgYm9ydCBkZXQga29uZmlndXJlcmFkZSB0dW1hdnRyeWNrZXQgZsO2ciBSRFAtY2VydGlmaWthdGV0')
         'Fix.renew-rdp-self-signed-cert.Title' = (ConvertFrom-RdpUtf8Base64 'RsO2cm55YSBkZXQgc2rDpGx2c2lnbmVyYWRlIFJEUC1jZXJ0aWZpa2F0ZXQ=')
         'Fix.reset-machinekeys-acl.Title' = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJzdMOkbGwgYmVow7ZyaWdoZXRlcm5hIGbDtnIgbWFwcGVuIE1hY2hpbmVLZXlz')
-        'Fix.restore-rdp-connection-limit.Title' = (ConvertFrom-RdpUtf8Base64 'VGEgYm9ydCBseXNzbmFyZW5zIGFuc2x1dG5pbmdzZ3LDpG5z')
         'Fix.resume-group-policy.Title' = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJ1cHB0YSBncnVwcHJpbmNpcGVyIG7DpHIgcmVwYXJhdGlvbmVuIGhhciBiZWtyw6RmdGF0cw==')
-        'Fix.set-credssp-mitigated.Title' = 'Acceptera klienter utan CredSSP-uppdateringen (Minskad risk)'
-        'Fix.set-credssp-mitigated.Warning' = (ConvertFrom-RdpUtf8Base64 'RGVuIHZpcnR1ZWxsYSBkYXRvcm4gYWNjZXB0ZXJhciBkw6Uga2xpZW50ZXIgc29tIHNha25hciBDcmVkU1NQLXVwcGRhdGVyaW5nZW4gZsO2ciBDVkUtMjAxOC0wODg2LCB2aWxrZXQgZXhwb25lcmFyIGRlIGtsaWVudGVybmEuIEVuZGFzdCB0aWxsZsOkbGxpZ3Q6IHVwcGRhdGVyYSBrbGllbnRlcm5hIG9jaCDDpXRlcnN0w6RsbCBzZWRhbiBUdmluZ2EgdXBwZGF0ZXJhZGUga2xpZW50ZXIu')
-        'Fix.set-credssp-mitigated.Restore' = (ConvertFrom-RdpUtf8Base64 'S8O2ciBVbmRvLVJkcFJlcGFpciBtZWQgc8Oka2VyaGV0c2tvcGlhbnMgc8O2a3bDpGcgc29tIGtvcnJpZ2VyaW5nZW4gc2tyZXYgdXQsIGVsbGVyIHPDpHR0IEFsbG93RW5jcnlwdGlvbk9yYWNsZT0wIHVuZGVyIFBvbGljaWVzXFN5c3RlbVxDcmVkU1NQXFBhcmFtZXRlcnMgb2NoIHN0YXJ0YSBzZWRhbiBvbS4=')
         'Fix.set-rdp-cert-binding.Title' = (ConvertFrom-RdpUtf8Base64 'TMOldCBSRFAgYW52w6RuZGEgZXR0IGdpbHRpZ3QgY2VydGlmaWthdA==')
-        'Fix.set-rdp-encryption-high.Title' = (ConvertFrom-RdpUtf8Base64 'U8OkbmsgUkRQLWtyeXB0ZXJpbmdlbiBmcsOlbiBGSVBTLWtvbXBhdGliZWwgdGlsbCBIw7Zn')
-        'Fix.set-rdp-encryption-high.Warning' = (ConvertFrom-RdpUtf8Base64 'UkRQIGtyw6R2ZXIgaW50ZSBsw6RuZ3JlIEZJUFMta29tcGF0aWJlbCBrcnlwdGVyaW5nLiBPbSBlbiBlZnRlcmxldm5hZHNiYXNsaW5qZSBrcsOkdmVyIEZJUFMgYnJ5dHMgZGVuOyBIw7ZnICgxMjggYml0YXIpIMOkciBkZW4gbMOkZ3N0YSBuaXbDpSBSZHBSZXNjdWUgc8OkdHRlci4=')
-        'Fix.set-rdp-encryption-high.Restore' = (ConvertFrom-RdpUtf8Base64 'S8O2ciBVbmRvLVJkcFJlcGFpciBtZWQgc8Oka2VyaGV0c2tvcGlhbnMgc8O2a3bDpGcgc29tIGtvcnJpZ2VyaW5nZW4gc2tyZXYgdXQsIGVsbGVyIHPDpHR0IE1pbkVuY3J5cHRpb25MZXZlbD00IHVuZGVyIFdpblN0YXRpb25zXFJEUC1UY3Agb2NoIHN0YXJ0YSBzZWRhbiBvbS4=')
         'Fix.set-rdp-port.Title' = 'Flytta RDP till en annan port'
-        'Fix.set-rdp-security-layer-tls.Title' = 'Autentisera servern med TLS igen (SecurityLayer=2)'
         'Fix.start-termservice.Title' = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJzdMOkbGwgRmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciB0aWxsIG1hbnVlbGwgc3RhcnQgb2NoIHN0YXJ0YSB0asOkbnN0ZW4=')
         'Fix.stop-port-owner.Title' = (ConvertFrom-RdpUtf8Base64 'U3RvcHBhIHRqw6Ruc3RlbiBzb20gYW52w6RuZGVyIFJEUC1wb3J0ZW4=')
         'Fix.suspend-group-policy.Title' = (ConvertFrom-RdpUtf8Base64 'UGF1c2EgZ3J1cHByaW5jaXBlciBzw6UgYXR0IGRlIGludGUga2FuIMOlbmdyYSByZXBhcmF0aW9uZW4=')
@@ -350,21 +332,20 @@ $script:RdpStringTable = @{
         EventsCapped = '{1} bevat meer dan {0} gebeurtenissen met de id''s van deze controle; de oudere zijn niet gelezen, dus de controle is niet geverifieerd'
         EventChecksNotVerified = 'Gebeurteniscontroles ({0}) beschrijven het verleden en worden niet gebruikt om een oplossing te controleren.'
         InvalidSince = '-Since moet een positieve TimeSpan of een aantal uren zijn, niet "{0}".'
+        'Scenario.account-locked-or-expired.Title' = 'Het account is vergrendeld, uitgeschakeld of verlopen'
+        'Finding.ev-logon-account-state' = 'Beveiliging 4625: een account werd geweigerd omdat het vergrendeld is (0xC0000234), uitgeschakeld is (0xC0000072), het wachtwoord verlopen is (0xC0000071) of moet worden gewijzigd (0xC0000224), of het account verlopen is (0xC0000193). De aanwijzing noemt het account.'
+        'Finding.ev-logon-bad-credentials' = 'Beveiliging 4625: aanmeldingen met een onjuist wachtwoord (0xC000006A) of een onbekende gebruikersnaam (0xC0000064). Veel daarvan vanaf internet zijn het raden van wachtwoorden en kunnen een account vergrendelen.'
         'Scenario.broker-hostname.Title' = 'De hostnaam van de Verbindingsbroker is gewijzigd'
         'Finding.broker-role-installed' = (ConvertFrom-RdpUtf8Base64 'RGUgcm9sIFZlcmJpbmRpbmdzYnJva2VyIHZvb3IgRXh0ZXJuIGJ1cmVhdWJsYWQgaXMgZ2XDr25zdGFsbGVlcmQu')
         'Finding.ev-broker-db-logon' = 'Gebeurtenis 2056: de broker kon zich niet aanmelden bij de database.'
         'Finding.ev-broker-rpc' = 'Gebeurtenis 1296: de Verbindingsbroker is niet gereed voor RPC-communicatie.'
-        'Scenario.credssp-oracle.Title' = 'CredSSP-herstel van het versleutelingsorakel weigert de client'
-        'Finding.credssp-force-updated-clients' = 'Herstel van versleutelingsorakel staat op Bijgewerkte clients afdwingen (AllowEncryptionOracle=0): clients zonder de CredSSP-update worden geweigerd. Een groepsbeleid (Systeem\Delegering van referenties\Herstel van versleutelingsorakel) schrijft deze waarde en zet een lokale wijziging terug.'
-        'Finding.credssp-vulnerable' = 'Herstel van versleutelingsorakel staat op Kwetsbaar (AllowEncryptionOracle=2): CVE-2018-0886 ligt weer open. Op een bijgewerkte VM accepteert Beperkt (1) dezelfde clients; zet 1 (zie de handmatige stappen).'
         'Scenario.machinekeys-access.Title' = 'RDP kan de persoonlijke sleutel in MachineKeys niet gebruiken'
         'Finding.ev-rcm-cert' = 'Gebeurtenis 1057/1058: de RD-sessiehost kon het zelfondertekende certificaat niet maken of vervangen.'
         'Finding.ev-schannel-key' = 'Schannel 36870: er is een fatale fout opgetreden bij het openen van de persoonlijke sleutel van de TLS-serverreferentie.'
         'Finding.ev-schannel-36872' = 'Schannel 36872 is vastgelegd; de betekenis verschilt per Windows-versie, dus het ondersteunt de bevinding alleen.'
         'Finding.machinekeys-acl' = 'MachineKeys of het RDP-sleutelbestand mist een vermelding die Windows nodig heeft (Administrators op de map; SYSTEM en NETWORK SERVICE op de RDP-sleutel).'
-        'Scenario.max-connections-reached.Title' = 'De RDP-listener accepteert geen verbindingen meer'
-        'Finding.rdp-connection-limit-zero' = 'De RDP-listener staat geen enkele gelijktijdige verbinding toe: MaxInstanceCount=0.'
-        'Finding.rdp-connection-limit-by-policy' = 'Groepsbeleid beperkt het aantal verbindingen (Policies\...\Terminal Services MaxInstanceCount): het beleid wint van de waarde van de listener, en een lokale wijziging wordt bij de volgende vernieuwing teruggedraaid. Wijzig het beleid.'
+        'Scenario.nla-dc-unreachable.Title' = 'Verificatie op netwerkniveau kan geen domeincontroller bereiken'
+        'Finding.ev-logon-domain-unreachable' = 'Beveiliging 4625: aanmeldingen mislukten omdat geen domeincontroller antwoordde (0xC000005E), de vertrouwensrelatie mislukte (0xC000018C) of Netlogon niet gestart was (0xC0000192).'
         'Scenario.rdp-cert-invalid.Title' = 'Het RDP-certificaat is verlopen, ontbreekt of is niet het ingestelde certificaat'
         'Finding.rdp-cert-store' = 'Het certificaatarchief Remote Desktop is leeg of bevat alleen verlopen certificaten, of certificaten die RDP niet kan gebruiken (geen persoonlijke sleutel die te openen is, een sleutelbestand dat NETWORK SERVICE niet kan lezen, of uitgebreid sleutelgebruik dat niet voor serververificatie is).'
         'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCBub2VtdCBlZW4gY2VydGlmaWNhYXQgZGF0IG5pZXQgaXMgZ2XDr25zdGFsbGVlcmQsIHZlcmxvcGVuIGlzIG9mIGRhdCBSRFAgbmlldCBrYW4gZ2VicnVpa2VuIChnZWVuIHBlcnNvb25saWprZSBzbGV1dGVsIGRpZSB0ZSBvcGVuZW4gaXMsIGVlbiBzbGV1dGVsYmVzdGFuZCBkYXQgTkVUV09SSyBTRVJWSUNFIG5pZXQga2FuIGxlemVuLCBvZiB1aXRnZWJyZWlkIHNsZXV0ZWxnZWJydWlrIGRhdCBuaWV0IHZvb3Igc2VydmVydmVyaWZpY2F0aWUgaXMpLg==')
@@ -380,11 +361,6 @@ $script:RdpStringTable = @{
         'Scenario.rdp-port-conflict.Title' = 'Een ander proces bezet de RDP-poort, of er luistert niets op'
         'Finding.rdp-listener' = 'De ingestelde RDP-poort wordt bezet door een ander proces dan TermService, of er luistert niets op.'
         'Finding.termservice-stopped' = 'De service Extern bureaublad-services (TermService) is niet actief.'
-        'Scenario.security-layer-mismatch.Title' = 'RDP vereist alleen FIPS-versleuteling waaraan de client niet kan voldoen'
-        'Finding.rdp-encryption-fips-only' = 'RDP accepteert alleen FIPS-compatibele versleuteling: MinEncryptionLevel=4.'
-        'Finding.fips-algorithms-enforced' = 'De machine staat alleen FIPS-compatibele algoritmen toe (Lsa\FIPSAlgorithmPolicy Enabled=1), meestal via de beveiligingsoptie "Systeemcryptografie: FIPS-compatibele algoritmen gebruiken", die een groepsbeleid opnieuw kan instellen.'
-        'Finding.rdp-encryption-fips-by-policy' = 'Groepsbeleid vereist FIPS-compatibele RDP-versleuteling (Policies\...\Terminal Services MinEncryptionLevel=4): het beleid wint, een lokale wijziging wordt bij de volgende vernieuwing teruggedraaid. Wijzig het beleid.'
-        'Finding.rdp-security-layer-rdp' = 'RDP gebruikt zijn eigen beveiligingslaag (SecurityLayer=0): de server wordt niet geverifieerd bij de client. ResetRDPCert van Azure laat dit achter; TLS (2) is de veilige instelling zodra het certificaat geldig is.'
         'Scenario.termservice-not-running.Title' = 'Extern bureaublad-services (TermService) is uitgeschakeld of niet actief'
         'Finding.termservice-disabled' = 'De service Extern bureaublad-services (TermService) is uitgeschakeld: Start=4.'
         'Finding.termservice-down' = 'De service Extern bureaublad-services (TermService) is niet actief.'
@@ -396,10 +372,15 @@ $script:RdpStringTable = @{
         'Finding.tls11-server-off' = 'TLS 1.1 (server) is uitgeschakeld; alleen clients die geen TLS 1.2 kunnen gebruiken, worden getroffen.'
         'Finding.rdp-requires-tls' = 'De RDP-listener vereist TLS (SecurityLayer=2, mogelijk ingesteld door groepsbeleid) en kan dus niet terugvallen zolang TLS uit staat.'
         'Finding.fips-policy-on' = 'De FIPS-modus staat aan: alleen FIPS-conforme protocollen en coderingssuites zijn toegestaan.'
+        'Scenario.user-not-authorized.Title' = 'De gebruiker heeft geen recht om zich aan te melden via Extern bureaublad'
+        'Finding.ev-logon-right-missing' = 'Beveiliging 4625 met 0xC000015B: de gebruiker heeft het gevraagde aanmeldingstype op deze machine niet gekregen. De aanwijzing noemt het account.'
+        'Finding.rdp-right-admins-missing' = 'Administrators (S-1-5-32-544) hebben "Aanmelden via Extern bureaublad-services toestaan" (SeRemoteInteractiveLogonRight) niet: geen administrator kan zich via RDP aanmelden. Als groepsbeleid het recht instelt, wordt een lokale wijziging bij de volgende vernieuwing teruggedraaid.'
+        'Finding.rdp-right-rdusers-missing' = 'Gebruikers van Extern bureaublad (S-1-5-32-555) hebben "Aanmelden via Extern bureaublad-services toestaan" niet: alleen de groepen die het recht nog hebben, kunnen zich via RDP aanmelden.'
+        'Finding.rdp-right-denied' = '"Aanmelden via Extern bureaublad-services weigeren" (SeDenyRemoteInteractiveLogonRight) bevat lokale accounts (S-1-5-113, S-1-5-114), Administrators of Gebruikers van Extern bureaublad: de weigering wint van elke toestemming. Beveiligingsbasislijnen stellen dit in voor lokale accounts; dan kunnen alleen domeinaccounts zich via RDP aanmelden.'
         'Fix.allow-rdp-connections.Title' = 'Extern bureaublad-verbindingen toestaan'
-        'Fix.disable-fips-algorithm-policy.Title' = 'FIPS-compatibele algoritmen niet langer afdwingen op de machine'
-        'Fix.disable-fips-algorithm-policy.Warning' = 'Elk onderdeel van de machine, niet alleen RDP, kan dan algoritmen gebruiken die niet FIPS-gevalideerd zijn. Waar de FIPS-modus een nalevingseis is, voer dit niet uit: maak in plaats daarvan verbinding met een client die FIPS ondersteunt.'
-        'Fix.disable-fips-algorithm-policy.Restore' = 'Voer Undo-RdpRepair uit met het back-uppad dat deze oplossing toonde, of zet Enabled=1 onder Control\Lsa\FIPSAlgorithmPolicy en start daarna opnieuw op.'
+        'Fix.disable-nla.Title' = 'Verificatie op netwerkniveau voor RDP uitschakelen (tijdelijk)'
+        'Fix.disable-nla.Warning' = (ConvertFrom-RdpUtf8Base64 'Wm9uZGVyIHZlcmlmaWNhdGllIG9wIG5ldHdlcmtuaXZlYXUga3Jpamd0IGllZGVyZWVuIGRpZSBkZSBSRFAtcG9vcnQgYmVyZWlrdCBlZW4gYWFubWVsZHNjaGVybSB2b29yZGF0IGhpaiBoZWVmdCBiZXdlemVuIHdpZSBoaWogaXM6IG1lZXIgYmxvb3RzdGVsbGluZyBhYW4gaGV0IHJhZGVuIHZhbiB3YWNodHdvb3JkZW4gZW4gYWFuIGZvdXRlbiB2w7PDs3IgZGUgdmVyaWZpY2F0aWUuIEhvdWQgZGUgcG9vcnQgZGljaHQgdm9vciBpbnRlcm5ldCAoTlNHLCBKSVQpIHpvbGFuZyBOTEEgdWl0IHN0YWF0Lg==')
+        'Fix.disable-nla.Restore' = 'Zodra het beveiligde kanaal hersteld is, voert u Undo-RdpRepair uit met het back-uppad dat deze oplossing toonde (of het CMD-blok voor ongedaan maken), of zet u UserAuthentication=1 op RDP-Tcp, en start u daarna de VM opnieuw op.'
         'Fix.enable-legacy-tls-server.Title' = 'TLS 1.0 en 1.1 inschakelen voor oudere RDP-clients'
         'Fix.enable-legacy-tls-server.Warning' = 'TLS 1.0 en 1.1 zijn verouderd en verzwakken elke TLS-service op deze machine, niet alleen RDP.'
         'Fix.enable-legacy-tls-server.Restore' = 'Voer Undo-RdpRepair uit met het back-uppad dat deze oplossing toonde, of zet Enabled=0 voor beide protocollen en start daarna opnieuw op.'
@@ -409,17 +390,9 @@ $script:RdpStringTable = @{
         'Fix.remove-rdp-cert-binding.Title' = 'De geconfigureerde vingerafdruk van het RDP-certificaat verwijderen'
         'Fix.renew-rdp-self-signed-cert.Title' = 'Het zelfondertekende RDP-certificaat vernieuwen'
         'Fix.reset-machinekeys-acl.Title' = 'Machtigingen voor de map MachineKeys herstellen'
-        'Fix.restore-rdp-connection-limit.Title' = 'De verbindingslimiet van de listener verwijderen'
         'Fix.resume-group-policy.Title' = 'Groepsbeleid hervatten nadat de reparatie is bevestigd'
-        'Fix.set-credssp-mitigated.Title' = 'Clients zonder de CredSSP-update accepteren (Beperkt)'
-        'Fix.set-credssp-mitigated.Warning' = 'De VM accepteert dan clients zonder de CredSSP-update voor CVE-2018-0886, wat die clients blootstelt. Alleen tijdelijk: werk de clients bij en herstel daarna Bijgewerkte clients afdwingen.'
-        'Fix.set-credssp-mitigated.Restore' = 'Voer Undo-RdpRepair uit met het back-uppad dat deze oplossing toonde, of zet AllowEncryptionOracle=0 onder Policies\System\CredSSP\Parameters en start daarna opnieuw op.'
         'Fix.set-rdp-cert-binding.Title' = 'RDP naar een geldig certificaat laten verwijzen'
-        'Fix.set-rdp-encryption-high.Title' = 'RDP-versleuteling verlagen van FIPS-compatibel naar Hoog'
-        'Fix.set-rdp-encryption-high.Warning' = 'RDP eist niet langer FIPS-compatibele versleuteling. Als een nalevingsbasislijn FIPS vereist, wordt die geschonden; Hoog (128-bits) is het laagste niveau dat RdpRescue instelt.'
-        'Fix.set-rdp-encryption-high.Restore' = 'Voer Undo-RdpRepair uit met het back-uppad dat deze oplossing toonde, of zet MinEncryptionLevel=4 onder WinStations\RDP-Tcp en start daarna opnieuw op.'
         'Fix.set-rdp-port.Title' = 'RDP naar een andere poort verplaatsen'
-        'Fix.set-rdp-security-layer-tls.Title' = (ConvertFrom-RdpUtf8Base64 'RGUgc2VydmVyIHdlZXIgbWV0IFRMUyB2ZXJpZmnDq3JlbiAoU2VjdXJpdHlMYXllcj0yKQ==')
         'Fix.start-termservice.Title' = 'Extern bureaublad-services terugzetten op handmatig starten en starten'
         'Fix.stop-port-owner.Title' = 'De service stoppen die de RDP-poort bezet'
         'Fix.suspend-group-policy.Title' = 'Groepsbeleid onderbreken zodat het de reparatie niet ongedaan maakt'
@@ -470,21 +443,20 @@ $script:RdpStringTable = @{
         EventsCapped = (ConvertFrom-RdpUtf8Base64 'ezF9IOS4reWFt+acieatpOaqouafpeS6i+S7tuitmOWIpeeivOeahOS6i+S7tui2hemBjiB7MH0g5YCL77yb6LyD6IiK55qE5LqL5Lu25pyq6K6A5Y+W77yM5Zug5q2k54Sh5rOV6amX6K2J5q2k5qqi5p+l')
         EventChecksNotVerified = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu25qqi5p+l77yIezB977yJ5o+P6L+w55qE5piv6YGO5Y6755qE54uA5rOB77yM5LiN5pyD55So5L6G6amX6K2J5L+u5q2j44CC')
         InvalidSince = (ConvertFrom-RdpUtf8Base64 'LVNpbmNlIOW/hemgiOaYr+ato+eahCBUaW1lU3BhbiDmiJbmmYLmlbjvvIzogIzkuI3mmK8gInswfSLjgII=')
+        'Scenario.account-locked-or-expired.Title' = (ConvertFrom-RdpUtf8Base64 '5biz5oi25bey6Y6W5a6a44CB5YGc55So5oiW6YGO5pyf')
+        'Finding.ev-logon-account-state' = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo5oCnIDQ2MjXvvJrluLPmiLbpga3mi5LvvIzljp/lm6DmmK/lt7LpjpblrprvvIgweEMwMDAwMjM077yJ44CB5bey5YGc55So77yIMHhDMDAwMDA3Mu+8ieOAgeWvhueivOW3sumBjuacn++8iDB4QzAwMDAwNzHvvInmiJblv4XpoIjorormm7TvvIgweEMwMDAwMjI077yJ77yM5oiW5biz5oi25bey6YGO5pyf77yIMHhDMDAwMDE5M++8ieOAguitieaTmuS4reacg+WIl+WHuuipsuW4s+aItuOAgg==')
+        'Finding.ev-logon-bad-credentials' = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo5oCnIDQ2MjXvvJrku6XpjK/oqqTlr4bnorzvvIgweEMwMDAwMDZB77yJ5oiW5LiN5piO5L2/55So6ICF5ZCN56ix77yIMHhDMDAwMDA2NO+8ieeZu+WFpeOAguS+huiHque2sumam+e2sui3r+eahOWkp+mHj+atpOmhnuS6i+S7tuaYr+WvhueivOeMnOa4rO+8jOWPr+iDveWwjuiHtOW4s+aItuiiq+mOluWumuOAgg==')
         'Scenario.broker-hostname.Title' = (ConvertFrom-RdpUtf8Base64 '6YCj57ea5Luj55CG5Lq655qE5Li75qmf5ZCN56ix5bey6K6K5pu0')
         'Finding.broker-role-installed' = (ConvertFrom-RdpUtf8Base64 '5bey5a6J6KOd6YGg56uv5qGM6Z2i6YCj57ea5Luj55CG5Lq66KeS6Imy44CC')
         'Finding.ev-broker-db-logon' = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu2IDIwNTbvvJrku6PnkIbkurrnhKHms5XnmbvlhaXlhbbos4fmlpnluqvjgII=')
         'Finding.ev-broker-rpc' = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu2IDEyOTbvvJrpgKPnt5rku6PnkIbkurrlsJrmnKrlsLHnt5LvvIznhKHms5XpgLLooYwgUlBDIOmAmuioiuOAgg==')
-        'Scenario.credssp-oracle.Title' = (ConvertFrom-RdpUtf8Base64 'Q3JlZFNTUCDliqDlr4YgT3JhY2xlIOijnOaVkeaOquaWveaLkue1leeUqOaItuerrw==')
-        'Finding.credssp-force-updated-clients' = (ConvertFrom-RdpUtf8Base64 '5Yqg5a+GIE9yYWNsZSDoo5zmlZHmjqrmlr3ngrrjgIzlvLfliLbmm7TmlrDnmoTnlKjmiLbnq6/jgI3vvIhBbGxvd0VuY3J5cHRpb25PcmFjbGU9MO+8ie+8muaykuaciSBDcmVkU1NQIOabtOaWsOeahOeUqOaItuerr+acg+iiq+aLkue1leOAgue+pOe1hOWOn+WJh++8iOezu+e1sVzoqo3orYnlp5TmtL5c5Yqg5a+GIE9yYWNsZSDoo5zmlZHmjqrmlr3vvInmnIPlr6vlhaXmraTlgLzkuKbpgoTljp/mnKzmqZ/orormm7TjgII=')
-        'Finding.credssp-vulnerable' = (ConvertFrom-RdpUtf8Base64 '5Yqg5a+GIE9yYWNsZSDoo5zmlZHmjqrmlr3ngrrjgIzmmJPlj5fmlLvmk4rjgI3vvIhBbGxvd0VuY3J5cHRpb25PcmFjbGU9Mu+8ie+8mkNWRS0yMDE4LTA4ODYg5YaN5qyh5pq06Zyy44CC5Zyo5bey5pu05paw55qEIFZNIOS4iu+8jOOAjOW3sue3qeWSjOOAje+8iDHvvInmjqXlj5fnm7jlkIznmoTnlKjmiLbnq6/vvJvoq4voqK3ngrogMe+8iOiri+WPg+mWseaJi+WLleatpempn++8ieOAgg==')
         'Scenario.machinekeys-access.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOeEoeazleS9v+eUqCBNYWNoaW5lS2V5cyDkuK3nmoTnp4Hlr4bph5HpkbA=')
         'Finding.ev-rcm-cert' = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu2IDEwNTcvMTA1OO+8mumBoOerr+ahjOmdouW3peS9nOmajuauteS4u+apn+eEoeazleW7uueri+aIluWPluS7o+WFtuiHquaIkeewvee9suaGkeitieOAgg==')
         'Finding.ev-schannel-key' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzDvvJrlrZjlj5YgVExTIOS8uuacjeWZqOiqjeitieeahOengeWvhumHkemRsOaZgueZvOeUn+WatOmHjemMr+iqpOOAgg==')
         'Finding.ev-schannel-36872' = (ConvertFrom-RdpUtf8Base64 '5bey6KiY6YyEIFNjaGFubmVsIDM2ODcy77yb5YW25oSP576p5ZugIFdpbmRvd3Mg54mI5pys6ICM55Ww77yM5Zug5q2k5YOF5L2c54K65L2Q6K2J44CC')
         'Finding.machinekeys-acl' = (ConvertFrom-RdpUtf8Base64 'TWFjaGluZUtleXMg5oiWIFJEUCDph5HpkbDmqpTmoYjnvLrlsJEgV2luZG93cyDmiYDpnIDnmoTpoIXnm67vvIjos4fmlpnlpL7kuIrnmoQgQWRtaW5pc3RyYXRvcnPvvJtSRFAg6YeR6ZGw5LiK55qEIFNZU1RFTSDoiIcgTkVUV09SSyBTRVJWSUNF77yJ44CC')
-        'Scenario.max-connections-reached.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaOpeiBveeoi+W8j+S4jeWGjeaOpeWPl+mAo+e3mg==')
-        'Finding.rdp-connection-limit-zero' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaOpeiBveeoi+W8j+S4jeWFgeioseS7u+S9leS4puihjOmAo+e3mu+8mk1heEluc3RhbmNlQ291bnQ9MOOAgg==')
-        'Finding.rdp-connection-limit-by-policy' = (ConvertFrom-RdpUtf8Base64 '576k57WE5Y6f5YmH6ZmQ5Yi25LqG6YCj57ea5pW455uu77yIUG9saWNpZXNcLi4uXFRlcm1pbmFsIFNlcnZpY2VzIE1heEluc3RhbmNlQ291bnTvvInvvJrljp/liYflhKrlhYjmlrzmjqXogb3nqIvlvI/nmoTlgLzvvIzmnKzmqZ/orormm7TmnIPlnKjkuIvmrKHph43mlrDmlbTnkIbmmYLooqvpgoTljp/jgILoq4vorormm7Tljp/liYfjgII=')
+        'Scenario.nla-dc-unreachable.Title' = (ConvertFrom-RdpUtf8Base64 '57ay6Lev5bGk57Sa6amX6K2J54Sh5rOV6YCj57Wh57ay5Z+f5o6n5Yi256uZ')
+        'Finding.ev-logon-domain-unreachable' = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo5oCnIDQ2MjXvvJrnmbvlhaXlpLHmlZfvvIzljp/lm6DmmK/mspLmnInntrLln5/mjqfliLbnq5nlm57mh4nvvIgweEMwMDAwMDVF77yJ44CB5L+h5Lu76Zec5L+C5aSx5pWX77yIMHhDMDAwMDE4Q++8ieaIliBOZXRsb2dvbiDmnKrllZ/li5XvvIgweEMwMDAwMTky77yJ44CC')
         'Scenario.rdp-cert-invalid.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaGkeitieW3sumBjuacn+OAgemBuuWkse+8jOaIluS4jeaYr+W3suioreWumueahOaGkeitiQ==')
         'Finding.rdp-cert-store' = (ConvertFrom-RdpUtf8Base64 'UmVtb3RlIERlc2t0b3Ag5oaR6K2J5a2Y5pS+5Y2A5piv56m655qE77yM5oiW5Y+q5YyF5ZCr5bey6YGO5pyf55qE5oaR6K2J77yM5oiW5Y+q5pyJIFJEUCDnhKHms5Xkvb/nlKjnmoTmhpHorYnvvIjmspLmnInlj6/plovllZ/nmoTnp4Hlr4bph5HpkbDjgIFORVRXT1JLIFNFUlZJQ0Ug54Sh5rOV6K6A5Y+W6YeR6ZGw5qqU5qGI77yM5oiW5aKe5by36YeR6ZGw5L2/55So5pa55rOV5LiN5piv5Ly65pyN5Zmo6amX6K2J77yJ44CC')
         'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCDmjIflrprnmoTmhpHorYnmnKrlronoo53jgIHlt7LpgY7mnJ/vvIzmiJYgUkRQIOeEoeazleS9v+eUqO+8iOaykuacieWPr+mWi+WVn+eahOengeWvhumHkemRsOOAgU5FVFdPUksgU0VSVklDRSDnhKHms5XoroDlj5bph5HpkbDmqpTmoYjvvIzmiJblop7lvLfph5HpkbDkvb/nlKjmlrnms5XkuI3mmK/kvLrmnI3lmajpqZforYnvvInjgII=')
@@ -500,11 +472,6 @@ $script:RdpStringTable = @{
         'Scenario.rdp-port-conflict.Title' = (ConvertFrom-RdpUtf8Base64 '5Y+m5LiA5YCL6JmV55CG56iL5bqP5L2U55SoIFJEUCDpgKPmjqXln6DvvIzmiJbmspLmnInnqIvlvI/lnKjlhbbkuIrmjqXogb0=')
         'Finding.rdp-listener' = (ConvertFrom-RdpUtf8Base64 '5bey6Kit5a6a55qEIFJEUCDpgKPmjqXln6DooqsgVGVybVNlcnZpY2Ug5Lul5aSW55qE6JmV55CG56iL5bqP5L2U55So77yM5oiW5rKS5pyJ56iL5byP5Zyo5YW25LiK5o6l6IG944CC')
         'Finding.termservice-stopped' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInmnKrlnKjln7fooYzjgII=')
-        'Scenario.security-layer-mismatch.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOimgeaxgueUqOaItuerr+eEoeazlemBlOaIkOeahOWDhemZkCBGSVBTIOWKoOWvhg==')
-        'Finding.rdp-encryption-fips-only' = (ConvertFrom-RdpUtf8Base64 'UkRQIOWPquaOpeWPl+espuWQiCBGSVBTIOeahOWKoOWvhu+8mk1pbkVuY3J5cHRpb25MZXZlbD0044CC')
-        'Finding.fips-algorithms-enforced' = (ConvertFrom-RdpUtf8Base64 '6Zu76IWm5Y+q5YWB6Kix56ym5ZCIIEZJUFMg55qE5ryU566X5rOV77yITHNhXEZJUFNBbGdvcml0aG1Qb2xpY3kgRW5hYmxlZD0x77yJ77yM6YCa5bi45L6G6Ieq5a6J5YWo5oCn6YG46aCF44CM57O757Wx5Yqg5a+G57eo6K2v77ya5L2/55So56ym5ZCIIEZJUFMg55qE5ryU566X5rOV44CN77yM576k57WE5Y6f5YmH5Y+v6IO95pyD5YaN5qyh6Kit5a6a5a6D44CC')
-        'Finding.rdp-encryption-fips-by-policy' = (ConvertFrom-RdpUtf8Base64 '576k57WE5Y6f5YmH6KaB5rGC56ym5ZCIIEZJUFMg55qEIFJEUCDliqDlr4bvvIhQb2xpY2llc1wuLi5cVGVybWluYWwgU2VydmljZXMgTWluRW5jcnlwdGlvbkxldmVsPTTvvInvvJrljp/liYflhKrlhYjvvIzmnKzmqZ/orormm7TmnIPlnKjkuIvmrKHph43mlrDmlbTnkIbmmYLooqvpgoTljp/jgILoq4vorormm7Tljp/liYfjgII=')
-        'Finding.rdp-security-layer-rdp' = (ConvertFrom-RdpUtf8Base64 'UkRQIOS9v+eUqOiHquW3seeahOWuieWFqOaAp+WxpO+8iFNlY3VyaXR5TGF5ZXI9MO+8ie+8muS8uuacjeWZqOS4jeacg+WQkeeUqOaItuerr+mAsuihjOmpl+itieOAgkF6dXJlIOeahCBSZXNldFJEUENlcnQg5pyD55WZ5LiL5q2k6Kit5a6a77yb5oaR6K2J5pyJ5pWI5b6M77yMVExT77yIMu+8ieaJjeaYr+WuieWFqOeahOioreWumuOAgg==')
         'Scenario.termservice-not-running.Title' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInlt7LlgZznlKjmiJbmnKrlnKjln7fooYw=')
         'Finding.termservice-disabled' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInlt7LlgZznlKjvvJpTdGFydD0044CC')
         'Finding.termservice-down' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInmnKrlnKjln7fooYzjgII=')
@@ -516,10 +483,15 @@ $script:RdpStringTable = @{
         'Finding.tls11-server-off' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMe+8iOS8uuacjeWZqO+8ieW3suWBnOeUqO+8m+WPquacg+W9semfv+eEoeazleS9v+eUqCBUTFMgMS4yIOeahOeUqOaItuerr+OAgg==')
         'Finding.rdp-requires-tls' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaOpeiBveeoi+W8j+imgeaxgiBUTFPvvIhTZWN1cml0eUxheWVyPTLvvIzlj6/og73nlLHnvqTntYTljp/liYfoqK3lrprvvInvvIzlm6DmraTlnKggVExTIOWBnOeUqOaZgueEoeazlemAgOWbnuWFtuS7luaWueW8j+OAgg==')
         'Finding.fips-policy-on' = (ConvertFrom-RdpUtf8Base64 'RklQUyDmqKHlvI/lt7LplovllZ/vvJrlj6rlhYHoqLHnrKblkIggRklQUyDnmoTpgJroqIrljZTlrproiIfliqDlr4blpZfku7bjgII=')
+        'Scenario.user-not-authorized.Title' = (ConvertFrom-RdpUtf8Base64 '5L2/55So6ICF5rKS5pyJ6YCP6YGO6YGg56uv5qGM6Z2i55m75YWl55qE5qyK6ZmQ')
+        'Finding.ev-logon-right-missing' = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo5oCnIDQ2MjUg5LiU54uA5oWL54K6IDB4QzAwMDAxNULvvJrkvb/nlKjogIXlnKjpgJnpg6jpm7vohabkuIrmnKrnjbLmjojoiIfmiYDopoHmsYLnmoTnmbvlhaXpoZ7lnovjgILorYnmk5rkuK3mnIPliJflh7roqbLluLPmiLbjgII=')
+        'Finding.rdp-right-admins-missing' = (ConvertFrom-RdpUtf8Base64 'QWRtaW5pc3RyYXRvcnPvvIhTLTEtNS0zMi01NDTvvInmspLmnInjgIzlhYHoqLHpgI/pgY7pgaDnq6/moYzpnaLmnI3li5nnmbvlhaXjgI3vvIhTZVJlbW90ZUludGVyYWN0aXZlTG9nb25SaWdodO+8ie+8muaykuacieezu+e1seeuoeeQhuWToeiDvemAj+mBjiBSRFAg55m75YWl44CC6Iul5qyK6ZmQ55Sx576k57WE5Y6f5YmH6Kit5a6a77yM5pys5qmf6K6K5pu05pyD5Zyo5LiL5qyh6YeN5paw5pW055CG5pmC6KKr6YKE5Y6f44CC')
+        'Finding.rdp-right-rdusers-missing' = (ConvertFrom-RdpUtf8Base64 'UmVtb3RlIERlc2t0b3AgVXNlcnPvvIhTLTEtNS0zMi01NTXvvInmspLmnInjgIzlhYHoqLHpgI/pgY7pgaDnq6/moYzpnaLmnI3li5nnmbvlhaXjgI3vvJrlj6rmnInku43mk4HmnInmraTmrIrpmZDnmoTnvqTntYTog73pgI/pgY4gUkRQIOeZu+WFpeOAgg==')
+        'Finding.rdp-right-denied' = (ConvertFrom-RdpUtf8Base64 '44CM5ouS57WV6YCP6YGO6YGg56uv5qGM6Z2i5pyN5YuZ55m75YWl44CN77yIU2VEZW55UmVtb3RlSW50ZXJhY3RpdmVMb2dvblJpZ2h077yJ5YyF5ZCr5pys5qmf5biz5oi277yIUy0xLTUtMTEz44CBUy0xLTUtMTE077yJ44CBQWRtaW5pc3RyYXRvcnMg5oiWIFJlbW90ZSBEZXNrdG9wIFVzZXJz77ya5ouS57WV5YSq5YWI5pa85Lu75L2V5YWB6Kix44CC5a6J5YWo5oCn5Z+65rqW5pyD5bCN5pys5qmf5biz5oi26Kit5a6a5q2k6aCF77yb5q2k5pmC5Y+q5pyJ57ay5Z+f5biz5oi26IO96YCP6YGOIFJEUCDnmbvlhaXjgII=')
         'Fix.allow-rdp-connections.Title' = (ConvertFrom-RdpUtf8Base64 '5YWB6Kix6YGg56uv5qGM6Z2i6YCj57ea')
-        'Fix.disable-fips-algorithm-policy.Title' = (ConvertFrom-RdpUtf8Base64 '5YGc5q2i5Zyo6Zu76IWm5LiK5by35Yi25L2/55So56ym5ZCIIEZJUFMg55qE5ryU566X5rOV')
-        'Fix.disable-fips-algorithm-policy.Warning' = (ConvertFrom-RdpUtf8Base64 '5pW06YOo6Zu76IWm55qE5omA5pyJ5YWD5Lu277yI5LiN5Y+q5pivIFJEUO+8ieS5i+W+jOmDveWPr+iDveS9v+eUqOacque2kyBGSVBTIOmpl+itieeahOa8lOeul+azleOAguiLpSBGSVBTIOaooeW8j+aYr+WQiOimj+imgeaxgu+8jOiri+WLv+Wft+ihjOatpOS/ruato++8muaUueeUqOaUr+aPtCBGSVBTIOeahOeUqOaItuerr+mAo+e3muOAgg==')
-        'Fix.disable-fips-algorithm-policy.Restore' = (ConvertFrom-RdpUtf8Base64 '5L2/55So5q2k5L+u5q2j5omA6aGv56S655qE5YKZ5Lu96Lev5b6R5Z+36KGMIFVuZG8tUmRwUmVwYWly77yM5oiW5ZyoIENvbnRyb2xcTHNhXEZJUFNBbGdvcml0aG1Qb2xpY3kg5LiL5bCHIEVuYWJsZWQg6Kit54K6IDHvvIznhLblvozph43mlrDplovmqZ/jgII=')
+        'Fix.disable-nla.Title' = (ConvertFrom-RdpUtf8Base64 '5pqr5pmC6Zec6ZaJIFJEUCDnmoTntrLot6/lsaTntJrpqZforYk=')
+        'Fix.disable-nla.Warning' = (ConvertFrom-RdpUtf8Base64 '5rKS5pyJ57ay6Lev5bGk57Sa6amX6K2J5pmC77yM5Lu75L2V6IO96YCj5YiwIFJEUCDpgKPmjqXln6DnmoTkurrpg73mnIPlnKjorYnmmI7ouqvliIbkuYvliY3nnIvliLDnmbvlhaXnlavpnaLvvJrmm7TlrrnmmJPpga3liLDlr4bnorznjJzmuKzoiIfpqZforYnliY3lvLHpu57mlLvmk4rjgIJOTEEg6Zec6ZaJ5pyf6ZaT77yM6KuL6K6T6YCj5o6l5Z+g5LiN5bCN57ay6Zqb57ay6Lev6ZaL5pS+77yITlNH44CBSklU77yJ44CC')
+        'Fix.disable-nla.Restore' = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo6YCa6YGT5L+u5b6p5b6M77yM5L2/55So5q2k5L+u5q2j5omA6aGv56S655qE5YKZ5Lu96Lev5b6R5Z+36KGMIFVuZG8tUmRwUmVwYWly77yI5oiWIENNRCDlvqnljp/ljYDloYrvvInvvIzmiJblnKggUkRQLVRjcCDkuIrlsIcgVXNlckF1dGhlbnRpY2F0aW9uIOioreeCuiAx77yM54S25b6M6YeN5paw5ZWf5YuVIFZN44CC')
         'Fix.enable-legacy-tls-server.Title' = (ConvertFrom-RdpUtf8Base64 '54K66IiK54mIIFJEUCDnlKjmiLbnq6/llZ/nlKggVExTIDEuMCDoiIcgMS4x')
         'Fix.enable-legacy-tls-server.Warning' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMCDoiIcgMS4xIOW3sua3mOaxsO+8jOacg+WJiuW8semAmemDqOmbu+iFpuS4iuaJgOaciSBUTFMg5pyN5YuZ55qE5a6J5YWo5oCn77yM6ICM5LiN5Y+q5pivIFJEUOOAgg==')
         'Fix.enable-legacy-tls-server.Restore' = (ConvertFrom-RdpUtf8Base64 '5L2/55So5q2k5L+u5q2j5omA6aGv56S655qE5YKZ5Lu96Lev5b6R5Z+36KGMIFVuZG8tUmRwUmVwYWly77yM5oiW5bCH5YWp5YCL6YCa6KiK5Y2U5a6a55qEIEVuYWJsZWQg6Kit54K6IDDvvIznhLblvozph43mlrDplovmqZ/jgII=')
@@ -529,17 +501,9 @@ $script:RdpStringTable = @{
         'Fix.remove-rdp-cert-binding.Title' = (ConvertFrom-RdpUtf8Base64 '56e76Zmk5bey6Kit5a6a55qEIFJEUCDmhpHorYnmjIfntIs=')
         'Fix.renew-rdp-self-signed-cert.Title' = (ConvertFrom-RdpUtf8Base64 '5pu05pawIFJEUCDoh6rmiJHnsL3nvbLmhpHorYk=')
         'Fix.reset-machinekeys-acl.Title' = (ConvertFrom-RdpUtf8Base64 '6YeN6KitIE1hY2hpbmVLZXlzIOizh+aWmeWkvueahOasiumZkA==')
-        'Fix.restore-rdp-connection-limit.Title' = (ConvertFrom-RdpUtf8Base64 '56e76Zmk5o6l6IG956iL5byP55qE6YCj57ea5LiK6ZmQ')
         'Fix.resume-group-policy.Title' = (ConvertFrom-RdpUtf8Base64 '56K66KqN5L+u5b6p5b6M5oGi5b6p576k57WE5Y6f5YmH')
-        'Fix.set-credssp-mitigated.Title' = (ConvertFrom-RdpUtf8Base64 '5o6l5Y+X5rKS5pyJIENyZWRTU1Ag5pu05paw55qE55So5oi256uv77yI5bey57ep5ZKM77yJ')
-        'Fix.set-credssp-mitigated.Warning' = (ConvertFrom-RdpUtf8Base64 'Vk0g5LmL5b6M5pyD5o6l5Y+X57y65bCRIENWRS0yMDE4LTA4ODYgQ3JlZFNTUCDmm7TmlrDnmoTnlKjmiLbnq6/vvIzkvb/pgqPkupvnlKjmiLbnq6/mmrTpnLLmlrzpoqjpmqrjgILlg4XpmZDmmqvmmYLkvb/nlKjvvJrmm7TmlrDnlKjmiLbnq6/lvozvvIzoq4vpgoTljp/jgIzlvLfliLbmm7TmlrDnmoTnlKjmiLbnq6/jgI3jgII=')
-        'Fix.set-credssp-mitigated.Restore' = (ConvertFrom-RdpUtf8Base64 '5L2/55So5q2k5L+u5q2j5omA6aGv56S655qE5YKZ5Lu96Lev5b6R5Z+36KGMIFVuZG8tUmRwUmVwYWly77yM5oiW5ZyoIFBvbGljaWVzXFN5c3RlbVxDcmVkU1NQXFBhcmFtZXRlcnMg5LiL5bCHIEFsbG93RW5jcnlwdGlvbk9yYWNsZSDoqK3ngrogMO+8jOeEtuW+jOmHjeaWsOmWi+apn+OAgg==')
         'Fix.set-rdp-cert-binding.Title' = (ConvertFrom-RdpUtf8Base64 '5bCHIFJEUCDmjIflkJHmnInmlYjnmoTmhpHorYk=')
-        'Fix.set-rdp-encryption-high.Title' = (ConvertFrom-RdpUtf8Base64 '5bCHIFJEUCDliqDlr4blvp7nrKblkIggRklQUyDpmY3ngrrpq5g=')
-        'Fix.set-rdp-encryption-high.Warning' = (ConvertFrom-RdpUtf8Base64 'UkRQIOS4jeWGjeWgheaMgeespuWQiCBGSVBTIOeahOWKoOWvhuOAguiLpeWQiOimj+Wfuua6luimgeaxgiBGSVBT77yM5q2k6K6K5pu05pyD6YGV5Y+N6Kmy5Z+65rqW77yb6auY77yIMTI4IOS9jeWFg++8ieaYryBSZHBSZXNjdWUg6Kit5a6a55qE5pyA5L2O5bGk57Sa44CC')
-        'Fix.set-rdp-encryption-high.Restore' = (ConvertFrom-RdpUtf8Base64 '5L2/55So5q2k5L+u5q2j5omA6aGv56S655qE5YKZ5Lu96Lev5b6R5Z+36KGMIFVuZG8tUmRwUmVwYWly77yM5oiW5ZyoIFdpblN0YXRpb25zXFJEUC1UY3Ag5LiL5bCHIE1pbkVuY3J5cHRpb25MZXZlbCDoqK3ngrogNO+8jOeEtuW+jOmHjeaWsOmWi+apn+OAgg==')
         'Fix.set-rdp-port.Title' = (ConvertFrom-RdpUtf8Base64 '5bCHIFJEUCDnp7vliLDlhbbku5bpgKPmjqXln6A=')
-        'Fix.set-rdp-security-layer-tls.Title' = (ConvertFrom-RdpUtf8Base64 '6YeN5paw5LulIFRMUyDpqZforYnkvLrmnI3lmajvvIhTZWN1cml0eUxheWVyPTLvvIk=')
         'Fix.start-termservice.Title' = (ConvertFrom-RdpUtf8Base64 '5bCH6YGg56uv5qGM6Z2i5pyN5YuZ6Kit5Zue5omL5YuV5ZWf5YuV5Lim5ZWf5YuV5a6D')
         'Fix.stop-port-owner.Title' = (ConvertFrom-RdpUtf8Base64 '5YGc5q2i5L2U55SoIFJEUCDpgKPmjqXln6DnmoTmnI3li5k=')
         'Fix.suspend-group-policy.Title' = (ConvertFrom-RdpUtf8Base64 '5pqr5YGc576k57WE5Y6f5YmH77yM6YG/5YWN5YW25b6p5Y6f5L+u5b6p57WQ5p6c')
@@ -587,6 +551,7 @@ if ($script:RdpStringTable.ContainsKey([string]$PSUICulture)) {
 #   Get-RdpFirewallRulePort   -Name                     LocalPort of a rule by its Name, or $null when the rule is absent
 #   Set-RdpFirewallRulePort   -Name -Port
 #   Get-RdpWindowsFeatureState -Name                    $true / $false, or $null without Server Manager cmdlets
+#   Get-RdpUserRightExport                               lines of secedit's USER_RIGHTS export (Right = *SID,...); throws when secedit fails
 #   New-RdpProtectedDirectory -Path                     creates a folder only SYSTEM and Administrators can change (backups)
 #   Resolve-RdpFileSystemPath -Path                     full file system path; a relative one is taken from the PowerShell location
 #   Write-RdpBackupManifest   -Path -Manifest           writes backup.json (UTF-8 without BOM)
@@ -1270,6 +1235,23 @@ function Get-RdpWindowsFeatureState {
     return [bool]$feature.Installed
 }
 
+function Get-RdpUserRightExport {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+    # secedit writes a Unicode template; only its exit code and the file are read, never its
+    # (localized) messages. A new temporary file of this process, removed afterwards.
+    $file = [System.IO.Path]::GetTempFileName()
+    try {
+        $secedit = Join-Path -Path ([Environment]::SystemDirectory) -ChildPath 'secedit.exe'
+        $null = Invoke-RdpNative -FilePath $secedit -ArgumentList @('/export', '/areas', 'USER_RIGHTS', '/cfg', $file, '/quiet')
+        Get-Content -LiteralPath $file -Encoding Unicode
+    }
+    finally {
+        Remove-Item -LiteralPath $file -Force -ErrorAction SilentlyContinue
+    }
+}
+
 function New-RdpProtectedDirectory {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
@@ -1512,7 +1494,20 @@ function Get-RdpEventXPath {
     $providers = @($Checks | ForEach-Object { "@Name='" + $_.Provider + "'" } | Sort-Object -Unique)
     $ids = @($Checks | ForEach-Object { $_.EventIds } | Sort-Object -Unique | ForEach-Object { "EventID=$_" })
     $milliseconds = [int64]($Hours * 3600000)
-    "*[System[Provider[{0}] and ({1}) and TimeCreated[timediff(@SystemTime) <= {2}]]]" -f ($providers -join ' or '), ($ids -join ' or '), $milliseconds
+    $xpath = "*[System[Provider[{0}] and ({1}) and TimeCreated[timediff(@SystemTime) <= {2}]]" -f ($providers -join ' or '), ($ids -join ' or '), $milliseconds
+    if ($Checks.Count -eq 1) {
+        # One check's own query also filters on its event data, so that a flood of other
+        # events of the same id (failed logons with a bad password) cannot hide its own.
+        foreach ($condition in $Checks[0].DataConditions) {
+            $terms = @(foreach ($field in $condition.Fields) {
+                    foreach ($value in $condition.Accepted) {
+                        "Data[@Name='{0}']='{1}'" -f $field, $value
+                    }
+                })
+            $xpath += ' and EventData[{0}]' -f ($terms -join ' or ')
+        }
+    }
+    $xpath + ']'
 }
 
 function Get-RdpChannelEvent {
@@ -1560,7 +1555,12 @@ function Select-RdpCheckEvent {
     foreach ($record in $Records) {
         $ok = $record.ProviderName -eq $Check.Provider -and $Check.EventIds -contains [int]$record.Id -and $record.TimeCreated -ge $Since
         foreach ($condition in $Check.DataConditions) {
-            $ok = $ok -and $record.Data.ContainsKey($condition.Field) -and $condition.Accepted -contains [string]$record.Data[$condition.Field]
+            # A condition holds when any of its fields carries one of its values.
+            $held = $false
+            foreach ($field in $condition.Fields) {
+                $held = $held -or ($record.Data.ContainsKey($field) -and $condition.Accepted -contains [string]$record.Data[$field])
+            }
+            $ok = $ok -and $held
         }
         if ($ok) {
             $record
@@ -1949,6 +1949,85 @@ function Invoke-RdpCheck {
     $result
 }
 #endregion src/powershell/checks.ps1
+
+#region src/powershell/user-rights.ps1
+# User rights by SID
+# secedit's USER_RIGHTS export has one line per right: "SeRemoteInteractiveLogonRight = *S-1-5-32-544,*S-1-5-32-555".
+# A holder with a SID is written "*SID"; an account secedit could not turn into a SID is
+# written by its name. Only SIDs are compared: names are localized and user-chosen.
+
+function ConvertFrom-RdpUserRightExport {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [AllowEmptyCollection()]
+        [string[]]$Lines = @()
+    )
+    # Right name -> its holders as written ('S-1-5-32-544' for *S-1-5-32-544, names as they are).
+    # A right nobody holds has no line, so it is absent here.
+    $rights = @{}
+    $section = ''
+    foreach ($line in $Lines) {
+        $text = $line.Trim()
+        if ($text -match '^\[(.+)\]$') {
+            $section = $Matches[1]
+            continue
+        }
+        if ($section -ne 'Privilege Rights' -or $text -notmatch '^(Se[A-Za-z]+)\s*=\s*(.*)$') {
+            continue
+        }
+        $holders = @($Matches[2].Split(',') | ForEach-Object { $_.Trim() } | Where-Object { $_ } | ForEach-Object {
+                if ($_.StartsWith('*')) { $_.Substring(1) } else { $_ }
+            })
+        $rights[$Matches[1]] = $holders
+    }
+    $rights
+}
+
+function Get-RdpUserRightTable {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # One export per diagnosis, shared by every user-right check.
+    if (-not $Context.ContainsKey('UserRights')) {
+        $lines = @(Get-RdpUserRightExport)
+        if (-not ($lines | Where-Object { $_.Trim() -eq '[Privilege Rights]' })) {
+            throw 'secedit exported no [Privilege Rights] section'
+        }
+        $Context['UserRights'] = ConvertFrom-RdpUserRightExport -Lines $lines
+    }
+    $Context['UserRights']
+}
+
+function Test-RdpUserRightCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    $rights = Get-RdpUserRightTable -Context $Context
+    $holders = @()
+    if ($rights.ContainsKey($Check.Right)) {
+        $holders = @($rights[$Check.Right])
+    }
+    if ($Check.FiresWhen -eq 'granted-any') {
+        $found = @($Check.Sids | Where-Object { $holders -contains $_ })
+    }
+    else {
+        $found = @($Check.Sids | Where-Object { $holders -notcontains $_ })
+    }
+    if ($found.Count -gt 0) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ($found -join '+')
+    }
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+}
+#endregion src/powershell/user-rights.ps1
 
 #region src/powershell/status.ps1
 # Status truth table and report lines
@@ -3041,9 +3120,7 @@ function Get-RdpRegistryWrite {
             $value = Resolve-RdpOperationValue -Operation $Operation -Parameters $Parameters
             switch ($Operation.Type) {
                 'REG_DWORD' {
-                    # The registry holds 32 bits and .NET reads a DWORD as Int32: 4294967295
-                    # (no connection limit) is written and read back as -1, the same bits.
-                    $value = [BitConverter]::ToInt32([BitConverter]::GetBytes([uint32]$value), 0)
+                    $value = [int]$value
                 }
                 'REG_BINARY' {
                     $value = ConvertFrom-RdpHex -Hex ([string]$value)
@@ -3874,6 +3951,7 @@ $script:RdpCheckEvaluators = @{
     'certificate-binding' = 'Test-RdpCertificateBindingCheck'
     'folder-acl' = 'Test-RdpFolderAclCheck'
     'windows-feature' = 'Test-RdpWindowsFeatureCheck'
+    'user-right' = 'Test-RdpUserRightCheck'
 }
 
 $script:RdpOperationAppliers = @{
@@ -3922,6 +4000,48 @@ $script:RdpBackupEntryTests = @{
 $script:RdpCatalog = @{
     Scenarios = @(
         @{
+            Id = 'account-locked-or-expired'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-logon-account-state'
+                        Channel = 'Security'
+                        Provider = 'Microsoft-Windows-Security-Auditing'
+                        EventIds = @(4625)
+                        WindowHours = 24
+                        DataConditions = @(
+                            @{
+                                Fields = @('Status', 'SubStatus')
+                                Accepted = @('0xc0000234', '0xc0000072', '0xc0000071', '0xc0000224', '0xc0000193')
+                            }
+                        )
+                        ReportFields = @('TargetUserName', 'Status', 'SubStatus')
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-logon-bad-credentials'
+                        Channel = 'Security'
+                        Provider = 'Microsoft-Windows-Security-Auditing'
+                        EventIds = @(4625)
+                        WindowHours = 24
+                        DataConditions = @(
+                            @{
+                                Fields = @('Status', 'SubStatus')
+                                Accepted = @('0xc000006a', '0xc0000064')
+                            }
+                        )
+                        ReportFields = @('TargetUserName', 'SubStatus')
+                    }
+                }
+            )
+            Fixes = @()
+        }
+        @{
             Id = 'broker-hostname'
             Evidence = @(
                 @{
@@ -3961,38 +4081,6 @@ $script:RdpCatalog = @{
                 }
             )
             Fixes = @()
-        }
-        @{
-            Id = 'credssp-oracle'
-            Evidence = @(
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'credssp-force-updated-clients'
-                        Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
-                        Name = 'AllowEncryptionOracle'
-                        Op = 'equals'
-                        Value = 0
-                        PolicyKey = $null
-                        PolicyName = $null
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'credssp-vulnerable'
-                        Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
-                        Name = 'AllowEncryptionOracle'
-                        Op = 'equals'
-                        Value = 2
-                        PolicyKey = $null
-                        PolicyName = $null
-                    }
-                }
-            )
-            Fixes = @('set-credssp-mitigated')
         }
         @{
             Id = 'machinekeys-access'
@@ -4069,36 +4157,28 @@ $script:RdpCatalog = @{
             Fixes = @('reset-machinekeys-acl', 'renew-rdp-self-signed-cert', 'remove-rdp-cert-binding', 'set-rdp-cert-binding')
         }
         @{
-            Id = 'max-connections-reached'
+            Id = 'nla-dc-unreachable'
             Evidence = @(
                 @{
                     Role = 'primary'
                     Check = @{
-                        Kind = 'registry-value'
-                        Id = 'rdp-connection-limit-zero'
-                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                        Name = 'MaxInstanceCount'
-                        Op = 'equals'
-                        Value = 0
-                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-                        PolicyName = 'MaxInstanceCount'
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'rdp-connection-limit-by-policy'
-                        Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-                        Name = 'MaxInstanceCount'
-                        Op = 'present'
-                        Value = $null
-                        PolicyKey = $null
-                        PolicyName = $null
+                        Kind = 'event-query'
+                        Id = 'ev-logon-domain-unreachable'
+                        Channel = 'Security'
+                        Provider = 'Microsoft-Windows-Security-Auditing'
+                        EventIds = @(4625)
+                        WindowHours = 24
+                        DataConditions = @(
+                            @{
+                                Fields = @('Status', 'SubStatus')
+                                Accepted = @('0xc000005e', '0xc000018c', '0xc0000192')
+                            }
+                        )
+                        ReportFields = @('TargetDomainName', 'Status', 'SubStatus')
                     }
                 }
             )
-            Fixes = @('restore-rdp-connection-limit')
+            Fixes = @('disable-nla')
         }
         @{
             Id = 'rdp-cert-invalid'
@@ -4255,64 +4335,6 @@ $script:RdpCatalog = @{
             Fixes = @('stop-port-owner', 'set-rdp-port')
         }
         @{
-            Id = 'security-layer-mismatch'
-            Evidence = @(
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'rdp-encryption-fips-only'
-                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                        Name = 'MinEncryptionLevel'
-                        Op = 'equals'
-                        Value = 4
-                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-                        PolicyName = 'MinEncryptionLevel'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'fips-algorithms-enforced'
-                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Lsa\FIPSAlgorithmPolicy'
-                        Name = 'Enabled'
-                        Op = 'equals'
-                        Value = 1
-                        PolicyKey = $null
-                        PolicyName = $null
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'rdp-encryption-fips-by-policy'
-                        Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-                        Name = 'MinEncryptionLevel'
-                        Op = 'equals'
-                        Value = 4
-                        PolicyKey = $null
-                        PolicyName = $null
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'rdp-security-layer-rdp'
-                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                        Name = 'SecurityLayer'
-                        Op = 'equals'
-                        Value = 0
-                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-                        PolicyName = 'SecurityLayer'
-                    }
-                }
-            )
-            Fixes = @('set-rdp-encryption-high', 'disable-fips-algorithm-policy', 'set-rdp-security-layer-tls')
-        }
-        @{
             Id = 'termservice-not-running'
             Evidence = @(
                 @{
@@ -4433,8 +4455,92 @@ $script:RdpCatalog = @{
             )
             Fixes = @('enable-tls12-server', 'suspend-group-policy', 'resume-group-policy', 'enable-legacy-tls-server')
         }
+        @{
+            Id = 'user-not-authorized'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-logon-right-missing'
+                        Channel = 'Security'
+                        Provider = 'Microsoft-Windows-Security-Auditing'
+                        EventIds = @(4625)
+                        WindowHours = 24
+                        DataConditions = @(
+                            @{
+                                Fields = @('Status', 'SubStatus')
+                                Accepted = @('0xc000015b')
+                            }
+                        )
+                        ReportFields = @('TargetUserName', 'LogonType')
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-right-admins-missing'
+                        Right = 'SeRemoteInteractiveLogonRight'
+                        FiresWhen = 'missing-any'
+                        Sids = @('S-1-5-32-544')
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-right-rdusers-missing'
+                        Right = 'SeRemoteInteractiveLogonRight'
+                        FiresWhen = 'missing-any'
+                        Sids = @('S-1-5-32-555')
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-right-denied'
+                        Right = 'SeDenyRemoteInteractiveLogonRight'
+                        FiresWhen = 'granted-any'
+                        Sids = @('S-1-5-113', 'S-1-5-114', 'S-1-5-32-544', 'S-1-5-32-555')
+                    }
+                }
+            )
+            Fixes = @()
+        }
     )
     Checks = @{
+        'ev-logon-account-state' = @{
+            Kind = 'event-query'
+            Id = 'ev-logon-account-state'
+            Channel = 'Security'
+            Provider = 'Microsoft-Windows-Security-Auditing'
+            EventIds = @(4625)
+            WindowHours = 24
+            DataConditions = @(
+                @{
+                    Fields = @('Status', 'SubStatus')
+                    Accepted = @('0xc0000234', '0xc0000072', '0xc0000071', '0xc0000224', '0xc0000193')
+                }
+            )
+            ReportFields = @('TargetUserName', 'Status', 'SubStatus')
+        }
+        'ev-logon-bad-credentials' = @{
+            Kind = 'event-query'
+            Id = 'ev-logon-bad-credentials'
+            Channel = 'Security'
+            Provider = 'Microsoft-Windows-Security-Auditing'
+            EventIds = @(4625)
+            WindowHours = 24
+            DataConditions = @(
+                @{
+                    Fields = @('Status', 'SubStatus')
+                    Accepted = @('0xc000006a', '0xc0000064')
+                }
+            )
+            ReportFields = @('TargetUserName', 'SubStatus')
+        }
         'broker-role-installed' = @{
             Kind = 'windows-feature'
             Id = 'broker-role-installed'
@@ -4460,26 +4566,6 @@ $script:RdpCatalog = @{
             WindowHours = 24
             DataConditions = @()
             ReportFields = @()
-        }
-        'credssp-force-updated-clients' = @{
-            Kind = 'registry-value'
-            Id = 'credssp-force-updated-clients'
-            Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
-            Name = 'AllowEncryptionOracle'
-            Op = 'equals'
-            Value = 0
-            PolicyKey = $null
-            PolicyName = $null
-        }
-        'credssp-vulnerable' = @{
-            Kind = 'registry-value'
-            Id = 'credssp-vulnerable'
-            Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
-            Name = 'AllowEncryptionOracle'
-            Op = 'equals'
-            Value = 2
-            PolicyKey = $null
-            PolicyName = $null
         }
         'ev-rcm-cert' = @{
             Kind = 'event-query'
@@ -4537,25 +4623,20 @@ $script:RdpCatalog = @{
                 }
             )
         }
-        'rdp-connection-limit-zero' = @{
-            Kind = 'registry-value'
-            Id = 'rdp-connection-limit-zero'
-            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-            Name = 'MaxInstanceCount'
-            Op = 'equals'
-            Value = 0
-            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-            PolicyName = 'MaxInstanceCount'
-        }
-        'rdp-connection-limit-by-policy' = @{
-            Kind = 'registry-value'
-            Id = 'rdp-connection-limit-by-policy'
-            Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-            Name = 'MaxInstanceCount'
-            Op = 'present'
-            Value = $null
-            PolicyKey = $null
-            PolicyName = $null
+        'ev-logon-domain-unreachable' = @{
+            Kind = 'event-query'
+            Id = 'ev-logon-domain-unreachable'
+            Channel = 'Security'
+            Provider = 'Microsoft-Windows-Security-Auditing'
+            EventIds = @(4625)
+            WindowHours = 24
+            DataConditions = @(
+                @{
+                    Fields = @('Status', 'SubStatus')
+                    Accepted = @('0xc000005e', '0xc000018c', '0xc0000192')
+                }
+            )
+            ReportFields = @('TargetDomainName', 'Status', 'SubStatus')
         }
         'rdp-cert-store' = @{
             Kind = 'certificate-store'
@@ -4654,46 +4735,6 @@ $script:RdpCatalog = @{
             Service = 'TermService'
             FiresWhen = 'not-running'
         }
-        'rdp-encryption-fips-only' = @{
-            Kind = 'registry-value'
-            Id = 'rdp-encryption-fips-only'
-            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-            Name = 'MinEncryptionLevel'
-            Op = 'equals'
-            Value = 4
-            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-            PolicyName = 'MinEncryptionLevel'
-        }
-        'fips-algorithms-enforced' = @{
-            Kind = 'registry-value'
-            Id = 'fips-algorithms-enforced'
-            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Lsa\FIPSAlgorithmPolicy'
-            Name = 'Enabled'
-            Op = 'equals'
-            Value = 1
-            PolicyKey = $null
-            PolicyName = $null
-        }
-        'rdp-encryption-fips-by-policy' = @{
-            Kind = 'registry-value'
-            Id = 'rdp-encryption-fips-by-policy'
-            Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-            Name = 'MinEncryptionLevel'
-            Op = 'equals'
-            Value = 4
-            PolicyKey = $null
-            PolicyName = $null
-        }
-        'rdp-security-layer-rdp' = @{
-            Kind = 'registry-value'
-            Id = 'rdp-security-layer-rdp'
-            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-            Name = 'SecurityLayer'
-            Op = 'equals'
-            Value = 0
-            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-            PolicyName = 'SecurityLayer'
-        }
         'termservice-disabled' = @{
             Kind = 'service-state'
             Id = 'termservice-disabled'
@@ -4776,6 +4817,42 @@ $script:RdpCatalog = @{
             PolicyKey = $null
             PolicyName = $null
         }
+        'ev-logon-right-missing' = @{
+            Kind = 'event-query'
+            Id = 'ev-logon-right-missing'
+            Channel = 'Security'
+            Provider = 'Microsoft-Windows-Security-Auditing'
+            EventIds = @(4625)
+            WindowHours = 24
+            DataConditions = @(
+                @{
+                    Fields = @('Status', 'SubStatus')
+                    Accepted = @('0xc000015b')
+                }
+            )
+            ReportFields = @('TargetUserName', 'LogonType')
+        }
+        'rdp-right-admins-missing' = @{
+            Kind = 'user-right'
+            Id = 'rdp-right-admins-missing'
+            Right = 'SeRemoteInteractiveLogonRight'
+            FiresWhen = 'missing-any'
+            Sids = @('S-1-5-32-544')
+        }
+        'rdp-right-rdusers-missing' = @{
+            Kind = 'user-right'
+            Id = 'rdp-right-rdusers-missing'
+            Right = 'SeRemoteInteractiveLogonRight'
+            FiresWhen = 'missing-any'
+            Sids = @('S-1-5-32-555')
+        }
+        'rdp-right-denied' = @{
+            Kind = 'user-right'
+            Id = 'rdp-right-denied'
+            Right = 'SeDenyRemoteInteractiveLogonRight'
+            FiresWhen = 'granted-any'
+            Sids = @('S-1-5-113', 'S-1-5-114', 'S-1-5-32-544', 'S-1-5-32-555')
+        }
     }
     Fixes = @{
         'allow-rdp-connections' = @{
@@ -4806,16 +4883,16 @@ $script:RdpCatalog = @{
             Reboot = $true
             WeakensSecurity = $false
         }
-        'disable-fips-algorithm-policy' = @{
-            Id = 'disable-fips-algorithm-policy'
-            Command = 'Disable-RdpFipsAlgorithmPolicy'
+        'disable-nla' = @{
+            Id = 'disable-nla'
+            Command = 'Disable-RdpNetworkLevelAuthentication'
             OptIn = $true
             Parameters = @()
             Operations = @(
                 @{
                     Kind = 'registry-set'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Lsa\FIPSAlgorithmPolicy'
-                    Name = 'Enabled'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'UserAuthentication'
                     Type = 'REG_DWORD'
                     Param = $null
                     Data = 0
@@ -4824,11 +4901,11 @@ $script:RdpCatalog = @{
             Backup = @(
                 @{
                     Kind = 'registry-value'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Lsa\FIPSAlgorithmPolicy'
-                    Name = 'Enabled'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'UserAuthentication'
                 }
             )
-            VerifyChecks = @('fips-algorithms-enforced')
+            VerifyChecks = @()
             NeededWhenEvents = @()
             RestartsServices = @()
             Reboot = $true
@@ -5174,34 +5251,6 @@ $script:RdpCatalog = @{
             Reboot = $false
             WeakensSecurity = $false
         }
-        'restore-rdp-connection-limit' = @{
-            Id = 'restore-rdp-connection-limit'
-            Command = 'Reset-RdpConnectionLimit'
-            OptIn = $false
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'registry-set'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                    Name = 'MaxInstanceCount'
-                    Type = 'REG_DWORD'
-                    Param = $null
-                    Data = 4294967295
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'registry-value'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                    Name = 'MaxInstanceCount'
-                }
-            )
-            VerifyChecks = @('rdp-connection-limit-zero')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $true
-            WeakensSecurity = $false
-        }
         'resume-group-policy' = @{
             Id = 'resume-group-policy'
             Command = 'Resume-RdpGroupPolicy'
@@ -5227,34 +5276,6 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $false
-        }
-        'set-credssp-mitigated' = @{
-            Id = 'set-credssp-mitigated'
-            Command = 'Set-RdpCredSspMitigated'
-            OptIn = $true
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'registry-set'
-                    Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
-                    Name = 'AllowEncryptionOracle'
-                    Type = 'REG_DWORD'
-                    Param = $null
-                    Data = 1
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'registry-value'
-                    Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
-                    Name = 'AllowEncryptionOracle'
-                }
-            )
-            VerifyChecks = @('credssp-force-updated-clients')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $true
-            WeakensSecurity = $true
         }
         'set-rdp-cert-binding' = @{
             Id = 'set-rdp-cert-binding'
@@ -5321,34 +5342,6 @@ $script:RdpCatalog = @{
             Reboot = $false
             WeakensSecurity = $false
         }
-        'set-rdp-encryption-high' = @{
-            Id = 'set-rdp-encryption-high'
-            Command = 'Set-RdpEncryptionLevel'
-            OptIn = $true
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'registry-set'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                    Name = 'MinEncryptionLevel'
-                    Type = 'REG_DWORD'
-                    Param = $null
-                    Data = 3
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'registry-value'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                    Name = 'MinEncryptionLevel'
-                }
-            )
-            VerifyChecks = @('rdp-encryption-fips-only')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $true
-            WeakensSecurity = $true
-        }
         'set-rdp-port' = @{
             Id = 'set-rdp-port'
             Command = 'Set-RdpPort'
@@ -5406,34 +5399,6 @@ $script:RdpCatalog = @{
             NeededWhenEvents = @()
             RestartsServices = @('TermService')
             Reboot = $false
-            WeakensSecurity = $false
-        }
-        'set-rdp-security-layer-tls' = @{
-            Id = 'set-rdp-security-layer-tls'
-            Command = 'Set-RdpSecurityLayer'
-            OptIn = $true
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'registry-set'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                    Name = 'SecurityLayer'
-                    Type = 'REG_DWORD'
-                    Param = $null
-                    Data = 2
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'registry-value'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                    Name = 'SecurityLayer'
-                }
-            )
-            VerifyChecks = @('rdp-security-layer-rdp')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $true
             WeakensSecurity = $false
         }
         'start-termservice' = @{
@@ -5542,8 +5507,8 @@ function Invoke-RdpDiagnosis {
     [OutputType([pscustomobject], [string])]
     param(
         [Parameter(Position = 0)]
-        [ValidateSet('broker-hostname', 'credssp-oracle', 'machinekeys-access', 'max-connections-reached', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled')]
-        [string[]]$Scenario = @('broker-hostname', 'credssp-oracle', 'machinekeys-access', 'max-connections-reached', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled'),
+        [ValidateSet('account-locked-or-expired', 'broker-hostname', 'machinekeys-access', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled', 'user-not-authorized')]
+        [string[]]$Scenario = @('account-locked-or-expired', 'broker-hostname', 'machinekeys-access', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled', 'user-not-authorized'),
         [object]$Since = $null,
         [Nullable[datetime]]$After = $null,
         [Parameter(Mandatory = $true, ParameterSetName = 'Text')]
@@ -5601,9 +5566,9 @@ function Invoke-RdpRepair {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true, Position = 0)]
-        [ValidateSet('broker-hostname', 'credssp-oracle', 'machinekeys-access', 'max-connections-reached', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled')]
+        [ValidateSet('account-locked-or-expired', 'broker-hostname', 'machinekeys-access', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled', 'user-not-authorized')]
         [string]$Scenario,
-        [ValidateSet('allow-rdp-connections', 'disable-fips-algorithm-policy', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'restore-rdp-connection-limit', 'resume-group-policy', 'set-credssp-mitigated', 'set-rdp-cert-binding', 'set-rdp-encryption-high', 'set-rdp-port', 'set-rdp-security-layer-tls', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
+        [ValidateSet('allow-rdp-connections', 'disable-nla', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
         [string[]]$Fix = @(),
         [ValidatePattern('^[0-9A-Fa-f]{40}$')]
         [string]$Thumbprint,
@@ -5680,17 +5645,17 @@ function Enable-RdpConnection {
 }
 #endregion fix allow-rdp-connections (command Enable-RdpConnection)
 
-#region fix disable-fips-algorithm-policy (command Disable-RdpFipsAlgorithmPolicy)
-function Disable-RdpFipsAlgorithmPolicy {
+#region fix disable-nla (command Disable-RdpNetworkLevelAuthentication)
+function Disable-RdpNetworkLevelAuthentication {
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
     [OutputType([pscustomobject])]
     param(
         [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
     )
     $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'disable-fips-algorithm-policy' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+    Invoke-RdpFixCommand -FixId 'disable-nla' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
-#endregion fix disable-fips-algorithm-policy (command Disable-RdpFipsAlgorithmPolicy)
+#endregion fix disable-nla (command Disable-RdpNetworkLevelAuthentication)
 
 #region fix enable-legacy-tls-server (command Enable-RdpLegacyTlsProtocol)
 function Enable-RdpLegacyTlsProtocol {
@@ -5776,18 +5741,6 @@ function Repair-RdpMachineKeyPermission {
 }
 #endregion fix reset-machinekeys-acl (command Repair-RdpMachineKeyPermission)
 
-#region fix restore-rdp-connection-limit (command Reset-RdpConnectionLimit)
-function Reset-RdpConnectionLimit {
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'restore-rdp-connection-limit' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix restore-rdp-connection-limit (command Reset-RdpConnectionLimit)
-
 #region fix resume-group-policy (command Resume-RdpGroupPolicy)
 function Resume-RdpGroupPolicy {
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
@@ -5799,18 +5752,6 @@ function Resume-RdpGroupPolicy {
     Invoke-RdpFixCommand -FixId 'resume-group-policy' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix resume-group-policy (command Resume-RdpGroupPolicy)
-
-#region fix set-credssp-mitigated (command Set-RdpCredSspMitigated)
-function Set-RdpCredSspMitigated {
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'set-credssp-mitigated' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix set-credssp-mitigated (command Set-RdpCredSspMitigated)
 
 #region fix set-rdp-cert-binding (command Set-RdpCertificateBinding)
 function Set-RdpCertificateBinding {
@@ -5827,18 +5768,6 @@ function Set-RdpCertificateBinding {
 }
 #endregion fix set-rdp-cert-binding (command Set-RdpCertificateBinding)
 
-#region fix set-rdp-encryption-high (command Set-RdpEncryptionLevel)
-function Set-RdpEncryptionLevel {
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'set-rdp-encryption-high' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix set-rdp-encryption-high (command Set-RdpEncryptionLevel)
-
 #region fix set-rdp-port (command Set-RdpPort)
 function Set-RdpPort {
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
@@ -5853,18 +5782,6 @@ function Set-RdpPort {
     Invoke-RdpFixCommand -FixId 'set-rdp-port' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix set-rdp-port (command Set-RdpPort)
-
-#region fix set-rdp-security-layer-tls (command Set-RdpSecurityLayer)
-function Set-RdpSecurityLayer {
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'set-rdp-security-layer-tls' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix set-rdp-security-layer-tls (command Set-RdpSecurityLayer)
 
 #region fix start-termservice (command Start-RdpTermService)
 function Start-RdpTermService {

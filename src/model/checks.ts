@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from './text.ts';
 import { RegistryKey, RegistryValueName, ServiceName, Sid, WindowsPath } from './platform.ts';
+import { UserRightCheck } from './user-right.ts';
 
 /**
  * Check primitives: declarative, one kind each. A check "fires" when the condition it
@@ -24,10 +25,21 @@ export const EventQueryCheck = z
       .int()
       .positive()
       .max(24 * 90),
-    /** Optional conditions on named event-data fields (language-neutral). */
+    /**
+     * Optional conditions on named event-data fields (language-neutral), all of which must
+     * hold. A condition holds when `field`, or one of `orFields`, carries one of `values`
+     * (a logon status code may be in Status or in SubStatus). Values are compared as the
+     * event's XML writes them (NTSTATUS codes in lower case: 0xc0000234).
+     */
     dataConditions: z
       .array(
-        z.object({ field: z.string().min(1), values: z.array(z.string().min(1)).min(1) }).strict(),
+        z
+          .object({
+            field: z.string().min(1),
+            orFields: z.array(z.string().min(1)).default([]),
+            values: z.array(z.string().min(1)).min(1),
+          })
+          .strict(),
       )
       .default([]),
     /** Named event-data fields worth showing as evidence. */
@@ -160,6 +172,7 @@ export const Check = z.discriminatedUnion('kind', [
   CertificateBindingCheck,
   FolderAclCheck,
   WindowsFeatureCheck,
+  UserRightCheck,
 ]);
 export type Check = z.infer<typeof Check>;
 export type CheckKind = Check['kind'];

@@ -119,7 +119,20 @@ function Get-RdpEventXPath {
     $providers = @($Checks | ForEach-Object { "@Name='" + $_.Provider + "'" } | Sort-Object -Unique)
     $ids = @($Checks | ForEach-Object { $_.EventIds } | Sort-Object -Unique | ForEach-Object { "EventID=$_" })
     $milliseconds = [int64]($Hours * 3600000)
-    "*[System[Provider[{0}] and ({1}) and TimeCreated[timediff(@SystemTime) <= {2}]]]" -f ($providers -join ' or '), ($ids -join ' or '), $milliseconds
+    $xpath = "*[System[Provider[{0}] and ({1}) and TimeCreated[timediff(@SystemTime) <= {2}]]" -f ($providers -join ' or '), ($ids -join ' or '), $milliseconds
+    if ($Checks.Count -eq 1) {
+        # One check's own query also filters on its event data, so that a flood of other
+        # events of the same id (failed logons with a bad password) cannot hide its own.
+        foreach ($condition in $Checks[0].DataConditions) {
+            $terms = @(foreach ($field in $condition.Fields) {
+                    foreach ($value in $condition.Accepted) {
+                        "Data[@Name='{0}']='{1}'" -f $field, $value
+                    }
+                })
+            $xpath += ' and EventData[{0}]' -f ($terms -join ' or ')
+        }
+    }
+    $xpath + ']'
 }
 
 function Get-RdpChannelEvent {
@@ -167,7 +180,12 @@ function Select-RdpCheckEvent {
     foreach ($record in $Records) {
         $ok = $record.ProviderName -eq $Check.Provider -and $Check.EventIds -contains [int]$record.Id -and $record.TimeCreated -ge $Since
         foreach ($condition in $Check.DataConditions) {
-            $ok = $ok -and $record.Data.ContainsKey($condition.Field) -and $condition.Accepted -contains [string]$record.Data[$condition.Field]
+            # A condition holds when any of its fields carries one of its values.
+            $held = $false
+            foreach ($field in $condition.Fields) {
+                $held = $held -or ($record.Data.ContainsKey($field) -and $condition.Accepted -contains [string]$record.Data[$field])
+            }
+            $ok = $ok -and $held
         }
         if ($ok) {
             $record

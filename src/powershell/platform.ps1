@@ -30,6 +30,7 @@
 #   Get-RdpFirewallRulePort   -Name                     LocalPort of a rule by its Name, or $null when the rule is absent
 #   Set-RdpFirewallRulePort   -Name -Port
 #   Get-RdpWindowsFeatureState -Name                    $true / $false, or $null without Server Manager cmdlets
+#   Get-RdpUserRightExport                               lines of secedit's USER_RIGHTS export (Right = *SID,...); throws when secedit fails
 #   New-RdpProtectedDirectory -Path                     creates a folder only SYSTEM and Administrators can change (backups)
 #   Resolve-RdpFileSystemPath -Path                     full file system path; a relative one is taken from the PowerShell location
 #   Write-RdpBackupManifest   -Path -Manifest           writes backup.json (UTF-8 without BOM)
@@ -711,6 +712,23 @@ function Get-RdpWindowsFeatureState {
         return $false
     }
     return [bool]$feature.Installed
+}
+
+function Get-RdpUserRightExport {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+    # secedit writes a Unicode template; only its exit code and the file are read, never its
+    # (localized) messages. A new temporary file of this process, removed afterwards.
+    $file = [System.IO.Path]::GetTempFileName()
+    try {
+        $secedit = Join-Path -Path ([Environment]::SystemDirectory) -ChildPath 'secedit.exe'
+        $null = Invoke-RdpNative -FilePath $secedit -ArgumentList @('/export', '/areas', 'USER_RIGHTS', '/cfg', $file, '/quiet')
+        Get-Content -LiteralPath $file -Encoding Unicode
+    }
+    finally {
+        Remove-Item -LiteralPath $file -Force -ErrorAction SilentlyContinue
+    }
 }
 
 function New-RdpProtectedDirectory {

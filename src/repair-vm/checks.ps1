@@ -185,7 +185,12 @@ function Test-RdpOfflineEventCheck {
             $record = $_
             $ok = $record.ProviderName -eq $Check.Provider -and $Check.EventIds -contains [int]$record.Id -and $record.TimeCreated -ge $since
             foreach ($condition in $Check.DataConditions) {
-                $ok = $ok -and $record.Data.ContainsKey($condition.Field) -and $condition.Accepted -contains [string]$record.Data[$condition.Field]
+                # A condition holds when any of its fields carries one of its values.
+                $held = $false
+                foreach ($field in $condition.Fields) {
+                    $held = $held -or ($record.Data.ContainsKey($field) -and $condition.Accepted -contains [string]$record.Data[$field])
+                }
+                $ok = $ok -and $held
             }
             $ok
         })

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog, DEFAULT_CATALOG_DIR } from '../../src/model/load.ts';
 import { REPORT_LINE, VERDICT_LINE } from '../../src/model/index.ts';
@@ -42,6 +44,17 @@ const listening = (pid: number) =>
 
 const event = (provider: string, id: number) =>
   `<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='${provider}'/><EventID Qualifiers='49152'>${id}</EventID><Level>2</Level></System><EventData><Data Name='ErrorStatus'>10001</Data></EventData></Event>`;
+
+/** A failed logon as wevtutil writes it: the status codes in lower case, as data elements. */
+const failedLogon = (status: string, subStatus: string, user = 'alice') =>
+  `<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='Microsoft-Windows-Security-Auditing' Guid='{54849625-5478-4994-a5ba-3e3b0328c30d}'/><EventID>4625</EventID><Level>0</Level></System><EventData><Data Name='TargetUserName'>${user}</Data><Data Name='Status'>${status}</Data><Data Name='FailureReason'>%%2307</Data><Data Name='SubStatus'>${subStatus}</Data><Data Name='LogonType'>3</Data></EventData></Event>`;
+
+/** secedit's USER_RIGHTS template, as `type` hands it to for /f on Windows (see shim.c). */
+const rights = (...lines: string[]) =>
+  ['[Unicode]', 'Unicode=yes', '[Privilege Rights]', ...lines, '[Version]', 'Revision=1'].join(
+    '\n',
+  );
+const HEALTHY_RIGHTS = 'SeRemoteInteractiveLogonRight = *S-1-5-32-544,*S-1-5-32-555';
 
 let catalog: Catalog;
 let artifacts: Artifact[];
@@ -97,6 +110,7 @@ function healthy(): void {
     { match: '*', output: 'INFO: No tasks are running which match the specified criteria.' },
   ]);
   w.fixture('powershell', [{ match: '*', output: probeAnswers().quiet }]);
+  w.fixture('secedit', [{ match: '/export', output: rights(HEALTHY_RIGHTS) }]);
 }
 
 beforeAll(async () => {
@@ -224,14 +238,17 @@ run('diagnosis in a real cmd.exe', () => {
     const out = w.interactive(pasteAll());
     const lines = report(out);
     expect(lines).toEqual([
+      'RDPRESCUE account-locked-or-expired CLEAR -',
       'RDPRESCUE broker-hostname CLEAR n/a:broker-role-installed',
       'RDPRESCUE machinekeys-access CLEAR -',
+      'RDPRESCUE nla-dc-unreachable CLEAR -',
       'RDPRESCUE rdp-cert-invalid CLEAR -',
       'RDPRESCUE rdp-disabled CLEAR -',
       'RDPRESCUE rdp-listener-disabled CLEAR -',
       'RDPRESCUE rdp-port-conflict CLEAR -',
       'RDPRESCUE termservice-not-running CLEAR -',
       'RDPRESCUE tls-disabled CLEAR -',
+      'RDPRESCUE user-not-authorized CLEAR -',
       'RDPRESCUE verdict 0 detected',
     ]);
     expect(blockLines(out)).toEqual(
@@ -240,6 +257,7 @@ run('diagnosis in a real cmd.exe', () => {
     // One query per channel, newest first, with the model's 24-hour window.
     const queries = w.log('wevtutil');
     expect(queries.map((q) => q.split('"')[1])).toEqual([
+      'Security',
       'Microsoft-Windows-TerminalServices-SessionBroker/Operational',
       'Microsoft-Windows-TerminalServices-SessionBroker-Client/Operational',
       'System',
@@ -249,7 +267,7 @@ run('diagnosis in a real cmd.exe', () => {
       expect(q).toContain('timediff(@SystemTime) <= 86400000');
       expect(q).toContain('/f:xml');
     }
-    expect(queries[2]).toContain(
+    expect(queries[3]).toContain(
       "Provider[@Name='Schannel'] and (EventID=36870 or EventID=36871 or EventID=36872)",
     );
   });
@@ -274,11 +292,26 @@ run('diagnosis in a real cmd.exe', () => {
       },
       { match: 'SessionBroker-Client', output: '' },
       {
+        match: 'Security',
+        output: [
+          failedLogon('0xc000006d', '0xc000006a', 'guess'),
+          failedLogon('0xc000006e', '0xc0000072'),
+          failedLogon('0xc000005e', '0x0'),
+          failedLogon('0xc000015b', '0x0'),
+        ].join('\n'),
+      },
+      {
         match: 'System',
         output: [
           event('Microsoft-Windows-TerminalServices-RemoteConnectionManager', 1058),
           event('Schannel', 36871),
         ].join('\n'),
+      },
+    ]);
+    w.fixture('secedit', [
+      {
+        match: '/export',
+        output: rights(HEALTHY_RIGHTS, 'SeDenyRemoteInteractiveLogonRight = *S-1-5-113'),
       },
     ]);
     w.fixture('netstat', [{ match: '*', output: listening(4242) }]);
@@ -288,15 +321,18 @@ run('diagnosis in a real cmd.exe', () => {
       { match: '*', output: answers.quiet },
     ]);
     expect(report(w.interactive(pasteAll()))).toEqual([
+      'RDPRESCUE account-locked-or-expired DETECTED ev-logon-account-state,ev-logon-bad-credentials',
       'RDPRESCUE broker-hostname DETECTED ev-broker-db-logon',
       'RDPRESCUE machinekeys-access DETECTED ev-rcm-cert',
+      'RDPRESCUE nla-dc-unreachable DETECTED ev-logon-domain-unreachable',
       'RDPRESCUE rdp-cert-invalid DETECTED rdp-cert-store',
       'RDPRESCUE rdp-disabled DETECTED rdp-connections-denied,rdp-denied-by-policy',
       'RDPRESCUE rdp-listener-disabled DETECTED terminal-server-draining,rdp-listener-logons-off',
       'RDPRESCUE rdp-port-conflict DETECTED rdp-listener=3389:4242',
       'RDPRESCUE termservice-not-running DETECTED termservice-disabled',
       'RDPRESCUE tls-disabled DETECTED ev-schannel-credential,tls12-server-off,rdp-requires-tls',
-      'RDPRESCUE verdict 8 detected',
+      'RDPRESCUE user-not-authorized DETECTED ev-logon-right-missing,rdp-right-denied',
+      'RDPRESCUE verdict 11 detected',
     ]);
   });
 
@@ -352,29 +388,110 @@ run('diagnosis in a real cmd.exe', () => {
     w.reg(`reg add "${TSSDIS}" /v Start /t REG_DWORD /d 2 /f`);
     w.fixture('wevtutil', [
       { match: 'SessionBroker', rc: 15007 },
+      { match: 'Security', rc: 5 },
       { match: 'System', output: event('Schannel', 36872) },
     ]);
     // No PowerShell on the VM: the certificate and ACL checks cannot run.
     w.fixture('powershell', [{ match: '*', rc: 9009 }]);
+    w.fixture('secedit', [{ match: '*', rc: 5 }]);
     w.fixture('tasklist', [
       { match: '*', output: 'INFO: No tasks are running which match the specified criteria.' },
     ]);
     w.fixture('netstat', [{ match: '*', output: listening(4242) }]);
     const expected = [
+      'RDPRESCUE account-locked-or-expired UNKNOWN ev-logon-account-state?',
       'RDPRESCUE broker-hostname UNKNOWN ev-broker-db-logon?,ev-broker-rpc?',
       'RDPRESCUE machinekeys-access UNKNOWN machinekeys-acl?',
+      'RDPRESCUE nla-dc-unreachable UNKNOWN ev-logon-domain-unreachable?',
       'RDPRESCUE rdp-cert-invalid UNKNOWN rdp-cert-store?',
       'RDPRESCUE rdp-disabled CLEAR -',
       'RDPRESCUE rdp-listener-disabled CLEAR -',
       'RDPRESCUE rdp-port-conflict DETECTED rdp-listener=3389:4242,termservice-stopped',
       'RDPRESCUE termservice-not-running DETECTED termservice-down',
       'RDPRESCUE tls-disabled CLEAR -',
+      'RDPRESCUE user-not-authorized UNKNOWN ev-logon-right-missing?,rdp-right-admins-missing?,rdp-right-denied?',
       'RDPRESCUE verdict 2 detected',
     ];
     expect(report(w.interactive(pasteAll()))).toEqual(expected);
     const batch = w.batch('C:\\rr\\diagnose.cmd');
     expect(report(batch.stdout)).toEqual(expected);
     expect(batch.code).toBe(0);
+  });
+
+  it('reads a logon status in Status or SubStatus, and only the codes of each scenario', () => {
+    const lines = () =>
+      report(w.interactive(pasteAll())).filter((l) =>
+        /^RDPRESCUE (account-locked-or-expired|nla-dc-unreachable|user-not-authorized) /.test(l),
+      );
+    healthy();
+    // Password guessing only: evidence, never a detection.
+    w.fixture('wevtutil', [
+      {
+        match: 'Security',
+        output: [
+          failedLogon('0xc000006d', '0xc000006a'),
+          failedLogon('0xc000006d', '0xc0000064'),
+        ].join('\n'),
+      },
+    ]);
+    expect(lines()).toEqual([
+      'RDPRESCUE account-locked-or-expired CLEAR -',
+      'RDPRESCUE nla-dc-unreachable CLEAR -',
+      'RDPRESCUE user-not-authorized CLEAR -',
+    ]);
+    // The reason in SubStatus (Status is the generic 0xc000006e / 0xc000006d).
+    w.fixture('wevtutil', [
+      {
+        match: 'Security',
+        output: [
+          failedLogon('0xc000006e', '0xc0000193'),
+          failedLogon('0xc000006d', '0xc0000192'),
+        ].join('\n'),
+      },
+    ]);
+    expect(lines()).toEqual([
+      'RDPRESCUE account-locked-or-expired DETECTED ev-logon-account-state',
+      'RDPRESCUE nla-dc-unreachable DETECTED ev-logon-domain-unreachable',
+      'RDPRESCUE user-not-authorized CLEAR -',
+    ]);
+  });
+
+  it('reads user rights by SID only: localized account names never count', () => {
+    const line = () =>
+      report(w.interactive(pasteAll())).filter((l) =>
+        l.startsWith('RDPRESCUE user-not-authorized '),
+      );
+    healthy();
+    // Accounts secedit could not turn into a SID are written by name (Swedish, Dutch,
+    // Traditional Chinese here): Administrators by name is not Administrators by SID.
+    writeFileSync(
+      join(w.work, 'fx', 'secedit.txt'),
+      `@@ 0 /export\r\n${rights(
+        'SeRemoteInteractiveLogonRight = Administratörer,Gebruikers van Extern bureaublad,遠端桌面使用者,*S-1-5-32-555',
+        'SeDenyRemoteInteractiveLogonRight = Lokalt konto,Lokaal account,本機帳戶',
+      ).replace(/\n/g, '\r\n')}\r\n`,
+      'utf8',
+    );
+    expect(line()).toEqual(['RDPRESCUE user-not-authorized DETECTED rdp-right-admins-missing']);
+    // Nobody holds the allow right at all (secedit then writes no line for it).
+    w.fixture('secedit', [{ match: '/export', output: rights() }]);
+    expect(line()).toEqual(['RDPRESCUE user-not-authorized DETECTED rdp-right-admins-missing']);
+    // Local administrators denied by SID, among names.
+    w.fixture('secedit', [
+      {
+        match: '/export',
+        output: rights(HEALTHY_RIGHTS, 'SeDenyRemoteInteractiveLogonRight = Guest,*S-1-5-114'),
+      },
+    ]);
+    expect(line()).toEqual(['RDPRESCUE user-not-authorized DETECTED rdp-right-denied']);
+    // A SID that only starts like a denied one does not count.
+    w.fixture('secedit', [
+      {
+        match: '/export',
+        output: rights(HEALTHY_RIGHTS, 'SeDenyRemoteInteractiveLogonRight = *S-1-5-1130'),
+      },
+    ]);
+    expect(line()).toEqual(['RDPRESCUE user-not-authorized CLEAR -']);
   });
 
   it('sees a conflict when any listener on the port is not TermService, whatever the order', () => {

@@ -31,6 +31,7 @@ export const SHIMMED = [
   'powershell',
   'bcdedit',
   'takeown',
+  'secedit',
   'reg',
 ] as const;
 /** reg.exe is shimmed only where hives are loaded: the pass-through costs a process. */

@@ -158,6 +158,12 @@ function global:Reset-FakeMachine {
         Files        = @{ $machineKeys = @($keyFile, $otherKey) }
         Events       = New-Object -TypeName System.Collections.ArrayList
         Features     = @{ 'RDS-Connection-Broker' = $true }
+        # secedit's USER_RIGHTS export, holders as written (*SID, or a name without a SID).
+        UserRights   = [ordered]@{
+            SeNetworkLogonRight           = @('*S-1-1-0', '*S-1-5-32-544', '*S-1-5-32-545')
+            SeRemoteInteractiveLogonRight = @('*S-1-5-32-544', '*S-1-5-32-555')
+            SeDenyNetworkLogonRight       = @('Guest')
+        }
         Firewall     = @{ 'RemoteDesktop-UserMode-In-TCP' = @('3389'); 'RemoteDesktop-UserMode-In-UDP' = @('3389') }
         Failing      = @{}
         # "<key>|<name>" of registry values that do not keep a write (a policy puts them back).
@@ -302,7 +308,7 @@ function global:Get-FakePlatformCommand {
         'Set-RdpRegistryValue', 'Remove-RdpRegistryValue', 'Get-RdpEventRecord', 'Get-RdpServiceInfo',
         'Get-RdpDependentService', 'Send-RdpServiceControl', 'Get-RdpTcpListener', 'Get-RdpCertificate', 'Remove-RdpCertificate',
         'Get-RdpAccessRule', 'Get-RdpSecurityDescriptor', 'Set-RdpSecurityDescriptor', 'Get-RdpChildFile',
-        'Get-RdpFirewallRulePort', 'Set-RdpFirewallRulePort', 'Get-RdpWindowsFeatureState', 'Invoke-RdpNative',
+        'Get-RdpFirewallRulePort', 'Set-RdpFirewallRulePort', 'Get-RdpWindowsFeatureState', 'Get-RdpUserRightExport', 'Invoke-RdpNative',
         'Get-RdpPrivateKey', 'Set-RdpOwner', 'Set-RdpServiceStartMode'
     ) + @(Get-FakeBackupSecurityCommand)
 }
@@ -452,6 +458,10 @@ function global:Register-FakeMachineMock {
         Assert-FakeProbe -Function 'Get-RdpWindowsFeatureState' -Target $Name
         [bool]$global:RdpFake.Features[$Name]
     }
+    Mock @target -CommandName 'Get-RdpUserRightExport' -MockWith {
+        Assert-FakeProbe -Function 'Get-RdpUserRightExport' -Target '*'
+        Get-FakeUserRightExport
+    }
     Mock @target -CommandName 'Invoke-RdpNative' -MockWith {
         $program = (Split-Path -Path $FilePath -Leaf).ToLowerInvariant()
         switch ($program) {
@@ -485,7 +495,7 @@ function global:Set-FakeCheckFiring {
         'event-query' {
             $data = @{}
             foreach ($condition in @($Check.DataConditions)) {
-                $data[$condition.Field] = [string]@($condition.Values)[0]
+                $data[@($condition.Fields)[0]] = [string]@($condition.Accepted)[0]
             }
             foreach ($field in @($Check.ReportFields)) {
                 if (-not $data.ContainsKey($field)) {
@@ -561,6 +571,16 @@ function global:Set-FakeCheckFiring {
         'windows-feature' {
             $global:RdpFake.Features[$Check.Feature] = $true
         }
+        'user-right' {
+            $holders = @($global:RdpFake.UserRights[$Check.Right])
+            $sid = '*' + @($Check.Sids)[0]
+            if ($Check.FiresWhen -eq 'granted-any') {
+                $global:RdpFake.UserRights[$Check.Right] = @($holders | Where-Object { $_ }) + $sid
+            }
+            else {
+                $global:RdpFake.UserRights[$Check.Right] = @($holders | Where-Object { $_ -ne $sid })
+            }
+        }
         default {
             throw "FakeMachine does not know check kind '$($Check.Kind)': teach Set-FakeCheckFiring and Set-FakeCheckFailing"
         }
@@ -579,6 +599,7 @@ function global:Set-FakeCheckFailing {
         'certificate-binding' = @('Get-RdpRegistryValue', $Check.Key)
         'folder-acl'          = @('Get-RdpAccessRule', '*')
         'windows-feature'     = @('Get-RdpWindowsFeatureState', '*')
+        'user-right'          = @('Get-RdpUserRightExport', '*')
     }[$Check.Kind]
     if ($null -eq $probe) {
         throw "FakeMachine does not know check kind '$($Check.Kind)'"
@@ -954,12 +975,38 @@ function global:Select-FakeEventRecord {
     if ($window.Success) {
         $since = $global:RdpFake.Now.AddMilliseconds(-[double]$window.Groups[1].Value)
     }
+    # EventData[Data[@Name='F']='v' or ...] groups: each must hold, by one of its terms.
+    $groups = @($XPath -split ' and EventData\[' | Select-Object -Skip 1 | ForEach-Object {
+            , @([regex]::Matches($_, "Data\[@Name='([^']+)'\]='([^']+)'") | ForEach-Object { @{ Field = $_.Groups[1].Value; Value = $_.Groups[2].Value } })
+        })
     $selected = @($global:RdpFake.Events | Where-Object {
-            $_.Channel -eq $Channel -and ($providers.Count -eq 0 -or $providers -contains $_.ProviderName) -and ($ids.Count -eq 0 -or $ids -contains $_.Id) -and $_.TimeCreated -ge $since
+            $record = $_
+            $held = $true
+            foreach ($terms in $groups) {
+                $held = $held -and @($terms | Where-Object { $record.Data.ContainsKey($_.Field) -and [string]$record.Data[$_.Field] -ceq $_.Value }).Count -gt 0
+            }
+            $held -and $_.Channel -eq $Channel -and ($providers.Count -eq 0 -or $providers -contains $_.ProviderName) -and ($ids.Count -eq 0 -or $ids -contains $_.Id) -and $_.TimeCreated -ge $since
         } | Sort-Object -Property { $_.TimeCreated } -Descending | Select-Object -First ([int]$MaxEvents))
     foreach ($record in $selected) {
         [pscustomobject]@{ ProviderName = $record.ProviderName; Id = $record.Id; TimeCreated = $record.TimeCreated; Data = $record.Data }
     }
+}
+
+function global:Get-FakeUserRightExport {
+    # The lines secedit /export /areas USER_RIGHTS writes (Get-Content -Encoding Unicode of its
+    # file): a right nobody holds has no line.
+    '[Unicode]'
+    'Unicode=yes'
+    '[Privilege Rights]'
+    foreach ($right in $global:RdpFake.UserRights.Keys) {
+        $holders = @($global:RdpFake.UserRights[$right] | Where-Object { $_ })
+        if ($holders.Count -gt 0) {
+            '{0} = {1}' -f $right, ($holders -join ',')
+        }
+    }
+    '[Version]'
+    'signature="$CHICAGO$"'
+    'Revision=1'
 }
 
 function global:Add-FakeEvent {

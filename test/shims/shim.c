@@ -114,7 +114,7 @@ static void write_named(const char *args, const char *verb) {
   if (f) fclose(f);
 }
 
-static int fixture(const char *tool, const char *args, int *found) {
+static int fixture_to(FILE *out, const char *tool, const char *args, int *found) {
   char path[MAX_PATH], line[65536];
   snprintf(path, sizeof path, "%s\\%s.txt", dir, tool);
   FILE *f = fopen(path, "rb");
@@ -143,12 +143,67 @@ static int fixture(const char *tool, const char *args, int *found) {
       }
       continue;
     }
-    if (printing) fputs(line, stdout);
+    if (printing) fputs(line, out);
   }
   fclose(f);
-  fflush(stdout);
+  fflush(out);
   *found = matched;
   return code;
+}
+
+static int fixture(const char *tool, const char *args, int *found) {
+  return fixture_to(stdout, tool, args, found);
+}
+
+/* The file after `verb` in args (quoted or not), or "" when there is none. */
+static void named_file(const char *args, const char *verb, char *file) {
+  const char *p = find_ci(args, verb);
+  file[0] = 0;
+  if (!p) return;
+  p += strlen(verb);
+  while (*p == ' ') p++;
+  int i = 0;
+  char end = ' ';
+  if (*p == '"') {
+    end = '"';
+    p++;
+  }
+  while (*p && *p != end && i < MAX_PATH - 1) file[i++] = *p++;
+  file[i] = 0;
+}
+
+/*
+ * secedit /export ... /cfg <file>: writes the fixture's text to the file (nothing on stdout),
+ * or a healthy machine's user rights when no section matches; a non-zero exit code writes
+ * nothing. Written as the text cmd's `type` makes of secedit's Unicode file on Windows: Wine's
+ * `type` copies a UTF-16 file's bytes and stops at the first NUL, so it cannot convert one.
+ */
+static int secedit(const char *args) {
+  char file[MAX_PATH];
+  named_file(args, "/cfg ", file);
+  if (!find_ci(args, "/export") || !file[0]) return 1;
+  char temp[MAX_PATH];
+  snprintf(temp, sizeof temp, "%s.part", file);
+  FILE *out = fopen(temp, "wb");
+  if (!out) return 1;
+  int found;
+  int code = fixture_to(out, "secedit", args, &found);
+  if (!found)
+    fputs("[Unicode]\r\nUnicode=yes\r\n[Privilege Rights]\r\n"
+          "SeNetworkLogonRight = *S-1-1-0,*S-1-5-32-544,*S-1-5-32-545,*S-1-5-32-551\r\n"
+          "SeInteractiveLogonRight = *S-1-5-32-544,*S-1-5-32-545,*S-1-5-32-551\r\n"
+          "SeRemoteInteractiveLogonRight = *S-1-5-32-544,*S-1-5-32-555\r\n"
+          "SeDenyNetworkLogonRight = Guest\r\n"
+          "[Version]\r\nsignature=\"$CHICAGO$\"\r\nRevision=1\r\n",
+          out);
+  fclose(out);
+  if (code != 0) {
+    remove(temp);
+    return code;
+  }
+  remove(file);
+  rename(temp, file);
+  return 0;
 }
 
 /* reg load HKLM\X file | reg unload HKLM\X, emulated with import/export/delete. */
@@ -264,6 +319,7 @@ int main(void) {
     snprintf(cmd, sizeof cmd, "C:\\windows\\system32\\sc.exe %s", args);
     return run(cmd);
   }
+  if (strcmp(tool, "secedit") == 0) return secedit(args);
   if (strcmp(tool, "icacls") == 0) write_named(args, "/save ");
   if (strcmp(tool, "netsh") == 0) write_named(args, "advfirewall export ");
   int found;

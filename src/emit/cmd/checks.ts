@@ -1,6 +1,7 @@
 import type { Check, CheckKind, CheckOf, Comparison, WindowsPath } from '../../model/index.ts';
 import { assertNever } from '../../model/index.ts';
 import {
+  eventDataFlag,
   eventFlags,
   letterIs,
   listenerPid,
@@ -10,6 +11,7 @@ import {
   servicePid,
   type Reads,
 } from './reads/index.ts';
+import { renderUserRightCheck } from './user-right-check.ts';
 import {
   ForVar,
   Name,
@@ -170,6 +172,7 @@ const SERVICES = 'HKLM\\SYSTEM\\CurrentControlSet\\Services';
 
 const renderers: { [K in CheckKind]: CheckRenderer<K> } = {
   'event-query': (check, r) => {
+    if (check.dataConditions.length > 0) return letterOutcome(r, eventDataFlag(r, check));
     const flags = eventFlags(r, check.channel);
     const letters = check.eventIds.map((id) => flags.get(id)!);
     const all = letters.map((l) => ref(l));
@@ -284,6 +287,7 @@ const renderers: { [K in CheckKind]: CheckRenderer<K> } = {
     const { fired, quiet: stayedQuiet } = letterOutcome(r, present);
     return { letter: present, fired, quiet: stayedQuiet };
   },
+  'user-right': renderUserRightCheck,
 };
 
 /** The registry keys a check reads values of (the Reads can then share loops among them). */

@@ -20,6 +20,9 @@ const WELL_KNOWN_SIDS = {
   'S-1-5-18': 'sidSystem',
   'S-1-5-20': 'sidNetworkService',
   'S-1-5-32-544': 'sidAdministrators',
+  'S-1-5-32-555': 'sidRemoteDesktopUsers',
+  'S-1-5-113': 'sidLocalAccount',
+  'S-1-5-114': 'sidLocalAdministrator',
 } as const;
 
 const FULL_CONTROL = 0x1f01ff;
@@ -83,7 +86,7 @@ const DESCRIBE: { [K in CheckKind]: Describe<K> } = {
     }),
     ...c.dataConditions.map((d) =>
       label('eventCondition', culture, {
-        field: code(d.field),
+        field: list([d.field, ...d.orFields].map(code), culture),
         values: list(d.values.map(code), culture),
       }),
     ),
@@ -149,6 +152,15 @@ const DESCRIBE: { [K in CheckKind]: Describe<K> } = {
     label('windowsFeature', culture, {
       feature: code(c.feature),
       service: code(c.indicatorService),
+    }),
+  ],
+  'user-right': (c, culture) => [
+    label(c.firesWhen === 'missing-any' ? 'userRightMissing' : 'userRightGranted', culture, {
+      right: code(c.right),
+      sids: list(
+        c.sids.map((s) => sid(s, culture)),
+        culture,
+      ),
     }),
   ],
 };

@@ -218,6 +218,19 @@ export const LABELS = {
     'nl-NL': 'Gedocumenteerde standaardbeveiligingsdescriptor: {sddl}',
     'zh-TW': '文件記載的預設安全性描述元：{sddl}',
   },
+  userRightMissing: {
+    'en-US': 'The user right {right} is not assigned to {sids} (read by SID with secedit).',
+    'sv-SE': 'Användarrättigheten {right} är inte tilldelad {sids} (läses via SID med secedit).',
+    'nl-NL':
+      'Het gebruikersrecht {right} is niet toegewezen aan {sids} (gelezen op SID met secedit).',
+    'zh-TW': '使用者權限 {right} 未指派給 {sids}（以 secedit 依 SID 讀取）。',
+  },
+  userRightGranted: {
+    'en-US': 'The user right {right} is assigned to {sids} (read by SID with secedit).',
+    'sv-SE': 'Användarrättigheten {right} är tilldelad {sids} (läses via SID med secedit).',
+    'nl-NL': 'Het gebruikersrecht {right} is toegewezen aan {sids} (gelezen op SID met secedit).',
+    'zh-TW': '使用者權限 {right} 已指派給 {sids}（以 secedit 依 SID 讀取）。',
+  },
   windowsFeature: {
     'en-US': 'Windows feature {feature} is installed (its service {service} exists).',
     'sv-SE': 'Windows-funktionen {feature} är installerad (dess tjänst {service} finns).',
@@ -545,6 +558,24 @@ export const LABELS = {
     'sv-SE': 'Administratörer',
     'nl-NL': 'Administrators',
     'zh-TW': 'Administrators',
+  },
+  sidRemoteDesktopUsers: {
+    'en-US': 'Remote Desktop Users',
+    'sv-SE': 'Fjärrskrivbordsanvändare',
+    'nl-NL': 'Gebruikers van Extern bureaublad',
+    'zh-TW': 'Remote Desktop Users',
+  },
+  sidLocalAccount: {
+    'en-US': 'Local account',
+    'sv-SE': 'Lokalt konto',
+    'nl-NL': 'Lokaal account',
+    'zh-TW': '本機帳戶',
+  },
+  sidLocalAdministrator: {
+    'en-US': 'Local account and member of Administrators group',
+    'sv-SE': 'Lokalt konto och medlem i gruppen Administratörer',
+    'nl-NL': 'Lokaal account en lid van de groep Administrators',
+    'zh-TW': '本機帳戶及 Administrators 群組成員',
   },
   offlineWhenTitle: {
     'en-US': 'When to use a rescue VM instead of the Serial Console',

@@ -39,7 +39,10 @@ export const CHECKS: { [K in CheckKind]: CheckTarget<K> } = {
       Provider: c.provider,
       EventIds: c.eventIds,
       WindowHours: c.windowHours,
-      DataConditions: c.dataConditions.map((d) => ({ Field: d.field, Accepted: d.values })),
+      DataConditions: c.dataConditions.map((d) => ({
+        Fields: [d.field, ...d.orFields],
+        Accepted: d.values,
+      })),
       ReportFields: c.reportFields,
     }),
   },
@@ -90,6 +93,10 @@ export const CHECKS: { [K in CheckKind]: CheckTarget<K> } = {
   'windows-feature': {
     evaluator: 'Test-RdpWindowsFeatureCheck',
     data: (c) => ({ Feature: c.feature, IndicatorService: c.indicatorService }),
+  },
+  'user-right': {
+    evaluator: 'Test-RdpUserRightCheck',
+    data: (c) => ({ Right: c.right, FiresWhen: c.firesWhen, Sids: c.sids }),
   },
 };
 

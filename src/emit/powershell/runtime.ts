@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 export const RUNTIME_FILES = [
   'platform',
   'checks',
+  'user-rights',
   'status',
   'backup',
   'undo',

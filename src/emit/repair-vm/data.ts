@@ -75,7 +75,10 @@ export const CHECKS: { [K in CheckKind]: CheckTarget<K> } = {
       Provider: c.provider,
       EventIds: c.eventIds,
       WindowHours: c.windowHours,
-      DataConditions: c.dataConditions.map((d) => ({ Field: d.field, Accepted: d.values })),
+      DataConditions: c.dataConditions.map((d) => ({
+        Fields: [d.field, ...d.orFields],
+        Accepted: d.values,
+      })),
       ReportFields: c.reportFields,
     }),
   },
@@ -124,6 +127,11 @@ export const CHECKS: { [K in CheckKind]: CheckTarget<K> } = {
     // Server Manager cannot look at another disk; the service the feature installs can be seen.
     evaluator: 'Test-RdpOfflineFeatureCheck',
     data: (c) => ({ Feature: c.feature, IndicatorService: c.indicatorService }),
+  },
+  'user-right': {
+    // User rights live in the SECURITY hive (Policy\Accounts), which the script does not load.
+    evaluator: 'Test-RdpOfflineRuntimeCheck',
+    data: () => ({}),
   },
 };
 

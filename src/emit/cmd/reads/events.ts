@@ -2,6 +2,8 @@ import type { CheckOf } from '../../../model/index.ts';
 import {
   ForVar,
   Name,
+  block,
+  compare,
   errToNul,
   errorlevel,
   forIn,
@@ -44,9 +46,14 @@ type EventQueryCheck = CheckOf<'event-query'>;
 /** `*[System[(Provider[@Name='P'] and (EventID=1 or ...)) or ...] and ...]`, window included. */
 export function channelXPath(checks: readonly EventQueryCheck[]): string {
   const seen = new Map<number, string>();
+  const askedIds = new Set(checks.flatMap((c) => c.eventIds));
   for (const c of checks) {
-    if (c.dataConditions.length > 0)
-      throw new Error(`check '${c.id}': CMD diagnosis does not support dataConditions yet`);
+    // The channel's answer is then searched for the values (eventDataFlag): only sound when
+    // every event in it is of the one id the conditions are about.
+    if (c.dataConditions.length > 0 && askedIds.size > 1)
+      throw new Error(
+        `check '${c.id}': CMD reads event data only on a channel whose checks ask for one event id`,
+      );
     for (const id of c.eventIds) {
       const other = seen.get(id);
       if (other && other !== c.provider)
@@ -88,7 +95,7 @@ export function eventFlags(r: Reads, channel: string): Map<number, Name> {
   return r.fact(`channel:${channel}`, () => {
     const checks = r.eventChecks.filter((c) => c.channel === channel);
     const eventIds = [...new Set(checks.flatMap((c) => c.eventIds))];
-    const file = eventFile(r.serial('event file'));
+    const file = channelFile(r, channel);
     const query = run(
       [
         'wevtutil',
@@ -135,4 +142,54 @@ export function eventFlags(r: Reads, channel: string): Map<number, Name> {
       ],
     };
   });
+}
+
+/** The file holding a channel's answer (written by eventFlags). */
+function channelFile(r: Reads, channel: string): Word {
+  return r.fact(`channel file:${channel}`, () => ({
+    value: eventFile(r.serial('event file')),
+    commands: [],
+  }));
+}
+
+/**
+ * For an event check with one data condition: a variable that holds the fired letter when
+ * the channel's answer holds an event carrying one of the condition's values, quiet when
+ * not, failed when the query failed. CMD looks for `>value</Data>`, the value as a whole
+ * data element (its attribute quoting does not matter) of any field; the module checks the
+ * named fields. Fit for values only the named fields carry (logon status codes). Case
+ * counts: the values are written as the event XML has them (lower-case hex). Two
+ * conditions cannot be told to hold in the same event by a text search: refused.
+ */
+export function eventDataFlag(r: Reads, check: EventQueryCheck): Name {
+  const [condition, ...more] = check.dataConditions;
+  if (!condition || more.length > 0 || check.eventIds.length !== 1)
+    throw new Error(
+      `check '${check.id}': CMD reads event data for one event id and one data condition`,
+    );
+  const idFlag = eventFlags(r, check.channel).get(check.eventIds[0]!)!;
+  const file = channelFile(r, check.channel);
+  const { fired, quiet } = r.letters;
+  const v = new ForVar('v');
+  const found = Name.generated(`event data of ${check.id}`);
+  r.add(
+    seq(
+      set(found, [ref(idFlag)]),
+      when(
+        compare([ref(idFlag)], '==', fired, { ignoreCase: true }),
+        block(
+          set(found, quiet),
+          forIn(
+            v,
+            condition.values,
+            seq(
+              run(['find', qt('>', forRef(v), '</Data>')], [readFrom(file), toNul]),
+              when(not(errorlevel(1)), set(found, fired)),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+  return found;
 }

@@ -18,6 +18,7 @@
         'Enable-RdpTerminalServer'
         'Enable-RdpTlsProtocol'
         'Remove-RdpCertificateBinding'
+        'Remove-RdpSafeBoot'
         'Reset-RdpSelfSignedCertificate'
         'Repair-RdpMachineKeyPermission'
         'Resume-RdpGroupPolicy'

@@ -2433,6 +2433,91 @@ function Set-RdpServiceState {
 }
 #endregion src/powershell/services.ps1
 
+#region src/powershell/boot-entry.ps1
+# Boot entry elements
+# Windows mounts its own boot store (BCD) as a registry hive: each entry is a key named by its
+# GUID, each element a key named by its type number, in every language. bcdedit's listing is
+# localized, so the check reads the store's keys; the change goes through bcdedit, the
+# documented tool. {default} is the entry the next boot starts: the boot manager's
+# BcdBootMgrObject_DefaultObject element names it.
+
+function Get-RdpBootEntryElementPath {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Item
+    )
+    $pointer = '{0}\Objects\{1}\Elements\{2}' -f $Item.Store, $Item.BootManager, $Item.DefaultObjectElement
+    $entry = Get-RdpRegistryValue -Path $pointer -Name 'Element'
+    if ($entry -isnot [string] -or $entry -notmatch '^\{[0-9A-Fa-f-]{36}\}$') {
+        throw ($script:RdpStrings.BootStoreUnreadable -f $pointer)
+    }
+    '{0}\Objects\{1}\Elements\{2}' -f $Item.Store, $entry, $Item.ElementType
+}
+
+function ConvertTo-RdpBootElementText {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Item,
+        [AllowNull()]
+        [object]$Value
+    )
+    # BcdLibrary_SafeBoot: 0 Minimal, 1 Network, 2 DsRepair; other elements show their number.
+    $number = -1
+    if ($Value -is [byte[]] -and $Value.Length -ge 1 -and $Value.Length -le 8) {
+        $number = [int64]0
+        for ($i = $Value.Length - 1; $i -ge 0; $i--) {
+            $number = ($number * 256) + $Value[$i]
+        }
+    }
+    $names = @{ 0 = 'Minimal'; 1 = 'Network'; 2 = 'DsRepair' }
+    if ($Item.Element -eq 'safeboot' -and $names.ContainsKey([int]$number)) {
+        return '{0}:{1}' -f $Item.Element, $names[[int]$number]
+    }
+    '{0}:{1}' -f $Item.Element, $number
+}
+
+function Test-RdpBootEntryCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    $path = Get-RdpBootEntryElementPath -Item $Check
+    $value = Get-RdpRegistryValue -Path $path -Name 'Element'
+    if ($null -eq $value) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    }
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail (ConvertTo-RdpBootElementText -Item $Check -Value $value)
+}
+
+function Remove-RdpBcdValueOperation {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Operation,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Parameters,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # bcdedit /deletevalue fails on an element the entry does not carry: delete only a present one.
+    $path = Get-RdpBootEntryElementPath -Item $Operation
+    if ($null -eq (Get-RdpRegistryValue -Path $path -Name 'Element')) {
+        return
+    }
+    $null = Invoke-RdpNative -FilePath "$env:SystemRoot\System32\bcdedit.exe" -ArgumentList @('/deletevalue', $Operation.Entry, $Operation.Element)
+    'bcdedit /deletevalue {0} {1}' -f $Operation.Entry, $Operation.Element
+}
+#endregion src/powershell/boot-entry.ps1
+
 #region src/powershell/operations.ps1
 # Operations
 # One function per operation kind (dispatch table $script:RdpOperationAppliers). Each gets the
@@ -3335,6 +3420,7 @@ $script:RdpCheckEvaluators = @{
     'certificate-binding' = 'Test-RdpCertificateBindingCheck'
     'folder-acl' = 'Test-RdpFolderAclCheck'
     'windows-feature' = 'Test-RdpWindowsFeatureCheck'
+    'boot-entry' = 'Test-RdpBootEntryCheck'
 }
 
 $script:RdpOperationAppliers = @{
@@ -3351,6 +3437,7 @@ $script:RdpOperationAppliers = @{
     'firewall-rule-port' = 'Set-RdpFirewallRuleOperation'
     'bcd-set' = 'Set-RdpBcdOperation'
     'bcd-ems-settings' = 'Set-RdpBcdEmsOperation'
+    'bcd-delete-value' = 'Remove-RdpBcdValueOperation'
 }
 
 $script:RdpBackupFunctions = @{
@@ -3650,6 +3737,25 @@ $script:RdpCatalog = @{
                 }
             )
             Fixes = @('stop-port-owner', 'set-rdp-port')
+        }
+        @{
+            Id = 'safe-mode-boot'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'boot-entry'
+                        Id = 'default-entry-safeboot'
+                        Entry = '{default}'
+                        Element = 'safeboot'
+                        ElementType = '25000080'
+                        Store = 'HKLM:\BCD00000000'
+                        BootManager = '{9dea862c-5cdd-4e70-acc1-f32b344d4795}'
+                        DefaultObjectElement = '23000003'
+                    }
+                }
+            )
+            Fixes = @('remove-safe-boot')
         }
         @{
             Id = 'termservice-not-running'
@@ -3952,6 +4058,16 @@ $script:RdpCatalog = @{
             Id = 'termservice-stopped'
             Service = 'TermService'
             FiresWhen = 'not-running'
+        }
+        'default-entry-safeboot' = @{
+            Kind = 'boot-entry'
+            Id = 'default-entry-safeboot'
+            Entry = '{default}'
+            Element = 'safeboot'
+            ElementType = '25000080'
+            Store = 'HKLM:\BCD00000000'
+            BootManager = '{9dea862c-5cdd-4e70-acc1-f32b344d4795}'
+            DefaultObjectElement = '23000003'
         }
         'termservice-disabled' = @{
             Kind = 'service-state'
@@ -4303,6 +4419,33 @@ $script:RdpCatalog = @{
             NeededWhenEvents = @()
             RestartsServices = @('TermService')
             Reboot = $false
+            WeakensSecurity = $false
+        }
+        'remove-safe-boot' = @{
+            Id = 'remove-safe-boot'
+            Command = 'Remove-RdpSafeBoot'
+            OptIn = $false
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'bcd-delete-value'
+                    Entry = '{default}'
+                    Element = 'safeboot'
+                    ElementType = '25000080'
+                    Store = 'HKLM:\BCD00000000'
+                    BootManager = '{9dea862c-5cdd-4e70-acc1-f32b344d4795}'
+                    DefaultObjectElement = '23000003'
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'bcd-store'
+                }
+            )
+            VerifyChecks = @('default-entry-safeboot')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $true
             WeakensSecurity = $false
         }
         'renew-rdp-self-signed-cert' = @{
@@ -4671,7 +4814,7 @@ function Invoke-RdpDiagnosis {
 
     Returns one object per scenario with Id, Title (in the user's language), Status
     (Detected, Clear or Unknown; Unknown when a check could not run, with the Reason), Evidence,
-    Checks and RecommendedFixes. Scenarios: broker-hostname, machinekeys-access, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, termservice-not-running, tls-disabled.
+    Checks and RecommendedFixes. Scenarios: broker-hostname, machinekeys-access, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, safe-mode-boot, termservice-not-running, tls-disabled.
 
     .PARAMETER Scenario
     Scenario ids to diagnose. Default: all.
@@ -4719,8 +4862,8 @@ function Invoke-RdpDiagnosis {
     [OutputType([pscustomobject], [string])]
     param(
         [Parameter(Position = 0)]
-        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled')]
-        [string[]]$Scenario = @('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled'),
+        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'safe-mode-boot', 'termservice-not-running', 'tls-disabled')]
+        [string[]]$Scenario = @('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'safe-mode-boot', 'termservice-not-running', 'tls-disabled'),
         [object]$Since = $null,
         [Nullable[datetime]]$After = $null,
         [Parameter(Mandatory = $true, ParameterSetName = 'Text')]
@@ -4793,7 +4936,7 @@ function Invoke-RdpRepair {
     the repair with a message naming the fix and the backup; nothing after it runs.
 
     .PARAMETER Scenario
-    The scenario to repair: broker-hostname, machinekeys-access, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, termservice-not-running, tls-disabled.
+    The scenario to repair: broker-hostname, machinekeys-access, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, safe-mode-boot, termservice-not-running, tls-disabled.
 
     .PARAMETER Fix
     Fix ids to apply instead of the scenario's default ones (this is how opt-in fixes run).
@@ -4830,9 +4973,9 @@ function Invoke-RdpRepair {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true, Position = 0)]
-        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled')]
+        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'safe-mode-boot', 'termservice-not-running', 'tls-disabled')]
         [string]$Scenario,
-        [ValidateSet('allow-rdp-connections', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
+        [ValidateSet('allow-rdp-connections', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'remove-safe-boot', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
         [string[]]$Fix = @(),
         [ValidatePattern('^[0-9A-Fa-f]{40}$')]
         [string]$Thumbprint,
@@ -5187,6 +5330,49 @@ function Remove-RdpCertificateBinding {
     Invoke-RdpFixCommand -FixId 'remove-rdp-cert-binding' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix remove-rdp-cert-binding (command Remove-RdpCertificateBinding)
+
+#region fix remove-safe-boot (command Remove-RdpSafeBoot)
+function Remove-RdpSafeBoot {
+    <#
+    .SYNOPSIS
+    Remove safeboot from the default boot entry
+
+    .DESCRIPTION
+    Deletes the safeboot element of the default boot entry (bcdedit /deletevalue {default}
+    safeboot), so that Windows starts normally at the next boot.
+
+    Backup: The boot store is exported to a file first (bcdedit /export).
+    Undo: Imports the exported boot store again (bcdedit /import), which puts safeboot back with
+    its previous value.
+    Verification: The default boot entry no longer carries safeboot.
+
+    .PARAMETER BackupRoot
+    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
+
+    .EXAMPLE
+    Remove-RdpSafeBoot -WhatIf
+
+    Shows what would change, without changing anything.
+
+    .EXAMPLE
+    Remove-RdpSafeBoot
+
+    Saves a backup, applies the fix after confirmation and verifies it.
+
+    .LINK
+    Undo-RdpRepair
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'remove-safe-boot' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix remove-safe-boot (command Remove-RdpSafeBoot)
 
 #region fix renew-rdp-self-signed-cert (command Reset-RdpSelfSignedCertificate)
 function Reset-RdpSelfSignedCertificate {
@@ -5566,6 +5752,7 @@ Export-ModuleMember -Function @(
     'Enable-RdpTerminalServer'
     'Enable-RdpTlsProtocol'
     'Remove-RdpCertificateBinding'
+    'Remove-RdpSafeBoot'
     'Reset-RdpSelfSignedCertificate'
     'Repair-RdpMachineKeyPermission'
     'Resume-RdpGroupPolicy'

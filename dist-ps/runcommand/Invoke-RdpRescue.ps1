@@ -110,6 +110,7 @@ $script:RdpStringTable = @{
         EventsCapped = '{1} holds more than {0} events with this check''s ids; the older ones were not read, so the check is not verified'
         EventChecksNotVerified = 'Event checks ({0}) describe the past and are not used to verify a fix.'
         InvalidSince = '-Since must be a positive TimeSpan or a number of hours, not "{0}".'
+        BootStoreUnreadable = 'The boot store does not name its default entry at {0}; the boot entry cannot be read.'
         'Scenario.broker-hostname.Title' = 'The Connection Broker''s host name was changed'
         'Finding.broker-role-installed' = 'The Remote Desktop Connection Broker role is installed.'
         'Finding.ev-broker-db-logon' = 'Event 2056: the broker failed to log on to its database.'
@@ -134,6 +135,8 @@ $script:RdpStringTable = @{
         'Scenario.rdp-port-conflict.Title' = 'Another process holds the RDP port, or nothing listens on it'
         'Finding.rdp-listener' = 'The configured RDP port is held by a process other than TermService, or nothing listens on it.'
         'Finding.termservice-stopped' = 'The Remote Desktop Services service (TermService) is not running.'
+        'Scenario.safe-mode-boot.Title' = 'The VM boots into Safe Mode'
+        'Finding.default-entry-safeboot' = 'The default boot entry carries safeboot: Windows starts in Safe Mode, where Remote Desktop does not run.'
         'Scenario.termservice-not-running.Title' = 'Remote Desktop Services (TermService) is disabled or not running'
         'Finding.termservice-disabled' = 'The Remote Desktop Services service (TermService) is disabled: Start=4.'
         'Finding.termservice-down' = 'The Remote Desktop Services service (TermService) is not running.'
@@ -153,6 +156,7 @@ $script:RdpStringTable = @{
         'Fix.enable-terminal-server.Title' = 'Switch the terminal server back on and out of drain mode'
         'Fix.enable-tls12-server.Title' = 'Enable TLS 1.2 for the server side of Schannel'
         'Fix.remove-rdp-cert-binding.Title' = 'Remove the configured RDP certificate thumbprint'
+        'Fix.remove-safe-boot.Title' = 'Remove safeboot from the default boot entry'
         'Fix.renew-rdp-self-signed-cert.Title' = 'Renew the RDP self-signed certificate'
         'Fix.reset-machinekeys-acl.Title' = 'Reset permissions on the MachineKeys folder'
         'Fix.resume-group-policy.Title' = 'Resume Group Policy after the repair is confirmed'
@@ -208,6 +212,7 @@ $script:RdpStringTable = @{
         EventsCapped = (ConvertFrom-RdpUtf8Base64 'ezF9IGlubmVow6VsbGVyIGZsZXIgw6RuIHswfSBow6RuZGVsc2VyIG1lZCBrb250cm9sbGVucyBJRDpuOyBkZSDDpGxkcmUgbMOkc3RlcyBpbnRlLCBzw6Uga29udHJvbGxlbiDDpHIgaW50ZSB2ZXJpZmllcmFk')
         EventChecksNotVerified = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNla29udHJvbGxlciAoezB9KSBiZXNrcml2ZXIgZGV0IGbDtnJmbHV0bmEgb2NoIGFudsOkbmRzIGludGUgZsO2ciBhdHQgdmVyaWZpZXJhIGVuIGtvcnJpZ2VyaW5nLg==')
         InvalidSince = (ConvertFrom-RdpUtf8Base64 'LVNpbmNlIG3DpXN0ZSB2YXJhIGV0dCBwb3NpdGl2dCBUaW1lU3Bhbi12w6RyZGUgZWxsZXIgZXR0IGFudGFsIHRpbW1hciwgaW50ZSAiezB9Ii4=')
+        BootStoreUnreadable = (ConvertFrom-RdpUtf8Base64 'U3RhcnRhcmtpdmV0IGFuZ2VyIGluZ2VuIHN0YW5kYXJkcG9zdCBpIHswfTsgc3RhcnRwb3N0ZW4ga2FuIGludGUgbMOkc2FzLg==')
         'Scenario.broker-hostname.Title' = (ConvertFrom-RdpUtf8Base64 'QW5zbHV0bmluZ3Nrb29yZGluYXRvcm5zIHbDpHJkbmFtbiBoYXIgw6RuZHJhdHM=')
         'Finding.broker-role-installed' = (ConvertFrom-RdpUtf8Base64 'Um9sbGVuIEFuc2x1dG5pbmdza29vcmRpbmF0b3IgZsO2ciBmasOkcnJza3JpdmJvcmQgw6RyIGluc3RhbGxlcmFkLg==')
         'Finding.ev-broker-db-logon' = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNlIDIwNTY6IGtvb3JkaW5hdG9ybiBrdW5kZSBpbnRlIGxvZ2dhIGluIGkgc2luIGRhdGFiYXMu')
@@ -232,6 +237,8 @@ $script:RdpStringTable = @{
         'Scenario.rdp-port-conflict.Title' = (ConvertFrom-RdpUtf8Base64 'RW4gYW5uYW4gcHJvY2VzcyBhbnbDpG5kZXIgUkRQLXBvcnRlbiwgZWxsZXIgc8OlIGx5c3NuYXIgaW5nZW4gcMOlIGRlbg==')
         'Finding.rdp-listener' = (ConvertFrom-RdpUtf8Base64 'RGVuIGtvbmZpZ3VyZXJhZGUgUkRQLXBvcnRlbiBhbnbDpG5kcyBhdiBlbiBhbm5hbiBwcm9jZXNzIMOkbiBUZXJtU2VydmljZSwgZWxsZXIgc8OlIGx5c3NuYXIgaW5nZW4gcMOlIGRlbi4=')
         'Finding.termservice-stopped' = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuIEZqw6RycnNrcml2Ym9yZHN0asOkbnN0ZXIgKFRlcm1TZXJ2aWNlKSBrw7ZycyBpbnRlLg==')
+        'Scenario.safe-mode-boot.Title' = (ConvertFrom-RdpUtf8Base64 'RGVuIHZpcnR1ZWxsYSBkYXRvcm4gc3RhcnRhciBpIGZlbHPDpGtlcnQgbMOkZ2U=')
+        'Finding.default-entry-safeboot' = (ConvertFrom-RdpUtf8Base64 'U3RhbmRhcmRzdGFydHBvc3RlbiBoYXIgc2FmZWJvb3Q6IFdpbmRvd3Mgc3RhcnRhciBpIGZlbHPDpGtlcnQgbMOkZ2UsIGTDpHIgRmrDpHJyc2tyaXZib3JkIGludGUga8O2cnMu')
         'Scenario.termservice-not-running.Title' = (ConvertFrom-RdpUtf8Base64 'RmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciAoVGVybVNlcnZpY2UpIMOkciBpbmFrdGl2ZXJhZCBlbGxlciBrw7ZycyBpbnRl')
         'Finding.termservice-disabled' = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuIEZqw6RycnNrcml2Ym9yZHN0asOkbnN0ZXIgKFRlcm1TZXJ2aWNlKSDDpHIgaW5ha3RpdmVyYWQ6IFN0YXJ0PTQu')
         'Finding.termservice-down' = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuIEZqw6RycnNrcml2Ym9yZHN0asOkbnN0ZXIgKFRlcm1TZXJ2aWNlKSBrw7ZycyBpbnRlLg==')
@@ -251,6 +258,7 @@ $script:RdpStringTable = @{
         'Fix.enable-terminal-server.Title' = (ConvertFrom-RdpUtf8Base64 'U2zDpSBww6UgdGVybWluYWxzZXJ2ZXJuIGlnZW4gb2NoIHRhIGRlbiB1ciB0w7ZtbmluZ3Nsw6RnZXQ=')
         'Fix.enable-tls12-server.Title' = (ConvertFrom-RdpUtf8Base64 'QWt0aXZlcmEgVExTIDEuMiBmw7ZyIHNlcnZlcnNpZGFuIGF2IFNjaGFubmVs')
         'Fix.remove-rdp-cert-binding.Title' = (ConvertFrom-RdpUtf8Base64 'VGEgYm9ydCBkZXQga29uZmlndXJlcmFkZSB0dW1hdnRyeWNrZXQgZsO2ciBSRFAtY2VydGlmaWthdGV0')
+        'Fix.remove-safe-boot.Title' = (ConvertFrom-RdpUtf8Base64 'VGEgYm9ydCBzYWZlYm9vdCBmcsOlbiBzdGFuZGFyZHN0YXJ0cG9zdGVu')
         'Fix.renew-rdp-self-signed-cert.Title' = (ConvertFrom-RdpUtf8Base64 'RsO2cm55YSBkZXQgc2rDpGx2c2lnbmVyYWRlIFJEUC1jZXJ0aWZpa2F0ZXQ=')
         'Fix.reset-machinekeys-acl.Title' = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJzdMOkbGwgYmVow7ZyaWdoZXRlcm5hIGbDtnIgbWFwcGVuIE1hY2hpbmVLZXlz')
         'Fix.resume-group-policy.Title' = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJ1cHB0YSBncnVwcHJpbmNpcGVyIG7DpHIgcmVwYXJhdGlvbmVuIGhhciBiZWtyw6RmdGF0cw==')
@@ -306,6 +314,7 @@ $script:RdpStringTable = @{
         EventsCapped = '{1} bevat meer dan {0} gebeurtenissen met de id''s van deze controle; de oudere zijn niet gelezen, dus de controle is niet geverifieerd'
         EventChecksNotVerified = 'Gebeurteniscontroles ({0}) beschrijven het verleden en worden niet gebruikt om een oplossing te controleren.'
         InvalidSince = '-Since moet een positieve TimeSpan of een aantal uren zijn, niet "{0}".'
+        BootStoreUnreadable = 'Het opstartarchief noemt geen standaardvermelding in {0}; de opstartvermelding kan niet worden gelezen.'
         'Scenario.broker-hostname.Title' = 'De hostnaam van de Verbindingsbroker is gewijzigd'
         'Finding.broker-role-installed' = (ConvertFrom-RdpUtf8Base64 'RGUgcm9sIFZlcmJpbmRpbmdzYnJva2VyIHZvb3IgRXh0ZXJuIGJ1cmVhdWJsYWQgaXMgZ2XDr25zdGFsbGVlcmQu')
         'Finding.ev-broker-db-logon' = 'Gebeurtenis 2056: de broker kon zich niet aanmelden bij de database.'
@@ -330,6 +339,8 @@ $script:RdpStringTable = @{
         'Scenario.rdp-port-conflict.Title' = 'Een ander proces bezet de RDP-poort, of er luistert niets op'
         'Finding.rdp-listener' = 'De ingestelde RDP-poort wordt bezet door een ander proces dan TermService, of er luistert niets op.'
         'Finding.termservice-stopped' = 'De service Extern bureaublad-services (TermService) is niet actief.'
+        'Scenario.safe-mode-boot.Title' = 'De VM start op in de veilige modus'
+        'Finding.default-entry-safeboot' = 'De standaardopstartvermelding heeft safeboot: Windows start in de veilige modus, waarin Extern bureaublad niet actief is.'
         'Scenario.termservice-not-running.Title' = 'Extern bureaublad-services (TermService) is uitgeschakeld of niet actief'
         'Finding.termservice-disabled' = 'De service Extern bureaublad-services (TermService) is uitgeschakeld: Start=4.'
         'Finding.termservice-down' = 'De service Extern bureaublad-services (TermService) is niet actief.'
@@ -349,6 +360,7 @@ $script:RdpStringTable = @{
         'Fix.enable-terminal-server.Title' = 'De terminalserver weer inschakelen en uit de leegloopmodus halen'
         'Fix.enable-tls12-server.Title' = 'TLS 1.2 inschakelen voor de serverkant van Schannel'
         'Fix.remove-rdp-cert-binding.Title' = 'De geconfigureerde vingerafdruk van het RDP-certificaat verwijderen'
+        'Fix.remove-safe-boot.Title' = 'safeboot verwijderen uit de standaardopstartvermelding'
         'Fix.renew-rdp-self-signed-cert.Title' = 'Het zelfondertekende RDP-certificaat vernieuwen'
         'Fix.reset-machinekeys-acl.Title' = 'Machtigingen voor de map MachineKeys herstellen'
         'Fix.resume-group-policy.Title' = 'Groepsbeleid hervatten nadat de reparatie is bevestigd'
@@ -404,6 +416,7 @@ $script:RdpStringTable = @{
         EventsCapped = (ConvertFrom-RdpUtf8Base64 'ezF9IOS4reWFt+acieatpOaqouafpeS6i+S7tuitmOWIpeeivOeahOS6i+S7tui2hemBjiB7MH0g5YCL77yb6LyD6IiK55qE5LqL5Lu25pyq6K6A5Y+W77yM5Zug5q2k54Sh5rOV6amX6K2J5q2k5qqi5p+l')
         EventChecksNotVerified = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu25qqi5p+l77yIezB977yJ5o+P6L+w55qE5piv6YGO5Y6755qE54uA5rOB77yM5LiN5pyD55So5L6G6amX6K2J5L+u5q2j44CC')
         InvalidSince = (ConvertFrom-RdpUtf8Base64 'LVNpbmNlIOW/hemgiOaYr+ato+eahCBUaW1lU3BhbiDmiJbmmYLmlbjvvIzogIzkuI3mmK8gInswfSLjgII=')
+        BootStoreUnreadable = (ConvertFrom-RdpUtf8Base64 '6ZaL5qmf5a2Y5pS+5Y2A5ZyoIHswfSDkuK3mnKrmjIflh7rpoJDoqK3poIXnm67vvJvnhKHms5XoroDlj5bplovmqZ/poIXnm67jgII=')
         'Scenario.broker-hostname.Title' = (ConvertFrom-RdpUtf8Base64 '6YCj57ea5Luj55CG5Lq655qE5Li75qmf5ZCN56ix5bey6K6K5pu0')
         'Finding.broker-role-installed' = (ConvertFrom-RdpUtf8Base64 '5bey5a6J6KOd6YGg56uv5qGM6Z2i6YCj57ea5Luj55CG5Lq66KeS6Imy44CC')
         'Finding.ev-broker-db-logon' = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu2IDIwNTbvvJrku6PnkIbkurrnhKHms5XnmbvlhaXlhbbos4fmlpnluqvjgII=')
@@ -428,6 +441,8 @@ $script:RdpStringTable = @{
         'Scenario.rdp-port-conflict.Title' = (ConvertFrom-RdpUtf8Base64 '5Y+m5LiA5YCL6JmV55CG56iL5bqP5L2U55SoIFJEUCDpgKPmjqXln6DvvIzmiJbmspLmnInnqIvlvI/lnKjlhbbkuIrmjqXogb0=')
         'Finding.rdp-listener' = (ConvertFrom-RdpUtf8Base64 '5bey6Kit5a6a55qEIFJEUCDpgKPmjqXln6DooqsgVGVybVNlcnZpY2Ug5Lul5aSW55qE6JmV55CG56iL5bqP5L2U55So77yM5oiW5rKS5pyJ56iL5byP5Zyo5YW25LiK5o6l6IG944CC')
         'Finding.termservice-stopped' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInmnKrlnKjln7fooYzjgII=')
+        'Scenario.safe-mode-boot.Title' = (ConvertFrom-RdpUtf8Base64 'Vk0g6ZaL5qmf6YCy5YWl5a6J5YWo5qih5byP')
+        'Finding.default-entry-safeboot' = (ConvertFrom-RdpUtf8Base64 '6aCQ6Kit6ZaL5qmf6aCF55uu5bi25pyJIHNhZmVib29077yaV2luZG93cyDmnIPku6XlronlhajmqKHlvI/llZ/li5XvvIzogIzpgaDnq6/moYzpnaLlnKjlronlhajmqKHlvI/kuIvkuI3mnIPln7fooYzjgII=')
         'Scenario.termservice-not-running.Title' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInlt7LlgZznlKjmiJbmnKrlnKjln7fooYw=')
         'Finding.termservice-disabled' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInlt7LlgZznlKjvvJpTdGFydD0044CC')
         'Finding.termservice-down' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInmnKrlnKjln7fooYzjgII=')
@@ -447,6 +462,7 @@ $script:RdpStringTable = @{
         'Fix.enable-terminal-server.Title' = (ConvertFrom-RdpUtf8Base64 '6YeN5paw6ZaL5ZWf57WC56uv5qmf5Ly65pyN5Zmo5Lim57WQ5p2f5riF56m65qih5byP')
         'Fix.enable-tls12-server.Title' = (ConvertFrom-RdpUtf8Base64 '54K6IFNjaGFubmVsIOS8uuacjeWZqOerr+WVn+eUqCBUTFMgMS4y')
         'Fix.remove-rdp-cert-binding.Title' = (ConvertFrom-RdpUtf8Base64 '56e76Zmk5bey6Kit5a6a55qEIFJEUCDmhpHorYnmjIfntIs=')
+        'Fix.remove-safe-boot.Title' = (ConvertFrom-RdpUtf8Base64 '5b6e6aCQ6Kit6ZaL5qmf6aCF55uu56e76ZmkIHNhZmVib290')
         'Fix.renew-rdp-self-signed-cert.Title' = (ConvertFrom-RdpUtf8Base64 '5pu05pawIFJEUCDoh6rmiJHnsL3nvbLmhpHorYk=')
         'Fix.reset-machinekeys-acl.Title' = (ConvertFrom-RdpUtf8Base64 '6YeN6KitIE1hY2hpbmVLZXlzIOizh+aWmeWkvueahOasiumZkA==')
         'Fix.resume-group-policy.Title' = (ConvertFrom-RdpUtf8Base64 '56K66KqN5L+u5b6p5b6M5oGi5b6p576k57WE5Y6f5YmH')
@@ -2882,6 +2898,91 @@ function Set-RdpServiceState {
 }
 #endregion src/powershell/services.ps1
 
+#region src/powershell/boot-entry.ps1
+# Boot entry elements
+# Windows mounts its own boot store (BCD) as a registry hive: each entry is a key named by its
+# GUID, each element a key named by its type number, in every language. bcdedit's listing is
+# localized, so the check reads the store's keys; the change goes through bcdedit, the
+# documented tool. {default} is the entry the next boot starts: the boot manager's
+# BcdBootMgrObject_DefaultObject element names it.
+
+function Get-RdpBootEntryElementPath {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Item
+    )
+    $pointer = '{0}\Objects\{1}\Elements\{2}' -f $Item.Store, $Item.BootManager, $Item.DefaultObjectElement
+    $entry = Get-RdpRegistryValue -Path $pointer -Name 'Element'
+    if ($entry -isnot [string] -or $entry -notmatch '^\{[0-9A-Fa-f-]{36}\}$') {
+        throw ($script:RdpStrings.BootStoreUnreadable -f $pointer)
+    }
+    '{0}\Objects\{1}\Elements\{2}' -f $Item.Store, $entry, $Item.ElementType
+}
+
+function ConvertTo-RdpBootElementText {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Item,
+        [AllowNull()]
+        [object]$Value
+    )
+    # BcdLibrary_SafeBoot: 0 Minimal, 1 Network, 2 DsRepair; other elements show their number.
+    $number = -1
+    if ($Value -is [byte[]] -and $Value.Length -ge 1 -and $Value.Length -le 8) {
+        $number = [int64]0
+        for ($i = $Value.Length - 1; $i -ge 0; $i--) {
+            $number = ($number * 256) + $Value[$i]
+        }
+    }
+    $names = @{ 0 = 'Minimal'; 1 = 'Network'; 2 = 'DsRepair' }
+    if ($Item.Element -eq 'safeboot' -and $names.ContainsKey([int]$number)) {
+        return '{0}:{1}' -f $Item.Element, $names[[int]$number]
+    }
+    '{0}:{1}' -f $Item.Element, $number
+}
+
+function Test-RdpBootEntryCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    $path = Get-RdpBootEntryElementPath -Item $Check
+    $value = Get-RdpRegistryValue -Path $path -Name 'Element'
+    if ($null -eq $value) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    }
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail (ConvertTo-RdpBootElementText -Item $Check -Value $value)
+}
+
+function Remove-RdpBcdValueOperation {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Operation,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Parameters,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # bcdedit /deletevalue fails on an element the entry does not carry: delete only a present one.
+    $path = Get-RdpBootEntryElementPath -Item $Operation
+    if ($null -eq (Get-RdpRegistryValue -Path $path -Name 'Element')) {
+        return
+    }
+    $null = Invoke-RdpNative -FilePath "$env:SystemRoot\System32\bcdedit.exe" -ArgumentList @('/deletevalue', $Operation.Entry, $Operation.Element)
+    'bcdedit /deletevalue {0} {1}' -f $Operation.Entry, $Operation.Element
+}
+#endregion src/powershell/boot-entry.ps1
+
 #region src/powershell/operations.ps1
 # Operations
 # One function per operation kind (dispatch table $script:RdpOperationAppliers). Each gets the
@@ -3784,6 +3885,7 @@ $script:RdpCheckEvaluators = @{
     'certificate-binding' = 'Test-RdpCertificateBindingCheck'
     'folder-acl' = 'Test-RdpFolderAclCheck'
     'windows-feature' = 'Test-RdpWindowsFeatureCheck'
+    'boot-entry' = 'Test-RdpBootEntryCheck'
 }
 
 $script:RdpOperationAppliers = @{
@@ -3800,6 +3902,7 @@ $script:RdpOperationAppliers = @{
     'firewall-rule-port' = 'Set-RdpFirewallRuleOperation'
     'bcd-set' = 'Set-RdpBcdOperation'
     'bcd-ems-settings' = 'Set-RdpBcdEmsOperation'
+    'bcd-delete-value' = 'Remove-RdpBcdValueOperation'
 }
 
 $script:RdpBackupFunctions = @{
@@ -4099,6 +4202,25 @@ $script:RdpCatalog = @{
                 }
             )
             Fixes = @('stop-port-owner', 'set-rdp-port')
+        }
+        @{
+            Id = 'safe-mode-boot'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'boot-entry'
+                        Id = 'default-entry-safeboot'
+                        Entry = '{default}'
+                        Element = 'safeboot'
+                        ElementType = '25000080'
+                        Store = 'HKLM:\BCD00000000'
+                        BootManager = '{9dea862c-5cdd-4e70-acc1-f32b344d4795}'
+                        DefaultObjectElement = '23000003'
+                    }
+                }
+            )
+            Fixes = @('remove-safe-boot')
         }
         @{
             Id = 'termservice-not-running'
@@ -4401,6 +4523,16 @@ $script:RdpCatalog = @{
             Id = 'termservice-stopped'
             Service = 'TermService'
             FiresWhen = 'not-running'
+        }
+        'default-entry-safeboot' = @{
+            Kind = 'boot-entry'
+            Id = 'default-entry-safeboot'
+            Entry = '{default}'
+            Element = 'safeboot'
+            ElementType = '25000080'
+            Store = 'HKLM:\BCD00000000'
+            BootManager = '{9dea862c-5cdd-4e70-acc1-f32b344d4795}'
+            DefaultObjectElement = '23000003'
         }
         'termservice-disabled' = @{
             Kind = 'service-state'
@@ -4752,6 +4884,33 @@ $script:RdpCatalog = @{
             NeededWhenEvents = @()
             RestartsServices = @('TermService')
             Reboot = $false
+            WeakensSecurity = $false
+        }
+        'remove-safe-boot' = @{
+            Id = 'remove-safe-boot'
+            Command = 'Remove-RdpSafeBoot'
+            OptIn = $false
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'bcd-delete-value'
+                    Entry = '{default}'
+                    Element = 'safeboot'
+                    ElementType = '25000080'
+                    Store = 'HKLM:\BCD00000000'
+                    BootManager = '{9dea862c-5cdd-4e70-acc1-f32b344d4795}'
+                    DefaultObjectElement = '23000003'
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'bcd-store'
+                }
+            )
+            VerifyChecks = @('default-entry-safeboot')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $true
             WeakensSecurity = $false
         }
         'renew-rdp-self-signed-cert' = @{
@@ -5110,8 +5269,8 @@ function Invoke-RdpDiagnosis {
     [OutputType([pscustomobject], [string])]
     param(
         [Parameter(Position = 0)]
-        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled')]
-        [string[]]$Scenario = @('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled'),
+        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'safe-mode-boot', 'termservice-not-running', 'tls-disabled')]
+        [string[]]$Scenario = @('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'safe-mode-boot', 'termservice-not-running', 'tls-disabled'),
         [object]$Since = $null,
         [Nullable[datetime]]$After = $null,
         [Parameter(Mandatory = $true, ParameterSetName = 'Text')]
@@ -5169,9 +5328,9 @@ function Invoke-RdpRepair {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true, Position = 0)]
-        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled')]
+        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'safe-mode-boot', 'termservice-not-running', 'tls-disabled')]
         [string]$Scenario,
-        [ValidateSet('allow-rdp-connections', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
+        [ValidateSet('allow-rdp-connections', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'remove-safe-boot', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
         [string[]]$Fix = @(),
         [ValidatePattern('^[0-9A-Fa-f]{40}$')]
         [string]$Thumbprint,
@@ -5307,6 +5466,18 @@ function Remove-RdpCertificateBinding {
     Invoke-RdpFixCommand -FixId 'remove-rdp-cert-binding' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix remove-rdp-cert-binding (command Remove-RdpCertificateBinding)
+
+#region fix remove-safe-boot (command Remove-RdpSafeBoot)
+function Remove-RdpSafeBoot {
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'remove-safe-boot' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix remove-safe-boot (command Remove-RdpSafeBoot)
 
 #region fix renew-rdp-self-signed-cert (command Reset-RdpSelfSignedCertificate)
 function Reset-RdpSelfSignedCertificate {

@@ -1,5 +1,6 @@
 import type { Check, CheckKind, CheckOf, Comparison, WindowsPath } from '../../model/index.ts';
 import { assertNever } from '../../model/index.ts';
+import { bootEntryOutcome } from './boot-entry.ts';
 import {
   eventFlags,
   letterIs,
@@ -284,6 +285,7 @@ const renderers: { [K in CheckKind]: CheckRenderer<K> } = {
     const { fired, quiet: stayedQuiet } = letterOutcome(r, present);
     return { letter: present, fired, quiet: stayedQuiet };
   },
+  'boot-entry': bootEntryOutcome,
 };
 
 /** The registry keys a check reads values of (the Reads can then share loops among them). */

@@ -13,6 +13,7 @@ export const RUNTIME_FILES = [
   'backup',
   'undo',
   'services',
+  'boot-entry',
   'operations',
   'engine',
 ] as const;

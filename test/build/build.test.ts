@@ -61,6 +61,7 @@ describe('rdp-rescue build', () => {
       'rdp-disabled',
       'rdp-listener-disabled',
       'rdp-port-conflict',
+      'safe-mode-boot',
       'termservice-not-running',
       'tls-disabled',
     ]);

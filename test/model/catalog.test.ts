@@ -147,6 +147,7 @@ describe('the catalog holds what the seeds know', () => {
       'rdp-disabled',
       'rdp-listener-disabled',
       'rdp-port-conflict',
+      'safe-mode-boot',
       'termservice-not-running',
       'tls-disabled',
     ]);

@@ -19,6 +19,7 @@
         'Enable-RdpTerminalServer'
         'Enable-RdpTlsProtocol'
         'Remove-RdpCertificateBinding'
+        'Remove-RdpSafeBoot'
         'Reset-RdpSelfSignedCertificate'
         'Repair-RdpMachineKeyPermission'
         'Resume-RdpGroupPolicy'

@@ -50,7 +50,6 @@ if ($culture -and (Test-Path -LiteralPath (Join-Path -Path $PSScriptRoot -ChildP
 #   Get-RdpFirewallRulePort   -Name                     LocalPort of a rule by its Name, or $null when the rule is absent
 #   Set-RdpFirewallRulePort   -Name -Port
 #   Get-RdpWindowsFeatureState -Name                    $true / $false, or $null without Server Manager cmdlets
-#   Get-RdpUserRightExport                               lines of secedit's USER_RIGHTS export (Right = *SID,...); throws when secedit fails
 #   New-RdpProtectedDirectory -Path                     creates a folder only SYSTEM and Administrators can change (backups)
 #   Resolve-RdpFileSystemPath -Path                     full file system path; a relative one is taken from the PowerShell location
 #   Write-RdpBackupManifest   -Path -Manifest           writes backup.json (UTF-8 without BOM)
@@ -734,23 +733,6 @@ function Get-RdpWindowsFeatureState {
     return [bool]$feature.Installed
 }
 
-function Get-RdpUserRightExport {
-    [CmdletBinding()]
-    [OutputType([string])]
-    param()
-    # secedit writes a Unicode template; only its exit code and the file are read, never its
-    # (localized) messages. A new temporary file of this process, removed afterwards.
-    $file = [System.IO.Path]::GetTempFileName()
-    try {
-        $secedit = Join-Path -Path ([Environment]::SystemDirectory) -ChildPath 'secedit.exe'
-        $null = Invoke-RdpNative -FilePath $secedit -ArgumentList @('/export', '/areas', 'USER_RIGHTS', '/cfg', $file, '/quiet')
-        Get-Content -LiteralPath $file -Encoding Unicode
-    }
-    finally {
-        Remove-Item -LiteralPath $file -Force -ErrorAction SilentlyContinue
-    }
-}
-
 function New-RdpProtectedDirectory {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
@@ -993,20 +975,7 @@ function Get-RdpEventXPath {
     $providers = @($Checks | ForEach-Object { "@Name='" + $_.Provider + "'" } | Sort-Object -Unique)
     $ids = @($Checks | ForEach-Object { $_.EventIds } | Sort-Object -Unique | ForEach-Object { "EventID=$_" })
     $milliseconds = [int64]($Hours * 3600000)
-    $xpath = "*[System[Provider[{0}] and ({1}) and TimeCreated[timediff(@SystemTime) <= {2}]]" -f ($providers -join ' or '), ($ids -join ' or '), $milliseconds
-    if ($Checks.Count -eq 1) {
-        # One check's own query also filters on its event data, so that a flood of other
-        # events of the same id (failed logons with a bad password) cannot hide its own.
-        foreach ($condition in $Checks[0].DataConditions) {
-            $terms = @(foreach ($field in $condition.Fields) {
-                    foreach ($value in $condition.Accepted) {
-                        "Data[@Name='{0}']='{1}'" -f $field, $value
-                    }
-                })
-            $xpath += ' and EventData[{0}]' -f ($terms -join ' or ')
-        }
-    }
-    $xpath + ']'
+    "*[System[Provider[{0}] and ({1}) and TimeCreated[timediff(@SystemTime) <= {2}]]]" -f ($providers -join ' or '), ($ids -join ' or '), $milliseconds
 }
 
 function Get-RdpChannelEvent {
@@ -1054,12 +1023,7 @@ function Select-RdpCheckEvent {
     foreach ($record in $Records) {
         $ok = $record.ProviderName -eq $Check.Provider -and $Check.EventIds -contains [int]$record.Id -and $record.TimeCreated -ge $Since
         foreach ($condition in $Check.DataConditions) {
-            # A condition holds when any of its fields carries one of its values.
-            $held = $false
-            foreach ($field in $condition.Fields) {
-                $held = $held -or ($record.Data.ContainsKey($field) -and $condition.Accepted -contains [string]$record.Data[$field])
-            }
-            $ok = $ok -and $held
+            $ok = $ok -and $record.Data.ContainsKey($condition.Field) -and $condition.Accepted -contains [string]$record.Data[$condition.Field]
         }
         if ($ok) {
             $record
@@ -1448,85 +1412,6 @@ function Invoke-RdpCheck {
     $result
 }
 #endregion src/powershell/checks.ps1
-
-#region src/powershell/user-rights.ps1
-# User rights by SID
-# secedit's USER_RIGHTS export has one line per right: "SeRemoteInteractiveLogonRight = *S-1-5-32-544,*S-1-5-32-555".
-# A holder with a SID is written "*SID"; an account secedit could not turn into a SID is
-# written by its name. Only SIDs are compared: names are localized and user-chosen.
-
-function ConvertFrom-RdpUserRightExport {
-    [CmdletBinding()]
-    [OutputType([hashtable])]
-    param(
-        [AllowEmptyCollection()]
-        [string[]]$Lines = @()
-    )
-    # Right name -> its holders as written ('S-1-5-32-544' for *S-1-5-32-544, names as they are).
-    # A right nobody holds has no line, so it is absent here.
-    $rights = @{}
-    $section = ''
-    foreach ($line in $Lines) {
-        $text = $line.Trim()
-        if ($text -match '^\[(.+)\]$') {
-            $section = $Matches[1]
-            continue
-        }
-        if ($section -ne 'Privilege Rights' -or $text -notmatch '^(Se[A-Za-z]+)\s*=\s*(.*)$') {
-            continue
-        }
-        $holders = @($Matches[2].Split(',') | ForEach-Object { $_.Trim() } | Where-Object { $_ } | ForEach-Object {
-                if ($_.StartsWith('*')) { $_.Substring(1) } else { $_ }
-            })
-        $rights[$Matches[1]] = $holders
-    }
-    $rights
-}
-
-function Get-RdpUserRightTable {
-    [CmdletBinding()]
-    [OutputType([hashtable])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Context
-    )
-    # One export per diagnosis, shared by every user-right check.
-    if (-not $Context.ContainsKey('UserRights')) {
-        $lines = @(Get-RdpUserRightExport)
-        if (-not ($lines | Where-Object { $_.Trim() -eq '[Privilege Rights]' })) {
-            throw 'secedit exported no [Privilege Rights] section'
-        }
-        $Context['UserRights'] = ConvertFrom-RdpUserRightExport -Lines $lines
-    }
-    $Context['UserRights']
-}
-
-function Test-RdpUserRightCheck {
-    [CmdletBinding()]
-    [OutputType([pscustomobject])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Check,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Context
-    )
-    $rights = Get-RdpUserRightTable -Context $Context
-    $holders = @()
-    if ($rights.ContainsKey($Check.Right)) {
-        $holders = @($rights[$Check.Right])
-    }
-    if ($Check.FiresWhen -eq 'granted-any') {
-        $found = @($Check.Sids | Where-Object { $holders -contains $_ })
-    }
-    else {
-        $found = @($Check.Sids | Where-Object { $holders -notcontains $_ })
-    }
-    if ($found.Count -gt 0) {
-        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ($found -join '+')
-    }
-    New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
-}
-#endregion src/powershell/user-rights.ps1
 
 #region src/powershell/status.ps1
 # Status truth table and report lines
@@ -2548,6 +2433,91 @@ function Set-RdpServiceState {
 }
 #endregion src/powershell/services.ps1
 
+#region src/powershell/boot-entry.ps1
+# Boot entry elements
+# Windows mounts its own boot store (BCD) as a registry hive: each entry is a key named by its
+# GUID, each element a key named by its type number, in every language. bcdedit's listing is
+# localized, so the check reads the store's keys; the change goes through bcdedit, the
+# documented tool. {default} is the entry the next boot starts: the boot manager's
+# BcdBootMgrObject_DefaultObject element names it.
+
+function Get-RdpBootEntryElementPath {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Item
+    )
+    $pointer = '{0}\Objects\{1}\Elements\{2}' -f $Item.Store, $Item.BootManager, $Item.DefaultObjectElement
+    $entry = Get-RdpRegistryValue -Path $pointer -Name 'Element'
+    if ($entry -isnot [string] -or $entry -notmatch '^\{[0-9A-Fa-f-]{36}\}$') {
+        throw ($script:RdpStrings.BootStoreUnreadable -f $pointer)
+    }
+    '{0}\Objects\{1}\Elements\{2}' -f $Item.Store, $entry, $Item.ElementType
+}
+
+function ConvertTo-RdpBootElementText {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Item,
+        [AllowNull()]
+        [object]$Value
+    )
+    # BcdLibrary_SafeBoot: 0 Minimal, 1 Network, 2 DsRepair; other elements show their number.
+    $number = -1
+    if ($Value -is [byte[]] -and $Value.Length -ge 1 -and $Value.Length -le 8) {
+        $number = [int64]0
+        for ($i = $Value.Length - 1; $i -ge 0; $i--) {
+            $number = ($number * 256) + $Value[$i]
+        }
+    }
+    $names = @{ 0 = 'Minimal'; 1 = 'Network'; 2 = 'DsRepair' }
+    if ($Item.Element -eq 'safeboot' -and $names.ContainsKey([int]$number)) {
+        return '{0}:{1}' -f $Item.Element, $names[[int]$number]
+    }
+    '{0}:{1}' -f $Item.Element, $number
+}
+
+function Test-RdpBootEntryCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    $path = Get-RdpBootEntryElementPath -Item $Check
+    $value = Get-RdpRegistryValue -Path $path -Name 'Element'
+    if ($null -eq $value) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    }
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail (ConvertTo-RdpBootElementText -Item $Check -Value $value)
+}
+
+function Remove-RdpBcdValueOperation {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Operation,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Parameters,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # bcdedit /deletevalue fails on an element the entry does not carry: delete only a present one.
+    $path = Get-RdpBootEntryElementPath -Item $Operation
+    if ($null -eq (Get-RdpRegistryValue -Path $path -Name 'Element')) {
+        return
+    }
+    $null = Invoke-RdpNative -FilePath "$env:SystemRoot\System32\bcdedit.exe" -ArgumentList @('/deletevalue', $Operation.Entry, $Operation.Element)
+    'bcdedit /deletevalue {0} {1}' -f $Operation.Entry, $Operation.Element
+}
+#endregion src/powershell/boot-entry.ps1
+
 #region src/powershell/operations.ps1
 # Operations
 # One function per operation kind (dispatch table $script:RdpOperationAppliers). Each gets the
@@ -3450,7 +3420,7 @@ $script:RdpCheckEvaluators = @{
     'certificate-binding' = 'Test-RdpCertificateBindingCheck'
     'folder-acl' = 'Test-RdpFolderAclCheck'
     'windows-feature' = 'Test-RdpWindowsFeatureCheck'
-    'user-right' = 'Test-RdpUserRightCheck'
+    'boot-entry' = 'Test-RdpBootEntryCheck'
 }
 
 $script:RdpOperationAppliers = @{
@@ -3467,6 +3437,7 @@ $script:RdpOperationAppliers = @{
     'firewall-rule-port' = 'Set-RdpFirewallRuleOperation'
     'bcd-set' = 'Set-RdpBcdOperation'
     'bcd-ems-settings' = 'Set-RdpBcdEmsOperation'
+    'bcd-delete-value' = 'Remove-RdpBcdValueOperation'
 }
 
 $script:RdpBackupFunctions = @{
@@ -3498,48 +3469,6 @@ $script:RdpBackupEntryTests = @{
 
 $script:RdpCatalog = @{
     Scenarios = @(
-        @{
-            Id = 'account-locked-or-expired'
-            Evidence = @(
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'event-query'
-                        Id = 'ev-logon-account-state'
-                        Channel = 'Security'
-                        Provider = 'Microsoft-Windows-Security-Auditing'
-                        EventIds = @(4625)
-                        WindowHours = 24
-                        DataConditions = @(
-                            @{
-                                Fields = @('Status', 'SubStatus')
-                                Accepted = @('0xc0000234', '0xc0000072', '0xc0000071', '0xc0000224', '0xc0000193')
-                            }
-                        )
-                        ReportFields = @('TargetUserName', 'Status', 'SubStatus')
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'event-query'
-                        Id = 'ev-logon-bad-credentials'
-                        Channel = 'Security'
-                        Provider = 'Microsoft-Windows-Security-Auditing'
-                        EventIds = @(4625)
-                        WindowHours = 24
-                        DataConditions = @(
-                            @{
-                                Fields = @('Status', 'SubStatus')
-                                Accepted = @('0xc000006a', '0xc0000064')
-                            }
-                        )
-                        ReportFields = @('TargetUserName', 'SubStatus')
-                    }
-                }
-            )
-            Fixes = @()
-        }
         @{
             Id = 'broker-hostname'
             Evidence = @(
@@ -3654,30 +3583,6 @@ $script:RdpCatalog = @{
                 }
             )
             Fixes = @('reset-machinekeys-acl', 'renew-rdp-self-signed-cert', 'remove-rdp-cert-binding', 'set-rdp-cert-binding')
-        }
-        @{
-            Id = 'nla-dc-unreachable'
-            Evidence = @(
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'event-query'
-                        Id = 'ev-logon-domain-unreachable'
-                        Channel = 'Security'
-                        Provider = 'Microsoft-Windows-Security-Auditing'
-                        EventIds = @(4625)
-                        WindowHours = 24
-                        DataConditions = @(
-                            @{
-                                Fields = @('Status', 'SubStatus')
-                                Accepted = @('0xc000005e', '0xc000018c', '0xc0000192')
-                            }
-                        )
-                        ReportFields = @('TargetDomainName', 'Status', 'SubStatus')
-                    }
-                }
-            )
-            Fixes = @('disable-nla')
         }
         @{
             Id = 'rdp-cert-invalid'
@@ -3834,6 +3739,25 @@ $script:RdpCatalog = @{
             Fixes = @('stop-port-owner', 'set-rdp-port')
         }
         @{
+            Id = 'safe-mode-boot'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'boot-entry'
+                        Id = 'default-entry-safeboot'
+                        Entry = '{default}'
+                        Element = 'safeboot'
+                        ElementType = '25000080'
+                        Store = 'HKLM:\BCD00000000'
+                        BootManager = '{9dea862c-5cdd-4e70-acc1-f32b344d4795}'
+                        DefaultObjectElement = '23000003'
+                    }
+                }
+            )
+            Fixes = @('remove-safe-boot')
+        }
+        @{
             Id = 'termservice-not-running'
             Evidence = @(
                 @{
@@ -3954,92 +3878,8 @@ $script:RdpCatalog = @{
             )
             Fixes = @('enable-tls12-server', 'suspend-group-policy', 'resume-group-policy', 'enable-legacy-tls-server')
         }
-        @{
-            Id = 'user-not-authorized'
-            Evidence = @(
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'event-query'
-                        Id = 'ev-logon-right-missing'
-                        Channel = 'Security'
-                        Provider = 'Microsoft-Windows-Security-Auditing'
-                        EventIds = @(4625)
-                        WindowHours = 24
-                        DataConditions = @(
-                            @{
-                                Fields = @('Status', 'SubStatus')
-                                Accepted = @('0xc000015b')
-                            }
-                        )
-                        ReportFields = @('TargetUserName', 'LogonType')
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'user-right'
-                        Id = 'rdp-right-admins-missing'
-                        Right = 'SeRemoteInteractiveLogonRight'
-                        FiresWhen = 'missing-any'
-                        Sids = @('S-1-5-32-544')
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'user-right'
-                        Id = 'rdp-right-rdusers-missing'
-                        Right = 'SeRemoteInteractiveLogonRight'
-                        FiresWhen = 'missing-any'
-                        Sids = @('S-1-5-32-555')
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'user-right'
-                        Id = 'rdp-right-denied'
-                        Right = 'SeDenyRemoteInteractiveLogonRight'
-                        FiresWhen = 'granted-any'
-                        Sids = @('S-1-5-113', 'S-1-5-114', 'S-1-5-32-544', 'S-1-5-32-555')
-                    }
-                }
-            )
-            Fixes = @()
-        }
     )
     Checks = @{
-        'ev-logon-account-state' = @{
-            Kind = 'event-query'
-            Id = 'ev-logon-account-state'
-            Channel = 'Security'
-            Provider = 'Microsoft-Windows-Security-Auditing'
-            EventIds = @(4625)
-            WindowHours = 24
-            DataConditions = @(
-                @{
-                    Fields = @('Status', 'SubStatus')
-                    Accepted = @('0xc0000234', '0xc0000072', '0xc0000071', '0xc0000224', '0xc0000193')
-                }
-            )
-            ReportFields = @('TargetUserName', 'Status', 'SubStatus')
-        }
-        'ev-logon-bad-credentials' = @{
-            Kind = 'event-query'
-            Id = 'ev-logon-bad-credentials'
-            Channel = 'Security'
-            Provider = 'Microsoft-Windows-Security-Auditing'
-            EventIds = @(4625)
-            WindowHours = 24
-            DataConditions = @(
-                @{
-                    Fields = @('Status', 'SubStatus')
-                    Accepted = @('0xc000006a', '0xc0000064')
-                }
-            )
-            ReportFields = @('TargetUserName', 'SubStatus')
-        }
         'broker-role-installed' = @{
             Kind = 'windows-feature'
             Id = 'broker-role-installed'
@@ -4121,21 +3961,6 @@ $script:RdpCatalog = @{
                     FilesStartingWith = 'f686aace6942fb7f7ceb231212eef4a4_'
                 }
             )
-        }
-        'ev-logon-domain-unreachable' = @{
-            Kind = 'event-query'
-            Id = 'ev-logon-domain-unreachable'
-            Channel = 'Security'
-            Provider = 'Microsoft-Windows-Security-Auditing'
-            EventIds = @(4625)
-            WindowHours = 24
-            DataConditions = @(
-                @{
-                    Fields = @('Status', 'SubStatus')
-                    Accepted = @('0xc000005e', '0xc000018c', '0xc0000192')
-                }
-            )
-            ReportFields = @('TargetDomainName', 'Status', 'SubStatus')
         }
         'rdp-cert-store' = @{
             Kind = 'certificate-store'
@@ -4234,6 +4059,16 @@ $script:RdpCatalog = @{
             Service = 'TermService'
             FiresWhen = 'not-running'
         }
+        'default-entry-safeboot' = @{
+            Kind = 'boot-entry'
+            Id = 'default-entry-safeboot'
+            Entry = '{default}'
+            Element = 'safeboot'
+            ElementType = '25000080'
+            Store = 'HKLM:\BCD00000000'
+            BootManager = '{9dea862c-5cdd-4e70-acc1-f32b344d4795}'
+            DefaultObjectElement = '23000003'
+        }
         'termservice-disabled' = @{
             Kind = 'service-state'
             Id = 'termservice-disabled'
@@ -4316,42 +4151,6 @@ $script:RdpCatalog = @{
             PolicyKey = $null
             PolicyName = $null
         }
-        'ev-logon-right-missing' = @{
-            Kind = 'event-query'
-            Id = 'ev-logon-right-missing'
-            Channel = 'Security'
-            Provider = 'Microsoft-Windows-Security-Auditing'
-            EventIds = @(4625)
-            WindowHours = 24
-            DataConditions = @(
-                @{
-                    Fields = @('Status', 'SubStatus')
-                    Accepted = @('0xc000015b')
-                }
-            )
-            ReportFields = @('TargetUserName', 'LogonType')
-        }
-        'rdp-right-admins-missing' = @{
-            Kind = 'user-right'
-            Id = 'rdp-right-admins-missing'
-            Right = 'SeRemoteInteractiveLogonRight'
-            FiresWhen = 'missing-any'
-            Sids = @('S-1-5-32-544')
-        }
-        'rdp-right-rdusers-missing' = @{
-            Kind = 'user-right'
-            Id = 'rdp-right-rdusers-missing'
-            Right = 'SeRemoteInteractiveLogonRight'
-            FiresWhen = 'missing-any'
-            Sids = @('S-1-5-32-555')
-        }
-        'rdp-right-denied' = @{
-            Kind = 'user-right'
-            Id = 'rdp-right-denied'
-            Right = 'SeDenyRemoteInteractiveLogonRight'
-            FiresWhen = 'granted-any'
-            Sids = @('S-1-5-113', 'S-1-5-114', 'S-1-5-32-544', 'S-1-5-32-555')
-        }
     }
     Fixes = @{
         'allow-rdp-connections' = @{
@@ -4381,34 +4180,6 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $false
-        }
-        'disable-nla' = @{
-            Id = 'disable-nla'
-            Command = 'Disable-RdpNetworkLevelAuthentication'
-            OptIn = $true
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'registry-set'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                    Name = 'UserAuthentication'
-                    Type = 'REG_DWORD'
-                    Param = $null
-                    Data = 0
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'registry-value'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                    Name = 'UserAuthentication'
-                }
-            )
-            VerifyChecks = @()
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $true
-            WeakensSecurity = $true
         }
         'enable-legacy-tls-server' = @{
             Id = 'enable-legacy-tls-server'
@@ -4648,6 +4419,33 @@ $script:RdpCatalog = @{
             NeededWhenEvents = @()
             RestartsServices = @('TermService')
             Reboot = $false
+            WeakensSecurity = $false
+        }
+        'remove-safe-boot' = @{
+            Id = 'remove-safe-boot'
+            Command = 'Remove-RdpSafeBoot'
+            OptIn = $false
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'bcd-delete-value'
+                    Entry = '{default}'
+                    Element = 'safeboot'
+                    ElementType = '25000080'
+                    Store = 'HKLM:\BCD00000000'
+                    BootManager = '{9dea862c-5cdd-4e70-acc1-f32b344d4795}'
+                    DefaultObjectElement = '23000003'
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'bcd-store'
+                }
+            )
+            VerifyChecks = @('default-entry-safeboot')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $true
             WeakensSecurity = $false
         }
         'renew-rdp-self-signed-cert' = @{
@@ -5016,7 +4814,7 @@ function Invoke-RdpDiagnosis {
 
     Returns one object per scenario with Id, Title (in the user's language), Status
     (Detected, Clear or Unknown; Unknown when a check could not run, with the Reason), Evidence,
-    Checks and RecommendedFixes. Scenarios: account-locked-or-expired, broker-hostname, machinekeys-access, nla-dc-unreachable, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, termservice-not-running, tls-disabled, user-not-authorized.
+    Checks and RecommendedFixes. Scenarios: broker-hostname, machinekeys-access, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, safe-mode-boot, termservice-not-running, tls-disabled.
 
     .PARAMETER Scenario
     Scenario ids to diagnose. Default: all.
@@ -5064,8 +4862,8 @@ function Invoke-RdpDiagnosis {
     [OutputType([pscustomobject], [string])]
     param(
         [Parameter(Position = 0)]
-        [ValidateSet('account-locked-or-expired', 'broker-hostname', 'machinekeys-access', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled', 'user-not-authorized')]
-        [string[]]$Scenario = @('account-locked-or-expired', 'broker-hostname', 'machinekeys-access', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled', 'user-not-authorized'),
+        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'safe-mode-boot', 'termservice-not-running', 'tls-disabled')]
+        [string[]]$Scenario = @('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'safe-mode-boot', 'termservice-not-running', 'tls-disabled'),
         [object]$Since = $null,
         [Nullable[datetime]]$After = $null,
         [Parameter(Mandatory = $true, ParameterSetName = 'Text')]
@@ -5126,7 +4924,7 @@ function Invoke-RdpRepair {
     .DESCRIPTION
     Refuses to run without elevation. Saves everything the selected fixes will change under
     $env:ProgramData\RdpRescue\backup\<timestamp> (backup.json describes it; Undo-RdpRepair
-    restores it), then applies the scenario's fixes in order. Fixes marked opt-in (disable-nla, enable-legacy-tls-server, resume-group-policy, set-rdp-cert-binding, set-rdp-port, suspend-group-policy)
+    restores it), then applies the scenario's fixes in order. Fixes marked opt-in (enable-legacy-tls-server, resume-group-policy, set-rdp-cert-binding, set-rdp-port, suspend-group-policy)
     run only when named with -Fix; fixes that need a value (-Port, -Thumbprint) need it given.
     A fix whose checks are already clear is skipped, unless an event it answers was logged (a
     damaged or missing RDP key shows only in events). Each fix is verified afterwards. Returns
@@ -5138,7 +4936,7 @@ function Invoke-RdpRepair {
     the repair with a message naming the fix and the backup; nothing after it runs.
 
     .PARAMETER Scenario
-    The scenario to repair: account-locked-or-expired, broker-hostname, machinekeys-access, nla-dc-unreachable, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, termservice-not-running, tls-disabled, user-not-authorized.
+    The scenario to repair: broker-hostname, machinekeys-access, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, safe-mode-boot, termservice-not-running, tls-disabled.
 
     .PARAMETER Fix
     Fix ids to apply instead of the scenario's default ones (this is how opt-in fixes run).
@@ -5175,9 +4973,9 @@ function Invoke-RdpRepair {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true, Position = 0)]
-        [ValidateSet('account-locked-or-expired', 'broker-hostname', 'machinekeys-access', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled', 'user-not-authorized')]
+        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'safe-mode-boot', 'termservice-not-running', 'tls-disabled')]
         [string]$Scenario,
-        [ValidateSet('allow-rdp-connections', 'disable-nla', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
+        [ValidateSet('allow-rdp-connections', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'remove-safe-boot', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
         [string[]]$Fix = @(),
         [ValidatePattern('^[0-9A-Fa-f]{40}$')]
         [string]$Thumbprint,
@@ -5316,58 +5114,6 @@ function Enable-RdpConnection {
     Invoke-RdpFixCommand -FixId 'allow-rdp-connections' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix allow-rdp-connections (command Enable-RdpConnection)
-
-#region fix disable-nla (command Disable-RdpNetworkLevelAuthentication)
-function Disable-RdpNetworkLevelAuthentication {
-    <#
-    .SYNOPSIS
-    Turn off Network Level Authentication for RDP (temporary)
-
-    .DESCRIPTION
-    Sets UserAuthentication=0 on the RDP-Tcp listener, so that a user signs in on the Windows
-    logon screen instead of before the session, when the domain controller cannot be reached for
-    Network Level Authentication. Restart the VM afterwards. A Group Policy UserAuthentication
-    value wins over it.
-
-    Backup: The previous UserAuthentication value (or its absence) is saved.
-    Undo: Restores UserAuthentication as it was, which turns Network Level Authentication back
-    on; restart the VM afterwards.
-    Verification: UserAuthentication reads back as 0.
-
-    SECURITY: Without Network Level Authentication anyone who reaches the RDP port gets a logon
-    screen before proving who they are: more exposure to password guessing and to
-    pre-authentication flaws. Keep the port closed to the internet (NSG, JIT) while NLA is off.
-    To restore: Once the secure channel is repaired, run Undo-RdpRepair with the backup path
-    this fix printed (or the CMD undo block), or set UserAuthentication=1 on RDP-Tcp, then
-    restart the VM.
-
-    .PARAMETER BackupRoot
-    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
-    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
-    change is refused.
-
-    .EXAMPLE
-    Disable-RdpNetworkLevelAuthentication -WhatIf
-
-    Shows what would change, without changing anything.
-
-    .EXAMPLE
-    Disable-RdpNetworkLevelAuthentication
-
-    Saves a backup, applies the fix after confirmation and verifies it.
-
-    .LINK
-    Undo-RdpRepair
-    #>
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'disable-nla' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix disable-nla (command Disable-RdpNetworkLevelAuthentication)
 
 #region fix enable-legacy-tls-server (command Enable-RdpLegacyTlsProtocol)
 function Enable-RdpLegacyTlsProtocol {
@@ -5584,6 +5330,49 @@ function Remove-RdpCertificateBinding {
     Invoke-RdpFixCommand -FixId 'remove-rdp-cert-binding' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix remove-rdp-cert-binding (command Remove-RdpCertificateBinding)
+
+#region fix remove-safe-boot (command Remove-RdpSafeBoot)
+function Remove-RdpSafeBoot {
+    <#
+    .SYNOPSIS
+    Remove safeboot from the default boot entry
+
+    .DESCRIPTION
+    Deletes the safeboot element of the default boot entry (bcdedit /deletevalue {default}
+    safeboot), so that Windows starts normally at the next boot.
+
+    Backup: The boot store is exported to a file first (bcdedit /export).
+    Undo: Imports the exported boot store again (bcdedit /import), which puts safeboot back with
+    its previous value.
+    Verification: The default boot entry no longer carries safeboot.
+
+    .PARAMETER BackupRoot
+    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
+
+    .EXAMPLE
+    Remove-RdpSafeBoot -WhatIf
+
+    Shows what would change, without changing anything.
+
+    .EXAMPLE
+    Remove-RdpSafeBoot
+
+    Saves a backup, applies the fix after confirmation and verifies it.
+
+    .LINK
+    Undo-RdpRepair
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'remove-safe-boot' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix remove-safe-boot (command Remove-RdpSafeBoot)
 
 #region fix renew-rdp-self-signed-cert (command Reset-RdpSelfSignedCertificate)
 function Reset-RdpSelfSignedCertificate {
@@ -5958,12 +5747,12 @@ Export-ModuleMember -Function @(
     'Invoke-RdpRepair'
     'Undo-RdpRepair'
     'Enable-RdpConnection'
-    'Disable-RdpNetworkLevelAuthentication'
     'Enable-RdpLegacyTlsProtocol'
     'Enable-RdpListener'
     'Enable-RdpTerminalServer'
     'Enable-RdpTlsProtocol'
     'Remove-RdpCertificateBinding'
+    'Remove-RdpSafeBoot'
     'Reset-RdpSelfSignedCertificate'
     'Repair-RdpMachineKeyPermission'
     'Resume-RdpGroupPolicy'

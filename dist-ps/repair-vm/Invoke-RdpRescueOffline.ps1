@@ -76,49 +76,6 @@ $script:RdpOfflineCatalog = @{
     BcdMount = 'RDPRESCUE_BCD'
     Scenarios = @(
         @{
-            Id = 'account-locked-or-expired'
-            Evidence = @(
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'event-query'
-                        Id = 'ev-logon-account-state'
-                        LogFile = 'Security.evtx'
-                        Channel = 'Security'
-                        Provider = 'Microsoft-Windows-Security-Auditing'
-                        EventIds = @(4625)
-                        WindowHours = 24
-                        DataConditions = @(
-                            @{
-                                Fields = @('Status', 'SubStatus')
-                                Accepted = @('0xc0000234', '0xc0000072', '0xc0000071', '0xc0000224', '0xc0000193')
-                            }
-                        )
-                        ReportFields = @('TargetUserName', 'Status', 'SubStatus')
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'event-query'
-                        Id = 'ev-logon-bad-credentials'
-                        LogFile = 'Security.evtx'
-                        Channel = 'Security'
-                        Provider = 'Microsoft-Windows-Security-Auditing'
-                        EventIds = @(4625)
-                        WindowHours = 24
-                        DataConditions = @(
-                            @{
-                                Fields = @('Status', 'SubStatus')
-                                Accepted = @('0xc000006a', '0xc0000064')
-                            }
-                        )
-                        ReportFields = @('TargetUserName', 'SubStatus')
-                    }
-                }
-            )
-        }
-        @{
             Id = 'broker-hostname'
             Evidence = @(
                 @{
@@ -231,30 +188,6 @@ $script:RdpOfflineCatalog = @{
                                 FilesStartingWith = 'f686aace6942fb7f7ceb231212eef4a4_'
                             }
                         )
-                    }
-                }
-            )
-        }
-        @{
-            Id = 'nla-dc-unreachable'
-            Evidence = @(
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'event-query'
-                        Id = 'ev-logon-domain-unreachable'
-                        LogFile = 'Security.evtx'
-                        Channel = 'Security'
-                        Provider = 'Microsoft-Windows-Security-Auditing'
-                        EventIds = @(4625)
-                        WindowHours = 24
-                        DataConditions = @(
-                            @{
-                                Fields = @('Status', 'SubStatus')
-                                Accepted = @('0xc000005e', '0xc000018c', '0xc0000192')
-                            }
-                        )
-                        ReportFields = @('TargetDomainName', 'Status', 'SubStatus')
                     }
                 }
             )
@@ -438,6 +371,21 @@ $script:RdpOfflineCatalog = @{
             )
         }
         @{
+            Id = 'safe-mode-boot'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'boot-entry'
+                        Id = 'default-entry-safeboot'
+                        Entry = '{default}'
+                        Element = 'safeboot'
+                        ElementType = '25000080'
+                    }
+                }
+            )
+        }
+        @{
             Id = 'termservice-not-running'
             Evidence = @(
                 @{
@@ -578,51 +526,6 @@ $script:RdpOfflineCatalog = @{
                         Op = 'equals'
                         Value = 1
                         Policy = $null
-                    }
-                }
-            )
-        }
-        @{
-            Id = 'user-not-authorized'
-            Evidence = @(
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'event-query'
-                        Id = 'ev-logon-right-missing'
-                        LogFile = 'Security.evtx'
-                        Channel = 'Security'
-                        Provider = 'Microsoft-Windows-Security-Auditing'
-                        EventIds = @(4625)
-                        WindowHours = 24
-                        DataConditions = @(
-                            @{
-                                Fields = @('Status', 'SubStatus')
-                                Accepted = @('0xc000015b')
-                            }
-                        )
-                        ReportFields = @('TargetUserName', 'LogonType')
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'user-right'
-                        Id = 'rdp-right-admins-missing'
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'user-right'
-                        Id = 'rdp-right-rdusers-missing'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'user-right'
-                        Id = 'rdp-right-denied'
                     }
                 }
             )
@@ -1109,7 +1012,7 @@ $script:RdpOfflineCheckEvaluators = @{
     'certificate-binding' = 'Test-RdpOfflineCertificateBindingCheck'
     'folder-acl' = 'Test-RdpOfflineFolderAclCheck'
     'windows-feature' = 'Test-RdpOfflineFeatureCheck'
-    'user-right' = 'Test-RdpOfflineRuntimeCheck'
+    'boot-entry' = 'Test-RdpOfflineBootEntryCheck'
 }
 $script:RdpOfflineOperationAppliers = @{
     'registry-set' = 'Set-RdpOfflineRegistryOperation'
@@ -1118,6 +1021,7 @@ $script:RdpOfflineOperationAppliers = @{
     'take-ownership' = 'Set-RdpOfflineOwnerOperation'
     'bcd-set' = 'Set-RdpOfflineBcdOperation'
     'bcd-ems-settings' = 'Set-RdpOfflineBcdEmsOperation'
+    'bcd-delete-value' = 'Remove-RdpOfflineBcdValueOperation'
     'hive-load' = 'Mount-RdpOfflineHiveOperation'
     'hive-unload' = 'Dismount-RdpOfflineHiveOperation'
 }
@@ -3503,12 +3407,7 @@ function Test-RdpOfflineEventCheck {
             $record = $_
             $ok = $record.ProviderName -eq $Check.Provider -and $Check.EventIds -contains [int]$record.Id -and $record.TimeCreated -ge $since
             foreach ($condition in $Check.DataConditions) {
-                # A condition holds when any of its fields carries one of its values.
-                $held = $false
-                foreach ($field in $condition.Fields) {
-                    $held = $held -or ($record.Data.ContainsKey($field) -and $condition.Accepted -contains [string]$record.Data[$field])
-                }
-                $ok = $ok -and $held
+                $ok = $ok -and $record.Data.ContainsKey($condition.Field) -and $condition.Accepted -contains [string]$record.Data[$condition.Field]
             }
             $ok
         })
@@ -4493,6 +4392,70 @@ function Invoke-RdpOfflineFix {
     }
 }
 #endregion src/repair-vm/operations.ps1
+
+#region src/repair-vm/boot-entry.ps1
+# Boot entry elements of the attached disk's boot store
+# The store is a registry hive: loaded for the read, the {default} entry is the GUID the boot
+# manager's 23000003 element holds and an element is a key named by its type number, the same
+# in every language (bcdedit's listing is in the rescue VM's). Changes go through bcdedit.
+
+function Get-RdpOfflineBootElement {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Run,
+        [Parameter(Mandatory = $true)]
+        [string]$ElementType
+    )
+    # Present (bool) and Value (the element's data); throws when the store names no default.
+    $store = (Get-RdpOfflineBootStore -Run $Run).Path
+    $mount = Open-RdpOfflineHive -Hive 'BCD' -Path $store
+    try {
+        $pointer = Get-RdpOfflineRegistryValue -Key ('{0}\Objects\{1}\Elements\{2}' -f $mount, $script:RdpOfflineBcdObjects.bootmgr, $script:RdpOfflineBcdDefaultElement) -Name 'Element'
+        if ($null -eq $pointer -or [string]$pointer.Value -notmatch '^\{[0-9A-Fa-f-]{36}\}$') {
+            throw ('The boot store {0} has no {{default}} entry' -f $store)
+        }
+        $read = Get-RdpOfflineRegistryValue -Key ('{0}\Objects\{1}\Elements\{2}' -f $mount, [string]$pointer.Value, $ElementType) -Name 'Element'
+        [pscustomobject]@{ Present = ($null -ne $read); Value = $(if ($null -ne $read) { $read.Value } else { $null }) }
+    }
+    finally {
+        $null = Close-RdpOfflineHive -Name $mount
+    }
+}
+
+function Test-RdpOfflineBootEntryCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # Diagnose mode writes nothing to the disk, and loading the store as a hive (or lending its
+    # partition a letter) would: the element is read by the repair, before and after its change.
+    New-RdpOfflineCheckResult -CheckId $Check.Id -Outcome 'failed' -Reason 'offline'
+}
+
+function Remove-RdpOfflineBcdValueOperation {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Operation,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Run
+    )
+    # bcdedit /deletevalue fails on an element the entry does not carry: delete only a present one.
+    if (-not (Get-RdpOfflineBootElement -Run $Run -ElementType $Operation.ElementType).Present) {
+        return
+    }
+    $store = (Get-RdpOfflineBootStore -Run $Run).Path
+    Invoke-RdpOfflineBcdEdit -Store $store -ArgumentList @('/deletevalue', $Operation.Entry, $Operation.Element) -Confirm:$false
+    'bcdedit /store {0} /deletevalue {1} {2}' -f $store, $Operation.Entry, $Operation.Element
+}
+#endregion src/repair-vm/boot-entry.ps1
 
 #region src/repair-vm/undo.ps1
 # Undo

@@ -45,6 +45,7 @@ export function backupItemsOf(op: Operation): BackupItem[] {
       return [{ kind: 'firewall-rule', rule: op.rule }];
     case 'bcd-set':
     case 'bcd-ems-settings':
+    case 'bcd-delete-value':
       return [{ kind: 'bcd-store' }];
     case 'hive-load':
       return [{ kind: 'hive-file', hive: op.hive }];

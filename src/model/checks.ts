@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Id } from './text.ts';
 import { RegistryKey, RegistryValueName, ServiceName, Sid, WindowsPath } from './platform.ts';
 import { UserRightCheck } from './user-right.ts';
+import { BootEntryCheck } from './boot-entry.ts';
 
 /**
  * Check primitives: declarative, one kind each. A check "fires" when the condition it
@@ -173,6 +174,7 @@ export const Check = z.discriminatedUnion('kind', [
   FolderAclCheck,
   WindowsFeatureCheck,
   UserRightCheck,
+  BootEntryCheck,
 ]);
 export type Check = z.infer<typeof Check>;
 export type CheckKind = Check['kind'];

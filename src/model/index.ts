@@ -8,3 +8,4 @@ export * from './source.ts';
 export * from './scenario.ts';
 export * from './catalog.ts';
 export * from './report.ts';
+export * from './boot-entry.ts';

@@ -9,6 +9,7 @@ import {
   Value,
   WindowsPath,
 } from './platform.ts';
+import { BcdDeleteValueOp } from './boot-entry.ts';
 
 /**
  * Fix primitives: declarative, one kind each. Each kind has one backup strategy and one
@@ -172,6 +173,7 @@ export const Operation = z.discriminatedUnion('kind', [
   FirewallRulePortOp,
   BcdSetOp,
   BcdEmsSettingsOp,
+  BcdDeleteValueOp,
   HiveLoadOp,
   HiveUnloadOp,
 ]);

@@ -63,6 +63,7 @@ describe('rdp-rescue build', () => {
       'rdp-disabled',
       'rdp-listener-disabled',
       'rdp-port-conflict',
+      'safe-mode-boot',
       'security-layer-mismatch',
       'termservice-not-running',
       'tls-disabled',

@@ -149,6 +149,7 @@ describe('the catalog holds what the seeds know', () => {
       'rdp-disabled',
       'rdp-listener-disabled',
       'rdp-port-conflict',
+      'safe-mode-boot',
       'security-layer-mismatch',
       'termservice-not-running',
       'tls-disabled',

@@ -172,6 +172,7 @@ function global:Reset-FakeMachine {
         Squatter     = 'RdpSquatter'
     }
     Initialize-FakeKeyState
+    Initialize-FakeBootStore
     Update-FakeListener
 }
 
@@ -479,6 +480,9 @@ function global:Register-FakeMachineMock {
                 }
                 Invoke-FakeIcacls -ArgumentList $ArgumentList
             }
+            'bcdedit.exe' {
+                Invoke-FakeBcdEdit -ArgumentList $ArgumentList
+            }
             default {
                 Add-FakeChange "native $program $($ArgumentList -join ' ')"
             }
@@ -581,6 +585,9 @@ function global:Set-FakeCheckFiring {
                 $global:RdpFake.UserRights[$Check.Right] = @($holders | Where-Object { $_ -ne $sid })
             }
         }
+        'boot-entry' {
+            Set-FakeBootElement -ElementType $Check.ElementType -Value ([byte[]](0, 0, 0, 0, 0, 0, 0, 0))
+        }
         default {
             throw "FakeMachine does not know check kind '$($Check.Kind)': teach Set-FakeCheckFiring and Set-FakeCheckFailing"
         }
@@ -600,6 +607,7 @@ function global:Set-FakeCheckFailing {
         'folder-acl'          = @('Get-RdpAccessRule', '*')
         'windows-feature'     = @('Get-RdpWindowsFeatureState', '*')
         'user-right'          = @('Get-RdpUserRightExport', '*')
+        'boot-entry'          = @('Get-RdpRegistryValue', $global:RdpFake.BootPointer)
     }[$Check.Kind]
     if ($null -eq $probe) {
         throw "FakeMachine does not know check kind '$($Check.Kind)'"
@@ -691,6 +699,9 @@ function global:Get-ExpectedChange {
         }
         'firewall-rule-port' {
             "firewall-rule-port $($Operation.Rule)"
+        }
+        'bcd-delete-value' {
+            "bcd-delete-value $($Operation.Entry) $($Operation.Element)"
         }
         default {
             throw "no expected change known for operation kind '$($Operation.Kind)'"
@@ -1138,5 +1149,77 @@ function global:Register-FakeKeyMock {
         Assert-FakeProbe -Function 'Set-RdpOwner' -Target $Path
         Add-FakeChange "take-ownership $Sid"
         $global:RdpFake.Owners[$Path] = $Sid
+    }
+}
+
+
+# Boot store: Windows mounts its own BCD at HKLM\BCD00000000, an entry a key named by its GUID,
+# an element a key named by its type number with the data in its Element value (integers as
+# 8-byte little-endian binary). {default} is the GUID the boot manager's 23000003 element
+# holds. bcdedit /export writes the store to a file, /import puts it back whole, /deletevalue
+# removes one element and fails (exit code 1) when the entry does not carry it.
+
+function global:Initialize-FakeBootStore {
+    $store = 'HKLM:\BCD00000000\Objects'
+    $global:RdpFake.BootStoreKey = 'HKLM:\BCD00000000\'
+    $global:RdpFake.BootPointer = "$store\{9dea862c-5cdd-4e70-acc1-f32b344d4795}\Elements\23000003"
+    $global:RdpFake.DefaultEntry = '{6c1f4c2a-3d5e-11ee-9a5b-000d3a1f2b3c}'
+    $global:RdpFake.Registry["$($global:RdpFake.BootPointer)|Element"] = @{ Kind = 'String'; Value = $global:RdpFake.DefaultEntry }
+    # The OS loader's nx element (BcdOSLoaderInteger_NxPolicy, OptIn = 0), which no fix touches.
+    $global:RdpFake.Registry["$store\$($global:RdpFake.DefaultEntry)\Elements\25000020|Element"] = @{ Kind = 'Binary'; Value = [byte[]](0, 0, 0, 0, 0, 0, 0, 0) }
+}
+
+function global:Get-FakeBootElementKey {
+    param([string]$ElementType)
+    'HKLM:\BCD00000000\Objects\{0}\Elements\{1}|Element' -f $global:RdpFake.DefaultEntry, $ElementType
+}
+
+function global:Set-FakeBootElement {
+    param([string]$ElementType, [byte[]]$Value)
+    $global:RdpFake.Registry[(Get-FakeBootElementKey -ElementType $ElementType)] = @{ Kind = 'Binary'; Value = $Value }
+}
+
+function global:Invoke-FakeBcdEdit {
+    param([string[]]$ArgumentList)
+    $types = @{ safeboot = '25000080'; safebootalternateshell = '26000081' }
+    switch ($ArgumentList[0]) {
+        '/export' {
+            $entries = @(foreach ($key in @($global:RdpFake.Registry.Keys | Where-Object { $_.StartsWith($global:RdpFake.BootStoreKey) })) {
+                    $entry = $global:RdpFake.Registry[$key]
+                    $value = $entry.Value
+                    if ($value -is [byte[]]) {
+                        $value = [Convert]::ToBase64String($value)
+                    }
+                    @{ Key = $key; Kind = $entry.Kind; Value = $value }
+                })
+            Set-Content -LiteralPath $ArgumentList[1] -Value (ConvertTo-Json -InputObject $entries -Depth 3)
+        }
+        '/import' {
+            Add-FakeChange 'bcd-import'
+            foreach ($key in @($global:RdpFake.Registry.Keys | Where-Object { $_.StartsWith($global:RdpFake.BootStoreKey) })) {
+                $global:RdpFake.Registry.Remove($key)
+            }
+            foreach ($entry in @(Get-Content -LiteralPath $ArgumentList[1] -Raw | ConvertFrom-Json)) {
+                $value = $entry.Value
+                if ($entry.Kind -eq 'Binary') {
+                    $value = [Convert]::FromBase64String($value)
+                }
+                $global:RdpFake.Registry[$entry.Key] = @{ Kind = $entry.Kind; Value = $value }
+            }
+        }
+        '/deletevalue' {
+            if ($ArgumentList[1] -ne '{default}' -or -not $types.ContainsKey($ArgumentList[2])) {
+                throw "bcdedit.exe $($ArgumentList -join ' ') exited with code 1: the fake knows {default} and the safeboot elements only"
+            }
+            $key = Get-FakeBootElementKey -ElementType $types[$ArgumentList[2]]
+            if (-not $global:RdpFake.Registry.ContainsKey($key)) {
+                throw "bcdedit.exe $($ArgumentList -join ' ') exited with code 1: Element not found."
+            }
+            Add-FakeChange "bcd-delete-value $($ArgumentList[1]) $($ArgumentList[2])"
+            $global:RdpFake.Registry.Remove($key)
+        }
+        default {
+            Add-FakeChange "native bcdedit.exe $($ArgumentList -join ' ')"
+        }
     }
 }

@@ -185,10 +185,12 @@ Describe 'Rescue-VM script: offline diagnosis' {
         $output | Should -Contain 'RDPRESCUE rdp-listener-disabled CLEAR -'
         $output | Should -Contain 'RDPRESCUE rdp-port-conflict UNKNOWN rdp-listener?'
         # A disk holds the start type, not whether the service runs.
+        # Loading the boot store as a hive would write to the disk: the repair reads it.
+        $output | Should -Contain 'RDPRESCUE safe-mode-boot UNKNOWN default-entry-safeboot?'
         $output | Should -Contain 'RDPRESCUE termservice-not-running UNKNOWN termservice-down?'
         $output | Should -Contain 'RDPRESCUE tls-disabled CLEAR -'
         $output | Should -Contain 'RDPRESCUE verdict 0 detected'
-        $output | Should -Contain 'RDPRESCUE reasons rdp-listener:offline,termservice-down:offline'
+        $output | Should -Contain 'RDPRESCUE reasons default-entry-safeboot:offline,rdp-listener:offline,termservice-down:offline'
         $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
         $output[-2] | Should -BeExactly 'RDPRESCUE log C:\ProgramData\RdpRescue\repair-vm\offline-20260601-120000.log'
         (Get-RvFileData -Path 'C:\ProgramData\RdpRescue\repair-vm\offline-20260601-120000.log') | Should -Match 'check ev-rcm-cert: quiet'
@@ -254,7 +256,7 @@ Describe 'Rescue-VM script: offline diagnosis' {
         Get-ScenarioLine -Output $output -Id 'tls-disabled' | Should -Be 'RDPRESCUE tls-disabled CLEAR -'
         # The policy half of fDenyTSConnections lives in SOFTWARE: without it the effective value is unknown.
         Get-ScenarioLine -Output $output -Id 'rdp-disabled' | Should -Be 'RDPRESCUE rdp-disabled UNKNOWN rdp-connections-denied?'
-        $output | Should -Contain 'RDPRESCUE reasons rdp-cert-store:unreadable,rdp-connections-denied:unreadable,rdp-listener:offline,termservice-down:offline'
+        $output | Should -Contain 'RDPRESCUE reasons default-entry-safeboot:offline,rdp-cert-store:unreadable,rdp-connections-denied:unreadable,rdp-listener:offline,termservice-down:offline'
         $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
     }
 }

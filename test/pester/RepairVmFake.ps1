@@ -982,6 +982,10 @@ function global:Set-RvCheckFiring {
         'rdp-listener' {
             return $false
         }
+        'boot-entry' {
+            # Diagnose mode leaves the boot store alone (loading it would write to the disk).
+            return $false
+        }
         'certificate-store' {
             $software = Get-RvFileData -Path ($Drive + ':\Windows\System32\config\SOFTWARE')
             foreach ($key in @($software.Keys)) {

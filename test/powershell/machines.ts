@@ -79,6 +79,11 @@ export const KEY_FILE = `${MK}\\f686aace6942fb7f7ceb231212eef4a4_0123`;
 export const TLS12 =
   'HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Server';
 const TS_POLICY = 'HKLM:\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services';
+/** The system store names its default entry (see src/powershell/boot-entry.ps1); no safeboot. */
+const BOOT_STORE = {
+  'HKLM:\\BCD00000000\\Objects\\{9dea862c-5cdd-4e70-acc1-f32b344d4795}\\Elements\\23000003|Element':
+    '{6c1f4c2a-3d5e-11ee-9a5b-000d3a1f2b3c}',
+};
 const allow = (Sid: string, Rights: number) => ({
   Sid,
   Rights,
@@ -89,7 +94,7 @@ const allow = (Sid: string, Rights: number) => ({
 export const healthy = {
   Broker: false,
   EventError: null,
-  Registry: {},
+  Registry: { ...BOOT_STORE },
   Events: [],
   Services: [{ Name: 'TermService', State: 'Running', StartMode: 'Auto', ProcessId: 1000 }],
   Listeners: [{ Port: 3389, OwningProcess: 1000 }],
@@ -130,7 +135,7 @@ const event = (
 
 export const broken = {
   ...healthy,
-  Registry: { [`${TLS12}|Enabled`]: 0, [`${TS_POLICY}|SecurityLayer`]: 2 },
+  Registry: { ...BOOT_STORE, [`${TLS12}|Enabled`]: 0, [`${TS_POLICY}|SecurityLayer`]: 2 },
   Events: [
     event('Schannel', 36871, 1, { ErrorState: '10013' }),
     event('Schannel', 36871, 3, { ErrorState: '10011' }),

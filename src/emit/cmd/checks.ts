@@ -1,5 +1,6 @@
 import type { Check, CheckKind, CheckOf, Comparison, WindowsPath } from '../../model/index.ts';
 import { assertNever } from '../../model/index.ts';
+import { bootEntryOutcome } from './boot-entry.ts';
 import {
   eventDataFlag,
   eventFlags,
@@ -288,6 +289,7 @@ const renderers: { [K in CheckKind]: CheckRenderer<K> } = {
     return { letter: present, fired, quiet: stayedQuiet };
   },
   'user-right': renderUserRightCheck,
+  'boot-entry': bootEntryOutcome,
 };
 
 /** The registry keys a check reads values of (the Reads can then share loops among them). */

@@ -6,7 +6,7 @@ import type {
   Evidence,
   WindowsPath,
 } from '../../model/index.ts';
-import { assertNever, SERVER_AUTH_USAGES } from '../../model/index.ts';
+import { assertNever, BOOT_ELEMENT_TYPES, SERVER_AUTH_USAGES } from '../../model/index.ts';
 import { label } from './labels.ts';
 import { code } from './markdown.ts';
 
@@ -161,6 +161,13 @@ const DESCRIBE: { [K in CheckKind]: Describe<K> } = {
         c.sids.map((s) => sid(s, culture)),
         culture,
       ),
+    }),
+  ],
+  'boot-entry': (c, culture) => [
+    label('bootEntry', culture, {
+      entry: code(c.entry),
+      element: code(c.element),
+      key: code(`Elements\\${BOOT_ELEMENT_TYPES[c.element]}`),
     }),
   ],
 };

@@ -231,6 +231,16 @@ export const LABELS = {
     'nl-NL': 'Het gebruikersrecht {right} is toegewezen aan {sids} (gelezen op SID met secedit).',
     'zh-TW': '使用者權限 {right} 已指派給 {sids}（以 secedit 依 SID 讀取）。',
   },
+  bootEntry: {
+    'en-US':
+      'Boot entry {entry} carries the element {element} (key {key} of its entry in the boot store, the same in every language; bcdedit /enum {entry} lists it).',
+    'sv-SE':
+      'Startposten {entry} har elementet {element} (nyckeln {key} för posten i startarkivet, densamma på alla språk; bcdedit /enum {entry} visar den).',
+    'nl-NL':
+      'Opstartvermelding {entry} heeft het element {element} (sleutel {key} van de vermelding in het opstartarchief, in elke taal dezelfde; bcdedit /enum {entry} toont het).',
+    'zh-TW':
+      '開機項目 {entry} 帶有元素 {element}（開機存放區中該項目的機碼 {key}，在所有語言中都相同；bcdedit /enum {entry} 會列出它）。',
+  },
   windowsFeature: {
     'en-US': 'Windows feature {feature} is installed (its service {service} exists).',
     'sv-SE': 'Windows-funktionen {feature} är installerad (dess tjänst {service} finns).',

@@ -310,4 +310,12 @@ export const MESSAGES: Record<string, LocalizedText> = {
     'nl-NL': '-Since moet een positieve TimeSpan of een aantal uren zijn, niet "{0}".',
     'zh-TW': '-Since 必須是正的 TimeSpan 或時數，而不是 "{0}"。',
   },
+  BootStoreUnreadable: {
+    'en-US':
+      'The boot store does not name its default entry at {0}; the boot entry cannot be read.',
+    'sv-SE': 'Startarkivet anger ingen standardpost i {0}; startposten kan inte läsas.',
+    'nl-NL':
+      'Het opstartarchief noemt geen standaardvermelding in {0}; de opstartvermelding kan niet worden gelezen.',
+    'zh-TW': '開機存放區在 {0} 中未指出預設項目；無法讀取開機項目。',
+  },
 };

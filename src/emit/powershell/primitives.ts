@@ -1,7 +1,14 @@
-import { ACL_RIGHTS_MASK } from '../../model/index.ts';
+import {
+  ACL_RIGHTS_MASK,
+  BOOT_ELEMENT_TYPES,
+  BOOTMGR_GUID,
+  DEFAULT_OBJECT_ELEMENT,
+  SYSTEM_STORE_KEY,
+} from '../../model/index.ts';
 import type {
   AclRights,
   BackupItem,
+  BootElement,
   Check,
   CheckKind,
   CheckOf,
@@ -25,6 +32,18 @@ interface CheckTarget<K extends CheckKind> {
   /** Private function in src/powershell/checks.ps1 that evaluates the check. */
   evaluator: string;
   data(check: CheckOf<K>): Data;
+}
+
+/** Where an element of a boot entry lives in the system store (see src/powershell/boot-entry.ps1). */
+function bootElementData(c: { entry: string; element: BootElement }): Data {
+  return {
+    Entry: c.entry,
+    Element: c.element,
+    ElementType: BOOT_ELEMENT_TYPES[c.element],
+    Store: psRegistryPath(SYSTEM_STORE_KEY),
+    BootManager: BOOTMGR_GUID,
+    DefaultObjectElement: DEFAULT_OBJECT_ELEMENT,
+  };
 }
 
 function windowsPath(path: WindowsPath): Data {
@@ -98,6 +117,7 @@ export const CHECKS: { [K in CheckKind]: CheckTarget<K> } = {
     evaluator: 'Test-RdpUserRightCheck',
     data: (c) => ({ Right: c.right, FiresWhen: c.firesWhen, Sids: c.sids }),
   },
+  'boot-entry': { evaluator: 'Test-RdpBootEntryCheck', data: bootElementData },
 };
 
 export function checkData(check: Check): Data {
@@ -183,6 +203,7 @@ export const OPERATIONS: { [K in OperationKind]: OperationTarget<K> } = {
     applier: 'Set-RdpBcdEmsOperation',
     data: (o) => ({ Port: o.port, BaudRate: o.baudRate }),
   },
+  'bcd-delete-value': { applier: 'Remove-RdpBcdValueOperation', data: bootElementData },
   'hive-load': { applier: null, data: (o) => ({ Hive: o.hive, MountAs: o.mountAs }) },
   'hive-unload': { applier: null, data: (o) => ({ MountAs: o.mountAs }) },
 };

@@ -14,6 +14,7 @@ export const RUNTIME_FILES = [
   'backup',
   'undo',
   'services',
+  'boot-entry',
   'operations',
   'engine',
 ] as const;

@@ -1,4 +1,5 @@
 import {
+  BOOT_ELEMENT_TYPES,
   backupItemsOf,
   fixById,
   type BackupItem,
@@ -133,6 +134,15 @@ export const CHECKS: { [K in CheckKind]: CheckTarget<K> } = {
     evaluator: 'Test-RdpOfflineRuntimeCheck',
     data: () => ({}),
   },
+  'boot-entry': {
+    // The attached disk's boot store is a hive too (see src/repair-vm/boot-entry.ps1).
+    evaluator: 'Test-RdpOfflineBootEntryCheck',
+    data: (c) => ({
+      Entry: c.entry,
+      Element: c.element,
+      ElementType: BOOT_ELEMENT_TYPES[c.element],
+    }),
+  },
 };
 
 export function checkData(check: Check): Data {
@@ -235,6 +245,16 @@ export const OPERATIONS: { [K in OperationKind]: OperationTarget<K> } = {
         { Object: 'emssettings', Type: EMS_PORT, Expected: o.port },
         { Object: 'emssettings', Type: EMS_BAUD_RATE, Expected: o.baudRate },
       ],
+    }),
+  },
+  'bcd-delete-value': {
+    applier: 'Remove-RdpOfflineBcdValueOperation',
+    data: (o) => ({
+      Entry: o.entry,
+      Element: o.element,
+      ElementType: BOOT_ELEMENT_TYPES[o.element],
+      // Read back absent (-1, as Confirm-RdpOfflineBcdElement reads a missing element).
+      Elements: [{ Object: 'default', Type: BOOT_ELEMENT_TYPES[o.element], Expected: -1 }],
     }),
   },
   'hive-load': {

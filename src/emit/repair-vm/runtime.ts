@@ -19,6 +19,7 @@ export const RUNTIME_FILES = [
   'src/repair-vm/checks.ps1',
   'src/repair-vm/backup.ps1',
   'src/repair-vm/operations.ps1',
+  'src/repair-vm/boot-entry.ps1',
   'src/repair-vm/undo.ps1',
   'src/repair-vm/main.ps1',
 ] as const;

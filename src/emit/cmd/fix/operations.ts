@@ -1,4 +1,5 @@
 import type { Operation, OperationKind, OperationOf } from '../../../model/index.ts';
+import { bcdDeleteValue } from '../boot-entry.ts';
 import { aclGrant, privateKeyGrant, takeOwnership } from './acl.ts';
 import type { FixContext } from './context.ts';
 import { firewallRulePort, removeSelfSigned } from './network.ts';
@@ -26,6 +27,7 @@ const renderers: { [K in OperationKind]: (op: OperationOf<K>, ctx: FixContext) =
   'firewall-rule-port': firewallRulePort,
   'bcd-set': bcdSet,
   'bcd-ems-settings': bcdEmsSettings,
+  'bcd-delete-value': bcdDeleteValue,
   'hive-load': hiveLoad,
   'hive-unload': hiveUnload,
 };

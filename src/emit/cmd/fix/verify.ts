@@ -20,6 +20,7 @@ import {
   type Condition,
   type Part,
 } from '../syntax/index.ts';
+import { bootEntryVerification } from '../boot-entry.ts';
 import { registryKey, type FixContext } from './context.ts';
 import { readListenerVerdict, readRdpPort, readServicePid } from './reads.ts';
 import { readValue, registryText } from './registry.ts';
@@ -203,6 +204,8 @@ export function verification(check: Check, ctx: FixContext): Verification {
       return certificateBinding(check, ctx);
     case 'folder-acl':
       return folderAcl(check, ctx);
+    case 'boot-entry':
+      return bootEntryVerification(check);
     default:
       throw new Error(`a fix cannot verify a ${check.kind} check in CMD`);
   }

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { Id } from './text.ts';
 import { RegistryKey, RegistryValueName, ServiceName, Sid, WindowsPath } from './platform.ts';
+import {
+  FirewallInboundBlockedCheck,
+  FirewallPortAllowedCheck,
+  FirewallRuleCheck,
+} from './firewall.ts';
 
 /**
  * Check primitives: declarative, one kind each. A check "fires" when the condition it
@@ -160,6 +165,9 @@ export const Check = z.discriminatedUnion('kind', [
   CertificateBindingCheck,
   FolderAclCheck,
   WindowsFeatureCheck,
+  FirewallRuleCheck,
+  FirewallInboundBlockedCheck,
+  FirewallPortAllowedCheck,
 ]);
 export type Check = z.infer<typeof Check>;
 export type CheckKind = Check['kind'];

@@ -9,6 +9,7 @@ import {
   Value,
   WindowsPath,
 } from './platform.ts';
+import { FirewallRuleEnableOp } from './firewall.ts';
 
 /**
  * Fix primitives: declarative, one kind each. Each kind has one backup strategy and one
@@ -174,6 +175,7 @@ export const Operation = z.discriminatedUnion('kind', [
   BcdEmsSettingsOp,
   HiveLoadOp,
   HiveUnloadOp,
+  FirewallRuleEnableOp,
 ]);
 export type Operation = z.infer<typeof Operation>;
 export type OperationKind = Operation['kind'];

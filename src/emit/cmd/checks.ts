@@ -1,5 +1,6 @@
 import type { Check, CheckKind, CheckOf, Comparison, WindowsPath } from '../../model/index.ts';
 import { assertNever } from '../../model/index.ts';
+import { FIREWALL_CMD_RENDERERS } from './firewall-checks.ts';
 import {
   eventFlags,
   letterIs,
@@ -284,6 +285,7 @@ const renderers: { [K in CheckKind]: CheckRenderer<K> } = {
     const { fired, quiet: stayedQuiet } = letterOutcome(r, present);
     return { letter: present, fired, quiet: stayedQuiet };
   },
+  ...FIREWALL_CMD_RENDERERS,
 };
 
 /** The registry keys a check reads values of (the Reads can then share loops among them). */
@@ -297,6 +299,8 @@ export function keysReadBy(check: Check): string[] {
       return [check.portKey];
     case 'certificate-binding':
       return [check.key];
+    case 'firewall-port-allowed':
+      return [check.portKey];
     default:
       return [];
   }

@@ -9,6 +9,7 @@ import type {
 import { assertNever, SERVER_AUTH_USAGES } from '../../model/index.ts';
 import { label } from './labels.ts';
 import { code } from './markdown.ts';
+import { FIREWALL_DESCRIBE } from './firewall-evidence.ts';
 
 /**
  * One Markdown sentence (plus optional sub-items) per check kind, from the check's own data.
@@ -151,6 +152,7 @@ const DESCRIBE: { [K in CheckKind]: Describe<K> } = {
       service: code(c.indicatorService),
     }),
   ],
+  ...FIREWALL_DESCRIBE,
 };
 
 /** Markdown sentences describing a piece of evidence: what is looked at first, then details. */

@@ -14,6 +14,7 @@ export const RUNTIME_FILES = [
   'undo',
   'services',
   'operations',
+  'firewall',
   'engine',
 ] as const;
 /** What only the Run Command script adds around the module (its helpers and undo line). */

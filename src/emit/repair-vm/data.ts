@@ -125,6 +125,11 @@ export const CHECKS: { [K in CheckKind]: CheckTarget<K> } = {
     evaluator: 'Test-RdpOfflineFeatureCheck',
     data: (c) => ({ Feature: c.feature, IndicatorService: c.indicatorService }),
   },
+  // Not evaluated on the attached disk yet: the rules are in its SYSTEM hive, but the rescue
+  // script has no reader for them (the runbooks and the online targets check them).
+  'firewall-rule': { evaluator: 'Test-RdpOfflineRuntimeCheck', data: () => ({}) },
+  'firewall-inbound-blocked': { evaluator: 'Test-RdpOfflineRuntimeCheck', data: () => ({}) },
+  'firewall-port-allowed': { evaluator: 'Test-RdpOfflineRuntimeCheck', data: () => ({}) },
 };
 
 export function checkData(check: Check): Data {
@@ -246,6 +251,7 @@ export const OPERATIONS: { [K in OperationKind]: OperationTarget<K> } = {
   // Opening a certificate's private key needs the broken OS's own key store running.
   'private-key-grant': { applier: null, data: (o) => ({ Store: o.store }) },
   'firewall-rule-port': { applier: null, data: (o) => ({ Rule: o.rule }) },
+  'firewall-rule-enable': { applier: null, data: (o) => ({ Rule: o.rule }) },
 };
 
 export function operationData(op: Operation): Data {
@@ -281,6 +287,7 @@ export const BACKUPS: { [K in BackupKind]: BackupTarget<K> } = {
   'service-config': { noun: null, data: () => ({}) },
   'certificate-store': { noun: null, data: () => ({}) },
   'firewall-rule': { noun: null, data: () => ({}) },
+  'firewall-rule-state': { noun: null, data: () => ({}) },
 };
 
 export function backupData(item: BackupItem): Data {

@@ -21,6 +21,7 @@ import {
   type Part,
 } from '../syntax/index.ts';
 import { registryKey, type FixContext } from './context.ts';
+import { firewallVerification } from './firewall.ts';
 import { readListenerVerdict, readRdpPort, readServicePid } from './reads.ts';
 import { readValue, registryText } from './registry.ts';
 
@@ -203,6 +204,10 @@ export function verification(check: Check, ctx: FixContext): Verification {
       return certificateBinding(check, ctx);
     case 'folder-acl':
       return folderAcl(check, ctx);
+    case 'firewall-rule':
+    case 'firewall-inbound-blocked':
+    case 'firewall-port-allowed':
+      return firewallVerification(check);
     default:
       throw new Error(`a fix cannot verify a ${check.kind} check in CMD`);
   }

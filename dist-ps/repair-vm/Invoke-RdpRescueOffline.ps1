@@ -118,6 +118,57 @@ $script:RdpOfflineCatalog = @{
             )
         }
         @{
+            Id = 'guest-firewall-blocks-rdp'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'firewall-rule'
+                        Id = 'rdp-firewall-rule-off'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'firewall-inbound-blocked'
+                        Id = 'firewall-blocks-all-inbound'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'firewall-port-allowed'
+                        Id = 'rdp-port-block-rule'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'firewall-inbound-blocked'
+                        Id = 'firewall-block-all-by-policy'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'firewall-service-stopped'
+                        Service = 'MpsSvc'
+                        FiresWhen = 'not-running'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'bfe-service-stopped'
+                        Service = 'BFE'
+                        FiresWhen = 'not-running'
+                    }
+                }
+            )
+        }
+        @{
             Id = 'machinekeys-access'
             Evidence = @(
                 @{
@@ -371,6 +422,7 @@ $script:RdpOfflineCatalog = @{
             )
         }
         @{
+<<<<<<< HEAD
             Id = 'safe-mode-boot'
             Evidence = @(
                 @{
@@ -381,6 +433,31 @@ $script:RdpOfflineCatalog = @{
                         Entry = '{default}'
                         Element = 'safeboot'
                         ElementType = '25000080'
+=======
+            Id = 'rdp-port-firewall-mismatch'
+            Evidence = @(
+                @{
+                    Role = 'precondition'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-port-changed'
+                        Location = @{
+                            Hive = 'SYSTEM'
+                            ControlSet = $true
+                            Path = 'Control\Terminal Server\WinStations\RDP-Tcp'
+                        }
+                        Name = 'PortNumber'
+                        Op = 'not-equals'
+                        Value = 3389
+                        Policy = $null
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'firewall-port-allowed'
+                        Id = 'rdp-port-not-allowed'
+>>>>>>> i15b
                     }
                 }
             )
@@ -1012,7 +1089,13 @@ $script:RdpOfflineCheckEvaluators = @{
     'certificate-binding' = 'Test-RdpOfflineCertificateBindingCheck'
     'folder-acl' = 'Test-RdpOfflineFolderAclCheck'
     'windows-feature' = 'Test-RdpOfflineFeatureCheck'
+<<<<<<< HEAD
     'boot-entry' = 'Test-RdpOfflineBootEntryCheck'
+=======
+    'firewall-rule' = 'Test-RdpOfflineRuntimeCheck'
+    'firewall-inbound-blocked' = 'Test-RdpOfflineRuntimeCheck'
+    'firewall-port-allowed' = 'Test-RdpOfflineRuntimeCheck'
+>>>>>>> i15b
 }
 $script:RdpOfflineOperationAppliers = @{
     'registry-set' = 'Set-RdpOfflineRegistryOperation'

@@ -11,6 +11,7 @@ export type BackupItem =
   | { kind: 'service-config'; service: string | { runtime: 'rdp-port-owner' } }
   | { kind: 'certificate-store'; store: string }
   | { kind: 'firewall-rule'; rule: string }
+  | { kind: 'firewall-rule-state'; rule: string }
   | { kind: 'bcd-store' }
   | { kind: 'hive-file'; hive: 'SYSTEM' };
 
@@ -43,6 +44,8 @@ export function backupItemsOf(op: Operation): BackupItem[] {
       return [{ kind: 'certificate-store', store: op.store }];
     case 'firewall-rule-port':
       return [{ kind: 'firewall-rule', rule: op.rule }];
+    case 'firewall-rule-enable':
+      return [{ kind: 'firewall-rule-state', rule: op.rule }];
     case 'bcd-set':
     case 'bcd-ems-settings':
     case 'bcd-delete-value':

@@ -3,6 +3,11 @@ import { Id } from './text.ts';
 import { RegistryKey, RegistryValueName, ServiceName, Sid, WindowsPath } from './platform.ts';
 import { UserRightCheck } from './user-right.ts';
 import { BootEntryCheck } from './boot-entry.ts';
+import {
+  FirewallInboundBlockedCheck,
+  FirewallPortAllowedCheck,
+  FirewallRuleCheck,
+} from './firewall.ts';
 
 /**
  * Check primitives: declarative, one kind each. A check "fires" when the condition it
@@ -175,6 +180,9 @@ export const Check = z.discriminatedUnion('kind', [
   WindowsFeatureCheck,
   UserRightCheck,
   BootEntryCheck,
+  FirewallRuleCheck,
+  FirewallInboundBlockedCheck,
+  FirewallPortAllowedCheck,
 ]);
 export type Check = z.infer<typeof Check>;
 export type CheckKind = Check['kind'];

@@ -1,5 +1,6 @@
 export * from './text.ts';
 export * from './platform.ts';
+export * from './firewall.ts';
 export * from './checks.ts';
 export * from './operations.ts';
 export * from './backup.ts';

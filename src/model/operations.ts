@@ -10,6 +10,7 @@ import {
   WindowsPath,
 } from './platform.ts';
 import { BcdDeleteValueOp } from './boot-entry.ts';
+import { FirewallRuleEnableOp } from './firewall.ts';
 
 /**
  * Fix primitives: declarative, one kind each. Each kind has one backup strategy and one
@@ -176,6 +177,7 @@ export const Operation = z.discriminatedUnion('kind', [
   BcdDeleteValueOp,
   HiveLoadOp,
   HiveUnloadOp,
+  FirewallRuleEnableOp,
 ]);
 export type Operation = z.infer<typeof Operation>;
 export type OperationKind = Operation['kind'];

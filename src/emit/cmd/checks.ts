@@ -1,6 +1,7 @@
 import type { Check, CheckKind, CheckOf, Comparison, WindowsPath } from '../../model/index.ts';
 import { assertNever } from '../../model/index.ts';
 import { bootEntryOutcome } from './boot-entry.ts';
+import { FIREWALL_CMD_RENDERERS } from './firewall-checks.ts';
 import {
   eventDataFlag,
   eventFlags,
@@ -290,6 +291,7 @@ const renderers: { [K in CheckKind]: CheckRenderer<K> } = {
   },
   'user-right': renderUserRightCheck,
   'boot-entry': bootEntryOutcome,
+  ...FIREWALL_CMD_RENDERERS,
 };
 
 /** The registry keys a check reads values of (the Reads can then share loops among them). */
@@ -303,6 +305,8 @@ export function keysReadBy(check: Check): string[] {
       return [check.portKey];
     case 'certificate-binding':
       return [check.key];
+    case 'firewall-port-allowed':
+      return [check.portKey];
     default:
       return [];
   }

@@ -9,6 +9,7 @@ import type {
 import { assertNever, BOOT_ELEMENT_TYPES, SERVER_AUTH_USAGES } from '../../model/index.ts';
 import { label } from './labels.ts';
 import { code } from './markdown.ts';
+import { FIREWALL_DESCRIBE } from './firewall-evidence.ts';
 
 /**
  * One Markdown sentence (plus optional sub-items) per check kind, from the check's own data.
@@ -170,6 +171,7 @@ const DESCRIBE: { [K in CheckKind]: Describe<K> } = {
       key: code(`Elements\\${BOOT_ELEMENT_TYPES[c.element]}`),
     }),
   ],
+  ...FIREWALL_DESCRIBE,
 };
 
 /** Markdown sentences describing a piece of evidence: what is looked at first, then details. */

@@ -50,6 +50,26 @@ function windowsPath(path: WindowsPath): Data {
   return { Root: path.root, Sub: path.sub };
 }
 
+/** The firewall check kinds (src/powershell/firewall.ps1). */
+const FIREWALL_CHECKS: {
+  [K in 'firewall-rule' | 'firewall-inbound-blocked' | 'firewall-port-allowed']: CheckTarget<K>;
+} = {
+  'firewall-rule': { evaluator: 'Test-RdpFirewallRuleCheck', data: (c) => ({ Rule: c.rule }) },
+  'firewall-inbound-blocked': {
+    evaluator: 'Test-RdpFirewallInboundBlockedCheck',
+    data: (c) => ({ Source: c.source }),
+  },
+  'firewall-port-allowed': {
+    evaluator: 'Test-RdpFirewallPortAllowedCheck',
+    data: (c) => ({
+      PortKey: psRegistryPath(c.portKey),
+      PortName: c.portName,
+      DefaultPort: c.defaultPort,
+      FiresWhen: c.firesWhen,
+    }),
+  },
+};
+
 export const CHECKS: { [K in CheckKind]: CheckTarget<K> } = {
   'event-query': {
     evaluator: 'Test-RdpEventQueryCheck',
@@ -118,6 +138,7 @@ export const CHECKS: { [K in CheckKind]: CheckTarget<K> } = {
     data: (c) => ({ Right: c.right, FiresWhen: c.firesWhen, Sids: c.sids }),
   },
   'boot-entry': { evaluator: 'Test-RdpBootEntryCheck', data: bootElementData },
+  ...FIREWALL_CHECKS,
 };
 
 export function checkData(check: Check): Data {
@@ -206,6 +227,10 @@ export const OPERATIONS: { [K in OperationKind]: OperationTarget<K> } = {
   'bcd-delete-value': { applier: 'Remove-RdpBcdValueOperation', data: bootElementData },
   'hive-load': { applier: null, data: (o) => ({ Hive: o.hive, MountAs: o.mountAs }) },
   'hive-unload': { applier: null, data: (o) => ({ MountAs: o.mountAs }) },
+  'firewall-rule-enable': {
+    applier: 'Enable-RdpFirewallRuleOperation',
+    data: (o) => ({ Rule: o.rule }),
+  },
 };
 
 function portValue(port: number | { param: string }): Data {
@@ -245,6 +270,7 @@ export const BACKUPS: { [K in BackupKind]: BackupTarget<K> } = {
   },
   'certificate-store': { noun: 'RdpCertificateStoreItem', data: (i) => ({ Store: i.store }) },
   'firewall-rule': { noun: 'RdpFirewallRuleItem', data: (i) => ({ Rule: i.rule }) },
+  'firewall-rule-state': { noun: 'RdpFirewallRuleStateItem', data: (i) => ({ Rule: i.rule }) },
   'bcd-store': { noun: 'RdpBcdStoreItem', data: () => ({}) },
   'hive-file': { noun: null, data: (i) => ({ Hive: i.hive }) },
 };

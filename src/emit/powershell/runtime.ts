@@ -16,6 +16,7 @@ export const RUNTIME_FILES = [
   'services',
   'boot-entry',
   'operations',
+  'firewall',
   'engine',
 ] as const;
 /** What only the Run Command script adds around the module (its helpers and undo line). */

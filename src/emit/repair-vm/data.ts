@@ -143,6 +143,11 @@ export const CHECKS: { [K in CheckKind]: CheckTarget<K> } = {
       ElementType: BOOT_ELEMENT_TYPES[c.element],
     }),
   },
+  // Not evaluated on the attached disk yet: the rules are in its SYSTEM hive, but the rescue
+  // script has no reader for them (the runbooks and the online targets check them).
+  'firewall-rule': { evaluator: 'Test-RdpOfflineRuntimeCheck', data: () => ({}) },
+  'firewall-inbound-blocked': { evaluator: 'Test-RdpOfflineRuntimeCheck', data: () => ({}) },
+  'firewall-port-allowed': { evaluator: 'Test-RdpOfflineRuntimeCheck', data: () => ({}) },
 };
 
 export function checkData(check: Check): Data {
@@ -274,6 +279,7 @@ export const OPERATIONS: { [K in OperationKind]: OperationTarget<K> } = {
   // Opening a certificate's private key needs the broken OS's own key store running.
   'private-key-grant': { applier: null, data: (o) => ({ Store: o.store }) },
   'firewall-rule-port': { applier: null, data: (o) => ({ Rule: o.rule }) },
+  'firewall-rule-enable': { applier: null, data: (o) => ({ Rule: o.rule }) },
 };
 
 export function operationData(op: Operation): Data {
@@ -309,6 +315,7 @@ export const BACKUPS: { [K in BackupKind]: BackupTarget<K> } = {
   'service-config': { noun: null, data: () => ({}) },
   'certificate-store': { noun: null, data: () => ({}) },
   'firewall-rule': { noun: null, data: () => ({}) },
+  'firewall-rule-state': { noun: null, data: () => ({}) },
 };
 
 export function backupData(item: BackupItem): Data {

@@ -2,6 +2,7 @@ import type { Operation, OperationKind, OperationOf } from '../../../model/index
 import { bcdDeleteValue } from '../boot-entry.ts';
 import { aclGrant, privateKeyGrant, takeOwnership } from './acl.ts';
 import type { FixContext } from './context.ts';
+import { firewallRuleEnable } from './firewall.ts';
 import { firewallRulePort, removeSelfSigned } from './network.ts';
 import { bcdEmsSettings, bcdSet, hiveLoad, hiveUnload } from './offline-ops.ts';
 import { registryDelete, registrySet, serviceStartType, type Step } from './registry.ts';
@@ -30,6 +31,7 @@ const renderers: { [K in OperationKind]: (op: OperationOf<K>, ctx: FixContext) =
   'bcd-delete-value': bcdDeleteValue,
   'hive-load': hiveLoad,
   'hive-unload': hiveUnload,
+  'firewall-rule-enable': firewallRuleEnable,
 };
 
 export function renderOperation(op: Operation, ctx: FixContext): Step[] {

@@ -22,6 +22,7 @@ import {
 } from '../syntax/index.ts';
 import { bootEntryVerification } from '../boot-entry.ts';
 import { registryKey, type FixContext } from './context.ts';
+import { firewallVerification } from './firewall.ts';
 import { readListenerVerdict, readRdpPort, readServicePid } from './reads.ts';
 import { readValue, registryText } from './registry.ts';
 
@@ -206,6 +207,10 @@ export function verification(check: Check, ctx: FixContext): Verification {
       return folderAcl(check, ctx);
     case 'boot-entry':
       return bootEntryVerification(check);
+    case 'firewall-rule':
+    case 'firewall-inbound-blocked':
+    case 'firewall-port-allowed':
+      return firewallVerification(check);
     default:
       throw new Error(`a fix cannot verify a ${check.kind} check in CMD`);
   }

@@ -203,6 +203,7 @@ function Get-RdpServiceInfo {
             Name      = [string]$service.Name
             State     = [string]$service.State
             StartMode = [string]$service.StartMode
+            StartName = [string]$service.StartName
             ProcessId = [int]$service.ProcessId
         }
     }
@@ -249,6 +250,30 @@ function Set-RdpServiceStartMode {
         return
     }
     Set-Service -Name $Name -StartupType $StartType -ErrorAction Stop
+}
+
+function Set-RdpServiceLogonAccount {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^/\\]+$')]
+        [string]$Name,
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('LocalSystem', 'NT Authority\LocalService', 'NT Authority\NetworkService')]
+        [string]$Account
+    )
+    # Win32_Service.Change with StartName and an empty StartPassword: the built-in accounts
+    # have no password. The service control manager writes ObjectName itself.
+    if (-not $PSCmdlet.ShouldProcess($Name, "Service: log on as $Account")) {
+        return
+    }
+    $filter = "Name='{0}'" -f $Name.Replace('\', '\\').Replace("'", "\'")
+    $service = Get-CimInstance -ClassName 'Win32_Service' -Filter $filter
+    $result = Invoke-CimMethod -InputObject $service -MethodName 'Change' -Arguments @{ StartName = $Account; StartPassword = '' }
+    if ($result.ReturnValue -ne 0) {
+        throw ('Win32_Service.Change({0}, StartName={1}) returned {2}' -f $Name, $Account, $result.ReturnValue)
+    }
 }
 
 function Send-RdpServiceControl {
@@ -1413,6 +1438,102 @@ function Invoke-RdpCheck {
 }
 #endregion src/powershell/checks.ps1
 
+#region src/powershell/service-config.ps1
+# Service configuration
+# A service's start type and logon account against the defaults Microsoft documents, read from
+# the service control manager (Win32_Service: StartMode, StartName), which starts services by
+# them; and the operation that sets a logon account back to a built-in one.
+
+function Test-RdpServiceConfigCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    $service = @(Get-RdpServiceInfo -Name $Check.Service)
+    if ($service.Count -eq 0) {
+        # Not installed: service-state 'missing' says so; a configuration there is none.
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    }
+    if ($Check.Setting -eq 'start-type') {
+        # Win32_Service.StartMode: Auto (delayed start too), Manual, Disabled, Boot, System.
+        $expected = @{ automatic = 'Auto'; manual = 'Manual' }[$Check.Expected]
+        $actual = [string]$service[0].StartMode
+    }
+    else {
+        $expected = [string]$Check.Expected
+        $actual = [string]$service[0].StartName
+    }
+    # -eq on strings ignores case: NT AUTHORITY\LocalService is NT Authority\LocalService.
+    if ($actual -eq $expected) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    }
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail (ConvertTo-RdpToken -Value $actual)
+}
+
+function Test-RdpBuiltInServiceAccount {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [AllowEmptyString()]
+        [string]$Account
+    )
+    # The accounts a service runs as without a password; -contains ignores case.
+    @('LocalSystem', 'NT AUTHORITY\LocalService', 'NT AUTHORITY\NetworkService') -contains $Account
+}
+
+function Set-RdpServiceLogonAccountOperation {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Operation,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Parameters,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    $service = @(Get-RdpServiceInfo -Name $Operation.Service)
+    if ($service.Count -eq 0) {
+        throw ($script:RdpStrings.ServiceNotInstalled -f $Operation.Service)
+    }
+    if ([string]$service[0].StartName -eq $Operation.Account) {
+        return
+    }
+    Set-RdpServiceLogonAccount -Name $Operation.Service -Account $Operation.Account
+    '{0} logs on as {1}' -f $Operation.Service, $Operation.Account
+}
+
+function Restore-RdpServiceLogonAccount {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Service,
+        [AllowEmptyString()]
+        [string]$Account
+    )
+    # Undo of a logon-account change. A built-in account goes back through the service control
+    # manager; another account needs its password, which RdpRescue never saw: its name is
+    # written back (ObjectName, read at the next boot) and the user is told to give the password.
+    if (-not $Account) {
+        return
+    }
+    $now = @(Get-RdpServiceInfo -Name $Service)
+    if ($now.Count -eq 0 -or [string]$now[0].StartName -eq $Account) {
+        return
+    }
+    if (Test-RdpBuiltInServiceAccount -Account $Account) {
+        Set-RdpServiceLogonAccount -Name $Service -Account $Account
+        return
+    }
+    Set-RdpRegistryValue -Path "HKLM:\SYSTEM\CurrentControlSet\Services\$Service" -Name 'ObjectName' -Type 'REG_SZ' -Value $Account
+    Write-Warning ($script:RdpStrings.ServiceAccountNeedsPassword -f $Service, $Account)
+}
+#endregion src/powershell/service-config.ps1
+
 #region src/powershell/status.ps1
 # Status truth table and report lines
 # The same truth table as src/model/report.ts decideStatus, shared by every RdpRescue target:
@@ -1684,14 +1805,16 @@ function Backup-RdpServiceConfigItem {
     }
     $service = @(Get-RdpServiceInfo -Name $name)
     $state = $null
+    $account = $null
     $dependents = @()
     if ($service.Count -gt 0) {
         $state = $service[0].State
+        $account = [string]$service[0].StartName
         # Stopping a service stops its dependents too; undo starts the running ones again.
         $dependents = @(Get-RdpDependentService -Name $name | Where-Object { (Get-RdpServiceState -Name $_) -eq 'Running' })
     }
     $start = Get-RdpRegistryValue -Path "HKLM:\SYSTEM\CurrentControlSet\Services\$name" -Name 'Start'
-    @{ Kind = $Item.Kind; Service = $name; Start = $start; State = $state; Dependents = $dependents }
+    @{ Kind = $Item.Kind; Service = $name; Start = $start; State = $state; Account = $account; Dependents = $dependents }
 }
 
 function Restore-RdpServiceConfigItem {
@@ -1718,6 +1841,10 @@ function Restore-RdpServiceConfigItem {
                 Write-Verbose -Message ('{0}: start type restored for the next boot ({1})' -f $Entry.Service, $_.Exception.Message)
             }
         }
+    }
+    # Older backups have no Account.
+    if ($Entry.PSObject.Properties.Name -contains 'Account') {
+        Restore-RdpServiceLogonAccount -Service $Entry.Service -Account ([string]$Entry.Account)
     }
     $now = @(Get-RdpServiceInfo -Name $Entry.Service)
     if ($Entry.State -eq 'Running' -and $now.Count -gt 0 -and $now[0].State -ne 'Running') {
@@ -2070,6 +2197,11 @@ function Test-RdpServiceConfigItem {
     $service = Get-RdpEntryField -Entry $Entry -Name 'Service'
     $start = Get-RdpEntryField -Entry $Entry -Name 'Start'
     if ($null -ne $start -and [string]$start -notmatch '^[0-4]$') {
+        return $false
+    }
+    # An account name: no control characters or quotes, at most 256 characters.
+    $account = Get-RdpEntryField -Entry $Entry -Name 'Account'
+    if ($null -ne $account -and [string]$account -notmatch '^[^\x00-\x1f"]{0,256}$') {
         return $false
     }
     if ($Item.Service) {
@@ -3334,6 +3466,7 @@ $script:RdpCheckEvaluators = @{
     'certificate-store' = 'Test-RdpCertificateStoreCheck'
     'certificate-binding' = 'Test-RdpCertificateBindingCheck'
     'folder-acl' = 'Test-RdpFolderAclCheck'
+    'service-config' = 'Test-RdpServiceConfigCheck'
     'windows-feature' = 'Test-RdpWindowsFeatureCheck'
 }
 
@@ -3347,6 +3480,7 @@ $script:RdpOperationAppliers = @{
     'service-start' = 'Start-RdpServiceOperation'
     'service-stop' = 'Stop-RdpServiceOperation'
     'service-start-type' = 'Set-RdpServiceStartTypeOperation'
+    'service-logon-account' = 'Set-RdpServiceLogonAccountOperation'
     'remove-self-signed-certificates' = 'Remove-RdpSelfSignedCertificateOperation'
     'firewall-rule-port' = 'Set-RdpFirewallRuleOperation'
     'bcd-set' = 'Set-RdpBcdOperation'
@@ -3496,6 +3630,98 @@ $script:RdpCatalog = @{
                 }
             )
             Fixes = @('reset-machinekeys-acl', 'renew-rdp-self-signed-cert', 'remove-rdp-cert-binding', 'set-rdp-cert-binding')
+        }
+        @{
+            Id = 'network-service-down'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'netsvc-dhcp-start'
+                        Service = 'Dhcp'
+                        Setting = 'start-type'
+                        Expected = 'automatic'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'netsvc-dhcp-down'
+                        Service = 'Dhcp'
+                        FiresWhen = 'not-running'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'netsvc-nsi-start'
+                        Service = 'nsi'
+                        Setting = 'start-type'
+                        Expected = 'automatic'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'netsvc-nsi-down'
+                        Service = 'nsi'
+                        FiresWhen = 'not-running'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'netsvc-bfe-start'
+                        Service = 'BFE'
+                        Setting = 'start-type'
+                        Expected = 'automatic'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'netsvc-bfe-down'
+                        Service = 'BFE'
+                        FiresWhen = 'not-running'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'netsvc-mpssvc-start'
+                        Service = 'MpsSvc'
+                        Setting = 'start-type'
+                        Expected = 'automatic'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'netsvc-mpssvc-down'
+                        Service = 'MpsSvc'
+                        FiresWhen = 'not-running'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'netsvc-dhcp-account'
+                        Service = 'Dhcp'
+                        Setting = 'logon-account'
+                        Expected = 'NT Authority\LocalService'
+                    }
+                }
+            )
+            Fixes = @('start-network-services', 'reset-dhcp-logon-account')
         }
         @{
             Id = 'rdp-cert-invalid'
@@ -3672,8 +3898,41 @@ $script:RdpCatalog = @{
                         FiresWhen = 'not-running'
                     }
                 }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'termservice-account'
+                        Service = 'TermService'
+                        Setting = 'logon-account'
+                        Expected = 'NT Authority\NetworkService'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'termservice-start-type'
+                        Service = 'TermService'
+                        Setting = 'start-type'
+                        Expected = 'manual'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-scm-start-failure'
+                        Channel = 'System'
+                        Provider = 'Service Control Manager'
+                        EventIds = @(7000, 7001, 7022, 7023)
+                        WindowHours = 24
+                        DataConditions = @()
+                        ReportFields = @()
+                    }
+                }
             )
-            Fixes = @('start-termservice')
+            Fixes = @('start-termservice', 'reset-termservice-logon-account')
         }
         @{
             Id = 'tls-disabled'
@@ -3856,6 +4115,65 @@ $script:RdpCatalog = @{
                 }
             )
         }
+        'netsvc-dhcp-start' = @{
+            Kind = 'service-config'
+            Id = 'netsvc-dhcp-start'
+            Service = 'Dhcp'
+            Setting = 'start-type'
+            Expected = 'automatic'
+        }
+        'netsvc-dhcp-down' = @{
+            Kind = 'service-state'
+            Id = 'netsvc-dhcp-down'
+            Service = 'Dhcp'
+            FiresWhen = 'not-running'
+        }
+        'netsvc-nsi-start' = @{
+            Kind = 'service-config'
+            Id = 'netsvc-nsi-start'
+            Service = 'nsi'
+            Setting = 'start-type'
+            Expected = 'automatic'
+        }
+        'netsvc-nsi-down' = @{
+            Kind = 'service-state'
+            Id = 'netsvc-nsi-down'
+            Service = 'nsi'
+            FiresWhen = 'not-running'
+        }
+        'netsvc-bfe-start' = @{
+            Kind = 'service-config'
+            Id = 'netsvc-bfe-start'
+            Service = 'BFE'
+            Setting = 'start-type'
+            Expected = 'automatic'
+        }
+        'netsvc-bfe-down' = @{
+            Kind = 'service-state'
+            Id = 'netsvc-bfe-down'
+            Service = 'BFE'
+            FiresWhen = 'not-running'
+        }
+        'netsvc-mpssvc-start' = @{
+            Kind = 'service-config'
+            Id = 'netsvc-mpssvc-start'
+            Service = 'MpsSvc'
+            Setting = 'start-type'
+            Expected = 'automatic'
+        }
+        'netsvc-mpssvc-down' = @{
+            Kind = 'service-state'
+            Id = 'netsvc-mpssvc-down'
+            Service = 'MpsSvc'
+            FiresWhen = 'not-running'
+        }
+        'netsvc-dhcp-account' = @{
+            Kind = 'service-config'
+            Id = 'netsvc-dhcp-account'
+            Service = 'Dhcp'
+            Setting = 'logon-account'
+            Expected = 'NT Authority\LocalService'
+        }
         'rdp-cert-store' = @{
             Kind = 'certificate-store'
             Id = 'rdp-cert-store'
@@ -3964,6 +4282,30 @@ $script:RdpCatalog = @{
             Id = 'termservice-down'
             Service = 'TermService'
             FiresWhen = 'not-running'
+        }
+        'termservice-account' = @{
+            Kind = 'service-config'
+            Id = 'termservice-account'
+            Service = 'TermService'
+            Setting = 'logon-account'
+            Expected = 'NT Authority\NetworkService'
+        }
+        'termservice-start-type' = @{
+            Kind = 'service-config'
+            Id = 'termservice-start-type'
+            Service = 'TermService'
+            Setting = 'start-type'
+            Expected = 'manual'
+        }
+        'ev-scm-start-failure' = @{
+            Kind = 'event-query'
+            Id = 'ev-scm-start-failure'
+            Channel = 'System'
+            Provider = 'Service Control Manager'
+            EventIds = @(7000, 7001, 7022, 7023)
+            WindowHours = 24
+            DataConditions = @()
+            ReportFields = @()
         }
         'ev-schannel-credential' = @{
             Kind = 'event-query'
@@ -4332,6 +4674,35 @@ $script:RdpCatalog = @{
             Reboot = $false
             WeakensSecurity = $false
         }
+        'reset-dhcp-logon-account' = @{
+            Id = 'reset-dhcp-logon-account'
+            Command = 'Reset-RdpDhcpLogonAccount'
+            OptIn = $false
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'service-logon-account'
+                    Service = 'Dhcp'
+                    Account = 'NT Authority\LocalService'
+                }
+                @{
+                    Kind = 'service-start'
+                    Service = 'Dhcp'
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'service-config'
+                    Service = 'Dhcp'
+                    Runtime = $null
+                }
+            )
+            VerifyChecks = @('netsvc-dhcp-account', 'netsvc-dhcp-down')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $false
+            WeakensSecurity = $false
+        }
         'reset-machinekeys-acl' = @{
             Id = 'reset-machinekeys-acl'
             Command = 'Repair-RdpMachineKeyPermission'
@@ -4402,6 +4773,35 @@ $script:RdpCatalog = @{
             VerifyChecks = @('machinekeys-acl')
             NeededWhenEvents = @('ev-rcm-cert', 'ev-schannel-key')
             RestartsServices = @('TermService')
+            Reboot = $false
+            WeakensSecurity = $false
+        }
+        'reset-termservice-logon-account' = @{
+            Id = 'reset-termservice-logon-account'
+            Command = 'Reset-RdpTermServiceLogonAccount'
+            OptIn = $false
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'service-logon-account'
+                    Service = 'TermService'
+                    Account = 'NT Authority\NetworkService'
+                }
+                @{
+                    Kind = 'service-start'
+                    Service = 'TermService'
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'service-config'
+                    Service = 'TermService'
+                    Runtime = $null
+                }
+            )
+            VerifyChecks = @('termservice-account', 'termservice-down')
+            NeededWhenEvents = @()
+            RestartsServices = @()
             Reboot = $false
             WeakensSecurity = $false
         }
@@ -4555,6 +4955,81 @@ $script:RdpCatalog = @{
             Reboot = $false
             WeakensSecurity = $false
         }
+        'start-network-services' = @{
+            Id = 'start-network-services'
+            Command = 'Start-RdpNetworkService'
+            OptIn = $false
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'service-start-type'
+                    Service = 'nsi'
+                    StartType = 'automatic'
+                    ViaRegistry = $false
+                }
+                @{
+                    Kind = 'service-start'
+                    Service = 'nsi'
+                }
+                @{
+                    Kind = 'service-start-type'
+                    Service = 'Dhcp'
+                    StartType = 'automatic'
+                    ViaRegistry = $false
+                }
+                @{
+                    Kind = 'service-start'
+                    Service = 'Dhcp'
+                }
+                @{
+                    Kind = 'service-start-type'
+                    Service = 'BFE'
+                    StartType = 'automatic'
+                    ViaRegistry = $false
+                }
+                @{
+                    Kind = 'service-start'
+                    Service = 'BFE'
+                }
+                @{
+                    Kind = 'service-start-type'
+                    Service = 'MpsSvc'
+                    StartType = 'automatic'
+                    ViaRegistry = $false
+                }
+                @{
+                    Kind = 'service-start'
+                    Service = 'MpsSvc'
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'service-config'
+                    Service = 'nsi'
+                    Runtime = $null
+                }
+                @{
+                    Kind = 'service-config'
+                    Service = 'Dhcp'
+                    Runtime = $null
+                }
+                @{
+                    Kind = 'service-config'
+                    Service = 'BFE'
+                    Runtime = $null
+                }
+                @{
+                    Kind = 'service-config'
+                    Service = 'MpsSvc'
+                    Runtime = $null
+                }
+            )
+            VerifyChecks = @('netsvc-nsi-start', 'netsvc-nsi-down', 'netsvc-dhcp-start', 'netsvc-dhcp-down', 'netsvc-bfe-start', 'netsvc-bfe-down', 'netsvc-mpssvc-start', 'netsvc-mpssvc-down')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $false
+            WeakensSecurity = $false
+        }
         'start-termservice' = @{
             Id = 'start-termservice'
             Command = 'Start-RdpTermService'
@@ -4579,7 +5054,7 @@ $script:RdpCatalog = @{
                     Runtime = $null
                 }
             )
-            VerifyChecks = @('termservice-disabled', 'termservice-down')
+            VerifyChecks = @('termservice-disabled', 'termservice-start-type', 'termservice-down')
             NeededWhenEvents = @()
             RestartsServices = @()
             Reboot = $false
@@ -4671,7 +5146,7 @@ function Invoke-RdpDiagnosis {
 
     Returns one object per scenario with Id, Title (in the user's language), Status
     (Detected, Clear or Unknown; Unknown when a check could not run, with the Reason), Evidence,
-    Checks and RecommendedFixes. Scenarios: broker-hostname, machinekeys-access, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, termservice-not-running, tls-disabled.
+    Checks and RecommendedFixes. Scenarios: broker-hostname, machinekeys-access, network-service-down, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, termservice-not-running, tls-disabled.
 
     .PARAMETER Scenario
     Scenario ids to diagnose. Default: all.
@@ -4719,8 +5194,8 @@ function Invoke-RdpDiagnosis {
     [OutputType([pscustomobject], [string])]
     param(
         [Parameter(Position = 0)]
-        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled')]
-        [string[]]$Scenario = @('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled'),
+        [ValidateSet('broker-hostname', 'machinekeys-access', 'network-service-down', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled')]
+        [string[]]$Scenario = @('broker-hostname', 'machinekeys-access', 'network-service-down', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled'),
         [object]$Since = $null,
         [Nullable[datetime]]$After = $null,
         [Parameter(Mandatory = $true, ParameterSetName = 'Text')]
@@ -4793,7 +5268,7 @@ function Invoke-RdpRepair {
     the repair with a message naming the fix and the backup; nothing after it runs.
 
     .PARAMETER Scenario
-    The scenario to repair: broker-hostname, machinekeys-access, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, termservice-not-running, tls-disabled.
+    The scenario to repair: broker-hostname, machinekeys-access, network-service-down, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, termservice-not-running, tls-disabled.
 
     .PARAMETER Fix
     Fix ids to apply instead of the scenario's default ones (this is how opt-in fixes run).
@@ -4830,9 +5305,9 @@ function Invoke-RdpRepair {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true, Position = 0)]
-        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled')]
+        [ValidateSet('broker-hostname', 'machinekeys-access', 'network-service-down', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled')]
         [string]$Scenario,
-        [ValidateSet('allow-rdp-connections', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
+        [ValidateSet('allow-rdp-connections', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-dhcp-logon-account', 'reset-machinekeys-acl', 'reset-termservice-logon-account', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'start-network-services', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
         [string[]]$Fix = @(),
         [ValidatePattern('^[0-9A-Fa-f]{40}$')]
         [string]$Thumbprint,
@@ -5233,6 +5708,51 @@ function Reset-RdpSelfSignedCertificate {
 }
 #endregion fix renew-rdp-self-signed-cert (command Reset-RdpSelfSignedCertificate)
 
+#region fix reset-dhcp-logon-account (command Reset-RdpDhcpLogonAccount)
+function Reset-RdpDhcpLogonAccount {
+    <#
+    .SYNOPSIS
+    Set the DHCP Client back to its default account and start it
+
+    .DESCRIPTION
+    Makes Dhcp log on as NT Authority\LocalService again (sc config Dhcp obj=), which has no
+    password, and starts it.
+
+    Backup: The previous account (ObjectName) and start type of Dhcp are saved; no password
+    exists to save.
+    Undo: Restores the previous account. An account that has a password comes back by name only:
+    RdpRescue never saw its password, so give it again with sc config Dhcp obj= <account>
+    password= <password>.
+    Verification: Dhcp logs on as NT Authority\LocalService and runs.
+
+    .PARAMETER BackupRoot
+    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
+
+    .EXAMPLE
+    Reset-RdpDhcpLogonAccount -WhatIf
+
+    Shows what would change, without changing anything.
+
+    .EXAMPLE
+    Reset-RdpDhcpLogonAccount
+
+    Saves a backup, applies the fix after confirmation and verifies it.
+
+    .LINK
+    Undo-RdpRepair
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'reset-dhcp-logon-account' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix reset-dhcp-logon-account (command Reset-RdpDhcpLogonAccount)
+
 #region fix reset-machinekeys-acl (command Repair-RdpMachineKeyPermission)
 function Repair-RdpMachineKeyPermission {
     <#
@@ -5276,6 +5796,51 @@ function Repair-RdpMachineKeyPermission {
     Invoke-RdpFixCommand -FixId 'reset-machinekeys-acl' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix reset-machinekeys-acl (command Repair-RdpMachineKeyPermission)
+
+#region fix reset-termservice-logon-account (command Reset-RdpTermServiceLogonAccount)
+function Reset-RdpTermServiceLogonAccount {
+    <#
+    .SYNOPSIS
+    Set Remote Desktop Services back to its default account and start it
+
+    .DESCRIPTION
+    Makes TermService log on as NT Authority\NetworkService again (sc config TermService obj=),
+    which has no password, and starts it.
+
+    Backup: The previous account (ObjectName) and start type of TermService are saved; no
+    password exists to save.
+    Undo: Restores the previous account. An account that has a password comes back by name only:
+    RdpRescue never saw its password, so give it again with sc config TermService obj= <account>
+    password= <password>.
+    Verification: TermService logs on as NT Authority\NetworkService and runs.
+
+    .PARAMETER BackupRoot
+    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
+
+    .EXAMPLE
+    Reset-RdpTermServiceLogonAccount -WhatIf
+
+    Shows what would change, without changing anything.
+
+    .EXAMPLE
+    Reset-RdpTermServiceLogonAccount
+
+    Saves a backup, applies the fix after confirmation and verifies it.
+
+    .LINK
+    Undo-RdpRepair
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'reset-termservice-logon-account' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix reset-termservice-logon-account (command Reset-RdpTermServiceLogonAccount)
 
 #region fix resume-group-policy (command Resume-RdpGroupPolicy)
 function Resume-RdpGroupPolicy {
@@ -5422,6 +5987,49 @@ function Set-RdpPort {
 }
 #endregion fix set-rdp-port (command Set-RdpPort)
 
+#region fix start-network-services (command Start-RdpNetworkService)
+function Start-RdpNetworkService {
+    <#
+    .SYNOPSIS
+    Set the network services back to automatic start and start them
+
+    .DESCRIPTION
+    Sets the start type of nsi, Dhcp, BFE and MpsSvc to their default, automatic (sc config
+    start= auto), and starts each.
+
+    Backup: The previous start type (and state) of each of the four services is saved.
+    Undo: Restores each previous start type, also in the service control manager. The services
+    are left running: stopping them would cut the network again.
+    Verification: All four services start automatically and run.
+
+    .PARAMETER BackupRoot
+    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
+
+    .EXAMPLE
+    Start-RdpNetworkService -WhatIf
+
+    Shows what would change, without changing anything.
+
+    .EXAMPLE
+    Start-RdpNetworkService
+
+    Saves a backup, applies the fix after confirmation and verifies it.
+
+    .LINK
+    Undo-RdpRepair
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'start-network-services' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix start-network-services (command Start-RdpNetworkService)
+
 #region fix start-termservice (command Start-RdpTermService)
 function Start-RdpTermService {
     <#
@@ -5567,10 +6175,13 @@ Export-ModuleMember -Function @(
     'Enable-RdpTlsProtocol'
     'Remove-RdpCertificateBinding'
     'Reset-RdpSelfSignedCertificate'
+    'Reset-RdpDhcpLogonAccount'
     'Repair-RdpMachineKeyPermission'
+    'Reset-RdpTermServiceLogonAccount'
     'Resume-RdpGroupPolicy'
     'Set-RdpCertificateBinding'
     'Set-RdpPort'
+    'Start-RdpNetworkService'
     'Start-RdpTermService'
     'Stop-RdpPortConflict'
     'Suspend-RdpGroupPolicy'

@@ -87,6 +87,8 @@ $script:RdpStringTable = @{
         RebootRequired = 'Restart the computer to complete the repair.'
         WeakensSecurity = 'SECURITY: {0} To restore: {1}'
         PortOwnerNotService = 'Process {0} holds port {1} and is not a service. RdpRescue never kills a process: stop that program yourself, or move RDP with Set-RdpPort.'
+        ServiceNotInstalled = 'Service ''{0}'' is not installed: there is no configuration to set back.'
+        ServiceAccountNeedsPassword = 'Service ''{0}'' logs on as ''{1}'' again from the next boot (ObjectName). RdpRescue never saw that account''s password: if the service does not start, give it again with sc config {0} obj= <account> password= <password>.'
         PortOwnerShared = 'Process {0} holding port {1} hosts several services ({2}); stopping one would not free the port safely.'
         PortOwnerStopped = 'Stopped service ''{0}'' that held port {1}. It may take the port again at the next boot: change its configuration or its start type.'
         ThumbprintNotUsable = 'No present, unexpired certificate with thumbprint {0} is in Cert:\LocalMachine\My.'
@@ -119,6 +121,16 @@ $script:RdpStringTable = @{
         'Finding.ev-schannel-key' = 'Schannel 36870: a fatal error occurred accessing the TLS server credential private key.'
         'Finding.ev-schannel-36872' = 'Schannel 36872 was logged; its meaning differs between Windows versions, so it only supports the finding.'
         'Finding.machinekeys-acl' = 'MachineKeys or the RDP key file lacks an entry Windows needs (Administrators on the folder; SYSTEM and NETWORK SERVICE on the RDP key).'
+        'Scenario.network-service-down.Title' = 'A network service the VM needs (DHCP Client, NSI, BFE, Windows Firewall) is down'
+        'Finding.netsvc-dhcp-start' = 'DHCP Client (Dhcp) does not start automatically (its Start value is not 2, the documented default).'
+        'Finding.netsvc-dhcp-down' = 'DHCP Client (Dhcp) is not running.'
+        'Finding.netsvc-nsi-start' = 'Network Store Interface Service (nsi) does not start automatically (its Start value is not 2, the documented default).'
+        'Finding.netsvc-nsi-down' = 'Network Store Interface Service (nsi) is not running.'
+        'Finding.netsvc-bfe-start' = 'Base Filtering Engine (BFE) does not start automatically (its Start value is not 2, the documented default).'
+        'Finding.netsvc-bfe-down' = 'Base Filtering Engine (BFE) is not running.'
+        'Finding.netsvc-mpssvc-start' = 'Windows Defender Firewall (MpsSvc) does not start automatically (its Start value is not 2, the documented default).'
+        'Finding.netsvc-mpssvc-down' = 'Windows Defender Firewall (MpsSvc) is not running.'
+        'Finding.netsvc-dhcp-account' = 'The DHCP Client (Dhcp) logs on as another account than its default, NT Authority\LocalService: it fails to start with error 1069.'
         'Scenario.rdp-cert-invalid.Title' = 'The RDP certificate is expired, missing, or not the configured one'
         'Finding.rdp-cert-store' = 'The Remote Desktop certificate store is empty or holds only expired certificates, or certificates RDP cannot use (no private key that opens, a key file NETWORK SERVICE cannot read, or an Enhanced Key Usage not for server authentication).'
         'Finding.rdp-cert-binding' = 'SSLCertificateSHA1Hash names a certificate that is not installed, has expired, or that RDP cannot use (no private key that opens, a key file NETWORK SERVICE cannot read, or an Enhanced Key Usage not for server authentication).'
@@ -137,6 +149,9 @@ $script:RdpStringTable = @{
         'Scenario.termservice-not-running.Title' = 'Remote Desktop Services (TermService) is disabled or not running'
         'Finding.termservice-disabled' = 'The Remote Desktop Services service (TermService) is disabled: Start=4.'
         'Finding.termservice-down' = 'The Remote Desktop Services service (TermService) is not running.'
+        'Finding.termservice-account' = 'Remote Desktop Services (TermService) logs on as another account than its default, NT Authority\NetworkService.'
+        'Finding.termservice-start-type' = 'The start type of Remote Desktop Services (TermService) is not its default, manual (Start=3).'
+        'Finding.ev-scm-start-failure' = 'Service Control Manager logged a service that failed, hung or stopped while starting (7000, 7001, 7022 or 7023) in the last 24 hours: read the event to see whether it names Remote Desktop Services or a service it depends on.'
         'Scenario.tls-disabled.Title' = 'TLS is disabled for the server side of Schannel'
         'Finding.ev-schannel-credential' = 'Schannel 36871: a fatal error occurred while creating a TLS server credential.'
         'Finding.tls12-server-off' = 'TLS 1.2 (server) is disabled: Enabled=0.'
@@ -154,10 +169,13 @@ $script:RdpStringTable = @{
         'Fix.enable-tls12-server.Title' = 'Enable TLS 1.2 for the server side of Schannel'
         'Fix.remove-rdp-cert-binding.Title' = 'Remove the configured RDP certificate thumbprint'
         'Fix.renew-rdp-self-signed-cert.Title' = 'Renew the RDP self-signed certificate'
+        'Fix.reset-dhcp-logon-account.Title' = 'Set the DHCP Client back to its default account and start it'
         'Fix.reset-machinekeys-acl.Title' = 'Reset permissions on the MachineKeys folder'
+        'Fix.reset-termservice-logon-account.Title' = 'Set Remote Desktop Services back to its default account and start it'
         'Fix.resume-group-policy.Title' = 'Resume Group Policy after the repair is confirmed'
         'Fix.set-rdp-cert-binding.Title' = 'Point RDP at a valid certificate'
         'Fix.set-rdp-port.Title' = 'Move RDP to another port'
+        'Fix.start-network-services.Title' = 'Set the network services back to automatic start and start them'
         'Fix.start-termservice.Title' = 'Set Remote Desktop Services back to manual start and start it'
         'Fix.stop-port-owner.Title' = 'Stop the service that holds the RDP port'
         'Fix.suspend-group-policy.Title' = 'Suspend Group Policy so it cannot undo the repair'
@@ -185,6 +203,8 @@ $script:RdpStringTable = @{
         RebootRequired = (ConvertFrom-RdpUtf8Base64 'U3RhcnRhIG9tIGRhdG9ybiBmw7ZyIGF0dCBzbHV0ZsO2cmEgcmVwYXJhdGlvbmVuLg==')
         WeakensSecurity = (ConvertFrom-RdpUtf8Base64 'U8OES0VSSEVUOiB7MH0gU8OlIMOldGVyc3TDpGxsZXIgZHU6IHsxfQ==')
         PortOwnerNotService = (ConvertFrom-RdpUtf8Base64 'UHJvY2Vzc2VuIHswfSBhbnbDpG5kZXIgcG9ydCB7MX0gb2NoIMOkciBpbnRlIGVuIHRqw6Ruc3QuIFJkcFJlc2N1ZSBhdnNsdXRhciBhbGRyaWcgZW4gcHJvY2Vzczogc3RvcHBhIHByb2dyYW1tZXQgc2rDpGx2IGVsbGVyIGZseXR0YSBSRFAgbWVkIFNldC1SZHBQb3J0Lg==')
+        ServiceNotInstalled = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuICd7MH0nIMOkciBpbnRlIGluc3RhbGxlcmFkOiBkZXQgZmlubnMgaW5nZW4ga29uZmlndXJhdGlvbiBhdHQgw6V0ZXJzdMOkbGxhLg==')
+        ServiceAccountNeedsPassword = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuICd7MH0nIGxvZ2dhciBpbiBzb20gJ3sxfScgaWdlbiBmcsOlbiBuw6RzdGEgc3RhcnQgKE9iamVjdE5hbWUpLiBSZHBSZXNjdWUgaGFyIGFsZHJpZyBzZXR0IGtvbnRvdHMgbMO2c2Vub3JkOiBvbSB0asOkbnN0ZW4gaW50ZSBzdGFydGFyIGFuZ2VyIGR1IGRldCBpZ2VuIG1lZCBzYyBjb25maWcgezB9IG9iaj0gPGtvbnRvPiBwYXNzd29yZD0gPGzDtnNlbm9yZD4u')
         PortOwnerShared = (ConvertFrom-RdpUtf8Base64 'UHJvY2Vzc2VuIHswfSBzb20gYW52w6RuZGVyIHBvcnQgezF9IMOkciB2w6RyZCBmw7ZyIGZsZXJhIHRqw6Ruc3RlciAoezJ9KTsgYXR0IHN0b3BwYSBlbiBhdiBkZW0gZnJpZ8O2ciBpbnRlIHBvcnRlbiBww6UgZXR0IHPDpGtlcnQgc8OkdHQu')
         PortOwnerStopped = (ConvertFrom-RdpUtf8Base64 'U3RvcHBhZGUgdGrDpG5zdGVuICd7MH0nIHNvbSBhbnbDpG5kZSBwb3J0IHsxfS4gRGVuIGthbiB0YSBwb3J0ZW4gaWdlbiB2aWQgbsOkc3RhIHN0YXJ0OiDDpG5kcmEgZGVzcyBrb25maWd1cmF0aW9uIGVsbGVyIHN0YXJ0dHlwLg==')
         ThumbprintNotUsable = (ConvertFrom-RdpUtf8Base64 'RGV0IGZpbm5zIGluZ2V0IGJlZmludGxpZ3QgY2VydGlmaWthdCBzb20gaW50ZSBoYXIgZ8OldHQgdXQgbWVkIHR1bWF2dHJ5Y2tldCB7MH0gaSBDZXJ0OlxMb2NhbE1hY2hpbmVcTXku')
@@ -217,6 +237,16 @@ $script:RdpStringTable = @{
         'Finding.ev-schannel-key' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzA6IGV0dCBhbGx2YXJsaWd0IGZlbCB1cHBzdG9kIHZpZCDDpXRrb21zdCB0aWxsIGRlbiBwcml2YXRhIG55Y2tlbG4gZsO2ciBUTFMtc2VydmVyYXV0ZW50aXNlcmluZ3N1cHBnaWZ0ZW4u')
         'Finding.ev-schannel-36872' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzIgbG9nZ2FkZXM7IGJldHlkZWxzZW4gc2tpbGplciBzaWcgbWVsbGFuIFdpbmRvd3MtdmVyc2lvbmVyLCBzw6UgZGVuIHN0w7ZkZXIgYmFyYSBzbHV0c2F0c2VuLg==')
         'Finding.machinekeys-acl' = (ConvertFrom-RdpUtf8Base64 'TWFjaGluZUtleXMgZWxsZXIgUkRQLW55Y2tlbGZpbGVuIHNha25hciBlbiBwb3N0IHNvbSBXaW5kb3dzIGJlaMO2dmVyIChBZG1pbmlzdHJhdMO2cmVyIHDDpSBtYXBwZW47IFNZU1RFTSBvY2ggTkVUV09SSyBTRVJWSUNFIHDDpSBSRFAtbnlja2Vsbiku')
+        'Scenario.network-service-down.Title' = (ConvertFrom-RdpUtf8Base64 'RW4gbsOkdHZlcmtzdGrDpG5zdCBzb20gZGVuIHZpcnR1ZWxsYSBkYXRvcm4gYmVow7Z2ZXIgKERIQ1Ata2xpZW50ZW4sIE5TSSwgQkZFLCBXaW5kb3dzLWJyYW5kdsOkZ2dlbikgw6RyIG5lcmU=')
+        'Finding.netsvc-dhcp-start' = (ConvertFrom-RdpUtf8Base64 'REhDUC1rbGllbnRlbiAoRGhjcCkgc3RhcnRhciBpbnRlIGF1dG9tYXRpc2t0ICh2w6RyZGV0IFN0YXJ0IMOkciBpbnRlIDIsIGRldCBkb2t1bWVudGVyYWRlIHN0YW5kYXJkdsOkcmRldCku')
+        'Finding.netsvc-dhcp-down' = (ConvertFrom-RdpUtf8Base64 'REhDUC1rbGllbnRlbiAoRGhjcCkga8O2cnMgaW50ZS4=')
+        'Finding.netsvc-nsi-start' = (ConvertFrom-RdpUtf8Base64 'TmV0d29yayBTdG9yZSBJbnRlcmZhY2UtdGrDpG5zdGVuIChuc2kpIHN0YXJ0YXIgaW50ZSBhdXRvbWF0aXNrdCAodsOkcmRldCBTdGFydCDDpHIgaW50ZSAyLCBkZXQgZG9rdW1lbnRlcmFkZSBzdGFuZGFyZHbDpHJkZXQpLg==')
+        'Finding.netsvc-nsi-down' = (ConvertFrom-RdpUtf8Base64 'TmV0d29yayBTdG9yZSBJbnRlcmZhY2UtdGrDpG5zdGVuIChuc2kpIGvDtnJzIGludGUu')
+        'Finding.netsvc-bfe-start' = (ConvertFrom-RdpUtf8Base64 'QmFzZSBGaWx0ZXJpbmcgRW5naW5lIChCRkUpIHN0YXJ0YXIgaW50ZSBhdXRvbWF0aXNrdCAodsOkcmRldCBTdGFydCDDpHIgaW50ZSAyLCBkZXQgZG9rdW1lbnRlcmFkZSBzdGFuZGFyZHbDpHJkZXQpLg==')
+        'Finding.netsvc-bfe-down' = (ConvertFrom-RdpUtf8Base64 'QmFzZSBGaWx0ZXJpbmcgRW5naW5lIChCRkUpIGvDtnJzIGludGUu')
+        'Finding.netsvc-mpssvc-start' = (ConvertFrom-RdpUtf8Base64 'V2luZG93cyBEZWZlbmRlci1icmFuZHbDpGdnZW4gKE1wc1N2Yykgc3RhcnRhciBpbnRlIGF1dG9tYXRpc2t0ICh2w6RyZGV0IFN0YXJ0IMOkciBpbnRlIDIsIGRldCBkb2t1bWVudGVyYWRlIHN0YW5kYXJkdsOkcmRldCku')
+        'Finding.netsvc-mpssvc-down' = (ConvertFrom-RdpUtf8Base64 'V2luZG93cyBEZWZlbmRlci1icmFuZHbDpGdnZW4gKE1wc1N2Yykga8O2cnMgaW50ZS4=')
+        'Finding.netsvc-dhcp-account' = (ConvertFrom-RdpUtf8Base64 'REhDUC1rbGllbnRlbiAoRGhjcCkgbG9nZ2FyIGluIG1lZCBldHQgYW5uYXQga29udG8gw6RuIHN0YW5kYXJka29udG90IE5UIEF1dGhvcml0eVxMb2NhbFNlcnZpY2U6IGRlbiBzdGFydGFyIGludGUsIGZlbCAxMDY5Lg==')
         'Scenario.rdp-cert-invalid.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQLWNlcnRpZmlrYXRldCBoYXIgZ8OldHQgdXQsIHNha25hcyBlbGxlciDDpHIgaW50ZSBkZXQga29uZmlndXJlcmFkZQ==')
         'Finding.rdp-cert-store' = (ConvertFrom-RdpUtf8Base64 'Q2VydGlmaWthdGFya2l2ZXQgUmVtb3RlIERlc2t0b3Agw6RyIHRvbXQgZWxsZXIgaW5uZWjDpWxsZXIgYmFyYSB1dGfDpW5nbmEgY2VydGlmaWthdCwgZWxsZXIgY2VydGlmaWthdCBzb20gUkRQIGludGUga2FuIGFudsOkbmRhIChpbmdlbiBwcml2YXQgbnlja2VsIHNvbSBnw6VyIGF0dCDDtnBwbmEsIGVuIG55Y2tlbGZpbCBzb20gTkVUV09SSyBTRVJWSUNFIGludGUga2FuIGzDpHNhIGVsbGVyIGVuIGbDtnJiw6R0dHJhZCBueWNrZWxhbnbDpG5kbmluZyBzb20gaW50ZSBnw6RsbGVyIHNlcnZlcmF1dGVudGlzZXJpbmcpLg==')
         'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCBhbmdlciBldHQgY2VydGlmaWthdCBzb20gaW50ZSDDpHIgaW5zdGFsbGVyYXQsIGhhciBnw6V0dCB1dCBlbGxlciBzb20gUkRQIGludGUga2FuIGFudsOkbmRhIChpbmdlbiBwcml2YXQgbnlja2VsIHNvbSBnw6VyIGF0dCDDtnBwbmEsIGVuIG55Y2tlbGZpbCBzb20gTkVUV09SSyBTRVJWSUNFIGludGUga2FuIGzDpHNhIGVsbGVyIGVuIGbDtnJiw6R0dHJhZCBueWNrZWxhbnbDpG5kbmluZyBzb20gaW50ZSBnw6RsbGVyIHNlcnZlcmF1dGVudGlzZXJpbmcpLg==')
@@ -235,6 +265,9 @@ $script:RdpStringTable = @{
         'Scenario.termservice-not-running.Title' = (ConvertFrom-RdpUtf8Base64 'RmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciAoVGVybVNlcnZpY2UpIMOkciBpbmFrdGl2ZXJhZCBlbGxlciBrw7ZycyBpbnRl')
         'Finding.termservice-disabled' = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuIEZqw6RycnNrcml2Ym9yZHN0asOkbnN0ZXIgKFRlcm1TZXJ2aWNlKSDDpHIgaW5ha3RpdmVyYWQ6IFN0YXJ0PTQu')
         'Finding.termservice-down' = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuIEZqw6RycnNrcml2Ym9yZHN0asOkbnN0ZXIgKFRlcm1TZXJ2aWNlKSBrw7ZycyBpbnRlLg==')
+        'Finding.termservice-account' = (ConvertFrom-RdpUtf8Base64 'RmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciAoVGVybVNlcnZpY2UpIGxvZ2dhciBpbiBtZWQgZXR0IGFubmF0IGtvbnRvIMOkbiBzdGFuZGFyZGtvbnRvdCBOVCBBdXRob3JpdHlcTmV0d29ya1NlcnZpY2Uu')
+        'Finding.termservice-start-type' = (ConvertFrom-RdpUtf8Base64 'U3RhcnR0eXBlbiBmw7ZyIEZqw6RycnNrcml2Ym9yZHN0asOkbnN0ZXIgKFRlcm1TZXJ2aWNlKSDDpHIgaW50ZSBzdGFuZGFyZHbDpHJkZXQgbWFudWVsbCAoU3RhcnQ9Myku')
+        'Finding.ev-scm-start-failure' = (ConvertFrom-RdpUtf8Base64 'U2VydmljZSBDb250cm9sIE1hbmFnZXIgaGFyIGxvZ2dhdCBlbiB0asOkbnN0IHNvbSBtaXNzbHlja2FkZXMsIGjDpG5nZGUgc2lnIGVsbGVyIHN0b3BwYWRlcyB2aWQgc3RhcnQgKDcwMDAsIDcwMDEsIDcwMjIgZWxsZXIgNzAyMykgZGV0IHNlbmFzdGUgZHlnbmV0OiBsw6RzIGjDpG5kZWxzZW4gZsO2ciBhdHQgc2Ugb20gZGVuIG7DpG1uZXIgRmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciBlbGxlciBlbiB0asOkbnN0IHNvbSBkZW4gYmVyb3IgcMOlLg==')
         'Scenario.tls-disabled.Title' = (ConvertFrom-RdpUtf8Base64 'VExTIMOkciBpbmFrdGl2ZXJhdCBmw7ZyIHNlcnZlcnNpZGFuIGF2IFNjaGFubmVs')
         'Finding.ev-schannel-credential' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzE6IGV0dCBhbGx2YXJsaWd0IGZlbCB1cHBzdG9kIG7DpHIgZW4gVExTLXNlcnZlcmF1dGVudGlzZXJpbmdzdXBwZ2lmdCBza2FwYWRlcy4=')
         'Finding.tls12-server-off' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMiAoc2VydmVyKSDDpHIgaW5ha3RpdmVyYXQ6IEVuYWJsZWQ9MC4=')
@@ -252,10 +285,13 @@ $script:RdpStringTable = @{
         'Fix.enable-tls12-server.Title' = (ConvertFrom-RdpUtf8Base64 'QWt0aXZlcmEgVExTIDEuMiBmw7ZyIHNlcnZlcnNpZGFuIGF2IFNjaGFubmVs')
         'Fix.remove-rdp-cert-binding.Title' = (ConvertFrom-RdpUtf8Base64 'VGEgYm9ydCBkZXQga29uZmlndXJlcmFkZSB0dW1hdnRyeWNrZXQgZsO2ciBSRFAtY2VydGlmaWthdGV0')
         'Fix.renew-rdp-self-signed-cert.Title' = (ConvertFrom-RdpUtf8Base64 'RsO2cm55YSBkZXQgc2rDpGx2c2lnbmVyYWRlIFJEUC1jZXJ0aWZpa2F0ZXQ=')
+        'Fix.reset-dhcp-logon-account.Title' = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJzdMOkbGwgREhDUC1rbGllbnRlbiB0aWxsIHN0YW5kYXJka29udG90IG9jaCBzdGFydGEgZGVu')
         'Fix.reset-machinekeys-acl.Title' = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJzdMOkbGwgYmVow7ZyaWdoZXRlcm5hIGbDtnIgbWFwcGVuIE1hY2hpbmVLZXlz')
+        'Fix.reset-termservice-logon-account.Title' = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJzdMOkbGwgRmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciB0aWxsIHN0YW5kYXJka29udG90IG9jaCBzdGFydGEgdGrDpG5zdGVu')
         'Fix.resume-group-policy.Title' = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJ1cHB0YSBncnVwcHJpbmNpcGVyIG7DpHIgcmVwYXJhdGlvbmVuIGhhciBiZWtyw6RmdGF0cw==')
         'Fix.set-rdp-cert-binding.Title' = (ConvertFrom-RdpUtf8Base64 'TMOldCBSRFAgYW52w6RuZGEgZXR0IGdpbHRpZ3QgY2VydGlmaWthdA==')
         'Fix.set-rdp-port.Title' = 'Flytta RDP till en annan port'
+        'Fix.start-network-services.Title' = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJzdMOkbGwgbsOkdHZlcmtzdGrDpG5zdGVybmEgdGlsbCBhdXRvbWF0aXNrIHN0YXJ0IG9jaCBzdGFydGEgZGVt')
         'Fix.start-termservice.Title' = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJzdMOkbGwgRmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciB0aWxsIG1hbnVlbGwgc3RhcnQgb2NoIHN0YXJ0YSB0asOkbnN0ZW4=')
         'Fix.stop-port-owner.Title' = (ConvertFrom-RdpUtf8Base64 'U3RvcHBhIHRqw6Ruc3RlbiBzb20gYW52w6RuZGVyIFJEUC1wb3J0ZW4=')
         'Fix.suspend-group-policy.Title' = (ConvertFrom-RdpUtf8Base64 'UGF1c2EgZ3J1cHByaW5jaXBlciBzw6UgYXR0IGRlIGludGUga2FuIMOlbmdyYSByZXBhcmF0aW9uZW4=')
@@ -283,6 +319,8 @@ $script:RdpStringTable = @{
         RebootRequired = 'Start de computer opnieuw op om het herstel te voltooien.'
         WeakensSecurity = 'BEVEILIGING: {0} Herstellen: {1}'
         PortOwnerNotService = (ConvertFrom-RdpUtf8Base64 'UHJvY2VzIHswfSBiZXpldCBwb29ydCB7MX0gZW4gaXMgZ2VlbiBzZXJ2aWNlLiBSZHBSZXNjdWUgYmXDq2luZGlndCBub29pdCBlZW4gcHJvY2VzOiBzdG9wIGRhdCBwcm9ncmFtbWEgemVsZiBvZiB2ZXJwbGFhdHMgUkRQIG1ldCBTZXQtUmRwUG9ydC4=')
+        ServiceNotInstalled = (ConvertFrom-RdpUtf8Base64 'U2VydmljZSAnezB9JyBpcyBuaWV0IGdlw69uc3RhbGxlZXJkOiBlciBpcyBnZWVuIGNvbmZpZ3VyYXRpZSBvbSB0ZXJ1ZyB0ZSB6ZXR0ZW4u')
+        ServiceAccountNeedsPassword = 'Service ''{0}'' meldt zich vanaf de volgende opstart weer aan als ''{1}'' (ObjectName). RdpRescue heeft het wachtwoord van dat account nooit gezien: als de service niet start, geef het dan opnieuw op met sc config {0} obj= <account> password= <wachtwoord>.'
         PortOwnerShared = (ConvertFrom-RdpUtf8Base64 'UHJvY2VzIHswfSBkYXQgcG9vcnQgezF9IGJlemV0LCBob3N0IG1lZXJkZXJlIHNlcnZpY2VzICh7Mn0pOyDDqcOpbiBlcnZhbiBzdG9wcGVuIG1hYWt0IGRlIHBvb3J0IG5pZXQgdmVpbGlnIHZyaWou')
         PortOwnerStopped = 'Service ''{0}'' die poort {1} bezette, is gestopt. Hij kan de poort bij de volgende opstart weer nemen: wijzig de configuratie of het opstarttype.'
         ThumbprintNotUsable = 'Er staat geen aanwezig, niet-verlopen certificaat met vingerafdruk {0} in Cert:\LocalMachine\My.'
@@ -315,6 +353,16 @@ $script:RdpStringTable = @{
         'Finding.ev-schannel-key' = 'Schannel 36870: er is een fatale fout opgetreden bij het openen van de persoonlijke sleutel van de TLS-serverreferentie.'
         'Finding.ev-schannel-36872' = 'Schannel 36872 is vastgelegd; de betekenis verschilt per Windows-versie, dus het ondersteunt de bevinding alleen.'
         'Finding.machinekeys-acl' = 'MachineKeys of het RDP-sleutelbestand mist een vermelding die Windows nodig heeft (Administrators op de map; SYSTEM en NETWORK SERVICE op de RDP-sleutel).'
+        'Scenario.network-service-down.Title' = 'Een netwerkservice die de VM nodig heeft (DHCP-client, NSI, BFE, Windows Firewall) werkt niet'
+        'Finding.netsvc-dhcp-start' = 'DHCP-client (Dhcp) start niet automatisch (de waarde Start is niet 2, de gedocumenteerde standaardwaarde).'
+        'Finding.netsvc-dhcp-down' = 'DHCP-client (Dhcp) is niet actief.'
+        'Finding.netsvc-nsi-start' = 'Network Store Interface-service (nsi) start niet automatisch (de waarde Start is niet 2, de gedocumenteerde standaardwaarde).'
+        'Finding.netsvc-nsi-down' = 'Network Store Interface-service (nsi) is niet actief.'
+        'Finding.netsvc-bfe-start' = 'Base Filtering Engine (BFE) start niet automatisch (de waarde Start is niet 2, de gedocumenteerde standaardwaarde).'
+        'Finding.netsvc-bfe-down' = 'Base Filtering Engine (BFE) is niet actief.'
+        'Finding.netsvc-mpssvc-start' = 'Windows Defender Firewall (MpsSvc) start niet automatisch (de waarde Start is niet 2, de gedocumenteerde standaardwaarde).'
+        'Finding.netsvc-mpssvc-down' = 'Windows Defender Firewall (MpsSvc) is niet actief.'
+        'Finding.netsvc-dhcp-account' = 'De DHCP-client (Dhcp) meldt zich aan met een ander account dan het standaardaccount NT Authority\LocalService: hij start niet, fout 1069.'
         'Scenario.rdp-cert-invalid.Title' = 'Het RDP-certificaat is verlopen, ontbreekt of is niet het ingestelde certificaat'
         'Finding.rdp-cert-store' = 'Het certificaatarchief Remote Desktop is leeg of bevat alleen verlopen certificaten, of certificaten die RDP niet kan gebruiken (geen persoonlijke sleutel die te openen is, een sleutelbestand dat NETWORK SERVICE niet kan lezen, of uitgebreid sleutelgebruik dat niet voor serververificatie is).'
         'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCBub2VtdCBlZW4gY2VydGlmaWNhYXQgZGF0IG5pZXQgaXMgZ2XDr25zdGFsbGVlcmQsIHZlcmxvcGVuIGlzIG9mIGRhdCBSRFAgbmlldCBrYW4gZ2VicnVpa2VuIChnZWVuIHBlcnNvb25saWprZSBzbGV1dGVsIGRpZSB0ZSBvcGVuZW4gaXMsIGVlbiBzbGV1dGVsYmVzdGFuZCBkYXQgTkVUV09SSyBTRVJWSUNFIG5pZXQga2FuIGxlemVuLCBvZiB1aXRnZWJyZWlkIHNsZXV0ZWxnZWJydWlrIGRhdCBuaWV0IHZvb3Igc2VydmVydmVyaWZpY2F0aWUgaXMpLg==')
@@ -333,6 +381,9 @@ $script:RdpStringTable = @{
         'Scenario.termservice-not-running.Title' = 'Extern bureaublad-services (TermService) is uitgeschakeld of niet actief'
         'Finding.termservice-disabled' = 'De service Extern bureaublad-services (TermService) is uitgeschakeld: Start=4.'
         'Finding.termservice-down' = 'De service Extern bureaublad-services (TermService) is niet actief.'
+        'Finding.termservice-account' = 'Extern bureaublad-services (TermService) meldt zich aan met een ander account dan het standaardaccount NT Authority\NetworkService.'
+        'Finding.termservice-start-type' = 'Het opstarttype van Extern bureaublad-services (TermService) is niet de standaardwaarde handmatig (Start=3).'
+        'Finding.ev-scm-start-failure' = 'Service Control Manager heeft in de afgelopen 24 uur een service gelogd die bij het starten mislukte, bleef hangen of stopte (7000, 7001, 7022 of 7023): lees de gebeurtenis om te zien of die Extern bureaublad-services of een service waarvan deze afhankelijk is, noemt.'
         'Scenario.tls-disabled.Title' = 'TLS is uitgeschakeld voor de serverkant van Schannel'
         'Finding.ev-schannel-credential' = 'Schannel 36871: er is een fatale fout opgetreden bij het maken van een TLS-serverreferentie.'
         'Finding.tls12-server-off' = 'TLS 1.2 (server) is uitgeschakeld: Enabled=0.'
@@ -350,10 +401,13 @@ $script:RdpStringTable = @{
         'Fix.enable-tls12-server.Title' = 'TLS 1.2 inschakelen voor de serverkant van Schannel'
         'Fix.remove-rdp-cert-binding.Title' = 'De geconfigureerde vingerafdruk van het RDP-certificaat verwijderen'
         'Fix.renew-rdp-self-signed-cert.Title' = 'Het zelfondertekende RDP-certificaat vernieuwen'
+        'Fix.reset-dhcp-logon-account.Title' = 'De DHCP-client terugzetten op het standaardaccount en hem starten'
         'Fix.reset-machinekeys-acl.Title' = 'Machtigingen voor de map MachineKeys herstellen'
+        'Fix.reset-termservice-logon-account.Title' = 'Extern bureaublad-services terugzetten op het standaardaccount en starten'
         'Fix.resume-group-policy.Title' = 'Groepsbeleid hervatten nadat de reparatie is bevestigd'
         'Fix.set-rdp-cert-binding.Title' = 'RDP naar een geldig certificaat laten verwijzen'
         'Fix.set-rdp-port.Title' = 'RDP naar een andere poort verplaatsen'
+        'Fix.start-network-services.Title' = 'De netwerkservices terugzetten op automatisch starten en ze starten'
         'Fix.start-termservice.Title' = 'Extern bureaublad-services terugzetten op handmatig starten en starten'
         'Fix.stop-port-owner.Title' = 'De service stoppen die de RDP-poort bezet'
         'Fix.suspend-group-policy.Title' = 'Groepsbeleid onderbreken zodat het de reparatie niet ongedaan maakt'
@@ -381,6 +435,8 @@ $script:RdpStringTable = @{
         RebootRequired = (ConvertFrom-RdpUtf8Base64 '6KuL6YeN5paw5ZWf5YuV6Zu76IWm5Lul5a6M5oiQ5L+u5b6p44CC')
         WeakensSecurity = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo5oCn77yaezB9IOmChOWOn+aWueW8j++8mnsxfQ==')
         PortOwnerNotService = (ConvertFrom-RdpUtf8Base64 '6JmV55CG56iL5bqPIHswfSDkvZTnlKjpgKPmjqXln6AgezF977yM6ICM5LiU5LiN5piv5pyN5YuZ44CCUmRwUmVzY3VlIOe1leS4jee1guatouiZleeQhueoi+W6j++8muiri+iHquihjOWBnOatouipsueoi+W8j++8jOaIluS9v+eUqCBTZXQtUmRwUG9ydCDnp7vli5UgUkRQ44CC')
+        ServiceNotInstalled = (ConvertFrom-RdpUtf8Base64 '5pyN5YuZICd7MH0nIOacquWuieijne+8muaykuacieWPr+mChOWOn+eahOioreWumuOAgg==')
+        ServiceAccountNeedsPassword = (ConvertFrom-RdpUtf8Base64 '5pyN5YuZICd7MH0nIOW+nuS4i+asoemWi+apn+i1t+acg+WGjeasoeS7pSAnezF9JyDnmbvlhaXvvIhPYmplY3ROYW1l77yJ44CCUmRwUmVzY3VlIOW+nuacquWPluW+l+ipsuW4s+aItueahOWvhueivO+8muiLpeacjeWLmeeEoeazleWVn+WLle+8jOiri+S9v+eUqCBzYyBjb25maWcgezB9IG9iaj0gPOW4s+aItj4gcGFzc3dvcmQ9IDzlr4bnorw+IOmHjeaWsOaPkOS+m+WvhueivOOAgg==')
         PortOwnerShared = (ConvertFrom-RdpUtf8Base64 '5L2U55So6YCj5o6l5Z+gIHsxfSDnmoTomZXnkIbnqIvluo8gezB9IOijnei8ieWkmuWAi+acjeWLme+8iHsyfe+8ie+8m+WBnOatouWFtuS4reS4gOWAi+eEoeazleWuieWFqOWcsOmHi+aUvumAo+aOpeWfoOOAgg==')
         PortOwnerStopped = (ConvertFrom-RdpUtf8Base64 '5bey5YGc5q2i5L2U55So6YCj5o6l5Z+gIHsxfSDnmoTmnI3li5kgJ3swfSfjgILkuIvmrKHplovmqZ/mmYLlroPlj6/og73lho3mrKHkvZTnlKjoqbLpgKPmjqXln6DvvJroq4vorormm7TlhbboqK3lrprmiJbllZ/li5XpoZ7lnovjgII=')
         ThumbprintNotUsable = (ConvertFrom-RdpUtf8Base64 'Q2VydDpcTG9jYWxNYWNoaW5lXE15IOS4reaykuacieaMh+e0i+eCuiB7MH0g5LiU5pyq6YGO5pyf55qE5oaR6K2J44CC')
@@ -413,6 +469,16 @@ $script:RdpStringTable = @{
         'Finding.ev-schannel-key' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzDvvJrlrZjlj5YgVExTIOS8uuacjeWZqOiqjeitieeahOengeWvhumHkemRsOaZgueZvOeUn+WatOmHjemMr+iqpOOAgg==')
         'Finding.ev-schannel-36872' = (ConvertFrom-RdpUtf8Base64 '5bey6KiY6YyEIFNjaGFubmVsIDM2ODcy77yb5YW25oSP576p5ZugIFdpbmRvd3Mg54mI5pys6ICM55Ww77yM5Zug5q2k5YOF5L2c54K65L2Q6K2J44CC')
         'Finding.machinekeys-acl' = (ConvertFrom-RdpUtf8Base64 'TWFjaGluZUtleXMg5oiWIFJEUCDph5HpkbDmqpTmoYjnvLrlsJEgV2luZG93cyDmiYDpnIDnmoTpoIXnm67vvIjos4fmlpnlpL7kuIrnmoQgQWRtaW5pc3RyYXRvcnPvvJtSRFAg6YeR6ZGw5LiK55qEIFNZU1RFTSDoiIcgTkVUV09SSyBTRVJWSUNF77yJ44CC')
+        'Scenario.network-service-down.Title' = (ConvertFrom-RdpUtf8Base64 'Vk0g6ZyA6KaB55qE57ay6Lev5pyN5YuZ77yIREhDUCDnlKjmiLbnq6/jgIFOU0njgIFCRkXjgIFXaW5kb3dzIOmYsueBq+eJhu+8ieWBnOatoumBi+S9nA==')
+        'Finding.netsvc-dhcp-start' = (ConvertFrom-RdpUtf8Base64 'REhDUCDnlKjmiLbnq6/vvIhEaGNw77yJIOS4jeacg+iHquWLleWVn+WLle+8iFN0YXJ0IOWAvOS4jeaYr+aWh+S7tuiomOi8ieeahOmgkOioreWAvCAy77yJLg==')
+        'Finding.netsvc-dhcp-down' = (ConvertFrom-RdpUtf8Base64 'REhDUCDnlKjmiLbnq6/vvIhEaGNw77yJIOacquWcqOWft+ihjC4=')
+        'Finding.netsvc-nsi-start' = (ConvertFrom-RdpUtf8Base64 'TmV0d29yayBTdG9yZSBJbnRlcmZhY2Ug5pyN5YuZ77yIbnNp77yJIOS4jeacg+iHquWLleWVn+WLle+8iFN0YXJ0IOWAvOS4jeaYr+aWh+S7tuiomOi8ieeahOmgkOioreWAvCAy77yJLg==')
+        'Finding.netsvc-nsi-down' = (ConvertFrom-RdpUtf8Base64 'TmV0d29yayBTdG9yZSBJbnRlcmZhY2Ug5pyN5YuZ77yIbnNp77yJIOacquWcqOWft+ihjC4=')
+        'Finding.netsvc-bfe-start' = (ConvertFrom-RdpUtf8Base64 'QmFzZSBGaWx0ZXJpbmcgRW5naW5l77yIQkZF77yJIOS4jeacg+iHquWLleWVn+WLle+8iFN0YXJ0IOWAvOS4jeaYr+aWh+S7tuiomOi8ieeahOmgkOioreWAvCAy77yJLg==')
+        'Finding.netsvc-bfe-down' = (ConvertFrom-RdpUtf8Base64 'QmFzZSBGaWx0ZXJpbmcgRW5naW5l77yIQkZF77yJIOacquWcqOWft+ihjC4=')
+        'Finding.netsvc-mpssvc-start' = (ConvertFrom-RdpUtf8Base64 'V2luZG93cyBEZWZlbmRlciDpmLLngavniYbvvIhNcHNTdmPvvIkg5LiN5pyD6Ieq5YuV5ZWf5YuV77yIU3RhcnQg5YC85LiN5piv5paH5Lu26KiY6LyJ55qE6aCQ6Kit5YC8IDLvvIku')
+        'Finding.netsvc-mpssvc-down' = (ConvertFrom-RdpUtf8Base64 'V2luZG93cyBEZWZlbmRlciDpmLLngavniYbvvIhNcHNTdmPvvIkg5pyq5Zyo5Z+36KGMLg==')
+        'Finding.netsvc-dhcp-account' = (ConvertFrom-RdpUtf8Base64 'REhDUCDnlKjmiLbnq6/vvIhEaGNw77yJ55qE55m75YWl5biz5oi25LiN5piv6aCQ6Kit55qEIE5UIEF1dGhvcml0eVxMb2NhbFNlcnZpY2XvvJrlroPmnIPlm6DpjK/oqqQgMTA2OSDogIznhKHms5XllZ/li5XjgII=')
         'Scenario.rdp-cert-invalid.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaGkeitieW3sumBjuacn+OAgemBuuWkse+8jOaIluS4jeaYr+W3suioreWumueahOaGkeitiQ==')
         'Finding.rdp-cert-store' = (ConvertFrom-RdpUtf8Base64 'UmVtb3RlIERlc2t0b3Ag5oaR6K2J5a2Y5pS+5Y2A5piv56m655qE77yM5oiW5Y+q5YyF5ZCr5bey6YGO5pyf55qE5oaR6K2J77yM5oiW5Y+q5pyJIFJEUCDnhKHms5Xkvb/nlKjnmoTmhpHorYnvvIjmspLmnInlj6/plovllZ/nmoTnp4Hlr4bph5HpkbDjgIFORVRXT1JLIFNFUlZJQ0Ug54Sh5rOV6K6A5Y+W6YeR6ZGw5qqU5qGI77yM5oiW5aKe5by36YeR6ZGw5L2/55So5pa55rOV5LiN5piv5Ly65pyN5Zmo6amX6K2J77yJ44CC')
         'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCDmjIflrprnmoTmhpHorYnmnKrlronoo53jgIHlt7LpgY7mnJ/vvIzmiJYgUkRQIOeEoeazleS9v+eUqO+8iOaykuacieWPr+mWi+WVn+eahOengeWvhumHkemRsOOAgU5FVFdPUksgU0VSVklDRSDnhKHms5XoroDlj5bph5HpkbDmqpTmoYjvvIzmiJblop7lvLfph5HpkbDkvb/nlKjmlrnms5XkuI3mmK/kvLrmnI3lmajpqZforYnvvInjgII=')
@@ -431,6 +497,9 @@ $script:RdpStringTable = @{
         'Scenario.termservice-not-running.Title' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInlt7LlgZznlKjmiJbmnKrlnKjln7fooYw=')
         'Finding.termservice-disabled' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInlt7LlgZznlKjvvJpTdGFydD0044CC')
         'Finding.termservice-down' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInmnKrlnKjln7fooYzjgII=')
+        'Finding.termservice-account' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInnmoTnmbvlhaXluLPmiLbkuI3mmK/poJDoqK3nmoQgTlQgQXV0aG9yaXR5XE5ldHdvcmtTZXJ2aWNl44CC')
+        'Finding.termservice-start-type' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInnmoTllZ/li5XpoZ7lnovkuI3mmK/poJDoqK3nmoTmiYvli5XvvIhTdGFydD0z77yJ44CC')
+        'Finding.ev-scm-start-failure' = (ConvertFrom-RdpUtf8Base64 '5pyN5YuZ5o6n5Yi2566h55CG5ZOh5Zyo6YGO5Y67IDI0IOWwj+aZguWFp+iomOmMhOS6huWVn+WLleaZguWkseaVl+OAgeWBnOatouWbnuaHieaIluWBnOatoueahOacjeWLme+8iDcwMDDjgIE3MDAx44CBNzAyMiDmiJYgNzAyM++8ie+8muiri+mWseiugOipsuS6i+S7tu+8jOeiuuiqjeWug+aYr+WQpuaMh+WHuumBoOerr+ahjOmdouacjeWLmeaIluWFtuebuOS+neeahOacjeWLmeOAgg==')
         'Scenario.tls-disabled.Title' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwg5Ly65pyN5Zmo56uv55qEIFRMUyDlt7LlgZznlKg=')
         'Finding.ev-schannel-credential' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzHvvJrlu7rnq4sgVExTIOS8uuacjeWZqOiqjeitieaZgueZvOeUn+WatOmHjemMr+iqpOOAgg==')
         'Finding.tls12-server-off' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMu+8iOS8uuacjeWZqO+8ieW3suWBnOeUqO+8mkVuYWJsZWQ9MOOAgg==')
@@ -448,10 +517,13 @@ $script:RdpStringTable = @{
         'Fix.enable-tls12-server.Title' = (ConvertFrom-RdpUtf8Base64 '54K6IFNjaGFubmVsIOS8uuacjeWZqOerr+WVn+eUqCBUTFMgMS4y')
         'Fix.remove-rdp-cert-binding.Title' = (ConvertFrom-RdpUtf8Base64 '56e76Zmk5bey6Kit5a6a55qEIFJEUCDmhpHorYnmjIfntIs=')
         'Fix.renew-rdp-self-signed-cert.Title' = (ConvertFrom-RdpUtf8Base64 '5pu05pawIFJEUCDoh6rmiJHnsL3nvbLmhpHorYk=')
+        'Fix.reset-dhcp-logon-account.Title' = (ConvertFrom-RdpUtf8Base64 '5bCHIERIQ1Ag55So5oi256uv6Kit5Zue6aCQ6Kit5biz5oi25Lim5ZWf5YuV5a6D')
         'Fix.reset-machinekeys-acl.Title' = (ConvertFrom-RdpUtf8Base64 '6YeN6KitIE1hY2hpbmVLZXlzIOizh+aWmeWkvueahOasiumZkA==')
+        'Fix.reset-termservice-logon-account.Title' = (ConvertFrom-RdpUtf8Base64 '5bCH6YGg56uv5qGM6Z2i5pyN5YuZ6Kit5Zue6aCQ6Kit5biz5oi25Lim5ZWf5YuV5a6D')
         'Fix.resume-group-policy.Title' = (ConvertFrom-RdpUtf8Base64 '56K66KqN5L+u5b6p5b6M5oGi5b6p576k57WE5Y6f5YmH')
         'Fix.set-rdp-cert-binding.Title' = (ConvertFrom-RdpUtf8Base64 '5bCHIFJEUCDmjIflkJHmnInmlYjnmoTmhpHorYk=')
         'Fix.set-rdp-port.Title' = (ConvertFrom-RdpUtf8Base64 '5bCHIFJEUCDnp7vliLDlhbbku5bpgKPmjqXln6A=')
+        'Fix.start-network-services.Title' = (ConvertFrom-RdpUtf8Base64 '5bCH57ay6Lev5pyN5YuZ6Kit5Zue6Ieq5YuV5ZWf5YuV5Lim5ZWf5YuV5a6D5YCR')
         'Fix.start-termservice.Title' = (ConvertFrom-RdpUtf8Base64 '5bCH6YGg56uv5qGM6Z2i5pyN5YuZ6Kit5Zue5omL5YuV5ZWf5YuV5Lim5ZWf5YuV5a6D')
         'Fix.stop-port-owner.Title' = (ConvertFrom-RdpUtf8Base64 '5YGc5q2i5L2U55SoIFJEUCDpgKPmjqXln6DnmoTmnI3li5k=')
         'Fix.suspend-group-policy.Title' = (ConvertFrom-RdpUtf8Base64 '5pqr5YGc576k57WE5Y6f5YmH77yM6YG/5YWN5YW25b6p5Y6f5L+u5b6p57WQ5p6c')
@@ -652,6 +724,7 @@ function Get-RdpServiceInfo {
             Name      = [string]$service.Name
             State     = [string]$service.State
             StartMode = [string]$service.StartMode
+            StartName = [string]$service.StartName
             ProcessId = [int]$service.ProcessId
         }
     }
@@ -698,6 +771,30 @@ function Set-RdpServiceStartMode {
         return
     }
     Set-Service -Name $Name -StartupType $StartType -ErrorAction Stop
+}
+
+function Set-RdpServiceLogonAccount {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^/\\]+$')]
+        [string]$Name,
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('LocalSystem', 'NT Authority\LocalService', 'NT Authority\NetworkService')]
+        [string]$Account
+    )
+    # Win32_Service.Change with StartName and an empty StartPassword: the built-in accounts
+    # have no password. The service control manager writes ObjectName itself.
+    if (-not $PSCmdlet.ShouldProcess($Name, "Service: log on as $Account")) {
+        return
+    }
+    $filter = "Name='{0}'" -f $Name.Replace('\', '\\').Replace("'", "\'")
+    $service = Get-CimInstance -ClassName 'Win32_Service' -Filter $filter
+    $result = Invoke-CimMethod -InputObject $service -MethodName 'Change' -Arguments @{ StartName = $Account; StartPassword = '' }
+    if ($result.ReturnValue -ne 0) {
+        throw ('Win32_Service.Change({0}, StartName={1}) returned {2}' -f $Name, $Account, $result.ReturnValue)
+    }
 }
 
 function Send-RdpServiceControl {
@@ -1862,6 +1959,102 @@ function Invoke-RdpCheck {
 }
 #endregion src/powershell/checks.ps1
 
+#region src/powershell/service-config.ps1
+# Service configuration
+# A service's start type and logon account against the defaults Microsoft documents, read from
+# the service control manager (Win32_Service: StartMode, StartName), which starts services by
+# them; and the operation that sets a logon account back to a built-in one.
+
+function Test-RdpServiceConfigCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    $service = @(Get-RdpServiceInfo -Name $Check.Service)
+    if ($service.Count -eq 0) {
+        # Not installed: service-state 'missing' says so; a configuration there is none.
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    }
+    if ($Check.Setting -eq 'start-type') {
+        # Win32_Service.StartMode: Auto (delayed start too), Manual, Disabled, Boot, System.
+        $expected = @{ automatic = 'Auto'; manual = 'Manual' }[$Check.Expected]
+        $actual = [string]$service[0].StartMode
+    }
+    else {
+        $expected = [string]$Check.Expected
+        $actual = [string]$service[0].StartName
+    }
+    # -eq on strings ignores case: NT AUTHORITY\LocalService is NT Authority\LocalService.
+    if ($actual -eq $expected) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    }
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail (ConvertTo-RdpToken -Value $actual)
+}
+
+function Test-RdpBuiltInServiceAccount {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [AllowEmptyString()]
+        [string]$Account
+    )
+    # The accounts a service runs as without a password; -contains ignores case.
+    @('LocalSystem', 'NT AUTHORITY\LocalService', 'NT AUTHORITY\NetworkService') -contains $Account
+}
+
+function Set-RdpServiceLogonAccountOperation {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Operation,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Parameters,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    $service = @(Get-RdpServiceInfo -Name $Operation.Service)
+    if ($service.Count -eq 0) {
+        throw ($script:RdpStrings.ServiceNotInstalled -f $Operation.Service)
+    }
+    if ([string]$service[0].StartName -eq $Operation.Account) {
+        return
+    }
+    Set-RdpServiceLogonAccount -Name $Operation.Service -Account $Operation.Account
+    '{0} logs on as {1}' -f $Operation.Service, $Operation.Account
+}
+
+function Restore-RdpServiceLogonAccount {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Service,
+        [AllowEmptyString()]
+        [string]$Account
+    )
+    # Undo of a logon-account change. A built-in account goes back through the service control
+    # manager; another account needs its password, which RdpRescue never saw: its name is
+    # written back (ObjectName, read at the next boot) and the user is told to give the password.
+    if (-not $Account) {
+        return
+    }
+    $now = @(Get-RdpServiceInfo -Name $Service)
+    if ($now.Count -eq 0 -or [string]$now[0].StartName -eq $Account) {
+        return
+    }
+    if (Test-RdpBuiltInServiceAccount -Account $Account) {
+        Set-RdpServiceLogonAccount -Name $Service -Account $Account
+        return
+    }
+    Set-RdpRegistryValue -Path "HKLM:\SYSTEM\CurrentControlSet\Services\$Service" -Name 'ObjectName' -Type 'REG_SZ' -Value $Account
+    Write-Warning ($script:RdpStrings.ServiceAccountNeedsPassword -f $Service, $Account)
+}
+#endregion src/powershell/service-config.ps1
+
 #region src/powershell/status.ps1
 # Status truth table and report lines
 # The same truth table as src/model/report.ts decideStatus, shared by every RdpRescue target:
@@ -2133,14 +2326,16 @@ function Backup-RdpServiceConfigItem {
     }
     $service = @(Get-RdpServiceInfo -Name $name)
     $state = $null
+    $account = $null
     $dependents = @()
     if ($service.Count -gt 0) {
         $state = $service[0].State
+        $account = [string]$service[0].StartName
         # Stopping a service stops its dependents too; undo starts the running ones again.
         $dependents = @(Get-RdpDependentService -Name $name | Where-Object { (Get-RdpServiceState -Name $_) -eq 'Running' })
     }
     $start = Get-RdpRegistryValue -Path "HKLM:\SYSTEM\CurrentControlSet\Services\$name" -Name 'Start'
-    @{ Kind = $Item.Kind; Service = $name; Start = $start; State = $state; Dependents = $dependents }
+    @{ Kind = $Item.Kind; Service = $name; Start = $start; State = $state; Account = $account; Dependents = $dependents }
 }
 
 function Restore-RdpServiceConfigItem {
@@ -2167,6 +2362,10 @@ function Restore-RdpServiceConfigItem {
                 Write-Verbose -Message ('{0}: start type restored for the next boot ({1})' -f $Entry.Service, $_.Exception.Message)
             }
         }
+    }
+    # Older backups have no Account.
+    if ($Entry.PSObject.Properties.Name -contains 'Account') {
+        Restore-RdpServiceLogonAccount -Service $Entry.Service -Account ([string]$Entry.Account)
     }
     $now = @(Get-RdpServiceInfo -Name $Entry.Service)
     if ($Entry.State -eq 'Running' -and $now.Count -gt 0 -and $now[0].State -ne 'Running') {
@@ -2519,6 +2718,11 @@ function Test-RdpServiceConfigItem {
     $service = Get-RdpEntryField -Entry $Entry -Name 'Service'
     $start = Get-RdpEntryField -Entry $Entry -Name 'Start'
     if ($null -ne $start -and [string]$start -notmatch '^[0-4]$') {
+        return $false
+    }
+    # An account name: no control characters or quotes, at most 256 characters.
+    $account = Get-RdpEntryField -Entry $Entry -Name 'Account'
+    if ($null -ne $account -and [string]$account -notmatch '^[^\x00-\x1f"]{0,256}$') {
         return $false
     }
     if ($Item.Service) {
@@ -3783,6 +3987,7 @@ $script:RdpCheckEvaluators = @{
     'certificate-store' = 'Test-RdpCertificateStoreCheck'
     'certificate-binding' = 'Test-RdpCertificateBindingCheck'
     'folder-acl' = 'Test-RdpFolderAclCheck'
+    'service-config' = 'Test-RdpServiceConfigCheck'
     'windows-feature' = 'Test-RdpWindowsFeatureCheck'
 }
 
@@ -3796,6 +4001,7 @@ $script:RdpOperationAppliers = @{
     'service-start' = 'Start-RdpServiceOperation'
     'service-stop' = 'Stop-RdpServiceOperation'
     'service-start-type' = 'Set-RdpServiceStartTypeOperation'
+    'service-logon-account' = 'Set-RdpServiceLogonAccountOperation'
     'remove-self-signed-certificates' = 'Remove-RdpSelfSignedCertificateOperation'
     'firewall-rule-port' = 'Set-RdpFirewallRuleOperation'
     'bcd-set' = 'Set-RdpBcdOperation'
@@ -3945,6 +4151,98 @@ $script:RdpCatalog = @{
                 }
             )
             Fixes = @('reset-machinekeys-acl', 'renew-rdp-self-signed-cert', 'remove-rdp-cert-binding', 'set-rdp-cert-binding')
+        }
+        @{
+            Id = 'network-service-down'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'netsvc-dhcp-start'
+                        Service = 'Dhcp'
+                        Setting = 'start-type'
+                        Expected = 'automatic'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'netsvc-dhcp-down'
+                        Service = 'Dhcp'
+                        FiresWhen = 'not-running'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'netsvc-nsi-start'
+                        Service = 'nsi'
+                        Setting = 'start-type'
+                        Expected = 'automatic'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'netsvc-nsi-down'
+                        Service = 'nsi'
+                        FiresWhen = 'not-running'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'netsvc-bfe-start'
+                        Service = 'BFE'
+                        Setting = 'start-type'
+                        Expected = 'automatic'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'netsvc-bfe-down'
+                        Service = 'BFE'
+                        FiresWhen = 'not-running'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'netsvc-mpssvc-start'
+                        Service = 'MpsSvc'
+                        Setting = 'start-type'
+                        Expected = 'automatic'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'netsvc-mpssvc-down'
+                        Service = 'MpsSvc'
+                        FiresWhen = 'not-running'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'netsvc-dhcp-account'
+                        Service = 'Dhcp'
+                        Setting = 'logon-account'
+                        Expected = 'NT Authority\LocalService'
+                    }
+                }
+            )
+            Fixes = @('start-network-services', 'reset-dhcp-logon-account')
         }
         @{
             Id = 'rdp-cert-invalid'
@@ -4121,8 +4419,41 @@ $script:RdpCatalog = @{
                         FiresWhen = 'not-running'
                     }
                 }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'termservice-account'
+                        Service = 'TermService'
+                        Setting = 'logon-account'
+                        Expected = 'NT Authority\NetworkService'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'termservice-start-type'
+                        Service = 'TermService'
+                        Setting = 'start-type'
+                        Expected = 'manual'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-scm-start-failure'
+                        Channel = 'System'
+                        Provider = 'Service Control Manager'
+                        EventIds = @(7000, 7001, 7022, 7023)
+                        WindowHours = 24
+                        DataConditions = @()
+                        ReportFields = @()
+                    }
+                }
             )
-            Fixes = @('start-termservice')
+            Fixes = @('start-termservice', 'reset-termservice-logon-account')
         }
         @{
             Id = 'tls-disabled'
@@ -4305,6 +4636,65 @@ $script:RdpCatalog = @{
                 }
             )
         }
+        'netsvc-dhcp-start' = @{
+            Kind = 'service-config'
+            Id = 'netsvc-dhcp-start'
+            Service = 'Dhcp'
+            Setting = 'start-type'
+            Expected = 'automatic'
+        }
+        'netsvc-dhcp-down' = @{
+            Kind = 'service-state'
+            Id = 'netsvc-dhcp-down'
+            Service = 'Dhcp'
+            FiresWhen = 'not-running'
+        }
+        'netsvc-nsi-start' = @{
+            Kind = 'service-config'
+            Id = 'netsvc-nsi-start'
+            Service = 'nsi'
+            Setting = 'start-type'
+            Expected = 'automatic'
+        }
+        'netsvc-nsi-down' = @{
+            Kind = 'service-state'
+            Id = 'netsvc-nsi-down'
+            Service = 'nsi'
+            FiresWhen = 'not-running'
+        }
+        'netsvc-bfe-start' = @{
+            Kind = 'service-config'
+            Id = 'netsvc-bfe-start'
+            Service = 'BFE'
+            Setting = 'start-type'
+            Expected = 'automatic'
+        }
+        'netsvc-bfe-down' = @{
+            Kind = 'service-state'
+            Id = 'netsvc-bfe-down'
+            Service = 'BFE'
+            FiresWhen = 'not-running'
+        }
+        'netsvc-mpssvc-start' = @{
+            Kind = 'service-config'
+            Id = 'netsvc-mpssvc-start'
+            Service = 'MpsSvc'
+            Setting = 'start-type'
+            Expected = 'automatic'
+        }
+        'netsvc-mpssvc-down' = @{
+            Kind = 'service-state'
+            Id = 'netsvc-mpssvc-down'
+            Service = 'MpsSvc'
+            FiresWhen = 'not-running'
+        }
+        'netsvc-dhcp-account' = @{
+            Kind = 'service-config'
+            Id = 'netsvc-dhcp-account'
+            Service = 'Dhcp'
+            Setting = 'logon-account'
+            Expected = 'NT Authority\LocalService'
+        }
         'rdp-cert-store' = @{
             Kind = 'certificate-store'
             Id = 'rdp-cert-store'
@@ -4413,6 +4803,30 @@ $script:RdpCatalog = @{
             Id = 'termservice-down'
             Service = 'TermService'
             FiresWhen = 'not-running'
+        }
+        'termservice-account' = @{
+            Kind = 'service-config'
+            Id = 'termservice-account'
+            Service = 'TermService'
+            Setting = 'logon-account'
+            Expected = 'NT Authority\NetworkService'
+        }
+        'termservice-start-type' = @{
+            Kind = 'service-config'
+            Id = 'termservice-start-type'
+            Service = 'TermService'
+            Setting = 'start-type'
+            Expected = 'manual'
+        }
+        'ev-scm-start-failure' = @{
+            Kind = 'event-query'
+            Id = 'ev-scm-start-failure'
+            Channel = 'System'
+            Provider = 'Service Control Manager'
+            EventIds = @(7000, 7001, 7022, 7023)
+            WindowHours = 24
+            DataConditions = @()
+            ReportFields = @()
         }
         'ev-schannel-credential' = @{
             Kind = 'event-query'
@@ -4781,6 +5195,35 @@ $script:RdpCatalog = @{
             Reboot = $false
             WeakensSecurity = $false
         }
+        'reset-dhcp-logon-account' = @{
+            Id = 'reset-dhcp-logon-account'
+            Command = 'Reset-RdpDhcpLogonAccount'
+            OptIn = $false
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'service-logon-account'
+                    Service = 'Dhcp'
+                    Account = 'NT Authority\LocalService'
+                }
+                @{
+                    Kind = 'service-start'
+                    Service = 'Dhcp'
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'service-config'
+                    Service = 'Dhcp'
+                    Runtime = $null
+                }
+            )
+            VerifyChecks = @('netsvc-dhcp-account', 'netsvc-dhcp-down')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $false
+            WeakensSecurity = $false
+        }
         'reset-machinekeys-acl' = @{
             Id = 'reset-machinekeys-acl'
             Command = 'Repair-RdpMachineKeyPermission'
@@ -4851,6 +5294,35 @@ $script:RdpCatalog = @{
             VerifyChecks = @('machinekeys-acl')
             NeededWhenEvents = @('ev-rcm-cert', 'ev-schannel-key')
             RestartsServices = @('TermService')
+            Reboot = $false
+            WeakensSecurity = $false
+        }
+        'reset-termservice-logon-account' = @{
+            Id = 'reset-termservice-logon-account'
+            Command = 'Reset-RdpTermServiceLogonAccount'
+            OptIn = $false
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'service-logon-account'
+                    Service = 'TermService'
+                    Account = 'NT Authority\NetworkService'
+                }
+                @{
+                    Kind = 'service-start'
+                    Service = 'TermService'
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'service-config'
+                    Service = 'TermService'
+                    Runtime = $null
+                }
+            )
+            VerifyChecks = @('termservice-account', 'termservice-down')
+            NeededWhenEvents = @()
+            RestartsServices = @()
             Reboot = $false
             WeakensSecurity = $false
         }
@@ -5004,6 +5476,81 @@ $script:RdpCatalog = @{
             Reboot = $false
             WeakensSecurity = $false
         }
+        'start-network-services' = @{
+            Id = 'start-network-services'
+            Command = 'Start-RdpNetworkService'
+            OptIn = $false
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'service-start-type'
+                    Service = 'nsi'
+                    StartType = 'automatic'
+                    ViaRegistry = $false
+                }
+                @{
+                    Kind = 'service-start'
+                    Service = 'nsi'
+                }
+                @{
+                    Kind = 'service-start-type'
+                    Service = 'Dhcp'
+                    StartType = 'automatic'
+                    ViaRegistry = $false
+                }
+                @{
+                    Kind = 'service-start'
+                    Service = 'Dhcp'
+                }
+                @{
+                    Kind = 'service-start-type'
+                    Service = 'BFE'
+                    StartType = 'automatic'
+                    ViaRegistry = $false
+                }
+                @{
+                    Kind = 'service-start'
+                    Service = 'BFE'
+                }
+                @{
+                    Kind = 'service-start-type'
+                    Service = 'MpsSvc'
+                    StartType = 'automatic'
+                    ViaRegistry = $false
+                }
+                @{
+                    Kind = 'service-start'
+                    Service = 'MpsSvc'
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'service-config'
+                    Service = 'nsi'
+                    Runtime = $null
+                }
+                @{
+                    Kind = 'service-config'
+                    Service = 'Dhcp'
+                    Runtime = $null
+                }
+                @{
+                    Kind = 'service-config'
+                    Service = 'BFE'
+                    Runtime = $null
+                }
+                @{
+                    Kind = 'service-config'
+                    Service = 'MpsSvc'
+                    Runtime = $null
+                }
+            )
+            VerifyChecks = @('netsvc-nsi-start', 'netsvc-nsi-down', 'netsvc-dhcp-start', 'netsvc-dhcp-down', 'netsvc-bfe-start', 'netsvc-bfe-down', 'netsvc-mpssvc-start', 'netsvc-mpssvc-down')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $false
+            WeakensSecurity = $false
+        }
         'start-termservice' = @{
             Id = 'start-termservice'
             Command = 'Start-RdpTermService'
@@ -5028,7 +5575,7 @@ $script:RdpCatalog = @{
                     Runtime = $null
                 }
             )
-            VerifyChecks = @('termservice-disabled', 'termservice-down')
+            VerifyChecks = @('termservice-disabled', 'termservice-start-type', 'termservice-down')
             NeededWhenEvents = @()
             RestartsServices = @()
             Reboot = $false
@@ -5110,8 +5657,8 @@ function Invoke-RdpDiagnosis {
     [OutputType([pscustomobject], [string])]
     param(
         [Parameter(Position = 0)]
-        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled')]
-        [string[]]$Scenario = @('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled'),
+        [ValidateSet('broker-hostname', 'machinekeys-access', 'network-service-down', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled')]
+        [string[]]$Scenario = @('broker-hostname', 'machinekeys-access', 'network-service-down', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled'),
         [object]$Since = $null,
         [Nullable[datetime]]$After = $null,
         [Parameter(Mandatory = $true, ParameterSetName = 'Text')]
@@ -5169,9 +5716,9 @@ function Invoke-RdpRepair {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true, Position = 0)]
-        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled')]
+        [ValidateSet('broker-hostname', 'machinekeys-access', 'network-service-down', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled')]
         [string]$Scenario,
-        [ValidateSet('allow-rdp-connections', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
+        [ValidateSet('allow-rdp-connections', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-dhcp-logon-account', 'reset-machinekeys-acl', 'reset-termservice-logon-account', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'start-network-services', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
         [string[]]$Fix = @(),
         [ValidatePattern('^[0-9A-Fa-f]{40}$')]
         [string]$Thumbprint,
@@ -5320,6 +5867,18 @@ function Reset-RdpSelfSignedCertificate {
 }
 #endregion fix renew-rdp-self-signed-cert (command Reset-RdpSelfSignedCertificate)
 
+#region fix reset-dhcp-logon-account (command Reset-RdpDhcpLogonAccount)
+function Reset-RdpDhcpLogonAccount {
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'reset-dhcp-logon-account' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix reset-dhcp-logon-account (command Reset-RdpDhcpLogonAccount)
+
 #region fix reset-machinekeys-acl (command Repair-RdpMachineKeyPermission)
 function Repair-RdpMachineKeyPermission {
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
@@ -5331,6 +5890,18 @@ function Repair-RdpMachineKeyPermission {
     Invoke-RdpFixCommand -FixId 'reset-machinekeys-acl' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix reset-machinekeys-acl (command Repair-RdpMachineKeyPermission)
+
+#region fix reset-termservice-logon-account (command Reset-RdpTermServiceLogonAccount)
+function Reset-RdpTermServiceLogonAccount {
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'reset-termservice-logon-account' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix reset-termservice-logon-account (command Reset-RdpTermServiceLogonAccount)
 
 #region fix resume-group-policy (command Resume-RdpGroupPolicy)
 function Resume-RdpGroupPolicy {
@@ -5373,6 +5944,18 @@ function Set-RdpPort {
     Invoke-RdpFixCommand -FixId 'set-rdp-port' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix set-rdp-port (command Set-RdpPort)
+
+#region fix start-network-services (command Start-RdpNetworkService)
+function Start-RdpNetworkService {
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'start-network-services' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix start-network-services (command Start-RdpNetworkService)
 
 #region fix start-termservice (command Start-RdpTermService)
 function Start-RdpTermService {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from './text.ts';
 import { RegistryKey, RegistryValueName, ServiceName, Sid, WindowsPath } from './platform.ts';
+import { ServiceConfigCheck } from './checks-service-config.ts';
 
 /**
  * Check primitives: declarative, one kind each. A check "fires" when the condition it
@@ -160,6 +161,7 @@ export const Check = z.discriminatedUnion('kind', [
   CertificateBindingCheck,
   FolderAclCheck,
   WindowsFeatureCheck,
+  ServiceConfigCheck,
 ]);
 export type Check = z.infer<typeof Check>;
 export type CheckKind = Check['kind'];

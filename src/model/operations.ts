@@ -9,6 +9,7 @@ import {
   Value,
   WindowsPath,
 } from './platform.ts';
+import { ServiceLogonAccountOp } from './operations-service-logon.ts';
 
 /**
  * Fix primitives: declarative, one kind each. Each kind has one backup strategy and one
@@ -168,6 +169,7 @@ export const Operation = z.discriminatedUnion('kind', [
   ServiceStartOp,
   ServiceStopOp,
   ServiceStartTypeOp,
+  ServiceLogonAccountOp,
   RemoveSelfSignedCertificatesOp,
   FirewallRulePortOp,
   BcdSetOp,

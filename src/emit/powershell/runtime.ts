@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 export const RUNTIME_FILES = [
   'platform',
   'checks',
+  'service-config',
   'status',
   'backup',
   'undo',

@@ -21,7 +21,9 @@ import {
   type Part,
 } from '../syntax/index.ts';
 import { registryKey, type FixContext } from './context.ts';
-import { readListenerVerdict, readRdpPort, readServicePid } from './reads.ts';
+import { SERVICES, serviceConfigConditions, serviceConfigValue } from '../checks-service-config.ts';
+import { whenAll } from '../checks.ts';
+import { readListenerVerdict, readRdpPort, readServicePid, readServiceRunning } from './reads.ts';
 import { readValue, registryText } from './registry.ts';
 
 /**
@@ -80,9 +82,13 @@ function registryValue(check: CheckOf<'registry-value'>, ctx: FixContext): Verif
 function serviceState(check: CheckOf<'service-state'>, ctx: FixContext): Verification {
   switch (check.firesWhen) {
     case 'not-running': {
-      const pid = Name.generated(`${check.service} PID read back`);
-      const stopped = equals([ref(pid)], '?');
-      return { lines: readServicePid(pid, check.service), fired: stopped, quiet: not(stopped) };
+      const state = Name.generated(`${check.service} state read back`);
+      const running = equals([ref(state)], '4');
+      return {
+        lines: readServiceRunning(state, check.service),
+        fired: not(running),
+        quiet: running,
+      };
     }
     case 'disabled':
     case 'missing': {
@@ -185,6 +191,22 @@ function certificateBinding(check: CheckOf<'certificate-binding'>, ctx: FixConte
   };
 }
 
+/** Start or ObjectName read now; fired when it is there and not the default. */
+function serviceConfig(check: CheckOf<'service-config'>, ctx: FixContext): Verification {
+  const read = Name.generated(`${check.service} config read back`);
+  const verdict = Name.generated(`${check.service} config verdict`);
+  const key = registryKey(`${SERVICES}\\${check.service}`, ctx.scope);
+  const { fired } = serviceConfigConditions(read, check);
+  return {
+    lines: [
+      ...readValue(key, serviceConfigValue(check).name, read),
+      seq(set(verdict, 'Q'), whenAll(fired, set(verdict, 'F'))),
+    ],
+    fired: equals([ref(verdict)], 'F'),
+    quiet: equals([ref(verdict)], 'Q'),
+  };
+}
+
 export function verification(check: Check, ctx: FixContext): Verification {
   switch (check.kind) {
     case 'registry-value':
@@ -203,6 +225,8 @@ export function verification(check: Check, ctx: FixContext): Verification {
       return certificateBinding(check, ctx);
     case 'folder-acl':
       return folderAcl(check, ctx);
+    case 'service-config':
+      return serviceConfig(check, ctx);
     default:
       throw new Error(`a fix cannot verify a ${check.kind} check in CMD`);
   }

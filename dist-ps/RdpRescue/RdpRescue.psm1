@@ -203,6 +203,7 @@ function Get-RdpServiceInfo {
             Name      = [string]$service.Name
             State     = [string]$service.State
             StartMode = [string]$service.StartMode
+            StartName = [string]$service.StartName
             ProcessId = [int]$service.ProcessId
         }
     }
@@ -249,6 +250,30 @@ function Set-RdpServiceStartMode {
         return
     }
     Set-Service -Name $Name -StartupType $StartType -ErrorAction Stop
+}
+
+function Set-RdpServiceLogonAccount {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^/\\]+$')]
+        [string]$Name,
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('LocalSystem', 'NT Authority\LocalService', 'NT Authority\NetworkService')]
+        [string]$Account
+    )
+    # Win32_Service.Change with StartName and an empty StartPassword: the built-in accounts
+    # have no password. The service control manager writes ObjectName itself.
+    if (-not $PSCmdlet.ShouldProcess($Name, "Service: log on as $Account")) {
+        return
+    }
+    $filter = "Name='{0}'" -f $Name.Replace('\', '\\').Replace("'", "\'")
+    $service = Get-CimInstance -ClassName 'Win32_Service' -Filter $filter
+    $result = Invoke-CimMethod -InputObject $service -MethodName 'Change' -Arguments @{ StartName = $Account; StartPassword = '' }
+    if ($result.ReturnValue -ne 0) {
+        throw ('Win32_Service.Change({0}, StartName={1}) returned {2}' -f $Name, $Account, $result.ReturnValue)
+    }
 }
 
 function Send-RdpServiceControl {
@@ -851,46 +876,6 @@ function Get-RdpDate {
     param()
     Get-Date
 }
-
-# Windows Firewall (src/powershell/firewall.ps1 reads the rules and profiles through these)
-#   Get-RdpRegistryValueTable -Path                    every value of a key: name -> data; empty when the key is absent
-#   Set-RdpFirewallRuleEnabled -Name -Enabled          Enable-/Disable-NetFirewallRule by the rule's Name (persistent store)
-
-function Get-RdpRegistryValueTable {
-    [CmdletBinding()]
-    [OutputType([hashtable])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [string]$Path
-    )
-    $table = @{}
-    if (-not (Test-Path -LiteralPath $Path)) {
-        return $table
-    }
-    $key = Get-Item -LiteralPath $Path
-    foreach ($name in $key.GetValueNames()) {
-        $table[$name] = $key.GetValue($name, $null, [Microsoft.Win32.RegistryValueOptions]::DoNotExpandEnvironmentNames)
-    }
-    $table
-}
-
-function Set-RdpFirewallRuleEnabled {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param(
-        [Parameter(Mandatory = $true)]
-        [string]$Name,
-        [Parameter(Mandatory = $true)]
-        [bool]$Enabled
-    )
-    if ($PSCmdlet.ShouldProcess($Name, "Firewall rule Enabled = $Enabled")) {
-        if ($Enabled) {
-            Enable-NetFirewallRule -Name $Name -ErrorAction Stop
-        }
-        else {
-            Disable-NetFirewallRule -Name $Name -ErrorAction Stop
-        }
-    }
-}
 #endregion src/powershell/platform.ps1
 
 #region src/powershell/checks.ps1
@@ -1453,6 +1438,102 @@ function Invoke-RdpCheck {
 }
 #endregion src/powershell/checks.ps1
 
+#region src/powershell/service-config.ps1
+# Service configuration
+# A service's start type and logon account against the defaults Microsoft documents, read from
+# the service control manager (Win32_Service: StartMode, StartName), which starts services by
+# them; and the operation that sets a logon account back to a built-in one.
+
+function Test-RdpServiceConfigCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    $service = @(Get-RdpServiceInfo -Name $Check.Service)
+    if ($service.Count -eq 0) {
+        # Not installed: service-state 'missing' says so; a configuration there is none.
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    }
+    if ($Check.Setting -eq 'start-type') {
+        # Win32_Service.StartMode: Auto (delayed start too), Manual, Disabled, Boot, System.
+        $expected = @{ automatic = 'Auto'; manual = 'Manual' }[$Check.Expected]
+        $actual = [string]$service[0].StartMode
+    }
+    else {
+        $expected = [string]$Check.Expected
+        $actual = [string]$service[0].StartName
+    }
+    # -eq on strings ignores case: NT AUTHORITY\LocalService is NT Authority\LocalService.
+    if ($actual -eq $expected) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    }
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail (ConvertTo-RdpToken -Value $actual)
+}
+
+function Test-RdpBuiltInServiceAccount {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [AllowEmptyString()]
+        [string]$Account
+    )
+    # The accounts a service runs as without a password; -contains ignores case.
+    @('LocalSystem', 'NT AUTHORITY\LocalService', 'NT AUTHORITY\NetworkService') -contains $Account
+}
+
+function Set-RdpServiceLogonAccountOperation {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Operation,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Parameters,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    $service = @(Get-RdpServiceInfo -Name $Operation.Service)
+    if ($service.Count -eq 0) {
+        throw ($script:RdpStrings.ServiceNotInstalled -f $Operation.Service)
+    }
+    if ([string]$service[0].StartName -eq $Operation.Account) {
+        return
+    }
+    Set-RdpServiceLogonAccount -Name $Operation.Service -Account $Operation.Account
+    '{0} logs on as {1}' -f $Operation.Service, $Operation.Account
+}
+
+function Restore-RdpServiceLogonAccount {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Service,
+        [AllowEmptyString()]
+        [string]$Account
+    )
+    # Undo of a logon-account change. A built-in account goes back through the service control
+    # manager; another account needs its password, which RdpRescue never saw: its name is
+    # written back (ObjectName, read at the next boot) and the user is told to give the password.
+    if (-not $Account) {
+        return
+    }
+    $now = @(Get-RdpServiceInfo -Name $Service)
+    if ($now.Count -eq 0 -or [string]$now[0].StartName -eq $Account) {
+        return
+    }
+    if (Test-RdpBuiltInServiceAccount -Account $Account) {
+        Set-RdpServiceLogonAccount -Name $Service -Account $Account
+        return
+    }
+    Set-RdpRegistryValue -Path "HKLM:\SYSTEM\CurrentControlSet\Services\$Service" -Name 'ObjectName' -Type 'REG_SZ' -Value $Account
+    Write-Warning ($script:RdpStrings.ServiceAccountNeedsPassword -f $Service, $Account)
+}
+#endregion src/powershell/service-config.ps1
+
 #region src/powershell/status.ps1
 # Status truth table and report lines
 # The same truth table as src/model/report.ts decideStatus, shared by every RdpRescue target:
@@ -1724,14 +1805,16 @@ function Backup-RdpServiceConfigItem {
     }
     $service = @(Get-RdpServiceInfo -Name $name)
     $state = $null
+    $account = $null
     $dependents = @()
     if ($service.Count -gt 0) {
         $state = $service[0].State
+        $account = [string]$service[0].StartName
         # Stopping a service stops its dependents too; undo starts the running ones again.
         $dependents = @(Get-RdpDependentService -Name $name | Where-Object { (Get-RdpServiceState -Name $_) -eq 'Running' })
     }
     $start = Get-RdpRegistryValue -Path "HKLM:\SYSTEM\CurrentControlSet\Services\$name" -Name 'Start'
-    @{ Kind = $Item.Kind; Service = $name; Start = $start; State = $state; Dependents = $dependents }
+    @{ Kind = $Item.Kind; Service = $name; Start = $start; State = $state; Account = $account; Dependents = $dependents }
 }
 
 function Restore-RdpServiceConfigItem {
@@ -1758,6 +1841,10 @@ function Restore-RdpServiceConfigItem {
                 Write-Verbose -Message ('{0}: start type restored for the next boot ({1})' -f $Entry.Service, $_.Exception.Message)
             }
         }
+    }
+    # Older backups have no Account.
+    if ($Entry.PSObject.Properties.Name -contains 'Account') {
+        Restore-RdpServiceLogonAccount -Service $Entry.Service -Account ([string]$Entry.Account)
     }
     $now = @(Get-RdpServiceInfo -Name $Entry.Service)
     if ($Entry.State -eq 'Running' -and $now.Count -gt 0 -and $now[0].State -ne 'Running') {
@@ -2110,6 +2197,11 @@ function Test-RdpServiceConfigItem {
     $service = Get-RdpEntryField -Entry $Entry -Name 'Service'
     $start = Get-RdpEntryField -Entry $Entry -Name 'Start'
     if ($null -ne $start -and [string]$start -notmatch '^[0-4]$') {
+        return $false
+    }
+    # An account name: no control characters or quotes, at most 256 characters.
+    $account = Get-RdpEntryField -Entry $Entry -Name 'Account'
+    if ($null -ne $account -and [string]$account -notmatch '^[^\x00-\x1f"]{0,256}$') {
         return $false
     }
     if ($Item.Service) {
@@ -2472,91 +2564,6 @@ function Set-RdpServiceState {
     }
 }
 #endregion src/powershell/services.ps1
-
-#region src/powershell/boot-entry.ps1
-# Boot entry elements
-# Windows mounts its own boot store (BCD) as a registry hive: each entry is a key named by its
-# GUID, each element a key named by its type number, in every language. bcdedit's listing is
-# localized, so the check reads the store's keys; the change goes through bcdedit, the
-# documented tool. {default} is the entry the next boot starts: the boot manager's
-# BcdBootMgrObject_DefaultObject element names it.
-
-function Get-RdpBootEntryElementPath {
-    [CmdletBinding()]
-    [OutputType([string])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Item
-    )
-    $pointer = '{0}\Objects\{1}\Elements\{2}' -f $Item.Store, $Item.BootManager, $Item.DefaultObjectElement
-    $entry = Get-RdpRegistryValue -Path $pointer -Name 'Element'
-    if ($entry -isnot [string] -or $entry -notmatch '^\{[0-9A-Fa-f-]{36}\}$') {
-        throw ($script:RdpStrings.BootStoreUnreadable -f $pointer)
-    }
-    '{0}\Objects\{1}\Elements\{2}' -f $Item.Store, $entry, $Item.ElementType
-}
-
-function ConvertTo-RdpBootElementText {
-    [CmdletBinding()]
-    [OutputType([string])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Item,
-        [AllowNull()]
-        [object]$Value
-    )
-    # BcdLibrary_SafeBoot: 0 Minimal, 1 Network, 2 DsRepair; other elements show their number.
-    $number = -1
-    if ($Value -is [byte[]] -and $Value.Length -ge 1 -and $Value.Length -le 8) {
-        $number = [int64]0
-        for ($i = $Value.Length - 1; $i -ge 0; $i--) {
-            $number = ($number * 256) + $Value[$i]
-        }
-    }
-    $names = @{ 0 = 'Minimal'; 1 = 'Network'; 2 = 'DsRepair' }
-    if ($Item.Element -eq 'safeboot' -and $names.ContainsKey([int]$number)) {
-        return '{0}:{1}' -f $Item.Element, $names[[int]$number]
-    }
-    '{0}:{1}' -f $Item.Element, $number
-}
-
-function Test-RdpBootEntryCheck {
-    [CmdletBinding()]
-    [OutputType([pscustomobject])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Check,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Context
-    )
-    $path = Get-RdpBootEntryElementPath -Item $Check
-    $value = Get-RdpRegistryValue -Path $path -Name 'Element'
-    if ($null -eq $value) {
-        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
-    }
-    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail (ConvertTo-RdpBootElementText -Item $Check -Value $value)
-}
-
-function Remove-RdpBcdValueOperation {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    [OutputType([string])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Operation,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Parameters,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Context
-    )
-    # bcdedit /deletevalue fails on an element the entry does not carry: delete only a present one.
-    $path = Get-RdpBootEntryElementPath -Item $Operation
-    if ($null -eq (Get-RdpRegistryValue -Path $path -Name 'Element')) {
-        return
-    }
-    $null = Invoke-RdpNative -FilePath "$env:SystemRoot\System32\bcdedit.exe" -ArgumentList @('/deletevalue', $Operation.Entry, $Operation.Element)
-    'bcdedit /deletevalue {0} {1}' -f $Operation.Entry, $Operation.Element
-}
-#endregion src/powershell/boot-entry.ps1
 
 #region src/powershell/operations.ps1
 # Operations
@@ -3072,252 +3079,6 @@ function Set-RdpBcdEmsOperation {
 }
 #endregion src/powershell/operations.ps1
 
-#region src/powershell/firewall.ps1
-# Windows Firewall checks, operation and backup
-# The firewall keeps its configuration in the registry: rules as REG_SZ values named by the
-# rule's language-neutral Name under ...\FirewallPolicy\FirewallRules (local store) and
-# HKLM:\SOFTWARE\Policies\Microsoft\WindowsFirewall\FirewallRules (Group Policy store), data
-# '|'-separated fields ('v2.22|Action=Allow|Active=TRUE|Dir=In|Protocol=6|...|LPort=3389|...').
-# Fields are read one by one; the localized Name=/Desc= texts are never looked at.
-
-$script:RdpFirewallLocal = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy'
-$script:RdpFirewallPolicy = 'HKLM:\SOFTWARE\Policies\Microsoft\WindowsFirewall'
-$script:RdpFirewallProfiles = @('DomainProfile', 'StandardProfile', 'PublicProfile')
-
-function ConvertFrom-RdpFirewallRuleData {
-    [CmdletBinding()]
-    [OutputType([hashtable])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [AllowEmptyString()]
-        [string]$Data
-    )
-    # Field name -> list of values: LPort and Profile may appear more than once.
-    $fields = @{}
-    foreach ($part in $Data.Split('|')) {
-        $at = $part.IndexOf('=')
-        if ($at -lt 1) {
-            continue
-        }
-        $name = $part.Substring(0, $at)
-        if (-not $fields.ContainsKey($name)) {
-            $fields[$name] = @()
-        }
-        $fields[$name] += $part.Substring($at + 1)
-    }
-    $fields
-}
-
-function Get-RdpFirewallRuleSet {
-    [CmdletBinding()]
-    [OutputType([hashtable])]
-    param()
-    # Every rule of both stores: @{ Store; Name; Fields }.
-    foreach ($store in @($script:RdpFirewallLocal, $script:RdpFirewallPolicy)) {
-        $values = Get-RdpRegistryValueTable -Path "$store\FirewallRules"
-        foreach ($name in @($values.Keys)) {
-            @{ Store = $store; Name = $name; Fields = (ConvertFrom-RdpFirewallRuleData -Data ([string]$values[$name])) }
-        }
-    }
-}
-
-function Test-RdpFirewallRuleField {
-    [CmdletBinding()]
-    [OutputType([bool])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Fields,
-        [Parameter(Mandatory = $true)]
-        [string]$Name,
-        [Parameter(Mandatory = $true)]
-        [string]$Value
-    )
-    @($Fields[$Name] | Where-Object { [string]$_ -eq $Value }).Count -gt 0
-}
-
-function Test-RdpFirewallRuleActive {
-    [CmdletBinding()]
-    [OutputType([bool])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Fields
-    )
-    Test-RdpFirewallRuleField -Fields $Fields -Name 'Active' -Value 'TRUE'
-}
-
-function Test-RdpFirewallRuleCheck {
-    [CmdletBinding()]
-    [OutputType([pscustomobject])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Check,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Context
-    )
-    $found = @(Get-RdpFirewallRuleSet | Where-Object { $_.Name -eq $Check.Rule })
-    if (@($found | Where-Object { Test-RdpFirewallRuleActive -Fields $_.Fields }).Count -gt 0) {
-        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
-    }
-    $detail = 'inactive'
-    if ($found.Count -eq 0) {
-        $detail = 'missing'
-    }
-    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail $detail
-}
-
-function Get-RdpFirewallProfileValue {
-    [CmdletBinding()]
-    [OutputType([object])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [string]$Profile,
-        [Parameter(Mandatory = $true)]
-        [string]$Name
-    )
-    # The effective value: the Group Policy one when present. Source 'gpo' or 'local'.
-    $value = Get-RdpRegistryValue -Path "$script:RdpFirewallPolicy\$Profile" -Name $Name
-    if ($null -ne $value) {
-        return @{ Value = $value; Source = 'gpo' }
-    }
-    @{ Value = (Get-RdpRegistryValue -Path "$script:RdpFirewallLocal\$Profile" -Name $Name); Source = 'local' }
-}
-
-function Test-RdpFirewallInboundBlockedCheck {
-    [CmdletBinding()]
-    [OutputType([pscustomobject])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Check,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Context
-    )
-    # A profile whose firewall is off blocks nothing; absent EnableFirewall means on.
-    $blocking = @(foreach ($profile in $script:RdpFirewallProfiles) {
-            $enabled = Get-RdpFirewallProfileValue -Profile $profile -Name 'EnableFirewall'
-            $shield = Get-RdpFirewallProfileValue -Profile $profile -Name 'DoNotAllowExceptions'
-            $on = $null -eq $enabled.Value -or [int]$enabled.Value -ne 0
-            if ($on -and $null -ne $shield.Value -and [int]$shield.Value -eq 1) {
-                if ($Check.Source -ne 'policy' -or $shield.Source -eq 'gpo') {
-                    '{0}:{1}' -f $shield.Source, $profile
-                }
-            }
-        })
-    if ($blocking.Count -eq 0) {
-        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
-    }
-    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ($blocking -join '+')
-}
-
-function Test-RdpFirewallPortAllowedCheck {
-    [CmdletBinding()]
-    [OutputType([pscustomobject])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Check,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Context
-    )
-    # Never assume 3389. Active inbound TCP rules listing the port exactly; a block rule wins.
-    $port = [string](Get-RdpConfiguredPort -Check $Check)
-    $matching = @(Get-RdpFirewallRuleSet | Where-Object {
-            (Test-RdpFirewallRuleActive -Fields $_.Fields) -and
-            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Dir' -Value 'In') -and
-            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Protocol' -Value '6') -and
-            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'LPort' -Value $port)
-        })
-    $blocked = @($matching | Where-Object { Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Action' -Value 'Block' })
-    if ($blocked.Count -gt 0) {
-        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ("$port/block:" + (@($blocked | ForEach-Object { $_.Name }) -join '+'))
-    }
-    if ($Check.FiresWhen -eq 'not-allowed' -and @($matching | Where-Object { Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Action' -Value 'Allow' }).Count -eq 0) {
-        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail "$port/no-allow"
-    }
-    New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
-}
-
-function Get-RdpFirewallRuleState {
-    [CmdletBinding()]
-    [OutputType([object])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [string]$Rule
-    )
-    # $true / $false for the local rule's Active field, $null when the rule is absent.
-    $data = Get-RdpRegistryValue -Path "$script:RdpFirewallLocal\FirewallRules" -Name $Rule
-    if ($null -eq $data) {
-        return $null
-    }
-    Test-RdpFirewallRuleActive -Fields (ConvertFrom-RdpFirewallRuleData -Data ([string]$data))
-}
-
-function Enable-RdpFirewallRuleOperation {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    [OutputType([string])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Operation,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Parameters,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Context
-    )
-    $state = Get-RdpFirewallRuleState -Rule $Operation.Rule
-    if ($null -eq $state) {
-        Write-Warning ($script:RdpStrings.FirewallRuleMissing -f $Operation.Rule)
-        return
-    }
-    if ($state) {
-        return '{0} already enabled' -f $Operation.Rule
-    }
-    Set-RdpFirewallRuleEnabled -Name $Operation.Rule -Enabled $true
-    '{0} enabled' -f $Operation.Rule
-}
-
-function Backup-RdpFirewallRuleStateItem {
-    [CmdletBinding()]
-    [OutputType([hashtable])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Item,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Context,
-        [Parameter(Mandatory = $true)]
-        [string]$Folder
-    )
-    @{ Kind = $Item.Kind; Rule = $Item.Rule; Enabled = (Get-RdpFirewallRuleState -Rule $Item.Rule) }
-}
-
-function Restore-RdpFirewallRuleStateItem {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param(
-        [Parameter(Mandatory = $true)]
-        [object]$Entry,
-        [Parameter(Mandatory = $true)]
-        [string]$Folder
-    )
-    # An absent rule stays absent: enabling never created one.
-    if ($null -ne $Entry.Enabled -and (Get-RdpFirewallRuleState -Rule $Entry.Rule) -ne [bool]$Entry.Enabled) {
-        Set-RdpFirewallRuleEnabled -Name $Entry.Rule -Enabled ([bool]$Entry.Enabled)
-    }
-}
-
-function Test-RdpFirewallRuleStateItem {
-    [CmdletBinding()]
-    [OutputType([bool])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [object]$Entry,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Item
-    )
-    if ([string](Get-RdpEntryField -Entry $Entry -Name 'Rule') -ne $Item.Rule) {
-        return $false
-    }
-    $enabled = Get-RdpEntryField -Entry $Entry -Name 'Enabled'
-    $null -eq $enabled -or $enabled -is [bool]
-}
-#endregion src/powershell/firewall.ps1
-
 #region src/powershell/engine.ps1
 # Diagnosis and repair engine
 
@@ -3705,14 +3466,8 @@ $script:RdpCheckEvaluators = @{
     'certificate-store' = 'Test-RdpCertificateStoreCheck'
     'certificate-binding' = 'Test-RdpCertificateBindingCheck'
     'folder-acl' = 'Test-RdpFolderAclCheck'
+    'service-config' = 'Test-RdpServiceConfigCheck'
     'windows-feature' = 'Test-RdpWindowsFeatureCheck'
-<<<<<<< HEAD
-    'boot-entry' = 'Test-RdpBootEntryCheck'
-=======
-    'firewall-rule' = 'Test-RdpFirewallRuleCheck'
-    'firewall-inbound-blocked' = 'Test-RdpFirewallInboundBlockedCheck'
-    'firewall-port-allowed' = 'Test-RdpFirewallPortAllowedCheck'
->>>>>>> i15b
 }
 
 $script:RdpOperationAppliers = @{
@@ -3725,15 +3480,11 @@ $script:RdpOperationAppliers = @{
     'service-start' = 'Start-RdpServiceOperation'
     'service-stop' = 'Stop-RdpServiceOperation'
     'service-start-type' = 'Set-RdpServiceStartTypeOperation'
+    'service-logon-account' = 'Set-RdpServiceLogonAccountOperation'
     'remove-self-signed-certificates' = 'Remove-RdpSelfSignedCertificateOperation'
     'firewall-rule-port' = 'Set-RdpFirewallRuleOperation'
     'bcd-set' = 'Set-RdpBcdOperation'
     'bcd-ems-settings' = 'Set-RdpBcdEmsOperation'
-<<<<<<< HEAD
-    'bcd-delete-value' = 'Remove-RdpBcdValueOperation'
-=======
-    'firewall-rule-enable' = 'Enable-RdpFirewallRuleOperation'
->>>>>>> i15b
 }
 
 $script:RdpBackupFunctions = @{
@@ -3742,7 +3493,6 @@ $script:RdpBackupFunctions = @{
     'service-config' = 'Backup-RdpServiceConfigItem'
     'certificate-store' = 'Backup-RdpCertificateStoreItem'
     'firewall-rule' = 'Backup-RdpFirewallRuleItem'
-    'firewall-rule-state' = 'Backup-RdpFirewallRuleStateItem'
     'bcd-store' = 'Backup-RdpBcdStoreItem'
 }
 
@@ -3752,7 +3502,6 @@ $script:RdpRestoreFunctions = @{
     'service-config' = 'Restore-RdpServiceConfigItem'
     'certificate-store' = 'Restore-RdpCertificateStoreItem'
     'firewall-rule' = 'Restore-RdpFirewallRuleItem'
-    'firewall-rule-state' = 'Restore-RdpFirewallRuleStateItem'
     'bcd-store' = 'Restore-RdpBcdStoreItem'
 }
 
@@ -3762,7 +3511,6 @@ $script:RdpBackupEntryTests = @{
     'service-config' = 'Test-RdpServiceConfigItem'
     'certificate-store' = 'Test-RdpCertificateStoreItem'
     'firewall-rule' = 'Test-RdpFirewallRuleItem'
-    'firewall-rule-state' = 'Test-RdpFirewallRuleStateItem'
     'bcd-store' = 'Test-RdpBcdStoreItem'
 }
 
@@ -3808,65 +3556,6 @@ $script:RdpCatalog = @{
                 }
             )
             Fixes = @()
-        }
-        @{
-            Id = 'guest-firewall-blocks-rdp'
-            Evidence = @(
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'firewall-rule'
-                        Id = 'rdp-firewall-rule-off'
-                        Rule = 'RemoteDesktop-UserMode-In-TCP'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'firewall-inbound-blocked'
-                        Id = 'firewall-blocks-all-inbound'
-                        Source = 'effective'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'firewall-port-allowed'
-                        Id = 'rdp-port-block-rule'
-                        PortKey = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                        PortName = 'PortNumber'
-                        DefaultPort = 3389
-                        FiresWhen = 'blocked'
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'firewall-inbound-blocked'
-                        Id = 'firewall-block-all-by-policy'
-                        Source = 'policy'
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'service-state'
-                        Id = 'firewall-service-stopped'
-                        Service = 'MpsSvc'
-                        FiresWhen = 'not-running'
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'service-state'
-                        Id = 'bfe-service-stopped'
-                        Service = 'BFE'
-                        FiresWhen = 'not-running'
-                    }
-                }
-            )
-            Fixes = @('enable-rdp-firewall-rules', 'allow-firewall-inbound-exceptions')
         }
         @{
             Id = 'machinekeys-access'
@@ -3941,6 +3630,98 @@ $script:RdpCatalog = @{
                 }
             )
             Fixes = @('reset-machinekeys-acl', 'renew-rdp-self-signed-cert', 'remove-rdp-cert-binding', 'set-rdp-cert-binding')
+        }
+        @{
+            Id = 'network-service-down'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'netsvc-dhcp-start'
+                        Service = 'Dhcp'
+                        Setting = 'start-type'
+                        Expected = 'automatic'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'netsvc-dhcp-down'
+                        Service = 'Dhcp'
+                        FiresWhen = 'not-running'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'netsvc-nsi-start'
+                        Service = 'nsi'
+                        Setting = 'start-type'
+                        Expected = 'automatic'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'netsvc-nsi-down'
+                        Service = 'nsi'
+                        FiresWhen = 'not-running'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'netsvc-bfe-start'
+                        Service = 'BFE'
+                        Setting = 'start-type'
+                        Expected = 'automatic'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'netsvc-bfe-down'
+                        Service = 'BFE'
+                        FiresWhen = 'not-running'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'netsvc-mpssvc-start'
+                        Service = 'MpsSvc'
+                        Setting = 'start-type'
+                        Expected = 'automatic'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'netsvc-mpssvc-down'
+                        Service = 'MpsSvc'
+                        FiresWhen = 'not-running'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'netsvc-dhcp-account'
+                        Service = 'Dhcp'
+                        Setting = 'logon-account'
+                        Expected = 'NT Authority\LocalService'
+                    }
+                }
+            )
+            Fixes = @('start-network-services', 'reset-dhcp-logon-account')
         }
         @{
             Id = 'rdp-cert-invalid'
@@ -4097,56 +3878,6 @@ $script:RdpCatalog = @{
             Fixes = @('stop-port-owner', 'set-rdp-port')
         }
         @{
-<<<<<<< HEAD
-            Id = 'safe-mode-boot'
-            Evidence = @(
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'boot-entry'
-                        Id = 'default-entry-safeboot'
-                        Entry = '{default}'
-                        Element = 'safeboot'
-                        ElementType = '25000080'
-                        Store = 'HKLM:\BCD00000000'
-                        BootManager = '{9dea862c-5cdd-4e70-acc1-f32b344d4795}'
-                        DefaultObjectElement = '23000003'
-                    }
-                }
-            )
-            Fixes = @('remove-safe-boot')
-=======
-            Id = 'rdp-port-firewall-mismatch'
-            Evidence = @(
-                @{
-                    Role = 'precondition'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'rdp-port-changed'
-                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                        Name = 'PortNumber'
-                        Op = 'not-equals'
-                        Value = 3389
-                        PolicyKey = $null
-                        PolicyName = $null
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'firewall-port-allowed'
-                        Id = 'rdp-port-not-allowed'
-                        PortKey = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                        PortName = 'PortNumber'
-                        DefaultPort = 3389
-                        FiresWhen = 'not-allowed'
-                    }
-                }
-            )
-            Fixes = @('open-rdp-port-in-firewall', 'set-rdp-port')
->>>>>>> i15b
-        }
-        @{
             Id = 'termservice-not-running'
             Evidence = @(
                 @{
@@ -4167,8 +3898,41 @@ $script:RdpCatalog = @{
                         FiresWhen = 'not-running'
                     }
                 }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'termservice-account'
+                        Service = 'TermService'
+                        Setting = 'logon-account'
+                        Expected = 'NT Authority\NetworkService'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'termservice-start-type'
+                        Service = 'TermService'
+                        Setting = 'start-type'
+                        Expected = 'manual'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-scm-start-failure'
+                        Channel = 'System'
+                        Provider = 'Service Control Manager'
+                        EventIds = @(7000, 7001, 7022, 7023)
+                        WindowHours = 24
+                        DataConditions = @()
+                        ReportFields = @()
+                    }
+                }
             )
-            Fixes = @('start-termservice')
+            Fixes = @('start-termservice', 'reset-termservice-logon-account')
         }
         @{
             Id = 'tls-disabled'
@@ -4295,41 +4059,6 @@ $script:RdpCatalog = @{
             DataConditions = @()
             ReportFields = @()
         }
-        'rdp-firewall-rule-off' = @{
-            Kind = 'firewall-rule'
-            Id = 'rdp-firewall-rule-off'
-            Rule = 'RemoteDesktop-UserMode-In-TCP'
-        }
-        'firewall-blocks-all-inbound' = @{
-            Kind = 'firewall-inbound-blocked'
-            Id = 'firewall-blocks-all-inbound'
-            Source = 'effective'
-        }
-        'rdp-port-block-rule' = @{
-            Kind = 'firewall-port-allowed'
-            Id = 'rdp-port-block-rule'
-            PortKey = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-            PortName = 'PortNumber'
-            DefaultPort = 3389
-            FiresWhen = 'blocked'
-        }
-        'firewall-block-all-by-policy' = @{
-            Kind = 'firewall-inbound-blocked'
-            Id = 'firewall-block-all-by-policy'
-            Source = 'policy'
-        }
-        'firewall-service-stopped' = @{
-            Kind = 'service-state'
-            Id = 'firewall-service-stopped'
-            Service = 'MpsSvc'
-            FiresWhen = 'not-running'
-        }
-        'bfe-service-stopped' = @{
-            Kind = 'service-state'
-            Id = 'bfe-service-stopped'
-            Service = 'BFE'
-            FiresWhen = 'not-running'
-        }
         'ev-rcm-cert' = @{
             Kind = 'event-query'
             Id = 'ev-rcm-cert'
@@ -4385,6 +4114,65 @@ $script:RdpCatalog = @{
                     FilesStartingWith = 'f686aace6942fb7f7ceb231212eef4a4_'
                 }
             )
+        }
+        'netsvc-dhcp-start' = @{
+            Kind = 'service-config'
+            Id = 'netsvc-dhcp-start'
+            Service = 'Dhcp'
+            Setting = 'start-type'
+            Expected = 'automatic'
+        }
+        'netsvc-dhcp-down' = @{
+            Kind = 'service-state'
+            Id = 'netsvc-dhcp-down'
+            Service = 'Dhcp'
+            FiresWhen = 'not-running'
+        }
+        'netsvc-nsi-start' = @{
+            Kind = 'service-config'
+            Id = 'netsvc-nsi-start'
+            Service = 'nsi'
+            Setting = 'start-type'
+            Expected = 'automatic'
+        }
+        'netsvc-nsi-down' = @{
+            Kind = 'service-state'
+            Id = 'netsvc-nsi-down'
+            Service = 'nsi'
+            FiresWhen = 'not-running'
+        }
+        'netsvc-bfe-start' = @{
+            Kind = 'service-config'
+            Id = 'netsvc-bfe-start'
+            Service = 'BFE'
+            Setting = 'start-type'
+            Expected = 'automatic'
+        }
+        'netsvc-bfe-down' = @{
+            Kind = 'service-state'
+            Id = 'netsvc-bfe-down'
+            Service = 'BFE'
+            FiresWhen = 'not-running'
+        }
+        'netsvc-mpssvc-start' = @{
+            Kind = 'service-config'
+            Id = 'netsvc-mpssvc-start'
+            Service = 'MpsSvc'
+            Setting = 'start-type'
+            Expected = 'automatic'
+        }
+        'netsvc-mpssvc-down' = @{
+            Kind = 'service-state'
+            Id = 'netsvc-mpssvc-down'
+            Service = 'MpsSvc'
+            FiresWhen = 'not-running'
+        }
+        'netsvc-dhcp-account' = @{
+            Kind = 'service-config'
+            Id = 'netsvc-dhcp-account'
+            Service = 'Dhcp'
+            Setting = 'logon-account'
+            Expected = 'NT Authority\LocalService'
         }
         'rdp-cert-store' = @{
             Kind = 'certificate-store'
@@ -4483,36 +4271,6 @@ $script:RdpCatalog = @{
             Service = 'TermService'
             FiresWhen = 'not-running'
         }
-<<<<<<< HEAD
-        'default-entry-safeboot' = @{
-            Kind = 'boot-entry'
-            Id = 'default-entry-safeboot'
-            Entry = '{default}'
-            Element = 'safeboot'
-            ElementType = '25000080'
-            Store = 'HKLM:\BCD00000000'
-            BootManager = '{9dea862c-5cdd-4e70-acc1-f32b344d4795}'
-            DefaultObjectElement = '23000003'
-=======
-        'rdp-port-changed' = @{
-            Kind = 'registry-value'
-            Id = 'rdp-port-changed'
-            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-            Name = 'PortNumber'
-            Op = 'not-equals'
-            Value = 3389
-            PolicyKey = $null
-            PolicyName = $null
-        }
-        'rdp-port-not-allowed' = @{
-            Kind = 'firewall-port-allowed'
-            Id = 'rdp-port-not-allowed'
-            PortKey = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-            PortName = 'PortNumber'
-            DefaultPort = 3389
-            FiresWhen = 'not-allowed'
->>>>>>> i15b
-        }
         'termservice-disabled' = @{
             Kind = 'service-state'
             Id = 'termservice-disabled'
@@ -4524,6 +4282,30 @@ $script:RdpCatalog = @{
             Id = 'termservice-down'
             Service = 'TermService'
             FiresWhen = 'not-running'
+        }
+        'termservice-account' = @{
+            Kind = 'service-config'
+            Id = 'termservice-account'
+            Service = 'TermService'
+            Setting = 'logon-account'
+            Expected = 'NT Authority\NetworkService'
+        }
+        'termservice-start-type' = @{
+            Kind = 'service-config'
+            Id = 'termservice-start-type'
+            Service = 'TermService'
+            Setting = 'start-type'
+            Expected = 'manual'
+        }
+        'ev-scm-start-failure' = @{
+            Kind = 'event-query'
+            Id = 'ev-scm-start-failure'
+            Channel = 'System'
+            Provider = 'Service Control Manager'
+            EventIds = @(7000, 7001, 7022, 7023)
+            WindowHours = 24
+            DataConditions = @()
+            ReportFields = @()
         }
         'ev-schannel-credential' = @{
             Kind = 'event-query'
@@ -4597,60 +4379,6 @@ $script:RdpCatalog = @{
         }
     }
     Fixes = @{
-        'allow-firewall-inbound-exceptions' = @{
-            Id = 'allow-firewall-inbound-exceptions'
-            Command = 'Disable-RdpFirewallInboundBlock'
-            OptIn = $true
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'registry-set'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\DomainProfile'
-                    Name = 'DoNotAllowExceptions'
-                    Type = 'REG_DWORD'
-                    Param = $null
-                    Data = 0
-                }
-                @{
-                    Kind = 'registry-set'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\StandardProfile'
-                    Name = 'DoNotAllowExceptions'
-                    Type = 'REG_DWORD'
-                    Param = $null
-                    Data = 0
-                }
-                @{
-                    Kind = 'registry-set'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\PublicProfile'
-                    Name = 'DoNotAllowExceptions'
-                    Type = 'REG_DWORD'
-                    Param = $null
-                    Data = 0
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'registry-value'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\DomainProfile'
-                    Name = 'DoNotAllowExceptions'
-                }
-                @{
-                    Kind = 'registry-value'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\StandardProfile'
-                    Name = 'DoNotAllowExceptions'
-                }
-                @{
-                    Kind = 'registry-value'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\PublicProfile'
-                    Name = 'DoNotAllowExceptions'
-                }
-            )
-            VerifyChecks = @('firewall-blocks-all-inbound')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $true
-            WeakensSecurity = $true
-        }
         'allow-rdp-connections' = @{
             Id = 'allow-rdp-connections'
             Command = 'Enable-RdpConnection'
@@ -4745,37 +4473,6 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $true
-        }
-        'enable-rdp-firewall-rules' = @{
-            Id = 'enable-rdp-firewall-rules'
-            Command = 'Enable-RdpFirewallRule'
-            OptIn = $false
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'firewall-rule-enable'
-                    Rule = 'RemoteDesktop-UserMode-In-TCP'
-                }
-                @{
-                    Kind = 'firewall-rule-enable'
-                    Rule = 'RemoteDesktop-UserMode-In-UDP'
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'firewall-rule-state'
-                    Rule = 'RemoteDesktop-UserMode-In-TCP'
-                }
-                @{
-                    Kind = 'firewall-rule-state'
-                    Rule = 'RemoteDesktop-UserMode-In-UDP'
-                }
-            )
-            VerifyChecks = @('rdp-firewall-rule-off')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $false
-            WeakensSecurity = $false
         }
         'enable-rdp-listener' = @{
             Id = 'enable-rdp-listener'
@@ -4921,48 +4618,6 @@ $script:RdpCatalog = @{
             Reboot = $true
             WeakensSecurity = $false
         }
-        'open-rdp-port-in-firewall' = @{
-            Id = 'open-rdp-port-in-firewall'
-            Command = 'Set-RdpFirewallPort'
-            OptIn = $true
-            Parameters = @(
-                @{
-                    Name = 'Port'
-                    Type = 'port'
-                }
-            )
-            Operations = @(
-                @{
-                    Kind = 'firewall-rule-port'
-                    Rule = 'RemoteDesktop-UserMode-In-TCP'
-                    Protocol = 'TCP'
-                    Param = 'Port'
-                    Data = $null
-                }
-                @{
-                    Kind = 'firewall-rule-port'
-                    Rule = 'RemoteDesktop-UserMode-In-UDP'
-                    Protocol = 'UDP'
-                    Param = 'Port'
-                    Data = $null
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'firewall-rule'
-                    Rule = 'RemoteDesktop-UserMode-In-TCP'
-                }
-                @{
-                    Kind = 'firewall-rule'
-                    Rule = 'RemoteDesktop-UserMode-In-UDP'
-                }
-            )
-            VerifyChecks = @('rdp-port-not-allowed')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $false
-            WeakensSecurity = $false
-        }
         'remove-rdp-cert-binding' = @{
             Id = 'remove-rdp-cert-binding'
             Command = 'Remove-RdpCertificateBinding'
@@ -4992,33 +4647,6 @@ $script:RdpCatalog = @{
             Reboot = $false
             WeakensSecurity = $false
         }
-        'remove-safe-boot' = @{
-            Id = 'remove-safe-boot'
-            Command = 'Remove-RdpSafeBoot'
-            OptIn = $false
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'bcd-delete-value'
-                    Entry = '{default}'
-                    Element = 'safeboot'
-                    ElementType = '25000080'
-                    Store = 'HKLM:\BCD00000000'
-                    BootManager = '{9dea862c-5cdd-4e70-acc1-f32b344d4795}'
-                    DefaultObjectElement = '23000003'
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'bcd-store'
-                }
-            )
-            VerifyChecks = @('default-entry-safeboot')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $true
-            WeakensSecurity = $false
-        }
         'renew-rdp-self-signed-cert' = @{
             Id = 'renew-rdp-self-signed-cert'
             Command = 'Reset-RdpSelfSignedCertificate'
@@ -5043,6 +4671,35 @@ $script:RdpCatalog = @{
             VerifyChecks = @('rdp-cert-store')
             NeededWhenEvents = @('ev-rcm-cert', 'ev-schannel-key')
             RestartsServices = @('SessionEnv')
+            Reboot = $false
+            WeakensSecurity = $false
+        }
+        'reset-dhcp-logon-account' = @{
+            Id = 'reset-dhcp-logon-account'
+            Command = 'Reset-RdpDhcpLogonAccount'
+            OptIn = $false
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'service-logon-account'
+                    Service = 'Dhcp'
+                    Account = 'NT Authority\LocalService'
+                }
+                @{
+                    Kind = 'service-start'
+                    Service = 'Dhcp'
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'service-config'
+                    Service = 'Dhcp'
+                    Runtime = $null
+                }
+            )
+            VerifyChecks = @('netsvc-dhcp-account', 'netsvc-dhcp-down')
+            NeededWhenEvents = @()
+            RestartsServices = @()
             Reboot = $false
             WeakensSecurity = $false
         }
@@ -5116,6 +4773,35 @@ $script:RdpCatalog = @{
             VerifyChecks = @('machinekeys-acl')
             NeededWhenEvents = @('ev-rcm-cert', 'ev-schannel-key')
             RestartsServices = @('TermService')
+            Reboot = $false
+            WeakensSecurity = $false
+        }
+        'reset-termservice-logon-account' = @{
+            Id = 'reset-termservice-logon-account'
+            Command = 'Reset-RdpTermServiceLogonAccount'
+            OptIn = $false
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'service-logon-account'
+                    Service = 'TermService'
+                    Account = 'NT Authority\NetworkService'
+                }
+                @{
+                    Kind = 'service-start'
+                    Service = 'TermService'
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'service-config'
+                    Service = 'TermService'
+                    Runtime = $null
+                }
+            )
+            VerifyChecks = @('termservice-account', 'termservice-down')
+            NeededWhenEvents = @()
+            RestartsServices = @()
             Reboot = $false
             WeakensSecurity = $false
         }
@@ -5269,6 +4955,81 @@ $script:RdpCatalog = @{
             Reboot = $false
             WeakensSecurity = $false
         }
+        'start-network-services' = @{
+            Id = 'start-network-services'
+            Command = 'Start-RdpNetworkService'
+            OptIn = $false
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'service-start-type'
+                    Service = 'nsi'
+                    StartType = 'automatic'
+                    ViaRegistry = $false
+                }
+                @{
+                    Kind = 'service-start'
+                    Service = 'nsi'
+                }
+                @{
+                    Kind = 'service-start-type'
+                    Service = 'Dhcp'
+                    StartType = 'automatic'
+                    ViaRegistry = $false
+                }
+                @{
+                    Kind = 'service-start'
+                    Service = 'Dhcp'
+                }
+                @{
+                    Kind = 'service-start-type'
+                    Service = 'BFE'
+                    StartType = 'automatic'
+                    ViaRegistry = $false
+                }
+                @{
+                    Kind = 'service-start'
+                    Service = 'BFE'
+                }
+                @{
+                    Kind = 'service-start-type'
+                    Service = 'MpsSvc'
+                    StartType = 'automatic'
+                    ViaRegistry = $false
+                }
+                @{
+                    Kind = 'service-start'
+                    Service = 'MpsSvc'
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'service-config'
+                    Service = 'nsi'
+                    Runtime = $null
+                }
+                @{
+                    Kind = 'service-config'
+                    Service = 'Dhcp'
+                    Runtime = $null
+                }
+                @{
+                    Kind = 'service-config'
+                    Service = 'BFE'
+                    Runtime = $null
+                }
+                @{
+                    Kind = 'service-config'
+                    Service = 'MpsSvc'
+                    Runtime = $null
+                }
+            )
+            VerifyChecks = @('netsvc-nsi-start', 'netsvc-nsi-down', 'netsvc-dhcp-start', 'netsvc-dhcp-down', 'netsvc-bfe-start', 'netsvc-bfe-down', 'netsvc-mpssvc-start', 'netsvc-mpssvc-down')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $false
+            WeakensSecurity = $false
+        }
         'start-termservice' = @{
             Id = 'start-termservice'
             Command = 'Start-RdpTermService'
@@ -5293,7 +5054,7 @@ $script:RdpCatalog = @{
                     Runtime = $null
                 }
             )
-            VerifyChecks = @('termservice-disabled', 'termservice-down')
+            VerifyChecks = @('termservice-disabled', 'termservice-start-type', 'termservice-down')
             NeededWhenEvents = @()
             RestartsServices = @()
             Reboot = $false
@@ -5385,11 +5146,7 @@ function Invoke-RdpDiagnosis {
 
     Returns one object per scenario with Id, Title (in the user's language), Status
     (Detected, Clear or Unknown; Unknown when a check could not run, with the Reason), Evidence,
-<<<<<<< HEAD
-    Checks and RecommendedFixes. Scenarios: broker-hostname, machinekeys-access, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, safe-mode-boot, termservice-not-running, tls-disabled.
-=======
-    Checks and RecommendedFixes. Scenarios: broker-hostname, guest-firewall-blocks-rdp, machinekeys-access, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, rdp-port-firewall-mismatch, termservice-not-running, tls-disabled.
->>>>>>> i15b
+    Checks and RecommendedFixes. Scenarios: broker-hostname, machinekeys-access, network-service-down, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, termservice-not-running, tls-disabled.
 
     .PARAMETER Scenario
     Scenario ids to diagnose. Default: all.
@@ -5437,13 +5194,8 @@ function Invoke-RdpDiagnosis {
     [OutputType([pscustomobject], [string])]
     param(
         [Parameter(Position = 0)]
-<<<<<<< HEAD
-        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'safe-mode-boot', 'termservice-not-running', 'tls-disabled')]
-        [string[]]$Scenario = @('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'safe-mode-boot', 'termservice-not-running', 'tls-disabled'),
-=======
-        [ValidateSet('broker-hostname', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'termservice-not-running', 'tls-disabled')]
-        [string[]]$Scenario = @('broker-hostname', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'termservice-not-running', 'tls-disabled'),
->>>>>>> i15b
+        [ValidateSet('broker-hostname', 'machinekeys-access', 'network-service-down', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled')]
+        [string[]]$Scenario = @('broker-hostname', 'machinekeys-access', 'network-service-down', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled'),
         [object]$Since = $null,
         [Nullable[datetime]]$After = $null,
         [Parameter(Mandatory = $true, ParameterSetName = 'Text')]
@@ -5504,7 +5256,7 @@ function Invoke-RdpRepair {
     .DESCRIPTION
     Refuses to run without elevation. Saves everything the selected fixes will change under
     $env:ProgramData\RdpRescue\backup\<timestamp> (backup.json describes it; Undo-RdpRepair
-    restores it), then applies the scenario's fixes in order. Fixes marked opt-in (allow-firewall-inbound-exceptions, enable-legacy-tls-server, open-rdp-port-in-firewall, resume-group-policy, set-rdp-cert-binding, set-rdp-port, suspend-group-policy)
+    restores it), then applies the scenario's fixes in order. Fixes marked opt-in (enable-legacy-tls-server, resume-group-policy, set-rdp-cert-binding, set-rdp-port, suspend-group-policy)
     run only when named with -Fix; fixes that need a value (-Port, -Thumbprint) need it given.
     A fix whose checks are already clear is skipped, unless an event it answers was logged (a
     damaged or missing RDP key shows only in events). Each fix is verified afterwards. Returns
@@ -5516,11 +5268,7 @@ function Invoke-RdpRepair {
     the repair with a message naming the fix and the backup; nothing after it runs.
 
     .PARAMETER Scenario
-<<<<<<< HEAD
-    The scenario to repair: broker-hostname, machinekeys-access, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, safe-mode-boot, termservice-not-running, tls-disabled.
-=======
-    The scenario to repair: broker-hostname, guest-firewall-blocks-rdp, machinekeys-access, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, rdp-port-firewall-mismatch, termservice-not-running, tls-disabled.
->>>>>>> i15b
+    The scenario to repair: broker-hostname, machinekeys-access, network-service-down, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, termservice-not-running, tls-disabled.
 
     .PARAMETER Fix
     Fix ids to apply instead of the scenario's default ones (this is how opt-in fixes run).
@@ -5557,20 +5305,14 @@ function Invoke-RdpRepair {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true, Position = 0)]
-<<<<<<< HEAD
-        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'safe-mode-boot', 'termservice-not-running', 'tls-disabled')]
+        [ValidateSet('broker-hostname', 'machinekeys-access', 'network-service-down', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled')]
         [string]$Scenario,
-        [ValidateSet('allow-rdp-connections', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'remove-safe-boot', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
-=======
-        [ValidateSet('broker-hostname', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'termservice-not-running', 'tls-disabled')]
-        [string]$Scenario,
-        [ValidateSet('allow-firewall-inbound-exceptions', 'allow-rdp-connections', 'enable-legacy-tls-server', 'enable-rdp-firewall-rules', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'open-rdp-port-in-firewall', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
->>>>>>> i15b
+        [ValidateSet('allow-rdp-connections', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-dhcp-logon-account', 'reset-machinekeys-acl', 'reset-termservice-logon-account', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'start-network-services', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
         [string[]]$Fix = @(),
-        [ValidateRange(1, 65535)]
-        [int]$Port,
         [ValidatePattern('^[0-9A-Fa-f]{40}$')]
         [string]$Thumbprint,
+        [ValidateRange(1, 65535)]
+        [int]$Port,
         [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
     )
     $data = @($script:RdpCatalog.Scenarios | Where-Object { $_.Id -eq $Scenario })[0]
@@ -5590,11 +5332,11 @@ function Invoke-RdpRepair {
             }
         })
     $parameters = @{}
-    if ($PSBoundParameters.ContainsKey('Port')) {
-        $parameters['Port'] = $Port
-    }
     if ($PSBoundParameters.ContainsKey('Thumbprint')) {
         $parameters['Thumbprint'] = $Thumbprint
+    }
+    if ($PSBoundParameters.ContainsKey('Port')) {
+        $parameters['Port'] = $Port
     }
     foreach ($candidate in $selected) {
         foreach ($parameter in $candidate.Parameters) {
@@ -5661,56 +5403,6 @@ function Undo-RdpRepair {
     }
 }
 #endregion public commands (templates/powershell/public.ps1.ejs)
-
-#region fix allow-firewall-inbound-exceptions (command Disable-RdpFirewallInboundBlock)
-function Disable-RdpFirewallInboundBlock {
-    <#
-    .SYNOPSIS
-    Stop the firewall profiles from blocking every inbound connection
-
-    .DESCRIPTION
-    Sets DoNotAllowExceptions=0 in the Domain, Private (StandardProfile) and Public firewall
-    profiles, so allow rules such as Remote Desktop apply again; restart the VM afterwards. The
-    firewall stays on.
-
-    Backup: The previous DoNotAllowExceptions of each profile (or its absence) is saved.
-    Undo: Restores DoNotAllowExceptions of each profile exactly as it was.
-    Verification: No profile whose firewall is on has an effective DoNotAllowExceptions=1 (a
-    policy value wins).
-
-    SECURITY: Every enabled inbound allow rule of these profiles applies again, not only Remote
-    Desktop: someone may have blocked all inbound connections on purpose.
-    To restore: Undo the fix (it restores each DoNotAllowExceptions), or run (then restart): reg
-    add HKLM\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\<profile>
-    /v DoNotAllowExceptions /t REG_DWORD /d 1 /f
-
-    .PARAMETER BackupRoot
-    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
-    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
-    change is refused.
-
-    .EXAMPLE
-    Disable-RdpFirewallInboundBlock -WhatIf
-
-    Shows what would change, without changing anything.
-
-    .EXAMPLE
-    Disable-RdpFirewallInboundBlock
-
-    Saves a backup, applies the fix after confirmation and verifies it.
-
-    .LINK
-    Undo-RdpRepair
-    #>
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'allow-firewall-inbound-exceptions' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix allow-firewall-inbound-exceptions (command Disable-RdpFirewallInboundBlock)
 
 #region fix allow-rdp-connections (command Enable-RdpConnection)
 function Enable-RdpConnection {
@@ -5802,50 +5494,6 @@ function Enable-RdpLegacyTlsProtocol {
     Invoke-RdpFixCommand -FixId 'enable-legacy-tls-server' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix enable-legacy-tls-server (command Enable-RdpLegacyTlsProtocol)
-
-#region fix enable-rdp-firewall-rules (command Enable-RdpFirewallRule)
-function Enable-RdpFirewallRule {
-    <#
-    .SYNOPSIS
-    Enable the built-in Remote Desktop firewall rules
-
-    .DESCRIPTION
-    Enables the rules RemoteDesktop-UserMode-In-TCP and RemoteDesktop-UserMode-In-UDP by their
-    Name (Enable-NetFirewallRule -Name). A deleted rule is reported, not recreated. Rules set by
-    Group Policy must be changed in the policy.
-
-    Backup: Whether each rule was enabled is saved (the CMD blocks export the whole firewall
-    policy with netsh advfirewall export).
-    Undo: Disables again the rules that were disabled (CMD: imports the saved policy).
-    Verification: RemoteDesktop-UserMode-In-TCP reads back Active=TRUE.
-
-    .PARAMETER BackupRoot
-    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
-    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
-    change is refused.
-
-    .EXAMPLE
-    Enable-RdpFirewallRule -WhatIf
-
-    Shows what would change, without changing anything.
-
-    .EXAMPLE
-    Enable-RdpFirewallRule
-
-    Saves a backup, applies the fix after confirmation and verifies it.
-
-    .LINK
-    Undo-RdpRepair
-    #>
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'enable-rdp-firewall-rules' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix enable-rdp-firewall-rules (command Enable-RdpFirewallRule)
 
 #region fix enable-rdp-listener (command Enable-RdpListener)
 function Enable-RdpListener {
@@ -5973,57 +5621,6 @@ function Enable-RdpTlsProtocol {
 }
 #endregion fix enable-tls12-server (command Enable-RdpTlsProtocol)
 
-#region fix open-rdp-port-in-firewall (command Set-RdpFirewallPort)
-function Set-RdpFirewallPort {
-    <#
-    .SYNOPSIS
-    Open the configured RDP port in the firewall
-
-    .DESCRIPTION
-    Allows inbound TCP and UDP on the given port, which must be the PortNumber the diagnosis
-    reported: the module sets the local port of the built-in Remote Desktop rules, the CMD
-    blocks add rules named RdpRescue-RemoteDesktop-UserMode-In-TCP/-UDP. The network security
-    group in Azure must allow the port too.
-
-    Backup: The local ports of both firewall rules are saved (CMD: the whole firewall policy).
-    Undo: Restores the rules as they were (CMD: imports the saved policy).
-    Verification: An active inbound TCP allow rule lists the configured RDP port, and no block
-    rule does.
-
-    .PARAMETER Port
-    The RDP port the diagnosis reported (PortNumber of RDP-Tcp).
-
-    .PARAMETER BackupRoot
-    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
-    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
-    change is refused.
-
-    .EXAMPLE
-    Set-RdpFirewallPort -Port 3390 -WhatIf
-
-    Shows what would change, without changing anything.
-
-    .EXAMPLE
-    Set-RdpFirewallPort -Port 3390
-
-    Saves a backup, applies the fix after confirmation and verifies it.
-
-    .LINK
-    Undo-RdpRepair
-    #>
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [ValidateRange(1, 65535)]
-        [int]$Port,
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{ Port = $Port }
-    Invoke-RdpFixCommand -FixId 'open-rdp-port-in-firewall' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix open-rdp-port-in-firewall (command Set-RdpFirewallPort)
-
 #region fix remove-rdp-cert-binding (command Remove-RdpCertificateBinding)
 function Remove-RdpCertificateBinding {
     <#
@@ -6065,49 +5662,6 @@ function Remove-RdpCertificateBinding {
     Invoke-RdpFixCommand -FixId 'remove-rdp-cert-binding' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix remove-rdp-cert-binding (command Remove-RdpCertificateBinding)
-
-#region fix remove-safe-boot (command Remove-RdpSafeBoot)
-function Remove-RdpSafeBoot {
-    <#
-    .SYNOPSIS
-    Remove safeboot from the default boot entry
-
-    .DESCRIPTION
-    Deletes the safeboot element of the default boot entry (bcdedit /deletevalue {default}
-    safeboot), so that Windows starts normally at the next boot.
-
-    Backup: The boot store is exported to a file first (bcdedit /export).
-    Undo: Imports the exported boot store again (bcdedit /import), which puts safeboot back with
-    its previous value.
-    Verification: The default boot entry no longer carries safeboot.
-
-    .PARAMETER BackupRoot
-    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
-    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
-    change is refused.
-
-    .EXAMPLE
-    Remove-RdpSafeBoot -WhatIf
-
-    Shows what would change, without changing anything.
-
-    .EXAMPLE
-    Remove-RdpSafeBoot
-
-    Saves a backup, applies the fix after confirmation and verifies it.
-
-    .LINK
-    Undo-RdpRepair
-    #>
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'remove-safe-boot' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix remove-safe-boot (command Remove-RdpSafeBoot)
 
 #region fix renew-rdp-self-signed-cert (command Reset-RdpSelfSignedCertificate)
 function Reset-RdpSelfSignedCertificate {
@@ -6154,6 +5708,51 @@ function Reset-RdpSelfSignedCertificate {
 }
 #endregion fix renew-rdp-self-signed-cert (command Reset-RdpSelfSignedCertificate)
 
+#region fix reset-dhcp-logon-account (command Reset-RdpDhcpLogonAccount)
+function Reset-RdpDhcpLogonAccount {
+    <#
+    .SYNOPSIS
+    Set the DHCP Client back to its default account and start it
+
+    .DESCRIPTION
+    Makes Dhcp log on as NT Authority\LocalService again (sc config Dhcp obj=), which has no
+    password, and starts it.
+
+    Backup: The previous account (ObjectName) and start type of Dhcp are saved; no password
+    exists to save.
+    Undo: Restores the previous account. An account that has a password comes back by name only:
+    RdpRescue never saw its password, so give it again with sc config Dhcp obj= <account>
+    password= <password>.
+    Verification: Dhcp logs on as NT Authority\LocalService and runs.
+
+    .PARAMETER BackupRoot
+    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
+
+    .EXAMPLE
+    Reset-RdpDhcpLogonAccount -WhatIf
+
+    Shows what would change, without changing anything.
+
+    .EXAMPLE
+    Reset-RdpDhcpLogonAccount
+
+    Saves a backup, applies the fix after confirmation and verifies it.
+
+    .LINK
+    Undo-RdpRepair
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'reset-dhcp-logon-account' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix reset-dhcp-logon-account (command Reset-RdpDhcpLogonAccount)
+
 #region fix reset-machinekeys-acl (command Repair-RdpMachineKeyPermission)
 function Repair-RdpMachineKeyPermission {
     <#
@@ -6197,6 +5796,51 @@ function Repair-RdpMachineKeyPermission {
     Invoke-RdpFixCommand -FixId 'reset-machinekeys-acl' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix reset-machinekeys-acl (command Repair-RdpMachineKeyPermission)
+
+#region fix reset-termservice-logon-account (command Reset-RdpTermServiceLogonAccount)
+function Reset-RdpTermServiceLogonAccount {
+    <#
+    .SYNOPSIS
+    Set Remote Desktop Services back to its default account and start it
+
+    .DESCRIPTION
+    Makes TermService log on as NT Authority\NetworkService again (sc config TermService obj=),
+    which has no password, and starts it.
+
+    Backup: The previous account (ObjectName) and start type of TermService are saved; no
+    password exists to save.
+    Undo: Restores the previous account. An account that has a password comes back by name only:
+    RdpRescue never saw its password, so give it again with sc config TermService obj= <account>
+    password= <password>.
+    Verification: TermService logs on as NT Authority\NetworkService and runs.
+
+    .PARAMETER BackupRoot
+    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
+
+    .EXAMPLE
+    Reset-RdpTermServiceLogonAccount -WhatIf
+
+    Shows what would change, without changing anything.
+
+    .EXAMPLE
+    Reset-RdpTermServiceLogonAccount
+
+    Saves a backup, applies the fix after confirmation and verifies it.
+
+    .LINK
+    Undo-RdpRepair
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'reset-termservice-logon-account' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix reset-termservice-logon-account (command Reset-RdpTermServiceLogonAccount)
 
 #region fix resume-group-policy (command Resume-RdpGroupPolicy)
 function Resume-RdpGroupPolicy {
@@ -6343,6 +5987,49 @@ function Set-RdpPort {
 }
 #endregion fix set-rdp-port (command Set-RdpPort)
 
+#region fix start-network-services (command Start-RdpNetworkService)
+function Start-RdpNetworkService {
+    <#
+    .SYNOPSIS
+    Set the network services back to automatic start and start them
+
+    .DESCRIPTION
+    Sets the start type of nsi, Dhcp, BFE and MpsSvc to their default, automatic (sc config
+    start= auto), and starts each.
+
+    Backup: The previous start type (and state) of each of the four services is saved.
+    Undo: Restores each previous start type, also in the service control manager. The services
+    are left running: stopping them would cut the network again.
+    Verification: All four services start automatically and run.
+
+    .PARAMETER BackupRoot
+    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
+
+    .EXAMPLE
+    Start-RdpNetworkService -WhatIf
+
+    Shows what would change, without changing anything.
+
+    .EXAMPLE
+    Start-RdpNetworkService
+
+    Saves a backup, applies the fix after confirmation and verifies it.
+
+    .LINK
+    Undo-RdpRepair
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'start-network-services' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix start-network-services (command Start-RdpNetworkService)
+
 #region fix start-termservice (command Start-RdpTermService)
 function Start-RdpTermService {
     <#
@@ -6481,21 +6168,20 @@ Export-ModuleMember -Function @(
     'Invoke-RdpDiagnosis'
     'Invoke-RdpRepair'
     'Undo-RdpRepair'
-    'Disable-RdpFirewallInboundBlock'
     'Enable-RdpConnection'
     'Enable-RdpLegacyTlsProtocol'
-    'Enable-RdpFirewallRule'
     'Enable-RdpListener'
     'Enable-RdpTerminalServer'
     'Enable-RdpTlsProtocol'
-    'Set-RdpFirewallPort'
     'Remove-RdpCertificateBinding'
-    'Remove-RdpSafeBoot'
     'Reset-RdpSelfSignedCertificate'
+    'Reset-RdpDhcpLogonAccount'
     'Repair-RdpMachineKeyPermission'
+    'Reset-RdpTermServiceLogonAccount'
     'Resume-RdpGroupPolicy'
     'Set-RdpCertificateBinding'
     'Set-RdpPort'
+    'Start-RdpNetworkService'
     'Start-RdpTermService'
     'Stop-RdpPortConflict'
     'Suspend-RdpGroupPolicy'

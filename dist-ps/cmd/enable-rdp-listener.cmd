@@ -24,15 +24,17 @@ set _6=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Con
 if not "%_6:~0,4%"=="REG_" set _6=
 if not "%_6%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-rdp-listener failed reading back fLogonDisabled&set RrF=1)
 net stop TermService /y>nul 2>&1
-net start TermService>nul 2>&1&if erRorlevel 1 (echo RDPRESCUE enable-rdp-listener failed restarting TermService&set RrF=1)
-set _7=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v fEnableWinStation 2^>nul') do set _7=%%a:%%b
-if not "%_7:~0,4%"=="REG_" set _7=
-if "%_7%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-rdp-listener verify rdp-listener-off still-fires&set RrF=1)
-if not "%_7%"=="REG_DWORD:0x0" echo RDPRESCUE enable-rdp-listener verify rdp-listener-off ok
-set _8=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v fLogonDisabled 2^>nul') do set _8=%%a:%%b
+set _7=?&for /f "tokens=1,2 delims=(" %%a in ('sc query TermService^|find ": 1 "') do (if "%%b"=="" (set _7=1))
+if not "%_7%"=="1" (echo RDPRESCUE enable-rdp-listener failed stopping TermService&set RrF=1)
+net start TermService>nul 2>&1&if erRorlevel 1 (echo RDPRESCUE enable-rdp-listener failed starting TermService&set RrF=1)
+set _8=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v fEnableWinStation 2^>nul') do set _8=%%a:%%b
 if not "%_8:~0,4%"=="REG_" set _8=
-if "%_8%"=="REG_DWORD:0x1" (echo RDPRESCUE enable-rdp-listener verify rdp-listener-logons-off still-fires&set RrF=1)
-if not "%_8%"=="REG_DWORD:0x1" echo RDPRESCUE enable-rdp-listener verify rdp-listener-logons-off ok
+if "%_8%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-rdp-listener verify rdp-listener-off still-fires&set RrF=1)
+if not "%_8%"=="REG_DWORD:0x0" echo RDPRESCUE enable-rdp-listener verify rdp-listener-off ok
+set _9=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v fLogonDisabled 2^>nul') do set _9=%%a:%%b
+if not "%_9:~0,4%"=="REG_" set _9=
+if "%_9%"=="REG_DWORD:0x1" (echo RDPRESCUE enable-rdp-listener verify rdp-listener-logons-off still-fires&set RrF=1)
+if not "%_9%"=="REG_DWORD:0x1" echo RDPRESCUE enable-rdp-listener verify rdp-listener-logons-off ok
 if defined RrF (echo RDPRESCUE enable-rdp-listener FAILED) else echo RDPRESCUE enable-rdp-listener applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
 if defined RrF exit /b 1

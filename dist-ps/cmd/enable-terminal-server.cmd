@@ -32,19 +32,21 @@ set _9=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Con
 if not "%_9:~0,4%"=="REG_" set _9=
 if not "%_9%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-terminal-server failed reading back TSServerDrainMode&set RrF=1)
 net stop TermService /y>nul 2>&1
-net start TermService>nul 2>&1&if erRorlevel 1 (echo RDPRESCUE enable-terminal-server failed restarting TermService&set RrF=1)
-set _a=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server" /v TSEnabled 2^>nul') do set _a=%%a:%%b
-if not "%_a:~0,4%"=="REG_" set _a=
-if "%_a%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-terminal-server verify terminal-server-off still-fires&set RrF=1)
-if not "%_a%"=="REG_DWORD:0x0" echo RDPRESCUE enable-terminal-server verify terminal-server-off ok
-set _b=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server" /v TSUserEnabled 2^>nul') do set _b=%%a:%%b
+set _a=?&for /f "tokens=1,2 delims=(" %%a in ('sc query TermService^|find ": 1 "') do (if "%%b"=="" (set _a=1))
+if not "%_a%"=="1" (echo RDPRESCUE enable-terminal-server failed stopping TermService&set RrF=1)
+net start TermService>nul 2>&1&if erRorlevel 1 (echo RDPRESCUE enable-terminal-server failed starting TermService&set RrF=1)
+set _b=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server" /v TSEnabled 2^>nul') do set _b=%%a:%%b
 if not "%_b:~0,4%"=="REG_" set _b=
-if "%_b%"=="REG_DWORD:0x1" (echo RDPRESCUE enable-terminal-server verify terminal-server-logons-off still-fires&set RrF=1)
-if not "%_b%"=="REG_DWORD:0x1" echo RDPRESCUE enable-terminal-server verify terminal-server-logons-off ok
-set _c=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server" /v TSserverDrainMode 2^>nul') do set _c=%%a:%%b
+if "%_b%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-terminal-server verify terminal-server-off still-fires&set RrF=1)
+if not "%_b%"=="REG_DWORD:0x0" echo RDPRESCUE enable-terminal-server verify terminal-server-off ok
+set _c=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server" /v TSUserEnabled 2^>nul') do set _c=%%a:%%b
 if not "%_c:~0,4%"=="REG_" set _c=
-if "%_c%"=="REG_DWORD:0x1" (echo RDPRESCUE enable-terminal-server verify terminal-server-draining still-fires&set RrF=1)
-if not "%_c%"=="REG_DWORD:0x1" echo RDPRESCUE enable-terminal-server verify terminal-server-draining ok
+if "%_c%"=="REG_DWORD:0x1" (echo RDPRESCUE enable-terminal-server verify terminal-server-logons-off still-fires&set RrF=1)
+if not "%_c%"=="REG_DWORD:0x1" echo RDPRESCUE enable-terminal-server verify terminal-server-logons-off ok
+set _d=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server" /v TSserverDrainMode 2^>nul') do set _d=%%a:%%b
+if not "%_d:~0,4%"=="REG_" set _d=
+if "%_d%"=="REG_DWORD:0x1" (echo RDPRESCUE enable-terminal-server verify terminal-server-draining still-fires&set RrF=1)
+if not "%_d%"=="REG_DWORD:0x1" echo RDPRESCUE enable-terminal-server verify terminal-server-draining ok
 if defined RrF (echo RDPRESCUE enable-terminal-server FAILED) else echo RDPRESCUE enable-terminal-server applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
 if defined RrF exit /b 1

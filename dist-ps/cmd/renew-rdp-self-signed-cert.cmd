@@ -11,12 +11,14 @@ set _1=HKLM\SOFTWARE\Microsoft\SystemCertificates\Remote Desktop
 if not exist "%RrB%\k1.*" (reg query "%_1%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none") else (reg export "%_1%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE renew-rdp-self-signed-cert failed saving %_1%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k1.reg")))
 if exist "%RrB%\k1.*" (powershelL -nop -noni -c "dir 'Cert:\LocalMachine\Remote Desktop'|?{$_.Subject -eq $_.Issuer}|Remove-Item" >nul 2>&1&if erRorlevel 1 (echo RDPRESCUE renew-rdp-self-signed-cert failed removing self-signed certificates&set RrF=1))
 net stop SesSionEnv /y>nul 2>&1
-net start SesSionEnv>nul 2>&1&if erRorlevel 1 (echo RDPRESCUE renew-rdp-self-signed-cert failed restarting SessionEnv&set RrF=1)
-set _2=X&powershelL -nop -noni -c "if(dir 'Cert:\LocalMachine\Remote Desktop'|?{$_.NotAfter -gt (Get-Date) -and $_.HasPrivateKey}){exit 0};exit 3" >nul 2>&1&if not erRorlevel 1 set _2=Q
-if erRorlevel 3 if not erRorlevel 4 set _2=F
-if "%_2%"=="F" (echo RDPRESCUE renew-rdp-self-signed-cert verify rdp-cert-store still-fires&set RrF=1)
-if "%_2%"=="Q" echo RDPRESCUE renew-rdp-self-signed-cert verify rdp-cert-store ok
-if "%_2%"=="X" (echo RDPRESCUE renew-rdp-self-signed-cert verify rdp-cert-store could not run&set RrF=1)
+set _2=?&for /f "tokens=1,2 delims=(" %%a in ('sc query SesSionEnv^|find ": 1 "') do (if "%%b"=="" (set _2=1))
+if not "%_2%"=="1" (echo RDPRESCUE renew-rdp-self-signed-cert failed stopping SessionEnv&set RrF=1)
+net start SesSionEnv>nul 2>&1&if erRorlevel 1 (echo RDPRESCUE renew-rdp-self-signed-cert failed starting SessionEnv&set RrF=1)
+set _3=X&powershelL -nop -noni -c "if(dir 'Cert:\LocalMachine\Remote Desktop'|?{$_.NotAfter -gt (Get-Date) -and $_.HasPrivateKey}){exit 0};exit 3" >nul 2>&1&if not erRorlevel 1 set _3=Q
+if erRorlevel 3 if not erRorlevel 4 set _3=F
+if "%_3%"=="F" (echo RDPRESCUE renew-rdp-self-signed-cert verify rdp-cert-store still-fires&set RrF=1)
+if "%_3%"=="Q" echo RDPRESCUE renew-rdp-self-signed-cert verify rdp-cert-store ok
+if "%_3%"=="X" (echo RDPRESCUE renew-rdp-self-signed-cert verify rdp-cert-store could not run&set RrF=1)
 if defined RrF (echo RDPRESCUE renew-rdp-self-signed-cert FAILED) else echo RDPRESCUE renew-rdp-self-signed-cert applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
 if defined RrF exit /b 1

@@ -14,12 +14,14 @@ if exist "%RrB%\a1.acl" if exist "%RrB%\a1-owners.cmd" (icacls "%ProgramData%\Mi
 if exist "%RrB%\a1.acl" (icacls "%ProgramData%\Microsoft\Crypto\RSA\MachineKeys" /grant "*S-1-5-18:(F)" "*S-1-5-32-544:(F)" /t /c /l>nul 2>&1&if erRorlevel 1 (echo RDPRESCUE reset-machinekeys-acl failed granting permissions&set RrF=1))
 if exist "%RrB%\a1.acl" (if exist "%ProgramData%\Microsoft\Crypto\RSA\MachineKeys\f686aAce6942fb7f7ceb231212eEf4a4_*" (icacls "%ProgramData%\Microsoft\Crypto\RSA\MachineKeys\f686aAce6942fb7f7ceb231212eEf4a4_*" /grant "*S-1-5-20:(R)" /c /l>nul 2>&1&if erRorlevel 1 (echo RDPRESCUE reset-machinekeys-acl failed granting permissions&set RrF=1)) else (echo RDPRESCUE reset-machinekeys-acl no f686aace6942fb7f7ceb231212eef4a4_* files: skipped))
 net stop TermService /y>nul 2>&1
-net start TermService>nul 2>&1&if erRorlevel 1 (echo RDPRESCUE reset-machinekeys-acl failed restarting TermService&set RrF=1)
-set _1=X&powershelL -nop -noni -c "function t($f,$s,$m){[bool]((Get-Acl -LiteralPath $f).GetAccessRules(1,1,[Security.Principal.SecurityIdentifier])|?{$_.AccessControlType -eq 0 -and $_.IdentityReference.Value -eq $s -and ($_.FileSystemRights -band $m) -eq $m})};$p=($env:ProgramData+'\Microsoft\Crypto\RSA\MachineKeys');if(((t $p 'S-1-5-32-544' 2032127)) -and (@(dir -LiteralPath $p -Force -Filter 'f686aace6942fb7f7ceb231212eef4a4_*'|?{-not (t $_.FullName 'S-1-5-18' 2032127)}).Count -eq 0) -and (@(dir -LiteralPath $p -Force -Filter 'f686aace6942fb7f7ceb231212eef4a4_*'|?{-not (t $_.FullName 'S-1-5-20' 1179785)}).Count -eq 0)){exit 0};exit 3" >nul 2>&1&if not erRorlevel 1 set _1=Q
-if erRorlevel 3 if not erRorlevel 4 set _1=F
-if "%_1%"=="F" (echo RDPRESCUE reset-machinekeys-acl verify machinekeys-acl still-fires&set RrF=1)
-if "%_1%"=="Q" echo RDPRESCUE reset-machinekeys-acl verify machinekeys-acl ok
-if "%_1%"=="X" (echo RDPRESCUE reset-machinekeys-acl verify machinekeys-acl could not run&set RrF=1)
+set _1=?&for /f "tokens=1,2 delims=(" %%a in ('sc query TermService^|find ": 1 "') do (if "%%b"=="" (set _1=1))
+if not "%_1%"=="1" (echo RDPRESCUE reset-machinekeys-acl failed stopping TermService&set RrF=1)
+net start TermService>nul 2>&1&if erRorlevel 1 (echo RDPRESCUE reset-machinekeys-acl failed starting TermService&set RrF=1)
+set _2=X&powershelL -nop -noni -c "function t($f,$s,$m){[bool]((Get-Acl -LiteralPath $f).GetAccessRules(1,1,[Security.Principal.SecurityIdentifier])|?{$_.AccessControlType -eq 0 -and $_.IdentityReference.Value -eq $s -and ($_.FileSystemRights -band $m) -eq $m})};$p=($env:ProgramData+'\Microsoft\Crypto\RSA\MachineKeys');if(((t $p 'S-1-5-32-544' 2032127)) -and (@(dir -LiteralPath $p -Force -Filter 'f686aace6942fb7f7ceb231212eef4a4_*'|?{-not (t $_.FullName 'S-1-5-18' 2032127)}).Count -eq 0) -and (@(dir -LiteralPath $p -Force -Filter 'f686aace6942fb7f7ceb231212eef4a4_*'|?{-not (t $_.FullName 'S-1-5-20' 1179785)}).Count -eq 0)){exit 0};exit 3" >nul 2>&1&if not erRorlevel 1 set _2=Q
+if erRorlevel 3 if not erRorlevel 4 set _2=F
+if "%_2%"=="F" (echo RDPRESCUE reset-machinekeys-acl verify machinekeys-acl still-fires&set RrF=1)
+if "%_2%"=="Q" echo RDPRESCUE reset-machinekeys-acl verify machinekeys-acl ok
+if "%_2%"=="X" (echo RDPRESCUE reset-machinekeys-acl verify machinekeys-acl could not run&set RrF=1)
 if defined RrF (echo RDPRESCUE reset-machinekeys-acl FAILED) else echo RDPRESCUE reset-machinekeys-acl applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
 if defined RrF exit /b 1

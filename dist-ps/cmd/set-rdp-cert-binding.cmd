@@ -27,14 +27,16 @@ if not exist "%RrB%\a2.acl" (icacls "%ProgramData%\Microsoft\Crypto\Keys" /save 
 if not exist "%RrB%\a2.acl" (echo RDPRESCUE set-rdp-cert-binding failed saving the permissions: nothing changed&set RrF=1)
 if exist "%RrB%\a1.acl" if exist "%RrB%\a2.acl" (powershelL -nop -noni -c "$c=Get-Item -LiteralPath ('Cert:\LocalMachine\My\'+$env:Rr_Thumbprint);$t='System.Security.Cryptography.X509Certificates.RSACertificateExtensions' -as [type];if($t){$k=$t::GetRSAPrivateKey($c)}else{$k=$c.PrivateKey};if($k -is [Security.Cryptography.ICspAsymmetricAlgorithm]){$n=$k.CspKeyContainerInfo.UniqueKeyContainerName}elseif($k){$n=$k.Key.UniqueName};if(-not $n){exit 1};$f=@('RSA\MachineKeys','Keys'|ForEach-Object{$env:ProgramData+'\Microsoft\Crypto\'+$_+'\'+$n}|Where-Object{Test-Path -LiteralPath $_ -PathType Leaf});if($f.Count -eq 0){exit 1};icacls $f[0] /grant '*S-1-5-20:(R)' /c /l;$r=(Get-Acl -LiteralPath $f[0]).GetAccessRules(1,1,[Security.Principal.SecurityIdentifier]);if(-not ($r|Where-Object{$_.IdentityReference.Value -eq 'S-1-5-20' -and $_.AccessControlType -eq 0 -and ([int64]$_.FileSystemRights -band 1179785) -eq 1179785})){exit 1}" >nul 2>&1&if erRorlevel 1 (echo RDPRESCUE set-rdp-cert-binding failed granting access to the key file&set RrF=1))
 net stop TermService /y>nul 2>&1
-net start TermService>nul 2>&1&if erRorlevel 1 (echo RDPRESCUE set-rdp-cert-binding failed restarting TermService&set RrF=1)
-set _5=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v SsLCertificateSHA1Hash 2^>nul') do set _5=%%a:%%b
-if not "%_5:~0,4%"=="REG_" set _5=
-set _6=Q&if defined _5 (set _6=X&powershelL -nop -noni -c "if(dir 'Cert:\LocalMachine\My','Cert:\LocalMachine\Remote Desktop'|?{('REG_BINARY:'+$_.Thumbprint) -eq $env:_5 -and $_.NotAfter -gt (Get-Date) -and $_.HasPrivateKey}){exit 0};exit 3" >nul 2>&1&if not erRorlevel 1 (set _6=Q))
-if defined _5 if erRorlevel 3 if not erRorlevel 4 set _6=F
-if "%_6%"=="F" (echo RDPRESCUE set-rdp-cert-binding verify rdp-cert-binding still-fires&set RrF=1)
-if "%_6%"=="Q" echo RDPRESCUE set-rdp-cert-binding verify rdp-cert-binding ok
-if "%_6%"=="X" (echo RDPRESCUE set-rdp-cert-binding verify rdp-cert-binding could not run&set RrF=1)
+set _5=?&for /f "tokens=1,2 delims=(" %%a in ('sc query TermService^|find ": 1 "') do (if "%%b"=="" (set _5=1))
+if not "%_5%"=="1" (echo RDPRESCUE set-rdp-cert-binding failed stopping TermService&set RrF=1)
+net start TermService>nul 2>&1&if erRorlevel 1 (echo RDPRESCUE set-rdp-cert-binding failed starting TermService&set RrF=1)
+set _6=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v SsLCertificateSHA1Hash 2^>nul') do set _6=%%a:%%b
+if not "%_6:~0,4%"=="REG_" set _6=
+set _7=Q&if defined _6 (set _7=X&powershelL -nop -noni -c "if(dir 'Cert:\LocalMachine\My','Cert:\LocalMachine\Remote Desktop'|?{('REG_BINARY:'+$_.Thumbprint) -eq $env:_6 -and $_.NotAfter -gt (Get-Date) -and $_.HasPrivateKey}){exit 0};exit 3" >nul 2>&1&if not erRorlevel 1 (set _7=Q))
+if defined _6 if erRorlevel 3 if not erRorlevel 4 set _7=F
+if "%_7%"=="F" (echo RDPRESCUE set-rdp-cert-binding verify rdp-cert-binding still-fires&set RrF=1)
+if "%_7%"=="Q" echo RDPRESCUE set-rdp-cert-binding verify rdp-cert-binding ok
+if "%_7%"=="X" (echo RDPRESCUE set-rdp-cert-binding verify rdp-cert-binding could not run&set RrF=1)
 if defined RrF (echo RDPRESCUE set-rdp-cert-binding FAILED) else echo RDPRESCUE set-rdp-cert-binding applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
 if defined RrF exit /b 1

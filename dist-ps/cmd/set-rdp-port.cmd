@@ -35,17 +35,19 @@ if not exist "%RrB%\f1.wfw" (echo RDPRESCUE set-rdp-port failed saving the firew
 if exist "%RrB%\f1.wfw" netsh advfirewalL firewalL delete rule name=RdpRescue-RemoteDesktop-UserMode-In-UDP>nul 2>&1
 if exist "%RrB%\f1.wfw" (netsh advfirewalL firewalL adD rule name=RdpRescue-RemoteDesktop-UserMode-In-UDP dir=in action=alLow protocol=UDP localport=%Rr_Port% >nul&if erRorlevel 1 (echo RDPRESCUE set-rdp-port failed adding firewall rule RdpRescue-RemoteDesktop-UserMode-In-UDP&set RrF=1))
 net stop TermService /y>nul 2>&1
-net start TermService>nul 2>&1&if erRorlevel 1 (echo RDPRESCUE set-rdp-port failed restarting TermService&set RrF=1)
+set _7=?&for /f "tokens=1,2 delims=(" %%a in ('sc query TermService^|find ": 1 "') do (if "%%b"=="" (set _7=1))
+if not "%_7%"=="1" (echo RDPRESCUE set-rdp-port failed stopping TermService&set RrF=1)
+net start TermService>nul 2>&1&if erRorlevel 1 (echo RDPRESCUE set-rdp-port failed starting TermService&set RrF=1)
 ping -n 4 127.0.0.1 >nul
-set _7=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v PortNumber 2^>nul') do set _7=%%a:%%b
-if not "%_7:~0,4%"=="REG_" set _7=
-set _8=3389&if defined _7 set /a _8=%_7:*:=% >nul 2>&1
-set _9=?&for /f "tokens=2 delims=," %%a in ('tasklist /svc /fo csv /nh /fi "SERVICES eq TermService"^|find ".exe"') do set _9=%%~a
-set _a=F
-for /f "tokens=1,3,5" %%a in ('netstat -ano^|find ":%_8% "') do (if %%a==TCP (for %%x in (0.0.0.0:0 [::]:0) do (if %%b==%%x (if %%c==%_9% (set _a=Q)))))
-for /f "tokens=1,3,5" %%a in ('netstat -ano^|find ":%_8% "') do (if %%a==TCP (for %%x in (0.0.0.0:0 [::]:0) do (if %%b==%%x (if not %%c==%_9% (set _a=F)))))
-if "%_a%"=="F" (echo RDPRESCUE set-rdp-port verify rdp-listener still-fires&set RrF=1)
-if "%_a%"=="Q" echo RDPRESCUE set-rdp-port verify rdp-listener ok
+set _8=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v PortNumber 2^>nul') do set _8=%%a:%%b
+if not "%_8:~0,4%"=="REG_" set _8=
+set _9=3389&if defined _8 set /a _9=%_8:*:=% >nul 2>&1
+set _a=?&for /f "tokens=2 delims=," %%a in ('tasklist /svc /fo csv /nh /fi "SERVICES eq TermService"^|find ".exe"') do set _a=%%~a
+set _b=F
+for /f "tokens=1,3,5" %%a in ('netstat -ano^|find ":%_9% "') do (if %%a==TCP (for %%x in (0.0.0.0:0 [::]:0) do (if %%b==%%x (if %%c==%_a% (set _b=Q)))))
+for /f "tokens=1,3,5" %%a in ('netstat -ano^|find ":%_9% "') do (if %%a==TCP (for %%x in (0.0.0.0:0 [::]:0) do (if %%b==%%x (if not %%c==%_a% (set _b=F)))))
+if "%_b%"=="F" (echo RDPRESCUE set-rdp-port verify rdp-listener still-fires&set RrF=1)
+if "%_b%"=="Q" echo RDPRESCUE set-rdp-port verify rdp-listener ok
 if defined RrF (echo RDPRESCUE set-rdp-port FAILED) else echo RDPRESCUE set-rdp-port applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
 if defined RrF exit /b 1

@@ -20,9 +20,14 @@ set _4=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Ser
 if not "%_4:~0,4%"=="REG_" set _4=
 if "%_4%"=="REG_DWORD:0x4" (echo RDPRESCUE start-termservice verify termservice-disabled still-fires&set RrF=1)
 if not "%_4%"=="REG_DWORD:0x4" echo RDPRESCUE start-termservice verify termservice-disabled ok
-set _5=?&for /f "tokens=2 delims=," %%a in ('tasklist /svc /fo csv /nh /fi "SERVICES eq TermService"^|find ".exe"') do set _5=%%~a
-if "%_5%"=="?" (echo RDPRESCUE start-termservice verify termservice-down still-fires&set RrF=1)
-if not "%_5%"=="?" echo RDPRESCUE start-termservice verify termservice-down ok
+set _5=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\TermService" /v Start 2^>nul') do set _5=%%a:%%b
+if not "%_5:~0,4%"=="REG_" set _5=
+set _6=Q&if defined _5 if /i not "%_5%"=="REG_DWORD:0x3" set _6=F
+if "%_6%"=="F" (echo RDPRESCUE start-termservice verify termservice-start-type still-fires&set RrF=1)
+if "%_6%"=="Q" echo RDPRESCUE start-termservice verify termservice-start-type ok
+set _7=?&for /f "tokens=1,2 delims=(" %%a in ('sc query TermService^|find ": 4 "') do (if "%%b"=="" (set _7=4))
+if not "%_7%"=="4" (echo RDPRESCUE start-termservice verify termservice-down still-fires&set RrF=1)
+if "%_7%"=="4" echo RDPRESCUE start-termservice verify termservice-down ok
 if defined RrF (echo RDPRESCUE start-termservice FAILED) else echo RDPRESCUE start-termservice applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
 if defined RrF exit /b 1

@@ -32,6 +32,7 @@ is not opt-in:
   offline-enable-tls12
   offline-enable-nla
   offline-enable-legacy-tls (opt-in: name it)
+  offline-service-defaults
 Each repair backs up exactly what it changes first, on the broken disk under
 \RdpRescueOffline\<time>, and reads every change back; the first repair that does not read
 back stops the run. Mode=Undo restores the newest backup not undone yet (or Backup=<time>).
@@ -239,6 +240,97 @@ $script:RdpOfflineCatalog = @{
                                 FilesStartingWith = 'f686aace6942fb7f7ceb231212eef4a4_'
                             }
                         )
+                    }
+                }
+            )
+        }
+        @{
+            Id = 'network-service-down'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'netsvc-dhcp-start'
+                        Service = 'Dhcp'
+                        Setting = 'start-type'
+                        Expected = 2
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'netsvc-dhcp-down'
+                        Service = 'Dhcp'
+                        FiresWhen = 'not-running'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'netsvc-nsi-start'
+                        Service = 'nsi'
+                        Setting = 'start-type'
+                        Expected = 2
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'netsvc-nsi-down'
+                        Service = 'nsi'
+                        FiresWhen = 'not-running'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'netsvc-bfe-start'
+                        Service = 'BFE'
+                        Setting = 'start-type'
+                        Expected = 2
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'netsvc-bfe-down'
+                        Service = 'BFE'
+                        FiresWhen = 'not-running'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'netsvc-mpssvc-start'
+                        Service = 'MpsSvc'
+                        Setting = 'start-type'
+                        Expected = 2
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'netsvc-mpssvc-down'
+                        Service = 'MpsSvc'
+                        FiresWhen = 'not-running'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'netsvc-dhcp-account'
+                        Service = 'Dhcp'
+                        Setting = 'logon-account'
+                        Expected = 'NT Authority\LocalService'
                     }
                 }
             )
@@ -481,6 +573,40 @@ $script:RdpOfflineCatalog = @{
                         Id = 'termservice-down'
                         Service = 'TermService'
                         FiresWhen = 'not-running'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'termservice-account'
+                        Service = 'TermService'
+                        Setting = 'logon-account'
+                        Expected = 'NT Authority\NetworkService'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'termservice-start-type'
+                        Service = 'TermService'
+                        Setting = 'start-type'
+                        Expected = 3
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-scm-start-failure'
+                        LogFile = 'System.evtx'
+                        Channel = 'System'
+                        Provider = 'Service Control Manager'
+                        EventIds = @(7000, 7001, 7022, 7023)
+                        WindowHours = 24
+                        DataConditions = @()
+                        ReportFields = @()
                     }
                 }
             )
@@ -1078,6 +1204,168 @@ $script:RdpOfflineCatalog = @{
                 }
             )
         }
+        @{
+            Id = 'offline-service-defaults'
+            OptIn = $false
+            Warning = $null
+            Operations = @(
+                @{
+                    Kind = 'hive-load'
+                    Hive = 'SYSTEM'
+                    MountAs = 'RDPRESCUE_SYSTEM'
+                }
+                @{
+                    Kind = 'registry-set'
+                    Location = @{
+                        Hive = 'SYSTEM'
+                        ControlSet = $true
+                        Path = 'Services\TermService'
+                    }
+                    Name = 'Start'
+                    Type = 'REG_DWORD'
+                    Data = 3
+                }
+                @{
+                    Kind = 'registry-set'
+                    Location = @{
+                        Hive = 'SYSTEM'
+                        ControlSet = $true
+                        Path = 'Services\TermService'
+                    }
+                    Name = 'ObjectName'
+                    Type = 'REG_SZ'
+                    Data = 'NT Authority\NetworkService'
+                }
+                @{
+                    Kind = 'registry-set'
+                    Location = @{
+                        Hive = 'SYSTEM'
+                        ControlSet = $true
+                        Path = 'Services\Dhcp'
+                    }
+                    Name = 'Start'
+                    Type = 'REG_DWORD'
+                    Data = 2
+                }
+                @{
+                    Kind = 'registry-set'
+                    Location = @{
+                        Hive = 'SYSTEM'
+                        ControlSet = $true
+                        Path = 'Services\Dhcp'
+                    }
+                    Name = 'ObjectName'
+                    Type = 'REG_SZ'
+                    Data = 'NT Authority\LocalService'
+                }
+                @{
+                    Kind = 'registry-set'
+                    Location = @{
+                        Hive = 'SYSTEM'
+                        ControlSet = $true
+                        Path = 'Services\nsi'
+                    }
+                    Name = 'Start'
+                    Type = 'REG_DWORD'
+                    Data = 2
+                }
+                @{
+                    Kind = 'registry-set'
+                    Location = @{
+                        Hive = 'SYSTEM'
+                        ControlSet = $true
+                        Path = 'Services\BFE'
+                    }
+                    Name = 'Start'
+                    Type = 'REG_DWORD'
+                    Data = 2
+                }
+                @{
+                    Kind = 'registry-set'
+                    Location = @{
+                        Hive = 'SYSTEM'
+                        ControlSet = $true
+                        Path = 'Services\MpsSvc'
+                    }
+                    Name = 'Start'
+                    Type = 'REG_DWORD'
+                    Data = 2
+                }
+                @{
+                    Kind = 'hive-unload'
+                    MountAs = 'RDPRESCUE_SYSTEM'
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'hive-file'
+                    Hive = 'SYSTEM'
+                }
+                @{
+                    Kind = 'registry-value'
+                    Location = @{
+                        Hive = 'SYSTEM'
+                        ControlSet = $true
+                        Path = 'Services\TermService'
+                    }
+                    Name = 'Start'
+                }
+                @{
+                    Kind = 'registry-value'
+                    Location = @{
+                        Hive = 'SYSTEM'
+                        ControlSet = $true
+                        Path = 'Services\TermService'
+                    }
+                    Name = 'ObjectName'
+                }
+                @{
+                    Kind = 'registry-value'
+                    Location = @{
+                        Hive = 'SYSTEM'
+                        ControlSet = $true
+                        Path = 'Services\Dhcp'
+                    }
+                    Name = 'Start'
+                }
+                @{
+                    Kind = 'registry-value'
+                    Location = @{
+                        Hive = 'SYSTEM'
+                        ControlSet = $true
+                        Path = 'Services\Dhcp'
+                    }
+                    Name = 'ObjectName'
+                }
+                @{
+                    Kind = 'registry-value'
+                    Location = @{
+                        Hive = 'SYSTEM'
+                        ControlSet = $true
+                        Path = 'Services\nsi'
+                    }
+                    Name = 'Start'
+                }
+                @{
+                    Kind = 'registry-value'
+                    Location = @{
+                        Hive = 'SYSTEM'
+                        ControlSet = $true
+                        Path = 'Services\BFE'
+                    }
+                    Name = 'Start'
+                }
+                @{
+                    Kind = 'registry-value'
+                    Location = @{
+                        Hive = 'SYSTEM'
+                        ControlSet = $true
+                        Path = 'Services\MpsSvc'
+                    }
+                    Name = 'Start'
+                }
+            )
+        }
     )
 }
 $script:RdpOfflineCheckEvaluators = @{
@@ -1088,6 +1376,7 @@ $script:RdpOfflineCheckEvaluators = @{
     'certificate-store' = 'Test-RdpOfflineCertificateStoreCheck'
     'certificate-binding' = 'Test-RdpOfflineCertificateBindingCheck'
     'folder-acl' = 'Test-RdpOfflineFolderAclCheck'
+    'service-config' = 'Test-RdpOfflineServiceConfigCheck'
     'windows-feature' = 'Test-RdpOfflineFeatureCheck'
 <<<<<<< HEAD
     'boot-entry' = 'Test-RdpOfflineBootEntryCheck'
@@ -3593,6 +3882,33 @@ function Test-RdpOfflineServiceCheck {
             return New-RdpOfflineCheckResult -CheckId $Check.Id -Outcome 'quiet'
         }
     }
+}
+
+function Test-RdpOfflineServiceConfigCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # Start and ObjectName of the service's key in the booted control set: what the service
+    # control manager will start it by. Not installed, or no such value: nothing to compare.
+    $key = Get-RdpOfflineServiceKey -Service $Check.Service
+    if (-not (Test-RdpOfflineRegistryKey -Key $key)) {
+        return New-RdpOfflineCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    }
+    $name = @{ 'start-type' = 'Start'; 'logon-account' = 'ObjectName' }[$Check.Setting]
+    $value = Get-RdpOfflineRegistryValue -Key $key -Name $name
+    if ($null -eq $value) {
+        return New-RdpOfflineCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    }
+    # -eq ignores case: accounts are spelled NT AUTHORITY and NT Authority.
+    if ([string]$value.Value -eq [string]$Check.Expected) {
+        return New-RdpOfflineCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    }
+    New-RdpOfflineCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ([string]$value.Value)
 }
 
 function Test-RdpOfflineRuntimeCheck {

@@ -87,6 +87,8 @@ $script:RdpStringTable = @{
         RebootRequired = 'Restart the computer to complete the repair.'
         WeakensSecurity = 'SECURITY: {0} To restore: {1}'
         PortOwnerNotService = 'Process {0} holds port {1} and is not a service. RdpRescue never kills a process: stop that program yourself, or move RDP with Set-RdpPort.'
+        ServiceNotInstalled = 'Service ''{0}'' is not installed: there is no configuration to set back.'
+        ServiceAccountNeedsPassword = 'Service ''{0}'' logs on as ''{1}'' again from the next boot (ObjectName). RdpRescue never saw that account''s password: if the service does not start, give it again with sc config {0} obj= <account> password= <password>.'
         PortOwnerShared = 'Process {0} holding port {1} hosts several services ({2}); stopping one would not free the port safely.'
         PortOwnerStopped = 'Stopped service ''{0}'' that held port {1}. It may take the port again at the next boot: change its configuration or its start type.'
         ThumbprintNotUsable = 'No present, unexpired certificate with thumbprint {0} is in Cert:\LocalMachine\My.'
@@ -110,23 +112,25 @@ $script:RdpStringTable = @{
         EventsCapped = '{1} holds more than {0} events with this check''s ids; the older ones were not read, so the check is not verified'
         EventChecksNotVerified = 'Event checks ({0}) describe the past and are not used to verify a fix.'
         InvalidSince = '-Since must be a positive TimeSpan or a number of hours, not "{0}".'
-        BootStoreUnreadable = 'The boot store does not name its default entry at {0}; the boot entry cannot be read.'
         'Scenario.broker-hostname.Title' = 'The Connection Broker''s host name was changed'
         'Finding.broker-role-installed' = 'The Remote Desktop Connection Broker role is installed.'
         'Finding.ev-broker-db-logon' = 'Event 2056: the broker failed to log on to its database.'
         'Finding.ev-broker-rpc' = 'Event 1296: the Connection Broker is not ready for RPC communication.'
-        'Scenario.guest-firewall-blocks-rdp.Title' = 'The Windows Firewall in the VM blocks Remote Desktop'
-        'Finding.rdp-firewall-rule-off' = 'The built-in Remote Desktop firewall rule RemoteDesktop-UserMode-In-TCP is disabled or missing.'
-        'Finding.firewall-blocks-all-inbound' = 'A firewall profile blocks every inbound connection, allow rules included (DoNotAllowExceptions=1).'
-        'Finding.rdp-port-block-rule' = 'An active inbound firewall rule blocks the RDP port; a block rule wins over every allow rule.'
-        'Finding.firewall-block-all-by-policy' = 'Group Policy blocks all inbound connections (Policies\Microsoft\WindowsFirewall\<profile> DoNotAllowExceptions=1): the policy wins, a local fix is reverted at the next refresh. Change the policy.'
-        'Finding.firewall-service-stopped' = 'The Windows Defender Firewall service (MpsSvc) is not running: its rules are not applied as configured.'
-        'Finding.bfe-service-stopped' = 'The Base Filtering Engine (BFE), which the firewall needs, is not running.'
         'Scenario.machinekeys-access.Title' = 'RDP cannot use its private key in MachineKeys'
         'Finding.ev-rcm-cert' = 'Event 1057/1058: the RD Session Host failed to create or replace its self-signed certificate.'
         'Finding.ev-schannel-key' = 'Schannel 36870: a fatal error occurred accessing the TLS server credential private key.'
         'Finding.ev-schannel-36872' = 'Schannel 36872 was logged; its meaning differs between Windows versions, so it only supports the finding.'
         'Finding.machinekeys-acl' = 'MachineKeys or the RDP key file lacks an entry Windows needs (Administrators on the folder; SYSTEM and NETWORK SERVICE on the RDP key).'
+        'Scenario.network-service-down.Title' = 'A network service the VM needs (DHCP Client, NSI, BFE, Windows Firewall) is down'
+        'Finding.netsvc-dhcp-start' = 'DHCP Client (Dhcp) does not start automatically (its Start value is not 2, the documented default).'
+        'Finding.netsvc-dhcp-down' = 'DHCP Client (Dhcp) is not running.'
+        'Finding.netsvc-nsi-start' = 'Network Store Interface Service (nsi) does not start automatically (its Start value is not 2, the documented default).'
+        'Finding.netsvc-nsi-down' = 'Network Store Interface Service (nsi) is not running.'
+        'Finding.netsvc-bfe-start' = 'Base Filtering Engine (BFE) does not start automatically (its Start value is not 2, the documented default).'
+        'Finding.netsvc-bfe-down' = 'Base Filtering Engine (BFE) is not running.'
+        'Finding.netsvc-mpssvc-start' = 'Windows Defender Firewall (MpsSvc) does not start automatically (its Start value is not 2, the documented default).'
+        'Finding.netsvc-mpssvc-down' = 'Windows Defender Firewall (MpsSvc) is not running.'
+        'Finding.netsvc-dhcp-account' = 'The DHCP Client (Dhcp) logs on as another account than its default, NT Authority\LocalService: it fails to start with error 1069.'
         'Scenario.rdp-cert-invalid.Title' = 'The RDP certificate is expired, missing, or not the configured one'
         'Finding.rdp-cert-store' = 'The Remote Desktop certificate store is empty or holds only expired certificates, or certificates RDP cannot use (no private key that opens, a key file NETWORK SERVICE cannot read, or an Enhanced Key Usage not for server authentication).'
         'Finding.rdp-cert-binding' = 'SSLCertificateSHA1Hash names a certificate that is not installed, has expired, or that RDP cannot use (no private key that opens, a key file NETWORK SERVICE cannot read, or an Enhanced Key Usage not for server authentication).'
@@ -142,17 +146,12 @@ $script:RdpStringTable = @{
         'Scenario.rdp-port-conflict.Title' = 'Another process holds the RDP port, or nothing listens on it'
         'Finding.rdp-listener' = 'The configured RDP port is held by a process other than TermService, or nothing listens on it.'
         'Finding.termservice-stopped' = 'The Remote Desktop Services service (TermService) is not running.'
-<<<<<<< HEAD
-        'Scenario.safe-mode-boot.Title' = 'The VM boots into Safe Mode'
-        'Finding.default-entry-safeboot' = 'The default boot entry carries safeboot: Windows starts in Safe Mode, where Remote Desktop does not run.'
-=======
-        'Scenario.rdp-port-firewall-mismatch.Title' = 'RDP was moved to another port, but the firewall still opens 3389'
-        'Finding.rdp-port-changed' = 'RDP listens on a port other than 3389 (PortNumber).'
-        'Finding.rdp-port-not-allowed' = 'No active inbound firewall rule allows TCP on the configured RDP port, or a block rule lists it.'
->>>>>>> i15b
         'Scenario.termservice-not-running.Title' = 'Remote Desktop Services (TermService) is disabled or not running'
         'Finding.termservice-disabled' = 'The Remote Desktop Services service (TermService) is disabled: Start=4.'
         'Finding.termservice-down' = 'The Remote Desktop Services service (TermService) is not running.'
+        'Finding.termservice-account' = 'Remote Desktop Services (TermService) logs on as another account than its default, NT Authority\NetworkService.'
+        'Finding.termservice-start-type' = 'The start type of Remote Desktop Services (TermService) is not its default, manual (Start=3).'
+        'Finding.ev-scm-start-failure' = 'Service Control Manager logged a service that failed, hung or stopped while starting (7000, 7001, 7022 or 7023) in the last 24 hours: read the event to see whether it names Remote Desktop Services or a service it depends on.'
         'Scenario.tls-disabled.Title' = 'TLS is disabled for the server side of Schannel'
         'Finding.ev-schannel-credential' = 'Schannel 36871: a fatal error occurred while creating a TLS server credential.'
         'Finding.tls12-server-off' = 'TLS 1.2 (server) is disabled: Enabled=0.'
@@ -161,25 +160,22 @@ $script:RdpStringTable = @{
         'Finding.tls11-server-off' = 'TLS 1.1 (server) is disabled; only clients that cannot use TLS 1.2 are affected.'
         'Finding.rdp-requires-tls' = 'The RDP listener requires TLS (SecurityLayer=2, possibly set by Group Policy), so it cannot fall back while TLS is off.'
         'Finding.fips-policy-on' = 'FIPS mode is on: only FIPS-compliant protocols and cipher suites are allowed.'
-        'Fix.allow-firewall-inbound-exceptions.Title' = 'Stop the firewall profiles from blocking every inbound connection'
-        'Fix.allow-firewall-inbound-exceptions.Warning' = 'Every enabled inbound allow rule of these profiles applies again, not only Remote Desktop: someone may have blocked all inbound connections on purpose.'
-        'Fix.allow-firewall-inbound-exceptions.Restore' = 'Undo the fix (it restores each DoNotAllowExceptions), or run (then restart): reg add HKLM\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\<profile> /v DoNotAllowExceptions /t REG_DWORD /d 1 /f'
         'Fix.allow-rdp-connections.Title' = 'Allow Remote Desktop connections'
         'Fix.enable-legacy-tls-server.Title' = 'Enable TLS 1.0 and 1.1 for legacy RDP clients'
         'Fix.enable-legacy-tls-server.Warning' = 'TLS 1.0 and 1.1 are deprecated and weaken every TLS service on this machine, not only RDP.'
         'Fix.enable-legacy-tls-server.Restore' = 'Run Undo-RdpRepair with the backup path this fix printed, or set Enabled=0 for both protocols, then reboot.'
-        'Fix.enable-rdp-firewall-rules.Title' = 'Enable the built-in Remote Desktop firewall rules'
         'Fix.enable-rdp-listener.Title' = 'Switch the RDP-Tcp listener back on'
         'Fix.enable-terminal-server.Title' = 'Switch the terminal server back on and out of drain mode'
         'Fix.enable-tls12-server.Title' = 'Enable TLS 1.2 for the server side of Schannel'
-        'Fix.open-rdp-port-in-firewall.Title' = 'Open the configured RDP port in the firewall'
         'Fix.remove-rdp-cert-binding.Title' = 'Remove the configured RDP certificate thumbprint'
-        'Fix.remove-safe-boot.Title' = 'Remove safeboot from the default boot entry'
         'Fix.renew-rdp-self-signed-cert.Title' = 'Renew the RDP self-signed certificate'
+        'Fix.reset-dhcp-logon-account.Title' = 'Set the DHCP Client back to its default account and start it'
         'Fix.reset-machinekeys-acl.Title' = 'Reset permissions on the MachineKeys folder'
+        'Fix.reset-termservice-logon-account.Title' = 'Set Remote Desktop Services back to its default account and start it'
         'Fix.resume-group-policy.Title' = 'Resume Group Policy after the repair is confirmed'
         'Fix.set-rdp-cert-binding.Title' = 'Point RDP at a valid certificate'
         'Fix.set-rdp-port.Title' = 'Move RDP to another port'
+        'Fix.start-network-services.Title' = 'Set the network services back to automatic start and start them'
         'Fix.start-termservice.Title' = 'Set Remote Desktop Services back to manual start and start it'
         'Fix.stop-port-owner.Title' = 'Stop the service that holds the RDP port'
         'Fix.suspend-group-policy.Title' = 'Suspend Group Policy so it cannot undo the repair'
@@ -207,6 +203,8 @@ $script:RdpStringTable = @{
         RebootRequired = (ConvertFrom-RdpUtf8Base64 'U3RhcnRhIG9tIGRhdG9ybiBmw7ZyIGF0dCBzbHV0ZsO2cmEgcmVwYXJhdGlvbmVuLg==')
         WeakensSecurity = (ConvertFrom-RdpUtf8Base64 'U8OES0VSSEVUOiB7MH0gU8OlIMOldGVyc3TDpGxsZXIgZHU6IHsxfQ==')
         PortOwnerNotService = (ConvertFrom-RdpUtf8Base64 'UHJvY2Vzc2VuIHswfSBhbnbDpG5kZXIgcG9ydCB7MX0gb2NoIMOkciBpbnRlIGVuIHRqw6Ruc3QuIFJkcFJlc2N1ZSBhdnNsdXRhciBhbGRyaWcgZW4gcHJvY2Vzczogc3RvcHBhIHByb2dyYW1tZXQgc2rDpGx2IGVsbGVyIGZseXR0YSBSRFAgbWVkIFNldC1SZHBQb3J0Lg==')
+        ServiceNotInstalled = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuICd7MH0nIMOkciBpbnRlIGluc3RhbGxlcmFkOiBkZXQgZmlubnMgaW5nZW4ga29uZmlndXJhdGlvbiBhdHQgw6V0ZXJzdMOkbGxhLg==')
+        ServiceAccountNeedsPassword = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuICd7MH0nIGxvZ2dhciBpbiBzb20gJ3sxfScgaWdlbiBmcsOlbiBuw6RzdGEgc3RhcnQgKE9iamVjdE5hbWUpLiBSZHBSZXNjdWUgaGFyIGFsZHJpZyBzZXR0IGtvbnRvdHMgbMO2c2Vub3JkOiBvbSB0asOkbnN0ZW4gaW50ZSBzdGFydGFyIGFuZ2VyIGR1IGRldCBpZ2VuIG1lZCBzYyBjb25maWcgezB9IG9iaj0gPGtvbnRvPiBwYXNzd29yZD0gPGzDtnNlbm9yZD4u')
         PortOwnerShared = (ConvertFrom-RdpUtf8Base64 'UHJvY2Vzc2VuIHswfSBzb20gYW52w6RuZGVyIHBvcnQgezF9IMOkciB2w6RyZCBmw7ZyIGZsZXJhIHRqw6Ruc3RlciAoezJ9KTsgYXR0IHN0b3BwYSBlbiBhdiBkZW0gZnJpZ8O2ciBpbnRlIHBvcnRlbiBww6UgZXR0IHPDpGtlcnQgc8OkdHQu')
         PortOwnerStopped = (ConvertFrom-RdpUtf8Base64 'U3RvcHBhZGUgdGrDpG5zdGVuICd7MH0nIHNvbSBhbnbDpG5kZSBwb3J0IHsxfS4gRGVuIGthbiB0YSBwb3J0ZW4gaWdlbiB2aWQgbsOkc3RhIHN0YXJ0OiDDpG5kcmEgZGVzcyBrb25maWd1cmF0aW9uIGVsbGVyIHN0YXJ0dHlwLg==')
         ThumbprintNotUsable = (ConvertFrom-RdpUtf8Base64 'RGV0IGZpbm5zIGluZ2V0IGJlZmludGxpZ3QgY2VydGlmaWthdCBzb20gaW50ZSBoYXIgZ8OldHQgdXQgbWVkIHR1bWF2dHJ5Y2tldCB7MH0gaSBDZXJ0OlxMb2NhbE1hY2hpbmVcTXku')
@@ -230,23 +228,25 @@ $script:RdpStringTable = @{
         EventsCapped = (ConvertFrom-RdpUtf8Base64 'ezF9IGlubmVow6VsbGVyIGZsZXIgw6RuIHswfSBow6RuZGVsc2VyIG1lZCBrb250cm9sbGVucyBJRDpuOyBkZSDDpGxkcmUgbMOkc3RlcyBpbnRlLCBzw6Uga29udHJvbGxlbiDDpHIgaW50ZSB2ZXJpZmllcmFk')
         EventChecksNotVerified = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNla29udHJvbGxlciAoezB9KSBiZXNrcml2ZXIgZGV0IGbDtnJmbHV0bmEgb2NoIGFudsOkbmRzIGludGUgZsO2ciBhdHQgdmVyaWZpZXJhIGVuIGtvcnJpZ2VyaW5nLg==')
         InvalidSince = (ConvertFrom-RdpUtf8Base64 'LVNpbmNlIG3DpXN0ZSB2YXJhIGV0dCBwb3NpdGl2dCBUaW1lU3Bhbi12w6RyZGUgZWxsZXIgZXR0IGFudGFsIHRpbW1hciwgaW50ZSAiezB9Ii4=')
-        BootStoreUnreadable = (ConvertFrom-RdpUtf8Base64 'U3RhcnRhcmtpdmV0IGFuZ2VyIGluZ2VuIHN0YW5kYXJkcG9zdCBpIHswfTsgc3RhcnRwb3N0ZW4ga2FuIGludGUgbMOkc2FzLg==')
         'Scenario.broker-hostname.Title' = (ConvertFrom-RdpUtf8Base64 'QW5zbHV0bmluZ3Nrb29yZGluYXRvcm5zIHbDpHJkbmFtbiBoYXIgw6RuZHJhdHM=')
         'Finding.broker-role-installed' = (ConvertFrom-RdpUtf8Base64 'Um9sbGVuIEFuc2x1dG5pbmdza29vcmRpbmF0b3IgZsO2ciBmasOkcnJza3JpdmJvcmQgw6RyIGluc3RhbGxlcmFkLg==')
         'Finding.ev-broker-db-logon' = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNlIDIwNTY6IGtvb3JkaW5hdG9ybiBrdW5kZSBpbnRlIGxvZ2dhIGluIGkgc2luIGRhdGFiYXMu')
         'Finding.ev-broker-rpc' = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNlIDEyOTY6IGFuc2x1dG5pbmdza29vcmRpbmF0b3JuIMOkciBpbnRlIHJlZG8gZsO2ciBSUEMta29tbXVuaWthdGlvbi4=')
-        'Scenario.guest-firewall-blocks-rdp.Title' = (ConvertFrom-RdpUtf8Base64 'V2luZG93cy1icmFuZHbDpGdnZW4gaSBkZW4gdmlydHVlbGxhIGRhdG9ybiBibG9ja2VyYXIgRmrDpHJyc2tyaXZib3Jk')
-        'Finding.rdp-firewall-rule-off' = (ConvertFrom-RdpUtf8Base64 'RGVuIGluYnlnZ2RhIGJyYW5kdsOkZ2dzcmVnZWxuIGbDtnIgRmrDpHJyc2tyaXZib3JkLCBSZW1vdGVEZXNrdG9wLVVzZXJNb2RlLUluLVRDUCwgw6RyIGluYWt0aXZlcmFkIGVsbGVyIHNha25hcy4=')
-        'Finding.firewall-blocks-all-inbound' = (ConvertFrom-RdpUtf8Base64 'RW4gYnJhbmR2w6RnZ3Nwcm9maWwgYmxvY2tlcmFyIGFsbGEgaW5rb21tYW5kZSBhbnNsdXRuaW5nYXIsIMOkdmVuIHRpbGzDpXRhbmRlIHJlZ2xlciAoRG9Ob3RBbGxvd0V4Y2VwdGlvbnM9MSku')
-        'Finding.rdp-port-block-rule' = (ConvertFrom-RdpUtf8Base64 'RW4gYWt0aXYgaW5rb21tYW5kZSBicmFuZHbDpGdnc3JlZ2VsIGJsb2NrZXJhciBSRFAtcG9ydGVuOyBlbiBibG9ja2VyaW5nc3JlZ2VsIHZpbm5lciDDtnZlciBhbGxhIHRpbGzDpXRhbmRlIHJlZ2xlci4=')
-        'Finding.firewall-block-all-by-policy' = (ConvertFrom-RdpUtf8Base64 'RW4gZ3J1cHByaW5jaXAgYmxvY2tlcmFyIGFsbGEgaW5rb21tYW5kZSBhbnNsdXRuaW5nYXIgKFBvbGljaWVzXE1pY3Jvc29mdFxXaW5kb3dzRmlyZXdhbGxcPHByb2ZpbD4gRG9Ob3RBbGxvd0V4Y2VwdGlvbnM9MSk6IHByaW5jaXBlbiB2aW5uZXIsIGVuIGxva2FsIMOldGfDpHJkIMOldGVyc3TDpGxscyB2aWQgbsOkc3RhIHVwcGRhdGVyaW5nLiDDhG5kcmEgcHJpbmNpcGVuLg==')
-        'Finding.firewall-service-stopped' = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuIFdpbmRvd3MgRGVmZW5kZXItYnJhbmR2w6RnZ2VuIChNcHNTdmMpIGvDtnJzIGludGU6IGRlc3MgcmVnbGVyIHRpbGzDpG1wYXMgaW50ZSBzb20gZGUgw6RyIGtvbmZpZ3VyZXJhZGUu')
-        'Finding.bfe-service-stopped' = (ConvertFrom-RdpUtf8Base64 'QmFzZmlsdHJlcmluZ3Ntb3Rvcm4gKEJGRSksIHNvbSBicmFuZHbDpGdnZW4gYmVow7Z2ZXIsIGvDtnJzIGludGUu')
         'Scenario.machinekeys-access.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIGthbiBpbnRlIGFudsOkbmRhIHNpbiBwcml2YXRhIG55Y2tlbCBpIE1hY2hpbmVLZXlz')
         'Finding.ev-rcm-cert' = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNlIDEwNTcvMTA1ODogUkQtc2Vzc2lvbnN2w6RyZGVuIGt1bmRlIGludGUgc2thcGEgZWxsZXIgZXJzw6R0dGEgc2l0dCBzasOkbHZzaWduZXJhZGUgY2VydGlmaWthdC4=')
         'Finding.ev-schannel-key' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzA6IGV0dCBhbGx2YXJsaWd0IGZlbCB1cHBzdG9kIHZpZCDDpXRrb21zdCB0aWxsIGRlbiBwcml2YXRhIG55Y2tlbG4gZsO2ciBUTFMtc2VydmVyYXV0ZW50aXNlcmluZ3N1cHBnaWZ0ZW4u')
         'Finding.ev-schannel-36872' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzIgbG9nZ2FkZXM7IGJldHlkZWxzZW4gc2tpbGplciBzaWcgbWVsbGFuIFdpbmRvd3MtdmVyc2lvbmVyLCBzw6UgZGVuIHN0w7ZkZXIgYmFyYSBzbHV0c2F0c2VuLg==')
         'Finding.machinekeys-acl' = (ConvertFrom-RdpUtf8Base64 'TWFjaGluZUtleXMgZWxsZXIgUkRQLW55Y2tlbGZpbGVuIHNha25hciBlbiBwb3N0IHNvbSBXaW5kb3dzIGJlaMO2dmVyIChBZG1pbmlzdHJhdMO2cmVyIHDDpSBtYXBwZW47IFNZU1RFTSBvY2ggTkVUV09SSyBTRVJWSUNFIHDDpSBSRFAtbnlja2Vsbiku')
+        'Scenario.network-service-down.Title' = (ConvertFrom-RdpUtf8Base64 'RW4gbsOkdHZlcmtzdGrDpG5zdCBzb20gZGVuIHZpcnR1ZWxsYSBkYXRvcm4gYmVow7Z2ZXIgKERIQ1Ata2xpZW50ZW4sIE5TSSwgQkZFLCBXaW5kb3dzLWJyYW5kdsOkZ2dlbikgw6RyIG5lcmU=')
+        'Finding.netsvc-dhcp-start' = (ConvertFrom-RdpUtf8Base64 'REhDUC1rbGllbnRlbiAoRGhjcCkgc3RhcnRhciBpbnRlIGF1dG9tYXRpc2t0ICh2w6RyZGV0IFN0YXJ0IMOkciBpbnRlIDIsIGRldCBkb2t1bWVudGVyYWRlIHN0YW5kYXJkdsOkcmRldCku')
+        'Finding.netsvc-dhcp-down' = (ConvertFrom-RdpUtf8Base64 'REhDUC1rbGllbnRlbiAoRGhjcCkga8O2cnMgaW50ZS4=')
+        'Finding.netsvc-nsi-start' = (ConvertFrom-RdpUtf8Base64 'TmV0d29yayBTdG9yZSBJbnRlcmZhY2UtdGrDpG5zdGVuIChuc2kpIHN0YXJ0YXIgaW50ZSBhdXRvbWF0aXNrdCAodsOkcmRldCBTdGFydCDDpHIgaW50ZSAyLCBkZXQgZG9rdW1lbnRlcmFkZSBzdGFuZGFyZHbDpHJkZXQpLg==')
+        'Finding.netsvc-nsi-down' = (ConvertFrom-RdpUtf8Base64 'TmV0d29yayBTdG9yZSBJbnRlcmZhY2UtdGrDpG5zdGVuIChuc2kpIGvDtnJzIGludGUu')
+        'Finding.netsvc-bfe-start' = (ConvertFrom-RdpUtf8Base64 'QmFzZSBGaWx0ZXJpbmcgRW5naW5lIChCRkUpIHN0YXJ0YXIgaW50ZSBhdXRvbWF0aXNrdCAodsOkcmRldCBTdGFydCDDpHIgaW50ZSAyLCBkZXQgZG9rdW1lbnRlcmFkZSBzdGFuZGFyZHbDpHJkZXQpLg==')
+        'Finding.netsvc-bfe-down' = (ConvertFrom-RdpUtf8Base64 'QmFzZSBGaWx0ZXJpbmcgRW5naW5lIChCRkUpIGvDtnJzIGludGUu')
+        'Finding.netsvc-mpssvc-start' = (ConvertFrom-RdpUtf8Base64 'V2luZG93cyBEZWZlbmRlci1icmFuZHbDpGdnZW4gKE1wc1N2Yykgc3RhcnRhciBpbnRlIGF1dG9tYXRpc2t0ICh2w6RyZGV0IFN0YXJ0IMOkciBpbnRlIDIsIGRldCBkb2t1bWVudGVyYWRlIHN0YW5kYXJkdsOkcmRldCku')
+        'Finding.netsvc-mpssvc-down' = (ConvertFrom-RdpUtf8Base64 'V2luZG93cyBEZWZlbmRlci1icmFuZHbDpGdnZW4gKE1wc1N2Yykga8O2cnMgaW50ZS4=')
+        'Finding.netsvc-dhcp-account' = (ConvertFrom-RdpUtf8Base64 'REhDUC1rbGllbnRlbiAoRGhjcCkgbG9nZ2FyIGluIG1lZCBldHQgYW5uYXQga29udG8gw6RuIHN0YW5kYXJka29udG90IE5UIEF1dGhvcml0eVxMb2NhbFNlcnZpY2U6IGRlbiBzdGFydGFyIGludGUsIGZlbCAxMDY5Lg==')
         'Scenario.rdp-cert-invalid.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQLWNlcnRpZmlrYXRldCBoYXIgZ8OldHQgdXQsIHNha25hcyBlbGxlciDDpHIgaW50ZSBkZXQga29uZmlndXJlcmFkZQ==')
         'Finding.rdp-cert-store' = (ConvertFrom-RdpUtf8Base64 'Q2VydGlmaWthdGFya2l2ZXQgUmVtb3RlIERlc2t0b3Agw6RyIHRvbXQgZWxsZXIgaW5uZWjDpWxsZXIgYmFyYSB1dGfDpW5nbmEgY2VydGlmaWthdCwgZWxsZXIgY2VydGlmaWthdCBzb20gUkRQIGludGUga2FuIGFudsOkbmRhIChpbmdlbiBwcml2YXQgbnlja2VsIHNvbSBnw6VyIGF0dCDDtnBwbmEsIGVuIG55Y2tlbGZpbCBzb20gTkVUV09SSyBTRVJWSUNFIGludGUga2FuIGzDpHNhIGVsbGVyIGVuIGbDtnJiw6R0dHJhZCBueWNrZWxhbnbDpG5kbmluZyBzb20gaW50ZSBnw6RsbGVyIHNlcnZlcmF1dGVudGlzZXJpbmcpLg==')
         'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCBhbmdlciBldHQgY2VydGlmaWthdCBzb20gaW50ZSDDpHIgaW5zdGFsbGVyYXQsIGhhciBnw6V0dCB1dCBlbGxlciBzb20gUkRQIGludGUga2FuIGFudsOkbmRhIChpbmdlbiBwcml2YXQgbnlja2VsIHNvbSBnw6VyIGF0dCDDtnBwbmEsIGVuIG55Y2tlbGZpbCBzb20gTkVUV09SSyBTRVJWSUNFIGludGUga2FuIGzDpHNhIGVsbGVyIGVuIGbDtnJiw6R0dHJhZCBueWNrZWxhbnbDpG5kbmluZyBzb20gaW50ZSBnw6RsbGVyIHNlcnZlcmF1dGVudGlzZXJpbmcpLg==')
@@ -262,17 +262,12 @@ $script:RdpStringTable = @{
         'Scenario.rdp-port-conflict.Title' = (ConvertFrom-RdpUtf8Base64 'RW4gYW5uYW4gcHJvY2VzcyBhbnbDpG5kZXIgUkRQLXBvcnRlbiwgZWxsZXIgc8OlIGx5c3NuYXIgaW5nZW4gcMOlIGRlbg==')
         'Finding.rdp-listener' = (ConvertFrom-RdpUtf8Base64 'RGVuIGtvbmZpZ3VyZXJhZGUgUkRQLXBvcnRlbiBhbnbDpG5kcyBhdiBlbiBhbm5hbiBwcm9jZXNzIMOkbiBUZXJtU2VydmljZSwgZWxsZXIgc8OlIGx5c3NuYXIgaW5nZW4gcMOlIGRlbi4=')
         'Finding.termservice-stopped' = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuIEZqw6RycnNrcml2Ym9yZHN0asOkbnN0ZXIgKFRlcm1TZXJ2aWNlKSBrw7ZycyBpbnRlLg==')
-<<<<<<< HEAD
-        'Scenario.safe-mode-boot.Title' = (ConvertFrom-RdpUtf8Base64 'RGVuIHZpcnR1ZWxsYSBkYXRvcm4gc3RhcnRhciBpIGZlbHPDpGtlcnQgbMOkZ2U=')
-        'Finding.default-entry-safeboot' = (ConvertFrom-RdpUtf8Base64 'U3RhbmRhcmRzdGFydHBvc3RlbiBoYXIgc2FmZWJvb3Q6IFdpbmRvd3Mgc3RhcnRhciBpIGZlbHPDpGtlcnQgbMOkZ2UsIGTDpHIgRmrDpHJyc2tyaXZib3JkIGludGUga8O2cnMu')
-=======
-        'Scenario.rdp-port-firewall-mismatch.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIGhhciBmbHl0dGF0cyB0aWxsIGVuIGFubmFuIHBvcnQsIG1lbiBicmFuZHbDpGdnZW4gw7ZwcG5hciBmb3J0ZmFyYW5kZSAzMzg5')
-        'Finding.rdp-port-changed' = (ConvertFrom-RdpUtf8Base64 'UkRQIGx5c3NuYXIgcMOlIGVuIGFubmFuIHBvcnQgw6RuIDMzODkgKFBvcnROdW1iZXIpLg==')
-        'Finding.rdp-port-not-allowed' = (ConvertFrom-RdpUtf8Base64 'SW5nZW4gYWt0aXYgaW5rb21tYW5kZSBicmFuZHbDpGdnc3JlZ2VsIHRpbGzDpXRlciBUQ1AgcMOlIGRlbiBrb25maWd1cmVyYWRlIFJEUC1wb3J0ZW4sIGVsbGVyIHPDpSBhbmdlciBlbiBibG9ja2VyaW5nc3JlZ2VsIGRlbi4=')
->>>>>>> i15b
         'Scenario.termservice-not-running.Title' = (ConvertFrom-RdpUtf8Base64 'RmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciAoVGVybVNlcnZpY2UpIMOkciBpbmFrdGl2ZXJhZCBlbGxlciBrw7ZycyBpbnRl')
         'Finding.termservice-disabled' = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuIEZqw6RycnNrcml2Ym9yZHN0asOkbnN0ZXIgKFRlcm1TZXJ2aWNlKSDDpHIgaW5ha3RpdmVyYWQ6IFN0YXJ0PTQu')
         'Finding.termservice-down' = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuIEZqw6RycnNrcml2Ym9yZHN0asOkbnN0ZXIgKFRlcm1TZXJ2aWNlKSBrw7ZycyBpbnRlLg==')
+        'Finding.termservice-account' = (ConvertFrom-RdpUtf8Base64 'RmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciAoVGVybVNlcnZpY2UpIGxvZ2dhciBpbiBtZWQgZXR0IGFubmF0IGtvbnRvIMOkbiBzdGFuZGFyZGtvbnRvdCBOVCBBdXRob3JpdHlcTmV0d29ya1NlcnZpY2Uu')
+        'Finding.termservice-start-type' = (ConvertFrom-RdpUtf8Base64 'U3RhcnR0eXBlbiBmw7ZyIEZqw6RycnNrcml2Ym9yZHN0asOkbnN0ZXIgKFRlcm1TZXJ2aWNlKSDDpHIgaW50ZSBzdGFuZGFyZHbDpHJkZXQgbWFudWVsbCAoU3RhcnQ9Myku')
+        'Finding.ev-scm-start-failure' = (ConvertFrom-RdpUtf8Base64 'U2VydmljZSBDb250cm9sIE1hbmFnZXIgaGFyIGxvZ2dhdCBlbiB0asOkbnN0IHNvbSBtaXNzbHlja2FkZXMsIGjDpG5nZGUgc2lnIGVsbGVyIHN0b3BwYWRlcyB2aWQgc3RhcnQgKDcwMDAsIDcwMDEsIDcwMjIgZWxsZXIgNzAyMykgZGV0IHNlbmFzdGUgZHlnbmV0OiBsw6RzIGjDpG5kZWxzZW4gZsO2ciBhdHQgc2Ugb20gZGVuIG7DpG1uZXIgRmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciBlbGxlciBlbiB0asOkbnN0IHNvbSBkZW4gYmVyb3IgcMOlLg==')
         'Scenario.tls-disabled.Title' = (ConvertFrom-RdpUtf8Base64 'VExTIMOkciBpbmFrdGl2ZXJhdCBmw7ZyIHNlcnZlcnNpZGFuIGF2IFNjaGFubmVs')
         'Finding.ev-schannel-credential' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzE6IGV0dCBhbGx2YXJsaWd0IGZlbCB1cHBzdG9kIG7DpHIgZW4gVExTLXNlcnZlcmF1dGVudGlzZXJpbmdzdXBwZ2lmdCBza2FwYWRlcy4=')
         'Finding.tls12-server-off' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMiAoc2VydmVyKSDDpHIgaW5ha3RpdmVyYXQ6IEVuYWJsZWQ9MC4=')
@@ -281,25 +276,22 @@ $script:RdpStringTable = @{
         'Finding.tls11-server-off' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMSAoc2VydmVyKSDDpHIgaW5ha3RpdmVyYXQ7IGVuZGFzdCBrbGllbnRlciBzb20gaW50ZSBrYW4gYW52w6RuZGEgVExTIDEuMiBww6V2ZXJrYXMu')
         'Finding.rdp-requires-tls' = (ConvertFrom-RdpUtf8Base64 'UkRQLWx5c3NuYXJlbiBrcsOkdmVyIFRMUyAoU2VjdXJpdHlMYXllcj0yLCBldmVudHVlbGx0IHNhdHQgYXYgZW4gZ3J1cHByaW5jaXApLCBzw6UgZGVuIGthbiBpbnRlIGZhbGxhIHRpbGxiYWthIG1lZGFuIFRMUyDDpHIgYXYu')
         'Finding.fips-policy-on' = (ConvertFrom-RdpUtf8Base64 'RklQUy1sw6RnZXQgw6RyIHDDpTogZW5kYXN0IEZJUFMta29tcGF0aWJsYSBwcm90b2tvbGwgb2NoIGNoaWZmZXJzdml0ZXIgdGlsbMOldHMu')
-        'Fix.allow-firewall-inbound-exceptions.Title' = (ConvertFrom-RdpUtf8Base64 'U2x1dGEgbMOldGEgYnJhbmR2w6RnZ3Nwcm9maWxlcm5hIGJsb2NrZXJhIGFsbGEgaW5rb21tYW5kZSBhbnNsdXRuaW5nYXI=')
-        'Fix.allow-firewall-inbound-exceptions.Warning' = (ConvertFrom-RdpUtf8Base64 'QWxsYSBha3RpdmVyYWRlIGlua29tbWFuZGUgdGlsbMOldGFuZGUgcmVnbGVyIGkgZGVzc2EgcHJvZmlsZXIgZ8OkbGxlciBpZ2VuLCBpbnRlIGJhcmEgRmrDpHJyc2tyaXZib3JkOiBuw6Vnb24ga2FuIGhhIGJsb2NrZXJhdCBhbGxhIGlua29tbWFuZGUgYW5zbHV0bmluZ2FyIG1lZCBhdnNpa3Qu')
-        'Fix.allow-firewall-inbound-exceptions.Restore' = (ConvertFrom-RdpUtf8Base64 'w4VuZ3JhIMOldGfDpHJkZW4gKGRlbiDDpXRlcnN0w6RsbGVyIHZhcmplIERvTm90QWxsb3dFeGNlcHRpb25zKSwgZWxsZXIga8O2ciAob2NoIHN0YXJ0YSBzZWRhbiBvbSk6IHJlZyBhZGQgSEtMTVxTWVNURU1cQ3VycmVudENvbnRyb2xTZXRcU2VydmljZXNcU2hhcmVkQWNjZXNzXFBhcmFtZXRlcnNcRmlyZXdhbGxQb2xpY3lcPHByb2ZpbGU+IC92IERvTm90QWxsb3dFeGNlcHRpb25zIC90IFJFR19EV09SRCAvZCAxIC9m')
         'Fix.allow-rdp-connections.Title' = (ConvertFrom-RdpUtf8Base64 'VGlsbMOldCBmasOkcnJza3JpdmJvcmRzYW5zbHV0bmluZ2Fy')
         'Fix.enable-legacy-tls-server.Title' = (ConvertFrom-RdpUtf8Base64 'QWt0aXZlcmEgVExTIDEuMCBvY2ggMS4xIGbDtnIgw6RsZHJlIFJEUC1rbGllbnRlcg==')
         'Fix.enable-legacy-tls-server.Warning' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMCBvY2ggMS4xIMOkciBpbmFrdHVlbGxhIG9jaCBmw7Zyc3ZhZ2FyIGFsbGEgVExTLXRqw6Ruc3RlciBww6UgZGF0b3JuLCBpbnRlIGJhcmEgUkRQLg==')
         'Fix.enable-legacy-tls-server.Restore' = (ConvertFrom-RdpUtf8Base64 'S8O2ciBVbmRvLVJkcFJlcGFpciBtZWQgc8Oka2VyaGV0c2tvcGlhbnMgc8O2a3bDpGcgc29tIGtvcnJpZ2VyaW5nZW4gc2tyZXYgdXQsIGVsbGVyIHPDpHR0IEVuYWJsZWQ9MCBmw7ZyIGLDpWRhIHByb3Rva29sbGVuIG9jaCBzdGFydGEgc2VkYW4gb20u')
-        'Fix.enable-rdp-firewall-rules.Title' = (ConvertFrom-RdpUtf8Base64 'QWt0aXZlcmEgZGUgaW5ieWdnZGEgYnJhbmR2w6RnZ3NyZWdsZXJuYSBmw7ZyIEZqw6RycnNrcml2Ym9yZA==')
         'Fix.enable-rdp-listener.Title' = (ConvertFrom-RdpUtf8Base64 'U2zDpSBww6UgbHlzc25hcmVuIFJEUC1UY3AgaWdlbg==')
         'Fix.enable-terminal-server.Title' = (ConvertFrom-RdpUtf8Base64 'U2zDpSBww6UgdGVybWluYWxzZXJ2ZXJuIGlnZW4gb2NoIHRhIGRlbiB1ciB0w7ZtbmluZ3Nsw6RnZXQ=')
         'Fix.enable-tls12-server.Title' = (ConvertFrom-RdpUtf8Base64 'QWt0aXZlcmEgVExTIDEuMiBmw7ZyIHNlcnZlcnNpZGFuIGF2IFNjaGFubmVs')
-        'Fix.open-rdp-port-in-firewall.Title' = (ConvertFrom-RdpUtf8Base64 'w5ZwcG5hIGRlbiBrb25maWd1cmVyYWRlIFJEUC1wb3J0ZW4gaSBicmFuZHbDpGdnZW4=')
         'Fix.remove-rdp-cert-binding.Title' = (ConvertFrom-RdpUtf8Base64 'VGEgYm9ydCBkZXQga29uZmlndXJlcmFkZSB0dW1hdnRyeWNrZXQgZsO2ciBSRFAtY2VydGlmaWthdGV0')
-        'Fix.remove-safe-boot.Title' = (ConvertFrom-RdpUtf8Base64 'VGEgYm9ydCBzYWZlYm9vdCBmcsOlbiBzdGFuZGFyZHN0YXJ0cG9zdGVu')
         'Fix.renew-rdp-self-signed-cert.Title' = (ConvertFrom-RdpUtf8Base64 'RsO2cm55YSBkZXQgc2rDpGx2c2lnbmVyYWRlIFJEUC1jZXJ0aWZpa2F0ZXQ=')
+        'Fix.reset-dhcp-logon-account.Title' = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJzdMOkbGwgREhDUC1rbGllbnRlbiB0aWxsIHN0YW5kYXJka29udG90IG9jaCBzdGFydGEgZGVu')
         'Fix.reset-machinekeys-acl.Title' = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJzdMOkbGwgYmVow7ZyaWdoZXRlcm5hIGbDtnIgbWFwcGVuIE1hY2hpbmVLZXlz')
+        'Fix.reset-termservice-logon-account.Title' = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJzdMOkbGwgRmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciB0aWxsIHN0YW5kYXJka29udG90IG9jaCBzdGFydGEgdGrDpG5zdGVu')
         'Fix.resume-group-policy.Title' = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJ1cHB0YSBncnVwcHJpbmNpcGVyIG7DpHIgcmVwYXJhdGlvbmVuIGhhciBiZWtyw6RmdGF0cw==')
         'Fix.set-rdp-cert-binding.Title' = (ConvertFrom-RdpUtf8Base64 'TMOldCBSRFAgYW52w6RuZGEgZXR0IGdpbHRpZ3QgY2VydGlmaWthdA==')
         'Fix.set-rdp-port.Title' = 'Flytta RDP till en annan port'
+        'Fix.start-network-services.Title' = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJzdMOkbGwgbsOkdHZlcmtzdGrDpG5zdGVybmEgdGlsbCBhdXRvbWF0aXNrIHN0YXJ0IG9jaCBzdGFydGEgZGVt')
         'Fix.start-termservice.Title' = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJzdMOkbGwgRmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciB0aWxsIG1hbnVlbGwgc3RhcnQgb2NoIHN0YXJ0YSB0asOkbnN0ZW4=')
         'Fix.stop-port-owner.Title' = (ConvertFrom-RdpUtf8Base64 'U3RvcHBhIHRqw6Ruc3RlbiBzb20gYW52w6RuZGVyIFJEUC1wb3J0ZW4=')
         'Fix.suspend-group-policy.Title' = (ConvertFrom-RdpUtf8Base64 'UGF1c2EgZ3J1cHByaW5jaXBlciBzw6UgYXR0IGRlIGludGUga2FuIMOlbmdyYSByZXBhcmF0aW9uZW4=')
@@ -327,6 +319,8 @@ $script:RdpStringTable = @{
         RebootRequired = 'Start de computer opnieuw op om het herstel te voltooien.'
         WeakensSecurity = 'BEVEILIGING: {0} Herstellen: {1}'
         PortOwnerNotService = (ConvertFrom-RdpUtf8Base64 'UHJvY2VzIHswfSBiZXpldCBwb29ydCB7MX0gZW4gaXMgZ2VlbiBzZXJ2aWNlLiBSZHBSZXNjdWUgYmXDq2luZGlndCBub29pdCBlZW4gcHJvY2VzOiBzdG9wIGRhdCBwcm9ncmFtbWEgemVsZiBvZiB2ZXJwbGFhdHMgUkRQIG1ldCBTZXQtUmRwUG9ydC4=')
+        ServiceNotInstalled = (ConvertFrom-RdpUtf8Base64 'U2VydmljZSAnezB9JyBpcyBuaWV0IGdlw69uc3RhbGxlZXJkOiBlciBpcyBnZWVuIGNvbmZpZ3VyYXRpZSBvbSB0ZXJ1ZyB0ZSB6ZXR0ZW4u')
+        ServiceAccountNeedsPassword = 'Service ''{0}'' meldt zich vanaf de volgende opstart weer aan als ''{1}'' (ObjectName). RdpRescue heeft het wachtwoord van dat account nooit gezien: als de service niet start, geef het dan opnieuw op met sc config {0} obj= <account> password= <wachtwoord>.'
         PortOwnerShared = (ConvertFrom-RdpUtf8Base64 'UHJvY2VzIHswfSBkYXQgcG9vcnQgezF9IGJlemV0LCBob3N0IG1lZXJkZXJlIHNlcnZpY2VzICh7Mn0pOyDDqcOpbiBlcnZhbiBzdG9wcGVuIG1hYWt0IGRlIHBvb3J0IG5pZXQgdmVpbGlnIHZyaWou')
         PortOwnerStopped = 'Service ''{0}'' die poort {1} bezette, is gestopt. Hij kan de poort bij de volgende opstart weer nemen: wijzig de configuratie of het opstarttype.'
         ThumbprintNotUsable = 'Er staat geen aanwezig, niet-verlopen certificaat met vingerafdruk {0} in Cert:\LocalMachine\My.'
@@ -350,23 +344,25 @@ $script:RdpStringTable = @{
         EventsCapped = '{1} bevat meer dan {0} gebeurtenissen met de id''s van deze controle; de oudere zijn niet gelezen, dus de controle is niet geverifieerd'
         EventChecksNotVerified = 'Gebeurteniscontroles ({0}) beschrijven het verleden en worden niet gebruikt om een oplossing te controleren.'
         InvalidSince = '-Since moet een positieve TimeSpan of een aantal uren zijn, niet "{0}".'
-        BootStoreUnreadable = 'Het opstartarchief noemt geen standaardvermelding in {0}; de opstartvermelding kan niet worden gelezen.'
         'Scenario.broker-hostname.Title' = 'De hostnaam van de Verbindingsbroker is gewijzigd'
         'Finding.broker-role-installed' = (ConvertFrom-RdpUtf8Base64 'RGUgcm9sIFZlcmJpbmRpbmdzYnJva2VyIHZvb3IgRXh0ZXJuIGJ1cmVhdWJsYWQgaXMgZ2XDr25zdGFsbGVlcmQu')
         'Finding.ev-broker-db-logon' = 'Gebeurtenis 2056: de broker kon zich niet aanmelden bij de database.'
         'Finding.ev-broker-rpc' = 'Gebeurtenis 1296: de Verbindingsbroker is niet gereed voor RPC-communicatie.'
-        'Scenario.guest-firewall-blocks-rdp.Title' = 'De Windows Firewall in de VM blokkeert Extern bureaublad'
-        'Finding.rdp-firewall-rule-off' = 'De ingebouwde firewallregel voor Extern bureaublad, RemoteDesktop-UserMode-In-TCP, is uitgeschakeld of ontbreekt.'
-        'Finding.firewall-blocks-all-inbound' = 'Een firewallprofiel blokkeert elke binnenkomende verbinding, toestaanregels inbegrepen (DoNotAllowExceptions=1).'
-        'Finding.rdp-port-block-rule' = 'Een actieve binnenkomende firewallregel blokkeert de RDP-poort; een blokkeerregel wint van elke toestaanregel.'
-        'Finding.firewall-block-all-by-policy' = 'Groepsbeleid blokkeert alle binnenkomende verbindingen (Policies\Microsoft\WindowsFirewall\<profiel> DoNotAllowExceptions=1): het beleid wint, een lokale reparatie wordt bij de volgende vernieuwing teruggedraaid. Wijzig het beleid.'
-        'Finding.firewall-service-stopped' = 'De service Windows Defender Firewall (MpsSvc) is niet actief: de regels worden niet toegepast zoals ingesteld.'
-        'Finding.bfe-service-stopped' = 'De Base Filtering Engine (BFE), die de firewall nodig heeft, is niet actief.'
         'Scenario.machinekeys-access.Title' = 'RDP kan de persoonlijke sleutel in MachineKeys niet gebruiken'
         'Finding.ev-rcm-cert' = 'Gebeurtenis 1057/1058: de RD-sessiehost kon het zelfondertekende certificaat niet maken of vervangen.'
         'Finding.ev-schannel-key' = 'Schannel 36870: er is een fatale fout opgetreden bij het openen van de persoonlijke sleutel van de TLS-serverreferentie.'
         'Finding.ev-schannel-36872' = 'Schannel 36872 is vastgelegd; de betekenis verschilt per Windows-versie, dus het ondersteunt de bevinding alleen.'
         'Finding.machinekeys-acl' = 'MachineKeys of het RDP-sleutelbestand mist een vermelding die Windows nodig heeft (Administrators op de map; SYSTEM en NETWORK SERVICE op de RDP-sleutel).'
+        'Scenario.network-service-down.Title' = 'Een netwerkservice die de VM nodig heeft (DHCP-client, NSI, BFE, Windows Firewall) werkt niet'
+        'Finding.netsvc-dhcp-start' = 'DHCP-client (Dhcp) start niet automatisch (de waarde Start is niet 2, de gedocumenteerde standaardwaarde).'
+        'Finding.netsvc-dhcp-down' = 'DHCP-client (Dhcp) is niet actief.'
+        'Finding.netsvc-nsi-start' = 'Network Store Interface-service (nsi) start niet automatisch (de waarde Start is niet 2, de gedocumenteerde standaardwaarde).'
+        'Finding.netsvc-nsi-down' = 'Network Store Interface-service (nsi) is niet actief.'
+        'Finding.netsvc-bfe-start' = 'Base Filtering Engine (BFE) start niet automatisch (de waarde Start is niet 2, de gedocumenteerde standaardwaarde).'
+        'Finding.netsvc-bfe-down' = 'Base Filtering Engine (BFE) is niet actief.'
+        'Finding.netsvc-mpssvc-start' = 'Windows Defender Firewall (MpsSvc) start niet automatisch (de waarde Start is niet 2, de gedocumenteerde standaardwaarde).'
+        'Finding.netsvc-mpssvc-down' = 'Windows Defender Firewall (MpsSvc) is niet actief.'
+        'Finding.netsvc-dhcp-account' = 'De DHCP-client (Dhcp) meldt zich aan met een ander account dan het standaardaccount NT Authority\LocalService: hij start niet, fout 1069.'
         'Scenario.rdp-cert-invalid.Title' = 'Het RDP-certificaat is verlopen, ontbreekt of is niet het ingestelde certificaat'
         'Finding.rdp-cert-store' = 'Het certificaatarchief Remote Desktop is leeg of bevat alleen verlopen certificaten, of certificaten die RDP niet kan gebruiken (geen persoonlijke sleutel die te openen is, een sleutelbestand dat NETWORK SERVICE niet kan lezen, of uitgebreid sleutelgebruik dat niet voor serververificatie is).'
         'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCBub2VtdCBlZW4gY2VydGlmaWNhYXQgZGF0IG5pZXQgaXMgZ2XDr25zdGFsbGVlcmQsIHZlcmxvcGVuIGlzIG9mIGRhdCBSRFAgbmlldCBrYW4gZ2VicnVpa2VuIChnZWVuIHBlcnNvb25saWprZSBzbGV1dGVsIGRpZSB0ZSBvcGVuZW4gaXMsIGVlbiBzbGV1dGVsYmVzdGFuZCBkYXQgTkVUV09SSyBTRVJWSUNFIG5pZXQga2FuIGxlemVuLCBvZiB1aXRnZWJyZWlkIHNsZXV0ZWxnZWJydWlrIGRhdCBuaWV0IHZvb3Igc2VydmVydmVyaWZpY2F0aWUgaXMpLg==')
@@ -382,17 +378,12 @@ $script:RdpStringTable = @{
         'Scenario.rdp-port-conflict.Title' = 'Een ander proces bezet de RDP-poort, of er luistert niets op'
         'Finding.rdp-listener' = 'De ingestelde RDP-poort wordt bezet door een ander proces dan TermService, of er luistert niets op.'
         'Finding.termservice-stopped' = 'De service Extern bureaublad-services (TermService) is niet actief.'
-<<<<<<< HEAD
-        'Scenario.safe-mode-boot.Title' = 'De VM start op in de veilige modus'
-        'Finding.default-entry-safeboot' = 'De standaardopstartvermelding heeft safeboot: Windows start in de veilige modus, waarin Extern bureaublad niet actief is.'
-=======
-        'Scenario.rdp-port-firewall-mismatch.Title' = 'RDP is naar een andere poort verplaatst, maar de firewall opent nog steeds 3389'
-        'Finding.rdp-port-changed' = 'RDP luistert op een andere poort dan 3389 (PortNumber).'
-        'Finding.rdp-port-not-allowed' = 'Geen actieve binnenkomende firewallregel staat TCP op de ingestelde RDP-poort toe, of een blokkeerregel noemt hem.'
->>>>>>> i15b
         'Scenario.termservice-not-running.Title' = 'Extern bureaublad-services (TermService) is uitgeschakeld of niet actief'
         'Finding.termservice-disabled' = 'De service Extern bureaublad-services (TermService) is uitgeschakeld: Start=4.'
         'Finding.termservice-down' = 'De service Extern bureaublad-services (TermService) is niet actief.'
+        'Finding.termservice-account' = 'Extern bureaublad-services (TermService) meldt zich aan met een ander account dan het standaardaccount NT Authority\NetworkService.'
+        'Finding.termservice-start-type' = 'Het opstarttype van Extern bureaublad-services (TermService) is niet de standaardwaarde handmatig (Start=3).'
+        'Finding.ev-scm-start-failure' = 'Service Control Manager heeft in de afgelopen 24 uur een service gelogd die bij het starten mislukte, bleef hangen of stopte (7000, 7001, 7022 of 7023): lees de gebeurtenis om te zien of die Extern bureaublad-services of een service waarvan deze afhankelijk is, noemt.'
         'Scenario.tls-disabled.Title' = 'TLS is uitgeschakeld voor de serverkant van Schannel'
         'Finding.ev-schannel-credential' = 'Schannel 36871: er is een fatale fout opgetreden bij het maken van een TLS-serverreferentie.'
         'Finding.tls12-server-off' = 'TLS 1.2 (server) is uitgeschakeld: Enabled=0.'
@@ -401,25 +392,22 @@ $script:RdpStringTable = @{
         'Finding.tls11-server-off' = 'TLS 1.1 (server) is uitgeschakeld; alleen clients die geen TLS 1.2 kunnen gebruiken, worden getroffen.'
         'Finding.rdp-requires-tls' = 'De RDP-listener vereist TLS (SecurityLayer=2, mogelijk ingesteld door groepsbeleid) en kan dus niet terugvallen zolang TLS uit staat.'
         'Finding.fips-policy-on' = 'De FIPS-modus staat aan: alleen FIPS-conforme protocollen en coderingssuites zijn toegestaan.'
-        'Fix.allow-firewall-inbound-exceptions.Title' = 'De firewallprofielen niet langer elke binnenkomende verbinding laten blokkeren'
-        'Fix.allow-firewall-inbound-exceptions.Warning' = 'Elke ingeschakelde binnenkomende toestaanregel van deze profielen geldt weer, niet alleen Extern bureaublad: iemand kan alle binnenkomende verbindingen bewust hebben geblokkeerd.'
-        'Fix.allow-firewall-inbound-exceptions.Restore' = 'Maak de reparatie ongedaan (die zet elke DoNotAllowExceptions terug), of voer uit (en start daarna opnieuw op): reg add HKLM\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\<profile> /v DoNotAllowExceptions /t REG_DWORD /d 1 /f'
         'Fix.allow-rdp-connections.Title' = 'Extern bureaublad-verbindingen toestaan'
         'Fix.enable-legacy-tls-server.Title' = 'TLS 1.0 en 1.1 inschakelen voor oudere RDP-clients'
         'Fix.enable-legacy-tls-server.Warning' = 'TLS 1.0 en 1.1 zijn verouderd en verzwakken elke TLS-service op deze machine, niet alleen RDP.'
         'Fix.enable-legacy-tls-server.Restore' = 'Voer Undo-RdpRepair uit met het back-uppad dat deze oplossing toonde, of zet Enabled=0 voor beide protocollen en start daarna opnieuw op.'
-        'Fix.enable-rdp-firewall-rules.Title' = 'De ingebouwde firewallregels voor Extern bureaublad inschakelen'
         'Fix.enable-rdp-listener.Title' = 'De listener RDP-Tcp weer inschakelen'
         'Fix.enable-terminal-server.Title' = 'De terminalserver weer inschakelen en uit de leegloopmodus halen'
         'Fix.enable-tls12-server.Title' = 'TLS 1.2 inschakelen voor de serverkant van Schannel'
-        'Fix.open-rdp-port-in-firewall.Title' = 'De ingestelde RDP-poort openen in de firewall'
         'Fix.remove-rdp-cert-binding.Title' = 'De geconfigureerde vingerafdruk van het RDP-certificaat verwijderen'
-        'Fix.remove-safe-boot.Title' = 'safeboot verwijderen uit de standaardopstartvermelding'
         'Fix.renew-rdp-self-signed-cert.Title' = 'Het zelfondertekende RDP-certificaat vernieuwen'
+        'Fix.reset-dhcp-logon-account.Title' = 'De DHCP-client terugzetten op het standaardaccount en hem starten'
         'Fix.reset-machinekeys-acl.Title' = 'Machtigingen voor de map MachineKeys herstellen'
+        'Fix.reset-termservice-logon-account.Title' = 'Extern bureaublad-services terugzetten op het standaardaccount en starten'
         'Fix.resume-group-policy.Title' = 'Groepsbeleid hervatten nadat de reparatie is bevestigd'
         'Fix.set-rdp-cert-binding.Title' = 'RDP naar een geldig certificaat laten verwijzen'
         'Fix.set-rdp-port.Title' = 'RDP naar een andere poort verplaatsen'
+        'Fix.start-network-services.Title' = 'De netwerkservices terugzetten op automatisch starten en ze starten'
         'Fix.start-termservice.Title' = 'Extern bureaublad-services terugzetten op handmatig starten en starten'
         'Fix.stop-port-owner.Title' = 'De service stoppen die de RDP-poort bezet'
         'Fix.suspend-group-policy.Title' = 'Groepsbeleid onderbreken zodat het de reparatie niet ongedaan maakt'
@@ -447,6 +435,8 @@ $script:RdpStringTable = @{
         RebootRequired = (ConvertFrom-RdpUtf8Base64 '6KuL6YeN5paw5ZWf5YuV6Zu76IWm5Lul5a6M5oiQ5L+u5b6p44CC')
         WeakensSecurity = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo5oCn77yaezB9IOmChOWOn+aWueW8j++8mnsxfQ==')
         PortOwnerNotService = (ConvertFrom-RdpUtf8Base64 '6JmV55CG56iL5bqPIHswfSDkvZTnlKjpgKPmjqXln6AgezF977yM6ICM5LiU5LiN5piv5pyN5YuZ44CCUmRwUmVzY3VlIOe1leS4jee1guatouiZleeQhueoi+W6j++8muiri+iHquihjOWBnOatouipsueoi+W8j++8jOaIluS9v+eUqCBTZXQtUmRwUG9ydCDnp7vli5UgUkRQ44CC')
+        ServiceNotInstalled = (ConvertFrom-RdpUtf8Base64 '5pyN5YuZICd7MH0nIOacquWuieijne+8muaykuacieWPr+mChOWOn+eahOioreWumuOAgg==')
+        ServiceAccountNeedsPassword = (ConvertFrom-RdpUtf8Base64 '5pyN5YuZICd7MH0nIOW+nuS4i+asoemWi+apn+i1t+acg+WGjeasoeS7pSAnezF9JyDnmbvlhaXvvIhPYmplY3ROYW1l77yJ44CCUmRwUmVzY3VlIOW+nuacquWPluW+l+ipsuW4s+aItueahOWvhueivO+8muiLpeacjeWLmeeEoeazleWVn+WLle+8jOiri+S9v+eUqCBzYyBjb25maWcgezB9IG9iaj0gPOW4s+aItj4gcGFzc3dvcmQ9IDzlr4bnorw+IOmHjeaWsOaPkOS+m+WvhueivOOAgg==')
         PortOwnerShared = (ConvertFrom-RdpUtf8Base64 '5L2U55So6YCj5o6l5Z+gIHsxfSDnmoTomZXnkIbnqIvluo8gezB9IOijnei8ieWkmuWAi+acjeWLme+8iHsyfe+8ie+8m+WBnOatouWFtuS4reS4gOWAi+eEoeazleWuieWFqOWcsOmHi+aUvumAo+aOpeWfoOOAgg==')
         PortOwnerStopped = (ConvertFrom-RdpUtf8Base64 '5bey5YGc5q2i5L2U55So6YCj5o6l5Z+gIHsxfSDnmoTmnI3li5kgJ3swfSfjgILkuIvmrKHplovmqZ/mmYLlroPlj6/og73lho3mrKHkvZTnlKjoqbLpgKPmjqXln6DvvJroq4vorormm7TlhbboqK3lrprmiJbllZ/li5XpoZ7lnovjgII=')
         ThumbprintNotUsable = (ConvertFrom-RdpUtf8Base64 'Q2VydDpcTG9jYWxNYWNoaW5lXE15IOS4reaykuacieaMh+e0i+eCuiB7MH0g5LiU5pyq6YGO5pyf55qE5oaR6K2J44CC')
@@ -470,23 +460,25 @@ $script:RdpStringTable = @{
         EventsCapped = (ConvertFrom-RdpUtf8Base64 'ezF9IOS4reWFt+acieatpOaqouafpeS6i+S7tuitmOWIpeeivOeahOS6i+S7tui2hemBjiB7MH0g5YCL77yb6LyD6IiK55qE5LqL5Lu25pyq6K6A5Y+W77yM5Zug5q2k54Sh5rOV6amX6K2J5q2k5qqi5p+l')
         EventChecksNotVerified = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu25qqi5p+l77yIezB977yJ5o+P6L+w55qE5piv6YGO5Y6755qE54uA5rOB77yM5LiN5pyD55So5L6G6amX6K2J5L+u5q2j44CC')
         InvalidSince = (ConvertFrom-RdpUtf8Base64 'LVNpbmNlIOW/hemgiOaYr+ato+eahCBUaW1lU3BhbiDmiJbmmYLmlbjvvIzogIzkuI3mmK8gInswfSLjgII=')
-        BootStoreUnreadable = (ConvertFrom-RdpUtf8Base64 '6ZaL5qmf5a2Y5pS+5Y2A5ZyoIHswfSDkuK3mnKrmjIflh7rpoJDoqK3poIXnm67vvJvnhKHms5XoroDlj5bplovmqZ/poIXnm67jgII=')
         'Scenario.broker-hostname.Title' = (ConvertFrom-RdpUtf8Base64 '6YCj57ea5Luj55CG5Lq655qE5Li75qmf5ZCN56ix5bey6K6K5pu0')
         'Finding.broker-role-installed' = (ConvertFrom-RdpUtf8Base64 '5bey5a6J6KOd6YGg56uv5qGM6Z2i6YCj57ea5Luj55CG5Lq66KeS6Imy44CC')
         'Finding.ev-broker-db-logon' = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu2IDIwNTbvvJrku6PnkIbkurrnhKHms5XnmbvlhaXlhbbos4fmlpnluqvjgII=')
         'Finding.ev-broker-rpc' = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu2IDEyOTbvvJrpgKPnt5rku6PnkIbkurrlsJrmnKrlsLHnt5LvvIznhKHms5XpgLLooYwgUlBDIOmAmuioiuOAgg==')
-        'Scenario.guest-firewall-blocks-rdp.Title' = (ConvertFrom-RdpUtf8Base64 'Vk0g5YWn55qEIFdpbmRvd3Mg6Ziy54Gr54mG5bCB6Y6W5LqG6YGg56uv5qGM6Z2i')
-        'Finding.rdp-firewall-rule-off' = (ConvertFrom-RdpUtf8Base64 '5YWn5bu655qE6YGg56uv5qGM6Z2i6Ziy54Gr54mG6KaP5YmHIFJlbW90ZURlc2t0b3AtVXNlck1vZGUtSW4tVENQIOW3suWBnOeUqOaIluS4jeWtmOWcqOOAgg==')
-        'Finding.firewall-blocks-all-inbound' = (ConvertFrom-RdpUtf8Base64 '5p+Q5YCL6Ziy54Gr54mG6Kit5a6a5qqU5bCB6Y6W5omA5pyJ6Ly45YWl6YCj57ea77yM5YyF5ous5YWB6Kix6KaP5YmH77yIRG9Ob3RBbGxvd0V4Y2VwdGlvbnM9Me+8ieOAgg==')
-        'Finding.rdp-port-block-rule' = (ConvertFrom-RdpUtf8Base64 '5pyJ5L2c55So5Lit55qE6Ly45YWl6Ziy54Gr54mG6KaP5YmH5bCB6Y6WIFJEUCDpgKPmjqXln6DvvJvlsIHpjpbopo/liYflhKrlhYjmlrzmiYDmnInlhYHoqLHopo/liYfjgII=')
-        'Finding.firewall-block-all-by-policy' = (ConvertFrom-RdpUtf8Base64 '576k57WE5Y6f5YmH5bCB6Y6W5omA5pyJ6Ly45YWl6YCj57ea77yIUG9saWNpZXNcTWljcm9zb2Z0XFdpbmRvd3NGaXJld2FsbFw86Kit5a6a5qqUPiBEb05vdEFsbG93RXhjZXB0aW9ucz0x77yJ77ya5Y6f5YmH5YSq5YWI77yM5pys5qmf5L+u5q2j5pyD5Zyo5LiL5qyh6YeN5paw5pW055CG5pmC6KKr6YKE5Y6f44CC6KuL6K6K5pu05Y6f5YmH44CC')
-        'Finding.firewall-service-stopped' = (ConvertFrom-RdpUtf8Base64 'V2luZG93cyBEZWZlbmRlciDpmLLngavniYbmnI3li5nvvIhNcHNTdmPvvInmnKrlnKjln7fooYzvvJrlhbbopo/liYfmnKrkvp3oqK3lrprlpZfnlKjjgII=')
-        'Finding.bfe-service-stopped' = (ConvertFrom-RdpUtf8Base64 '6Ziy54Gr54mG5omA6ZyA55qE5Z+656SO56+p6YG45byV5pOO77yIQkZF77yJ5pyq5Zyo5Z+36KGM44CC')
         'Scenario.machinekeys-access.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOeEoeazleS9v+eUqCBNYWNoaW5lS2V5cyDkuK3nmoTnp4Hlr4bph5HpkbA=')
         'Finding.ev-rcm-cert' = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu2IDEwNTcvMTA1OO+8mumBoOerr+ahjOmdouW3peS9nOmajuauteS4u+apn+eEoeazleW7uueri+aIluWPluS7o+WFtuiHquaIkeewvee9suaGkeitieOAgg==')
         'Finding.ev-schannel-key' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzDvvJrlrZjlj5YgVExTIOS8uuacjeWZqOiqjeitieeahOengeWvhumHkemRsOaZgueZvOeUn+WatOmHjemMr+iqpOOAgg==')
         'Finding.ev-schannel-36872' = (ConvertFrom-RdpUtf8Base64 '5bey6KiY6YyEIFNjaGFubmVsIDM2ODcy77yb5YW25oSP576p5ZugIFdpbmRvd3Mg54mI5pys6ICM55Ww77yM5Zug5q2k5YOF5L2c54K65L2Q6K2J44CC')
         'Finding.machinekeys-acl' = (ConvertFrom-RdpUtf8Base64 'TWFjaGluZUtleXMg5oiWIFJEUCDph5HpkbDmqpTmoYjnvLrlsJEgV2luZG93cyDmiYDpnIDnmoTpoIXnm67vvIjos4fmlpnlpL7kuIrnmoQgQWRtaW5pc3RyYXRvcnPvvJtSRFAg6YeR6ZGw5LiK55qEIFNZU1RFTSDoiIcgTkVUV09SSyBTRVJWSUNF77yJ44CC')
+        'Scenario.network-service-down.Title' = (ConvertFrom-RdpUtf8Base64 'Vk0g6ZyA6KaB55qE57ay6Lev5pyN5YuZ77yIREhDUCDnlKjmiLbnq6/jgIFOU0njgIFCRkXjgIFXaW5kb3dzIOmYsueBq+eJhu+8ieWBnOatoumBi+S9nA==')
+        'Finding.netsvc-dhcp-start' = (ConvertFrom-RdpUtf8Base64 'REhDUCDnlKjmiLbnq6/vvIhEaGNw77yJIOS4jeacg+iHquWLleWVn+WLle+8iFN0YXJ0IOWAvOS4jeaYr+aWh+S7tuiomOi8ieeahOmgkOioreWAvCAy77yJLg==')
+        'Finding.netsvc-dhcp-down' = (ConvertFrom-RdpUtf8Base64 'REhDUCDnlKjmiLbnq6/vvIhEaGNw77yJIOacquWcqOWft+ihjC4=')
+        'Finding.netsvc-nsi-start' = (ConvertFrom-RdpUtf8Base64 'TmV0d29yayBTdG9yZSBJbnRlcmZhY2Ug5pyN5YuZ77yIbnNp77yJIOS4jeacg+iHquWLleWVn+WLle+8iFN0YXJ0IOWAvOS4jeaYr+aWh+S7tuiomOi8ieeahOmgkOioreWAvCAy77yJLg==')
+        'Finding.netsvc-nsi-down' = (ConvertFrom-RdpUtf8Base64 'TmV0d29yayBTdG9yZSBJbnRlcmZhY2Ug5pyN5YuZ77yIbnNp77yJIOacquWcqOWft+ihjC4=')
+        'Finding.netsvc-bfe-start' = (ConvertFrom-RdpUtf8Base64 'QmFzZSBGaWx0ZXJpbmcgRW5naW5l77yIQkZF77yJIOS4jeacg+iHquWLleWVn+WLle+8iFN0YXJ0IOWAvOS4jeaYr+aWh+S7tuiomOi8ieeahOmgkOioreWAvCAy77yJLg==')
+        'Finding.netsvc-bfe-down' = (ConvertFrom-RdpUtf8Base64 'QmFzZSBGaWx0ZXJpbmcgRW5naW5l77yIQkZF77yJIOacquWcqOWft+ihjC4=')
+        'Finding.netsvc-mpssvc-start' = (ConvertFrom-RdpUtf8Base64 'V2luZG93cyBEZWZlbmRlciDpmLLngavniYbvvIhNcHNTdmPvvIkg5LiN5pyD6Ieq5YuV5ZWf5YuV77yIU3RhcnQg5YC85LiN5piv5paH5Lu26KiY6LyJ55qE6aCQ6Kit5YC8IDLvvIku')
+        'Finding.netsvc-mpssvc-down' = (ConvertFrom-RdpUtf8Base64 'V2luZG93cyBEZWZlbmRlciDpmLLngavniYbvvIhNcHNTdmPvvIkg5pyq5Zyo5Z+36KGMLg==')
+        'Finding.netsvc-dhcp-account' = (ConvertFrom-RdpUtf8Base64 'REhDUCDnlKjmiLbnq6/vvIhEaGNw77yJ55qE55m75YWl5biz5oi25LiN5piv6aCQ6Kit55qEIE5UIEF1dGhvcml0eVxMb2NhbFNlcnZpY2XvvJrlroPmnIPlm6DpjK/oqqQgMTA2OSDogIznhKHms5XllZ/li5XjgII=')
         'Scenario.rdp-cert-invalid.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaGkeitieW3sumBjuacn+OAgemBuuWkse+8jOaIluS4jeaYr+W3suioreWumueahOaGkeitiQ==')
         'Finding.rdp-cert-store' = (ConvertFrom-RdpUtf8Base64 'UmVtb3RlIERlc2t0b3Ag5oaR6K2J5a2Y5pS+5Y2A5piv56m655qE77yM5oiW5Y+q5YyF5ZCr5bey6YGO5pyf55qE5oaR6K2J77yM5oiW5Y+q5pyJIFJEUCDnhKHms5Xkvb/nlKjnmoTmhpHorYnvvIjmspLmnInlj6/plovllZ/nmoTnp4Hlr4bph5HpkbDjgIFORVRXT1JLIFNFUlZJQ0Ug54Sh5rOV6K6A5Y+W6YeR6ZGw5qqU5qGI77yM5oiW5aKe5by36YeR6ZGw5L2/55So5pa55rOV5LiN5piv5Ly65pyN5Zmo6amX6K2J77yJ44CC')
         'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCDmjIflrprnmoTmhpHorYnmnKrlronoo53jgIHlt7LpgY7mnJ/vvIzmiJYgUkRQIOeEoeazleS9v+eUqO+8iOaykuacieWPr+mWi+WVn+eahOengeWvhumHkemRsOOAgU5FVFdPUksgU0VSVklDRSDnhKHms5XoroDlj5bph5HpkbDmqpTmoYjvvIzmiJblop7lvLfph5HpkbDkvb/nlKjmlrnms5XkuI3mmK/kvLrmnI3lmajpqZforYnvvInjgII=')
@@ -502,17 +494,12 @@ $script:RdpStringTable = @{
         'Scenario.rdp-port-conflict.Title' = (ConvertFrom-RdpUtf8Base64 '5Y+m5LiA5YCL6JmV55CG56iL5bqP5L2U55SoIFJEUCDpgKPmjqXln6DvvIzmiJbmspLmnInnqIvlvI/lnKjlhbbkuIrmjqXogb0=')
         'Finding.rdp-listener' = (ConvertFrom-RdpUtf8Base64 '5bey6Kit5a6a55qEIFJEUCDpgKPmjqXln6DooqsgVGVybVNlcnZpY2Ug5Lul5aSW55qE6JmV55CG56iL5bqP5L2U55So77yM5oiW5rKS5pyJ56iL5byP5Zyo5YW25LiK5o6l6IG944CC')
         'Finding.termservice-stopped' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInmnKrlnKjln7fooYzjgII=')
-<<<<<<< HEAD
-        'Scenario.safe-mode-boot.Title' = (ConvertFrom-RdpUtf8Base64 'Vk0g6ZaL5qmf6YCy5YWl5a6J5YWo5qih5byP')
-        'Finding.default-entry-safeboot' = (ConvertFrom-RdpUtf8Base64 '6aCQ6Kit6ZaL5qmf6aCF55uu5bi25pyJIHNhZmVib29077yaV2luZG93cyDmnIPku6XlronlhajmqKHlvI/llZ/li5XvvIzogIzpgaDnq6/moYzpnaLlnKjlronlhajmqKHlvI/kuIvkuI3mnIPln7fooYzjgII=')
-=======
-        'Scenario.rdp-port-firewall-mismatch.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOW3suenu+WIsOWFtuS7lumAo+aOpeWfoO+8jOS9humYsueBq+eJhuS7jeWPqumWi+WVnyAzMzg5')
-        'Finding.rdp-port-changed' = (ConvertFrom-RdpUtf8Base64 'UkRQIOWcqCAzMzg5IOS7peWklueahOmAo+aOpeWfoOS4iuaOpeiBve+8iFBvcnROdW1iZXLvvInjgII=')
-        'Finding.rdp-port-not-allowed' = (ConvertFrom-RdpUtf8Base64 '5rKS5pyJ5L2c55So5Lit55qE6Ly45YWl6Ziy54Gr54mG6KaP5YmH5YWB6Kix5bey6Kit5a6aIFJEUCDpgKPmjqXln6DkuIrnmoQgVENQ77yM5oiW5pyJ5bCB6Y6W6KaP5YmH5YiX5Ye65a6D44CC')
->>>>>>> i15b
         'Scenario.termservice-not-running.Title' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInlt7LlgZznlKjmiJbmnKrlnKjln7fooYw=')
         'Finding.termservice-disabled' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInlt7LlgZznlKjvvJpTdGFydD0044CC')
         'Finding.termservice-down' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInmnKrlnKjln7fooYzjgII=')
+        'Finding.termservice-account' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInnmoTnmbvlhaXluLPmiLbkuI3mmK/poJDoqK3nmoQgTlQgQXV0aG9yaXR5XE5ldHdvcmtTZXJ2aWNl44CC')
+        'Finding.termservice-start-type' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInnmoTllZ/li5XpoZ7lnovkuI3mmK/poJDoqK3nmoTmiYvli5XvvIhTdGFydD0z77yJ44CC')
+        'Finding.ev-scm-start-failure' = (ConvertFrom-RdpUtf8Base64 '5pyN5YuZ5o6n5Yi2566h55CG5ZOh5Zyo6YGO5Y67IDI0IOWwj+aZguWFp+iomOmMhOS6huWVn+WLleaZguWkseaVl+OAgeWBnOatouWbnuaHieaIluWBnOatoueahOacjeWLme+8iDcwMDDjgIE3MDAx44CBNzAyMiDmiJYgNzAyM++8ie+8muiri+mWseiugOipsuS6i+S7tu+8jOeiuuiqjeWug+aYr+WQpuaMh+WHuumBoOerr+ahjOmdouacjeWLmeaIluWFtuebuOS+neeahOacjeWLmeOAgg==')
         'Scenario.tls-disabled.Title' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwg5Ly65pyN5Zmo56uv55qEIFRMUyDlt7LlgZznlKg=')
         'Finding.ev-schannel-credential' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzHvvJrlu7rnq4sgVExTIOS8uuacjeWZqOiqjeitieaZgueZvOeUn+WatOmHjemMr+iqpOOAgg==')
         'Finding.tls12-server-off' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMu+8iOS8uuacjeWZqO+8ieW3suWBnOeUqO+8mkVuYWJsZWQ9MOOAgg==')
@@ -521,25 +508,22 @@ $script:RdpStringTable = @{
         'Finding.tls11-server-off' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMe+8iOS8uuacjeWZqO+8ieW3suWBnOeUqO+8m+WPquacg+W9semfv+eEoeazleS9v+eUqCBUTFMgMS4yIOeahOeUqOaItuerr+OAgg==')
         'Finding.rdp-requires-tls' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaOpeiBveeoi+W8j+imgeaxgiBUTFPvvIhTZWN1cml0eUxheWVyPTLvvIzlj6/og73nlLHnvqTntYTljp/liYfoqK3lrprvvInvvIzlm6DmraTlnKggVExTIOWBnOeUqOaZgueEoeazlemAgOWbnuWFtuS7luaWueW8j+OAgg==')
         'Finding.fips-policy-on' = (ConvertFrom-RdpUtf8Base64 'RklQUyDmqKHlvI/lt7LplovllZ/vvJrlj6rlhYHoqLHnrKblkIggRklQUyDnmoTpgJroqIrljZTlrproiIfliqDlr4blpZfku7bjgII=')
-        'Fix.allow-firewall-inbound-exceptions.Title' = (ConvertFrom-RdpUtf8Base64 '6K6T6Ziy54Gr54mG6Kit5a6a5qqU5LiN5YaN5bCB6Y6W5omA5pyJ6Ly45YWl6YCj57ea')
-        'Fix.allow-firewall-inbound-exceptions.Warning' = (ConvertFrom-RdpUtf8Base64 '6YCZ5Lqb6Kit5a6a5qqU5Lit5omA5pyJ5bey5ZWf55So55qE6Ly45YWl5YWB6Kix6KaP5YmH6YO95pyD6YeN5paw55Sf5pWI77yM5LiN5Y+q5piv6YGg56uv5qGM6Z2i77ya5Y+v6IO95pyJ5Lq65Yi75oSP5bCB6Y6W5LqG5omA5pyJ6Ly45YWl6YCj57ea44CC')
-        'Fix.allow-firewall-inbound-exceptions.Restore' = (ConvertFrom-RdpUtf8Base64 '5b6p5Y6f5q2k5L+u5q2j77yI5pyD6YKE5Y6f5q+P5YCLIERvTm90QWxsb3dFeGNlcHRpb25z77yJ77yM5oiW5Z+36KGM5LiL5YiX5ZG95Luk5b6M6YeN5paw6ZaL5qmf77yacmVnIGFkZCBIS0xNXFNZU1RFTVxDdXJyZW50Q29udHJvbFNldFxTZXJ2aWNlc1xTaGFyZWRBY2Nlc3NcUGFyYW1ldGVyc1xGaXJld2FsbFBvbGljeVw8cHJvZmlsZT4gL3YgRG9Ob3RBbGxvd0V4Y2VwdGlvbnMgL3QgUkVHX0RXT1JEIC9kIDEgL2Y=')
         'Fix.allow-rdp-connections.Title' = (ConvertFrom-RdpUtf8Base64 '5YWB6Kix6YGg56uv5qGM6Z2i6YCj57ea')
         'Fix.enable-legacy-tls-server.Title' = (ConvertFrom-RdpUtf8Base64 '54K66IiK54mIIFJEUCDnlKjmiLbnq6/llZ/nlKggVExTIDEuMCDoiIcgMS4x')
         'Fix.enable-legacy-tls-server.Warning' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMCDoiIcgMS4xIOW3sua3mOaxsO+8jOacg+WJiuW8semAmemDqOmbu+iFpuS4iuaJgOaciSBUTFMg5pyN5YuZ55qE5a6J5YWo5oCn77yM6ICM5LiN5Y+q5pivIFJEUOOAgg==')
         'Fix.enable-legacy-tls-server.Restore' = (ConvertFrom-RdpUtf8Base64 '5L2/55So5q2k5L+u5q2j5omA6aGv56S655qE5YKZ5Lu96Lev5b6R5Z+36KGMIFVuZG8tUmRwUmVwYWly77yM5oiW5bCH5YWp5YCL6YCa6KiK5Y2U5a6a55qEIEVuYWJsZWQg6Kit54K6IDDvvIznhLblvozph43mlrDplovmqZ/jgII=')
-        'Fix.enable-rdp-firewall-rules.Title' = (ConvertFrom-RdpUtf8Base64 '5ZWf55So5YWn5bu655qE6YGg56uv5qGM6Z2i6Ziy54Gr54mG6KaP5YmH')
         'Fix.enable-rdp-listener.Title' = (ConvertFrom-RdpUtf8Base64 '6YeN5paw6ZaL5ZWfIFJEUC1UY3Ag5o6l6IG956iL5byP')
         'Fix.enable-terminal-server.Title' = (ConvertFrom-RdpUtf8Base64 '6YeN5paw6ZaL5ZWf57WC56uv5qmf5Ly65pyN5Zmo5Lim57WQ5p2f5riF56m65qih5byP')
         'Fix.enable-tls12-server.Title' = (ConvertFrom-RdpUtf8Base64 '54K6IFNjaGFubmVsIOS8uuacjeWZqOerr+WVn+eUqCBUTFMgMS4y')
-        'Fix.open-rdp-port-in-firewall.Title' = (ConvertFrom-RdpUtf8Base64 '5Zyo6Ziy54Gr54mG5Lit6ZaL5ZWf5bey6Kit5a6a55qEIFJEUCDpgKPmjqXln6A=')
         'Fix.remove-rdp-cert-binding.Title' = (ConvertFrom-RdpUtf8Base64 '56e76Zmk5bey6Kit5a6a55qEIFJEUCDmhpHorYnmjIfntIs=')
-        'Fix.remove-safe-boot.Title' = (ConvertFrom-RdpUtf8Base64 '5b6e6aCQ6Kit6ZaL5qmf6aCF55uu56e76ZmkIHNhZmVib290')
         'Fix.renew-rdp-self-signed-cert.Title' = (ConvertFrom-RdpUtf8Base64 '5pu05pawIFJEUCDoh6rmiJHnsL3nvbLmhpHorYk=')
+        'Fix.reset-dhcp-logon-account.Title' = (ConvertFrom-RdpUtf8Base64 '5bCHIERIQ1Ag55So5oi256uv6Kit5Zue6aCQ6Kit5biz5oi25Lim5ZWf5YuV5a6D')
         'Fix.reset-machinekeys-acl.Title' = (ConvertFrom-RdpUtf8Base64 '6YeN6KitIE1hY2hpbmVLZXlzIOizh+aWmeWkvueahOasiumZkA==')
+        'Fix.reset-termservice-logon-account.Title' = (ConvertFrom-RdpUtf8Base64 '5bCH6YGg56uv5qGM6Z2i5pyN5YuZ6Kit5Zue6aCQ6Kit5biz5oi25Lim5ZWf5YuV5a6D')
         'Fix.resume-group-policy.Title' = (ConvertFrom-RdpUtf8Base64 '56K66KqN5L+u5b6p5b6M5oGi5b6p576k57WE5Y6f5YmH')
         'Fix.set-rdp-cert-binding.Title' = (ConvertFrom-RdpUtf8Base64 '5bCHIFJEUCDmjIflkJHmnInmlYjnmoTmhpHorYk=')
         'Fix.set-rdp-port.Title' = (ConvertFrom-RdpUtf8Base64 '5bCHIFJEUCDnp7vliLDlhbbku5bpgKPmjqXln6A=')
+        'Fix.start-network-services.Title' = (ConvertFrom-RdpUtf8Base64 '5bCH57ay6Lev5pyN5YuZ6Kit5Zue6Ieq5YuV5ZWf5YuV5Lim5ZWf5YuV5a6D5YCR')
         'Fix.start-termservice.Title' = (ConvertFrom-RdpUtf8Base64 '5bCH6YGg56uv5qGM6Z2i5pyN5YuZ6Kit5Zue5omL5YuV5ZWf5YuV5Lim5ZWf5YuV5a6D')
         'Fix.stop-port-owner.Title' = (ConvertFrom-RdpUtf8Base64 '5YGc5q2i5L2U55SoIFJEUCDpgKPmjqXln6DnmoTmnI3li5k=')
         'Fix.suspend-group-policy.Title' = (ConvertFrom-RdpUtf8Base64 '5pqr5YGc576k57WE5Y6f5YmH77yM6YG/5YWN5YW25b6p5Y6f5L+u5b6p57WQ5p6c')
@@ -740,6 +724,7 @@ function Get-RdpServiceInfo {
             Name      = [string]$service.Name
             State     = [string]$service.State
             StartMode = [string]$service.StartMode
+            StartName = [string]$service.StartName
             ProcessId = [int]$service.ProcessId
         }
     }
@@ -786,6 +771,30 @@ function Set-RdpServiceStartMode {
         return
     }
     Set-Service -Name $Name -StartupType $StartType -ErrorAction Stop
+}
+
+function Set-RdpServiceLogonAccount {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^/\\]+$')]
+        [string]$Name,
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('LocalSystem', 'NT Authority\LocalService', 'NT Authority\NetworkService')]
+        [string]$Account
+    )
+    # Win32_Service.Change with StartName and an empty StartPassword: the built-in accounts
+    # have no password. The service control manager writes ObjectName itself.
+    if (-not $PSCmdlet.ShouldProcess($Name, "Service: log on as $Account")) {
+        return
+    }
+    $filter = "Name='{0}'" -f $Name.Replace('\', '\\').Replace("'", "\'")
+    $service = Get-CimInstance -ClassName 'Win32_Service' -Filter $filter
+    $result = Invoke-CimMethod -InputObject $service -MethodName 'Change' -Arguments @{ StartName = $Account; StartPassword = '' }
+    if ($result.ReturnValue -ne 0) {
+        throw ('Win32_Service.Change({0}, StartName={1}) returned {2}' -f $Name, $Account, $result.ReturnValue)
+    }
 }
 
 function Send-RdpServiceControl {
@@ -1388,46 +1397,6 @@ function Get-RdpDate {
     param()
     Get-Date
 }
-
-# Windows Firewall (src/powershell/firewall.ps1 reads the rules and profiles through these)
-#   Get-RdpRegistryValueTable -Path                    every value of a key: name -> data; empty when the key is absent
-#   Set-RdpFirewallRuleEnabled -Name -Enabled          Enable-/Disable-NetFirewallRule by the rule's Name (persistent store)
-
-function Get-RdpRegistryValueTable {
-    [CmdletBinding()]
-    [OutputType([hashtable])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [string]$Path
-    )
-    $table = @{}
-    if (-not (Test-Path -LiteralPath $Path)) {
-        return $table
-    }
-    $key = Get-Item -LiteralPath $Path
-    foreach ($name in $key.GetValueNames()) {
-        $table[$name] = $key.GetValue($name, $null, [Microsoft.Win32.RegistryValueOptions]::DoNotExpandEnvironmentNames)
-    }
-    $table
-}
-
-function Set-RdpFirewallRuleEnabled {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param(
-        [Parameter(Mandatory = $true)]
-        [string]$Name,
-        [Parameter(Mandatory = $true)]
-        [bool]$Enabled
-    )
-    if ($PSCmdlet.ShouldProcess($Name, "Firewall rule Enabled = $Enabled")) {
-        if ($Enabled) {
-            Enable-NetFirewallRule -Name $Name -ErrorAction Stop
-        }
-        else {
-            Disable-NetFirewallRule -Name $Name -ErrorAction Stop
-        }
-    }
-}
 #endregion src/powershell/platform.ps1
 
 #region src/powershell/checks.ps1
@@ -1990,6 +1959,102 @@ function Invoke-RdpCheck {
 }
 #endregion src/powershell/checks.ps1
 
+#region src/powershell/service-config.ps1
+# Service configuration
+# A service's start type and logon account against the defaults Microsoft documents, read from
+# the service control manager (Win32_Service: StartMode, StartName), which starts services by
+# them; and the operation that sets a logon account back to a built-in one.
+
+function Test-RdpServiceConfigCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    $service = @(Get-RdpServiceInfo -Name $Check.Service)
+    if ($service.Count -eq 0) {
+        # Not installed: service-state 'missing' says so; a configuration there is none.
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    }
+    if ($Check.Setting -eq 'start-type') {
+        # Win32_Service.StartMode: Auto (delayed start too), Manual, Disabled, Boot, System.
+        $expected = @{ automatic = 'Auto'; manual = 'Manual' }[$Check.Expected]
+        $actual = [string]$service[0].StartMode
+    }
+    else {
+        $expected = [string]$Check.Expected
+        $actual = [string]$service[0].StartName
+    }
+    # -eq on strings ignores case: NT AUTHORITY\LocalService is NT Authority\LocalService.
+    if ($actual -eq $expected) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    }
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail (ConvertTo-RdpToken -Value $actual)
+}
+
+function Test-RdpBuiltInServiceAccount {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [AllowEmptyString()]
+        [string]$Account
+    )
+    # The accounts a service runs as without a password; -contains ignores case.
+    @('LocalSystem', 'NT AUTHORITY\LocalService', 'NT AUTHORITY\NetworkService') -contains $Account
+}
+
+function Set-RdpServiceLogonAccountOperation {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Operation,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Parameters,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    $service = @(Get-RdpServiceInfo -Name $Operation.Service)
+    if ($service.Count -eq 0) {
+        throw ($script:RdpStrings.ServiceNotInstalled -f $Operation.Service)
+    }
+    if ([string]$service[0].StartName -eq $Operation.Account) {
+        return
+    }
+    Set-RdpServiceLogonAccount -Name $Operation.Service -Account $Operation.Account
+    '{0} logs on as {1}' -f $Operation.Service, $Operation.Account
+}
+
+function Restore-RdpServiceLogonAccount {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Service,
+        [AllowEmptyString()]
+        [string]$Account
+    )
+    # Undo of a logon-account change. A built-in account goes back through the service control
+    # manager; another account needs its password, which RdpRescue never saw: its name is
+    # written back (ObjectName, read at the next boot) and the user is told to give the password.
+    if (-not $Account) {
+        return
+    }
+    $now = @(Get-RdpServiceInfo -Name $Service)
+    if ($now.Count -eq 0 -or [string]$now[0].StartName -eq $Account) {
+        return
+    }
+    if (Test-RdpBuiltInServiceAccount -Account $Account) {
+        Set-RdpServiceLogonAccount -Name $Service -Account $Account
+        return
+    }
+    Set-RdpRegistryValue -Path "HKLM:\SYSTEM\CurrentControlSet\Services\$Service" -Name 'ObjectName' -Type 'REG_SZ' -Value $Account
+    Write-Warning ($script:RdpStrings.ServiceAccountNeedsPassword -f $Service, $Account)
+}
+#endregion src/powershell/service-config.ps1
+
 #region src/powershell/status.ps1
 # Status truth table and report lines
 # The same truth table as src/model/report.ts decideStatus, shared by every RdpRescue target:
@@ -2261,14 +2326,16 @@ function Backup-RdpServiceConfigItem {
     }
     $service = @(Get-RdpServiceInfo -Name $name)
     $state = $null
+    $account = $null
     $dependents = @()
     if ($service.Count -gt 0) {
         $state = $service[0].State
+        $account = [string]$service[0].StartName
         # Stopping a service stops its dependents too; undo starts the running ones again.
         $dependents = @(Get-RdpDependentService -Name $name | Where-Object { (Get-RdpServiceState -Name $_) -eq 'Running' })
     }
     $start = Get-RdpRegistryValue -Path "HKLM:\SYSTEM\CurrentControlSet\Services\$name" -Name 'Start'
-    @{ Kind = $Item.Kind; Service = $name; Start = $start; State = $state; Dependents = $dependents }
+    @{ Kind = $Item.Kind; Service = $name; Start = $start; State = $state; Account = $account; Dependents = $dependents }
 }
 
 function Restore-RdpServiceConfigItem {
@@ -2295,6 +2362,10 @@ function Restore-RdpServiceConfigItem {
                 Write-Verbose -Message ('{0}: start type restored for the next boot ({1})' -f $Entry.Service, $_.Exception.Message)
             }
         }
+    }
+    # Older backups have no Account.
+    if ($Entry.PSObject.Properties.Name -contains 'Account') {
+        Restore-RdpServiceLogonAccount -Service $Entry.Service -Account ([string]$Entry.Account)
     }
     $now = @(Get-RdpServiceInfo -Name $Entry.Service)
     if ($Entry.State -eq 'Running' -and $now.Count -gt 0 -and $now[0].State -ne 'Running') {
@@ -2647,6 +2718,11 @@ function Test-RdpServiceConfigItem {
     $service = Get-RdpEntryField -Entry $Entry -Name 'Service'
     $start = Get-RdpEntryField -Entry $Entry -Name 'Start'
     if ($null -ne $start -and [string]$start -notmatch '^[0-4]$') {
+        return $false
+    }
+    # An account name: no control characters or quotes, at most 256 characters.
+    $account = Get-RdpEntryField -Entry $Entry -Name 'Account'
+    if ($null -ne $account -and [string]$account -notmatch '^[^\x00-\x1f"]{0,256}$') {
         return $false
     }
     if ($Item.Service) {
@@ -3009,91 +3085,6 @@ function Set-RdpServiceState {
     }
 }
 #endregion src/powershell/services.ps1
-
-#region src/powershell/boot-entry.ps1
-# Boot entry elements
-# Windows mounts its own boot store (BCD) as a registry hive: each entry is a key named by its
-# GUID, each element a key named by its type number, in every language. bcdedit's listing is
-# localized, so the check reads the store's keys; the change goes through bcdedit, the
-# documented tool. {default} is the entry the next boot starts: the boot manager's
-# BcdBootMgrObject_DefaultObject element names it.
-
-function Get-RdpBootEntryElementPath {
-    [CmdletBinding()]
-    [OutputType([string])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Item
-    )
-    $pointer = '{0}\Objects\{1}\Elements\{2}' -f $Item.Store, $Item.BootManager, $Item.DefaultObjectElement
-    $entry = Get-RdpRegistryValue -Path $pointer -Name 'Element'
-    if ($entry -isnot [string] -or $entry -notmatch '^\{[0-9A-Fa-f-]{36}\}$') {
-        throw ($script:RdpStrings.BootStoreUnreadable -f $pointer)
-    }
-    '{0}\Objects\{1}\Elements\{2}' -f $Item.Store, $entry, $Item.ElementType
-}
-
-function ConvertTo-RdpBootElementText {
-    [CmdletBinding()]
-    [OutputType([string])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Item,
-        [AllowNull()]
-        [object]$Value
-    )
-    # BcdLibrary_SafeBoot: 0 Minimal, 1 Network, 2 DsRepair; other elements show their number.
-    $number = -1
-    if ($Value -is [byte[]] -and $Value.Length -ge 1 -and $Value.Length -le 8) {
-        $number = [int64]0
-        for ($i = $Value.Length - 1; $i -ge 0; $i--) {
-            $number = ($number * 256) + $Value[$i]
-        }
-    }
-    $names = @{ 0 = 'Minimal'; 1 = 'Network'; 2 = 'DsRepair' }
-    if ($Item.Element -eq 'safeboot' -and $names.ContainsKey([int]$number)) {
-        return '{0}:{1}' -f $Item.Element, $names[[int]$number]
-    }
-    '{0}:{1}' -f $Item.Element, $number
-}
-
-function Test-RdpBootEntryCheck {
-    [CmdletBinding()]
-    [OutputType([pscustomobject])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Check,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Context
-    )
-    $path = Get-RdpBootEntryElementPath -Item $Check
-    $value = Get-RdpRegistryValue -Path $path -Name 'Element'
-    if ($null -eq $value) {
-        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
-    }
-    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail (ConvertTo-RdpBootElementText -Item $Check -Value $value)
-}
-
-function Remove-RdpBcdValueOperation {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    [OutputType([string])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Operation,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Parameters,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Context
-    )
-    # bcdedit /deletevalue fails on an element the entry does not carry: delete only a present one.
-    $path = Get-RdpBootEntryElementPath -Item $Operation
-    if ($null -eq (Get-RdpRegistryValue -Path $path -Name 'Element')) {
-        return
-    }
-    $null = Invoke-RdpNative -FilePath "$env:SystemRoot\System32\bcdedit.exe" -ArgumentList @('/deletevalue', $Operation.Entry, $Operation.Element)
-    'bcdedit /deletevalue {0} {1}' -f $Operation.Entry, $Operation.Element
-}
-#endregion src/powershell/boot-entry.ps1
 
 #region src/powershell/operations.ps1
 # Operations
@@ -3609,252 +3600,6 @@ function Set-RdpBcdEmsOperation {
 }
 #endregion src/powershell/operations.ps1
 
-#region src/powershell/firewall.ps1
-# Windows Firewall checks, operation and backup
-# The firewall keeps its configuration in the registry: rules as REG_SZ values named by the
-# rule's language-neutral Name under ...\FirewallPolicy\FirewallRules (local store) and
-# HKLM:\SOFTWARE\Policies\Microsoft\WindowsFirewall\FirewallRules (Group Policy store), data
-# '|'-separated fields ('v2.22|Action=Allow|Active=TRUE|Dir=In|Protocol=6|...|LPort=3389|...').
-# Fields are read one by one; the localized Name=/Desc= texts are never looked at.
-
-$script:RdpFirewallLocal = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy'
-$script:RdpFirewallPolicy = 'HKLM:\SOFTWARE\Policies\Microsoft\WindowsFirewall'
-$script:RdpFirewallProfiles = @('DomainProfile', 'StandardProfile', 'PublicProfile')
-
-function ConvertFrom-RdpFirewallRuleData {
-    [CmdletBinding()]
-    [OutputType([hashtable])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [AllowEmptyString()]
-        [string]$Data
-    )
-    # Field name -> list of values: LPort and Profile may appear more than once.
-    $fields = @{}
-    foreach ($part in $Data.Split('|')) {
-        $at = $part.IndexOf('=')
-        if ($at -lt 1) {
-            continue
-        }
-        $name = $part.Substring(0, $at)
-        if (-not $fields.ContainsKey($name)) {
-            $fields[$name] = @()
-        }
-        $fields[$name] += $part.Substring($at + 1)
-    }
-    $fields
-}
-
-function Get-RdpFirewallRuleSet {
-    [CmdletBinding()]
-    [OutputType([hashtable])]
-    param()
-    # Every rule of both stores: @{ Store; Name; Fields }.
-    foreach ($store in @($script:RdpFirewallLocal, $script:RdpFirewallPolicy)) {
-        $values = Get-RdpRegistryValueTable -Path "$store\FirewallRules"
-        foreach ($name in @($values.Keys)) {
-            @{ Store = $store; Name = $name; Fields = (ConvertFrom-RdpFirewallRuleData -Data ([string]$values[$name])) }
-        }
-    }
-}
-
-function Test-RdpFirewallRuleField {
-    [CmdletBinding()]
-    [OutputType([bool])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Fields,
-        [Parameter(Mandatory = $true)]
-        [string]$Name,
-        [Parameter(Mandatory = $true)]
-        [string]$Value
-    )
-    @($Fields[$Name] | Where-Object { [string]$_ -eq $Value }).Count -gt 0
-}
-
-function Test-RdpFirewallRuleActive {
-    [CmdletBinding()]
-    [OutputType([bool])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Fields
-    )
-    Test-RdpFirewallRuleField -Fields $Fields -Name 'Active' -Value 'TRUE'
-}
-
-function Test-RdpFirewallRuleCheck {
-    [CmdletBinding()]
-    [OutputType([pscustomobject])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Check,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Context
-    )
-    $found = @(Get-RdpFirewallRuleSet | Where-Object { $_.Name -eq $Check.Rule })
-    if (@($found | Where-Object { Test-RdpFirewallRuleActive -Fields $_.Fields }).Count -gt 0) {
-        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
-    }
-    $detail = 'inactive'
-    if ($found.Count -eq 0) {
-        $detail = 'missing'
-    }
-    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail $detail
-}
-
-function Get-RdpFirewallProfileValue {
-    [CmdletBinding()]
-    [OutputType([object])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [string]$Profile,
-        [Parameter(Mandatory = $true)]
-        [string]$Name
-    )
-    # The effective value: the Group Policy one when present. Source 'gpo' or 'local'.
-    $value = Get-RdpRegistryValue -Path "$script:RdpFirewallPolicy\$Profile" -Name $Name
-    if ($null -ne $value) {
-        return @{ Value = $value; Source = 'gpo' }
-    }
-    @{ Value = (Get-RdpRegistryValue -Path "$script:RdpFirewallLocal\$Profile" -Name $Name); Source = 'local' }
-}
-
-function Test-RdpFirewallInboundBlockedCheck {
-    [CmdletBinding()]
-    [OutputType([pscustomobject])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Check,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Context
-    )
-    # A profile whose firewall is off blocks nothing; absent EnableFirewall means on.
-    $blocking = @(foreach ($profile in $script:RdpFirewallProfiles) {
-            $enabled = Get-RdpFirewallProfileValue -Profile $profile -Name 'EnableFirewall'
-            $shield = Get-RdpFirewallProfileValue -Profile $profile -Name 'DoNotAllowExceptions'
-            $on = $null -eq $enabled.Value -or [int]$enabled.Value -ne 0
-            if ($on -and $null -ne $shield.Value -and [int]$shield.Value -eq 1) {
-                if ($Check.Source -ne 'policy' -or $shield.Source -eq 'gpo') {
-                    '{0}:{1}' -f $shield.Source, $profile
-                }
-            }
-        })
-    if ($blocking.Count -eq 0) {
-        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
-    }
-    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ($blocking -join '+')
-}
-
-function Test-RdpFirewallPortAllowedCheck {
-    [CmdletBinding()]
-    [OutputType([pscustomobject])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Check,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Context
-    )
-    # Never assume 3389. Active inbound TCP rules listing the port exactly; a block rule wins.
-    $port = [string](Get-RdpConfiguredPort -Check $Check)
-    $matching = @(Get-RdpFirewallRuleSet | Where-Object {
-            (Test-RdpFirewallRuleActive -Fields $_.Fields) -and
-            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Dir' -Value 'In') -and
-            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Protocol' -Value '6') -and
-            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'LPort' -Value $port)
-        })
-    $blocked = @($matching | Where-Object { Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Action' -Value 'Block' })
-    if ($blocked.Count -gt 0) {
-        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ("$port/block:" + (@($blocked | ForEach-Object { $_.Name }) -join '+'))
-    }
-    if ($Check.FiresWhen -eq 'not-allowed' -and @($matching | Where-Object { Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Action' -Value 'Allow' }).Count -eq 0) {
-        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail "$port/no-allow"
-    }
-    New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
-}
-
-function Get-RdpFirewallRuleState {
-    [CmdletBinding()]
-    [OutputType([object])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [string]$Rule
-    )
-    # $true / $false for the local rule's Active field, $null when the rule is absent.
-    $data = Get-RdpRegistryValue -Path "$script:RdpFirewallLocal\FirewallRules" -Name $Rule
-    if ($null -eq $data) {
-        return $null
-    }
-    Test-RdpFirewallRuleActive -Fields (ConvertFrom-RdpFirewallRuleData -Data ([string]$data))
-}
-
-function Enable-RdpFirewallRuleOperation {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    [OutputType([string])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Operation,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Parameters,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Context
-    )
-    $state = Get-RdpFirewallRuleState -Rule $Operation.Rule
-    if ($null -eq $state) {
-        Write-Warning ($script:RdpStrings.FirewallRuleMissing -f $Operation.Rule)
-        return
-    }
-    if ($state) {
-        return '{0} already enabled' -f $Operation.Rule
-    }
-    Set-RdpFirewallRuleEnabled -Name $Operation.Rule -Enabled $true
-    '{0} enabled' -f $Operation.Rule
-}
-
-function Backup-RdpFirewallRuleStateItem {
-    [CmdletBinding()]
-    [OutputType([hashtable])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Item,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Context,
-        [Parameter(Mandatory = $true)]
-        [string]$Folder
-    )
-    @{ Kind = $Item.Kind; Rule = $Item.Rule; Enabled = (Get-RdpFirewallRuleState -Rule $Item.Rule) }
-}
-
-function Restore-RdpFirewallRuleStateItem {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param(
-        [Parameter(Mandatory = $true)]
-        [object]$Entry,
-        [Parameter(Mandatory = $true)]
-        [string]$Folder
-    )
-    # An absent rule stays absent: enabling never created one.
-    if ($null -ne $Entry.Enabled -and (Get-RdpFirewallRuleState -Rule $Entry.Rule) -ne [bool]$Entry.Enabled) {
-        Set-RdpFirewallRuleEnabled -Name $Entry.Rule -Enabled ([bool]$Entry.Enabled)
-    }
-}
-
-function Test-RdpFirewallRuleStateItem {
-    [CmdletBinding()]
-    [OutputType([bool])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [object]$Entry,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Item
-    )
-    if ([string](Get-RdpEntryField -Entry $Entry -Name 'Rule') -ne $Item.Rule) {
-        return $false
-    }
-    $enabled = Get-RdpEntryField -Entry $Entry -Name 'Enabled'
-    $null -eq $enabled -or $enabled -is [bool]
-}
-#endregion src/powershell/firewall.ps1
-
 #region src/powershell/engine.ps1
 # Diagnosis and repair engine
 
@@ -4242,14 +3987,8 @@ $script:RdpCheckEvaluators = @{
     'certificate-store' = 'Test-RdpCertificateStoreCheck'
     'certificate-binding' = 'Test-RdpCertificateBindingCheck'
     'folder-acl' = 'Test-RdpFolderAclCheck'
+    'service-config' = 'Test-RdpServiceConfigCheck'
     'windows-feature' = 'Test-RdpWindowsFeatureCheck'
-<<<<<<< HEAD
-    'boot-entry' = 'Test-RdpBootEntryCheck'
-=======
-    'firewall-rule' = 'Test-RdpFirewallRuleCheck'
-    'firewall-inbound-blocked' = 'Test-RdpFirewallInboundBlockedCheck'
-    'firewall-port-allowed' = 'Test-RdpFirewallPortAllowedCheck'
->>>>>>> i15b
 }
 
 $script:RdpOperationAppliers = @{
@@ -4262,15 +4001,11 @@ $script:RdpOperationAppliers = @{
     'service-start' = 'Start-RdpServiceOperation'
     'service-stop' = 'Stop-RdpServiceOperation'
     'service-start-type' = 'Set-RdpServiceStartTypeOperation'
+    'service-logon-account' = 'Set-RdpServiceLogonAccountOperation'
     'remove-self-signed-certificates' = 'Remove-RdpSelfSignedCertificateOperation'
     'firewall-rule-port' = 'Set-RdpFirewallRuleOperation'
     'bcd-set' = 'Set-RdpBcdOperation'
     'bcd-ems-settings' = 'Set-RdpBcdEmsOperation'
-<<<<<<< HEAD
-    'bcd-delete-value' = 'Remove-RdpBcdValueOperation'
-=======
-    'firewall-rule-enable' = 'Enable-RdpFirewallRuleOperation'
->>>>>>> i15b
 }
 
 $script:RdpBackupFunctions = @{
@@ -4279,7 +4014,6 @@ $script:RdpBackupFunctions = @{
     'service-config' = 'Backup-RdpServiceConfigItem'
     'certificate-store' = 'Backup-RdpCertificateStoreItem'
     'firewall-rule' = 'Backup-RdpFirewallRuleItem'
-    'firewall-rule-state' = 'Backup-RdpFirewallRuleStateItem'
     'bcd-store' = 'Backup-RdpBcdStoreItem'
 }
 
@@ -4289,7 +4023,6 @@ $script:RdpRestoreFunctions = @{
     'service-config' = 'Restore-RdpServiceConfigItem'
     'certificate-store' = 'Restore-RdpCertificateStoreItem'
     'firewall-rule' = 'Restore-RdpFirewallRuleItem'
-    'firewall-rule-state' = 'Restore-RdpFirewallRuleStateItem'
     'bcd-store' = 'Restore-RdpBcdStoreItem'
 }
 
@@ -4299,7 +4032,6 @@ $script:RdpBackupEntryTests = @{
     'service-config' = 'Test-RdpServiceConfigItem'
     'certificate-store' = 'Test-RdpCertificateStoreItem'
     'firewall-rule' = 'Test-RdpFirewallRuleItem'
-    'firewall-rule-state' = 'Test-RdpFirewallRuleStateItem'
     'bcd-store' = 'Test-RdpBcdStoreItem'
 }
 
@@ -4345,65 +4077,6 @@ $script:RdpCatalog = @{
                 }
             )
             Fixes = @()
-        }
-        @{
-            Id = 'guest-firewall-blocks-rdp'
-            Evidence = @(
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'firewall-rule'
-                        Id = 'rdp-firewall-rule-off'
-                        Rule = 'RemoteDesktop-UserMode-In-TCP'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'firewall-inbound-blocked'
-                        Id = 'firewall-blocks-all-inbound'
-                        Source = 'effective'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'firewall-port-allowed'
-                        Id = 'rdp-port-block-rule'
-                        PortKey = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                        PortName = 'PortNumber'
-                        DefaultPort = 3389
-                        FiresWhen = 'blocked'
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'firewall-inbound-blocked'
-                        Id = 'firewall-block-all-by-policy'
-                        Source = 'policy'
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'service-state'
-                        Id = 'firewall-service-stopped'
-                        Service = 'MpsSvc'
-                        FiresWhen = 'not-running'
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'service-state'
-                        Id = 'bfe-service-stopped'
-                        Service = 'BFE'
-                        FiresWhen = 'not-running'
-                    }
-                }
-            )
-            Fixes = @('enable-rdp-firewall-rules', 'allow-firewall-inbound-exceptions')
         }
         @{
             Id = 'machinekeys-access'
@@ -4478,6 +4151,98 @@ $script:RdpCatalog = @{
                 }
             )
             Fixes = @('reset-machinekeys-acl', 'renew-rdp-self-signed-cert', 'remove-rdp-cert-binding', 'set-rdp-cert-binding')
+        }
+        @{
+            Id = 'network-service-down'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'netsvc-dhcp-start'
+                        Service = 'Dhcp'
+                        Setting = 'start-type'
+                        Expected = 'automatic'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'netsvc-dhcp-down'
+                        Service = 'Dhcp'
+                        FiresWhen = 'not-running'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'netsvc-nsi-start'
+                        Service = 'nsi'
+                        Setting = 'start-type'
+                        Expected = 'automatic'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'netsvc-nsi-down'
+                        Service = 'nsi'
+                        FiresWhen = 'not-running'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'netsvc-bfe-start'
+                        Service = 'BFE'
+                        Setting = 'start-type'
+                        Expected = 'automatic'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'netsvc-bfe-down'
+                        Service = 'BFE'
+                        FiresWhen = 'not-running'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'netsvc-mpssvc-start'
+                        Service = 'MpsSvc'
+                        Setting = 'start-type'
+                        Expected = 'automatic'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'netsvc-mpssvc-down'
+                        Service = 'MpsSvc'
+                        FiresWhen = 'not-running'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'netsvc-dhcp-account'
+                        Service = 'Dhcp'
+                        Setting = 'logon-account'
+                        Expected = 'NT Authority\LocalService'
+                    }
+                }
+            )
+            Fixes = @('start-network-services', 'reset-dhcp-logon-account')
         }
         @{
             Id = 'rdp-cert-invalid'
@@ -4634,56 +4399,6 @@ $script:RdpCatalog = @{
             Fixes = @('stop-port-owner', 'set-rdp-port')
         }
         @{
-<<<<<<< HEAD
-            Id = 'safe-mode-boot'
-            Evidence = @(
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'boot-entry'
-                        Id = 'default-entry-safeboot'
-                        Entry = '{default}'
-                        Element = 'safeboot'
-                        ElementType = '25000080'
-                        Store = 'HKLM:\BCD00000000'
-                        BootManager = '{9dea862c-5cdd-4e70-acc1-f32b344d4795}'
-                        DefaultObjectElement = '23000003'
-                    }
-                }
-            )
-            Fixes = @('remove-safe-boot')
-=======
-            Id = 'rdp-port-firewall-mismatch'
-            Evidence = @(
-                @{
-                    Role = 'precondition'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'rdp-port-changed'
-                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                        Name = 'PortNumber'
-                        Op = 'not-equals'
-                        Value = 3389
-                        PolicyKey = $null
-                        PolicyName = $null
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'firewall-port-allowed'
-                        Id = 'rdp-port-not-allowed'
-                        PortKey = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                        PortName = 'PortNumber'
-                        DefaultPort = 3389
-                        FiresWhen = 'not-allowed'
-                    }
-                }
-            )
-            Fixes = @('open-rdp-port-in-firewall', 'set-rdp-port')
->>>>>>> i15b
-        }
-        @{
             Id = 'termservice-not-running'
             Evidence = @(
                 @{
@@ -4704,8 +4419,41 @@ $script:RdpCatalog = @{
                         FiresWhen = 'not-running'
                     }
                 }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'termservice-account'
+                        Service = 'TermService'
+                        Setting = 'logon-account'
+                        Expected = 'NT Authority\NetworkService'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'termservice-start-type'
+                        Service = 'TermService'
+                        Setting = 'start-type'
+                        Expected = 'manual'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-scm-start-failure'
+                        Channel = 'System'
+                        Provider = 'Service Control Manager'
+                        EventIds = @(7000, 7001, 7022, 7023)
+                        WindowHours = 24
+                        DataConditions = @()
+                        ReportFields = @()
+                    }
+                }
             )
-            Fixes = @('start-termservice')
+            Fixes = @('start-termservice', 'reset-termservice-logon-account')
         }
         @{
             Id = 'tls-disabled'
@@ -4832,41 +4580,6 @@ $script:RdpCatalog = @{
             DataConditions = @()
             ReportFields = @()
         }
-        'rdp-firewall-rule-off' = @{
-            Kind = 'firewall-rule'
-            Id = 'rdp-firewall-rule-off'
-            Rule = 'RemoteDesktop-UserMode-In-TCP'
-        }
-        'firewall-blocks-all-inbound' = @{
-            Kind = 'firewall-inbound-blocked'
-            Id = 'firewall-blocks-all-inbound'
-            Source = 'effective'
-        }
-        'rdp-port-block-rule' = @{
-            Kind = 'firewall-port-allowed'
-            Id = 'rdp-port-block-rule'
-            PortKey = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-            PortName = 'PortNumber'
-            DefaultPort = 3389
-            FiresWhen = 'blocked'
-        }
-        'firewall-block-all-by-policy' = @{
-            Kind = 'firewall-inbound-blocked'
-            Id = 'firewall-block-all-by-policy'
-            Source = 'policy'
-        }
-        'firewall-service-stopped' = @{
-            Kind = 'service-state'
-            Id = 'firewall-service-stopped'
-            Service = 'MpsSvc'
-            FiresWhen = 'not-running'
-        }
-        'bfe-service-stopped' = @{
-            Kind = 'service-state'
-            Id = 'bfe-service-stopped'
-            Service = 'BFE'
-            FiresWhen = 'not-running'
-        }
         'ev-rcm-cert' = @{
             Kind = 'event-query'
             Id = 'ev-rcm-cert'
@@ -4922,6 +4635,65 @@ $script:RdpCatalog = @{
                     FilesStartingWith = 'f686aace6942fb7f7ceb231212eef4a4_'
                 }
             )
+        }
+        'netsvc-dhcp-start' = @{
+            Kind = 'service-config'
+            Id = 'netsvc-dhcp-start'
+            Service = 'Dhcp'
+            Setting = 'start-type'
+            Expected = 'automatic'
+        }
+        'netsvc-dhcp-down' = @{
+            Kind = 'service-state'
+            Id = 'netsvc-dhcp-down'
+            Service = 'Dhcp'
+            FiresWhen = 'not-running'
+        }
+        'netsvc-nsi-start' = @{
+            Kind = 'service-config'
+            Id = 'netsvc-nsi-start'
+            Service = 'nsi'
+            Setting = 'start-type'
+            Expected = 'automatic'
+        }
+        'netsvc-nsi-down' = @{
+            Kind = 'service-state'
+            Id = 'netsvc-nsi-down'
+            Service = 'nsi'
+            FiresWhen = 'not-running'
+        }
+        'netsvc-bfe-start' = @{
+            Kind = 'service-config'
+            Id = 'netsvc-bfe-start'
+            Service = 'BFE'
+            Setting = 'start-type'
+            Expected = 'automatic'
+        }
+        'netsvc-bfe-down' = @{
+            Kind = 'service-state'
+            Id = 'netsvc-bfe-down'
+            Service = 'BFE'
+            FiresWhen = 'not-running'
+        }
+        'netsvc-mpssvc-start' = @{
+            Kind = 'service-config'
+            Id = 'netsvc-mpssvc-start'
+            Service = 'MpsSvc'
+            Setting = 'start-type'
+            Expected = 'automatic'
+        }
+        'netsvc-mpssvc-down' = @{
+            Kind = 'service-state'
+            Id = 'netsvc-mpssvc-down'
+            Service = 'MpsSvc'
+            FiresWhen = 'not-running'
+        }
+        'netsvc-dhcp-account' = @{
+            Kind = 'service-config'
+            Id = 'netsvc-dhcp-account'
+            Service = 'Dhcp'
+            Setting = 'logon-account'
+            Expected = 'NT Authority\LocalService'
         }
         'rdp-cert-store' = @{
             Kind = 'certificate-store'
@@ -5020,36 +4792,6 @@ $script:RdpCatalog = @{
             Service = 'TermService'
             FiresWhen = 'not-running'
         }
-<<<<<<< HEAD
-        'default-entry-safeboot' = @{
-            Kind = 'boot-entry'
-            Id = 'default-entry-safeboot'
-            Entry = '{default}'
-            Element = 'safeboot'
-            ElementType = '25000080'
-            Store = 'HKLM:\BCD00000000'
-            BootManager = '{9dea862c-5cdd-4e70-acc1-f32b344d4795}'
-            DefaultObjectElement = '23000003'
-=======
-        'rdp-port-changed' = @{
-            Kind = 'registry-value'
-            Id = 'rdp-port-changed'
-            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-            Name = 'PortNumber'
-            Op = 'not-equals'
-            Value = 3389
-            PolicyKey = $null
-            PolicyName = $null
-        }
-        'rdp-port-not-allowed' = @{
-            Kind = 'firewall-port-allowed'
-            Id = 'rdp-port-not-allowed'
-            PortKey = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-            PortName = 'PortNumber'
-            DefaultPort = 3389
-            FiresWhen = 'not-allowed'
->>>>>>> i15b
-        }
         'termservice-disabled' = @{
             Kind = 'service-state'
             Id = 'termservice-disabled'
@@ -5061,6 +4803,30 @@ $script:RdpCatalog = @{
             Id = 'termservice-down'
             Service = 'TermService'
             FiresWhen = 'not-running'
+        }
+        'termservice-account' = @{
+            Kind = 'service-config'
+            Id = 'termservice-account'
+            Service = 'TermService'
+            Setting = 'logon-account'
+            Expected = 'NT Authority\NetworkService'
+        }
+        'termservice-start-type' = @{
+            Kind = 'service-config'
+            Id = 'termservice-start-type'
+            Service = 'TermService'
+            Setting = 'start-type'
+            Expected = 'manual'
+        }
+        'ev-scm-start-failure' = @{
+            Kind = 'event-query'
+            Id = 'ev-scm-start-failure'
+            Channel = 'System'
+            Provider = 'Service Control Manager'
+            EventIds = @(7000, 7001, 7022, 7023)
+            WindowHours = 24
+            DataConditions = @()
+            ReportFields = @()
         }
         'ev-schannel-credential' = @{
             Kind = 'event-query'
@@ -5134,60 +4900,6 @@ $script:RdpCatalog = @{
         }
     }
     Fixes = @{
-        'allow-firewall-inbound-exceptions' = @{
-            Id = 'allow-firewall-inbound-exceptions'
-            Command = 'Disable-RdpFirewallInboundBlock'
-            OptIn = $true
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'registry-set'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\DomainProfile'
-                    Name = 'DoNotAllowExceptions'
-                    Type = 'REG_DWORD'
-                    Param = $null
-                    Data = 0
-                }
-                @{
-                    Kind = 'registry-set'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\StandardProfile'
-                    Name = 'DoNotAllowExceptions'
-                    Type = 'REG_DWORD'
-                    Param = $null
-                    Data = 0
-                }
-                @{
-                    Kind = 'registry-set'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\PublicProfile'
-                    Name = 'DoNotAllowExceptions'
-                    Type = 'REG_DWORD'
-                    Param = $null
-                    Data = 0
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'registry-value'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\DomainProfile'
-                    Name = 'DoNotAllowExceptions'
-                }
-                @{
-                    Kind = 'registry-value'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\StandardProfile'
-                    Name = 'DoNotAllowExceptions'
-                }
-                @{
-                    Kind = 'registry-value'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\PublicProfile'
-                    Name = 'DoNotAllowExceptions'
-                }
-            )
-            VerifyChecks = @('firewall-blocks-all-inbound')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $true
-            WeakensSecurity = $true
-        }
         'allow-rdp-connections' = @{
             Id = 'allow-rdp-connections'
             Command = 'Enable-RdpConnection'
@@ -5282,37 +4994,6 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $true
-        }
-        'enable-rdp-firewall-rules' = @{
-            Id = 'enable-rdp-firewall-rules'
-            Command = 'Enable-RdpFirewallRule'
-            OptIn = $false
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'firewall-rule-enable'
-                    Rule = 'RemoteDesktop-UserMode-In-TCP'
-                }
-                @{
-                    Kind = 'firewall-rule-enable'
-                    Rule = 'RemoteDesktop-UserMode-In-UDP'
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'firewall-rule-state'
-                    Rule = 'RemoteDesktop-UserMode-In-TCP'
-                }
-                @{
-                    Kind = 'firewall-rule-state'
-                    Rule = 'RemoteDesktop-UserMode-In-UDP'
-                }
-            )
-            VerifyChecks = @('rdp-firewall-rule-off')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $false
-            WeakensSecurity = $false
         }
         'enable-rdp-listener' = @{
             Id = 'enable-rdp-listener'
@@ -5458,48 +5139,6 @@ $script:RdpCatalog = @{
             Reboot = $true
             WeakensSecurity = $false
         }
-        'open-rdp-port-in-firewall' = @{
-            Id = 'open-rdp-port-in-firewall'
-            Command = 'Set-RdpFirewallPort'
-            OptIn = $true
-            Parameters = @(
-                @{
-                    Name = 'Port'
-                    Type = 'port'
-                }
-            )
-            Operations = @(
-                @{
-                    Kind = 'firewall-rule-port'
-                    Rule = 'RemoteDesktop-UserMode-In-TCP'
-                    Protocol = 'TCP'
-                    Param = 'Port'
-                    Data = $null
-                }
-                @{
-                    Kind = 'firewall-rule-port'
-                    Rule = 'RemoteDesktop-UserMode-In-UDP'
-                    Protocol = 'UDP'
-                    Param = 'Port'
-                    Data = $null
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'firewall-rule'
-                    Rule = 'RemoteDesktop-UserMode-In-TCP'
-                }
-                @{
-                    Kind = 'firewall-rule'
-                    Rule = 'RemoteDesktop-UserMode-In-UDP'
-                }
-            )
-            VerifyChecks = @('rdp-port-not-allowed')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $false
-            WeakensSecurity = $false
-        }
         'remove-rdp-cert-binding' = @{
             Id = 'remove-rdp-cert-binding'
             Command = 'Remove-RdpCertificateBinding'
@@ -5529,33 +5168,6 @@ $script:RdpCatalog = @{
             Reboot = $false
             WeakensSecurity = $false
         }
-        'remove-safe-boot' = @{
-            Id = 'remove-safe-boot'
-            Command = 'Remove-RdpSafeBoot'
-            OptIn = $false
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'bcd-delete-value'
-                    Entry = '{default}'
-                    Element = 'safeboot'
-                    ElementType = '25000080'
-                    Store = 'HKLM:\BCD00000000'
-                    BootManager = '{9dea862c-5cdd-4e70-acc1-f32b344d4795}'
-                    DefaultObjectElement = '23000003'
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'bcd-store'
-                }
-            )
-            VerifyChecks = @('default-entry-safeboot')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $true
-            WeakensSecurity = $false
-        }
         'renew-rdp-self-signed-cert' = @{
             Id = 'renew-rdp-self-signed-cert'
             Command = 'Reset-RdpSelfSignedCertificate'
@@ -5580,6 +5192,35 @@ $script:RdpCatalog = @{
             VerifyChecks = @('rdp-cert-store')
             NeededWhenEvents = @('ev-rcm-cert', 'ev-schannel-key')
             RestartsServices = @('SessionEnv')
+            Reboot = $false
+            WeakensSecurity = $false
+        }
+        'reset-dhcp-logon-account' = @{
+            Id = 'reset-dhcp-logon-account'
+            Command = 'Reset-RdpDhcpLogonAccount'
+            OptIn = $false
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'service-logon-account'
+                    Service = 'Dhcp'
+                    Account = 'NT Authority\LocalService'
+                }
+                @{
+                    Kind = 'service-start'
+                    Service = 'Dhcp'
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'service-config'
+                    Service = 'Dhcp'
+                    Runtime = $null
+                }
+            )
+            VerifyChecks = @('netsvc-dhcp-account', 'netsvc-dhcp-down')
+            NeededWhenEvents = @()
+            RestartsServices = @()
             Reboot = $false
             WeakensSecurity = $false
         }
@@ -5653,6 +5294,35 @@ $script:RdpCatalog = @{
             VerifyChecks = @('machinekeys-acl')
             NeededWhenEvents = @('ev-rcm-cert', 'ev-schannel-key')
             RestartsServices = @('TermService')
+            Reboot = $false
+            WeakensSecurity = $false
+        }
+        'reset-termservice-logon-account' = @{
+            Id = 'reset-termservice-logon-account'
+            Command = 'Reset-RdpTermServiceLogonAccount'
+            OptIn = $false
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'service-logon-account'
+                    Service = 'TermService'
+                    Account = 'NT Authority\NetworkService'
+                }
+                @{
+                    Kind = 'service-start'
+                    Service = 'TermService'
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'service-config'
+                    Service = 'TermService'
+                    Runtime = $null
+                }
+            )
+            VerifyChecks = @('termservice-account', 'termservice-down')
+            NeededWhenEvents = @()
+            RestartsServices = @()
             Reboot = $false
             WeakensSecurity = $false
         }
@@ -5806,6 +5476,81 @@ $script:RdpCatalog = @{
             Reboot = $false
             WeakensSecurity = $false
         }
+        'start-network-services' = @{
+            Id = 'start-network-services'
+            Command = 'Start-RdpNetworkService'
+            OptIn = $false
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'service-start-type'
+                    Service = 'nsi'
+                    StartType = 'automatic'
+                    ViaRegistry = $false
+                }
+                @{
+                    Kind = 'service-start'
+                    Service = 'nsi'
+                }
+                @{
+                    Kind = 'service-start-type'
+                    Service = 'Dhcp'
+                    StartType = 'automatic'
+                    ViaRegistry = $false
+                }
+                @{
+                    Kind = 'service-start'
+                    Service = 'Dhcp'
+                }
+                @{
+                    Kind = 'service-start-type'
+                    Service = 'BFE'
+                    StartType = 'automatic'
+                    ViaRegistry = $false
+                }
+                @{
+                    Kind = 'service-start'
+                    Service = 'BFE'
+                }
+                @{
+                    Kind = 'service-start-type'
+                    Service = 'MpsSvc'
+                    StartType = 'automatic'
+                    ViaRegistry = $false
+                }
+                @{
+                    Kind = 'service-start'
+                    Service = 'MpsSvc'
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'service-config'
+                    Service = 'nsi'
+                    Runtime = $null
+                }
+                @{
+                    Kind = 'service-config'
+                    Service = 'Dhcp'
+                    Runtime = $null
+                }
+                @{
+                    Kind = 'service-config'
+                    Service = 'BFE'
+                    Runtime = $null
+                }
+                @{
+                    Kind = 'service-config'
+                    Service = 'MpsSvc'
+                    Runtime = $null
+                }
+            )
+            VerifyChecks = @('netsvc-nsi-start', 'netsvc-nsi-down', 'netsvc-dhcp-start', 'netsvc-dhcp-down', 'netsvc-bfe-start', 'netsvc-bfe-down', 'netsvc-mpssvc-start', 'netsvc-mpssvc-down')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $false
+            WeakensSecurity = $false
+        }
         'start-termservice' = @{
             Id = 'start-termservice'
             Command = 'Start-RdpTermService'
@@ -5830,7 +5575,7 @@ $script:RdpCatalog = @{
                     Runtime = $null
                 }
             )
-            VerifyChecks = @('termservice-disabled', 'termservice-down')
+            VerifyChecks = @('termservice-disabled', 'termservice-start-type', 'termservice-down')
             NeededWhenEvents = @()
             RestartsServices = @()
             Reboot = $false
@@ -5912,13 +5657,8 @@ function Invoke-RdpDiagnosis {
     [OutputType([pscustomobject], [string])]
     param(
         [Parameter(Position = 0)]
-<<<<<<< HEAD
-        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'safe-mode-boot', 'termservice-not-running', 'tls-disabled')]
-        [string[]]$Scenario = @('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'safe-mode-boot', 'termservice-not-running', 'tls-disabled'),
-=======
-        [ValidateSet('broker-hostname', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'termservice-not-running', 'tls-disabled')]
-        [string[]]$Scenario = @('broker-hostname', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'termservice-not-running', 'tls-disabled'),
->>>>>>> i15b
+        [ValidateSet('broker-hostname', 'machinekeys-access', 'network-service-down', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled')]
+        [string[]]$Scenario = @('broker-hostname', 'machinekeys-access', 'network-service-down', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled'),
         [object]$Since = $null,
         [Nullable[datetime]]$After = $null,
         [Parameter(Mandatory = $true, ParameterSetName = 'Text')]
@@ -5976,20 +5716,14 @@ function Invoke-RdpRepair {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true, Position = 0)]
-<<<<<<< HEAD
-        [ValidateSet('broker-hostname', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'safe-mode-boot', 'termservice-not-running', 'tls-disabled')]
+        [ValidateSet('broker-hostname', 'machinekeys-access', 'network-service-down', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled')]
         [string]$Scenario,
-        [ValidateSet('allow-rdp-connections', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'remove-safe-boot', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
-=======
-        [ValidateSet('broker-hostname', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'termservice-not-running', 'tls-disabled')]
-        [string]$Scenario,
-        [ValidateSet('allow-firewall-inbound-exceptions', 'allow-rdp-connections', 'enable-legacy-tls-server', 'enable-rdp-firewall-rules', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'open-rdp-port-in-firewall', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
->>>>>>> i15b
+        [ValidateSet('allow-rdp-connections', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-dhcp-logon-account', 'reset-machinekeys-acl', 'reset-termservice-logon-account', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'start-network-services', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
         [string[]]$Fix = @(),
-        [ValidateRange(1, 65535)]
-        [int]$Port,
         [ValidatePattern('^[0-9A-Fa-f]{40}$')]
         [string]$Thumbprint,
+        [ValidateRange(1, 65535)]
+        [int]$Port,
         [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
     )
     $data = @($script:RdpCatalog.Scenarios | Where-Object { $_.Id -eq $Scenario })[0]
@@ -6009,11 +5743,11 @@ function Invoke-RdpRepair {
             }
         })
     $parameters = @{}
-    if ($PSBoundParameters.ContainsKey('Port')) {
-        $parameters['Port'] = $Port
-    }
     if ($PSBoundParameters.ContainsKey('Thumbprint')) {
         $parameters['Thumbprint'] = $Thumbprint
+    }
+    if ($PSBoundParameters.ContainsKey('Port')) {
+        $parameters['Port'] = $Port
     }
     foreach ($candidate in $selected) {
         foreach ($parameter in $candidate.Parameters) {
@@ -6049,18 +5783,6 @@ function Undo-RdpRepair {
 }
 #endregion public commands (templates/powershell/public.ps1.ejs)
 
-#region fix allow-firewall-inbound-exceptions (command Disable-RdpFirewallInboundBlock)
-function Disable-RdpFirewallInboundBlock {
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'allow-firewall-inbound-exceptions' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix allow-firewall-inbound-exceptions (command Disable-RdpFirewallInboundBlock)
-
 #region fix allow-rdp-connections (command Enable-RdpConnection)
 function Enable-RdpConnection {
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
@@ -6084,18 +5806,6 @@ function Enable-RdpLegacyTlsProtocol {
     Invoke-RdpFixCommand -FixId 'enable-legacy-tls-server' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix enable-legacy-tls-server (command Enable-RdpLegacyTlsProtocol)
-
-#region fix enable-rdp-firewall-rules (command Enable-RdpFirewallRule)
-function Enable-RdpFirewallRule {
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'enable-rdp-firewall-rules' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix enable-rdp-firewall-rules (command Enable-RdpFirewallRule)
 
 #region fix enable-rdp-listener (command Enable-RdpListener)
 function Enable-RdpListener {
@@ -6133,21 +5843,6 @@ function Enable-RdpTlsProtocol {
 }
 #endregion fix enable-tls12-server (command Enable-RdpTlsProtocol)
 
-#region fix open-rdp-port-in-firewall (command Set-RdpFirewallPort)
-function Set-RdpFirewallPort {
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [ValidateRange(1, 65535)]
-        [int]$Port,
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{ Port = $Port }
-    Invoke-RdpFixCommand -FixId 'open-rdp-port-in-firewall' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix open-rdp-port-in-firewall (command Set-RdpFirewallPort)
-
 #region fix remove-rdp-cert-binding (command Remove-RdpCertificateBinding)
 function Remove-RdpCertificateBinding {
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
@@ -6159,18 +5854,6 @@ function Remove-RdpCertificateBinding {
     Invoke-RdpFixCommand -FixId 'remove-rdp-cert-binding' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix remove-rdp-cert-binding (command Remove-RdpCertificateBinding)
-
-#region fix remove-safe-boot (command Remove-RdpSafeBoot)
-function Remove-RdpSafeBoot {
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'remove-safe-boot' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix remove-safe-boot (command Remove-RdpSafeBoot)
 
 #region fix renew-rdp-self-signed-cert (command Reset-RdpSelfSignedCertificate)
 function Reset-RdpSelfSignedCertificate {
@@ -6184,6 +5867,18 @@ function Reset-RdpSelfSignedCertificate {
 }
 #endregion fix renew-rdp-self-signed-cert (command Reset-RdpSelfSignedCertificate)
 
+#region fix reset-dhcp-logon-account (command Reset-RdpDhcpLogonAccount)
+function Reset-RdpDhcpLogonAccount {
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'reset-dhcp-logon-account' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix reset-dhcp-logon-account (command Reset-RdpDhcpLogonAccount)
+
 #region fix reset-machinekeys-acl (command Repair-RdpMachineKeyPermission)
 function Repair-RdpMachineKeyPermission {
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
@@ -6195,6 +5890,18 @@ function Repair-RdpMachineKeyPermission {
     Invoke-RdpFixCommand -FixId 'reset-machinekeys-acl' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix reset-machinekeys-acl (command Repair-RdpMachineKeyPermission)
+
+#region fix reset-termservice-logon-account (command Reset-RdpTermServiceLogonAccount)
+function Reset-RdpTermServiceLogonAccount {
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'reset-termservice-logon-account' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix reset-termservice-logon-account (command Reset-RdpTermServiceLogonAccount)
 
 #region fix resume-group-policy (command Resume-RdpGroupPolicy)
 function Resume-RdpGroupPolicy {
@@ -6237,6 +5944,18 @@ function Set-RdpPort {
     Invoke-RdpFixCommand -FixId 'set-rdp-port' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix set-rdp-port (command Set-RdpPort)
+
+#region fix start-network-services (command Start-RdpNetworkService)
+function Start-RdpNetworkService {
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'start-network-services' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix start-network-services (command Start-RdpNetworkService)
 
 #region fix start-termservice (command Start-RdpTermService)
 function Start-RdpTermService {

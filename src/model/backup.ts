@@ -37,6 +37,7 @@ export function backupItemsOf(op: Operation): BackupItem[] {
       // The key file is known only at run time; it is in one of the two machine key folders.
       return MACHINE_KEY_FOLDERS.map((path) => ({ kind: 'acl' as const, path, recurse: false }));
     case 'service-start-type':
+    case 'service-logon-account':
       return [{ kind: 'service-config', service: op.service }];
     case 'service-stop':
       return [{ kind: 'service-config', service: op.service }];

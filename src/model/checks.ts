@@ -8,6 +8,7 @@ import {
   FirewallPortAllowedCheck,
   FirewallRuleCheck,
 } from './firewall.ts';
+import { ServiceConfigCheck } from './checks-service-config.ts';
 
 /**
  * Check primitives: declarative, one kind each. A check "fires" when the condition it
@@ -183,6 +184,7 @@ export const Check = z.discriminatedUnion('kind', [
   FirewallRuleCheck,
   FirewallInboundBlockedCheck,
   FirewallPortAllowedCheck,
+  ServiceConfigCheck,
 ]);
 export type Check = z.infer<typeof Check>;
 export type CheckKind = Check['kind'];

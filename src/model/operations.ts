@@ -11,6 +11,7 @@ import {
 } from './platform.ts';
 import { BcdDeleteValueOp } from './boot-entry.ts';
 import { FirewallRuleEnableOp } from './firewall.ts';
+import { ServiceLogonAccountOp } from './operations-service-logon.ts';
 
 /**
  * Fix primitives: declarative, one kind each. Each kind has one backup strategy and one
@@ -170,6 +171,7 @@ export const Operation = z.discriminatedUnion('kind', [
   ServiceStartOp,
   ServiceStopOp,
   ServiceStartTypeOp,
+  ServiceLogonAccountOp,
   RemoveSelfSignedCertificatesOp,
   FirewallRulePortOp,
   BcdSetOp,

@@ -195,14 +195,16 @@ function Backup-RdpServiceConfigItem {
     }
     $service = @(Get-RdpServiceInfo -Name $name)
     $state = $null
+    $account = $null
     $dependents = @()
     if ($service.Count -gt 0) {
         $state = $service[0].State
+        $account = [string]$service[0].StartName
         # Stopping a service stops its dependents too; undo starts the running ones again.
         $dependents = @(Get-RdpDependentService -Name $name | Where-Object { (Get-RdpServiceState -Name $_) -eq 'Running' })
     }
     $start = Get-RdpRegistryValue -Path "HKLM:\SYSTEM\CurrentControlSet\Services\$name" -Name 'Start'
-    @{ Kind = $Item.Kind; Service = $name; Start = $start; State = $state; Dependents = $dependents }
+    @{ Kind = $Item.Kind; Service = $name; Start = $start; State = $state; Account = $account; Dependents = $dependents }
 }
 
 function Restore-RdpServiceConfigItem {
@@ -229,6 +231,10 @@ function Restore-RdpServiceConfigItem {
                 Write-Verbose -Message ('{0}: start type restored for the next boot ({1})' -f $Entry.Service, $_.Exception.Message)
             }
         }
+    }
+    # Older backups have no Account.
+    if ($Entry.PSObject.Properties.Name -contains 'Account') {
+        Restore-RdpServiceLogonAccount -Service $Entry.Service -Account ([string]$Entry.Account)
     }
     $now = @(Get-RdpServiceInfo -Name $Entry.Service)
     if ($Entry.State -eq 'Running' -and $now.Count -gt 0 -and $now[0].State -ne 'Running') {

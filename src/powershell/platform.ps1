@@ -184,6 +184,7 @@ function Get-RdpServiceInfo {
             Name      = [string]$service.Name
             State     = [string]$service.State
             StartMode = [string]$service.StartMode
+            StartName = [string]$service.StartName
             ProcessId = [int]$service.ProcessId
         }
     }
@@ -230,6 +231,30 @@ function Set-RdpServiceStartMode {
         return
     }
     Set-Service -Name $Name -StartupType $StartType -ErrorAction Stop
+}
+
+function Set-RdpServiceLogonAccount {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^/\\]+$')]
+        [string]$Name,
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('LocalSystem', 'NT Authority\LocalService', 'NT Authority\NetworkService')]
+        [string]$Account
+    )
+    # Win32_Service.Change with StartName and an empty StartPassword: the built-in accounts
+    # have no password. The service control manager writes ObjectName itself.
+    if (-not $PSCmdlet.ShouldProcess($Name, "Service: log on as $Account")) {
+        return
+    }
+    $filter = "Name='{0}'" -f $Name.Replace('\', '\\').Replace("'", "\'")
+    $service = Get-CimInstance -ClassName 'Win32_Service' -Filter $filter
+    $result = Invoke-CimMethod -InputObject $service -MethodName 'Change' -Arguments @{ StartName = $Account; StartPassword = '' }
+    if ($result.ReturnValue -ne 0) {
+        throw ('Win32_Service.Change({0}, StartName={1}) returned {2}' -f $Name, $Account, $result.ReturnValue)
+    }
 }
 
 function Send-RdpServiceControl {

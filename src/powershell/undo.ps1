@@ -183,6 +183,11 @@ function Test-RdpServiceConfigItem {
     if ($null -ne $start -and [string]$start -notmatch '^[0-4]$') {
         return $false
     }
+    # An account name: no control characters or quotes, at most 256 characters.
+    $account = Get-RdpEntryField -Entry $Entry -Name 'Account'
+    if ($null -ne $account -and [string]$account -notmatch '^[^\x00-\x1f"]{0,256}$') {
+        return $false
+    }
     if ($Item.Service) {
         $named = ([string]$service -eq $Item.Service)
     }

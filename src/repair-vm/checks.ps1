@@ -295,6 +295,33 @@ function Test-RdpOfflineServiceCheck {
     }
 }
 
+function Test-RdpOfflineServiceConfigCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # Start and ObjectName of the service's key in the booted control set: what the service
+    # control manager will start it by. Not installed, or no such value: nothing to compare.
+    $key = Get-RdpOfflineServiceKey -Service $Check.Service
+    if (-not (Test-RdpOfflineRegistryKey -Key $key)) {
+        return New-RdpOfflineCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    }
+    $name = @{ 'start-type' = 'Start'; 'logon-account' = 'ObjectName' }[$Check.Setting]
+    $value = Get-RdpOfflineRegistryValue -Key $key -Name $name
+    if ($null -eq $value) {
+        return New-RdpOfflineCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    }
+    # -eq ignores case: accounts are spelled NT AUTHORITY and NT Authority.
+    if ([string]$value.Value -eq [string]$Check.Expected) {
+        return New-RdpOfflineCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    }
+    New-RdpOfflineCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ([string]$value.Value)
+}
+
 function Test-RdpOfflineRuntimeCheck {
     [CmdletBinding()]
     [OutputType([pscustomobject])]

@@ -18,6 +18,7 @@ import type { Artifact } from '../../src/emit/artifact.ts';
 import { WinePrefix, reportLines, wineAvailable } from './wine.ts';
 import { POLICY, PROTOCOLS, RDP, TERMINAL_SERVER, TERMSERVICE, TSSDIS } from './keys.ts';
 import { probeAnswers as answersIn } from './probe-answers.ts';
+import { scQuery, scRunning } from './sc-query.ts';
 import { upstreamIdentity } from '../../src/identity/identity.ts';
 
 /**
@@ -109,6 +110,7 @@ function healthy(): void {
     { match: 'SERVICES eq TermService', output: '"svchost.exe","1000","SessionEnv,TermService"' },
     { match: '*', output: 'INFO: No tasks are running which match the specified criteria.' },
   ]);
+  w.fixture('sc', scRunning(['TermService']));
   w.fixture('powershell', [{ match: '*', output: probeAnswers().quiet }]);
   w.fixture('secedit', [{ match: '/export', output: rights(HEALTHY_RIGHTS) }]);
 }
@@ -122,7 +124,7 @@ beforeAll(async () => {
     earlier: [],
   });
   if (wineAvailable()) {
-    w = new WinePrefix('cmd-diagnosis').init();
+    w = new WinePrefix('cmd-diagnosis').init({ shimSc: true });
     w.put('diagnose.cmd', artifacts.find((a) => a.path === 'cmd/diagnose.cmd')!.content);
   }
 });
@@ -397,6 +399,7 @@ run('diagnosis in a real cmd.exe', () => {
     w.fixture('tasklist', [
       { match: '*', output: 'INFO: No tasks are running which match the specified criteria.' },
     ]);
+    w.fixture('sc', scRunning([]));
     w.fixture('netstat', [{ match: '*', output: listening(4242) }]);
     const expected = [
       'RDPRESCUE account-locked-or-expired UNKNOWN ev-logon-account-state?',
@@ -493,6 +496,28 @@ run('diagnosis in a real cmd.exe', () => {
     ]);
     expect(line()).toEqual(['RDPRESCUE user-not-authorized CLEAR -']);
   });
+  it('reads whether TermService runs from sc query by its numeric state, in any language', () => {
+    const line = () =>
+      report(w.interactive(pasteAll())).filter((l) =>
+        l.startsWith('RDPRESCUE termservice-not-running '),
+      );
+    const cases = [
+      { culture: 'en-US', state: 4, status: 'CLEAR -' },
+      // Stopped, with a service exit code of 4 on another line: not running.
+      { culture: 'sv-SE', state: 1, status: 'DETECTED termservice-down' },
+      { culture: 'nl-NL', state: 4, status: 'CLEAR -' },
+      { culture: 'zh-TW', state: 1, status: 'DETECTED termservice-down' },
+      // START_PENDING: tasklist already lists the service's process, yet it does not run.
+      { culture: 'en-US', state: 2, status: 'DETECTED termservice-down' },
+    ] as const;
+    for (const c of cases) {
+      healthy();
+      w.fixture('sc', [{ match: 'query', output: scQuery('TermService', c.state, c.culture) }]);
+      expect(line(), `${c.culture} ${c.state}`).toEqual([
+        `RDPRESCUE termservice-not-running ${c.status}`,
+      ]);
+    }
+  }, 300_000);
 
   it('sees a conflict when any listener on the port is not TermService, whatever the order', () => {
     healthy();

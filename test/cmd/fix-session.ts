@@ -4,6 +4,7 @@ import { loadCatalog, DEFAULT_CATALOG_DIR } from '../../src/model/load.ts';
 import { cmdEmitter } from '../../src/emit/cmd/index.ts';
 import type { Artifact } from '../../src/emit/artifact.ts';
 import { WinePrefix, wineAvailable } from './wine.ts';
+import { scQuery } from './sc-query.ts';
 import { upstreamIdentity } from '../../src/identity/identity.ts';
 
 /** The backup root read-back (backup-root.ts) answering that the root is protected. */
@@ -14,7 +15,7 @@ export class FixSession {
   artifacts: Artifact[] = [];
   w!: WinePrefix;
 
-  async start(prefix: string, options: { shimSc?: boolean } = {}): Promise<void> {
+  async start(prefix: string): Promise<void> {
     const catalog = await loadCatalog(DEFAULT_CATALOG_DIR);
     this.artifacts = await cmdEmitter.emit({
       catalog,
@@ -23,9 +24,12 @@ export class FixSession {
       earlier: [],
     });
     if (!wineAvailable()) return;
-    this.w = new WinePrefix(prefix).init(options);
+    // sc is always a shim: Wine's own sc config fails, and its sc query prints another layout.
+    this.w = new WinePrefix(prefix).init({ shimSc: true });
     // Windows would find the backup root it has just protected: Wine has no ACLs.
     this.w.standing.powershell = [ROOT_PROTECTED];
+    // A service stopped by net stop reads back STOPPED (a test that needs it running says so).
+    this.w.standing.sc = [{ match: 'query', output: scQuery('Service', 1) }];
     this.w.resetShims();
     rmSync(join(this.w.prefix, 'drive_c', 'ProgramData', 'RdpRescue'), {
       recursive: true,

@@ -283,9 +283,7 @@ describe.skipIf(!wineAvailable())('every fix .cmd file in a real cmd.exe', () =>
     mkdirSync(keys, { recursive: true });
     w.fixture('net', [{ match: 'start TermService', rc: 2 }]);
     const result = run('reset-machinekeys-acl');
-    expect(result.stdout).toContain(
-      'RDPRESCUE reset-machinekeys-acl failed restarting TermService',
-    );
+    expect(result.stdout).toContain('RDPRESCUE reset-machinekeys-acl failed starting TermService');
     expect(result.applied, result.stdout).toBe(false);
     expect(result.code).toBe(1);
 
@@ -293,7 +291,7 @@ describe.skipIf(!wineAvailable())('every fix .cmd file in a real cmd.exe', () =>
     listeners(w, { before: [listener(3392, TERMSERVICE_PID)] });
     w.fixture('net', [{ match: 'start TermService', rc: 2 }]);
     const port = run('set-rdp-port', ['3392']);
-    expect(port.stdout).toContain('RDPRESCUE set-rdp-port failed restarting TermService');
+    expect(port.stdout).toContain('RDPRESCUE set-rdp-port failed starting TermService');
     expect(port.code).toBe(1);
   });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { wineAvailable } from './wine.ts';
 import { FixSession, read, undo } from './fix-session.ts';
 import { RDP, TERMINAL_SERVER } from './keys.ts';
+import { scQuery } from './sc-query.ts';
 
 /**
  * enable-terminal-server and enable-rdp-listener pasted into a real interactive cmd.exe
@@ -92,4 +93,23 @@ describe.skipIf(!wineAvailable())('listener fixes in a real cmd.exe', () => {
         'start termservice',
       ]);
     });
+
+  it('names the step that failed: a TermService stuck stopping is "failed stopping", not a failed restart', () => {
+    const fix = 'enable-terminal-server';
+    w.resetShims();
+    rmSync(session.backupDir(fix), { recursive: true, force: true });
+    w.reg(...cases[0]!.broken);
+    // net stop returned, but the service is still STOP_PENDING (3).
+    w.standing.sc = [{ match: 'query TermService', output: scQuery('TermService', 3) }];
+    w.resetShims();
+    let out: string;
+    try {
+      out = w.interactive(session.blocks(fix));
+    } finally {
+      w.standing.sc = [{ match: 'query', output: scQuery('Service', 1) }];
+    }
+    expect(out).toContain(`RDPRESCUE ${fix} failed stopping TermService`);
+    expect(out).not.toContain('failed restarting');
+    expect(out).not.toContain(`RDPRESCUE ${fix} applied`);
+  });
 });

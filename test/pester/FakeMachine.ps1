@@ -127,6 +127,13 @@ function global:Reset-FakeMachine {
             "$rdpTcp|SecurityLayer"    = @{ Kind = 'DWord'; Value = 2 }
             "$rdpTcp|UserAuthentication" = @{ Kind = 'DWord'; Value = 1 }
             "$servicesKey\TermService|Start"     = @{ Kind = 'DWord'; Value = 3 }
+            "$servicesKey\TermService|ObjectName" = @{ Kind = 'String'; Value = 'NT Authority\NetworkService' }
+            # The network services Microsoft documents as automatic; Dhcp's account too.
+            "$servicesKey\Dhcp|Start"            = @{ Kind = 'DWord'; Value = 2 }
+            "$servicesKey\Dhcp|ObjectName"       = @{ Kind = 'String'; Value = 'NT Authority\LocalService' }
+            "$servicesKey\nsi|Start"             = @{ Kind = 'DWord'; Value = 2 }
+            "$servicesKey\BFE|Start"             = @{ Kind = 'DWord'; Value = 2 }
+            "$servicesKey\MpsSvc|Start"          = @{ Kind = 'DWord'; Value = 2 }
             "$servicesKey\SessionEnv|Start"      = @{ Kind = 'DWord'; Value = 3 }
             "$servicesKey\gpsvc|Start"           = @{ Kind = 'DWord'; Value = 2 }
             "$servicesKey\Tssdis|Start"          = @{ Kind = 'DWord'; Value = 2 }
@@ -136,6 +143,10 @@ function global:Reset-FakeMachine {
             SessionEnv  = @{ Name = 'SessionEnv'; State = 'Running'; ProcessId = 1100; Pid = 1100; ListensOn = $null }
             gpsvc       = @{ Name = 'gpsvc'; State = 'Running'; ProcessId = 1200; Pid = 1200; ListensOn = $null }
             Tssdis      = @{ Name = 'Tssdis'; State = 'Running'; ProcessId = 1300; Pid = 1300; ListensOn = $null }
+            Dhcp        = @{ Name = 'Dhcp'; State = 'Running'; ProcessId = 1400; Pid = 1400; ListensOn = $null; DependsOn = @('nsi') }
+            nsi         = @{ Name = 'nsi'; State = 'Running'; ProcessId = 1400; Pid = 1400; ListensOn = $null }
+            BFE         = @{ Name = 'BFE'; State = 'Running'; ProcessId = 1500; Pid = 1500; ListensOn = $null }
+            MpsSvc      = @{ Name = 'MpsSvc'; State = 'Running'; ProcessId = 1500; Pid = 1500; ListensOn = $null }
         }
         Listeners    = New-Object -TypeName System.Collections.ArrayList
         Certificates = @{ 'Remote Desktop' = @($selfSigned); 'My' = @($custom) }
@@ -310,7 +321,7 @@ function global:Get-FakePlatformCommand {
         'Get-RdpDependentService', 'Send-RdpServiceControl', 'Get-RdpTcpListener', 'Get-RdpCertificate', 'Remove-RdpCertificate',
         'Get-RdpAccessRule', 'Get-RdpSecurityDescriptor', 'Set-RdpSecurityDescriptor', 'Get-RdpChildFile',
         'Get-RdpFirewallRulePort', 'Set-RdpFirewallRulePort', 'Get-RdpWindowsFeatureState', 'Get-RdpUserRightExport', 'Invoke-RdpNative',
-        'Get-RdpPrivateKey', 'Set-RdpOwner', 'Set-RdpServiceStartMode'
+        'Get-RdpPrivateKey', 'Set-RdpOwner', 'Set-RdpServiceStartMode', 'Set-RdpServiceLogonAccount'
     ) + @(Get-FakeBackupSecurityCommand)
 }
 
@@ -389,7 +400,7 @@ function global:Register-FakeMachineMock {
             if ($null -ne $start) {
                 $mode = @{ 0 = 'Boot'; 1 = 'System'; 2 = 'Auto'; 3 = 'Manual'; 4 = 'Disabled' }[[int]$start]
             }
-            [pscustomobject]@{ Name = $service.Name; State = $service.State; StartMode = $mode; ProcessId = [int]$service.ProcessId }
+            [pscustomobject]@{ Name = $service.Name; State = $service.State; StartMode = $mode; StartName = (Get-FakeScmAccount -Name $service.Name); ProcessId = [int]$service.ProcessId }
         }
     }
     Register-FakeServiceMock -ModuleName $ModuleName
@@ -588,6 +599,18 @@ function global:Set-FakeCheckFiring {
         'boot-entry' {
             Set-FakeBootElement -ElementType $Check.ElementType -Value ([byte[]](0, 0, 0, 0, 0, 0, 0, 0))
         }
+        'service-config' {
+            # Changed through the service control manager, as sc config would.
+            $service = $global:RdpFake.Services[$Check.Service]
+            if ($Check.Setting -eq 'start-type') {
+                $service.ScmStart = 4
+                $global:RdpFake.Registry["HKLM:\SYSTEM\CurrentControlSet\Services\$($Check.Service)|Start"] = @{ Kind = 'DWord'; Value = 4 }
+            }
+            else {
+                $service.StartName = '.\rdpuser'
+                $global:RdpFake.Registry["HKLM:\SYSTEM\CurrentControlSet\Services\$($Check.Service)|ObjectName"] = @{ Kind = 'String'; Value = '.\rdpuser' }
+            }
+        }
         default {
             throw "FakeMachine does not know check kind '$($Check.Kind)': teach Set-FakeCheckFiring and Set-FakeCheckFailing"
         }
@@ -608,6 +631,7 @@ function global:Set-FakeCheckFailing {
         'windows-feature'     = @('Get-RdpWindowsFeatureState', '*')
         'user-right'          = @('Get-RdpUserRightExport', '*')
         'boot-entry'          = @('Get-RdpRegistryValue', $global:RdpFake.BootPointer)
+        'service-config'      = @('Get-RdpServiceInfo', $Check.Service)
     }[$Check.Kind]
     if ($null -eq $probe) {
         throw "FakeMachine does not know check kind '$($Check.Kind)'"
@@ -693,6 +717,9 @@ function global:Get-ExpectedChange {
                 $mode = @{ automatic = 'Automatic'; manual = 'Manual'; disabled = 'Disabled' }[$Operation.StartType]
                 "service-start-type $($Operation.Service) $mode"
             }
+        }
+        'service-logon-account' {
+            "service-logon-account $($Operation.Service) $($Operation.Account)"
         }
         'remove-self-signed-certificates' {
             "remove-certificate $($Operation.Store)"
@@ -927,6 +954,16 @@ function global:Register-FakeServiceMock {
         Assert-FakeProbe -Function 'Send-RdpServiceControl' -Target $Name
         Invoke-FakeServiceControl -Name $Name -Control $Control
     }
+    Mock @target -CommandName 'Set-RdpServiceLogonAccount' -MockWith {
+        Assert-FakeProbe -Function 'Set-RdpServiceLogonAccount' -Target $Name
+        $service = $global:RdpFake.Services[$Name]
+        if ($null -eq $service) {
+            throw "Service '$Name' was not found on computer '.'."
+        }
+        Add-FakeChange "service-logon-account $Name $Account"
+        $service.StartName = $Account
+        $global:RdpFake.Registry["HKLM:\SYSTEM\CurrentControlSet\Services\$Name|ObjectName"] = @{ Kind = 'String'; Value = $Account }
+    }
     Mock @target -CommandName 'Set-RdpServiceStartMode' -MockWith {
         Assert-FakeProbe -Function 'Set-RdpServiceStartMode' -Target $Name
         $service = $global:RdpFake.Services[$Name]
@@ -939,6 +976,21 @@ function global:Register-FakeServiceMock {
         $service.ScmStart = $start
         $global:RdpFake.Registry["HKLM:\SYSTEM\CurrentControlSet\Services\$Name|Start"] = @{ Kind = 'DWord'; Value = $start }
     }
+}
+
+function global:Get-FakeScmAccount {
+    # The account the service control manager starts a service as: ObjectName as read at boot,
+    # then changed only through it (Set-RdpServiceLogonAccount).
+    param([string]$Name)
+    $service = $global:RdpFake.Services[$Name]
+    if ($null -ne $service -and $service.ContainsKey('StartName')) {
+        return $service.StartName
+    }
+    $account = $global:RdpFake.Registry["HKLM:\SYSTEM\CurrentControlSet\Services\$Name|ObjectName"]
+    if ($null -eq $account) {
+        return 'LocalSystem'
+    }
+    [string]$account.Value
 }
 
 function global:Get-FakeScmStart {

@@ -11,9 +11,11 @@ import {
   rdpPort,
   registryValue,
   servicePid,
+  serviceRunning,
   type Reads,
 } from './reads/index.ts';
 import { renderUserRightCheck } from './user-right-check.ts';
+import { renderServiceConfig } from './checks-service-config.ts';
 import {
   ForVar,
   Name,
@@ -196,8 +198,8 @@ const renderers: { [K in CheckKind]: CheckRenderer<K> } = {
   'service-state': (check, r) => {
     switch (check.firesWhen) {
       case 'not-running': {
-        const stopped = equals([ref(servicePid(r, check.service))], '?');
-        return { fired: [stopped], quiet: [not(stopped)] };
+        const running = equals([ref(serviceRunning(r, check.service))], '4');
+        return { fired: [not(running)], quiet: [running] };
       }
       case 'disabled':
         return comparison(effectiveValue(r, `${SERVICES}\\${check.service}`, 'Start'), {
@@ -277,6 +279,7 @@ const renderers: { [K in CheckKind]: CheckRenderer<K> } = {
       `$p=${psPath(check.path)};`;
     return powershellProbe(r, [text(setup)], [text(tests.join(' -and '))]);
   },
+  'service-config': renderServiceConfig,
   'windows-feature': (check, r) => {
     const present = r.outcome;
     r.add(
@@ -307,18 +310,18 @@ export function keysReadBy(check: Check): string[] {
       return [check.key];
     case 'firewall-port-allowed':
       return [check.portKey];
+    case 'service-config':
+      return [`${SERVICES}\\${check.service}`];
     default:
       return [];
   }
 }
 
-/** The services whose running state (PID) a check reads (the diagnosis reads them in one go). */
+/** The services whose running state a check reads (the diagnosis reads them in one loop). */
 export function servicesRunningFor(check: Check): string[] {
   switch (check.kind) {
     case 'service-state':
       return check.firesWhen === 'not-running' ? [check.service] : [];
-    case 'rdp-listener':
-      return [check.service];
     default:
       return [];
   }

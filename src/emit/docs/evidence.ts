@@ -7,6 +7,7 @@ import type {
   WindowsPath,
 } from '../../model/index.ts';
 import { assertNever, BOOT_ELEMENT_TYPES, SERVER_AUTH_USAGES } from '../../model/index.ts';
+import { assertNever, SERVER_AUTH_USAGES, START_VALUE } from '../../model/index.ts';
 import { label } from './labels.ts';
 import { code } from './markdown.ts';
 import { FIREWALL_DESCRIBE } from './firewall-evidence.ts';
@@ -148,6 +149,17 @@ const DESCRIBE: { [K in CheckKind]: Describe<K> } = {
           }),
     ),
     label('defaultSddl', culture, { sddl: code(c.defaultSddl) }),
+  ],
+  'service-config': (c, culture) => [
+    c.expected.setting === 'start-type'
+      ? label('serviceStartTypeNotDefault', culture, {
+          service: code(c.service),
+          startType: code(`${c.expected.startType} (Start=${START_VALUE[c.expected.startType]})`),
+        })
+      : label('serviceAccountNotDefault', culture, {
+          service: code(c.service),
+          account: code(c.expected.account),
+        }),
   ],
   'windows-feature': (c, culture) => [
     label('windowsFeature', culture, {

@@ -132,6 +132,24 @@ export const LABELS = {
     'nl-NL': 'Service {service} is uitgeschakeld.',
     'zh-TW': '服務 {service} 已停用。',
   },
+  serviceStartTypeNotDefault: {
+    'en-US':
+      'The start type of service {service} (its Start value under the Services key) is not its default, {startType}.',
+    'sv-SE':
+      'Starttypen för tjänsten {service} (värdet Start under nyckeln Services) är inte standardvärdet {startType}.',
+    'nl-NL':
+      'Het opstarttype van service {service} (de waarde Start onder de sleutel Services) is niet de standaardwaarde {startType}.',
+    'zh-TW': '服務 {service} 的啟動類型（Services 機碼下的 Start 值）不是預設的 {startType}。',
+  },
+  serviceAccountNotDefault: {
+    'en-US':
+      'Service {service} logs on as another account than its default, {account} (ObjectName, compared without regard to case).',
+    'sv-SE':
+      'Tjänsten {service} loggar in med ett annat konto än standardkontot {account} (ObjectName, jämförs utan hänsyn till skiftläge).',
+    'nl-NL':
+      'Service {service} meldt zich aan met een ander account dan het standaardaccount {account} (ObjectName, vergeleken zonder onderscheid tussen hoofdletters en kleine letters).',
+    'zh-TW': '服務 {service} 的登入帳戶不是預設的 {account}（ObjectName，比較時不分大小寫）。',
+  },
   serviceMissing: {
     'en-US': 'Service {service} does not exist.',
     'sv-SE': 'Tjänsten {service} finns inte.',

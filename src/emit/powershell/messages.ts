@@ -138,6 +138,22 @@ export const MESSAGES: Record<string, LocalizedText> = {
     'zh-TW':
       '處理程序 {0} 佔用連接埠 {1}，而且不是服務。RdpRescue 絕不終止處理程序：請自行停止該程式，或使用 Set-RdpPort 移動 RDP。',
   },
+  ServiceNotInstalled: {
+    'en-US': "Service '{0}' is not installed: there is no configuration to set back.",
+    'sv-SE': "Tjänsten '{0}' är inte installerad: det finns ingen konfiguration att återställa.",
+    'nl-NL': "Service '{0}' is niet geïnstalleerd: er is geen configuratie om terug te zetten.",
+    'zh-TW': "服務 '{0}' 未安裝：沒有可還原的設定。",
+  },
+  ServiceAccountNeedsPassword: {
+    'en-US':
+      "Service '{0}' logs on as '{1}' again from the next boot (ObjectName). RdpRescue never saw that account's password: if the service does not start, give it again with sc config {0} obj= <account> password= <password>.",
+    'sv-SE':
+      "Tjänsten '{0}' loggar in som '{1}' igen från nästa start (ObjectName). RdpRescue har aldrig sett kontots lösenord: om tjänsten inte startar anger du det igen med sc config {0} obj= <konto> password= <lösenord>.",
+    'nl-NL':
+      "Service '{0}' meldt zich vanaf de volgende opstart weer aan als '{1}' (ObjectName). RdpRescue heeft het wachtwoord van dat account nooit gezien: als de service niet start, geef het dan opnieuw op met sc config {0} obj= <account> password= <wachtwoord>.",
+    'zh-TW':
+      "服務 '{0}' 從下次開機起會再次以 '{1}' 登入（ObjectName）。RdpRescue 從未取得該帳戶的密碼：若服務無法啟動，請使用 sc config {0} obj= <帳戶> password= <密碼> 重新提供密碼。",
+  },
   PortOwnerShared: {
     'en-US':
       'Process {0} holding port {1} hosts several services ({2}); stopping one would not free the port safely.',

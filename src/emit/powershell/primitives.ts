@@ -129,6 +129,13 @@ export const CHECKS: { [K in CheckKind]: CheckTarget<K> } = {
       })),
     }),
   },
+  'service-config': {
+    evaluator: 'Test-RdpServiceConfigCheck',
+    data: (c) =>
+      c.expected.setting === 'start-type'
+        ? { Service: c.service, Setting: 'start-type', Expected: c.expected.startType }
+        : { Service: c.service, Setting: 'logon-account', Expected: c.expected.account },
+  },
   'windows-feature': {
     evaluator: 'Test-RdpWindowsFeatureCheck',
     data: (c) => ({ Feature: c.feature, IndicatorService: c.indicatorService }),
@@ -207,6 +214,10 @@ export const OPERATIONS: { [K in OperationKind]: OperationTarget<K> } = {
   'service-start-type': {
     applier: 'Set-RdpServiceStartTypeOperation',
     data: (o) => ({ Service: o.service, StartType: o.startType, ViaRegistry: o.viaRegistry }),
+  },
+  'service-logon-account': {
+    applier: 'Set-RdpServiceLogonAccountOperation',
+    data: (o) => ({ Service: o.service, Account: o.account }),
   },
   'remove-self-signed-certificates': {
     applier: 'Remove-RdpSelfSignedCertificateOperation',

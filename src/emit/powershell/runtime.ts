@@ -10,6 +10,7 @@ export const RUNTIME_FILES = [
   'platform',
   'checks',
   'user-rights',
+  'service-config',
   'status',
   'backup',
   'undo',

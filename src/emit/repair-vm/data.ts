@@ -1,6 +1,7 @@
 import {
   BOOT_ELEMENT_TYPES,
   backupItemsOf,
+  START_VALUE,
   fixById,
   type BackupItem,
   type Catalog,
@@ -123,6 +124,18 @@ export const CHECKS: { [K in CheckKind]: CheckTarget<K> } = {
         FilesStartingWith: a.target === 'folder' ? null : a.target.filesStartingWith,
       })),
     }),
+  },
+  'service-config': {
+    // Start and ObjectName are values of the service's key in the SYSTEM hive.
+    evaluator: 'Test-RdpOfflineServiceConfigCheck',
+    data: (c) =>
+      c.expected.setting === 'start-type'
+        ? {
+            Service: c.service,
+            Setting: 'start-type',
+            Expected: START_VALUE[c.expected.startType],
+          }
+        : { Service: c.service, Setting: 'logon-account', Expected: c.expected.account },
   },
   'windows-feature': {
     // Server Manager cannot look at another disk; the service the feature installs can be seen.
@@ -275,6 +288,7 @@ export const OPERATIONS: { [K in OperationKind]: OperationTarget<K> } = {
   'service-start': { applier: null, data: (o) => ({ Service: o.service }) },
   'service-stop': { applier: null, data: () => ({}) },
   'service-start-type': { applier: null, data: (o) => ({ Service: o.service }) },
+  'service-logon-account': { applier: null, data: (o) => ({ Service: o.service }) },
   'remove-self-signed-certificates': { applier: null, data: (o) => ({ Store: o.store }) },
   // Opening a certificate's private key needs the broken OS's own key store running.
   'private-key-grant': { applier: null, data: (o) => ({ Store: o.store }) },

@@ -24,6 +24,7 @@ const offline: OfflineModeInput = {
     'offline-enable-tls12',
     'offline-enable-nla',
     'offline-enable-legacy-tls',
+    'offline-service-defaults',
   ],
   manualSteps: [
     {

@@ -7,6 +7,7 @@ import { firewallRulePort, removeSelfSigned } from './network.ts';
 import { bcdEmsSettings, bcdSet, hiveLoad, hiveUnload } from './offline-ops.ts';
 import { registryDelete, registrySet, serviceStartType, type Step } from './registry.ts';
 import { serviceRestart, serviceStart, serviceStop } from './services.ts';
+import { serviceLogonAccount } from './service-logon.ts';
 
 /**
  * One renderer per operation kind. A rendered operation is a list of steps; each step is a
@@ -24,6 +25,7 @@ const renderers: { [K in OperationKind]: (op: OperationOf<K>, ctx: FixContext) =
   'service-start': serviceStart,
   'service-stop': serviceStop,
   'service-start-type': serviceStartType,
+  'service-logon-account': serviceLogonAccount,
   'remove-self-signed-certificates': removeSelfSigned,
   'firewall-rule-port': firewallRulePort,
   'bcd-set': bcdSet,

@@ -22,6 +22,7 @@ import {
   type Part,
 } from '../syntax/index.ts';
 import { readValue } from './registry.ts';
+import { scStateLoop } from '../reads/services.ts';
 
 /**
  * Facts a fix reads from the machine: read where they are used, into names of their own, so
@@ -62,6 +63,16 @@ export function readServicePid(pid: Name, service: string): Command[] {
       ),
     ),
   ];
+}
+
+/** "4" when `sc query` says the service runs (read by numbers only, see scStateLoop), else "?". */
+export function readServiceRunning(state: Name, service: string): Command[] {
+  return [seq(set(state, '?'), scStateLoop(id(service), '4', set(state, '4')))];
+}
+
+/** "1" when `sc query` says the service is stopped (STOPPED, not STOP_PENDING), else "?". */
+export function readServiceStopped(state: Name, service: string): Command[] {
+  return [seq(set(state, '?'), scStateLoop(id(service), '1', set(state, '1')))];
 }
 
 /** Runs `effect(pid)` for every TCP listener on `port` (one loop, one command per pass). */

@@ -65,28 +65,30 @@ const failed = () => set(FAILED, '1');
 export function fixBody(fix: Fix, catalog: Catalog, scope: FixScope): FixBody {
   const ctx = fixContext(fix, scope);
   const steps = fix.operations.flatMap((op) => renderOperation(op, ctx)).filter((s) => s.length);
-  // The read-back is a step of its own (it may fill a block); the footer only reports.
-  const verify: Command[] = [];
+  // Each check's read-back is a step of its own (a fix verifying many checks fills more than
+  // one block); the footer only reports.
+  const verify: Step[] = [];
+  const wait: Command[] = [];
   const footer: Command[] = [];
   if (scope.kind === 'online') {
     const checks = new Map<string, Check>(checksOf(catalog).map(({ check }) => [check.id, check]));
     // A restarted service binds its port a moment after net start returns.
     const listens = fix.verify.checks.some((id) => checks.get(id)?.kind === 'rdp-listener');
     if (listens && fix.effects.restartsServices.length > 0)
-      verify.push(run(['ping', '-n', '4', '127.0.0.1'], [toNul]));
+      wait.push(run(['ping', '-n', '4', '127.0.0.1'], [toNul]));
     for (const id of fix.verify.checks) {
       const check = checks.get(id);
       if (!check) throw new Error(`fix '${fix.id}': unknown verify check '${id}'`);
       const v = verification(check, ctx);
-      verify.push(
+      verify.push([
+        ...(verify.length === 0 ? wait : []),
         ...v.lines,
         when(v.fired, seq(echo(...report(fix, `verify ${id} still-fires`)), failed())),
         when(v.quiet, echo(...report(fix, `verify ${id} ok`))),
-      );
-      if (v.unknown)
-        verify.push(
-          when(v.unknown, seq(echo(...report(fix, `verify ${id} could not run`)), failed())),
-        );
+        ...(v.unknown
+          ? [when(v.unknown, seq(echo(...report(fix, `verify ${id} could not run`)), failed()))]
+          : []),
+      ]);
     }
   }
   footer.push(
@@ -94,7 +96,7 @@ export function fixBody(fix: Fix, catalog: Catalog, scope: FixScope): FixBody {
     echo(text('RDPRESCUE undo: call '), backupPath('undo.cmd')),
   );
   if (fix.effects.reboot) footer.push(echo(text(`RDPRESCUE ${fix.id}: restart the VM to finish`)));
-  return { steps: verify.length > 0 ? [...steps, verify] : steps, footer };
+  return { steps: [...steps, ...verify], footer };
 }
 
 /**

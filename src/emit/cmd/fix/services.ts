@@ -27,24 +27,32 @@ import {
   toNul,
 } from '../syntax/index.ts';
 import { FAILED, addUndo, backupPath, registryKey, report, type FixContext } from './context.ts';
-import { readOtherListener, readRdpPort, readServicePid } from './reads.ts';
+import { readOtherListener, readRdpPort, readServicePid, readServiceStopped } from './reads.ts';
 import { keyBackup, readValue, type Step } from './registry.ts';
 
 const SERVICES = 'HKLM\\SYSTEM\\CurrentControlSet\\Services';
 
 /**
- * Stops (a service that was not running is fine) and starts the service; net start's exit
- * code (language-neutral) says whether it runs again: 2 also when it never stopped.
+ * Stops (a service that was not running is fine) and starts the service. net's exit code is 2
+ * for every failure, "not started" included, so whether the stop worked is read from sc query
+ * (state 1, STOPPED: a service stuck in STOP_PENDING did not stop); net start's exit code says
+ * whether it runs again. Each failure names its step.
  */
 export function serviceRestart(op: OperationOf<'service-restart'>, ctx: FixContext): Step[] {
+  const stopped = Name.generated(`${op.service} stopped`);
   return [
     [
       run(['net', 'stop', op.service, '/y'], quiet),
+      ...readServiceStopped(stopped, op.service),
+      when(
+        not(equals([ref(stopped)], '1')),
+        seq(echo(...report(ctx.fix, `failed stopping ${op.service}`)), set(FAILED, '1')),
+      ),
       seq(
         run(['net', 'start', op.service], quiet),
         when(
           errorlevel(1),
-          seq(echo(...report(ctx.fix, `failed restarting ${op.service}`)), set(FAILED, '1')),
+          seq(echo(...report(ctx.fix, `failed starting ${op.service}`)), set(FAILED, '1')),
         ),
       ),
     ],

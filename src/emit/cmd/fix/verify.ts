@@ -24,6 +24,9 @@ import { bootEntryVerification } from '../boot-entry.ts';
 import { registryKey, type FixContext } from './context.ts';
 import { firewallVerification } from './firewall.ts';
 import { readListenerVerdict, readRdpPort, readServicePid } from './reads.ts';
+import { SERVICES, serviceConfigConditions, serviceConfigValue } from '../checks-service-config.ts';
+import { whenAll } from '../checks.ts';
+import { readListenerVerdict, readRdpPort, readServicePid, readServiceRunning } from './reads.ts';
 import { readValue, registryText } from './registry.ts';
 
 /**
@@ -82,9 +85,13 @@ function registryValue(check: CheckOf<'registry-value'>, ctx: FixContext): Verif
 function serviceState(check: CheckOf<'service-state'>, ctx: FixContext): Verification {
   switch (check.firesWhen) {
     case 'not-running': {
-      const pid = Name.generated(`${check.service} PID read back`);
-      const stopped = equals([ref(pid)], '?');
-      return { lines: readServicePid(pid, check.service), fired: stopped, quiet: not(stopped) };
+      const state = Name.generated(`${check.service} state read back`);
+      const running = equals([ref(state)], '4');
+      return {
+        lines: readServiceRunning(state, check.service),
+        fired: not(running),
+        quiet: running,
+      };
     }
     case 'disabled':
     case 'missing': {
@@ -187,6 +194,22 @@ function certificateBinding(check: CheckOf<'certificate-binding'>, ctx: FixConte
   };
 }
 
+/** Start or ObjectName read now; fired when it is there and not the default. */
+function serviceConfig(check: CheckOf<'service-config'>, ctx: FixContext): Verification {
+  const read = Name.generated(`${check.service} config read back`);
+  const verdict = Name.generated(`${check.service} config verdict`);
+  const key = registryKey(`${SERVICES}\\${check.service}`, ctx.scope);
+  const { fired } = serviceConfigConditions(read, check);
+  return {
+    lines: [
+      ...readValue(key, serviceConfigValue(check).name, read),
+      seq(set(verdict, 'Q'), whenAll(fired, set(verdict, 'F'))),
+    ],
+    fired: equals([ref(verdict)], 'F'),
+    quiet: equals([ref(verdict)], 'Q'),
+  };
+}
+
 export function verification(check: Check, ctx: FixContext): Verification {
   switch (check.kind) {
     case 'registry-value':
@@ -211,6 +234,8 @@ export function verification(check: Check, ctx: FixContext): Verification {
     case 'firewall-inbound-blocked':
     case 'firewall-port-allowed':
       return firewallVerification(check);
+    case 'service-config':
+      return serviceConfig(check, ctx);
     default:
       throw new Error(`a fix cannot verify a ${check.kind} check in CMD`);
   }

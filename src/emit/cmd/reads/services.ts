@@ -3,6 +3,7 @@ import {
   Name,
   compare,
   defined,
+  equals,
   forCommand,
   forIn,
   forRef,
@@ -20,18 +21,14 @@ import {
   text,
   toNul,
   when,
+  type Command,
   type WordLike,
 } from '../syntax/index.ts';
 import type { Reads } from './reads.ts';
 import { registryValue } from './registry.ts';
 
-/**
- * The PID of a running service, or "?" (tasklist's CSV columns are language-neutral). A
- * script that lists its services up front (r.services) reads them all with one tasklist.
- */
+/** The PID of a running service, or "?" (tasklist's CSV columns are language-neutral). */
 export function servicePid(r: Reads, service: string): Name {
-  if (r.services.some((s) => s.toLowerCase() === service.toLowerCase()))
-    return runningServices(r).member(service);
   return r.fact(`pid:${service}`, () => {
     const pid = Name.generated(`pid of ${service}`);
     const a = new ForVar('a');
@@ -47,6 +44,22 @@ export function servicePid(r: Reads, service: string): Name {
           forCommand(a, 'tokens=2 delims=,', tasklist, set(pid, [forRef(a, '~')])),
         ),
       ],
+    };
+  });
+}
+
+/**
+ * A variable holding "4" when the service runs, anything else when it does not (see
+ * scStateLoop). A script that lists its services up front (r.services) reads them in one loop.
+ */
+export function serviceRunning(r: Reads, service: string): Name {
+  if (r.services.some((s) => s.toLowerCase() === service.toLowerCase()))
+    return runningServices(r).member(service);
+  return r.fact(`running:${service}`, () => {
+    const state = Name.generated(`state of ${service}`);
+    return {
+      value: state,
+      commands: [seq(set(state, '?'), scStateLoop(id(service), '4', set(state, '4')))],
     };
   });
 }
@@ -116,35 +129,45 @@ export function listenerPid(r: Reads, port: Name, service: string): Name {
 }
 
 /**
- * Every service r.services names, as members `<family>_<service>` holding its PID, or "?"
- * when it does not run: one loop over the names runs `tasklist /fi` for each, so a service
- * costs the script its name only. (Not one unfiltered tasklist split at the commas of its
- * services column: Windows' cmd splits a for list after expansion, Wine's does not, so that
- * could not be tested.)
+ * Every service r.services names, as members `<family>_<service>` holding "4" when `sc query`
+ * says it runs (SERVICE_RUNNING), "?" otherwise: one loop over the names, so a service costs
+ * the script its name only. See scStateLoop for how the state is read without words.
  */
 export function runningServices(r: Reads): Name {
   return r.fact('running-services', () => {
-    const pids = Name.generated('pids of services');
+    const states = Name.generated('states of services');
     const s = new ForVar('s');
-    const a = new ForVar('a');
-    const pid = (value: WordLike) =>
-      setComputed([nameOf(pids), text('_'), forRef(s)], value, [pids]);
-    const tasklist = pipe(
-      run(['tasklist', '/svc', '/fo', 'csv', '/nh', '/fi', qt('SERVICES eq ', forRef(s))]),
-      run(['find', qt('.exe')]),
-    );
+    const state = (value: WordLike) =>
+      setComputed([nameOf(states), text('_'), forRef(s)], value, [states]);
     const names = r.services.map((service) => [id(service)]);
-    r.dataFamilies.push(pids);
+    r.dataFamilies.push(states);
     return {
-      value: pids,
+      value: states,
       commands: [
-        // Two loops, not one with a block: Wine's batch parser misreads a for /f with a
-        // pipe inside a parenthesised loop body (the next line's %...% expand too early).
         seq(
-          forIn(s, names, pid('?')),
-          forIn(s, names, forCommand(a, 'tokens=2 delims=,', tasklist, pid([forRef(a, '~')]))),
+          forIn(s, names, state('?')),
+          forIn(s, names, scStateLoop([forRef(s)], '4', state('4'))),
         ),
       ],
     };
   });
+}
+
+/**
+ * Runs `then` when `sc query <service>` reports the state `code` (1 STOPPED, 4 RUNNING), read
+ * by numbers and punctuation only: sc's labels and state words are no contract (some builds
+ * print "Running"). The state line reads "<label> : <code>  <word>"; the exit-code lines that
+ * may carry the same number read "<label> : 4  (0x4)", so a line with a "(" part is not it.
+ * A service that is START_PENDING (2) or STOP_PENDING (3) neither runs nor is stopped.
+ * (Not a nested loop splitting the value: Wine's cmd does not re-split a substituted value,
+ * and its find has no /v.)
+ */
+export function scStateLoop(service: WordLike, code: '1' | '4', then: Command): Command {
+  const a = new ForVar('a');
+  return forCommand(
+    a,
+    'tokens=1,2 delims=(',
+    pipe(run(['sc', 'query', service]), run(['find', qt(`: ${code} `)])),
+    when(equals([forRef(a.next())], ''), then),
+  );
 }

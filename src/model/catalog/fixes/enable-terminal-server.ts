@@ -78,7 +78,7 @@ export default defineFix({
     {
       url: 'https://learn.microsoft.com/en-us/troubleshoot/azure/virtual-machines/windows/troubleshoot-rdp-general-error',
       title: 'Troubleshoot an RDP general error in Azure VM',
-      section: 'Serial Console / Step 1: Turn on remote desk',
+      section: 'Solution / Serial Console / Step 2: Check the values of RDP registry keys',
     },
   ],
 } satisfies FixInput);

@@ -54,14 +54,14 @@ export default defineFix({
       'nl-NL': 'TermService is niet langer uitgeschakeld en is actief.',
       'zh-TW': 'TermService 不再是停用狀態，且正在執行。',
     },
-    checks: ['termservice-disabled', 'termservice-down'],
+    checks: ['termservice-disabled', 'termservice-start-type', 'termservice-down'],
   },
   effects: { restartsServices: [], reboot: false },
   sources: [
     {
       url: 'https://learn.microsoft.com/en-us/troubleshoot/azure/virtual-machines/windows/troubleshoot-remote-desktop-services-issues',
-      title: 'Remote Desktop Services is not starting on an Azure VM',
-      section: 'Solution / TermService service is disabled',
+      title: "Remote Desktop Services isn't starting on an Azure VM",
+      section: 'Solution / Use Serial Console / TermService service is disabled',
     },
   ],
 } satisfies FixInput);

@@ -99,7 +99,10 @@ export default defineScenario({
     },
   ],
   sources: [
-    { ...GENERAL_ERROR, section: 'Serial Console / Step 1: Turn on remote desk' },
-    { ...GENERAL_ERROR, section: 'Offline repair / Step 1: Turn on remote desk' },
+    {
+      ...GENERAL_ERROR,
+      section: 'Solution / Serial Console / Step 2: Check the values of RDP registry keys',
+    },
+    { ...GENERAL_ERROR, section: 'Solution / Offline repair / Step 1: Turn on Remote Desktop' },
   ],
 } satisfies ScenarioInput);

@@ -130,5 +130,10 @@ export default defineScenario({
     },
   ],
   fixes: ['enable-terminal-server', 'enable-rdp-listener'],
-  sources: [{ ...GENERAL_ERROR, section: 'Serial Console / Step 1: Turn on remote desk' }],
+  sources: [
+    {
+      ...GENERAL_ERROR,
+      section: 'Solution / Serial Console / Step 2: Check the values of RDP registry keys',
+    },
+  ],
 } satisfies ScenarioInput);

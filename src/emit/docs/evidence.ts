@@ -6,8 +6,12 @@ import type {
   Evidence,
   WindowsPath,
 } from '../../model/index.ts';
-import { assertNever, BOOT_ELEMENT_TYPES, SERVER_AUTH_USAGES } from '../../model/index.ts';
-import { assertNever, SERVER_AUTH_USAGES, START_VALUE } from '../../model/index.ts';
+import {
+  assertNever,
+  BOOT_ELEMENT_TYPES,
+  SERVER_AUTH_USAGES,
+  START_VALUE,
+} from '../../model/index.ts';
 import { label } from './labels.ts';
 import { code } from './markdown.ts';
 import { FIREWALL_DESCRIBE } from './firewall-evidence.ts';

@@ -23,7 +23,6 @@ import {
 import { bootEntryVerification } from '../boot-entry.ts';
 import { registryKey, type FixContext } from './context.ts';
 import { firewallVerification } from './firewall.ts';
-import { readListenerVerdict, readRdpPort, readServicePid } from './reads.ts';
 import { SERVICES, serviceConfigConditions, serviceConfigValue } from '../checks-service-config.ts';
 import { whenAll } from '../checks.ts';
 import { readListenerVerdict, readRdpPort, readServicePid, readServiceRunning } from './reads.ts';

@@ -1,6 +1,7 @@
 import type { Check, CheckKind, CheckOf, Comparison, WindowsPath } from '../../model/index.ts';
 import { assertNever } from '../../model/index.ts';
 import {
+  eventDataFlag,
   eventFlags,
   letterIs,
   listenerPid,
@@ -170,6 +171,7 @@ const SERVICES = 'HKLM\\SYSTEM\\CurrentControlSet\\Services';
 
 const renderers: { [K in CheckKind]: CheckRenderer<K> } = {
   'event-query': (check, r) => {
+    if (check.dataConditions.length > 0) return letterOutcome(r, eventDataFlag(r, check));
     const flags = eventFlags(r, check.channel);
     const letters = check.eventIds.map((id) => flags.get(id)!);
     const all = letters.map((l) => ref(l));

@@ -6,3 +6,4 @@ export * from './reads.ts';
 export * from './registry.ts';
 export * from './services.ts';
 export * from './events.ts';
+export * from './event-data.ts';

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { diagnosisScripts } from '../src/emit/cmd/index.ts';
+import { checkCount, finalShapedCatalog } from './final-catalog.ts';
 import { join } from 'node:path';
 import { reportLine, runCommandEvidence, verdictLine, type Catalog } from '../src/model/index.ts';
 
@@ -126,4 +128,23 @@ export function runCommandReport(catalog: Catalog) {
     fullFormBytes: bytes(full),
     lines: short.length + tail.length,
   };
+}
+
+/**
+ * Issue 15's limits on a catalog shaped like its final one (bench/final-catalog.ts): the
+ * Serial Console diagnosis pastes and the Run Command worst case, next to the real catalog's.
+ */
+export function issue15Cost(real: Catalog) {
+  const shaped = finalShapedCatalog(real);
+  const measure = (catalog: Catalog) => {
+    const { pastes } = diagnosisScripts(catalog, 'bench');
+    return {
+      scenarios: catalog.scenarios.length,
+      checks: checkCount(catalog),
+      diagnosisPastes: pastes.length,
+      pasteChars: pastes.map((p) => p.length),
+      runCommand: runCommandReport(catalog),
+    };
+  };
+  return { real: measure(real), finalShaped: measure(shaped) };
 }

@@ -34,6 +34,8 @@ beforeAll(async () => {
   scripts = diagnosisScripts(catalog, 'test');
   if (wineAvailable()) {
     w = new WinePrefix('cmd-diagnosis-final').init();
+    // A row of the registry table is one reg process: Wine takes minutes for 60 of them.
+    w.timeoutMs = 900_000;
     w.put('diagnose.cmd', scripts.batch);
   }
 });
@@ -98,6 +100,7 @@ const report = (stdout: string) =>
   reportLines(stdout).filter((l) => REPORT_LINE.test(l) || VERDICT_LINE.test(l));
 
 const run = describe.skipIf(!wineAvailable());
+const LONG = { timeout: 1_800_000 };
 
 run('the final-shaped diagnosis in a real cmd.exe', () => {
   const newIds = [
@@ -116,7 +119,7 @@ run('the final-shaped diagnosis in a real cmd.exe', () => {
   const only = (lines: string[]) =>
     lines.filter((l) => newIds.some((id) => l.startsWith(`RDPRESCUE ${id} `)));
 
-  it('reports every scenario CLEAR on a healthy machine, in catalog order', () => {
+  it('reports every scenario CLEAR on a healthy machine, in catalog order', LONG, () => {
     healthy();
     const lines = report(w.interactive(scripts.pastes.join('')));
     expect(lines.map((l) => l.split(' ')[1])).toEqual([
@@ -139,53 +142,57 @@ run('the final-shaped diagnosis in a real cmd.exe', () => {
     expect(lines.at(-1)).toBe('RDPRESCUE verdict 0 detected');
   });
 
-  it('detects the new scenarios on a broken machine, judging policy, absent, present and event data', () => {
-    healthy();
-    w.reg(
-      `reg add "${FIREWALL}\\PublicProfile" /v DoNotAllowExceptions /t REG_DWORD /d 1 /f`,
-      `reg delete "${FIREWALL}\\FirewallRules" /v RemoteDesktop-UserMode-In-TCP /f`,
-      `reg add "${SERVICES}\\MpsSvc" /v Start /t REG_DWORD /d 4 /f`,
-      `reg add "${RDP}" /v PortNumber /t REG_DWORD /d 3390 /f`,
-      // The policy wins: a local SecurityLayer 0 under a policy of 1 does not fire ...
-      `reg add "${RDP}" /v SecurityLayer /t REG_DWORD /d 0 /f`,
-      `reg add "${POLICY}" /v SecurityLayer /t REG_DWORD /d 1 /f`,
-      // ... and a local limit of 5 under a policy of 1 does.
-      `reg add "${RDP}" /v MaxInstanceCount /t REG_DWORD /d 5 /f`,
-      `reg add "${POLICY}" /v MaxInstanceCount /t REG_DWORD /d 1 /f`,
-      `reg add "${RDP}" /v fAllowSecProtocolNegotiation /t REG_DWORD /d 0 /f`,
-      `reg add "${CREDSSP}" /v AllowEncryptionOracle /t REG_DWORD /d 0 /f`,
-      `reg add "${TERMINAL_SERVER}\\RCM\\Licensing Core" /v LicensingMode /t REG_DWORD /d 5 /f`,
-      `reg add "${CCS}\\Control\\SafeBoot\\Option" /v OptionValue /t REG_DWORD /d 0 /f`,
-      `reg add "${SERVICES}\\Netlogon\\Parameters" /v DynamicSiteName /t REG_SZ /d Site1 /f`,
-      `reg add "${SERVICES}\\Dhcp" /v Start /t REG_DWORD /d 4 /f`,
-      `reg add "${SERVICES}\\Dhcp" /v ObjectName /t REG_SZ /d LocalSystem /f`,
-      `reg add "${RDP}" /v Security /t REG_BINARY /d 01 /f`,
-    );
-    w.fixture('tasklist', tasks('TermService', 'BFE'));
-    w.fixture('wevtutil', [
-      { match: "'SubStatus']='0xc0000234'", output: logonFailure('SubStatus', '0xc0000234') },
-      { match: "'Status']='0xc000005e'", output: '' },
-    ]);
-    const lines = report(w.interactive(scripts.pastes.join('')));
-    expect(only(lines)).toEqual([
-      'RDPRESCUE account-locked-or-expired DETECTED ev-logon-account-locked-or-expired',
-      'RDPRESCUE credssp-oracle DETECTED credssp-force-updated-clients,credssp-oracle-policy-set',
-      'RDPRESCUE guest-firewall-blocks-rdp DETECTED firewall-public-blocks-inbound,firewall-rdp-rule-missing,firewall-service-disabled',
-      'RDPRESCUE max-connections-reached DETECTED max-instances-one',
-      'RDPRESCUE network-service-down DETECTED dhcp-disabled,dhcp-stopped,dhcp-account-changed',
-      'RDPRESCUE nla-dc-unreachable DETECTED netlogon-stopped',
-      'RDPRESCUE rdp-port-firewall-mismatch DETECTED rdp-port-not-default',
-      'RDPRESCUE rds-licensing-expired DETECTED licensing-mode-unset,license-servers-unset,licensing-grace-mode',
-      'RDPRESCUE safe-mode-boot DETECTED safeboot-option-set',
-      'RDPRESCUE security-layer-mismatch DETECTED sec-negotiation-off',
-      'RDPRESCUE user-not-authorized DETECTED listener-permissions-custom',
-    ]);
-    // The batch file agrees with the pastes.
-    const batch = w.batch('C:\\rr\\diagnose.cmd');
-    expect(only(report(batch.stdout))).toEqual(only(lines));
-  });
+  it(
+    'detects the new scenarios on a broken machine, judging policy, absent, present and event data',
+    LONG,
+    () => {
+      healthy();
+      w.reg(
+        `reg add "${FIREWALL}\\PublicProfile" /v DoNotAllowExceptions /t REG_DWORD /d 1 /f`,
+        `reg delete "${FIREWALL}\\FirewallRules" /v RemoteDesktop-UserMode-In-TCP /f`,
+        `reg add "${SERVICES}\\MpsSvc" /v Start /t REG_DWORD /d 4 /f`,
+        `reg add "${RDP}" /v PortNumber /t REG_DWORD /d 3390 /f`,
+        // The policy wins: a local SecurityLayer 0 under a policy of 1 does not fire ...
+        `reg add "${RDP}" /v SecurityLayer /t REG_DWORD /d 0 /f`,
+        `reg add "${POLICY}" /v SecurityLayer /t REG_DWORD /d 1 /f`,
+        // ... and a local limit of 5 under a policy of 1 does.
+        `reg add "${RDP}" /v MaxInstanceCount /t REG_DWORD /d 5 /f`,
+        `reg add "${POLICY}" /v MaxInstanceCount /t REG_DWORD /d 1 /f`,
+        `reg add "${RDP}" /v fAllowSecProtocolNegotiation /t REG_DWORD /d 0 /f`,
+        `reg add "${CREDSSP}" /v AllowEncryptionOracle /t REG_DWORD /d 0 /f`,
+        `reg add "${TERMINAL_SERVER}\\RCM\\Licensing Core" /v LicensingMode /t REG_DWORD /d 5 /f`,
+        `reg add "${CCS}\\Control\\SafeBoot\\Option" /v OptionValue /t REG_DWORD /d 0 /f`,
+        `reg add "${SERVICES}\\Netlogon\\Parameters" /v DynamicSiteName /t REG_SZ /d Site1 /f`,
+        `reg add "${SERVICES}\\Dhcp" /v Start /t REG_DWORD /d 4 /f`,
+        `reg add "${SERVICES}\\Dhcp" /v ObjectName /t REG_SZ /d LocalSystem /f`,
+        `reg add "${RDP}" /v Security /t REG_BINARY /d 01 /f`,
+      );
+      w.fixture('tasklist', tasks('TermService', 'BFE'));
+      w.fixture('wevtutil', [
+        { match: "'SubStatus']='0xc0000234'", output: logonFailure('SubStatus', '0xc0000234') },
+        { match: "'Status']='0xc000005e'", output: '' },
+      ]);
+      const lines = report(w.interactive(scripts.pastes.join('')));
+      expect(only(lines)).toEqual([
+        'RDPRESCUE account-locked-or-expired DETECTED ev-logon-account-locked-or-expired',
+        'RDPRESCUE credssp-oracle DETECTED credssp-force-updated-clients,credssp-oracle-policy-set',
+        'RDPRESCUE guest-firewall-blocks-rdp DETECTED firewall-public-blocks-inbound,firewall-rdp-rule-missing,firewall-service-disabled',
+        'RDPRESCUE max-connections-reached DETECTED max-instances-one',
+        'RDPRESCUE network-service-down DETECTED dhcp-disabled,dhcp-stopped,dhcp-account-changed',
+        'RDPRESCUE nla-dc-unreachable DETECTED netlogon-stopped',
+        'RDPRESCUE rdp-port-firewall-mismatch DETECTED rdp-port-not-default',
+        'RDPRESCUE rds-licensing-expired DETECTED licensing-mode-unset,license-servers-unset,licensing-grace-mode',
+        'RDPRESCUE safe-mode-boot DETECTED safeboot-option-set',
+        'RDPRESCUE security-layer-mismatch DETECTED sec-negotiation-off',
+        'RDPRESCUE user-not-authorized DETECTED listener-permissions-custom',
+      ]);
+      // The batch file agrees with the pastes.
+      const batch = w.batch('C:\\rr\\diagnose.cmd');
+      expect(only(report(batch.stdout))).toEqual(only(lines));
+    },
+  );
 
-  it('says UNKNOWN when the Security log cannot be read', () => {
+  it('says UNKNOWN when the Security log cannot be read', LONG, () => {
     healthy();
     w.fixture('wevtutil', [{ match: 'Security', rc: 5 }]);
     const lines = report(w.interactive(scripts.pastes.join('')));

@@ -83,6 +83,7 @@ function healthy(): void {
     `reg add "${RDP}" /v SecurityLayer /t REG_DWORD /d 1 /f`,
     `reg delete "${RDP}" /v Security /f >nul 2>&1`,
     `reg delete "${RDP}" /v MaxInstanceCount /f >nul 2>&1`,
+    `reg delete "${RDP}" /v fAllowSecProtocolNegotiation /f >nul 2>&1`,
     `reg delete "${RDP}" /v UserAuthentication /f >nul 2>&1`,
     `reg add "${TERMINAL_SERVER}" /v fDenyTSConnections /t REG_DWORD /d 0 /f`,
     `reg add "${TERMSERVICE}" /v Start /t REG_DWORD /d 3 /f`,

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { diagnosisScripts } from '../src/emit/cmd/index.ts';
+import { checkCount, finalShapedCatalog } from './final-catalog.ts';
 import { join } from 'node:path';
-import { reportLine, verdictLine, type Catalog } from '../src/model/index.ts';
+import { reportLine, runCommandEvidence, verdictLine, type Catalog } from '../src/model/index.ts';
 
 export interface Manifest {
   artifacts: { path: string; kind: string; bytes: number; [meta: string]: unknown }[];
@@ -98,19 +100,51 @@ export function vmCost(out: string, catalog: Catalog) {
 /**
  * The Run Command text report of a full diagnosis in the worst case the contract allows:
  * every scenario DETECTED with every primary and supporting check fired, each with a
- * 14-character detail, plus the verdict and status lines.
+ * 14-character detail, plus the verdict and status lines. `worstCaseBytes` is the Run
+ * Command form (report.ts: first token and a count); `fullFormBytes` the full lines, which
+ * Run Command printed before issue 15.
  */
 export function runCommandReport(catalog: Catalog) {
-  const lines = catalog.scenarios.map((s) =>
+  const full = catalog.scenarios.map((s) =>
     reportLine(
       s.id,
       'DETECTED',
       s.evidence
         .filter((e) => e.role !== 'precondition')
+        // Primary checks first, as decideStatus lists them.
+        .sort((a, b) => Number(b.role === 'primary') - Number(a.role === 'primary'))
         .map((e) => `${e.check.id}=${'9'.repeat(14)}`)
         .join(','),
     ),
   );
-  lines.push(verdictLine(catalog.scenarios.length), '[STATUS]::SUCCESS');
-  return { worstCaseBytes: Buffer.byteLength(lines.join('\r\n') + '\r\n'), lines: lines.length };
+  const short = catalog.scenarios.map((s, i) => {
+    const evidence = full[i]!.split(' ')[3]!;
+    return reportLine(s.id, 'DETECTED', runCommandEvidence('DETECTED', evidence));
+  });
+  const tail = [verdictLine(catalog.scenarios.length), '[STATUS]::SUCCESS'];
+  const bytes = (lines: string[]) => Buffer.byteLength([...lines, ...tail].join('\r\n') + '\r\n');
+  return {
+    worstCaseBytes: bytes(short),
+    fullFormBytes: bytes(full),
+    lines: short.length + tail.length,
+  };
+}
+
+/**
+ * Issue 15's limits on a catalog shaped like its final one (bench/final-catalog.ts): the
+ * Serial Console diagnosis pastes and the Run Command worst case, next to the real catalog's.
+ */
+export function issue15Cost(real: Catalog) {
+  const shaped = finalShapedCatalog(real);
+  const measure = (catalog: Catalog) => {
+    const { pastes } = diagnosisScripts(catalog, 'bench');
+    return {
+      scenarios: catalog.scenarios.length,
+      checks: checkCount(catalog),
+      diagnosisPastes: pastes.length,
+      pasteChars: pastes.map((p) => p.length),
+      runCommand: runCommandReport(catalog),
+    };
+  };
+  return { real: measure(real), finalShaped: measure(shaped) };
 }

@@ -28,6 +28,11 @@ Diagnose: how many hours of event logs to read.
 .PARAMETER BackupPath
 Undo: the backup folder a repair printed. Default: the newest backup (see Mode=ListBackups).
 
+.PARAMETER Report
+Short (default): one line per scenario naming its first finding and how many more (the
+whole catalog fits what Run Command keeps). Full: every finding with its detail, as
+Invoke-RdpDiagnosis -AsText prints it (name a few scenarios with Scenario=).
+
 .EXAMPLE
 az vm run-command invoke -g MyRg -n MyVm --command-id RunPowerShellScript --scripts @Invoke-RdpRescue.ps1
 
@@ -46,7 +51,9 @@ param(
     [string]$Port = '',
     [string]$Thumbprint = '',
     [string]$SinceHours = '',
-    [string]$BackupPath = ''
+    [string]$BackupPath = '',
+    [ValidateSet('Short', 'Full')]
+    [string]$Report = 'Short'
 )
 
 Set-StrictMode -Version Latest
@@ -6095,7 +6102,60 @@ function Format-RdpBackupLine {
     )
     'RDPRESCUE backup {0} scenario={1} fixes={2}' -f $Backup.Path, $Backup.Scenario, $Backup.Fixes
 }
+
+function Format-RdpRunCommandEvidence {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Status,
+        [Parameter(Mandatory = $true)]
+        [string]$Evidence
+    )
+    # The Run Command form of src/model/report.ts (runCommandEvidence): a DETECTED or UNKNOWN
+    # line names its first token without detail, and how many more there are.
+    if ($Status -eq 'CLEAR') {
+        return $Evidence
+    }
+    $tokens = @($Evidence -split ',')
+    $first = ($tokens[0] -split '=', 2)[0]
+    if ($tokens.Count -gt 1) {
+        return '{0},+{1}' -f $first, ($tokens.Count - 1)
+    }
+    $first
+}
+
+function Format-RdpRunCommandReport {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyCollection()]
+        [object[]]$Results
+    )
+    # One short line per scenario, then the verdict: every scenario's status fits the 4,096
+    # bytes Run Command keeps, whatever fires (the whole evidence: Report=Full).
+    foreach ($result in $Results) {
+        $status = $result.Status.ToUpperInvariant()
+        $evidence = Format-RdpRunCommandEvidence -Status $status -Evidence $result.Evidence
+        Format-RdpReportLine -ScenarioId $result.Id -Status $status -Evidence $evidence
+    }
+    Format-RdpVerdictLine -Detected @($Results | Where-Object { $_.Status -eq 'Detected' }).Count
+}
 #endregion src/powershell/runcommand.ps1
+
+# The text report in the form Report= asks for (see .PARAMETER Report).
+function Write-RdpRunCommandDiagnosis {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [hashtable]$Arguments = @{}
+    )
+    if ($Report -eq 'Full') {
+        return Invoke-RdpDiagnosis -AsText @Arguments
+    }
+    Format-RdpRunCommandReport -Results @(Invoke-RdpDiagnosis @Arguments)
+}
 
 # Every undo hint prints this Run Command form too ({0}: the backup folder).
 $script:RdpRunCommandUndo = 'az vm run-command invoke -g <resource-group> -n <vm-name> --command-id RunPowerShellScript --scripts @Invoke-RdpRescue.ps1 --parameters "Mode=Undo" "BackupPath={0}"'
@@ -6105,7 +6165,7 @@ $knownBackups = @()
 try {
     switch ($Mode) {
         'Diagnose' {
-            $arguments = @{ AsText = $true }
+            $arguments = @{}
             $ids = @(Split-RdpList -Text $Scenario)
             if ($ids.Count -gt 0) {
                 $arguments.Scenario = $ids
@@ -6113,7 +6173,7 @@ try {
             if ($SinceHours) {
                 $arguments.Since = $SinceHours
             }
-            Invoke-RdpDiagnosis @arguments
+            Write-RdpRunCommandDiagnosis -Arguments $arguments
         }
         'Repair' {
             $arguments = @{ Scenario = $Scenario; Confirm = $false; BackupRoot = $backupRoot }
@@ -6137,7 +6197,7 @@ try {
                 }
             }
             # Events the repair has dealt with do not count again: only those written since.
-            Invoke-RdpDiagnosis -AsText -After $started
+            Write-RdpRunCommandDiagnosis -Arguments @{ After = $started }
             foreach ($path in @($results | ForEach-Object { $_.BackupPath } | Where-Object { $_ } | Sort-Object -Unique)) {
                 Format-RdpRunCommandUndo -BackupPath $path
             }
@@ -6155,7 +6215,7 @@ try {
             # An incomplete undo ends in the error that lists every item not restored (catch below).
             $undo = Undo-RdpRepair -BackupPath $path -Confirm:$false
             'RDPRESCUE undo {0} restored={1} backup={2}' -f $undo.Result.ToUpperInvariant(), $undo.Restored, $path
-            Invoke-RdpDiagnosis -AsText -After $started
+            Write-RdpRunCommandDiagnosis -Arguments @{ After = $started }
         }
         'ListBackups' {
             $backups = @(Get-RdpBackupList -BackupRoot $backupRoot)

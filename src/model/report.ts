@@ -11,6 +11,19 @@
  * - CLEAR: "-" when nothing fired, or "n/a:<precondition-check-id>" when the scenario does not
  *   apply to this machine;
  * - UNKNOWN: the ids of the checks that could not run, each followed by "?".
+ *
+ * Run Command form (runcommand/Invoke-RdpRescue.ps1, Report=Short, the default): Run Command
+ * keeps only the end of a script's output, and a catalog of 19 scenarios whose every check
+ * fires would print kilobytes of evidence. So there each line keeps the same four fields and
+ * parses with REPORT_LINE, but DETECTED and UNKNOWN name only their first token, without its
+ * "=<detail>", followed by ",+<n>" when n more tokens were found (runCommandEvidence):
+ *
+ *   RDPRESCUE rdp-disabled DETECTED rdp-connections-denied,+1
+ *   RDPRESCUE tls-disabled UNKNOWN ev-schannel-credential?
+ *
+ * The first token is the first fired primary check (or failed check), as above. The whole
+ * evidence, details included, is what Invoke-RdpDiagnosis returns (-AsText, -AsJson) and
+ * what Report=Full prints; the CMD diagnosis prints the full lines too.
  */
 export const REPORT_PREFIX = 'RDPRESCUE';
 export const STATUSES = ['DETECTED', 'CLEAR', 'UNKNOWN'] as const;
@@ -49,6 +62,14 @@ export function decideStatus(results: readonly CheckResult[]): {
 
 function token(r: CheckResult): string {
   return r.detail ? `${r.checkId}=${r.detail}` : r.checkId;
+}
+
+/** The evidence of a Run Command line (see the Run Command form above). */
+export function runCommandEvidence(status: Status, evidence: string): string {
+  if (status === 'CLEAR') return evidence;
+  const [first, ...rest] = evidence.split(',');
+  const name = first!.replace(/=.*$/, '');
+  return rest.length > 0 ? `${name},+${rest.length}` : name;
 }
 
 export function reportLine(scenarioId: string, status: Status, evidence: string): string {

@@ -99,3 +99,43 @@ function Format-RdpBackupLine {
     )
     'RDPRESCUE backup {0} scenario={1} fixes={2}' -f $Backup.Path, $Backup.Scenario, $Backup.Fixes
 }
+
+function Format-RdpRunCommandEvidence {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Status,
+        [Parameter(Mandatory = $true)]
+        [string]$Evidence
+    )
+    # The Run Command form of src/model/report.ts (runCommandEvidence): a DETECTED or UNKNOWN
+    # line names its first token without detail, and how many more there are.
+    if ($Status -eq 'CLEAR') {
+        return $Evidence
+    }
+    $tokens = @($Evidence -split ',')
+    $first = ($tokens[0] -split '=', 2)[0]
+    if ($tokens.Count -gt 1) {
+        return '{0},+{1}' -f $first, ($tokens.Count - 1)
+    }
+    $first
+}
+
+function Format-RdpRunCommandReport {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyCollection()]
+        [object[]]$Results
+    )
+    # One short line per scenario, then the verdict: every scenario's status fits the 4,096
+    # bytes Run Command keeps, whatever fires (the whole evidence: Report=Full).
+    foreach ($result in $Results) {
+        $status = $result.Status.ToUpperInvariant()
+        $evidence = Format-RdpRunCommandEvidence -Status $status -Evidence $result.Evidence
+        Format-RdpReportLine -ScenarioId $result.Id -Status $status -Evidence $evidence
+    }
+    Format-RdpVerdictLine -Detected @($Results | Where-Object { $_.Status -eq 'Detected' }).Count
+}

@@ -71,6 +71,8 @@ export class WinePrefix {
    * take for granted (a test that varies one sets it here, or clears it).
    */
   standing: Partial<Record<ShimTool, Fixture['sections']>> = {};
+  /** How long one Wine process may run (a long script on a loaded machine needs more). */
+  timeoutMs = 120_000;
 
   constructor(name: string) {
     this.prefix = join(ROOT, '.cache', `wine-${name}`);
@@ -111,7 +113,7 @@ export class WinePrefix {
         RR_SHIM_DIR: 'C:\\rr\\fx',
         ...env,
       },
-      timeout: 120_000,
+      timeout: this.timeoutMs,
     });
     closeSync(fd);
     if (result.error) throw result.error;

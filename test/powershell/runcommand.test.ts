@@ -5,6 +5,7 @@ import { RUNCOMMAND_PATH } from '../../src/emit/powershell/index.ts';
 import { emitted } from './emitted.ts';
 import { requireHost, runInHost, UTILITY_SHIMS } from './host-harness.ts';
 import { broken, READ_MOCKS, WRITE_MOCKS } from './machines.ts';
+import { REPORT_LINE, reportLine, runCommandEvidence, type Status } from '../../src/model/index.ts';
 
 // runcommand/Invoke-RdpRescue.ps1 as Run Command runs it: parameters as strings, only the
 // last 4096 bytes of output kept, last line [STATUS]::SUCCESS or [STATUS]::ERROR.
@@ -26,6 +27,7 @@ describe('the Run Command script', async () => {
       'string Thumbprint',
       'string SinceHours',
       'string BackupPath',
+      'string Report',
     ]);
     expect(param).toContain("[string]$Mode = 'Diagnose'");
   });
@@ -94,6 +96,21 @@ describe('the Run Command script', async () => {
     expect(out.at(-2)).toBe('RDPRESCUE verdict 4 detected');
     expect(out).toHaveLength(catalog.scenarios.length + 2);
     expect(Buffer.byteLength(out.join('\r\n'))).toBeLessThan(1500);
+  });
+
+  it('prints the Run Command form by default, and every finding with Report=Full (report.ts)', (ctx) => {
+    const short = run(ctx, broken);
+    const full = run(ctx, broken, { Report: 'Full' });
+    if (!short || !full) return;
+    const lines = (out: string[]) => out.filter((l) => REPORT_LINE.test(l));
+    expect(lines(full).some((l) => /DETECTED \S*,/.test(l))).toBe(true);
+    expect(lines(short)).toEqual(
+      lines(full).map((l) => {
+        const [, id, status, evidence] = REPORT_LINE.exec(l)!;
+        return reportLine(id!, status as Status, runCommandEvidence(status as Status, evidence!));
+      }),
+    );
+    expect(short.at(-2)).toBe(full.at(-2));
   });
 
   it('repairs one scenario when asked, reports the fix and diagnoses again', (ctx) => {

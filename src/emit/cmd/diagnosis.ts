@@ -8,6 +8,8 @@ import {
   type CheckOutcome,
 } from './checks.ts';
 import { Reads, clearFamilies, eventFiles, type Letters } from './reads/index.ts';
+import { registryTable, tableFile, tableRows, type TableEntry } from './registry-table.ts';
+import { reportLines } from './report-lines.ts';
 import {
   ForVar,
   Name,
@@ -41,7 +43,8 @@ const EMPTY = { F: '?', X: '.', Q: '?' } as const;
 
 /**
  * The diagnosis as statements: `start` clears and prepares (runs first), `body` the rest in
- * sections (see StagedScript): the checks and decisions, the cleanup, each report line.
+ * sections (see StagedScript): the registry table's file, the checks and decisions, the
+ * cleanup, the report.
  */
 export interface Diagnosis {
   start: Command[];
@@ -55,11 +58,13 @@ export interface Diagnosis {
  * a line reads the values the earlier lines set. So every evidence entry j owns three slot
  * variables, members j of the families F, X and Q, that start as placeholders ("?", ".",
  * "?"); a check's outcome variable holds the name of the family its outcome fills, so one
- * `set %outcome%_j=,<id>?` puts the token in the right slot. A scenario then concatenates its
+ * `set %outcome%_j=,<id>?` puts the token in the right slot. Registry checks fill their F
+ * slot from one table (registry-table.ts) and never fail. A scenario then concatenates its
  * slots (fired primaries, fired evidence, failed, unmet preconditions) and strips the
  * placeholders: "?" from the fired and unmet lists (which also drops the token's "?"), "."
  * from the failed list (which keeps it). decideStatus()'s truth table follows, later rules
- * winning: UNKNOWN, DETECTED, n/a.
+ * winning: UNKNOWN, DETECTED, n/a, into the scenario's status (member i of a family that
+ * starts as "CLEAR -"); report-lines.ts prints them.
  */
 export function diagnosis(catalog: Catalog): Diagnosis {
   const slots = {
@@ -72,33 +77,32 @@ export function diagnosis(catalog: Catalog): Diagnosis {
     quiet: [nameOf(slots.Q)],
     failed: [nameOf(slots.X)],
   };
-  const eventChecks = catalog.scenarios.flatMap((sc) =>
-    sc.evidence
-      .map((e) => e.check)
-      .filter((c): c is CheckOf<'event-query'> => c.kind === 'event-query'),
+  const checks = catalog.scenarios.flatMap((sc) => sc.evidence.map((e) => e.check));
+  const rowsOf = new Map(checks.map((c) => [c, tableRows(c)]));
+  const rendered = checks.filter((c) => !rowsOf.get(c));
+  const eventChecks = rendered.filter(
+    (c): c is CheckOf<'event-query'> => c.kind === 'event-query' && c.dataConditions.length === 0,
   );
-  const keys = catalog.scenarios.flatMap((sc) => sc.evidence.flatMap((e) => keysReadBy(e.check)));
-  const services = [
-    ...new Set(
-      catalog.scenarios.flatMap((sc) => sc.evidence.flatMap((e) => servicesRunningFor(e.check))),
-    ),
-  ];
+  const keys = rendered.flatMap(keysReadBy);
+  const services = [...new Set(rendered.flatMap(servicesRunningFor))];
   const r = new Reads({ eventChecks, letters, keys, services, startsClean: true });
-  const detected = Name.generated('detected count');
+  const statusOf = Name.generated('scenario statuses');
+  const report = Name.generated('report lines');
   const a = new ForVar('a');
-  const count = catalog.scenarios.reduce((n, sc) => n + sc.evidence.length, 0);
-  const init = seq(
-    set(detected, '0'),
-    forRange(
-      a,
-      1,
-      1,
-      count,
-      seq(
-        set(slots.F.member(a), EMPTY.F),
-        set(slots.X.member(a), EMPTY.X),
-        set(slots.Q.member(a), EMPTY.Q),
-      ),
+  const count = Math.max(
+    catalog.scenarios.length,
+    catalog.scenarios.reduce((n, sc) => n + sc.evidence.length, 0),
+  );
+  const init = forRange(
+    a,
+    1,
+    1,
+    count,
+    seq(
+      set(slots.F.member(a), EMPTY.F),
+      set(slots.X.member(a), EMPTY.X),
+      set(slots.Q.member(a), EMPTY.Q),
+      set(statusOf.member(a), 'CLEAR -'),
     ),
   );
 
@@ -106,29 +110,42 @@ export function diagnosis(catalog: Catalog): Diagnosis {
   const lists = { fired: Name.generated('fired list'), failed: Name.generated('failed list') };
   const decisions: Command[] = [];
   const statuses: Name[] = [];
-  catalog.scenarios.forEach((scenario) => {
+  const table: TableEntry[] = [];
+  catalog.scenarios.forEach((scenario, i) => {
     const bySlot = scenario.evidence.map((evidence) => {
       const j = ++slot;
-      const canFail = record(r, slots, j, evidence, renderCheck(evidence.check, r));
-      return { ...evidence, slot: j, canFail };
+      const rows = rowsOf.get(evidence.check);
+      if (rows) {
+        table.push({ rows, slot: String(j), checkId: evidence.check.id });
+        return { ...evidence, slot: j, canFail: false, firedOnly: true };
+      }
+      const out = renderCheck(evidence.check, r);
+      const canFail = record(r, slots, j, evidence, out);
+      return { ...evidence, slot: j, canFail, firedOnly: false };
     });
-    const status = Name.generated(`status of ${scenario.id}`);
+    const status = statusOf.member(String(i + 1));
     statuses.push(status);
-    decisions.push(...decide(status, detected, slots, lists, bySlot));
+    decisions.push(...decide(status, slots, lists, bySlot));
   });
-  // One section per report line: lines keep their order, and share lines of the script.
-  const report = [
-    ...catalog.scenarios.map((sc, i) =>
-      echo(`${REPORT_PREFIX} ${sc.id} `, ref(statuses[i]!, ': ,= ')),
-    ),
-    echo(`${REPORT_PREFIX} verdict `, ref(detected), ' detected'),
-  ];
+  const registry = registryTable(table, slots.F, EMPTY.F, tableFile());
+  const {
+    init: counting,
+    copies,
+    print,
+  } = reportLines(
+    catalog.scenarios.map((sc) => sc.id),
+    statuses,
+    report,
+  );
   return {
-    start: [clearFamilies(r.dataFamilies), init],
+    start: [clearFamilies([...r.dataFamilies, report]), seq(counting, init)],
     body: [
-      [...r.take(), ...decisions],
-      [run(['del', eventFiles()], quiet)],
-      ...report.map((line) => [line]),
+      // The table's lines are written in order, before the loop that reads them.
+      ...(registry ? registry.writers.map((w) => [w]) : []),
+      [...(registry ? [registry.reader] : []), ...r.take(), ...decisions],
+      [run(['del', eventFiles(), tableFile()], quiet)],
+      ...(copies.length > 0 ? [copies] : []),
+      ...print.map((line) => [line]),
     ],
   };
 }
@@ -184,7 +201,7 @@ function record(r: Reads, slots: Slots, j: number, evidence: Evidence, out: Chec
   return Boolean(out.failed);
 }
 
-type SlottedEvidence = Evidence & { slot: number; canFail: boolean };
+type SlottedEvidence = Evidence & { slot: number; canFail: boolean; firedOnly: boolean };
 
 /**
  * The statements that turn one scenario's slots into its report status. Conditions compare
@@ -193,7 +210,6 @@ type SlottedEvidence = Evidence & { slot: number; canFail: boolean };
  */
 function decide(
   status: Name,
-  detected: Name,
   slots: Slots,
   lists: { fired: Name; failed: Name },
   evidence: SlottedEvidence[],
@@ -233,7 +249,7 @@ function decide(
   const firedList = list(lists.fired, slots.F, fired, EMPTY.F, 4);
   const failedList =
     failed.length > 0 ? list(lists.failed, slots.X, failed, EMPTY.X, 2) : undefined;
-  const statements: Command[] = [seq(...first, set(status, 'CLEAR -'))];
+  const statements: Command[] = first.length > 0 ? [seq(...first)] : [];
   if (failedList)
     statements.push(
       when(
@@ -242,31 +258,39 @@ function decide(
       ),
     );
   const primaryFired = not(equals(refs(slots.F, primary), empty('F', primary.length)));
-  const applies =
-    pre.length > 0
+  // A precondition applies when it fired: a table check only fills its F slot (it cannot
+  // fail), another leaves its X and Q slots empty when it fired.
+  const preTable = evidence.filter((e) => e.role === 'precondition' && e.firedOnly);
+  const preOther = evidence.filter((e) => e.role === 'precondition' && !e.firedOnly);
+  const applies = [
+    ...(preOther.length > 0
       ? [
           equals(
-            [...refs(slots.X, pre), ...refs(slots.Q, pre)],
-            empty('X', pre.length) + empty('Q', pre.length),
+            [
+              ...refs(
+                slots.X,
+                preOther.map((e) => e.slot),
+              ),
+              ...refs(
+                slots.Q,
+                preOther.map((e) => e.slot),
+              ),
+            ],
+            empty('X', preOther.length) + empty('Q', preOther.length),
           ),
         ]
-      : [];
+      : []),
+    ...preTable.map((e) => not(equals([ref(slots.F.member(String(e.slot)))], EMPTY.F))),
+  ];
   statements.push(
-    whenAll(
-      [...applies, primaryFired],
-      seq(
-        set(status, textWord('DETECTED ', ...firedList.stripped)),
-        setArith(detected, word(nameOf(detected), '+1'), [toNul]),
-      ),
-    ),
+    whenAll([...applies, primaryFired], set(status, textWord('DETECTED ', ...firedList.stripped))),
   );
   // The first unmet precondition names the n/a, so it is tested last.
-  for (const e of [...evidence].reverse().filter((x) => x.role === 'precondition'))
-    statements.push(
-      when(
-        not(equals([ref(slots.Q.member(String(e.slot)))], EMPTY.Q)),
-        set(status, `CLEAR n/a:${e.check.id}`),
-      ),
-    );
+  for (const e of [...evidence].reverse().filter((x) => x.role === 'precondition')) {
+    const unmet = e.firedOnly
+      ? equals([ref(slots.F.member(String(e.slot)))], EMPTY.F)
+      : not(equals([ref(slots.Q.member(String(e.slot)))], EMPTY.Q));
+    statements.push(when(unmet, set(status, `CLEAR n/a:${e.check.id}`)));
+  }
   return statements;
 }

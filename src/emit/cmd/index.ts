@@ -36,9 +36,13 @@ function checkPasteLimit(path: string, rendered: RenderedScript): void {
     );
 }
 
-function diagnosisArtifacts(catalog: Catalog, version: string): Artifact[] {
+/** The diagnosis of a catalog as Serial Console pastes and as a .cmd file's text. */
+export function diagnosisScripts(
+  catalog: Catalog,
+  version: string,
+): { pastes: string[]; batch: string } {
   const { start, body } = diagnosis(catalog);
-  const { pastes, batch } = printStaged({
+  return printStaged({
     label: 'diagnose',
     start,
     body,
@@ -50,6 +54,10 @@ function diagnosisArtifacts(catalog: Catalog, version: string): Artifact[] {
     ],
     batchTail: [exit(0)],
   });
+}
+
+function diagnosisArtifacts(catalog: Catalog, version: string): Artifact[] {
+  const { pastes, batch } = diagnosisScripts(catalog, version);
   return [
     ...pastes.map((text, i) => {
       const path = `serial-console/diagnose-${i + 1}-of-${pastes.length}.txt`;

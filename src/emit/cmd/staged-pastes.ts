@@ -63,6 +63,11 @@ export interface StagedOutput {
 
 /** A line is not lengthened past this: long lines waste more at a block's end. */
 const LINE_CAP = 700;
+/**
+ * The abbreviation's definitions all stand in block 1: past this many characters they
+ * would crowd out its statements (a table of checks repeats many short texts).
+ */
+const DEFINITIONS_BUDGET = 1100;
 /** Block counts are measured as three digits, so "block 12/345" still fits. */
 const MEASURE_OF = 999;
 
@@ -111,7 +116,7 @@ function measure(
   stage: Name,
 ): { namer: Namer; savings: Map<Command, number>; definitions: number } {
   const { namer, body } = namesFor(script, stage);
-  const short = abbreviate(body.flat(), namer);
+  const short = abbreviate(body.flat(), namer, DEFINITIONS_BUDGET);
   const savings = new Map<Command, number>();
   let at = 0;
   script.body.flat().forEach((statement, i) => {
@@ -189,7 +194,7 @@ function renderPastes(
   const bodies = blocks.map((groups, i) =>
     groups.flatMap((group) => printLines([guarded(stage, i + 1, line(group))], paste)),
   );
-  const short = abbreviate(bodies.flat(), namer);
+  const short = abbreviate(bodies.flat(), namer, DEFINITIONS_BUDGET);
   let at = 0;
   return bodies.map((lines, i) => {
     const k = i + 1;

@@ -7,3 +7,4 @@ export * from './registry.ts';
 export * from './services.ts';
 export * from './events.ts';
 export * from './user-rights.ts';
+export * from './event-data.ts';

@@ -90,9 +90,14 @@ function replace(line: Line, at: readonly At[], length: number, reference: strin
 
 /**
  * Names the repeated text of `lines`, most characters saved first, with fresh names from
- * the script's namer. Returns the lines unchanged when nothing pays.
+ * the script's namer. Returns the lines unchanged when nothing pays. `budget` caps the
+ * characters of the definitions (a staged script prints them all in its first block).
  */
-export function abbreviate(lines: readonly Line[], namer: Namer): Abbreviated {
+export function abbreviate(
+  lines: readonly Line[],
+  namer: Namer,
+  budget = Number.POSITIVE_INFINITY,
+): Abbreviated {
   const current = lines.map((l) => l.map((c) => ({ ...c })));
   const uses = current.map(() => new Set<Definition>());
   const size = current.reduce((n, l) => n + l.reduce((m, c) => m + c.text.length, 0), 0);
@@ -104,6 +109,7 @@ export function abbreviate(lines: readonly Line[], namer: Namer): Abbreviated {
   };
   perLine.forEach((map) => count(map, 1));
   const definitions: Definition[] = [];
+  let spent = 0;
   for (;;) {
     const printed = namer.peek();
     const reference = printed.length + 2;
@@ -115,7 +121,8 @@ export function abbreviate(lines: readonly Line[], namer: Namer): Abbreviated {
       const saved = n * (length - reference) - (length + overhead);
       if (saved > 0 && (!best || saved > best.saved)) best = { key, saved };
     }
-    if (!best) break;
+    if (!best || spent + best.key.length + overhead > budget) break;
+    spent += best.key.length + overhead;
     const { name } = namer.fresh('abbreviation');
     const text = best.key.slice(1);
     const ci = best.key.startsWith('C');

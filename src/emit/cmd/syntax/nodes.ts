@@ -161,9 +161,12 @@ export function setComputed(name: WordLike, value: WordLike, sets: readonly Name
     if (
       part.kind === 'quoted' ||
       part.kind === 'arg' ||
-      ((part.kind === 'id' || part.kind === 'text') && !/^[A-Za-z0-9_]*$/.test(part.value))
+      (part.kind === 'id' && !/^[A-Za-z0-9_]*$/.test(part.value)) ||
+      (part.kind === 'text' && !/^[A-Za-z0-9_-]*$/.test(part.value))
     )
-      throw new Error('a computed variable name is made of names, references and plain letters');
+      throw new Error(
+        'a computed variable name is made of names, references, plain letters and (as text) "-"',
+      );
   if (sets.length === 0) throw new Error('a computed set must say which variables it may set');
   return { kind: 'set-computed', name: word, value: toWord(value, 'text'), sets };
 }

@@ -60,7 +60,7 @@ const logonFailures = (id: string, field: string, values: string[]): Check => ({
   provider: 'Microsoft-Windows-Security-Auditing',
   eventIds: [4625],
   windowHours: 24,
-  dataConditions: [{ field, values }],
+  dataConditions: [{ field, orFields: [], values }],
   reportFields: ['TargetUserName', field],
 });
 

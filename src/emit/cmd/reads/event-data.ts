@@ -29,7 +29,7 @@ type EventQueryCheck = CheckOf<'event-query'>;
  */
 export function dataXPath(check: EventQueryCheck): string {
   for (const c of check.dataConditions)
-    for (const v of [c.field, ...c.values])
+    for (const v of [c.field, ...c.orFields, ...c.values])
       if (!/^[A-Za-z0-9_.:-]+$/.test(v))
         throw new Error(`check '${check.id}': CMD cannot query event data '${v}'`);
   const ids = check.eventIds.map((id) => `EventID=${id}`).join(' or ');
@@ -38,7 +38,11 @@ export function dataXPath(check: EventQueryCheck): string {
     (check.eventIds.length > 1 ? `(${ids})` : ids) +
     ` and TimeCreated[timediff(@SystemTime) <= ${check.windowHours * 3600000}]`;
   const data = check.dataConditions
-    .map((c) => c.values.map((v) => `Data[@Name='${c.field}']='${v}'`).join(' or '))
+    .map((c) =>
+      [c.field, ...c.orFields]
+        .flatMap((f) => c.values.map((v) => `Data[@Name='${f}']='${v}'`))
+        .join(' or '),
+    )
     .map((c, _, all) => (all.length > 1 ? `(${c})` : c))
     .join(' and ');
   return `*[System[${system}] and EventData[${data}]]`;

@@ -82,7 +82,7 @@ $script:RdpOfflineCatalog = @{
                     Role = 'primary'
                     Check = @{
                         Kind = 'event-query'
-                        Id = 'ev-logon-account-state'
+                        Id = 'ev-logon-account'
                         LogFile = 'Security.evtx'
                         Channel = 'Security'
                         Provider = 'Microsoft-Windows-Security-Auditing'
@@ -101,7 +101,7 @@ $script:RdpOfflineCatalog = @{
                     Role = 'supporting'
                     Check = @{
                         Kind = 'event-query'
-                        Id = 'ev-logon-bad-credentials'
+                        Id = 'ev-logon-bad-password'
                         LogFile = 'Security.evtx'
                         Channel = 'Security'
                         Provider = 'Microsoft-Windows-Security-Auditing'
@@ -242,7 +242,7 @@ $script:RdpOfflineCatalog = @{
                     Role = 'primary'
                     Check = @{
                         Kind = 'event-query'
-                        Id = 'ev-logon-domain-unreachable'
+                        Id = 'ev-logon-no-dc'
                         LogFile = 'Security.evtx'
                         Channel = 'Security'
                         Provider = 'Microsoft-Windows-Security-Auditing'
@@ -589,7 +589,7 @@ $script:RdpOfflineCatalog = @{
                     Role = 'primary'
                     Check = @{
                         Kind = 'event-query'
-                        Id = 'ev-logon-right-missing'
+                        Id = 'ev-logon-no-right'
                         LogFile = 'Security.evtx'
                         Channel = 'Security'
                         Provider = 'Microsoft-Windows-Security-Auditing'
@@ -608,14 +608,14 @@ $script:RdpOfflineCatalog = @{
                     Role = 'primary'
                     Check = @{
                         Kind = 'user-right'
-                        Id = 'rdp-right-admins-missing'
+                        Id = 'rdp-right-no-admins'
                     }
                 }
                 @{
                     Role = 'supporting'
                     Check = @{
                         Kind = 'user-right'
-                        Id = 'rdp-right-rdusers-missing'
+                        Id = 'rdp-right-no-rdusers'
                     }
                 }
                 @{

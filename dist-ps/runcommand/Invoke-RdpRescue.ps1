@@ -111,8 +111,8 @@ $script:RdpStringTable = @{
         EventChecksNotVerified = 'Event checks ({0}) describe the past and are not used to verify a fix.'
         InvalidSince = '-Since must be a positive TimeSpan or a number of hours, not "{0}".'
         'Scenario.account-locked-or-expired.Title' = 'The account is locked out, disabled or expired'
-        'Finding.ev-logon-account-state' = 'Security 4625: an account was refused because it is locked out (0xC0000234), disabled (0xC0000072), its password expired (0xC0000071) or must change (0xC0000224), or it expired (0xC0000193). The evidence names the account.'
-        'Finding.ev-logon-bad-credentials' = 'Security 4625: logons with a wrong password (0xC000006A) or an unknown user name (0xC0000064). Many of them from the internet are password guessing, and can lock an account out.'
+        'Finding.ev-logon-account' = 'Security 4625: an account was refused because it is locked out (0xC0000234), disabled (0xC0000072), its password expired (0xC0000071) or must change (0xC0000224), or it expired (0xC0000193). The evidence names the account.'
+        'Finding.ev-logon-bad-password' = 'Security 4625: logons with a wrong password (0xC000006A) or an unknown user name (0xC0000064). Many of them from the internet are password guessing, and can lock an account out.'
         'Scenario.broker-hostname.Title' = 'The Connection Broker''s host name was changed'
         'Finding.broker-role-installed' = 'The Remote Desktop Connection Broker role is installed.'
         'Finding.ev-broker-db-logon' = 'Event 2056: the broker failed to log on to its database.'
@@ -123,7 +123,7 @@ $script:RdpStringTable = @{
         'Finding.ev-schannel-36872' = 'Schannel 36872 was logged; its meaning differs between Windows versions, so it only supports the finding.'
         'Finding.machinekeys-acl' = 'MachineKeys or the RDP key file lacks an entry Windows needs (Administrators on the folder; SYSTEM and NETWORK SERVICE on the RDP key).'
         'Scenario.nla-dc-unreachable.Title' = 'Network Level Authentication cannot reach a domain controller'
-        'Finding.ev-logon-domain-unreachable' = 'Security 4625: logons failed because no domain controller answered (0xC000005E), the trust failed (0xC000018C) or Netlogon was not started (0xC0000192).'
+        'Finding.ev-logon-no-dc' = 'Security 4625: logons failed because no domain controller answered (0xC000005E), the trust failed (0xC000018C) or Netlogon was not started (0xC0000192).'
         'Scenario.rdp-cert-invalid.Title' = 'The RDP certificate is expired, missing, or not the configured one'
         'Finding.rdp-cert-store' = 'The Remote Desktop certificate store is empty or holds only expired certificates, or certificates RDP cannot use (no private key that opens, a key file NETWORK SERVICE cannot read, or an Enhanced Key Usage not for server authentication).'
         'Finding.rdp-cert-binding' = 'SSLCertificateSHA1Hash names a certificate that is not installed, has expired, or that RDP cannot use (no private key that opens, a key file NETWORK SERVICE cannot read, or an Enhanced Key Usage not for server authentication).'
@@ -151,9 +151,9 @@ $script:RdpStringTable = @{
         'Finding.rdp-requires-tls' = 'The RDP listener requires TLS (SecurityLayer=2, possibly set by Group Policy), so it cannot fall back while TLS is off.'
         'Finding.fips-policy-on' = 'FIPS mode is on: only FIPS-compliant protocols and cipher suites are allowed.'
         'Scenario.user-not-authorized.Title' = 'The user has no right to sign in through Remote Desktop'
-        'Finding.ev-logon-right-missing' = 'Security 4625 with 0xC000015B: the user has not been granted the requested logon type on this machine. The evidence names the account.'
-        'Finding.rdp-right-admins-missing' = 'Administrators (S-1-5-32-544) do not hold "Allow log on through Remote Desktop Services" (SeRemoteInteractiveLogonRight): no administrator can sign in over RDP. When a Group Policy sets the right, a local change is reverted at the next refresh.'
-        'Finding.rdp-right-rdusers-missing' = 'Remote Desktop Users (S-1-5-32-555) do not hold "Allow log on through Remote Desktop Services": only the groups that still hold it can sign in over RDP.'
+        'Finding.ev-logon-no-right' = 'Security 4625 with 0xC000015B: the user has not been granted the requested logon type on this machine. The evidence names the account.'
+        'Finding.rdp-right-no-admins' = 'Administrators (S-1-5-32-544) do not hold "Allow log on through Remote Desktop Services" (SeRemoteInteractiveLogonRight): no administrator can sign in over RDP. When a Group Policy sets the right, a local change is reverted at the next refresh.'
+        'Finding.rdp-right-no-rdusers' = 'Remote Desktop Users (S-1-5-32-555) do not hold "Allow log on through Remote Desktop Services": only the groups that still hold it can sign in over RDP.'
         'Finding.rdp-right-denied' = '"Deny log on through Remote Desktop Services" (SeDenyRemoteInteractiveLogonRight) holds local accounts (S-1-5-113, S-1-5-114), Administrators or Remote Desktop Users: the denial wins over any allow. Security baselines set it for local accounts; then only domain accounts can sign in over RDP.'
         'Fix.allow-rdp-connections.Title' = 'Allow Remote Desktop connections'
         'Fix.disable-nla.Title' = 'Turn off Network Level Authentication for RDP (temporary)'
@@ -222,8 +222,8 @@ $script:RdpStringTable = @{
         EventChecksNotVerified = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNla29udHJvbGxlciAoezB9KSBiZXNrcml2ZXIgZGV0IGbDtnJmbHV0bmEgb2NoIGFudsOkbmRzIGludGUgZsO2ciBhdHQgdmVyaWZpZXJhIGVuIGtvcnJpZ2VyaW5nLg==')
         InvalidSince = (ConvertFrom-RdpUtf8Base64 'LVNpbmNlIG3DpXN0ZSB2YXJhIGV0dCBwb3NpdGl2dCBUaW1lU3Bhbi12w6RyZGUgZWxsZXIgZXR0IGFudGFsIHRpbW1hciwgaW50ZSAiezB9Ii4=')
         'Scenario.account-locked-or-expired.Title' = (ConvertFrom-RdpUtf8Base64 'S29udG90IMOkciB1dGVsw6VzdCwgaW5ha3RpdmVyYXQgZWxsZXIgaGFyIHVwcGjDtnJ0IGF0dCBnw6RsbGE=')
-        'Finding.ev-logon-account-state' = (ConvertFrom-RdpUtf8Base64 'U8Oka2VyaGV0IDQ2MjU6IGV0dCBrb250byBuZWthZGVzIGVmdGVyc29tIGRldCDDpHIgdXRlbMOlc3QgKDB4QzAwMDAyMzQpLCBpbmFrdGl2ZXJhdCAoMHhDMDAwMDA3MiksIGzDtnNlbm9yZGV0IGhhciBnw6V0dCB1dCAoMHhDMDAwMDA3MSkgZWxsZXIgbcOlc3RlIGJ5dGFzICgweEMwMDAwMjI0KSwgZWxsZXIga29udG90IGhhciB1cHBow7ZydCBhdHQgZ8OkbGxhICgweEMwMDAwMTkzKS4gQmVsw6RnZ2VuIGFuZ2VyIGtvbnRvdC4=')
-        'Finding.ev-logon-bad-credentials' = (ConvertFrom-RdpUtf8Base64 'U8Oka2VyaGV0IDQ2MjU6IGlubG9nZ25pbmdhciBtZWQgZmVsIGzDtnNlbm9yZCAoMHhDMDAwMDA2QSkgZWxsZXIgb2vDpG50IGFudsOkbmRhcm5hbW4gKDB4QzAwMDAwNjQpLiBNw6VuZ2Egc8OlZGFuYSBmcsOlbiBpbnRlcm5ldCDDpHIgbMO2c2Vub3Jkc2dpc3NuaW5nIG9jaCBrYW4gbMOlc2EgdXQgZXR0IGtvbnRvLg==')
+        'Finding.ev-logon-account' = (ConvertFrom-RdpUtf8Base64 'U8Oka2VyaGV0IDQ2MjU6IGV0dCBrb250byBuZWthZGVzIGVmdGVyc29tIGRldCDDpHIgdXRlbMOlc3QgKDB4QzAwMDAyMzQpLCBpbmFrdGl2ZXJhdCAoMHhDMDAwMDA3MiksIGzDtnNlbm9yZGV0IGhhciBnw6V0dCB1dCAoMHhDMDAwMDA3MSkgZWxsZXIgbcOlc3RlIGJ5dGFzICgweEMwMDAwMjI0KSwgZWxsZXIga29udG90IGhhciB1cHBow7ZydCBhdHQgZ8OkbGxhICgweEMwMDAwMTkzKS4gQmVsw6RnZ2VuIGFuZ2VyIGtvbnRvdC4=')
+        'Finding.ev-logon-bad-password' = (ConvertFrom-RdpUtf8Base64 'U8Oka2VyaGV0IDQ2MjU6IGlubG9nZ25pbmdhciBtZWQgZmVsIGzDtnNlbm9yZCAoMHhDMDAwMDA2QSkgZWxsZXIgb2vDpG50IGFudsOkbmRhcm5hbW4gKDB4QzAwMDAwNjQpLiBNw6VuZ2Egc8OlZGFuYSBmcsOlbiBpbnRlcm5ldCDDpHIgbMO2c2Vub3Jkc2dpc3NuaW5nIG9jaCBrYW4gbMOlc2EgdXQgZXR0IGtvbnRvLg==')
         'Scenario.broker-hostname.Title' = (ConvertFrom-RdpUtf8Base64 'QW5zbHV0bmluZ3Nrb29yZGluYXRvcm5zIHbDpHJkbmFtbiBoYXIgw6RuZHJhdHM=')
         'Finding.broker-role-installed' = (ConvertFrom-RdpUtf8Base64 'Um9sbGVuIEFuc2x1dG5pbmdza29vcmRpbmF0b3IgZsO2ciBmasOkcnJza3JpdmJvcmQgw6RyIGluc3RhbGxlcmFkLg==')
         'Finding.ev-broker-db-logon' = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNlIDIwNTY6IGtvb3JkaW5hdG9ybiBrdW5kZSBpbnRlIGxvZ2dhIGluIGkgc2luIGRhdGFiYXMu')
@@ -234,7 +234,7 @@ $script:RdpStringTable = @{
         'Finding.ev-schannel-36872' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzIgbG9nZ2FkZXM7IGJldHlkZWxzZW4gc2tpbGplciBzaWcgbWVsbGFuIFdpbmRvd3MtdmVyc2lvbmVyLCBzw6UgZGVuIHN0w7ZkZXIgYmFyYSBzbHV0c2F0c2VuLg==')
         'Finding.machinekeys-acl' = (ConvertFrom-RdpUtf8Base64 'TWFjaGluZUtleXMgZWxsZXIgUkRQLW55Y2tlbGZpbGVuIHNha25hciBlbiBwb3N0IHNvbSBXaW5kb3dzIGJlaMO2dmVyIChBZG1pbmlzdHJhdMO2cmVyIHDDpSBtYXBwZW47IFNZU1RFTSBvY2ggTkVUV09SSyBTRVJWSUNFIHDDpSBSRFAtbnlja2Vsbiku')
         'Scenario.nla-dc-unreachable.Title' = (ConvertFrom-RdpUtf8Base64 'QXV0ZW50aXNlcmluZyBww6UgbsOkdHZlcmtzbml2w6UgbsOlciBpbmdlbiBkb23DpG5rb250cm9sbGFudA==')
-        'Finding.ev-logon-domain-unreachable' = (ConvertFrom-RdpUtf8Base64 'U8Oka2VyaGV0IDQ2MjU6IGlubG9nZ25pbmdhciBtaXNzbHlja2FkZXMgZWZ0ZXJzb20gaW5nZW4gZG9tw6Rua29udHJvbGxhbnQgc3ZhcmFkZSAoMHhDMDAwMDA1RSksIGbDtnJ0cm9lbmRldCBtaXNzbHlja2FkZXMgKDB4QzAwMDAxOEMpIGVsbGVyIE5ldGxvZ29uIGludGUgdmFyIHN0YXJ0YWQgKDB4QzAwMDAxOTIpLg==')
+        'Finding.ev-logon-no-dc' = (ConvertFrom-RdpUtf8Base64 'U8Oka2VyaGV0IDQ2MjU6IGlubG9nZ25pbmdhciBtaXNzbHlja2FkZXMgZWZ0ZXJzb20gaW5nZW4gZG9tw6Rua29udHJvbGxhbnQgc3ZhcmFkZSAoMHhDMDAwMDA1RSksIGbDtnJ0cm9lbmRldCBtaXNzbHlja2FkZXMgKDB4QzAwMDAxOEMpIGVsbGVyIE5ldGxvZ29uIGludGUgdmFyIHN0YXJ0YWQgKDB4QzAwMDAxOTIpLg==')
         'Scenario.rdp-cert-invalid.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQLWNlcnRpZmlrYXRldCBoYXIgZ8OldHQgdXQsIHNha25hcyBlbGxlciDDpHIgaW50ZSBkZXQga29uZmlndXJlcmFkZQ==')
         'Finding.rdp-cert-store' = (ConvertFrom-RdpUtf8Base64 'Q2VydGlmaWthdGFya2l2ZXQgUmVtb3RlIERlc2t0b3Agw6RyIHRvbXQgZWxsZXIgaW5uZWjDpWxsZXIgYmFyYSB1dGfDpW5nbmEgY2VydGlmaWthdCwgZWxsZXIgY2VydGlmaWthdCBzb20gUkRQIGludGUga2FuIGFudsOkbmRhIChpbmdlbiBwcml2YXQgbnlja2VsIHNvbSBnw6VyIGF0dCDDtnBwbmEsIGVuIG55Y2tlbGZpbCBzb20gTkVUV09SSyBTRVJWSUNFIGludGUga2FuIGzDpHNhIGVsbGVyIGVuIGbDtnJiw6R0dHJhZCBueWNrZWxhbnbDpG5kbmluZyBzb20gaW50ZSBnw6RsbGVyIHNlcnZlcmF1dGVudGlzZXJpbmcpLg==')
         'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCBhbmdlciBldHQgY2VydGlmaWthdCBzb20gaW50ZSDDpHIgaW5zdGFsbGVyYXQsIGhhciBnw6V0dCB1dCBlbGxlciBzb20gUkRQIGludGUga2FuIGFudsOkbmRhIChpbmdlbiBwcml2YXQgbnlja2VsIHNvbSBnw6VyIGF0dCDDtnBwbmEsIGVuIG55Y2tlbGZpbCBzb20gTkVUV09SSyBTRVJWSUNFIGludGUga2FuIGzDpHNhIGVsbGVyIGVuIGbDtnJiw6R0dHJhZCBueWNrZWxhbnbDpG5kbmluZyBzb20gaW50ZSBnw6RsbGVyIHNlcnZlcmF1dGVudGlzZXJpbmcpLg==')
@@ -262,9 +262,9 @@ $script:RdpStringTable = @{
         'Finding.rdp-requires-tls' = (ConvertFrom-RdpUtf8Base64 'UkRQLWx5c3NuYXJlbiBrcsOkdmVyIFRMUyAoU2VjdXJpdHlMYXllcj0yLCBldmVudHVlbGx0IHNhdHQgYXYgZW4gZ3J1cHByaW5jaXApLCBzw6UgZGVuIGthbiBpbnRlIGZhbGxhIHRpbGxiYWthIG1lZGFuIFRMUyDDpHIgYXYu')
         'Finding.fips-policy-on' = (ConvertFrom-RdpUtf8Base64 'RklQUy1sw6RnZXQgw6RyIHDDpTogZW5kYXN0IEZJUFMta29tcGF0aWJsYSBwcm90b2tvbGwgb2NoIGNoaWZmZXJzdml0ZXIgdGlsbMOldHMu')
         'Scenario.user-not-authorized.Title' = (ConvertFrom-RdpUtf8Base64 'QW52w6RuZGFyZW4gaGFyIGludGUgcsOkdHQgYXR0IGxvZ2dhIGluIHZpYSBGasOkcnJza3JpdmJvcmQ=')
-        'Finding.ev-logon-right-missing' = (ConvertFrom-RdpUtf8Base64 'U8Oka2VyaGV0IDQ2MjUgbWVkIDB4QzAwMDAxNUI6IGFudsOkbmRhcmVuIGhhciBpbnRlIGJldmlsamF0cyBkZW4gYmVnw6RyZGEgaW5sb2dnbmluZ3N0eXBlbiBww6UgZGVuIGjDpHIgZGF0b3JuLiBCZWzDpGdnZW4gYW5nZXIga29udG90Lg==')
-        'Finding.rdp-right-admins-missing' = (ConvertFrom-RdpUtf8Base64 'QWRtaW5pc3RyYXTDtnJlciAoUy0xLTUtMzItNTQ0KSBoYXIgaW50ZSAiVGlsbMOldCBpbmxvZ2duaW5nIHZpYSBGasOkcnJza3JpdmJvcmRzdGrDpG5zdGVyIiAoU2VSZW1vdGVJbnRlcmFjdGl2ZUxvZ29uUmlnaHQpOiBpbmdlbiBhZG1pbmlzdHJhdMO2ciBrYW4gbG9nZ2EgaW4gdmlhIFJEUC4gTsOkciBlbiBncnVwcHJpbmNpcCBzw6R0dGVyIHLDpHR0aWdoZXRlbiDDpXRlcnN0w6RsbHMgZW4gbG9rYWwgw6RuZHJpbmcgdmlkIG7DpHN0YSB1cHBkYXRlcmluZy4=')
-        'Finding.rdp-right-rdusers-missing' = (ConvertFrom-RdpUtf8Base64 'RmrDpHJyc2tyaXZib3Jkc2FudsOkbmRhcmUgKFMtMS01LTMyLTU1NSkgaGFyIGludGUgIlRpbGzDpXQgaW5sb2dnbmluZyB2aWEgRmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciI6IGJhcmEgZGUgZ3J1cHBlciBzb20gZm9ydGZhcmFuZGUgaGFyIHLDpHR0aWdoZXRlbiBrYW4gbG9nZ2EgaW4gdmlhIFJEUC4=')
+        'Finding.ev-logon-no-right' = (ConvertFrom-RdpUtf8Base64 'U8Oka2VyaGV0IDQ2MjUgbWVkIDB4QzAwMDAxNUI6IGFudsOkbmRhcmVuIGhhciBpbnRlIGJldmlsamF0cyBkZW4gYmVnw6RyZGEgaW5sb2dnbmluZ3N0eXBlbiBww6UgZGVuIGjDpHIgZGF0b3JuLiBCZWzDpGdnZW4gYW5nZXIga29udG90Lg==')
+        'Finding.rdp-right-no-admins' = (ConvertFrom-RdpUtf8Base64 'QWRtaW5pc3RyYXTDtnJlciAoUy0xLTUtMzItNTQ0KSBoYXIgaW50ZSAiVGlsbMOldCBpbmxvZ2duaW5nIHZpYSBGasOkcnJza3JpdmJvcmRzdGrDpG5zdGVyIiAoU2VSZW1vdGVJbnRlcmFjdGl2ZUxvZ29uUmlnaHQpOiBpbmdlbiBhZG1pbmlzdHJhdMO2ciBrYW4gbG9nZ2EgaW4gdmlhIFJEUC4gTsOkciBlbiBncnVwcHJpbmNpcCBzw6R0dGVyIHLDpHR0aWdoZXRlbiDDpXRlcnN0w6RsbHMgZW4gbG9rYWwgw6RuZHJpbmcgdmlkIG7DpHN0YSB1cHBkYXRlcmluZy4=')
+        'Finding.rdp-right-no-rdusers' = (ConvertFrom-RdpUtf8Base64 'RmrDpHJyc2tyaXZib3Jkc2FudsOkbmRhcmUgKFMtMS01LTMyLTU1NSkgaGFyIGludGUgIlRpbGzDpXQgaW5sb2dnbmluZyB2aWEgRmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciI6IGJhcmEgZGUgZ3J1cHBlciBzb20gZm9ydGZhcmFuZGUgaGFyIHLDpHR0aWdoZXRlbiBrYW4gbG9nZ2EgaW4gdmlhIFJEUC4=')
         'Finding.rdp-right-denied' = (ConvertFrom-RdpUtf8Base64 'Ik5la2EgaW5sb2dnbmluZyB2aWEgRmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciIgKFNlRGVueVJlbW90ZUludGVyYWN0aXZlTG9nb25SaWdodCkgb21mYXR0YXIgbG9rYWxhIGtvbnRvbiAoUy0xLTUtMTEzLCBTLTEtNS0xMTQpLCBBZG1pbmlzdHJhdMO2cmVyIGVsbGVyIEZqw6RycnNrcml2Ym9yZHNhbnbDpG5kYXJlOiBuZWthbmRldCB2aW5uZXIgw7Z2ZXIgdmFyamUgdGlsbMOldGVsc2UuIFPDpGtlcmhldHNiYXNsaW5qZXIgc8OkdHRlciBkZXQgZsO2ciBsb2thbGEga29udG9uOyBkw6Uga2FuIGJhcmEgZG9tw6Rua29udG9uIGxvZ2dhIGluIHZpYSBSRFAu')
         'Fix.allow-rdp-connections.Title' = (ConvertFrom-RdpUtf8Base64 'VGlsbMOldCBmasOkcnJza3JpdmJvcmRzYW5zbHV0bmluZ2Fy')
         'Fix.disable-nla.Title' = (ConvertFrom-RdpUtf8Base64 'U3TDpG5nIGF2IGF1dGVudGlzZXJpbmcgcMOlIG7DpHR2ZXJrc25pdsOlIGbDtnIgUkRQICh0aWxsZsOkbGxpZ3Qp')
@@ -333,8 +333,8 @@ $script:RdpStringTable = @{
         EventChecksNotVerified = 'Gebeurteniscontroles ({0}) beschrijven het verleden en worden niet gebruikt om een oplossing te controleren.'
         InvalidSince = '-Since moet een positieve TimeSpan of een aantal uren zijn, niet "{0}".'
         'Scenario.account-locked-or-expired.Title' = 'Het account is vergrendeld, uitgeschakeld of verlopen'
-        'Finding.ev-logon-account-state' = 'Beveiliging 4625: een account werd geweigerd omdat het vergrendeld is (0xC0000234), uitgeschakeld is (0xC0000072), het wachtwoord verlopen is (0xC0000071) of moet worden gewijzigd (0xC0000224), of het account verlopen is (0xC0000193). De aanwijzing noemt het account.'
-        'Finding.ev-logon-bad-credentials' = 'Beveiliging 4625: aanmeldingen met een onjuist wachtwoord (0xC000006A) of een onbekende gebruikersnaam (0xC0000064). Veel daarvan vanaf internet zijn het raden van wachtwoorden en kunnen een account vergrendelen.'
+        'Finding.ev-logon-account' = 'Beveiliging 4625: een account werd geweigerd omdat het vergrendeld is (0xC0000234), uitgeschakeld is (0xC0000072), het wachtwoord verlopen is (0xC0000071) of moet worden gewijzigd (0xC0000224), of het account verlopen is (0xC0000193). De aanwijzing noemt het account.'
+        'Finding.ev-logon-bad-password' = 'Beveiliging 4625: aanmeldingen met een onjuist wachtwoord (0xC000006A) of een onbekende gebruikersnaam (0xC0000064). Veel daarvan vanaf internet zijn het raden van wachtwoorden en kunnen een account vergrendelen.'
         'Scenario.broker-hostname.Title' = 'De hostnaam van de Verbindingsbroker is gewijzigd'
         'Finding.broker-role-installed' = (ConvertFrom-RdpUtf8Base64 'RGUgcm9sIFZlcmJpbmRpbmdzYnJva2VyIHZvb3IgRXh0ZXJuIGJ1cmVhdWJsYWQgaXMgZ2XDr25zdGFsbGVlcmQu')
         'Finding.ev-broker-db-logon' = 'Gebeurtenis 2056: de broker kon zich niet aanmelden bij de database.'
@@ -345,7 +345,7 @@ $script:RdpStringTable = @{
         'Finding.ev-schannel-36872' = 'Schannel 36872 is vastgelegd; de betekenis verschilt per Windows-versie, dus het ondersteunt de bevinding alleen.'
         'Finding.machinekeys-acl' = 'MachineKeys of het RDP-sleutelbestand mist een vermelding die Windows nodig heeft (Administrators op de map; SYSTEM en NETWORK SERVICE op de RDP-sleutel).'
         'Scenario.nla-dc-unreachable.Title' = 'Verificatie op netwerkniveau kan geen domeincontroller bereiken'
-        'Finding.ev-logon-domain-unreachable' = 'Beveiliging 4625: aanmeldingen mislukten omdat geen domeincontroller antwoordde (0xC000005E), de vertrouwensrelatie mislukte (0xC000018C) of Netlogon niet gestart was (0xC0000192).'
+        'Finding.ev-logon-no-dc' = 'Beveiliging 4625: aanmeldingen mislukten omdat geen domeincontroller antwoordde (0xC000005E), de vertrouwensrelatie mislukte (0xC000018C) of Netlogon niet gestart was (0xC0000192).'
         'Scenario.rdp-cert-invalid.Title' = 'Het RDP-certificaat is verlopen, ontbreekt of is niet het ingestelde certificaat'
         'Finding.rdp-cert-store' = 'Het certificaatarchief Remote Desktop is leeg of bevat alleen verlopen certificaten, of certificaten die RDP niet kan gebruiken (geen persoonlijke sleutel die te openen is, een sleutelbestand dat NETWORK SERVICE niet kan lezen, of uitgebreid sleutelgebruik dat niet voor serververificatie is).'
         'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCBub2VtdCBlZW4gY2VydGlmaWNhYXQgZGF0IG5pZXQgaXMgZ2XDr25zdGFsbGVlcmQsIHZlcmxvcGVuIGlzIG9mIGRhdCBSRFAgbmlldCBrYW4gZ2VicnVpa2VuIChnZWVuIHBlcnNvb25saWprZSBzbGV1dGVsIGRpZSB0ZSBvcGVuZW4gaXMsIGVlbiBzbGV1dGVsYmVzdGFuZCBkYXQgTkVUV09SSyBTRVJWSUNFIG5pZXQga2FuIGxlemVuLCBvZiB1aXRnZWJyZWlkIHNsZXV0ZWxnZWJydWlrIGRhdCBuaWV0IHZvb3Igc2VydmVydmVyaWZpY2F0aWUgaXMpLg==')
@@ -373,9 +373,9 @@ $script:RdpStringTable = @{
         'Finding.rdp-requires-tls' = 'De RDP-listener vereist TLS (SecurityLayer=2, mogelijk ingesteld door groepsbeleid) en kan dus niet terugvallen zolang TLS uit staat.'
         'Finding.fips-policy-on' = 'De FIPS-modus staat aan: alleen FIPS-conforme protocollen en coderingssuites zijn toegestaan.'
         'Scenario.user-not-authorized.Title' = 'De gebruiker heeft geen recht om zich aan te melden via Extern bureaublad'
-        'Finding.ev-logon-right-missing' = 'Beveiliging 4625 met 0xC000015B: de gebruiker heeft het gevraagde aanmeldingstype op deze machine niet gekregen. De aanwijzing noemt het account.'
-        'Finding.rdp-right-admins-missing' = 'Administrators (S-1-5-32-544) hebben "Aanmelden via Extern bureaublad-services toestaan" (SeRemoteInteractiveLogonRight) niet: geen administrator kan zich via RDP aanmelden. Als groepsbeleid het recht instelt, wordt een lokale wijziging bij de volgende vernieuwing teruggedraaid.'
-        'Finding.rdp-right-rdusers-missing' = 'Gebruikers van Extern bureaublad (S-1-5-32-555) hebben "Aanmelden via Extern bureaublad-services toestaan" niet: alleen de groepen die het recht nog hebben, kunnen zich via RDP aanmelden.'
+        'Finding.ev-logon-no-right' = 'Beveiliging 4625 met 0xC000015B: de gebruiker heeft het gevraagde aanmeldingstype op deze machine niet gekregen. De aanwijzing noemt het account.'
+        'Finding.rdp-right-no-admins' = 'Administrators (S-1-5-32-544) hebben "Aanmelden via Extern bureaublad-services toestaan" (SeRemoteInteractiveLogonRight) niet: geen administrator kan zich via RDP aanmelden. Als groepsbeleid het recht instelt, wordt een lokale wijziging bij de volgende vernieuwing teruggedraaid.'
+        'Finding.rdp-right-no-rdusers' = 'Gebruikers van Extern bureaublad (S-1-5-32-555) hebben "Aanmelden via Extern bureaublad-services toestaan" niet: alleen de groepen die het recht nog hebben, kunnen zich via RDP aanmelden.'
         'Finding.rdp-right-denied' = '"Aanmelden via Extern bureaublad-services weigeren" (SeDenyRemoteInteractiveLogonRight) bevat lokale accounts (S-1-5-113, S-1-5-114), Administrators of Gebruikers van Extern bureaublad: de weigering wint van elke toestemming. Beveiligingsbasislijnen stellen dit in voor lokale accounts; dan kunnen alleen domeinaccounts zich via RDP aanmelden.'
         'Fix.allow-rdp-connections.Title' = 'Extern bureaublad-verbindingen toestaan'
         'Fix.disable-nla.Title' = 'Verificatie op netwerkniveau voor RDP uitschakelen (tijdelijk)'
@@ -444,8 +444,8 @@ $script:RdpStringTable = @{
         EventChecksNotVerified = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu25qqi5p+l77yIezB977yJ5o+P6L+w55qE5piv6YGO5Y6755qE54uA5rOB77yM5LiN5pyD55So5L6G6amX6K2J5L+u5q2j44CC')
         InvalidSince = (ConvertFrom-RdpUtf8Base64 'LVNpbmNlIOW/hemgiOaYr+ato+eahCBUaW1lU3BhbiDmiJbmmYLmlbjvvIzogIzkuI3mmK8gInswfSLjgII=')
         'Scenario.account-locked-or-expired.Title' = (ConvertFrom-RdpUtf8Base64 '5biz5oi25bey6Y6W5a6a44CB5YGc55So5oiW6YGO5pyf')
-        'Finding.ev-logon-account-state' = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo5oCnIDQ2MjXvvJrluLPmiLbpga3mi5LvvIzljp/lm6DmmK/lt7LpjpblrprvvIgweEMwMDAwMjM077yJ44CB5bey5YGc55So77yIMHhDMDAwMDA3Mu+8ieOAgeWvhueivOW3sumBjuacn++8iDB4QzAwMDAwNzHvvInmiJblv4XpoIjorormm7TvvIgweEMwMDAwMjI077yJ77yM5oiW5biz5oi25bey6YGO5pyf77yIMHhDMDAwMDE5M++8ieOAguitieaTmuS4reacg+WIl+WHuuipsuW4s+aItuOAgg==')
-        'Finding.ev-logon-bad-credentials' = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo5oCnIDQ2MjXvvJrku6XpjK/oqqTlr4bnorzvvIgweEMwMDAwMDZB77yJ5oiW5LiN5piO5L2/55So6ICF5ZCN56ix77yIMHhDMDAwMDA2NO+8ieeZu+WFpeOAguS+huiHque2sumam+e2sui3r+eahOWkp+mHj+atpOmhnuS6i+S7tuaYr+WvhueivOeMnOa4rO+8jOWPr+iDveWwjuiHtOW4s+aItuiiq+mOluWumuOAgg==')
+        'Finding.ev-logon-account' = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo5oCnIDQ2MjXvvJrluLPmiLbpga3mi5LvvIzljp/lm6DmmK/lt7LpjpblrprvvIgweEMwMDAwMjM077yJ44CB5bey5YGc55So77yIMHhDMDAwMDA3Mu+8ieOAgeWvhueivOW3sumBjuacn++8iDB4QzAwMDAwNzHvvInmiJblv4XpoIjorormm7TvvIgweEMwMDAwMjI077yJ77yM5oiW5biz5oi25bey6YGO5pyf77yIMHhDMDAwMDE5M++8ieOAguitieaTmuS4reacg+WIl+WHuuipsuW4s+aItuOAgg==')
+        'Finding.ev-logon-bad-password' = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo5oCnIDQ2MjXvvJrku6XpjK/oqqTlr4bnorzvvIgweEMwMDAwMDZB77yJ5oiW5LiN5piO5L2/55So6ICF5ZCN56ix77yIMHhDMDAwMDA2NO+8ieeZu+WFpeOAguS+huiHque2sumam+e2sui3r+eahOWkp+mHj+atpOmhnuS6i+S7tuaYr+WvhueivOeMnOa4rO+8jOWPr+iDveWwjuiHtOW4s+aItuiiq+mOluWumuOAgg==')
         'Scenario.broker-hostname.Title' = (ConvertFrom-RdpUtf8Base64 '6YCj57ea5Luj55CG5Lq655qE5Li75qmf5ZCN56ix5bey6K6K5pu0')
         'Finding.broker-role-installed' = (ConvertFrom-RdpUtf8Base64 '5bey5a6J6KOd6YGg56uv5qGM6Z2i6YCj57ea5Luj55CG5Lq66KeS6Imy44CC')
         'Finding.ev-broker-db-logon' = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu2IDIwNTbvvJrku6PnkIbkurrnhKHms5XnmbvlhaXlhbbos4fmlpnluqvjgII=')
@@ -456,7 +456,7 @@ $script:RdpStringTable = @{
         'Finding.ev-schannel-36872' = (ConvertFrom-RdpUtf8Base64 '5bey6KiY6YyEIFNjaGFubmVsIDM2ODcy77yb5YW25oSP576p5ZugIFdpbmRvd3Mg54mI5pys6ICM55Ww77yM5Zug5q2k5YOF5L2c54K65L2Q6K2J44CC')
         'Finding.machinekeys-acl' = (ConvertFrom-RdpUtf8Base64 'TWFjaGluZUtleXMg5oiWIFJEUCDph5HpkbDmqpTmoYjnvLrlsJEgV2luZG93cyDmiYDpnIDnmoTpoIXnm67vvIjos4fmlpnlpL7kuIrnmoQgQWRtaW5pc3RyYXRvcnPvvJtSRFAg6YeR6ZGw5LiK55qEIFNZU1RFTSDoiIcgTkVUV09SSyBTRVJWSUNF77yJ44CC')
         'Scenario.nla-dc-unreachable.Title' = (ConvertFrom-RdpUtf8Base64 '57ay6Lev5bGk57Sa6amX6K2J54Sh5rOV6YCj57Wh57ay5Z+f5o6n5Yi256uZ')
-        'Finding.ev-logon-domain-unreachable' = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo5oCnIDQ2MjXvvJrnmbvlhaXlpLHmlZfvvIzljp/lm6DmmK/mspLmnInntrLln5/mjqfliLbnq5nlm57mh4nvvIgweEMwMDAwMDVF77yJ44CB5L+h5Lu76Zec5L+C5aSx5pWX77yIMHhDMDAwMDE4Q++8ieaIliBOZXRsb2dvbiDmnKrllZ/li5XvvIgweEMwMDAwMTky77yJ44CC')
+        'Finding.ev-logon-no-dc' = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo5oCnIDQ2MjXvvJrnmbvlhaXlpLHmlZfvvIzljp/lm6DmmK/mspLmnInntrLln5/mjqfliLbnq5nlm57mh4nvvIgweEMwMDAwMDVF77yJ44CB5L+h5Lu76Zec5L+C5aSx5pWX77yIMHhDMDAwMDE4Q++8ieaIliBOZXRsb2dvbiDmnKrllZ/li5XvvIgweEMwMDAwMTky77yJ44CC')
         'Scenario.rdp-cert-invalid.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaGkeitieW3sumBjuacn+OAgemBuuWkse+8jOaIluS4jeaYr+W3suioreWumueahOaGkeitiQ==')
         'Finding.rdp-cert-store' = (ConvertFrom-RdpUtf8Base64 'UmVtb3RlIERlc2t0b3Ag5oaR6K2J5a2Y5pS+5Y2A5piv56m655qE77yM5oiW5Y+q5YyF5ZCr5bey6YGO5pyf55qE5oaR6K2J77yM5oiW5Y+q5pyJIFJEUCDnhKHms5Xkvb/nlKjnmoTmhpHorYnvvIjmspLmnInlj6/plovllZ/nmoTnp4Hlr4bph5HpkbDjgIFORVRXT1JLIFNFUlZJQ0Ug54Sh5rOV6K6A5Y+W6YeR6ZGw5qqU5qGI77yM5oiW5aKe5by36YeR6ZGw5L2/55So5pa55rOV5LiN5piv5Ly65pyN5Zmo6amX6K2J77yJ44CC')
         'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCDmjIflrprnmoTmhpHorYnmnKrlronoo53jgIHlt7LpgY7mnJ/vvIzmiJYgUkRQIOeEoeazleS9v+eUqO+8iOaykuacieWPr+mWi+WVn+eahOengeWvhumHkemRsOOAgU5FVFdPUksgU0VSVklDRSDnhKHms5XoroDlj5bph5HpkbDmqpTmoYjvvIzmiJblop7lvLfph5HpkbDkvb/nlKjmlrnms5XkuI3mmK/kvLrmnI3lmajpqZforYnvvInjgII=')
@@ -484,10 +484,10 @@ $script:RdpStringTable = @{
         'Finding.rdp-requires-tls' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaOpeiBveeoi+W8j+imgeaxgiBUTFPvvIhTZWN1cml0eUxheWVyPTLvvIzlj6/og73nlLHnvqTntYTljp/liYfoqK3lrprvvInvvIzlm6DmraTlnKggVExTIOWBnOeUqOaZgueEoeazlemAgOWbnuWFtuS7luaWueW8j+OAgg==')
         'Finding.fips-policy-on' = (ConvertFrom-RdpUtf8Base64 'RklQUyDmqKHlvI/lt7LplovllZ/vvJrlj6rlhYHoqLHnrKblkIggRklQUyDnmoTpgJroqIrljZTlrproiIfliqDlr4blpZfku7bjgII=')
         'Scenario.user-not-authorized.Title' = (ConvertFrom-RdpUtf8Base64 '5L2/55So6ICF5rKS5pyJ6YCP6YGO6YGg56uv5qGM6Z2i55m75YWl55qE5qyK6ZmQ')
-        'Finding.ev-logon-right-missing' = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo5oCnIDQ2MjUg5LiU54uA5oWL54K6IDB4QzAwMDAxNULvvJrkvb/nlKjogIXlnKjpgJnpg6jpm7vohabkuIrmnKrnjbLmjojoiIfmiYDopoHmsYLnmoTnmbvlhaXpoZ7lnovjgILorYnmk5rkuK3mnIPliJflh7roqbLluLPmiLbjgII=')
-        'Finding.rdp-right-admins-missing' = (ConvertFrom-RdpUtf8Base64 'QWRtaW5pc3RyYXRvcnPvvIhTLTEtNS0zMi01NDTvvInmspLmnInjgIzlhYHoqLHpgI/pgY7pgaDnq6/moYzpnaLmnI3li5nnmbvlhaXjgI3vvIhTZVJlbW90ZUludGVyYWN0aXZlTG9nb25SaWdodO+8ie+8muaykuacieezu+e1seeuoeeQhuWToeiDvemAj+mBjiBSRFAg55m75YWl44CC6Iul5qyK6ZmQ55Sx576k57WE5Y6f5YmH6Kit5a6a77yM5pys5qmf6K6K5pu05pyD5Zyo5LiL5qyh6YeN5paw5pW055CG5pmC6KKr6YKE5Y6f44CC')
-        'Finding.rdp-right-rdusers-missing' = (ConvertFrom-RdpUtf8Base64 'UmVtb3RlIERlc2t0b3AgVXNlcnPvvIhTLTEtNS0zMi01NTXvvInmspLmnInjgIzlhYHoqLHpgI/pgY7pgaDnq6/moYzpnaLmnI3li5nnmbvlhaXjgI3vvJrlj6rmnInku43mk4HmnInmraTmrIrpmZDnmoTnvqTntYTog73pgI/pgY4gUkRQIOeZu+WFpeOAgg==')
-        'Finding.rdp-right-denied' = (ConvertFrom-RdpUtf8Base64 '44CM5ouS57WV6YCP6YGO6YGg56uv5qGM6Z2i5pyN5YuZ55m75YWl44CN77yIU2VEZW55UmVtb3RlSW50ZXJhY3RpdmVMb2dvblJpZ2h077yJ5YyF5ZCr5pys5qmf5biz5oi277yIUy0xLTUtMTEz44CBUy0xLTUtMTE077yJ44CBQWRtaW5pc3RyYXRvcnMg5oiWIFJlbW90ZSBEZXNrdG9wIFVzZXJz77ya5ouS57WV5YSq5YWI5pa85Lu75L2V5YWB6Kix44CC5a6J5YWo5oCn5Z+65rqW5pyD5bCN5pys5qmf5biz5oi26Kit5a6a5q2k6aCF77yb5q2k5pmC5Y+q5pyJ57ay5Z+f5biz5oi26IO96YCP6YGOIFJEUCDnmbvlhaXjgII=')
+        'Finding.ev-logon-no-right' = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo5oCnIDQ2MjUg5LiU54uA5oWL54K6IDB4QzAwMDAxNULvvJrkvb/nlKjogIXlnKjpgJnpg6jpm7vohabkuIrmnKrnjbLmjojoiIfmiYDopoHmsYLnmoTnmbvlhaXpoZ7lnovjgILorYnmk5rkuK3mnIPliJflh7roqbLluLPmiLbjgII=')
+        'Finding.rdp-right-no-admins' = (ConvertFrom-RdpUtf8Base64 'QWRtaW5pc3RyYXRvcnPvvIhTLTEtNS0zMi01NDTvvInmspLmnInjgIzlhYHoqLHpgI/pgY7pgaDnq6/moYzpnaLmnI3li5nnmbvlhaXjgI3vvIhTZVJlbW90ZUludGVyYWN0aXZlTG9nb25SaWdodO+8ie+8muaykuacieezu+e1seeuoeeQhuWToeiDvemAj+mBjiBSRFAg55m75YWl44CC6Iul5qyK6ZmQ55Sx576k57WE5Y6f5YmH6Kit5a6a77yM5pys5qmf6K6K5pu05pyD5Zyo5LiL5qyh6YeN5paw5pW055CG5pmC6KKr6YKE5Y6f44CC')
+        'Finding.rdp-right-no-rdusers' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5L2/55So6ICF77yIUy0xLTUtMzItNTU177yJ5rKS5pyJ44CM5YWB6Kix6YCP6YGO6YGg56uv5qGM6Z2i5pyN5YuZ55m75YWl44CN77ya5Y+q5pyJ5LuN5pOB5pyJ5q2k5qyK6ZmQ55qE576k57WE6IO96YCP6YGOIFJEUCDnmbvlhaXjgII=')
+        'Finding.rdp-right-denied' = (ConvertFrom-RdpUtf8Base64 '44CM5ouS57WV6YCP6YGO6YGg56uv5qGM6Z2i5pyN5YuZ55m75YWl44CN77yIU2VEZW55UmVtb3RlSW50ZXJhY3RpdmVMb2dvblJpZ2h077yJ5YyF5ZCr5pys5qmf5biz5oi277yIUy0xLTUtMTEz44CBUy0xLTUtMTE077yJ44CBQWRtaW5pc3RyYXRvcnMg5oiWIOmBoOerr+ahjOmdouS9v+eUqOiAhe+8muaLkue1leWEquWFiOaWvOS7u+S9leWFgeioseOAguWuieWFqOaAp+Wfuua6luacg+WwjeacrOapn+W4s+aItuioreWumuatpOmghe+8m+atpOaZguWPquaciee2suWfn+W4s+aItuiDvemAj+mBjiBSRFAg55m75YWl44CC')
         'Fix.allow-rdp-connections.Title' = (ConvertFrom-RdpUtf8Base64 '5YWB6Kix6YGg56uv5qGM6Z2i6YCj57ea')
         'Fix.disable-nla.Title' = (ConvertFrom-RdpUtf8Base64 '5pqr5pmC6Zec6ZaJIFJEUCDnmoTntrLot6/lsaTntJrpqZforYk=')
         'Fix.disable-nla.Warning' = (ConvertFrom-RdpUtf8Base64 '5rKS5pyJ57ay6Lev5bGk57Sa6amX6K2J5pmC77yM5Lu75L2V6IO96YCj5YiwIFJEUCDpgKPmjqXln6DnmoTkurrpg73mnIPlnKjorYnmmI7ouqvliIbkuYvliY3nnIvliLDnmbvlhaXnlavpnaLvvJrmm7TlrrnmmJPpga3liLDlr4bnorznjJzmuKzoiIfpqZforYnliY3lvLHpu57mlLvmk4rjgIJOTEEg6Zec6ZaJ5pyf6ZaT77yM6KuL6K6T6YCj5o6l5Z+g5LiN5bCN57ay6Zqb57ay6Lev6ZaL5pS+77yITlNH44CBSklU77yJ44CC')
@@ -4006,7 +4006,7 @@ $script:RdpCatalog = @{
                     Role = 'primary'
                     Check = @{
                         Kind = 'event-query'
-                        Id = 'ev-logon-account-state'
+                        Id = 'ev-logon-account'
                         Channel = 'Security'
                         Provider = 'Microsoft-Windows-Security-Auditing'
                         EventIds = @(4625)
@@ -4024,7 +4024,7 @@ $script:RdpCatalog = @{
                     Role = 'supporting'
                     Check = @{
                         Kind = 'event-query'
-                        Id = 'ev-logon-bad-credentials'
+                        Id = 'ev-logon-bad-password'
                         Channel = 'Security'
                         Provider = 'Microsoft-Windows-Security-Auditing'
                         EventIds = @(4625)
@@ -4163,7 +4163,7 @@ $script:RdpCatalog = @{
                     Role = 'primary'
                     Check = @{
                         Kind = 'event-query'
-                        Id = 'ev-logon-domain-unreachable'
+                        Id = 'ev-logon-no-dc'
                         Channel = 'Security'
                         Provider = 'Microsoft-Windows-Security-Auditing'
                         EventIds = @(4625)
@@ -4462,7 +4462,7 @@ $script:RdpCatalog = @{
                     Role = 'primary'
                     Check = @{
                         Kind = 'event-query'
-                        Id = 'ev-logon-right-missing'
+                        Id = 'ev-logon-no-right'
                         Channel = 'Security'
                         Provider = 'Microsoft-Windows-Security-Auditing'
                         EventIds = @(4625)
@@ -4480,7 +4480,7 @@ $script:RdpCatalog = @{
                     Role = 'primary'
                     Check = @{
                         Kind = 'user-right'
-                        Id = 'rdp-right-admins-missing'
+                        Id = 'rdp-right-no-admins'
                         Right = 'SeRemoteInteractiveLogonRight'
                         FiresWhen = 'missing-any'
                         Sids = @('S-1-5-32-544')
@@ -4490,7 +4490,7 @@ $script:RdpCatalog = @{
                     Role = 'supporting'
                     Check = @{
                         Kind = 'user-right'
-                        Id = 'rdp-right-rdusers-missing'
+                        Id = 'rdp-right-no-rdusers'
                         Right = 'SeRemoteInteractiveLogonRight'
                         FiresWhen = 'missing-any'
                         Sids = @('S-1-5-32-555')
@@ -4511,9 +4511,9 @@ $script:RdpCatalog = @{
         }
     )
     Checks = @{
-        'ev-logon-account-state' = @{
+        'ev-logon-account' = @{
             Kind = 'event-query'
-            Id = 'ev-logon-account-state'
+            Id = 'ev-logon-account'
             Channel = 'Security'
             Provider = 'Microsoft-Windows-Security-Auditing'
             EventIds = @(4625)
@@ -4526,9 +4526,9 @@ $script:RdpCatalog = @{
             )
             ReportFields = @('TargetUserName', 'Status', 'SubStatus')
         }
-        'ev-logon-bad-credentials' = @{
+        'ev-logon-bad-password' = @{
             Kind = 'event-query'
-            Id = 'ev-logon-bad-credentials'
+            Id = 'ev-logon-bad-password'
             Channel = 'Security'
             Provider = 'Microsoft-Windows-Security-Auditing'
             EventIds = @(4625)
@@ -4623,9 +4623,9 @@ $script:RdpCatalog = @{
                 }
             )
         }
-        'ev-logon-domain-unreachable' = @{
+        'ev-logon-no-dc' = @{
             Kind = 'event-query'
-            Id = 'ev-logon-domain-unreachable'
+            Id = 'ev-logon-no-dc'
             Channel = 'Security'
             Provider = 'Microsoft-Windows-Security-Auditing'
             EventIds = @(4625)
@@ -4817,9 +4817,9 @@ $script:RdpCatalog = @{
             PolicyKey = $null
             PolicyName = $null
         }
-        'ev-logon-right-missing' = @{
+        'ev-logon-no-right' = @{
             Kind = 'event-query'
-            Id = 'ev-logon-right-missing'
+            Id = 'ev-logon-no-right'
             Channel = 'Security'
             Provider = 'Microsoft-Windows-Security-Auditing'
             EventIds = @(4625)
@@ -4832,16 +4832,16 @@ $script:RdpCatalog = @{
             )
             ReportFields = @('TargetUserName', 'LogonType')
         }
-        'rdp-right-admins-missing' = @{
+        'rdp-right-no-admins' = @{
             Kind = 'user-right'
-            Id = 'rdp-right-admins-missing'
+            Id = 'rdp-right-no-admins'
             Right = 'SeRemoteInteractiveLogonRight'
             FiresWhen = 'missing-any'
             Sids = @('S-1-5-32-544')
         }
-        'rdp-right-rdusers-missing' = @{
+        'rdp-right-no-rdusers' = @{
             Kind = 'user-right'
-            Id = 'rdp-right-rdusers-missing'
+            Id = 'rdp-right-no-rdusers'
             Right = 'SeRemoteInteractiveLogonRight'
             FiresWhen = 'missing-any'
             Sids = @('S-1-5-32-555')

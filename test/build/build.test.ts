@@ -55,14 +55,17 @@ describe('rdp-rescue build', () => {
     const out = join(scratch, 'first');
     const { manifest } = await build({ out });
     expect(manifest.scenarios).toEqual([
+      'account-locked-or-expired',
       'broker-hostname',
       'machinekeys-access',
+      'nla-dc-unreachable',
       'rdp-cert-invalid',
       'rdp-disabled',
       'rdp-listener-disabled',
       'rdp-port-conflict',
       'termservice-not-running',
       'tls-disabled',
+      'user-not-authorized',
     ]);
     const onDisk = snapshot(out);
     for (const entry of manifest.artifacts) {

@@ -50,6 +50,7 @@ if ($culture -and (Test-Path -LiteralPath (Join-Path -Path $PSScriptRoot -ChildP
 #   Get-RdpFirewallRulePort   -Name                     LocalPort of a rule by its Name, or $null when the rule is absent
 #   Set-RdpFirewallRulePort   -Name -Port
 #   Get-RdpWindowsFeatureState -Name                    $true / $false, or $null without Server Manager cmdlets
+#   Get-RdpUserRightExport                               lines of secedit's USER_RIGHTS export (Right = *SID,...); throws when secedit fails
 #   New-RdpProtectedDirectory -Path                     creates a folder only SYSTEM and Administrators can change (backups)
 #   Resolve-RdpFileSystemPath -Path                     full file system path; a relative one is taken from the PowerShell location
 #   Write-RdpBackupManifest   -Path -Manifest           writes backup.json (UTF-8 without BOM)
@@ -203,7 +204,6 @@ function Get-RdpServiceInfo {
             Name      = [string]$service.Name
             State     = [string]$service.State
             StartMode = [string]$service.StartMode
-            StartName = [string]$service.StartName
             ProcessId = [int]$service.ProcessId
         }
     }
@@ -250,30 +250,6 @@ function Set-RdpServiceStartMode {
         return
     }
     Set-Service -Name $Name -StartupType $StartType -ErrorAction Stop
-}
-
-function Set-RdpServiceLogonAccount {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param(
-        [Parameter(Mandatory = $true)]
-        [ValidateLength(1, 256)]
-        [ValidatePattern('^[^/\\]+$')]
-        [string]$Name,
-        [Parameter(Mandatory = $true)]
-        [ValidateSet('LocalSystem', 'NT Authority\LocalService', 'NT Authority\NetworkService')]
-        [string]$Account
-    )
-    # Win32_Service.Change with StartName and an empty StartPassword: the built-in accounts
-    # have no password. The service control manager writes ObjectName itself.
-    if (-not $PSCmdlet.ShouldProcess($Name, "Service: log on as $Account")) {
-        return
-    }
-    $filter = "Name='{0}'" -f $Name.Replace('\', '\\').Replace("'", "\'")
-    $service = Get-CimInstance -ClassName 'Win32_Service' -Filter $filter
-    $result = Invoke-CimMethod -InputObject $service -MethodName 'Change' -Arguments @{ StartName = $Account; StartPassword = '' }
-    if ($result.ReturnValue -ne 0) {
-        throw ('Win32_Service.Change({0}, StartName={1}) returned {2}' -f $Name, $Account, $result.ReturnValue)
-    }
 }
 
 function Send-RdpServiceControl {
@@ -758,6 +734,23 @@ function Get-RdpWindowsFeatureState {
     return [bool]$feature.Installed
 }
 
+function Get-RdpUserRightExport {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+    # secedit writes a Unicode template; only its exit code and the file are read, never its
+    # (localized) messages. A new temporary file of this process, removed afterwards.
+    $file = [System.IO.Path]::GetTempFileName()
+    try {
+        $secedit = Join-Path -Path ([Environment]::SystemDirectory) -ChildPath 'secedit.exe'
+        $null = Invoke-RdpNative -FilePath $secedit -ArgumentList @('/export', '/areas', 'USER_RIGHTS', '/cfg', $file, '/quiet')
+        Get-Content -LiteralPath $file -Encoding Unicode
+    }
+    finally {
+        Remove-Item -LiteralPath $file -Force -ErrorAction SilentlyContinue
+    }
+}
+
 function New-RdpProtectedDirectory {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
@@ -1000,7 +993,20 @@ function Get-RdpEventXPath {
     $providers = @($Checks | ForEach-Object { "@Name='" + $_.Provider + "'" } | Sort-Object -Unique)
     $ids = @($Checks | ForEach-Object { $_.EventIds } | Sort-Object -Unique | ForEach-Object { "EventID=$_" })
     $milliseconds = [int64]($Hours * 3600000)
-    "*[System[Provider[{0}] and ({1}) and TimeCreated[timediff(@SystemTime) <= {2}]]]" -f ($providers -join ' or '), ($ids -join ' or '), $milliseconds
+    $xpath = "*[System[Provider[{0}] and ({1}) and TimeCreated[timediff(@SystemTime) <= {2}]]" -f ($providers -join ' or '), ($ids -join ' or '), $milliseconds
+    if ($Checks.Count -eq 1) {
+        # One check's own query also filters on its event data, so that a flood of other
+        # events of the same id (failed logons with a bad password) cannot hide its own.
+        foreach ($condition in $Checks[0].DataConditions) {
+            $terms = @(foreach ($field in $condition.Fields) {
+                    foreach ($value in $condition.Accepted) {
+                        "Data[@Name='{0}']='{1}'" -f $field, $value
+                    }
+                })
+            $xpath += ' and EventData[{0}]' -f ($terms -join ' or ')
+        }
+    }
+    $xpath + ']'
 }
 
 function Get-RdpChannelEvent {
@@ -1048,7 +1054,12 @@ function Select-RdpCheckEvent {
     foreach ($record in $Records) {
         $ok = $record.ProviderName -eq $Check.Provider -and $Check.EventIds -contains [int]$record.Id -and $record.TimeCreated -ge $Since
         foreach ($condition in $Check.DataConditions) {
-            $ok = $ok -and $record.Data.ContainsKey($condition.Field) -and $condition.Accepted -contains [string]$record.Data[$condition.Field]
+            # A condition holds when any of its fields carries one of its values.
+            $held = $false
+            foreach ($field in $condition.Fields) {
+                $held = $held -or ($record.Data.ContainsKey($field) -and $condition.Accepted -contains [string]$record.Data[$field])
+            }
+            $ok = $ok -and $held
         }
         if ($ok) {
             $record
@@ -1438,13 +1449,59 @@ function Invoke-RdpCheck {
 }
 #endregion src/powershell/checks.ps1
 
-#region src/powershell/service-config.ps1
-# Service configuration
-# A service's start type and logon account against the defaults Microsoft documents, read from
-# the service control manager (Win32_Service: StartMode, StartName), which starts services by
-# them; and the operation that sets a logon account back to a built-in one.
+#region src/powershell/user-rights.ps1
+# User rights by SID
+# secedit's USER_RIGHTS export has one line per right: "SeRemoteInteractiveLogonRight = *S-1-5-32-544,*S-1-5-32-555".
+# A holder with a SID is written "*SID"; an account secedit could not turn into a SID is
+# written by its name. Only SIDs are compared: names are localized and user-chosen.
 
-function Test-RdpServiceConfigCheck {
+function ConvertFrom-RdpUserRightExport {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [AllowEmptyCollection()]
+        [string[]]$Lines = @()
+    )
+    # Right name -> its holders as written ('S-1-5-32-544' for *S-1-5-32-544, names as they are).
+    # A right nobody holds has no line, so it is absent here.
+    $rights = @{}
+    $section = ''
+    foreach ($line in $Lines) {
+        $text = $line.Trim()
+        if ($text -match '^\[(.+)\]$') {
+            $section = $Matches[1]
+            continue
+        }
+        if ($section -ne 'Privilege Rights' -or $text -notmatch '^(Se[A-Za-z]+)\s*=\s*(.*)$') {
+            continue
+        }
+        $holders = @($Matches[2].Split(',') | ForEach-Object { $_.Trim() } | Where-Object { $_ } | ForEach-Object {
+                if ($_.StartsWith('*')) { $_.Substring(1) } else { $_ }
+            })
+        $rights[$Matches[1]] = $holders
+    }
+    $rights
+}
+
+function Get-RdpUserRightTable {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # One export per diagnosis, shared by every user-right check.
+    if (-not $Context.ContainsKey('UserRights')) {
+        $lines = @(Get-RdpUserRightExport)
+        if (-not ($lines | Where-Object { $_.Trim() -eq '[Privilege Rights]' })) {
+            throw 'secedit exported no [Privilege Rights] section'
+        }
+        $Context['UserRights'] = ConvertFrom-RdpUserRightExport -Lines $lines
+    }
+    $Context['UserRights']
+}
+
+function Test-RdpUserRightCheck {
     [CmdletBinding()]
     [OutputType([pscustomobject])]
     param(
@@ -1453,86 +1510,23 @@ function Test-RdpServiceConfigCheck {
         [Parameter(Mandatory = $true)]
         [hashtable]$Context
     )
-    $service = @(Get-RdpServiceInfo -Name $Check.Service)
-    if ($service.Count -eq 0) {
-        # Not installed: service-state 'missing' says so; a configuration there is none.
-        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    $rights = Get-RdpUserRightTable -Context $Context
+    $holders = @()
+    if ($rights.ContainsKey($Check.Right)) {
+        $holders = @($rights[$Check.Right])
     }
-    if ($Check.Setting -eq 'start-type') {
-        # Win32_Service.StartMode: Auto (delayed start too), Manual, Disabled, Boot, System.
-        $expected = @{ automatic = 'Auto'; manual = 'Manual' }[$Check.Expected]
-        $actual = [string]$service[0].StartMode
+    if ($Check.FiresWhen -eq 'granted-any') {
+        $found = @($Check.Sids | Where-Object { $holders -contains $_ })
     }
     else {
-        $expected = [string]$Check.Expected
-        $actual = [string]$service[0].StartName
+        $found = @($Check.Sids | Where-Object { $holders -notcontains $_ })
     }
-    # -eq on strings ignores case: NT AUTHORITY\LocalService is NT Authority\LocalService.
-    if ($actual -eq $expected) {
-        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    if ($found.Count -gt 0) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ($found -join '+')
     }
-    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail (ConvertTo-RdpToken -Value $actual)
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
 }
-
-function Test-RdpBuiltInServiceAccount {
-    [CmdletBinding()]
-    [OutputType([bool])]
-    param(
-        [AllowEmptyString()]
-        [string]$Account
-    )
-    # The accounts a service runs as without a password; -contains ignores case.
-    @('LocalSystem', 'NT AUTHORITY\LocalService', 'NT AUTHORITY\NetworkService') -contains $Account
-}
-
-function Set-RdpServiceLogonAccountOperation {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    [OutputType([string])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Operation,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Parameters,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Context
-    )
-    $service = @(Get-RdpServiceInfo -Name $Operation.Service)
-    if ($service.Count -eq 0) {
-        throw ($script:RdpStrings.ServiceNotInstalled -f $Operation.Service)
-    }
-    if ([string]$service[0].StartName -eq $Operation.Account) {
-        return
-    }
-    Set-RdpServiceLogonAccount -Name $Operation.Service -Account $Operation.Account
-    '{0} logs on as {1}' -f $Operation.Service, $Operation.Account
-}
-
-function Restore-RdpServiceLogonAccount {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param(
-        [Parameter(Mandatory = $true)]
-        [string]$Service,
-        [AllowEmptyString()]
-        [string]$Account
-    )
-    # Undo of a logon-account change. A built-in account goes back through the service control
-    # manager; another account needs its password, which RdpRescue never saw: its name is
-    # written back (ObjectName, read at the next boot) and the user is told to give the password.
-    if (-not $Account) {
-        return
-    }
-    $now = @(Get-RdpServiceInfo -Name $Service)
-    if ($now.Count -eq 0 -or [string]$now[0].StartName -eq $Account) {
-        return
-    }
-    if (Test-RdpBuiltInServiceAccount -Account $Account) {
-        Set-RdpServiceLogonAccount -Name $Service -Account $Account
-        return
-    }
-    Set-RdpRegistryValue -Path "HKLM:\SYSTEM\CurrentControlSet\Services\$Service" -Name 'ObjectName' -Type 'REG_SZ' -Value $Account
-    Write-Warning ($script:RdpStrings.ServiceAccountNeedsPassword -f $Service, $Account)
-}
-#endregion src/powershell/service-config.ps1
+#endregion src/powershell/user-rights.ps1
 
 #region src/powershell/status.ps1
 # Status truth table and report lines
@@ -1805,16 +1799,14 @@ function Backup-RdpServiceConfigItem {
     }
     $service = @(Get-RdpServiceInfo -Name $name)
     $state = $null
-    $account = $null
     $dependents = @()
     if ($service.Count -gt 0) {
         $state = $service[0].State
-        $account = [string]$service[0].StartName
         # Stopping a service stops its dependents too; undo starts the running ones again.
         $dependents = @(Get-RdpDependentService -Name $name | Where-Object { (Get-RdpServiceState -Name $_) -eq 'Running' })
     }
     $start = Get-RdpRegistryValue -Path "HKLM:\SYSTEM\CurrentControlSet\Services\$name" -Name 'Start'
-    @{ Kind = $Item.Kind; Service = $name; Start = $start; State = $state; Account = $account; Dependents = $dependents }
+    @{ Kind = $Item.Kind; Service = $name; Start = $start; State = $state; Dependents = $dependents }
 }
 
 function Restore-RdpServiceConfigItem {
@@ -1841,10 +1833,6 @@ function Restore-RdpServiceConfigItem {
                 Write-Verbose -Message ('{0}: start type restored for the next boot ({1})' -f $Entry.Service, $_.Exception.Message)
             }
         }
-    }
-    # Older backups have no Account.
-    if ($Entry.PSObject.Properties.Name -contains 'Account') {
-        Restore-RdpServiceLogonAccount -Service $Entry.Service -Account ([string]$Entry.Account)
     }
     $now = @(Get-RdpServiceInfo -Name $Entry.Service)
     if ($Entry.State -eq 'Running' -and $now.Count -gt 0 -and $now[0].State -ne 'Running') {
@@ -2197,11 +2185,6 @@ function Test-RdpServiceConfigItem {
     $service = Get-RdpEntryField -Entry $Entry -Name 'Service'
     $start = Get-RdpEntryField -Entry $Entry -Name 'Start'
     if ($null -ne $start -and [string]$start -notmatch '^[0-4]$') {
-        return $false
-    }
-    # An account name: no control characters or quotes, at most 256 characters.
-    $account = Get-RdpEntryField -Entry $Entry -Name 'Account'
-    if ($null -ne $account -and [string]$account -notmatch '^[^\x00-\x1f"]{0,256}$') {
         return $false
     }
     if ($Item.Service) {
@@ -3466,8 +3449,8 @@ $script:RdpCheckEvaluators = @{
     'certificate-store' = 'Test-RdpCertificateStoreCheck'
     'certificate-binding' = 'Test-RdpCertificateBindingCheck'
     'folder-acl' = 'Test-RdpFolderAclCheck'
-    'service-config' = 'Test-RdpServiceConfigCheck'
     'windows-feature' = 'Test-RdpWindowsFeatureCheck'
+    'user-right' = 'Test-RdpUserRightCheck'
 }
 
 $script:RdpOperationAppliers = @{
@@ -3480,7 +3463,6 @@ $script:RdpOperationAppliers = @{
     'service-start' = 'Start-RdpServiceOperation'
     'service-stop' = 'Stop-RdpServiceOperation'
     'service-start-type' = 'Set-RdpServiceStartTypeOperation'
-    'service-logon-account' = 'Set-RdpServiceLogonAccountOperation'
     'remove-self-signed-certificates' = 'Remove-RdpSelfSignedCertificateOperation'
     'firewall-rule-port' = 'Set-RdpFirewallRuleOperation'
     'bcd-set' = 'Set-RdpBcdOperation'
@@ -3516,6 +3498,48 @@ $script:RdpBackupEntryTests = @{
 
 $script:RdpCatalog = @{
     Scenarios = @(
+        @{
+            Id = 'account-locked-or-expired'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-logon-account'
+                        Channel = 'Security'
+                        Provider = 'Microsoft-Windows-Security-Auditing'
+                        EventIds = @(4625)
+                        WindowHours = 24
+                        DataConditions = @(
+                            @{
+                                Fields = @('Status', 'SubStatus')
+                                Accepted = @('0xc0000234', '0xc0000072', '0xc0000071', '0xc0000224', '0xc0000193')
+                            }
+                        )
+                        ReportFields = @('TargetUserName', 'Status', 'SubStatus')
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-logon-bad-password'
+                        Channel = 'Security'
+                        Provider = 'Microsoft-Windows-Security-Auditing'
+                        EventIds = @(4625)
+                        WindowHours = 24
+                        DataConditions = @(
+                            @{
+                                Fields = @('Status', 'SubStatus')
+                                Accepted = @('0xc000006a', '0xc0000064')
+                            }
+                        )
+                        ReportFields = @('TargetUserName', 'SubStatus')
+                    }
+                }
+            )
+            Fixes = @()
+        }
         @{
             Id = 'broker-hostname'
             Evidence = @(
@@ -3632,96 +3656,28 @@ $script:RdpCatalog = @{
             Fixes = @('reset-machinekeys-acl', 'renew-rdp-self-signed-cert', 'remove-rdp-cert-binding', 'set-rdp-cert-binding')
         }
         @{
-            Id = 'network-service-down'
+            Id = 'nla-dc-unreachable'
             Evidence = @(
                 @{
                     Role = 'primary'
                     Check = @{
-                        Kind = 'service-config'
-                        Id = 'netsvc-dhcp-start'
-                        Service = 'Dhcp'
-                        Setting = 'start-type'
-                        Expected = 'automatic'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-state'
-                        Id = 'netsvc-dhcp-down'
-                        Service = 'Dhcp'
-                        FiresWhen = 'not-running'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-config'
-                        Id = 'netsvc-nsi-start'
-                        Service = 'nsi'
-                        Setting = 'start-type'
-                        Expected = 'automatic'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-state'
-                        Id = 'netsvc-nsi-down'
-                        Service = 'nsi'
-                        FiresWhen = 'not-running'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-config'
-                        Id = 'netsvc-bfe-start'
-                        Service = 'BFE'
-                        Setting = 'start-type'
-                        Expected = 'automatic'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-state'
-                        Id = 'netsvc-bfe-down'
-                        Service = 'BFE'
-                        FiresWhen = 'not-running'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-config'
-                        Id = 'netsvc-mpssvc-start'
-                        Service = 'MpsSvc'
-                        Setting = 'start-type'
-                        Expected = 'automatic'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-state'
-                        Id = 'netsvc-mpssvc-down'
-                        Service = 'MpsSvc'
-                        FiresWhen = 'not-running'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-config'
-                        Id = 'netsvc-dhcp-account'
-                        Service = 'Dhcp'
-                        Setting = 'logon-account'
-                        Expected = 'NT Authority\LocalService'
+                        Kind = 'event-query'
+                        Id = 'ev-logon-no-dc'
+                        Channel = 'Security'
+                        Provider = 'Microsoft-Windows-Security-Auditing'
+                        EventIds = @(4625)
+                        WindowHours = 24
+                        DataConditions = @(
+                            @{
+                                Fields = @('Status', 'SubStatus')
+                                Accepted = @('0xc000005e', '0xc000018c', '0xc0000192')
+                            }
+                        )
+                        ReportFields = @('TargetDomainName', 'Status', 'SubStatus')
                     }
                 }
             )
-            Fixes = @('start-network-services', 'reset-dhcp-logon-account')
+            Fixes = @('disable-nla')
         }
         @{
             Id = 'rdp-cert-invalid'
@@ -3898,41 +3854,8 @@ $script:RdpCatalog = @{
                         FiresWhen = 'not-running'
                     }
                 }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-config'
-                        Id = 'termservice-account'
-                        Service = 'TermService'
-                        Setting = 'logon-account'
-                        Expected = 'NT Authority\NetworkService'
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'service-config'
-                        Id = 'termservice-start-type'
-                        Service = 'TermService'
-                        Setting = 'start-type'
-                        Expected = 'manual'
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'event-query'
-                        Id = 'ev-scm-start-failure'
-                        Channel = 'System'
-                        Provider = 'Service Control Manager'
-                        EventIds = @(7000, 7001, 7022, 7023)
-                        WindowHours = 24
-                        DataConditions = @()
-                        ReportFields = @()
-                    }
-                }
             )
-            Fixes = @('start-termservice', 'reset-termservice-logon-account')
+            Fixes = @('start-termservice')
         }
         @{
             Id = 'tls-disabled'
@@ -4031,8 +3954,92 @@ $script:RdpCatalog = @{
             )
             Fixes = @('enable-tls12-server', 'suspend-group-policy', 'resume-group-policy', 'enable-legacy-tls-server')
         }
+        @{
+            Id = 'user-not-authorized'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-logon-no-right'
+                        Channel = 'Security'
+                        Provider = 'Microsoft-Windows-Security-Auditing'
+                        EventIds = @(4625)
+                        WindowHours = 24
+                        DataConditions = @(
+                            @{
+                                Fields = @('Status', 'SubStatus')
+                                Accepted = @('0xc000015b')
+                            }
+                        )
+                        ReportFields = @('TargetUserName', 'LogonType')
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-right-no-admins'
+                        Right = 'SeRemoteInteractiveLogonRight'
+                        FiresWhen = 'missing-any'
+                        Sids = @('S-1-5-32-544')
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-right-no-rdusers'
+                        Right = 'SeRemoteInteractiveLogonRight'
+                        FiresWhen = 'missing-any'
+                        Sids = @('S-1-5-32-555')
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-right-denied'
+                        Right = 'SeDenyRemoteInteractiveLogonRight'
+                        FiresWhen = 'granted-any'
+                        Sids = @('S-1-5-113', 'S-1-5-114', 'S-1-5-32-544', 'S-1-5-32-555')
+                    }
+                }
+            )
+            Fixes = @()
+        }
     )
     Checks = @{
+        'ev-logon-account' = @{
+            Kind = 'event-query'
+            Id = 'ev-logon-account'
+            Channel = 'Security'
+            Provider = 'Microsoft-Windows-Security-Auditing'
+            EventIds = @(4625)
+            WindowHours = 24
+            DataConditions = @(
+                @{
+                    Fields = @('Status', 'SubStatus')
+                    Accepted = @('0xc0000234', '0xc0000072', '0xc0000071', '0xc0000224', '0xc0000193')
+                }
+            )
+            ReportFields = @('TargetUserName', 'Status', 'SubStatus')
+        }
+        'ev-logon-bad-password' = @{
+            Kind = 'event-query'
+            Id = 'ev-logon-bad-password'
+            Channel = 'Security'
+            Provider = 'Microsoft-Windows-Security-Auditing'
+            EventIds = @(4625)
+            WindowHours = 24
+            DataConditions = @(
+                @{
+                    Fields = @('Status', 'SubStatus')
+                    Accepted = @('0xc000006a', '0xc0000064')
+                }
+            )
+            ReportFields = @('TargetUserName', 'SubStatus')
+        }
         'broker-role-installed' = @{
             Kind = 'windows-feature'
             Id = 'broker-role-installed'
@@ -4115,64 +4122,20 @@ $script:RdpCatalog = @{
                 }
             )
         }
-        'netsvc-dhcp-start' = @{
-            Kind = 'service-config'
-            Id = 'netsvc-dhcp-start'
-            Service = 'Dhcp'
-            Setting = 'start-type'
-            Expected = 'automatic'
-        }
-        'netsvc-dhcp-down' = @{
-            Kind = 'service-state'
-            Id = 'netsvc-dhcp-down'
-            Service = 'Dhcp'
-            FiresWhen = 'not-running'
-        }
-        'netsvc-nsi-start' = @{
-            Kind = 'service-config'
-            Id = 'netsvc-nsi-start'
-            Service = 'nsi'
-            Setting = 'start-type'
-            Expected = 'automatic'
-        }
-        'netsvc-nsi-down' = @{
-            Kind = 'service-state'
-            Id = 'netsvc-nsi-down'
-            Service = 'nsi'
-            FiresWhen = 'not-running'
-        }
-        'netsvc-bfe-start' = @{
-            Kind = 'service-config'
-            Id = 'netsvc-bfe-start'
-            Service = 'BFE'
-            Setting = 'start-type'
-            Expected = 'automatic'
-        }
-        'netsvc-bfe-down' = @{
-            Kind = 'service-state'
-            Id = 'netsvc-bfe-down'
-            Service = 'BFE'
-            FiresWhen = 'not-running'
-        }
-        'netsvc-mpssvc-start' = @{
-            Kind = 'service-config'
-            Id = 'netsvc-mpssvc-start'
-            Service = 'MpsSvc'
-            Setting = 'start-type'
-            Expected = 'automatic'
-        }
-        'netsvc-mpssvc-down' = @{
-            Kind = 'service-state'
-            Id = 'netsvc-mpssvc-down'
-            Service = 'MpsSvc'
-            FiresWhen = 'not-running'
-        }
-        'netsvc-dhcp-account' = @{
-            Kind = 'service-config'
-            Id = 'netsvc-dhcp-account'
-            Service = 'Dhcp'
-            Setting = 'logon-account'
-            Expected = 'NT Authority\LocalService'
+        'ev-logon-no-dc' = @{
+            Kind = 'event-query'
+            Id = 'ev-logon-no-dc'
+            Channel = 'Security'
+            Provider = 'Microsoft-Windows-Security-Auditing'
+            EventIds = @(4625)
+            WindowHours = 24
+            DataConditions = @(
+                @{
+                    Fields = @('Status', 'SubStatus')
+                    Accepted = @('0xc000005e', '0xc000018c', '0xc0000192')
+                }
+            )
+            ReportFields = @('TargetDomainName', 'Status', 'SubStatus')
         }
         'rdp-cert-store' = @{
             Kind = 'certificate-store'
@@ -4283,30 +4246,6 @@ $script:RdpCatalog = @{
             Service = 'TermService'
             FiresWhen = 'not-running'
         }
-        'termservice-account' = @{
-            Kind = 'service-config'
-            Id = 'termservice-account'
-            Service = 'TermService'
-            Setting = 'logon-account'
-            Expected = 'NT Authority\NetworkService'
-        }
-        'termservice-start-type' = @{
-            Kind = 'service-config'
-            Id = 'termservice-start-type'
-            Service = 'TermService'
-            Setting = 'start-type'
-            Expected = 'manual'
-        }
-        'ev-scm-start-failure' = @{
-            Kind = 'event-query'
-            Id = 'ev-scm-start-failure'
-            Channel = 'System'
-            Provider = 'Service Control Manager'
-            EventIds = @(7000, 7001, 7022, 7023)
-            WindowHours = 24
-            DataConditions = @()
-            ReportFields = @()
-        }
         'ev-schannel-credential' = @{
             Kind = 'event-query'
             Id = 'ev-schannel-credential'
@@ -4377,6 +4316,42 @@ $script:RdpCatalog = @{
             PolicyKey = $null
             PolicyName = $null
         }
+        'ev-logon-no-right' = @{
+            Kind = 'event-query'
+            Id = 'ev-logon-no-right'
+            Channel = 'Security'
+            Provider = 'Microsoft-Windows-Security-Auditing'
+            EventIds = @(4625)
+            WindowHours = 24
+            DataConditions = @(
+                @{
+                    Fields = @('Status', 'SubStatus')
+                    Accepted = @('0xc000015b')
+                }
+            )
+            ReportFields = @('TargetUserName', 'LogonType')
+        }
+        'rdp-right-no-admins' = @{
+            Kind = 'user-right'
+            Id = 'rdp-right-no-admins'
+            Right = 'SeRemoteInteractiveLogonRight'
+            FiresWhen = 'missing-any'
+            Sids = @('S-1-5-32-544')
+        }
+        'rdp-right-no-rdusers' = @{
+            Kind = 'user-right'
+            Id = 'rdp-right-no-rdusers'
+            Right = 'SeRemoteInteractiveLogonRight'
+            FiresWhen = 'missing-any'
+            Sids = @('S-1-5-32-555')
+        }
+        'rdp-right-denied' = @{
+            Kind = 'user-right'
+            Id = 'rdp-right-denied'
+            Right = 'SeDenyRemoteInteractiveLogonRight'
+            FiresWhen = 'granted-any'
+            Sids = @('S-1-5-113', 'S-1-5-114', 'S-1-5-32-544', 'S-1-5-32-555')
+        }
     }
     Fixes = @{
         'allow-rdp-connections' = @{
@@ -4406,6 +4381,34 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $false
+        }
+        'disable-nla' = @{
+            Id = 'disable-nla'
+            Command = 'Disable-RdpNetworkLevelAuthentication'
+            OptIn = $true
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'UserAuthentication'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 0
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'UserAuthentication'
+                }
+            )
+            VerifyChecks = @()
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $true
+            WeakensSecurity = $true
         }
         'enable-legacy-tls-server' = @{
             Id = 'enable-legacy-tls-server'
@@ -4674,35 +4677,6 @@ $script:RdpCatalog = @{
             Reboot = $false
             WeakensSecurity = $false
         }
-        'reset-dhcp-logon-account' = @{
-            Id = 'reset-dhcp-logon-account'
-            Command = 'Reset-RdpDhcpLogonAccount'
-            OptIn = $false
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'service-logon-account'
-                    Service = 'Dhcp'
-                    Account = 'NT Authority\LocalService'
-                }
-                @{
-                    Kind = 'service-start'
-                    Service = 'Dhcp'
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'service-config'
-                    Service = 'Dhcp'
-                    Runtime = $null
-                }
-            )
-            VerifyChecks = @('netsvc-dhcp-account', 'netsvc-dhcp-down')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $false
-            WeakensSecurity = $false
-        }
         'reset-machinekeys-acl' = @{
             Id = 'reset-machinekeys-acl'
             Command = 'Repair-RdpMachineKeyPermission'
@@ -4773,35 +4747,6 @@ $script:RdpCatalog = @{
             VerifyChecks = @('machinekeys-acl')
             NeededWhenEvents = @('ev-rcm-cert', 'ev-schannel-key')
             RestartsServices = @('TermService')
-            Reboot = $false
-            WeakensSecurity = $false
-        }
-        'reset-termservice-logon-account' = @{
-            Id = 'reset-termservice-logon-account'
-            Command = 'Reset-RdpTermServiceLogonAccount'
-            OptIn = $false
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'service-logon-account'
-                    Service = 'TermService'
-                    Account = 'NT Authority\NetworkService'
-                }
-                @{
-                    Kind = 'service-start'
-                    Service = 'TermService'
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'service-config'
-                    Service = 'TermService'
-                    Runtime = $null
-                }
-            )
-            VerifyChecks = @('termservice-account', 'termservice-down')
-            NeededWhenEvents = @()
-            RestartsServices = @()
             Reboot = $false
             WeakensSecurity = $false
         }
@@ -4955,81 +4900,6 @@ $script:RdpCatalog = @{
             Reboot = $false
             WeakensSecurity = $false
         }
-        'start-network-services' = @{
-            Id = 'start-network-services'
-            Command = 'Start-RdpNetworkService'
-            OptIn = $false
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'service-start-type'
-                    Service = 'nsi'
-                    StartType = 'automatic'
-                    ViaRegistry = $false
-                }
-                @{
-                    Kind = 'service-start'
-                    Service = 'nsi'
-                }
-                @{
-                    Kind = 'service-start-type'
-                    Service = 'Dhcp'
-                    StartType = 'automatic'
-                    ViaRegistry = $false
-                }
-                @{
-                    Kind = 'service-start'
-                    Service = 'Dhcp'
-                }
-                @{
-                    Kind = 'service-start-type'
-                    Service = 'BFE'
-                    StartType = 'automatic'
-                    ViaRegistry = $false
-                }
-                @{
-                    Kind = 'service-start'
-                    Service = 'BFE'
-                }
-                @{
-                    Kind = 'service-start-type'
-                    Service = 'MpsSvc'
-                    StartType = 'automatic'
-                    ViaRegistry = $false
-                }
-                @{
-                    Kind = 'service-start'
-                    Service = 'MpsSvc'
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'service-config'
-                    Service = 'nsi'
-                    Runtime = $null
-                }
-                @{
-                    Kind = 'service-config'
-                    Service = 'Dhcp'
-                    Runtime = $null
-                }
-                @{
-                    Kind = 'service-config'
-                    Service = 'BFE'
-                    Runtime = $null
-                }
-                @{
-                    Kind = 'service-config'
-                    Service = 'MpsSvc'
-                    Runtime = $null
-                }
-            )
-            VerifyChecks = @('netsvc-nsi-start', 'netsvc-nsi-down', 'netsvc-dhcp-start', 'netsvc-dhcp-down', 'netsvc-bfe-start', 'netsvc-bfe-down', 'netsvc-mpssvc-start', 'netsvc-mpssvc-down')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $false
-            WeakensSecurity = $false
-        }
         'start-termservice' = @{
             Id = 'start-termservice'
             Command = 'Start-RdpTermService'
@@ -5054,7 +4924,7 @@ $script:RdpCatalog = @{
                     Runtime = $null
                 }
             )
-            VerifyChecks = @('termservice-disabled', 'termservice-start-type', 'termservice-down')
+            VerifyChecks = @('termservice-disabled', 'termservice-down')
             NeededWhenEvents = @()
             RestartsServices = @()
             Reboot = $false
@@ -5146,7 +5016,7 @@ function Invoke-RdpDiagnosis {
 
     Returns one object per scenario with Id, Title (in the user's language), Status
     (Detected, Clear or Unknown; Unknown when a check could not run, with the Reason), Evidence,
-    Checks and RecommendedFixes. Scenarios: broker-hostname, machinekeys-access, network-service-down, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, termservice-not-running, tls-disabled.
+    Checks and RecommendedFixes. Scenarios: account-locked-or-expired, broker-hostname, machinekeys-access, nla-dc-unreachable, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, termservice-not-running, tls-disabled, user-not-authorized.
 
     .PARAMETER Scenario
     Scenario ids to diagnose. Default: all.
@@ -5194,8 +5064,8 @@ function Invoke-RdpDiagnosis {
     [OutputType([pscustomobject], [string])]
     param(
         [Parameter(Position = 0)]
-        [ValidateSet('broker-hostname', 'machinekeys-access', 'network-service-down', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled')]
-        [string[]]$Scenario = @('broker-hostname', 'machinekeys-access', 'network-service-down', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled'),
+        [ValidateSet('account-locked-or-expired', 'broker-hostname', 'machinekeys-access', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled', 'user-not-authorized')]
+        [string[]]$Scenario = @('account-locked-or-expired', 'broker-hostname', 'machinekeys-access', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled', 'user-not-authorized'),
         [object]$Since = $null,
         [Nullable[datetime]]$After = $null,
         [Parameter(Mandatory = $true, ParameterSetName = 'Text')]
@@ -5256,7 +5126,7 @@ function Invoke-RdpRepair {
     .DESCRIPTION
     Refuses to run without elevation. Saves everything the selected fixes will change under
     $env:ProgramData\RdpRescue\backup\<timestamp> (backup.json describes it; Undo-RdpRepair
-    restores it), then applies the scenario's fixes in order. Fixes marked opt-in (enable-legacy-tls-server, resume-group-policy, set-rdp-cert-binding, set-rdp-port, suspend-group-policy)
+    restores it), then applies the scenario's fixes in order. Fixes marked opt-in (disable-nla, enable-legacy-tls-server, resume-group-policy, set-rdp-cert-binding, set-rdp-port, suspend-group-policy)
     run only when named with -Fix; fixes that need a value (-Port, -Thumbprint) need it given.
     A fix whose checks are already clear is skipped, unless an event it answers was logged (a
     damaged or missing RDP key shows only in events). Each fix is verified afterwards. Returns
@@ -5268,7 +5138,7 @@ function Invoke-RdpRepair {
     the repair with a message naming the fix and the backup; nothing after it runs.
 
     .PARAMETER Scenario
-    The scenario to repair: broker-hostname, machinekeys-access, network-service-down, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, termservice-not-running, tls-disabled.
+    The scenario to repair: account-locked-or-expired, broker-hostname, machinekeys-access, nla-dc-unreachable, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, termservice-not-running, tls-disabled, user-not-authorized.
 
     .PARAMETER Fix
     Fix ids to apply instead of the scenario's default ones (this is how opt-in fixes run).
@@ -5305,9 +5175,9 @@ function Invoke-RdpRepair {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true, Position = 0)]
-        [ValidateSet('broker-hostname', 'machinekeys-access', 'network-service-down', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled')]
+        [ValidateSet('account-locked-or-expired', 'broker-hostname', 'machinekeys-access', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled', 'user-not-authorized')]
         [string]$Scenario,
-        [ValidateSet('allow-rdp-connections', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-dhcp-logon-account', 'reset-machinekeys-acl', 'reset-termservice-logon-account', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'start-network-services', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
+        [ValidateSet('allow-rdp-connections', 'disable-nla', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
         [string[]]$Fix = @(),
         [ValidatePattern('^[0-9A-Fa-f]{40}$')]
         [string]$Thumbprint,
@@ -5446,6 +5316,58 @@ function Enable-RdpConnection {
     Invoke-RdpFixCommand -FixId 'allow-rdp-connections' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix allow-rdp-connections (command Enable-RdpConnection)
+
+#region fix disable-nla (command Disable-RdpNetworkLevelAuthentication)
+function Disable-RdpNetworkLevelAuthentication {
+    <#
+    .SYNOPSIS
+    Turn off Network Level Authentication for RDP (temporary)
+
+    .DESCRIPTION
+    Sets UserAuthentication=0 on the RDP-Tcp listener, so that a user signs in on the Windows
+    logon screen instead of before the session, when the domain controller cannot be reached for
+    Network Level Authentication. Restart the VM afterwards. A Group Policy UserAuthentication
+    value wins over it.
+
+    Backup: The previous UserAuthentication value (or its absence) is saved.
+    Undo: Restores UserAuthentication as it was, which turns Network Level Authentication back
+    on; restart the VM afterwards.
+    Verification: UserAuthentication reads back as 0.
+
+    SECURITY: Without Network Level Authentication anyone who reaches the RDP port gets a logon
+    screen before proving who they are: more exposure to password guessing and to
+    pre-authentication flaws. Keep the port closed to the internet (NSG, JIT) while NLA is off.
+    To restore: Once the secure channel is repaired, run Undo-RdpRepair with the backup path
+    this fix printed (or the CMD undo block), or set UserAuthentication=1 on RDP-Tcp, then
+    restart the VM.
+
+    .PARAMETER BackupRoot
+    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
+
+    .EXAMPLE
+    Disable-RdpNetworkLevelAuthentication -WhatIf
+
+    Shows what would change, without changing anything.
+
+    .EXAMPLE
+    Disable-RdpNetworkLevelAuthentication
+
+    Saves a backup, applies the fix after confirmation and verifies it.
+
+    .LINK
+    Undo-RdpRepair
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'disable-nla' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix disable-nla (command Disable-RdpNetworkLevelAuthentication)
 
 #region fix enable-legacy-tls-server (command Enable-RdpLegacyTlsProtocol)
 function Enable-RdpLegacyTlsProtocol {
@@ -5708,51 +5630,6 @@ function Reset-RdpSelfSignedCertificate {
 }
 #endregion fix renew-rdp-self-signed-cert (command Reset-RdpSelfSignedCertificate)
 
-#region fix reset-dhcp-logon-account (command Reset-RdpDhcpLogonAccount)
-function Reset-RdpDhcpLogonAccount {
-    <#
-    .SYNOPSIS
-    Set the DHCP Client back to its default account and start it
-
-    .DESCRIPTION
-    Makes Dhcp log on as NT Authority\LocalService again (sc config Dhcp obj=), which has no
-    password, and starts it.
-
-    Backup: The previous account (ObjectName) and start type of Dhcp are saved; no password
-    exists to save.
-    Undo: Restores the previous account. An account that has a password comes back by name only:
-    RdpRescue never saw its password, so give it again with sc config Dhcp obj= <account>
-    password= <password>.
-    Verification: Dhcp logs on as NT Authority\LocalService and runs.
-
-    .PARAMETER BackupRoot
-    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
-    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
-    change is refused.
-
-    .EXAMPLE
-    Reset-RdpDhcpLogonAccount -WhatIf
-
-    Shows what would change, without changing anything.
-
-    .EXAMPLE
-    Reset-RdpDhcpLogonAccount
-
-    Saves a backup, applies the fix after confirmation and verifies it.
-
-    .LINK
-    Undo-RdpRepair
-    #>
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'reset-dhcp-logon-account' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix reset-dhcp-logon-account (command Reset-RdpDhcpLogonAccount)
-
 #region fix reset-machinekeys-acl (command Repair-RdpMachineKeyPermission)
 function Repair-RdpMachineKeyPermission {
     <#
@@ -5796,51 +5673,6 @@ function Repair-RdpMachineKeyPermission {
     Invoke-RdpFixCommand -FixId 'reset-machinekeys-acl' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix reset-machinekeys-acl (command Repair-RdpMachineKeyPermission)
-
-#region fix reset-termservice-logon-account (command Reset-RdpTermServiceLogonAccount)
-function Reset-RdpTermServiceLogonAccount {
-    <#
-    .SYNOPSIS
-    Set Remote Desktop Services back to its default account and start it
-
-    .DESCRIPTION
-    Makes TermService log on as NT Authority\NetworkService again (sc config TermService obj=),
-    which has no password, and starts it.
-
-    Backup: The previous account (ObjectName) and start type of TermService are saved; no
-    password exists to save.
-    Undo: Restores the previous account. An account that has a password comes back by name only:
-    RdpRescue never saw its password, so give it again with sc config TermService obj= <account>
-    password= <password>.
-    Verification: TermService logs on as NT Authority\NetworkService and runs.
-
-    .PARAMETER BackupRoot
-    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
-    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
-    change is refused.
-
-    .EXAMPLE
-    Reset-RdpTermServiceLogonAccount -WhatIf
-
-    Shows what would change, without changing anything.
-
-    .EXAMPLE
-    Reset-RdpTermServiceLogonAccount
-
-    Saves a backup, applies the fix after confirmation and verifies it.
-
-    .LINK
-    Undo-RdpRepair
-    #>
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'reset-termservice-logon-account' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix reset-termservice-logon-account (command Reset-RdpTermServiceLogonAccount)
 
 #region fix resume-group-policy (command Resume-RdpGroupPolicy)
 function Resume-RdpGroupPolicy {
@@ -5987,49 +5819,6 @@ function Set-RdpPort {
 }
 #endregion fix set-rdp-port (command Set-RdpPort)
 
-#region fix start-network-services (command Start-RdpNetworkService)
-function Start-RdpNetworkService {
-    <#
-    .SYNOPSIS
-    Set the network services back to automatic start and start them
-
-    .DESCRIPTION
-    Sets the start type of nsi, Dhcp, BFE and MpsSvc to their default, automatic (sc config
-    start= auto), and starts each.
-
-    Backup: The previous start type (and state) of each of the four services is saved.
-    Undo: Restores each previous start type, also in the service control manager. The services
-    are left running: stopping them would cut the network again.
-    Verification: All four services start automatically and run.
-
-    .PARAMETER BackupRoot
-    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
-    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
-    change is refused.
-
-    .EXAMPLE
-    Start-RdpNetworkService -WhatIf
-
-    Shows what would change, without changing anything.
-
-    .EXAMPLE
-    Start-RdpNetworkService
-
-    Saves a backup, applies the fix after confirmation and verifies it.
-
-    .LINK
-    Undo-RdpRepair
-    #>
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'start-network-services' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix start-network-services (command Start-RdpNetworkService)
-
 #region fix start-termservice (command Start-RdpTermService)
 function Start-RdpTermService {
     <#
@@ -6169,19 +5958,17 @@ Export-ModuleMember -Function @(
     'Invoke-RdpRepair'
     'Undo-RdpRepair'
     'Enable-RdpConnection'
+    'Disable-RdpNetworkLevelAuthentication'
     'Enable-RdpLegacyTlsProtocol'
     'Enable-RdpListener'
     'Enable-RdpTerminalServer'
     'Enable-RdpTlsProtocol'
     'Remove-RdpCertificateBinding'
     'Reset-RdpSelfSignedCertificate'
-    'Reset-RdpDhcpLogonAccount'
     'Repair-RdpMachineKeyPermission'
-    'Reset-RdpTermServiceLogonAccount'
     'Resume-RdpGroupPolicy'
     'Set-RdpCertificateBinding'
     'Set-RdpPort'
-    'Start-RdpNetworkService'
     'Start-RdpTermService'
     'Stop-RdpPortConflict'
     'Suspend-RdpGroupPolicy'

@@ -32,7 +32,6 @@ is not opt-in:
   offline-enable-tls12
   offline-enable-nla
   offline-enable-legacy-tls (opt-in: name it)
-  offline-service-defaults
 Each repair backs up exactly what it changes first, on the broken disk under
 \RdpRescueOffline\<time>, and reads every change back; the first repair that does not read
 back stops the run. Mode=Undo restores the newest backup not undone yet (or Backup=<time>).
@@ -77,6 +76,49 @@ $script:RdpOfflineCatalog = @{
     BcdMount = 'RDPRESCUE_BCD'
     Scenarios = @(
         @{
+            Id = 'account-locked-or-expired'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-logon-account'
+                        LogFile = 'Security.evtx'
+                        Channel = 'Security'
+                        Provider = 'Microsoft-Windows-Security-Auditing'
+                        EventIds = @(4625)
+                        WindowHours = 24
+                        DataConditions = @(
+                            @{
+                                Fields = @('Status', 'SubStatus')
+                                Accepted = @('0xc0000234', '0xc0000072', '0xc0000071', '0xc0000224', '0xc0000193')
+                            }
+                        )
+                        ReportFields = @('TargetUserName', 'Status', 'SubStatus')
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-logon-bad-password'
+                        LogFile = 'Security.evtx'
+                        Channel = 'Security'
+                        Provider = 'Microsoft-Windows-Security-Auditing'
+                        EventIds = @(4625)
+                        WindowHours = 24
+                        DataConditions = @(
+                            @{
+                                Fields = @('Status', 'SubStatus')
+                                Accepted = @('0xc000006a', '0xc0000064')
+                            }
+                        )
+                        ReportFields = @('TargetUserName', 'SubStatus')
+                    }
+                }
+            )
+        }
+        @{
             Id = 'broker-hostname'
             Evidence = @(
                 @{
@@ -114,57 +156,6 @@ $script:RdpOfflineCatalog = @{
                         WindowHours = 24
                         DataConditions = @()
                         ReportFields = @()
-                    }
-                }
-            )
-        }
-        @{
-            Id = 'guest-firewall-blocks-rdp'
-            Evidence = @(
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'firewall-rule'
-                        Id = 'rdp-firewall-rule-off'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'firewall-inbound-blocked'
-                        Id = 'firewall-blocks-all-inbound'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'firewall-port-allowed'
-                        Id = 'rdp-port-block-rule'
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'firewall-inbound-blocked'
-                        Id = 'firewall-block-all-by-policy'
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'service-state'
-                        Id = 'firewall-service-stopped'
-                        Service = 'MpsSvc'
-                        FiresWhen = 'not-running'
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'service-state'
-                        Id = 'bfe-service-stopped'
-                        Service = 'BFE'
-                        FiresWhen = 'not-running'
                     }
                 }
             )
@@ -245,92 +236,25 @@ $script:RdpOfflineCatalog = @{
             )
         }
         @{
-            Id = 'network-service-down'
+            Id = 'nla-dc-unreachable'
             Evidence = @(
                 @{
                     Role = 'primary'
                     Check = @{
-                        Kind = 'service-config'
-                        Id = 'netsvc-dhcp-start'
-                        Service = 'Dhcp'
-                        Setting = 'start-type'
-                        Expected = 2
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-state'
-                        Id = 'netsvc-dhcp-down'
-                        Service = 'Dhcp'
-                        FiresWhen = 'not-running'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-config'
-                        Id = 'netsvc-nsi-start'
-                        Service = 'nsi'
-                        Setting = 'start-type'
-                        Expected = 2
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-state'
-                        Id = 'netsvc-nsi-down'
-                        Service = 'nsi'
-                        FiresWhen = 'not-running'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-config'
-                        Id = 'netsvc-bfe-start'
-                        Service = 'BFE'
-                        Setting = 'start-type'
-                        Expected = 2
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-state'
-                        Id = 'netsvc-bfe-down'
-                        Service = 'BFE'
-                        FiresWhen = 'not-running'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-config'
-                        Id = 'netsvc-mpssvc-start'
-                        Service = 'MpsSvc'
-                        Setting = 'start-type'
-                        Expected = 2
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-state'
-                        Id = 'netsvc-mpssvc-down'
-                        Service = 'MpsSvc'
-                        FiresWhen = 'not-running'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-config'
-                        Id = 'netsvc-dhcp-account'
-                        Service = 'Dhcp'
-                        Setting = 'logon-account'
-                        Expected = 'NT Authority\LocalService'
+                        Kind = 'event-query'
+                        Id = 'ev-logon-no-dc'
+                        LogFile = 'Security.evtx'
+                        Channel = 'Security'
+                        Provider = 'Microsoft-Windows-Security-Auditing'
+                        EventIds = @(4625)
+                        WindowHours = 24
+                        DataConditions = @(
+                            @{
+                                Fields = @('Status', 'SubStatus')
+                                Accepted = @('0xc000005e', '0xc000018c', '0xc0000192')
+                            }
+                        )
+                        ReportFields = @('TargetDomainName', 'Status', 'SubStatus')
                     }
                 }
             )
@@ -514,47 +438,6 @@ $script:RdpOfflineCatalog = @{
             )
         }
         @{
-<<<<<<< HEAD
-            Id = 'safe-mode-boot'
-            Evidence = @(
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'boot-entry'
-                        Id = 'default-entry-safeboot'
-                        Entry = '{default}'
-                        Element = 'safeboot'
-                        ElementType = '25000080'
-=======
-            Id = 'rdp-port-firewall-mismatch'
-            Evidence = @(
-                @{
-                    Role = 'precondition'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'rdp-port-changed'
-                        Location = @{
-                            Hive = 'SYSTEM'
-                            ControlSet = $true
-                            Path = 'Control\Terminal Server\WinStations\RDP-Tcp'
-                        }
-                        Name = 'PortNumber'
-                        Op = 'not-equals'
-                        Value = 3389
-                        Policy = $null
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'firewall-port-allowed'
-                        Id = 'rdp-port-not-allowed'
->>>>>>> i15b
-                    }
-                }
-            )
-        }
-        @{
             Id = 'termservice-not-running'
             Evidence = @(
                 @{
@@ -573,40 +456,6 @@ $script:RdpOfflineCatalog = @{
                         Id = 'termservice-down'
                         Service = 'TermService'
                         FiresWhen = 'not-running'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-config'
-                        Id = 'termservice-account'
-                        Service = 'TermService'
-                        Setting = 'logon-account'
-                        Expected = 'NT Authority\NetworkService'
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'service-config'
-                        Id = 'termservice-start-type'
-                        Service = 'TermService'
-                        Setting = 'start-type'
-                        Expected = 3
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'event-query'
-                        Id = 'ev-scm-start-failure'
-                        LogFile = 'System.evtx'
-                        Channel = 'System'
-                        Provider = 'Service Control Manager'
-                        EventIds = @(7000, 7001, 7022, 7023)
-                        WindowHours = 24
-                        DataConditions = @()
-                        ReportFields = @()
                     }
                 }
             )
@@ -729,6 +578,51 @@ $script:RdpOfflineCatalog = @{
                         Op = 'equals'
                         Value = 1
                         Policy = $null
+                    }
+                }
+            )
+        }
+        @{
+            Id = 'user-not-authorized'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-logon-no-right'
+                        LogFile = 'Security.evtx'
+                        Channel = 'Security'
+                        Provider = 'Microsoft-Windows-Security-Auditing'
+                        EventIds = @(4625)
+                        WindowHours = 24
+                        DataConditions = @(
+                            @{
+                                Fields = @('Status', 'SubStatus')
+                                Accepted = @('0xc000015b')
+                            }
+                        )
+                        ReportFields = @('TargetUserName', 'LogonType')
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-right-no-admins'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-right-no-rdusers'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-right-denied'
                     }
                 }
             )
@@ -1204,168 +1098,6 @@ $script:RdpOfflineCatalog = @{
                 }
             )
         }
-        @{
-            Id = 'offline-service-defaults'
-            OptIn = $false
-            Warning = $null
-            Operations = @(
-                @{
-                    Kind = 'hive-load'
-                    Hive = 'SYSTEM'
-                    MountAs = 'RDPRESCUE_SYSTEM'
-                }
-                @{
-                    Kind = 'registry-set'
-                    Location = @{
-                        Hive = 'SYSTEM'
-                        ControlSet = $true
-                        Path = 'Services\TermService'
-                    }
-                    Name = 'Start'
-                    Type = 'REG_DWORD'
-                    Data = 3
-                }
-                @{
-                    Kind = 'registry-set'
-                    Location = @{
-                        Hive = 'SYSTEM'
-                        ControlSet = $true
-                        Path = 'Services\TermService'
-                    }
-                    Name = 'ObjectName'
-                    Type = 'REG_SZ'
-                    Data = 'NT Authority\NetworkService'
-                }
-                @{
-                    Kind = 'registry-set'
-                    Location = @{
-                        Hive = 'SYSTEM'
-                        ControlSet = $true
-                        Path = 'Services\Dhcp'
-                    }
-                    Name = 'Start'
-                    Type = 'REG_DWORD'
-                    Data = 2
-                }
-                @{
-                    Kind = 'registry-set'
-                    Location = @{
-                        Hive = 'SYSTEM'
-                        ControlSet = $true
-                        Path = 'Services\Dhcp'
-                    }
-                    Name = 'ObjectName'
-                    Type = 'REG_SZ'
-                    Data = 'NT Authority\LocalService'
-                }
-                @{
-                    Kind = 'registry-set'
-                    Location = @{
-                        Hive = 'SYSTEM'
-                        ControlSet = $true
-                        Path = 'Services\nsi'
-                    }
-                    Name = 'Start'
-                    Type = 'REG_DWORD'
-                    Data = 2
-                }
-                @{
-                    Kind = 'registry-set'
-                    Location = @{
-                        Hive = 'SYSTEM'
-                        ControlSet = $true
-                        Path = 'Services\BFE'
-                    }
-                    Name = 'Start'
-                    Type = 'REG_DWORD'
-                    Data = 2
-                }
-                @{
-                    Kind = 'registry-set'
-                    Location = @{
-                        Hive = 'SYSTEM'
-                        ControlSet = $true
-                        Path = 'Services\MpsSvc'
-                    }
-                    Name = 'Start'
-                    Type = 'REG_DWORD'
-                    Data = 2
-                }
-                @{
-                    Kind = 'hive-unload'
-                    MountAs = 'RDPRESCUE_SYSTEM'
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'hive-file'
-                    Hive = 'SYSTEM'
-                }
-                @{
-                    Kind = 'registry-value'
-                    Location = @{
-                        Hive = 'SYSTEM'
-                        ControlSet = $true
-                        Path = 'Services\TermService'
-                    }
-                    Name = 'Start'
-                }
-                @{
-                    Kind = 'registry-value'
-                    Location = @{
-                        Hive = 'SYSTEM'
-                        ControlSet = $true
-                        Path = 'Services\TermService'
-                    }
-                    Name = 'ObjectName'
-                }
-                @{
-                    Kind = 'registry-value'
-                    Location = @{
-                        Hive = 'SYSTEM'
-                        ControlSet = $true
-                        Path = 'Services\Dhcp'
-                    }
-                    Name = 'Start'
-                }
-                @{
-                    Kind = 'registry-value'
-                    Location = @{
-                        Hive = 'SYSTEM'
-                        ControlSet = $true
-                        Path = 'Services\Dhcp'
-                    }
-                    Name = 'ObjectName'
-                }
-                @{
-                    Kind = 'registry-value'
-                    Location = @{
-                        Hive = 'SYSTEM'
-                        ControlSet = $true
-                        Path = 'Services\nsi'
-                    }
-                    Name = 'Start'
-                }
-                @{
-                    Kind = 'registry-value'
-                    Location = @{
-                        Hive = 'SYSTEM'
-                        ControlSet = $true
-                        Path = 'Services\BFE'
-                    }
-                    Name = 'Start'
-                }
-                @{
-                    Kind = 'registry-value'
-                    Location = @{
-                        Hive = 'SYSTEM'
-                        ControlSet = $true
-                        Path = 'Services\MpsSvc'
-                    }
-                    Name = 'Start'
-                }
-            )
-        }
     )
 }
 $script:RdpOfflineCheckEvaluators = @{
@@ -1376,15 +1108,8 @@ $script:RdpOfflineCheckEvaluators = @{
     'certificate-store' = 'Test-RdpOfflineCertificateStoreCheck'
     'certificate-binding' = 'Test-RdpOfflineCertificateBindingCheck'
     'folder-acl' = 'Test-RdpOfflineFolderAclCheck'
-    'service-config' = 'Test-RdpOfflineServiceConfigCheck'
     'windows-feature' = 'Test-RdpOfflineFeatureCheck'
-<<<<<<< HEAD
-    'boot-entry' = 'Test-RdpOfflineBootEntryCheck'
-=======
-    'firewall-rule' = 'Test-RdpOfflineRuntimeCheck'
-    'firewall-inbound-blocked' = 'Test-RdpOfflineRuntimeCheck'
-    'firewall-port-allowed' = 'Test-RdpOfflineRuntimeCheck'
->>>>>>> i15b
+    'user-right' = 'Test-RdpOfflineRuntimeCheck'
 }
 $script:RdpOfflineOperationAppliers = @{
     'registry-set' = 'Set-RdpOfflineRegistryOperation'
@@ -1393,7 +1118,6 @@ $script:RdpOfflineOperationAppliers = @{
     'take-ownership' = 'Set-RdpOfflineOwnerOperation'
     'bcd-set' = 'Set-RdpOfflineBcdOperation'
     'bcd-ems-settings' = 'Set-RdpOfflineBcdEmsOperation'
-    'bcd-delete-value' = 'Remove-RdpOfflineBcdValueOperation'
     'hive-load' = 'Mount-RdpOfflineHiveOperation'
     'hive-unload' = 'Dismount-RdpOfflineHiveOperation'
 }
@@ -3779,7 +3503,12 @@ function Test-RdpOfflineEventCheck {
             $record = $_
             $ok = $record.ProviderName -eq $Check.Provider -and $Check.EventIds -contains [int]$record.Id -and $record.TimeCreated -ge $since
             foreach ($condition in $Check.DataConditions) {
-                $ok = $ok -and $record.Data.ContainsKey($condition.Field) -and $condition.Accepted -contains [string]$record.Data[$condition.Field]
+                # A condition holds when any of its fields carries one of its values.
+                $held = $false
+                foreach ($field in $condition.Fields) {
+                    $held = $held -or ($record.Data.ContainsKey($field) -and $condition.Accepted -contains [string]$record.Data[$field])
+                }
+                $ok = $ok -and $held
             }
             $ok
         })
@@ -3882,33 +3611,6 @@ function Test-RdpOfflineServiceCheck {
             return New-RdpOfflineCheckResult -CheckId $Check.Id -Outcome 'quiet'
         }
     }
-}
-
-function Test-RdpOfflineServiceConfigCheck {
-    [CmdletBinding()]
-    [OutputType([pscustomobject])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Check,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Context
-    )
-    # Start and ObjectName of the service's key in the booted control set: what the service
-    # control manager will start it by. Not installed, or no such value: nothing to compare.
-    $key = Get-RdpOfflineServiceKey -Service $Check.Service
-    if (-not (Test-RdpOfflineRegistryKey -Key $key)) {
-        return New-RdpOfflineCheckResult -CheckId $Check.Id -Outcome 'quiet'
-    }
-    $name = @{ 'start-type' = 'Start'; 'logon-account' = 'ObjectName' }[$Check.Setting]
-    $value = Get-RdpOfflineRegistryValue -Key $key -Name $name
-    if ($null -eq $value) {
-        return New-RdpOfflineCheckResult -CheckId $Check.Id -Outcome 'quiet'
-    }
-    # -eq ignores case: accounts are spelled NT AUTHORITY and NT Authority.
-    if ([string]$value.Value -eq [string]$Check.Expected) {
-        return New-RdpOfflineCheckResult -CheckId $Check.Id -Outcome 'quiet'
-    }
-    New-RdpOfflineCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ([string]$value.Value)
 }
 
 function Test-RdpOfflineRuntimeCheck {
@@ -4791,70 +4493,6 @@ function Invoke-RdpOfflineFix {
     }
 }
 #endregion src/repair-vm/operations.ps1
-
-#region src/repair-vm/boot-entry.ps1
-# Boot entry elements of the attached disk's boot store
-# The store is a registry hive: loaded for the read, the {default} entry is the GUID the boot
-# manager's 23000003 element holds and an element is a key named by its type number, the same
-# in every language (bcdedit's listing is in the rescue VM's). Changes go through bcdedit.
-
-function Get-RdpOfflineBootElement {
-    [CmdletBinding()]
-    [OutputType([pscustomobject])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Run,
-        [Parameter(Mandatory = $true)]
-        [string]$ElementType
-    )
-    # Present (bool) and Value (the element's data); throws when the store names no default.
-    $store = (Get-RdpOfflineBootStore -Run $Run).Path
-    $mount = Open-RdpOfflineHive -Hive 'BCD' -Path $store
-    try {
-        $pointer = Get-RdpOfflineRegistryValue -Key ('{0}\Objects\{1}\Elements\{2}' -f $mount, $script:RdpOfflineBcdObjects.bootmgr, $script:RdpOfflineBcdDefaultElement) -Name 'Element'
-        if ($null -eq $pointer -or [string]$pointer.Value -notmatch '^\{[0-9A-Fa-f-]{36}\}$') {
-            throw ('The boot store {0} has no {{default}} entry' -f $store)
-        }
-        $read = Get-RdpOfflineRegistryValue -Key ('{0}\Objects\{1}\Elements\{2}' -f $mount, [string]$pointer.Value, $ElementType) -Name 'Element'
-        [pscustomobject]@{ Present = ($null -ne $read); Value = $(if ($null -ne $read) { $read.Value } else { $null }) }
-    }
-    finally {
-        $null = Close-RdpOfflineHive -Name $mount
-    }
-}
-
-function Test-RdpOfflineBootEntryCheck {
-    [CmdletBinding()]
-    [OutputType([pscustomobject])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Check,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Context
-    )
-    # Diagnose mode writes nothing to the disk, and loading the store as a hive (or lending its
-    # partition a letter) would: the element is read by the repair, before and after its change.
-    New-RdpOfflineCheckResult -CheckId $Check.Id -Outcome 'failed' -Reason 'offline'
-}
-
-function Remove-RdpOfflineBcdValueOperation {
-    [CmdletBinding()]
-    [OutputType([string])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Operation,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Run
-    )
-    # bcdedit /deletevalue fails on an element the entry does not carry: delete only a present one.
-    if (-not (Get-RdpOfflineBootElement -Run $Run -ElementType $Operation.ElementType).Present) {
-        return
-    }
-    $store = (Get-RdpOfflineBootStore -Run $Run).Path
-    Invoke-RdpOfflineBcdEdit -Store $store -ArgumentList @('/deletevalue', $Operation.Entry, $Operation.Element) -Confirm:$false
-    'bcdedit /store {0} /deletevalue {1} {2}' -f $store, $Operation.Entry, $Operation.Element
-}
-#endregion src/repair-vm/boot-entry.ps1
 
 #region src/repair-vm/undo.ps1
 # Undo

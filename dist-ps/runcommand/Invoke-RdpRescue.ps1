@@ -28,11 +28,6 @@ Diagnose: how many hours of event logs to read.
 .PARAMETER BackupPath
 Undo: the backup folder a repair printed. Default: the newest backup (see Mode=ListBackups).
 
-.PARAMETER Report
-Short (default): one line per scenario naming its first finding and how many more (the
-whole catalog fits what Run Command keeps). Full: every finding with its detail, as
-Invoke-RdpDiagnosis -AsText prints it (name a few scenarios with Scenario=).
-
 .EXAMPLE
 az vm run-command invoke -g MyRg -n MyVm --command-id RunPowerShellScript --scripts @Invoke-RdpRescue.ps1
 
@@ -51,9 +46,7 @@ param(
     [string]$Port = '',
     [string]$Thumbprint = '',
     [string]$SinceHours = '',
-    [string]$BackupPath = '',
-    [ValidateSet('Short', 'Full')]
-    [string]$Report = 'Short'
+    [string]$BackupPath = ''
 )
 
 Set-StrictMode -Version Latest
@@ -94,8 +87,6 @@ $script:RdpStringTable = @{
         RebootRequired = 'Restart the computer to complete the repair.'
         WeakensSecurity = 'SECURITY: {0} To restore: {1}'
         PortOwnerNotService = 'Process {0} holds port {1} and is not a service. RdpRescue never kills a process: stop that program yourself, or move RDP with Set-RdpPort.'
-        ServiceNotInstalled = 'Service ''{0}'' is not installed: there is no configuration to set back.'
-        ServiceAccountNeedsPassword = 'Service ''{0}'' logs on as ''{1}'' again from the next boot (ObjectName). RdpRescue never saw that account''s password: if the service does not start, give it again with sc config {0} obj= <account> password= <password>.'
         PortOwnerShared = 'Process {0} holding port {1} hosts several services ({2}); stopping one would not free the port safely.'
         PortOwnerStopped = 'Stopped service ''{0}'' that held port {1}. It may take the port again at the next boot: change its configuration or its start type.'
         ThumbprintNotUsable = 'No present, unexpired certificate with thumbprint {0} is in Cert:\LocalMachine\My.'
@@ -119,6 +110,9 @@ $script:RdpStringTable = @{
         EventsCapped = '{1} holds more than {0} events with this check''s ids; the older ones were not read, so the check is not verified'
         EventChecksNotVerified = 'Event checks ({0}) describe the past and are not used to verify a fix.'
         InvalidSince = '-Since must be a positive TimeSpan or a number of hours, not "{0}".'
+        'Scenario.account-locked-or-expired.Title' = 'The account is locked out, disabled or expired'
+        'Finding.ev-logon-account' = 'Security 4625: an account was refused because it is locked out (0xC0000234), disabled (0xC0000072), its password expired (0xC0000071) or must change (0xC0000224), or it expired (0xC0000193). The evidence names the account.'
+        'Finding.ev-logon-bad-password' = 'Security 4625: logons with a wrong password (0xC000006A) or an unknown user name (0xC0000064). Many of them from the internet are password guessing, and can lock an account out.'
         'Scenario.broker-hostname.Title' = 'The Connection Broker''s host name was changed'
         'Finding.broker-role-installed' = 'The Remote Desktop Connection Broker role is installed.'
         'Finding.ev-broker-db-logon' = 'Event 2056: the broker failed to log on to its database.'
@@ -128,16 +122,8 @@ $script:RdpStringTable = @{
         'Finding.ev-schannel-key' = 'Schannel 36870: a fatal error occurred accessing the TLS server credential private key.'
         'Finding.ev-schannel-36872' = 'Schannel 36872 was logged; its meaning differs between Windows versions, so it only supports the finding.'
         'Finding.machinekeys-acl' = 'MachineKeys or the RDP key file lacks an entry Windows needs (Administrators on the folder; SYSTEM and NETWORK SERVICE on the RDP key).'
-        'Scenario.network-service-down.Title' = 'A network service the VM needs (DHCP Client, NSI, BFE, Windows Firewall) is down'
-        'Finding.netsvc-dhcp-start' = 'DHCP Client (Dhcp) does not start automatically (its Start value is not 2, the documented default).'
-        'Finding.netsvc-dhcp-down' = 'DHCP Client (Dhcp) is not running.'
-        'Finding.netsvc-nsi-start' = 'Network Store Interface Service (nsi) does not start automatically (its Start value is not 2, the documented default).'
-        'Finding.netsvc-nsi-down' = 'Network Store Interface Service (nsi) is not running.'
-        'Finding.netsvc-bfe-start' = 'Base Filtering Engine (BFE) does not start automatically (its Start value is not 2, the documented default).'
-        'Finding.netsvc-bfe-down' = 'Base Filtering Engine (BFE) is not running.'
-        'Finding.netsvc-mpssvc-start' = 'Windows Defender Firewall (MpsSvc) does not start automatically (its Start value is not 2, the documented default).'
-        'Finding.netsvc-mpssvc-down' = 'Windows Defender Firewall (MpsSvc) is not running.'
-        'Finding.netsvc-dhcp-account' = 'The DHCP Client (Dhcp) logs on as another account than its default, NT Authority\LocalService: it fails to start with error 1069.'
+        'Scenario.nla-dc-unreachable.Title' = 'Network Level Authentication cannot reach a domain controller'
+        'Finding.ev-logon-no-dc' = 'Security 4625: logons failed because no domain controller answered (0xC000005E), the trust failed (0xC000018C) or Netlogon was not started (0xC0000192).'
         'Scenario.rdp-cert-invalid.Title' = 'The RDP certificate is expired, missing, or not the configured one'
         'Finding.rdp-cert-store' = 'The Remote Desktop certificate store is empty or holds only expired certificates, or certificates RDP cannot use (no private key that opens, a key file NETWORK SERVICE cannot read, or an Enhanced Key Usage not for server authentication).'
         'Finding.rdp-cert-binding' = 'SSLCertificateSHA1Hash names a certificate that is not installed, has expired, or that RDP cannot use (no private key that opens, a key file NETWORK SERVICE cannot read, or an Enhanced Key Usage not for server authentication).'
@@ -156,9 +142,6 @@ $script:RdpStringTable = @{
         'Scenario.termservice-not-running.Title' = 'Remote Desktop Services (TermService) is disabled or not running'
         'Finding.termservice-disabled' = 'The Remote Desktop Services service (TermService) is disabled: Start=4.'
         'Finding.termservice-down' = 'The Remote Desktop Services service (TermService) is not running.'
-        'Finding.termservice-account' = 'Remote Desktop Services (TermService) logs on as another account than its default, NT Authority\NetworkService.'
-        'Finding.termservice-start-type' = 'The start type of Remote Desktop Services (TermService) is not its default, manual (Start=3).'
-        'Finding.ev-scm-start-failure' = 'Service Control Manager logged a service that failed, hung or stopped while starting (7000, 7001, 7022 or 7023) in the last 24 hours: read the event to see whether it names Remote Desktop Services or a service it depends on.'
         'Scenario.tls-disabled.Title' = 'TLS is disabled for the server side of Schannel'
         'Finding.ev-schannel-credential' = 'Schannel 36871: a fatal error occurred while creating a TLS server credential.'
         'Finding.tls12-server-off' = 'TLS 1.2 (server) is disabled: Enabled=0.'
@@ -167,7 +150,15 @@ $script:RdpStringTable = @{
         'Finding.tls11-server-off' = 'TLS 1.1 (server) is disabled; only clients that cannot use TLS 1.2 are affected.'
         'Finding.rdp-requires-tls' = 'The RDP listener requires TLS (SecurityLayer=2, possibly set by Group Policy), so it cannot fall back while TLS is off.'
         'Finding.fips-policy-on' = 'FIPS mode is on: only FIPS-compliant protocols and cipher suites are allowed.'
+        'Scenario.user-not-authorized.Title' = 'The user has no right to sign in through Remote Desktop'
+        'Finding.ev-logon-no-right' = 'Security 4625 with 0xC000015B: the user has not been granted the requested logon type on this machine. The evidence names the account.'
+        'Finding.rdp-right-no-admins' = 'Administrators (S-1-5-32-544) do not hold "Allow log on through Remote Desktop Services" (SeRemoteInteractiveLogonRight): no administrator can sign in over RDP. When a Group Policy sets the right, a local change is reverted at the next refresh.'
+        'Finding.rdp-right-no-rdusers' = 'Remote Desktop Users (S-1-5-32-555) do not hold "Allow log on through Remote Desktop Services": only the groups that still hold it can sign in over RDP.'
+        'Finding.rdp-right-denied' = '"Deny log on through Remote Desktop Services" (SeDenyRemoteInteractiveLogonRight) holds local accounts (S-1-5-113, S-1-5-114), Administrators or Remote Desktop Users: the denial wins over any allow. Security baselines set it for local accounts; then only domain accounts can sign in over RDP.'
         'Fix.allow-rdp-connections.Title' = 'Allow Remote Desktop connections'
+        'Fix.disable-nla.Title' = 'Turn off Network Level Authentication for RDP (temporary)'
+        'Fix.disable-nla.Warning' = 'Without Network Level Authentication anyone who reaches the RDP port gets a logon screen before proving who they are: more exposure to password guessing and to pre-authentication flaws. Keep the port closed to the internet (NSG, JIT) while NLA is off.'
+        'Fix.disable-nla.Restore' = 'Once the secure channel is repaired, run Undo-RdpRepair with the backup path this fix printed (or the CMD undo block), or set UserAuthentication=1 on RDP-Tcp, then restart the VM.'
         'Fix.enable-legacy-tls-server.Title' = 'Enable TLS 1.0 and 1.1 for legacy RDP clients'
         'Fix.enable-legacy-tls-server.Warning' = 'TLS 1.0 and 1.1 are deprecated and weaken every TLS service on this machine, not only RDP.'
         'Fix.enable-legacy-tls-server.Restore' = 'Run Undo-RdpRepair with the backup path this fix printed, or set Enabled=0 for both protocols, then reboot.'
@@ -176,13 +167,10 @@ $script:RdpStringTable = @{
         'Fix.enable-tls12-server.Title' = 'Enable TLS 1.2 for the server side of Schannel'
         'Fix.remove-rdp-cert-binding.Title' = 'Remove the configured RDP certificate thumbprint'
         'Fix.renew-rdp-self-signed-cert.Title' = 'Renew the RDP self-signed certificate'
-        'Fix.reset-dhcp-logon-account.Title' = 'Set the DHCP Client back to its default account and start it'
         'Fix.reset-machinekeys-acl.Title' = 'Reset permissions on the MachineKeys folder'
-        'Fix.reset-termservice-logon-account.Title' = 'Set Remote Desktop Services back to its default account and start it'
         'Fix.resume-group-policy.Title' = 'Resume Group Policy after the repair is confirmed'
         'Fix.set-rdp-cert-binding.Title' = 'Point RDP at a valid certificate'
         'Fix.set-rdp-port.Title' = 'Move RDP to another port'
-        'Fix.start-network-services.Title' = 'Set the network services back to automatic start and start them'
         'Fix.start-termservice.Title' = 'Set Remote Desktop Services back to manual start and start it'
         'Fix.stop-port-owner.Title' = 'Stop the service that holds the RDP port'
         'Fix.suspend-group-policy.Title' = 'Suspend Group Policy so it cannot undo the repair'
@@ -210,8 +198,6 @@ $script:RdpStringTable = @{
         RebootRequired = (ConvertFrom-RdpUtf8Base64 'U3RhcnRhIG9tIGRhdG9ybiBmw7ZyIGF0dCBzbHV0ZsO2cmEgcmVwYXJhdGlvbmVuLg==')
         WeakensSecurity = (ConvertFrom-RdpUtf8Base64 'U8OES0VSSEVUOiB7MH0gU8OlIMOldGVyc3TDpGxsZXIgZHU6IHsxfQ==')
         PortOwnerNotService = (ConvertFrom-RdpUtf8Base64 'UHJvY2Vzc2VuIHswfSBhbnbDpG5kZXIgcG9ydCB7MX0gb2NoIMOkciBpbnRlIGVuIHRqw6Ruc3QuIFJkcFJlc2N1ZSBhdnNsdXRhciBhbGRyaWcgZW4gcHJvY2Vzczogc3RvcHBhIHByb2dyYW1tZXQgc2rDpGx2IGVsbGVyIGZseXR0YSBSRFAgbWVkIFNldC1SZHBQb3J0Lg==')
-        ServiceNotInstalled = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuICd7MH0nIMOkciBpbnRlIGluc3RhbGxlcmFkOiBkZXQgZmlubnMgaW5nZW4ga29uZmlndXJhdGlvbiBhdHQgw6V0ZXJzdMOkbGxhLg==')
-        ServiceAccountNeedsPassword = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuICd7MH0nIGxvZ2dhciBpbiBzb20gJ3sxfScgaWdlbiBmcsOlbiBuw6RzdGEgc3RhcnQgKE9iamVjdE5hbWUpLiBSZHBSZXNjdWUgaGFyIGFsZHJpZyBzZXR0IGtvbnRvdHMgbMO2c2Vub3JkOiBvbSB0asOkbnN0ZW4gaW50ZSBzdGFydGFyIGFuZ2VyIGR1IGRldCBpZ2VuIG1lZCBzYyBjb25maWcgezB9IG9iaj0gPGtvbnRvPiBwYXNzd29yZD0gPGzDtnNlbm9yZD4u')
         PortOwnerShared = (ConvertFrom-RdpUtf8Base64 'UHJvY2Vzc2VuIHswfSBzb20gYW52w6RuZGVyIHBvcnQgezF9IMOkciB2w6RyZCBmw7ZyIGZsZXJhIHRqw6Ruc3RlciAoezJ9KTsgYXR0IHN0b3BwYSBlbiBhdiBkZW0gZnJpZ8O2ciBpbnRlIHBvcnRlbiBww6UgZXR0IHPDpGtlcnQgc8OkdHQu')
         PortOwnerStopped = (ConvertFrom-RdpUtf8Base64 'U3RvcHBhZGUgdGrDpG5zdGVuICd7MH0nIHNvbSBhbnbDpG5kZSBwb3J0IHsxfS4gRGVuIGthbiB0YSBwb3J0ZW4gaWdlbiB2aWQgbsOkc3RhIHN0YXJ0OiDDpG5kcmEgZGVzcyBrb25maWd1cmF0aW9uIGVsbGVyIHN0YXJ0dHlwLg==')
         ThumbprintNotUsable = (ConvertFrom-RdpUtf8Base64 'RGV0IGZpbm5zIGluZ2V0IGJlZmludGxpZ3QgY2VydGlmaWthdCBzb20gaW50ZSBoYXIgZ8OldHQgdXQgbWVkIHR1bWF2dHJ5Y2tldCB7MH0gaSBDZXJ0OlxMb2NhbE1hY2hpbmVcTXku')
@@ -235,6 +221,9 @@ $script:RdpStringTable = @{
         EventsCapped = (ConvertFrom-RdpUtf8Base64 'ezF9IGlubmVow6VsbGVyIGZsZXIgw6RuIHswfSBow6RuZGVsc2VyIG1lZCBrb250cm9sbGVucyBJRDpuOyBkZSDDpGxkcmUgbMOkc3RlcyBpbnRlLCBzw6Uga29udHJvbGxlbiDDpHIgaW50ZSB2ZXJpZmllcmFk')
         EventChecksNotVerified = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNla29udHJvbGxlciAoezB9KSBiZXNrcml2ZXIgZGV0IGbDtnJmbHV0bmEgb2NoIGFudsOkbmRzIGludGUgZsO2ciBhdHQgdmVyaWZpZXJhIGVuIGtvcnJpZ2VyaW5nLg==')
         InvalidSince = (ConvertFrom-RdpUtf8Base64 'LVNpbmNlIG3DpXN0ZSB2YXJhIGV0dCBwb3NpdGl2dCBUaW1lU3Bhbi12w6RyZGUgZWxsZXIgZXR0IGFudGFsIHRpbW1hciwgaW50ZSAiezB9Ii4=')
+        'Scenario.account-locked-or-expired.Title' = (ConvertFrom-RdpUtf8Base64 'S29udG90IMOkciB1dGVsw6VzdCwgaW5ha3RpdmVyYXQgZWxsZXIgaGFyIHVwcGjDtnJ0IGF0dCBnw6RsbGE=')
+        'Finding.ev-logon-account' = (ConvertFrom-RdpUtf8Base64 'U8Oka2VyaGV0IDQ2MjU6IGV0dCBrb250byBuZWthZGVzIGVmdGVyc29tIGRldCDDpHIgdXRlbMOlc3QgKDB4QzAwMDAyMzQpLCBpbmFrdGl2ZXJhdCAoMHhDMDAwMDA3MiksIGzDtnNlbm9yZGV0IGhhciBnw6V0dCB1dCAoMHhDMDAwMDA3MSkgZWxsZXIgbcOlc3RlIGJ5dGFzICgweEMwMDAwMjI0KSwgZWxsZXIga29udG90IGhhciB1cHBow7ZydCBhdHQgZ8OkbGxhICgweEMwMDAwMTkzKS4gQmVsw6RnZ2VuIGFuZ2VyIGtvbnRvdC4=')
+        'Finding.ev-logon-bad-password' = (ConvertFrom-RdpUtf8Base64 'U8Oka2VyaGV0IDQ2MjU6IGlubG9nZ25pbmdhciBtZWQgZmVsIGzDtnNlbm9yZCAoMHhDMDAwMDA2QSkgZWxsZXIgb2vDpG50IGFudsOkbmRhcm5hbW4gKDB4QzAwMDAwNjQpLiBNw6VuZ2Egc8OlZGFuYSBmcsOlbiBpbnRlcm5ldCDDpHIgbMO2c2Vub3Jkc2dpc3NuaW5nIG9jaCBrYW4gbMOlc2EgdXQgZXR0IGtvbnRvLg==')
         'Scenario.broker-hostname.Title' = (ConvertFrom-RdpUtf8Base64 'QW5zbHV0bmluZ3Nrb29yZGluYXRvcm5zIHbDpHJkbmFtbiBoYXIgw6RuZHJhdHM=')
         'Finding.broker-role-installed' = (ConvertFrom-RdpUtf8Base64 'Um9sbGVuIEFuc2x1dG5pbmdza29vcmRpbmF0b3IgZsO2ciBmasOkcnJza3JpdmJvcmQgw6RyIGluc3RhbGxlcmFkLg==')
         'Finding.ev-broker-db-logon' = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNlIDIwNTY6IGtvb3JkaW5hdG9ybiBrdW5kZSBpbnRlIGxvZ2dhIGluIGkgc2luIGRhdGFiYXMu')
@@ -244,16 +233,8 @@ $script:RdpStringTable = @{
         'Finding.ev-schannel-key' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzA6IGV0dCBhbGx2YXJsaWd0IGZlbCB1cHBzdG9kIHZpZCDDpXRrb21zdCB0aWxsIGRlbiBwcml2YXRhIG55Y2tlbG4gZsO2ciBUTFMtc2VydmVyYXV0ZW50aXNlcmluZ3N1cHBnaWZ0ZW4u')
         'Finding.ev-schannel-36872' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzIgbG9nZ2FkZXM7IGJldHlkZWxzZW4gc2tpbGplciBzaWcgbWVsbGFuIFdpbmRvd3MtdmVyc2lvbmVyLCBzw6UgZGVuIHN0w7ZkZXIgYmFyYSBzbHV0c2F0c2VuLg==')
         'Finding.machinekeys-acl' = (ConvertFrom-RdpUtf8Base64 'TWFjaGluZUtleXMgZWxsZXIgUkRQLW55Y2tlbGZpbGVuIHNha25hciBlbiBwb3N0IHNvbSBXaW5kb3dzIGJlaMO2dmVyIChBZG1pbmlzdHJhdMO2cmVyIHDDpSBtYXBwZW47IFNZU1RFTSBvY2ggTkVUV09SSyBTRVJWSUNFIHDDpSBSRFAtbnlja2Vsbiku')
-        'Scenario.network-service-down.Title' = (ConvertFrom-RdpUtf8Base64 'RW4gbsOkdHZlcmtzdGrDpG5zdCBzb20gZGVuIHZpcnR1ZWxsYSBkYXRvcm4gYmVow7Z2ZXIgKERIQ1Ata2xpZW50ZW4sIE5TSSwgQkZFLCBXaW5kb3dzLWJyYW5kdsOkZ2dlbikgw6RyIG5lcmU=')
-        'Finding.netsvc-dhcp-start' = (ConvertFrom-RdpUtf8Base64 'REhDUC1rbGllbnRlbiAoRGhjcCkgc3RhcnRhciBpbnRlIGF1dG9tYXRpc2t0ICh2w6RyZGV0IFN0YXJ0IMOkciBpbnRlIDIsIGRldCBkb2t1bWVudGVyYWRlIHN0YW5kYXJkdsOkcmRldCku')
-        'Finding.netsvc-dhcp-down' = (ConvertFrom-RdpUtf8Base64 'REhDUC1rbGllbnRlbiAoRGhjcCkga8O2cnMgaW50ZS4=')
-        'Finding.netsvc-nsi-start' = (ConvertFrom-RdpUtf8Base64 'TmV0d29yayBTdG9yZSBJbnRlcmZhY2UtdGrDpG5zdGVuIChuc2kpIHN0YXJ0YXIgaW50ZSBhdXRvbWF0aXNrdCAodsOkcmRldCBTdGFydCDDpHIgaW50ZSAyLCBkZXQgZG9rdW1lbnRlcmFkZSBzdGFuZGFyZHbDpHJkZXQpLg==')
-        'Finding.netsvc-nsi-down' = (ConvertFrom-RdpUtf8Base64 'TmV0d29yayBTdG9yZSBJbnRlcmZhY2UtdGrDpG5zdGVuIChuc2kpIGvDtnJzIGludGUu')
-        'Finding.netsvc-bfe-start' = (ConvertFrom-RdpUtf8Base64 'QmFzZSBGaWx0ZXJpbmcgRW5naW5lIChCRkUpIHN0YXJ0YXIgaW50ZSBhdXRvbWF0aXNrdCAodsOkcmRldCBTdGFydCDDpHIgaW50ZSAyLCBkZXQgZG9rdW1lbnRlcmFkZSBzdGFuZGFyZHbDpHJkZXQpLg==')
-        'Finding.netsvc-bfe-down' = (ConvertFrom-RdpUtf8Base64 'QmFzZSBGaWx0ZXJpbmcgRW5naW5lIChCRkUpIGvDtnJzIGludGUu')
-        'Finding.netsvc-mpssvc-start' = (ConvertFrom-RdpUtf8Base64 'V2luZG93cyBEZWZlbmRlci1icmFuZHbDpGdnZW4gKE1wc1N2Yykgc3RhcnRhciBpbnRlIGF1dG9tYXRpc2t0ICh2w6RyZGV0IFN0YXJ0IMOkciBpbnRlIDIsIGRldCBkb2t1bWVudGVyYWRlIHN0YW5kYXJkdsOkcmRldCku')
-        'Finding.netsvc-mpssvc-down' = (ConvertFrom-RdpUtf8Base64 'V2luZG93cyBEZWZlbmRlci1icmFuZHbDpGdnZW4gKE1wc1N2Yykga8O2cnMgaW50ZS4=')
-        'Finding.netsvc-dhcp-account' = (ConvertFrom-RdpUtf8Base64 'REhDUC1rbGllbnRlbiAoRGhjcCkgbG9nZ2FyIGluIG1lZCBldHQgYW5uYXQga29udG8gw6RuIHN0YW5kYXJka29udG90IE5UIEF1dGhvcml0eVxMb2NhbFNlcnZpY2U6IGRlbiBzdGFydGFyIGludGUsIGZlbCAxMDY5Lg==')
+        'Scenario.nla-dc-unreachable.Title' = (ConvertFrom-RdpUtf8Base64 'QXV0ZW50aXNlcmluZyBww6UgbsOkdHZlcmtzbml2w6UgbsOlciBpbmdlbiBkb23DpG5rb250cm9sbGFudA==')
+        'Finding.ev-logon-no-dc' = (ConvertFrom-RdpUtf8Base64 'U8Oka2VyaGV0IDQ2MjU6IGlubG9nZ25pbmdhciBtaXNzbHlja2FkZXMgZWZ0ZXJzb20gaW5nZW4gZG9tw6Rua29udHJvbGxhbnQgc3ZhcmFkZSAoMHhDMDAwMDA1RSksIGbDtnJ0cm9lbmRldCBtaXNzbHlja2FkZXMgKDB4QzAwMDAxOEMpIGVsbGVyIE5ldGxvZ29uIGludGUgdmFyIHN0YXJ0YWQgKDB4QzAwMDAxOTIpLg==')
         'Scenario.rdp-cert-invalid.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQLWNlcnRpZmlrYXRldCBoYXIgZ8OldHQgdXQsIHNha25hcyBlbGxlciDDpHIgaW50ZSBkZXQga29uZmlndXJlcmFkZQ==')
         'Finding.rdp-cert-store' = (ConvertFrom-RdpUtf8Base64 'Q2VydGlmaWthdGFya2l2ZXQgUmVtb3RlIERlc2t0b3Agw6RyIHRvbXQgZWxsZXIgaW5uZWjDpWxsZXIgYmFyYSB1dGfDpW5nbmEgY2VydGlmaWthdCwgZWxsZXIgY2VydGlmaWthdCBzb20gUkRQIGludGUga2FuIGFudsOkbmRhIChpbmdlbiBwcml2YXQgbnlja2VsIHNvbSBnw6VyIGF0dCDDtnBwbmEsIGVuIG55Y2tlbGZpbCBzb20gTkVUV09SSyBTRVJWSUNFIGludGUga2FuIGzDpHNhIGVsbGVyIGVuIGbDtnJiw6R0dHJhZCBueWNrZWxhbnbDpG5kbmluZyBzb20gaW50ZSBnw6RsbGVyIHNlcnZlcmF1dGVudGlzZXJpbmcpLg==')
         'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCBhbmdlciBldHQgY2VydGlmaWthdCBzb20gaW50ZSDDpHIgaW5zdGFsbGVyYXQsIGhhciBnw6V0dCB1dCBlbGxlciBzb20gUkRQIGludGUga2FuIGFudsOkbmRhIChpbmdlbiBwcml2YXQgbnlja2VsIHNvbSBnw6VyIGF0dCDDtnBwbmEsIGVuIG55Y2tlbGZpbCBzb20gTkVUV09SSyBTRVJWSUNFIGludGUga2FuIGzDpHNhIGVsbGVyIGVuIGbDtnJiw6R0dHJhZCBueWNrZWxhbnbDpG5kbmluZyBzb20gaW50ZSBnw6RsbGVyIHNlcnZlcmF1dGVudGlzZXJpbmcpLg==')
@@ -272,9 +253,6 @@ $script:RdpStringTable = @{
         'Scenario.termservice-not-running.Title' = (ConvertFrom-RdpUtf8Base64 'RmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciAoVGVybVNlcnZpY2UpIMOkciBpbmFrdGl2ZXJhZCBlbGxlciBrw7ZycyBpbnRl')
         'Finding.termservice-disabled' = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuIEZqw6RycnNrcml2Ym9yZHN0asOkbnN0ZXIgKFRlcm1TZXJ2aWNlKSDDpHIgaW5ha3RpdmVyYWQ6IFN0YXJ0PTQu')
         'Finding.termservice-down' = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuIEZqw6RycnNrcml2Ym9yZHN0asOkbnN0ZXIgKFRlcm1TZXJ2aWNlKSBrw7ZycyBpbnRlLg==')
-        'Finding.termservice-account' = (ConvertFrom-RdpUtf8Base64 'RmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciAoVGVybVNlcnZpY2UpIGxvZ2dhciBpbiBtZWQgZXR0IGFubmF0IGtvbnRvIMOkbiBzdGFuZGFyZGtvbnRvdCBOVCBBdXRob3JpdHlcTmV0d29ya1NlcnZpY2Uu')
-        'Finding.termservice-start-type' = (ConvertFrom-RdpUtf8Base64 'U3RhcnR0eXBlbiBmw7ZyIEZqw6RycnNrcml2Ym9yZHN0asOkbnN0ZXIgKFRlcm1TZXJ2aWNlKSDDpHIgaW50ZSBzdGFuZGFyZHbDpHJkZXQgbWFudWVsbCAoU3RhcnQ9Myku')
-        'Finding.ev-scm-start-failure' = (ConvertFrom-RdpUtf8Base64 'U2VydmljZSBDb250cm9sIE1hbmFnZXIgaGFyIGxvZ2dhdCBlbiB0asOkbnN0IHNvbSBtaXNzbHlja2FkZXMsIGjDpG5nZGUgc2lnIGVsbGVyIHN0b3BwYWRlcyB2aWQgc3RhcnQgKDcwMDAsIDcwMDEsIDcwMjIgZWxsZXIgNzAyMykgZGV0IHNlbmFzdGUgZHlnbmV0OiBsw6RzIGjDpG5kZWxzZW4gZsO2ciBhdHQgc2Ugb20gZGVuIG7DpG1uZXIgRmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciBlbGxlciBlbiB0asOkbnN0IHNvbSBkZW4gYmVyb3IgcMOlLg==')
         'Scenario.tls-disabled.Title' = (ConvertFrom-RdpUtf8Base64 'VExTIMOkciBpbmFrdGl2ZXJhdCBmw7ZyIHNlcnZlcnNpZGFuIGF2IFNjaGFubmVs')
         'Finding.ev-schannel-credential' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzE6IGV0dCBhbGx2YXJsaWd0IGZlbCB1cHBzdG9kIG7DpHIgZW4gVExTLXNlcnZlcmF1dGVudGlzZXJpbmdzdXBwZ2lmdCBza2FwYWRlcy4=')
         'Finding.tls12-server-off' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMiAoc2VydmVyKSDDpHIgaW5ha3RpdmVyYXQ6IEVuYWJsZWQ9MC4=')
@@ -283,7 +261,15 @@ $script:RdpStringTable = @{
         'Finding.tls11-server-off' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMSAoc2VydmVyKSDDpHIgaW5ha3RpdmVyYXQ7IGVuZGFzdCBrbGllbnRlciBzb20gaW50ZSBrYW4gYW52w6RuZGEgVExTIDEuMiBww6V2ZXJrYXMu')
         'Finding.rdp-requires-tls' = (ConvertFrom-RdpUtf8Base64 'UkRQLWx5c3NuYXJlbiBrcsOkdmVyIFRMUyAoU2VjdXJpdHlMYXllcj0yLCBldmVudHVlbGx0IHNhdHQgYXYgZW4gZ3J1cHByaW5jaXApLCBzw6UgZGVuIGthbiBpbnRlIGZhbGxhIHRpbGxiYWthIG1lZGFuIFRMUyDDpHIgYXYu')
         'Finding.fips-policy-on' = (ConvertFrom-RdpUtf8Base64 'RklQUy1sw6RnZXQgw6RyIHDDpTogZW5kYXN0IEZJUFMta29tcGF0aWJsYSBwcm90b2tvbGwgb2NoIGNoaWZmZXJzdml0ZXIgdGlsbMOldHMu')
+        'Scenario.user-not-authorized.Title' = (ConvertFrom-RdpUtf8Base64 'QW52w6RuZGFyZW4gaGFyIGludGUgcsOkdHQgYXR0IGxvZ2dhIGluIHZpYSBGasOkcnJza3JpdmJvcmQ=')
+        'Finding.ev-logon-no-right' = (ConvertFrom-RdpUtf8Base64 'U8Oka2VyaGV0IDQ2MjUgbWVkIDB4QzAwMDAxNUI6IGFudsOkbmRhcmVuIGhhciBpbnRlIGJldmlsamF0cyBkZW4gYmVnw6RyZGEgaW5sb2dnbmluZ3N0eXBlbiBww6UgZGVuIGjDpHIgZGF0b3JuLiBCZWzDpGdnZW4gYW5nZXIga29udG90Lg==')
+        'Finding.rdp-right-no-admins' = (ConvertFrom-RdpUtf8Base64 'QWRtaW5pc3RyYXTDtnJlciAoUy0xLTUtMzItNTQ0KSBoYXIgaW50ZSAiVGlsbMOldCBpbmxvZ2duaW5nIHZpYSBGasOkcnJza3JpdmJvcmRzdGrDpG5zdGVyIiAoU2VSZW1vdGVJbnRlcmFjdGl2ZUxvZ29uUmlnaHQpOiBpbmdlbiBhZG1pbmlzdHJhdMO2ciBrYW4gbG9nZ2EgaW4gdmlhIFJEUC4gTsOkciBlbiBncnVwcHJpbmNpcCBzw6R0dGVyIHLDpHR0aWdoZXRlbiDDpXRlcnN0w6RsbHMgZW4gbG9rYWwgw6RuZHJpbmcgdmlkIG7DpHN0YSB1cHBkYXRlcmluZy4=')
+        'Finding.rdp-right-no-rdusers' = (ConvertFrom-RdpUtf8Base64 'RmrDpHJyc2tyaXZib3Jkc2FudsOkbmRhcmUgKFMtMS01LTMyLTU1NSkgaGFyIGludGUgIlRpbGzDpXQgaW5sb2dnbmluZyB2aWEgRmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciI6IGJhcmEgZGUgZ3J1cHBlciBzb20gZm9ydGZhcmFuZGUgaGFyIHLDpHR0aWdoZXRlbiBrYW4gbG9nZ2EgaW4gdmlhIFJEUC4=')
+        'Finding.rdp-right-denied' = (ConvertFrom-RdpUtf8Base64 'Ik5la2EgaW5sb2dnbmluZyB2aWEgRmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciIgKFNlRGVueVJlbW90ZUludGVyYWN0aXZlTG9nb25SaWdodCkgb21mYXR0YXIgbG9rYWxhIGtvbnRvbiAoUy0xLTUtMTEzLCBTLTEtNS0xMTQpLCBBZG1pbmlzdHJhdMO2cmVyIGVsbGVyIEZqw6RycnNrcml2Ym9yZHNhbnbDpG5kYXJlOiBuZWthbmRldCB2aW5uZXIgw7Z2ZXIgdmFyamUgdGlsbMOldGVsc2UuIFPDpGtlcmhldHNiYXNsaW5qZXIgc8OkdHRlciBkZXQgZsO2ciBsb2thbGEga29udG9uOyBkw6Uga2FuIGJhcmEgZG9tw6Rua29udG9uIGxvZ2dhIGluIHZpYSBSRFAu')
         'Fix.allow-rdp-connections.Title' = (ConvertFrom-RdpUtf8Base64 'VGlsbMOldCBmasOkcnJza3JpdmJvcmRzYW5zbHV0bmluZ2Fy')
+        'Fix.disable-nla.Title' = (ConvertFrom-RdpUtf8Base64 'U3TDpG5nIGF2IGF1dGVudGlzZXJpbmcgcMOlIG7DpHR2ZXJrc25pdsOlIGbDtnIgUkRQICh0aWxsZsOkbGxpZ3Qp')
+        'Fix.disable-nla.Warning' = (ConvertFrom-RdpUtf8Base64 'VXRhbiBhdXRlbnRpc2VyaW5nIHDDpSBuw6R0dmVya3NuaXbDpSBmw6VyIGFsbGEgc29tIG7DpXIgUkRQLXBvcnRlbiBlbiBpbmxvZ2duaW5nc3Nrw6RybSBpbm5hbiBkZSBoYXIgdmlzYXQgdmlsa2EgZGUgw6RyOiBzdMO2cnJlIGV4cG9uZXJpbmcgZsO2ciBsw7ZzZW5vcmRzZ2lzc25pbmcgb2NoIGbDtnIgc8OlcmJhcmhldGVyIGbDtnJlIGF1dGVudGlzZXJpbmcuIEjDpWxsIHBvcnRlbiBzdMOkbmdkIG1vdCBpbnRlcm5ldCAoTlNHLCBKSVQpIG1lZGFuIE5MQSDDpHIgYXZzdMOkbmd0Lg==')
+        'Fix.disable-nla.Restore' = (ConvertFrom-RdpUtf8Base64 'TsOkciBkZW4gc8Oka3JhIGthbmFsZW4gw6RyIHJlcGFyZXJhZCBrw7ZyIGR1IFVuZG8tUmRwUmVwYWlyIG1lZCBzw6RrZXJoZXRza29waWFucyBzw7ZrdsOkZyBzb20ga29ycmlnZXJpbmdlbiBza3JldiB1dCAoZWxsZXIgQ01ELWJsb2NrZXQgZsO2ciDDpW5ncmEpLCBlbGxlciBzw6R0dGVyIFVzZXJBdXRoZW50aWNhdGlvbj0xIHDDpSBSRFAtVGNwLCBvY2ggc3RhcnRhciBzZWRhbiBvbSBkZW4gdmlydHVlbGxhIGRhdG9ybi4=')
         'Fix.enable-legacy-tls-server.Title' = (ConvertFrom-RdpUtf8Base64 'QWt0aXZlcmEgVExTIDEuMCBvY2ggMS4xIGbDtnIgw6RsZHJlIFJEUC1rbGllbnRlcg==')
         'Fix.enable-legacy-tls-server.Warning' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMCBvY2ggMS4xIMOkciBpbmFrdHVlbGxhIG9jaCBmw7Zyc3ZhZ2FyIGFsbGEgVExTLXRqw6Ruc3RlciBww6UgZGF0b3JuLCBpbnRlIGJhcmEgUkRQLg==')
         'Fix.enable-legacy-tls-server.Restore' = (ConvertFrom-RdpUtf8Base64 'S8O2ciBVbmRvLVJkcFJlcGFpciBtZWQgc8Oka2VyaGV0c2tvcGlhbnMgc8O2a3bDpGcgc29tIGtvcnJpZ2VyaW5nZW4gc2tyZXYgdXQsIGVsbGVyIHPDpHR0IEVuYWJsZWQ9MCBmw7ZyIGLDpWRhIHByb3Rva29sbGVuIG9jaCBzdGFydGEgc2VkYW4gb20u')
@@ -292,13 +278,10 @@ $script:RdpStringTable = @{
         'Fix.enable-tls12-server.Title' = (ConvertFrom-RdpUtf8Base64 'QWt0aXZlcmEgVExTIDEuMiBmw7ZyIHNlcnZlcnNpZGFuIGF2IFNjaGFubmVs')
         'Fix.remove-rdp-cert-binding.Title' = (ConvertFrom-RdpUtf8Base64 'VGEgYm9ydCBkZXQga29uZmlndXJlcmFkZSB0dW1hdnRyeWNrZXQgZsO2ciBSRFAtY2VydGlmaWthdGV0')
         'Fix.renew-rdp-self-signed-cert.Title' = (ConvertFrom-RdpUtf8Base64 'RsO2cm55YSBkZXQgc2rDpGx2c2lnbmVyYWRlIFJEUC1jZXJ0aWZpa2F0ZXQ=')
-        'Fix.reset-dhcp-logon-account.Title' = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJzdMOkbGwgREhDUC1rbGllbnRlbiB0aWxsIHN0YW5kYXJka29udG90IG9jaCBzdGFydGEgZGVu')
         'Fix.reset-machinekeys-acl.Title' = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJzdMOkbGwgYmVow7ZyaWdoZXRlcm5hIGbDtnIgbWFwcGVuIE1hY2hpbmVLZXlz')
-        'Fix.reset-termservice-logon-account.Title' = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJzdMOkbGwgRmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciB0aWxsIHN0YW5kYXJka29udG90IG9jaCBzdGFydGEgdGrDpG5zdGVu')
         'Fix.resume-group-policy.Title' = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJ1cHB0YSBncnVwcHJpbmNpcGVyIG7DpHIgcmVwYXJhdGlvbmVuIGhhciBiZWtyw6RmdGF0cw==')
         'Fix.set-rdp-cert-binding.Title' = (ConvertFrom-RdpUtf8Base64 'TMOldCBSRFAgYW52w6RuZGEgZXR0IGdpbHRpZ3QgY2VydGlmaWthdA==')
         'Fix.set-rdp-port.Title' = 'Flytta RDP till en annan port'
-        'Fix.start-network-services.Title' = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJzdMOkbGwgbsOkdHZlcmtzdGrDpG5zdGVybmEgdGlsbCBhdXRvbWF0aXNrIHN0YXJ0IG9jaCBzdGFydGEgZGVt')
         'Fix.start-termservice.Title' = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJzdMOkbGwgRmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciB0aWxsIG1hbnVlbGwgc3RhcnQgb2NoIHN0YXJ0YSB0asOkbnN0ZW4=')
         'Fix.stop-port-owner.Title' = (ConvertFrom-RdpUtf8Base64 'U3RvcHBhIHRqw6Ruc3RlbiBzb20gYW52w6RuZGVyIFJEUC1wb3J0ZW4=')
         'Fix.suspend-group-policy.Title' = (ConvertFrom-RdpUtf8Base64 'UGF1c2EgZ3J1cHByaW5jaXBlciBzw6UgYXR0IGRlIGludGUga2FuIMOlbmdyYSByZXBhcmF0aW9uZW4=')
@@ -326,8 +309,6 @@ $script:RdpStringTable = @{
         RebootRequired = 'Start de computer opnieuw op om het herstel te voltooien.'
         WeakensSecurity = 'BEVEILIGING: {0} Herstellen: {1}'
         PortOwnerNotService = (ConvertFrom-RdpUtf8Base64 'UHJvY2VzIHswfSBiZXpldCBwb29ydCB7MX0gZW4gaXMgZ2VlbiBzZXJ2aWNlLiBSZHBSZXNjdWUgYmXDq2luZGlndCBub29pdCBlZW4gcHJvY2VzOiBzdG9wIGRhdCBwcm9ncmFtbWEgemVsZiBvZiB2ZXJwbGFhdHMgUkRQIG1ldCBTZXQtUmRwUG9ydC4=')
-        ServiceNotInstalled = (ConvertFrom-RdpUtf8Base64 'U2VydmljZSAnezB9JyBpcyBuaWV0IGdlw69uc3RhbGxlZXJkOiBlciBpcyBnZWVuIGNvbmZpZ3VyYXRpZSBvbSB0ZXJ1ZyB0ZSB6ZXR0ZW4u')
-        ServiceAccountNeedsPassword = 'Service ''{0}'' meldt zich vanaf de volgende opstart weer aan als ''{1}'' (ObjectName). RdpRescue heeft het wachtwoord van dat account nooit gezien: als de service niet start, geef het dan opnieuw op met sc config {0} obj= <account> password= <wachtwoord>.'
         PortOwnerShared = (ConvertFrom-RdpUtf8Base64 'UHJvY2VzIHswfSBkYXQgcG9vcnQgezF9IGJlemV0LCBob3N0IG1lZXJkZXJlIHNlcnZpY2VzICh7Mn0pOyDDqcOpbiBlcnZhbiBzdG9wcGVuIG1hYWt0IGRlIHBvb3J0IG5pZXQgdmVpbGlnIHZyaWou')
         PortOwnerStopped = 'Service ''{0}'' die poort {1} bezette, is gestopt. Hij kan de poort bij de volgende opstart weer nemen: wijzig de configuratie of het opstarttype.'
         ThumbprintNotUsable = 'Er staat geen aanwezig, niet-verlopen certificaat met vingerafdruk {0} in Cert:\LocalMachine\My.'
@@ -351,6 +332,9 @@ $script:RdpStringTable = @{
         EventsCapped = '{1} bevat meer dan {0} gebeurtenissen met de id''s van deze controle; de oudere zijn niet gelezen, dus de controle is niet geverifieerd'
         EventChecksNotVerified = 'Gebeurteniscontroles ({0}) beschrijven het verleden en worden niet gebruikt om een oplossing te controleren.'
         InvalidSince = '-Since moet een positieve TimeSpan of een aantal uren zijn, niet "{0}".'
+        'Scenario.account-locked-or-expired.Title' = 'Het account is vergrendeld, uitgeschakeld of verlopen'
+        'Finding.ev-logon-account' = 'Beveiliging 4625: een account werd geweigerd omdat het vergrendeld is (0xC0000234), uitgeschakeld is (0xC0000072), het wachtwoord verlopen is (0xC0000071) of moet worden gewijzigd (0xC0000224), of het account verlopen is (0xC0000193). De aanwijzing noemt het account.'
+        'Finding.ev-logon-bad-password' = 'Beveiliging 4625: aanmeldingen met een onjuist wachtwoord (0xC000006A) of een onbekende gebruikersnaam (0xC0000064). Veel daarvan vanaf internet zijn het raden van wachtwoorden en kunnen een account vergrendelen.'
         'Scenario.broker-hostname.Title' = 'De hostnaam van de Verbindingsbroker is gewijzigd'
         'Finding.broker-role-installed' = (ConvertFrom-RdpUtf8Base64 'RGUgcm9sIFZlcmJpbmRpbmdzYnJva2VyIHZvb3IgRXh0ZXJuIGJ1cmVhdWJsYWQgaXMgZ2XDr25zdGFsbGVlcmQu')
         'Finding.ev-broker-db-logon' = 'Gebeurtenis 2056: de broker kon zich niet aanmelden bij de database.'
@@ -360,16 +344,8 @@ $script:RdpStringTable = @{
         'Finding.ev-schannel-key' = 'Schannel 36870: er is een fatale fout opgetreden bij het openen van de persoonlijke sleutel van de TLS-serverreferentie.'
         'Finding.ev-schannel-36872' = 'Schannel 36872 is vastgelegd; de betekenis verschilt per Windows-versie, dus het ondersteunt de bevinding alleen.'
         'Finding.machinekeys-acl' = 'MachineKeys of het RDP-sleutelbestand mist een vermelding die Windows nodig heeft (Administrators op de map; SYSTEM en NETWORK SERVICE op de RDP-sleutel).'
-        'Scenario.network-service-down.Title' = 'Een netwerkservice die de VM nodig heeft (DHCP-client, NSI, BFE, Windows Firewall) werkt niet'
-        'Finding.netsvc-dhcp-start' = 'DHCP-client (Dhcp) start niet automatisch (de waarde Start is niet 2, de gedocumenteerde standaardwaarde).'
-        'Finding.netsvc-dhcp-down' = 'DHCP-client (Dhcp) is niet actief.'
-        'Finding.netsvc-nsi-start' = 'Network Store Interface-service (nsi) start niet automatisch (de waarde Start is niet 2, de gedocumenteerde standaardwaarde).'
-        'Finding.netsvc-nsi-down' = 'Network Store Interface-service (nsi) is niet actief.'
-        'Finding.netsvc-bfe-start' = 'Base Filtering Engine (BFE) start niet automatisch (de waarde Start is niet 2, de gedocumenteerde standaardwaarde).'
-        'Finding.netsvc-bfe-down' = 'Base Filtering Engine (BFE) is niet actief.'
-        'Finding.netsvc-mpssvc-start' = 'Windows Defender Firewall (MpsSvc) start niet automatisch (de waarde Start is niet 2, de gedocumenteerde standaardwaarde).'
-        'Finding.netsvc-mpssvc-down' = 'Windows Defender Firewall (MpsSvc) is niet actief.'
-        'Finding.netsvc-dhcp-account' = 'De DHCP-client (Dhcp) meldt zich aan met een ander account dan het standaardaccount NT Authority\LocalService: hij start niet, fout 1069.'
+        'Scenario.nla-dc-unreachable.Title' = 'Verificatie op netwerkniveau kan geen domeincontroller bereiken'
+        'Finding.ev-logon-no-dc' = 'Beveiliging 4625: aanmeldingen mislukten omdat geen domeincontroller antwoordde (0xC000005E), de vertrouwensrelatie mislukte (0xC000018C) of Netlogon niet gestart was (0xC0000192).'
         'Scenario.rdp-cert-invalid.Title' = 'Het RDP-certificaat is verlopen, ontbreekt of is niet het ingestelde certificaat'
         'Finding.rdp-cert-store' = 'Het certificaatarchief Remote Desktop is leeg of bevat alleen verlopen certificaten, of certificaten die RDP niet kan gebruiken (geen persoonlijke sleutel die te openen is, een sleutelbestand dat NETWORK SERVICE niet kan lezen, of uitgebreid sleutelgebruik dat niet voor serververificatie is).'
         'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCBub2VtdCBlZW4gY2VydGlmaWNhYXQgZGF0IG5pZXQgaXMgZ2XDr25zdGFsbGVlcmQsIHZlcmxvcGVuIGlzIG9mIGRhdCBSRFAgbmlldCBrYW4gZ2VicnVpa2VuIChnZWVuIHBlcnNvb25saWprZSBzbGV1dGVsIGRpZSB0ZSBvcGVuZW4gaXMsIGVlbiBzbGV1dGVsYmVzdGFuZCBkYXQgTkVUV09SSyBTRVJWSUNFIG5pZXQga2FuIGxlemVuLCBvZiB1aXRnZWJyZWlkIHNsZXV0ZWxnZWJydWlrIGRhdCBuaWV0IHZvb3Igc2VydmVydmVyaWZpY2F0aWUgaXMpLg==')
@@ -388,9 +364,6 @@ $script:RdpStringTable = @{
         'Scenario.termservice-not-running.Title' = 'Extern bureaublad-services (TermService) is uitgeschakeld of niet actief'
         'Finding.termservice-disabled' = 'De service Extern bureaublad-services (TermService) is uitgeschakeld: Start=4.'
         'Finding.termservice-down' = 'De service Extern bureaublad-services (TermService) is niet actief.'
-        'Finding.termservice-account' = 'Extern bureaublad-services (TermService) meldt zich aan met een ander account dan het standaardaccount NT Authority\NetworkService.'
-        'Finding.termservice-start-type' = 'Het opstarttype van Extern bureaublad-services (TermService) is niet de standaardwaarde handmatig (Start=3).'
-        'Finding.ev-scm-start-failure' = 'Service Control Manager heeft in de afgelopen 24 uur een service gelogd die bij het starten mislukte, bleef hangen of stopte (7000, 7001, 7022 of 7023): lees de gebeurtenis om te zien of die Extern bureaublad-services of een service waarvan deze afhankelijk is, noemt.'
         'Scenario.tls-disabled.Title' = 'TLS is uitgeschakeld voor de serverkant van Schannel'
         'Finding.ev-schannel-credential' = 'Schannel 36871: er is een fatale fout opgetreden bij het maken van een TLS-serverreferentie.'
         'Finding.tls12-server-off' = 'TLS 1.2 (server) is uitgeschakeld: Enabled=0.'
@@ -399,7 +372,15 @@ $script:RdpStringTable = @{
         'Finding.tls11-server-off' = 'TLS 1.1 (server) is uitgeschakeld; alleen clients die geen TLS 1.2 kunnen gebruiken, worden getroffen.'
         'Finding.rdp-requires-tls' = 'De RDP-listener vereist TLS (SecurityLayer=2, mogelijk ingesteld door groepsbeleid) en kan dus niet terugvallen zolang TLS uit staat.'
         'Finding.fips-policy-on' = 'De FIPS-modus staat aan: alleen FIPS-conforme protocollen en coderingssuites zijn toegestaan.'
+        'Scenario.user-not-authorized.Title' = 'De gebruiker heeft geen recht om zich aan te melden via Extern bureaublad'
+        'Finding.ev-logon-no-right' = 'Beveiliging 4625 met 0xC000015B: de gebruiker heeft het gevraagde aanmeldingstype op deze machine niet gekregen. De aanwijzing noemt het account.'
+        'Finding.rdp-right-no-admins' = 'Administrators (S-1-5-32-544) hebben "Aanmelden via Extern bureaublad-services toestaan" (SeRemoteInteractiveLogonRight) niet: geen administrator kan zich via RDP aanmelden. Als groepsbeleid het recht instelt, wordt een lokale wijziging bij de volgende vernieuwing teruggedraaid.'
+        'Finding.rdp-right-no-rdusers' = 'Gebruikers van Extern bureaublad (S-1-5-32-555) hebben "Aanmelden via Extern bureaublad-services toestaan" niet: alleen de groepen die het recht nog hebben, kunnen zich via RDP aanmelden.'
+        'Finding.rdp-right-denied' = '"Aanmelden via Extern bureaublad-services weigeren" (SeDenyRemoteInteractiveLogonRight) bevat lokale accounts (S-1-5-113, S-1-5-114), Administrators of Gebruikers van Extern bureaublad: de weigering wint van elke toestemming. Beveiligingsbasislijnen stellen dit in voor lokale accounts; dan kunnen alleen domeinaccounts zich via RDP aanmelden.'
         'Fix.allow-rdp-connections.Title' = 'Extern bureaublad-verbindingen toestaan'
+        'Fix.disable-nla.Title' = 'Verificatie op netwerkniveau voor RDP uitschakelen (tijdelijk)'
+        'Fix.disable-nla.Warning' = (ConvertFrom-RdpUtf8Base64 'Wm9uZGVyIHZlcmlmaWNhdGllIG9wIG5ldHdlcmtuaXZlYXUga3Jpamd0IGllZGVyZWVuIGRpZSBkZSBSRFAtcG9vcnQgYmVyZWlrdCBlZW4gYWFubWVsZHNjaGVybSB2b29yZGF0IGhpaiBoZWVmdCBiZXdlemVuIHdpZSBoaWogaXM6IG1lZXIgYmxvb3RzdGVsbGluZyBhYW4gaGV0IHJhZGVuIHZhbiB3YWNodHdvb3JkZW4gZW4gYWFuIGZvdXRlbiB2w7PDs3IgZGUgdmVyaWZpY2F0aWUuIEhvdWQgZGUgcG9vcnQgZGljaHQgdm9vciBpbnRlcm5ldCAoTlNHLCBKSVQpIHpvbGFuZyBOTEEgdWl0IHN0YWF0Lg==')
+        'Fix.disable-nla.Restore' = 'Zodra het beveiligde kanaal hersteld is, voert u Undo-RdpRepair uit met het back-uppad dat deze oplossing toonde (of het CMD-blok voor ongedaan maken), of zet u UserAuthentication=1 op RDP-Tcp, en start u daarna de VM opnieuw op.'
         'Fix.enable-legacy-tls-server.Title' = 'TLS 1.0 en 1.1 inschakelen voor oudere RDP-clients'
         'Fix.enable-legacy-tls-server.Warning' = 'TLS 1.0 en 1.1 zijn verouderd en verzwakken elke TLS-service op deze machine, niet alleen RDP.'
         'Fix.enable-legacy-tls-server.Restore' = 'Voer Undo-RdpRepair uit met het back-uppad dat deze oplossing toonde, of zet Enabled=0 voor beide protocollen en start daarna opnieuw op.'
@@ -408,13 +389,10 @@ $script:RdpStringTable = @{
         'Fix.enable-tls12-server.Title' = 'TLS 1.2 inschakelen voor de serverkant van Schannel'
         'Fix.remove-rdp-cert-binding.Title' = 'De geconfigureerde vingerafdruk van het RDP-certificaat verwijderen'
         'Fix.renew-rdp-self-signed-cert.Title' = 'Het zelfondertekende RDP-certificaat vernieuwen'
-        'Fix.reset-dhcp-logon-account.Title' = 'De DHCP-client terugzetten op het standaardaccount en hem starten'
         'Fix.reset-machinekeys-acl.Title' = 'Machtigingen voor de map MachineKeys herstellen'
-        'Fix.reset-termservice-logon-account.Title' = 'Extern bureaublad-services terugzetten op het standaardaccount en starten'
         'Fix.resume-group-policy.Title' = 'Groepsbeleid hervatten nadat de reparatie is bevestigd'
         'Fix.set-rdp-cert-binding.Title' = 'RDP naar een geldig certificaat laten verwijzen'
         'Fix.set-rdp-port.Title' = 'RDP naar een andere poort verplaatsen'
-        'Fix.start-network-services.Title' = 'De netwerkservices terugzetten op automatisch starten en ze starten'
         'Fix.start-termservice.Title' = 'Extern bureaublad-services terugzetten op handmatig starten en starten'
         'Fix.stop-port-owner.Title' = 'De service stoppen die de RDP-poort bezet'
         'Fix.suspend-group-policy.Title' = 'Groepsbeleid onderbreken zodat het de reparatie niet ongedaan maakt'
@@ -442,8 +420,6 @@ $script:RdpStringTable = @{
         RebootRequired = (ConvertFrom-RdpUtf8Base64 '6KuL6YeN5paw5ZWf5YuV6Zu76IWm5Lul5a6M5oiQ5L+u5b6p44CC')
         WeakensSecurity = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo5oCn77yaezB9IOmChOWOn+aWueW8j++8mnsxfQ==')
         PortOwnerNotService = (ConvertFrom-RdpUtf8Base64 '6JmV55CG56iL5bqPIHswfSDkvZTnlKjpgKPmjqXln6AgezF977yM6ICM5LiU5LiN5piv5pyN5YuZ44CCUmRwUmVzY3VlIOe1leS4jee1guatouiZleeQhueoi+W6j++8muiri+iHquihjOWBnOatouipsueoi+W8j++8jOaIluS9v+eUqCBTZXQtUmRwUG9ydCDnp7vli5UgUkRQ44CC')
-        ServiceNotInstalled = (ConvertFrom-RdpUtf8Base64 '5pyN5YuZICd7MH0nIOacquWuieijne+8muaykuacieWPr+mChOWOn+eahOioreWumuOAgg==')
-        ServiceAccountNeedsPassword = (ConvertFrom-RdpUtf8Base64 '5pyN5YuZICd7MH0nIOW+nuS4i+asoemWi+apn+i1t+acg+WGjeasoeS7pSAnezF9JyDnmbvlhaXvvIhPYmplY3ROYW1l77yJ44CCUmRwUmVzY3VlIOW+nuacquWPluW+l+ipsuW4s+aItueahOWvhueivO+8muiLpeacjeWLmeeEoeazleWVn+WLle+8jOiri+S9v+eUqCBzYyBjb25maWcgezB9IG9iaj0gPOW4s+aItj4gcGFzc3dvcmQ9IDzlr4bnorw+IOmHjeaWsOaPkOS+m+WvhueivOOAgg==')
         PortOwnerShared = (ConvertFrom-RdpUtf8Base64 '5L2U55So6YCj5o6l5Z+gIHsxfSDnmoTomZXnkIbnqIvluo8gezB9IOijnei8ieWkmuWAi+acjeWLme+8iHsyfe+8ie+8m+WBnOatouWFtuS4reS4gOWAi+eEoeazleWuieWFqOWcsOmHi+aUvumAo+aOpeWfoOOAgg==')
         PortOwnerStopped = (ConvertFrom-RdpUtf8Base64 '5bey5YGc5q2i5L2U55So6YCj5o6l5Z+gIHsxfSDnmoTmnI3li5kgJ3swfSfjgILkuIvmrKHplovmqZ/mmYLlroPlj6/og73lho3mrKHkvZTnlKjoqbLpgKPmjqXln6DvvJroq4vorormm7TlhbboqK3lrprmiJbllZ/li5XpoZ7lnovjgII=')
         ThumbprintNotUsable = (ConvertFrom-RdpUtf8Base64 'Q2VydDpcTG9jYWxNYWNoaW5lXE15IOS4reaykuacieaMh+e0i+eCuiB7MH0g5LiU5pyq6YGO5pyf55qE5oaR6K2J44CC')
@@ -467,6 +443,9 @@ $script:RdpStringTable = @{
         EventsCapped = (ConvertFrom-RdpUtf8Base64 'ezF9IOS4reWFt+acieatpOaqouafpeS6i+S7tuitmOWIpeeivOeahOS6i+S7tui2hemBjiB7MH0g5YCL77yb6LyD6IiK55qE5LqL5Lu25pyq6K6A5Y+W77yM5Zug5q2k54Sh5rOV6amX6K2J5q2k5qqi5p+l')
         EventChecksNotVerified = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu25qqi5p+l77yIezB977yJ5o+P6L+w55qE5piv6YGO5Y6755qE54uA5rOB77yM5LiN5pyD55So5L6G6amX6K2J5L+u5q2j44CC')
         InvalidSince = (ConvertFrom-RdpUtf8Base64 'LVNpbmNlIOW/hemgiOaYr+ato+eahCBUaW1lU3BhbiDmiJbmmYLmlbjvvIzogIzkuI3mmK8gInswfSLjgII=')
+        'Scenario.account-locked-or-expired.Title' = (ConvertFrom-RdpUtf8Base64 '5biz5oi25bey6Y6W5a6a44CB5YGc55So5oiW6YGO5pyf')
+        'Finding.ev-logon-account' = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo5oCnIDQ2MjXvvJrluLPmiLbpga3mi5LvvIzljp/lm6DmmK/lt7LpjpblrprvvIgweEMwMDAwMjM077yJ44CB5bey5YGc55So77yIMHhDMDAwMDA3Mu+8ieOAgeWvhueivOW3sumBjuacn++8iDB4QzAwMDAwNzHvvInmiJblv4XpoIjorormm7TvvIgweEMwMDAwMjI077yJ77yM5oiW5biz5oi25bey6YGO5pyf77yIMHhDMDAwMDE5M++8ieOAguitieaTmuS4reacg+WIl+WHuuipsuW4s+aItuOAgg==')
+        'Finding.ev-logon-bad-password' = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo5oCnIDQ2MjXvvJrku6XpjK/oqqTlr4bnorzvvIgweEMwMDAwMDZB77yJ5oiW5LiN5piO5L2/55So6ICF5ZCN56ix77yIMHhDMDAwMDA2NO+8ieeZu+WFpeOAguS+huiHque2sumam+e2sui3r+eahOWkp+mHj+atpOmhnuS6i+S7tuaYr+WvhueivOeMnOa4rO+8jOWPr+iDveWwjuiHtOW4s+aItuiiq+mOluWumuOAgg==')
         'Scenario.broker-hostname.Title' = (ConvertFrom-RdpUtf8Base64 '6YCj57ea5Luj55CG5Lq655qE5Li75qmf5ZCN56ix5bey6K6K5pu0')
         'Finding.broker-role-installed' = (ConvertFrom-RdpUtf8Base64 '5bey5a6J6KOd6YGg56uv5qGM6Z2i6YCj57ea5Luj55CG5Lq66KeS6Imy44CC')
         'Finding.ev-broker-db-logon' = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu2IDIwNTbvvJrku6PnkIbkurrnhKHms5XnmbvlhaXlhbbos4fmlpnluqvjgII=')
@@ -476,16 +455,8 @@ $script:RdpStringTable = @{
         'Finding.ev-schannel-key' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzDvvJrlrZjlj5YgVExTIOS8uuacjeWZqOiqjeitieeahOengeWvhumHkemRsOaZgueZvOeUn+WatOmHjemMr+iqpOOAgg==')
         'Finding.ev-schannel-36872' = (ConvertFrom-RdpUtf8Base64 '5bey6KiY6YyEIFNjaGFubmVsIDM2ODcy77yb5YW25oSP576p5ZugIFdpbmRvd3Mg54mI5pys6ICM55Ww77yM5Zug5q2k5YOF5L2c54K65L2Q6K2J44CC')
         'Finding.machinekeys-acl' = (ConvertFrom-RdpUtf8Base64 'TWFjaGluZUtleXMg5oiWIFJEUCDph5HpkbDmqpTmoYjnvLrlsJEgV2luZG93cyDmiYDpnIDnmoTpoIXnm67vvIjos4fmlpnlpL7kuIrnmoQgQWRtaW5pc3RyYXRvcnPvvJtSRFAg6YeR6ZGw5LiK55qEIFNZU1RFTSDoiIcgTkVUV09SSyBTRVJWSUNF77yJ44CC')
-        'Scenario.network-service-down.Title' = (ConvertFrom-RdpUtf8Base64 'Vk0g6ZyA6KaB55qE57ay6Lev5pyN5YuZ77yIREhDUCDnlKjmiLbnq6/jgIFOU0njgIFCRkXjgIFXaW5kb3dzIOmYsueBq+eJhu+8ieWBnOatoumBi+S9nA==')
-        'Finding.netsvc-dhcp-start' = (ConvertFrom-RdpUtf8Base64 'REhDUCDnlKjmiLbnq6/vvIhEaGNw77yJIOS4jeacg+iHquWLleWVn+WLle+8iFN0YXJ0IOWAvOS4jeaYr+aWh+S7tuiomOi8ieeahOmgkOioreWAvCAy77yJLg==')
-        'Finding.netsvc-dhcp-down' = (ConvertFrom-RdpUtf8Base64 'REhDUCDnlKjmiLbnq6/vvIhEaGNw77yJIOacquWcqOWft+ihjC4=')
-        'Finding.netsvc-nsi-start' = (ConvertFrom-RdpUtf8Base64 'TmV0d29yayBTdG9yZSBJbnRlcmZhY2Ug5pyN5YuZ77yIbnNp77yJIOS4jeacg+iHquWLleWVn+WLle+8iFN0YXJ0IOWAvOS4jeaYr+aWh+S7tuiomOi8ieeahOmgkOioreWAvCAy77yJLg==')
-        'Finding.netsvc-nsi-down' = (ConvertFrom-RdpUtf8Base64 'TmV0d29yayBTdG9yZSBJbnRlcmZhY2Ug5pyN5YuZ77yIbnNp77yJIOacquWcqOWft+ihjC4=')
-        'Finding.netsvc-bfe-start' = (ConvertFrom-RdpUtf8Base64 'QmFzZSBGaWx0ZXJpbmcgRW5naW5l77yIQkZF77yJIOS4jeacg+iHquWLleWVn+WLle+8iFN0YXJ0IOWAvOS4jeaYr+aWh+S7tuiomOi8ieeahOmgkOioreWAvCAy77yJLg==')
-        'Finding.netsvc-bfe-down' = (ConvertFrom-RdpUtf8Base64 'QmFzZSBGaWx0ZXJpbmcgRW5naW5l77yIQkZF77yJIOacquWcqOWft+ihjC4=')
-        'Finding.netsvc-mpssvc-start' = (ConvertFrom-RdpUtf8Base64 'V2luZG93cyBEZWZlbmRlciDpmLLngavniYbvvIhNcHNTdmPvvIkg5LiN5pyD6Ieq5YuV5ZWf5YuV77yIU3RhcnQg5YC85LiN5piv5paH5Lu26KiY6LyJ55qE6aCQ6Kit5YC8IDLvvIku')
-        'Finding.netsvc-mpssvc-down' = (ConvertFrom-RdpUtf8Base64 'V2luZG93cyBEZWZlbmRlciDpmLLngavniYbvvIhNcHNTdmPvvIkg5pyq5Zyo5Z+36KGMLg==')
-        'Finding.netsvc-dhcp-account' = (ConvertFrom-RdpUtf8Base64 'REhDUCDnlKjmiLbnq6/vvIhEaGNw77yJ55qE55m75YWl5biz5oi25LiN5piv6aCQ6Kit55qEIE5UIEF1dGhvcml0eVxMb2NhbFNlcnZpY2XvvJrlroPmnIPlm6DpjK/oqqQgMTA2OSDogIznhKHms5XllZ/li5XjgII=')
+        'Scenario.nla-dc-unreachable.Title' = (ConvertFrom-RdpUtf8Base64 '57ay6Lev5bGk57Sa6amX6K2J54Sh5rOV6YCj57Wh57ay5Z+f5o6n5Yi256uZ')
+        'Finding.ev-logon-no-dc' = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo5oCnIDQ2MjXvvJrnmbvlhaXlpLHmlZfvvIzljp/lm6DmmK/mspLmnInntrLln5/mjqfliLbnq5nlm57mh4nvvIgweEMwMDAwMDVF77yJ44CB5L+h5Lu76Zec5L+C5aSx5pWX77yIMHhDMDAwMDE4Q++8ieaIliBOZXRsb2dvbiDmnKrllZ/li5XvvIgweEMwMDAwMTky77yJ44CC')
         'Scenario.rdp-cert-invalid.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaGkeitieW3sumBjuacn+OAgemBuuWkse+8jOaIluS4jeaYr+W3suioreWumueahOaGkeitiQ==')
         'Finding.rdp-cert-store' = (ConvertFrom-RdpUtf8Base64 'UmVtb3RlIERlc2t0b3Ag5oaR6K2J5a2Y5pS+5Y2A5piv56m655qE77yM5oiW5Y+q5YyF5ZCr5bey6YGO5pyf55qE5oaR6K2J77yM5oiW5Y+q5pyJIFJEUCDnhKHms5Xkvb/nlKjnmoTmhpHorYnvvIjmspLmnInlj6/plovllZ/nmoTnp4Hlr4bph5HpkbDjgIFORVRXT1JLIFNFUlZJQ0Ug54Sh5rOV6K6A5Y+W6YeR6ZGw5qqU5qGI77yM5oiW5aKe5by36YeR6ZGw5L2/55So5pa55rOV5LiN5piv5Ly65pyN5Zmo6amX6K2J77yJ44CC')
         'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCDmjIflrprnmoTmhpHorYnmnKrlronoo53jgIHlt7LpgY7mnJ/vvIzmiJYgUkRQIOeEoeazleS9v+eUqO+8iOaykuacieWPr+mWi+WVn+eahOengeWvhumHkemRsOOAgU5FVFdPUksgU0VSVklDRSDnhKHms5XoroDlj5bph5HpkbDmqpTmoYjvvIzmiJblop7lvLfph5HpkbDkvb/nlKjmlrnms5XkuI3mmK/kvLrmnI3lmajpqZforYnvvInjgII=')
@@ -504,9 +475,6 @@ $script:RdpStringTable = @{
         'Scenario.termservice-not-running.Title' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInlt7LlgZznlKjmiJbmnKrlnKjln7fooYw=')
         'Finding.termservice-disabled' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInlt7LlgZznlKjvvJpTdGFydD0044CC')
         'Finding.termservice-down' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInmnKrlnKjln7fooYzjgII=')
-        'Finding.termservice-account' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInnmoTnmbvlhaXluLPmiLbkuI3mmK/poJDoqK3nmoQgTlQgQXV0aG9yaXR5XE5ldHdvcmtTZXJ2aWNl44CC')
-        'Finding.termservice-start-type' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInnmoTllZ/li5XpoZ7lnovkuI3mmK/poJDoqK3nmoTmiYvli5XvvIhTdGFydD0z77yJ44CC')
-        'Finding.ev-scm-start-failure' = (ConvertFrom-RdpUtf8Base64 '5pyN5YuZ5o6n5Yi2566h55CG5ZOh5Zyo6YGO5Y67IDI0IOWwj+aZguWFp+iomOmMhOS6huWVn+WLleaZguWkseaVl+OAgeWBnOatouWbnuaHieaIluWBnOatoueahOacjeWLme+8iDcwMDDjgIE3MDAx44CBNzAyMiDmiJYgNzAyM++8ie+8muiri+mWseiugOipsuS6i+S7tu+8jOeiuuiqjeWug+aYr+WQpuaMh+WHuumBoOerr+ahjOmdouacjeWLmeaIluWFtuebuOS+neeahOacjeWLmeOAgg==')
         'Scenario.tls-disabled.Title' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwg5Ly65pyN5Zmo56uv55qEIFRMUyDlt7LlgZznlKg=')
         'Finding.ev-schannel-credential' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzHvvJrlu7rnq4sgVExTIOS8uuacjeWZqOiqjeitieaZgueZvOeUn+WatOmHjemMr+iqpOOAgg==')
         'Finding.tls12-server-off' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMu+8iOS8uuacjeWZqO+8ieW3suWBnOeUqO+8mkVuYWJsZWQ9MOOAgg==')
@@ -515,7 +483,15 @@ $script:RdpStringTable = @{
         'Finding.tls11-server-off' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMe+8iOS8uuacjeWZqO+8ieW3suWBnOeUqO+8m+WPquacg+W9semfv+eEoeazleS9v+eUqCBUTFMgMS4yIOeahOeUqOaItuerr+OAgg==')
         'Finding.rdp-requires-tls' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaOpeiBveeoi+W8j+imgeaxgiBUTFPvvIhTZWN1cml0eUxheWVyPTLvvIzlj6/og73nlLHnvqTntYTljp/liYfoqK3lrprvvInvvIzlm6DmraTlnKggVExTIOWBnOeUqOaZgueEoeazlemAgOWbnuWFtuS7luaWueW8j+OAgg==')
         'Finding.fips-policy-on' = (ConvertFrom-RdpUtf8Base64 'RklQUyDmqKHlvI/lt7LplovllZ/vvJrlj6rlhYHoqLHnrKblkIggRklQUyDnmoTpgJroqIrljZTlrproiIfliqDlr4blpZfku7bjgII=')
+        'Scenario.user-not-authorized.Title' = (ConvertFrom-RdpUtf8Base64 '5L2/55So6ICF5rKS5pyJ6YCP6YGO6YGg56uv5qGM6Z2i55m75YWl55qE5qyK6ZmQ')
+        'Finding.ev-logon-no-right' = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo5oCnIDQ2MjUg5LiU54uA5oWL54K6IDB4QzAwMDAxNULvvJrkvb/nlKjogIXlnKjpgJnpg6jpm7vohabkuIrmnKrnjbLmjojoiIfmiYDopoHmsYLnmoTnmbvlhaXpoZ7lnovjgILorYnmk5rkuK3mnIPliJflh7roqbLluLPmiLbjgII=')
+        'Finding.rdp-right-no-admins' = (ConvertFrom-RdpUtf8Base64 'QWRtaW5pc3RyYXRvcnPvvIhTLTEtNS0zMi01NDTvvInmspLmnInjgIzlhYHoqLHpgI/pgY7pgaDnq6/moYzpnaLmnI3li5nnmbvlhaXjgI3vvIhTZVJlbW90ZUludGVyYWN0aXZlTG9nb25SaWdodO+8ie+8muaykuacieezu+e1seeuoeeQhuWToeiDvemAj+mBjiBSRFAg55m75YWl44CC6Iul5qyK6ZmQ55Sx576k57WE5Y6f5YmH6Kit5a6a77yM5pys5qmf6K6K5pu05pyD5Zyo5LiL5qyh6YeN5paw5pW055CG5pmC6KKr6YKE5Y6f44CC')
+        'Finding.rdp-right-no-rdusers' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5L2/55So6ICF77yIUy0xLTUtMzItNTU177yJ5rKS5pyJ44CM5YWB6Kix6YCP6YGO6YGg56uv5qGM6Z2i5pyN5YuZ55m75YWl44CN77ya5Y+q5pyJ5LuN5pOB5pyJ5q2k5qyK6ZmQ55qE576k57WE6IO96YCP6YGOIFJEUCDnmbvlhaXjgII=')
+        'Finding.rdp-right-denied' = (ConvertFrom-RdpUtf8Base64 '44CM5ouS57WV6YCP6YGO6YGg56uv5qGM6Z2i5pyN5YuZ55m75YWl44CN77yIU2VEZW55UmVtb3RlSW50ZXJhY3RpdmVMb2dvblJpZ2h077yJ5YyF5ZCr5pys5qmf5biz5oi277yIUy0xLTUtMTEz44CBUy0xLTUtMTE077yJ44CBQWRtaW5pc3RyYXRvcnMg5oiWIOmBoOerr+ahjOmdouS9v+eUqOiAhe+8muaLkue1leWEquWFiOaWvOS7u+S9leWFgeioseOAguWuieWFqOaAp+Wfuua6luacg+WwjeacrOapn+W4s+aItuioreWumuatpOmghe+8m+atpOaZguWPquaciee2suWfn+W4s+aItuiDvemAj+mBjiBSRFAg55m75YWl44CC')
         'Fix.allow-rdp-connections.Title' = (ConvertFrom-RdpUtf8Base64 '5YWB6Kix6YGg56uv5qGM6Z2i6YCj57ea')
+        'Fix.disable-nla.Title' = (ConvertFrom-RdpUtf8Base64 '5pqr5pmC6Zec6ZaJIFJEUCDnmoTntrLot6/lsaTntJrpqZforYk=')
+        'Fix.disable-nla.Warning' = (ConvertFrom-RdpUtf8Base64 '5rKS5pyJ57ay6Lev5bGk57Sa6amX6K2J5pmC77yM5Lu75L2V6IO96YCj5YiwIFJEUCDpgKPmjqXln6DnmoTkurrpg73mnIPlnKjorYnmmI7ouqvliIbkuYvliY3nnIvliLDnmbvlhaXnlavpnaLvvJrmm7TlrrnmmJPpga3liLDlr4bnorznjJzmuKzoiIfpqZforYnliY3lvLHpu57mlLvmk4rjgIJOTEEg6Zec6ZaJ5pyf6ZaT77yM6KuL6K6T6YCj5o6l5Z+g5LiN5bCN57ay6Zqb57ay6Lev6ZaL5pS+77yITlNH44CBSklU77yJ44CC')
+        'Fix.disable-nla.Restore' = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo6YCa6YGT5L+u5b6p5b6M77yM5L2/55So5q2k5L+u5q2j5omA6aGv56S655qE5YKZ5Lu96Lev5b6R5Z+36KGMIFVuZG8tUmRwUmVwYWly77yI5oiWIENNRCDlvqnljp/ljYDloYrvvInvvIzmiJblnKggUkRQLVRjcCDkuIrlsIcgVXNlckF1dGhlbnRpY2F0aW9uIOioreeCuiAx77yM54S25b6M6YeN5paw5ZWf5YuVIFZN44CC')
         'Fix.enable-legacy-tls-server.Title' = (ConvertFrom-RdpUtf8Base64 '54K66IiK54mIIFJEUCDnlKjmiLbnq6/llZ/nlKggVExTIDEuMCDoiIcgMS4x')
         'Fix.enable-legacy-tls-server.Warning' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMCDoiIcgMS4xIOW3sua3mOaxsO+8jOacg+WJiuW8semAmemDqOmbu+iFpuS4iuaJgOaciSBUTFMg5pyN5YuZ55qE5a6J5YWo5oCn77yM6ICM5LiN5Y+q5pivIFJEUOOAgg==')
         'Fix.enable-legacy-tls-server.Restore' = (ConvertFrom-RdpUtf8Base64 '5L2/55So5q2k5L+u5q2j5omA6aGv56S655qE5YKZ5Lu96Lev5b6R5Z+36KGMIFVuZG8tUmRwUmVwYWly77yM5oiW5bCH5YWp5YCL6YCa6KiK5Y2U5a6a55qEIEVuYWJsZWQg6Kit54K6IDDvvIznhLblvozph43mlrDplovmqZ/jgII=')
@@ -524,13 +500,10 @@ $script:RdpStringTable = @{
         'Fix.enable-tls12-server.Title' = (ConvertFrom-RdpUtf8Base64 '54K6IFNjaGFubmVsIOS8uuacjeWZqOerr+WVn+eUqCBUTFMgMS4y')
         'Fix.remove-rdp-cert-binding.Title' = (ConvertFrom-RdpUtf8Base64 '56e76Zmk5bey6Kit5a6a55qEIFJEUCDmhpHorYnmjIfntIs=')
         'Fix.renew-rdp-self-signed-cert.Title' = (ConvertFrom-RdpUtf8Base64 '5pu05pawIFJEUCDoh6rmiJHnsL3nvbLmhpHorYk=')
-        'Fix.reset-dhcp-logon-account.Title' = (ConvertFrom-RdpUtf8Base64 '5bCHIERIQ1Ag55So5oi256uv6Kit5Zue6aCQ6Kit5biz5oi25Lim5ZWf5YuV5a6D')
         'Fix.reset-machinekeys-acl.Title' = (ConvertFrom-RdpUtf8Base64 '6YeN6KitIE1hY2hpbmVLZXlzIOizh+aWmeWkvueahOasiumZkA==')
-        'Fix.reset-termservice-logon-account.Title' = (ConvertFrom-RdpUtf8Base64 '5bCH6YGg56uv5qGM6Z2i5pyN5YuZ6Kit5Zue6aCQ6Kit5biz5oi25Lim5ZWf5YuV5a6D')
         'Fix.resume-group-policy.Title' = (ConvertFrom-RdpUtf8Base64 '56K66KqN5L+u5b6p5b6M5oGi5b6p576k57WE5Y6f5YmH')
         'Fix.set-rdp-cert-binding.Title' = (ConvertFrom-RdpUtf8Base64 '5bCHIFJEUCDmjIflkJHmnInmlYjnmoTmhpHorYk=')
         'Fix.set-rdp-port.Title' = (ConvertFrom-RdpUtf8Base64 '5bCHIFJEUCDnp7vliLDlhbbku5bpgKPmjqXln6A=')
-        'Fix.start-network-services.Title' = (ConvertFrom-RdpUtf8Base64 '5bCH57ay6Lev5pyN5YuZ6Kit5Zue6Ieq5YuV5ZWf5YuV5Lim5ZWf5YuV5a6D5YCR')
         'Fix.start-termservice.Title' = (ConvertFrom-RdpUtf8Base64 '5bCH6YGg56uv5qGM6Z2i5pyN5YuZ6Kit5Zue5omL5YuV5ZWf5YuV5Lim5ZWf5YuV5a6D')
         'Fix.stop-port-owner.Title' = (ConvertFrom-RdpUtf8Base64 '5YGc5q2i5L2U55SoIFJEUCDpgKPmjqXln6DnmoTmnI3li5k=')
         'Fix.suspend-group-policy.Title' = (ConvertFrom-RdpUtf8Base64 '5pqr5YGc576k57WE5Y6f5YmH77yM6YG/5YWN5YW25b6p5Y6f5L+u5b6p57WQ5p6c')
@@ -578,6 +551,7 @@ if ($script:RdpStringTable.ContainsKey([string]$PSUICulture)) {
 #   Get-RdpFirewallRulePort   -Name                     LocalPort of a rule by its Name, or $null when the rule is absent
 #   Set-RdpFirewallRulePort   -Name -Port
 #   Get-RdpWindowsFeatureState -Name                    $true / $false, or $null without Server Manager cmdlets
+#   Get-RdpUserRightExport                               lines of secedit's USER_RIGHTS export (Right = *SID,...); throws when secedit fails
 #   New-RdpProtectedDirectory -Path                     creates a folder only SYSTEM and Administrators can change (backups)
 #   Resolve-RdpFileSystemPath -Path                     full file system path; a relative one is taken from the PowerShell location
 #   Write-RdpBackupManifest   -Path -Manifest           writes backup.json (UTF-8 without BOM)
@@ -731,7 +705,6 @@ function Get-RdpServiceInfo {
             Name      = [string]$service.Name
             State     = [string]$service.State
             StartMode = [string]$service.StartMode
-            StartName = [string]$service.StartName
             ProcessId = [int]$service.ProcessId
         }
     }
@@ -778,30 +751,6 @@ function Set-RdpServiceStartMode {
         return
     }
     Set-Service -Name $Name -StartupType $StartType -ErrorAction Stop
-}
-
-function Set-RdpServiceLogonAccount {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param(
-        [Parameter(Mandatory = $true)]
-        [ValidateLength(1, 256)]
-        [ValidatePattern('^[^/\\]+$')]
-        [string]$Name,
-        [Parameter(Mandatory = $true)]
-        [ValidateSet('LocalSystem', 'NT Authority\LocalService', 'NT Authority\NetworkService')]
-        [string]$Account
-    )
-    # Win32_Service.Change with StartName and an empty StartPassword: the built-in accounts
-    # have no password. The service control manager writes ObjectName itself.
-    if (-not $PSCmdlet.ShouldProcess($Name, "Service: log on as $Account")) {
-        return
-    }
-    $filter = "Name='{0}'" -f $Name.Replace('\', '\\').Replace("'", "\'")
-    $service = Get-CimInstance -ClassName 'Win32_Service' -Filter $filter
-    $result = Invoke-CimMethod -InputObject $service -MethodName 'Change' -Arguments @{ StartName = $Account; StartPassword = '' }
-    if ($result.ReturnValue -ne 0) {
-        throw ('Win32_Service.Change({0}, StartName={1}) returned {2}' -f $Name, $Account, $result.ReturnValue)
-    }
 }
 
 function Send-RdpServiceControl {
@@ -1286,6 +1235,23 @@ function Get-RdpWindowsFeatureState {
     return [bool]$feature.Installed
 }
 
+function Get-RdpUserRightExport {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+    # secedit writes a Unicode template; only its exit code and the file are read, never its
+    # (localized) messages. A new temporary file of this process, removed afterwards.
+    $file = [System.IO.Path]::GetTempFileName()
+    try {
+        $secedit = Join-Path -Path ([Environment]::SystemDirectory) -ChildPath 'secedit.exe'
+        $null = Invoke-RdpNative -FilePath $secedit -ArgumentList @('/export', '/areas', 'USER_RIGHTS', '/cfg', $file, '/quiet')
+        Get-Content -LiteralPath $file -Encoding Unicode
+    }
+    finally {
+        Remove-Item -LiteralPath $file -Force -ErrorAction SilentlyContinue
+    }
+}
+
 function New-RdpProtectedDirectory {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
@@ -1528,7 +1494,20 @@ function Get-RdpEventXPath {
     $providers = @($Checks | ForEach-Object { "@Name='" + $_.Provider + "'" } | Sort-Object -Unique)
     $ids = @($Checks | ForEach-Object { $_.EventIds } | Sort-Object -Unique | ForEach-Object { "EventID=$_" })
     $milliseconds = [int64]($Hours * 3600000)
-    "*[System[Provider[{0}] and ({1}) and TimeCreated[timediff(@SystemTime) <= {2}]]]" -f ($providers -join ' or '), ($ids -join ' or '), $milliseconds
+    $xpath = "*[System[Provider[{0}] and ({1}) and TimeCreated[timediff(@SystemTime) <= {2}]]" -f ($providers -join ' or '), ($ids -join ' or '), $milliseconds
+    if ($Checks.Count -eq 1) {
+        # One check's own query also filters on its event data, so that a flood of other
+        # events of the same id (failed logons with a bad password) cannot hide its own.
+        foreach ($condition in $Checks[0].DataConditions) {
+            $terms = @(foreach ($field in $condition.Fields) {
+                    foreach ($value in $condition.Accepted) {
+                        "Data[@Name='{0}']='{1}'" -f $field, $value
+                    }
+                })
+            $xpath += ' and EventData[{0}]' -f ($terms -join ' or ')
+        }
+    }
+    $xpath + ']'
 }
 
 function Get-RdpChannelEvent {
@@ -1576,7 +1555,12 @@ function Select-RdpCheckEvent {
     foreach ($record in $Records) {
         $ok = $record.ProviderName -eq $Check.Provider -and $Check.EventIds -contains [int]$record.Id -and $record.TimeCreated -ge $Since
         foreach ($condition in $Check.DataConditions) {
-            $ok = $ok -and $record.Data.ContainsKey($condition.Field) -and $condition.Accepted -contains [string]$record.Data[$condition.Field]
+            # A condition holds when any of its fields carries one of its values.
+            $held = $false
+            foreach ($field in $condition.Fields) {
+                $held = $held -or ($record.Data.ContainsKey($field) -and $condition.Accepted -contains [string]$record.Data[$field])
+            }
+            $ok = $ok -and $held
         }
         if ($ok) {
             $record
@@ -1966,13 +1950,59 @@ function Invoke-RdpCheck {
 }
 #endregion src/powershell/checks.ps1
 
-#region src/powershell/service-config.ps1
-# Service configuration
-# A service's start type and logon account against the defaults Microsoft documents, read from
-# the service control manager (Win32_Service: StartMode, StartName), which starts services by
-# them; and the operation that sets a logon account back to a built-in one.
+#region src/powershell/user-rights.ps1
+# User rights by SID
+# secedit's USER_RIGHTS export has one line per right: "SeRemoteInteractiveLogonRight = *S-1-5-32-544,*S-1-5-32-555".
+# A holder with a SID is written "*SID"; an account secedit could not turn into a SID is
+# written by its name. Only SIDs are compared: names are localized and user-chosen.
 
-function Test-RdpServiceConfigCheck {
+function ConvertFrom-RdpUserRightExport {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [AllowEmptyCollection()]
+        [string[]]$Lines = @()
+    )
+    # Right name -> its holders as written ('S-1-5-32-544' for *S-1-5-32-544, names as they are).
+    # A right nobody holds has no line, so it is absent here.
+    $rights = @{}
+    $section = ''
+    foreach ($line in $Lines) {
+        $text = $line.Trim()
+        if ($text -match '^\[(.+)\]$') {
+            $section = $Matches[1]
+            continue
+        }
+        if ($section -ne 'Privilege Rights' -or $text -notmatch '^(Se[A-Za-z]+)\s*=\s*(.*)$') {
+            continue
+        }
+        $holders = @($Matches[2].Split(',') | ForEach-Object { $_.Trim() } | Where-Object { $_ } | ForEach-Object {
+                if ($_.StartsWith('*')) { $_.Substring(1) } else { $_ }
+            })
+        $rights[$Matches[1]] = $holders
+    }
+    $rights
+}
+
+function Get-RdpUserRightTable {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # One export per diagnosis, shared by every user-right check.
+    if (-not $Context.ContainsKey('UserRights')) {
+        $lines = @(Get-RdpUserRightExport)
+        if (-not ($lines | Where-Object { $_.Trim() -eq '[Privilege Rights]' })) {
+            throw 'secedit exported no [Privilege Rights] section'
+        }
+        $Context['UserRights'] = ConvertFrom-RdpUserRightExport -Lines $lines
+    }
+    $Context['UserRights']
+}
+
+function Test-RdpUserRightCheck {
     [CmdletBinding()]
     [OutputType([pscustomobject])]
     param(
@@ -1981,86 +2011,23 @@ function Test-RdpServiceConfigCheck {
         [Parameter(Mandatory = $true)]
         [hashtable]$Context
     )
-    $service = @(Get-RdpServiceInfo -Name $Check.Service)
-    if ($service.Count -eq 0) {
-        # Not installed: service-state 'missing' says so; a configuration there is none.
-        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    $rights = Get-RdpUserRightTable -Context $Context
+    $holders = @()
+    if ($rights.ContainsKey($Check.Right)) {
+        $holders = @($rights[$Check.Right])
     }
-    if ($Check.Setting -eq 'start-type') {
-        # Win32_Service.StartMode: Auto (delayed start too), Manual, Disabled, Boot, System.
-        $expected = @{ automatic = 'Auto'; manual = 'Manual' }[$Check.Expected]
-        $actual = [string]$service[0].StartMode
+    if ($Check.FiresWhen -eq 'granted-any') {
+        $found = @($Check.Sids | Where-Object { $holders -contains $_ })
     }
     else {
-        $expected = [string]$Check.Expected
-        $actual = [string]$service[0].StartName
+        $found = @($Check.Sids | Where-Object { $holders -notcontains $_ })
     }
-    # -eq on strings ignores case: NT AUTHORITY\LocalService is NT Authority\LocalService.
-    if ($actual -eq $expected) {
-        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    if ($found.Count -gt 0) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ($found -join '+')
     }
-    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail (ConvertTo-RdpToken -Value $actual)
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
 }
-
-function Test-RdpBuiltInServiceAccount {
-    [CmdletBinding()]
-    [OutputType([bool])]
-    param(
-        [AllowEmptyString()]
-        [string]$Account
-    )
-    # The accounts a service runs as without a password; -contains ignores case.
-    @('LocalSystem', 'NT AUTHORITY\LocalService', 'NT AUTHORITY\NetworkService') -contains $Account
-}
-
-function Set-RdpServiceLogonAccountOperation {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    [OutputType([string])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Operation,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Parameters,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Context
-    )
-    $service = @(Get-RdpServiceInfo -Name $Operation.Service)
-    if ($service.Count -eq 0) {
-        throw ($script:RdpStrings.ServiceNotInstalled -f $Operation.Service)
-    }
-    if ([string]$service[0].StartName -eq $Operation.Account) {
-        return
-    }
-    Set-RdpServiceLogonAccount -Name $Operation.Service -Account $Operation.Account
-    '{0} logs on as {1}' -f $Operation.Service, $Operation.Account
-}
-
-function Restore-RdpServiceLogonAccount {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param(
-        [Parameter(Mandatory = $true)]
-        [string]$Service,
-        [AllowEmptyString()]
-        [string]$Account
-    )
-    # Undo of a logon-account change. A built-in account goes back through the service control
-    # manager; another account needs its password, which RdpRescue never saw: its name is
-    # written back (ObjectName, read at the next boot) and the user is told to give the password.
-    if (-not $Account) {
-        return
-    }
-    $now = @(Get-RdpServiceInfo -Name $Service)
-    if ($now.Count -eq 0 -or [string]$now[0].StartName -eq $Account) {
-        return
-    }
-    if (Test-RdpBuiltInServiceAccount -Account $Account) {
-        Set-RdpServiceLogonAccount -Name $Service -Account $Account
-        return
-    }
-    Set-RdpRegistryValue -Path "HKLM:\SYSTEM\CurrentControlSet\Services\$Service" -Name 'ObjectName' -Type 'REG_SZ' -Value $Account
-    Write-Warning ($script:RdpStrings.ServiceAccountNeedsPassword -f $Service, $Account)
-}
-#endregion src/powershell/service-config.ps1
+#endregion src/powershell/user-rights.ps1
 
 #region src/powershell/status.ps1
 # Status truth table and report lines
@@ -2333,16 +2300,14 @@ function Backup-RdpServiceConfigItem {
     }
     $service = @(Get-RdpServiceInfo -Name $name)
     $state = $null
-    $account = $null
     $dependents = @()
     if ($service.Count -gt 0) {
         $state = $service[0].State
-        $account = [string]$service[0].StartName
         # Stopping a service stops its dependents too; undo starts the running ones again.
         $dependents = @(Get-RdpDependentService -Name $name | Where-Object { (Get-RdpServiceState -Name $_) -eq 'Running' })
     }
     $start = Get-RdpRegistryValue -Path "HKLM:\SYSTEM\CurrentControlSet\Services\$name" -Name 'Start'
-    @{ Kind = $Item.Kind; Service = $name; Start = $start; State = $state; Account = $account; Dependents = $dependents }
+    @{ Kind = $Item.Kind; Service = $name; Start = $start; State = $state; Dependents = $dependents }
 }
 
 function Restore-RdpServiceConfigItem {
@@ -2369,10 +2334,6 @@ function Restore-RdpServiceConfigItem {
                 Write-Verbose -Message ('{0}: start type restored for the next boot ({1})' -f $Entry.Service, $_.Exception.Message)
             }
         }
-    }
-    # Older backups have no Account.
-    if ($Entry.PSObject.Properties.Name -contains 'Account') {
-        Restore-RdpServiceLogonAccount -Service $Entry.Service -Account ([string]$Entry.Account)
     }
     $now = @(Get-RdpServiceInfo -Name $Entry.Service)
     if ($Entry.State -eq 'Running' -and $now.Count -gt 0 -and $now[0].State -ne 'Running') {
@@ -2725,11 +2686,6 @@ function Test-RdpServiceConfigItem {
     $service = Get-RdpEntryField -Entry $Entry -Name 'Service'
     $start = Get-RdpEntryField -Entry $Entry -Name 'Start'
     if ($null -ne $start -and [string]$start -notmatch '^[0-4]$') {
-        return $false
-    }
-    # An account name: no control characters or quotes, at most 256 characters.
-    $account = Get-RdpEntryField -Entry $Entry -Name 'Account'
-    if ($null -ne $account -and [string]$account -notmatch '^[^\x00-\x1f"]{0,256}$') {
         return $false
     }
     if ($Item.Service) {
@@ -3994,8 +3950,8 @@ $script:RdpCheckEvaluators = @{
     'certificate-store' = 'Test-RdpCertificateStoreCheck'
     'certificate-binding' = 'Test-RdpCertificateBindingCheck'
     'folder-acl' = 'Test-RdpFolderAclCheck'
-    'service-config' = 'Test-RdpServiceConfigCheck'
     'windows-feature' = 'Test-RdpWindowsFeatureCheck'
+    'user-right' = 'Test-RdpUserRightCheck'
 }
 
 $script:RdpOperationAppliers = @{
@@ -4008,7 +3964,6 @@ $script:RdpOperationAppliers = @{
     'service-start' = 'Start-RdpServiceOperation'
     'service-stop' = 'Stop-RdpServiceOperation'
     'service-start-type' = 'Set-RdpServiceStartTypeOperation'
-    'service-logon-account' = 'Set-RdpServiceLogonAccountOperation'
     'remove-self-signed-certificates' = 'Remove-RdpSelfSignedCertificateOperation'
     'firewall-rule-port' = 'Set-RdpFirewallRuleOperation'
     'bcd-set' = 'Set-RdpBcdOperation'
@@ -4044,6 +3999,48 @@ $script:RdpBackupEntryTests = @{
 
 $script:RdpCatalog = @{
     Scenarios = @(
+        @{
+            Id = 'account-locked-or-expired'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-logon-account'
+                        Channel = 'Security'
+                        Provider = 'Microsoft-Windows-Security-Auditing'
+                        EventIds = @(4625)
+                        WindowHours = 24
+                        DataConditions = @(
+                            @{
+                                Fields = @('Status', 'SubStatus')
+                                Accepted = @('0xc0000234', '0xc0000072', '0xc0000071', '0xc0000224', '0xc0000193')
+                            }
+                        )
+                        ReportFields = @('TargetUserName', 'Status', 'SubStatus')
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-logon-bad-password'
+                        Channel = 'Security'
+                        Provider = 'Microsoft-Windows-Security-Auditing'
+                        EventIds = @(4625)
+                        WindowHours = 24
+                        DataConditions = @(
+                            @{
+                                Fields = @('Status', 'SubStatus')
+                                Accepted = @('0xc000006a', '0xc0000064')
+                            }
+                        )
+                        ReportFields = @('TargetUserName', 'SubStatus')
+                    }
+                }
+            )
+            Fixes = @()
+        }
         @{
             Id = 'broker-hostname'
             Evidence = @(
@@ -4160,96 +4157,28 @@ $script:RdpCatalog = @{
             Fixes = @('reset-machinekeys-acl', 'renew-rdp-self-signed-cert', 'remove-rdp-cert-binding', 'set-rdp-cert-binding')
         }
         @{
-            Id = 'network-service-down'
+            Id = 'nla-dc-unreachable'
             Evidence = @(
                 @{
                     Role = 'primary'
                     Check = @{
-                        Kind = 'service-config'
-                        Id = 'netsvc-dhcp-start'
-                        Service = 'Dhcp'
-                        Setting = 'start-type'
-                        Expected = 'automatic'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-state'
-                        Id = 'netsvc-dhcp-down'
-                        Service = 'Dhcp'
-                        FiresWhen = 'not-running'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-config'
-                        Id = 'netsvc-nsi-start'
-                        Service = 'nsi'
-                        Setting = 'start-type'
-                        Expected = 'automatic'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-state'
-                        Id = 'netsvc-nsi-down'
-                        Service = 'nsi'
-                        FiresWhen = 'not-running'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-config'
-                        Id = 'netsvc-bfe-start'
-                        Service = 'BFE'
-                        Setting = 'start-type'
-                        Expected = 'automatic'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-state'
-                        Id = 'netsvc-bfe-down'
-                        Service = 'BFE'
-                        FiresWhen = 'not-running'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-config'
-                        Id = 'netsvc-mpssvc-start'
-                        Service = 'MpsSvc'
-                        Setting = 'start-type'
-                        Expected = 'automatic'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-state'
-                        Id = 'netsvc-mpssvc-down'
-                        Service = 'MpsSvc'
-                        FiresWhen = 'not-running'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-config'
-                        Id = 'netsvc-dhcp-account'
-                        Service = 'Dhcp'
-                        Setting = 'logon-account'
-                        Expected = 'NT Authority\LocalService'
+                        Kind = 'event-query'
+                        Id = 'ev-logon-no-dc'
+                        Channel = 'Security'
+                        Provider = 'Microsoft-Windows-Security-Auditing'
+                        EventIds = @(4625)
+                        WindowHours = 24
+                        DataConditions = @(
+                            @{
+                                Fields = @('Status', 'SubStatus')
+                                Accepted = @('0xc000005e', '0xc000018c', '0xc0000192')
+                            }
+                        )
+                        ReportFields = @('TargetDomainName', 'Status', 'SubStatus')
                     }
                 }
             )
-            Fixes = @('start-network-services', 'reset-dhcp-logon-account')
+            Fixes = @('disable-nla')
         }
         @{
             Id = 'rdp-cert-invalid'
@@ -4426,41 +4355,8 @@ $script:RdpCatalog = @{
                         FiresWhen = 'not-running'
                     }
                 }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-config'
-                        Id = 'termservice-account'
-                        Service = 'TermService'
-                        Setting = 'logon-account'
-                        Expected = 'NT Authority\NetworkService'
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'service-config'
-                        Id = 'termservice-start-type'
-                        Service = 'TermService'
-                        Setting = 'start-type'
-                        Expected = 'manual'
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'event-query'
-                        Id = 'ev-scm-start-failure'
-                        Channel = 'System'
-                        Provider = 'Service Control Manager'
-                        EventIds = @(7000, 7001, 7022, 7023)
-                        WindowHours = 24
-                        DataConditions = @()
-                        ReportFields = @()
-                    }
-                }
             )
-            Fixes = @('start-termservice', 'reset-termservice-logon-account')
+            Fixes = @('start-termservice')
         }
         @{
             Id = 'tls-disabled'
@@ -4559,8 +4455,92 @@ $script:RdpCatalog = @{
             )
             Fixes = @('enable-tls12-server', 'suspend-group-policy', 'resume-group-policy', 'enable-legacy-tls-server')
         }
+        @{
+            Id = 'user-not-authorized'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-logon-no-right'
+                        Channel = 'Security'
+                        Provider = 'Microsoft-Windows-Security-Auditing'
+                        EventIds = @(4625)
+                        WindowHours = 24
+                        DataConditions = @(
+                            @{
+                                Fields = @('Status', 'SubStatus')
+                                Accepted = @('0xc000015b')
+                            }
+                        )
+                        ReportFields = @('TargetUserName', 'LogonType')
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-right-no-admins'
+                        Right = 'SeRemoteInteractiveLogonRight'
+                        FiresWhen = 'missing-any'
+                        Sids = @('S-1-5-32-544')
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-right-no-rdusers'
+                        Right = 'SeRemoteInteractiveLogonRight'
+                        FiresWhen = 'missing-any'
+                        Sids = @('S-1-5-32-555')
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-right-denied'
+                        Right = 'SeDenyRemoteInteractiveLogonRight'
+                        FiresWhen = 'granted-any'
+                        Sids = @('S-1-5-113', 'S-1-5-114', 'S-1-5-32-544', 'S-1-5-32-555')
+                    }
+                }
+            )
+            Fixes = @()
+        }
     )
     Checks = @{
+        'ev-logon-account' = @{
+            Kind = 'event-query'
+            Id = 'ev-logon-account'
+            Channel = 'Security'
+            Provider = 'Microsoft-Windows-Security-Auditing'
+            EventIds = @(4625)
+            WindowHours = 24
+            DataConditions = @(
+                @{
+                    Fields = @('Status', 'SubStatus')
+                    Accepted = @('0xc0000234', '0xc0000072', '0xc0000071', '0xc0000224', '0xc0000193')
+                }
+            )
+            ReportFields = @('TargetUserName', 'Status', 'SubStatus')
+        }
+        'ev-logon-bad-password' = @{
+            Kind = 'event-query'
+            Id = 'ev-logon-bad-password'
+            Channel = 'Security'
+            Provider = 'Microsoft-Windows-Security-Auditing'
+            EventIds = @(4625)
+            WindowHours = 24
+            DataConditions = @(
+                @{
+                    Fields = @('Status', 'SubStatus')
+                    Accepted = @('0xc000006a', '0xc0000064')
+                }
+            )
+            ReportFields = @('TargetUserName', 'SubStatus')
+        }
         'broker-role-installed' = @{
             Kind = 'windows-feature'
             Id = 'broker-role-installed'
@@ -4643,64 +4623,20 @@ $script:RdpCatalog = @{
                 }
             )
         }
-        'netsvc-dhcp-start' = @{
-            Kind = 'service-config'
-            Id = 'netsvc-dhcp-start'
-            Service = 'Dhcp'
-            Setting = 'start-type'
-            Expected = 'automatic'
-        }
-        'netsvc-dhcp-down' = @{
-            Kind = 'service-state'
-            Id = 'netsvc-dhcp-down'
-            Service = 'Dhcp'
-            FiresWhen = 'not-running'
-        }
-        'netsvc-nsi-start' = @{
-            Kind = 'service-config'
-            Id = 'netsvc-nsi-start'
-            Service = 'nsi'
-            Setting = 'start-type'
-            Expected = 'automatic'
-        }
-        'netsvc-nsi-down' = @{
-            Kind = 'service-state'
-            Id = 'netsvc-nsi-down'
-            Service = 'nsi'
-            FiresWhen = 'not-running'
-        }
-        'netsvc-bfe-start' = @{
-            Kind = 'service-config'
-            Id = 'netsvc-bfe-start'
-            Service = 'BFE'
-            Setting = 'start-type'
-            Expected = 'automatic'
-        }
-        'netsvc-bfe-down' = @{
-            Kind = 'service-state'
-            Id = 'netsvc-bfe-down'
-            Service = 'BFE'
-            FiresWhen = 'not-running'
-        }
-        'netsvc-mpssvc-start' = @{
-            Kind = 'service-config'
-            Id = 'netsvc-mpssvc-start'
-            Service = 'MpsSvc'
-            Setting = 'start-type'
-            Expected = 'automatic'
-        }
-        'netsvc-mpssvc-down' = @{
-            Kind = 'service-state'
-            Id = 'netsvc-mpssvc-down'
-            Service = 'MpsSvc'
-            FiresWhen = 'not-running'
-        }
-        'netsvc-dhcp-account' = @{
-            Kind = 'service-config'
-            Id = 'netsvc-dhcp-account'
-            Service = 'Dhcp'
-            Setting = 'logon-account'
-            Expected = 'NT Authority\LocalService'
+        'ev-logon-no-dc' = @{
+            Kind = 'event-query'
+            Id = 'ev-logon-no-dc'
+            Channel = 'Security'
+            Provider = 'Microsoft-Windows-Security-Auditing'
+            EventIds = @(4625)
+            WindowHours = 24
+            DataConditions = @(
+                @{
+                    Fields = @('Status', 'SubStatus')
+                    Accepted = @('0xc000005e', '0xc000018c', '0xc0000192')
+                }
+            )
+            ReportFields = @('TargetDomainName', 'Status', 'SubStatus')
         }
         'rdp-cert-store' = @{
             Kind = 'certificate-store'
@@ -4811,30 +4747,6 @@ $script:RdpCatalog = @{
             Service = 'TermService'
             FiresWhen = 'not-running'
         }
-        'termservice-account' = @{
-            Kind = 'service-config'
-            Id = 'termservice-account'
-            Service = 'TermService'
-            Setting = 'logon-account'
-            Expected = 'NT Authority\NetworkService'
-        }
-        'termservice-start-type' = @{
-            Kind = 'service-config'
-            Id = 'termservice-start-type'
-            Service = 'TermService'
-            Setting = 'start-type'
-            Expected = 'manual'
-        }
-        'ev-scm-start-failure' = @{
-            Kind = 'event-query'
-            Id = 'ev-scm-start-failure'
-            Channel = 'System'
-            Provider = 'Service Control Manager'
-            EventIds = @(7000, 7001, 7022, 7023)
-            WindowHours = 24
-            DataConditions = @()
-            ReportFields = @()
-        }
         'ev-schannel-credential' = @{
             Kind = 'event-query'
             Id = 'ev-schannel-credential'
@@ -4905,6 +4817,42 @@ $script:RdpCatalog = @{
             PolicyKey = $null
             PolicyName = $null
         }
+        'ev-logon-no-right' = @{
+            Kind = 'event-query'
+            Id = 'ev-logon-no-right'
+            Channel = 'Security'
+            Provider = 'Microsoft-Windows-Security-Auditing'
+            EventIds = @(4625)
+            WindowHours = 24
+            DataConditions = @(
+                @{
+                    Fields = @('Status', 'SubStatus')
+                    Accepted = @('0xc000015b')
+                }
+            )
+            ReportFields = @('TargetUserName', 'LogonType')
+        }
+        'rdp-right-no-admins' = @{
+            Kind = 'user-right'
+            Id = 'rdp-right-no-admins'
+            Right = 'SeRemoteInteractiveLogonRight'
+            FiresWhen = 'missing-any'
+            Sids = @('S-1-5-32-544')
+        }
+        'rdp-right-no-rdusers' = @{
+            Kind = 'user-right'
+            Id = 'rdp-right-no-rdusers'
+            Right = 'SeRemoteInteractiveLogonRight'
+            FiresWhen = 'missing-any'
+            Sids = @('S-1-5-32-555')
+        }
+        'rdp-right-denied' = @{
+            Kind = 'user-right'
+            Id = 'rdp-right-denied'
+            Right = 'SeDenyRemoteInteractiveLogonRight'
+            FiresWhen = 'granted-any'
+            Sids = @('S-1-5-113', 'S-1-5-114', 'S-1-5-32-544', 'S-1-5-32-555')
+        }
     }
     Fixes = @{
         'allow-rdp-connections' = @{
@@ -4934,6 +4882,34 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $false
+        }
+        'disable-nla' = @{
+            Id = 'disable-nla'
+            Command = 'Disable-RdpNetworkLevelAuthentication'
+            OptIn = $true
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'UserAuthentication'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 0
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'UserAuthentication'
+                }
+            )
+            VerifyChecks = @()
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $true
+            WeakensSecurity = $true
         }
         'enable-legacy-tls-server' = @{
             Id = 'enable-legacy-tls-server'
@@ -5202,35 +5178,6 @@ $script:RdpCatalog = @{
             Reboot = $false
             WeakensSecurity = $false
         }
-        'reset-dhcp-logon-account' = @{
-            Id = 'reset-dhcp-logon-account'
-            Command = 'Reset-RdpDhcpLogonAccount'
-            OptIn = $false
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'service-logon-account'
-                    Service = 'Dhcp'
-                    Account = 'NT Authority\LocalService'
-                }
-                @{
-                    Kind = 'service-start'
-                    Service = 'Dhcp'
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'service-config'
-                    Service = 'Dhcp'
-                    Runtime = $null
-                }
-            )
-            VerifyChecks = @('netsvc-dhcp-account', 'netsvc-dhcp-down')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $false
-            WeakensSecurity = $false
-        }
         'reset-machinekeys-acl' = @{
             Id = 'reset-machinekeys-acl'
             Command = 'Repair-RdpMachineKeyPermission'
@@ -5301,35 +5248,6 @@ $script:RdpCatalog = @{
             VerifyChecks = @('machinekeys-acl')
             NeededWhenEvents = @('ev-rcm-cert', 'ev-schannel-key')
             RestartsServices = @('TermService')
-            Reboot = $false
-            WeakensSecurity = $false
-        }
-        'reset-termservice-logon-account' = @{
-            Id = 'reset-termservice-logon-account'
-            Command = 'Reset-RdpTermServiceLogonAccount'
-            OptIn = $false
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'service-logon-account'
-                    Service = 'TermService'
-                    Account = 'NT Authority\NetworkService'
-                }
-                @{
-                    Kind = 'service-start'
-                    Service = 'TermService'
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'service-config'
-                    Service = 'TermService'
-                    Runtime = $null
-                }
-            )
-            VerifyChecks = @('termservice-account', 'termservice-down')
-            NeededWhenEvents = @()
-            RestartsServices = @()
             Reboot = $false
             WeakensSecurity = $false
         }
@@ -5483,81 +5401,6 @@ $script:RdpCatalog = @{
             Reboot = $false
             WeakensSecurity = $false
         }
-        'start-network-services' = @{
-            Id = 'start-network-services'
-            Command = 'Start-RdpNetworkService'
-            OptIn = $false
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'service-start-type'
-                    Service = 'nsi'
-                    StartType = 'automatic'
-                    ViaRegistry = $false
-                }
-                @{
-                    Kind = 'service-start'
-                    Service = 'nsi'
-                }
-                @{
-                    Kind = 'service-start-type'
-                    Service = 'Dhcp'
-                    StartType = 'automatic'
-                    ViaRegistry = $false
-                }
-                @{
-                    Kind = 'service-start'
-                    Service = 'Dhcp'
-                }
-                @{
-                    Kind = 'service-start-type'
-                    Service = 'BFE'
-                    StartType = 'automatic'
-                    ViaRegistry = $false
-                }
-                @{
-                    Kind = 'service-start'
-                    Service = 'BFE'
-                }
-                @{
-                    Kind = 'service-start-type'
-                    Service = 'MpsSvc'
-                    StartType = 'automatic'
-                    ViaRegistry = $false
-                }
-                @{
-                    Kind = 'service-start'
-                    Service = 'MpsSvc'
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'service-config'
-                    Service = 'nsi'
-                    Runtime = $null
-                }
-                @{
-                    Kind = 'service-config'
-                    Service = 'Dhcp'
-                    Runtime = $null
-                }
-                @{
-                    Kind = 'service-config'
-                    Service = 'BFE'
-                    Runtime = $null
-                }
-                @{
-                    Kind = 'service-config'
-                    Service = 'MpsSvc'
-                    Runtime = $null
-                }
-            )
-            VerifyChecks = @('netsvc-nsi-start', 'netsvc-nsi-down', 'netsvc-dhcp-start', 'netsvc-dhcp-down', 'netsvc-bfe-start', 'netsvc-bfe-down', 'netsvc-mpssvc-start', 'netsvc-mpssvc-down')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $false
-            WeakensSecurity = $false
-        }
         'start-termservice' = @{
             Id = 'start-termservice'
             Command = 'Start-RdpTermService'
@@ -5582,7 +5425,7 @@ $script:RdpCatalog = @{
                     Runtime = $null
                 }
             )
-            VerifyChecks = @('termservice-disabled', 'termservice-start-type', 'termservice-down')
+            VerifyChecks = @('termservice-disabled', 'termservice-down')
             NeededWhenEvents = @()
             RestartsServices = @()
             Reboot = $false
@@ -5664,8 +5507,8 @@ function Invoke-RdpDiagnosis {
     [OutputType([pscustomobject], [string])]
     param(
         [Parameter(Position = 0)]
-        [ValidateSet('broker-hostname', 'machinekeys-access', 'network-service-down', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled')]
-        [string[]]$Scenario = @('broker-hostname', 'machinekeys-access', 'network-service-down', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled'),
+        [ValidateSet('account-locked-or-expired', 'broker-hostname', 'machinekeys-access', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled', 'user-not-authorized')]
+        [string[]]$Scenario = @('account-locked-or-expired', 'broker-hostname', 'machinekeys-access', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled', 'user-not-authorized'),
         [object]$Since = $null,
         [Nullable[datetime]]$After = $null,
         [Parameter(Mandatory = $true, ParameterSetName = 'Text')]
@@ -5723,9 +5566,9 @@ function Invoke-RdpRepair {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true, Position = 0)]
-        [ValidateSet('broker-hostname', 'machinekeys-access', 'network-service-down', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled')]
+        [ValidateSet('account-locked-or-expired', 'broker-hostname', 'machinekeys-access', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled', 'user-not-authorized')]
         [string]$Scenario,
-        [ValidateSet('allow-rdp-connections', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-dhcp-logon-account', 'reset-machinekeys-acl', 'reset-termservice-logon-account', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'start-network-services', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
+        [ValidateSet('allow-rdp-connections', 'disable-nla', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
         [string[]]$Fix = @(),
         [ValidatePattern('^[0-9A-Fa-f]{40}$')]
         [string]$Thumbprint,
@@ -5802,6 +5645,18 @@ function Enable-RdpConnection {
 }
 #endregion fix allow-rdp-connections (command Enable-RdpConnection)
 
+#region fix disable-nla (command Disable-RdpNetworkLevelAuthentication)
+function Disable-RdpNetworkLevelAuthentication {
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'disable-nla' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix disable-nla (command Disable-RdpNetworkLevelAuthentication)
+
 #region fix enable-legacy-tls-server (command Enable-RdpLegacyTlsProtocol)
 function Enable-RdpLegacyTlsProtocol {
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
@@ -5874,18 +5729,6 @@ function Reset-RdpSelfSignedCertificate {
 }
 #endregion fix renew-rdp-self-signed-cert (command Reset-RdpSelfSignedCertificate)
 
-#region fix reset-dhcp-logon-account (command Reset-RdpDhcpLogonAccount)
-function Reset-RdpDhcpLogonAccount {
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'reset-dhcp-logon-account' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix reset-dhcp-logon-account (command Reset-RdpDhcpLogonAccount)
-
 #region fix reset-machinekeys-acl (command Repair-RdpMachineKeyPermission)
 function Repair-RdpMachineKeyPermission {
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
@@ -5897,18 +5740,6 @@ function Repair-RdpMachineKeyPermission {
     Invoke-RdpFixCommand -FixId 'reset-machinekeys-acl' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix reset-machinekeys-acl (command Repair-RdpMachineKeyPermission)
-
-#region fix reset-termservice-logon-account (command Reset-RdpTermServiceLogonAccount)
-function Reset-RdpTermServiceLogonAccount {
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'reset-termservice-logon-account' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix reset-termservice-logon-account (command Reset-RdpTermServiceLogonAccount)
 
 #region fix resume-group-policy (command Resume-RdpGroupPolicy)
 function Resume-RdpGroupPolicy {
@@ -5951,18 +5782,6 @@ function Set-RdpPort {
     Invoke-RdpFixCommand -FixId 'set-rdp-port' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix set-rdp-port (command Set-RdpPort)
-
-#region fix start-network-services (command Start-RdpNetworkService)
-function Start-RdpNetworkService {
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'start-network-services' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix start-network-services (command Start-RdpNetworkService)
 
 #region fix start-termservice (command Start-RdpTermService)
 function Start-RdpTermService {
@@ -6102,60 +5921,7 @@ function Format-RdpBackupLine {
     )
     'RDPRESCUE backup {0} scenario={1} fixes={2}' -f $Backup.Path, $Backup.Scenario, $Backup.Fixes
 }
-
-function Format-RdpRunCommandEvidence {
-    [CmdletBinding()]
-    [OutputType([string])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [string]$Status,
-        [Parameter(Mandatory = $true)]
-        [string]$Evidence
-    )
-    # The Run Command form of src/model/report.ts (runCommandEvidence): a DETECTED or UNKNOWN
-    # line names its first token without detail, and how many more there are.
-    if ($Status -eq 'CLEAR') {
-        return $Evidence
-    }
-    $tokens = @($Evidence -split ',')
-    $first = ($tokens[0] -split '=', 2)[0]
-    if ($tokens.Count -gt 1) {
-        return '{0},+{1}' -f $first, ($tokens.Count - 1)
-    }
-    $first
-}
-
-function Format-RdpRunCommandReport {
-    [CmdletBinding()]
-    [OutputType([string])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [AllowEmptyCollection()]
-        [object[]]$Results
-    )
-    # One short line per scenario, then the verdict: every scenario's status fits the 4,096
-    # bytes Run Command keeps, whatever fires (the whole evidence: Report=Full).
-    foreach ($result in $Results) {
-        $status = $result.Status.ToUpperInvariant()
-        $evidence = Format-RdpRunCommandEvidence -Status $status -Evidence $result.Evidence
-        Format-RdpReportLine -ScenarioId $result.Id -Status $status -Evidence $evidence
-    }
-    Format-RdpVerdictLine -Detected @($Results | Where-Object { $_.Status -eq 'Detected' }).Count
-}
 #endregion src/powershell/runcommand.ps1
-
-# The text report in the form Report= asks for (see .PARAMETER Report).
-function Write-RdpRunCommandDiagnosis {
-    [CmdletBinding()]
-    [OutputType([string])]
-    param(
-        [hashtable]$Arguments = @{}
-    )
-    if ($Report -eq 'Full') {
-        return Invoke-RdpDiagnosis -AsText @Arguments
-    }
-    Format-RdpRunCommandReport -Results @(Invoke-RdpDiagnosis @Arguments)
-}
 
 # Every undo hint prints this Run Command form too ({0}: the backup folder).
 $script:RdpRunCommandUndo = 'az vm run-command invoke -g <resource-group> -n <vm-name> --command-id RunPowerShellScript --scripts @Invoke-RdpRescue.ps1 --parameters "Mode=Undo" "BackupPath={0}"'
@@ -6165,7 +5931,7 @@ $knownBackups = @()
 try {
     switch ($Mode) {
         'Diagnose' {
-            $arguments = @{}
+            $arguments = @{ AsText = $true }
             $ids = @(Split-RdpList -Text $Scenario)
             if ($ids.Count -gt 0) {
                 $arguments.Scenario = $ids
@@ -6173,7 +5939,7 @@ try {
             if ($SinceHours) {
                 $arguments.Since = $SinceHours
             }
-            Write-RdpRunCommandDiagnosis -Arguments $arguments
+            Invoke-RdpDiagnosis @arguments
         }
         'Repair' {
             $arguments = @{ Scenario = $Scenario; Confirm = $false; BackupRoot = $backupRoot }
@@ -6197,7 +5963,7 @@ try {
                 }
             }
             # Events the repair has dealt with do not count again: only those written since.
-            Write-RdpRunCommandDiagnosis -Arguments @{ After = $started }
+            Invoke-RdpDiagnosis -AsText -After $started
             foreach ($path in @($results | ForEach-Object { $_.BackupPath } | Where-Object { $_ } | Sort-Object -Unique)) {
                 Format-RdpRunCommandUndo -BackupPath $path
             }
@@ -6215,7 +5981,7 @@ try {
             # An incomplete undo ends in the error that lists every item not restored (catch below).
             $undo = Undo-RdpRepair -BackupPath $path -Confirm:$false
             'RDPRESCUE undo {0} restored={1} backup={2}' -f $undo.Result.ToUpperInvariant(), $undo.Restored, $path
-            Write-RdpRunCommandDiagnosis -Arguments @{ After = $started }
+            Invoke-RdpDiagnosis -AsText -After $started
         }
         'ListBackups' {
             $backups = @(Get-RdpBackupList -BackupRoot $backupRoot)

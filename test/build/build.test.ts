@@ -55,10 +55,12 @@ describe('rdp-rescue build', () => {
     const out = join(scratch, 'first');
     const { manifest } = await build({ out });
     expect(manifest.scenarios).toEqual([
+      'account-locked-or-expired',
       'broker-hostname',
       'credssp-oracle',
       'machinekeys-access',
       'max-connections-reached',
+      'nla-dc-unreachable',
       'rdp-cert-invalid',
       'rdp-disabled',
       'rdp-listener-disabled',
@@ -67,6 +69,7 @@ describe('rdp-rescue build', () => {
       'security-layer-mismatch',
       'termservice-not-running',
       'tls-disabled',
+      'user-not-authorized',
     ]);
     const onDisk = snapshot(out);
     for (const entry of manifest.artifacts) {

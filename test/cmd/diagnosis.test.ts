@@ -323,17 +323,17 @@ run('diagnosis in a real cmd.exe', () => {
       { match: '*', output: answers.quiet },
     ]);
     expect(report(w.interactive(pasteAll()))).toEqual([
-      'RDPRESCUE account-locked-or-expired DETECTED ev-logon-account-state,ev-logon-bad-credentials',
+      'RDPRESCUE account-locked-or-expired DETECTED ev-logon-account,ev-logon-bad-password',
       'RDPRESCUE broker-hostname DETECTED ev-broker-db-logon',
       'RDPRESCUE machinekeys-access DETECTED ev-rcm-cert',
-      'RDPRESCUE nla-dc-unreachable DETECTED ev-logon-domain-unreachable',
+      'RDPRESCUE nla-dc-unreachable DETECTED ev-logon-no-dc',
       'RDPRESCUE rdp-cert-invalid DETECTED rdp-cert-store',
       'RDPRESCUE rdp-disabled DETECTED rdp-connections-denied,rdp-denied-by-policy',
       'RDPRESCUE rdp-listener-disabled DETECTED terminal-server-draining,rdp-listener-logons-off',
       'RDPRESCUE rdp-port-conflict DETECTED rdp-listener=3389:4242',
       'RDPRESCUE termservice-not-running DETECTED termservice-disabled',
       'RDPRESCUE tls-disabled DETECTED ev-schannel-credential,tls12-server-off,rdp-requires-tls',
-      'RDPRESCUE user-not-authorized DETECTED ev-logon-right-missing,rdp-right-denied',
+      'RDPRESCUE user-not-authorized DETECTED ev-logon-no-right,rdp-right-denied',
       'RDPRESCUE verdict 11 detected',
     ]);
   });
@@ -402,22 +402,28 @@ run('diagnosis in a real cmd.exe', () => {
     w.fixture('sc', scRunning([]));
     w.fixture('netstat', [{ match: '*', output: listening(4242) }]);
     const expected = [
-      'RDPRESCUE account-locked-or-expired UNKNOWN ev-logon-account-state?',
+      'RDPRESCUE account-locked-or-expired UNKNOWN ev-logon-account?',
       'RDPRESCUE broker-hostname UNKNOWN ev-broker-db-logon?,ev-broker-rpc?',
       'RDPRESCUE machinekeys-access UNKNOWN machinekeys-acl?',
-      'RDPRESCUE nla-dc-unreachable UNKNOWN ev-logon-domain-unreachable?',
+      'RDPRESCUE nla-dc-unreachable UNKNOWN ev-logon-no-dc?',
       'RDPRESCUE rdp-cert-invalid UNKNOWN rdp-cert-store?',
       'RDPRESCUE rdp-disabled CLEAR -',
       'RDPRESCUE rdp-listener-disabled CLEAR -',
       'RDPRESCUE rdp-port-conflict DETECTED rdp-listener=3389:4242,termservice-stopped',
       'RDPRESCUE termservice-not-running DETECTED termservice-down',
       'RDPRESCUE tls-disabled CLEAR -',
-      'RDPRESCUE user-not-authorized UNKNOWN ev-logon-right-missing?,rdp-right-admins-missing?,rdp-right-denied?',
+      'RDPRESCUE user-not-authorized UNKNOWN ev-logon-no-right?,rdp-right-no-admins?,rdp-right-denied?',
       'RDPRESCUE verdict 2 detected',
     ];
     expect(report(w.interactive(pasteAll()))).toEqual(expected);
     const batch = w.batch('C:\\rr\\diagnose.cmd');
-    expect(report(batch.stdout)).toEqual(expected);
+    // Wine's batch reader, not Windows': after a line that starts with "(" and ends with ")"
+    // (here: "(if fips...)&set L=%F%&if /i %F%==<fired> (...)") it reads the next line before
+    // running this one, so the letter set at the end of the line is not seen by the next
+    // ("(if a==b (set x=1))&set r=b&if a==b (set r=c)" then "set %r%_1=v": Wine sets _1).
+    // Windows reads a batch file a line at a time outside blocks; the paste run above holds.
+    const wineReadAhead = (l: string) => l.replace('ev-logon-no-right?,', '');
+    expect(report(batch.stdout).map(wineReadAhead)).toEqual(expected.map(wineReadAhead));
     expect(batch.code).toBe(0);
   });
 
@@ -453,8 +459,8 @@ run('diagnosis in a real cmd.exe', () => {
       },
     ]);
     expect(lines()).toEqual([
-      'RDPRESCUE account-locked-or-expired DETECTED ev-logon-account-state',
-      'RDPRESCUE nla-dc-unreachable DETECTED ev-logon-domain-unreachable',
+      'RDPRESCUE account-locked-or-expired DETECTED ev-logon-account',
+      'RDPRESCUE nla-dc-unreachable DETECTED ev-logon-no-dc',
       'RDPRESCUE user-not-authorized CLEAR -',
     ]);
   });
@@ -467,18 +473,24 @@ run('diagnosis in a real cmd.exe', () => {
     healthy();
     // Accounts secedit could not turn into a SID are written by name (Swedish, Dutch,
     // Traditional Chinese here): Administrators by name is not Administrators by SID.
+    // As `type` hands them to for /f on a Western console: what the code page cannot show
+    // (Traditional Chinese) comes as '?'. A name may hold & and parentheses.
     writeFileSync(
       join(w.work, 'fx', 'secedit.txt'),
-      `@@ 0 /export\r\n${rights(
-        'SeRemoteInteractiveLogonRight = Administratörer,Gebruikers van Extern bureaublad,遠端桌面使用者,*S-1-5-32-555',
-        'SeDenyRemoteInteractiveLogonRight = Lokalt konto,Lokaal account,本機帳戶',
-      ).replace(/\n/g, '\r\n')}\r\n`,
-      'utf8',
+      Buffer.from(
+        `@@ 0 /export\r\n${rights(
+          'SeRemoteInteractiveLogonRight = Administratörer,Gebruikers van Extern bureaublad,???????,R&D (ops),*S-1-5-32-555',
+          'SeDenyRemoteInteractiveLogonRight = Lokalt konto,Lokaal account,????',
+        ).replace(/\n/g, '\r\n')}\r\n`,
+        'latin1',
+      ),
     );
-    expect(line()).toEqual(['RDPRESCUE user-not-authorized DETECTED rdp-right-admins-missing']);
+    expect(line()).toEqual(['RDPRESCUE user-not-authorized DETECTED rdp-right-no-admins']);
     // Nobody holds the allow right at all (secedit then writes no line for it).
     w.fixture('secedit', [{ match: '/export', output: rights() }]);
-    expect(line()).toEqual(['RDPRESCUE user-not-authorized DETECTED rdp-right-admins-missing']);
+    expect(line()).toEqual([
+      'RDPRESCUE user-not-authorized DETECTED rdp-right-no-admins,rdp-right-no-rdusers',
+    ]);
     // Local administrators denied by SID, among names.
     w.fixture('secedit', [
       {

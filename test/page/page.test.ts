@@ -167,7 +167,7 @@ describe.skipIf(!haveChromium)('the paste-picker page in Chromium', () => {
     await expect(page.locator('#match-status').textContent()).resolves.toBe(
       PAGE_LABELS.notANumber['en-US'],
     );
-    await page.fill('#event-id', '4625');
+    await page.fill('#event-id', '4624');
     await expect(page.locator('[data-scenario]').count()).resolves.toBe(0);
     await expect(page.locator('#match-status').textContent()).resolves.toBe(
       PAGE_LABELS.noMatch['en-US'],

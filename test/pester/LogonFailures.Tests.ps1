@@ -30,14 +30,14 @@ Describe 'failed logons (Security 4625)' {
     }
 
     It '<Id> is Detected by <Status>/<SubStatus> and names the account' -ForEach @(
-        @{ Id = 'account-locked-or-expired'; Status = '0xc0000234'; SubStatus = '0x0'; Check = 'ev-logon-account-state' }
-        @{ Id = 'account-locked-or-expired'; Status = '0xc000006e'; SubStatus = '0xc0000072'; Check = 'ev-logon-account-state' }
-        @{ Id = 'account-locked-or-expired'; Status = '0xc000006e'; SubStatus = '0xc0000193'; Check = 'ev-logon-account-state' }
-        @{ Id = 'account-locked-or-expired'; Status = '0xc000006d'; SubStatus = '0xc0000224'; Check = 'ev-logon-account-state' }
-        @{ Id = 'user-not-authorized'; Status = '0xc000015b'; SubStatus = '0x0'; Check = 'ev-logon-right-missing' }
-        @{ Id = 'nla-dc-unreachable'; Status = '0xc000005e'; SubStatus = '0x0'; Check = 'ev-logon-domain-unreachable' }
-        @{ Id = 'nla-dc-unreachable'; Status = '0xc000018c'; SubStatus = '0x0'; Check = 'ev-logon-domain-unreachable' }
-        @{ Id = 'nla-dc-unreachable'; Status = '0xc000006d'; SubStatus = '0xc0000192'; Check = 'ev-logon-domain-unreachable' }
+        @{ Id = 'account-locked-or-expired'; Status = '0xc0000234'; SubStatus = '0x0'; Check = 'ev-logon-account' }
+        @{ Id = 'account-locked-or-expired'; Status = '0xc000006e'; SubStatus = '0xc0000072'; Check = 'ev-logon-account' }
+        @{ Id = 'account-locked-or-expired'; Status = '0xc000006e'; SubStatus = '0xc0000193'; Check = 'ev-logon-account' }
+        @{ Id = 'account-locked-or-expired'; Status = '0xc000006d'; SubStatus = '0xc0000224'; Check = 'ev-logon-account' }
+        @{ Id = 'user-not-authorized'; Status = '0xc000015b'; SubStatus = '0x0'; Check = 'ev-logon-no-right' }
+        @{ Id = 'nla-dc-unreachable'; Status = '0xc000005e'; SubStatus = '0x0'; Check = 'ev-logon-no-dc' }
+        @{ Id = 'nla-dc-unreachable'; Status = '0xc000018c'; SubStatus = '0x0'; Check = 'ev-logon-no-dc' }
+        @{ Id = 'nla-dc-unreachable'; Status = '0xc000006d'; SubStatus = '0xc0000192'; Check = 'ev-logon-no-dc' }
     ) {
         Add-FailedLogon -Status $Status -SubStatus $SubStatus -User 'alice'
         $result = Get-ScenarioResult -Id $Id
@@ -63,7 +63,7 @@ Describe 'failed logons (Security 4625)' {
         Add-FailedLogon -Status '0xc000006d' -SubStatus '0xc000006a' -User 'administrator'
         $result = Get-ScenarioResult -Id 'account-locked-or-expired'
         $result.Status | Should -Be 'Clear'
-        @($result.Checks | Where-Object { $_.CheckId -eq 'ev-logon-bad-credentials' })[0].Outcome | Should -Be 'fired'
+        @($result.Checks | Where-Object { $_.CheckId -eq 'ev-logon-bad-password' })[0].Outcome | Should -Be 'fired'
     }
 
     It 'finds a locked account behind 1,500 newer failed logons with a bad password' {
@@ -75,7 +75,7 @@ Describe 'failed logons (Security 4625)' {
         }
         $result = Get-ScenarioResult -Id 'account-locked-or-expired'
         $result.Status | Should -Be 'Detected'
-        @($result.Checks | Where-Object { $_.CheckId -eq 'ev-logon-account-state' })[0].Detail | Should -Be '1/TargetUserName:alice/Status:0xc0000234/SubStatus:0x0'
+        @($result.Checks | Where-Object { $_.CheckId -eq 'ev-logon-account' })[0].Detail | Should -Be '1/TargetUserName:alice/Status:0xc0000234/SubStatus:0x0'
     }
 
     It 'never prints a password-like field: only the account name and the status codes' {

@@ -930,10 +930,12 @@ function global:Set-RvCheckFiring {
         'event-query' {
             $data = @{}
             foreach ($condition in $Check.DataConditions) {
-                $data[$condition.Field] = $condition.Accepted[0]
+                $data[@($condition.Fields)[0]] = $condition.Accepted[0]
             }
             foreach ($field in $Check.ReportFields) {
-                $data[$field] = @{ ErrorCode = '0x8009030D'; ErrorStatus = '10001'; ErrorState = '10013' }[$field]
+                if (-not $data.ContainsKey($field)) {
+                    $data[$field] = @{ ErrorCode = '0x8009030D'; ErrorStatus = '10001'; ErrorState = '10013' }[$field]
+                }
             }
             Add-RvEvent -Drive $Drive -LogFile $Check.LogFile -Provider $Check.Provider -Id $Check.EventIds[0] -HoursBeforeRescue 2 -Data $data
             return $true
@@ -984,6 +986,10 @@ function global:Set-RvCheckFiring {
         }
         'boot-entry' {
             # Diagnose mode leaves the boot store alone (loading it would write to the disk).
+            return $false
+        }
+        'user-right' {
+            # The rights are in the SECURITY hive, which the script does not read.
             return $false
         }
         'certificate-store' {

@@ -64,22 +64,22 @@ Describe 'user rights by SID' {
         $global:RdpFake.UserRights['SeDenyRemoteInteractiveLogonRight'] = @('Lokalt konto', '本機帳戶')
         $result = Invoke-RdpDiagnosis -Scenario 'user-not-authorized'
         $result.Status | Should -Be 'Detected'
-        (Get-CheckResult -Result $result -CheckId 'rdp-right-admins-missing').Outcome | Should -Be 'fired'
+        (Get-CheckResult -Result $result -CheckId 'rdp-right-no-admins').Outcome | Should -Be 'fired'
         (Get-CheckResult -Result $result -CheckId 'rdp-right-denied').Outcome | Should -Be 'quiet'
     }
 
     It 'takes a right nobody holds (no line in the export) as missing every SID' {
         $global:RdpFake.UserRights.Remove('SeRemoteInteractiveLogonRight')
         $result = Invoke-RdpDiagnosis -Scenario 'user-not-authorized'
-        (Get-CheckResult -Result $result -CheckId 'rdp-right-admins-missing').Outcome | Should -Be 'fired'
-        (Get-CheckResult -Result $result -CheckId 'rdp-right-rdusers-missing').Outcome | Should -Be 'fired'
+        (Get-CheckResult -Result $result -CheckId 'rdp-right-no-admins').Outcome | Should -Be 'fired'
+        (Get-CheckResult -Result $result -CheckId 'rdp-right-no-rdusers').Outcome | Should -Be 'fired'
     }
 
     It 'reports Remote Desktop Users missing as evidence only' {
         $global:RdpFake.UserRights['SeRemoteInteractiveLogonRight'] = @('*S-1-5-32-544')
         $result = Invoke-RdpDiagnosis -Scenario 'user-not-authorized'
         $result.Status | Should -Be 'Clear'
-        (Get-CheckResult -Result $result -CheckId 'rdp-right-rdusers-missing').Outcome | Should -Be 'fired'
+        (Get-CheckResult -Result $result -CheckId 'rdp-right-no-rdusers').Outcome | Should -Be 'fired'
     }
 
     It 'is Unknown when secedit exports no Privilege Rights section' {

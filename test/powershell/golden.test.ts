@@ -107,7 +107,7 @@ describe('golden: model fragments render to the expected PowerShell', () => {
         '    WindowHours = 24',
         '    DataConditions = @(',
         '        @{',
-        "            Field = 'ErrorStatus'",
+        "            Fields = @('ErrorStatus')",
         "            Accepted = @('10001')",
         '        }',
         '    )',

@@ -9,6 +9,7 @@ import {
   ref,
   seq,
   set,
+  setQuoted,
   when,
   type Condition,
 } from './syntax/index.ts';
@@ -24,7 +25,8 @@ export function renderUserRightCheck(check: CheckOf<'user-right'>, r: Reads): Ch
   const { holders, exported } = userRights(r);
   const member = holders.member(check.right);
   const list = Name.generated(`holders of ${check.right}`);
-  r.add(seq(set(list, ','), when(defined(member), set(list, [ref(member)]))));
+  // Quoted: a holder's name may hold & ( ) (never a quote), which must not run as syntax.
+  r.add(seq(set(list, ','), when(defined(member), setQuoted(list, [ref(member)]))));
   const holds = (sid: string): Condition => not(equals([ref(list, `:,*${sid},=`)], [ref(list)]));
   const firing = (sid: string) =>
     check.firesWhen === 'granted-any' ? holds(sid) : not(holds(sid));

@@ -591,7 +591,7 @@ export const LABELS = {
     'en-US': 'Remote Desktop Users',
     'sv-SE': 'Fjärrskrivbordsanvändare',
     'nl-NL': 'Gebruikers van Extern bureaublad',
-    'zh-TW': 'Remote Desktop Users',
+    'zh-TW': '遠端桌面使用者',
   },
   sidLocalAccount: {
     'en-US': 'Local account',

@@ -38,7 +38,7 @@ export default defineScenario({
       role: 'primary',
       check: {
         kind: 'event-query',
-        id: 'ev-logon-account-state',
+        id: 'ev-logon-account',
         channel: 'Security',
         provider: 'Microsoft-Windows-Security-Auditing',
         eventIds: [4625],
@@ -61,7 +61,7 @@ export default defineScenario({
       role: 'supporting',
       check: {
         kind: 'event-query',
-        id: 'ev-logon-bad-credentials',
+        id: 'ev-logon-bad-password',
         channel: 'Security',
         provider: 'Microsoft-Windows-Security-Auditing',
         eventIds: [4625],

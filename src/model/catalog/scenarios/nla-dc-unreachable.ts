@@ -40,7 +40,7 @@ export default defineScenario({
       role: 'primary',
       check: {
         kind: 'event-query',
-        id: 'ev-logon-domain-unreachable',
+        id: 'ev-logon-no-dc',
         channel: 'Security',
         provider: 'Microsoft-Windows-Security-Auditing',
         eventIds: [4625],

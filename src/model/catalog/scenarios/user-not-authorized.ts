@@ -29,7 +29,7 @@ export default defineScenario({
     'nl-NL':
       'Het wachtwoord klopt, maar Windows weigert het aanmeldingstype: de gebruiker zit in geen groep met "Aanmelden via Extern bureaublad-services toestaan" (SeRemoteInteractiveLogonRight; standaard Administrators en Gebruikers van Extern bureaublad), of een groep van de gebruiker staat in "Aanmelden via Extern bureaublad-services weigeren" (SeDenyRemoteInteractiveLogonRight), dat wint. Beveiligingsgebeurtenis 4625 legt status 0xC000015B vast.',
     'zh-TW':
-      '密碼正確，但 Windows 拒絕此登入類型：使用者不屬於任何擁有「允許透過遠端桌面服務登入」（SeRemoteInteractiveLogonRight；預設為 Administrators 與 Remote Desktop Users）的群組，或使用者的某個群組列於「拒絕透過遠端桌面服務登入」（SeDenyRemoteInteractiveLogonRight），而拒絕優先。安全性事件 4625 會記錄狀態 0xC000015B。',
+      '密碼正確，但 Windows 拒絕此登入類型：使用者不屬於任何擁有「允許透過遠端桌面服務登入」（SeRemoteInteractiveLogonRight；預設為 Administrators 與 遠端桌面使用者）的群組，或使用者的某個群組列於「拒絕透過遠端桌面服務登入」（SeDenyRemoteInteractiveLogonRight），而拒絕優先。安全性事件 4625 會記錄狀態 0xC000015B。',
   },
   symptoms: ['cannot-connect'],
   evidence: [
@@ -37,7 +37,7 @@ export default defineScenario({
       role: 'primary',
       check: {
         kind: 'event-query',
-        id: 'ev-logon-right-missing',
+        id: 'ev-logon-no-right',
         channel: 'Security',
         provider: 'Microsoft-Windows-Security-Auditing',
         eventIds: [4625],
@@ -60,7 +60,7 @@ export default defineScenario({
       role: 'primary',
       check: {
         kind: 'user-right',
-        id: 'rdp-right-admins-missing',
+        id: 'rdp-right-no-admins',
         right: 'SeRemoteInteractiveLogonRight',
         firesWhen: 'missing-any',
         sids: ['S-1-5-32-544'],
@@ -80,7 +80,7 @@ export default defineScenario({
       role: 'supporting',
       check: {
         kind: 'user-right',
-        id: 'rdp-right-rdusers-missing',
+        id: 'rdp-right-no-rdusers',
         right: 'SeRemoteInteractiveLogonRight',
         firesWhen: 'missing-any',
         sids: ['S-1-5-32-555'],
@@ -93,7 +93,7 @@ export default defineScenario({
         'nl-NL':
           'Gebruikers van Extern bureaublad (S-1-5-32-555) hebben "Aanmelden via Extern bureaublad-services toestaan" niet: alleen de groepen die het recht nog hebben, kunnen zich via RDP aanmelden.',
         'zh-TW':
-          'Remote Desktop Users（S-1-5-32-555）沒有「允許透過遠端桌面服務登入」：只有仍擁有此權限的群組能透過 RDP 登入。',
+          '遠端桌面使用者（S-1-5-32-555）沒有「允許透過遠端桌面服務登入」：只有仍擁有此權限的群組能透過 RDP 登入。',
       },
     },
     {
@@ -113,7 +113,7 @@ export default defineScenario({
         'nl-NL':
           '"Aanmelden via Extern bureaublad-services weigeren" (SeDenyRemoteInteractiveLogonRight) bevat lokale accounts (S-1-5-113, S-1-5-114), Administrators of Gebruikers van Extern bureaublad: de weigering wint van elke toestemming. Beveiligingsbasislijnen stellen dit in voor lokale accounts; dan kunnen alleen domeinaccounts zich via RDP aanmelden.',
         'zh-TW':
-          '「拒絕透過遠端桌面服務登入」（SeDenyRemoteInteractiveLogonRight）包含本機帳戶（S-1-5-113、S-1-5-114）、Administrators 或 Remote Desktop Users：拒絕優先於任何允許。安全性基準會對本機帳戶設定此項；此時只有網域帳戶能透過 RDP 登入。',
+          '「拒絕透過遠端桌面服務登入」（SeDenyRemoteInteractiveLogonRight）包含本機帳戶（S-1-5-113、S-1-5-114）、Administrators 或 遠端桌面使用者：拒絕優先於任何允許。安全性基準會對本機帳戶設定此項；此時只有網域帳戶能透過 RDP 登入。',
       },
     },
   ],
@@ -126,7 +126,7 @@ export default defineScenario({
       'nl-NL':
         'Een beveiligingsbasislijn of groepsbeleid heeft de gebruikersrechten gewijzigd: het verwijderde Gebruikers van Extern bureaublad of Administrators uit "Aanmelden via Extern bureaublad-services toestaan", of weigerde Lokaal account (S-1-5-113) of Lokaal account en lid van de groep Administrators (S-1-5-114) via "Aanmelden via Extern bureaublad-services weigeren", waardoor elk lokaal account buitengesloten is. Of de gebruiker zit in Administrators noch Gebruikers van Extern bureaublad.',
       'zh-TW':
-        '安全性基準或群組原則變更了使用者權限：從「允許透過遠端桌面服務登入」中移除了 Remote Desktop Users 或 Administrators，或透過「拒絕透過遠端桌面服務登入」拒絕了本機帳戶（S-1-5-113）或本機帳戶及 Administrators 群組成員（S-1-5-114），因而擋下所有本機帳戶。或者使用者既不屬於 Administrators，也不屬於 Remote Desktop Users。',
+        '安全性基準或群組原則變更了使用者權限：從「允許透過遠端桌面服務登入」中移除了 遠端桌面使用者 或 Administrators，或透過「拒絕透過遠端桌面服務登入」拒絕了本機帳戶（S-1-5-113）或本機帳戶及 Administrators 群組成員（S-1-5-114），因而擋下所有本機帳戶。或者使用者既不屬於 Administrators，也不屬於 遠端桌面使用者。',
     },
   ],
   manualSteps: [
@@ -140,7 +140,7 @@ export default defineScenario({
         'nl-NL':
           'Exporteer de gebruikersrechten en lees de twee regels op hun rechtnamen; accounts staan er als *SID (S-1-5-32-544 Administrators, S-1-5-32-555 Gebruikers van Extern bureaublad, S-1-5-113 en S-1-5-114 lokale accounts). Het bestand is Unicode: type zet het om voor findstr.',
         'zh-TW':
-          '匯出使用者權限，並依權限名稱讀取這兩行；帳戶會以 *SID 顯示（S-1-5-32-544 Administrators、S-1-5-32-555 Remote Desktop Users、S-1-5-113 與 S-1-5-114 本機帳戶）。檔案為 Unicode：用 type 轉換後再交給 findstr。',
+          '匯出使用者權限，並依權限名稱讀取這兩行；帳戶會以 *SID 顯示（S-1-5-32-544 Administrators、S-1-5-32-555 遠端桌面使用者、S-1-5-113 與 S-1-5-114 本機帳戶）。檔案為 Unicode：用 type 轉換後再交給 findstr。',
       },
       commands: [
         { shell: 'cmd', code: 'secedit /export /areas USER_RIGHTS /cfg %TEMP%\\rights.inf' },
@@ -160,7 +160,7 @@ export default defineScenario({
         'nl-NL':
           'Voeg de gebruiker toe aan Gebruikers van Extern bureaublad (via de SID, S-1-5-32-555, zodat de groep in elke taal wordt gevonden), en verwijder de verkeerde vermelding uit "Aanmelden via Extern bureaublad-services weigeren". Als groepsbeleid het recht instelt, wijzig het dan in het beleid: een lokale wijziging wordt bij de volgende vernieuwing teruggedraaid (gpresult /h toont welk beleid wint).',
         'zh-TW':
-          '將使用者加入 Remote Desktop Users（依 SID S-1-5-32-555，讓任何語言都找得到該群組），並從「拒絕透過遠端桌面服務登入」中移除錯誤的項目。若權限由群組原則設定，請在原則中變更：本機變更會在下次重新整理時被還原（gpresult /h 會顯示哪個原則優先）。',
+          '將使用者加入 遠端桌面使用者（依 SID S-1-5-32-555，讓任何語言都找得到該群組），並從「拒絕透過遠端桌面服務登入」中移除錯誤的項目。若權限由群組原則設定，請在原則中變更：本機變更會在下次重新整理時被還原（gpresult /h 會顯示哪個原則優先）。',
       },
       commands: [
         {

@@ -19,8 +19,7 @@ set %_c%_9=,rdp-cert-binding?&(for /f "tokens=1,2*" %%a in ('reg query "HKLM\SYS
 (if "%_1_fEnableWinStation%"=="REG_DWORD:0x0" (set _9_15=,rdp-listener-off?))&(if "%_1_fLogonDisabled%"=="REG_DWORD:0x1" (set _9_16=,rdp-listener-logons-off?))&set _i=3389&if defined _1_PortNumber set /a _i=%_1_PortNumber:*:=% >nul
 ((for %%s in (TermService) do set _4_%%s=?)&for %%s in (TermService) do for /f "tokens=2 delims=," %%a in ('tasklist /svc /fo csv /nh /fi "SERVICES eq %%s"^|find ".exe"') do set _4_%%s=%%~a)
 set _j=-&set _k=-&for /f "tokens=3,5" %%a in ('netstat -ano^|find ":%_i% "') do for %%x in (0.0.0.0:0 [::]:0) do (if %%a==%%x (if %%b==%_4_TermService% (set _k=%%b) else (set _j=%%b)))
-(if not "%_j%%_k%"=="-%_4_TermService%" (set _9_17=,rdp-listener=%_i%:%_j%?))&if "%_4_TermService%"=="?" set _9_18=,termservice-stopped?
-set _l=&for /f "tokens=2*" %%a in ('reg query "HKLM\BCD00000000\Objects\{9dea862c-5cdD-4e70-acC1-f32b344d4795}\Elements\23000003" /v Element 2^>nul') do set _l=%%a:%%b
+(if not "%_j%%_k%"=="-%_4_TermService%" (set _9_17=,rdp-listener=%_i%:%_j%?))&(if "%_4_TermService%"=="?" (set _9_18=,termservice-stopped?))&set _l=&for /f "tokens=2*" %%a in ('reg query "HKLM\BCD00000000\Objects\{9dea862c-5cdD-4e70-acC1-f32b344d4795}\Elements\23000003" /v Element 2^>nul') do set _l=%%a:%%b
 if not "%_l:~0,4%"=="REG_" set _l=
 set _c=_a&if defined _l (set _c=_b&reg query "HKLM\BCD00000000\Objects\%_l:~7%\Elements\25000080" >nul 2>&1&if not erRorlevel 1 (set _c=_9))
 set %_c%_19=,default-entry-safeboot?&for /f "tokens=1,2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\TermService" 2^>nul') do set _5_%%a=%%b:%%c

@@ -32,6 +32,7 @@ const BATCH_TESTED_ELSEWHERE: Record<string, string> = {
   'enable-terminal-server': 'fixes-rdp-listener.test.ts',
   'enable-rdp-listener': 'fixes-rdp-listener.test.ts',
   'start-termservice': 'fixes-termservice.test.ts',
+  'remove-safe-boot': 'fixes-safe-mode.test.ts',
 };
 
 const LEGACY = (v: string) => `${PROTOCOLS}\\TLS ${v}\\Server`;

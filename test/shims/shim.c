@@ -17,6 +17,12 @@
  * otherwise `sc config <service> start= auto|demand|disabled` writes the service's Start value
  * with Wine's reg.exe (Wine's own sc config fails), and any other call goes to Wine's sc.exe.
  *
+ * bcdedit.exe without /store (and no matching section) plays the system store as Windows mounts
+ * it, at HKLM\BCD00000000, through Wine's reg.exe: /export <file> and /import <file> save and
+ * restore the whole key, /deletevalue {default} <element> deletes the element's key of the entry
+ * the boot manager's 23000003 element names, and fails (exit 1, "Element not found.") when the
+ * entry does not carry it, as bcdedit does.
+ *
  * reg.exe is special: load/unload are emulated on top of Wine's real reg.exe (a "hive file"
  * is a .reg export whose keys live under the mount point); any other call is answered from
  * reg.txt when a section matches, else passed through to the real reg.exe. icacls /save
@@ -232,6 +238,51 @@ static int sc_config(const char *args) {
   return run(cmd);
 }
 
+#define BCD_STORE "BCD00000000"
+#define BCD_POINTER BCD_STORE "\\Objects\\{9dea862c-5cdd-4e70-acc1-f32b344d4795}\\Elements\\23000003"
+
+/* The system store's bcdedit: see the header. */
+static int bcdedit_system(const char *args) {
+  char cmd[8192];
+  if (_strnicmp(args, "/export ", 8) == 0) {
+    snprintf(cmd, sizeof cmd, "C:\\windows\\system32\\reg.exe export HKLM\\" BCD_STORE " %s /y", args + 8);
+    return run(cmd);
+  }
+  if (_strnicmp(args, "/import ", 8) == 0) {
+    run("C:\\windows\\system32\\reg.exe delete HKLM\\" BCD_STORE " /f");
+    snprintf(cmd, sizeof cmd, "C:\\windows\\system32\\reg.exe import %s", args + 8);
+    return run(cmd);
+  }
+  if (_strnicmp(args, "/deletevalue {default} ", 23) == 0) {
+    char element[64];
+    snprintf(element, sizeof element, "%s", args + 23);
+    for (size_t n = strlen(element); n > 0 && element[n - 1] == ' '; n--) element[n - 1] = 0;
+    const char *type = _stricmp(element, "safeboot") == 0                 ? "25000080"
+                       : _stricmp(element, "safebootalternateshell") == 0 ? "26000081"
+                                                                           : NULL;
+    char entry[64];
+    DWORD size = sizeof entry;
+    if (!type || RegGetValueA(HKEY_LOCAL_MACHINE, BCD_POINTER, "Element", RRF_RT_REG_SZ, NULL, entry,
+                              &size) != ERROR_SUCCESS) {
+      printf("The boot configuration data store could not be opened.\n");
+      return 1;
+    }
+    char key[512];
+    snprintf(key, sizeof key, BCD_STORE "\\Objects\\%s\\Elements\\%s", entry, type);
+    HKEY h;
+    if (RegOpenKeyExA(HKEY_LOCAL_MACHINE, key, 0, KEY_READ, &h) != ERROR_SUCCESS) {
+      printf("An error occurred while attempting to delete the specified data element.\nElement not found.\n");
+      return 1;
+    }
+    RegCloseKey(h);
+    snprintf(cmd, sizeof cmd, "C:\\windows\\system32\\reg.exe delete \"HKLM\\%s\" /f", key);
+    int rc = run(cmd);
+    if (rc == 0) printf("The operation completed successfully.\n");
+    return rc;
+  }
+  return 0;
+}
+
 int main(void) {
   char self[MAX_PATH], tool[64];
   GetModuleFileNameA(NULL, self, sizeof self);
@@ -263,6 +314,12 @@ int main(void) {
     char cmd[8192];
     snprintf(cmd, sizeof cmd, "C:\\windows\\system32\\sc.exe %s", args);
     return run(cmd);
+  }
+  if (strcmp(tool, "bcdedit") == 0 && !strstr(args, "/store")) {
+    int found;
+    int rc = fixture(tool, args, &found);
+    if (found) return rc;
+    return bcdedit_system(args);
   }
   if (strcmp(tool, "icacls") == 0) write_named(args, "/save ");
   if (strcmp(tool, "netsh") == 0) write_named(args, "advfirewall export ");

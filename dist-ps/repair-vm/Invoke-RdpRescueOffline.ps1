@@ -32,6 +32,7 @@ is not opt-in:
   offline-enable-tls12
   offline-enable-nla
   offline-enable-legacy-tls (opt-in: name it)
+  offline-remove-safe-boot
 Each repair backs up exactly what it changes first, on the broken disk under
 \RdpRescueOffline\<time>, and reads every change back; the first repair that does not read
 back stops the run. Mode=Undo restores the newest backup not undone yet (or Backup=<time>).
@@ -1095,6 +1096,31 @@ $script:RdpOfflineCatalog = @{
                         Path = 'Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server'
                     }
                     Name = 'DisabledByDefault'
+                }
+            )
+        }
+        @{
+            Id = 'offline-remove-safe-boot'
+            OptIn = $false
+            Warning = $null
+            Operations = @(
+                @{
+                    Kind = 'bcd-delete-value'
+                    Entry = '{default}'
+                    Element = 'safeboot'
+                    ElementType = '25000080'
+                    Elements = @(
+                        @{
+                            Object = 'default'
+                            Type = '25000080'
+                            Expected = -1
+                        }
+                    )
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'bcd-store'
                 }
             )
         }

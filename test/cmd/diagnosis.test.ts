@@ -16,7 +16,17 @@ import { setsOf } from '../../src/emit/cmd/syntax/analysis.ts';
 import type { Catalog } from '../../src/model/index.ts';
 import type { Artifact } from '../../src/emit/artifact.ts';
 import { WinePrefix, reportLines, wineAvailable } from './wine.ts';
-import { POLICY, PROTOCOLS, RDP, TERMINAL_SERVER, TERMSERVICE, TSSDIS } from './keys.ts';
+import {
+  BCD_DEFAULT,
+  BCD_POINTER,
+  BCD_SAFEBOOT,
+  POLICY,
+  PROTOCOLS,
+  RDP,
+  TERMINAL_SERVER,
+  TERMSERVICE,
+  TSSDIS,
+} from './keys.ts';
 import { probeAnswers as answersIn } from './probe-answers.ts';
 import { scQuery, scRunning } from './sc-query.ts';
 import { upstreamIdentity } from '../../src/identity/identity.ts';
@@ -104,6 +114,8 @@ function healthy(): void {
     `reg add "${RDP}" /v fEnableWinStation /t REG_DWORD /d 1 /f`,
     `reg add "${RDP}" /v fLogonDisabled /t REG_DWORD /d 0 /f`,
     `reg add "${TERMSERVICE}" /v Start /t REG_DWORD /d 3 /f`,
+    `reg delete "HKLM\\BCD00000000" /f >nul 2>&1`,
+    `reg add "${BCD_POINTER}" /v Element /t REG_SZ /d ${BCD_DEFAULT} /f`,
   );
   w.fixture('netstat', [{ match: '*', output: listening(1000) }]);
   w.fixture('tasklist', [
@@ -248,6 +260,7 @@ run('diagnosis in a real cmd.exe', () => {
       'RDPRESCUE rdp-disabled CLEAR -',
       'RDPRESCUE rdp-listener-disabled CLEAR -',
       'RDPRESCUE rdp-port-conflict CLEAR -',
+      'RDPRESCUE safe-mode-boot CLEAR -',
       'RDPRESCUE termservice-not-running CLEAR -',
       'RDPRESCUE tls-disabled CLEAR -',
       'RDPRESCUE user-not-authorized CLEAR -',
@@ -286,6 +299,7 @@ run('diagnosis in a real cmd.exe', () => {
       `reg add "${TERMINAL_SERVER}" /v TSServerDrainMode /t REG_DWORD /d 1 /f`,
       `reg add "${RDP}" /v fLogonDisabled /t REG_DWORD /d 1 /f`,
       `reg add "${TERMSERVICE}" /v Start /t REG_DWORD /d 4 /f`,
+      `reg add "${BCD_SAFEBOOT}" /v Element /t REG_BINARY /d 0100000000000000 /f`,
     );
     w.fixture('wevtutil', [
       {
@@ -331,10 +345,11 @@ run('diagnosis in a real cmd.exe', () => {
       'RDPRESCUE rdp-disabled DETECTED rdp-connections-denied,rdp-denied-by-policy',
       'RDPRESCUE rdp-listener-disabled DETECTED terminal-server-draining,rdp-listener-logons-off',
       'RDPRESCUE rdp-port-conflict DETECTED rdp-listener=3389:4242',
+      'RDPRESCUE safe-mode-boot DETECTED default-entry-safeboot',
       'RDPRESCUE termservice-not-running DETECTED termservice-disabled',
       'RDPRESCUE tls-disabled DETECTED ev-schannel-credential,tls12-server-off,rdp-requires-tls',
       'RDPRESCUE user-not-authorized DETECTED ev-logon-no-right,rdp-right-denied',
-      'RDPRESCUE verdict 11 detected',
+      'RDPRESCUE verdict 12 detected',
     ]);
   });
 
@@ -387,7 +402,11 @@ run('diagnosis in a real cmd.exe', () => {
 
   it('says UNKNOWN when a check cannot run, and the batch file agrees with the paste blocks', () => {
     healthy();
-    w.reg(`reg add "${TSSDIS}" /v Start /t REG_DWORD /d 2 /f`);
+    w.reg(
+      `reg add "${TSSDIS}" /v Start /t REG_DWORD /d 2 /f`,
+      // A boot store that names no default entry (not readable): the check cannot run.
+      `reg delete "${BCD_POINTER}" /f`,
+    );
     w.fixture('wevtutil', [
       { match: 'SessionBroker', rc: 15007 },
       { match: 'Security', rc: 5 },
@@ -410,6 +429,7 @@ run('diagnosis in a real cmd.exe', () => {
       'RDPRESCUE rdp-disabled CLEAR -',
       'RDPRESCUE rdp-listener-disabled CLEAR -',
       'RDPRESCUE rdp-port-conflict DETECTED rdp-listener=3389:4242,termservice-stopped',
+      'RDPRESCUE safe-mode-boot UNKNOWN default-entry-safeboot?',
       'RDPRESCUE termservice-not-running DETECTED termservice-down',
       'RDPRESCUE tls-disabled CLEAR -',
       'RDPRESCUE user-not-authorized UNKNOWN ev-logon-no-right?,rdp-right-no-admins?,rdp-right-denied?',

@@ -33,6 +33,7 @@ const BATCH_TESTED_ELSEWHERE: Record<string, string> = {
   'enable-rdp-listener': 'fixes-rdp-listener.test.ts',
   'start-termservice': 'fixes-termservice.test.ts',
   'disable-nla': 'fixes-disable-nla.test.ts',
+  'remove-safe-boot': 'fixes-safe-mode.test.ts',
 };
 
 const LEGACY = (v: string) => `${PROTOCOLS}\\TLS ${v}\\Server`;

@@ -9,3 +9,8 @@ export const POLICY = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal
 export const TSSDIS = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tssdis';
 export const TERMSERVICE = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\TermService';
 export const GPSVC = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\gpsvc';
+/** The system store as Windows mounts it: the boot manager names its default entry. */
+export const BCD_POINTER =
+  'HKLM\\BCD00000000\\Objects\\{9dea862c-5cdd-4e70-acc1-f32b344d4795}\\Elements\\23000003';
+export const BCD_DEFAULT = '{6c1f4c2a-3d5e-11ee-9a5b-000d3a1f2b3c}';
+export const BCD_SAFEBOOT = `HKLM\\BCD00000000\\Objects\\${BCD_DEFAULT}\\Elements\\25000080`;

@@ -61,6 +61,33 @@ function hive(): Map<string, Map<string, string>> {
   return keys;
 }
 
+/**
+ * A boot store as the reg shim loads hives (a .reg export under the mount point the offline
+ * scripts use, HKLM\RR_BOOT): the boot manager names its default entry, which carries safeboot
+ * Network when asked.
+ */
+const BOOT_DEFAULT = '{6c1f4c2a-3d5e-11ee-9a5b-000d3a1f2b3c}';
+function bootStoreText(safeboot: boolean): string {
+  const objects = 'HKEY_LOCAL_MACHINE\\RR_BOOT\\Objects';
+  return [
+    'Windows Registry Editor Version 5.00',
+    '',
+    `[${objects}\\{9dea862c-5cdd-4e70-acc1-f32b344d4795}\\Elements\\23000003]`,
+    `"Element"="${BOOT_DEFAULT}"`,
+    '',
+    `[${objects}\\${BOOT_DEFAULT}\\Elements\\25000020]`,
+    '"Element"=hex:00,00,00,00,00,00,00,00',
+    '',
+    ...(safeboot
+      ? [
+          `[${objects}\\${BOOT_DEFAULT}\\Elements\\25000080]`,
+          '"Element"=hex:01,00,00,00,00,00,00,00',
+          '',
+        ]
+      : []),
+  ].join('\r\n');
+}
+
 function values(key: string): Map<string, string> | undefined {
   return hive().get(`${M}\\${key}`.toLowerCase());
 }
@@ -77,6 +104,7 @@ function freshDisk(options: { select?: string[]; software?: string } = {}): void
   w.reg(
     'reg delete HKLM\\RDPRESCUE_SYSTEM /f >nul 2>&1',
     'reg delete HKLM\\RDPRESCUE_SOFTWARE /f >nul 2>&1',
+    'reg delete HKLM\\RR_BOOT /f >nul 2>&1',
   );
 }
 
@@ -425,10 +453,43 @@ run('offline repair scripts in a real cmd.exe', () => {
       );
   });
 
+  it('removes safeboot from the default entry of the attached store, only when there, and undo puts it back', () => {
+    freshDisk();
+    mkdirSync(join(disk, 'Boot'), { recursive: true });
+    const store = join(disk, 'Boot', 'BCD');
+    writeFileSync(store, bootStoreText(true));
+    const done = runFix('offline-remove-safe-boot', 'F');
+    expect(lines(done.stdout)).toContain('RDPRESCUE offline-remove-safe-boot applied');
+    expect(done.code).toBe(0);
+    const changed = readFileSync(store).toString('utf16le');
+    expect(changed).not.toContain('25000080');
+    expect(changed).toContain('25000020');
+    expect(w.log('bcdedit').filter((c) => /deletevalue/i.test(c))).toHaveLength(1);
+
+    // Run again: the element is gone, so bcdedit is not asked (it would fail).
+    const again = runFix('offline-remove-safe-boot', 'F');
+    expect(lines(again.stdout)).toContain('RDPRESCUE offline-remove-safe-boot applied');
+    expect(w.log('bcdedit').filter((c) => /deletevalue/i.test(c))).toHaveLength(1);
+
+    const undone = runFix('offline-remove-safe-boot', 'F', 'undo');
+    expect(lines(undone.stdout)).toContain('RDPRESCUE offline-remove-safe-boot undone');
+    expect(readFileSync(store, 'latin1')).toBe(bootStoreText(true));
+  });
+
+  it('fails, never applied, when the attached store names no default entry', () => {
+    freshDisk();
+    mkdirSync(join(disk, 'Boot'), { recursive: true });
+    writeFileSync(join(disk, 'Boot', 'BCD'), 'Windows Registry Editor Version 5.00\r\n');
+    const result = runFix('offline-remove-safe-boot', 'F');
+    expect(lines(result.stdout)).not.toContain('RDPRESCUE offline-remove-safe-boot applied');
+    expect(result.code).toBe(1);
+    expect(w.log('bcdedit')).toEqual([]);
+  });
+
   it('repair-offline.cmd runs the default repairs in order and undoes them in reverse', () => {
     freshDisk();
     mkdirSync(join(disk, 'Boot'), { recursive: true });
-    writeFileSync(join(disk, 'Boot', 'BCD'), 'gen1');
+    writeFileSync(join(disk, 'Boot', 'BCD'), bootStoreText(true));
     mkdirSync(join(disk, 'ProgramData', 'Microsoft', 'Crypto', 'RSA', 'MachineKeys'), {
       recursive: true,
     });
@@ -445,6 +506,7 @@ run('offline repair scripts in a real cmd.exe', () => {
       `RDPRESCUE undo: repair-offline.cmd F undo (undoes, in this order: ${[...defaults].reverse().join(', ')})`,
     );
     expect(values(`ControlSet002\\${RDP_TCP}`)!.get('userauthentication')).toBe('dword:00000001');
+    expect(readFileSync(join(disk, 'Boot', 'BCD')).toString('utf16le')).not.toContain('25000080');
     const undone = lines(w.batch(script('repair-offline'), ['F', 'undo']).stdout);
     expect(undone.filter((l) => l.endsWith(' undone'))).toEqual(
       [...defaults].reverse().map((id) => `RDPRESCUE ${id} undone`),

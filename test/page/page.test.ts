@@ -277,7 +277,8 @@ describe.skipIf(!haveChromium)('the paste-picker page in Chromium', () => {
       await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe(culture);
       await expect(page.locator('h1').textContent()).resolves.toBe(PAGE_LABELS.title[culture]);
       const text = await page.evaluate(() => document.body.innerText);
-      expect(text).not.toMatch(/\{\w+\}|undefined|NaN|\[object /);
+      // bcdedit's own entry identifiers ({default}) are commands, not placeholders.
+      expect(text).not.toMatch(/\{(?!default\})\w+\}|undefined|NaN|\[object /);
       for (const s of catalog.scenarios) expect(text).toContain(s.title[culture]);
       expect(text).toContain(AZURE_SIDE.title[culture]);
       for (const check of AZURE_SIDE.checks) expect(text).toContain(check.reading[culture]);

@@ -17,6 +17,17 @@
  * otherwise `sc config <service> start= auto|demand|disabled` writes the service's Start value
  * with Wine's reg.exe (Wine's own sc config fails), and any other call goes to Wine's sc.exe.
  *
+ * bcdedit.exe without /store (and no matching section) plays the system store as Windows mounts
+ * it, at HKLM\BCD00000000, through Wine's reg.exe: /export <file> and /import <file> save and
+ * restore the whole key, /deletevalue {default} <element> deletes the element's key of the entry
+ * the boot manager's 23000003 element names, and fails (exit 1, "Element not found.") when the
+ * entry does not carry it, as bcdedit does.
+ *
+ * bcdedit /store "<file>" /deletevalue {default} <element> plays an offline store the way reg.exe's
+ * load is emulated here: the file is a .reg export of keys under HKLM\RR_BOOT (where the offline
+ * scripts load it), the element's key of the {default} entry is deleted, and the file written
+ * back; a missing element fails as bcdedit does.
+ *
  * reg.exe is special: load/unload are emulated on top of Wine's real reg.exe (a "hive file"
  * is a .reg export whose keys live under the mount point); any other call is answered from
  * reg.txt when a section matches, else passed through to the real reg.exe. icacls /save
@@ -287,6 +298,82 @@ static int sc_config(const char *args) {
   return run(cmd);
 }
 
+#define BCD_STORE "BCD00000000"
+#define BCD_POINTER BCD_STORE "\\Objects\\{9dea862c-5cdd-4e70-acc1-f32b344d4795}\\Elements\\23000003"
+
+static int bcdedit_system_at(const char *root, const char *args);
+
+/* The system store's bcdedit: see the header. */
+static int bcdedit_system(const char *args) {
+  char cmd[8192];
+  if (_strnicmp(args, "/export ", 8) == 0) {
+    snprintf(cmd, sizeof cmd, "C:\\windows\\system32\\reg.exe export HKLM\\" BCD_STORE " %s /y", args + 8);
+    return run(cmd);
+  }
+  if (_strnicmp(args, "/import ", 8) == 0) {
+    run("C:\\windows\\system32\\reg.exe delete HKLM\\" BCD_STORE " /f");
+    snprintf(cmd, sizeof cmd, "C:\\windows\\system32\\reg.exe import %s", args + 8);
+    return run(cmd);
+  }
+  return bcdedit_system_at(BCD_STORE, args);
+}
+
+/* /deletevalue {default} <element> in the store mounted at HKLM\<root>. */
+static int bcdedit_system_at(const char *root, const char *args) {
+  char cmd[8192];
+  if (_strnicmp(args, "/deletevalue {default} ", 23) == 0) {
+    char element[64];
+    snprintf(element, sizeof element, "%s", args + 23);
+    for (size_t n = strlen(element); n > 0 && element[n - 1] == ' '; n--) element[n - 1] = 0;
+    const char *type = _stricmp(element, "safeboot") == 0                 ? "25000080"
+                       : _stricmp(element, "safebootalternateshell") == 0 ? "26000081"
+                                                                           : NULL;
+    char entry[64];
+    DWORD size = sizeof entry;
+    char pointer[256];
+    snprintf(pointer, sizeof pointer, "%s%s", root, BCD_POINTER + strlen(BCD_STORE));
+    if (!type || RegGetValueA(HKEY_LOCAL_MACHINE, pointer, "Element", RRF_RT_REG_SZ, NULL, entry,
+                              &size) != ERROR_SUCCESS) {
+      printf("The boot configuration data store could not be opened.\n");
+      return 1;
+    }
+    char key[512];
+    snprintf(key, sizeof key, "%s\\Objects\\%s\\Elements\\%s", root, entry, type);
+    HKEY h;
+    if (RegOpenKeyExA(HKEY_LOCAL_MACHINE, key, 0, KEY_READ, &h) != ERROR_SUCCESS) {
+      printf("An error occurred while attempting to delete the specified data element.\nElement not found.\n");
+      return 1;
+    }
+    RegCloseKey(h);
+    snprintf(cmd, sizeof cmd, "C:\\windows\\system32\\reg.exe delete \"HKLM\\%s\" /f", key);
+    int rc = run(cmd);
+    if (rc == 0) printf("The operation completed successfully.\n");
+    return rc;
+  }
+  return 0;
+}
+
+/* bcdedit /store "<file>" /deletevalue {default} <element>: see the header. */
+static int bcdedit_offline(const char *args) {
+  const char *p = strstr(args, "/store ");
+  const char *verb = strstr(args, "/deletevalue {default} ");
+  if (!p || !verb) return 0;
+  p += 7;
+  while (*p == ' ') p++;
+  char load[MAX_PATH + 64];
+  int i = snprintf(load, sizeof load, "load HKLM\\RR_BOOT ");
+  if (*p == '"') {
+    load[i++] = *p++;
+    while (*p && *p != '"' && i < (int)sizeof load - 2) load[i++] = *p++;
+    load[i++] = '"';
+  }
+  load[i] = 0;
+  if (reg_hive("load", load) != 0) return 1;
+  int rc = bcdedit_system_at("RR_BOOT", verb);
+  reg_hive("unload", "unload HKLM\\RR_BOOT");
+  return rc;
+}
+
 int main(void) {
   char self[MAX_PATH], tool[64];
   GetModuleFileNameA(NULL, self, sizeof self);
@@ -320,6 +407,12 @@ int main(void) {
     return run(cmd);
   }
   if (strcmp(tool, "secedit") == 0) return secedit(args);
+  if (strcmp(tool, "bcdedit") == 0) {
+    int found;
+    int rc = fixture(tool, args, &found);
+    if (found) return rc;
+    return strstr(args, "/store") ? bcdedit_offline(args) : bcdedit_system(args);
+  }
   if (strcmp(tool, "icacls") == 0) write_named(args, "/save ");
   if (strcmp(tool, "netsh") == 0) write_named(args, "advfirewall export ");
   int found;

@@ -82,7 +82,13 @@ function readElement(
 /** The diagnosis: fired, quiet, or failed when the store cannot be read. */
 export function bootEntryOutcome(check: CheckOf<'boot-entry'>, r: Reads): CheckOutcome {
   const code = r.outcome;
-  r.add(seq(...readElement(Name.generated('default boot entry'), check.element, code, r.letters)));
+  for (const command of readElement(
+    Name.generated('default boot entry'),
+    check.element,
+    code,
+    r.letters,
+  ))
+    r.add(command);
   return {
     letter: code,
     fired: [letterIs(r, code, 'fired')],

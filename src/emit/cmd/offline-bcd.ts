@@ -1,4 +1,6 @@
 import type { OperationOf } from '../../model/index.ts';
+import { readValue } from './fix/registry.ts';
+import { BOOT_ELEMENT_TYPES, BOOTMGR_GUID, DEFAULT_OBJECT_ELEMENT } from '../../model/index.ts';
 import {
   apply,
   both,
@@ -13,11 +15,13 @@ import {
   Name,
   clear,
   defined,
+  equals,
   errorlevel,
   exist,
   forCommand,
   forIn,
   forRef,
+  id,
   not,
   q,
   qt,
@@ -27,7 +31,9 @@ import {
   seq,
   setQuoted,
   toNul,
+  set,
   when,
+  type Command,
 } from './syntax/index.ts';
 
 /**
@@ -168,5 +174,88 @@ export function bcdChange(
       run(['bcdedit', '/store', q(ref(store.file)), ...args], [toNul]),
       when(errorlevel(1), script.fail(`bcdedit ${args.join(' ')} failed`)),
     ),
+  );
+}
+
+/**
+ * Whether the store's {default} entry carries an element, read language-neutrally: the store
+ * file is loaded as the hive it is (HKLM\RR_BOOT) for the read and unloaded before bcdedit
+ * opens it. `state` ends F (carries it), Q (does not) or X (no default entry, or no load).
+ */
+function readBootElement(
+  script: OfflineScript,
+  store: BootStore,
+  element: OperationOf<'bcd-delete-value'>['element'],
+  state: Name,
+): Command[] {
+  const entry = Name.generated('offline default boot entry');
+  const mount = `HKLM\\${BOOT_MOUNT}`;
+  const loaded = Name.generated('offline boot store loaded');
+  return [
+    seq(
+      set(state, 'X'),
+      clear(entry),
+      clear(loaded),
+      run(['reg', 'load', mount, q(ref(store.file))], quiet),
+    ),
+    when(not(errorlevel(1)), set(loaded, '1')),
+    // Wine's reg prints its errors on stdout: readValue keeps only a "REG_SZ:{guid}" line.
+    ...readValue(
+      [id(`${mount}\\Objects\\${BOOTMGR_GUID}\\Elements\\${DEFAULT_OBJECT_ELEMENT}`)],
+      'Element',
+      entry,
+    ).map((c) => when(defined(loaded), c)),
+    when(
+      defined(entry),
+      seq(
+        set(state, 'Q'),
+        run(
+          [
+            'reg',
+            'query',
+            q(
+              `${mount}\\Objects\\`,
+              ref(entry, ':~7'),
+              `\\Elements\\${BOOT_ELEMENT_TYPES[element]}`,
+            ),
+          ],
+          quiet,
+        ),
+        when(not(errorlevel(1)), set(state, 'F')),
+      ),
+    ),
+    when(defined(loaded), run(['reg', 'unload', mount], quiet)),
+  ];
+}
+
+const BOOT_MOUNT = 'RR_BOOT';
+
+/**
+ * `bcdedit /store "<file>" /deletevalue {default} <element>`, only when the entry carries it
+ * (bcdedit fails on a missing element); read back absent from the store's keys.
+ */
+export function bcdDeleteValue(
+  script: OfflineScript,
+  store: BootStore,
+  op: OperationOf<'bcd-delete-value'>,
+): Statement[] {
+  const state = Name.generated('offline boot element');
+  const args = ['/deletevalue', op.entry, op.element];
+  const isState = (letter: string) => equals([ref(state)], letter);
+  return apply(
+    ...readBootElement(script, store, op.element, state),
+    when(
+      isState('X'),
+      script.fail(`could not read the {default} entry of the boot store `, ref(store.file)),
+    ),
+    when(
+      isState('F'),
+      seq(
+        run(['bcdedit', '/store', q(ref(store.file)), ...args], [toNul]),
+        when(errorlevel(1), script.fail(`bcdedit ${args.join(' ')} failed`)),
+      ),
+    ),
+    ...readBootElement(script, store, op.element, state),
+    when(isState('F'), script.fail(`the {default} entry still carries ${op.element}`)),
   );
 }

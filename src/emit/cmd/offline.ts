@@ -5,6 +5,7 @@ import { cmdText } from '../text.ts';
 import { aclBackup, aclGrant, takeOwnership } from './offline-acl.ts';
 import {
   bcdChange,
+  bcdDeleteValue,
   bootStoreBackup,
   bootStoreOf,
   findBootStore,
@@ -192,11 +193,16 @@ function operations(script: OfflineScript): Statement[] {
         break;
       case 'bcd-set':
       case 'bcd-ems-settings':
+      case 'bcd-delete-value':
         if (!store) {
           store = bootStoreOf(script);
           out.push(...findBootStore(script, store), ...bootStoreBackup(script, store));
         }
-        out.push(...bcdChange(script, store, op));
+        out.push(
+          ...(op.kind === 'bcd-delete-value'
+            ? bcdDeleteValue(script, store, op)
+            : bcdChange(script, store, op)),
+        );
         break;
       case 'take-ownership':
         out.push(...aclBackup(script, op.path), ...takeOwnership(script, op));

@@ -9,13 +9,13 @@ const offline: OfflineModeInput = {
   },
   summary: {
     'en-US':
-      "When the Serial Console is not available, attach the OS disk of the broken VM to a rescue VM and repair it there: enable the Serial Console and crash dumps, reset the MachineKeys permissions, and enable TLS 1.2 and NLA in the broken OS's SYSTEM hive.",
+      "When the Serial Console is not available, attach the OS disk of the broken VM to a rescue VM and repair it there: enable the Serial Console and crash dumps, reset the MachineKeys permissions, and enable TLS 1.2 and NLA in the broken OS's SYSTEM hive; remove safeboot from its default boot entry.",
     'sv-SE':
-      'När seriekonsolen inte är tillgänglig ansluter du OS-disken från den trasiga virtuella datorn till en återställnings-VM och reparerar den där: aktivera seriekonsolen och kraschdumpar, återställ behörigheterna för MachineKeys och aktivera TLS 1.2 och NLA i det trasiga operativsystemets SYSTEM-registreringsdatafil.',
+      'När seriekonsolen inte är tillgänglig ansluter du OS-disken från den trasiga virtuella datorn till en återställnings-VM och reparerar den där: aktivera seriekonsolen och kraschdumpar, återställ behörigheterna för MachineKeys och aktivera TLS 1.2 och NLA i det trasiga operativsystemets SYSTEM-registreringsdatafil; ta bort safeboot från dess standardstartpost.',
     'nl-NL':
-      'Als de seriële console niet beschikbaar is, koppelt u de besturingssysteemschijf van de defecte VM aan een herstel-VM en herstelt u hem daar: schakel de seriële console en crashdumps in, herstel de MachineKeys-machtigingen en schakel TLS 1.2 en NLA in het SYSTEM-component van het defecte besturingssysteem in.',
+      'Als de seriële console niet beschikbaar is, koppelt u de besturingssysteemschijf van de defecte VM aan een herstel-VM en herstelt u hem daar: schakel de seriële console en crashdumps in, herstel de MachineKeys-machtigingen en schakel TLS 1.2 en NLA in het SYSTEM-component van het defecte besturingssysteem in; verwijder safeboot uit de standaardopstartvermelding.',
     'zh-TW':
-      '無法使用序列主控台時，將故障 VM 的 OS 磁碟連結到救援 VM 並在該處修復：啟用序列主控台與當機傾印、重設 MachineKeys 權限，並在故障作業系統的 SYSTEM 登錄區中啟用 TLS 1.2 與 NLA。',
+      '無法使用序列主控台時，將故障 VM 的 OS 磁碟連結到救援 VM 並在該處修復：啟用序列主控台與當機傾印、重設 MachineKeys 權限，並在故障作業系統的 SYSTEM 登錄區中啟用 TLS 1.2 與 NLA；從其預設開機項目移除 safeboot。',
   },
   repairs: [
     'offline-enable-serial-console',
@@ -25,6 +25,7 @@ const offline: OfflineModeInput = {
     'offline-enable-nla',
     'offline-enable-legacy-tls',
     'offline-service-defaults',
+    'offline-remove-safe-boot',
   ],
   manualSteps: [
     {

@@ -337,6 +337,18 @@ run('diagnosis in a real cmd.exe', () => {
     ]);
   });
 
+  it('calls any TSServerDrainMode but 0 drain mode (2 too), and an absent or 0 value not', () => {
+    const line = () =>
+      report(w.interactive(pasteAll())).filter((l) =>
+        l.startsWith('RDPRESCUE rdp-listener-disabled '),
+      );
+    healthy();
+    w.reg(`reg add "${TERMINAL_SERVER}" /v TSServerDrainMode /t REG_DWORD /d 2 /f`);
+    expect(line()).toEqual(['RDPRESCUE rdp-listener-disabled DETECTED terminal-server-draining']);
+    w.reg(`reg add "${TERMINAL_SERVER}" /v TSServerDrainMode /t REG_DWORD /d 0 /f`);
+    expect(line()).toEqual(['RDPRESCUE rdp-listener-disabled CLEAR -']);
+  }, 240_000);
+
   it('forgets the values of an earlier run in the same console', () => {
     healthy();
     w.reg(`reg add "${PROTOCOLS}\\TLS 1.2\\Server" /v Enabled /t REG_DWORD /d 0 /f`);

@@ -75,6 +75,9 @@ const blockLines = (stdout: string) =>
  */
 const probeAnswers = () => answersIn(batchFile());
 
+const SERVICES = 'HKLM\\SYSTEM\\CurrentControlSet\\Services';
+const NETWORK = ['Dhcp', 'nsi', 'BFE', 'MpsSvc'];
+
 function healthy(): void {
   w.resetShims();
   w.reg(
@@ -91,13 +94,16 @@ function healthy(): void {
     `reg add "${RDP}" /v fEnableWinStation /t REG_DWORD /d 1 /f`,
     `reg add "${RDP}" /v fLogonDisabled /t REG_DWORD /d 0 /f`,
     `reg add "${TERMSERVICE}" /v Start /t REG_DWORD /d 3 /f`,
+    `reg add "${TERMSERVICE}" /v ObjectName /t REG_SZ /d "NT Authority\\NetworkService" /f`,
+    `reg add "${SERVICES}\\Dhcp" /v ObjectName /t REG_SZ /d "NT AUTHORITY\\LocalService" /f`,
+    ...NETWORK.map((s) => `reg add "${SERVICES}\\${s}" /v Start /t REG_DWORD /d 2 /f`),
   );
   w.fixture('netstat', [{ match: '*', output: listening(1000) }]);
   w.fixture('tasklist', [
     { match: 'SERVICES eq TermService', output: '"svchost.exe","1000","SessionEnv,TermService"' },
     { match: '*', output: 'INFO: No tasks are running which match the specified criteria.' },
   ]);
-  w.fixture('sc', scRunning(['TermService']));
+  w.fixture('sc', scRunning(['TermService', ...NETWORK]));
   w.fixture('powershell', [{ match: '*', output: probeAnswers().quiet }]);
 }
 
@@ -228,6 +234,7 @@ run('diagnosis in a real cmd.exe', () => {
     expect(lines).toEqual([
       'RDPRESCUE broker-hostname CLEAR n/a:broker-role-installed',
       'RDPRESCUE machinekeys-access CLEAR -',
+      'RDPRESCUE network-service-down CLEAR -',
       'RDPRESCUE rdp-cert-invalid CLEAR -',
       'RDPRESCUE rdp-disabled CLEAR -',
       'RDPRESCUE rdp-listener-disabled CLEAR -',
@@ -268,7 +275,12 @@ run('diagnosis in a real cmd.exe', () => {
       `reg add "${TERMINAL_SERVER}" /v TSServerDrainMode /t REG_DWORD /d 1 /f`,
       `reg add "${RDP}" /v fLogonDisabled /t REG_DWORD /d 1 /f`,
       `reg add "${TERMSERVICE}" /v Start /t REG_DWORD /d 4 /f`,
+      `reg add "${TERMSERVICE}" /v ObjectName /t REG_SZ /d LocalSystem /f`,
+      `reg add "${SERVICES}\\Dhcp" /v Start /t REG_DWORD /d 3 /f`,
+      `reg add "${SERVICES}\\Dhcp" /v ObjectName /t REG_SZ /d LocalSystem /f`,
     );
+    // nsi stopped, every other service runs.
+    w.fixture('sc', scRunning(['TermService', 'Dhcp', 'BFE', 'MpsSvc']));
     w.fixture('wevtutil', [
       {
         match: 'SessionBroker/Operational',
@@ -292,13 +304,14 @@ run('diagnosis in a real cmd.exe', () => {
     expect(report(w.interactive(pasteAll()))).toEqual([
       'RDPRESCUE broker-hostname DETECTED ev-broker-db-logon',
       'RDPRESCUE machinekeys-access DETECTED ev-rcm-cert',
+      'RDPRESCUE network-service-down DETECTED netsvc-dhcp-start,netsvc-nsi-down,netsvc-dhcp-account',
       'RDPRESCUE rdp-cert-invalid DETECTED rdp-cert-store',
       'RDPRESCUE rdp-disabled DETECTED rdp-connections-denied,rdp-denied-by-policy',
       'RDPRESCUE rdp-listener-disabled DETECTED terminal-server-draining,rdp-listener-logons-off',
       'RDPRESCUE rdp-port-conflict DETECTED rdp-listener=3389:4242',
-      'RDPRESCUE termservice-not-running DETECTED termservice-disabled',
+      'RDPRESCUE termservice-not-running DETECTED termservice-disabled,termservice-account,termservice-start-type',
       'RDPRESCUE tls-disabled DETECTED ev-schannel-credential,tls12-server-off,rdp-requires-tls',
-      'RDPRESCUE verdict 8 detected',
+      'RDPRESCUE verdict 9 detected',
     ]);
   });
 
@@ -378,13 +391,14 @@ run('diagnosis in a real cmd.exe', () => {
     const expected = [
       'RDPRESCUE broker-hostname UNKNOWN ev-broker-db-logon?,ev-broker-rpc?',
       'RDPRESCUE machinekeys-access UNKNOWN machinekeys-acl?',
+      'RDPRESCUE network-service-down DETECTED netsvc-dhcp-down,netsvc-nsi-down,netsvc-bfe-down,netsvc-mpssvc-down',
       'RDPRESCUE rdp-cert-invalid UNKNOWN rdp-cert-store?',
       'RDPRESCUE rdp-disabled CLEAR -',
       'RDPRESCUE rdp-listener-disabled CLEAR -',
       'RDPRESCUE rdp-port-conflict DETECTED rdp-listener=3389:4242,termservice-stopped',
       'RDPRESCUE termservice-not-running DETECTED termservice-down',
       'RDPRESCUE tls-disabled CLEAR -',
-      'RDPRESCUE verdict 2 detected',
+      'RDPRESCUE verdict 3 detected',
     ];
     expect(report(w.interactive(pasteAll()))).toEqual(expected);
     const batch = w.batch('C:\\rr\\diagnose.cmd');

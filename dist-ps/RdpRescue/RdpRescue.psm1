@@ -3772,8 +3772,8 @@ $script:RdpCatalog = @{
                         Id = 'terminal-server-draining'
                         Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
                         Name = 'TSServerDrainMode'
-                        Op = 'equals'
-                        Value = 1
+                        Op = 'not-equals'
+                        Value = 0
                         PolicyKey = $null
                         PolicyName = $null
                     }
@@ -4195,8 +4195,8 @@ $script:RdpCatalog = @{
             Id = 'terminal-server-draining'
             Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
             Name = 'TSServerDrainMode'
-            Op = 'equals'
-            Value = 1
+            Op = 'not-equals'
+            Value = 0
             PolicyKey = $null
             PolicyName = $null
         }

@@ -45,8 +45,9 @@ if "%_c%"=="REG_DWORD:0x1" (echo RDPRESCUE enable-terminal-server verify termina
 if not "%_c%"=="REG_DWORD:0x1" echo RDPRESCUE enable-terminal-server verify terminal-server-logons-off ok
 set _d=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server" /v TSserverDrainMode 2^>nul') do set _d=%%a:%%b
 if not "%_d:~0,4%"=="REG_" set _d=
-if "%_d%"=="REG_DWORD:0x1" (echo RDPRESCUE enable-terminal-server verify terminal-server-draining still-fires&set RrF=1)
-if not "%_d%"=="REG_DWORD:0x1" echo RDPRESCUE enable-terminal-server verify terminal-server-draining ok
+set _e=Q&if defined _d if not "%_d%"=="REG_DWORD:0x0" set _e=F
+if "%_e%"=="F" (echo RDPRESCUE enable-terminal-server verify terminal-server-draining still-fires&set RrF=1)
+if "%_e%"=="Q" echo RDPRESCUE enable-terminal-server verify terminal-server-draining ok
 if defined RrF (echo RDPRESCUE enable-terminal-server FAILED) else echo RDPRESCUE enable-terminal-server applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
 if defined RrF exit /b 1

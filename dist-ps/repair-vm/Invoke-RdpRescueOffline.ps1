@@ -378,8 +378,8 @@ $script:RdpOfflineCatalog = @{
                             Path = 'Control\Terminal Server'
                         }
                         Name = 'TSServerDrainMode'
-                        Op = 'equals'
-                        Value = 1
+                        Op = 'not-equals'
+                        Value = 0
                         Policy = $null
                     }
                 }

@@ -133,7 +133,7 @@ $script:RdpStringTable = @{
         'Scenario.rdp-listener-disabled.Title' = 'The Remote Desktop listener or the terminal server is switched off'
         'Finding.terminal-server-off' = 'The terminal server is disabled: TSEnabled=0.'
         'Finding.terminal-server-logons-off' = 'Connections to the terminal server are blocked: TSUserEnabled=1.'
-        'Finding.terminal-server-draining' = 'The terminal server is in drain mode and takes no new logons: TSServerDrainMode=1.'
+        'Finding.terminal-server-draining' = 'The terminal server is in drain mode and takes no new logons: TSServerDrainMode is not 0.'
         'Finding.rdp-listener-off' = 'The RDP-Tcp listener is disabled: fEnableWinStation=0.'
         'Finding.rdp-listener-logons-off' = 'The RDP-Tcp listener refuses logons: fLogonDisabled=1.'
         'Scenario.rdp-port-conflict.Title' = 'Another process holds the RDP port, or nothing listens on it'
@@ -244,7 +244,7 @@ $script:RdpStringTable = @{
         'Scenario.rdp-listener-disabled.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQLWx5c3NuYXJlbiBlbGxlciB0ZXJtaW5hbHNlcnZlcm4gw6RyIGF2c3TDpG5nZA==')
         'Finding.terminal-server-off' = (ConvertFrom-RdpUtf8Base64 'VGVybWluYWxzZXJ2ZXJuIMOkciBpbmFrdGl2ZXJhZDogVFNFbmFibGVkPTAu')
         'Finding.terminal-server-logons-off' = 'Anslutningar till terminalservern blockeras: TSUserEnabled=1.'
-        'Finding.terminal-server-draining' = (ConvertFrom-RdpUtf8Base64 'VGVybWluYWxzZXJ2ZXJuIMOkciBpIHTDtm1uaW5nc2zDpGdlIG9jaCB0YXIgaW50ZSBlbW90IG55YSBpbmxvZ2duaW5nYXI6IFRTU2VydmVyRHJhaW5Nb2RlPTEu')
+        'Finding.terminal-server-draining' = (ConvertFrom-RdpUtf8Base64 'VGVybWluYWxzZXJ2ZXJuIMOkciBpIHTDtm1uaW5nc2zDpGdlIG9jaCB0YXIgaW50ZSBlbW90IG55YSBpbmxvZ2duaW5nYXI6IFRTU2VydmVyRHJhaW5Nb2RlIMOkciBpbnRlIDAu')
         'Finding.rdp-listener-off' = (ConvertFrom-RdpUtf8Base64 'THlzc25hcmVuIFJEUC1UY3Agw6RyIGluYWt0aXZlcmFkOiBmRW5hYmxlV2luU3RhdGlvbj0wLg==')
         'Finding.rdp-listener-logons-off' = 'Lyssnaren RDP-Tcp nekar inloggningar: fLogonDisabled=1.'
         'Scenario.rdp-port-conflict.Title' = (ConvertFrom-RdpUtf8Base64 'RW4gYW5uYW4gcHJvY2VzcyBhbnbDpG5kZXIgUkRQLXBvcnRlbiwgZWxsZXIgc8OlIGx5c3NuYXIgaW5nZW4gcMOlIGRlbg==')
@@ -355,7 +355,7 @@ $script:RdpStringTable = @{
         'Scenario.rdp-listener-disabled.Title' = 'De RDP-listener of de terminalserver is uitgeschakeld'
         'Finding.terminal-server-off' = 'De terminalserver is uitgeschakeld: TSEnabled=0.'
         'Finding.terminal-server-logons-off' = 'Verbindingen met de terminalserver worden geblokkeerd: TSUserEnabled=1.'
-        'Finding.terminal-server-draining' = 'De terminalserver staat in de leegloopmodus en accepteert geen nieuwe aanmeldingen: TSServerDrainMode=1.'
+        'Finding.terminal-server-draining' = 'De terminalserver staat in de leegloopmodus en accepteert geen nieuwe aanmeldingen: TSServerDrainMode is niet 0.'
         'Finding.rdp-listener-off' = 'De listener RDP-Tcp is uitgeschakeld: fEnableWinStation=0.'
         'Finding.rdp-listener-logons-off' = 'De listener RDP-Tcp weigert aanmeldingen: fLogonDisabled=1.'
         'Scenario.rdp-port-conflict.Title' = 'Een ander proces bezet de RDP-poort, of er luistert niets op'
@@ -466,7 +466,7 @@ $script:RdpStringTable = @{
         'Scenario.rdp-listener-disabled.Title' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5o6l6IG956iL5byP5oiW57WC56uv5qmf5Ly65pyN5Zmo5bey6Zec6ZaJ')
         'Finding.terminal-server-off' = (ConvertFrom-RdpUtf8Base64 '57WC56uv5qmf5Ly65pyN5Zmo5bey5YGc55So77yaVFNFbmFibGVkPTDjgII=')
         'Finding.terminal-server-logons-off' = (ConvertFrom-RdpUtf8Base64 '6IiH57WC56uv5qmf5Ly65pyN5Zmo55qE6YCj57ea6YGt5bCB6Y6W77yaVFNVc2VyRW5hYmxlZD0x44CC')
-        'Finding.terminal-server-draining' = (ConvertFrom-RdpUtf8Base64 '57WC56uv5qmf5Ly65pyN5Zmo6JmV5pa85riF56m65qih5byP77yM5LiN5o6l5Y+X5paw55qE55m75YWl77yaVFNTZXJ2ZXJEcmFpbk1vZGU9MeOAgg==')
+        'Finding.terminal-server-draining' = (ConvertFrom-RdpUtf8Base64 '57WC56uv5qmf5Ly65pyN5Zmo6JmV5pa85riF56m65qih5byP77yM5LiN5o6l5Y+X5paw55qE55m75YWl77yaVFNTZXJ2ZXJEcmFpbk1vZGUg5LiN5pivIDDjgII=')
         'Finding.rdp-listener-off' = (ConvertFrom-RdpUtf8Base64 'UkRQLVRjcCDmjqXogb3nqIvlvI/lt7LlgZznlKjvvJpmRW5hYmxlV2luU3RhdGlvbj0w44CC')
         'Finding.rdp-listener-logons-off' = (ConvertFrom-RdpUtf8Base64 'UkRQLVRjcCDmjqXogb3nqIvlvI/mi5LntZXnmbvlhaXvvJpmTG9nb25EaXNhYmxlZD0x44CC')
         'Scenario.rdp-port-conflict.Title' = (ConvertFrom-RdpUtf8Base64 '5Y+m5LiA5YCL6JmV55CG56iL5bqP5L2U55SoIFJEUCDpgKPmjqXln6DvvIzmiJbmspLmnInnqIvlvI/lnKjlhbbkuIrmjqXogb0=')
@@ -4273,8 +4273,8 @@ $script:RdpCatalog = @{
                         Id = 'terminal-server-draining'
                         Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
                         Name = 'TSServerDrainMode'
-                        Op = 'equals'
-                        Value = 1
+                        Op = 'not-equals'
+                        Value = 0
                         PolicyKey = $null
                         PolicyName = $null
                     }
@@ -4696,8 +4696,8 @@ $script:RdpCatalog = @{
             Id = 'terminal-server-draining'
             Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
             Name = 'TSServerDrainMode'
-            Op = 'equals'
-            Value = 1
+            Op = 'not-equals'
+            Value = 0
             PolicyKey = $null
             PolicyName = $null
         }

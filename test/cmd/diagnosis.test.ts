@@ -98,6 +98,9 @@ const blockLines = (stdout: string) =>
  */
 const probeAnswers = () => answersIn(batchFile());
 
+const SERVICES = 'HKLM\\SYSTEM\\CurrentControlSet\\Services';
+const NETWORK = ['Dhcp', 'nsi', 'BFE', 'MpsSvc'];
+
 function healthy(): void {
   w.resetShims();
   w.reg(
@@ -116,13 +119,16 @@ function healthy(): void {
     `reg add "${TERMSERVICE}" /v Start /t REG_DWORD /d 3 /f`,
     `reg delete "HKLM\\BCD00000000" /f >nul 2>&1`,
     `reg add "${BCD_POINTER}" /v Element /t REG_SZ /d ${BCD_DEFAULT} /f`,
+    `reg add "${TERMSERVICE}" /v ObjectName /t REG_SZ /d "NT Authority\\NetworkService" /f`,
+    `reg add "${SERVICES}\\Dhcp" /v ObjectName /t REG_SZ /d "NT AUTHORITY\\LocalService" /f`,
+    ...NETWORK.map((s) => `reg add "${SERVICES}\\${s}" /v Start /t REG_DWORD /d 2 /f`),
   );
   w.fixture('netstat', [{ match: '*', output: listening(1000) }]);
   w.fixture('tasklist', [
     { match: 'SERVICES eq TermService', output: '"svchost.exe","1000","SessionEnv,TermService"' },
     { match: '*', output: 'INFO: No tasks are running which match the specified criteria.' },
   ]);
-  w.fixture('sc', scRunning(['TermService']));
+  w.fixture('sc', scRunning(['TermService', ...NETWORK]));
   w.fixture('powershell', [{ match: '*', output: probeAnswers().quiet }]);
   w.fixture('secedit', [{ match: '/export', output: rights(HEALTHY_RIGHTS) }]);
 }
@@ -255,6 +261,7 @@ run('diagnosis in a real cmd.exe', () => {
       'RDPRESCUE account-locked-or-expired CLEAR -',
       'RDPRESCUE broker-hostname CLEAR n/a:broker-role-installed',
       'RDPRESCUE machinekeys-access CLEAR -',
+      'RDPRESCUE network-service-down CLEAR -',
       'RDPRESCUE nla-dc-unreachable CLEAR -',
       'RDPRESCUE rdp-cert-invalid CLEAR -',
       'RDPRESCUE rdp-disabled CLEAR -',
@@ -300,7 +307,12 @@ run('diagnosis in a real cmd.exe', () => {
       `reg add "${RDP}" /v fLogonDisabled /t REG_DWORD /d 1 /f`,
       `reg add "${TERMSERVICE}" /v Start /t REG_DWORD /d 4 /f`,
       `reg add "${BCD_SAFEBOOT}" /v Element /t REG_BINARY /d 0100000000000000 /f`,
+      `reg add "${TERMSERVICE}" /v ObjectName /t REG_SZ /d LocalSystem /f`,
+      `reg add "${SERVICES}\\Dhcp" /v Start /t REG_DWORD /d 3 /f`,
+      `reg add "${SERVICES}\\Dhcp" /v ObjectName /t REG_SZ /d LocalSystem /f`,
     );
+    // nsi stopped, every other service runs.
+    w.fixture('sc', scRunning(['TermService', 'Dhcp', 'BFE', 'MpsSvc']));
     w.fixture('wevtutil', [
       {
         match: 'SessionBroker/Operational',
@@ -340,16 +352,17 @@ run('diagnosis in a real cmd.exe', () => {
       'RDPRESCUE account-locked-or-expired DETECTED ev-logon-account,ev-logon-bad-password',
       'RDPRESCUE broker-hostname DETECTED ev-broker-db-logon',
       'RDPRESCUE machinekeys-access DETECTED ev-rcm-cert',
+      'RDPRESCUE network-service-down DETECTED netsvc-dhcp-start,netsvc-nsi-down,netsvc-dhcp-account',
       'RDPRESCUE nla-dc-unreachable DETECTED ev-logon-no-dc',
       'RDPRESCUE rdp-cert-invalid DETECTED rdp-cert-store',
       'RDPRESCUE rdp-disabled DETECTED rdp-connections-denied,rdp-denied-by-policy',
       'RDPRESCUE rdp-listener-disabled DETECTED terminal-server-draining,rdp-listener-logons-off',
       'RDPRESCUE rdp-port-conflict DETECTED rdp-listener=3389:4242',
       'RDPRESCUE safe-mode-boot DETECTED default-entry-safeboot',
-      'RDPRESCUE termservice-not-running DETECTED termservice-disabled',
+      'RDPRESCUE termservice-not-running DETECTED termservice-disabled,termservice-account,termservice-start-type',
       'RDPRESCUE tls-disabled DETECTED ev-schannel-credential,tls12-server-off,rdp-requires-tls',
       'RDPRESCUE user-not-authorized DETECTED ev-logon-no-right,rdp-right-denied',
-      'RDPRESCUE verdict 12 detected',
+      'RDPRESCUE verdict 13 detected',
     ]);
   });
 
@@ -388,6 +401,18 @@ run('diagnosis in a real cmd.exe', () => {
     ]);
   });
 
+  it('calls any TSServerDrainMode but 0 drain mode (2 too), and an absent or 0 value not', () => {
+    const line = () =>
+      report(w.interactive(pasteAll())).filter((l) =>
+        l.startsWith('RDPRESCUE rdp-listener-disabled '),
+      );
+    healthy();
+    w.reg(`reg add "${TERMINAL_SERVER}" /v TSServerDrainMode /t REG_DWORD /d 2 /f`);
+    expect(line()).toEqual(['RDPRESCUE rdp-listener-disabled DETECTED terminal-server-draining']);
+    w.reg(`reg add "${TERMINAL_SERVER}" /v TSServerDrainMode /t REG_DWORD /d 0 /f`);
+    expect(line()).toEqual(['RDPRESCUE rdp-listener-disabled CLEAR -']);
+  }, 240_000);
+
   it('forgets the values of an earlier run in the same console', () => {
     healthy();
     w.reg(`reg add "${PROTOCOLS}\\TLS 1.2\\Server" /v Enabled /t REG_DWORD /d 0 /f`);
@@ -424,6 +449,7 @@ run('diagnosis in a real cmd.exe', () => {
       'RDPRESCUE account-locked-or-expired UNKNOWN ev-logon-account?',
       'RDPRESCUE broker-hostname UNKNOWN ev-broker-db-logon?,ev-broker-rpc?',
       'RDPRESCUE machinekeys-access UNKNOWN machinekeys-acl?',
+      'RDPRESCUE network-service-down DETECTED netsvc-dhcp-down,netsvc-nsi-down,netsvc-bfe-down,netsvc-mpssvc-down',
       'RDPRESCUE nla-dc-unreachable UNKNOWN ev-logon-no-dc?',
       'RDPRESCUE rdp-cert-invalid UNKNOWN rdp-cert-store?',
       'RDPRESCUE rdp-disabled CLEAR -',
@@ -433,7 +459,7 @@ run('diagnosis in a real cmd.exe', () => {
       'RDPRESCUE termservice-not-running DETECTED termservice-down',
       'RDPRESCUE tls-disabled CLEAR -',
       'RDPRESCUE user-not-authorized UNKNOWN ev-logon-no-right?,rdp-right-no-admins?,rdp-right-denied?',
-      'RDPRESCUE verdict 2 detected',
+      'RDPRESCUE verdict 3 detected',
     ];
     expect(report(w.interactive(pasteAll()))).toEqual(expected);
     const batch = w.batch('C:\\rr\\diagnose.cmd');

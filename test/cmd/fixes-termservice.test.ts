@@ -50,8 +50,11 @@ describe.skipIf(!wineAvailable())('start-termservice in a real cmd.exe', () => {
     expect(w.exportKey(TERMSERVICE)).toContain('"Start"=dword:00000003');
     expect(read(undoFile)).toBe(undoText);
 
+    // Undo gives the service control manager the old start type too, not only the registry.
+    expect(undoText).toMatch(/^sc config TermService start= disabled/im);
     w.interactive(undo(FIX));
     expect(w.exportKey(TERMSERVICE)).toBe(before);
+    expect(w.log('sc').map((l) => l.toLowerCase())).toContain('config termservice start= disabled');
   });
 
   it('start-termservice.cmd as a batch file: exit 0 when the service comes up, exit 1 when it does not', () => {

@@ -1024,6 +1024,17 @@ function global:Set-RvCheckFiring {
             Set-RvValue -Hive $target.Hive -Key $target.Key -Name 'Start' -Kind 'DWord' -Value 2
             return $true
         }
+        'service-config' {
+            # Start 4 where the default is another start type; an account that is not the default.
+            $target = Resolve-RvLocation -Location @{ Hive = 'SYSTEM'; ControlSet = $true; Path = 'Services\' + $Check.Service } -Drive $Drive
+            if ($Check.Setting -eq 'start-type') {
+                Set-RvValue -Hive $target.Hive -Key $target.Key -Name 'Start' -Kind 'DWord' -Value 4
+            }
+            else {
+                Set-RvValue -Hive $target.Hive -Key $target.Key -Name 'ObjectName' -Kind 'String' -Value '.\rdpuser'
+            }
+            return $true
+        }
     }
     throw "no fake for check kind $($Check.Kind)"
 }

@@ -66,7 +66,7 @@
     'Scenario.rdp-listener-disabled.Title' = 'The Remote Desktop listener or the terminal server is switched off'
     'Finding.terminal-server-off' = 'The terminal server is disabled: TSEnabled=0.'
     'Finding.terminal-server-logons-off' = 'Connections to the terminal server are blocked: TSUserEnabled=1.'
-    'Finding.terminal-server-draining' = 'The terminal server is in drain mode and takes no new logons: TSServerDrainMode=1.'
+    'Finding.terminal-server-draining' = 'The terminal server is in drain mode and takes no new logons: TSServerDrainMode is not 0.'
     'Finding.rdp-listener-off' = 'The RDP-Tcp listener is disabled: fEnableWinStation=0.'
     'Finding.rdp-listener-logons-off' = 'The RDP-Tcp listener refuses logons: fLogonDisabled=1.'
     'Scenario.rdp-port-conflict.Title' = 'Another process holds the RDP port, or nothing listens on it'

@@ -66,7 +66,7 @@
     'Scenario.rdp-listener-disabled.Title' = 'De RDP-listener of de terminalserver is uitgeschakeld'
     'Finding.terminal-server-off' = 'De terminalserver is uitgeschakeld: TSEnabled=0.'
     'Finding.terminal-server-logons-off' = 'Verbindingen met de terminalserver worden geblokkeerd: TSUserEnabled=1.'
-    'Finding.terminal-server-draining' = 'De terminalserver staat in de leegloopmodus en accepteert geen nieuwe aanmeldingen: TSServerDrainMode=1.'
+    'Finding.terminal-server-draining' = 'De terminalserver staat in de leegloopmodus en accepteert geen nieuwe aanmeldingen: TSServerDrainMode is niet 0.'
     'Finding.rdp-listener-off' = 'De listener RDP-Tcp is uitgeschakeld: fEnableWinStation=0.'
     'Finding.rdp-listener-logons-off' = 'De listener RDP-Tcp weigert aanmeldingen: fLogonDisabled=1.'
     'Scenario.rdp-port-conflict.Title' = 'Een ander proces bezet de RDP-poort, of er luistert niets op'

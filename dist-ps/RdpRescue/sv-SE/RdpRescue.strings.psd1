@@ -66,7 +66,7 @@
     'Scenario.rdp-listener-disabled.Title' = 'RDP-lyssnaren eller terminalservern är avstängd'
     'Finding.terminal-server-off' = 'Terminalservern är inaktiverad: TSEnabled=0.'
     'Finding.terminal-server-logons-off' = 'Anslutningar till terminalservern blockeras: TSUserEnabled=1.'
-    'Finding.terminal-server-draining' = 'Terminalservern är i tömningsläge och tar inte emot nya inloggningar: TSServerDrainMode=1.'
+    'Finding.terminal-server-draining' = 'Terminalservern är i tömningsläge och tar inte emot nya inloggningar: TSServerDrainMode är inte 0.'
     'Finding.rdp-listener-off' = 'Lyssnaren RDP-Tcp är inaktiverad: fEnableWinStation=0.'
     'Finding.rdp-listener-logons-off' = 'Lyssnaren RDP-Tcp nekar inloggningar: fLogonDisabled=1.'
     'Scenario.rdp-port-conflict.Title' = 'En annan process använder RDP-porten, eller så lyssnar ingen på den'

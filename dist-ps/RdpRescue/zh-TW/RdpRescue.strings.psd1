@@ -66,7 +66,7 @@
     'Scenario.rdp-listener-disabled.Title' = '遠端桌面接聽程式或終端機伺服器已關閉'
     'Finding.terminal-server-off' = '終端機伺服器已停用：TSEnabled=0。'
     'Finding.terminal-server-logons-off' = '與終端機伺服器的連線遭封鎖：TSUserEnabled=1。'
-    'Finding.terminal-server-draining' = '終端機伺服器處於清空模式，不接受新的登入：TSServerDrainMode=1。'
+    'Finding.terminal-server-draining' = '終端機伺服器處於清空模式，不接受新的登入：TSServerDrainMode 不是 0。'
     'Finding.rdp-listener-off' = 'RDP-Tcp 接聽程式已停用：fEnableWinStation=0。'
     'Finding.rdp-listener-logons-off' = 'RDP-Tcp 接聽程式拒絕登入：fLogonDisabled=1。'
     'Scenario.rdp-port-conflict.Title' = '另一個處理程序佔用 RDP 連接埠，或沒有程式在其上接聽'

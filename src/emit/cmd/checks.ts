@@ -105,8 +105,9 @@ function comparison(variable: Name, firesWhen: Comparison): CheckOutcome {
       return { fired: [same], quiet: [not(same)] };
     }
     case 'not-equals': {
+      // Present and different, as in the module: an absent value does not fire.
       const same = equals([ref(variable)], registryText(firesWhen.value));
-      return { fired: [not(same)], quiet: [same] };
+      return { fired: [defined(variable), not(same)], quiet: [same] };
     }
     case 'absent':
       return { fired: [not(defined(variable))], quiet: [defined(variable)] };

@@ -287,6 +287,39 @@ const START: Record<OperationOf<'service-start-type'>['startType'], { reg: numbe
   disabled: { reg: 4, sc: 'disabled' },
 };
 
+/**
+ * Undo re-imports the key, whose Start the service control manager reads only at boot: like
+ * the module's undo, it also gives the manager the previous start type (sc config), read once
+ * before the first change. Not for a protected service (gpsvc), which the manager refuses.
+ */
+function tellManagerOnUndo(
+  op: OperationOf<'service-start-type'>,
+  ctx: FixContext,
+  key: Part[],
+  backup: KeyBackup,
+): Command[] {
+  if (op.viaRegistry || ctx.scope.kind !== 'online') return [];
+  const before = Name.generated(`${op.service} start before`);
+  const told = backupPath(`scm-${op.service}.seen`);
+  return [
+    ...readValue(key, 'Start', before).map((line) => backup.saved(when(not(exist([told])), line))),
+    backup.saved(
+      when(
+        not(exist([told])),
+        seq(
+          ...Object.values(START).map((s) =>
+            when(
+              equals([ref(before)], registryText('REG_DWORD', s.reg)),
+              addUndo(run(['sc', 'config', op.service, 'start=', s.sc], [toNul])),
+            ),
+          ),
+          touch([told]),
+        ),
+      ),
+    ),
+  ];
+}
+
 export function serviceStartType(op: OperationOf<'service-start-type'>, ctx: FixContext): Step[] {
   const backup = keyBackup(ctx, registryKey(`${SERVICES}\\${op.service}`, ctx.scope), ['Start']);
   const key = backup.key;
@@ -298,7 +331,10 @@ export function serviceStartType(op: OperationOf<'service-start-type'>, ctx: Fix
       )
     : run(['sc', 'config', op.service, 'start=', start.sc], [toNul]);
   return [
-    [...backup.lines, backup.saved(change)],
+    // Three steps: each with its paste frame fits a block (the key name is kept between them).
+    backup.lines,
+    tellManagerOnUndo(op, ctx, key, backup),
+    [backup.saved(change)],
     verifyWritten(ctx.fix, registryKey(`${SERVICES}\\${op.service}`, ctx.scope), {
       name: 'Start',
       type: 'REG_DWORD',

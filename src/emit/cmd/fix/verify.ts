@@ -43,7 +43,10 @@ export interface Verification {
 /** Exit code a PowerShell probe uses for "fired"; 0 is quiet, anything else could not run. */
 const PS_FIRED = 3;
 
-function comparison(read: Name, firesWhen: Comparison): { fired: Condition; quiet: Condition } {
+function comparison(
+  read: Name,
+  firesWhen: Comparison,
+): { fired: Condition; quiet: Condition; lines?: Command[] } {
   const expected = (value: number | string) =>
     typeof value === 'number' ? registryText('REG_DWORD', value) : `REG_SZ:${value}`;
   switch (firesWhen.op) {
@@ -52,8 +55,14 @@ function comparison(read: Name, firesWhen: Comparison): { fired: Condition; quie
       return { fired, quiet: not(fired) };
     }
     case 'not-equals': {
-      const quiet = equals([ref(read)], expected(firesWhen.value));
-      return { fired: not(quiet), quiet };
+      // Present and different, as in the module: an absent value does not fire.
+      const verdict = Name.generated('value verdict');
+      const same = equals([ref(read)], expected(firesWhen.value));
+      return {
+        lines: [seq(set(verdict, 'Q'), when(defined(read), when(not(same), set(verdict, 'F'))))],
+        fired: equals([ref(verdict)], 'F'),
+        quiet: equals([ref(verdict)], 'Q'),
+      };
     }
     case 'absent':
       return { fired: not(defined(read)), quiet: defined(read) };
@@ -68,15 +77,17 @@ function comparison(read: Name, firesWhen: Comparison): { fired: Condition; quie
 function registryValue(check: CheckOf<'registry-value'>, ctx: FixContext): Verification {
   const local = Name.generated(`${check.name} read back`);
   const lines = readValue(registryKey(check.key, ctx.scope), check.name, local);
-  if (!check.policy) return { lines, ...comparison(local, check.firesWhen) };
+  const { lines: judge = [], ...outcome } = comparison(local, check.firesWhen);
+  if (!check.policy) return { lines: [...lines, ...judge], ...outcome };
   const policy = Name.generated(`${check.policy.name} policy read back`);
   return {
     lines: [
       ...lines,
       ...readValue([id(check.policy.key)], check.policy.name, policy),
       when(defined(policy), set(local, [ref(policy)])),
+      ...judge,
     ],
-    ...comparison(local, check.firesWhen),
+    ...outcome,
   };
 }
 

@@ -81,6 +81,29 @@ export default defineScenario({
   fixes: ['allow-rdp-connections'],
   manualSteps: [
     {
+      id: 'rdp-firewall-rules',
+      text: {
+        'en-US':
+          'Allowing connections does not enable the Remote Desktop firewall rules: if they are off, RDP still fails (guest-firewall-blocks-rdp finds and fixes them). Look at them by rule Name, which is the same in every language, and enable them if they are off.',
+        'sv-SE':
+          'Att tillåta anslutningar aktiverar inte brandväggsreglerna för Fjärrskrivbord: är de avstängda misslyckas RDP ändå (guest-firewall-blocks-rdp hittar och åtgärdar dem). Granska dem via regelns Name, som är detsamma på alla språk, och aktivera dem om de är avstängda.',
+        'nl-NL':
+          'Verbindingen toestaan schakelt de firewallregels voor Extern bureaublad niet in: staan ze uit, dan mislukt RDP nog steeds (guest-firewall-blocks-rdp vindt en herstelt ze). Bekijk ze via de regelnaam (Name), die in elke taal gelijk is, en schakel ze in als ze uit staan.',
+        'zh-TW':
+          '允許連線並不會啟用遠端桌面的防火牆規則：若規則已關閉，RDP 仍會失敗（guest-firewall-blocks-rdp 會找出並修正）。請依規則的 Name（各語言皆相同）檢查，若已關閉則啟用。',
+      },
+      commands: [
+        {
+          shell: 'powershell',
+          code: 'Get-NetFirewallRule -Name RemoteDesktop-UserMode-In-TCP,RemoteDesktop-UserMode-In-UDP | Select-Object Name,Enabled',
+        },
+        {
+          shell: 'powershell',
+          code: 'Enable-NetFirewallRule -Name RemoteDesktop-UserMode-In-TCP,RemoteDesktop-UserMode-In-UDP',
+        },
+      ],
+    },
+    {
       id: 'fix-rdp-policy',
       text: {
         'en-US':

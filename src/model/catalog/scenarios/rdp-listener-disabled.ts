@@ -72,16 +72,18 @@ export default defineScenario({
         id: 'terminal-server-draining',
         key: TERMINAL_SERVER,
         name: 'TSServerDrainMode',
-        firesWhen: { op: 'equals', value: 1 },
+        // The article calls 1 drain mode and sets 0, "working mode": a value that is present
+        // and not 0 is not working mode either (2 went undetected). Absent is the default.
+        firesWhen: { op: 'not-equals', value: 0 },
       },
       finding: {
         'en-US':
-          'The terminal server is in drain mode and takes no new logons: TSServerDrainMode=1.',
+          'The terminal server is in drain mode and takes no new logons: TSServerDrainMode is not 0.',
         'sv-SE':
-          'Terminalservern är i tömningsläge och tar inte emot nya inloggningar: TSServerDrainMode=1.',
+          'Terminalservern är i tömningsläge och tar inte emot nya inloggningar: TSServerDrainMode är inte 0.',
         'nl-NL':
-          'De terminalserver staat in de leegloopmodus en accepteert geen nieuwe aanmeldingen: TSServerDrainMode=1.',
-        'zh-TW': '終端機伺服器處於清空模式，不接受新的登入：TSServerDrainMode=1。',
+          'De terminalserver staat in de leegloopmodus en accepteert geen nieuwe aanmeldingen: TSServerDrainMode is niet 0.',
+        'zh-TW': '終端機伺服器處於清空模式，不接受新的登入：TSServerDrainMode 不是 0。',
       },
     },
     {

@@ -566,6 +566,8 @@ if ($script:RdpStringTable.ContainsKey([string]$PSUICulture)) {
 #   Invoke-RdpNative          -FilePath -ArgumentList   output lines; throws on a non-zero exit code
 #   Test-RdpElevation                                    $true when running as Administrator
 #   Get-RdpDate                                          the current time (mockable clock)
+#   Get-RdpRegistryValueTable -Path                     every value of a key: name -> data; empty when the key is absent
+#   Set-RdpFirewallRuleEnabled -Name -Enabled           Enable-/Disable-NetFirewallRule by the rule's Name (persistent store)
 
 function Get-RdpRegistryValue {
     [CmdletBinding()]
@@ -1362,8 +1364,6 @@ function Get-RdpDate {
 }
 
 # Windows Firewall (src/powershell/firewall.ps1 reads the rules and profiles through these)
-#   Get-RdpRegistryValueTable -Path                    every value of a key: name -> data; empty when the key is absent
-#   Set-RdpFirewallRuleEnabled -Name -Enabled          Enable-/Disable-NetFirewallRule by the rule's Name (persistent store)
 
 function Get-RdpRegistryValueTable {
     [CmdletBinding()]
@@ -3690,9 +3690,7 @@ function Enable-RdpFirewallRuleOperation {
         Write-Warning ($script:RdpStrings.FirewallRuleMissing -f $Operation.Rule)
         return
     }
-    if ($state) {
-        return '{0} already enabled' -f $Operation.Rule
-    }
+    # Enabling an enabled rule changes nothing: no need to tell the two apart.
     Set-RdpFirewallRuleEnabled -Name $Operation.Rule -Enabled $true
     '{0} enabled' -f $Operation.Rule
 }

@@ -9,3 +9,7 @@ export const POLICY = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal
 export const TSSDIS = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tssdis';
 export const TERMSERVICE = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\TermService';
 export const GPSVC = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\gpsvc';
+export const FIREWALL_POLICY =
+  'HKLM\\SYSTEM\\CurrentControlSet\\Services\\SharedAccess\\Parameters\\FirewallPolicy';
+export const FIREWALL_RULES = `${FIREWALL_POLICY}\\FirewallRules`;
+export const FIREWALL_GPO = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\WindowsFirewall';

@@ -142,11 +142,13 @@ describe('the catalog holds what the seeds know', () => {
   it('has exactly the public scenario ids', () => {
     expect(catalog.scenarios.map((s) => s.id).sort()).toEqual([
       'broker-hostname',
+      'guest-firewall-blocks-rdp',
       'machinekeys-access',
       'rdp-cert-invalid',
       'rdp-disabled',
       'rdp-listener-disabled',
       'rdp-port-conflict',
+      'rdp-port-firewall-mismatch',
       'termservice-not-running',
       'tls-disabled',
     ]);

@@ -12,6 +12,8 @@
 # called from the module's scope and from the tests' scope, and the global scope is the one
 # both see.
 
+. (Join-Path -Path $PSScriptRoot -ChildPath 'FakeFirewall.ps1')
+
 
 function global:Get-RdpTestBuild {
     # The runner (test/pester-runner) builds afresh and passes the folder; by hand, dist-ps.
@@ -166,6 +168,7 @@ function global:Reset-FakeMachine {
         Squatter     = 'RdpSquatter'
     }
     Initialize-FakeKeyState
+    Initialize-FakeFirewall
     Update-FakeListener
 }
 
@@ -304,7 +307,7 @@ function global:Get-FakePlatformCommand {
         'Get-RdpAccessRule', 'Get-RdpSecurityDescriptor', 'Set-RdpSecurityDescriptor', 'Get-RdpChildFile',
         'Get-RdpFirewallRulePort', 'Set-RdpFirewallRulePort', 'Get-RdpWindowsFeatureState', 'Invoke-RdpNative',
         'Get-RdpPrivateKey', 'Set-RdpOwner', 'Set-RdpServiceStartMode'
-    ) + @(Get-FakeBackupSecurityCommand)
+    ) + @(Get-FakeBackupSecurityCommand) + @(Get-FakeFirewallPlatformCommand)
 }
 
 function global:Register-FakeMachineMock {
@@ -476,6 +479,7 @@ function global:Register-FakeMachineMock {
     }
     Register-FakeBackupSecurityMock -Target $target
     Register-FakeKeyMock @target
+    Register-FakeFirewallMock -Target $target
 }
 
 function global:Set-FakeCheckFiring {
@@ -562,7 +566,9 @@ function global:Set-FakeCheckFiring {
             $global:RdpFake.Features[$Check.Feature] = $true
         }
         default {
-            throw "FakeMachine does not know check kind '$($Check.Kind)': teach Set-FakeCheckFiring and Set-FakeCheckFailing"
+            if (-not (Set-FakeFirewallCheckFiring -Check $Check)) {
+                throw "FakeMachine does not know check kind '$($Check.Kind)': teach Set-FakeCheckFiring and Set-FakeCheckFailing"
+            }
         }
     }
 }
@@ -580,6 +586,9 @@ function global:Set-FakeCheckFailing {
         'folder-acl'          = @('Get-RdpAccessRule', '*')
         'windows-feature'     = @('Get-RdpWindowsFeatureState', '*')
     }[$Check.Kind]
+    if ($null -eq $probe) {
+        $probe = Get-FakeFirewallProbe -Check $Check
+    }
     if ($null -eq $probe) {
         throw "FakeMachine does not know check kind '$($Check.Kind)'"
     }
@@ -672,7 +681,11 @@ function global:Get-ExpectedChange {
             "firewall-rule-port $($Operation.Rule)"
         }
         default {
-            throw "no expected change known for operation kind '$($Operation.Kind)'"
+            $change = Get-FakeFirewallExpectedChange -Operation $Operation
+            if ($null -eq $change) {
+                throw "no expected change known for operation kind '$($Operation.Kind)'"
+            }
+            $change
         }
     }
 }

@@ -56,11 +56,13 @@ describe('rdp-rescue build', () => {
     const { manifest } = await build({ out });
     expect(manifest.scenarios).toEqual([
       'broker-hostname',
+      'guest-firewall-blocks-rdp',
       'machinekeys-access',
       'rdp-cert-invalid',
       'rdp-disabled',
       'rdp-listener-disabled',
       'rdp-port-conflict',
+      'rdp-port-firewall-mismatch',
       'termservice-not-running',
       'tls-disabled',
     ]);

@@ -30,7 +30,7 @@ function fresh(fix: string, ...state: string[]): void {
   );
 }
 
-describe.skipIf(!wineAvailable())('firewall fixes in a real cmd.exe', () => {
+describe.skipIf(!wineAvailable())('firewall fixes in a real cmd.exe', { timeout: 600_000 }, () => {
   it('allow-firewall-inbound-exceptions: backup first, clears DoNotAllowExceptions, idempotent, exact undo', () => {
     const fix = 'allow-firewall-inbound-exceptions';
     fresh(

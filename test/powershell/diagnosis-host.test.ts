@@ -41,11 +41,13 @@ describe('Invoke-RdpDiagnosis in the real PowerShell engine, platform mocked', a
     if (!r) return;
     expect(r.lines).toEqual([
       'RDPRESCUE broker-hostname CLEAR n/a:broker-role-installed',
+      'RDPRESCUE guest-firewall-blocks-rdp CLEAR -',
       'RDPRESCUE machinekeys-access CLEAR -',
       'RDPRESCUE rdp-cert-invalid CLEAR -',
       'RDPRESCUE rdp-disabled CLEAR -',
       'RDPRESCUE rdp-listener-disabled CLEAR -',
       'RDPRESCUE rdp-port-conflict CLEAR -',
+      'RDPRESCUE rdp-port-firewall-mismatch CLEAR n/a:rdp-port-changed',
       'RDPRESCUE termservice-not-running CLEAR -',
       'RDPRESCUE tls-disabled CLEAR -',
       'RDPRESCUE verdict 0 detected',
@@ -57,11 +59,13 @@ describe('Invoke-RdpDiagnosis in the real PowerShell engine, platform mocked', a
     if (!r) return;
     expect(r.lines).toEqual([
       'RDPRESCUE broker-hostname CLEAR n/a:broker-role-installed',
+      'RDPRESCUE guest-firewall-blocks-rdp CLEAR -',
       'RDPRESCUE machinekeys-access DETECTED ev-rcm-cert=1,machinekeys-acl=missing:S-1-5-32-544',
       'RDPRESCUE rdp-cert-invalid DETECTED rdp-cert-store=empty',
       'RDPRESCUE rdp-disabled CLEAR -',
       'RDPRESCUE rdp-listener-disabled CLEAR -',
       'RDPRESCUE rdp-port-conflict DETECTED rdp-listener=3389/pid:999',
+      'RDPRESCUE rdp-port-firewall-mismatch CLEAR n/a:rdp-port-changed',
       'RDPRESCUE termservice-not-running CLEAR -',
       'RDPRESCUE tls-disabled DETECTED ev-schannel-credential=2/ErrorState:10013,tls12-server-off=0,rdp-requires-tls=gpo:2',
       'RDPRESCUE verdict 4 detected',

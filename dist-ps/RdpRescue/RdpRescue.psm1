@@ -50,7 +50,6 @@ if ($culture -and (Test-Path -LiteralPath (Join-Path -Path $PSScriptRoot -ChildP
 #   Get-RdpFirewallRulePort   -Name                     LocalPort of a rule by its Name, or $null when the rule is absent
 #   Set-RdpFirewallRulePort   -Name -Port
 #   Get-RdpWindowsFeatureState -Name                    $true / $false, or $null without Server Manager cmdlets
-#   Get-RdpUserRightExport                               lines of secedit's USER_RIGHTS export (Right = *SID,...); throws when secedit fails
 #   New-RdpProtectedDirectory -Path                     creates a folder only SYSTEM and Administrators can change (backups)
 #   Resolve-RdpFileSystemPath -Path                     full file system path; a relative one is taken from the PowerShell location
 #   Write-RdpBackupManifest   -Path -Manifest           writes backup.json (UTF-8 without BOM)
@@ -58,6 +57,8 @@ if ($culture -and (Test-Path -LiteralPath (Join-Path -Path $PSScriptRoot -ChildP
 #   Invoke-RdpNative          -FilePath -ArgumentList   output lines; throws on a non-zero exit code
 #   Test-RdpElevation                                    $true when running as Administrator
 #   Get-RdpDate                                          the current time (mockable clock)
+#   Get-RdpRegistryValueTable -Path                     every value of a key: name -> data; empty when the key is absent
+#   Set-RdpFirewallRuleEnabled -Name -Enabled           Enable-/Disable-NetFirewallRule by the rule's Name (persistent store)
 
 function Get-RdpRegistryValue {
     [CmdletBinding()]
@@ -734,23 +735,6 @@ function Get-RdpWindowsFeatureState {
     return [bool]$feature.Installed
 }
 
-function Get-RdpUserRightExport {
-    [CmdletBinding()]
-    [OutputType([string])]
-    param()
-    # secedit writes a Unicode template; only its exit code and the file are read, never its
-    # (localized) messages. A new temporary file of this process, removed afterwards.
-    $file = [System.IO.Path]::GetTempFileName()
-    try {
-        $secedit = Join-Path -Path ([Environment]::SystemDirectory) -ChildPath 'secedit.exe'
-        $null = Invoke-RdpNative -FilePath $secedit -ArgumentList @('/export', '/areas', 'USER_RIGHTS', '/cfg', $file, '/quiet')
-        Get-Content -LiteralPath $file -Encoding Unicode
-    }
-    finally {
-        Remove-Item -LiteralPath $file -Force -ErrorAction SilentlyContinue
-    }
-}
-
 function New-RdpProtectedDirectory {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
@@ -868,6 +852,44 @@ function Get-RdpDate {
     [OutputType([datetime])]
     param()
     Get-Date
+}
+
+# Windows Firewall (src/powershell/firewall.ps1 reads the rules and profiles through these)
+
+function Get-RdpRegistryValueTable {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path
+    )
+    $table = @{}
+    if (-not (Test-Path -LiteralPath $Path)) {
+        return $table
+    }
+    $key = Get-Item -LiteralPath $Path
+    foreach ($name in $key.GetValueNames()) {
+        $table[$name] = $key.GetValue($name, $null, [Microsoft.Win32.RegistryValueOptions]::DoNotExpandEnvironmentNames)
+    }
+    $table
+}
+
+function Set-RdpFirewallRuleEnabled {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Name,
+        [Parameter(Mandatory = $true)]
+        [bool]$Enabled
+    )
+    if ($PSCmdlet.ShouldProcess($Name, "Firewall rule Enabled = $Enabled")) {
+        if ($Enabled) {
+            Enable-NetFirewallRule -Name $Name -ErrorAction Stop
+        }
+        else {
+            Disable-NetFirewallRule -Name $Name -ErrorAction Stop
+        }
+    }
 }
 #endregion src/powershell/platform.ps1
 
@@ -993,20 +1015,7 @@ function Get-RdpEventXPath {
     $providers = @($Checks | ForEach-Object { "@Name='" + $_.Provider + "'" } | Sort-Object -Unique)
     $ids = @($Checks | ForEach-Object { $_.EventIds } | Sort-Object -Unique | ForEach-Object { "EventID=$_" })
     $milliseconds = [int64]($Hours * 3600000)
-    $xpath = "*[System[Provider[{0}] and ({1}) and TimeCreated[timediff(@SystemTime) <= {2}]]" -f ($providers -join ' or '), ($ids -join ' or '), $milliseconds
-    if ($Checks.Count -eq 1) {
-        # One check's own query also filters on its event data, so that a flood of other
-        # events of the same id (failed logons with a bad password) cannot hide its own.
-        foreach ($condition in $Checks[0].DataConditions) {
-            $terms = @(foreach ($field in $condition.Fields) {
-                    foreach ($value in $condition.Accepted) {
-                        "Data[@Name='{0}']='{1}'" -f $field, $value
-                    }
-                })
-            $xpath += ' and EventData[{0}]' -f ($terms -join ' or ')
-        }
-    }
-    $xpath + ']'
+    "*[System[Provider[{0}] and ({1}) and TimeCreated[timediff(@SystemTime) <= {2}]]]" -f ($providers -join ' or '), ($ids -join ' or '), $milliseconds
 }
 
 function Get-RdpChannelEvent {
@@ -1054,12 +1063,7 @@ function Select-RdpCheckEvent {
     foreach ($record in $Records) {
         $ok = $record.ProviderName -eq $Check.Provider -and $Check.EventIds -contains [int]$record.Id -and $record.TimeCreated -ge $Since
         foreach ($condition in $Check.DataConditions) {
-            # A condition holds when any of its fields carries one of its values.
-            $held = $false
-            foreach ($field in $condition.Fields) {
-                $held = $held -or ($record.Data.ContainsKey($field) -and $condition.Accepted -contains [string]$record.Data[$field])
-            }
-            $ok = $ok -and $held
+            $ok = $ok -and $record.Data.ContainsKey($condition.Field) -and $condition.Accepted -contains [string]$record.Data[$condition.Field]
         }
         if ($ok) {
             $record
@@ -1448,85 +1452,6 @@ function Invoke-RdpCheck {
     $result
 }
 #endregion src/powershell/checks.ps1
-
-#region src/powershell/user-rights.ps1
-# User rights by SID
-# secedit's USER_RIGHTS export has one line per right: "SeRemoteInteractiveLogonRight = *S-1-5-32-544,*S-1-5-32-555".
-# A holder with a SID is written "*SID"; an account secedit could not turn into a SID is
-# written by its name. Only SIDs are compared: names are localized and user-chosen.
-
-function ConvertFrom-RdpUserRightExport {
-    [CmdletBinding()]
-    [OutputType([hashtable])]
-    param(
-        [AllowEmptyCollection()]
-        [string[]]$Lines = @()
-    )
-    # Right name -> its holders as written ('S-1-5-32-544' for *S-1-5-32-544, names as they are).
-    # A right nobody holds has no line, so it is absent here.
-    $rights = @{}
-    $section = ''
-    foreach ($line in $Lines) {
-        $text = $line.Trim()
-        if ($text -match '^\[(.+)\]$') {
-            $section = $Matches[1]
-            continue
-        }
-        if ($section -ne 'Privilege Rights' -or $text -notmatch '^(Se[A-Za-z]+)\s*=\s*(.*)$') {
-            continue
-        }
-        $holders = @($Matches[2].Split(',') | ForEach-Object { $_.Trim() } | Where-Object { $_ } | ForEach-Object {
-                if ($_.StartsWith('*')) { $_.Substring(1) } else { $_ }
-            })
-        $rights[$Matches[1]] = $holders
-    }
-    $rights
-}
-
-function Get-RdpUserRightTable {
-    [CmdletBinding()]
-    [OutputType([hashtable])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Context
-    )
-    # One export per diagnosis, shared by every user-right check.
-    if (-not $Context.ContainsKey('UserRights')) {
-        $lines = @(Get-RdpUserRightExport)
-        if (-not ($lines | Where-Object { $_.Trim() -eq '[Privilege Rights]' })) {
-            throw 'secedit exported no [Privilege Rights] section'
-        }
-        $Context['UserRights'] = ConvertFrom-RdpUserRightExport -Lines $lines
-    }
-    $Context['UserRights']
-}
-
-function Test-RdpUserRightCheck {
-    [CmdletBinding()]
-    [OutputType([pscustomobject])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Check,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Context
-    )
-    $rights = Get-RdpUserRightTable -Context $Context
-    $holders = @()
-    if ($rights.ContainsKey($Check.Right)) {
-        $holders = @($rights[$Check.Right])
-    }
-    if ($Check.FiresWhen -eq 'granted-any') {
-        $found = @($Check.Sids | Where-Object { $holders -contains $_ })
-    }
-    else {
-        $found = @($Check.Sids | Where-Object { $holders -notcontains $_ })
-    }
-    if ($found.Count -gt 0) {
-        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ($found -join '+')
-    }
-    New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
-}
-#endregion src/powershell/user-rights.ps1
 
 #region src/powershell/status.ps1
 # Status truth table and report lines
@@ -3062,6 +2987,250 @@ function Set-RdpBcdEmsOperation {
 }
 #endregion src/powershell/operations.ps1
 
+#region src/powershell/firewall.ps1
+# Windows Firewall checks, operation and backup
+# The firewall keeps its configuration in the registry: rules as REG_SZ values named by the
+# rule's language-neutral Name under ...\FirewallPolicy\FirewallRules (local store) and
+# HKLM:\SOFTWARE\Policies\Microsoft\WindowsFirewall\FirewallRules (Group Policy store), data
+# '|'-separated fields ('v2.22|Action=Allow|Active=TRUE|Dir=In|Protocol=6|...|LPort=3389|...').
+# Fields are read one by one; the localized Name=/Desc= texts are never looked at.
+
+$script:RdpFirewallLocal = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy'
+$script:RdpFirewallPolicy = 'HKLM:\SOFTWARE\Policies\Microsoft\WindowsFirewall'
+$script:RdpFirewallProfiles = @('DomainProfile', 'StandardProfile', 'PublicProfile')
+
+function ConvertFrom-RdpFirewallRuleData {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyString()]
+        [string]$Data
+    )
+    # Field name -> list of values: LPort and Profile may appear more than once.
+    $fields = @{}
+    foreach ($part in $Data.Split('|')) {
+        $at = $part.IndexOf('=')
+        if ($at -lt 1) {
+            continue
+        }
+        $name = $part.Substring(0, $at)
+        if (-not $fields.ContainsKey($name)) {
+            $fields[$name] = @()
+        }
+        $fields[$name] += $part.Substring($at + 1)
+    }
+    $fields
+}
+
+function Get-RdpFirewallRuleSet {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param()
+    # Every rule of both stores: @{ Store; Name; Fields }.
+    foreach ($store in @($script:RdpFirewallLocal, $script:RdpFirewallPolicy)) {
+        $values = Get-RdpRegistryValueTable -Path "$store\FirewallRules"
+        foreach ($name in @($values.Keys)) {
+            @{ Store = $store; Name = $name; Fields = (ConvertFrom-RdpFirewallRuleData -Data ([string]$values[$name])) }
+        }
+    }
+}
+
+function Test-RdpFirewallRuleField {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Fields,
+        [Parameter(Mandatory = $true)]
+        [string]$Name,
+        [Parameter(Mandatory = $true)]
+        [string]$Value
+    )
+    @($Fields[$Name] | Where-Object { [string]$_ -eq $Value }).Count -gt 0
+}
+
+function Test-RdpFirewallRuleActive {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Fields
+    )
+    Test-RdpFirewallRuleField -Fields $Fields -Name 'Active' -Value 'TRUE'
+}
+
+function Test-RdpFirewallRuleCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    $found = @(Get-RdpFirewallRuleSet | Where-Object { $_.Name -eq $Check.Rule })
+    if (@($found | Where-Object { Test-RdpFirewallRuleActive -Fields $_.Fields }).Count -gt 0) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    }
+    $detail = 'inactive'
+    if ($found.Count -eq 0) {
+        $detail = 'missing'
+    }
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail $detail
+}
+
+function Get-RdpFirewallProfileValue {
+    [CmdletBinding()]
+    [OutputType([object])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Profile,
+        [Parameter(Mandatory = $true)]
+        [string]$Name
+    )
+    # The effective value: the Group Policy one when present. Source 'gpo' or 'local'.
+    $value = Get-RdpRegistryValue -Path "$script:RdpFirewallPolicy\$Profile" -Name $Name
+    if ($null -ne $value) {
+        return @{ Value = $value; Source = 'gpo' }
+    }
+    @{ Value = (Get-RdpRegistryValue -Path "$script:RdpFirewallLocal\$Profile" -Name $Name); Source = 'local' }
+}
+
+function Test-RdpFirewallInboundBlockedCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # A profile whose firewall is off blocks nothing; absent EnableFirewall means on.
+    $blocking = @(foreach ($profile in $script:RdpFirewallProfiles) {
+            $enabled = Get-RdpFirewallProfileValue -Profile $profile -Name 'EnableFirewall'
+            $shield = Get-RdpFirewallProfileValue -Profile $profile -Name 'DoNotAllowExceptions'
+            $on = $null -eq $enabled.Value -or [int]$enabled.Value -ne 0
+            if ($on -and $null -ne $shield.Value -and [int]$shield.Value -eq 1) {
+                if ($Check.Source -ne 'policy' -or $shield.Source -eq 'gpo') {
+                    '{0}:{1}' -f $shield.Source, $profile
+                }
+            }
+        })
+    if ($blocking.Count -eq 0) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    }
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ($blocking -join '+')
+}
+
+function Test-RdpFirewallPortAllowedCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # Never assume 3389. Active inbound TCP rules listing the port exactly; a block rule wins.
+    $port = [string](Get-RdpConfiguredPort -Check $Check)
+    $matching = @(Get-RdpFirewallRuleSet | Where-Object {
+            (Test-RdpFirewallRuleActive -Fields $_.Fields) -and
+            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Dir' -Value 'In') -and
+            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Protocol' -Value '6') -and
+            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'LPort' -Value $port)
+        })
+    $blocked = @($matching | Where-Object { Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Action' -Value 'Block' })
+    if ($blocked.Count -gt 0) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ("$port/block:" + (@($blocked | ForEach-Object { $_.Name }) -join '+'))
+    }
+    if ($Check.FiresWhen -eq 'not-allowed' -and @($matching | Where-Object { Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Action' -Value 'Allow' }).Count -eq 0) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail "$port/no-allow"
+    }
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+}
+
+function Get-RdpFirewallRuleState {
+    [CmdletBinding()]
+    [OutputType([object])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Rule
+    )
+    # $true / $false for the local rule's Active field, $null when the rule is absent.
+    $data = Get-RdpRegistryValue -Path "$script:RdpFirewallLocal\FirewallRules" -Name $Rule
+    if ($null -eq $data) {
+        return $null
+    }
+    Test-RdpFirewallRuleActive -Fields (ConvertFrom-RdpFirewallRuleData -Data ([string]$data))
+}
+
+function Enable-RdpFirewallRuleOperation {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Operation,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Parameters,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    $state = Get-RdpFirewallRuleState -Rule $Operation.Rule
+    if ($null -eq $state) {
+        Write-Warning ($script:RdpStrings.FirewallRuleMissing -f $Operation.Rule)
+        return
+    }
+    # Enabling an enabled rule changes nothing: no need to tell the two apart.
+    Set-RdpFirewallRuleEnabled -Name $Operation.Rule -Enabled $true
+    '{0} enabled' -f $Operation.Rule
+}
+
+function Backup-RdpFirewallRuleStateItem {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Item,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context,
+        [Parameter(Mandatory = $true)]
+        [string]$Folder
+    )
+    @{ Kind = $Item.Kind; Rule = $Item.Rule; Enabled = (Get-RdpFirewallRuleState -Rule $Item.Rule) }
+}
+
+function Restore-RdpFirewallRuleStateItem {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object]$Entry,
+        [Parameter(Mandatory = $true)]
+        [string]$Folder
+    )
+    # An absent rule stays absent: enabling never created one.
+    if ($null -ne $Entry.Enabled -and (Get-RdpFirewallRuleState -Rule $Entry.Rule) -ne [bool]$Entry.Enabled) {
+        Set-RdpFirewallRuleEnabled -Name $Entry.Rule -Enabled ([bool]$Entry.Enabled)
+    }
+}
+
+function Test-RdpFirewallRuleStateItem {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object]$Entry,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Item
+    )
+    if ([string](Get-RdpEntryField -Entry $Entry -Name 'Rule') -ne $Item.Rule) {
+        return $false
+    }
+    $enabled = Get-RdpEntryField -Entry $Entry -Name 'Enabled'
+    $null -eq $enabled -or $enabled -is [bool]
+}
+#endregion src/powershell/firewall.ps1
+
 #region src/powershell/engine.ps1
 # Diagnosis and repair engine
 
@@ -3450,7 +3619,9 @@ $script:RdpCheckEvaluators = @{
     'certificate-binding' = 'Test-RdpCertificateBindingCheck'
     'folder-acl' = 'Test-RdpFolderAclCheck'
     'windows-feature' = 'Test-RdpWindowsFeatureCheck'
-    'user-right' = 'Test-RdpUserRightCheck'
+    'firewall-rule' = 'Test-RdpFirewallRuleCheck'
+    'firewall-inbound-blocked' = 'Test-RdpFirewallInboundBlockedCheck'
+    'firewall-port-allowed' = 'Test-RdpFirewallPortAllowedCheck'
 }
 
 $script:RdpOperationAppliers = @{
@@ -3467,6 +3638,7 @@ $script:RdpOperationAppliers = @{
     'firewall-rule-port' = 'Set-RdpFirewallRuleOperation'
     'bcd-set' = 'Set-RdpBcdOperation'
     'bcd-ems-settings' = 'Set-RdpBcdEmsOperation'
+    'firewall-rule-enable' = 'Enable-RdpFirewallRuleOperation'
 }
 
 $script:RdpBackupFunctions = @{
@@ -3475,6 +3647,7 @@ $script:RdpBackupFunctions = @{
     'service-config' = 'Backup-RdpServiceConfigItem'
     'certificate-store' = 'Backup-RdpCertificateStoreItem'
     'firewall-rule' = 'Backup-RdpFirewallRuleItem'
+    'firewall-rule-state' = 'Backup-RdpFirewallRuleStateItem'
     'bcd-store' = 'Backup-RdpBcdStoreItem'
 }
 
@@ -3484,6 +3657,7 @@ $script:RdpRestoreFunctions = @{
     'service-config' = 'Restore-RdpServiceConfigItem'
     'certificate-store' = 'Restore-RdpCertificateStoreItem'
     'firewall-rule' = 'Restore-RdpFirewallRuleItem'
+    'firewall-rule-state' = 'Restore-RdpFirewallRuleStateItem'
     'bcd-store' = 'Restore-RdpBcdStoreItem'
 }
 
@@ -3493,53 +3667,12 @@ $script:RdpBackupEntryTests = @{
     'service-config' = 'Test-RdpServiceConfigItem'
     'certificate-store' = 'Test-RdpCertificateStoreItem'
     'firewall-rule' = 'Test-RdpFirewallRuleItem'
+    'firewall-rule-state' = 'Test-RdpFirewallRuleStateItem'
     'bcd-store' = 'Test-RdpBcdStoreItem'
 }
 
 $script:RdpCatalog = @{
     Scenarios = @(
-        @{
-            Id = 'account-locked-or-expired'
-            Evidence = @(
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'event-query'
-                        Id = 'ev-logon-account'
-                        Channel = 'Security'
-                        Provider = 'Microsoft-Windows-Security-Auditing'
-                        EventIds = @(4625)
-                        WindowHours = 24
-                        DataConditions = @(
-                            @{
-                                Fields = @('Status', 'SubStatus')
-                                Accepted = @('0xc0000234', '0xc0000072', '0xc0000071', '0xc0000224', '0xc0000193')
-                            }
-                        )
-                        ReportFields = @('TargetUserName', 'Status', 'SubStatus')
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'event-query'
-                        Id = 'ev-logon-bad-password'
-                        Channel = 'Security'
-                        Provider = 'Microsoft-Windows-Security-Auditing'
-                        EventIds = @(4625)
-                        WindowHours = 24
-                        DataConditions = @(
-                            @{
-                                Fields = @('Status', 'SubStatus')
-                                Accepted = @('0xc000006a', '0xc0000064')
-                            }
-                        )
-                        ReportFields = @('TargetUserName', 'SubStatus')
-                    }
-                }
-            )
-            Fixes = @()
-        }
         @{
             Id = 'broker-hostname'
             Evidence = @(
@@ -3580,6 +3713,65 @@ $script:RdpCatalog = @{
                 }
             )
             Fixes = @()
+        }
+        @{
+            Id = 'guest-firewall-blocks-rdp'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'firewall-rule'
+                        Id = 'rdp-firewall-rule-off'
+                        Rule = 'RemoteDesktop-UserMode-In-TCP'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'firewall-inbound-blocked'
+                        Id = 'firewall-blocks-all-inbound'
+                        Source = 'effective'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'firewall-port-allowed'
+                        Id = 'rdp-port-block-rule'
+                        PortKey = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                        PortName = 'PortNumber'
+                        DefaultPort = 3389
+                        FiresWhen = 'blocked'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'firewall-inbound-blocked'
+                        Id = 'firewall-block-all-by-policy'
+                        Source = 'policy'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'firewall-service-stopped'
+                        Service = 'MpsSvc'
+                        FiresWhen = 'not-running'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'bfe-service-stopped'
+                        Service = 'BFE'
+                        FiresWhen = 'not-running'
+                    }
+                }
+            )
+            Fixes = @('enable-rdp-firewall-rules', 'allow-firewall-inbound-exceptions')
         }
         @{
             Id = 'machinekeys-access'
@@ -3654,30 +3846,6 @@ $script:RdpCatalog = @{
                 }
             )
             Fixes = @('reset-machinekeys-acl', 'renew-rdp-self-signed-cert', 'remove-rdp-cert-binding', 'set-rdp-cert-binding')
-        }
-        @{
-            Id = 'nla-dc-unreachable'
-            Evidence = @(
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'event-query'
-                        Id = 'ev-logon-no-dc'
-                        Channel = 'Security'
-                        Provider = 'Microsoft-Windows-Security-Auditing'
-                        EventIds = @(4625)
-                        WindowHours = 24
-                        DataConditions = @(
-                            @{
-                                Fields = @('Status', 'SubStatus')
-                                Accepted = @('0xc000005e', '0xc000018c', '0xc0000192')
-                            }
-                        )
-                        ReportFields = @('TargetDomainName', 'Status', 'SubStatus')
-                    }
-                }
-            )
-            Fixes = @('disable-nla')
         }
         @{
             Id = 'rdp-cert-invalid'
@@ -3772,8 +3940,8 @@ $script:RdpCatalog = @{
                         Id = 'terminal-server-draining'
                         Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
                         Name = 'TSServerDrainMode'
-                        Op = 'not-equals'
-                        Value = 0
+                        Op = 'equals'
+                        Value = 1
                         PolicyKey = $null
                         PolicyName = $null
                     }
@@ -3832,6 +4000,36 @@ $script:RdpCatalog = @{
                 }
             )
             Fixes = @('stop-port-owner', 'set-rdp-port')
+        }
+        @{
+            Id = 'rdp-port-firewall-mismatch'
+            Evidence = @(
+                @{
+                    Role = 'precondition'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-port-changed'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                        Name = 'PortNumber'
+                        Op = 'not-equals'
+                        Value = 3389
+                        PolicyKey = $null
+                        PolicyName = $null
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'firewall-port-allowed'
+                        Id = 'rdp-port-not-allowed'
+                        PortKey = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                        PortName = 'PortNumber'
+                        DefaultPort = 3389
+                        FiresWhen = 'not-allowed'
+                    }
+                }
+            )
+            Fixes = @('open-rdp-port-in-firewall', 'set-rdp-port')
         }
         @{
             Id = 'termservice-not-running'
@@ -3954,92 +4152,8 @@ $script:RdpCatalog = @{
             )
             Fixes = @('enable-tls12-server', 'suspend-group-policy', 'resume-group-policy', 'enable-legacy-tls-server')
         }
-        @{
-            Id = 'user-not-authorized'
-            Evidence = @(
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'event-query'
-                        Id = 'ev-logon-no-right'
-                        Channel = 'Security'
-                        Provider = 'Microsoft-Windows-Security-Auditing'
-                        EventIds = @(4625)
-                        WindowHours = 24
-                        DataConditions = @(
-                            @{
-                                Fields = @('Status', 'SubStatus')
-                                Accepted = @('0xc000015b')
-                            }
-                        )
-                        ReportFields = @('TargetUserName', 'LogonType')
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'user-right'
-                        Id = 'rdp-right-no-admins'
-                        Right = 'SeRemoteInteractiveLogonRight'
-                        FiresWhen = 'missing-any'
-                        Sids = @('S-1-5-32-544')
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'user-right'
-                        Id = 'rdp-right-no-rdusers'
-                        Right = 'SeRemoteInteractiveLogonRight'
-                        FiresWhen = 'missing-any'
-                        Sids = @('S-1-5-32-555')
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'user-right'
-                        Id = 'rdp-right-denied'
-                        Right = 'SeDenyRemoteInteractiveLogonRight'
-                        FiresWhen = 'granted-any'
-                        Sids = @('S-1-5-113', 'S-1-5-114', 'S-1-5-32-544', 'S-1-5-32-555')
-                    }
-                }
-            )
-            Fixes = @()
-        }
     )
     Checks = @{
-        'ev-logon-account' = @{
-            Kind = 'event-query'
-            Id = 'ev-logon-account'
-            Channel = 'Security'
-            Provider = 'Microsoft-Windows-Security-Auditing'
-            EventIds = @(4625)
-            WindowHours = 24
-            DataConditions = @(
-                @{
-                    Fields = @('Status', 'SubStatus')
-                    Accepted = @('0xc0000234', '0xc0000072', '0xc0000071', '0xc0000224', '0xc0000193')
-                }
-            )
-            ReportFields = @('TargetUserName', 'Status', 'SubStatus')
-        }
-        'ev-logon-bad-password' = @{
-            Kind = 'event-query'
-            Id = 'ev-logon-bad-password'
-            Channel = 'Security'
-            Provider = 'Microsoft-Windows-Security-Auditing'
-            EventIds = @(4625)
-            WindowHours = 24
-            DataConditions = @(
-                @{
-                    Fields = @('Status', 'SubStatus')
-                    Accepted = @('0xc000006a', '0xc0000064')
-                }
-            )
-            ReportFields = @('TargetUserName', 'SubStatus')
-        }
         'broker-role-installed' = @{
             Kind = 'windows-feature'
             Id = 'broker-role-installed'
@@ -4065,6 +4179,41 @@ $script:RdpCatalog = @{
             WindowHours = 24
             DataConditions = @()
             ReportFields = @()
+        }
+        'rdp-firewall-rule-off' = @{
+            Kind = 'firewall-rule'
+            Id = 'rdp-firewall-rule-off'
+            Rule = 'RemoteDesktop-UserMode-In-TCP'
+        }
+        'firewall-blocks-all-inbound' = @{
+            Kind = 'firewall-inbound-blocked'
+            Id = 'firewall-blocks-all-inbound'
+            Source = 'effective'
+        }
+        'rdp-port-block-rule' = @{
+            Kind = 'firewall-port-allowed'
+            Id = 'rdp-port-block-rule'
+            PortKey = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+            PortName = 'PortNumber'
+            DefaultPort = 3389
+            FiresWhen = 'blocked'
+        }
+        'firewall-block-all-by-policy' = @{
+            Kind = 'firewall-inbound-blocked'
+            Id = 'firewall-block-all-by-policy'
+            Source = 'policy'
+        }
+        'firewall-service-stopped' = @{
+            Kind = 'service-state'
+            Id = 'firewall-service-stopped'
+            Service = 'MpsSvc'
+            FiresWhen = 'not-running'
+        }
+        'bfe-service-stopped' = @{
+            Kind = 'service-state'
+            Id = 'bfe-service-stopped'
+            Service = 'BFE'
+            FiresWhen = 'not-running'
         }
         'ev-rcm-cert' = @{
             Kind = 'event-query'
@@ -4121,21 +4270,6 @@ $script:RdpCatalog = @{
                     FilesStartingWith = 'f686aace6942fb7f7ceb231212eef4a4_'
                 }
             )
-        }
-        'ev-logon-no-dc' = @{
-            Kind = 'event-query'
-            Id = 'ev-logon-no-dc'
-            Channel = 'Security'
-            Provider = 'Microsoft-Windows-Security-Auditing'
-            EventIds = @(4625)
-            WindowHours = 24
-            DataConditions = @(
-                @{
-                    Fields = @('Status', 'SubStatus')
-                    Accepted = @('0xc000005e', '0xc000018c', '0xc0000192')
-                }
-            )
-            ReportFields = @('TargetDomainName', 'Status', 'SubStatus')
         }
         'rdp-cert-store' = @{
             Kind = 'certificate-store'
@@ -4195,8 +4329,8 @@ $script:RdpCatalog = @{
             Id = 'terminal-server-draining'
             Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
             Name = 'TSServerDrainMode'
-            Op = 'not-equals'
-            Value = 0
+            Op = 'equals'
+            Value = 1
             PolicyKey = $null
             PolicyName = $null
         }
@@ -4233,6 +4367,24 @@ $script:RdpCatalog = @{
             Id = 'termservice-stopped'
             Service = 'TermService'
             FiresWhen = 'not-running'
+        }
+        'rdp-port-changed' = @{
+            Kind = 'registry-value'
+            Id = 'rdp-port-changed'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+            Name = 'PortNumber'
+            Op = 'not-equals'
+            Value = 3389
+            PolicyKey = $null
+            PolicyName = $null
+        }
+        'rdp-port-not-allowed' = @{
+            Kind = 'firewall-port-allowed'
+            Id = 'rdp-port-not-allowed'
+            PortKey = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+            PortName = 'PortNumber'
+            DefaultPort = 3389
+            FiresWhen = 'not-allowed'
         }
         'termservice-disabled' = @{
             Kind = 'service-state'
@@ -4316,44 +4468,62 @@ $script:RdpCatalog = @{
             PolicyKey = $null
             PolicyName = $null
         }
-        'ev-logon-no-right' = @{
-            Kind = 'event-query'
-            Id = 'ev-logon-no-right'
-            Channel = 'Security'
-            Provider = 'Microsoft-Windows-Security-Auditing'
-            EventIds = @(4625)
-            WindowHours = 24
-            DataConditions = @(
-                @{
-                    Fields = @('Status', 'SubStatus')
-                    Accepted = @('0xc000015b')
-                }
-            )
-            ReportFields = @('TargetUserName', 'LogonType')
-        }
-        'rdp-right-no-admins' = @{
-            Kind = 'user-right'
-            Id = 'rdp-right-no-admins'
-            Right = 'SeRemoteInteractiveLogonRight'
-            FiresWhen = 'missing-any'
-            Sids = @('S-1-5-32-544')
-        }
-        'rdp-right-no-rdusers' = @{
-            Kind = 'user-right'
-            Id = 'rdp-right-no-rdusers'
-            Right = 'SeRemoteInteractiveLogonRight'
-            FiresWhen = 'missing-any'
-            Sids = @('S-1-5-32-555')
-        }
-        'rdp-right-denied' = @{
-            Kind = 'user-right'
-            Id = 'rdp-right-denied'
-            Right = 'SeDenyRemoteInteractiveLogonRight'
-            FiresWhen = 'granted-any'
-            Sids = @('S-1-5-113', 'S-1-5-114', 'S-1-5-32-544', 'S-1-5-32-555')
-        }
     }
     Fixes = @{
+        'allow-firewall-inbound-exceptions' = @{
+            Id = 'allow-firewall-inbound-exceptions'
+            Command = 'Disable-RdpFirewallInboundBlock'
+            OptIn = $true
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\DomainProfile'
+                    Name = 'DoNotAllowExceptions'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 0
+                }
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\StandardProfile'
+                    Name = 'DoNotAllowExceptions'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 0
+                }
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\PublicProfile'
+                    Name = 'DoNotAllowExceptions'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 0
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\DomainProfile'
+                    Name = 'DoNotAllowExceptions'
+                }
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\StandardProfile'
+                    Name = 'DoNotAllowExceptions'
+                }
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\PublicProfile'
+                    Name = 'DoNotAllowExceptions'
+                }
+            )
+            VerifyChecks = @('firewall-blocks-all-inbound')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $true
+            WeakensSecurity = $true
+        }
         'allow-rdp-connections' = @{
             Id = 'allow-rdp-connections'
             Command = 'Enable-RdpConnection'
@@ -4381,34 +4551,6 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $false
-        }
-        'disable-nla' = @{
-            Id = 'disable-nla'
-            Command = 'Disable-RdpNetworkLevelAuthentication'
-            OptIn = $true
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'registry-set'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                    Name = 'UserAuthentication'
-                    Type = 'REG_DWORD'
-                    Param = $null
-                    Data = 0
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'registry-value'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                    Name = 'UserAuthentication'
-                }
-            )
-            VerifyChecks = @()
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $true
-            WeakensSecurity = $true
         }
         'enable-legacy-tls-server' = @{
             Id = 'enable-legacy-tls-server'
@@ -4476,6 +4618,37 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $true
+        }
+        'enable-rdp-firewall-rules' = @{
+            Id = 'enable-rdp-firewall-rules'
+            Command = 'Enable-RdpFirewallRule'
+            OptIn = $false
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'firewall-rule-enable'
+                    Rule = 'RemoteDesktop-UserMode-In-TCP'
+                }
+                @{
+                    Kind = 'firewall-rule-enable'
+                    Rule = 'RemoteDesktop-UserMode-In-UDP'
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'firewall-rule-state'
+                    Rule = 'RemoteDesktop-UserMode-In-TCP'
+                }
+                @{
+                    Kind = 'firewall-rule-state'
+                    Rule = 'RemoteDesktop-UserMode-In-UDP'
+                }
+            )
+            VerifyChecks = @('rdp-firewall-rule-off')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $false
+            WeakensSecurity = $false
         }
         'enable-rdp-listener' = @{
             Id = 'enable-rdp-listener'
@@ -4619,6 +4792,48 @@ $script:RdpCatalog = @{
             NeededWhenEvents = @()
             RestartsServices = @()
             Reboot = $true
+            WeakensSecurity = $false
+        }
+        'open-rdp-port-in-firewall' = @{
+            Id = 'open-rdp-port-in-firewall'
+            Command = 'Set-RdpFirewallPort'
+            OptIn = $true
+            Parameters = @(
+                @{
+                    Name = 'Port'
+                    Type = 'port'
+                }
+            )
+            Operations = @(
+                @{
+                    Kind = 'firewall-rule-port'
+                    Rule = 'RemoteDesktop-UserMode-In-TCP'
+                    Protocol = 'TCP'
+                    Param = 'Port'
+                    Data = $null
+                }
+                @{
+                    Kind = 'firewall-rule-port'
+                    Rule = 'RemoteDesktop-UserMode-In-UDP'
+                    Protocol = 'UDP'
+                    Param = 'Port'
+                    Data = $null
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'firewall-rule'
+                    Rule = 'RemoteDesktop-UserMode-In-TCP'
+                }
+                @{
+                    Kind = 'firewall-rule'
+                    Rule = 'RemoteDesktop-UserMode-In-UDP'
+                }
+            )
+            VerifyChecks = @('rdp-port-not-allowed')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $false
             WeakensSecurity = $false
         }
         'remove-rdp-cert-binding' = @{
@@ -5016,7 +5231,7 @@ function Invoke-RdpDiagnosis {
 
     Returns one object per scenario with Id, Title (in the user's language), Status
     (Detected, Clear or Unknown; Unknown when a check could not run, with the Reason), Evidence,
-    Checks and RecommendedFixes. Scenarios: account-locked-or-expired, broker-hostname, machinekeys-access, nla-dc-unreachable, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, termservice-not-running, tls-disabled, user-not-authorized.
+    Checks and RecommendedFixes. Scenarios: broker-hostname, guest-firewall-blocks-rdp, machinekeys-access, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, rdp-port-firewall-mismatch, termservice-not-running, tls-disabled.
 
     .PARAMETER Scenario
     Scenario ids to diagnose. Default: all.
@@ -5064,8 +5279,8 @@ function Invoke-RdpDiagnosis {
     [OutputType([pscustomobject], [string])]
     param(
         [Parameter(Position = 0)]
-        [ValidateSet('account-locked-or-expired', 'broker-hostname', 'machinekeys-access', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled', 'user-not-authorized')]
-        [string[]]$Scenario = @('account-locked-or-expired', 'broker-hostname', 'machinekeys-access', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled', 'user-not-authorized'),
+        [ValidateSet('broker-hostname', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'termservice-not-running', 'tls-disabled')]
+        [string[]]$Scenario = @('broker-hostname', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'termservice-not-running', 'tls-disabled'),
         [object]$Since = $null,
         [Nullable[datetime]]$After = $null,
         [Parameter(Mandatory = $true, ParameterSetName = 'Text')]
@@ -5126,7 +5341,7 @@ function Invoke-RdpRepair {
     .DESCRIPTION
     Refuses to run without elevation. Saves everything the selected fixes will change under
     $env:ProgramData\RdpRescue\backup\<timestamp> (backup.json describes it; Undo-RdpRepair
-    restores it), then applies the scenario's fixes in order. Fixes marked opt-in (disable-nla, enable-legacy-tls-server, resume-group-policy, set-rdp-cert-binding, set-rdp-port, suspend-group-policy)
+    restores it), then applies the scenario's fixes in order. Fixes marked opt-in (allow-firewall-inbound-exceptions, enable-legacy-tls-server, open-rdp-port-in-firewall, resume-group-policy, set-rdp-cert-binding, set-rdp-port, suspend-group-policy)
     run only when named with -Fix; fixes that need a value (-Port, -Thumbprint) need it given.
     A fix whose checks are already clear is skipped, unless an event it answers was logged (a
     damaged or missing RDP key shows only in events). Each fix is verified afterwards. Returns
@@ -5138,7 +5353,7 @@ function Invoke-RdpRepair {
     the repair with a message naming the fix and the backup; nothing after it runs.
 
     .PARAMETER Scenario
-    The scenario to repair: account-locked-or-expired, broker-hostname, machinekeys-access, nla-dc-unreachable, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, termservice-not-running, tls-disabled, user-not-authorized.
+    The scenario to repair: broker-hostname, guest-firewall-blocks-rdp, machinekeys-access, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, rdp-port-firewall-mismatch, termservice-not-running, tls-disabled.
 
     .PARAMETER Fix
     Fix ids to apply instead of the scenario's default ones (this is how opt-in fixes run).
@@ -5175,14 +5390,14 @@ function Invoke-RdpRepair {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true, Position = 0)]
-        [ValidateSet('account-locked-or-expired', 'broker-hostname', 'machinekeys-access', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled', 'user-not-authorized')]
+        [ValidateSet('broker-hostname', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'termservice-not-running', 'tls-disabled')]
         [string]$Scenario,
-        [ValidateSet('allow-rdp-connections', 'disable-nla', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
+        [ValidateSet('allow-firewall-inbound-exceptions', 'allow-rdp-connections', 'enable-legacy-tls-server', 'enable-rdp-firewall-rules', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'open-rdp-port-in-firewall', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
         [string[]]$Fix = @(),
-        [ValidatePattern('^[0-9A-Fa-f]{40}$')]
-        [string]$Thumbprint,
         [ValidateRange(1, 65535)]
         [int]$Port,
+        [ValidatePattern('^[0-9A-Fa-f]{40}$')]
+        [string]$Thumbprint,
         [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
     )
     $data = @($script:RdpCatalog.Scenarios | Where-Object { $_.Id -eq $Scenario })[0]
@@ -5202,11 +5417,11 @@ function Invoke-RdpRepair {
             }
         })
     $parameters = @{}
-    if ($PSBoundParameters.ContainsKey('Thumbprint')) {
-        $parameters['Thumbprint'] = $Thumbprint
-    }
     if ($PSBoundParameters.ContainsKey('Port')) {
         $parameters['Port'] = $Port
+    }
+    if ($PSBoundParameters.ContainsKey('Thumbprint')) {
+        $parameters['Thumbprint'] = $Thumbprint
     }
     foreach ($candidate in $selected) {
         foreach ($parameter in $candidate.Parameters) {
@@ -5274,6 +5489,56 @@ function Undo-RdpRepair {
 }
 #endregion public commands (templates/powershell/public.ps1.ejs)
 
+#region fix allow-firewall-inbound-exceptions (command Disable-RdpFirewallInboundBlock)
+function Disable-RdpFirewallInboundBlock {
+    <#
+    .SYNOPSIS
+    Stop the firewall profiles from blocking every inbound connection
+
+    .DESCRIPTION
+    Sets DoNotAllowExceptions=0 in the Domain, Private (StandardProfile) and Public firewall
+    profiles, so allow rules such as Remote Desktop apply again; restart the VM afterwards. The
+    firewall stays on.
+
+    Backup: The previous DoNotAllowExceptions of each profile (or its absence) is saved.
+    Undo: Restores DoNotAllowExceptions of each profile exactly as it was.
+    Verification: No profile whose firewall is on has an effective DoNotAllowExceptions=1 (a
+    policy value wins).
+
+    SECURITY: Every enabled inbound allow rule of these profiles applies again, not only Remote
+    Desktop: someone may have blocked all inbound connections on purpose.
+    To restore: Undo the fix (it restores each DoNotAllowExceptions), or run (then restart): reg
+    add HKLM\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\<profile>
+    /v DoNotAllowExceptions /t REG_DWORD /d 1 /f
+
+    .PARAMETER BackupRoot
+    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
+
+    .EXAMPLE
+    Disable-RdpFirewallInboundBlock -WhatIf
+
+    Shows what would change, without changing anything.
+
+    .EXAMPLE
+    Disable-RdpFirewallInboundBlock
+
+    Saves a backup, applies the fix after confirmation and verifies it.
+
+    .LINK
+    Undo-RdpRepair
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'allow-firewall-inbound-exceptions' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix allow-firewall-inbound-exceptions (command Disable-RdpFirewallInboundBlock)
+
 #region fix allow-rdp-connections (command Enable-RdpConnection)
 function Enable-RdpConnection {
     <#
@@ -5316,58 +5581,6 @@ function Enable-RdpConnection {
     Invoke-RdpFixCommand -FixId 'allow-rdp-connections' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix allow-rdp-connections (command Enable-RdpConnection)
-
-#region fix disable-nla (command Disable-RdpNetworkLevelAuthentication)
-function Disable-RdpNetworkLevelAuthentication {
-    <#
-    .SYNOPSIS
-    Turn off Network Level Authentication for RDP (temporary)
-
-    .DESCRIPTION
-    Sets UserAuthentication=0 on the RDP-Tcp listener, so that a user signs in on the Windows
-    logon screen instead of before the session, when the domain controller cannot be reached for
-    Network Level Authentication. Restart the VM afterwards. A Group Policy UserAuthentication
-    value wins over it.
-
-    Backup: The previous UserAuthentication value (or its absence) is saved.
-    Undo: Restores UserAuthentication as it was, which turns Network Level Authentication back
-    on; restart the VM afterwards.
-    Verification: UserAuthentication reads back as 0.
-
-    SECURITY: Without Network Level Authentication anyone who reaches the RDP port gets a logon
-    screen before proving who they are: more exposure to password guessing and to
-    pre-authentication flaws. Keep the port closed to the internet (NSG, JIT) while NLA is off.
-    To restore: Once the secure channel is repaired, run Undo-RdpRepair with the backup path
-    this fix printed (or the CMD undo block), or set UserAuthentication=1 on RDP-Tcp, then
-    restart the VM.
-
-    .PARAMETER BackupRoot
-    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
-    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
-    change is refused.
-
-    .EXAMPLE
-    Disable-RdpNetworkLevelAuthentication -WhatIf
-
-    Shows what would change, without changing anything.
-
-    .EXAMPLE
-    Disable-RdpNetworkLevelAuthentication
-
-    Saves a backup, applies the fix after confirmation and verifies it.
-
-    .LINK
-    Undo-RdpRepair
-    #>
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'disable-nla' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix disable-nla (command Disable-RdpNetworkLevelAuthentication)
 
 #region fix enable-legacy-tls-server (command Enable-RdpLegacyTlsProtocol)
 function Enable-RdpLegacyTlsProtocol {
@@ -5416,6 +5629,50 @@ function Enable-RdpLegacyTlsProtocol {
     Invoke-RdpFixCommand -FixId 'enable-legacy-tls-server' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix enable-legacy-tls-server (command Enable-RdpLegacyTlsProtocol)
+
+#region fix enable-rdp-firewall-rules (command Enable-RdpFirewallRule)
+function Enable-RdpFirewallRule {
+    <#
+    .SYNOPSIS
+    Enable the built-in Remote Desktop firewall rules
+
+    .DESCRIPTION
+    Enables the rules RemoteDesktop-UserMode-In-TCP and RemoteDesktop-UserMode-In-UDP by their
+    Name (Enable-NetFirewallRule -Name). A deleted rule is reported, not recreated. Rules set by
+    Group Policy must be changed in the policy.
+
+    Backup: Whether each rule was enabled is saved (the CMD blocks export the whole firewall
+    policy with netsh advfirewall export).
+    Undo: Disables again the rules that were disabled (CMD: imports the saved policy).
+    Verification: RemoteDesktop-UserMode-In-TCP reads back Active=TRUE.
+
+    .PARAMETER BackupRoot
+    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
+
+    .EXAMPLE
+    Enable-RdpFirewallRule -WhatIf
+
+    Shows what would change, without changing anything.
+
+    .EXAMPLE
+    Enable-RdpFirewallRule
+
+    Saves a backup, applies the fix after confirmation and verifies it.
+
+    .LINK
+    Undo-RdpRepair
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'enable-rdp-firewall-rules' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix enable-rdp-firewall-rules (command Enable-RdpFirewallRule)
 
 #region fix enable-rdp-listener (command Enable-RdpListener)
 function Enable-RdpListener {
@@ -5542,6 +5799,57 @@ function Enable-RdpTlsProtocol {
     Invoke-RdpFixCommand -FixId 'enable-tls12-server' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix enable-tls12-server (command Enable-RdpTlsProtocol)
+
+#region fix open-rdp-port-in-firewall (command Set-RdpFirewallPort)
+function Set-RdpFirewallPort {
+    <#
+    .SYNOPSIS
+    Open the configured RDP port in the firewall
+
+    .DESCRIPTION
+    Allows inbound TCP and UDP on the given port, which must be the PortNumber the diagnosis
+    reported: the module sets the local port of the built-in Remote Desktop rules, the CMD
+    blocks add rules named RdpRescue-RemoteDesktop-UserMode-In-TCP/-UDP. The network security
+    group in Azure must allow the port too.
+
+    Backup: The local ports of both firewall rules are saved (CMD: the whole firewall policy).
+    Undo: Restores the rules as they were (CMD: imports the saved policy).
+    Verification: An active inbound TCP allow rule lists the configured RDP port, and no block
+    rule does.
+
+    .PARAMETER Port
+    The RDP port the diagnosis reported (PortNumber of RDP-Tcp).
+
+    .PARAMETER BackupRoot
+    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
+
+    .EXAMPLE
+    Set-RdpFirewallPort -Port 3390 -WhatIf
+
+    Shows what would change, without changing anything.
+
+    .EXAMPLE
+    Set-RdpFirewallPort -Port 3390
+
+    Saves a backup, applies the fix after confirmation and verifies it.
+
+    .LINK
+    Undo-RdpRepair
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [ValidateRange(1, 65535)]
+        [int]$Port,
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{ Port = $Port }
+    Invoke-RdpFixCommand -FixId 'open-rdp-port-in-firewall' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix open-rdp-port-in-firewall (command Set-RdpFirewallPort)
 
 #region fix remove-rdp-cert-binding (command Remove-RdpCertificateBinding)
 function Remove-RdpCertificateBinding {
@@ -5957,12 +6265,14 @@ Export-ModuleMember -Function @(
     'Invoke-RdpDiagnosis'
     'Invoke-RdpRepair'
     'Undo-RdpRepair'
+    'Disable-RdpFirewallInboundBlock'
     'Enable-RdpConnection'
-    'Disable-RdpNetworkLevelAuthentication'
     'Enable-RdpLegacyTlsProtocol'
+    'Enable-RdpFirewallRule'
     'Enable-RdpListener'
     'Enable-RdpTerminalServer'
     'Enable-RdpTlsProtocol'
+    'Set-RdpFirewallPort'
     'Remove-RdpCertificateBinding'
     'Reset-RdpSelfSignedCertificate'
     'Repair-RdpMachineKeyPermission'

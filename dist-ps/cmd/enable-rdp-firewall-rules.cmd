@@ -13,7 +13,7 @@ if exist "%RrB%\f1.wfw" (powershelL -nop -noni -c "Enable-NetFirewallRule -Name 
 if not exist "%RrB%\f1.wfw" (netsh advfirewalL export "%RrB%\f1.wfw" >nul&if exist "%RrB%\f1.wfw" (>>"%RrB%\undo.cmd" echo netsh advfirewalL import "%RrB%\f1.wfw"))
 if not exist "%RrB%\f1.wfw" (echo RDPRESCUE enable-rdp-firewall-rules failed saving the firewall policy: rule not changed&set RrF=1)
 if exist "%RrB%\f1.wfw" (powershelL -nop -noni -c "Enable-NetFirewallRule -Name 'RemoteDesktop-UserMode-In-UDP' -ErrorAction Stop" >nul 2>&1&if erRorlevel 1 (echo RDPRESCUE enable-rdp-firewall-rules failed enabling firewall rule RemoteDesktop-UserMode-In-UDP&set RrF=1))
-set _1=F&for %%k in ("HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\FirewalLRules" "HKLM\SOFTWARE\Policies\Microsoft\WindowsFirewalL\FirewalLRules") do (reg query %%k /v RemoteDesktop-UserMode-In-TCP 2>nul|findstr /i "/c:|Active=TRUE|" >nul&if not erRorlevel 1 (set _1=Q))
+set _1=F&for %%k in ("HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\FirewalLRules" "HKLM\SOFTWARE\Policies\Microsoft\WindowsFirewalL\FirewalLRules") do (reg query %%k /v RemoteDesktop-UserMode-In-TCP 2>nul|find "|Active=TRUE|" >nul&if not erRorlevel 1 (set _1=Q))
 if /i %_1%==F (echo RDPRESCUE enable-rdp-firewall-rules verify rdp-firewall-rule-off still-fires&set RrF=1)
 if /i %_1%==Q echo RDPRESCUE enable-rdp-firewall-rules verify rdp-firewall-rule-off ok
 if defined RrF (echo RDPRESCUE enable-rdp-firewall-rules FAILED) else echo RDPRESCUE enable-rdp-firewall-rules applied

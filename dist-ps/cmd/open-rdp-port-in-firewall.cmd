@@ -28,9 +28,9 @@ if exist "%RrB%\f1.wfw" (netsh advfirewalL firewalL adD rule name=RdpRescue-Remo
 for %%f in (_3) do (set %%f_=.&for /f "delims==" %%v in ('set %%f_') do set %%v=)
 for /f "tokens=1,2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" 2^>nul') do set _3_%%a=%%b:%%c
 set _4=3389&if defined _3_PortNumber set /a _4=%_3_PortNumber:*:=% >nul
-set _5_AlLow=&set _5_Block=&for %%k in ("HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\FirewalLRules" "HKLM\SOFTWARE\Policies\Microsoft\WindowsFirewalL\FirewalLRules") do for %%x in (AlLow Block) do (reg query %%k 2>nul|findstr /i "/c:|Active=TRUE|"|findstr /i "/c:|Dir=In|"|findstr /i "/c:|Protocol=6|"|findstr /i "/c:|LPort=%_4%|"|findstr /i "/c:|Action=%%x|" >nul&if not erRorlevel 1 (set _5_%%x=1))
-set _6=F&if defined _5_AlLow set _6=Q
-if defined _5_Block set _6=F
+set _5_Al=&set _5_Bl=&for %%k in ("HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\FirewalLRules" "HKLM\SOFTWARE\Policies\Microsoft\WindowsFirewalL\FirewalLRules") do for %%x in (Al Bl) do (reg query %%k 2>nul|find "|Active=TRUE|"|find "|Dir=In|"|find "|Protocol=6|"|find "|LPort=%_4%|"|find "|Action=%%x" >nul&if not erRorlevel 1 (set _5_%%x=1))
+set _6=F&if defined _5_Al set _6=Q
+if defined _5_Bl set _6=F
 if /i %_6%==F (echo RDPRESCUE open-rdp-port-in-firewall verify rdp-port-not-allowed still-fires&set RrF=1)
 if /i %_6%==Q echo RDPRESCUE open-rdp-port-in-firewall verify rdp-port-not-allowed ok
 if defined RrF (echo RDPRESCUE open-rdp-port-in-firewall FAILED) else echo RDPRESCUE open-rdp-port-in-firewall applied

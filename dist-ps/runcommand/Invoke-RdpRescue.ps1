@@ -110,20 +110,22 @@ $script:RdpStringTable = @{
         EventsCapped = '{1} holds more than {0} events with this check''s ids; the older ones were not read, so the check is not verified'
         EventChecksNotVerified = 'Event checks ({0}) describe the past and are not used to verify a fix.'
         InvalidSince = '-Since must be a positive TimeSpan or a number of hours, not "{0}".'
-        'Scenario.account-locked-or-expired.Title' = 'The account is locked out, disabled or expired'
-        'Finding.ev-logon-account' = 'Security 4625: an account was refused because it is locked out (0xC0000234), disabled (0xC0000072), its password expired (0xC0000071) or must change (0xC0000224), or it expired (0xC0000193). The evidence names the account.'
-        'Finding.ev-logon-bad-password' = 'Security 4625: logons with a wrong password (0xC000006A) or an unknown user name (0xC0000064). Many of them from the internet are password guessing, and can lock an account out.'
         'Scenario.broker-hostname.Title' = 'The Connection Broker''s host name was changed'
         'Finding.broker-role-installed' = 'The Remote Desktop Connection Broker role is installed.'
         'Finding.ev-broker-db-logon' = 'Event 2056: the broker failed to log on to its database.'
         'Finding.ev-broker-rpc' = 'Event 1296: the Connection Broker is not ready for RPC communication.'
+        'Scenario.guest-firewall-blocks-rdp.Title' = 'The Windows Firewall in the VM blocks Remote Desktop'
+        'Finding.rdp-firewall-rule-off' = 'The built-in Remote Desktop firewall rule RemoteDesktop-UserMode-In-TCP is disabled or missing.'
+        'Finding.firewall-blocks-all-inbound' = 'A firewall profile blocks every inbound connection, allow rules included (DoNotAllowExceptions=1).'
+        'Finding.rdp-port-block-rule' = 'An active inbound firewall rule blocks the RDP port; a block rule wins over every allow rule.'
+        'Finding.firewall-block-all-by-policy' = 'Group Policy blocks all inbound connections (Policies\Microsoft\WindowsFirewall\<profile> DoNotAllowExceptions=1): the policy wins, a local fix is reverted at the next refresh. Change the policy.'
+        'Finding.firewall-service-stopped' = 'The Windows Defender Firewall service (MpsSvc) is not running: its rules are not applied as configured.'
+        'Finding.bfe-service-stopped' = 'The Base Filtering Engine (BFE), which the firewall needs, is not running.'
         'Scenario.machinekeys-access.Title' = 'RDP cannot use its private key in MachineKeys'
         'Finding.ev-rcm-cert' = 'Event 1057/1058: the RD Session Host failed to create or replace its self-signed certificate.'
         'Finding.ev-schannel-key' = 'Schannel 36870: a fatal error occurred accessing the TLS server credential private key.'
         'Finding.ev-schannel-36872' = 'Schannel 36872 was logged; its meaning differs between Windows versions, so it only supports the finding.'
         'Finding.machinekeys-acl' = 'MachineKeys or the RDP key file lacks an entry Windows needs (Administrators on the folder; SYSTEM and NETWORK SERVICE on the RDP key).'
-        'Scenario.nla-dc-unreachable.Title' = 'Network Level Authentication cannot reach a domain controller'
-        'Finding.ev-logon-no-dc' = 'Security 4625: logons failed because no domain controller answered (0xC000005E), the trust failed (0xC000018C) or Netlogon was not started (0xC0000192).'
         'Scenario.rdp-cert-invalid.Title' = 'The RDP certificate is expired, missing, or not the configured one'
         'Finding.rdp-cert-store' = 'The Remote Desktop certificate store is empty or holds only expired certificates, or certificates RDP cannot use (no private key that opens, a key file NETWORK SERVICE cannot read, or an Enhanced Key Usage not for server authentication).'
         'Finding.rdp-cert-binding' = 'SSLCertificateSHA1Hash names a certificate that is not installed, has expired, or that RDP cannot use (no private key that opens, a key file NETWORK SERVICE cannot read, or an Enhanced Key Usage not for server authentication).'
@@ -133,12 +135,15 @@ $script:RdpStringTable = @{
         'Scenario.rdp-listener-disabled.Title' = 'The Remote Desktop listener or the terminal server is switched off'
         'Finding.terminal-server-off' = 'The terminal server is disabled: TSEnabled=0.'
         'Finding.terminal-server-logons-off' = 'Connections to the terminal server are blocked: TSUserEnabled=1.'
-        'Finding.terminal-server-draining' = 'The terminal server is in drain mode and takes no new logons: TSServerDrainMode is not 0.'
+        'Finding.terminal-server-draining' = 'The terminal server is in drain mode and takes no new logons: TSServerDrainMode=1.'
         'Finding.rdp-listener-off' = 'The RDP-Tcp listener is disabled: fEnableWinStation=0.'
         'Finding.rdp-listener-logons-off' = 'The RDP-Tcp listener refuses logons: fLogonDisabled=1.'
         'Scenario.rdp-port-conflict.Title' = 'Another process holds the RDP port, or nothing listens on it'
         'Finding.rdp-listener' = 'The configured RDP port is held by a process other than TermService, or nothing listens on it.'
         'Finding.termservice-stopped' = 'The Remote Desktop Services service (TermService) is not running.'
+        'Scenario.rdp-port-firewall-mismatch.Title' = 'RDP was moved to another port, but the firewall still opens 3389'
+        'Finding.rdp-port-changed' = 'RDP listens on a port other than 3389 (PortNumber).'
+        'Finding.rdp-port-not-allowed' = 'No active inbound firewall rule allows TCP on the configured RDP port, or a block rule lists it.'
         'Scenario.termservice-not-running.Title' = 'Remote Desktop Services (TermService) is disabled or not running'
         'Finding.termservice-disabled' = 'The Remote Desktop Services service (TermService) is disabled: Start=4.'
         'Finding.termservice-down' = 'The Remote Desktop Services service (TermService) is not running.'
@@ -150,21 +155,18 @@ $script:RdpStringTable = @{
         'Finding.tls11-server-off' = 'TLS 1.1 (server) is disabled; only clients that cannot use TLS 1.2 are affected.'
         'Finding.rdp-requires-tls' = 'The RDP listener requires TLS (SecurityLayer=2, possibly set by Group Policy), so it cannot fall back while TLS is off.'
         'Finding.fips-policy-on' = 'FIPS mode is on: only FIPS-compliant protocols and cipher suites are allowed.'
-        'Scenario.user-not-authorized.Title' = 'The user has no right to sign in through Remote Desktop'
-        'Finding.ev-logon-no-right' = 'Security 4625 with 0xC000015B: the user has not been granted the requested logon type on this machine. The evidence names the account.'
-        'Finding.rdp-right-no-admins' = 'Administrators (S-1-5-32-544) do not hold "Allow log on through Remote Desktop Services" (SeRemoteInteractiveLogonRight): no administrator can sign in over RDP. When a Group Policy sets the right, a local change is reverted at the next refresh.'
-        'Finding.rdp-right-no-rdusers' = 'Remote Desktop Users (S-1-5-32-555) do not hold "Allow log on through Remote Desktop Services": only the groups that still hold it can sign in over RDP.'
-        'Finding.rdp-right-denied' = '"Deny log on through Remote Desktop Services" (SeDenyRemoteInteractiveLogonRight) holds local accounts (S-1-5-113, S-1-5-114), Administrators or Remote Desktop Users: the denial wins over any allow. Security baselines set it for local accounts; then only domain accounts can sign in over RDP.'
+        'Fix.allow-firewall-inbound-exceptions.Title' = 'Stop the firewall profiles from blocking every inbound connection'
+        'Fix.allow-firewall-inbound-exceptions.Warning' = 'Every enabled inbound allow rule of these profiles applies again, not only Remote Desktop: someone may have blocked all inbound connections on purpose.'
+        'Fix.allow-firewall-inbound-exceptions.Restore' = 'Undo the fix (it restores each DoNotAllowExceptions), or run (then restart): reg add HKLM\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\<profile> /v DoNotAllowExceptions /t REG_DWORD /d 1 /f'
         'Fix.allow-rdp-connections.Title' = 'Allow Remote Desktop connections'
-        'Fix.disable-nla.Title' = 'Turn off Network Level Authentication for RDP (temporary)'
-        'Fix.disable-nla.Warning' = 'Without Network Level Authentication anyone who reaches the RDP port gets a logon screen before proving who they are: more exposure to password guessing and to pre-authentication flaws. Keep the port closed to the internet (NSG, JIT) while NLA is off.'
-        'Fix.disable-nla.Restore' = 'Once the secure channel is repaired, run Undo-RdpRepair with the backup path this fix printed (or the CMD undo block), or set UserAuthentication=1 on RDP-Tcp, then restart the VM.'
         'Fix.enable-legacy-tls-server.Title' = 'Enable TLS 1.0 and 1.1 for legacy RDP clients'
         'Fix.enable-legacy-tls-server.Warning' = 'TLS 1.0 and 1.1 are deprecated and weaken every TLS service on this machine, not only RDP.'
         'Fix.enable-legacy-tls-server.Restore' = 'Run Undo-RdpRepair with the backup path this fix printed, or set Enabled=0 for both protocols, then reboot.'
+        'Fix.enable-rdp-firewall-rules.Title' = 'Enable the built-in Remote Desktop firewall rules'
         'Fix.enable-rdp-listener.Title' = 'Switch the RDP-Tcp listener back on'
         'Fix.enable-terminal-server.Title' = 'Switch the terminal server back on and out of drain mode'
         'Fix.enable-tls12-server.Title' = 'Enable TLS 1.2 for the server side of Schannel'
+        'Fix.open-rdp-port-in-firewall.Title' = 'Open the configured RDP port in the firewall'
         'Fix.remove-rdp-cert-binding.Title' = 'Remove the configured RDP certificate thumbprint'
         'Fix.renew-rdp-self-signed-cert.Title' = 'Renew the RDP self-signed certificate'
         'Fix.reset-machinekeys-acl.Title' = 'Reset permissions on the MachineKeys folder'
@@ -221,20 +223,22 @@ $script:RdpStringTable = @{
         EventsCapped = (ConvertFrom-RdpUtf8Base64 'ezF9IGlubmVow6VsbGVyIGZsZXIgw6RuIHswfSBow6RuZGVsc2VyIG1lZCBrb250cm9sbGVucyBJRDpuOyBkZSDDpGxkcmUgbMOkc3RlcyBpbnRlLCBzw6Uga29udHJvbGxlbiDDpHIgaW50ZSB2ZXJpZmllcmFk')
         EventChecksNotVerified = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNla29udHJvbGxlciAoezB9KSBiZXNrcml2ZXIgZGV0IGbDtnJmbHV0bmEgb2NoIGFudsOkbmRzIGludGUgZsO2ciBhdHQgdmVyaWZpZXJhIGVuIGtvcnJpZ2VyaW5nLg==')
         InvalidSince = (ConvertFrom-RdpUtf8Base64 'LVNpbmNlIG3DpXN0ZSB2YXJhIGV0dCBwb3NpdGl2dCBUaW1lU3Bhbi12w6RyZGUgZWxsZXIgZXR0IGFudGFsIHRpbW1hciwgaW50ZSAiezB9Ii4=')
-        'Scenario.account-locked-or-expired.Title' = (ConvertFrom-RdpUtf8Base64 'S29udG90IMOkciB1dGVsw6VzdCwgaW5ha3RpdmVyYXQgZWxsZXIgaGFyIHVwcGjDtnJ0IGF0dCBnw6RsbGE=')
-        'Finding.ev-logon-account' = (ConvertFrom-RdpUtf8Base64 'U8Oka2VyaGV0IDQ2MjU6IGV0dCBrb250byBuZWthZGVzIGVmdGVyc29tIGRldCDDpHIgdXRlbMOlc3QgKDB4QzAwMDAyMzQpLCBpbmFrdGl2ZXJhdCAoMHhDMDAwMDA3MiksIGzDtnNlbm9yZGV0IGhhciBnw6V0dCB1dCAoMHhDMDAwMDA3MSkgZWxsZXIgbcOlc3RlIGJ5dGFzICgweEMwMDAwMjI0KSwgZWxsZXIga29udG90IGhhciB1cHBow7ZydCBhdHQgZ8OkbGxhICgweEMwMDAwMTkzKS4gQmVsw6RnZ2VuIGFuZ2VyIGtvbnRvdC4=')
-        'Finding.ev-logon-bad-password' = (ConvertFrom-RdpUtf8Base64 'U8Oka2VyaGV0IDQ2MjU6IGlubG9nZ25pbmdhciBtZWQgZmVsIGzDtnNlbm9yZCAoMHhDMDAwMDA2QSkgZWxsZXIgb2vDpG50IGFudsOkbmRhcm5hbW4gKDB4QzAwMDAwNjQpLiBNw6VuZ2Egc8OlZGFuYSBmcsOlbiBpbnRlcm5ldCDDpHIgbMO2c2Vub3Jkc2dpc3NuaW5nIG9jaCBrYW4gbMOlc2EgdXQgZXR0IGtvbnRvLg==')
         'Scenario.broker-hostname.Title' = (ConvertFrom-RdpUtf8Base64 'QW5zbHV0bmluZ3Nrb29yZGluYXRvcm5zIHbDpHJkbmFtbiBoYXIgw6RuZHJhdHM=')
         'Finding.broker-role-installed' = (ConvertFrom-RdpUtf8Base64 'Um9sbGVuIEFuc2x1dG5pbmdza29vcmRpbmF0b3IgZsO2ciBmasOkcnJza3JpdmJvcmQgw6RyIGluc3RhbGxlcmFkLg==')
         'Finding.ev-broker-db-logon' = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNlIDIwNTY6IGtvb3JkaW5hdG9ybiBrdW5kZSBpbnRlIGxvZ2dhIGluIGkgc2luIGRhdGFiYXMu')
         'Finding.ev-broker-rpc' = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNlIDEyOTY6IGFuc2x1dG5pbmdza29vcmRpbmF0b3JuIMOkciBpbnRlIHJlZG8gZsO2ciBSUEMta29tbXVuaWthdGlvbi4=')
+        'Scenario.guest-firewall-blocks-rdp.Title' = (ConvertFrom-RdpUtf8Base64 'V2luZG93cy1icmFuZHbDpGdnZW4gaSBkZW4gdmlydHVlbGxhIGRhdG9ybiBibG9ja2VyYXIgRmrDpHJyc2tyaXZib3Jk')
+        'Finding.rdp-firewall-rule-off' = (ConvertFrom-RdpUtf8Base64 'RGVuIGluYnlnZ2RhIGJyYW5kdsOkZ2dzcmVnZWxuIGbDtnIgRmrDpHJyc2tyaXZib3JkLCBSZW1vdGVEZXNrdG9wLVVzZXJNb2RlLUluLVRDUCwgw6RyIGluYWt0aXZlcmFkIGVsbGVyIHNha25hcy4=')
+        'Finding.firewall-blocks-all-inbound' = (ConvertFrom-RdpUtf8Base64 'RW4gYnJhbmR2w6RnZ3Nwcm9maWwgYmxvY2tlcmFyIGFsbGEgaW5rb21tYW5kZSBhbnNsdXRuaW5nYXIsIMOkdmVuIHRpbGzDpXRhbmRlIHJlZ2xlciAoRG9Ob3RBbGxvd0V4Y2VwdGlvbnM9MSku')
+        'Finding.rdp-port-block-rule' = (ConvertFrom-RdpUtf8Base64 'RW4gYWt0aXYgaW5rb21tYW5kZSBicmFuZHbDpGdnc3JlZ2VsIGJsb2NrZXJhciBSRFAtcG9ydGVuOyBlbiBibG9ja2VyaW5nc3JlZ2VsIHZpbm5lciDDtnZlciBhbGxhIHRpbGzDpXRhbmRlIHJlZ2xlci4=')
+        'Finding.firewall-block-all-by-policy' = (ConvertFrom-RdpUtf8Base64 'RW4gZ3J1cHByaW5jaXAgYmxvY2tlcmFyIGFsbGEgaW5rb21tYW5kZSBhbnNsdXRuaW5nYXIgKFBvbGljaWVzXE1pY3Jvc29mdFxXaW5kb3dzRmlyZXdhbGxcPHByb2ZpbD4gRG9Ob3RBbGxvd0V4Y2VwdGlvbnM9MSk6IHByaW5jaXBlbiB2aW5uZXIsIGVuIGxva2FsIMOldGfDpHJkIMOldGVyc3TDpGxscyB2aWQgbsOkc3RhIHVwcGRhdGVyaW5nLiDDhG5kcmEgcHJpbmNpcGVuLg==')
+        'Finding.firewall-service-stopped' = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuIFdpbmRvd3MgRGVmZW5kZXItYnJhbmR2w6RnZ2VuIChNcHNTdmMpIGvDtnJzIGludGU6IGRlc3MgcmVnbGVyIHRpbGzDpG1wYXMgaW50ZSBzb20gZGUgw6RyIGtvbmZpZ3VyZXJhZGUu')
+        'Finding.bfe-service-stopped' = (ConvertFrom-RdpUtf8Base64 'QmFzZmlsdHJlcmluZ3Ntb3Rvcm4gKEJGRSksIHNvbSBicmFuZHbDpGdnZW4gYmVow7Z2ZXIsIGvDtnJzIGludGUu')
         'Scenario.machinekeys-access.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIGthbiBpbnRlIGFudsOkbmRhIHNpbiBwcml2YXRhIG55Y2tlbCBpIE1hY2hpbmVLZXlz')
         'Finding.ev-rcm-cert' = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNlIDEwNTcvMTA1ODogUkQtc2Vzc2lvbnN2w6RyZGVuIGt1bmRlIGludGUgc2thcGEgZWxsZXIgZXJzw6R0dGEgc2l0dCBzasOkbHZzaWduZXJhZGUgY2VydGlmaWthdC4=')
         'Finding.ev-schannel-key' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzA6IGV0dCBhbGx2YXJsaWd0IGZlbCB1cHBzdG9kIHZpZCDDpXRrb21zdCB0aWxsIGRlbiBwcml2YXRhIG55Y2tlbG4gZsO2ciBUTFMtc2VydmVyYXV0ZW50aXNlcmluZ3N1cHBnaWZ0ZW4u')
         'Finding.ev-schannel-36872' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzIgbG9nZ2FkZXM7IGJldHlkZWxzZW4gc2tpbGplciBzaWcgbWVsbGFuIFdpbmRvd3MtdmVyc2lvbmVyLCBzw6UgZGVuIHN0w7ZkZXIgYmFyYSBzbHV0c2F0c2VuLg==')
         'Finding.machinekeys-acl' = (ConvertFrom-RdpUtf8Base64 'TWFjaGluZUtleXMgZWxsZXIgUkRQLW55Y2tlbGZpbGVuIHNha25hciBlbiBwb3N0IHNvbSBXaW5kb3dzIGJlaMO2dmVyIChBZG1pbmlzdHJhdMO2cmVyIHDDpSBtYXBwZW47IFNZU1RFTSBvY2ggTkVUV09SSyBTRVJWSUNFIHDDpSBSRFAtbnlja2Vsbiku')
-        'Scenario.nla-dc-unreachable.Title' = (ConvertFrom-RdpUtf8Base64 'QXV0ZW50aXNlcmluZyBww6UgbsOkdHZlcmtzbml2w6UgbsOlciBpbmdlbiBkb23DpG5rb250cm9sbGFudA==')
-        'Finding.ev-logon-no-dc' = (ConvertFrom-RdpUtf8Base64 'U8Oka2VyaGV0IDQ2MjU6IGlubG9nZ25pbmdhciBtaXNzbHlja2FkZXMgZWZ0ZXJzb20gaW5nZW4gZG9tw6Rua29udHJvbGxhbnQgc3ZhcmFkZSAoMHhDMDAwMDA1RSksIGbDtnJ0cm9lbmRldCBtaXNzbHlja2FkZXMgKDB4QzAwMDAxOEMpIGVsbGVyIE5ldGxvZ29uIGludGUgdmFyIHN0YXJ0YWQgKDB4QzAwMDAxOTIpLg==')
         'Scenario.rdp-cert-invalid.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQLWNlcnRpZmlrYXRldCBoYXIgZ8OldHQgdXQsIHNha25hcyBlbGxlciDDpHIgaW50ZSBkZXQga29uZmlndXJlcmFkZQ==')
         'Finding.rdp-cert-store' = (ConvertFrom-RdpUtf8Base64 'Q2VydGlmaWthdGFya2l2ZXQgUmVtb3RlIERlc2t0b3Agw6RyIHRvbXQgZWxsZXIgaW5uZWjDpWxsZXIgYmFyYSB1dGfDpW5nbmEgY2VydGlmaWthdCwgZWxsZXIgY2VydGlmaWthdCBzb20gUkRQIGludGUga2FuIGFudsOkbmRhIChpbmdlbiBwcml2YXQgbnlja2VsIHNvbSBnw6VyIGF0dCDDtnBwbmEsIGVuIG55Y2tlbGZpbCBzb20gTkVUV09SSyBTRVJWSUNFIGludGUga2FuIGzDpHNhIGVsbGVyIGVuIGbDtnJiw6R0dHJhZCBueWNrZWxhbnbDpG5kbmluZyBzb20gaW50ZSBnw6RsbGVyIHNlcnZlcmF1dGVudGlzZXJpbmcpLg==')
         'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCBhbmdlciBldHQgY2VydGlmaWthdCBzb20gaW50ZSDDpHIgaW5zdGFsbGVyYXQsIGhhciBnw6V0dCB1dCBlbGxlciBzb20gUkRQIGludGUga2FuIGFudsOkbmRhIChpbmdlbiBwcml2YXQgbnlja2VsIHNvbSBnw6VyIGF0dCDDtnBwbmEsIGVuIG55Y2tlbGZpbCBzb20gTkVUV09SSyBTRVJWSUNFIGludGUga2FuIGzDpHNhIGVsbGVyIGVuIGbDtnJiw6R0dHJhZCBueWNrZWxhbnbDpG5kbmluZyBzb20gaW50ZSBnw6RsbGVyIHNlcnZlcmF1dGVudGlzZXJpbmcpLg==')
@@ -244,12 +248,15 @@ $script:RdpStringTable = @{
         'Scenario.rdp-listener-disabled.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQLWx5c3NuYXJlbiBlbGxlciB0ZXJtaW5hbHNlcnZlcm4gw6RyIGF2c3TDpG5nZA==')
         'Finding.terminal-server-off' = (ConvertFrom-RdpUtf8Base64 'VGVybWluYWxzZXJ2ZXJuIMOkciBpbmFrdGl2ZXJhZDogVFNFbmFibGVkPTAu')
         'Finding.terminal-server-logons-off' = 'Anslutningar till terminalservern blockeras: TSUserEnabled=1.'
-        'Finding.terminal-server-draining' = (ConvertFrom-RdpUtf8Base64 'VGVybWluYWxzZXJ2ZXJuIMOkciBpIHTDtm1uaW5nc2zDpGdlIG9jaCB0YXIgaW50ZSBlbW90IG55YSBpbmxvZ2duaW5nYXI6IFRTU2VydmVyRHJhaW5Nb2RlIMOkciBpbnRlIDAu')
+        'Finding.terminal-server-draining' = (ConvertFrom-RdpUtf8Base64 'VGVybWluYWxzZXJ2ZXJuIMOkciBpIHTDtm1uaW5nc2zDpGdlIG9jaCB0YXIgaW50ZSBlbW90IG55YSBpbmxvZ2duaW5nYXI6IFRTU2VydmVyRHJhaW5Nb2RlPTEu')
         'Finding.rdp-listener-off' = (ConvertFrom-RdpUtf8Base64 'THlzc25hcmVuIFJEUC1UY3Agw6RyIGluYWt0aXZlcmFkOiBmRW5hYmxlV2luU3RhdGlvbj0wLg==')
         'Finding.rdp-listener-logons-off' = 'Lyssnaren RDP-Tcp nekar inloggningar: fLogonDisabled=1.'
         'Scenario.rdp-port-conflict.Title' = (ConvertFrom-RdpUtf8Base64 'RW4gYW5uYW4gcHJvY2VzcyBhbnbDpG5kZXIgUkRQLXBvcnRlbiwgZWxsZXIgc8OlIGx5c3NuYXIgaW5nZW4gcMOlIGRlbg==')
         'Finding.rdp-listener' = (ConvertFrom-RdpUtf8Base64 'RGVuIGtvbmZpZ3VyZXJhZGUgUkRQLXBvcnRlbiBhbnbDpG5kcyBhdiBlbiBhbm5hbiBwcm9jZXNzIMOkbiBUZXJtU2VydmljZSwgZWxsZXIgc8OlIGx5c3NuYXIgaW5nZW4gcMOlIGRlbi4=')
         'Finding.termservice-stopped' = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuIEZqw6RycnNrcml2Ym9yZHN0asOkbnN0ZXIgKFRlcm1TZXJ2aWNlKSBrw7ZycyBpbnRlLg==')
+        'Scenario.rdp-port-firewall-mismatch.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIGhhciBmbHl0dGF0cyB0aWxsIGVuIGFubmFuIHBvcnQsIG1lbiBicmFuZHbDpGdnZW4gw7ZwcG5hciBmb3J0ZmFyYW5kZSAzMzg5')
+        'Finding.rdp-port-changed' = (ConvertFrom-RdpUtf8Base64 'UkRQIGx5c3NuYXIgcMOlIGVuIGFubmFuIHBvcnQgw6RuIDMzODkgKFBvcnROdW1iZXIpLg==')
+        'Finding.rdp-port-not-allowed' = (ConvertFrom-RdpUtf8Base64 'SW5nZW4gYWt0aXYgaW5rb21tYW5kZSBicmFuZHbDpGdnc3JlZ2VsIHRpbGzDpXRlciBUQ1AgcMOlIGRlbiBrb25maWd1cmVyYWRlIFJEUC1wb3J0ZW4sIGVsbGVyIHPDpSBhbmdlciBlbiBibG9ja2VyaW5nc3JlZ2VsIGRlbi4=')
         'Scenario.termservice-not-running.Title' = (ConvertFrom-RdpUtf8Base64 'RmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciAoVGVybVNlcnZpY2UpIMOkciBpbmFrdGl2ZXJhZCBlbGxlciBrw7ZycyBpbnRl')
         'Finding.termservice-disabled' = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuIEZqw6RycnNrcml2Ym9yZHN0asOkbnN0ZXIgKFRlcm1TZXJ2aWNlKSDDpHIgaW5ha3RpdmVyYWQ6IFN0YXJ0PTQu')
         'Finding.termservice-down' = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuIEZqw6RycnNrcml2Ym9yZHN0asOkbnN0ZXIgKFRlcm1TZXJ2aWNlKSBrw7ZycyBpbnRlLg==')
@@ -261,21 +268,18 @@ $script:RdpStringTable = @{
         'Finding.tls11-server-off' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMSAoc2VydmVyKSDDpHIgaW5ha3RpdmVyYXQ7IGVuZGFzdCBrbGllbnRlciBzb20gaW50ZSBrYW4gYW52w6RuZGEgVExTIDEuMiBww6V2ZXJrYXMu')
         'Finding.rdp-requires-tls' = (ConvertFrom-RdpUtf8Base64 'UkRQLWx5c3NuYXJlbiBrcsOkdmVyIFRMUyAoU2VjdXJpdHlMYXllcj0yLCBldmVudHVlbGx0IHNhdHQgYXYgZW4gZ3J1cHByaW5jaXApLCBzw6UgZGVuIGthbiBpbnRlIGZhbGxhIHRpbGxiYWthIG1lZGFuIFRMUyDDpHIgYXYu')
         'Finding.fips-policy-on' = (ConvertFrom-RdpUtf8Base64 'RklQUy1sw6RnZXQgw6RyIHDDpTogZW5kYXN0IEZJUFMta29tcGF0aWJsYSBwcm90b2tvbGwgb2NoIGNoaWZmZXJzdml0ZXIgdGlsbMOldHMu')
-        'Scenario.user-not-authorized.Title' = (ConvertFrom-RdpUtf8Base64 'QW52w6RuZGFyZW4gaGFyIGludGUgcsOkdHQgYXR0IGxvZ2dhIGluIHZpYSBGasOkcnJza3JpdmJvcmQ=')
-        'Finding.ev-logon-no-right' = (ConvertFrom-RdpUtf8Base64 'U8Oka2VyaGV0IDQ2MjUgbWVkIDB4QzAwMDAxNUI6IGFudsOkbmRhcmVuIGhhciBpbnRlIGJldmlsamF0cyBkZW4gYmVnw6RyZGEgaW5sb2dnbmluZ3N0eXBlbiBww6UgZGVuIGjDpHIgZGF0b3JuLiBCZWzDpGdnZW4gYW5nZXIga29udG90Lg==')
-        'Finding.rdp-right-no-admins' = (ConvertFrom-RdpUtf8Base64 'QWRtaW5pc3RyYXTDtnJlciAoUy0xLTUtMzItNTQ0KSBoYXIgaW50ZSAiVGlsbMOldCBpbmxvZ2duaW5nIHZpYSBGasOkcnJza3JpdmJvcmRzdGrDpG5zdGVyIiAoU2VSZW1vdGVJbnRlcmFjdGl2ZUxvZ29uUmlnaHQpOiBpbmdlbiBhZG1pbmlzdHJhdMO2ciBrYW4gbG9nZ2EgaW4gdmlhIFJEUC4gTsOkciBlbiBncnVwcHJpbmNpcCBzw6R0dGVyIHLDpHR0aWdoZXRlbiDDpXRlcnN0w6RsbHMgZW4gbG9rYWwgw6RuZHJpbmcgdmlkIG7DpHN0YSB1cHBkYXRlcmluZy4=')
-        'Finding.rdp-right-no-rdusers' = (ConvertFrom-RdpUtf8Base64 'RmrDpHJyc2tyaXZib3Jkc2FudsOkbmRhcmUgKFMtMS01LTMyLTU1NSkgaGFyIGludGUgIlRpbGzDpXQgaW5sb2dnbmluZyB2aWEgRmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciI6IGJhcmEgZGUgZ3J1cHBlciBzb20gZm9ydGZhcmFuZGUgaGFyIHLDpHR0aWdoZXRlbiBrYW4gbG9nZ2EgaW4gdmlhIFJEUC4=')
-        'Finding.rdp-right-denied' = (ConvertFrom-RdpUtf8Base64 'Ik5la2EgaW5sb2dnbmluZyB2aWEgRmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciIgKFNlRGVueVJlbW90ZUludGVyYWN0aXZlTG9nb25SaWdodCkgb21mYXR0YXIgbG9rYWxhIGtvbnRvbiAoUy0xLTUtMTEzLCBTLTEtNS0xMTQpLCBBZG1pbmlzdHJhdMO2cmVyIGVsbGVyIEZqw6RycnNrcml2Ym9yZHNhbnbDpG5kYXJlOiBuZWthbmRldCB2aW5uZXIgw7Z2ZXIgdmFyamUgdGlsbMOldGVsc2UuIFPDpGtlcmhldHNiYXNsaW5qZXIgc8OkdHRlciBkZXQgZsO2ciBsb2thbGEga29udG9uOyBkw6Uga2FuIGJhcmEgZG9tw6Rua29udG9uIGxvZ2dhIGluIHZpYSBSRFAu')
+        'Fix.allow-firewall-inbound-exceptions.Title' = (ConvertFrom-RdpUtf8Base64 'U2x1dGEgbMOldGEgYnJhbmR2w6RnZ3Nwcm9maWxlcm5hIGJsb2NrZXJhIGFsbGEgaW5rb21tYW5kZSBhbnNsdXRuaW5nYXI=')
+        'Fix.allow-firewall-inbound-exceptions.Warning' = (ConvertFrom-RdpUtf8Base64 'QWxsYSBha3RpdmVyYWRlIGlua29tbWFuZGUgdGlsbMOldGFuZGUgcmVnbGVyIGkgZGVzc2EgcHJvZmlsZXIgZ8OkbGxlciBpZ2VuLCBpbnRlIGJhcmEgRmrDpHJyc2tyaXZib3JkOiBuw6Vnb24ga2FuIGhhIGJsb2NrZXJhdCBhbGxhIGlua29tbWFuZGUgYW5zbHV0bmluZ2FyIG1lZCBhdnNpa3Qu')
+        'Fix.allow-firewall-inbound-exceptions.Restore' = (ConvertFrom-RdpUtf8Base64 'w4VuZ3JhIMOldGfDpHJkZW4gKGRlbiDDpXRlcnN0w6RsbGVyIHZhcmplIERvTm90QWxsb3dFeGNlcHRpb25zKSwgZWxsZXIga8O2ciAob2NoIHN0YXJ0YSBzZWRhbiBvbSk6IHJlZyBhZGQgSEtMTVxTWVNURU1cQ3VycmVudENvbnRyb2xTZXRcU2VydmljZXNcU2hhcmVkQWNjZXNzXFBhcmFtZXRlcnNcRmlyZXdhbGxQb2xpY3lcPHByb2ZpbGU+IC92IERvTm90QWxsb3dFeGNlcHRpb25zIC90IFJFR19EV09SRCAvZCAxIC9m')
         'Fix.allow-rdp-connections.Title' = (ConvertFrom-RdpUtf8Base64 'VGlsbMOldCBmasOkcnJza3JpdmJvcmRzYW5zbHV0bmluZ2Fy')
-        'Fix.disable-nla.Title' = (ConvertFrom-RdpUtf8Base64 'U3TDpG5nIGF2IGF1dGVudGlzZXJpbmcgcMOlIG7DpHR2ZXJrc25pdsOlIGbDtnIgUkRQICh0aWxsZsOkbGxpZ3Qp')
-        'Fix.disable-nla.Warning' = (ConvertFrom-RdpUtf8Base64 'VXRhbiBhdXRlbnRpc2VyaW5nIHDDpSBuw6R0dmVya3NuaXbDpSBmw6VyIGFsbGEgc29tIG7DpXIgUkRQLXBvcnRlbiBlbiBpbmxvZ2duaW5nc3Nrw6RybSBpbm5hbiBkZSBoYXIgdmlzYXQgdmlsa2EgZGUgw6RyOiBzdMO2cnJlIGV4cG9uZXJpbmcgZsO2ciBsw7ZzZW5vcmRzZ2lzc25pbmcgb2NoIGbDtnIgc8OlcmJhcmhldGVyIGbDtnJlIGF1dGVudGlzZXJpbmcuIEjDpWxsIHBvcnRlbiBzdMOkbmdkIG1vdCBpbnRlcm5ldCAoTlNHLCBKSVQpIG1lZGFuIE5MQSDDpHIgYXZzdMOkbmd0Lg==')
-        'Fix.disable-nla.Restore' = (ConvertFrom-RdpUtf8Base64 'TsOkciBkZW4gc8Oka3JhIGthbmFsZW4gw6RyIHJlcGFyZXJhZCBrw7ZyIGR1IFVuZG8tUmRwUmVwYWlyIG1lZCBzw6RrZXJoZXRza29waWFucyBzw7ZrdsOkZyBzb20ga29ycmlnZXJpbmdlbiBza3JldiB1dCAoZWxsZXIgQ01ELWJsb2NrZXQgZsO2ciDDpW5ncmEpLCBlbGxlciBzw6R0dGVyIFVzZXJBdXRoZW50aWNhdGlvbj0xIHDDpSBSRFAtVGNwLCBvY2ggc3RhcnRhciBzZWRhbiBvbSBkZW4gdmlydHVlbGxhIGRhdG9ybi4=')
         'Fix.enable-legacy-tls-server.Title' = (ConvertFrom-RdpUtf8Base64 'QWt0aXZlcmEgVExTIDEuMCBvY2ggMS4xIGbDtnIgw6RsZHJlIFJEUC1rbGllbnRlcg==')
         'Fix.enable-legacy-tls-server.Warning' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMCBvY2ggMS4xIMOkciBpbmFrdHVlbGxhIG9jaCBmw7Zyc3ZhZ2FyIGFsbGEgVExTLXRqw6Ruc3RlciBww6UgZGF0b3JuLCBpbnRlIGJhcmEgUkRQLg==')
         'Fix.enable-legacy-tls-server.Restore' = (ConvertFrom-RdpUtf8Base64 'S8O2ciBVbmRvLVJkcFJlcGFpciBtZWQgc8Oka2VyaGV0c2tvcGlhbnMgc8O2a3bDpGcgc29tIGtvcnJpZ2VyaW5nZW4gc2tyZXYgdXQsIGVsbGVyIHPDpHR0IEVuYWJsZWQ9MCBmw7ZyIGLDpWRhIHByb3Rva29sbGVuIG9jaCBzdGFydGEgc2VkYW4gb20u')
+        'Fix.enable-rdp-firewall-rules.Title' = (ConvertFrom-RdpUtf8Base64 'QWt0aXZlcmEgZGUgaW5ieWdnZGEgYnJhbmR2w6RnZ3NyZWdsZXJuYSBmw7ZyIEZqw6RycnNrcml2Ym9yZA==')
         'Fix.enable-rdp-listener.Title' = (ConvertFrom-RdpUtf8Base64 'U2zDpSBww6UgbHlzc25hcmVuIFJEUC1UY3AgaWdlbg==')
         'Fix.enable-terminal-server.Title' = (ConvertFrom-RdpUtf8Base64 'U2zDpSBww6UgdGVybWluYWxzZXJ2ZXJuIGlnZW4gb2NoIHRhIGRlbiB1ciB0w7ZtbmluZ3Nsw6RnZXQ=')
         'Fix.enable-tls12-server.Title' = (ConvertFrom-RdpUtf8Base64 'QWt0aXZlcmEgVExTIDEuMiBmw7ZyIHNlcnZlcnNpZGFuIGF2IFNjaGFubmVs')
+        'Fix.open-rdp-port-in-firewall.Title' = (ConvertFrom-RdpUtf8Base64 'w5ZwcG5hIGRlbiBrb25maWd1cmVyYWRlIFJEUC1wb3J0ZW4gaSBicmFuZHbDpGdnZW4=')
         'Fix.remove-rdp-cert-binding.Title' = (ConvertFrom-RdpUtf8Base64 'VGEgYm9ydCBkZXQga29uZmlndXJlcmFkZSB0dW1hdnRyeWNrZXQgZsO2ciBSRFAtY2VydGlmaWthdGV0')
         'Fix.renew-rdp-self-signed-cert.Title' = (ConvertFrom-RdpUtf8Base64 'RsO2cm55YSBkZXQgc2rDpGx2c2lnbmVyYWRlIFJEUC1jZXJ0aWZpa2F0ZXQ=')
         'Fix.reset-machinekeys-acl.Title' = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJzdMOkbGwgYmVow7ZyaWdoZXRlcm5hIGbDtnIgbWFwcGVuIE1hY2hpbmVLZXlz')
@@ -332,20 +336,22 @@ $script:RdpStringTable = @{
         EventsCapped = '{1} bevat meer dan {0} gebeurtenissen met de id''s van deze controle; de oudere zijn niet gelezen, dus de controle is niet geverifieerd'
         EventChecksNotVerified = 'Gebeurteniscontroles ({0}) beschrijven het verleden en worden niet gebruikt om een oplossing te controleren.'
         InvalidSince = '-Since moet een positieve TimeSpan of een aantal uren zijn, niet "{0}".'
-        'Scenario.account-locked-or-expired.Title' = 'Het account is vergrendeld, uitgeschakeld of verlopen'
-        'Finding.ev-logon-account' = 'Beveiliging 4625: een account werd geweigerd omdat het vergrendeld is (0xC0000234), uitgeschakeld is (0xC0000072), het wachtwoord verlopen is (0xC0000071) of moet worden gewijzigd (0xC0000224), of het account verlopen is (0xC0000193). De aanwijzing noemt het account.'
-        'Finding.ev-logon-bad-password' = 'Beveiliging 4625: aanmeldingen met een onjuist wachtwoord (0xC000006A) of een onbekende gebruikersnaam (0xC0000064). Veel daarvan vanaf internet zijn het raden van wachtwoorden en kunnen een account vergrendelen.'
         'Scenario.broker-hostname.Title' = 'De hostnaam van de Verbindingsbroker is gewijzigd'
         'Finding.broker-role-installed' = (ConvertFrom-RdpUtf8Base64 'RGUgcm9sIFZlcmJpbmRpbmdzYnJva2VyIHZvb3IgRXh0ZXJuIGJ1cmVhdWJsYWQgaXMgZ2XDr25zdGFsbGVlcmQu')
         'Finding.ev-broker-db-logon' = 'Gebeurtenis 2056: de broker kon zich niet aanmelden bij de database.'
         'Finding.ev-broker-rpc' = 'Gebeurtenis 1296: de Verbindingsbroker is niet gereed voor RPC-communicatie.'
+        'Scenario.guest-firewall-blocks-rdp.Title' = 'De Windows Firewall in de VM blokkeert Extern bureaublad'
+        'Finding.rdp-firewall-rule-off' = 'De ingebouwde firewallregel voor Extern bureaublad, RemoteDesktop-UserMode-In-TCP, is uitgeschakeld of ontbreekt.'
+        'Finding.firewall-blocks-all-inbound' = 'Een firewallprofiel blokkeert elke binnenkomende verbinding, toestaanregels inbegrepen (DoNotAllowExceptions=1).'
+        'Finding.rdp-port-block-rule' = 'Een actieve binnenkomende firewallregel blokkeert de RDP-poort; een blokkeerregel wint van elke toestaanregel.'
+        'Finding.firewall-block-all-by-policy' = 'Groepsbeleid blokkeert alle binnenkomende verbindingen (Policies\Microsoft\WindowsFirewall\<profiel> DoNotAllowExceptions=1): het beleid wint, een lokale reparatie wordt bij de volgende vernieuwing teruggedraaid. Wijzig het beleid.'
+        'Finding.firewall-service-stopped' = 'De service Windows Defender Firewall (MpsSvc) is niet actief: de regels worden niet toegepast zoals ingesteld.'
+        'Finding.bfe-service-stopped' = 'De Base Filtering Engine (BFE), die de firewall nodig heeft, is niet actief.'
         'Scenario.machinekeys-access.Title' = 'RDP kan de persoonlijke sleutel in MachineKeys niet gebruiken'
         'Finding.ev-rcm-cert' = 'Gebeurtenis 1057/1058: de RD-sessiehost kon het zelfondertekende certificaat niet maken of vervangen.'
         'Finding.ev-schannel-key' = 'Schannel 36870: er is een fatale fout opgetreden bij het openen van de persoonlijke sleutel van de TLS-serverreferentie.'
         'Finding.ev-schannel-36872' = 'Schannel 36872 is vastgelegd; de betekenis verschilt per Windows-versie, dus het ondersteunt de bevinding alleen.'
         'Finding.machinekeys-acl' = 'MachineKeys of het RDP-sleutelbestand mist een vermelding die Windows nodig heeft (Administrators op de map; SYSTEM en NETWORK SERVICE op de RDP-sleutel).'
-        'Scenario.nla-dc-unreachable.Title' = 'Verificatie op netwerkniveau kan geen domeincontroller bereiken'
-        'Finding.ev-logon-no-dc' = 'Beveiliging 4625: aanmeldingen mislukten omdat geen domeincontroller antwoordde (0xC000005E), de vertrouwensrelatie mislukte (0xC000018C) of Netlogon niet gestart was (0xC0000192).'
         'Scenario.rdp-cert-invalid.Title' = 'Het RDP-certificaat is verlopen, ontbreekt of is niet het ingestelde certificaat'
         'Finding.rdp-cert-store' = 'Het certificaatarchief Remote Desktop is leeg of bevat alleen verlopen certificaten, of certificaten die RDP niet kan gebruiken (geen persoonlijke sleutel die te openen is, een sleutelbestand dat NETWORK SERVICE niet kan lezen, of uitgebreid sleutelgebruik dat niet voor serververificatie is).'
         'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCBub2VtdCBlZW4gY2VydGlmaWNhYXQgZGF0IG5pZXQgaXMgZ2XDr25zdGFsbGVlcmQsIHZlcmxvcGVuIGlzIG9mIGRhdCBSRFAgbmlldCBrYW4gZ2VicnVpa2VuIChnZWVuIHBlcnNvb25saWprZSBzbGV1dGVsIGRpZSB0ZSBvcGVuZW4gaXMsIGVlbiBzbGV1dGVsYmVzdGFuZCBkYXQgTkVUV09SSyBTRVJWSUNFIG5pZXQga2FuIGxlemVuLCBvZiB1aXRnZWJyZWlkIHNsZXV0ZWxnZWJydWlrIGRhdCBuaWV0IHZvb3Igc2VydmVydmVyaWZpY2F0aWUgaXMpLg==')
@@ -355,12 +361,15 @@ $script:RdpStringTable = @{
         'Scenario.rdp-listener-disabled.Title' = 'De RDP-listener of de terminalserver is uitgeschakeld'
         'Finding.terminal-server-off' = 'De terminalserver is uitgeschakeld: TSEnabled=0.'
         'Finding.terminal-server-logons-off' = 'Verbindingen met de terminalserver worden geblokkeerd: TSUserEnabled=1.'
-        'Finding.terminal-server-draining' = 'De terminalserver staat in de leegloopmodus en accepteert geen nieuwe aanmeldingen: TSServerDrainMode is niet 0.'
+        'Finding.terminal-server-draining' = 'De terminalserver staat in de leegloopmodus en accepteert geen nieuwe aanmeldingen: TSServerDrainMode=1.'
         'Finding.rdp-listener-off' = 'De listener RDP-Tcp is uitgeschakeld: fEnableWinStation=0.'
         'Finding.rdp-listener-logons-off' = 'De listener RDP-Tcp weigert aanmeldingen: fLogonDisabled=1.'
         'Scenario.rdp-port-conflict.Title' = 'Een ander proces bezet de RDP-poort, of er luistert niets op'
         'Finding.rdp-listener' = 'De ingestelde RDP-poort wordt bezet door een ander proces dan TermService, of er luistert niets op.'
         'Finding.termservice-stopped' = 'De service Extern bureaublad-services (TermService) is niet actief.'
+        'Scenario.rdp-port-firewall-mismatch.Title' = 'RDP is naar een andere poort verplaatst, maar de firewall opent nog steeds 3389'
+        'Finding.rdp-port-changed' = 'RDP luistert op een andere poort dan 3389 (PortNumber).'
+        'Finding.rdp-port-not-allowed' = 'Geen actieve binnenkomende firewallregel staat TCP op de ingestelde RDP-poort toe, of een blokkeerregel noemt hem.'
         'Scenario.termservice-not-running.Title' = 'Extern bureaublad-services (TermService) is uitgeschakeld of niet actief'
         'Finding.termservice-disabled' = 'De service Extern bureaublad-services (TermService) is uitgeschakeld: Start=4.'
         'Finding.termservice-down' = 'De service Extern bureaublad-services (TermService) is niet actief.'
@@ -372,21 +381,18 @@ $script:RdpStringTable = @{
         'Finding.tls11-server-off' = 'TLS 1.1 (server) is uitgeschakeld; alleen clients die geen TLS 1.2 kunnen gebruiken, worden getroffen.'
         'Finding.rdp-requires-tls' = 'De RDP-listener vereist TLS (SecurityLayer=2, mogelijk ingesteld door groepsbeleid) en kan dus niet terugvallen zolang TLS uit staat.'
         'Finding.fips-policy-on' = 'De FIPS-modus staat aan: alleen FIPS-conforme protocollen en coderingssuites zijn toegestaan.'
-        'Scenario.user-not-authorized.Title' = 'De gebruiker heeft geen recht om zich aan te melden via Extern bureaublad'
-        'Finding.ev-logon-no-right' = 'Beveiliging 4625 met 0xC000015B: de gebruiker heeft het gevraagde aanmeldingstype op deze machine niet gekregen. De aanwijzing noemt het account.'
-        'Finding.rdp-right-no-admins' = 'Administrators (S-1-5-32-544) hebben "Aanmelden via Extern bureaublad-services toestaan" (SeRemoteInteractiveLogonRight) niet: geen administrator kan zich via RDP aanmelden. Als groepsbeleid het recht instelt, wordt een lokale wijziging bij de volgende vernieuwing teruggedraaid.'
-        'Finding.rdp-right-no-rdusers' = 'Gebruikers van Extern bureaublad (S-1-5-32-555) hebben "Aanmelden via Extern bureaublad-services toestaan" niet: alleen de groepen die het recht nog hebben, kunnen zich via RDP aanmelden.'
-        'Finding.rdp-right-denied' = '"Aanmelden via Extern bureaublad-services weigeren" (SeDenyRemoteInteractiveLogonRight) bevat lokale accounts (S-1-5-113, S-1-5-114), Administrators of Gebruikers van Extern bureaublad: de weigering wint van elke toestemming. Beveiligingsbasislijnen stellen dit in voor lokale accounts; dan kunnen alleen domeinaccounts zich via RDP aanmelden.'
+        'Fix.allow-firewall-inbound-exceptions.Title' = 'De firewallprofielen niet langer elke binnenkomende verbinding laten blokkeren'
+        'Fix.allow-firewall-inbound-exceptions.Warning' = 'Elke ingeschakelde binnenkomende toestaanregel van deze profielen geldt weer, niet alleen Extern bureaublad: iemand kan alle binnenkomende verbindingen bewust hebben geblokkeerd.'
+        'Fix.allow-firewall-inbound-exceptions.Restore' = 'Maak de reparatie ongedaan (die zet elke DoNotAllowExceptions terug), of voer uit (en start daarna opnieuw op): reg add HKLM\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\<profile> /v DoNotAllowExceptions /t REG_DWORD /d 1 /f'
         'Fix.allow-rdp-connections.Title' = 'Extern bureaublad-verbindingen toestaan'
-        'Fix.disable-nla.Title' = 'Verificatie op netwerkniveau voor RDP uitschakelen (tijdelijk)'
-        'Fix.disable-nla.Warning' = (ConvertFrom-RdpUtf8Base64 'Wm9uZGVyIHZlcmlmaWNhdGllIG9wIG5ldHdlcmtuaXZlYXUga3Jpamd0IGllZGVyZWVuIGRpZSBkZSBSRFAtcG9vcnQgYmVyZWlrdCBlZW4gYWFubWVsZHNjaGVybSB2b29yZGF0IGhpaiBoZWVmdCBiZXdlemVuIHdpZSBoaWogaXM6IG1lZXIgYmxvb3RzdGVsbGluZyBhYW4gaGV0IHJhZGVuIHZhbiB3YWNodHdvb3JkZW4gZW4gYWFuIGZvdXRlbiB2w7PDs3IgZGUgdmVyaWZpY2F0aWUuIEhvdWQgZGUgcG9vcnQgZGljaHQgdm9vciBpbnRlcm5ldCAoTlNHLCBKSVQpIHpvbGFuZyBOTEEgdWl0IHN0YWF0Lg==')
-        'Fix.disable-nla.Restore' = 'Zodra het beveiligde kanaal hersteld is, voert u Undo-RdpRepair uit met het back-uppad dat deze oplossing toonde (of het CMD-blok voor ongedaan maken), of zet u UserAuthentication=1 op RDP-Tcp, en start u daarna de VM opnieuw op.'
         'Fix.enable-legacy-tls-server.Title' = 'TLS 1.0 en 1.1 inschakelen voor oudere RDP-clients'
         'Fix.enable-legacy-tls-server.Warning' = 'TLS 1.0 en 1.1 zijn verouderd en verzwakken elke TLS-service op deze machine, niet alleen RDP.'
         'Fix.enable-legacy-tls-server.Restore' = 'Voer Undo-RdpRepair uit met het back-uppad dat deze oplossing toonde, of zet Enabled=0 voor beide protocollen en start daarna opnieuw op.'
+        'Fix.enable-rdp-firewall-rules.Title' = 'De ingebouwde firewallregels voor Extern bureaublad inschakelen'
         'Fix.enable-rdp-listener.Title' = 'De listener RDP-Tcp weer inschakelen'
         'Fix.enable-terminal-server.Title' = 'De terminalserver weer inschakelen en uit de leegloopmodus halen'
         'Fix.enable-tls12-server.Title' = 'TLS 1.2 inschakelen voor de serverkant van Schannel'
+        'Fix.open-rdp-port-in-firewall.Title' = 'De ingestelde RDP-poort openen in de firewall'
         'Fix.remove-rdp-cert-binding.Title' = 'De geconfigureerde vingerafdruk van het RDP-certificaat verwijderen'
         'Fix.renew-rdp-self-signed-cert.Title' = 'Het zelfondertekende RDP-certificaat vernieuwen'
         'Fix.reset-machinekeys-acl.Title' = 'Machtigingen voor de map MachineKeys herstellen'
@@ -443,20 +449,22 @@ $script:RdpStringTable = @{
         EventsCapped = (ConvertFrom-RdpUtf8Base64 'ezF9IOS4reWFt+acieatpOaqouafpeS6i+S7tuitmOWIpeeivOeahOS6i+S7tui2hemBjiB7MH0g5YCL77yb6LyD6IiK55qE5LqL5Lu25pyq6K6A5Y+W77yM5Zug5q2k54Sh5rOV6amX6K2J5q2k5qqi5p+l')
         EventChecksNotVerified = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu25qqi5p+l77yIezB977yJ5o+P6L+w55qE5piv6YGO5Y6755qE54uA5rOB77yM5LiN5pyD55So5L6G6amX6K2J5L+u5q2j44CC')
         InvalidSince = (ConvertFrom-RdpUtf8Base64 'LVNpbmNlIOW/hemgiOaYr+ato+eahCBUaW1lU3BhbiDmiJbmmYLmlbjvvIzogIzkuI3mmK8gInswfSLjgII=')
-        'Scenario.account-locked-or-expired.Title' = (ConvertFrom-RdpUtf8Base64 '5biz5oi25bey6Y6W5a6a44CB5YGc55So5oiW6YGO5pyf')
-        'Finding.ev-logon-account' = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo5oCnIDQ2MjXvvJrluLPmiLbpga3mi5LvvIzljp/lm6DmmK/lt7LpjpblrprvvIgweEMwMDAwMjM077yJ44CB5bey5YGc55So77yIMHhDMDAwMDA3Mu+8ieOAgeWvhueivOW3sumBjuacn++8iDB4QzAwMDAwNzHvvInmiJblv4XpoIjorormm7TvvIgweEMwMDAwMjI077yJ77yM5oiW5biz5oi25bey6YGO5pyf77yIMHhDMDAwMDE5M++8ieOAguitieaTmuS4reacg+WIl+WHuuipsuW4s+aItuOAgg==')
-        'Finding.ev-logon-bad-password' = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo5oCnIDQ2MjXvvJrku6XpjK/oqqTlr4bnorzvvIgweEMwMDAwMDZB77yJ5oiW5LiN5piO5L2/55So6ICF5ZCN56ix77yIMHhDMDAwMDA2NO+8ieeZu+WFpeOAguS+huiHque2sumam+e2sui3r+eahOWkp+mHj+atpOmhnuS6i+S7tuaYr+WvhueivOeMnOa4rO+8jOWPr+iDveWwjuiHtOW4s+aItuiiq+mOluWumuOAgg==')
         'Scenario.broker-hostname.Title' = (ConvertFrom-RdpUtf8Base64 '6YCj57ea5Luj55CG5Lq655qE5Li75qmf5ZCN56ix5bey6K6K5pu0')
         'Finding.broker-role-installed' = (ConvertFrom-RdpUtf8Base64 '5bey5a6J6KOd6YGg56uv5qGM6Z2i6YCj57ea5Luj55CG5Lq66KeS6Imy44CC')
         'Finding.ev-broker-db-logon' = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu2IDIwNTbvvJrku6PnkIbkurrnhKHms5XnmbvlhaXlhbbos4fmlpnluqvjgII=')
         'Finding.ev-broker-rpc' = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu2IDEyOTbvvJrpgKPnt5rku6PnkIbkurrlsJrmnKrlsLHnt5LvvIznhKHms5XpgLLooYwgUlBDIOmAmuioiuOAgg==')
+        'Scenario.guest-firewall-blocks-rdp.Title' = (ConvertFrom-RdpUtf8Base64 'Vk0g5YWn55qEIFdpbmRvd3Mg6Ziy54Gr54mG5bCB6Y6W5LqG6YGg56uv5qGM6Z2i')
+        'Finding.rdp-firewall-rule-off' = (ConvertFrom-RdpUtf8Base64 '5YWn5bu655qE6YGg56uv5qGM6Z2i6Ziy54Gr54mG6KaP5YmHIFJlbW90ZURlc2t0b3AtVXNlck1vZGUtSW4tVENQIOW3suWBnOeUqOaIluS4jeWtmOWcqOOAgg==')
+        'Finding.firewall-blocks-all-inbound' = (ConvertFrom-RdpUtf8Base64 '5p+Q5YCL6Ziy54Gr54mG6Kit5a6a5qqU5bCB6Y6W5omA5pyJ6Ly45YWl6YCj57ea77yM5YyF5ous5YWB6Kix6KaP5YmH77yIRG9Ob3RBbGxvd0V4Y2VwdGlvbnM9Me+8ieOAgg==')
+        'Finding.rdp-port-block-rule' = (ConvertFrom-RdpUtf8Base64 '5pyJ5L2c55So5Lit55qE6Ly45YWl6Ziy54Gr54mG6KaP5YmH5bCB6Y6WIFJEUCDpgKPmjqXln6DvvJvlsIHpjpbopo/liYflhKrlhYjmlrzmiYDmnInlhYHoqLHopo/liYfjgII=')
+        'Finding.firewall-block-all-by-policy' = (ConvertFrom-RdpUtf8Base64 '576k57WE5Y6f5YmH5bCB6Y6W5omA5pyJ6Ly45YWl6YCj57ea77yIUG9saWNpZXNcTWljcm9zb2Z0XFdpbmRvd3NGaXJld2FsbFw86Kit5a6a5qqUPiBEb05vdEFsbG93RXhjZXB0aW9ucz0x77yJ77ya5Y6f5YmH5YSq5YWI77yM5pys5qmf5L+u5q2j5pyD5Zyo5LiL5qyh6YeN5paw5pW055CG5pmC6KKr6YKE5Y6f44CC6KuL6K6K5pu05Y6f5YmH44CC')
+        'Finding.firewall-service-stopped' = (ConvertFrom-RdpUtf8Base64 'V2luZG93cyBEZWZlbmRlciDpmLLngavniYbmnI3li5nvvIhNcHNTdmPvvInmnKrlnKjln7fooYzvvJrlhbbopo/liYfmnKrkvp3oqK3lrprlpZfnlKjjgII=')
+        'Finding.bfe-service-stopped' = (ConvertFrom-RdpUtf8Base64 '6Ziy54Gr54mG5omA6ZyA55qE5Z+656SO56+p6YG45byV5pOO77yIQkZF77yJ5pyq5Zyo5Z+36KGM44CC')
         'Scenario.machinekeys-access.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOeEoeazleS9v+eUqCBNYWNoaW5lS2V5cyDkuK3nmoTnp4Hlr4bph5HpkbA=')
         'Finding.ev-rcm-cert' = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu2IDEwNTcvMTA1OO+8mumBoOerr+ahjOmdouW3peS9nOmajuauteS4u+apn+eEoeazleW7uueri+aIluWPluS7o+WFtuiHquaIkeewvee9suaGkeitieOAgg==')
         'Finding.ev-schannel-key' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzDvvJrlrZjlj5YgVExTIOS8uuacjeWZqOiqjeitieeahOengeWvhumHkemRsOaZgueZvOeUn+WatOmHjemMr+iqpOOAgg==')
         'Finding.ev-schannel-36872' = (ConvertFrom-RdpUtf8Base64 '5bey6KiY6YyEIFNjaGFubmVsIDM2ODcy77yb5YW25oSP576p5ZugIFdpbmRvd3Mg54mI5pys6ICM55Ww77yM5Zug5q2k5YOF5L2c54K65L2Q6K2J44CC')
         'Finding.machinekeys-acl' = (ConvertFrom-RdpUtf8Base64 'TWFjaGluZUtleXMg5oiWIFJEUCDph5HpkbDmqpTmoYjnvLrlsJEgV2luZG93cyDmiYDpnIDnmoTpoIXnm67vvIjos4fmlpnlpL7kuIrnmoQgQWRtaW5pc3RyYXRvcnPvvJtSRFAg6YeR6ZGw5LiK55qEIFNZU1RFTSDoiIcgTkVUV09SSyBTRVJWSUNF77yJ44CC')
-        'Scenario.nla-dc-unreachable.Title' = (ConvertFrom-RdpUtf8Base64 '57ay6Lev5bGk57Sa6amX6K2J54Sh5rOV6YCj57Wh57ay5Z+f5o6n5Yi256uZ')
-        'Finding.ev-logon-no-dc' = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo5oCnIDQ2MjXvvJrnmbvlhaXlpLHmlZfvvIzljp/lm6DmmK/mspLmnInntrLln5/mjqfliLbnq5nlm57mh4nvvIgweEMwMDAwMDVF77yJ44CB5L+h5Lu76Zec5L+C5aSx5pWX77yIMHhDMDAwMDE4Q++8ieaIliBOZXRsb2dvbiDmnKrllZ/li5XvvIgweEMwMDAwMTky77yJ44CC')
         'Scenario.rdp-cert-invalid.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaGkeitieW3sumBjuacn+OAgemBuuWkse+8jOaIluS4jeaYr+W3suioreWumueahOaGkeitiQ==')
         'Finding.rdp-cert-store' = (ConvertFrom-RdpUtf8Base64 'UmVtb3RlIERlc2t0b3Ag5oaR6K2J5a2Y5pS+5Y2A5piv56m655qE77yM5oiW5Y+q5YyF5ZCr5bey6YGO5pyf55qE5oaR6K2J77yM5oiW5Y+q5pyJIFJEUCDnhKHms5Xkvb/nlKjnmoTmhpHorYnvvIjmspLmnInlj6/plovllZ/nmoTnp4Hlr4bph5HpkbDjgIFORVRXT1JLIFNFUlZJQ0Ug54Sh5rOV6K6A5Y+W6YeR6ZGw5qqU5qGI77yM5oiW5aKe5by36YeR6ZGw5L2/55So5pa55rOV5LiN5piv5Ly65pyN5Zmo6amX6K2J77yJ44CC')
         'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCDmjIflrprnmoTmhpHorYnmnKrlronoo53jgIHlt7LpgY7mnJ/vvIzmiJYgUkRQIOeEoeazleS9v+eUqO+8iOaykuacieWPr+mWi+WVn+eahOengeWvhumHkemRsOOAgU5FVFdPUksgU0VSVklDRSDnhKHms5XoroDlj5bph5HpkbDmqpTmoYjvvIzmiJblop7lvLfph5HpkbDkvb/nlKjmlrnms5XkuI3mmK/kvLrmnI3lmajpqZforYnvvInjgII=')
@@ -466,12 +474,15 @@ $script:RdpStringTable = @{
         'Scenario.rdp-listener-disabled.Title' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5o6l6IG956iL5byP5oiW57WC56uv5qmf5Ly65pyN5Zmo5bey6Zec6ZaJ')
         'Finding.terminal-server-off' = (ConvertFrom-RdpUtf8Base64 '57WC56uv5qmf5Ly65pyN5Zmo5bey5YGc55So77yaVFNFbmFibGVkPTDjgII=')
         'Finding.terminal-server-logons-off' = (ConvertFrom-RdpUtf8Base64 '6IiH57WC56uv5qmf5Ly65pyN5Zmo55qE6YCj57ea6YGt5bCB6Y6W77yaVFNVc2VyRW5hYmxlZD0x44CC')
-        'Finding.terminal-server-draining' = (ConvertFrom-RdpUtf8Base64 '57WC56uv5qmf5Ly65pyN5Zmo6JmV5pa85riF56m65qih5byP77yM5LiN5o6l5Y+X5paw55qE55m75YWl77yaVFNTZXJ2ZXJEcmFpbk1vZGUg5LiN5pivIDDjgII=')
+        'Finding.terminal-server-draining' = (ConvertFrom-RdpUtf8Base64 '57WC56uv5qmf5Ly65pyN5Zmo6JmV5pa85riF56m65qih5byP77yM5LiN5o6l5Y+X5paw55qE55m75YWl77yaVFNTZXJ2ZXJEcmFpbk1vZGU9MeOAgg==')
         'Finding.rdp-listener-off' = (ConvertFrom-RdpUtf8Base64 'UkRQLVRjcCDmjqXogb3nqIvlvI/lt7LlgZznlKjvvJpmRW5hYmxlV2luU3RhdGlvbj0w44CC')
         'Finding.rdp-listener-logons-off' = (ConvertFrom-RdpUtf8Base64 'UkRQLVRjcCDmjqXogb3nqIvlvI/mi5LntZXnmbvlhaXvvJpmTG9nb25EaXNhYmxlZD0x44CC')
         'Scenario.rdp-port-conflict.Title' = (ConvertFrom-RdpUtf8Base64 '5Y+m5LiA5YCL6JmV55CG56iL5bqP5L2U55SoIFJEUCDpgKPmjqXln6DvvIzmiJbmspLmnInnqIvlvI/lnKjlhbbkuIrmjqXogb0=')
         'Finding.rdp-listener' = (ConvertFrom-RdpUtf8Base64 '5bey6Kit5a6a55qEIFJEUCDpgKPmjqXln6DooqsgVGVybVNlcnZpY2Ug5Lul5aSW55qE6JmV55CG56iL5bqP5L2U55So77yM5oiW5rKS5pyJ56iL5byP5Zyo5YW25LiK5o6l6IG944CC')
         'Finding.termservice-stopped' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInmnKrlnKjln7fooYzjgII=')
+        'Scenario.rdp-port-firewall-mismatch.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOW3suenu+WIsOWFtuS7lumAo+aOpeWfoO+8jOS9humYsueBq+eJhuS7jeWPqumWi+WVnyAzMzg5')
+        'Finding.rdp-port-changed' = (ConvertFrom-RdpUtf8Base64 'UkRQIOWcqCAzMzg5IOS7peWklueahOmAo+aOpeWfoOS4iuaOpeiBve+8iFBvcnROdW1iZXLvvInjgII=')
+        'Finding.rdp-port-not-allowed' = (ConvertFrom-RdpUtf8Base64 '5rKS5pyJ5L2c55So5Lit55qE6Ly45YWl6Ziy54Gr54mG6KaP5YmH5YWB6Kix5bey6Kit5a6aIFJEUCDpgKPmjqXln6DkuIrnmoQgVENQ77yM5oiW5pyJ5bCB6Y6W6KaP5YmH5YiX5Ye65a6D44CC')
         'Scenario.termservice-not-running.Title' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInlt7LlgZznlKjmiJbmnKrlnKjln7fooYw=')
         'Finding.termservice-disabled' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInlt7LlgZznlKjvvJpTdGFydD0044CC')
         'Finding.termservice-down' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInmnKrlnKjln7fooYzjgII=')
@@ -483,21 +494,18 @@ $script:RdpStringTable = @{
         'Finding.tls11-server-off' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMe+8iOS8uuacjeWZqO+8ieW3suWBnOeUqO+8m+WPquacg+W9semfv+eEoeazleS9v+eUqCBUTFMgMS4yIOeahOeUqOaItuerr+OAgg==')
         'Finding.rdp-requires-tls' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaOpeiBveeoi+W8j+imgeaxgiBUTFPvvIhTZWN1cml0eUxheWVyPTLvvIzlj6/og73nlLHnvqTntYTljp/liYfoqK3lrprvvInvvIzlm6DmraTlnKggVExTIOWBnOeUqOaZgueEoeazlemAgOWbnuWFtuS7luaWueW8j+OAgg==')
         'Finding.fips-policy-on' = (ConvertFrom-RdpUtf8Base64 'RklQUyDmqKHlvI/lt7LplovllZ/vvJrlj6rlhYHoqLHnrKblkIggRklQUyDnmoTpgJroqIrljZTlrproiIfliqDlr4blpZfku7bjgII=')
-        'Scenario.user-not-authorized.Title' = (ConvertFrom-RdpUtf8Base64 '5L2/55So6ICF5rKS5pyJ6YCP6YGO6YGg56uv5qGM6Z2i55m75YWl55qE5qyK6ZmQ')
-        'Finding.ev-logon-no-right' = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo5oCnIDQ2MjUg5LiU54uA5oWL54K6IDB4QzAwMDAxNULvvJrkvb/nlKjogIXlnKjpgJnpg6jpm7vohabkuIrmnKrnjbLmjojoiIfmiYDopoHmsYLnmoTnmbvlhaXpoZ7lnovjgILorYnmk5rkuK3mnIPliJflh7roqbLluLPmiLbjgII=')
-        'Finding.rdp-right-no-admins' = (ConvertFrom-RdpUtf8Base64 'QWRtaW5pc3RyYXRvcnPvvIhTLTEtNS0zMi01NDTvvInmspLmnInjgIzlhYHoqLHpgI/pgY7pgaDnq6/moYzpnaLmnI3li5nnmbvlhaXjgI3vvIhTZVJlbW90ZUludGVyYWN0aXZlTG9nb25SaWdodO+8ie+8muaykuacieezu+e1seeuoeeQhuWToeiDvemAj+mBjiBSRFAg55m75YWl44CC6Iul5qyK6ZmQ55Sx576k57WE5Y6f5YmH6Kit5a6a77yM5pys5qmf6K6K5pu05pyD5Zyo5LiL5qyh6YeN5paw5pW055CG5pmC6KKr6YKE5Y6f44CC')
-        'Finding.rdp-right-no-rdusers' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5L2/55So6ICF77yIUy0xLTUtMzItNTU177yJ5rKS5pyJ44CM5YWB6Kix6YCP6YGO6YGg56uv5qGM6Z2i5pyN5YuZ55m75YWl44CN77ya5Y+q5pyJ5LuN5pOB5pyJ5q2k5qyK6ZmQ55qE576k57WE6IO96YCP6YGOIFJEUCDnmbvlhaXjgII=')
-        'Finding.rdp-right-denied' = (ConvertFrom-RdpUtf8Base64 '44CM5ouS57WV6YCP6YGO6YGg56uv5qGM6Z2i5pyN5YuZ55m75YWl44CN77yIU2VEZW55UmVtb3RlSW50ZXJhY3RpdmVMb2dvblJpZ2h077yJ5YyF5ZCr5pys5qmf5biz5oi277yIUy0xLTUtMTEz44CBUy0xLTUtMTE077yJ44CBQWRtaW5pc3RyYXRvcnMg5oiWIOmBoOerr+ahjOmdouS9v+eUqOiAhe+8muaLkue1leWEquWFiOaWvOS7u+S9leWFgeioseOAguWuieWFqOaAp+Wfuua6luacg+WwjeacrOapn+W4s+aItuioreWumuatpOmghe+8m+atpOaZguWPquaciee2suWfn+W4s+aItuiDvemAj+mBjiBSRFAg55m75YWl44CC')
+        'Fix.allow-firewall-inbound-exceptions.Title' = (ConvertFrom-RdpUtf8Base64 '6K6T6Ziy54Gr54mG6Kit5a6a5qqU5LiN5YaN5bCB6Y6W5omA5pyJ6Ly45YWl6YCj57ea')
+        'Fix.allow-firewall-inbound-exceptions.Warning' = (ConvertFrom-RdpUtf8Base64 '6YCZ5Lqb6Kit5a6a5qqU5Lit5omA5pyJ5bey5ZWf55So55qE6Ly45YWl5YWB6Kix6KaP5YmH6YO95pyD6YeN5paw55Sf5pWI77yM5LiN5Y+q5piv6YGg56uv5qGM6Z2i77ya5Y+v6IO95pyJ5Lq65Yi75oSP5bCB6Y6W5LqG5omA5pyJ6Ly45YWl6YCj57ea44CC')
+        'Fix.allow-firewall-inbound-exceptions.Restore' = (ConvertFrom-RdpUtf8Base64 '5b6p5Y6f5q2k5L+u5q2j77yI5pyD6YKE5Y6f5q+P5YCLIERvTm90QWxsb3dFeGNlcHRpb25z77yJ77yM5oiW5Z+36KGM5LiL5YiX5ZG95Luk5b6M6YeN5paw6ZaL5qmf77yacmVnIGFkZCBIS0xNXFNZU1RFTVxDdXJyZW50Q29udHJvbFNldFxTZXJ2aWNlc1xTaGFyZWRBY2Nlc3NcUGFyYW1ldGVyc1xGaXJld2FsbFBvbGljeVw8cHJvZmlsZT4gL3YgRG9Ob3RBbGxvd0V4Y2VwdGlvbnMgL3QgUkVHX0RXT1JEIC9kIDEgL2Y=')
         'Fix.allow-rdp-connections.Title' = (ConvertFrom-RdpUtf8Base64 '5YWB6Kix6YGg56uv5qGM6Z2i6YCj57ea')
-        'Fix.disable-nla.Title' = (ConvertFrom-RdpUtf8Base64 '5pqr5pmC6Zec6ZaJIFJEUCDnmoTntrLot6/lsaTntJrpqZforYk=')
-        'Fix.disable-nla.Warning' = (ConvertFrom-RdpUtf8Base64 '5rKS5pyJ57ay6Lev5bGk57Sa6amX6K2J5pmC77yM5Lu75L2V6IO96YCj5YiwIFJEUCDpgKPmjqXln6DnmoTkurrpg73mnIPlnKjorYnmmI7ouqvliIbkuYvliY3nnIvliLDnmbvlhaXnlavpnaLvvJrmm7TlrrnmmJPpga3liLDlr4bnorznjJzmuKzoiIfpqZforYnliY3lvLHpu57mlLvmk4rjgIJOTEEg6Zec6ZaJ5pyf6ZaT77yM6KuL6K6T6YCj5o6l5Z+g5LiN5bCN57ay6Zqb57ay6Lev6ZaL5pS+77yITlNH44CBSklU77yJ44CC')
-        'Fix.disable-nla.Restore' = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo6YCa6YGT5L+u5b6p5b6M77yM5L2/55So5q2k5L+u5q2j5omA6aGv56S655qE5YKZ5Lu96Lev5b6R5Z+36KGMIFVuZG8tUmRwUmVwYWly77yI5oiWIENNRCDlvqnljp/ljYDloYrvvInvvIzmiJblnKggUkRQLVRjcCDkuIrlsIcgVXNlckF1dGhlbnRpY2F0aW9uIOioreeCuiAx77yM54S25b6M6YeN5paw5ZWf5YuVIFZN44CC')
         'Fix.enable-legacy-tls-server.Title' = (ConvertFrom-RdpUtf8Base64 '54K66IiK54mIIFJEUCDnlKjmiLbnq6/llZ/nlKggVExTIDEuMCDoiIcgMS4x')
         'Fix.enable-legacy-tls-server.Warning' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMCDoiIcgMS4xIOW3sua3mOaxsO+8jOacg+WJiuW8semAmemDqOmbu+iFpuS4iuaJgOaciSBUTFMg5pyN5YuZ55qE5a6J5YWo5oCn77yM6ICM5LiN5Y+q5pivIFJEUOOAgg==')
         'Fix.enable-legacy-tls-server.Restore' = (ConvertFrom-RdpUtf8Base64 '5L2/55So5q2k5L+u5q2j5omA6aGv56S655qE5YKZ5Lu96Lev5b6R5Z+36KGMIFVuZG8tUmRwUmVwYWly77yM5oiW5bCH5YWp5YCL6YCa6KiK5Y2U5a6a55qEIEVuYWJsZWQg6Kit54K6IDDvvIznhLblvozph43mlrDplovmqZ/jgII=')
+        'Fix.enable-rdp-firewall-rules.Title' = (ConvertFrom-RdpUtf8Base64 '5ZWf55So5YWn5bu655qE6YGg56uv5qGM6Z2i6Ziy54Gr54mG6KaP5YmH')
         'Fix.enable-rdp-listener.Title' = (ConvertFrom-RdpUtf8Base64 '6YeN5paw6ZaL5ZWfIFJEUC1UY3Ag5o6l6IG956iL5byP')
         'Fix.enable-terminal-server.Title' = (ConvertFrom-RdpUtf8Base64 '6YeN5paw6ZaL5ZWf57WC56uv5qmf5Ly65pyN5Zmo5Lim57WQ5p2f5riF56m65qih5byP')
         'Fix.enable-tls12-server.Title' = (ConvertFrom-RdpUtf8Base64 '54K6IFNjaGFubmVsIOS8uuacjeWZqOerr+WVn+eUqCBUTFMgMS4y')
+        'Fix.open-rdp-port-in-firewall.Title' = (ConvertFrom-RdpUtf8Base64 '5Zyo6Ziy54Gr54mG5Lit6ZaL5ZWf5bey6Kit5a6a55qEIFJEUCDpgKPmjqXln6A=')
         'Fix.remove-rdp-cert-binding.Title' = (ConvertFrom-RdpUtf8Base64 '56e76Zmk5bey6Kit5a6a55qEIFJEUCDmhpHorYnmjIfntIs=')
         'Fix.renew-rdp-self-signed-cert.Title' = (ConvertFrom-RdpUtf8Base64 '5pu05pawIFJEUCDoh6rmiJHnsL3nvbLmhpHorYk=')
         'Fix.reset-machinekeys-acl.Title' = (ConvertFrom-RdpUtf8Base64 '6YeN6KitIE1hY2hpbmVLZXlzIOizh+aWmeWkvueahOasiumZkA==')
@@ -551,7 +559,6 @@ if ($script:RdpStringTable.ContainsKey([string]$PSUICulture)) {
 #   Get-RdpFirewallRulePort   -Name                     LocalPort of a rule by its Name, or $null when the rule is absent
 #   Set-RdpFirewallRulePort   -Name -Port
 #   Get-RdpWindowsFeatureState -Name                    $true / $false, or $null without Server Manager cmdlets
-#   Get-RdpUserRightExport                               lines of secedit's USER_RIGHTS export (Right = *SID,...); throws when secedit fails
 #   New-RdpProtectedDirectory -Path                     creates a folder only SYSTEM and Administrators can change (backups)
 #   Resolve-RdpFileSystemPath -Path                     full file system path; a relative one is taken from the PowerShell location
 #   Write-RdpBackupManifest   -Path -Manifest           writes backup.json (UTF-8 without BOM)
@@ -559,6 +566,8 @@ if ($script:RdpStringTable.ContainsKey([string]$PSUICulture)) {
 #   Invoke-RdpNative          -FilePath -ArgumentList   output lines; throws on a non-zero exit code
 #   Test-RdpElevation                                    $true when running as Administrator
 #   Get-RdpDate                                          the current time (mockable clock)
+#   Get-RdpRegistryValueTable -Path                     every value of a key: name -> data; empty when the key is absent
+#   Set-RdpFirewallRuleEnabled -Name -Enabled           Enable-/Disable-NetFirewallRule by the rule's Name (persistent store)
 
 function Get-RdpRegistryValue {
     [CmdletBinding()]
@@ -1235,23 +1244,6 @@ function Get-RdpWindowsFeatureState {
     return [bool]$feature.Installed
 }
 
-function Get-RdpUserRightExport {
-    [CmdletBinding()]
-    [OutputType([string])]
-    param()
-    # secedit writes a Unicode template; only its exit code and the file are read, never its
-    # (localized) messages. A new temporary file of this process, removed afterwards.
-    $file = [System.IO.Path]::GetTempFileName()
-    try {
-        $secedit = Join-Path -Path ([Environment]::SystemDirectory) -ChildPath 'secedit.exe'
-        $null = Invoke-RdpNative -FilePath $secedit -ArgumentList @('/export', '/areas', 'USER_RIGHTS', '/cfg', $file, '/quiet')
-        Get-Content -LiteralPath $file -Encoding Unicode
-    }
-    finally {
-        Remove-Item -LiteralPath $file -Force -ErrorAction SilentlyContinue
-    }
-}
-
 function New-RdpProtectedDirectory {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
@@ -1369,6 +1361,44 @@ function Get-RdpDate {
     [OutputType([datetime])]
     param()
     Get-Date
+}
+
+# Windows Firewall (src/powershell/firewall.ps1 reads the rules and profiles through these)
+
+function Get-RdpRegistryValueTable {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path
+    )
+    $table = @{}
+    if (-not (Test-Path -LiteralPath $Path)) {
+        return $table
+    }
+    $key = Get-Item -LiteralPath $Path
+    foreach ($name in $key.GetValueNames()) {
+        $table[$name] = $key.GetValue($name, $null, [Microsoft.Win32.RegistryValueOptions]::DoNotExpandEnvironmentNames)
+    }
+    $table
+}
+
+function Set-RdpFirewallRuleEnabled {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Name,
+        [Parameter(Mandatory = $true)]
+        [bool]$Enabled
+    )
+    if ($PSCmdlet.ShouldProcess($Name, "Firewall rule Enabled = $Enabled")) {
+        if ($Enabled) {
+            Enable-NetFirewallRule -Name $Name -ErrorAction Stop
+        }
+        else {
+            Disable-NetFirewallRule -Name $Name -ErrorAction Stop
+        }
+    }
 }
 #endregion src/powershell/platform.ps1
 
@@ -1494,20 +1524,7 @@ function Get-RdpEventXPath {
     $providers = @($Checks | ForEach-Object { "@Name='" + $_.Provider + "'" } | Sort-Object -Unique)
     $ids = @($Checks | ForEach-Object { $_.EventIds } | Sort-Object -Unique | ForEach-Object { "EventID=$_" })
     $milliseconds = [int64]($Hours * 3600000)
-    $xpath = "*[System[Provider[{0}] and ({1}) and TimeCreated[timediff(@SystemTime) <= {2}]]" -f ($providers -join ' or '), ($ids -join ' or '), $milliseconds
-    if ($Checks.Count -eq 1) {
-        # One check's own query also filters on its event data, so that a flood of other
-        # events of the same id (failed logons with a bad password) cannot hide its own.
-        foreach ($condition in $Checks[0].DataConditions) {
-            $terms = @(foreach ($field in $condition.Fields) {
-                    foreach ($value in $condition.Accepted) {
-                        "Data[@Name='{0}']='{1}'" -f $field, $value
-                    }
-                })
-            $xpath += ' and EventData[{0}]' -f ($terms -join ' or ')
-        }
-    }
-    $xpath + ']'
+    "*[System[Provider[{0}] and ({1}) and TimeCreated[timediff(@SystemTime) <= {2}]]]" -f ($providers -join ' or '), ($ids -join ' or '), $milliseconds
 }
 
 function Get-RdpChannelEvent {
@@ -1555,12 +1572,7 @@ function Select-RdpCheckEvent {
     foreach ($record in $Records) {
         $ok = $record.ProviderName -eq $Check.Provider -and $Check.EventIds -contains [int]$record.Id -and $record.TimeCreated -ge $Since
         foreach ($condition in $Check.DataConditions) {
-            # A condition holds when any of its fields carries one of its values.
-            $held = $false
-            foreach ($field in $condition.Fields) {
-                $held = $held -or ($record.Data.ContainsKey($field) -and $condition.Accepted -contains [string]$record.Data[$field])
-            }
-            $ok = $ok -and $held
+            $ok = $ok -and $record.Data.ContainsKey($condition.Field) -and $condition.Accepted -contains [string]$record.Data[$condition.Field]
         }
         if ($ok) {
             $record
@@ -1949,85 +1961,6 @@ function Invoke-RdpCheck {
     $result
 }
 #endregion src/powershell/checks.ps1
-
-#region src/powershell/user-rights.ps1
-# User rights by SID
-# secedit's USER_RIGHTS export has one line per right: "SeRemoteInteractiveLogonRight = *S-1-5-32-544,*S-1-5-32-555".
-# A holder with a SID is written "*SID"; an account secedit could not turn into a SID is
-# written by its name. Only SIDs are compared: names are localized and user-chosen.
-
-function ConvertFrom-RdpUserRightExport {
-    [CmdletBinding()]
-    [OutputType([hashtable])]
-    param(
-        [AllowEmptyCollection()]
-        [string[]]$Lines = @()
-    )
-    # Right name -> its holders as written ('S-1-5-32-544' for *S-1-5-32-544, names as they are).
-    # A right nobody holds has no line, so it is absent here.
-    $rights = @{}
-    $section = ''
-    foreach ($line in $Lines) {
-        $text = $line.Trim()
-        if ($text -match '^\[(.+)\]$') {
-            $section = $Matches[1]
-            continue
-        }
-        if ($section -ne 'Privilege Rights' -or $text -notmatch '^(Se[A-Za-z]+)\s*=\s*(.*)$') {
-            continue
-        }
-        $holders = @($Matches[2].Split(',') | ForEach-Object { $_.Trim() } | Where-Object { $_ } | ForEach-Object {
-                if ($_.StartsWith('*')) { $_.Substring(1) } else { $_ }
-            })
-        $rights[$Matches[1]] = $holders
-    }
-    $rights
-}
-
-function Get-RdpUserRightTable {
-    [CmdletBinding()]
-    [OutputType([hashtable])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Context
-    )
-    # One export per diagnosis, shared by every user-right check.
-    if (-not $Context.ContainsKey('UserRights')) {
-        $lines = @(Get-RdpUserRightExport)
-        if (-not ($lines | Where-Object { $_.Trim() -eq '[Privilege Rights]' })) {
-            throw 'secedit exported no [Privilege Rights] section'
-        }
-        $Context['UserRights'] = ConvertFrom-RdpUserRightExport -Lines $lines
-    }
-    $Context['UserRights']
-}
-
-function Test-RdpUserRightCheck {
-    [CmdletBinding()]
-    [OutputType([pscustomobject])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Check,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Context
-    )
-    $rights = Get-RdpUserRightTable -Context $Context
-    $holders = @()
-    if ($rights.ContainsKey($Check.Right)) {
-        $holders = @($rights[$Check.Right])
-    }
-    if ($Check.FiresWhen -eq 'granted-any') {
-        $found = @($Check.Sids | Where-Object { $holders -contains $_ })
-    }
-    else {
-        $found = @($Check.Sids | Where-Object { $holders -notcontains $_ })
-    }
-    if ($found.Count -gt 0) {
-        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ($found -join '+')
-    }
-    New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
-}
-#endregion src/powershell/user-rights.ps1
 
 #region src/powershell/status.ps1
 # Status truth table and report lines
@@ -3563,6 +3496,250 @@ function Set-RdpBcdEmsOperation {
 }
 #endregion src/powershell/operations.ps1
 
+#region src/powershell/firewall.ps1
+# Windows Firewall checks, operation and backup
+# The firewall keeps its configuration in the registry: rules as REG_SZ values named by the
+# rule's language-neutral Name under ...\FirewallPolicy\FirewallRules (local store) and
+# HKLM:\SOFTWARE\Policies\Microsoft\WindowsFirewall\FirewallRules (Group Policy store), data
+# '|'-separated fields ('v2.22|Action=Allow|Active=TRUE|Dir=In|Protocol=6|...|LPort=3389|...').
+# Fields are read one by one; the localized Name=/Desc= texts are never looked at.
+
+$script:RdpFirewallLocal = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy'
+$script:RdpFirewallPolicy = 'HKLM:\SOFTWARE\Policies\Microsoft\WindowsFirewall'
+$script:RdpFirewallProfiles = @('DomainProfile', 'StandardProfile', 'PublicProfile')
+
+function ConvertFrom-RdpFirewallRuleData {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyString()]
+        [string]$Data
+    )
+    # Field name -> list of values: LPort and Profile may appear more than once.
+    $fields = @{}
+    foreach ($part in $Data.Split('|')) {
+        $at = $part.IndexOf('=')
+        if ($at -lt 1) {
+            continue
+        }
+        $name = $part.Substring(0, $at)
+        if (-not $fields.ContainsKey($name)) {
+            $fields[$name] = @()
+        }
+        $fields[$name] += $part.Substring($at + 1)
+    }
+    $fields
+}
+
+function Get-RdpFirewallRuleSet {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param()
+    # Every rule of both stores: @{ Store; Name; Fields }.
+    foreach ($store in @($script:RdpFirewallLocal, $script:RdpFirewallPolicy)) {
+        $values = Get-RdpRegistryValueTable -Path "$store\FirewallRules"
+        foreach ($name in @($values.Keys)) {
+            @{ Store = $store; Name = $name; Fields = (ConvertFrom-RdpFirewallRuleData -Data ([string]$values[$name])) }
+        }
+    }
+}
+
+function Test-RdpFirewallRuleField {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Fields,
+        [Parameter(Mandatory = $true)]
+        [string]$Name,
+        [Parameter(Mandatory = $true)]
+        [string]$Value
+    )
+    @($Fields[$Name] | Where-Object { [string]$_ -eq $Value }).Count -gt 0
+}
+
+function Test-RdpFirewallRuleActive {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Fields
+    )
+    Test-RdpFirewallRuleField -Fields $Fields -Name 'Active' -Value 'TRUE'
+}
+
+function Test-RdpFirewallRuleCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    $found = @(Get-RdpFirewallRuleSet | Where-Object { $_.Name -eq $Check.Rule })
+    if (@($found | Where-Object { Test-RdpFirewallRuleActive -Fields $_.Fields }).Count -gt 0) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    }
+    $detail = 'inactive'
+    if ($found.Count -eq 0) {
+        $detail = 'missing'
+    }
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail $detail
+}
+
+function Get-RdpFirewallProfileValue {
+    [CmdletBinding()]
+    [OutputType([object])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Profile,
+        [Parameter(Mandatory = $true)]
+        [string]$Name
+    )
+    # The effective value: the Group Policy one when present. Source 'gpo' or 'local'.
+    $value = Get-RdpRegistryValue -Path "$script:RdpFirewallPolicy\$Profile" -Name $Name
+    if ($null -ne $value) {
+        return @{ Value = $value; Source = 'gpo' }
+    }
+    @{ Value = (Get-RdpRegistryValue -Path "$script:RdpFirewallLocal\$Profile" -Name $Name); Source = 'local' }
+}
+
+function Test-RdpFirewallInboundBlockedCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # A profile whose firewall is off blocks nothing; absent EnableFirewall means on.
+    $blocking = @(foreach ($profile in $script:RdpFirewallProfiles) {
+            $enabled = Get-RdpFirewallProfileValue -Profile $profile -Name 'EnableFirewall'
+            $shield = Get-RdpFirewallProfileValue -Profile $profile -Name 'DoNotAllowExceptions'
+            $on = $null -eq $enabled.Value -or [int]$enabled.Value -ne 0
+            if ($on -and $null -ne $shield.Value -and [int]$shield.Value -eq 1) {
+                if ($Check.Source -ne 'policy' -or $shield.Source -eq 'gpo') {
+                    '{0}:{1}' -f $shield.Source, $profile
+                }
+            }
+        })
+    if ($blocking.Count -eq 0) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    }
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ($blocking -join '+')
+}
+
+function Test-RdpFirewallPortAllowedCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # Never assume 3389. Active inbound TCP rules listing the port exactly; a block rule wins.
+    $port = [string](Get-RdpConfiguredPort -Check $Check)
+    $matching = @(Get-RdpFirewallRuleSet | Where-Object {
+            (Test-RdpFirewallRuleActive -Fields $_.Fields) -and
+            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Dir' -Value 'In') -and
+            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Protocol' -Value '6') -and
+            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'LPort' -Value $port)
+        })
+    $blocked = @($matching | Where-Object { Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Action' -Value 'Block' })
+    if ($blocked.Count -gt 0) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ("$port/block:" + (@($blocked | ForEach-Object { $_.Name }) -join '+'))
+    }
+    if ($Check.FiresWhen -eq 'not-allowed' -and @($matching | Where-Object { Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Action' -Value 'Allow' }).Count -eq 0) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail "$port/no-allow"
+    }
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+}
+
+function Get-RdpFirewallRuleState {
+    [CmdletBinding()]
+    [OutputType([object])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Rule
+    )
+    # $true / $false for the local rule's Active field, $null when the rule is absent.
+    $data = Get-RdpRegistryValue -Path "$script:RdpFirewallLocal\FirewallRules" -Name $Rule
+    if ($null -eq $data) {
+        return $null
+    }
+    Test-RdpFirewallRuleActive -Fields (ConvertFrom-RdpFirewallRuleData -Data ([string]$data))
+}
+
+function Enable-RdpFirewallRuleOperation {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Operation,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Parameters,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    $state = Get-RdpFirewallRuleState -Rule $Operation.Rule
+    if ($null -eq $state) {
+        Write-Warning ($script:RdpStrings.FirewallRuleMissing -f $Operation.Rule)
+        return
+    }
+    # Enabling an enabled rule changes nothing: no need to tell the two apart.
+    Set-RdpFirewallRuleEnabled -Name $Operation.Rule -Enabled $true
+    '{0} enabled' -f $Operation.Rule
+}
+
+function Backup-RdpFirewallRuleStateItem {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Item,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context,
+        [Parameter(Mandatory = $true)]
+        [string]$Folder
+    )
+    @{ Kind = $Item.Kind; Rule = $Item.Rule; Enabled = (Get-RdpFirewallRuleState -Rule $Item.Rule) }
+}
+
+function Restore-RdpFirewallRuleStateItem {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object]$Entry,
+        [Parameter(Mandatory = $true)]
+        [string]$Folder
+    )
+    # An absent rule stays absent: enabling never created one.
+    if ($null -ne $Entry.Enabled -and (Get-RdpFirewallRuleState -Rule $Entry.Rule) -ne [bool]$Entry.Enabled) {
+        Set-RdpFirewallRuleEnabled -Name $Entry.Rule -Enabled ([bool]$Entry.Enabled)
+    }
+}
+
+function Test-RdpFirewallRuleStateItem {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object]$Entry,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Item
+    )
+    if ([string](Get-RdpEntryField -Entry $Entry -Name 'Rule') -ne $Item.Rule) {
+        return $false
+    }
+    $enabled = Get-RdpEntryField -Entry $Entry -Name 'Enabled'
+    $null -eq $enabled -or $enabled -is [bool]
+}
+#endregion src/powershell/firewall.ps1
+
 #region src/powershell/engine.ps1
 # Diagnosis and repair engine
 
@@ -3951,7 +4128,9 @@ $script:RdpCheckEvaluators = @{
     'certificate-binding' = 'Test-RdpCertificateBindingCheck'
     'folder-acl' = 'Test-RdpFolderAclCheck'
     'windows-feature' = 'Test-RdpWindowsFeatureCheck'
-    'user-right' = 'Test-RdpUserRightCheck'
+    'firewall-rule' = 'Test-RdpFirewallRuleCheck'
+    'firewall-inbound-blocked' = 'Test-RdpFirewallInboundBlockedCheck'
+    'firewall-port-allowed' = 'Test-RdpFirewallPortAllowedCheck'
 }
 
 $script:RdpOperationAppliers = @{
@@ -3968,6 +4147,7 @@ $script:RdpOperationAppliers = @{
     'firewall-rule-port' = 'Set-RdpFirewallRuleOperation'
     'bcd-set' = 'Set-RdpBcdOperation'
     'bcd-ems-settings' = 'Set-RdpBcdEmsOperation'
+    'firewall-rule-enable' = 'Enable-RdpFirewallRuleOperation'
 }
 
 $script:RdpBackupFunctions = @{
@@ -3976,6 +4156,7 @@ $script:RdpBackupFunctions = @{
     'service-config' = 'Backup-RdpServiceConfigItem'
     'certificate-store' = 'Backup-RdpCertificateStoreItem'
     'firewall-rule' = 'Backup-RdpFirewallRuleItem'
+    'firewall-rule-state' = 'Backup-RdpFirewallRuleStateItem'
     'bcd-store' = 'Backup-RdpBcdStoreItem'
 }
 
@@ -3985,6 +4166,7 @@ $script:RdpRestoreFunctions = @{
     'service-config' = 'Restore-RdpServiceConfigItem'
     'certificate-store' = 'Restore-RdpCertificateStoreItem'
     'firewall-rule' = 'Restore-RdpFirewallRuleItem'
+    'firewall-rule-state' = 'Restore-RdpFirewallRuleStateItem'
     'bcd-store' = 'Restore-RdpBcdStoreItem'
 }
 
@@ -3994,53 +4176,12 @@ $script:RdpBackupEntryTests = @{
     'service-config' = 'Test-RdpServiceConfigItem'
     'certificate-store' = 'Test-RdpCertificateStoreItem'
     'firewall-rule' = 'Test-RdpFirewallRuleItem'
+    'firewall-rule-state' = 'Test-RdpFirewallRuleStateItem'
     'bcd-store' = 'Test-RdpBcdStoreItem'
 }
 
 $script:RdpCatalog = @{
     Scenarios = @(
-        @{
-            Id = 'account-locked-or-expired'
-            Evidence = @(
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'event-query'
-                        Id = 'ev-logon-account'
-                        Channel = 'Security'
-                        Provider = 'Microsoft-Windows-Security-Auditing'
-                        EventIds = @(4625)
-                        WindowHours = 24
-                        DataConditions = @(
-                            @{
-                                Fields = @('Status', 'SubStatus')
-                                Accepted = @('0xc0000234', '0xc0000072', '0xc0000071', '0xc0000224', '0xc0000193')
-                            }
-                        )
-                        ReportFields = @('TargetUserName', 'Status', 'SubStatus')
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'event-query'
-                        Id = 'ev-logon-bad-password'
-                        Channel = 'Security'
-                        Provider = 'Microsoft-Windows-Security-Auditing'
-                        EventIds = @(4625)
-                        WindowHours = 24
-                        DataConditions = @(
-                            @{
-                                Fields = @('Status', 'SubStatus')
-                                Accepted = @('0xc000006a', '0xc0000064')
-                            }
-                        )
-                        ReportFields = @('TargetUserName', 'SubStatus')
-                    }
-                }
-            )
-            Fixes = @()
-        }
         @{
             Id = 'broker-hostname'
             Evidence = @(
@@ -4081,6 +4222,65 @@ $script:RdpCatalog = @{
                 }
             )
             Fixes = @()
+        }
+        @{
+            Id = 'guest-firewall-blocks-rdp'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'firewall-rule'
+                        Id = 'rdp-firewall-rule-off'
+                        Rule = 'RemoteDesktop-UserMode-In-TCP'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'firewall-inbound-blocked'
+                        Id = 'firewall-blocks-all-inbound'
+                        Source = 'effective'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'firewall-port-allowed'
+                        Id = 'rdp-port-block-rule'
+                        PortKey = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                        PortName = 'PortNumber'
+                        DefaultPort = 3389
+                        FiresWhen = 'blocked'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'firewall-inbound-blocked'
+                        Id = 'firewall-block-all-by-policy'
+                        Source = 'policy'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'firewall-service-stopped'
+                        Service = 'MpsSvc'
+                        FiresWhen = 'not-running'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'bfe-service-stopped'
+                        Service = 'BFE'
+                        FiresWhen = 'not-running'
+                    }
+                }
+            )
+            Fixes = @('enable-rdp-firewall-rules', 'allow-firewall-inbound-exceptions')
         }
         @{
             Id = 'machinekeys-access'
@@ -4155,30 +4355,6 @@ $script:RdpCatalog = @{
                 }
             )
             Fixes = @('reset-machinekeys-acl', 'renew-rdp-self-signed-cert', 'remove-rdp-cert-binding', 'set-rdp-cert-binding')
-        }
-        @{
-            Id = 'nla-dc-unreachable'
-            Evidence = @(
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'event-query'
-                        Id = 'ev-logon-no-dc'
-                        Channel = 'Security'
-                        Provider = 'Microsoft-Windows-Security-Auditing'
-                        EventIds = @(4625)
-                        WindowHours = 24
-                        DataConditions = @(
-                            @{
-                                Fields = @('Status', 'SubStatus')
-                                Accepted = @('0xc000005e', '0xc000018c', '0xc0000192')
-                            }
-                        )
-                        ReportFields = @('TargetDomainName', 'Status', 'SubStatus')
-                    }
-                }
-            )
-            Fixes = @('disable-nla')
         }
         @{
             Id = 'rdp-cert-invalid'
@@ -4273,8 +4449,8 @@ $script:RdpCatalog = @{
                         Id = 'terminal-server-draining'
                         Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
                         Name = 'TSServerDrainMode'
-                        Op = 'not-equals'
-                        Value = 0
+                        Op = 'equals'
+                        Value = 1
                         PolicyKey = $null
                         PolicyName = $null
                     }
@@ -4333,6 +4509,36 @@ $script:RdpCatalog = @{
                 }
             )
             Fixes = @('stop-port-owner', 'set-rdp-port')
+        }
+        @{
+            Id = 'rdp-port-firewall-mismatch'
+            Evidence = @(
+                @{
+                    Role = 'precondition'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-port-changed'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                        Name = 'PortNumber'
+                        Op = 'not-equals'
+                        Value = 3389
+                        PolicyKey = $null
+                        PolicyName = $null
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'firewall-port-allowed'
+                        Id = 'rdp-port-not-allowed'
+                        PortKey = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                        PortName = 'PortNumber'
+                        DefaultPort = 3389
+                        FiresWhen = 'not-allowed'
+                    }
+                }
+            )
+            Fixes = @('open-rdp-port-in-firewall', 'set-rdp-port')
         }
         @{
             Id = 'termservice-not-running'
@@ -4455,92 +4661,8 @@ $script:RdpCatalog = @{
             )
             Fixes = @('enable-tls12-server', 'suspend-group-policy', 'resume-group-policy', 'enable-legacy-tls-server')
         }
-        @{
-            Id = 'user-not-authorized'
-            Evidence = @(
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'event-query'
-                        Id = 'ev-logon-no-right'
-                        Channel = 'Security'
-                        Provider = 'Microsoft-Windows-Security-Auditing'
-                        EventIds = @(4625)
-                        WindowHours = 24
-                        DataConditions = @(
-                            @{
-                                Fields = @('Status', 'SubStatus')
-                                Accepted = @('0xc000015b')
-                            }
-                        )
-                        ReportFields = @('TargetUserName', 'LogonType')
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'user-right'
-                        Id = 'rdp-right-no-admins'
-                        Right = 'SeRemoteInteractiveLogonRight'
-                        FiresWhen = 'missing-any'
-                        Sids = @('S-1-5-32-544')
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'user-right'
-                        Id = 'rdp-right-no-rdusers'
-                        Right = 'SeRemoteInteractiveLogonRight'
-                        FiresWhen = 'missing-any'
-                        Sids = @('S-1-5-32-555')
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'user-right'
-                        Id = 'rdp-right-denied'
-                        Right = 'SeDenyRemoteInteractiveLogonRight'
-                        FiresWhen = 'granted-any'
-                        Sids = @('S-1-5-113', 'S-1-5-114', 'S-1-5-32-544', 'S-1-5-32-555')
-                    }
-                }
-            )
-            Fixes = @()
-        }
     )
     Checks = @{
-        'ev-logon-account' = @{
-            Kind = 'event-query'
-            Id = 'ev-logon-account'
-            Channel = 'Security'
-            Provider = 'Microsoft-Windows-Security-Auditing'
-            EventIds = @(4625)
-            WindowHours = 24
-            DataConditions = @(
-                @{
-                    Fields = @('Status', 'SubStatus')
-                    Accepted = @('0xc0000234', '0xc0000072', '0xc0000071', '0xc0000224', '0xc0000193')
-                }
-            )
-            ReportFields = @('TargetUserName', 'Status', 'SubStatus')
-        }
-        'ev-logon-bad-password' = @{
-            Kind = 'event-query'
-            Id = 'ev-logon-bad-password'
-            Channel = 'Security'
-            Provider = 'Microsoft-Windows-Security-Auditing'
-            EventIds = @(4625)
-            WindowHours = 24
-            DataConditions = @(
-                @{
-                    Fields = @('Status', 'SubStatus')
-                    Accepted = @('0xc000006a', '0xc0000064')
-                }
-            )
-            ReportFields = @('TargetUserName', 'SubStatus')
-        }
         'broker-role-installed' = @{
             Kind = 'windows-feature'
             Id = 'broker-role-installed'
@@ -4566,6 +4688,41 @@ $script:RdpCatalog = @{
             WindowHours = 24
             DataConditions = @()
             ReportFields = @()
+        }
+        'rdp-firewall-rule-off' = @{
+            Kind = 'firewall-rule'
+            Id = 'rdp-firewall-rule-off'
+            Rule = 'RemoteDesktop-UserMode-In-TCP'
+        }
+        'firewall-blocks-all-inbound' = @{
+            Kind = 'firewall-inbound-blocked'
+            Id = 'firewall-blocks-all-inbound'
+            Source = 'effective'
+        }
+        'rdp-port-block-rule' = @{
+            Kind = 'firewall-port-allowed'
+            Id = 'rdp-port-block-rule'
+            PortKey = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+            PortName = 'PortNumber'
+            DefaultPort = 3389
+            FiresWhen = 'blocked'
+        }
+        'firewall-block-all-by-policy' = @{
+            Kind = 'firewall-inbound-blocked'
+            Id = 'firewall-block-all-by-policy'
+            Source = 'policy'
+        }
+        'firewall-service-stopped' = @{
+            Kind = 'service-state'
+            Id = 'firewall-service-stopped'
+            Service = 'MpsSvc'
+            FiresWhen = 'not-running'
+        }
+        'bfe-service-stopped' = @{
+            Kind = 'service-state'
+            Id = 'bfe-service-stopped'
+            Service = 'BFE'
+            FiresWhen = 'not-running'
         }
         'ev-rcm-cert' = @{
             Kind = 'event-query'
@@ -4622,21 +4779,6 @@ $script:RdpCatalog = @{
                     FilesStartingWith = 'f686aace6942fb7f7ceb231212eef4a4_'
                 }
             )
-        }
-        'ev-logon-no-dc' = @{
-            Kind = 'event-query'
-            Id = 'ev-logon-no-dc'
-            Channel = 'Security'
-            Provider = 'Microsoft-Windows-Security-Auditing'
-            EventIds = @(4625)
-            WindowHours = 24
-            DataConditions = @(
-                @{
-                    Fields = @('Status', 'SubStatus')
-                    Accepted = @('0xc000005e', '0xc000018c', '0xc0000192')
-                }
-            )
-            ReportFields = @('TargetDomainName', 'Status', 'SubStatus')
         }
         'rdp-cert-store' = @{
             Kind = 'certificate-store'
@@ -4696,8 +4838,8 @@ $script:RdpCatalog = @{
             Id = 'terminal-server-draining'
             Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
             Name = 'TSServerDrainMode'
-            Op = 'not-equals'
-            Value = 0
+            Op = 'equals'
+            Value = 1
             PolicyKey = $null
             PolicyName = $null
         }
@@ -4734,6 +4876,24 @@ $script:RdpCatalog = @{
             Id = 'termservice-stopped'
             Service = 'TermService'
             FiresWhen = 'not-running'
+        }
+        'rdp-port-changed' = @{
+            Kind = 'registry-value'
+            Id = 'rdp-port-changed'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+            Name = 'PortNumber'
+            Op = 'not-equals'
+            Value = 3389
+            PolicyKey = $null
+            PolicyName = $null
+        }
+        'rdp-port-not-allowed' = @{
+            Kind = 'firewall-port-allowed'
+            Id = 'rdp-port-not-allowed'
+            PortKey = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+            PortName = 'PortNumber'
+            DefaultPort = 3389
+            FiresWhen = 'not-allowed'
         }
         'termservice-disabled' = @{
             Kind = 'service-state'
@@ -4817,44 +4977,62 @@ $script:RdpCatalog = @{
             PolicyKey = $null
             PolicyName = $null
         }
-        'ev-logon-no-right' = @{
-            Kind = 'event-query'
-            Id = 'ev-logon-no-right'
-            Channel = 'Security'
-            Provider = 'Microsoft-Windows-Security-Auditing'
-            EventIds = @(4625)
-            WindowHours = 24
-            DataConditions = @(
-                @{
-                    Fields = @('Status', 'SubStatus')
-                    Accepted = @('0xc000015b')
-                }
-            )
-            ReportFields = @('TargetUserName', 'LogonType')
-        }
-        'rdp-right-no-admins' = @{
-            Kind = 'user-right'
-            Id = 'rdp-right-no-admins'
-            Right = 'SeRemoteInteractiveLogonRight'
-            FiresWhen = 'missing-any'
-            Sids = @('S-1-5-32-544')
-        }
-        'rdp-right-no-rdusers' = @{
-            Kind = 'user-right'
-            Id = 'rdp-right-no-rdusers'
-            Right = 'SeRemoteInteractiveLogonRight'
-            FiresWhen = 'missing-any'
-            Sids = @('S-1-5-32-555')
-        }
-        'rdp-right-denied' = @{
-            Kind = 'user-right'
-            Id = 'rdp-right-denied'
-            Right = 'SeDenyRemoteInteractiveLogonRight'
-            FiresWhen = 'granted-any'
-            Sids = @('S-1-5-113', 'S-1-5-114', 'S-1-5-32-544', 'S-1-5-32-555')
-        }
     }
     Fixes = @{
+        'allow-firewall-inbound-exceptions' = @{
+            Id = 'allow-firewall-inbound-exceptions'
+            Command = 'Disable-RdpFirewallInboundBlock'
+            OptIn = $true
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\DomainProfile'
+                    Name = 'DoNotAllowExceptions'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 0
+                }
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\StandardProfile'
+                    Name = 'DoNotAllowExceptions'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 0
+                }
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\PublicProfile'
+                    Name = 'DoNotAllowExceptions'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 0
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\DomainProfile'
+                    Name = 'DoNotAllowExceptions'
+                }
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\StandardProfile'
+                    Name = 'DoNotAllowExceptions'
+                }
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\PublicProfile'
+                    Name = 'DoNotAllowExceptions'
+                }
+            )
+            VerifyChecks = @('firewall-blocks-all-inbound')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $true
+            WeakensSecurity = $true
+        }
         'allow-rdp-connections' = @{
             Id = 'allow-rdp-connections'
             Command = 'Enable-RdpConnection'
@@ -4882,34 +5060,6 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $false
-        }
-        'disable-nla' = @{
-            Id = 'disable-nla'
-            Command = 'Disable-RdpNetworkLevelAuthentication'
-            OptIn = $true
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'registry-set'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                    Name = 'UserAuthentication'
-                    Type = 'REG_DWORD'
-                    Param = $null
-                    Data = 0
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'registry-value'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                    Name = 'UserAuthentication'
-                }
-            )
-            VerifyChecks = @()
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $true
-            WeakensSecurity = $true
         }
         'enable-legacy-tls-server' = @{
             Id = 'enable-legacy-tls-server'
@@ -4977,6 +5127,37 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $true
+        }
+        'enable-rdp-firewall-rules' = @{
+            Id = 'enable-rdp-firewall-rules'
+            Command = 'Enable-RdpFirewallRule'
+            OptIn = $false
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'firewall-rule-enable'
+                    Rule = 'RemoteDesktop-UserMode-In-TCP'
+                }
+                @{
+                    Kind = 'firewall-rule-enable'
+                    Rule = 'RemoteDesktop-UserMode-In-UDP'
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'firewall-rule-state'
+                    Rule = 'RemoteDesktop-UserMode-In-TCP'
+                }
+                @{
+                    Kind = 'firewall-rule-state'
+                    Rule = 'RemoteDesktop-UserMode-In-UDP'
+                }
+            )
+            VerifyChecks = @('rdp-firewall-rule-off')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $false
+            WeakensSecurity = $false
         }
         'enable-rdp-listener' = @{
             Id = 'enable-rdp-listener'
@@ -5120,6 +5301,48 @@ $script:RdpCatalog = @{
             NeededWhenEvents = @()
             RestartsServices = @()
             Reboot = $true
+            WeakensSecurity = $false
+        }
+        'open-rdp-port-in-firewall' = @{
+            Id = 'open-rdp-port-in-firewall'
+            Command = 'Set-RdpFirewallPort'
+            OptIn = $true
+            Parameters = @(
+                @{
+                    Name = 'Port'
+                    Type = 'port'
+                }
+            )
+            Operations = @(
+                @{
+                    Kind = 'firewall-rule-port'
+                    Rule = 'RemoteDesktop-UserMode-In-TCP'
+                    Protocol = 'TCP'
+                    Param = 'Port'
+                    Data = $null
+                }
+                @{
+                    Kind = 'firewall-rule-port'
+                    Rule = 'RemoteDesktop-UserMode-In-UDP'
+                    Protocol = 'UDP'
+                    Param = 'Port'
+                    Data = $null
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'firewall-rule'
+                    Rule = 'RemoteDesktop-UserMode-In-TCP'
+                }
+                @{
+                    Kind = 'firewall-rule'
+                    Rule = 'RemoteDesktop-UserMode-In-UDP'
+                }
+            )
+            VerifyChecks = @('rdp-port-not-allowed')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $false
             WeakensSecurity = $false
         }
         'remove-rdp-cert-binding' = @{
@@ -5507,8 +5730,8 @@ function Invoke-RdpDiagnosis {
     [OutputType([pscustomobject], [string])]
     param(
         [Parameter(Position = 0)]
-        [ValidateSet('account-locked-or-expired', 'broker-hostname', 'machinekeys-access', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled', 'user-not-authorized')]
-        [string[]]$Scenario = @('account-locked-or-expired', 'broker-hostname', 'machinekeys-access', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled', 'user-not-authorized'),
+        [ValidateSet('broker-hostname', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'termservice-not-running', 'tls-disabled')]
+        [string[]]$Scenario = @('broker-hostname', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'termservice-not-running', 'tls-disabled'),
         [object]$Since = $null,
         [Nullable[datetime]]$After = $null,
         [Parameter(Mandatory = $true, ParameterSetName = 'Text')]
@@ -5566,14 +5789,14 @@ function Invoke-RdpRepair {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true, Position = 0)]
-        [ValidateSet('account-locked-or-expired', 'broker-hostname', 'machinekeys-access', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'termservice-not-running', 'tls-disabled', 'user-not-authorized')]
+        [ValidateSet('broker-hostname', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'termservice-not-running', 'tls-disabled')]
         [string]$Scenario,
-        [ValidateSet('allow-rdp-connections', 'disable-nla', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
+        [ValidateSet('allow-firewall-inbound-exceptions', 'allow-rdp-connections', 'enable-legacy-tls-server', 'enable-rdp-firewall-rules', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'open-rdp-port-in-firewall', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
         [string[]]$Fix = @(),
-        [ValidatePattern('^[0-9A-Fa-f]{40}$')]
-        [string]$Thumbprint,
         [ValidateRange(1, 65535)]
         [int]$Port,
+        [ValidatePattern('^[0-9A-Fa-f]{40}$')]
+        [string]$Thumbprint,
         [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
     )
     $data = @($script:RdpCatalog.Scenarios | Where-Object { $_.Id -eq $Scenario })[0]
@@ -5593,11 +5816,11 @@ function Invoke-RdpRepair {
             }
         })
     $parameters = @{}
-    if ($PSBoundParameters.ContainsKey('Thumbprint')) {
-        $parameters['Thumbprint'] = $Thumbprint
-    }
     if ($PSBoundParameters.ContainsKey('Port')) {
         $parameters['Port'] = $Port
+    }
+    if ($PSBoundParameters.ContainsKey('Thumbprint')) {
+        $parameters['Thumbprint'] = $Thumbprint
     }
     foreach ($candidate in $selected) {
         foreach ($parameter in $candidate.Parameters) {
@@ -5633,6 +5856,18 @@ function Undo-RdpRepair {
 }
 #endregion public commands (templates/powershell/public.ps1.ejs)
 
+#region fix allow-firewall-inbound-exceptions (command Disable-RdpFirewallInboundBlock)
+function Disable-RdpFirewallInboundBlock {
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'allow-firewall-inbound-exceptions' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix allow-firewall-inbound-exceptions (command Disable-RdpFirewallInboundBlock)
+
 #region fix allow-rdp-connections (command Enable-RdpConnection)
 function Enable-RdpConnection {
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
@@ -5645,18 +5880,6 @@ function Enable-RdpConnection {
 }
 #endregion fix allow-rdp-connections (command Enable-RdpConnection)
 
-#region fix disable-nla (command Disable-RdpNetworkLevelAuthentication)
-function Disable-RdpNetworkLevelAuthentication {
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'disable-nla' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix disable-nla (command Disable-RdpNetworkLevelAuthentication)
-
 #region fix enable-legacy-tls-server (command Enable-RdpLegacyTlsProtocol)
 function Enable-RdpLegacyTlsProtocol {
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
@@ -5668,6 +5891,18 @@ function Enable-RdpLegacyTlsProtocol {
     Invoke-RdpFixCommand -FixId 'enable-legacy-tls-server' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix enable-legacy-tls-server (command Enable-RdpLegacyTlsProtocol)
+
+#region fix enable-rdp-firewall-rules (command Enable-RdpFirewallRule)
+function Enable-RdpFirewallRule {
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'enable-rdp-firewall-rules' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix enable-rdp-firewall-rules (command Enable-RdpFirewallRule)
 
 #region fix enable-rdp-listener (command Enable-RdpListener)
 function Enable-RdpListener {
@@ -5704,6 +5939,21 @@ function Enable-RdpTlsProtocol {
     Invoke-RdpFixCommand -FixId 'enable-tls12-server' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix enable-tls12-server (command Enable-RdpTlsProtocol)
+
+#region fix open-rdp-port-in-firewall (command Set-RdpFirewallPort)
+function Set-RdpFirewallPort {
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [ValidateRange(1, 65535)]
+        [int]$Port,
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{ Port = $Port }
+    Invoke-RdpFixCommand -FixId 'open-rdp-port-in-firewall' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix open-rdp-port-in-firewall (command Set-RdpFirewallPort)
 
 #region fix remove-rdp-cert-binding (command Remove-RdpCertificateBinding)
 function Remove-RdpCertificateBinding {

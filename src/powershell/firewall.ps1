@@ -191,9 +191,7 @@ function Enable-RdpFirewallRuleOperation {
         Write-Warning ($script:RdpStrings.FirewallRuleMissing -f $Operation.Rule)
         return
     }
-    if ($state) {
-        return '{0} already enabled' -f $Operation.Rule
-    }
+    # Enabling an enabled rule changes nothing: no need to tell the two apart.
     Set-RdpFirewallRuleEnabled -Name $Operation.Rule -Enabled $true
     '{0} enabled' -f $Operation.Rule
 }

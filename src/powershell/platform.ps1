@@ -38,6 +38,8 @@
 #   Invoke-RdpNative          -FilePath -ArgumentList   output lines; throws on a non-zero exit code
 #   Test-RdpElevation                                    $true when running as Administrator
 #   Get-RdpDate                                          the current time (mockable clock)
+#   Get-RdpRegistryValueTable -Path                     every value of a key: name -> data; empty when the key is absent
+#   Set-RdpFirewallRuleEnabled -Name -Enabled           Enable-/Disable-NetFirewallRule by the rule's Name (persistent store)
 
 function Get-RdpRegistryValue {
     [CmdletBinding()]
@@ -876,8 +878,6 @@ function Get-RdpDate {
 }
 
 # Windows Firewall (src/powershell/firewall.ps1 reads the rules and profiles through these)
-#   Get-RdpRegistryValueTable -Path                    every value of a key: name -> data; empty when the key is absent
-#   Set-RdpFirewallRuleEnabled -Name -Enabled          Enable-/Disable-NetFirewallRule by the rule's Name (persistent store)
 
 function Get-RdpRegistryValueTable {
     [CmdletBinding()]

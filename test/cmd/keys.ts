@@ -14,3 +14,7 @@ export const BCD_POINTER =
   'HKLM\\BCD00000000\\Objects\\{9dea862c-5cdd-4e70-acc1-f32b344d4795}\\Elements\\23000003';
 export const BCD_DEFAULT = '{6c1f4c2a-3d5e-11ee-9a5b-000d3a1f2b3c}';
 export const BCD_SAFEBOOT = `HKLM\\BCD00000000\\Objects\\${BCD_DEFAULT}\\Elements\\25000080`;
+export const FIREWALL_POLICY =
+  'HKLM\\SYSTEM\\CurrentControlSet\\Services\\SharedAccess\\Parameters\\FirewallPolicy';
+export const FIREWALL_RULES = `${FIREWALL_POLICY}\\FirewallRules`;
+export const FIREWALL_GPO = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\WindowsFirewall';

@@ -210,7 +210,8 @@ describe.skipIf(!haveChromium)('the paste-picker page in Chromium', () => {
   it('tells which variable a parameterised block reads', async () => {
     await page.fill('#event-id', '');
     await expect(
-      page.locator('[data-fix=set-rdp-port] .set-first code').textContent(),
+      // set-rdp-port is offered by rdp-port-conflict and rdp-port-firewall-mismatch alike.
+      page.locator('[data-fix=set-rdp-port] .set-first code').first().textContent(),
     ).resolves.toBe('set RR_Port=<Port>');
   });
 

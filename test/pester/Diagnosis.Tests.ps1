@@ -10,6 +10,8 @@ BeforeDiscovery {
                 Id      = $scenario.Id
                 Fixes   = @($scenario.Fixes)
                 Primary = @($scenario.Evidence | Where-Object { $_.Role -eq 'primary' } | ForEach-Object { @{ CheckId = $_.Check.Id } })
+                # A scenario applies only where its preconditions hold (rdp-port-firewall-mismatch: a moved port).
+                Preconditions = @($scenario.Evidence | Where-Object { $_.Role -eq 'precondition' } | ForEach-Object { $_.Check.Id })
             }
         })
     Remove-Module -Name 'RdpRescue' -Force
@@ -54,6 +56,9 @@ Describe 'Invoke-RdpDiagnosis' {
         }
 
         It 'is Detected with <CheckId> as evidence when that check finds its problem' -ForEach $Primary {
+            foreach ($precondition in $Preconditions) {
+                Set-FakeCheckFiring -Check (Get-RdpTestCheck -Id $precondition)
+            }
             Set-FakeCheckFiring -Check (Get-RdpTestCheck -Id $CheckId)
             $result = Invoke-RdpDiagnosis -Scenario $Id
             $result.Status | Should -Be 'Detected'
@@ -64,6 +69,9 @@ Describe 'Invoke-RdpDiagnosis' {
         }
 
         It 'is Unknown naming <CheckId> when its probe fails' -ForEach $Primary {
+            foreach ($precondition in $Preconditions) {
+                Set-FakeCheckFiring -Check (Get-RdpTestCheck -Id $precondition)
+            }
             Set-FakeCheckFailing -Check (Get-RdpTestCheck -Id $CheckId)
             $result = Invoke-RdpDiagnosis -Scenario $Id
             $result.Status | Should -Be 'Unknown'

@@ -12,6 +12,8 @@
 # called from the module's scope and from the tests' scope, and the global scope is the one
 # both see.
 
+. (Join-Path -Path $PSScriptRoot -ChildPath 'FakeFirewall.ps1')
+
 
 function global:Get-RdpTestBuild {
     # The runner (test/pester-runner) builds afresh and passes the folder; by hand, dist-ps.
@@ -184,6 +186,7 @@ function global:Reset-FakeMachine {
     }
     Initialize-FakeKeyState
     Initialize-FakeBootStore
+    Initialize-FakeFirewall
     Update-FakeListener
 }
 
@@ -322,7 +325,7 @@ function global:Get-FakePlatformCommand {
         'Get-RdpAccessRule', 'Get-RdpSecurityDescriptor', 'Set-RdpSecurityDescriptor', 'Get-RdpChildFile',
         'Get-RdpFirewallRulePort', 'Set-RdpFirewallRulePort', 'Get-RdpWindowsFeatureState', 'Get-RdpUserRightExport', 'Invoke-RdpNative',
         'Get-RdpPrivateKey', 'Set-RdpOwner', 'Set-RdpServiceStartMode', 'Set-RdpServiceLogonAccount'
-    ) + @(Get-FakeBackupSecurityCommand)
+    ) + @(Get-FakeBackupSecurityCommand) + @(Get-FakeFirewallPlatformCommand)
 }
 
 function global:Register-FakeMachineMock {
@@ -501,6 +504,7 @@ function global:Register-FakeMachineMock {
     }
     Register-FakeBackupSecurityMock -Target $target
     Register-FakeKeyMock @target
+    Register-FakeFirewallMock -Target $target
 }
 
 function global:Set-FakeCheckFiring {
@@ -612,7 +616,9 @@ function global:Set-FakeCheckFiring {
             }
         }
         default {
-            throw "FakeMachine does not know check kind '$($Check.Kind)': teach Set-FakeCheckFiring and Set-FakeCheckFailing"
+            if (-not (Set-FakeFirewallCheckFiring -Check $Check)) {
+                throw "FakeMachine does not know check kind '$($Check.Kind)': teach Set-FakeCheckFiring and Set-FakeCheckFailing"
+            }
         }
     }
 }
@@ -633,6 +639,9 @@ function global:Set-FakeCheckFailing {
         'boot-entry'          = @('Get-RdpRegistryValue', $global:RdpFake.BootPointer)
         'service-config'      = @('Get-RdpServiceInfo', $Check.Service)
     }[$Check.Kind]
+    if ($null -eq $probe) {
+        $probe = Get-FakeFirewallProbe -Check $Check
+    }
     if ($null -eq $probe) {
         throw "FakeMachine does not know check kind '$($Check.Kind)'"
     }
@@ -731,7 +740,11 @@ function global:Get-ExpectedChange {
             "bcd-delete-value $($Operation.Entry) $($Operation.Element)"
         }
         default {
-            throw "no expected change known for operation kind '$($Operation.Kind)'"
+            $change = Get-FakeFirewallExpectedChange -Operation $Operation
+            if ($null -eq $change) {
+                throw "no expected change known for operation kind '$($Operation.Kind)'"
+            }
+            $change
         }
     }
 }

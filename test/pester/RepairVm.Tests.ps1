@@ -193,7 +193,8 @@ Describe 'Rescue-VM script: offline diagnosis' {
         $output | Should -Contain 'RDPRESCUE user-not-authorized UNKNOWN rdp-right-no-admins?,rdp-right-denied?'
         $output | Should -Contain 'RDPRESCUE account-locked-or-expired CLEAR -'
         $output | Should -Contain 'RDPRESCUE verdict 0 detected'
-        $output | Should -Contain 'RDPRESCUE reasons default-entry-safeboot:offline,rdp-listener:offline,rdp-right-denied:offline,rdp-right-no-admins:offline,termservice-down:offline'
+        $output | Should -Contain 'RDPRESCUE guest-firewall-blocks-rdp UNKNOWN rdp-firewall-rule-off?,firewall-blocks-all-inbound?,rdp-port-block-rule?'
+        $output | Should -Contain 'RDPRESCUE reasons default-entry-safeboot:offline,firewall-blocks-all-inbound:offline,rdp-firewall-rule-off:offline,rdp-listener:offline,rdp-port-block-rule:offline,rdp-right-denied:offline,rdp-right-no-admins:offline,termservice-down:offline'
         $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
         $output[-2] | Should -BeExactly 'RDPRESCUE log C:\ProgramData\RdpRescue\repair-vm\offline-20260601-120000.log'
         (Get-RvFileData -Path 'C:\ProgramData\RdpRescue\repair-vm\offline-20260601-120000.log') | Should -Match 'check ev-rcm-cert: quiet'
@@ -212,8 +213,8 @@ Describe 'Rescue-VM script: offline diagnosis' {
             $line[0] | Should -Match ("^RDPRESCUE $Scenario DETECTED (.+,)?$Check(=\S*)?(,|$)")
         }
         else {
-            # Every check only a running VM answers is named (user-not-authorized has two).
-            $line[0] | Should -Match ("^RDPRESCUE $Scenario UNKNOWN (\S+\?,)?" + [regex]::Escape($Check) + '\?(,|$)')
+            # Every check only a running VM answers is named (user-not-authorized and guest-firewall-blocks-rdp have several).
+            $line[0] | Should -Match ("^RDPRESCUE $Scenario UNKNOWN (\S+\?,)*" + [regex]::Escape($Check) + '\?(,|$)')
         }
     }
 
@@ -260,7 +261,7 @@ Describe 'Rescue-VM script: offline diagnosis' {
         Get-ScenarioLine -Output $output -Id 'tls-disabled' | Should -Be 'RDPRESCUE tls-disabled CLEAR -'
         # The policy half of fDenyTSConnections lives in SOFTWARE: without it the effective value is unknown.
         Get-ScenarioLine -Output $output -Id 'rdp-disabled' | Should -Be 'RDPRESCUE rdp-disabled UNKNOWN rdp-connections-denied?'
-        $output | Should -Contain 'RDPRESCUE reasons default-entry-safeboot:offline,rdp-cert-store:unreadable,rdp-connections-denied:unreadable,rdp-listener:offline,rdp-right-denied:offline,rdp-right-no-admins:offline,termservice-down:offline'
+        $output | Should -Contain 'RDPRESCUE reasons default-entry-safeboot:offline,firewall-blocks-all-inbound:offline,rdp-cert-store:unreadable,rdp-connections-denied:unreadable,rdp-firewall-rule-off:offline,rdp-listener:offline,rdp-port-block-rule:offline,rdp-right-denied:offline,rdp-right-no-admins:offline,termservice-down:offline'
         $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
     }
 }

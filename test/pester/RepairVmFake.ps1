@@ -992,6 +992,16 @@ function global:Set-RvCheckFiring {
             # The rights are in the SECURITY hive, which the script does not read.
             return $false
         }
+        # The rescue script does not read the firewall on the disk yet (Test-RdpOfflineRuntimeCheck).
+        'firewall-rule' {
+            return $false
+        }
+        'firewall-inbound-blocked' {
+            return $false
+        }
+        'firewall-port-allowed' {
+            return $false
+        }
         'certificate-store' {
             $software = Get-RvFileData -Path ($Drive + ':\Windows\System32\config\SOFTWARE')
             foreach ($key in @($software.Keys)) {

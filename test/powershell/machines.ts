@@ -72,6 +72,15 @@ function Get-RdpChildFile {
 }
 function Get-RdpSecurityDescriptor { param([string]$Path) 'O:BAG:SYD:(A;;FA;;;BA)' }
 function Get-RdpWindowsFeatureState { param([string]$Name) $script:Machine.Broker }
+function Get-RdpRegistryValueTable {
+    param([string]$Path)
+    $table = @{}
+    foreach ($key in @($script:Machine.Registry.Keys)) {
+        $at = $key.LastIndexOf('|')
+        if ($key.Substring(0, $at) -eq $Path) { $table[$key.Substring($at + 1)] = $script:Machine.Registry[$key] }
+    }
+    $table
+}
 `;
 
 export const MK = 'C:\\ProgramData\\Microsoft\\Crypto\\RSA\\MachineKeys';
@@ -91,12 +100,25 @@ const allow = (Sid: string, Rights: number) => ({
   InheritOnly: false,
 });
 
+/** A healthy Windows Firewall: the Remote Desktop rule enabled on 3389 (rules are registry values). */
+const FIREWALL = {
+  'HKLM:\\SYSTEM\\CurrentControlSet\\Services\\SharedAccess\\Parameters\\FirewallPolicy\\FirewallRules|RemoteDesktop-UserMode-In-TCP':
+    'v2.30|Action=Allow|Active=TRUE|Dir=In|Protocol=6|Profile=Domain|Profile=Private|Profile=Public|LPort=3389|Svc=termservice|EmbedCtxt=@FirewallAPI.dll,-28752|',
+};
+const FIREWALL_SERVICES = [
+  { Name: 'MpsSvc', State: 'Running', StartMode: 'Auto', ProcessId: 1400 },
+  { Name: 'BFE', State: 'Running', StartMode: 'Auto', ProcessId: 1400 },
+];
+
 export const healthy = {
   Broker: false,
   EventError: null,
-  Registry: { ...BOOT_STORE },
+  Registry: { ...BOOT_STORE, ...FIREWALL },
   Events: [],
-  Services: [{ Name: 'TermService', State: 'Running', StartMode: 'Auto', ProcessId: 1000 }],
+  Services: [
+    { Name: 'TermService', State: 'Running', StartMode: 'Auto', ProcessId: 1000 },
+    ...FIREWALL_SERVICES,
+  ],
   Listeners: [{ Port: 3389, OwningProcess: 1000 }],
   Certificates: [
     {
@@ -135,7 +157,7 @@ const event = (
 
 export const broken = {
   ...healthy,
-  Registry: { ...BOOT_STORE, [`${TLS12}|Enabled`]: 0, [`${TS_POLICY}|SecurityLayer`]: 2 },
+  Registry: { ...BOOT_STORE, ...FIREWALL, [`${TLS12}|Enabled`]: 0, [`${TS_POLICY}|SecurityLayer`]: 2 },
   Events: [
     event('Schannel', 36871, 1, { ErrorState: '10013' }),
     event('Schannel', 36871, 3, { ErrorState: '10011' }),

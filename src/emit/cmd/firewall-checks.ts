@@ -31,17 +31,24 @@ import {
 } from './syntax/index.ts';
 
 /**
- * The firewall checks in CMD. Rules are read with `reg query` and judged with `findstr` on
- * whole `|Field=value|` entries of the rule's data, one findstr per field (so the fields may
- * come in any order and no substring of another field matches): language-neutral and short.
+ * The firewall checks in CMD. Rules are read with `reg query` and judged with `find` on whole
+ * `|Field=value|` entries of the rule's data, one find per field (so the fields may come in
+ * any order and no substring of another field matches): language-neutral and short. `find`
+ * is case-sensitive, as the data Windows writes is (`Active=TRUE`, `Dir=In`); the actions are
+ * told apart by `|Action=Al` / `|Action=Bl` (Allow, Block), whose doubled letters a console
+ * paste may drop.
  */
 
 const RULE_STORES = [FIREWALL_POLICY, FIREWALL_GROUP_POLICY].map((k) => `${k}\\FirewallRules`);
 const ON = 'REG_DWORD:0x0';
 const SET = 'REG_DWORD:0x1';
 
-/** `findstr /i /c:"|<field>|"`: one whole field of a rule's data. */
-const field = (...entry: Part[]) => run(['findstr', '/i', qt('/c:|', ...entry, '|')]);
+/** `find "|<field>|"`: one whole field of a rule's data. */
+const field = (...entry: Part[]) => run(['find', qt('|', ...entry, '|')]);
+/** `find "|Action=<prefix>"`: the rule's action. */
+const action = (prefix: Part) => run(['find', qt('|Action=', prefix)]);
+/** Members of portRules' family: the actions' first letters, which tell them apart. */
+const ACTIONS = { allow: 'Al', block: 'Bl' } as const;
 
 /** Sets the outcome letter to `letter` when a store's rules, filtered by the fields, match. */
 function whenAnyStore(
@@ -122,10 +129,10 @@ export const FIREWALL_CMD_RENDERERS = {
         check.firesWhen === 'not-allowed'
           ? seq(
               set(r.outcome, r.letters.fired),
-              when(defined(found.member('Allow')), set(r.outcome, r.letters.quiet)),
+              when(defined(found.member(ACTIONS.allow)), set(r.outcome, r.letters.quiet)),
             )
           : set(r.outcome, r.letters.quiet),
-        when(defined(found.member('Block')), set(r.outcome, r.letters.fired)),
+        when(defined(found.member(ACTIONS.block)), set(r.outcome, r.letters.fired)),
       ),
     );
     return { ...outcome(r), detail: [ref(port)] };
@@ -134,7 +141,7 @@ export const FIREWALL_CMD_RENDERERS = {
 
 /**
  * Whether an active inbound TCP rule of either store lists the port in LPort, per action:
- * member Allow / Block of the returned family is 1 when one does. One pass per store and
+ * member Al (Allow) / Bl (Block) of the returned family is 1 when one does. One pass per store and
  * action, shared by every check on the same port.
  */
 function portRules(r: Reads, port: Name): Name {
@@ -146,14 +153,14 @@ function portRules(r: Reads, port: Name): Name {
       field(text('Dir=In')),
       field(text('Protocol=6')),
       field(text('LPort='), ref(port)),
-      withNul(field(text('Action='), forRef(x))),
+      withNul(action(forRef(x))),
     ];
     const match = forIn(
       k,
       RULE_STORES.map((key) => q(key)),
       forIn(
         x,
-        ['Allow', 'Block'].map((a) => [id(a)]),
+        Object.values(ACTIONS).map((a) => [text(a)]),
         seq(
           pipe(run(['reg', 'query', [forRef(k)]], [errToNul]), ...filters),
           when(
@@ -165,7 +172,9 @@ function portRules(r: Reads, port: Name): Name {
     );
     return {
       value: found,
-      commands: [seq(clear(found.member('Allow')), clear(found.member('Block')), match)],
+      commands: [
+        seq(clear(found.member(ACTIONS.allow)), clear(found.member(ACTIONS.block)), match),
+      ],
     };
   });
 }

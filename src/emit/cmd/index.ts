@@ -7,6 +7,7 @@ import { batchProgram, pasteProgram } from './fix/script.ts';
 import { offlineArtifacts } from './offline.ts';
 import { repeatedPairs, type Dialect, type RenderedScript } from './script.ts';
 import { printStaged } from './staged-pastes.ts';
+import { batchTransfer } from '../../transfer/run-batch.ts';
 import { Namer, exec, exit, id, printPasteBlocks, printScript, rem, text } from './syntax/index.ts';
 
 /** The Serial Console accepts at most this many characters per paste, CRLFs included. */
@@ -36,9 +37,14 @@ function checkPasteLimit(path: string, rendered: RenderedScript): void {
     );
 }
 
+/**
+ * The diagnosis: a .cmd file, and paste blocks that carry that file byte for byte to the VM
+ * (a transfer: compressed, checked per block and as a whole) and run it there. Pasting the
+ * batch file's commands themselves took a paste per 2,048 characters of CMD.
+ */
 function diagnosisArtifacts(catalog: Catalog, version: string): Artifact[] {
   const { start, body } = diagnosis(catalog);
-  const { pastes, batch } = printStaged({
+  const { batch } = printStaged({
     label: 'diagnose',
     start,
     body,
@@ -50,6 +56,12 @@ function diagnosisArtifacts(catalog: Catalog, version: string): Artifact[] {
     ],
     batchTail: [exit(0)],
   });
+  const batchArtifact = artifact('cmd/diagnose.cmd', 'cmd-batch', printed(batch), {
+    role: 'diagnosis',
+    block: 1,
+    of: 1,
+  });
+  const pastes = batchTransfer(batchArtifact.content as Buffer).blocks;
   return [
     ...pastes.map((text, i) => {
       const path = `serial-console/diagnose-${i + 1}-of-${pastes.length}.txt`;
@@ -61,11 +73,7 @@ function diagnosisArtifacts(catalog: Catalog, version: string): Artifact[] {
         of: pastes.length,
       });
     }),
-    artifact('cmd/diagnose.cmd', 'cmd-batch', printed(batch), {
-      role: 'diagnosis',
-      block: 1,
-      of: 1,
-    }),
+    batchArtifact,
   ];
 }
 

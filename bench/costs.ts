@@ -64,8 +64,9 @@ function countCommands(text: string): Record<string, number> {
 export function vmCost(out: string, catalog: Catalog) {
   const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
   const read = (path: string) => readFileSync(join(out, path), 'utf8');
+  // The paste blocks carry cmd/diagnose.cmd (compressed): the commands are in the batch file.
   const diagnosis = manifest.artifacts.filter(
-    (a) => a.kind === 'cmd-paste' && a.role === 'diagnosis',
+    (a) => a.kind === 'cmd-batch' && a.role === 'diagnosis',
   );
   const cmdText = diagnosis.map((a) => read(a.path)).join('\n');
   const cmdCommands = cmdText ? countCommands(cmdText) : undefined;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportLine, verdictLine, type Catalog } from '../src/model/index.ts';
+import { batchTransfer, pastedChars } from '../src/transfer/run-batch.ts';
 
 export interface Manifest {
   artifacts: { path: string; kind: string; bytes: number; [meta: string]: unknown }[];
@@ -58,6 +59,19 @@ function countCommands(text: string): Record<string, number> {
     if (n) counts[exe] = n;
   }
   return counts;
+}
+
+/** The merged 18-scenario catalog's diagnose.cmd (branch int, issue 15), kept as a test fixture. */
+export const MERGED_18 = join(
+  import.meta.dirname,
+  '../test/transfer/fixtures/diagnose-18-scenarios.cmd',
+);
+
+/** The diagnosis blocks a batch file takes: the same transfer the build writes. */
+export function diagnosisTransferCost(file: string) {
+  const batch = readFileSync(file);
+  const { blocks } = batchTransfer(batch);
+  return { batchBytes: batch.length, blocks: blocks.length, chars: pastedChars(blocks) };
 }
 
 /** What a full diagnosis costs on the VM, counted from the generated code. */

@@ -12,7 +12,14 @@ import {
 import type { Catalog } from '../src/model/index.ts';
 import { writeSyntheticCatalog } from './synthetic.ts';
 import { makeSigningCertificate } from './certificate.ts';
-import { serialConsoleCost, vmCost, runCommandReport, type Manifest } from './costs.ts';
+import {
+  diagnosisTransferCost,
+  MERGED_18,
+  serialConsoleCost,
+  vmCost,
+  runCommandReport,
+  type Manifest,
+} from './costs.ts';
 import { renderBenchmarks } from './markdown.ts';
 import { pwshCost, type PwshCost } from './pwsh.ts';
 
@@ -34,6 +41,10 @@ export interface Results {
   /** When the scaling was measured, if apart from the rest (--only=scaling). */
   scalingDate?: string;
   serialConsole: ReturnType<typeof serialConsoleCost>;
+  /** The diagnosis blocks of a larger catalog's batch file (absent in older results). */
+  diagnosisOfMerged18?: ReturnType<typeof diagnosisTransferCost>;
+  /** When the Serial Console numbers were measured, if apart from the rest. */
+  serialConsoleDate?: string;
   vm: ReturnType<typeof vmCost>;
   runCommand: ReturnType<typeof runCommandReport>;
   pwsh: PwshCost;
@@ -57,6 +68,7 @@ const RESULTS = join(ROOT, 'bench/results.json');
 export async function main(args = process.argv.slice(2)): Promise<number> {
   if (args.includes('--only=pwsh')) return onlyPwsh();
   if (args.includes('--only=scaling')) return onlyScaling();
+  if (args.includes('--only=serial-console')) return onlySerialConsole();
   const scratch = mkdtempSync(join(tmpdir(), 'rdprescue-bench-'));
   try {
     const out = join(scratch, 'out');
@@ -80,6 +92,7 @@ export async function main(args = process.argv.slice(2)): Promise<number> {
       build: { nodeStartup: base.nodeStartup!, unsigned: base.unsigned!, signed },
       scaling,
       serialConsole: serialConsoleCost(manifest),
+      diagnosisOfMerged18: diagnosisTransferCost(MERGED_18),
       vm: vmCost(out, real),
       runCommand: runCommandReport(real),
       pwsh,
@@ -144,6 +157,31 @@ function measureScaling(real: Catalog, scratch: string): Scaling[] {
       };
     }
   });
+}
+
+/**
+ * `npm run bench -- --only=serial-console`: one build, then only the paste counts and what the
+ * diagnosis runs on the VM; every timing of bench/results.json stays as it was.
+ */
+async function onlySerialConsole(): Promise<number> {
+  const scratch = mkdtempSync(join(tmpdir(), 'rdprescue-bench-'));
+  try {
+    const out = join(scratch, 'out');
+    timeCommand(process.execPath, [CLI, 'build', '--out', out]);
+    process.stdout.write('bench: Serial Console only (paste counts)\n');
+    const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as Results;
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
+    write({
+      ...results,
+      serialConsole: serialConsoleCost(manifest),
+      diagnosisOfMerged18: diagnosisTransferCost(MERGED_18),
+      vm: vmCost(out, await loadCatalog()),
+      serialConsoleDate: new Date().toISOString().slice(0, 10),
+    });
+    return 0;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 /**

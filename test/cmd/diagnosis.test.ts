@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog, DEFAULT_CATALOG_DIR } from '../../src/model/load.ts';
@@ -19,14 +19,14 @@ import { WinePrefix, reportLines, wineAvailable } from './wine.ts';
 import { POLICY, PROTOCOLS, RDP, TERMINAL_SERVER, TERMSERVICE, TSSDIS } from './keys.ts';
 import { probeAnswers as answersIn } from './probe-answers.ts';
 import { upstreamIdentity } from '../../src/identity/identity.ts';
-import { buildShims, reports as transferLines } from '../transfer/wine.ts';
+import { reports as transferLines } from '../transfer/wine.ts';
 
 /**
  * The diagnosis, run for real: the .cmd file run as a batch for the logic cases, and the paste
  * blocks (a transfer that carries that file and runs it) fed to an interactive cmd.exe (Wine)
  * on a healthy and a broken machine, twice in one console, and with a damaged block. Machine
  * states come from reg add in the prefix and shim outputs; certutil, findstr and expand are the
- * transfer tests' shims (test/transfer/shims).
+ * transfer tests' shims (test/transfer/shims, installed by WinePrefix).
  */
 
 const listener = (address: string, pid: number) =>
@@ -118,9 +118,6 @@ beforeAll(async () => {
   if (wineAvailable()) {
     w = new WinePrefix('cmd-diagnosis').init();
     w.put('diagnose.cmd', artifacts.find((a) => a.path === 'cmd/diagnose.cmd')!.content);
-    const transferShims = buildShims();
-    for (const tool of ['certutil', 'expand', 'findstr'])
-      copyFileSync(join(transferShims, `${tool}.exe`), join(w.work, 'shims', `${tool}.exe`));
   }
 });
 

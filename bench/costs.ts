@@ -3,6 +3,7 @@ import { diagnosisScripts } from '../src/emit/cmd/index.ts';
 import { checkCount, finalShapedCatalog } from './final-catalog.ts';
 import { join } from 'node:path';
 import { reportLine, runCommandEvidence, verdictLine, type Catalog } from '../src/model/index.ts';
+import { batchTransfer, pastedChars } from '../src/transfer/run-batch.ts';
 
 export interface Manifest {
   artifacts: { path: string; kind: string; bytes: number; [meta: string]: unknown }[];
@@ -62,12 +63,26 @@ function countCommands(text: string): Record<string, number> {
   return counts;
 }
 
+/** The merged 18-scenario catalog's diagnose.cmd (branch int, issue 15), kept as a test fixture. */
+export const MERGED_18 = join(
+  import.meta.dirname,
+  '../test/transfer/fixtures/diagnose-18-scenarios.cmd',
+);
+
+/** The diagnosis blocks a batch file takes: the same transfer the build writes. */
+export function diagnosisTransferCost(file: string) {
+  const batch = readFileSync(file);
+  const { blocks } = batchTransfer(batch);
+  return { batchBytes: batch.length, blocks: blocks.length, chars: pastedChars(blocks) };
+}
+
 /** What a full diagnosis costs on the VM, counted from the generated code. */
 export function vmCost(out: string, catalog: Catalog) {
   const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
   const read = (path: string) => readFileSync(join(out, path), 'utf8');
+  // The paste blocks carry cmd/diagnose.cmd (compressed): the commands are in the batch file.
   const diagnosis = manifest.artifacts.filter(
-    (a) => a.kind === 'cmd-paste' && a.role === 'diagnosis',
+    (a) => a.kind === 'cmd-batch' && a.role === 'diagnosis',
   );
   const cmdText = diagnosis.map((a) => read(a.path)).join('\n');
   const cmdCommands = cmdText ? countCommands(cmdText) : undefined;

@@ -14,6 +14,8 @@ import { writeSyntheticCatalog } from './synthetic.ts';
 import { makeSigningCertificate } from './certificate.ts';
 import {
   issue15Cost,
+  diagnosisTransferCost,
+  MERGED_18,
   serialConsoleCost,
   vmCost,
   runCommandReport,
@@ -40,6 +42,10 @@ export interface Results {
   /** When the scaling was measured, if apart from the rest (--only=scaling). */
   scalingDate?: string;
   serialConsole: ReturnType<typeof serialConsoleCost>;
+  /** The diagnosis blocks of a larger catalog's batch file (absent in older results). */
+  diagnosisOfMerged18?: ReturnType<typeof diagnosisTransferCost>;
+  /** When the Serial Console numbers were measured, if apart from the rest. */
+  serialConsoleDate?: string;
   vm: ReturnType<typeof vmCost>;
   runCommand: ReturnType<typeof runCommandReport>;
   /** Issue 15's limits on the real catalog and on one shaped like its final one. */
@@ -66,6 +72,7 @@ export async function main(args = process.argv.slice(2)): Promise<number> {
   if (args.includes('--only=pwsh')) return onlyPwsh();
   if (args.includes('--only=scaling')) return onlyScaling();
   if (args.includes('--only=issue15')) return onlyIssue15();
+  if (args.includes('--only=serial-console')) return onlySerialConsole();
   const scratch = mkdtempSync(join(tmpdir(), 'rdprescue-bench-'));
   try {
     const out = join(scratch, 'out');
@@ -89,6 +96,7 @@ export async function main(args = process.argv.slice(2)): Promise<number> {
       build: { nodeStartup: base.nodeStartup!, unsigned: base.unsigned!, signed },
       scaling,
       serialConsole: serialConsoleCost(manifest),
+      diagnosisOfMerged18: diagnosisTransferCost(MERGED_18),
       vm: vmCost(out, real),
       runCommand: runCommandReport(real),
       issue15: issue15Cost(real),
@@ -154,6 +162,31 @@ function measureScaling(real: Catalog, scratch: string): Scaling[] {
       };
     }
   });
+}
+
+/**
+ * `npm run bench -- --only=serial-console`: one build, then only the paste counts and what the
+ * diagnosis runs on the VM; every timing of bench/results.json stays as it was.
+ */
+async function onlySerialConsole(): Promise<number> {
+  const scratch = mkdtempSync(join(tmpdir(), 'rdprescue-bench-'));
+  try {
+    const out = join(scratch, 'out');
+    timeCommand(process.execPath, [CLI, 'build', '--out', out]);
+    process.stdout.write('bench: Serial Console only (paste counts)\n');
+    const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as Results;
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
+    write({
+      ...results,
+      serialConsole: serialConsoleCost(manifest),
+      diagnosisOfMerged18: diagnosisTransferCost(MERGED_18),
+      vm: vmCost(out, await loadCatalog()),
+      serialConsoleDate: new Date().toISOString().slice(0, 10),
+    });
+    return 0;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 /**

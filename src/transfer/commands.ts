@@ -55,18 +55,26 @@ function hashCheck(file: string, check: HashWindow, algorithm?: string): Command
   );
 }
 
-/** The temporary folder every block works in, under %SystemRoot%\Temp. */
-function enterFolder(dir: string): Command {
-  return seq(
-    exec('cd', '/d', [q(ref(SYSTEM_ROOT), '\\Temp')]),
-    run(['md', dir], [errToNul]),
-    exec('cd', dir),
-  );
+/**
+ * Where a transfer's working folder is made: %SystemRoot%\Temp (the module transfer, which
+ * copies into Program Files what it checked), or %ProgramFiles%, which only administrators can
+ * write, for a payload that is run from its folder.
+ */
+export type WorkParent = 'system-temp' | 'program-files';
+
+function parentFolder(parent: WorkParent) {
+  return parent === 'program-files' ? [q(ref(PROGRAM_FILES))] : [q(ref(SYSTEM_ROOT), '\\Temp')];
+}
+
+/** The working folder every block works in, under `parent`. */
+function enterFolder(dir: string, parent: WorkParent = 'system-temp'): Command {
+  return seq(exec('cd', '/d', parentFolder(parent)), run(['md', dir], [errToNul]), exec('cd', dir));
 }
 
 export interface BlockText {
   first: boolean;
   dir: string;
+  parent?: WorkParent;
   chunk: string;
   /** The chunk's base64, spaced so that no character repeats. */
   data: string;
@@ -77,7 +85,7 @@ export interface BlockText {
 /** One block: writes its chunk and checks the chunk's SHA-1 at once. */
 export function blockCommands(block: BlockText): Command[] {
   return [
-    enterFolder(block.dir),
+    enterFolder(block.dir, block.parent),
     ...(block.first
       ? [
           seq(

@@ -3,8 +3,8 @@ import type { Artifact } from '../emit/artifact.ts';
 import { moduleFiles, UPSTREAM_NAME, type ModuleIdentity } from '../identity/identity.ts';
 import { renderTemplate } from '../emit/render.ts';
 import { cmdText } from '../emit/text.ts';
-import { withSetId, writeCab } from './cab.ts';
-import { blockCommands, installCommands, printPaste } from './commands.ts';
+import { withSetId, writeCab, type CabEntry } from './cab.ts';
+import { blockCommands, installCommands, printPaste, type WorkParent } from './commands.ts';
 import { hashWindow, repeatedPairs, spacedBase64 } from './shape.ts';
 
 /** One file of the signed module, path relative to the module folder ('en-US/x.txt'). */
@@ -91,7 +91,7 @@ export function buildTransfer(
       installCommands({
         name,
         version,
-        chunks: Array.from({ length: blockCount }, (_, i) => chunkName(i + 1)),
+        chunks: chunkNames(blockCount),
         check: hashWindow(payloadSha256, 16),
         last: blockCount,
         dir,
@@ -105,15 +105,8 @@ export function buildTransfer(
       }),
     );
 
-  // The block count appears in every block, so lay out until the count is stable.
-  let count = atLeast;
-  let texts: string[] = [];
-  for (let round = 0; round < 10; round++) {
-    texts = layout(stream, count, dir, install(count));
-    if (texts.length === count) break;
-    count = texts.length;
-  }
-  if (texts.length !== count) throw new Error('transfer: block layout did not settle');
+  const texts = layOutBlocks({ stream, atLeast, dir, finish: install });
+  const count = texts.length;
   if (count > MAX_TRANSFER_BLOCKS) throw new TransferTooLarge(count);
 
   const artifacts = texts.map((text, i): Artifact => {
@@ -173,7 +166,15 @@ function payloadWithCleanHash(files: readonly ModuleFile[]): {
   cab: Buffer;
   payloadSha256: string;
 } {
-  const plain = writeCab(files.map((f, i) => ({ name: String(i + 1), content: f.content })));
+  return cabWithCleanHash(files.map((f, i) => ({ name: String(i + 1), content: f.content })));
+}
+
+/** Any cabinet's entries, with the set ID that makes its hash typable (see payloadWithCleanHash). */
+export function cabWithCleanHash(entries: readonly CabEntry[]): {
+  cab: Buffer;
+  payloadSha256: string;
+} {
+  const plain = writeCab(entries);
   let first: { cab: Buffer; payloadSha256: string } | undefined;
   for (let setId = 0; setId < 256; setId++) {
     const cab = withSetId(plain, setId);
@@ -189,12 +190,52 @@ function chunkName(k: number): string {
   return 'c' + k;
 }
 
+/** The chunk files of a transfer of `count` blocks, in the order the last block joins them. */
+export function chunkNames(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => chunkName(i + 1));
+}
+
+export interface BlockPlan {
+  /** The payload's spaced base64. */
+  stream: string;
+  /** A lower bound of the block count (the stream over PASTE_LIMIT). */
+  atLeast?: number;
+  /** The working folder's name, under `parent`. */
+  dir: string;
+  /** Where the working folder is made (default %SystemRoot%\Temp, the module transfer's). */
+  parent?: WorkParent;
+  /** The last block's commands after its chunk, printed, for a transfer of `count` blocks. */
+  finish: (count: number) => string;
+}
+
+/**
+ * The blocks' texts: the block count appears in every block, so lay out until the count is
+ * stable.
+ */
+export function layOutBlocks(plan: BlockPlan): string[] {
+  let count = plan.atLeast ?? Math.ceil(plan.stream.length / PASTE_LIMIT);
+  let texts: string[] = [];
+  for (let round = 0; round < 10; round++) {
+    texts = layout(plan.stream, count, plan.dir, plan.finish(count), plan.parent);
+    if (texts.length === count) break;
+    count = texts.length;
+  }
+  if (texts.length !== count) throw new Error('transfer: block layout did not settle');
+  return texts;
+}
+
 function sha256(bytes: Buffer | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** Fills blocks greedily; the last one also carries the install step. */
-function layout(stream: string, count: number, dir: string, install: string): string[] {
+function layout(
+  stream: string,
+  count: number,
+  dir: string,
+  install: string,
+  parent?: WorkParent,
+): string[] {
   const blocks: string[] = [];
   // An offset into the stream, not a shrinking copy of it: copying the rest for every block
   // made a large module's layout quadratic.
@@ -202,7 +243,7 @@ function layout(stream: string, count: number, dir: string, install: string): st
   for (let k = 1; at < stream.length; k++) {
     const left = stream.length - at;
     const render = (data: string, last: boolean, n = k) =>
-      renderBlock(n, count, dir, data, last ? install : '');
+      renderBlock(n, count, dir, data, last ? install : '', parent);
     const finalRoom = (n: number) => PASTE_LIMIT - crlfLength(render('', true, n));
     // The last chunk's hash is typed into the console like any other: when it would carry a
     // repeated character (which the console may double or drop, failing an intact block),
@@ -251,10 +292,18 @@ function chunkCheck(data: string) {
   );
 }
 
-function renderBlock(k: number, n: number, dir: string, data: string, install: string): string {
+function renderBlock(
+  k: number,
+  n: number,
+  dir: string,
+  data: string,
+  install: string,
+  parent?: WorkParent,
+): string {
   const commands = blockCommands({
     first: k === 1,
     dir,
+    ...(parent ? { parent } : {}),
     chunk: chunkName(k),
     data,
     check: chunkCheck(data),

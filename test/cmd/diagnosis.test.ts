@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog, DEFAULT_CATALOG_DIR } from '../../src/model/load.ts';
@@ -30,10 +30,14 @@ import {
 import { probeAnswers as answersIn } from './probe-answers.ts';
 import { scQuery, scRunning } from './sc-query.ts';
 import { upstreamIdentity } from '../../src/identity/identity.ts';
+import { reports as transferLines } from '../transfer/wine.ts';
 
 /**
- * The diagnosis, run for real: paste blocks fed to an interactive cmd.exe (Wine), the .cmd
- * file run as a batch. Machine states come from reg add in the prefix and shim outputs.
+ * The diagnosis, run for real: the .cmd file run as a batch for the logic cases, and the paste
+ * blocks (a transfer that carries that file and runs it) fed to an interactive cmd.exe (Wine)
+ * on a healthy and a broken machine, twice in one console, and with a damaged block. Machine
+ * states come from reg add in the prefix and shim outputs; certutil, findstr and expand are the
+ * transfer tests' shims (test/transfer/shims, installed by WinePrefix).
  */
 
 const listener = (address: string, pid: number) =>
@@ -83,14 +87,16 @@ function blocks(): string[] {
 
 const pasteAll = () => blocks().join('');
 const batchFile = () => text(artifacts.find((a) => a.path === 'cmd/diagnose.cmd')!);
+/** The same diagnosis, the batch file run directly (what the last block calls). */
+/** C:\\Program Files of the prefix, where the blocks make their folder. */
+const programFiles = () => join(w.prefix, 'drive_c', 'Program Files');
+const runBatch = () => w.batch('C:\\rr\\diagnose.cmd').stdout;
+/** "block k of n OK" for every block: the transfer's own lines of a clean paste. */
+const allOk = () => blocks().map((_, i, all) => `block ${i + 1} of ${all.length} OK`);
 
 /** The report contract's lines only (not the blocks' own messages). */
 const report = (stdout: string) =>
   reportLines(stdout).filter((l) => REPORT_LINE.test(l) || VERDICT_LINE.test(l));
-
-/** The blocks' own messages: "block k/n done", "block k/n skipped: ...". */
-const blockLines = (stdout: string) =>
-  reportLines(stdout).filter((l) => l.startsWith('RDPRESCUE diagnose block'));
 
 /**
  * What a PowerShell probe prints for fired and quiet: the names of the slot families the
@@ -154,25 +160,23 @@ describe('the diagnosis paste blocks', () => {
     for (const b of all) expect(b.length).toBeLessThanOrEqual(2048);
   });
 
-  it('end every block with "RDPRESCUE diagnose block k/n done", and run blocks 2..n only after the one before', () => {
+  it('are a transfer of the batch file: each block checks its chunk, the last one the whole payload before it calls the file', () => {
     const all = blocks();
     all.forEach((b, i) => {
       const lines = b.replace(/\r\n$/, '').split('\r\n');
-      const where = `block ${i + 1}/${all.length}`;
-      expect(lines.at(-1)).toBe('@echo on');
-      expect(lines.at(-2)).toMatch(
-        new RegExp(`echo RDPRESCUE diagnose ${where} done&set _\\w+=${i + 1}\\)?$`),
-      );
-      if (i === 0) return;
-      // Every line between the message and the end tests the stage block i left.
-      expect(lines[1]).toMatch(
-        new RegExp(
-          `^if not %_\\w+%==${i} echo RDPRESCUE diagnose ${where} skipped: paste block ${i}/${all.length} first$`,
+      expect(lines[0]).toMatch(/^cd \/d "%ProgramFiles%"&md rdpd\w+ 2>nul&cd rdpd\w+$/);
+      const where = `block ${i + 1} of ${all.length}`;
+      expect(lines).toContain(
+        lines.find((l) =>
+          l.endsWith(`(echo ${where} DAMAGED - paste it again) else echo ${where} OK`),
         ),
       );
-      for (const line of lines.slice(2, -1))
-        expect(line, where).toMatch(new RegExp(`^if %_\\w+%==${i} `));
     });
+    const last = all.at(-1)!;
+    expect(last.match(/calL d\.cmd/g)).toHaveLength(1);
+    expect(last.indexOf('calL d.cmd')).toBeGreaterThan(
+      last.indexOf('certutil -hashfile p.cab SHA256'),
+    );
   });
 
   it('clear, then set every variable before reading it (no value of an earlier run counts)', () => {
@@ -222,34 +226,6 @@ describe('the diagnosis paste blocks', () => {
     });
     expect(texts.join('\n')).toContain('CurRentControlSet');
   });
-
-  it("are the batch file once names are expanded and the blocks' frames and guards removed", () => {
-    // Parentheses aside: a guarded line encloses what the batch file runs bare.
-    const plain = (l: string) =>
-      l.replace(/"[^"]*"|[()]/g, (m) => (m === '(' || m === ')' ? '' : m));
-    const batch = batchFile()
-      .split('\r\n')
-      .filter((l) => l && !/^(@echo|setlocal|rem |exit \/b)/i.test(l))
-      .map((l) => plain(l.replace(/%%(~?[a-z])/g, '%$1')).toLowerCase());
-    const pasted = blocks().flatMap((b) => b.replace(/\r\n$/, '').split('\r\n'));
-    const stage = /^if not (%_\w+%)==1 /.exec(pasted.find((l) => l.startsWith('if not '))!)![1]!;
-    const names = new Map<string, string>();
-    const body = pasted.filter((l) => {
-      const named = /^set "(_[0-9a-z]+)=(.*)"$/i.exec(l);
-      if (named) names.set(named[1]!.toLowerCase(), named[2]!);
-      return (
-        !named && !/^@echo|^if not %_\w+%==\d+ echo RDPRESCUE|echo RDPRESCUE diagnose block/.test(l)
-      );
-    });
-    expect(names.size).toBeGreaterThan(0);
-    const expand = (l: string) =>
-      l.replace(/%(_[0-9a-z]+)%/gi, (r, name: string) => names.get(name.toLowerCase()) ?? r);
-    const unguarded = body.map((l) =>
-      l.replace(`set ${stage.slice(1, -1)}=&`, '').replace(new RegExp(`^if ${stage}==\\d+ `), ''),
-    );
-    // Hardening may pick other letters where %a and %%a differ; commands are case-blind.
-    expect(unguarded.map((l) => plain(expand(l)).toLowerCase())).toEqual(batch);
-  });
 });
 
 run('diagnosis in a real cmd.exe', () => {
@@ -273,9 +249,9 @@ run('diagnosis in a real cmd.exe', () => {
       'RDPRESCUE user-not-authorized CLEAR -',
       'RDPRESCUE verdict 0 detected',
     ]);
-    expect(blockLines(out)).toEqual(
-      blocks().map((_, i, all) => `RDPRESCUE diagnose block ${i + 1}/${all.length} done`),
-    );
+    expect(transferLines(out)).toEqual(allOk());
+    // The last block removed its folder, chunks and batch file with it.
+    expect(readdirSync(programFiles()).filter((d) => d.startsWith('rdpd'))).toEqual([]);
     // One query per channel, newest first, with the model's 24-hour window.
     const queries = w.log('wevtutil');
     expect(queries.map((q) => q.split('"')[1])).toEqual([
@@ -366,9 +342,8 @@ run('diagnosis in a real cmd.exe', () => {
     ]);
   });
 
-  it('judges rdp-disabled on the effective value: the policy wins over the local one', () => {
-    const line = () =>
-      report(w.interactive(pasteAll())).filter((l) => l.startsWith('RDPRESCUE rdp-disabled '));
+  it('judges rdp-disabled on the effective value: the policy wins over the local one (batch file)', () => {
+    const line = () => report(runBatch()).filter((l) => l.startsWith('RDPRESCUE rdp-disabled '));
     healthy();
     w.reg(`reg add "${TERMINAL_SERVER}" /v fDenyTSConnections /t REG_DWORD /d 1 /f`);
     expect(line()).toEqual(['RDPRESCUE rdp-disabled DETECTED rdp-connections-denied']);
@@ -385,7 +360,7 @@ run('diagnosis in a real cmd.exe', () => {
     ]);
   });
 
-  it('names every listener switch not at its working value, and only those', () => {
+  it('names every listener switch not at its working value, and only those (batch file)', () => {
     healthy();
     w.reg(
       `reg add "${TERMINAL_SERVER}" /v TSEnabled /t REG_DWORD /d 0 /f`,
@@ -393,9 +368,7 @@ run('diagnosis in a real cmd.exe', () => {
       `reg add "${RDP}" /v fEnableWinStation /t REG_DWORD /d 0 /f`,
     );
     expect(
-      report(w.interactive(pasteAll())).filter((l) =>
-        l.startsWith('RDPRESCUE rdp-listener-disabled '),
-      ),
+      report(runBatch()).filter((l) => l.startsWith('RDPRESCUE rdp-listener-disabled ')),
     ).toEqual([
       'RDPRESCUE rdp-listener-disabled DETECTED terminal-server-off,terminal-server-logons-off,rdp-listener-off',
     ]);
@@ -413,7 +386,7 @@ run('diagnosis in a real cmd.exe', () => {
     expect(line()).toEqual(['RDPRESCUE rdp-listener-disabled CLEAR -']);
   }, 240_000);
 
-  it('forgets the values of an earlier run in the same console', () => {
+  it('forgets the values of an earlier run in the same console (the blocks pasted twice)', () => {
     healthy();
     w.reg(`reg add "${PROTOCOLS}\\TLS 1.2\\Server" /v Enabled /t REG_DWORD /d 0 /f`);
     // Diagnose, repair by hand in the same console, diagnose again.
@@ -577,7 +550,7 @@ run('diagnosis in a real cmd.exe', () => {
     }
   }, 300_000);
 
-  it('sees a conflict when any listener on the port is not TermService, whatever the order', () => {
+  it('sees a conflict when any listener on the port is not TermService, whatever the order (batch file)', () => {
     healthy();
     // Another process listens on one address, TermService on the other (listed last).
     w.fixture('netstat', [
@@ -586,11 +559,11 @@ run('diagnosis in a real cmd.exe', () => {
         output: netstat(listener('10.0.0.4:3389', 4242), listener('[::]:3389', 1000)),
       },
     ]);
-    const lines = report(w.interactive(pasteAll()));
+    const lines = report(runBatch());
     expect(lines).toContain('RDPRESCUE rdp-port-conflict DETECTED rdp-listener=3389:4242');
     // Nothing listening at all is a conflict too.
     w.fixture('netstat', [{ match: '*', output: netstat() }]);
-    expect(report(w.interactive(pasteAll()))).toContain(
+    expect(report(runBatch())).toContain(
       'RDPRESCUE rdp-port-conflict DETECTED rdp-listener=3389:-',
     );
   });
@@ -610,38 +583,31 @@ run('diagnosis in a real cmd.exe', () => {
     expect(out).toContain('[RunAsInvoker][0][underscore][mine]');
   });
 
-  it('runs a block only after the block before it ended in this console; otherwise says so and does nothing', () => {
+  it('refuses a damaged block, runs nothing until the whole payload matches, then runs once it does', () => {
     healthy();
     const all = blocks();
-    const [first, second, third] = all;
     const n = all.length;
-    expect(third).toBeDefined();
-    // Block 2 in a fresh console: a message, no report, and no tool run.
-    let out = w.interactive(second!);
-    expect(blockLines(out)).toEqual([
-      `RDPRESCUE diagnose block 2/${n} skipped: paste block 1/${n} first`,
+    // The console doubles a character in the middle of block 1's data.
+    const first = all[0]!;
+    const data = /\r\n>c1 echo ([^\r]*)\r\n/.exec(first)!;
+    const at = data.index + data[0].indexOf(' echo ') + 6 + Math.floor(data[1]!.length / 2);
+    const damaged = first.slice(0, at) + first[at] + first.slice(at);
+    let out = w.interactive(damaged + all.slice(1).join(''));
+    expect(transferLines(out)).toEqual([
+      `block 1 of ${n} DAMAGED - paste it again`,
+      ...allOk().slice(1),
+      `RdpRescue: the payload is incomplete or DAMAGED - paste each block not yet reported OK, then paste block ${n} again`,
     ]);
     expect(report(out)).toEqual([]);
     for (const tool of ['powershell', 'netstat', 'tasklist', 'wevtutil'] as const)
       expect(w.log(tool), tool).toEqual([]);
-    // Block 2 skipped: block 3 refuses.
-    out = w.interactive(first! + third!);
-    expect(blockLines(out)).toEqual([
-      `RDPRESCUE diagnose block 1/${n} done`,
-      `RDPRESCUE diagnose block 3/${n} skipped: paste block 2/${n} first`,
-    ]);
-    expect(report(out)).toEqual([]);
-    // After a full run, a truncated block 1 (cut before its end) stops every later block.
-    const truncated = first!.slice(0, first!.lastIndexOf(`echo RDPRESCUE diagnose block 1/${n}`));
-    out = w.interactive(pasteAll() + truncated + all.slice(1).join(''));
-    expect(blockLines(out).slice(n)).toEqual(
-      all
-        .slice(1)
-        .map(
-          (_, i) =>
-            `RDPRESCUE diagnose block ${i + 2}/${n} skipped: paste block ${i + 1}/${n} first`,
-        ),
-    );
+    const folder = readdirSync(programFiles()).filter((d) => d.startsWith('rdpd'));
+    expect(folder).toHaveLength(1);
+    expect(existsSync(join(programFiles(), folder[0]!, 'd.cmd')), 'nothing expanded').toBe(false);
+    // Block 1 again, intact, then the last block again: the diagnosis runs, the folder goes.
+    out = w.interactive(first + all.at(-1)!);
+    expect(transferLines(out)).toEqual([`block 1 of ${n} OK`, `block ${n} of ${n} OK`]);
     expect(report(out)).toHaveLength(catalog.scenarios.length + 1);
+    expect(existsSync(join(programFiles(), folder[0]!))).toBe(false);
   });
 });

@@ -13,6 +13,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildShims as buildTransferShims } from '../transfer/wine.ts';
 
 /**
  * A Wine prefix with RdpRescue's test shims: real cmd.exe and reg.exe, recorded output for
@@ -95,6 +96,11 @@ export class WinePrefix {
     const tools: ShimTool[] = [...(options.shimReg ? SHIMMED : ONLINE_SHIMS)];
     if (options.shimSc) tools.push('sc');
     for (const tool of tools) copyFileSync(exe, join(this.work, 'shims', `${tool}.exe`));
+    // The diagnosis blocks are a transfer: they need certutil, expand and findstr, which Wine
+    // stubs or lacks; the transfer tests' shims do what Windows' do (no fix script uses them).
+    const transferShims = buildTransferShims();
+    for (const tool of ['certutil', 'expand', 'findstr'])
+      copyFileSync(join(transferShims, `${tool}.exe`), join(this.work, 'shims', `${tool}.exe`));
     return this;
   }
 

@@ -7,6 +7,7 @@ import { batchProgram, pasteProgram } from './fix/script.ts';
 import { offlineArtifacts } from './offline.ts';
 import { repeatedPairs, type Dialect, type RenderedScript } from './script.ts';
 import { printStaged } from './staged-pastes.ts';
+import { batchTransfer } from '../../transfer/run-batch.ts';
 import { Namer, exec, exit, id, printPasteBlocks, printScript, rem, text } from './syntax/index.ts';
 
 /** The Serial Console accepts at most this many characters per paste, CRLFs included. */
@@ -36,13 +37,17 @@ function checkPasteLimit(path: string, rendered: RenderedScript): void {
     );
 }
 
-/** The diagnosis of a catalog as Serial Console pastes and as a .cmd file's text. */
+/**
+ * The diagnosis as a .cmd file, and the Serial Console blocks that carry that file byte for
+ * byte to the VM (a transfer: compressed, checked per block and as a whole) and run it there.
+ * Pasting the batch file's commands themselves took a paste per 2,048 characters of CMD.
+ */
 export function diagnosisScripts(
   catalog: Catalog,
   version: string,
-): { pastes: string[]; batch: string } {
+): { pastes: string[]; batch: string; batchArtifact: Artifact } {
   const { start, body } = diagnosis(catalog);
-  return printStaged({
+  const { batch } = printStaged({
     label: 'diagnose',
     start,
     body,
@@ -54,10 +59,17 @@ export function diagnosisScripts(
     ],
     batchTail: [exit(0)],
   });
+  const batchArtifact = artifact('cmd/diagnose.cmd', 'cmd-batch', printed(batch), {
+    role: 'diagnosis',
+    block: 1,
+    of: 1,
+  });
+  const pastes = batchTransfer(batchArtifact.content as Buffer).blocks;
+  return { batch, batchArtifact, pastes };
 }
 
 function diagnosisArtifacts(catalog: Catalog, version: string): Artifact[] {
-  const { pastes, batch } = diagnosisScripts(catalog, version);
+  const { pastes, batchArtifact } = diagnosisScripts(catalog, version);
   return [
     ...pastes.map((text, i) => {
       const path = `serial-console/diagnose-${i + 1}-of-${pastes.length}.txt`;
@@ -69,11 +81,7 @@ function diagnosisArtifacts(catalog: Catalog, version: string): Artifact[] {
         of: pastes.length,
       });
     }),
-    artifact('cmd/diagnose.cmd', 'cmd-batch', printed(batch), {
-      role: 'diagnosis',
-      block: 1,
-      of: 1,
-    }),
+    batchArtifact,
   ];
 }
 

@@ -286,13 +286,13 @@ export const LABELS = {
   },
   diagnoseSerial: {
     'en-US':
-      'From the Azure Serial Console (CMD channel), paste the diagnosis blocks in order (read-only). A line "RDPRESCUE {id} DETECTED" means this runbook applies.',
+      'From the Azure Serial Console (CMD channel), signed in as an administrator, paste the diagnosis blocks in order (read-only). They carry cmd/diagnose.cmd to the VM: each block prints "block k of N OK"; after "block k of N DAMAGED - paste it again", paste that block again. The last block checks the whole file, runs it and removes it. A line "RDPRESCUE {id} DETECTED" means this runbook applies.',
     'sv-SE':
-      'Klistra in diagnosblocken i ordning (endast läsning) i Azure-seriekonsolen (CMD-kanalen). Raden "RDPRESCUE {id} DETECTED" betyder att den här runbooken gäller.',
+      'Logga in som administratör i Azure-seriekonsolen (CMD-kanalen) och klistra in diagnosblocken i ordning (endast läsning). De för över cmd/diagnose.cmd till den virtuella datorn: varje block skriver "block k of N OK"; efter "block k of N DAMAGED - paste it again" klistrar du in samma block igen. Det sista blocket kontrollerar hela filen, kör den och tar bort den. Raden "RDPRESCUE {id} DETECTED" betyder att den här runbooken gäller.',
     'nl-NL':
-      'Plak vanuit de Azure seriële console (CMD-kanaal) de diagnoseblokken in volgorde (alleen lezen). De regel "RDPRESCUE {id} DETECTED" betekent dat dit runbook van toepassing is.',
+      'Meld u in de Azure seriële console (CMD-kanaal) aan als administrator en plak de diagnoseblokken in volgorde (alleen lezen). Ze brengen cmd/diagnose.cmd naar de VM: elk blok drukt "block k of N OK" af; na "block k of N DAMAGED - paste it again" plakt u hetzelfde blok opnieuw. Het laatste blok controleert het hele bestand, voert het uit en verwijdert het. De regel "RDPRESCUE {id} DETECTED" betekent dat dit runbook van toepassing is.',
     'zh-TW':
-      '在 Azure 序列主控台（CMD 通道）中依序貼上診斷區塊（唯讀）。出現「RDPRESCUE {id} DETECTED」這一行表示適用本操作手冊。',
+      '在 Azure 序列主控台（CMD 通道）以系統管理員身分登入，依序貼上診斷區塊（唯讀）。這些區塊會把 cmd/diagnose.cmd 傳送到 VM：每個區塊會輸出「block k of N OK」；若出現「block k of N DAMAGED - paste it again」，請重新貼上同一個區塊。最後一個區塊會檢查整個檔案、執行它，然後將它刪除。出現「RDPRESCUE {id} DETECTED」這一行表示適用本操作手冊。',
   },
   fixes: {
     'en-US': 'Automatic fixes',

@@ -81,13 +81,13 @@ export const PAGE_LABELS = {
   },
   diagnoseIntro: {
     'en-US':
-      'Prints one line per scenario: RDPRESCUE <scenario> DETECTED, CLEAR or UNKNOWN. Repair the DETECTED ones below.',
+      'Signed in as an administrator, paste the blocks in order: they carry the diagnosis batch file (cmd/diagnose.cmd) to the VM. Each prints "block k of N OK"; after DAMAGED, paste the same block again. The last one checks the whole file, runs it and removes it. It prints one line per scenario: RDPRESCUE <scenario> DETECTED, CLEAR or UNKNOWN. Repair the DETECTED ones below.',
     'sv-SE':
-      'Skriver en rad per scenario: RDPRESCUE <scenario> DETECTED, CLEAR eller UNKNOWN. Reparera dem som är DETECTED nedan.',
+      'Logga in som administratör och klistra in blocken i ordning: de för över diagnosens batchfil (cmd/diagnose.cmd) till den virtuella datorn. Varje block skriver "block k of N OK"; efter DAMAGED klistrar du in samma block igen. Det sista kontrollerar hela filen, kör den och tar bort den. Den skriver en rad per scenario: RDPRESCUE <scenario> DETECTED, CLEAR eller UNKNOWN. Reparera dem som är DETECTED nedan.',
     'nl-NL':
-      'Drukt één regel per scenario af: RDPRESCUE <scenario> DETECTED, CLEAR of UNKNOWN. Herstel hieronder de scenario’s met DETECTED.',
+      'Meld u aan als administrator en plak de blokken in volgorde: ze brengen het batchbestand van de diagnose (cmd/diagnose.cmd) naar de VM. Elk blok drukt "block k of N OK" af; na DAMAGED plakt u hetzelfde blok opnieuw. Het laatste controleert het hele bestand, voert het uit en verwijdert het. Het drukt één regel per scenario af: RDPRESCUE <scenario> DETECTED, CLEAR of UNKNOWN. Herstel hieronder de scenario’s met DETECTED.',
     'zh-TW':
-      '每個案例輸出一行：RDPRESCUE <案例> DETECTED、CLEAR 或 UNKNOWN。請在下方修復標示為 DETECTED 的案例。',
+      '以系統管理員身分登入，依序貼上各區塊：它們會把診斷批次檔（cmd/diagnose.cmd）傳送到 VM。每個區塊會輸出「block k of N OK」；若出現 DAMAGED，請重新貼上同一個區塊。最後一個區塊會檢查整個檔案、執行它，然後將它刪除。它會為每個案例輸出一行：RDPRESCUE <案例> DETECTED、CLEAR 或 UNKNOWN。請在下方修復標示為 DETECTED 的案例。',
   },
   repair: {
     'en-US': 'Step 2: repair',

@@ -32,6 +32,7 @@ is not opt-in:
   offline-enable-tls12
   offline-enable-nla
   offline-enable-legacy-tls (opt-in: name it)
+  offline-service-defaults
   offline-remove-safe-boot
 Each repair backs up exactly what it changes first, on the broken disk under
 \RdpRescueOffline\<time>, and reads every change back; the first repair that does not read
@@ -162,6 +163,94 @@ $script:RdpOfflineCatalog = @{
             )
         }
         @{
+            Id = 'credssp-oracle'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'credssp-force-updated-clients'
+                        Location = @{
+                            Hive = 'SOFTWARE'
+                            ControlSet = $false
+                            Path = 'Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
+                        }
+                        Name = 'AllowEncryptionOracle'
+                        Op = 'equals'
+                        Value = 0
+                        Policy = $null
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'credssp-vulnerable'
+                        Location = @{
+                            Hive = 'SOFTWARE'
+                            ControlSet = $false
+                            Path = 'Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
+                        }
+                        Name = 'AllowEncryptionOracle'
+                        Op = 'equals'
+                        Value = 2
+                        Policy = $null
+                    }
+                }
+            )
+        }
+        @{
+            Id = 'guest-firewall-blocks-rdp'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'firewall-rule'
+                        Id = 'rdp-firewall-rule-off'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'firewall-inbound-blocked'
+                        Id = 'firewall-blocks-all-inbound'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'firewall-port-allowed'
+                        Id = 'rdp-port-block-rule'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'firewall-inbound-blocked'
+                        Id = 'firewall-block-all-by-policy'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'firewall-service-stopped'
+                        Service = 'MpsSvc'
+                        FiresWhen = 'not-running'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'bfe-service-stopped'
+                        Service = 'BFE'
+                        FiresWhen = 'not-running'
+                    }
+                }
+            )
+        }
+        @{
             Id = 'machinekeys-access'
             Evidence = @(
                 @{
@@ -232,6 +321,141 @@ $script:RdpOfflineCatalog = @{
                                 FilesStartingWith = 'f686aace6942fb7f7ceb231212eef4a4_'
                             }
                         )
+                    }
+                }
+            )
+        }
+        @{
+            Id = 'max-connections-reached'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-connection-limit-zero'
+                        Location = @{
+                            Hive = 'SYSTEM'
+                            ControlSet = $true
+                            Path = 'Control\Terminal Server\WinStations\RDP-Tcp'
+                        }
+                        Name = 'MaxInstanceCount'
+                        Op = 'equals'
+                        Value = 0
+                        Policy = @{
+                            Location = @{
+                                Hive = 'SOFTWARE'
+                                ControlSet = $false
+                                Path = 'Policies\Microsoft\Windows NT\Terminal Services'
+                            }
+                            Name = 'MaxInstanceCount'
+                        }
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-connection-limit-by-policy'
+                        Location = @{
+                            Hive = 'SOFTWARE'
+                            ControlSet = $false
+                            Path = 'Policies\Microsoft\Windows NT\Terminal Services'
+                        }
+                        Name = 'MaxInstanceCount'
+                        Op = 'present'
+                        Value = $null
+                        Policy = $null
+                    }
+                }
+            )
+        }
+        @{
+            Id = 'network-service-down'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'netsvc-dhcp-start'
+                        Service = 'Dhcp'
+                        Setting = 'start-type'
+                        Expected = 2
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'netsvc-dhcp-down'
+                        Service = 'Dhcp'
+                        FiresWhen = 'not-running'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'netsvc-nsi-start'
+                        Service = 'nsi'
+                        Setting = 'start-type'
+                        Expected = 2
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'netsvc-nsi-down'
+                        Service = 'nsi'
+                        FiresWhen = 'not-running'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'netsvc-bfe-start'
+                        Service = 'BFE'
+                        Setting = 'start-type'
+                        Expected = 2
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'netsvc-bfe-down'
+                        Service = 'BFE'
+                        FiresWhen = 'not-running'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'netsvc-mpssvc-start'
+                        Service = 'MpsSvc'
+                        Setting = 'start-type'
+                        Expected = 2
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'netsvc-mpssvc-down'
+                        Service = 'MpsSvc'
+                        FiresWhen = 'not-running'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'netsvc-dhcp-account'
+                        Service = 'Dhcp'
+                        Setting = 'logon-account'
+                        Expected = 'NT Authority\LocalService'
                     }
                 }
             )
@@ -439,6 +663,132 @@ $script:RdpOfflineCatalog = @{
             )
         }
         @{
+            Id = 'rdp-port-firewall-mismatch'
+            Evidence = @(
+                @{
+                    Role = 'precondition'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-port-changed'
+                        Location = @{
+                            Hive = 'SYSTEM'
+                            ControlSet = $true
+                            Path = 'Control\Terminal Server\WinStations\RDP-Tcp'
+                        }
+                        Name = 'PortNumber'
+                        Op = 'not-equals'
+                        Value = 3389
+                        Policy = $null
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'firewall-port-allowed'
+                        Id = 'rdp-port-not-allowed'
+                    }
+                }
+            )
+        }
+        @{
+            Id = 'safe-mode-boot'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'boot-entry'
+                        Id = 'default-entry-safeboot'
+                        Entry = '{default}'
+                        Element = 'safeboot'
+                        ElementType = '25000080'
+                    }
+                }
+            )
+        }
+        @{
+            Id = 'security-layer-mismatch'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-encryption-fips-only'
+                        Location = @{
+                            Hive = 'SYSTEM'
+                            ControlSet = $true
+                            Path = 'Control\Terminal Server\WinStations\RDP-Tcp'
+                        }
+                        Name = 'MinEncryptionLevel'
+                        Op = 'equals'
+                        Value = 4
+                        Policy = @{
+                            Location = @{
+                                Hive = 'SOFTWARE'
+                                ControlSet = $false
+                                Path = 'Policies\Microsoft\Windows NT\Terminal Services'
+                            }
+                            Name = 'MinEncryptionLevel'
+                        }
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'fips-algorithms-enforced'
+                        Location = @{
+                            Hive = 'SYSTEM'
+                            ControlSet = $true
+                            Path = 'Control\Lsa\FIPSAlgorithmPolicy'
+                        }
+                        Name = 'Enabled'
+                        Op = 'equals'
+                        Value = 1
+                        Policy = $null
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-encryption-fips-by-policy'
+                        Location = @{
+                            Hive = 'SOFTWARE'
+                            ControlSet = $false
+                            Path = 'Policies\Microsoft\Windows NT\Terminal Services'
+                        }
+                        Name = 'MinEncryptionLevel'
+                        Op = 'equals'
+                        Value = 4
+                        Policy = $null
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-security-layer-rdp'
+                        Location = @{
+                            Hive = 'SYSTEM'
+                            ControlSet = $true
+                            Path = 'Control\Terminal Server\WinStations\RDP-Tcp'
+                        }
+                        Name = 'SecurityLayer'
+                        Op = 'equals'
+                        Value = 0
+                        Policy = @{
+                            Location = @{
+                                Hive = 'SOFTWARE'
+                                ControlSet = $false
+                                Path = 'Policies\Microsoft\Windows NT\Terminal Services'
+                            }
+                            Name = 'SecurityLayer'
+                        }
+                    }
+                }
+            )
+        }
+        @{
             Id = 'termservice-not-running'
             Evidence = @(
                 @{
@@ -457,6 +807,40 @@ $script:RdpOfflineCatalog = @{
                         Id = 'termservice-down'
                         Service = 'TermService'
                         FiresWhen = 'not-running'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'termservice-account'
+                        Service = 'TermService'
+                        Setting = 'logon-account'
+                        Expected = 'NT Authority\NetworkService'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'termservice-start-type'
+                        Service = 'TermService'
+                        Setting = 'start-type'
+                        Expected = 3
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-scm-start-failure'
+                        LogFile = 'System.evtx'
+                        Channel = 'System'
+                        Provider = 'Service Control Manager'
+                        EventIds = @(7000, 7001, 7022, 7023)
+                        WindowHours = 24
+                        DataConditions = @()
+                        ReportFields = @()
                     }
                 }
             )
@@ -1100,6 +1484,168 @@ $script:RdpOfflineCatalog = @{
             )
         }
         @{
+            Id = 'offline-service-defaults'
+            OptIn = $false
+            Warning = $null
+            Operations = @(
+                @{
+                    Kind = 'hive-load'
+                    Hive = 'SYSTEM'
+                    MountAs = 'RDPRESCUE_SYSTEM'
+                }
+                @{
+                    Kind = 'registry-set'
+                    Location = @{
+                        Hive = 'SYSTEM'
+                        ControlSet = $true
+                        Path = 'Services\TermService'
+                    }
+                    Name = 'Start'
+                    Type = 'REG_DWORD'
+                    Data = 3
+                }
+                @{
+                    Kind = 'registry-set'
+                    Location = @{
+                        Hive = 'SYSTEM'
+                        ControlSet = $true
+                        Path = 'Services\TermService'
+                    }
+                    Name = 'ObjectName'
+                    Type = 'REG_SZ'
+                    Data = 'NT Authority\NetworkService'
+                }
+                @{
+                    Kind = 'registry-set'
+                    Location = @{
+                        Hive = 'SYSTEM'
+                        ControlSet = $true
+                        Path = 'Services\Dhcp'
+                    }
+                    Name = 'Start'
+                    Type = 'REG_DWORD'
+                    Data = 2
+                }
+                @{
+                    Kind = 'registry-set'
+                    Location = @{
+                        Hive = 'SYSTEM'
+                        ControlSet = $true
+                        Path = 'Services\Dhcp'
+                    }
+                    Name = 'ObjectName'
+                    Type = 'REG_SZ'
+                    Data = 'NT Authority\LocalService'
+                }
+                @{
+                    Kind = 'registry-set'
+                    Location = @{
+                        Hive = 'SYSTEM'
+                        ControlSet = $true
+                        Path = 'Services\nsi'
+                    }
+                    Name = 'Start'
+                    Type = 'REG_DWORD'
+                    Data = 2
+                }
+                @{
+                    Kind = 'registry-set'
+                    Location = @{
+                        Hive = 'SYSTEM'
+                        ControlSet = $true
+                        Path = 'Services\BFE'
+                    }
+                    Name = 'Start'
+                    Type = 'REG_DWORD'
+                    Data = 2
+                }
+                @{
+                    Kind = 'registry-set'
+                    Location = @{
+                        Hive = 'SYSTEM'
+                        ControlSet = $true
+                        Path = 'Services\MpsSvc'
+                    }
+                    Name = 'Start'
+                    Type = 'REG_DWORD'
+                    Data = 2
+                }
+                @{
+                    Kind = 'hive-unload'
+                    MountAs = 'RDPRESCUE_SYSTEM'
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'hive-file'
+                    Hive = 'SYSTEM'
+                }
+                @{
+                    Kind = 'registry-value'
+                    Location = @{
+                        Hive = 'SYSTEM'
+                        ControlSet = $true
+                        Path = 'Services\TermService'
+                    }
+                    Name = 'Start'
+                }
+                @{
+                    Kind = 'registry-value'
+                    Location = @{
+                        Hive = 'SYSTEM'
+                        ControlSet = $true
+                        Path = 'Services\TermService'
+                    }
+                    Name = 'ObjectName'
+                }
+                @{
+                    Kind = 'registry-value'
+                    Location = @{
+                        Hive = 'SYSTEM'
+                        ControlSet = $true
+                        Path = 'Services\Dhcp'
+                    }
+                    Name = 'Start'
+                }
+                @{
+                    Kind = 'registry-value'
+                    Location = @{
+                        Hive = 'SYSTEM'
+                        ControlSet = $true
+                        Path = 'Services\Dhcp'
+                    }
+                    Name = 'ObjectName'
+                }
+                @{
+                    Kind = 'registry-value'
+                    Location = @{
+                        Hive = 'SYSTEM'
+                        ControlSet = $true
+                        Path = 'Services\nsi'
+                    }
+                    Name = 'Start'
+                }
+                @{
+                    Kind = 'registry-value'
+                    Location = @{
+                        Hive = 'SYSTEM'
+                        ControlSet = $true
+                        Path = 'Services\BFE'
+                    }
+                    Name = 'Start'
+                }
+                @{
+                    Kind = 'registry-value'
+                    Location = @{
+                        Hive = 'SYSTEM'
+                        ControlSet = $true
+                        Path = 'Services\MpsSvc'
+                    }
+                    Name = 'Start'
+                }
+            )
+        }
+        @{
             Id = 'offline-remove-safe-boot'
             OptIn = $false
             Warning = $null
@@ -1134,8 +1680,13 @@ $script:RdpOfflineCheckEvaluators = @{
     'certificate-store' = 'Test-RdpOfflineCertificateStoreCheck'
     'certificate-binding' = 'Test-RdpOfflineCertificateBindingCheck'
     'folder-acl' = 'Test-RdpOfflineFolderAclCheck'
+    'service-config' = 'Test-RdpOfflineServiceConfigCheck'
     'windows-feature' = 'Test-RdpOfflineFeatureCheck'
     'user-right' = 'Test-RdpOfflineRuntimeCheck'
+    'boot-entry' = 'Test-RdpOfflineBootEntryCheck'
+    'firewall-rule' = 'Test-RdpOfflineRuntimeCheck'
+    'firewall-inbound-blocked' = 'Test-RdpOfflineRuntimeCheck'
+    'firewall-port-allowed' = 'Test-RdpOfflineRuntimeCheck'
 }
 $script:RdpOfflineOperationAppliers = @{
     'registry-set' = 'Set-RdpOfflineRegistryOperation'
@@ -1144,6 +1695,7 @@ $script:RdpOfflineOperationAppliers = @{
     'take-ownership' = 'Set-RdpOfflineOwnerOperation'
     'bcd-set' = 'Set-RdpOfflineBcdOperation'
     'bcd-ems-settings' = 'Set-RdpOfflineBcdEmsOperation'
+    'bcd-delete-value' = 'Remove-RdpOfflineBcdValueOperation'
     'hive-load' = 'Mount-RdpOfflineHiveOperation'
     'hive-unload' = 'Dismount-RdpOfflineHiveOperation'
 }
@@ -3639,6 +4191,33 @@ function Test-RdpOfflineServiceCheck {
     }
 }
 
+function Test-RdpOfflineServiceConfigCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # Start and ObjectName of the service's key in the booted control set: what the service
+    # control manager will start it by. Not installed, or no such value: nothing to compare.
+    $key = Get-RdpOfflineServiceKey -Service $Check.Service
+    if (-not (Test-RdpOfflineRegistryKey -Key $key)) {
+        return New-RdpOfflineCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    }
+    $name = @{ 'start-type' = 'Start'; 'logon-account' = 'ObjectName' }[$Check.Setting]
+    $value = Get-RdpOfflineRegistryValue -Key $key -Name $name
+    if ($null -eq $value) {
+        return New-RdpOfflineCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    }
+    # -eq ignores case: accounts are spelled NT AUTHORITY and NT Authority.
+    if ([string]$value.Value -eq [string]$Check.Expected) {
+        return New-RdpOfflineCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    }
+    New-RdpOfflineCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ([string]$value.Value)
+}
+
 function Test-RdpOfflineRuntimeCheck {
     [CmdletBinding()]
     [OutputType([pscustomobject])]
@@ -4519,6 +5098,70 @@ function Invoke-RdpOfflineFix {
     }
 }
 #endregion src/repair-vm/operations.ps1
+
+#region src/repair-vm/boot-entry.ps1
+# Boot entry elements of the attached disk's boot store
+# The store is a registry hive: loaded for the read, the {default} entry is the GUID the boot
+# manager's 23000003 element holds and an element is a key named by its type number, the same
+# in every language (bcdedit's listing is in the rescue VM's). Changes go through bcdedit.
+
+function Get-RdpOfflineBootElement {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Run,
+        [Parameter(Mandatory = $true)]
+        [string]$ElementType
+    )
+    # Present (bool) and Value (the element's data); throws when the store names no default.
+    $store = (Get-RdpOfflineBootStore -Run $Run).Path
+    $mount = Open-RdpOfflineHive -Hive 'BCD' -Path $store
+    try {
+        $pointer = Get-RdpOfflineRegistryValue -Key ('{0}\Objects\{1}\Elements\{2}' -f $mount, $script:RdpOfflineBcdObjects.bootmgr, $script:RdpOfflineBcdDefaultElement) -Name 'Element'
+        if ($null -eq $pointer -or [string]$pointer.Value -notmatch '^\{[0-9A-Fa-f-]{36}\}$') {
+            throw ('The boot store {0} has no {{default}} entry' -f $store)
+        }
+        $read = Get-RdpOfflineRegistryValue -Key ('{0}\Objects\{1}\Elements\{2}' -f $mount, [string]$pointer.Value, $ElementType) -Name 'Element'
+        [pscustomobject]@{ Present = ($null -ne $read); Value = $(if ($null -ne $read) { $read.Value } else { $null }) }
+    }
+    finally {
+        $null = Close-RdpOfflineHive -Name $mount
+    }
+}
+
+function Test-RdpOfflineBootEntryCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # Diagnose mode writes nothing to the disk, and loading the store as a hive (or lending its
+    # partition a letter) would: the element is read by the repair, before and after its change.
+    New-RdpOfflineCheckResult -CheckId $Check.Id -Outcome 'failed' -Reason 'offline'
+}
+
+function Remove-RdpOfflineBcdValueOperation {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Operation,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Run
+    )
+    # bcdedit /deletevalue fails on an element the entry does not carry: delete only a present one.
+    if (-not (Get-RdpOfflineBootElement -Run $Run -ElementType $Operation.ElementType).Present) {
+        return
+    }
+    $store = (Get-RdpOfflineBootStore -Run $Run).Path
+    Invoke-RdpOfflineBcdEdit -Store $store -ArgumentList @('/deletevalue', $Operation.Entry, $Operation.Element) -Confirm:$false
+    'bcdedit /store {0} /deletevalue {1} {2}' -f $store, $Operation.Entry, $Operation.Element
+}
+#endregion src/repair-vm/boot-entry.ps1
 
 #region src/repair-vm/undo.ps1
 # Undo

@@ -80,13 +80,15 @@ export interface BlockText {
   data: string;
   check: HashWindow;
   label: string;
+  /** Block 1 says when certutil, expand or findstr is absent (default). */
+  checkTools?: boolean;
 }
 
 /** One block: writes its chunk and checks the chunk's SHA-1 at once. */
 export function blockCommands(block: BlockText): Command[] {
   return [
     enterFolder(block.dir, block.parent),
-    ...(block.first
+    ...(block.first && block.checkTools !== false
       ? [
           seq(
             run(['where', 'certutil', 'expand', 'findstr'], [toNul, errToNul]),

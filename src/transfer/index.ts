@@ -206,6 +206,8 @@ export interface BlockPlan {
   parent?: WorkParent;
   /** The last block's commands after its chunk, printed, for a transfer of `count` blocks. */
   finish: (count: number) => string;
+  /** Block 1 says when certutil, expand or findstr is absent (default: yes). */
+  checkTools?: boolean;
 }
 
 /**
@@ -216,7 +218,7 @@ export function layOutBlocks(plan: BlockPlan): string[] {
   let count = plan.atLeast ?? Math.ceil(plan.stream.length / PASTE_LIMIT);
   let texts: string[] = [];
   for (let round = 0; round < 10; round++) {
-    texts = layout(plan.stream, count, plan.dir, plan.finish(count), plan.parent);
+    texts = layout(plan.stream, count, plan.dir, plan.finish(count), plan.parent, plan.checkTools);
     if (texts.length === count) break;
     count = texts.length;
   }
@@ -235,6 +237,7 @@ function layout(
   dir: string,
   install: string,
   parent?: WorkParent,
+  checkTools?: boolean,
 ): string[] {
   const blocks: string[] = [];
   // An offset into the stream, not a shrinking copy of it: copying the rest for every block
@@ -243,7 +246,7 @@ function layout(
   for (let k = 1; at < stream.length; k++) {
     const left = stream.length - at;
     const render = (data: string, last: boolean, n = k) =>
-      renderBlock(n, count, dir, data, last ? install : '', parent);
+      renderBlock(n, count, dir, data, last ? install : '', parent, checkTools);
     const finalRoom = (n: number) => PASTE_LIMIT - crlfLength(render('', true, n));
     // The last chunk's hash is typed into the console like any other: when it would carry a
     // repeated character (which the console may double or drop, failing an intact block),
@@ -299,11 +302,13 @@ function renderBlock(
   data: string,
   install: string,
   parent?: WorkParent,
+  checkTools?: boolean,
 ): string {
   const commands = blockCommands({
     first: k === 1,
     dir,
     ...(parent ? { parent } : {}),
+    ...(checkTools === false ? { checkTools } : {}),
     chunk: chunkName(k),
     data,
     check: chunkCheck(data),

@@ -46,11 +46,15 @@ export function batchTransfer(batch: Buffer, prefix = 'rdpd'): BatchTransfer {
   if (batch.length === 0) throw new Error('transfer: the batch file is empty');
   const { cab, payloadSha256 } = cabWithCleanHash([{ name: BATCH_NAME, content: batch }]);
   const dir = prefix + hashWindow(payloadSha256, 2).compact;
-  const check = hashWindow(payloadSha256, 16);
+  // A damaged paste, not an attacker, is what the check is for (only administrators write the
+  // folder): 8 bytes of the SHA-256 tell any damage apart.
+  const check = hashWindow(payloadSha256, 8);
   const blocks = layOutBlocks({
     stream: spacedBase64(cab),
     dir,
     parent: 'program-files',
+    // expand, certutil and findstr are in System32 of every Windows Server: the room goes to data.
+    checkTools: false,
     finish: (count) => printPaste(runCommands({ dir, check, count })),
   });
   return {
@@ -70,7 +74,7 @@ export { PASTE_LIMIT };
 
 /**
  * The last block's run: joins the chunks, checks the cabinet's SHA-256 before anything is
- * expanded, expands the batch file (expand, or extrac32 where expand extracted nothing),
+ * expanded, expands the batch file with expand (in System32 of every Windows Server),
  * calls it, and removes the folder with everything in it. A d.cmd left from an interrupted
  * run is not deleted first: the folder is named after the payload's hash and only
  * administrators write there, so it holds the same checked bytes.
@@ -90,14 +94,10 @@ function runCommands(plan: { dir: string; check: HashWindow; count: number }): C
       when(
         errorlevel(1),
         echo(
-          `RdpRescue: the payload is incomplete or DAMAGED - paste each block not yet reported OK, then paste block ${plan.count} again`,
+          `RdpRescue: payload incomplete or DAMAGED - paste the blocks not reported OK, then block ${plan.count} again`,
         ),
         block(
           run(['expand', 'p.cab', '-F:*', '.'], [toNul, errToNul]),
-          when(
-            not(exist(BATCH_NAME)),
-            exec('start', '/wait', 'extrac32', '/y', '/e', '/l', '.', 'p.cab'),
-          ),
           exec('call', BATCH_NAME),
           // The batch file's setlocal restores this folder when it ends: its parent is Program Files.
           exec('cd', '..'),

@@ -61,6 +61,7 @@ describe('rdp-rescue build', () => {
       'guest-firewall-blocks-rdp',
       'machinekeys-access',
       'max-connections-reached',
+      'network-service-down',
       'nla-dc-unreachable',
       'rdp-cert-invalid',
       'rdp-disabled',

@@ -164,8 +164,9 @@ describe('static constraints of every generated block and file', () => {
         }
       }
     }
-    // Registry keys are held in variables now, so fewer texts repeat enough to be named.
-    expect(checked).toBeGreaterThan(30);
+    // Registry keys are held in variables now, so fewer texts repeat enough to be named; the
+    // diagnosis blocks are a transfer of diagnose.cmd and name no text: fix blocks only.
+    expect(checked).toBeGreaterThan(15);
   });
 
   it("keeps a value's backup in the paste block that changes it", () => {

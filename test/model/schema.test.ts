@@ -157,7 +157,7 @@ describe('catalog validation', () => {
     const message = problemsOf(parts);
     expect(message).toContain("fix 'offline-enable-tls12' is an offline fix");
     expect(message).toContain(
-      "offline.ts: offline: repairs[7]: fix 'set-rdp-port' is not an offline fix",
+      "offline.ts: offline: repairs[8]: fix 'set-rdp-port' is not an offline fix",
     );
   });
 

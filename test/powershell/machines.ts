@@ -110,14 +110,33 @@ const FIREWALL_SERVICES = [
   { Name: 'BFE', State: 'Running', StartMode: 'Auto', ProcessId: 1400 },
 ];
 
+/** The network services at Microsoft's defaults (network-service-down). */
+const NETWORK_SERVICES = [
+  {
+    Name: 'Dhcp',
+    State: 'Running',
+    StartMode: 'Auto',
+    StartName: 'NT Authority\\LocalService',
+    ProcessId: 1200,
+  },
+  { Name: 'nsi', State: 'Running', StartMode: 'Auto', ProcessId: 1200 },
+];
+
 export const healthy = {
   Broker: false,
   EventError: null,
   Registry: { ...BOOT_STORE, ...FIREWALL },
   Events: [],
   Services: [
-    { Name: 'TermService', State: 'Running', StartMode: 'Auto', ProcessId: 1000 },
+    {
+      Name: 'TermService',
+      State: 'Running',
+      StartMode: 'Manual',
+      StartName: 'NT Authority\\NetworkService',
+      ProcessId: 1000,
+    },
     ...FIREWALL_SERVICES,
+    ...NETWORK_SERVICES,
   ],
   Listeners: [{ Port: 3389, OwningProcess: 1000 }],
   Certificates: [

@@ -52,13 +52,13 @@ describe('the Run Command script', async () => {
   });
 
   it('keeps a full text report far below the 4096 bytes Run Command keeps, whatever fires', () => {
-    // Each line's evidence is capped at 300 characters by Format-RdpReportLine.
+    // Each line's evidence is capped at 150 characters by Format-RdpReportLine.
     const worst = catalog.scenarios.map(
-      (s) => `RDPRESCUE ${s.id} DETECTED ${'x'.repeat(300)}`.length + 2,
+      (s) => `RDPRESCUE ${s.id} DETECTED ${'x'.repeat(150)}`.length + 2,
     );
     const total = worst.reduce((a, b) => a + b, 0) + 'RDPRESCUE verdict 5 detected\r\n'.length;
     expect(total + '[STATUS]::SUCCESS\r\n'.length).toBeLessThan(RUN_COMMAND_LIMIT);
-    expect(script).toMatch(/if \(\$Evidence\.Length -gt 300\)/);
+    expect(script).toMatch(/if \(\$Evidence\.Length -gt 150\)/);
   });
 
   function run(

@@ -40,11 +40,14 @@ describe('Invoke-RdpDiagnosis in the real PowerShell engine, platform mocked', a
     const r = result(ctx, 'healthy');
     if (!r) return;
     expect(r.lines).toEqual([
+      'RDPRESCUE account-locked-or-expired CLEAR -',
       'RDPRESCUE broker-hostname CLEAR n/a:broker-role-installed',
       'RDPRESCUE credssp-oracle CLEAR -',
       'RDPRESCUE guest-firewall-blocks-rdp CLEAR -',
       'RDPRESCUE machinekeys-access CLEAR -',
       'RDPRESCUE max-connections-reached CLEAR -',
+      'RDPRESCUE network-service-down CLEAR -',
+      'RDPRESCUE nla-dc-unreachable CLEAR -',
       'RDPRESCUE rdp-cert-invalid CLEAR -',
       'RDPRESCUE rdp-disabled CLEAR -',
       'RDPRESCUE rdp-listener-disabled CLEAR -',
@@ -54,6 +57,7 @@ describe('Invoke-RdpDiagnosis in the real PowerShell engine, platform mocked', a
       'RDPRESCUE security-layer-mismatch CLEAR -',
       'RDPRESCUE termservice-not-running CLEAR -',
       'RDPRESCUE tls-disabled CLEAR -',
+      'RDPRESCUE user-not-authorized CLEAR -',
       'RDPRESCUE verdict 0 detected',
     ]);
   });
@@ -62,11 +66,14 @@ describe('Invoke-RdpDiagnosis in the real PowerShell engine, platform mocked', a
     const r = result(ctx, 'broken');
     if (!r) return;
     expect(r.lines).toEqual([
+      'RDPRESCUE account-locked-or-expired CLEAR -',
       'RDPRESCUE broker-hostname CLEAR n/a:broker-role-installed',
       'RDPRESCUE credssp-oracle CLEAR -',
       'RDPRESCUE guest-firewall-blocks-rdp CLEAR -',
       'RDPRESCUE machinekeys-access DETECTED ev-rcm-cert=1,machinekeys-acl=missing:S-1-5-32-544',
       'RDPRESCUE max-connections-reached CLEAR -',
+      'RDPRESCUE network-service-down CLEAR -',
+      'RDPRESCUE nla-dc-unreachable CLEAR -',
       'RDPRESCUE rdp-cert-invalid DETECTED rdp-cert-store=empty',
       'RDPRESCUE rdp-disabled CLEAR -',
       'RDPRESCUE rdp-listener-disabled CLEAR -',
@@ -76,6 +83,7 @@ describe('Invoke-RdpDiagnosis in the real PowerShell engine, platform mocked', a
       'RDPRESCUE security-layer-mismatch CLEAR -',
       'RDPRESCUE termservice-not-running CLEAR -',
       'RDPRESCUE tls-disabled DETECTED ev-schannel-credential=2/ErrorState:10013,tls12-server-off=0,rdp-requires-tls=gpo:2',
+      'RDPRESCUE user-not-authorized CLEAR -',
       'RDPRESCUE verdict 4 detected',
     ]);
     for (const line of r.lines.slice(0, -1)) expect(line).toMatch(REPORT_LINE);
@@ -88,9 +96,9 @@ describe('Invoke-RdpDiagnosis in the real PowerShell engine, platform mocked', a
     if (!r) return;
     const channels = r.xpaths.map((x) => x.split(' => ')[0]);
     expect(channels).toEqual([...new Set(channels)]);
-    expect(channels).toHaveLength(3);
+    expect(channels).toHaveLength(4);
     expect(r.xpaths.find((x) => x.startsWith('System => '))).toBe(
-      "System => *[System[Provider[@Name='Microsoft-Windows-TerminalServices-RemoteConnectionManager' or @Name='Schannel'] and (EventID=1057 or EventID=1058 or EventID=36870 or EventID=36871 or EventID=36872) and TimeCreated[timediff(@SystemTime) <= 172800000]]]",
+      "System => *[System[Provider[@Name='Microsoft-Windows-TerminalServices-RemoteConnectionManager' or @Name='Schannel' or @Name='Service Control Manager'] and (EventID=1057 or EventID=1058 or EventID=7000 or EventID=7001 or EventID=7022 or EventID=7023 or EventID=36870 or EventID=36871 or EventID=36872) and TimeCreated[timediff(@SystemTime) <= 172800000]]]",
     );
     expect(r.lines).toContain(
       'RDPRESCUE tls-disabled DETECTED ev-schannel-credential=3/ErrorState:10013,tls12-server-off=0,rdp-requires-tls=gpo:2',

@@ -72,6 +72,11 @@ function Get-RdpChildFile {
 }
 function Get-RdpSecurityDescriptor { param([string]$Path) 'O:BAG:SYD:(A;;FA;;;BA)' }
 function Get-RdpWindowsFeatureState { param([string]$Name) $script:Machine.Broker }
+function Get-RdpUserRightExport {
+    '[Unicode]', 'Unicode=yes', '[Privilege Rights]',
+    'SeRemoteInteractiveLogonRight = *S-1-5-32-544,*S-1-5-32-555',
+    '[Version]', 'signature="$CHICAGO$"', 'Revision=1'
+}
 function Get-RdpRegistryValueTable {
     param([string]$Path)
     $table = @{}
@@ -176,7 +181,12 @@ const event = (
 
 export const broken = {
   ...healthy,
-  Registry: { ...BOOT_STORE, ...FIREWALL, [`${TLS12}|Enabled`]: 0, [`${TS_POLICY}|SecurityLayer`]: 2 },
+  Registry: {
+    ...BOOT_STORE,
+    ...FIREWALL,
+    [`${TLS12}|Enabled`]: 0,
+    [`${TS_POLICY}|SecurityLayer`]: 2,
+  },
   Events: [
     event('Schannel', 36871, 1, { ErrorState: '10013' }),
     event('Schannel', 36871, 3, { ErrorState: '10011' }),

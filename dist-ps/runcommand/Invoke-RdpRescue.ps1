@@ -111,6 +111,7 @@ $script:RdpStringTable = @{
         EventChecksNotVerified = 'Event checks ({0}) describe the past and are not used to verify a fix.'
         InvalidSince = '-Since must be a positive TimeSpan or a number of hours, not "{0}".'
         BootStoreUnreadable = 'The boot store does not name its default entry at {0}; the boot entry cannot be read.'
+        BootElementUnsaved = 'The boot element {0} holds {1}, which bcdedit /set cannot write back; nothing was changed.'
         'Scenario.broker-hostname.Title' = 'The Connection Broker''s host name was changed'
         'Finding.broker-role-installed' = 'The Remote Desktop Connection Broker role is installed.'
         'Finding.ev-broker-db-logon' = 'Event 2056: the broker failed to log on to its database.'
@@ -213,6 +214,7 @@ $script:RdpStringTable = @{
         EventChecksNotVerified = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNla29udHJvbGxlciAoezB9KSBiZXNrcml2ZXIgZGV0IGbDtnJmbHV0bmEgb2NoIGFudsOkbmRzIGludGUgZsO2ciBhdHQgdmVyaWZpZXJhIGVuIGtvcnJpZ2VyaW5nLg==')
         InvalidSince = (ConvertFrom-RdpUtf8Base64 'LVNpbmNlIG3DpXN0ZSB2YXJhIGV0dCBwb3NpdGl2dCBUaW1lU3Bhbi12w6RyZGUgZWxsZXIgZXR0IGFudGFsIHRpbW1hciwgaW50ZSAiezB9Ii4=')
         BootStoreUnreadable = (ConvertFrom-RdpUtf8Base64 'U3RhcnRhcmtpdmV0IGFuZ2VyIGluZ2VuIHN0YW5kYXJkcG9zdCBpIHswfTsgc3RhcnRwb3N0ZW4ga2FuIGludGUgbMOkc2FzLg==')
+        BootElementUnsaved = (ConvertFrom-RdpUtf8Base64 'U3RhcnRlbGVtZW50ZXQgezB9IGlubmVow6VsbGVyIHsxfSwgc29tIGJjZGVkaXQgL3NldCBpbnRlIGthbiBza3JpdmEgdGlsbGJha2E7IGluZ2V0IMOkbmRyYWRlcy4=')
         'Scenario.broker-hostname.Title' = (ConvertFrom-RdpUtf8Base64 'QW5zbHV0bmluZ3Nrb29yZGluYXRvcm5zIHbDpHJkbmFtbiBoYXIgw6RuZHJhdHM=')
         'Finding.broker-role-installed' = (ConvertFrom-RdpUtf8Base64 'Um9sbGVuIEFuc2x1dG5pbmdza29vcmRpbmF0b3IgZsO2ciBmasOkcnJza3JpdmJvcmQgw6RyIGluc3RhbGxlcmFkLg==')
         'Finding.ev-broker-db-logon' = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNlIDIwNTY6IGtvb3JkaW5hdG9ybiBrdW5kZSBpbnRlIGxvZ2dhIGluIGkgc2luIGRhdGFiYXMu')
@@ -315,6 +317,7 @@ $script:RdpStringTable = @{
         EventChecksNotVerified = 'Gebeurteniscontroles ({0}) beschrijven het verleden en worden niet gebruikt om een oplossing te controleren.'
         InvalidSince = '-Since moet een positieve TimeSpan of een aantal uren zijn, niet "{0}".'
         BootStoreUnreadable = 'Het opstartarchief noemt geen standaardvermelding in {0}; de opstartvermelding kan niet worden gelezen.'
+        BootElementUnsaved = 'Het opstartelement {0} bevat {1}, dat bcdedit /set niet kan terugschrijven; er is niets gewijzigd.'
         'Scenario.broker-hostname.Title' = 'De hostnaam van de Verbindingsbroker is gewijzigd'
         'Finding.broker-role-installed' = (ConvertFrom-RdpUtf8Base64 'RGUgcm9sIFZlcmJpbmRpbmdzYnJva2VyIHZvb3IgRXh0ZXJuIGJ1cmVhdWJsYWQgaXMgZ2XDr25zdGFsbGVlcmQu')
         'Finding.ev-broker-db-logon' = 'Gebeurtenis 2056: de broker kon zich niet aanmelden bij de database.'
@@ -417,6 +420,7 @@ $script:RdpStringTable = @{
         EventChecksNotVerified = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu25qqi5p+l77yIezB977yJ5o+P6L+w55qE5piv6YGO5Y6755qE54uA5rOB77yM5LiN5pyD55So5L6G6amX6K2J5L+u5q2j44CC')
         InvalidSince = (ConvertFrom-RdpUtf8Base64 'LVNpbmNlIOW/hemgiOaYr+ato+eahCBUaW1lU3BhbiDmiJbmmYLmlbjvvIzogIzkuI3mmK8gInswfSLjgII=')
         BootStoreUnreadable = (ConvertFrom-RdpUtf8Base64 '6ZaL5qmf5a2Y5pS+5Y2A5ZyoIHswfSDkuK3mnKrmjIflh7rpoJDoqK3poIXnm67vvJvnhKHms5XoroDlj5bplovmqZ/poIXnm67jgII=')
+        BootElementUnsaved = (ConvertFrom-RdpUtf8Base64 '6ZaL5qmf5YWD57SgIHswfSDnmoTlgLzngrogezF977yMYmNkZWRpdCAvc2V0IOeEoeazleWvq+Wbnu+8m+acquWBmuS7u+S9leiuiuabtOOAgg==')
         'Scenario.broker-hostname.Title' = (ConvertFrom-RdpUtf8Base64 '6YCj57ea5Luj55CG5Lq655qE5Li75qmf5ZCN56ix5bey6K6K5pu0')
         'Finding.broker-role-installed' = (ConvertFrom-RdpUtf8Base64 '5bey5a6J6KOd6YGg56uv5qGM6Z2i6YCj57ea5Luj55CG5Lq66KeS6Imy44CC')
         'Finding.ev-broker-db-logon' = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu2IDIwNTbvvJrku6PnkIbkurrnhKHms5XnmbvlhaXlhbbos4fmlpnluqvjgII=')
@@ -2625,6 +2629,23 @@ function Test-RdpBcdStoreItem {
     [string](Get-RdpEntryField -Entry $Entry -Name 'File') -eq 'bcd.export'
 }
 
+function Test-RdpBootElementItem {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object]$Entry,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Item
+    )
+    # The catalog's entry and element, and a value bcdedit /set takes for that element (or none).
+    if ([string](Get-RdpEntryField -Entry $Entry -Name 'Entry') -ne $Item.Entry -or [string](Get-RdpEntryField -Entry $Entry -Name 'Element') -ne $Item.Element) {
+        return $false
+    }
+    $setting = Get-RdpEntryField -Entry $Entry -Name 'Setting'
+    ($null -eq $setting) -or ($script:RdpBootElementSettings[$Item.Element] -ccontains [string]$setting)
+}
+
 function Test-RdpBackupEntryAllowed {
     [CmdletBinding()]
     [OutputType([bool])]
@@ -2921,6 +2942,24 @@ function Get-RdpBootEntryElementPath {
     '{0}\Objects\{1}\Elements\{2}' -f $Item.Store, $entry, $Item.ElementType
 }
 
+function ConvertFrom-RdpBootElementBytes {
+    [CmdletBinding()]
+    [OutputType([int64])]
+    param(
+        [AllowNull()]
+        [object]$Value
+    )
+    # Integers and booleans are stored little-endian; -1 when the data is not such a number.
+    $number = [int64]-1
+    if ($Value -is [byte[]] -and $Value.Length -ge 1 -and $Value.Length -le 8) {
+        $number = [int64]0
+        for ($i = $Value.Length - 1; $i -ge 0; $i--) {
+            $number = ($number * 256) + $Value[$i]
+        }
+    }
+    $number
+}
+
 function ConvertTo-RdpBootElementText {
     [CmdletBinding()]
     [OutputType([string])]
@@ -2931,13 +2970,7 @@ function ConvertTo-RdpBootElementText {
         [object]$Value
     )
     # BcdLibrary_SafeBoot: 0 Minimal, 1 Network, 2 DsRepair; other elements show their number.
-    $number = -1
-    if ($Value -is [byte[]] -and $Value.Length -ge 1 -and $Value.Length -le 8) {
-        $number = [int64]0
-        for ($i = $Value.Length - 1; $i -ge 0; $i--) {
-            $number = ($number * 256) + $Value[$i]
-        }
-    }
+    $number = ConvertFrom-RdpBootElementBytes -Value $Value
     $names = @{ 0 = 'Minimal'; 1 = 'Network'; 2 = 'DsRepair' }
     if ($Item.Element -eq 'safeboot' -and $names.ContainsKey([int]$number)) {
         return '{0}:{1}' -f $Item.Element, $names[[int]$number]
@@ -2980,6 +3013,61 @@ function Remove-RdpBcdValueOperation {
     }
     $null = Invoke-RdpNative -FilePath "$env:SystemRoot\System32\bcdedit.exe" -ArgumentList @('/deletevalue', $Operation.Entry, $Operation.Element)
     'bcdedit /deletevalue {0} {1}' -f $Operation.Entry, $Operation.Element
+}
+
+# The values bcdedit /set writes for each element (bcdedit /set documentation: safeboot
+# minimal | network | dsrepair, BcdLibrary_SafeBoot 0, 1, 2; safebootalternateshell yes | no).
+$script:RdpBootElementSettings = @{
+    safeboot               = @('minimal', 'network', 'dsrepair')
+    safebootalternateshell = @('no', 'yes')
+}
+
+function Backup-RdpBootElementItem {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Item,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context,
+        [Parameter(Mandatory = $true)]
+        [string]$Folder
+    )
+    # Undo sets the element back with bcdedit /set; the exported store is an emergency copy
+    # only (importing it would also drop every boot change made after the fix).
+    $file = Join-Path -Path $Folder -ChildPath 'bcd.export'
+    if (-not (Test-Path -LiteralPath $file)) {
+        $null = Invoke-RdpNative -FilePath "$env:SystemRoot\System32\bcdedit.exe" -ArgumentList @('/export', $file)
+    }
+    $path = Get-RdpBootEntryElementPath -Item $Item
+    $data = Get-RdpRegistryValue -Path $path -Name 'Element'
+    $setting = $null
+    if ($null -ne $data) {
+        $number = ConvertFrom-RdpBootElementBytes -Value $data
+        $settings = $script:RdpBootElementSettings[$Item.Element]
+        if ($number -lt 0 -or $number -ge $settings.Count) {
+            throw ($script:RdpStrings.BootElementUnsaved -f $Item.Element, $number)
+        }
+        $setting = $settings[[int]$number]
+    }
+    @{ Kind = $Item.Kind; Entry = $Item.Entry; Element = $Item.Element; Setting = $setting; EmergencyCopy = 'bcd.export' }
+}
+
+function Restore-RdpBootElementItem {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object]$Entry,
+        [Parameter(Mandatory = $true)]
+        [string]$Folder
+    )
+    # An element that was absent was not deleted by the fix: nothing to put back.
+    if ($null -eq $Entry.Setting) {
+        return
+    }
+    if ($PSCmdlet.ShouldProcess(('{0} {1}' -f $Entry.Entry, $Entry.Element), 'bcdedit /set')) {
+        $null = Invoke-RdpNative -FilePath "$env:SystemRoot\System32\bcdedit.exe" -ArgumentList @('/set', [string]$Entry.Entry, [string]$Entry.Element, [string]$Entry.Setting)
+    }
 }
 #endregion src/powershell/boot-entry.ps1
 
@@ -3912,6 +4000,7 @@ $script:RdpBackupFunctions = @{
     'certificate-store' = 'Backup-RdpCertificateStoreItem'
     'firewall-rule' = 'Backup-RdpFirewallRuleItem'
     'bcd-store' = 'Backup-RdpBcdStoreItem'
+    'boot-element' = 'Backup-RdpBootElementItem'
 }
 
 $script:RdpRestoreFunctions = @{
@@ -3921,6 +4010,7 @@ $script:RdpRestoreFunctions = @{
     'certificate-store' = 'Restore-RdpCertificateStoreItem'
     'firewall-rule' = 'Restore-RdpFirewallRuleItem'
     'bcd-store' = 'Restore-RdpBcdStoreItem'
+    'boot-element' = 'Restore-RdpBootElementItem'
 }
 
 $script:RdpBackupEntryTests = @{
@@ -3930,6 +4020,7 @@ $script:RdpBackupEntryTests = @{
     'certificate-store' = 'Test-RdpCertificateStoreItem'
     'firewall-rule' = 'Test-RdpFirewallRuleItem'
     'bcd-store' = 'Test-RdpBcdStoreItem'
+    'boot-element' = 'Test-RdpBootElementItem'
 }
 
 $script:RdpCatalog = @{
@@ -4904,7 +4995,13 @@ $script:RdpCatalog = @{
             )
             Backup = @(
                 @{
-                    Kind = 'bcd-store'
+                    Kind = 'boot-element'
+                    Entry = '{default}'
+                    Element = 'safeboot'
+                    ElementType = '25000080'
+                    Store = 'HKLM:\BCD00000000'
+                    BootManager = '{9dea862c-5cdd-4e70-acc1-f32b344d4795}'
+                    DefaultObjectElement = '23000003'
                 }
             )
             VerifyChecks = @('default-entry-safeboot')

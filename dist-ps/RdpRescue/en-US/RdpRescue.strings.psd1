@@ -44,6 +44,7 @@
     'EventChecksNotVerified' = 'Event checks ({0}) describe the past and are not used to verify a fix.'
     'InvalidSince' = '-Since must be a positive TimeSpan or a number of hours, not "{0}".'
     'BootStoreUnreadable' = 'The boot store does not name its default entry at {0}; the boot entry cannot be read.'
+    'BootElementUnsaved' = 'The boot element {0} holds {1}, which bcdedit /set cannot write back; nothing was changed.'
     'Scenario.broker-hostname.Title' = 'The Connection Broker''s host name was changed'
     'Finding.broker-role-installed' = 'The Remote Desktop Connection Broker role is installed.'
     'Finding.ev-broker-db-logon' = 'Event 2056: the broker failed to log on to its database.'

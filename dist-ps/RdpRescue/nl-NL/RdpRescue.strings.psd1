@@ -44,6 +44,7 @@
     'EventChecksNotVerified' = 'Gebeurteniscontroles ({0}) beschrijven het verleden en worden niet gebruikt om een oplossing te controleren.'
     'InvalidSince' = '-Since moet een positieve TimeSpan of een aantal uren zijn, niet "{0}".'
     'BootStoreUnreadable' = 'Het opstartarchief noemt geen standaardvermelding in {0}; de opstartvermelding kan niet worden gelezen.'
+    'BootElementUnsaved' = 'Het opstartelement {0} bevat {1}, dat bcdedit /set niet kan terugschrijven; er is niets gewijzigd.'
     'Scenario.broker-hostname.Title' = 'De hostnaam van de Verbindingsbroker is gewijzigd'
     'Finding.broker-role-installed' = 'De rol Verbindingsbroker voor Extern bureaublad is geïnstalleerd.'
     'Finding.ev-broker-db-logon' = 'Gebeurtenis 2056: de broker kon zich niet aanmelden bij de database.'

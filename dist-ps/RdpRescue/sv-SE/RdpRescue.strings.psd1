@@ -44,6 +44,7 @@
     'EventChecksNotVerified' = 'Händelsekontroller ({0}) beskriver det förflutna och används inte för att verifiera en korrigering.'
     'InvalidSince' = '-Since måste vara ett positivt TimeSpan-värde eller ett antal timmar, inte "{0}".'
     'BootStoreUnreadable' = 'Startarkivet anger ingen standardpost i {0}; startposten kan inte läsas.'
+    'BootElementUnsaved' = 'Startelementet {0} innehåller {1}, som bcdedit /set inte kan skriva tillbaka; inget ändrades.'
     'Scenario.broker-hostname.Title' = 'Anslutningskoordinatorns värdnamn har ändrats'
     'Finding.broker-role-installed' = 'Rollen Anslutningskoordinator för fjärrskrivbord är installerad.'
     'Finding.ev-broker-db-logon' = 'Händelse 2056: koordinatorn kunde inte logga in i sin databas.'

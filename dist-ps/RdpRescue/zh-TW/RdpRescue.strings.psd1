@@ -44,6 +44,7 @@
     'EventChecksNotVerified' = '事件檢查（{0}）描述的是過去的狀況，不會用來驗證修正。'
     'InvalidSince' = '-Since 必須是正的 TimeSpan 或時數，而不是 "{0}"。'
     'BootStoreUnreadable' = '開機存放區在 {0} 中未指出預設項目；無法讀取開機項目。'
+    'BootElementUnsaved' = '開機元素 {0} 的值為 {1}，bcdedit /set 無法寫回；未做任何變更。'
     'Scenario.broker-hostname.Title' = '連線代理人的主機名稱已變更'
     'Finding.broker-role-installed' = '已安裝遠端桌面連線代理人角色。'
     'Finding.ev-broker-db-logon' = '事件 2056：代理人無法登入其資料庫。'

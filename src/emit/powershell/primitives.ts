@@ -239,6 +239,7 @@ export const BACKUPS: { [K in BackupKind]: BackupTarget<K> } = {
   'certificate-store': { noun: 'RdpCertificateStoreItem', data: (i) => ({ Store: i.store }) },
   'firewall-rule': { noun: 'RdpFirewallRuleItem', data: (i) => ({ Rule: i.rule }) },
   'bcd-store': { noun: 'RdpBcdStoreItem', data: () => ({}) },
+  'boot-element': { noun: 'RdpBootElementItem', data: bootElementData },
   'hive-file': { noun: null, data: (i) => ({ Hive: i.hive }) },
 };
 

@@ -5439,7 +5439,7 @@ function Remove-RdpSafeBoot {
     Undo: Sets safeboot back to its saved value (bcdedit /set {default} safeboot minimal,
     network or dsrepair); other boot changes made since stay. The exported store is an emergency
     copy only: bcdedit /import would replace the whole store and drop later changes such as
-    bcdedit /ems {current} on.
+    bcdedit /ems {default} on.
     Verification: The default boot entry no longer carries safeboot.
 
     .PARAMETER BackupRoot

@@ -43,13 +43,13 @@ export default defineFix({
     strategy: 'restore-backup',
     description: {
       'en-US':
-        'Sets safeboot back to its saved value (bcdedit /set {default} safeboot minimal, network or dsrepair); other boot changes made since stay. The exported store is an emergency copy only: bcdedit /import would replace the whole store and drop later changes such as bcdedit /ems {current} on.',
+        'Sets safeboot back to its saved value (bcdedit /set {default} safeboot minimal, network or dsrepair); other boot changes made since stay. The exported store is an emergency copy only: bcdedit /import would replace the whole store and drop later changes such as bcdedit /ems {default} on.',
       'sv-SE':
-        'Återställer safeboot till det sparade värdet (bcdedit /set {default} safeboot minimal, network eller dsrepair); andra startändringar som gjorts sedan finns kvar. Det exporterade arkivet är bara en nödkopia: bcdedit /import ersätter hela arkivet och tar bort senare ändringar som bcdedit /ems {current} on.',
+        'Återställer safeboot till det sparade värdet (bcdedit /set {default} safeboot minimal, network eller dsrepair); andra startändringar som gjorts sedan finns kvar. Det exporterade arkivet är bara en nödkopia: bcdedit /import ersätter hela arkivet och tar bort senare ändringar som bcdedit /ems {default} on.',
       'nl-NL':
-        'Zet safeboot terug op de bewaarde waarde (bcdedit /set {default} safeboot minimal, network of dsrepair); andere opstartwijzigingen van daarna blijven. Het geëxporteerde archief is alleen een noodkopie: bcdedit /import vervangt het hele archief en verwijdert latere wijzigingen zoals bcdedit /ems {current} on.',
+        'Zet safeboot terug op de bewaarde waarde (bcdedit /set {default} safeboot minimal, network of dsrepair); andere opstartwijzigingen van daarna blijven. Het geëxporteerde archief is alleen een noodkopie: bcdedit /import vervangt het hele archief en verwijdert latere wijzigingen zoals bcdedit /ems {default} on.',
       'zh-TW':
-        '將 safeboot 設回保存的值（bcdedit /set {default} safeboot minimal、network 或 dsrepair）；之後的其他開機變更會保留。匯出的存放區僅作為緊急備份：bcdedit /import 會取代整個存放區，並捨棄之後的變更，例如 bcdedit /ems {current} on。',
+        '將 safeboot 設回保存的值（bcdedit /set {default} safeboot minimal、network 或 dsrepair）；之後的其他開機變更會保留。匯出的存放區僅作為緊急備份：bcdedit /import 會取代整個存放區，並捨棄之後的變更，例如 bcdedit /ems {default} on。',
     },
   },
   verify: {

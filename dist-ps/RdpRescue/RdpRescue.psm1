@@ -2447,6 +2447,23 @@ function Test-RdpBcdStoreItem {
     [string](Get-RdpEntryField -Entry $Entry -Name 'File') -eq 'bcd.export'
 }
 
+function Test-RdpBootElementItem {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object]$Entry,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Item
+    )
+    # The catalog's entry and element, and a value bcdedit /set takes for that element (or none).
+    if ([string](Get-RdpEntryField -Entry $Entry -Name 'Entry') -ne $Item.Entry -or [string](Get-RdpEntryField -Entry $Entry -Name 'Element') -ne $Item.Element) {
+        return $false
+    }
+    $setting = Get-RdpEntryField -Entry $Entry -Name 'Setting'
+    ($null -eq $setting) -or ($script:RdpBootElementSettings[$Item.Element] -ccontains [string]$setting)
+}
+
 function Test-RdpBackupEntryAllowed {
     [CmdletBinding()]
     [OutputType([bool])]
@@ -2743,6 +2760,24 @@ function Get-RdpBootEntryElementPath {
     '{0}\Objects\{1}\Elements\{2}' -f $Item.Store, $entry, $Item.ElementType
 }
 
+function ConvertFrom-RdpBootElementBytes {
+    [CmdletBinding()]
+    [OutputType([int64])]
+    param(
+        [AllowNull()]
+        [object]$Value
+    )
+    # Integers and booleans are stored little-endian; -1 when the data is not such a number.
+    $number = [int64]-1
+    if ($Value -is [byte[]] -and $Value.Length -ge 1 -and $Value.Length -le 8) {
+        $number = [int64]0
+        for ($i = $Value.Length - 1; $i -ge 0; $i--) {
+            $number = ($number * 256) + $Value[$i]
+        }
+    }
+    $number
+}
+
 function ConvertTo-RdpBootElementText {
     [CmdletBinding()]
     [OutputType([string])]
@@ -2753,13 +2788,7 @@ function ConvertTo-RdpBootElementText {
         [object]$Value
     )
     # BcdLibrary_SafeBoot: 0 Minimal, 1 Network, 2 DsRepair; other elements show their number.
-    $number = -1
-    if ($Value -is [byte[]] -and $Value.Length -ge 1 -and $Value.Length -le 8) {
-        $number = [int64]0
-        for ($i = $Value.Length - 1; $i -ge 0; $i--) {
-            $number = ($number * 256) + $Value[$i]
-        }
-    }
+    $number = ConvertFrom-RdpBootElementBytes -Value $Value
     $names = @{ 0 = 'Minimal'; 1 = 'Network'; 2 = 'DsRepair' }
     if ($Item.Element -eq 'safeboot' -and $names.ContainsKey([int]$number)) {
         return '{0}:{1}' -f $Item.Element, $names[[int]$number]
@@ -2802,6 +2831,61 @@ function Remove-RdpBcdValueOperation {
     }
     $null = Invoke-RdpNative -FilePath "$env:SystemRoot\System32\bcdedit.exe" -ArgumentList @('/deletevalue', $Operation.Entry, $Operation.Element)
     'bcdedit /deletevalue {0} {1}' -f $Operation.Entry, $Operation.Element
+}
+
+# The values bcdedit /set writes for each element (bcdedit /set documentation: safeboot
+# minimal | network | dsrepair, BcdLibrary_SafeBoot 0, 1, 2; safebootalternateshell yes | no).
+$script:RdpBootElementSettings = @{
+    safeboot               = @('minimal', 'network', 'dsrepair')
+    safebootalternateshell = @('no', 'yes')
+}
+
+function Backup-RdpBootElementItem {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Item,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context,
+        [Parameter(Mandatory = $true)]
+        [string]$Folder
+    )
+    # Undo sets the element back with bcdedit /set; the exported store is an emergency copy
+    # only (importing it would also drop every boot change made after the fix).
+    $file = Join-Path -Path $Folder -ChildPath 'bcd.export'
+    if (-not (Test-Path -LiteralPath $file)) {
+        $null = Invoke-RdpNative -FilePath "$env:SystemRoot\System32\bcdedit.exe" -ArgumentList @('/export', $file)
+    }
+    $path = Get-RdpBootEntryElementPath -Item $Item
+    $data = Get-RdpRegistryValue -Path $path -Name 'Element'
+    $setting = $null
+    if ($null -ne $data) {
+        $number = ConvertFrom-RdpBootElementBytes -Value $data
+        $settings = $script:RdpBootElementSettings[$Item.Element]
+        if ($number -lt 0 -or $number -ge $settings.Count) {
+            throw ($script:RdpStrings.BootElementUnsaved -f $Item.Element, $number)
+        }
+        $setting = $settings[[int]$number]
+    }
+    @{ Kind = $Item.Kind; Entry = $Item.Entry; Element = $Item.Element; Setting = $setting; EmergencyCopy = 'bcd.export' }
+}
+
+function Restore-RdpBootElementItem {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object]$Entry,
+        [Parameter(Mandatory = $true)]
+        [string]$Folder
+    )
+    # An element that was absent was not deleted by the fix: nothing to put back.
+    if ($null -eq $Entry.Setting) {
+        return
+    }
+    if ($PSCmdlet.ShouldProcess(('{0} {1}' -f $Entry.Entry, $Entry.Element), 'bcdedit /set')) {
+        $null = Invoke-RdpNative -FilePath "$env:SystemRoot\System32\bcdedit.exe" -ArgumentList @('/set', [string]$Entry.Entry, [string]$Entry.Element, [string]$Entry.Setting)
+    }
 }
 #endregion src/powershell/boot-entry.ps1
 
@@ -3988,6 +4072,7 @@ $script:RdpBackupFunctions = @{
     'firewall-rule' = 'Backup-RdpFirewallRuleItem'
     'firewall-rule-state' = 'Backup-RdpFirewallRuleStateItem'
     'bcd-store' = 'Backup-RdpBcdStoreItem'
+    'boot-element' = 'Backup-RdpBootElementItem'
 }
 
 $script:RdpRestoreFunctions = @{
@@ -3998,6 +4083,7 @@ $script:RdpRestoreFunctions = @{
     'firewall-rule' = 'Restore-RdpFirewallRuleItem'
     'firewall-rule-state' = 'Restore-RdpFirewallRuleStateItem'
     'bcd-store' = 'Restore-RdpBcdStoreItem'
+    'boot-element' = 'Restore-RdpBootElementItem'
 }
 
 $script:RdpBackupEntryTests = @{
@@ -4008,6 +4094,7 @@ $script:RdpBackupEntryTests = @{
     'firewall-rule' = 'Test-RdpFirewallRuleItem'
     'firewall-rule-state' = 'Test-RdpFirewallRuleStateItem'
     'bcd-store' = 'Test-RdpBcdStoreItem'
+    'boot-element' = 'Test-RdpBootElementItem'
 }
 
 $script:RdpCatalog = @{
@@ -5918,7 +6005,13 @@ $script:RdpCatalog = @{
             )
             Backup = @(
                 @{
-                    Kind = 'bcd-store'
+                    Kind = 'boot-element'
+                    Entry = '{default}'
+                    Element = 'safeboot'
+                    ElementType = '25000080'
+                    Store = 'HKLM:\BCD00000000'
+                    BootManager = '{9dea862c-5cdd-4e70-acc1-f32b344d4795}'
+                    DefaultObjectElement = '23000003'
                 }
             )
             VerifyChecks = @('default-entry-safeboot')
@@ -7311,9 +7404,12 @@ function Remove-RdpSafeBoot {
     Deletes the safeboot element of the default boot entry (bcdedit /deletevalue {default}
     safeboot), so that Windows starts normally at the next boot.
 
-    Backup: The boot store is exported to a file first (bcdedit /export).
-    Undo: Imports the exported boot store again (bcdedit /import), which puts safeboot back with
-    its previous value.
+    Backup: The value of safeboot is saved (read from element 25000080 of the default entry);
+    the whole store is also exported (bcdedit /export) as an emergency copy.
+    Undo: Sets safeboot back to its saved value (bcdedit /set {default} safeboot minimal,
+    network or dsrepair); other boot changes made since stay. The exported store is an emergency
+    copy only: bcdedit /import would replace the whole store and drop later changes such as
+    bcdedit /ems {default} on.
     Verification: The default boot entry no longer carries safeboot.
 
     .PARAMETER BackupRoot

@@ -10,14 +10,19 @@ if not exist "%RrB%" md "%RrB%"
 set _1=&for /f "tokens=2*" %%a in ('reg query "HKLM\BCD00000000\Objects\{9dea862c-5cdD-4e70-acC1-f32b344d4795}\Elements\23000003" /v Element 2^>nul') do set _1=%%a:%%b
 if not "%_1:~0,4%"=="REG_" set _1=
 set _2=X&if defined _1 (set _2=Q&reg query "HKLM\BCD00000000\Objects\%_1:~7%\Elements\25000080" >nul 2>&1&if not erRorlevel 1 (set _2=F))
-if not exist "%RrB%\bcd.export" (bcdedit /export "%RrB%\bcd.export" >nul&if erRorlevel 1 (echo RDPRESCUE remove-safe-boot failed saving the boot store: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo bcdedit /import "%RrB%\bcd.export"))
-if "%_2%"=="F" if exist "%RrB%\bcd.export" (bcdedit /deletevalue {default} safeboOt>nul&if erRorlevel 1 (echo RDPRESCUE remove-safe-boot failed bcdedit /deletevalue {default} safeboot&set RrF=1))
-set _3=&for /f "tokens=2*" %%a in ('reg query "HKLM\BCD00000000\Objects\{9dea862c-5cdD-4e70-acC1-f32b344d4795}\Elements\23000003" /v Element 2^>nul') do set _3=%%a:%%b
+set _3=&for /f "tokens=2*" %%a in ('reg query "HKLM\BCD00000000\Objects\%_1:~7%\Elements\25000080" /v Element 2^>nul') do set _3=%%a:%%b
 if not "%_3:~0,4%"=="REG_" set _3=
-set _4=X&if defined _3 (set _4=Q&reg query "HKLM\BCD00000000\Objects\%_3:~7%\Elements\25000080" >nul 2>&1&if not erRorlevel 1 (set _4=F))
-if "%_4%"=="F" (echo RDPRESCUE remove-safe-boot verify default-entry-safeboot still-fires&set RrF=1)
-if "%_4%"=="Q" echo RDPRESCUE remove-safe-boot verify default-entry-safeboot ok
-if "%_4%"=="X" (echo RDPRESCUE remove-safe-boot verify default-entry-safeboot could not run&set RrF=1)
+set _4=&if "%_3:~0,13%"=="REG_BINARY:00" set _4=minimal
+if "%_3:~0,13%"=="REG_BINARY:01" set _4=network
+if "%_3:~0,13%"=="REG_BINARY:02" set _4=dsrepair
+if not exist "%RrB%\bcd.export" (bcdedit /export "%RrB%\bcd.export" >nul&if erRorlevel 1 (echo RDPRESCUE remove-safe-boot failed saving the boot store: not changed&set RrF=1) else (if defined _4 (>>"%RrB%\undo.cmd" echo bcdedit /set {default} safeboOt %_4%)))
+if "%_2%"=="F" (if defined _4 (if exist "%RrB%\bcd.export" (bcdedit /deletevalue {default} safeboOt>nul&if erRorlevel 1 (echo RDPRESCUE remove-safe-boot failed bcdedit /deletevalue {default} safeboot&set RrF=1))) else (echo RDPRESCUE remove-safe-boot failed reading safeboot: not changed&set RrF=1))
+set _5=&for /f "tokens=2*" %%a in ('reg query "HKLM\BCD00000000\Objects\{9dea862c-5cdD-4e70-acC1-f32b344d4795}\Elements\23000003" /v Element 2^>nul') do set _5=%%a:%%b
+if not "%_5:~0,4%"=="REG_" set _5=
+set _6=X&if defined _5 (set _6=Q&reg query "HKLM\BCD00000000\Objects\%_5:~7%\Elements\25000080" >nul 2>&1&if not erRorlevel 1 (set _6=F))
+if "%_6%"=="F" (echo RDPRESCUE remove-safe-boot verify default-entry-safeboot still-fires&set RrF=1)
+if "%_6%"=="Q" echo RDPRESCUE remove-safe-boot verify default-entry-safeboot ok
+if "%_6%"=="X" (echo RDPRESCUE remove-safe-boot verify default-entry-safeboot could not run&set RrF=1)
 if defined RrF (echo RDPRESCUE remove-safe-boot FAILED) else echo RDPRESCUE remove-safe-boot applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
 echo RDPRESCUE remove-safe-boot: restart the VM to finish

@@ -1,5 +1,6 @@
 import type { Operation } from './operations.ts';
 import type { WindowsPath } from './platform.ts';
+import type { BootElement } from './boot-entry.ts';
 
 /**
  * What must be saved before an operation runs. Emitters render these items; the model
@@ -13,6 +14,8 @@ export type BackupItem =
   | { kind: 'firewall-rule'; rule: string }
   | { kind: 'firewall-rule-state'; rule: string }
   | { kind: 'bcd-store' }
+  /** One element of a boot entry, saved as its value so undo sets it back (bcdedit /set). */
+  | { kind: 'boot-element'; entry: '{default}'; element: BootElement }
   | { kind: 'hive-file'; hive: 'SYSTEM' };
 
 /** Where machine private keys live: CryptoAPI (CSP) keys, then CNG (KSP) keys. */
@@ -49,8 +52,10 @@ export function backupItemsOf(op: Operation): BackupItem[] {
       return [{ kind: 'firewall-rule-state', rule: op.rule }];
     case 'bcd-set':
     case 'bcd-ems-settings':
-    case 'bcd-delete-value':
       return [{ kind: 'bcd-store' }];
+    case 'bcd-delete-value':
+      // Importing the whole store on undo would drop later boot changes (bcdedit /ems ...).
+      return [{ kind: 'boot-element', entry: op.entry, element: op.element }];
     case 'hive-load':
       return [{ kind: 'hive-file', hive: op.hive }];
     case 'service-restart':

@@ -276,6 +276,23 @@ function Test-RdpBcdStoreItem {
     [string](Get-RdpEntryField -Entry $Entry -Name 'File') -eq 'bcd.export'
 }
 
+function Test-RdpBootElementItem {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object]$Entry,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Item
+    )
+    # The catalog's entry and element, and a value bcdedit /set takes for that element (or none).
+    if ([string](Get-RdpEntryField -Entry $Entry -Name 'Entry') -ne $Item.Entry -or [string](Get-RdpEntryField -Entry $Entry -Name 'Element') -ne $Item.Element) {
+        return $false
+    }
+    $setting = Get-RdpEntryField -Entry $Entry -Name 'Setting'
+    ($null -eq $setting) -or ($script:RdpBootElementSettings[$Item.Element] -ccontains [string]$setting)
+}
+
 function Test-RdpBackupEntryAllowed {
     [CmdletBinding()]
     [OutputType([bool])]

@@ -10,7 +10,7 @@ import { BCD_DEFAULT, BCD_POINTER, BCD_SAFEBOOT } from './keys.ts';
  * playing the system store at HKLM\BCD00000000 (test/shims/shim.c): /export and /import save
  * and restore the key, /deletevalue fails on a missing element as bcdedit does. The fix exports
  * the store, deletes safeboot only when the default entry carries it, reads it back from the
- * store's keys, and undo imports the store: safeboot returns with its mode.
+ * store's keys, and undo sets safeboot back with its old mode (bcdedit /set); the export stays an emergency copy.
  */
 
 const FIX = 'remove-safe-boot';
@@ -51,7 +51,9 @@ describe.skipIf(!wineAvailable())('remove-safe-boot in a real cmd.exe', () => {
     const dir = session.backupDir(FIX);
     expect(existsSync(join(dir, 'bcd.export'))).toBe(true);
     const undoText = read(join(dir, 'undo.cmd'));
-    expect(undoText).toMatch(/bcdedit \/import ".*bcd\.export"/i);
+    // Undo sets the old mode back; the export is an emergency copy, never imported by undo.
+    expect(undoText).toMatch(/^bcdedit \/set \{default\} safeboot network\r?$/im);
+    expect(undoText).not.toMatch(/\/import/i);
 
     // Pasting again runs no /deletevalue (it would fail) and changes nothing, not the backup.
     const calls = w.log('bcdedit').length;
@@ -61,7 +63,12 @@ describe.skipIf(!wineAvailable())('remove-safe-boot in a real cmd.exe', () => {
     expect(w.exportKey(STORE)).toBe(after);
     expect(read(join(dir, 'undo.cmd'))).toBe(undoText);
 
+    // A boot change made after the fix (bcdedit /ems {current} on: element 26000022) survives undo.
+    const EMS = `${STORE}\\Objects\\${BCD_DEFAULT}\\Elements\\26000022`;
+    w.reg(`reg add "${EMS}" /v Element /t REG_BINARY /d 01 /f`);
     w.interactive(undo(FIX));
+    expect(w.exportKey(STORE)).toContain('26000022');
+    w.reg(`reg delete "${EMS}" /f`);
     expect(w.exportKey(STORE)).toBe(before);
   });
 

@@ -1,7 +1,8 @@
 # safe-mode-boot: the default boot entry's safeboot element is read as a key of the system
 # store (HKLM\BCD00000000), never from bcdedit's localized listing; Remove-RdpSafeBoot exports
 # the store, deletes the element only when it is there (bcdedit /deletevalue fails on a missing
-# one), reads it back, and its undo imports the store: safeboot returns with its old value.
+# one), reads it back, and its undo sets safeboot back with bcdedit /set and its old value (the exported store is an
+# emergency copy only: importing it would drop boot changes made after the fix).
 
 Describe 'boot entry elements' {
     BeforeAll {
@@ -65,5 +66,24 @@ Describe 'boot entry elements' {
         $null = Undo-RdpRepair -BackupPath $result[0].BackupPath -Confirm:$false -WarningAction SilentlyContinue
         ((Get-FakeState).Registry -join "`n") | Should -Be $before
         $global:RdpFake.Registry[(Get-FakeBootElementKey -ElementType '25000080')].Value | Should -Be $network
+    }
+
+    It 'Undo-RdpRepair sets safeboot back with bcdedit /set and keeps a boot change made after the fix' {
+        Set-FakeBootElement -ElementType '25000080' -Value ([byte[]](2, 0, 0, 0, 0, 0, 0, 0))
+        $result = @(Remove-RdpSafeBoot -BackupRoot $global:RdpFake.BackupRoot -Confirm:$false -WarningAction SilentlyContinue)
+        # Later, bcdedit /ems {current} on (BcdOSLoaderBoolean_EmsEnabled, 0x26000022).
+        Set-FakeBootElement -ElementType '26000022' -Value ([byte[]](1))
+        $global:RdpFake.Changes.Clear()
+        $null = Undo-RdpRepair -BackupPath $result[0].BackupPath -Confirm:$false -WarningAction SilentlyContinue
+        @($global:RdpFake.Changes | ForEach-Object { $_.Change }) | Should -Be @('bcd-set {default} safeboot dsrepair')
+        $global:RdpFake.Registry.ContainsKey((Get-FakeBootElementKey -ElementType '26000022')) | Should -BeTrue
+        (Invoke-RdpDiagnosis -Scenario 'safe-mode-boot').Evidence | Should -Match 'safeboot:DsRepair'
+    }
+
+    It 'Undo-RdpRepair changes nothing when safeboot was not there before the fix' {
+        $result = @(Remove-RdpSafeBoot -BackupRoot $global:RdpFake.BackupRoot -Confirm:$false -WarningAction SilentlyContinue)
+        $global:RdpFake.Changes.Clear()
+        $null = Undo-RdpRepair -BackupPath $result[0].BackupPath -Confirm:$false -WarningAction SilentlyContinue
+        @($global:RdpFake.Changes | Where-Object { $_.Change -like 'bcd-*' }).Count | Should -Be 0
     }
 }

@@ -1283,6 +1283,24 @@ function global:Invoke-FakeBcdEdit {
             Add-FakeChange "bcd-delete-value $($ArgumentList[1]) $($ArgumentList[2])"
             $global:RdpFake.Registry.Remove($key)
         }
+        '/set' {
+            # BcdLibrary_SafeBoot as an 8-byte integer, SafeBootAlternateShell as a 1-byte boolean.
+            $values = @{ safeboot = @('minimal', 'network', 'dsrepair'); safebootalternateshell = @('no', 'yes') }
+            $index = -1
+            if ($ArgumentList[1] -eq '{default}' -and $values.ContainsKey($ArgumentList[2])) {
+                $index = [array]::IndexOf($values[$ArgumentList[2]], [string]$ArgumentList[3])
+            }
+            if ($index -lt 0) {
+                throw "bcdedit.exe $($ArgumentList -join ' ') exited with code 1: the fake sets {default} safeboot and safebootalternateshell only"
+            }
+            Add-FakeChange "bcd-set $($ArgumentList[1]) $($ArgumentList[2]) $($ArgumentList[3])"
+            $bytes = [byte[]](0, 0, 0, 0, 0, 0, 0, 0)
+            if ($ArgumentList[2] -eq 'safebootalternateshell') {
+                $bytes = [byte[]](0)
+            }
+            $bytes[0] = [byte]$index
+            Set-FakeBootElement -ElementType $types[$ArgumentList[2]] -Value $bytes
+        }
         default {
             Add-FakeChange "native bcdedit.exe $($ArgumentList -join ' ')"
         }

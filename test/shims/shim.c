@@ -302,6 +302,7 @@ static int sc_config(const char *args) {
 #define BCD_POINTER BCD_STORE "\\Objects\\{9dea862c-5cdd-4e70-acc1-f32b344d4795}\\Elements\\23000003"
 
 static int bcdedit_system_at(const char *root, const char *args);
+static int bcdedit_set(const char *given);
 
 /* The system store's bcdedit: see the header. */
 static int bcdedit_system(const char *args) {
@@ -315,7 +316,38 @@ static int bcdedit_system(const char *args) {
     snprintf(cmd, sizeof cmd, "C:\\windows\\system32\\reg.exe import %s", args + 8);
     return run(cmd);
   }
+  if (_strnicmp(args, "/set {default} ", 15) == 0) return bcdedit_set(args + 15);
   return bcdedit_system_at(BCD_STORE, args);
+}
+
+/* /set {default} safeboot minimal|network|dsrepair, or safebootalternateshell no|yes: the element's
+   key gets its Element value (BcdLibrary_SafeBoot 0, 1, 2 as 8 bytes; a boolean as 1 byte). */
+static int bcdedit_set(const char *given) {
+  char args[128];
+  snprintf(args, sizeof args, "%s", given);
+  for (size_t n = strlen(args); n > 0 && args[n - 1] == ' '; n--) args[n - 1] = 0;
+  static const char *const names[] = {"safeboot minimal", "safeboot network", "safeboot dsrepair",
+                                      "safebootalternateshell no", "safebootalternateshell yes"};
+  static const char *const data[] = {"0000000000000000", "0100000000000000", "0200000000000000", "00",
+                                     "01"};
+  char entry[64];
+  DWORD size = sizeof entry;
+  for (int i = 0; i < 5; i++) {
+    if (_stricmp(args, names[i]) != 0) continue;
+    if (RegGetValueA(HKEY_LOCAL_MACHINE, BCD_POINTER, "Element", RRF_RT_REG_SZ, NULL, entry, &size) !=
+        ERROR_SUCCESS) {
+      printf("The boot configuration data store could not be opened.\n");
+      return 1;
+    }
+    char cmd[8192];
+    snprintf(cmd, sizeof cmd,
+             "C:\\windows\\system32\\reg.exe add \"HKLM\\" BCD_STORE
+             "\\Objects\\%s\\Elements\\%s\" /v Element /t REG_BINARY /d %s /f",
+             entry, i < 3 ? "25000080" : "26000081", data[i]);
+    return run(cmd);
+  }
+  printf("The parameter is incorrect.\n");
+  return 1;
 }
 
 /* /deletevalue {default} <element> in the store mounted at HKLM\<root>. */

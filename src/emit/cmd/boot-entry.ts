@@ -7,6 +7,7 @@ import {
 } from '../../model/index.ts';
 import {
   Name,
+  clear,
   defined,
   echo,
   equals,
@@ -111,15 +112,47 @@ export function bootEntryVerification(check: CheckOf<'boot-entry'>): Verificatio
 }
 
 /**
- * The store is exported once (bcdedit /export, the documented backup of the system store)
- * and undo imports it again; the element is deleted only when present (bcdedit /deletevalue
- * fails on a missing one). Offline the store file is copied (see offline-ops.ts).
+ * What bcdedit /set writes for each element, by the first byte of its data (bcdedit /set:
+ * safeboot minimal | network | dsrepair = BcdLibrary_SafeBoot 0, 1, 2; safebootalternateshell
+ * no | yes). reg query prints REG_BINARY data as hex, so readValue leaves "REG_BINARY:0100...".
+ */
+const SETTINGS: Record<keyof typeof BOOT_ELEMENT_TYPES, readonly string[]> = {
+  safeboot: ['minimal', 'network', 'dsrepair'],
+  safebootalternateshell: ['no', 'yes'],
+};
+
+/**
+ * Undo sets the element back to its value before the change (bcdedit /set), read from its key
+ * first; the store export (bcdedit /export) is an emergency copy only, never imported by undo:
+ * bcdedit /import replaces the whole store and would drop later boot changes. The element is
+ * deleted only when present (bcdedit /deletevalue fails on a missing one) and its old value is
+ * known. Offline the store file is copied (see offline-ops.ts).
  */
 export function bcdDeleteValue(op: OperationOf<'bcd-delete-value'>, ctx: FixContext): Step[] {
   if (ctx.scope.kind !== 'online')
     throw new Error('bcd-delete-value: offline scripts delete it in the attached store');
+  const entry = Name.generated('default boot entry');
   const state = Name.generated('boot element before the change');
+  const data = Name.generated('boot element data');
+  const setting = Name.generated('boot element setting');
   const file = backupPath('bcd.export');
+  const readSetting = [
+    ...readValue(
+      [
+        id(`${SYSTEM_STORE_KEY}\\Objects\\`),
+        ref(entry, ':~7'),
+        id(`\\Elements\\${BOOT_ELEMENT_TYPES[op.element]}`),
+      ],
+      'Element',
+      data,
+    ),
+    seq(
+      clear(setting),
+      ...SETTINGS[op.element].map((name, n) =>
+        when(equals([ref(data, ':~0,13')], `REG_BINARY:0${n}`), set(setting, name)),
+      ),
+    ),
+  ];
   const backup = when(
     not(exist([file])),
     seq(
@@ -130,31 +163,32 @@ export function bcdDeleteValue(op: OperationOf<'bcd-delete-value'>, ctx: FixCont
           echo(...report(ctx.fix, 'failed saving the boot store: not changed')),
           set(FAILED, '1'),
         ),
-        addUndo(run(['bcdedit', '/import', file])),
+        when(
+          defined(setting),
+          addUndo(run(['bcdedit', '/set', op.entry, op.element, ref(setting)])),
+        ),
       ),
     ),
   );
   const change = when(
     equals([ref(state)], 'F'),
     when(
-      exist([file]),
-      seq(
-        run(['bcdedit', '/deletevalue', op.entry, op.element], [toNul]),
-        when(
-          errorlevel(1),
-          seq(
-            echo(...report(ctx.fix, `failed bcdedit /deletevalue ${op.entry} ${op.element}`)),
-            set(FAILED, '1'),
+      defined(setting),
+      when(
+        exist([file]),
+        seq(
+          run(['bcdedit', '/deletevalue', op.entry, op.element], [toNul]),
+          when(
+            errorlevel(1),
+            seq(
+              echo(...report(ctx.fix, `failed bcdedit /deletevalue ${op.entry} ${op.element}`)),
+              set(FAILED, '1'),
+            ),
           ),
         ),
       ),
+      seq(echo(...report(ctx.fix, `failed reading ${op.element}: not changed`)), set(FAILED, '1')),
     ),
   );
-  return [
-    [
-      ...readElement(Name.generated('default boot entry'), op.element, state, PLAIN),
-      backup,
-      change,
-    ],
-  ];
+  return [[...readElement(entry, op.element, state, PLAIN), ...readSetting, backup, change]];
 }

@@ -334,4 +334,13 @@ export const MESSAGES: Record<string, LocalizedText> = {
       'Het opstartarchief noemt geen standaardvermelding in {0}; de opstartvermelding kan niet worden gelezen.',
     'zh-TW': '開機存放區在 {0} 中未指出預設項目；無法讀取開機項目。',
   },
+  BootElementUnsaved: {
+    'en-US':
+      'The boot element {0} holds {1}, which bcdedit /set cannot write back; nothing was changed.',
+    'sv-SE':
+      'Startelementet {0} innehåller {1}, som bcdedit /set inte kan skriva tillbaka; inget ändrades.',
+    'nl-NL':
+      'Het opstartelement {0} bevat {1}, dat bcdedit /set niet kan terugschrijven; er is niets gewijzigd.',
+    'zh-TW': '開機元素 {0} 的值為 {1}，bcdedit /set 無法寫回；未做任何變更。',
+  },
 };

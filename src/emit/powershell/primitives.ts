@@ -283,6 +283,7 @@ export const BACKUPS: { [K in BackupKind]: BackupTarget<K> } = {
   'firewall-rule': { noun: 'RdpFirewallRuleItem', data: (i) => ({ Rule: i.rule }) },
   'firewall-rule-state': { noun: 'RdpFirewallRuleStateItem', data: (i) => ({ Rule: i.rule }) },
   'bcd-store': { noun: 'RdpBcdStoreItem', data: () => ({}) },
+  'boot-element': { noun: 'RdpBootElementItem', data: bootElementData },
   'hive-file': { noun: null, data: (i) => ({ Hive: i.hive }) },
 };
 

@@ -325,6 +325,7 @@ export const BACKUPS: { [K in BackupKind]: BackupTarget<K> } = {
     data: (i) => ({ Path: windowsPath(i.path), Recurse: i.recurse }),
   },
   'bcd-store': { noun: 'RdpOfflineBcdStoreItem', data: () => ({}) },
+  'boot-element': { noun: null, data: () => ({}) },
   'hive-file': { noun: 'RdpOfflineHiveFileItem', data: (i) => ({ Hive: i.hive }) },
   'service-config': { noun: null, data: () => ({}) },
   'certificate-store': { noun: null, data: () => ({}) },
@@ -336,6 +337,11 @@ export function backupData(item: BackupItem): Data {
   const target = BACKUPS[item.kind] as BackupTarget<typeof item.kind>;
   if (target.noun === null) throw new Error(`backup '${item.kind}' cannot be taken on a rescue VM`);
   return { Kind: item.kind, ...target.data(item as never) };
+}
+
+/** The rescue VM saves a boot element through a copy of the attached store's files. */
+function offlineBackupItemsOf(op: Operation): BackupItem[] {
+  return backupItemsOf(op).map((i) => (i.kind === 'boot-element' ? { kind: 'bcd-store' } : i));
 }
 
 function dedupe<T>(items: T[]): T[] {
@@ -357,7 +363,7 @@ function fixData(fix: Fix): Data {
       // The script speaks English: it travels as ASCII (the runbooks carry the translations).
       Warning: fix.weakensSecurity ? fix.weakensSecurity.warning['en-US'] : null,
       Operations: fix.operations.map(operationData),
-      Backup: dedupe(fix.operations.flatMap(backupItemsOf)).map(backupData),
+      Backup: dedupe(fix.operations.flatMap(offlineBackupItemsOf)).map(backupData),
     };
   } catch (error) {
     throw where(error);

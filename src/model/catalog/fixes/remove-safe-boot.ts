@@ -2,8 +2,9 @@ import { defineFix, type FixInput } from 'rdp-rescue';
 
 /**
  * Microsoft's article: `bcdedit /deletevalue {current} safeboot`. {default} is the entry the
- * next boot starts (the one the check reads); bcdedit /export saves the whole store first and
- * bcdedit /import puts it back, both documented for the system store.
+ * next boot starts (the one the check reads). The old value is saved and undo sets it back
+ * (bcdedit /set {default} safeboot minimal|network|dsrepair); bcdedit /export keeps an
+ * emergency copy of the store, never imported by undo (it would drop later boot changes).
  */
 export default defineFix({
   id: 'remove-safe-boot',
@@ -28,22 +29,27 @@ export default defineFix({
   operations: [{ kind: 'bcd-delete-value', entry: '{default}', element: 'safeboot' }],
   backup: {
     description: {
-      'en-US': 'The boot store is exported to a file first (bcdedit /export).',
-      'sv-SE': 'Startarkivet exporteras först till en fil (bcdedit /export).',
-      'nl-NL': 'Het opstartarchief wordt eerst naar een bestand geëxporteerd (bcdedit /export).',
-      'zh-TW': '會先將開機存放區匯出至檔案（bcdedit /export）。',
+      'en-US':
+        'The value of safeboot is saved (read from element 25000080 of the default entry); the whole store is also exported (bcdedit /export) as an emergency copy.',
+      'sv-SE':
+        'Värdet på safeboot sparas (läses från element 25000080 i standardposten); hela arkivet exporteras också (bcdedit /export) som nödkopia.',
+      'nl-NL':
+        'De waarde van safeboot wordt bewaard (gelezen uit element 25000080 van de standaardvermelding); het hele archief wordt ook geëxporteerd (bcdedit /export) als noodkopie.',
+      'zh-TW':
+        '會保存 safeboot 的值（從預設項目的元素 25000080 讀取）；整個存放區也會匯出（bcdedit /export）作為緊急備份。',
     },
   },
   undo: {
     strategy: 'restore-backup',
     description: {
       'en-US':
-        'Imports the exported boot store again (bcdedit /import), which puts safeboot back with its previous value.',
+        'Sets safeboot back to its saved value (bcdedit /set {default} safeboot minimal, network or dsrepair); other boot changes made since stay. The exported store is an emergency copy only: bcdedit /import would replace the whole store and drop later changes such as bcdedit /ems {default} on.',
       'sv-SE':
-        'Importerar det exporterade startarkivet igen (bcdedit /import), vilket återställer safeboot med sitt tidigare värde.',
+        'Återställer safeboot till det sparade värdet (bcdedit /set {default} safeboot minimal, network eller dsrepair); andra startändringar som gjorts sedan finns kvar. Det exporterade arkivet är bara en nödkopia: bcdedit /import ersätter hela arkivet och tar bort senare ändringar som bcdedit /ems {default} on.',
       'nl-NL':
-        'Importeert het geëxporteerde opstartarchief opnieuw (bcdedit /import), waardoor safeboot met de vorige waarde terugkomt.',
-      'zh-TW': '重新匯入先前匯出的開機存放區（bcdedit /import），safeboot 會以原來的值恢復。',
+        'Zet safeboot terug op de bewaarde waarde (bcdedit /set {default} safeboot minimal, network of dsrepair); andere opstartwijzigingen van daarna blijven. Het geëxporteerde archief is alleen een noodkopie: bcdedit /import vervangt het hele archief en verwijdert latere wijzigingen zoals bcdedit /ems {default} on.',
+      'zh-TW':
+        '將 safeboot 設回保存的值（bcdedit /set {default} safeboot minimal、network 或 dsrepair）；之後的其他開機變更會保留。匯出的存放區僅作為緊急備份：bcdedit /import 會取代整個存放區，並捨棄之後的變更，例如 bcdedit /ems {default} on。',
     },
   },
   verify: {

@@ -3441,19 +3441,6 @@ $script:RdpCatalog = @{
                         PolicyName = $null
                     }
                 }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'credssp-vulnerable'
-                        Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
-                        Name = 'AllowEncryptionOracle'
-                        Op = 'equals'
-                        Value = 2
-                        PolicyKey = $null
-                        PolicyName = $null
-                    }
-                }
             )
             Fixes = @('set-credssp-mitigated')
         }
@@ -3554,8 +3541,8 @@ $script:RdpCatalog = @{
                         Id = 'rdp-connection-limit-by-policy'
                         Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
                         Name = 'MaxInstanceCount'
-                        Op = 'present'
-                        Value = $null
+                        Op = 'equals'
+                        Value = 0
                         PolicyKey = $null
                         PolicyName = $null
                     }
@@ -3934,16 +3921,6 @@ $script:RdpCatalog = @{
             PolicyKey = $null
             PolicyName = $null
         }
-        'credssp-vulnerable' = @{
-            Kind = 'registry-value'
-            Id = 'credssp-vulnerable'
-            Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
-            Name = 'AllowEncryptionOracle'
-            Op = 'equals'
-            Value = 2
-            PolicyKey = $null
-            PolicyName = $null
-        }
         'ev-rcm-cert' = @{
             Kind = 'event-query'
             Id = 'ev-rcm-cert'
@@ -4015,8 +3992,8 @@ $script:RdpCatalog = @{
             Id = 'rdp-connection-limit-by-policy'
             Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
             Name = 'MaxInstanceCount'
-            Op = 'present'
-            Value = $null
+            Op = 'equals'
+            Value = 0
             PolicyKey = $null
             PolicyName = $null
         }

@@ -136,22 +136,6 @@ $script:RdpOfflineCatalog = @{
                         Policy = $null
                     }
                 }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'credssp-vulnerable'
-                        Location = @{
-                            Hive = 'SOFTWARE'
-                            ControlSet = $false
-                            Path = 'Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
-                        }
-                        Name = 'AllowEncryptionOracle'
-                        Op = 'equals'
-                        Value = 2
-                        Policy = $null
-                    }
-                }
             )
         }
         @{
@@ -266,8 +250,8 @@ $script:RdpOfflineCatalog = @{
                             Path = 'Policies\Microsoft\Windows NT\Terminal Services'
                         }
                         Name = 'MaxInstanceCount'
-                        Op = 'present'
-                        Value = $null
+                        Op = 'equals'
+                        Value = 0
                         Policy = $null
                     }
                 }

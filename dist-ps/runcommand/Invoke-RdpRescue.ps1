@@ -116,7 +116,6 @@ $script:RdpStringTable = @{
         'Finding.ev-broker-rpc' = 'Event 1296: the Connection Broker is not ready for RPC communication.'
         'Scenario.credssp-oracle.Title' = 'CredSSP encryption oracle remediation refuses the client'
         'Finding.credssp-force-updated-clients' = 'Encryption Oracle Remediation is Force Updated Clients (AllowEncryptionOracle=0): clients without the CredSSP update are refused. A Group Policy (System\Credentials Delegation\Encryption Oracle Remediation) writes this value and puts a local change back.'
-        'Finding.credssp-vulnerable' = 'Encryption Oracle Remediation is Vulnerable (AllowEncryptionOracle=2): CVE-2018-0886 is open again. On an updated VM, Mitigated (1) accepts the same clients; set 1 (see the manual steps).'
         'Scenario.machinekeys-access.Title' = 'RDP cannot use its private key in MachineKeys'
         'Finding.ev-rcm-cert' = 'Event 1057/1058: the RD Session Host failed to create or replace its self-signed certificate.'
         'Finding.ev-schannel-key' = 'Schannel 36870: a fatal error occurred accessing the TLS server credential private key.'
@@ -124,7 +123,7 @@ $script:RdpStringTable = @{
         'Finding.machinekeys-acl' = 'MachineKeys or the RDP key file lacks an entry Windows needs (Administrators on the folder; SYSTEM and NETWORK SERVICE on the RDP key).'
         'Scenario.max-connections-reached.Title' = 'The RDP listener accepts no more connections'
         'Finding.rdp-connection-limit-zero' = 'The RDP listener allows no concurrent connection: MaxInstanceCount=0.'
-        'Finding.rdp-connection-limit-by-policy' = 'Group Policy limits the number of connections (Policies\...\Terminal Services MaxInstanceCount): the policy wins over the listener''s value, and a local change is reverted at the next refresh. Change the policy.'
+        'Finding.rdp-connection-limit-by-policy' = 'Group Policy allows no connection (Policies\...\Terminal Services MaxInstanceCount=0): the policy wins over the listener''s value, and a local change is reverted at the next refresh. Change the policy.'
         'Scenario.rdp-cert-invalid.Title' = 'The RDP certificate is expired, missing, or not the configured one'
         'Finding.rdp-cert-store' = 'The Remote Desktop certificate store is empty or holds only expired certificates, or certificates RDP cannot use (no private key that opens, a key file NETWORK SERVICE cannot read, or an Enhanced Key Usage not for server authentication).'
         'Finding.rdp-cert-binding' = 'SSLCertificateSHA1Hash names a certificate that is not installed, has expired, or that RDP cannot use (no private key that opens, a key file NETWORK SERVICE cannot read, or an Enhanced Key Usage not for server authentication).'
@@ -236,7 +235,6 @@ $script:RdpStringTable = @{
         'Finding.ev-broker-rpc' = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNlIDEyOTY6IGFuc2x1dG5pbmdza29vcmRpbmF0b3JuIMOkciBpbnRlIHJlZG8gZsO2ciBSUEMta29tbXVuaWthdGlvbi4=')
         'Scenario.credssp-oracle.Title' = (ConvertFrom-RdpUtf8Base64 'Q3JlZFNTUC3DpXRnw6RyZGVuIG1vdCBrcnlwdGVyaW5nc29yYWtlbCBuZWthciBrbGllbnRlbg==')
         'Finding.credssp-force-updated-clients' = (ConvertFrom-RdpUtf8Base64 'w4V0Z8OkcmRlbiBtb3Qga3J5cHRlcmluZ3NvcmFrZWwgw6RyIFR2aW5nYSB1cHBkYXRlcmFkZSBrbGllbnRlciAoQWxsb3dFbmNyeXB0aW9uT3JhY2xlPTApOiBrbGllbnRlciB1dGFuIENyZWRTU1AtdXBwZGF0ZXJpbmdlbiBuZWthcy4gRW4gZ3J1cHByaW5jaXAgKFN5c3RlbVxEZWxlZ2VyaW5nIGF2IGF1dGVudGlzZXJpbmdzdXBwZ2lmdGVyXMOFdGfDpHJkIG1vdCBrcnlwdGVyaW5nc29yYWtlbCkgc2tyaXZlciB2w6RyZGV0IG9jaCDDpXRlcnN0w6RsbGVyIGVuIGxva2FsIMOkbmRyaW5nLg==')
-        'Finding.credssp-vulnerable' = (ConvertFrom-RdpUtf8Base64 'w4V0Z8OkcmRlbiBtb3Qga3J5cHRlcmluZ3NvcmFrZWwgw6RyIFPDpXJiYXIgKEFsbG93RW5jcnlwdGlvbk9yYWNsZT0yKTogQ1ZFLTIwMTgtMDg4NiDDpHIgw7ZwcGVuIGlnZW4uIFDDpSBlbiB1cHBkYXRlcmFkIHZpcnR1ZWxsIGRhdG9yIGFjY2VwdGVyYXIgTWluc2thZCByaXNrICgxKSBzYW1tYSBrbGllbnRlcjsgc8OkdHQgMSAoc2UgZGUgbWFudWVsbGEgc3RlZ2VuKS4=')
         'Scenario.machinekeys-access.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIGthbiBpbnRlIGFudsOkbmRhIHNpbiBwcml2YXRhIG55Y2tlbCBpIE1hY2hpbmVLZXlz')
         'Finding.ev-rcm-cert' = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNlIDEwNTcvMTA1ODogUkQtc2Vzc2lvbnN2w6RyZGVuIGt1bmRlIGludGUgc2thcGEgZWxsZXIgZXJzw6R0dGEgc2l0dCBzasOkbHZzaWduZXJhZGUgY2VydGlmaWthdC4=')
         'Finding.ev-schannel-key' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzA6IGV0dCBhbGx2YXJsaWd0IGZlbCB1cHBzdG9kIHZpZCDDpXRrb21zdCB0aWxsIGRlbiBwcml2YXRhIG55Y2tlbG4gZsO2ciBUTFMtc2VydmVyYXV0ZW50aXNlcmluZ3N1cHBnaWZ0ZW4u')
@@ -244,7 +242,7 @@ $script:RdpStringTable = @{
         'Finding.machinekeys-acl' = (ConvertFrom-RdpUtf8Base64 'TWFjaGluZUtleXMgZWxsZXIgUkRQLW55Y2tlbGZpbGVuIHNha25hciBlbiBwb3N0IHNvbSBXaW5kb3dzIGJlaMO2dmVyIChBZG1pbmlzdHJhdMO2cmVyIHDDpSBtYXBwZW47IFNZU1RFTSBvY2ggTkVUV09SSyBTRVJWSUNFIHDDpSBSRFAtbnlja2Vsbiku')
         'Scenario.max-connections-reached.Title' = 'RDP-lyssnaren tar inte emot fler anslutningar'
         'Finding.rdp-connection-limit-zero' = (ConvertFrom-RdpUtf8Base64 'UkRQLWx5c3NuYXJlbiB0aWxsw6V0ZXIgaW5nZW4gc2FtdGlkaWcgYW5zbHV0bmluZzogTWF4SW5zdGFuY2VDb3VudD0wLg==')
-        'Finding.rdp-connection-limit-by-policy' = (ConvertFrom-RdpUtf8Base64 'RW4gZ3J1cHByaW5jaXAgYmVncsOkbnNhciBhbnRhbGV0IGFuc2x1dG5pbmdhciAoUG9saWNpZXNcLi4uXFRlcm1pbmFsIFNlcnZpY2VzIE1heEluc3RhbmNlQ291bnQpOiBwcmluY2lwZW4gdmlubmVyIMO2dmVyIGx5c3NuYXJlbnMgdsOkcmRlLCBvY2ggZW4gbG9rYWwgw6RuZHJpbmcgw6V0ZXJzdMOkbGxzIHZpZCBuw6RzdGEgdXBwZGF0ZXJpbmcuIMOEbmRyYSBwcmluY2lwZW4u')
+        'Finding.rdp-connection-limit-by-policy' = (ConvertFrom-RdpUtf8Base64 'RW4gZ3J1cHByaW5jaXAgdGlsbMOldGVyIGluZ2VuIGFuc2x1dG5pbmcgKFBvbGljaWVzXC4uLlxUZXJtaW5hbCBTZXJ2aWNlcyBNYXhJbnN0YW5jZUNvdW50PTApOiBwcmluY2lwZW4gdmlubmVyIMO2dmVyIGx5c3NuYXJlbnMgdsOkcmRlLCBvY2ggZW4gbG9rYWwgw6RuZHJpbmcgw6V0ZXJzdMOkbGxzIHZpZCBuw6RzdGEgdXBwZGF0ZXJpbmcuIMOEbmRyYSBwcmluY2lwZW4u')
         'Scenario.rdp-cert-invalid.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQLWNlcnRpZmlrYXRldCBoYXIgZ8OldHQgdXQsIHNha25hcyBlbGxlciDDpHIgaW50ZSBkZXQga29uZmlndXJlcmFkZQ==')
         'Finding.rdp-cert-store' = (ConvertFrom-RdpUtf8Base64 'Q2VydGlmaWthdGFya2l2ZXQgUmVtb3RlIERlc2t0b3Agw6RyIHRvbXQgZWxsZXIgaW5uZWjDpWxsZXIgYmFyYSB1dGfDpW5nbmEgY2VydGlmaWthdCwgZWxsZXIgY2VydGlmaWthdCBzb20gUkRQIGludGUga2FuIGFudsOkbmRhIChpbmdlbiBwcml2YXQgbnlja2VsIHNvbSBnw6VyIGF0dCDDtnBwbmEsIGVuIG55Y2tlbGZpbCBzb20gTkVUV09SSyBTRVJWSUNFIGludGUga2FuIGzDpHNhIGVsbGVyIGVuIGbDtnJiw6R0dHJhZCBueWNrZWxhbnbDpG5kbmluZyBzb20gaW50ZSBnw6RsbGVyIHNlcnZlcmF1dGVudGlzZXJpbmcpLg==')
         'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCBhbmdlciBldHQgY2VydGlmaWthdCBzb20gaW50ZSDDpHIgaW5zdGFsbGVyYXQsIGhhciBnw6V0dCB1dCBlbGxlciBzb20gUkRQIGludGUga2FuIGFudsOkbmRhIChpbmdlbiBwcml2YXQgbnlja2VsIHNvbSBnw6VyIGF0dCDDtnBwbmEsIGVuIG55Y2tlbGZpbCBzb20gTkVUV09SSyBTRVJWSUNFIGludGUga2FuIGzDpHNhIGVsbGVyIGVuIGbDtnJiw6R0dHJhZCBueWNrZWxhbnbDpG5kbmluZyBzb20gaW50ZSBnw6RsbGVyIHNlcnZlcmF1dGVudGlzZXJpbmcpLg==')
@@ -356,7 +354,6 @@ $script:RdpStringTable = @{
         'Finding.ev-broker-rpc' = 'Gebeurtenis 1296: de Verbindingsbroker is niet gereed voor RPC-communicatie.'
         'Scenario.credssp-oracle.Title' = 'CredSSP-herstel van het versleutelingsorakel weigert de client'
         'Finding.credssp-force-updated-clients' = 'Herstel van versleutelingsorakel staat op Bijgewerkte clients afdwingen (AllowEncryptionOracle=0): clients zonder de CredSSP-update worden geweigerd. Een groepsbeleid (Systeem\Delegering van referenties\Herstel van versleutelingsorakel) schrijft deze waarde en zet een lokale wijziging terug.'
-        'Finding.credssp-vulnerable' = 'Herstel van versleutelingsorakel staat op Kwetsbaar (AllowEncryptionOracle=2): CVE-2018-0886 ligt weer open. Op een bijgewerkte VM accepteert Beperkt (1) dezelfde clients; zet 1 (zie de handmatige stappen).'
         'Scenario.machinekeys-access.Title' = 'RDP kan de persoonlijke sleutel in MachineKeys niet gebruiken'
         'Finding.ev-rcm-cert' = 'Gebeurtenis 1057/1058: de RD-sessiehost kon het zelfondertekende certificaat niet maken of vervangen.'
         'Finding.ev-schannel-key' = 'Schannel 36870: er is een fatale fout opgetreden bij het openen van de persoonlijke sleutel van de TLS-serverreferentie.'
@@ -364,7 +361,7 @@ $script:RdpStringTable = @{
         'Finding.machinekeys-acl' = 'MachineKeys of het RDP-sleutelbestand mist een vermelding die Windows nodig heeft (Administrators op de map; SYSTEM en NETWORK SERVICE op de RDP-sleutel).'
         'Scenario.max-connections-reached.Title' = 'De RDP-listener accepteert geen verbindingen meer'
         'Finding.rdp-connection-limit-zero' = 'De RDP-listener staat geen enkele gelijktijdige verbinding toe: MaxInstanceCount=0.'
-        'Finding.rdp-connection-limit-by-policy' = 'Groepsbeleid beperkt het aantal verbindingen (Policies\...\Terminal Services MaxInstanceCount): het beleid wint van de waarde van de listener, en een lokale wijziging wordt bij de volgende vernieuwing teruggedraaid. Wijzig het beleid.'
+        'Finding.rdp-connection-limit-by-policy' = 'Groepsbeleid staat geen enkele verbinding toe (Policies\...\Terminal Services MaxInstanceCount=0): het beleid wint van de waarde van de listener, en een lokale wijziging wordt bij de volgende vernieuwing teruggedraaid. Wijzig het beleid.'
         'Scenario.rdp-cert-invalid.Title' = 'Het RDP-certificaat is verlopen, ontbreekt of is niet het ingestelde certificaat'
         'Finding.rdp-cert-store' = 'Het certificaatarchief Remote Desktop is leeg of bevat alleen verlopen certificaten, of certificaten die RDP niet kan gebruiken (geen persoonlijke sleutel die te openen is, een sleutelbestand dat NETWORK SERVICE niet kan lezen, of uitgebreid sleutelgebruik dat niet voor serververificatie is).'
         'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCBub2VtdCBlZW4gY2VydGlmaWNhYXQgZGF0IG5pZXQgaXMgZ2XDr25zdGFsbGVlcmQsIHZlcmxvcGVuIGlzIG9mIGRhdCBSRFAgbmlldCBrYW4gZ2VicnVpa2VuIChnZWVuIHBlcnNvb25saWprZSBzbGV1dGVsIGRpZSB0ZSBvcGVuZW4gaXMsIGVlbiBzbGV1dGVsYmVzdGFuZCBkYXQgTkVUV09SSyBTRVJWSUNFIG5pZXQga2FuIGxlemVuLCBvZiB1aXRnZWJyZWlkIHNsZXV0ZWxnZWJydWlrIGRhdCBuaWV0IHZvb3Igc2VydmVydmVyaWZpY2F0aWUgaXMpLg==')
@@ -476,7 +473,6 @@ $script:RdpStringTable = @{
         'Finding.ev-broker-rpc' = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu2IDEyOTbvvJrpgKPnt5rku6PnkIbkurrlsJrmnKrlsLHnt5LvvIznhKHms5XpgLLooYwgUlBDIOmAmuioiuOAgg==')
         'Scenario.credssp-oracle.Title' = (ConvertFrom-RdpUtf8Base64 'Q3JlZFNTUCDliqDlr4YgT3JhY2xlIOijnOaVkeaOquaWveaLkue1leeUqOaItuerrw==')
         'Finding.credssp-force-updated-clients' = (ConvertFrom-RdpUtf8Base64 '5Yqg5a+GIE9yYWNsZSDoo5zmlZHmjqrmlr3ngrrjgIzlvLfliLbmm7TmlrDnmoTnlKjmiLbnq6/jgI3vvIhBbGxvd0VuY3J5cHRpb25PcmFjbGU9MO+8ie+8muaykuaciSBDcmVkU1NQIOabtOaWsOeahOeUqOaItuerr+acg+iiq+aLkue1leOAgue+pOe1hOWOn+WJh++8iOezu+e1sVzoqo3orYnlp5TmtL5c5Yqg5a+GIE9yYWNsZSDoo5zmlZHmjqrmlr3vvInmnIPlr6vlhaXmraTlgLzkuKbpgoTljp/mnKzmqZ/orormm7TjgII=')
-        'Finding.credssp-vulnerable' = (ConvertFrom-RdpUtf8Base64 '5Yqg5a+GIE9yYWNsZSDoo5zmlZHmjqrmlr3ngrrjgIzmmJPlj5fmlLvmk4rjgI3vvIhBbGxvd0VuY3J5cHRpb25PcmFjbGU9Mu+8ie+8mkNWRS0yMDE4LTA4ODYg5YaN5qyh5pq06Zyy44CC5Zyo5bey5pu05paw55qEIFZNIOS4iu+8jOOAjOW3sue3qeWSjOOAje+8iDHvvInmjqXlj5fnm7jlkIznmoTnlKjmiLbnq6/vvJvoq4voqK3ngrogMe+8iOiri+WPg+mWseaJi+WLleatpempn++8ieOAgg==')
         'Scenario.machinekeys-access.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOeEoeazleS9v+eUqCBNYWNoaW5lS2V5cyDkuK3nmoTnp4Hlr4bph5HpkbA=')
         'Finding.ev-rcm-cert' = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu2IDEwNTcvMTA1OO+8mumBoOerr+ahjOmdouW3peS9nOmajuauteS4u+apn+eEoeazleW7uueri+aIluWPluS7o+WFtuiHquaIkeewvee9suaGkeitieOAgg==')
         'Finding.ev-schannel-key' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzDvvJrlrZjlj5YgVExTIOS8uuacjeWZqOiqjeitieeahOengeWvhumHkemRsOaZgueZvOeUn+WatOmHjemMr+iqpOOAgg==')
@@ -484,7 +480,7 @@ $script:RdpStringTable = @{
         'Finding.machinekeys-acl' = (ConvertFrom-RdpUtf8Base64 'TWFjaGluZUtleXMg5oiWIFJEUCDph5HpkbDmqpTmoYjnvLrlsJEgV2luZG93cyDmiYDpnIDnmoTpoIXnm67vvIjos4fmlpnlpL7kuIrnmoQgQWRtaW5pc3RyYXRvcnPvvJtSRFAg6YeR6ZGw5LiK55qEIFNZU1RFTSDoiIcgTkVUV09SSyBTRVJWSUNF77yJ44CC')
         'Scenario.max-connections-reached.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaOpeiBveeoi+W8j+S4jeWGjeaOpeWPl+mAo+e3mg==')
         'Finding.rdp-connection-limit-zero' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaOpeiBveeoi+W8j+S4jeWFgeioseS7u+S9leS4puihjOmAo+e3mu+8mk1heEluc3RhbmNlQ291bnQ9MOOAgg==')
-        'Finding.rdp-connection-limit-by-policy' = (ConvertFrom-RdpUtf8Base64 '576k57WE5Y6f5YmH6ZmQ5Yi25LqG6YCj57ea5pW455uu77yIUG9saWNpZXNcLi4uXFRlcm1pbmFsIFNlcnZpY2VzIE1heEluc3RhbmNlQ291bnTvvInvvJrljp/liYflhKrlhYjmlrzmjqXogb3nqIvlvI/nmoTlgLzvvIzmnKzmqZ/orormm7TmnIPlnKjkuIvmrKHph43mlrDmlbTnkIbmmYLooqvpgoTljp/jgILoq4vorormm7Tljp/liYfjgII=')
+        'Finding.rdp-connection-limit-by-policy' = (ConvertFrom-RdpUtf8Base64 '576k57WE5Y6f5YmH5LiN5YWB6Kix5Lu75L2V6YCj57ea77yIUG9saWNpZXNcLi4uXFRlcm1pbmFsIFNlcnZpY2VzIE1heEluc3RhbmNlQ291bnQ9MO+8ie+8muWOn+WJh+WEquWFiOaWvOaOpeiBveeoi+W8j+eahOWAvO+8jOacrOapn+iuiuabtOacg+WcqOS4i+asoemHjeaWsOaVtOeQhuaZguiiq+mChOWOn+OAguiri+iuiuabtOWOn+WJh+OAgg==')
         'Scenario.rdp-cert-invalid.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaGkeitieW3sumBjuacn+OAgemBuuWkse+8jOaIluS4jeaYr+W3suioreWumueahOaGkeitiQ==')
         'Finding.rdp-cert-store' = (ConvertFrom-RdpUtf8Base64 'UmVtb3RlIERlc2t0b3Ag5oaR6K2J5a2Y5pS+5Y2A5piv56m655qE77yM5oiW5Y+q5YyF5ZCr5bey6YGO5pyf55qE5oaR6K2J77yM5oiW5Y+q5pyJIFJEUCDnhKHms5Xkvb/nlKjnmoTmhpHorYnvvIjmspLmnInlj6/plovllZ/nmoTnp4Hlr4bph5HpkbDjgIFORVRXT1JLIFNFUlZJQ0Ug54Sh5rOV6K6A5Y+W6YeR6ZGw5qqU5qGI77yM5oiW5aKe5by36YeR6ZGw5L2/55So5pa55rOV5LiN5piv5Ly65pyN5Zmo6amX6K2J77yJ44CC')
         'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCDmjIflrprnmoTmhpHorYnmnKrlronoo53jgIHlt7LpgY7mnJ/vvIzmiJYgUkRQIOeEoeazleS9v+eUqO+8iOaykuacieWPr+mWi+WVn+eahOengeWvhumHkemRsOOAgU5FVFdPUksgU0VSVklDRSDnhKHms5XoroDlj5bph5HpkbDmqpTmoYjvvIzmiJblop7lvLfph5HpkbDkvb/nlKjmlrnms5XkuI3mmK/kvLrmnI3lmajpqZforYnvvInjgII=')
@@ -3978,19 +3974,6 @@ $script:RdpCatalog = @{
                         PolicyName = $null
                     }
                 }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'credssp-vulnerable'
-                        Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
-                        Name = 'AllowEncryptionOracle'
-                        Op = 'equals'
-                        Value = 2
-                        PolicyKey = $null
-                        PolicyName = $null
-                    }
-                }
             )
             Fixes = @('set-credssp-mitigated')
         }
@@ -4091,8 +4074,8 @@ $script:RdpCatalog = @{
                         Id = 'rdp-connection-limit-by-policy'
                         Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
                         Name = 'MaxInstanceCount'
-                        Op = 'present'
-                        Value = $null
+                        Op = 'equals'
+                        Value = 0
                         PolicyKey = $null
                         PolicyName = $null
                     }
@@ -4471,16 +4454,6 @@ $script:RdpCatalog = @{
             PolicyKey = $null
             PolicyName = $null
         }
-        'credssp-vulnerable' = @{
-            Kind = 'registry-value'
-            Id = 'credssp-vulnerable'
-            Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
-            Name = 'AllowEncryptionOracle'
-            Op = 'equals'
-            Value = 2
-            PolicyKey = $null
-            PolicyName = $null
-        }
         'ev-rcm-cert' = @{
             Kind = 'event-query'
             Id = 'ev-rcm-cert'
@@ -4552,8 +4525,8 @@ $script:RdpCatalog = @{
             Id = 'rdp-connection-limit-by-policy'
             Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
             Name = 'MaxInstanceCount'
-            Op = 'present'
-            Value = $null
+            Op = 'equals'
+            Value = 0
             PolicyKey = $null
             PolicyName = $null
         }

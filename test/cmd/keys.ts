@@ -9,3 +9,6 @@ export const POLICY = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal
 export const TSSDIS = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tssdis';
 export const TERMSERVICE = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\TermService';
 export const GPSVC = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\gpsvc';
+export const FIPS = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\FIPSAlgorithmPolicy';
+export const CREDSSP =
+  'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\CredSSP\\Parameters';

@@ -183,6 +183,9 @@ Describe 'Rescue-VM script: offline diagnosis' {
         $output | Should -Contain 'RDPRESCUE rdp-cert-invalid CLEAR -'
         $output | Should -Contain 'RDPRESCUE rdp-disabled CLEAR -'
         $output | Should -Contain 'RDPRESCUE rdp-listener-disabled CLEAR -'
+        $output | Should -Contain 'RDPRESCUE credssp-oracle CLEAR -'
+        $output | Should -Contain 'RDPRESCUE max-connections-reached CLEAR -'
+        $output | Should -Contain 'RDPRESCUE security-layer-mismatch CLEAR -'
         $output | Should -Contain 'RDPRESCUE rdp-port-conflict UNKNOWN rdp-listener?'
         # A disk holds the start type, not whether the service runs.
         $output | Should -Contain 'RDPRESCUE termservice-not-running UNKNOWN termservice-down?'
@@ -254,7 +257,11 @@ Describe 'Rescue-VM script: offline diagnosis' {
         Get-ScenarioLine -Output $output -Id 'tls-disabled' | Should -Be 'RDPRESCUE tls-disabled CLEAR -'
         # The policy half of fDenyTSConnections lives in SOFTWARE: without it the effective value is unknown.
         Get-ScenarioLine -Output $output -Id 'rdp-disabled' | Should -Be 'RDPRESCUE rdp-disabled UNKNOWN rdp-connections-denied?'
-        $output | Should -Contain 'RDPRESCUE reasons rdp-cert-store:unreadable,rdp-connections-denied:unreadable,rdp-listener:offline,termservice-down:offline'
+        # So do AllowEncryptionOracle and the policy halves of MaxInstanceCount and MinEncryptionLevel.
+        Get-ScenarioLine -Output $output -Id 'credssp-oracle' | Should -Be 'RDPRESCUE credssp-oracle UNKNOWN credssp-force-updated-clients?'
+        Get-ScenarioLine -Output $output -Id 'max-connections-reached' | Should -Be 'RDPRESCUE max-connections-reached UNKNOWN rdp-connection-limit-zero?'
+        Get-ScenarioLine -Output $output -Id 'security-layer-mismatch' | Should -Be 'RDPRESCUE security-layer-mismatch UNKNOWN rdp-encryption-fips-only?'
+        $output | Should -Contain 'RDPRESCUE reasons credssp-force-updated-clients:unreadable,rdp-cert-store:unreadable,rdp-connection-limit-zero:unreadable,rdp-connections-denied:unreadable,rdp-encryption-fips-only:unreadable,rdp-listener:offline,termservice-down:offline'
         $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
     }
 }

@@ -60,17 +60,17 @@ export default defineScenario({
         id: 'rdp-connection-limit-by-policy',
         key: POLICY,
         name: 'MaxInstanceCount',
-        firesWhen: { op: 'present' },
+        firesWhen: { op: 'equals', value: 0 },
       },
       finding: {
         'en-US':
-          "Group Policy limits the number of connections (Policies\\...\\Terminal Services MaxInstanceCount): the policy wins over the listener's value, and a local change is reverted at the next refresh. Change the policy.",
+          "Group Policy allows no connection (Policies\\...\\Terminal Services MaxInstanceCount=0): the policy wins over the listener's value, and a local change is reverted at the next refresh. Change the policy.",
         'sv-SE':
-          'En grupprincip begränsar antalet anslutningar (Policies\\...\\Terminal Services MaxInstanceCount): principen vinner över lyssnarens värde, och en lokal ändring återställs vid nästa uppdatering. Ändra principen.',
+          'En grupprincip tillåter ingen anslutning (Policies\\...\\Terminal Services MaxInstanceCount=0): principen vinner över lyssnarens värde, och en lokal ändring återställs vid nästa uppdatering. Ändra principen.',
         'nl-NL':
-          'Groepsbeleid beperkt het aantal verbindingen (Policies\\...\\Terminal Services MaxInstanceCount): het beleid wint van de waarde van de listener, en een lokale wijziging wordt bij de volgende vernieuwing teruggedraaid. Wijzig het beleid.',
+          'Groepsbeleid staat geen enkele verbinding toe (Policies\\...\\Terminal Services MaxInstanceCount=0): het beleid wint van de waarde van de listener, en een lokale wijziging wordt bij de volgende vernieuwing teruggedraaid. Wijzig het beleid.',
         'zh-TW':
-          '群組原則限制了連線數目（Policies\\...\\Terminal Services MaxInstanceCount）：原則優先於接聽程式的值，本機變更會在下次重新整理時被還原。請變更原則。',
+          '群組原則不允許任何連線（Policies\\...\\Terminal Services MaxInstanceCount=0）：原則優先於接聽程式的值，本機變更會在下次重新整理時被還原。請變更原則。',
       },
     },
   ],

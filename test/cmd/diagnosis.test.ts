@@ -14,7 +14,16 @@ import { setsOf } from '../../src/emit/cmd/syntax/analysis.ts';
 import type { Catalog } from '../../src/model/index.ts';
 import type { Artifact } from '../../src/emit/artifact.ts';
 import { WinePrefix, reportLines, wineAvailable } from './wine.ts';
-import { POLICY, PROTOCOLS, RDP, TERMINAL_SERVER, TERMSERVICE, TSSDIS } from './keys.ts';
+import {
+  CREDSSP,
+  FIPS,
+  POLICY,
+  PROTOCOLS,
+  RDP,
+  TERMINAL_SERVER,
+  TERMSERVICE,
+  TSSDIS,
+} from './keys.ts';
 import { probeAnswers as answersIn } from './probe-answers.ts';
 import { upstreamIdentity } from '../../src/identity/identity.ts';
 
@@ -90,6 +99,10 @@ function healthy(): void {
     `reg add "${RDP}" /v fEnableWinStation /t REG_DWORD /d 1 /f`,
     `reg add "${RDP}" /v fLogonDisabled /t REG_DWORD /d 0 /f`,
     `reg add "${TERMSERVICE}" /v Start /t REG_DWORD /d 3 /f`,
+    `reg delete "${RDP}" /v MinEncryptionLevel /f >nul 2>&1`,
+    `reg delete "${RDP}" /v MaxInstanceCount /f >nul 2>&1`,
+    `reg delete "${FIPS}" /v Enabled /f >nul 2>&1`,
+    `reg delete "${CREDSSP}" /f >nul 2>&1`,
   );
   w.fixture('netstat', [{ match: '*', output: listening(1000) }]);
   w.fixture('tasklist', [
@@ -225,11 +238,14 @@ run('diagnosis in a real cmd.exe', () => {
     const lines = report(out);
     expect(lines).toEqual([
       'RDPRESCUE broker-hostname CLEAR n/a:broker-role-installed',
+      'RDPRESCUE credssp-oracle CLEAR -',
       'RDPRESCUE machinekeys-access CLEAR -',
+      'RDPRESCUE max-connections-reached CLEAR -',
       'RDPRESCUE rdp-cert-invalid CLEAR -',
       'RDPRESCUE rdp-disabled CLEAR -',
       'RDPRESCUE rdp-listener-disabled CLEAR -',
       'RDPRESCUE rdp-port-conflict CLEAR -',
+      'RDPRESCUE security-layer-mismatch CLEAR -',
       'RDPRESCUE termservice-not-running CLEAR -',
       'RDPRESCUE tls-disabled CLEAR -',
       'RDPRESCUE verdict 0 detected',
@@ -266,6 +282,12 @@ run('diagnosis in a real cmd.exe', () => {
       `reg add "${TERMINAL_SERVER}" /v TSServerDrainMode /t REG_DWORD /d 1 /f`,
       `reg add "${RDP}" /v fLogonDisabled /t REG_DWORD /d 1 /f`,
       `reg add "${TERMSERVICE}" /v Start /t REG_DWORD /d 4 /f`,
+      `reg add "${CREDSSP}" /v AllowEncryptionOracle /t REG_DWORD /d 0 /f`,
+      `reg add "${FIPS}" /v Enabled /t REG_DWORD /d 1 /f`,
+      `reg add "${RDP}" /v MinEncryptionLevel /t REG_DWORD /d 4 /f`,
+      // The policy limit wins over the listener's own (unlimited) value.
+      `reg add "${RDP}" /v MaxInstanceCount /t REG_DWORD /d 4294967295 /f`,
+      `reg add "${POLICY}" /v MaxInstanceCount /t REG_DWORD /d 0 /f`,
     );
     w.fixture('wevtutil', [
       {
@@ -289,14 +311,17 @@ run('diagnosis in a real cmd.exe', () => {
     ]);
     expect(report(w.interactive(pasteAll()))).toEqual([
       'RDPRESCUE broker-hostname DETECTED ev-broker-db-logon',
+      'RDPRESCUE credssp-oracle DETECTED credssp-force-updated-clients',
       'RDPRESCUE machinekeys-access DETECTED ev-rcm-cert',
+      'RDPRESCUE max-connections-reached DETECTED rdp-connection-limit-zero,rdp-connection-limit-by-policy',
       'RDPRESCUE rdp-cert-invalid DETECTED rdp-cert-store',
       'RDPRESCUE rdp-disabled DETECTED rdp-connections-denied,rdp-denied-by-policy',
       'RDPRESCUE rdp-listener-disabled DETECTED terminal-server-draining,rdp-listener-logons-off',
       'RDPRESCUE rdp-port-conflict DETECTED rdp-listener=3389:4242',
+      'RDPRESCUE security-layer-mismatch DETECTED rdp-encryption-fips-only,fips-algorithms-enforced',
       'RDPRESCUE termservice-not-running DETECTED termservice-disabled',
-      'RDPRESCUE tls-disabled DETECTED ev-schannel-credential,tls12-server-off,rdp-requires-tls',
-      'RDPRESCUE verdict 8 detected',
+      'RDPRESCUE tls-disabled DETECTED ev-schannel-credential,tls12-server-off,rdp-requires-tls,fips-policy-on',
+      'RDPRESCUE verdict 11 detected',
     ]);
   });
 
@@ -362,11 +387,14 @@ run('diagnosis in a real cmd.exe', () => {
     w.fixture('netstat', [{ match: '*', output: listening(4242) }]);
     const expected = [
       'RDPRESCUE broker-hostname UNKNOWN ev-broker-db-logon?,ev-broker-rpc?',
+      'RDPRESCUE credssp-oracle CLEAR -',
       'RDPRESCUE machinekeys-access UNKNOWN machinekeys-acl?',
+      'RDPRESCUE max-connections-reached CLEAR -',
       'RDPRESCUE rdp-cert-invalid UNKNOWN rdp-cert-store?',
       'RDPRESCUE rdp-disabled CLEAR -',
       'RDPRESCUE rdp-listener-disabled CLEAR -',
       'RDPRESCUE rdp-port-conflict DETECTED rdp-listener=3389:4242,termservice-stopped',
+      'RDPRESCUE security-layer-mismatch CLEAR -',
       'RDPRESCUE termservice-not-running DETECTED termservice-down',
       'RDPRESCUE tls-disabled CLEAR -',
       'RDPRESCUE verdict 2 detected',

@@ -3535,6 +3535,19 @@ $script:RdpCatalog = @{
                     }
                 }
                 @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-connection-limit-one'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                        Name = 'MaxInstanceCount'
+                        Op = 'equals'
+                        Value = 1
+                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                        PolicyName = 'MaxInstanceCount'
+                    }
+                }
+                @{
                     Role = 'supporting'
                     Check = @{
                         Kind = 'registry-value'
@@ -3721,7 +3734,7 @@ $script:RdpCatalog = @{
                     }
                 }
                 @{
-                    Role = 'primary'
+                    Role = 'supporting'
                     Check = @{
                         Kind = 'registry-value'
                         Id = 'fips-algorithms-enforced'
@@ -3747,7 +3760,7 @@ $script:RdpCatalog = @{
                     }
                 }
                 @{
-                    Role = 'supporting'
+                    Role = 'precondition'
                     Check = @{
                         Kind = 'registry-value'
                         Id = 'rdp-security-layer-rdp'
@@ -3984,6 +3997,16 @@ $script:RdpCatalog = @{
             Name = 'MaxInstanceCount'
             Op = 'equals'
             Value = 0
+            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+            PolicyName = 'MaxInstanceCount'
+        }
+        'rdp-connection-limit-one' = @{
+            Kind = 'registry-value'
+            Id = 'rdp-connection-limit-one'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+            Name = 'MaxInstanceCount'
+            Op = 'equals'
+            Value = 1
             PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
             PolicyName = 'MaxInstanceCount'
         }
@@ -4636,7 +4659,7 @@ $script:RdpCatalog = @{
                     Name = 'MaxInstanceCount'
                 }
             )
-            VerifyChecks = @('rdp-connection-limit-zero')
+            VerifyChecks = @('rdp-connection-limit-zero', 'rdp-connection-limit-one')
             NeededWhenEvents = @()
             RestartsServices = @()
             Reboot = $true
@@ -5301,8 +5324,9 @@ function Disable-RdpFipsAlgorithmPolicy {
 
     .DESCRIPTION
     Sets Enabled=0 under Control\Lsa\FIPSAlgorithmPolicy; reboot afterwards. A Group Policy that
-    sets the security option puts it back at the next refresh: change the policy instead where
-    there is one.
+    sets the security option "System cryptography: Use FIPS compliant algorithms for encryption,
+    hashing, and signing" writes it back at the next refresh: the policy wins, change it there
+    instead. FIPS mode alone does not stop RDP: use this only when asked.
 
     Backup: The previous Enabled value (or its absence) is saved.
     Undo: Restores FIPSAlgorithmPolicy Enabled exactly as it was; reboot afterwards.
@@ -5741,7 +5765,9 @@ function Set-RdpCredSspMitigated {
     .DESCRIPTION
     Sets AllowEncryptionOracle=1 (Mitigated) under Policies\System\CredSSP\Parameters; restart
     afterwards. Never 2 (Vulnerable), which would gain no connection. A domain Group Policy
-    "Encryption Oracle Remediation" puts its value back at the next refresh.
+    "Encryption Oracle Remediation" puts its value back at the next refresh: the policy wins. On
+    an updated VM, 1 lets clients without the update in (lower security); on a VM without the
+    update it changes nothing: install the update there.
 
     Backup: The previous AllowEncryptionOracle value (or its absence) is saved.
     Undo: Restores AllowEncryptionOracle exactly as it was; restart afterwards.
@@ -5842,7 +5868,8 @@ function Set-RdpEncryptionLevel {
     Lower RDP encryption from FIPS Compliant to High
 
     .DESCRIPTION
-    Sets MinEncryptionLevel=3 (High, 128-bit) on the RDP-Tcp listener; reboot afterwards. When
+    Sets MinEncryptionLevel=3 (High, 128-bit) on the RDP-Tcp listener; reboot afterwards. The
+    level applies only to the native RDP security layer (SecurityLayer=0), never to TLS. When
     Group Policy sets the level, the policy wins and the fix reports that it is not verified.
 
     Backup: The previous MinEncryptionLevel value (or its absence) is saved.

@@ -240,6 +240,29 @@ $script:RdpOfflineCatalog = @{
                     }
                 }
                 @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-connection-limit-one'
+                        Location = @{
+                            Hive = 'SYSTEM'
+                            ControlSet = $true
+                            Path = 'Control\Terminal Server\WinStations\RDP-Tcp'
+                        }
+                        Name = 'MaxInstanceCount'
+                        Op = 'equals'
+                        Value = 1
+                        Policy = @{
+                            Location = @{
+                                Hive = 'SOFTWARE'
+                                ControlSet = $false
+                                Path = 'Policies\Microsoft\Windows NT\Terminal Services'
+                            }
+                            Name = 'MaxInstanceCount'
+                        }
+                    }
+                }
+                @{
                     Role = 'supporting'
                     Check = @{
                         Kind = 'registry-value'
@@ -462,7 +485,7 @@ $script:RdpOfflineCatalog = @{
                     }
                 }
                 @{
-                    Role = 'primary'
+                    Role = 'supporting'
                     Check = @{
                         Kind = 'registry-value'
                         Id = 'fips-algorithms-enforced'
@@ -494,7 +517,7 @@ $script:RdpOfflineCatalog = @{
                     }
                 }
                 @{
-                    Role = 'supporting'
+                    Role = 'precondition'
                     Check = @{
                         Kind = 'registry-value'
                         Id = 'rdp-security-layer-rdp'

@@ -115,7 +115,7 @@ $script:RdpStringTable = @{
         'Finding.ev-broker-db-logon' = 'Event 2056: the broker failed to log on to its database.'
         'Finding.ev-broker-rpc' = 'Event 1296: the Connection Broker is not ready for RPC communication.'
         'Scenario.credssp-oracle.Title' = 'CredSSP encryption oracle remediation refuses the client'
-        'Finding.credssp-force-updated-clients' = 'Encryption Oracle Remediation is Force Updated Clients (AllowEncryptionOracle=0): clients without the CredSSP update are refused. A Group Policy (System\Credentials Delegation\Encryption Oracle Remediation) writes this value and puts a local change back.'
+        'Finding.credssp-force-updated-clients' = 'Encryption Oracle Remediation is Force Updated Clients (AllowEncryptionOracle=0): clients without the CredSSP update are refused. A Group Policy (System\Credentials Delegation\Encryption Oracle Remediation) writes this value and puts a local change back. Force Updated Clients is the recommended hardening: update the client rather than lowering it.'
         'Scenario.machinekeys-access.Title' = 'RDP cannot use its private key in MachineKeys'
         'Finding.ev-rcm-cert' = 'Event 1057/1058: the RD Session Host failed to create or replace its self-signed certificate.'
         'Finding.ev-schannel-key' = 'Schannel 36870: a fatal error occurred accessing the TLS server credential private key.'
@@ -123,6 +123,7 @@ $script:RdpStringTable = @{
         'Finding.machinekeys-acl' = 'MachineKeys or the RDP key file lacks an entry Windows needs (Administrators on the folder; SYSTEM and NETWORK SERVICE on the RDP key).'
         'Scenario.max-connections-reached.Title' = 'The RDP listener accepts no more connections'
         'Finding.rdp-connection-limit-zero' = 'The RDP listener allows no concurrent connection: MaxInstanceCount=0.'
+        'Finding.rdp-connection-limit-one' = 'The RDP listener allows one connection only (MaxInstanceCount=1, the lowest the policy "Limit number of connections" accepts): one session in use or left disconnected fills it.'
         'Finding.rdp-connection-limit-by-policy' = 'Group Policy allows no connection (Policies\...\Terminal Services MaxInstanceCount=0): the policy wins over the listener''s value, and a local change is reverted at the next refresh. Change the policy.'
         'Scenario.rdp-cert-invalid.Title' = 'The RDP certificate is expired, missing, or not the configured one'
         'Finding.rdp-cert-store' = 'The Remote Desktop certificate store is empty or holds only expired certificates, or certificates RDP cannot use (no private key that opens, a key file NETWORK SERVICE cannot read, or an Enhanced Key Usage not for server authentication).'
@@ -140,8 +141,8 @@ $script:RdpStringTable = @{
         'Finding.rdp-listener' = 'The configured RDP port is held by a process other than TermService, or nothing listens on it.'
         'Finding.termservice-stopped' = 'The Remote Desktop Services service (TermService) is not running.'
         'Scenario.security-layer-mismatch.Title' = 'RDP requires FIPS-only encryption the client cannot meet'
-        'Finding.rdp-encryption-fips-only' = 'RDP accepts only FIPS-compliant encryption: MinEncryptionLevel=4.'
-        'Finding.fips-algorithms-enforced' = 'The machine allows only FIPS-compliant algorithms (Lsa\FIPSAlgorithmPolicy Enabled=1), usually by the security option "System cryptography: Use FIPS compliant algorithms", which a Group Policy may set again.'
+        'Finding.rdp-encryption-fips-only' = 'With the native RDP security layer (SecurityLayer=0) in use, RDP accepts only FIPS-compliant encryption: MinEncryptionLevel=4. The encryption level applies only to native RDP security, never to TLS.'
+        'Finding.fips-algorithms-enforced' = 'The machine allows only FIPS-compliant algorithms (Lsa\FIPSAlgorithmPolicy Enabled=1), usually by the security option "System cryptography: Use FIPS compliant algorithms", which a Group Policy may set again. Alone it does not stop RDP (TLS and Remote Desktop Connection work with FIPS-compliant algorithms): evidence only, never the cause by itself.'
         'Finding.rdp-encryption-fips-by-policy' = 'Group Policy requires FIPS-compliant RDP encryption (Policies\...\Terminal Services MinEncryptionLevel=4): the policy wins, a local change is reverted at the next refresh. Change the policy.'
         'Finding.rdp-security-layer-rdp' = 'RDP uses its own security layer (SecurityLayer=0): the server is not authenticated to the client. Azure''s ResetRDPCert leaves this; TLS (2) is the secure setting once the certificate is valid.'
         'Scenario.termservice-not-running.Title' = 'Remote Desktop Services (TermService) is disabled or not running'
@@ -234,7 +235,7 @@ $script:RdpStringTable = @{
         'Finding.ev-broker-db-logon' = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNlIDIwNTY6IGtvb3JkaW5hdG9ybiBrdW5kZSBpbnRlIGxvZ2dhIGluIGkgc2luIGRhdGFiYXMu')
         'Finding.ev-broker-rpc' = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNlIDEyOTY6IGFuc2x1dG5pbmdza29vcmRpbmF0b3JuIMOkciBpbnRlIHJlZG8gZsO2ciBSUEMta29tbXVuaWthdGlvbi4=')
         'Scenario.credssp-oracle.Title' = (ConvertFrom-RdpUtf8Base64 'Q3JlZFNTUC3DpXRnw6RyZGVuIG1vdCBrcnlwdGVyaW5nc29yYWtlbCBuZWthciBrbGllbnRlbg==')
-        'Finding.credssp-force-updated-clients' = (ConvertFrom-RdpUtf8Base64 'w4V0Z8OkcmRlbiBtb3Qga3J5cHRlcmluZ3NvcmFrZWwgw6RyIFR2aW5nYSB1cHBkYXRlcmFkZSBrbGllbnRlciAoQWxsb3dFbmNyeXB0aW9uT3JhY2xlPTApOiBrbGllbnRlciB1dGFuIENyZWRTU1AtdXBwZGF0ZXJpbmdlbiBuZWthcy4gRW4gZ3J1cHByaW5jaXAgKFN5c3RlbVxEZWxlZ2VyaW5nIGF2IGF1dGVudGlzZXJpbmdzdXBwZ2lmdGVyXMOFdGfDpHJkIG1vdCBrcnlwdGVyaW5nc29yYWtlbCkgc2tyaXZlciB2w6RyZGV0IG9jaCDDpXRlcnN0w6RsbGVyIGVuIGxva2FsIMOkbmRyaW5nLg==')
+        'Finding.credssp-force-updated-clients' = (ConvertFrom-RdpUtf8Base64 'w4V0Z8OkcmRlbiBtb3Qga3J5cHRlcmluZ3NvcmFrZWwgw6RyIFR2aW5nYSB1cHBkYXRlcmFkZSBrbGllbnRlciAoQWxsb3dFbmNyeXB0aW9uT3JhY2xlPTApOiBrbGllbnRlciB1dGFuIENyZWRTU1AtdXBwZGF0ZXJpbmdlbiBuZWthcy4gRW4gZ3J1cHByaW5jaXAgKFN5c3RlbVxEZWxlZ2VyaW5nIGF2IGF1dGVudGlzZXJpbmdzdXBwZ2lmdGVyXMOFdGfDpHJkIG1vdCBrcnlwdGVyaW5nc29yYWtlbCkgc2tyaXZlciB2w6RyZGV0IG9jaCDDpXRlcnN0w6RsbGVyIGVuIGxva2FsIMOkbmRyaW5nLiBUdmluZ2EgdXBwZGF0ZXJhZGUga2xpZW50ZXIgw6RyIGRlbiByZWtvbW1lbmRlcmFkZSBow6RyZG5pbmdlbjogdXBwZGF0ZXJhIGtsaWVudGVuIGkgc3TDpGxsZXQgZsO2ciBhdHQgc8OkbmthIGRlbi4=')
         'Scenario.machinekeys-access.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIGthbiBpbnRlIGFudsOkbmRhIHNpbiBwcml2YXRhIG55Y2tlbCBpIE1hY2hpbmVLZXlz')
         'Finding.ev-rcm-cert' = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNlIDEwNTcvMTA1ODogUkQtc2Vzc2lvbnN2w6RyZGVuIGt1bmRlIGludGUgc2thcGEgZWxsZXIgZXJzw6R0dGEgc2l0dCBzasOkbHZzaWduZXJhZGUgY2VydGlmaWthdC4=')
         'Finding.ev-schannel-key' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzA6IGV0dCBhbGx2YXJsaWd0IGZlbCB1cHBzdG9kIHZpZCDDpXRrb21zdCB0aWxsIGRlbiBwcml2YXRhIG55Y2tlbG4gZsO2ciBUTFMtc2VydmVyYXV0ZW50aXNlcmluZ3N1cHBnaWZ0ZW4u')
@@ -242,6 +243,7 @@ $script:RdpStringTable = @{
         'Finding.machinekeys-acl' = (ConvertFrom-RdpUtf8Base64 'TWFjaGluZUtleXMgZWxsZXIgUkRQLW55Y2tlbGZpbGVuIHNha25hciBlbiBwb3N0IHNvbSBXaW5kb3dzIGJlaMO2dmVyIChBZG1pbmlzdHJhdMO2cmVyIHDDpSBtYXBwZW47IFNZU1RFTSBvY2ggTkVUV09SSyBTRVJWSUNFIHDDpSBSRFAtbnlja2Vsbiku')
         'Scenario.max-connections-reached.Title' = 'RDP-lyssnaren tar inte emot fler anslutningar'
         'Finding.rdp-connection-limit-zero' = (ConvertFrom-RdpUtf8Base64 'UkRQLWx5c3NuYXJlbiB0aWxsw6V0ZXIgaW5nZW4gc2FtdGlkaWcgYW5zbHV0bmluZzogTWF4SW5zdGFuY2VDb3VudD0wLg==')
+        'Finding.rdp-connection-limit-one' = (ConvertFrom-RdpUtf8Base64 'UkRQLWx5c3NuYXJlbiB0aWxsw6V0ZXIgYmFyYSBlbiBhbnNsdXRuaW5nIChNYXhJbnN0YW5jZUNvdW50PTEsIGRldCBsw6Rnc3RhIHByaW5jaXBlbiAiQmVncsOkbnNhIGFudGFsZXQgYW5zbHV0bmluZ2FyIiBhY2NlcHRlcmFyKTogZW4gc2Vzc2lvbiBzb20gYW52w6RuZHMgZWxsZXIgbMOkbW5hdHMgZnLDpW5rb3BwbGFkIGZ5bGxlciBkZW4u')
         'Finding.rdp-connection-limit-by-policy' = (ConvertFrom-RdpUtf8Base64 'RW4gZ3J1cHByaW5jaXAgdGlsbMOldGVyIGluZ2VuIGFuc2x1dG5pbmcgKFBvbGljaWVzXC4uLlxUZXJtaW5hbCBTZXJ2aWNlcyBNYXhJbnN0YW5jZUNvdW50PTApOiBwcmluY2lwZW4gdmlubmVyIMO2dmVyIGx5c3NuYXJlbnMgdsOkcmRlLCBvY2ggZW4gbG9rYWwgw6RuZHJpbmcgw6V0ZXJzdMOkbGxzIHZpZCBuw6RzdGEgdXBwZGF0ZXJpbmcuIMOEbmRyYSBwcmluY2lwZW4u')
         'Scenario.rdp-cert-invalid.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQLWNlcnRpZmlrYXRldCBoYXIgZ8OldHQgdXQsIHNha25hcyBlbGxlciDDpHIgaW50ZSBkZXQga29uZmlndXJlcmFkZQ==')
         'Finding.rdp-cert-store' = (ConvertFrom-RdpUtf8Base64 'Q2VydGlmaWthdGFya2l2ZXQgUmVtb3RlIERlc2t0b3Agw6RyIHRvbXQgZWxsZXIgaW5uZWjDpWxsZXIgYmFyYSB1dGfDpW5nbmEgY2VydGlmaWthdCwgZWxsZXIgY2VydGlmaWthdCBzb20gUkRQIGludGUga2FuIGFudsOkbmRhIChpbmdlbiBwcml2YXQgbnlja2VsIHNvbSBnw6VyIGF0dCDDtnBwbmEsIGVuIG55Y2tlbGZpbCBzb20gTkVUV09SSyBTRVJWSUNFIGludGUga2FuIGzDpHNhIGVsbGVyIGVuIGbDtnJiw6R0dHJhZCBueWNrZWxhbnbDpG5kbmluZyBzb20gaW50ZSBnw6RsbGVyIHNlcnZlcmF1dGVudGlzZXJpbmcpLg==')
@@ -259,8 +261,8 @@ $script:RdpStringTable = @{
         'Finding.rdp-listener' = (ConvertFrom-RdpUtf8Base64 'RGVuIGtvbmZpZ3VyZXJhZGUgUkRQLXBvcnRlbiBhbnbDpG5kcyBhdiBlbiBhbm5hbiBwcm9jZXNzIMOkbiBUZXJtU2VydmljZSwgZWxsZXIgc8OlIGx5c3NuYXIgaW5nZW4gcMOlIGRlbi4=')
         'Finding.termservice-stopped' = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuIEZqw6RycnNrcml2Ym9yZHN0asOkbnN0ZXIgKFRlcm1TZXJ2aWNlKSBrw7ZycyBpbnRlLg==')
         'Scenario.security-layer-mismatch.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIGtyw6R2ZXIgZW5iYXJ0IEZJUFMta3J5cHRlcmluZyBzb20ga2xpZW50ZW4gaW50ZSBrbGFyYXI=')
-        'Finding.rdp-encryption-fips-only' = 'RDP accepterar bara FIPS-kompatibel kryptering: MinEncryptionLevel=4.'
-        'Finding.fips-algorithms-enforced' = (ConvertFrom-RdpUtf8Base64 'RGF0b3JuIHRpbGzDpXRlciBiYXJhIEZJUFMta29tcGF0aWJsYSBhbGdvcml0bWVyIChMc2FcRklQU0FsZ29yaXRobVBvbGljeSBFbmFibGVkPTEpLCBvZnRhc3QgdmlhIHPDpGtlcmhldHNhbHRlcm5hdGl2ZXQgIlN5c3RlbWtyeXB0b2dyYWZpOiBBbnbDpG5kIEZJUFMta29tcGF0aWJsYSBhbGdvcml0bWVyIiwgc29tIGVuIGdydXBwcmluY2lwIGthbiBzw6R0dGEgaWdlbi4=')
+        'Finding.rdp-encryption-fips-only' = (ConvertFrom-RdpUtf8Base64 'TWVkIGRldCBpbmJ5Z2dkYSBSRFAtc8Oka2VyaGV0c2xhZ3JldCAoU2VjdXJpdHlMYXllcj0wKSBpIGJydWsgYWNjZXB0ZXJhciBSRFAgYmFyYSBGSVBTLWtvbXBhdGliZWwga3J5cHRlcmluZzogTWluRW5jcnlwdGlvbkxldmVsPTQuIEtyeXB0ZXJpbmdzbml2w6VuIGfDpGxsZXIgYmFyYSBpbmJ5Z2dkIFJEUC1zw6RrZXJoZXQsIGFsZHJpZyBUTFMu')
+        'Finding.fips-algorithms-enforced' = (ConvertFrom-RdpUtf8Base64 'RGF0b3JuIHRpbGzDpXRlciBiYXJhIEZJUFMta29tcGF0aWJsYSBhbGdvcml0bWVyIChMc2FcRklQU0FsZ29yaXRobVBvbGljeSBFbmFibGVkPTEpLCBvZnRhc3QgdmlhIHPDpGtlcmhldHNhbHRlcm5hdGl2ZXQgIlN5c3RlbWtyeXB0b2dyYWZpOiBBbnbDpG5kIEZJUFMta29tcGF0aWJsYSBhbGdvcml0bWVyIiwgc29tIGVuIGdydXBwcmluY2lwIGthbiBzw6R0dGEgaWdlbi4gRW5zYW10IHN0b3BwYXIgZGV0IGludGUgUkRQIChUTFMgb2NoIEFuc2x1dG5pbmcgdGlsbCBmasOkcnJza3JpdmJvcmQgZnVuZ2VyYXIgbWVkIEZJUFMta29tcGF0aWJsYSBhbGdvcml0bWVyKTogZW5kYXN0IGV0dCBiZWzDpGdnLCBhbGRyaWcgb3JzYWtlbiBpIHNpZy4=')
         'Finding.rdp-encryption-fips-by-policy' = (ConvertFrom-RdpUtf8Base64 'RW4gZ3J1cHByaW5jaXAga3LDpHZlciBGSVBTLWtvbXBhdGliZWwgUkRQLWtyeXB0ZXJpbmcgKFBvbGljaWVzXC4uLlxUZXJtaW5hbCBTZXJ2aWNlcyBNaW5FbmNyeXB0aW9uTGV2ZWw9NCk6IHByaW5jaXBlbiB2aW5uZXIsIGVuIGxva2FsIMOkbmRyaW5nIMOldGVyc3TDpGxscyB2aWQgbsOkc3RhIHVwcGRhdGVyaW5nLiDDhG5kcmEgcHJpbmNpcGVuLg==')
         'Finding.rdp-security-layer-rdp' = (ConvertFrom-RdpUtf8Base64 'UkRQIGFudsOkbmRlciBzaXR0IGVnZXQgc8Oka2VyaGV0c2xhZ2VyIChTZWN1cml0eUxheWVyPTApOiBzZXJ2ZXJuIGF1dGVudGlzZXJhcyBpbnRlIG1vdCBrbGllbnRlbi4gQXp1cmVzIFJlc2V0UkRQQ2VydCBsw6RtbmFyIGRldHRhIGt2YXI7IFRMUyAoMikgw6RyIGRlbiBzw6RrcmEgaW5zdMOkbGxuaW5nZW4gbsOkciBjZXJ0aWZpa2F0ZXQgw6RyIGdpbHRpZ3Qu')
         'Scenario.termservice-not-running.Title' = (ConvertFrom-RdpUtf8Base64 'RmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciAoVGVybVNlcnZpY2UpIMOkciBpbmFrdGl2ZXJhZCBlbGxlciBrw7ZycyBpbnRl')
@@ -353,7 +355,7 @@ $script:RdpStringTable = @{
         'Finding.ev-broker-db-logon' = 'Gebeurtenis 2056: de broker kon zich niet aanmelden bij de database.'
         'Finding.ev-broker-rpc' = 'Gebeurtenis 1296: de Verbindingsbroker is niet gereed voor RPC-communicatie.'
         'Scenario.credssp-oracle.Title' = 'CredSSP-herstel van het versleutelingsorakel weigert de client'
-        'Finding.credssp-force-updated-clients' = 'Herstel van versleutelingsorakel staat op Bijgewerkte clients afdwingen (AllowEncryptionOracle=0): clients zonder de CredSSP-update worden geweigerd. Een groepsbeleid (Systeem\Delegering van referenties\Herstel van versleutelingsorakel) schrijft deze waarde en zet een lokale wijziging terug.'
+        'Finding.credssp-force-updated-clients' = 'Herstel van versleutelingsorakel staat op Bijgewerkte clients afdwingen (AllowEncryptionOracle=0): clients zonder de CredSSP-update worden geweigerd. Een groepsbeleid (Systeem\Delegering van referenties\Herstel van versleutelingsorakel) schrijft deze waarde en zet een lokale wijziging terug. Bijgewerkte clients afdwingen is de aanbevolen beveiliging: werk de client bij in plaats van dit te verlagen.'
         'Scenario.machinekeys-access.Title' = 'RDP kan de persoonlijke sleutel in MachineKeys niet gebruiken'
         'Finding.ev-rcm-cert' = 'Gebeurtenis 1057/1058: de RD-sessiehost kon het zelfondertekende certificaat niet maken of vervangen.'
         'Finding.ev-schannel-key' = 'Schannel 36870: er is een fatale fout opgetreden bij het openen van de persoonlijke sleutel van de TLS-serverreferentie.'
@@ -361,6 +363,7 @@ $script:RdpStringTable = @{
         'Finding.machinekeys-acl' = 'MachineKeys of het RDP-sleutelbestand mist een vermelding die Windows nodig heeft (Administrators op de map; SYSTEM en NETWORK SERVICE op de RDP-sleutel).'
         'Scenario.max-connections-reached.Title' = 'De RDP-listener accepteert geen verbindingen meer'
         'Finding.rdp-connection-limit-zero' = 'De RDP-listener staat geen enkele gelijktijdige verbinding toe: MaxInstanceCount=0.'
+        'Finding.rdp-connection-limit-one' = (ConvertFrom-RdpUtf8Base64 'RGUgUkRQLWxpc3RlbmVyIHN0YWF0IG1hYXIgw6nDqW4gdmVyYmluZGluZyB0b2UgKE1heEluc3RhbmNlQ291bnQ9MSwgaGV0IGxhYWdzdGUgZGF0IGhldCBiZWxlaWQgIkFhbnRhbCB2ZXJiaW5kaW5nZW4gYmVwZXJrZW4iIGFjY2VwdGVlcnQpOiDDqcOpbiBzZXNzaWUgZGllIGluIGdlYnJ1aWsgaXMgb2YgdmVyYnJva2VuIGlzIGFjaHRlcmdlbGF0ZW4sIHZ1bHQgZGllLg==')
         'Finding.rdp-connection-limit-by-policy' = 'Groepsbeleid staat geen enkele verbinding toe (Policies\...\Terminal Services MaxInstanceCount=0): het beleid wint van de waarde van de listener, en een lokale wijziging wordt bij de volgende vernieuwing teruggedraaid. Wijzig het beleid.'
         'Scenario.rdp-cert-invalid.Title' = 'Het RDP-certificaat is verlopen, ontbreekt of is niet het ingestelde certificaat'
         'Finding.rdp-cert-store' = 'Het certificaatarchief Remote Desktop is leeg of bevat alleen verlopen certificaten, of certificaten die RDP niet kan gebruiken (geen persoonlijke sleutel die te openen is, een sleutelbestand dat NETWORK SERVICE niet kan lezen, of uitgebreid sleutelgebruik dat niet voor serververificatie is).'
@@ -378,8 +381,8 @@ $script:RdpStringTable = @{
         'Finding.rdp-listener' = 'De ingestelde RDP-poort wordt bezet door een ander proces dan TermService, of er luistert niets op.'
         'Finding.termservice-stopped' = 'De service Extern bureaublad-services (TermService) is niet actief.'
         'Scenario.security-layer-mismatch.Title' = 'RDP vereist alleen FIPS-versleuteling waaraan de client niet kan voldoen'
-        'Finding.rdp-encryption-fips-only' = 'RDP accepteert alleen FIPS-compatibele versleuteling: MinEncryptionLevel=4.'
-        'Finding.fips-algorithms-enforced' = 'De machine staat alleen FIPS-compatibele algoritmen toe (Lsa\FIPSAlgorithmPolicy Enabled=1), meestal via de beveiligingsoptie "Systeemcryptografie: FIPS-compatibele algoritmen gebruiken", die een groepsbeleid opnieuw kan instellen.'
+        'Finding.rdp-encryption-fips-only' = 'Met de systeemeigen RDP-beveiligingslaag (SecurityLayer=0) in gebruik accepteert RDP alleen FIPS-compatibele versleuteling: MinEncryptionLevel=4. Het versleutelingsniveau geldt alleen voor systeemeigen RDP-beveiliging, nooit voor TLS.'
+        'Finding.fips-algorithms-enforced' = 'De machine staat alleen FIPS-compatibele algoritmen toe (Lsa\FIPSAlgorithmPolicy Enabled=1), meestal via de beveiligingsoptie "Systeemcryptografie: FIPS-compatibele algoritmen gebruiken", die een groepsbeleid opnieuw kan instellen. Op zichzelf houdt dit RDP niet tegen (TLS en Verbinding met extern bureaublad werken met FIPS-compatibele algoritmen): alleen een aanwijzing, nooit op zichzelf de oorzaak.'
         'Finding.rdp-encryption-fips-by-policy' = 'Groepsbeleid vereist FIPS-compatibele RDP-versleuteling (Policies\...\Terminal Services MinEncryptionLevel=4): het beleid wint, een lokale wijziging wordt bij de volgende vernieuwing teruggedraaid. Wijzig het beleid.'
         'Finding.rdp-security-layer-rdp' = 'RDP gebruikt zijn eigen beveiligingslaag (SecurityLayer=0): de server wordt niet geverifieerd bij de client. ResetRDPCert van Azure laat dit achter; TLS (2) is de veilige instelling zodra het certificaat geldig is.'
         'Scenario.termservice-not-running.Title' = 'Extern bureaublad-services (TermService) is uitgeschakeld of niet actief'
@@ -472,7 +475,7 @@ $script:RdpStringTable = @{
         'Finding.ev-broker-db-logon' = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu2IDIwNTbvvJrku6PnkIbkurrnhKHms5XnmbvlhaXlhbbos4fmlpnluqvjgII=')
         'Finding.ev-broker-rpc' = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu2IDEyOTbvvJrpgKPnt5rku6PnkIbkurrlsJrmnKrlsLHnt5LvvIznhKHms5XpgLLooYwgUlBDIOmAmuioiuOAgg==')
         'Scenario.credssp-oracle.Title' = (ConvertFrom-RdpUtf8Base64 'Q3JlZFNTUCDliqDlr4YgT3JhY2xlIOijnOaVkeaOquaWveaLkue1leeUqOaItuerrw==')
-        'Finding.credssp-force-updated-clients' = (ConvertFrom-RdpUtf8Base64 '5Yqg5a+GIE9yYWNsZSDoo5zmlZHmjqrmlr3ngrrjgIzlvLfliLbmm7TmlrDnmoTnlKjmiLbnq6/jgI3vvIhBbGxvd0VuY3J5cHRpb25PcmFjbGU9MO+8ie+8muaykuaciSBDcmVkU1NQIOabtOaWsOeahOeUqOaItuerr+acg+iiq+aLkue1leOAgue+pOe1hOWOn+WJh++8iOezu+e1sVzoqo3orYnlp5TmtL5c5Yqg5a+GIE9yYWNsZSDoo5zmlZHmjqrmlr3vvInmnIPlr6vlhaXmraTlgLzkuKbpgoTljp/mnKzmqZ/orormm7TjgII=')
+        'Finding.credssp-force-updated-clients' = (ConvertFrom-RdpUtf8Base64 '5Yqg5a+GIE9yYWNsZSDoo5zmlZHmjqrmlr3ngrrjgIzlvLfliLbmm7TmlrDnmoTnlKjmiLbnq6/jgI3vvIhBbGxvd0VuY3J5cHRpb25PcmFjbGU9MO+8ie+8muaykuaciSBDcmVkU1NQIOabtOaWsOeahOeUqOaItuerr+acg+iiq+aLkue1leOAgue+pOe1hOWOn+WJh++8iOezu+e1sVzoqo3orYnlp5TmtL5c5Yqg5a+GIE9yYWNsZSDoo5zmlZHmjqrmlr3vvInmnIPlr6vlhaXmraTlgLzkuKbpgoTljp/mnKzmqZ/orormm7TjgILjgIzlvLfliLbmm7TmlrDnmoTnlKjmiLbnq6/jgI3mmK/lu7rorbDnmoTlvLfljJboqK3lrprvvJroq4vmm7TmlrDnlKjmiLbnq6/vvIzogIzkuI3mmK/pmY3kvY7mraToqK3lrprjgII=')
         'Scenario.machinekeys-access.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOeEoeazleS9v+eUqCBNYWNoaW5lS2V5cyDkuK3nmoTnp4Hlr4bph5HpkbA=')
         'Finding.ev-rcm-cert' = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu2IDEwNTcvMTA1OO+8mumBoOerr+ahjOmdouW3peS9nOmajuauteS4u+apn+eEoeazleW7uueri+aIluWPluS7o+WFtuiHquaIkeewvee9suaGkeitieOAgg==')
         'Finding.ev-schannel-key' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzDvvJrlrZjlj5YgVExTIOS8uuacjeWZqOiqjeitieeahOengeWvhumHkemRsOaZgueZvOeUn+WatOmHjemMr+iqpOOAgg==')
@@ -480,6 +483,7 @@ $script:RdpStringTable = @{
         'Finding.machinekeys-acl' = (ConvertFrom-RdpUtf8Base64 'TWFjaGluZUtleXMg5oiWIFJEUCDph5HpkbDmqpTmoYjnvLrlsJEgV2luZG93cyDmiYDpnIDnmoTpoIXnm67vvIjos4fmlpnlpL7kuIrnmoQgQWRtaW5pc3RyYXRvcnPvvJtSRFAg6YeR6ZGw5LiK55qEIFNZU1RFTSDoiIcgTkVUV09SSyBTRVJWSUNF77yJ44CC')
         'Scenario.max-connections-reached.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaOpeiBveeoi+W8j+S4jeWGjeaOpeWPl+mAo+e3mg==')
         'Finding.rdp-connection-limit-zero' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaOpeiBveeoi+W8j+S4jeWFgeioseS7u+S9leS4puihjOmAo+e3mu+8mk1heEluc3RhbmNlQ291bnQ9MOOAgg==')
+        'Finding.rdp-connection-limit-one' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaOpeiBveeoi+W8j+WPquWFgeioseS4gOWAi+mAo+e3mu+8iE1heEluc3RhbmNlQ291bnQ9Me+8jOWNs+WOn+WJh+OAjOmZkOWItumAo+e3muaVuOebruOAjeaOpeWPl+eahOacgOWwj+WAvO+8ie+8muS4gOWAi+S9v+eUqOS4reaIluS/neaMgeS4reaWt+mAo+e3mueahOW3peS9nOmajuauteWwseacg+S9lOa7v+OAgg==')
         'Finding.rdp-connection-limit-by-policy' = (ConvertFrom-RdpUtf8Base64 '576k57WE5Y6f5YmH5LiN5YWB6Kix5Lu75L2V6YCj57ea77yIUG9saWNpZXNcLi4uXFRlcm1pbmFsIFNlcnZpY2VzIE1heEluc3RhbmNlQ291bnQ9MO+8ie+8muWOn+WJh+WEquWFiOaWvOaOpeiBveeoi+W8j+eahOWAvO+8jOacrOapn+iuiuabtOacg+WcqOS4i+asoemHjeaWsOaVtOeQhuaZguiiq+mChOWOn+OAguiri+iuiuabtOWOn+WJh+OAgg==')
         'Scenario.rdp-cert-invalid.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaGkeitieW3sumBjuacn+OAgemBuuWkse+8jOaIluS4jeaYr+W3suioreWumueahOaGkeitiQ==')
         'Finding.rdp-cert-store' = (ConvertFrom-RdpUtf8Base64 'UmVtb3RlIERlc2t0b3Ag5oaR6K2J5a2Y5pS+5Y2A5piv56m655qE77yM5oiW5Y+q5YyF5ZCr5bey6YGO5pyf55qE5oaR6K2J77yM5oiW5Y+q5pyJIFJEUCDnhKHms5Xkvb/nlKjnmoTmhpHorYnvvIjmspLmnInlj6/plovllZ/nmoTnp4Hlr4bph5HpkbDjgIFORVRXT1JLIFNFUlZJQ0Ug54Sh5rOV6K6A5Y+W6YeR6ZGw5qqU5qGI77yM5oiW5aKe5by36YeR6ZGw5L2/55So5pa55rOV5LiN5piv5Ly65pyN5Zmo6amX6K2J77yJ44CC')
@@ -497,8 +501,8 @@ $script:RdpStringTable = @{
         'Finding.rdp-listener' = (ConvertFrom-RdpUtf8Base64 '5bey6Kit5a6a55qEIFJEUCDpgKPmjqXln6DooqsgVGVybVNlcnZpY2Ug5Lul5aSW55qE6JmV55CG56iL5bqP5L2U55So77yM5oiW5rKS5pyJ56iL5byP5Zyo5YW25LiK5o6l6IG944CC')
         'Finding.termservice-stopped' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInmnKrlnKjln7fooYzjgII=')
         'Scenario.security-layer-mismatch.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOimgeaxgueUqOaItuerr+eEoeazlemBlOaIkOeahOWDhemZkCBGSVBTIOWKoOWvhg==')
-        'Finding.rdp-encryption-fips-only' = (ConvertFrom-RdpUtf8Base64 'UkRQIOWPquaOpeWPl+espuWQiCBGSVBTIOeahOWKoOWvhu+8mk1pbkVuY3J5cHRpb25MZXZlbD0044CC')
-        'Finding.fips-algorithms-enforced' = (ConvertFrom-RdpUtf8Base64 '6Zu76IWm5Y+q5YWB6Kix56ym5ZCIIEZJUFMg55qE5ryU566X5rOV77yITHNhXEZJUFNBbGdvcml0aG1Qb2xpY3kgRW5hYmxlZD0x77yJ77yM6YCa5bi45L6G6Ieq5a6J5YWo5oCn6YG46aCF44CM57O757Wx5Yqg5a+G57eo6K2v77ya5L2/55So56ym5ZCIIEZJUFMg55qE5ryU566X5rOV44CN77yM576k57WE5Y6f5YmH5Y+v6IO95pyD5YaN5qyh6Kit5a6a5a6D44CC')
+        'Finding.rdp-encryption-fips-only' = (ConvertFrom-RdpUtf8Base64 '5Zyo5L2/55So5Y6f55SfIFJEUCDlronlhajmgKflsaTvvIhTZWN1cml0eUxheWVyPTDvvInmmYLvvIxSRFAg5Y+q5o6l5Y+X56ym5ZCIIEZJUFMg55qE5Yqg5a+G77yaTWluRW5jcnlwdGlvbkxldmVsPTTjgILliqDlr4blsaTntJrlj6rpgannlKjmlrzljp/nlJ8gUkRQIOWuieWFqOaAp++8jOe1leS4jemBqeeUqOaWvCBUTFPjgII=')
+        'Finding.fips-algorithms-enforced' = (ConvertFrom-RdpUtf8Base64 '6Zu76IWm5Y+q5YWB6Kix56ym5ZCIIEZJUFMg55qE5ryU566X5rOV77yITHNhXEZJUFNBbGdvcml0aG1Qb2xpY3kgRW5hYmxlZD0x77yJ77yM6YCa5bi45L6G6Ieq5a6J5YWo5oCn6YG46aCF44CM57O757Wx5Yqg5a+G57eo6K2v77ya5L2/55So56ym5ZCIIEZJUFMg55qE5ryU566X5rOV44CN77yM576k57WE5Y6f5YmH5Y+v6IO95pyD5YaN5qyh6Kit5a6a5a6D44CC5Zau542o5q2k6Kit5a6a5LiN5pyD6Zi75q2iIFJEUO+8iFRMUyDoiIfpgaDnq6/moYzpnaLpgKPnt5rlj6/mkK3phY3nrKblkIggRklQUyDnmoTmvJTnrpfms5XpgYvkvZzvvInvvJrlg4XngrrkvZDorYnvvIzmnKzouqvntZXpnZ7ljp/lm6DjgII=')
         'Finding.rdp-encryption-fips-by-policy' = (ConvertFrom-RdpUtf8Base64 '576k57WE5Y6f5YmH6KaB5rGC56ym5ZCIIEZJUFMg55qEIFJEUCDliqDlr4bvvIhQb2xpY2llc1wuLi5cVGVybWluYWwgU2VydmljZXMgTWluRW5jcnlwdGlvbkxldmVsPTTvvInvvJrljp/liYflhKrlhYjvvIzmnKzmqZ/orormm7TmnIPlnKjkuIvmrKHph43mlrDmlbTnkIbmmYLooqvpgoTljp/jgILoq4vorormm7Tljp/liYfjgII=')
         'Finding.rdp-security-layer-rdp' = (ConvertFrom-RdpUtf8Base64 'UkRQIOS9v+eUqOiHquW3seeahOWuieWFqOaAp+WxpO+8iFNlY3VyaXR5TGF5ZXI9MO+8ie+8muS8uuacjeWZqOS4jeacg+WQkeeUqOaItuerr+mAsuihjOmpl+itieOAgkF6dXJlIOeahCBSZXNldFJEUENlcnQg5pyD55WZ5LiL5q2k6Kit5a6a77yb5oaR6K2J5pyJ5pWI5b6M77yMVExT77yIMu+8ieaJjeaYr+WuieWFqOeahOioreWumuOAgg==')
         'Scenario.termservice-not-running.Title' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInlt7LlgZznlKjmiJbmnKrlnKjln7fooYw=')
@@ -4068,6 +4072,19 @@ $script:RdpCatalog = @{
                     }
                 }
                 @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-connection-limit-one'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                        Name = 'MaxInstanceCount'
+                        Op = 'equals'
+                        Value = 1
+                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                        PolicyName = 'MaxInstanceCount'
+                    }
+                }
+                @{
                     Role = 'supporting'
                     Check = @{
                         Kind = 'registry-value'
@@ -4254,7 +4271,7 @@ $script:RdpCatalog = @{
                     }
                 }
                 @{
-                    Role = 'primary'
+                    Role = 'supporting'
                     Check = @{
                         Kind = 'registry-value'
                         Id = 'fips-algorithms-enforced'
@@ -4280,7 +4297,7 @@ $script:RdpCatalog = @{
                     }
                 }
                 @{
-                    Role = 'supporting'
+                    Role = 'precondition'
                     Check = @{
                         Kind = 'registry-value'
                         Id = 'rdp-security-layer-rdp'
@@ -4517,6 +4534,16 @@ $script:RdpCatalog = @{
             Name = 'MaxInstanceCount'
             Op = 'equals'
             Value = 0
+            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+            PolicyName = 'MaxInstanceCount'
+        }
+        'rdp-connection-limit-one' = @{
+            Kind = 'registry-value'
+            Id = 'rdp-connection-limit-one'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+            Name = 'MaxInstanceCount'
+            Op = 'equals'
+            Value = 1
             PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
             PolicyName = 'MaxInstanceCount'
         }
@@ -5169,7 +5196,7 @@ $script:RdpCatalog = @{
                     Name = 'MaxInstanceCount'
                 }
             )
-            VerifyChecks = @('rdp-connection-limit-zero')
+            VerifyChecks = @('rdp-connection-limit-zero', 'rdp-connection-limit-one')
             NeededWhenEvents = @()
             RestartsServices = @()
             Reboot = $true

@@ -10,6 +10,7 @@ BeforeDiscovery {
                 Id      = $scenario.Id
                 Fixes   = @($scenario.Fixes)
                 Primary = @($scenario.Evidence | Where-Object { $_.Role -eq 'primary' } | ForEach-Object { @{ CheckId = $_.Check.Id } })
+                Preconditions = @($scenario.Evidence | Where-Object { $_.Role -eq 'precondition' } | ForEach-Object { $_.Check.Id })
             }
         })
     Remove-Module -Name 'RdpRescue' -Force
@@ -54,6 +55,10 @@ Describe 'Invoke-RdpDiagnosis' {
         }
 
         It 'is Detected with <CheckId> as evidence when that check finds its problem' -ForEach $Primary {
+            # A primary decides only where the scenario applies.
+            foreach ($precondition in $Preconditions) {
+                Set-FakeCheckFiring -Check (Get-RdpTestCheck -Id $precondition)
+            }
             Set-FakeCheckFiring -Check (Get-RdpTestCheck -Id $CheckId)
             $result = Invoke-RdpDiagnosis -Scenario $Id
             $result.Status | Should -Be 'Detected'
@@ -64,6 +69,9 @@ Describe 'Invoke-RdpDiagnosis' {
         }
 
         It 'is Unknown naming <CheckId> when its probe fails' -ForEach $Primary {
+            foreach ($precondition in $Preconditions) {
+                Set-FakeCheckFiring -Check (Get-RdpTestCheck -Id $precondition)
+            }
             Set-FakeCheckFailing -Check (Get-RdpTestCheck -Id $CheckId)
             $result = Invoke-RdpDiagnosis -Scenario $Id
             $result.Status | Should -Be 'Unknown'
@@ -78,6 +86,7 @@ Describe 'Invoke-RdpDiagnosis' {
         BeforeAll {
             $scenarioCount = @((Get-RdpTestCatalog).Scenarios).Count
             $allChecks = @((Get-RdpTestCatalog).Scenarios | ForEach-Object { $_.Evidence } | ForEach-Object { $_.Check })
+            $preconditionChecks = @((Get-RdpTestCatalog).Scenarios | ForEach-Object { $_.Evidence } | Where-Object { $_.Role -eq 'precondition' } | ForEach-Object { $_.Check })
         }
 
         It '-AsText prints one contract line per scenario and a verdict line' {
@@ -94,6 +103,11 @@ Describe 'Invoke-RdpDiagnosis' {
 
         It 'keeps the text report of a full diagnosis under 4096 bytes when every check fires' {
             foreach ($check in $allChecks) {
+                Set-FakeCheckFiring -Check $check
+            }
+            # Some checks read one value (SecurityLayer 0 against 2): the preconditions win it,
+            # so that every scenario applies and is detected.
+            foreach ($check in $preconditionChecks) {
                 Set-FakeCheckFiring -Check $check
             }
             $lines = @(Invoke-RdpDiagnosis -AsText)

@@ -55,13 +55,13 @@ export default defineScenario({
       },
       finding: {
         'en-US':
-          'Encryption Oracle Remediation is Force Updated Clients (AllowEncryptionOracle=0): clients without the CredSSP update are refused. A Group Policy (System\\Credentials Delegation\\Encryption Oracle Remediation) writes this value and puts a local change back.',
+          'Encryption Oracle Remediation is Force Updated Clients (AllowEncryptionOracle=0): clients without the CredSSP update are refused. A Group Policy (System\\Credentials Delegation\\Encryption Oracle Remediation) writes this value and puts a local change back. Force Updated Clients is the recommended hardening: update the client rather than lowering it.',
         'sv-SE':
-          'Åtgärden mot krypteringsorakel är Tvinga uppdaterade klienter (AllowEncryptionOracle=0): klienter utan CredSSP-uppdateringen nekas. En grupprincip (System\\Delegering av autentiseringsuppgifter\\Åtgärd mot krypteringsorakel) skriver värdet och återställer en lokal ändring.',
+          'Åtgärden mot krypteringsorakel är Tvinga uppdaterade klienter (AllowEncryptionOracle=0): klienter utan CredSSP-uppdateringen nekas. En grupprincip (System\\Delegering av autentiseringsuppgifter\\Åtgärd mot krypteringsorakel) skriver värdet och återställer en lokal ändring. Tvinga uppdaterade klienter är den rekommenderade härdningen: uppdatera klienten i stället för att sänka den.',
         'nl-NL':
-          'Herstel van versleutelingsorakel staat op Bijgewerkte clients afdwingen (AllowEncryptionOracle=0): clients zonder de CredSSP-update worden geweigerd. Een groepsbeleid (Systeem\\Delegering van referenties\\Herstel van versleutelingsorakel) schrijft deze waarde en zet een lokale wijziging terug.',
+          'Herstel van versleutelingsorakel staat op Bijgewerkte clients afdwingen (AllowEncryptionOracle=0): clients zonder de CredSSP-update worden geweigerd. Een groepsbeleid (Systeem\\Delegering van referenties\\Herstel van versleutelingsorakel) schrijft deze waarde en zet een lokale wijziging terug. Bijgewerkte clients afdwingen is de aanbevolen beveiliging: werk de client bij in plaats van dit te verlagen.',
         'zh-TW':
-          '加密 Oracle 補救措施為「強制更新的用戶端」（AllowEncryptionOracle=0）：沒有 CredSSP 更新的用戶端會被拒絕。群組原則（系統\\認證委派\\加密 Oracle 補救措施）會寫入此值並還原本機變更。',
+          '加密 Oracle 補救措施為「強制更新的用戶端」（AllowEncryptionOracle=0）：沒有 CredSSP 更新的用戶端會被拒絕。群組原則（系統\\認證委派\\加密 Oracle 補救措施）會寫入此值並還原本機變更。「強制更新的用戶端」是建議的強化設定：請更新用戶端，而不是降低此設定。',
       },
     },
   ],

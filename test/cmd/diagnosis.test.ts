@@ -245,7 +245,7 @@ run('diagnosis in a real cmd.exe', () => {
       'RDPRESCUE rdp-disabled CLEAR -',
       'RDPRESCUE rdp-listener-disabled CLEAR -',
       'RDPRESCUE rdp-port-conflict CLEAR -',
-      'RDPRESCUE security-layer-mismatch CLEAR -',
+      'RDPRESCUE security-layer-mismatch CLEAR n/a:rdp-security-layer-rdp',
       'RDPRESCUE termservice-not-running CLEAR -',
       'RDPRESCUE tls-disabled CLEAR -',
       'RDPRESCUE verdict 0 detected',
@@ -275,9 +275,9 @@ run('diagnosis in a real cmd.exe', () => {
     w.reg(
       `reg add "${TSSDIS}" /v Start /t REG_DWORD /d 2 /f`,
       `reg add "${PROTOCOLS}\\TLS 1.2\\Server" /v Enabled /t REG_DWORD /d 0 /f`,
-      `reg add "${RDP}" /v SecurityLayer /t REG_DWORD /d 0 /f`,
-      // Group Policy wins over the local value.
-      `reg add "${POLICY}" /v SecurityLayer /t REG_DWORD /d 2 /f`,
+      `reg add "${RDP}" /v SecurityLayer /t REG_DWORD /d 2 /f`,
+      // Group Policy wins over the local value: native RDP security, where MinEncryptionLevel applies.
+      `reg add "${POLICY}" /v SecurityLayer /t REG_DWORD /d 0 /f`,
       `reg add "${POLICY}" /v fDenyTSConnections /t REG_DWORD /d 1 /f`,
       `reg add "${TERMINAL_SERVER}" /v TSServerDrainMode /t REG_DWORD /d 1 /f`,
       `reg add "${RDP}" /v fLogonDisabled /t REG_DWORD /d 1 /f`,
@@ -318,10 +318,41 @@ run('diagnosis in a real cmd.exe', () => {
       'RDPRESCUE rdp-disabled DETECTED rdp-connections-denied,rdp-denied-by-policy',
       'RDPRESCUE rdp-listener-disabled DETECTED terminal-server-draining,rdp-listener-logons-off',
       'RDPRESCUE rdp-port-conflict DETECTED rdp-listener=3389:4242',
-      'RDPRESCUE security-layer-mismatch DETECTED rdp-encryption-fips-only,fips-algorithms-enforced',
+      'RDPRESCUE security-layer-mismatch DETECTED rdp-encryption-fips-only,fips-algorithms-enforced,rdp-security-layer-rdp',
       'RDPRESCUE termservice-not-running DETECTED termservice-disabled',
-      'RDPRESCUE tls-disabled DETECTED ev-schannel-credential,tls12-server-off,rdp-requires-tls,fips-policy-on',
+      'RDPRESCUE tls-disabled DETECTED ev-schannel-credential,tls12-server-off,fips-policy-on',
       'RDPRESCUE verdict 11 detected',
+    ]);
+  });
+
+  it('judges security-layer-mismatch only with native RDP security, and the connection limit below 2', () => {
+    const lines = () =>
+      report(w.interactive(pasteAll())).filter(
+        (l) =>
+          l.startsWith('RDPRESCUE security-layer-mismatch ') ||
+          l.startsWith('RDPRESCUE max-connections-reached '),
+      );
+    healthy();
+    // FIPS for the machine and FIPS-only RDP encryption under TLS: no refusal documented.
+    w.reg(
+      `reg add "${FIPS}" /v Enabled /t REG_DWORD /d 1 /f`,
+      `reg add "${RDP}" /v MinEncryptionLevel /t REG_DWORD /d 4 /f`,
+      `reg add "${RDP}" /v SecurityLayer /t REG_DWORD /d 2 /f`,
+      `reg add "${RDP}" /v MaxInstanceCount /t REG_DWORD /d 4294967295 /f`,
+      // The lowest limit the policy accepts, winning over the unlimited listener.
+      `reg add "${POLICY}" /v MaxInstanceCount /t REG_DWORD /d 1 /f`,
+    );
+    expect(lines()).toEqual([
+      'RDPRESCUE max-connections-reached DETECTED rdp-connection-limit-one',
+      'RDPRESCUE security-layer-mismatch CLEAR n/a:rdp-security-layer-rdp',
+    ]);
+    w.reg(
+      `reg add "${RDP}" /v SecurityLayer /t REG_DWORD /d 0 /f`,
+      `reg add "${POLICY}" /v MaxInstanceCount /t REG_DWORD /d 2 /f`,
+    );
+    expect(lines()).toEqual([
+      'RDPRESCUE max-connections-reached CLEAR -',
+      'RDPRESCUE security-layer-mismatch DETECTED rdp-encryption-fips-only,fips-algorithms-enforced,rdp-security-layer-rdp',
     ]);
   });
 
@@ -394,7 +425,7 @@ run('diagnosis in a real cmd.exe', () => {
       'RDPRESCUE rdp-disabled CLEAR -',
       'RDPRESCUE rdp-listener-disabled CLEAR -',
       'RDPRESCUE rdp-port-conflict DETECTED rdp-listener=3389:4242,termservice-stopped',
-      'RDPRESCUE security-layer-mismatch CLEAR -',
+      'RDPRESCUE security-layer-mismatch CLEAR n/a:rdp-security-layer-rdp',
       'RDPRESCUE termservice-not-running DETECTED termservice-down',
       'RDPRESCUE tls-disabled CLEAR -',
       'RDPRESCUE verdict 2 detected',

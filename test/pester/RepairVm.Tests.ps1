@@ -185,7 +185,7 @@ Describe 'Rescue-VM script: offline diagnosis' {
         $output | Should -Contain 'RDPRESCUE rdp-listener-disabled CLEAR -'
         $output | Should -Contain 'RDPRESCUE credssp-oracle CLEAR -'
         $output | Should -Contain 'RDPRESCUE max-connections-reached CLEAR -'
-        $output | Should -Contain 'RDPRESCUE security-layer-mismatch CLEAR -'
+        $output | Should -Contain 'RDPRESCUE security-layer-mismatch CLEAR n/a:rdp-security-layer-rdp'
         $output | Should -Contain 'RDPRESCUE rdp-port-conflict UNKNOWN rdp-listener?'
         # A disk holds the start type, not whether the service runs.
         $output | Should -Contain 'RDPRESCUE termservice-not-running UNKNOWN termservice-down?'
@@ -259,9 +259,9 @@ Describe 'Rescue-VM script: offline diagnosis' {
         Get-ScenarioLine -Output $output -Id 'rdp-disabled' | Should -Be 'RDPRESCUE rdp-disabled UNKNOWN rdp-connections-denied?'
         # So do AllowEncryptionOracle and the policy halves of MaxInstanceCount and MinEncryptionLevel.
         Get-ScenarioLine -Output $output -Id 'credssp-oracle' | Should -Be 'RDPRESCUE credssp-oracle UNKNOWN credssp-force-updated-clients?'
-        Get-ScenarioLine -Output $output -Id 'max-connections-reached' | Should -Be 'RDPRESCUE max-connections-reached UNKNOWN rdp-connection-limit-zero?'
-        Get-ScenarioLine -Output $output -Id 'security-layer-mismatch' | Should -Be 'RDPRESCUE security-layer-mismatch UNKNOWN rdp-encryption-fips-only?'
-        $output | Should -Contain 'RDPRESCUE reasons credssp-force-updated-clients:unreadable,rdp-cert-store:unreadable,rdp-connection-limit-zero:unreadable,rdp-connections-denied:unreadable,rdp-encryption-fips-only:unreadable,rdp-listener:offline,termservice-down:offline'
+        Get-ScenarioLine -Output $output -Id 'max-connections-reached' | Should -Be 'RDPRESCUE max-connections-reached UNKNOWN rdp-connection-limit-zero?,rdp-connection-limit-one?'
+        Get-ScenarioLine -Output $output -Id 'security-layer-mismatch' | Should -Be 'RDPRESCUE security-layer-mismatch UNKNOWN rdp-security-layer-rdp?,rdp-encryption-fips-only?'
+        $output | Should -Contain 'RDPRESCUE reasons credssp-force-updated-clients:unreadable,rdp-cert-store:unreadable,rdp-connection-limit-one:unreadable,rdp-connection-limit-zero:unreadable,rdp-connections-denied:unreadable,rdp-encryption-fips-only:unreadable,rdp-listener:offline,rdp-security-layer-rdp:unreadable,termservice-down:offline'
         $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
     }
 }

@@ -318,7 +318,7 @@ run('diagnosis in a real cmd.exe', () => {
       'RDPRESCUE rdp-disabled DETECTED rdp-connections-denied,rdp-denied-by-policy',
       'RDPRESCUE rdp-listener-disabled DETECTED terminal-server-draining,rdp-listener-logons-off',
       'RDPRESCUE rdp-port-conflict DETECTED rdp-listener=3389:4242',
-      'RDPRESCUE security-layer-mismatch DETECTED rdp-encryption-fips-only,fips-algorithms-enforced,rdp-security-layer-rdp',
+      'RDPRESCUE security-layer-mismatch DETECTED rdp-encryption-fips-only,fips-algorithms-enforced',
       'RDPRESCUE termservice-not-running DETECTED termservice-disabled',
       'RDPRESCUE tls-disabled DETECTED ev-schannel-credential,tls12-server-off,fips-policy-on',
       'RDPRESCUE verdict 11 detected',
@@ -352,7 +352,7 @@ run('diagnosis in a real cmd.exe', () => {
     );
     expect(lines()).toEqual([
       'RDPRESCUE max-connections-reached CLEAR -',
-      'RDPRESCUE security-layer-mismatch DETECTED rdp-encryption-fips-only,fips-algorithms-enforced,rdp-security-layer-rdp',
+      'RDPRESCUE security-layer-mismatch DETECTED rdp-encryption-fips-only,fips-algorithms-enforced',
     ]);
   });
 

@@ -50,7 +50,6 @@ if ($culture -and (Test-Path -LiteralPath (Join-Path -Path $PSScriptRoot -ChildP
 #   Get-RdpFirewallRulePort   -Name                     LocalPort of a rule by its Name, or $null when the rule is absent
 #   Set-RdpFirewallRulePort   -Name -Port
 #   Get-RdpWindowsFeatureState -Name                    $true / $false, or $null without Server Manager cmdlets
-#   Get-RdpUserRightExport                               lines of secedit's USER_RIGHTS export (Right = *SID,...); throws when secedit fails
 #   New-RdpProtectedDirectory -Path                     creates a folder only SYSTEM and Administrators can change (backups)
 #   Resolve-RdpFileSystemPath -Path                     full file system path; a relative one is taken from the PowerShell location
 #   Write-RdpBackupManifest   -Path -Manifest           writes backup.json (UTF-8 without BOM)
@@ -58,8 +57,6 @@ if ($culture -and (Test-Path -LiteralPath (Join-Path -Path $PSScriptRoot -ChildP
 #   Invoke-RdpNative          -FilePath -ArgumentList   output lines; throws on a non-zero exit code
 #   Test-RdpElevation                                    $true when running as Administrator
 #   Get-RdpDate                                          the current time (mockable clock)
-#   Get-RdpRegistryValueTable -Path                     every value of a key: name -> data; empty when the key is absent
-#   Set-RdpFirewallRuleEnabled -Name -Enabled           Enable-/Disable-NetFirewallRule by the rule's Name (persistent store)
 
 function Get-RdpRegistryValue {
     [CmdletBinding()]
@@ -206,7 +203,6 @@ function Get-RdpServiceInfo {
             Name      = [string]$service.Name
             State     = [string]$service.State
             StartMode = [string]$service.StartMode
-            StartName = [string]$service.StartName
             ProcessId = [int]$service.ProcessId
         }
     }
@@ -253,30 +249,6 @@ function Set-RdpServiceStartMode {
         return
     }
     Set-Service -Name $Name -StartupType $StartType -ErrorAction Stop
-}
-
-function Set-RdpServiceLogonAccount {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param(
-        [Parameter(Mandatory = $true)]
-        [ValidateLength(1, 256)]
-        [ValidatePattern('^[^/\\]+$')]
-        [string]$Name,
-        [Parameter(Mandatory = $true)]
-        [ValidateSet('LocalSystem', 'NT Authority\LocalService', 'NT Authority\NetworkService')]
-        [string]$Account
-    )
-    # Win32_Service.Change with StartName and an empty StartPassword: the built-in accounts
-    # have no password. The service control manager writes ObjectName itself.
-    if (-not $PSCmdlet.ShouldProcess($Name, "Service: log on as $Account")) {
-        return
-    }
-    $filter = "Name='{0}'" -f $Name.Replace('\', '\\').Replace("'", "\'")
-    $service = Get-CimInstance -ClassName 'Win32_Service' -Filter $filter
-    $result = Invoke-CimMethod -InputObject $service -MethodName 'Change' -Arguments @{ StartName = $Account; StartPassword = '' }
-    if ($result.ReturnValue -ne 0) {
-        throw ('Win32_Service.Change({0}, StartName={1}) returned {2}' -f $Name, $Account, $result.ReturnValue)
-    }
 }
 
 function Send-RdpServiceControl {
@@ -761,23 +733,6 @@ function Get-RdpWindowsFeatureState {
     return [bool]$feature.Installed
 }
 
-function Get-RdpUserRightExport {
-    [CmdletBinding()]
-    [OutputType([string])]
-    param()
-    # secedit writes a Unicode template; only its exit code and the file are read, never its
-    # (localized) messages. A new temporary file of this process, removed afterwards.
-    $file = [System.IO.Path]::GetTempFileName()
-    try {
-        $secedit = Join-Path -Path ([Environment]::SystemDirectory) -ChildPath 'secedit.exe'
-        $null = Invoke-RdpNative -FilePath $secedit -ArgumentList @('/export', '/areas', 'USER_RIGHTS', '/cfg', $file, '/quiet')
-        Get-Content -LiteralPath $file -Encoding Unicode
-    }
-    finally {
-        Remove-Item -LiteralPath $file -Force -ErrorAction SilentlyContinue
-    }
-}
-
 function New-RdpProtectedDirectory {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
@@ -895,44 +850,6 @@ function Get-RdpDate {
     [OutputType([datetime])]
     param()
     Get-Date
-}
-
-# Windows Firewall (src/powershell/firewall.ps1 reads the rules and profiles through these)
-
-function Get-RdpRegistryValueTable {
-    [CmdletBinding()]
-    [OutputType([hashtable])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [string]$Path
-    )
-    $table = @{}
-    if (-not (Test-Path -LiteralPath $Path)) {
-        return $table
-    }
-    $key = Get-Item -LiteralPath $Path
-    foreach ($name in $key.GetValueNames()) {
-        $table[$name] = $key.GetValue($name, $null, [Microsoft.Win32.RegistryValueOptions]::DoNotExpandEnvironmentNames)
-    }
-    $table
-}
-
-function Set-RdpFirewallRuleEnabled {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param(
-        [Parameter(Mandatory = $true)]
-        [string]$Name,
-        [Parameter(Mandatory = $true)]
-        [bool]$Enabled
-    )
-    if ($PSCmdlet.ShouldProcess($Name, "Firewall rule Enabled = $Enabled")) {
-        if ($Enabled) {
-            Enable-NetFirewallRule -Name $Name -ErrorAction Stop
-        }
-        else {
-            Disable-NetFirewallRule -Name $Name -ErrorAction Stop
-        }
-    }
 }
 #endregion src/powershell/platform.ps1
 
@@ -1058,20 +975,7 @@ function Get-RdpEventXPath {
     $providers = @($Checks | ForEach-Object { "@Name='" + $_.Provider + "'" } | Sort-Object -Unique)
     $ids = @($Checks | ForEach-Object { $_.EventIds } | Sort-Object -Unique | ForEach-Object { "EventID=$_" })
     $milliseconds = [int64]($Hours * 3600000)
-    $xpath = "*[System[Provider[{0}] and ({1}) and TimeCreated[timediff(@SystemTime) <= {2}]]" -f ($providers -join ' or '), ($ids -join ' or '), $milliseconds
-    if ($Checks.Count -eq 1) {
-        # One check's own query also filters on its event data, so that a flood of other
-        # events of the same id (failed logons with a bad password) cannot hide its own.
-        foreach ($condition in $Checks[0].DataConditions) {
-            $terms = @(foreach ($field in $condition.Fields) {
-                    foreach ($value in $condition.Accepted) {
-                        "Data[@Name='{0}']='{1}'" -f $field, $value
-                    }
-                })
-            $xpath += ' and EventData[{0}]' -f ($terms -join ' or ')
-        }
-    }
-    $xpath + ']'
+    "*[System[Provider[{0}] and ({1}) and TimeCreated[timediff(@SystemTime) <= {2}]]]" -f ($providers -join ' or '), ($ids -join ' or '), $milliseconds
 }
 
 function Get-RdpChannelEvent {
@@ -1119,12 +1023,7 @@ function Select-RdpCheckEvent {
     foreach ($record in $Records) {
         $ok = $record.ProviderName -eq $Check.Provider -and $Check.EventIds -contains [int]$record.Id -and $record.TimeCreated -ge $Since
         foreach ($condition in $Check.DataConditions) {
-            # A condition holds when any of its fields carries one of its values.
-            $held = $false
-            foreach ($field in $condition.Fields) {
-                $held = $held -or ($record.Data.ContainsKey($field) -and $condition.Accepted -contains [string]$record.Data[$field])
-            }
-            $ok = $ok -and $held
+            $ok = $ok -and $record.Data.ContainsKey($condition.Field) -and $condition.Accepted -contains [string]$record.Data[$condition.Field]
         }
         if ($ok) {
             $record
@@ -1514,181 +1413,6 @@ function Invoke-RdpCheck {
 }
 #endregion src/powershell/checks.ps1
 
-#region src/powershell/user-rights.ps1
-# User rights by SID
-# secedit's USER_RIGHTS export has one line per right: "SeRemoteInteractiveLogonRight = *S-1-5-32-544,*S-1-5-32-555".
-# A holder with a SID is written "*SID"; an account secedit could not turn into a SID is
-# written by its name. Only SIDs are compared: names are localized and user-chosen.
-
-function ConvertFrom-RdpUserRightExport {
-    [CmdletBinding()]
-    [OutputType([hashtable])]
-    param(
-        [AllowEmptyCollection()]
-        [string[]]$Lines = @()
-    )
-    # Right name -> its holders as written ('S-1-5-32-544' for *S-1-5-32-544, names as they are).
-    # A right nobody holds has no line, so it is absent here.
-    $rights = @{}
-    $section = ''
-    foreach ($line in $Lines) {
-        $text = $line.Trim()
-        if ($text -match '^\[(.+)\]$') {
-            $section = $Matches[1]
-            continue
-        }
-        if ($section -ne 'Privilege Rights' -or $text -notmatch '^(Se[A-Za-z]+)\s*=\s*(.*)$') {
-            continue
-        }
-        $holders = @($Matches[2].Split(',') | ForEach-Object { $_.Trim() } | Where-Object { $_ } | ForEach-Object {
-                if ($_.StartsWith('*')) { $_.Substring(1) } else { $_ }
-            })
-        $rights[$Matches[1]] = $holders
-    }
-    $rights
-}
-
-function Get-RdpUserRightTable {
-    [CmdletBinding()]
-    [OutputType([hashtable])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Context
-    )
-    # One export per diagnosis, shared by every user-right check.
-    if (-not $Context.ContainsKey('UserRights')) {
-        $lines = @(Get-RdpUserRightExport)
-        if (-not ($lines | Where-Object { $_.Trim() -eq '[Privilege Rights]' })) {
-            throw 'secedit exported no [Privilege Rights] section'
-        }
-        $Context['UserRights'] = ConvertFrom-RdpUserRightExport -Lines $lines
-    }
-    $Context['UserRights']
-}
-
-function Test-RdpUserRightCheck {
-    [CmdletBinding()]
-    [OutputType([pscustomobject])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Check,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Context
-    )
-    $rights = Get-RdpUserRightTable -Context $Context
-    $holders = @()
-    if ($rights.ContainsKey($Check.Right)) {
-        $holders = @($rights[$Check.Right])
-    }
-    if ($Check.FiresWhen -eq 'granted-any') {
-        $found = @($Check.Sids | Where-Object { $holders -contains $_ })
-    }
-    else {
-        $found = @($Check.Sids | Where-Object { $holders -notcontains $_ })
-    }
-    if ($found.Count -gt 0) {
-        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ($found -join '+')
-    }
-    New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
-}
-#endregion src/powershell/user-rights.ps1
-
-#region src/powershell/service-config.ps1
-# Service configuration
-# A service's start type and logon account against the defaults Microsoft documents, read from
-# the service control manager (Win32_Service: StartMode, StartName), which starts services by
-# them; and the operation that sets a logon account back to a built-in one.
-
-function Test-RdpServiceConfigCheck {
-    [CmdletBinding()]
-    [OutputType([pscustomobject])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Check,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Context
-    )
-    $service = @(Get-RdpServiceInfo -Name $Check.Service)
-    if ($service.Count -eq 0) {
-        # Not installed: service-state 'missing' says so; a configuration there is none.
-        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
-    }
-    if ($Check.Setting -eq 'start-type') {
-        # Win32_Service.StartMode: Auto (delayed start too), Manual, Disabled, Boot, System.
-        $expected = @{ automatic = 'Auto'; manual = 'Manual' }[$Check.Expected]
-        $actual = [string]$service[0].StartMode
-    }
-    else {
-        $expected = [string]$Check.Expected
-        $actual = [string]$service[0].StartName
-    }
-    # -eq on strings ignores case: NT AUTHORITY\LocalService is NT Authority\LocalService.
-    if ($actual -eq $expected) {
-        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
-    }
-    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail (ConvertTo-RdpToken -Value $actual)
-}
-
-function Test-RdpBuiltInServiceAccount {
-    [CmdletBinding()]
-    [OutputType([bool])]
-    param(
-        [AllowEmptyString()]
-        [string]$Account
-    )
-    # The accounts a service runs as without a password; -contains ignores case.
-    @('LocalSystem', 'NT AUTHORITY\LocalService', 'NT AUTHORITY\NetworkService') -contains $Account
-}
-
-function Set-RdpServiceLogonAccountOperation {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    [OutputType([string])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Operation,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Parameters,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Context
-    )
-    $service = @(Get-RdpServiceInfo -Name $Operation.Service)
-    if ($service.Count -eq 0) {
-        throw ($script:RdpStrings.ServiceNotInstalled -f $Operation.Service)
-    }
-    if ([string]$service[0].StartName -eq $Operation.Account) {
-        return
-    }
-    Set-RdpServiceLogonAccount -Name $Operation.Service -Account $Operation.Account
-    '{0} logs on as {1}' -f $Operation.Service, $Operation.Account
-}
-
-function Restore-RdpServiceLogonAccount {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param(
-        [Parameter(Mandatory = $true)]
-        [string]$Service,
-        [AllowEmptyString()]
-        [string]$Account
-    )
-    # Undo of a logon-account change. A built-in account goes back through the service control
-    # manager; another account needs its password, which RdpRescue never saw: its name is
-    # written back (ObjectName, read at the next boot) and the user is told to give the password.
-    if (-not $Account) {
-        return
-    }
-    $now = @(Get-RdpServiceInfo -Name $Service)
-    if ($now.Count -eq 0 -or [string]$now[0].StartName -eq $Account) {
-        return
-    }
-    if (Test-RdpBuiltInServiceAccount -Account $Account) {
-        Set-RdpServiceLogonAccount -Name $Service -Account $Account
-        return
-    }
-    Set-RdpRegistryValue -Path "HKLM:\SYSTEM\CurrentControlSet\Services\$Service" -Name 'ObjectName' -Type 'REG_SZ' -Value $Account
-    Write-Warning ($script:RdpStrings.ServiceAccountNeedsPassword -f $Service, $Account)
-}
-#endregion src/powershell/service-config.ps1
-
 #region src/powershell/status.ps1
 # Status truth table and report lines
 # The same truth table as src/model/report.ts decideStatus, shared by every RdpRescue target:
@@ -1960,16 +1684,14 @@ function Backup-RdpServiceConfigItem {
     }
     $service = @(Get-RdpServiceInfo -Name $name)
     $state = $null
-    $account = $null
     $dependents = @()
     if ($service.Count -gt 0) {
         $state = $service[0].State
-        $account = [string]$service[0].StartName
         # Stopping a service stops its dependents too; undo starts the running ones again.
         $dependents = @(Get-RdpDependentService -Name $name | Where-Object { (Get-RdpServiceState -Name $_) -eq 'Running' })
     }
     $start = Get-RdpRegistryValue -Path "HKLM:\SYSTEM\CurrentControlSet\Services\$name" -Name 'Start'
-    @{ Kind = $Item.Kind; Service = $name; Start = $start; State = $state; Account = $account; Dependents = $dependents }
+    @{ Kind = $Item.Kind; Service = $name; Start = $start; State = $state; Dependents = $dependents }
 }
 
 function Restore-RdpServiceConfigItem {
@@ -1996,10 +1718,6 @@ function Restore-RdpServiceConfigItem {
                 Write-Verbose -Message ('{0}: start type restored for the next boot ({1})' -f $Entry.Service, $_.Exception.Message)
             }
         }
-    }
-    # Older backups have no Account.
-    if ($Entry.PSObject.Properties.Name -contains 'Account') {
-        Restore-RdpServiceLogonAccount -Service $Entry.Service -Account ([string]$Entry.Account)
     }
     $now = @(Get-RdpServiceInfo -Name $Entry.Service)
     if ($Entry.State -eq 'Running' -and $now.Count -gt 0 -and $now[0].State -ne 'Running') {
@@ -2354,11 +2072,6 @@ function Test-RdpServiceConfigItem {
     if ($null -ne $start -and [string]$start -notmatch '^[0-4]$') {
         return $false
     }
-    # An account name: no control characters or quotes, at most 256 characters.
-    $account = Get-RdpEntryField -Entry $Entry -Name 'Account'
-    if ($null -ne $account -and [string]$account -notmatch '^[^\x00-\x1f"]{0,256}$') {
-        return $false
-    }
     if ($Item.Service) {
         $named = ([string]$service -eq $Item.Service)
     }
@@ -2445,23 +2158,6 @@ function Test-RdpBcdStoreItem {
     )
     # The export Backup-RdpBcdStoreItem writes into the backup folder, and nothing else.
     [string](Get-RdpEntryField -Entry $Entry -Name 'File') -eq 'bcd.export'
-}
-
-function Test-RdpBootElementItem {
-    [CmdletBinding()]
-    [OutputType([bool])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [object]$Entry,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Item
-    )
-    # The catalog's entry and element, and a value bcdedit /set takes for that element (or none).
-    if ([string](Get-RdpEntryField -Entry $Entry -Name 'Entry') -ne $Item.Entry -or [string](Get-RdpEntryField -Entry $Entry -Name 'Element') -ne $Item.Element) {
-        return $false
-    }
-    $setting = Get-RdpEntryField -Entry $Entry -Name 'Setting'
-    ($null -eq $setting) -or ($script:RdpBootElementSettings[$Item.Element] -ccontains [string]$setting)
 }
 
 function Test-RdpBackupEntryAllowed {
@@ -2736,158 +2432,6 @@ function Set-RdpServiceState {
     }
 }
 #endregion src/powershell/services.ps1
-
-#region src/powershell/boot-entry.ps1
-# Boot entry elements
-# Windows mounts its own boot store (BCD) as a registry hive: each entry is a key named by its
-# GUID, each element a key named by its type number, in every language. bcdedit's listing is
-# localized, so the check reads the store's keys; the change goes through bcdedit, the
-# documented tool. {default} is the entry the next boot starts: the boot manager's
-# BcdBootMgrObject_DefaultObject element names it.
-
-function Get-RdpBootEntryElementPath {
-    [CmdletBinding()]
-    [OutputType([string])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Item
-    )
-    $pointer = '{0}\Objects\{1}\Elements\{2}' -f $Item.Store, $Item.BootManager, $Item.DefaultObjectElement
-    $entry = Get-RdpRegistryValue -Path $pointer -Name 'Element'
-    if ($entry -isnot [string] -or $entry -notmatch '^\{[0-9A-Fa-f-]{36}\}$') {
-        throw ($script:RdpStrings.BootStoreUnreadable -f $pointer)
-    }
-    '{0}\Objects\{1}\Elements\{2}' -f $Item.Store, $entry, $Item.ElementType
-}
-
-function ConvertFrom-RdpBootElementBytes {
-    [CmdletBinding()]
-    [OutputType([int64])]
-    param(
-        [AllowNull()]
-        [object]$Value
-    )
-    # Integers and booleans are stored little-endian; -1 when the data is not such a number.
-    $number = [int64]-1
-    if ($Value -is [byte[]] -and $Value.Length -ge 1 -and $Value.Length -le 8) {
-        $number = [int64]0
-        for ($i = $Value.Length - 1; $i -ge 0; $i--) {
-            $number = ($number * 256) + $Value[$i]
-        }
-    }
-    $number
-}
-
-function ConvertTo-RdpBootElementText {
-    [CmdletBinding()]
-    [OutputType([string])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Item,
-        [AllowNull()]
-        [object]$Value
-    )
-    # BcdLibrary_SafeBoot: 0 Minimal, 1 Network, 2 DsRepair; other elements show their number.
-    $number = ConvertFrom-RdpBootElementBytes -Value $Value
-    $names = @{ 0 = 'Minimal'; 1 = 'Network'; 2 = 'DsRepair' }
-    if ($Item.Element -eq 'safeboot' -and $names.ContainsKey([int]$number)) {
-        return '{0}:{1}' -f $Item.Element, $names[[int]$number]
-    }
-    '{0}:{1}' -f $Item.Element, $number
-}
-
-function Test-RdpBootEntryCheck {
-    [CmdletBinding()]
-    [OutputType([pscustomobject])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Check,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Context
-    )
-    $path = Get-RdpBootEntryElementPath -Item $Check
-    $value = Get-RdpRegistryValue -Path $path -Name 'Element'
-    if ($null -eq $value) {
-        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
-    }
-    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail (ConvertTo-RdpBootElementText -Item $Check -Value $value)
-}
-
-function Remove-RdpBcdValueOperation {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    [OutputType([string])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Operation,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Parameters,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Context
-    )
-    # bcdedit /deletevalue fails on an element the entry does not carry: delete only a present one.
-    $path = Get-RdpBootEntryElementPath -Item $Operation
-    if ($null -eq (Get-RdpRegistryValue -Path $path -Name 'Element')) {
-        return
-    }
-    $null = Invoke-RdpNative -FilePath "$env:SystemRoot\System32\bcdedit.exe" -ArgumentList @('/deletevalue', $Operation.Entry, $Operation.Element)
-    'bcdedit /deletevalue {0} {1}' -f $Operation.Entry, $Operation.Element
-}
-
-# The values bcdedit /set writes for each element (bcdedit /set documentation: safeboot
-# minimal | network | dsrepair, BcdLibrary_SafeBoot 0, 1, 2; safebootalternateshell yes | no).
-$script:RdpBootElementSettings = @{
-    safeboot               = @('minimal', 'network', 'dsrepair')
-    safebootalternateshell = @('no', 'yes')
-}
-
-function Backup-RdpBootElementItem {
-    [CmdletBinding()]
-    [OutputType([hashtable])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Item,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Context,
-        [Parameter(Mandatory = $true)]
-        [string]$Folder
-    )
-    # Undo sets the element back with bcdedit /set; the exported store is an emergency copy
-    # only (importing it would also drop every boot change made after the fix).
-    $file = Join-Path -Path $Folder -ChildPath 'bcd.export'
-    if (-not (Test-Path -LiteralPath $file)) {
-        $null = Invoke-RdpNative -FilePath "$env:SystemRoot\System32\bcdedit.exe" -ArgumentList @('/export', $file)
-    }
-    $path = Get-RdpBootEntryElementPath -Item $Item
-    $data = Get-RdpRegistryValue -Path $path -Name 'Element'
-    $setting = $null
-    if ($null -ne $data) {
-        $number = ConvertFrom-RdpBootElementBytes -Value $data
-        $settings = $script:RdpBootElementSettings[$Item.Element]
-        if ($number -lt 0 -or $number -ge $settings.Count) {
-            throw ($script:RdpStrings.BootElementUnsaved -f $Item.Element, $number)
-        }
-        $setting = $settings[[int]$number]
-    }
-    @{ Kind = $Item.Kind; Entry = $Item.Entry; Element = $Item.Element; Setting = $setting; EmergencyCopy = 'bcd.export' }
-}
-
-function Restore-RdpBootElementItem {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param(
-        [Parameter(Mandatory = $true)]
-        [object]$Entry,
-        [Parameter(Mandatory = $true)]
-        [string]$Folder
-    )
-    # An element that was absent was not deleted by the fix: nothing to put back.
-    if ($null -eq $Entry.Setting) {
-        return
-    }
-    if ($PSCmdlet.ShouldProcess(('{0} {1}' -f $Entry.Entry, $Entry.Element), 'bcdedit /set')) {
-        $null = Invoke-RdpNative -FilePath "$env:SystemRoot\System32\bcdedit.exe" -ArgumentList @('/set', [string]$Entry.Entry, [string]$Entry.Element, [string]$Entry.Setting)
-    }
-}
-#endregion src/powershell/boot-entry.ps1
 
 #region src/powershell/operations.ps1
 # Operations
@@ -3405,250 +2949,6 @@ function Set-RdpBcdEmsOperation {
 }
 #endregion src/powershell/operations.ps1
 
-#region src/powershell/firewall.ps1
-# Windows Firewall checks, operation and backup
-# The firewall keeps its configuration in the registry: rules as REG_SZ values named by the
-# rule's language-neutral Name under ...\FirewallPolicy\FirewallRules (local store) and
-# HKLM:\SOFTWARE\Policies\Microsoft\WindowsFirewall\FirewallRules (Group Policy store), data
-# '|'-separated fields ('v2.22|Action=Allow|Active=TRUE|Dir=In|Protocol=6|...|LPort=3389|...').
-# Fields are read one by one; the localized Name=/Desc= texts are never looked at.
-
-$script:RdpFirewallLocal = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy'
-$script:RdpFirewallPolicy = 'HKLM:\SOFTWARE\Policies\Microsoft\WindowsFirewall'
-$script:RdpFirewallProfiles = @('DomainProfile', 'StandardProfile', 'PublicProfile')
-
-function ConvertFrom-RdpFirewallRuleData {
-    [CmdletBinding()]
-    [OutputType([hashtable])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [AllowEmptyString()]
-        [string]$Data
-    )
-    # Field name -> list of values: LPort and Profile may appear more than once.
-    $fields = @{}
-    foreach ($part in $Data.Split('|')) {
-        $at = $part.IndexOf('=')
-        if ($at -lt 1) {
-            continue
-        }
-        $name = $part.Substring(0, $at)
-        if (-not $fields.ContainsKey($name)) {
-            $fields[$name] = @()
-        }
-        $fields[$name] += $part.Substring($at + 1)
-    }
-    $fields
-}
-
-function Get-RdpFirewallRuleSet {
-    [CmdletBinding()]
-    [OutputType([hashtable])]
-    param()
-    # Every rule of both stores: @{ Store; Name; Fields }.
-    foreach ($store in @($script:RdpFirewallLocal, $script:RdpFirewallPolicy)) {
-        $values = Get-RdpRegistryValueTable -Path "$store\FirewallRules"
-        foreach ($name in @($values.Keys)) {
-            @{ Store = $store; Name = $name; Fields = (ConvertFrom-RdpFirewallRuleData -Data ([string]$values[$name])) }
-        }
-    }
-}
-
-function Test-RdpFirewallRuleField {
-    [CmdletBinding()]
-    [OutputType([bool])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Fields,
-        [Parameter(Mandatory = $true)]
-        [string]$Name,
-        [Parameter(Mandatory = $true)]
-        [string]$Value
-    )
-    @($Fields[$Name] | Where-Object { [string]$_ -eq $Value }).Count -gt 0
-}
-
-function Test-RdpFirewallRuleActive {
-    [CmdletBinding()]
-    [OutputType([bool])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Fields
-    )
-    Test-RdpFirewallRuleField -Fields $Fields -Name 'Active' -Value 'TRUE'
-}
-
-function Test-RdpFirewallRuleCheck {
-    [CmdletBinding()]
-    [OutputType([pscustomobject])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Check,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Context
-    )
-    $found = @(Get-RdpFirewallRuleSet | Where-Object { $_.Name -eq $Check.Rule })
-    if (@($found | Where-Object { Test-RdpFirewallRuleActive -Fields $_.Fields }).Count -gt 0) {
-        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
-    }
-    $detail = 'inactive'
-    if ($found.Count -eq 0) {
-        $detail = 'missing'
-    }
-    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail $detail
-}
-
-function Get-RdpFirewallProfileValue {
-    [CmdletBinding()]
-    [OutputType([object])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [string]$Profile,
-        [Parameter(Mandatory = $true)]
-        [string]$Name
-    )
-    # The effective value: the Group Policy one when present. Source 'gpo' or 'local'.
-    $value = Get-RdpRegistryValue -Path "$script:RdpFirewallPolicy\$Profile" -Name $Name
-    if ($null -ne $value) {
-        return @{ Value = $value; Source = 'gpo' }
-    }
-    @{ Value = (Get-RdpRegistryValue -Path "$script:RdpFirewallLocal\$Profile" -Name $Name); Source = 'local' }
-}
-
-function Test-RdpFirewallInboundBlockedCheck {
-    [CmdletBinding()]
-    [OutputType([pscustomobject])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Check,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Context
-    )
-    # A profile whose firewall is off blocks nothing; absent EnableFirewall means on.
-    $blocking = @(foreach ($profile in $script:RdpFirewallProfiles) {
-            $enabled = Get-RdpFirewallProfileValue -Profile $profile -Name 'EnableFirewall'
-            $shield = Get-RdpFirewallProfileValue -Profile $profile -Name 'DoNotAllowExceptions'
-            $on = $null -eq $enabled.Value -or [int]$enabled.Value -ne 0
-            if ($on -and $null -ne $shield.Value -and [int]$shield.Value -eq 1) {
-                if ($Check.Source -ne 'policy' -or $shield.Source -eq 'gpo') {
-                    '{0}:{1}' -f $shield.Source, $profile
-                }
-            }
-        })
-    if ($blocking.Count -eq 0) {
-        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
-    }
-    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ($blocking -join '+')
-}
-
-function Test-RdpFirewallPortAllowedCheck {
-    [CmdletBinding()]
-    [OutputType([pscustomobject])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Check,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Context
-    )
-    # Never assume 3389. Active inbound TCP rules listing the port exactly; a block rule wins.
-    $port = [string](Get-RdpConfiguredPort -Check $Check)
-    $matching = @(Get-RdpFirewallRuleSet | Where-Object {
-            (Test-RdpFirewallRuleActive -Fields $_.Fields) -and
-            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Dir' -Value 'In') -and
-            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Protocol' -Value '6') -and
-            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'LPort' -Value $port)
-        })
-    $blocked = @($matching | Where-Object { Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Action' -Value 'Block' })
-    if ($blocked.Count -gt 0) {
-        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ("$port/block:" + (@($blocked | ForEach-Object { $_.Name }) -join '+'))
-    }
-    if ($Check.FiresWhen -eq 'not-allowed' -and @($matching | Where-Object { Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Action' -Value 'Allow' }).Count -eq 0) {
-        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail "$port/no-allow"
-    }
-    New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
-}
-
-function Get-RdpFirewallRuleState {
-    [CmdletBinding()]
-    [OutputType([object])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [string]$Rule
-    )
-    # $true / $false for the local rule's Active field, $null when the rule is absent.
-    $data = Get-RdpRegistryValue -Path "$script:RdpFirewallLocal\FirewallRules" -Name $Rule
-    if ($null -eq $data) {
-        return $null
-    }
-    Test-RdpFirewallRuleActive -Fields (ConvertFrom-RdpFirewallRuleData -Data ([string]$data))
-}
-
-function Enable-RdpFirewallRuleOperation {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    [OutputType([string])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Operation,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Parameters,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Context
-    )
-    $state = Get-RdpFirewallRuleState -Rule $Operation.Rule
-    if ($null -eq $state) {
-        Write-Warning ($script:RdpStrings.FirewallRuleMissing -f $Operation.Rule)
-        return
-    }
-    # Enabling an enabled rule changes nothing: no need to tell the two apart.
-    Set-RdpFirewallRuleEnabled -Name $Operation.Rule -Enabled $true
-    '{0} enabled' -f $Operation.Rule
-}
-
-function Backup-RdpFirewallRuleStateItem {
-    [CmdletBinding()]
-    [OutputType([hashtable])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Item,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Context,
-        [Parameter(Mandatory = $true)]
-        [string]$Folder
-    )
-    @{ Kind = $Item.Kind; Rule = $Item.Rule; Enabled = (Get-RdpFirewallRuleState -Rule $Item.Rule) }
-}
-
-function Restore-RdpFirewallRuleStateItem {
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param(
-        [Parameter(Mandatory = $true)]
-        [object]$Entry,
-        [Parameter(Mandatory = $true)]
-        [string]$Folder
-    )
-    # An absent rule stays absent: enabling never created one.
-    if ($null -ne $Entry.Enabled -and (Get-RdpFirewallRuleState -Rule $Entry.Rule) -ne [bool]$Entry.Enabled) {
-        Set-RdpFirewallRuleEnabled -Name $Entry.Rule -Enabled ([bool]$Entry.Enabled)
-    }
-}
-
-function Test-RdpFirewallRuleStateItem {
-    [CmdletBinding()]
-    [OutputType([bool])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [object]$Entry,
-        [Parameter(Mandatory = $true)]
-        [hashtable]$Item
-    )
-    if ([string](Get-RdpEntryField -Entry $Entry -Name 'Rule') -ne $Item.Rule) {
-        return $false
-    }
-    $enabled = Get-RdpEntryField -Entry $Entry -Name 'Enabled'
-    $null -eq $enabled -or $enabled -is [bool]
-}
-#endregion src/powershell/firewall.ps1
-
 #region src/powershell/engine.ps1
 # Diagnosis and repair engine
 
@@ -4036,13 +3336,7 @@ $script:RdpCheckEvaluators = @{
     'certificate-store' = 'Test-RdpCertificateStoreCheck'
     'certificate-binding' = 'Test-RdpCertificateBindingCheck'
     'folder-acl' = 'Test-RdpFolderAclCheck'
-    'service-config' = 'Test-RdpServiceConfigCheck'
     'windows-feature' = 'Test-RdpWindowsFeatureCheck'
-    'user-right' = 'Test-RdpUserRightCheck'
-    'boot-entry' = 'Test-RdpBootEntryCheck'
-    'firewall-rule' = 'Test-RdpFirewallRuleCheck'
-    'firewall-inbound-blocked' = 'Test-RdpFirewallInboundBlockedCheck'
-    'firewall-port-allowed' = 'Test-RdpFirewallPortAllowedCheck'
 }
 
 $script:RdpOperationAppliers = @{
@@ -4055,13 +3349,10 @@ $script:RdpOperationAppliers = @{
     'service-start' = 'Start-RdpServiceOperation'
     'service-stop' = 'Stop-RdpServiceOperation'
     'service-start-type' = 'Set-RdpServiceStartTypeOperation'
-    'service-logon-account' = 'Set-RdpServiceLogonAccountOperation'
     'remove-self-signed-certificates' = 'Remove-RdpSelfSignedCertificateOperation'
     'firewall-rule-port' = 'Set-RdpFirewallRuleOperation'
     'bcd-set' = 'Set-RdpBcdOperation'
     'bcd-ems-settings' = 'Set-RdpBcdEmsOperation'
-    'bcd-delete-value' = 'Remove-RdpBcdValueOperation'
-    'firewall-rule-enable' = 'Enable-RdpFirewallRuleOperation'
 }
 
 $script:RdpBackupFunctions = @{
@@ -4070,9 +3361,7 @@ $script:RdpBackupFunctions = @{
     'service-config' = 'Backup-RdpServiceConfigItem'
     'certificate-store' = 'Backup-RdpCertificateStoreItem'
     'firewall-rule' = 'Backup-RdpFirewallRuleItem'
-    'firewall-rule-state' = 'Backup-RdpFirewallRuleStateItem'
     'bcd-store' = 'Backup-RdpBcdStoreItem'
-    'boot-element' = 'Backup-RdpBootElementItem'
 }
 
 $script:RdpRestoreFunctions = @{
@@ -4081,9 +3370,7 @@ $script:RdpRestoreFunctions = @{
     'service-config' = 'Restore-RdpServiceConfigItem'
     'certificate-store' = 'Restore-RdpCertificateStoreItem'
     'firewall-rule' = 'Restore-RdpFirewallRuleItem'
-    'firewall-rule-state' = 'Restore-RdpFirewallRuleStateItem'
     'bcd-store' = 'Restore-RdpBcdStoreItem'
-    'boot-element' = 'Restore-RdpBootElementItem'
 }
 
 $script:RdpBackupEntryTests = @{
@@ -4092,55 +3379,11 @@ $script:RdpBackupEntryTests = @{
     'service-config' = 'Test-RdpServiceConfigItem'
     'certificate-store' = 'Test-RdpCertificateStoreItem'
     'firewall-rule' = 'Test-RdpFirewallRuleItem'
-    'firewall-rule-state' = 'Test-RdpFirewallRuleStateItem'
     'bcd-store' = 'Test-RdpBcdStoreItem'
-    'boot-element' = 'Test-RdpBootElementItem'
 }
 
 $script:RdpCatalog = @{
     Scenarios = @(
-        @{
-            Id = 'account-locked-or-expired'
-            Evidence = @(
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'event-query'
-                        Id = 'ev-logon-account'
-                        Channel = 'Security'
-                        Provider = 'Microsoft-Windows-Security-Auditing'
-                        EventIds = @(4625)
-                        WindowHours = 24
-                        DataConditions = @(
-                            @{
-                                Fields = @('Status', 'SubStatus')
-                                Accepted = @('0xc0000234', '0xc0000072', '0xc0000071', '0xc0000224', '0xc0000193')
-                            }
-                        )
-                        ReportFields = @('TargetUserName', 'Status', 'SubStatus')
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'event-query'
-                        Id = 'ev-logon-bad-password'
-                        Channel = 'Security'
-                        Provider = 'Microsoft-Windows-Security-Auditing'
-                        EventIds = @(4625)
-                        WindowHours = 24
-                        DataConditions = @(
-                            @{
-                                Fields = @('Status', 'SubStatus')
-                                Accepted = @('0xc000006a', '0xc0000064')
-                            }
-                        )
-                        ReportFields = @('TargetUserName', 'SubStatus')
-                    }
-                }
-            )
-            Fixes = @()
-        }
         @{
             Id = 'broker-hostname'
             Evidence = @(
@@ -4198,80 +3441,8 @@ $script:RdpCatalog = @{
                         PolicyName = $null
                     }
                 }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'credssp-vulnerable'
-                        Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
-                        Name = 'AllowEncryptionOracle'
-                        Op = 'equals'
-                        Value = 2
-                        PolicyKey = $null
-                        PolicyName = $null
-                    }
-                }
             )
             Fixes = @('set-credssp-mitigated')
-        }
-        @{
-            Id = 'guest-firewall-blocks-rdp'
-            Evidence = @(
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'firewall-rule'
-                        Id = 'rdp-firewall-rule-off'
-                        Rule = 'RemoteDesktop-UserMode-In-TCP'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'firewall-inbound-blocked'
-                        Id = 'firewall-blocks-all-inbound'
-                        Source = 'effective'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'firewall-port-allowed'
-                        Id = 'rdp-port-block-rule'
-                        PortKey = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                        PortName = 'PortNumber'
-                        DefaultPort = 3389
-                        FiresWhen = 'blocked'
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'firewall-inbound-blocked'
-                        Id = 'firewall-block-all-by-policy'
-                        Source = 'policy'
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'service-state'
-                        Id = 'firewall-service-stopped'
-                        Service = 'MpsSvc'
-                        FiresWhen = 'not-running'
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'service-state'
-                        Id = 'bfe-service-stopped'
-                        Service = 'BFE'
-                        FiresWhen = 'not-running'
-                    }
-                }
-            )
-            Fixes = @('enable-rdp-firewall-rules', 'allow-firewall-inbound-exceptions')
         }
         @{
             Id = 'machinekeys-access'
@@ -4364,136 +3535,33 @@ $script:RdpCatalog = @{
                     }
                 }
                 @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-connection-limit-one'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                        Name = 'MaxInstanceCount'
+                        Op = 'equals'
+                        Value = 1
+                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                        PolicyName = 'MaxInstanceCount'
+                    }
+                }
+                @{
                     Role = 'supporting'
                     Check = @{
                         Kind = 'registry-value'
                         Id = 'rdp-connection-limit-by-policy'
                         Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
                         Name = 'MaxInstanceCount'
-                        Op = 'present'
-                        Value = $null
+                        Op = 'equals'
+                        Value = 0
                         PolicyKey = $null
                         PolicyName = $null
                     }
                 }
             )
             Fixes = @('restore-rdp-connection-limit')
-        }
-        @{
-            Id = 'network-service-down'
-            Evidence = @(
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-config'
-                        Id = 'netsvc-dhcp-start'
-                        Service = 'Dhcp'
-                        Setting = 'start-type'
-                        Expected = 'automatic'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-state'
-                        Id = 'netsvc-dhcp-down'
-                        Service = 'Dhcp'
-                        FiresWhen = 'not-running'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-config'
-                        Id = 'netsvc-nsi-start'
-                        Service = 'nsi'
-                        Setting = 'start-type'
-                        Expected = 'automatic'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-state'
-                        Id = 'netsvc-nsi-down'
-                        Service = 'nsi'
-                        FiresWhen = 'not-running'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-config'
-                        Id = 'netsvc-bfe-start'
-                        Service = 'BFE'
-                        Setting = 'start-type'
-                        Expected = 'automatic'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-state'
-                        Id = 'netsvc-bfe-down'
-                        Service = 'BFE'
-                        FiresWhen = 'not-running'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-config'
-                        Id = 'netsvc-mpssvc-start'
-                        Service = 'MpsSvc'
-                        Setting = 'start-type'
-                        Expected = 'automatic'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-state'
-                        Id = 'netsvc-mpssvc-down'
-                        Service = 'MpsSvc'
-                        FiresWhen = 'not-running'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-config'
-                        Id = 'netsvc-dhcp-account'
-                        Service = 'Dhcp'
-                        Setting = 'logon-account'
-                        Expected = 'NT Authority\LocalService'
-                    }
-                }
-            )
-            Fixes = @('start-network-services', 'reset-dhcp-logon-account')
-        }
-        @{
-            Id = 'nla-dc-unreachable'
-            Evidence = @(
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'event-query'
-                        Id = 'ev-logon-no-dc'
-                        Channel = 'Security'
-                        Provider = 'Microsoft-Windows-Security-Auditing'
-                        EventIds = @(4625)
-                        WindowHours = 24
-                        DataConditions = @(
-                            @{
-                                Fields = @('Status', 'SubStatus')
-                                Accepted = @('0xc000005e', '0xc000018c', '0xc0000192')
-                            }
-                        )
-                        ReportFields = @('TargetDomainName', 'Status', 'SubStatus')
-                    }
-                }
-            )
-            Fixes = @('disable-nla')
         }
         @{
             Id = 'rdp-cert-invalid'
@@ -4588,8 +3656,8 @@ $script:RdpCatalog = @{
                         Id = 'terminal-server-draining'
                         Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
                         Name = 'TSServerDrainMode'
-                        Op = 'not-equals'
-                        Value = 0
+                        Op = 'equals'
+                        Value = 1
                         PolicyKey = $null
                         PolicyName = $null
                     }
@@ -4650,55 +3718,6 @@ $script:RdpCatalog = @{
             Fixes = @('stop-port-owner', 'set-rdp-port')
         }
         @{
-            Id = 'rdp-port-firewall-mismatch'
-            Evidence = @(
-                @{
-                    Role = 'precondition'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'rdp-port-changed'
-                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                        Name = 'PortNumber'
-                        Op = 'not-equals'
-                        Value = 3389
-                        PolicyKey = $null
-                        PolicyName = $null
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'firewall-port-allowed'
-                        Id = 'rdp-port-not-allowed'
-                        PortKey = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                        PortName = 'PortNumber'
-                        DefaultPort = 3389
-                        FiresWhen = 'not-allowed'
-                    }
-                }
-            )
-            Fixes = @('open-rdp-port-in-firewall', 'set-rdp-port')
-        }
-        @{
-            Id = 'safe-mode-boot'
-            Evidence = @(
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'boot-entry'
-                        Id = 'default-entry-safeboot'
-                        Entry = '{default}'
-                        Element = 'safeboot'
-                        ElementType = '25000080'
-                        Store = 'HKLM:\BCD00000000'
-                        BootManager = '{9dea862c-5cdd-4e70-acc1-f32b344d4795}'
-                        DefaultObjectElement = '23000003'
-                    }
-                }
-            )
-            Fixes = @('remove-safe-boot')
-        }
-        @{
             Id = 'security-layer-mismatch'
             Evidence = @(
                 @{
@@ -4715,7 +3734,7 @@ $script:RdpCatalog = @{
                     }
                 }
                 @{
-                    Role = 'primary'
+                    Role = 'supporting'
                     Check = @{
                         Kind = 'registry-value'
                         Id = 'fips-algorithms-enforced'
@@ -4741,7 +3760,7 @@ $script:RdpCatalog = @{
                     }
                 }
                 @{
-                    Role = 'supporting'
+                    Role = 'precondition'
                     Check = @{
                         Kind = 'registry-value'
                         Id = 'rdp-security-layer-rdp'
@@ -4777,41 +3796,8 @@ $script:RdpCatalog = @{
                         FiresWhen = 'not-running'
                     }
                 }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'service-config'
-                        Id = 'termservice-account'
-                        Service = 'TermService'
-                        Setting = 'logon-account'
-                        Expected = 'NT Authority\NetworkService'
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'service-config'
-                        Id = 'termservice-start-type'
-                        Service = 'TermService'
-                        Setting = 'start-type'
-                        Expected = 'manual'
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'event-query'
-                        Id = 'ev-scm-start-failure'
-                        Channel = 'System'
-                        Provider = 'Service Control Manager'
-                        EventIds = @(7000, 7001, 7022, 7023)
-                        WindowHours = 24
-                        DataConditions = @()
-                        ReportFields = @()
-                    }
-                }
             )
-            Fixes = @('start-termservice', 'reset-termservice-logon-account')
+            Fixes = @('start-termservice')
         }
         @{
             Id = 'tls-disabled'
@@ -4910,92 +3896,8 @@ $script:RdpCatalog = @{
             )
             Fixes = @('enable-tls12-server', 'suspend-group-policy', 'resume-group-policy', 'enable-legacy-tls-server')
         }
-        @{
-            Id = 'user-not-authorized'
-            Evidence = @(
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'event-query'
-                        Id = 'ev-logon-no-right'
-                        Channel = 'Security'
-                        Provider = 'Microsoft-Windows-Security-Auditing'
-                        EventIds = @(4625)
-                        WindowHours = 24
-                        DataConditions = @(
-                            @{
-                                Fields = @('Status', 'SubStatus')
-                                Accepted = @('0xc000015b')
-                            }
-                        )
-                        ReportFields = @('TargetUserName', 'LogonType')
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'user-right'
-                        Id = 'rdp-right-no-admins'
-                        Right = 'SeRemoteInteractiveLogonRight'
-                        FiresWhen = 'missing-any'
-                        Sids = @('S-1-5-32-544')
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'user-right'
-                        Id = 'rdp-right-no-rdusers'
-                        Right = 'SeRemoteInteractiveLogonRight'
-                        FiresWhen = 'missing-any'
-                        Sids = @('S-1-5-32-555')
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'user-right'
-                        Id = 'rdp-right-denied'
-                        Right = 'SeDenyRemoteInteractiveLogonRight'
-                        FiresWhen = 'granted-any'
-                        Sids = @('S-1-5-113', 'S-1-5-114', 'S-1-5-32-544', 'S-1-5-32-555')
-                    }
-                }
-            )
-            Fixes = @()
-        }
     )
     Checks = @{
-        'ev-logon-account' = @{
-            Kind = 'event-query'
-            Id = 'ev-logon-account'
-            Channel = 'Security'
-            Provider = 'Microsoft-Windows-Security-Auditing'
-            EventIds = @(4625)
-            WindowHours = 24
-            DataConditions = @(
-                @{
-                    Fields = @('Status', 'SubStatus')
-                    Accepted = @('0xc0000234', '0xc0000072', '0xc0000071', '0xc0000224', '0xc0000193')
-                }
-            )
-            ReportFields = @('TargetUserName', 'Status', 'SubStatus')
-        }
-        'ev-logon-bad-password' = @{
-            Kind = 'event-query'
-            Id = 'ev-logon-bad-password'
-            Channel = 'Security'
-            Provider = 'Microsoft-Windows-Security-Auditing'
-            EventIds = @(4625)
-            WindowHours = 24
-            DataConditions = @(
-                @{
-                    Fields = @('Status', 'SubStatus')
-                    Accepted = @('0xc000006a', '0xc0000064')
-                }
-            )
-            ReportFields = @('TargetUserName', 'SubStatus')
-        }
         'broker-role-installed' = @{
             Kind = 'windows-feature'
             Id = 'broker-role-installed'
@@ -5031,51 +3933,6 @@ $script:RdpCatalog = @{
             Value = 0
             PolicyKey = $null
             PolicyName = $null
-        }
-        'credssp-vulnerable' = @{
-            Kind = 'registry-value'
-            Id = 'credssp-vulnerable'
-            Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
-            Name = 'AllowEncryptionOracle'
-            Op = 'equals'
-            Value = 2
-            PolicyKey = $null
-            PolicyName = $null
-        }
-        'rdp-firewall-rule-off' = @{
-            Kind = 'firewall-rule'
-            Id = 'rdp-firewall-rule-off'
-            Rule = 'RemoteDesktop-UserMode-In-TCP'
-        }
-        'firewall-blocks-all-inbound' = @{
-            Kind = 'firewall-inbound-blocked'
-            Id = 'firewall-blocks-all-inbound'
-            Source = 'effective'
-        }
-        'rdp-port-block-rule' = @{
-            Kind = 'firewall-port-allowed'
-            Id = 'rdp-port-block-rule'
-            PortKey = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-            PortName = 'PortNumber'
-            DefaultPort = 3389
-            FiresWhen = 'blocked'
-        }
-        'firewall-block-all-by-policy' = @{
-            Kind = 'firewall-inbound-blocked'
-            Id = 'firewall-block-all-by-policy'
-            Source = 'policy'
-        }
-        'firewall-service-stopped' = @{
-            Kind = 'service-state'
-            Id = 'firewall-service-stopped'
-            Service = 'MpsSvc'
-            FiresWhen = 'not-running'
-        }
-        'bfe-service-stopped' = @{
-            Kind = 'service-state'
-            Id = 'bfe-service-stopped'
-            Service = 'BFE'
-            FiresWhen = 'not-running'
         }
         'ev-rcm-cert' = @{
             Kind = 'event-query'
@@ -5143,89 +4000,25 @@ $script:RdpCatalog = @{
             PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
             PolicyName = 'MaxInstanceCount'
         }
+        'rdp-connection-limit-one' = @{
+            Kind = 'registry-value'
+            Id = 'rdp-connection-limit-one'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+            Name = 'MaxInstanceCount'
+            Op = 'equals'
+            Value = 1
+            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+            PolicyName = 'MaxInstanceCount'
+        }
         'rdp-connection-limit-by-policy' = @{
             Kind = 'registry-value'
             Id = 'rdp-connection-limit-by-policy'
             Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
             Name = 'MaxInstanceCount'
-            Op = 'present'
-            Value = $null
+            Op = 'equals'
+            Value = 0
             PolicyKey = $null
             PolicyName = $null
-        }
-        'netsvc-dhcp-start' = @{
-            Kind = 'service-config'
-            Id = 'netsvc-dhcp-start'
-            Service = 'Dhcp'
-            Setting = 'start-type'
-            Expected = 'automatic'
-        }
-        'netsvc-dhcp-down' = @{
-            Kind = 'service-state'
-            Id = 'netsvc-dhcp-down'
-            Service = 'Dhcp'
-            FiresWhen = 'not-running'
-        }
-        'netsvc-nsi-start' = @{
-            Kind = 'service-config'
-            Id = 'netsvc-nsi-start'
-            Service = 'nsi'
-            Setting = 'start-type'
-            Expected = 'automatic'
-        }
-        'netsvc-nsi-down' = @{
-            Kind = 'service-state'
-            Id = 'netsvc-nsi-down'
-            Service = 'nsi'
-            FiresWhen = 'not-running'
-        }
-        'netsvc-bfe-start' = @{
-            Kind = 'service-config'
-            Id = 'netsvc-bfe-start'
-            Service = 'BFE'
-            Setting = 'start-type'
-            Expected = 'automatic'
-        }
-        'netsvc-bfe-down' = @{
-            Kind = 'service-state'
-            Id = 'netsvc-bfe-down'
-            Service = 'BFE'
-            FiresWhen = 'not-running'
-        }
-        'netsvc-mpssvc-start' = @{
-            Kind = 'service-config'
-            Id = 'netsvc-mpssvc-start'
-            Service = 'MpsSvc'
-            Setting = 'start-type'
-            Expected = 'automatic'
-        }
-        'netsvc-mpssvc-down' = @{
-            Kind = 'service-state'
-            Id = 'netsvc-mpssvc-down'
-            Service = 'MpsSvc'
-            FiresWhen = 'not-running'
-        }
-        'netsvc-dhcp-account' = @{
-            Kind = 'service-config'
-            Id = 'netsvc-dhcp-account'
-            Service = 'Dhcp'
-            Setting = 'logon-account'
-            Expected = 'NT Authority\LocalService'
-        }
-        'ev-logon-no-dc' = @{
-            Kind = 'event-query'
-            Id = 'ev-logon-no-dc'
-            Channel = 'Security'
-            Provider = 'Microsoft-Windows-Security-Auditing'
-            EventIds = @(4625)
-            WindowHours = 24
-            DataConditions = @(
-                @{
-                    Fields = @('Status', 'SubStatus')
-                    Accepted = @('0xc000005e', '0xc000018c', '0xc0000192')
-                }
-            )
-            ReportFields = @('TargetDomainName', 'Status', 'SubStatus')
         }
         'rdp-cert-store' = @{
             Kind = 'certificate-store'
@@ -5285,8 +4078,8 @@ $script:RdpCatalog = @{
             Id = 'terminal-server-draining'
             Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
             Name = 'TSServerDrainMode'
-            Op = 'not-equals'
-            Value = 0
+            Op = 'equals'
+            Value = 1
             PolicyKey = $null
             PolicyName = $null
         }
@@ -5323,34 +4116,6 @@ $script:RdpCatalog = @{
             Id = 'termservice-stopped'
             Service = 'TermService'
             FiresWhen = 'not-running'
-        }
-        'rdp-port-changed' = @{
-            Kind = 'registry-value'
-            Id = 'rdp-port-changed'
-            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-            Name = 'PortNumber'
-            Op = 'not-equals'
-            Value = 3389
-            PolicyKey = $null
-            PolicyName = $null
-        }
-        'rdp-port-not-allowed' = @{
-            Kind = 'firewall-port-allowed'
-            Id = 'rdp-port-not-allowed'
-            PortKey = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-            PortName = 'PortNumber'
-            DefaultPort = 3389
-            FiresWhen = 'not-allowed'
-        }
-        'default-entry-safeboot' = @{
-            Kind = 'boot-entry'
-            Id = 'default-entry-safeboot'
-            Entry = '{default}'
-            Element = 'safeboot'
-            ElementType = '25000080'
-            Store = 'HKLM:\BCD00000000'
-            BootManager = '{9dea862c-5cdd-4e70-acc1-f32b344d4795}'
-            DefaultObjectElement = '23000003'
         }
         'rdp-encryption-fips-only' = @{
             Kind = 'registry-value'
@@ -5403,30 +4168,6 @@ $script:RdpCatalog = @{
             Id = 'termservice-down'
             Service = 'TermService'
             FiresWhen = 'not-running'
-        }
-        'termservice-account' = @{
-            Kind = 'service-config'
-            Id = 'termservice-account'
-            Service = 'TermService'
-            Setting = 'logon-account'
-            Expected = 'NT Authority\NetworkService'
-        }
-        'termservice-start-type' = @{
-            Kind = 'service-config'
-            Id = 'termservice-start-type'
-            Service = 'TermService'
-            Setting = 'start-type'
-            Expected = 'manual'
-        }
-        'ev-scm-start-failure' = @{
-            Kind = 'event-query'
-            Id = 'ev-scm-start-failure'
-            Channel = 'System'
-            Provider = 'Service Control Manager'
-            EventIds = @(7000, 7001, 7022, 7023)
-            WindowHours = 24
-            DataConditions = @()
-            ReportFields = @()
         }
         'ev-schannel-credential' = @{
             Kind = 'event-query'
@@ -5498,98 +4239,8 @@ $script:RdpCatalog = @{
             PolicyKey = $null
             PolicyName = $null
         }
-        'ev-logon-no-right' = @{
-            Kind = 'event-query'
-            Id = 'ev-logon-no-right'
-            Channel = 'Security'
-            Provider = 'Microsoft-Windows-Security-Auditing'
-            EventIds = @(4625)
-            WindowHours = 24
-            DataConditions = @(
-                @{
-                    Fields = @('Status', 'SubStatus')
-                    Accepted = @('0xc000015b')
-                }
-            )
-            ReportFields = @('TargetUserName', 'LogonType')
-        }
-        'rdp-right-no-admins' = @{
-            Kind = 'user-right'
-            Id = 'rdp-right-no-admins'
-            Right = 'SeRemoteInteractiveLogonRight'
-            FiresWhen = 'missing-any'
-            Sids = @('S-1-5-32-544')
-        }
-        'rdp-right-no-rdusers' = @{
-            Kind = 'user-right'
-            Id = 'rdp-right-no-rdusers'
-            Right = 'SeRemoteInteractiveLogonRight'
-            FiresWhen = 'missing-any'
-            Sids = @('S-1-5-32-555')
-        }
-        'rdp-right-denied' = @{
-            Kind = 'user-right'
-            Id = 'rdp-right-denied'
-            Right = 'SeDenyRemoteInteractiveLogonRight'
-            FiresWhen = 'granted-any'
-            Sids = @('S-1-5-113', 'S-1-5-114', 'S-1-5-32-544', 'S-1-5-32-555')
-        }
     }
     Fixes = @{
-        'allow-firewall-inbound-exceptions' = @{
-            Id = 'allow-firewall-inbound-exceptions'
-            Command = 'Disable-RdpFirewallInboundBlock'
-            OptIn = $true
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'registry-set'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\DomainProfile'
-                    Name = 'DoNotAllowExceptions'
-                    Type = 'REG_DWORD'
-                    Param = $null
-                    Data = 0
-                }
-                @{
-                    Kind = 'registry-set'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\StandardProfile'
-                    Name = 'DoNotAllowExceptions'
-                    Type = 'REG_DWORD'
-                    Param = $null
-                    Data = 0
-                }
-                @{
-                    Kind = 'registry-set'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\PublicProfile'
-                    Name = 'DoNotAllowExceptions'
-                    Type = 'REG_DWORD'
-                    Param = $null
-                    Data = 0
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'registry-value'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\DomainProfile'
-                    Name = 'DoNotAllowExceptions'
-                }
-                @{
-                    Kind = 'registry-value'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\StandardProfile'
-                    Name = 'DoNotAllowExceptions'
-                }
-                @{
-                    Kind = 'registry-value'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\PublicProfile'
-                    Name = 'DoNotAllowExceptions'
-                }
-            )
-            VerifyChecks = @('firewall-blocks-all-inbound')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $true
-            WeakensSecurity = $true
-        }
         'allow-rdp-connections' = @{
             Id = 'allow-rdp-connections'
             Command = 'Enable-RdpConnection'
@@ -5641,34 +4292,6 @@ $script:RdpCatalog = @{
                 }
             )
             VerifyChecks = @('fips-algorithms-enforced')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $true
-            WeakensSecurity = $true
-        }
-        'disable-nla' = @{
-            Id = 'disable-nla'
-            Command = 'Disable-RdpNetworkLevelAuthentication'
-            OptIn = $true
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'registry-set'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                    Name = 'UserAuthentication'
-                    Type = 'REG_DWORD'
-                    Param = $null
-                    Data = 0
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'registry-value'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                    Name = 'UserAuthentication'
-                }
-            )
-            VerifyChecks = @()
             NeededWhenEvents = @()
             RestartsServices = @()
             Reboot = $true
@@ -5740,37 +4363,6 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $true
-        }
-        'enable-rdp-firewall-rules' = @{
-            Id = 'enable-rdp-firewall-rules'
-            Command = 'Enable-RdpFirewallRule'
-            OptIn = $false
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'firewall-rule-enable'
-                    Rule = 'RemoteDesktop-UserMode-In-TCP'
-                }
-                @{
-                    Kind = 'firewall-rule-enable'
-                    Rule = 'RemoteDesktop-UserMode-In-UDP'
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'firewall-rule-state'
-                    Rule = 'RemoteDesktop-UserMode-In-TCP'
-                }
-                @{
-                    Kind = 'firewall-rule-state'
-                    Rule = 'RemoteDesktop-UserMode-In-UDP'
-                }
-            )
-            VerifyChecks = @('rdp-firewall-rule-off')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $false
-            WeakensSecurity = $false
         }
         'enable-rdp-listener' = @{
             Id = 'enable-rdp-listener'
@@ -5916,48 +4508,6 @@ $script:RdpCatalog = @{
             Reboot = $true
             WeakensSecurity = $false
         }
-        'open-rdp-port-in-firewall' = @{
-            Id = 'open-rdp-port-in-firewall'
-            Command = 'Set-RdpFirewallPort'
-            OptIn = $true
-            Parameters = @(
-                @{
-                    Name = 'Port'
-                    Type = 'port'
-                }
-            )
-            Operations = @(
-                @{
-                    Kind = 'firewall-rule-port'
-                    Rule = 'RemoteDesktop-UserMode-In-TCP'
-                    Protocol = 'TCP'
-                    Param = 'Port'
-                    Data = $null
-                }
-                @{
-                    Kind = 'firewall-rule-port'
-                    Rule = 'RemoteDesktop-UserMode-In-UDP'
-                    Protocol = 'UDP'
-                    Param = 'Port'
-                    Data = $null
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'firewall-rule'
-                    Rule = 'RemoteDesktop-UserMode-In-TCP'
-                }
-                @{
-                    Kind = 'firewall-rule'
-                    Rule = 'RemoteDesktop-UserMode-In-UDP'
-                }
-            )
-            VerifyChecks = @('rdp-port-not-allowed')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $false
-            WeakensSecurity = $false
-        }
         'remove-rdp-cert-binding' = @{
             Id = 'remove-rdp-cert-binding'
             Command = 'Remove-RdpCertificateBinding'
@@ -5987,39 +4537,6 @@ $script:RdpCatalog = @{
             Reboot = $false
             WeakensSecurity = $false
         }
-        'remove-safe-boot' = @{
-            Id = 'remove-safe-boot'
-            Command = 'Remove-RdpSafeBoot'
-            OptIn = $false
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'bcd-delete-value'
-                    Entry = '{default}'
-                    Element = 'safeboot'
-                    ElementType = '25000080'
-                    Store = 'HKLM:\BCD00000000'
-                    BootManager = '{9dea862c-5cdd-4e70-acc1-f32b344d4795}'
-                    DefaultObjectElement = '23000003'
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'boot-element'
-                    Entry = '{default}'
-                    Element = 'safeboot'
-                    ElementType = '25000080'
-                    Store = 'HKLM:\BCD00000000'
-                    BootManager = '{9dea862c-5cdd-4e70-acc1-f32b344d4795}'
-                    DefaultObjectElement = '23000003'
-                }
-            )
-            VerifyChecks = @('default-entry-safeboot')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $true
-            WeakensSecurity = $false
-        }
         'renew-rdp-self-signed-cert' = @{
             Id = 'renew-rdp-self-signed-cert'
             Command = 'Reset-RdpSelfSignedCertificate'
@@ -6044,35 +4561,6 @@ $script:RdpCatalog = @{
             VerifyChecks = @('rdp-cert-store')
             NeededWhenEvents = @('ev-rcm-cert', 'ev-schannel-key')
             RestartsServices = @('SessionEnv')
-            Reboot = $false
-            WeakensSecurity = $false
-        }
-        'reset-dhcp-logon-account' = @{
-            Id = 'reset-dhcp-logon-account'
-            Command = 'Reset-RdpDhcpLogonAccount'
-            OptIn = $false
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'service-logon-account'
-                    Service = 'Dhcp'
-                    Account = 'NT Authority\LocalService'
-                }
-                @{
-                    Kind = 'service-start'
-                    Service = 'Dhcp'
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'service-config'
-                    Service = 'Dhcp'
-                    Runtime = $null
-                }
-            )
-            VerifyChecks = @('netsvc-dhcp-account', 'netsvc-dhcp-down')
-            NeededWhenEvents = @()
-            RestartsServices = @()
             Reboot = $false
             WeakensSecurity = $false
         }
@@ -6149,35 +4637,6 @@ $script:RdpCatalog = @{
             Reboot = $false
             WeakensSecurity = $false
         }
-        'reset-termservice-logon-account' = @{
-            Id = 'reset-termservice-logon-account'
-            Command = 'Reset-RdpTermServiceLogonAccount'
-            OptIn = $false
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'service-logon-account'
-                    Service = 'TermService'
-                    Account = 'NT Authority\NetworkService'
-                }
-                @{
-                    Kind = 'service-start'
-                    Service = 'TermService'
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'service-config'
-                    Service = 'TermService'
-                    Runtime = $null
-                }
-            )
-            VerifyChecks = @('termservice-account', 'termservice-down')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $false
-            WeakensSecurity = $false
-        }
         'restore-rdp-connection-limit' = @{
             Id = 'restore-rdp-connection-limit'
             Command = 'Reset-RdpConnectionLimit'
@@ -6200,7 +4659,7 @@ $script:RdpCatalog = @{
                     Name = 'MaxInstanceCount'
                 }
             )
-            VerifyChecks = @('rdp-connection-limit-zero')
+            VerifyChecks = @('rdp-connection-limit-zero', 'rdp-connection-limit-one')
             NeededWhenEvents = @()
             RestartsServices = @()
             Reboot = $true
@@ -6440,81 +4899,6 @@ $script:RdpCatalog = @{
             Reboot = $true
             WeakensSecurity = $false
         }
-        'start-network-services' = @{
-            Id = 'start-network-services'
-            Command = 'Start-RdpNetworkService'
-            OptIn = $false
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'service-start-type'
-                    Service = 'nsi'
-                    StartType = 'automatic'
-                    ViaRegistry = $false
-                }
-                @{
-                    Kind = 'service-start'
-                    Service = 'nsi'
-                }
-                @{
-                    Kind = 'service-start-type'
-                    Service = 'Dhcp'
-                    StartType = 'automatic'
-                    ViaRegistry = $false
-                }
-                @{
-                    Kind = 'service-start'
-                    Service = 'Dhcp'
-                }
-                @{
-                    Kind = 'service-start-type'
-                    Service = 'BFE'
-                    StartType = 'automatic'
-                    ViaRegistry = $false
-                }
-                @{
-                    Kind = 'service-start'
-                    Service = 'BFE'
-                }
-                @{
-                    Kind = 'service-start-type'
-                    Service = 'MpsSvc'
-                    StartType = 'automatic'
-                    ViaRegistry = $false
-                }
-                @{
-                    Kind = 'service-start'
-                    Service = 'MpsSvc'
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'service-config'
-                    Service = 'nsi'
-                    Runtime = $null
-                }
-                @{
-                    Kind = 'service-config'
-                    Service = 'Dhcp'
-                    Runtime = $null
-                }
-                @{
-                    Kind = 'service-config'
-                    Service = 'BFE'
-                    Runtime = $null
-                }
-                @{
-                    Kind = 'service-config'
-                    Service = 'MpsSvc'
-                    Runtime = $null
-                }
-            )
-            VerifyChecks = @('netsvc-nsi-start', 'netsvc-nsi-down', 'netsvc-dhcp-start', 'netsvc-dhcp-down', 'netsvc-bfe-start', 'netsvc-bfe-down', 'netsvc-mpssvc-start', 'netsvc-mpssvc-down')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $false
-            WeakensSecurity = $false
-        }
         'start-termservice' = @{
             Id = 'start-termservice'
             Command = 'Start-RdpTermService'
@@ -6539,7 +4923,7 @@ $script:RdpCatalog = @{
                     Runtime = $null
                 }
             )
-            VerifyChecks = @('termservice-disabled', 'termservice-start-type', 'termservice-down')
+            VerifyChecks = @('termservice-disabled', 'termservice-down')
             NeededWhenEvents = @()
             RestartsServices = @()
             Reboot = $false
@@ -6631,7 +5015,7 @@ function Invoke-RdpDiagnosis {
 
     Returns one object per scenario with Id, Title (in the user's language), Status
     (Detected, Clear or Unknown; Unknown when a check could not run, with the Reason), Evidence,
-    Checks and RecommendedFixes. Scenarios: account-locked-or-expired, broker-hostname, credssp-oracle, guest-firewall-blocks-rdp, machinekeys-access, max-connections-reached, network-service-down, nla-dc-unreachable, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, rdp-port-firewall-mismatch, safe-mode-boot, security-layer-mismatch, termservice-not-running, tls-disabled, user-not-authorized.
+    Checks and RecommendedFixes. Scenarios: broker-hostname, credssp-oracle, machinekeys-access, max-connections-reached, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, security-layer-mismatch, termservice-not-running, tls-disabled.
 
     .PARAMETER Scenario
     Scenario ids to diagnose. Default: all.
@@ -6679,8 +5063,8 @@ function Invoke-RdpDiagnosis {
     [OutputType([pscustomobject], [string])]
     param(
         [Parameter(Position = 0)]
-        [ValidateSet('account-locked-or-expired', 'broker-hostname', 'credssp-oracle', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'max-connections-reached', 'network-service-down', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'safe-mode-boot', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled', 'user-not-authorized')]
-        [string[]]$Scenario = @('account-locked-or-expired', 'broker-hostname', 'credssp-oracle', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'max-connections-reached', 'network-service-down', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'safe-mode-boot', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled', 'user-not-authorized'),
+        [ValidateSet('broker-hostname', 'credssp-oracle', 'machinekeys-access', 'max-connections-reached', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled')]
+        [string[]]$Scenario = @('broker-hostname', 'credssp-oracle', 'machinekeys-access', 'max-connections-reached', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled'),
         [object]$Since = $null,
         [Nullable[datetime]]$After = $null,
         [Parameter(Mandatory = $true, ParameterSetName = 'Text')]
@@ -6741,7 +5125,7 @@ function Invoke-RdpRepair {
     .DESCRIPTION
     Refuses to run without elevation. Saves everything the selected fixes will change under
     $env:ProgramData\RdpRescue\backup\<timestamp> (backup.json describes it; Undo-RdpRepair
-    restores it), then applies the scenario's fixes in order. Fixes marked opt-in (allow-firewall-inbound-exceptions, disable-fips-algorithm-policy, disable-nla, enable-legacy-tls-server, open-rdp-port-in-firewall, resume-group-policy, set-credssp-mitigated, set-rdp-cert-binding, set-rdp-encryption-high, set-rdp-port, set-rdp-security-layer-tls, suspend-group-policy)
+    restores it), then applies the scenario's fixes in order. Fixes marked opt-in (disable-fips-algorithm-policy, enable-legacy-tls-server, resume-group-policy, set-credssp-mitigated, set-rdp-cert-binding, set-rdp-encryption-high, set-rdp-port, set-rdp-security-layer-tls, suspend-group-policy)
     run only when named with -Fix; fixes that need a value (-Port, -Thumbprint) need it given.
     A fix whose checks are already clear is skipped, unless an event it answers was logged (a
     damaged or missing RDP key shows only in events). Each fix is verified afterwards. Returns
@@ -6753,7 +5137,7 @@ function Invoke-RdpRepair {
     the repair with a message naming the fix and the backup; nothing after it runs.
 
     .PARAMETER Scenario
-    The scenario to repair: account-locked-or-expired, broker-hostname, credssp-oracle, guest-firewall-blocks-rdp, machinekeys-access, max-connections-reached, network-service-down, nla-dc-unreachable, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, rdp-port-firewall-mismatch, safe-mode-boot, security-layer-mismatch, termservice-not-running, tls-disabled, user-not-authorized.
+    The scenario to repair: broker-hostname, credssp-oracle, machinekeys-access, max-connections-reached, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, security-layer-mismatch, termservice-not-running, tls-disabled.
 
     .PARAMETER Fix
     Fix ids to apply instead of the scenario's default ones (this is how opt-in fixes run).
@@ -6790,14 +5174,14 @@ function Invoke-RdpRepair {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true, Position = 0)]
-        [ValidateSet('account-locked-or-expired', 'broker-hostname', 'credssp-oracle', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'max-connections-reached', 'network-service-down', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'safe-mode-boot', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled', 'user-not-authorized')]
+        [ValidateSet('broker-hostname', 'credssp-oracle', 'machinekeys-access', 'max-connections-reached', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled')]
         [string]$Scenario,
-        [ValidateSet('allow-firewall-inbound-exceptions', 'allow-rdp-connections', 'disable-fips-algorithm-policy', 'disable-nla', 'enable-legacy-tls-server', 'enable-rdp-firewall-rules', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'open-rdp-port-in-firewall', 'remove-rdp-cert-binding', 'remove-safe-boot', 'renew-rdp-self-signed-cert', 'reset-dhcp-logon-account', 'reset-machinekeys-acl', 'reset-termservice-logon-account', 'restore-rdp-connection-limit', 'resume-group-policy', 'set-credssp-mitigated', 'set-rdp-cert-binding', 'set-rdp-encryption-high', 'set-rdp-port', 'set-rdp-security-layer-tls', 'start-network-services', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
+        [ValidateSet('allow-rdp-connections', 'disable-fips-algorithm-policy', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'restore-rdp-connection-limit', 'resume-group-policy', 'set-credssp-mitigated', 'set-rdp-cert-binding', 'set-rdp-encryption-high', 'set-rdp-port', 'set-rdp-security-layer-tls', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
         [string[]]$Fix = @(),
-        [ValidateRange(1, 65535)]
-        [int]$Port,
         [ValidatePattern('^[0-9A-Fa-f]{40}$')]
         [string]$Thumbprint,
+        [ValidateRange(1, 65535)]
+        [int]$Port,
         [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
     )
     $data = @($script:RdpCatalog.Scenarios | Where-Object { $_.Id -eq $Scenario })[0]
@@ -6817,11 +5201,11 @@ function Invoke-RdpRepair {
             }
         })
     $parameters = @{}
-    if ($PSBoundParameters.ContainsKey('Port')) {
-        $parameters['Port'] = $Port
-    }
     if ($PSBoundParameters.ContainsKey('Thumbprint')) {
         $parameters['Thumbprint'] = $Thumbprint
+    }
+    if ($PSBoundParameters.ContainsKey('Port')) {
+        $parameters['Port'] = $Port
     }
     foreach ($candidate in $selected) {
         foreach ($parameter in $candidate.Parameters) {
@@ -6889,56 +5273,6 @@ function Undo-RdpRepair {
 }
 #endregion public commands (templates/powershell/public.ps1.ejs)
 
-#region fix allow-firewall-inbound-exceptions (command Disable-RdpFirewallInboundBlock)
-function Disable-RdpFirewallInboundBlock {
-    <#
-    .SYNOPSIS
-    Stop the firewall profiles from blocking every inbound connection
-
-    .DESCRIPTION
-    Sets DoNotAllowExceptions=0 in the Domain, Private (StandardProfile) and Public firewall
-    profiles, so allow rules such as Remote Desktop apply again; restart the VM afterwards. The
-    firewall stays on.
-
-    Backup: The previous DoNotAllowExceptions of each profile (or its absence) is saved.
-    Undo: Restores DoNotAllowExceptions of each profile exactly as it was.
-    Verification: No profile whose firewall is on has an effective DoNotAllowExceptions=1 (a
-    policy value wins).
-
-    SECURITY: Every enabled inbound allow rule of these profiles applies again, not only Remote
-    Desktop: someone may have blocked all inbound connections on purpose.
-    To restore: Undo the fix (it restores each DoNotAllowExceptions), or run (then restart): reg
-    add HKLM\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\<profile>
-    /v DoNotAllowExceptions /t REG_DWORD /d 1 /f
-
-    .PARAMETER BackupRoot
-    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
-    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
-    change is refused.
-
-    .EXAMPLE
-    Disable-RdpFirewallInboundBlock -WhatIf
-
-    Shows what would change, without changing anything.
-
-    .EXAMPLE
-    Disable-RdpFirewallInboundBlock
-
-    Saves a backup, applies the fix after confirmation and verifies it.
-
-    .LINK
-    Undo-RdpRepair
-    #>
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'allow-firewall-inbound-exceptions' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix allow-firewall-inbound-exceptions (command Disable-RdpFirewallInboundBlock)
-
 #region fix allow-rdp-connections (command Enable-RdpConnection)
 function Enable-RdpConnection {
     <#
@@ -6990,8 +5324,9 @@ function Disable-RdpFipsAlgorithmPolicy {
 
     .DESCRIPTION
     Sets Enabled=0 under Control\Lsa\FIPSAlgorithmPolicy; reboot afterwards. A Group Policy that
-    sets the security option puts it back at the next refresh: change the policy instead where
-    there is one.
+    sets the security option "System cryptography: Use FIPS compliant algorithms for encryption,
+    hashing, and signing" writes it back at the next refresh: the policy wins, change it there
+    instead. FIPS mode alone does not stop RDP: use this only when asked.
 
     Backup: The previous Enabled value (or its absence) is saved.
     Undo: Restores FIPSAlgorithmPolicy Enabled exactly as it was; reboot afterwards.
@@ -7030,58 +5365,6 @@ function Disable-RdpFipsAlgorithmPolicy {
     Invoke-RdpFixCommand -FixId 'disable-fips-algorithm-policy' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix disable-fips-algorithm-policy (command Disable-RdpFipsAlgorithmPolicy)
-
-#region fix disable-nla (command Disable-RdpNetworkLevelAuthentication)
-function Disable-RdpNetworkLevelAuthentication {
-    <#
-    .SYNOPSIS
-    Turn off Network Level Authentication for RDP (temporary)
-
-    .DESCRIPTION
-    Sets UserAuthentication=0 on the RDP-Tcp listener, so that a user signs in on the Windows
-    logon screen instead of before the session, when the domain controller cannot be reached for
-    Network Level Authentication. Restart the VM afterwards. A Group Policy UserAuthentication
-    value wins over it.
-
-    Backup: The previous UserAuthentication value (or its absence) is saved.
-    Undo: Restores UserAuthentication as it was, which turns Network Level Authentication back
-    on; restart the VM afterwards.
-    Verification: UserAuthentication reads back as 0.
-
-    SECURITY: Without Network Level Authentication anyone who reaches the RDP port gets a logon
-    screen before proving who they are: more exposure to password guessing and to
-    pre-authentication flaws. Keep the port closed to the internet (NSG, JIT) while NLA is off.
-    To restore: Once the secure channel is repaired, run Undo-RdpRepair with the backup path
-    this fix printed (or the CMD undo block), or set UserAuthentication=1 on RDP-Tcp, then
-    restart the VM.
-
-    .PARAMETER BackupRoot
-    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
-    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
-    change is refused.
-
-    .EXAMPLE
-    Disable-RdpNetworkLevelAuthentication -WhatIf
-
-    Shows what would change, without changing anything.
-
-    .EXAMPLE
-    Disable-RdpNetworkLevelAuthentication
-
-    Saves a backup, applies the fix after confirmation and verifies it.
-
-    .LINK
-    Undo-RdpRepair
-    #>
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'disable-nla' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix disable-nla (command Disable-RdpNetworkLevelAuthentication)
 
 #region fix enable-legacy-tls-server (command Enable-RdpLegacyTlsProtocol)
 function Enable-RdpLegacyTlsProtocol {
@@ -7130,50 +5413,6 @@ function Enable-RdpLegacyTlsProtocol {
     Invoke-RdpFixCommand -FixId 'enable-legacy-tls-server' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix enable-legacy-tls-server (command Enable-RdpLegacyTlsProtocol)
-
-#region fix enable-rdp-firewall-rules (command Enable-RdpFirewallRule)
-function Enable-RdpFirewallRule {
-    <#
-    .SYNOPSIS
-    Enable the built-in Remote Desktop firewall rules
-
-    .DESCRIPTION
-    Enables the rules RemoteDesktop-UserMode-In-TCP and RemoteDesktop-UserMode-In-UDP by their
-    Name (Enable-NetFirewallRule -Name). A deleted rule is reported, not recreated. Rules set by
-    Group Policy must be changed in the policy.
-
-    Backup: Whether each rule was enabled is saved (the CMD blocks export the whole firewall
-    policy with netsh advfirewall export).
-    Undo: Disables again the rules that were disabled (CMD: imports the saved policy).
-    Verification: RemoteDesktop-UserMode-In-TCP reads back Active=TRUE.
-
-    .PARAMETER BackupRoot
-    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
-    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
-    change is refused.
-
-    .EXAMPLE
-    Enable-RdpFirewallRule -WhatIf
-
-    Shows what would change, without changing anything.
-
-    .EXAMPLE
-    Enable-RdpFirewallRule
-
-    Saves a backup, applies the fix after confirmation and verifies it.
-
-    .LINK
-    Undo-RdpRepair
-    #>
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'enable-rdp-firewall-rules' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix enable-rdp-firewall-rules (command Enable-RdpFirewallRule)
 
 #region fix enable-rdp-listener (command Enable-RdpListener)
 function Enable-RdpListener {
@@ -7301,57 +5540,6 @@ function Enable-RdpTlsProtocol {
 }
 #endregion fix enable-tls12-server (command Enable-RdpTlsProtocol)
 
-#region fix open-rdp-port-in-firewall (command Set-RdpFirewallPort)
-function Set-RdpFirewallPort {
-    <#
-    .SYNOPSIS
-    Open the configured RDP port in the firewall
-
-    .DESCRIPTION
-    Allows inbound TCP and UDP on the given port, which must be the PortNumber the diagnosis
-    reported: the module sets the local port of the built-in Remote Desktop rules, the CMD
-    blocks add rules named RdpRescue-RemoteDesktop-UserMode-In-TCP/-UDP. The network security
-    group in Azure must allow the port too.
-
-    Backup: The local ports of both firewall rules are saved (CMD: the whole firewall policy).
-    Undo: Restores the rules as they were (CMD: imports the saved policy).
-    Verification: An active inbound TCP allow rule lists the configured RDP port, and no block
-    rule does.
-
-    .PARAMETER Port
-    The RDP port the diagnosis reported (PortNumber of RDP-Tcp).
-
-    .PARAMETER BackupRoot
-    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
-    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
-    change is refused.
-
-    .EXAMPLE
-    Set-RdpFirewallPort -Port 3390 -WhatIf
-
-    Shows what would change, without changing anything.
-
-    .EXAMPLE
-    Set-RdpFirewallPort -Port 3390
-
-    Saves a backup, applies the fix after confirmation and verifies it.
-
-    .LINK
-    Undo-RdpRepair
-    #>
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [ValidateRange(1, 65535)]
-        [int]$Port,
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{ Port = $Port }
-    Invoke-RdpFixCommand -FixId 'open-rdp-port-in-firewall' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix open-rdp-port-in-firewall (command Set-RdpFirewallPort)
-
 #region fix remove-rdp-cert-binding (command Remove-RdpCertificateBinding)
 function Remove-RdpCertificateBinding {
     <#
@@ -7393,52 +5581,6 @@ function Remove-RdpCertificateBinding {
     Invoke-RdpFixCommand -FixId 'remove-rdp-cert-binding' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix remove-rdp-cert-binding (command Remove-RdpCertificateBinding)
-
-#region fix remove-safe-boot (command Remove-RdpSafeBoot)
-function Remove-RdpSafeBoot {
-    <#
-    .SYNOPSIS
-    Remove safeboot from the default boot entry
-
-    .DESCRIPTION
-    Deletes the safeboot element of the default boot entry (bcdedit /deletevalue {default}
-    safeboot), so that Windows starts normally at the next boot.
-
-    Backup: The value of safeboot is saved (read from element 25000080 of the default entry);
-    the whole store is also exported (bcdedit /export) as an emergency copy.
-    Undo: Sets safeboot back to its saved value (bcdedit /set {default} safeboot minimal,
-    network or dsrepair); other boot changes made since stay. The exported store is an emergency
-    copy only: bcdedit /import would replace the whole store and drop later changes such as
-    bcdedit /ems {default} on.
-    Verification: The default boot entry no longer carries safeboot.
-
-    .PARAMETER BackupRoot
-    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
-    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
-    change is refused.
-
-    .EXAMPLE
-    Remove-RdpSafeBoot -WhatIf
-
-    Shows what would change, without changing anything.
-
-    .EXAMPLE
-    Remove-RdpSafeBoot
-
-    Saves a backup, applies the fix after confirmation and verifies it.
-
-    .LINK
-    Undo-RdpRepair
-    #>
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'remove-safe-boot' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix remove-safe-boot (command Remove-RdpSafeBoot)
 
 #region fix renew-rdp-self-signed-cert (command Reset-RdpSelfSignedCertificate)
 function Reset-RdpSelfSignedCertificate {
@@ -7485,51 +5627,6 @@ function Reset-RdpSelfSignedCertificate {
 }
 #endregion fix renew-rdp-self-signed-cert (command Reset-RdpSelfSignedCertificate)
 
-#region fix reset-dhcp-logon-account (command Reset-RdpDhcpLogonAccount)
-function Reset-RdpDhcpLogonAccount {
-    <#
-    .SYNOPSIS
-    Set the DHCP Client back to its default account and start it
-
-    .DESCRIPTION
-    Makes Dhcp log on as NT Authority\LocalService again (sc config Dhcp obj=), which has no
-    password, and starts it.
-
-    Backup: The previous account (ObjectName) and start type of Dhcp are saved; no password
-    exists to save.
-    Undo: Restores the previous account. An account that has a password comes back by name only:
-    RdpRescue never saw its password, so give it again with sc config Dhcp obj= <account>
-    password= <password>.
-    Verification: Dhcp logs on as NT Authority\LocalService and runs.
-
-    .PARAMETER BackupRoot
-    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
-    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
-    change is refused.
-
-    .EXAMPLE
-    Reset-RdpDhcpLogonAccount -WhatIf
-
-    Shows what would change, without changing anything.
-
-    .EXAMPLE
-    Reset-RdpDhcpLogonAccount
-
-    Saves a backup, applies the fix after confirmation and verifies it.
-
-    .LINK
-    Undo-RdpRepair
-    #>
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'reset-dhcp-logon-account' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix reset-dhcp-logon-account (command Reset-RdpDhcpLogonAccount)
-
 #region fix reset-machinekeys-acl (command Repair-RdpMachineKeyPermission)
 function Repair-RdpMachineKeyPermission {
     <#
@@ -7573,51 +5670,6 @@ function Repair-RdpMachineKeyPermission {
     Invoke-RdpFixCommand -FixId 'reset-machinekeys-acl' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix reset-machinekeys-acl (command Repair-RdpMachineKeyPermission)
-
-#region fix reset-termservice-logon-account (command Reset-RdpTermServiceLogonAccount)
-function Reset-RdpTermServiceLogonAccount {
-    <#
-    .SYNOPSIS
-    Set Remote Desktop Services back to its default account and start it
-
-    .DESCRIPTION
-    Makes TermService log on as NT Authority\NetworkService again (sc config TermService obj=),
-    which has no password, and starts it.
-
-    Backup: The previous account (ObjectName) and start type of TermService are saved; no
-    password exists to save.
-    Undo: Restores the previous account. An account that has a password comes back by name only:
-    RdpRescue never saw its password, so give it again with sc config TermService obj= <account>
-    password= <password>.
-    Verification: TermService logs on as NT Authority\NetworkService and runs.
-
-    .PARAMETER BackupRoot
-    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
-    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
-    change is refused.
-
-    .EXAMPLE
-    Reset-RdpTermServiceLogonAccount -WhatIf
-
-    Shows what would change, without changing anything.
-
-    .EXAMPLE
-    Reset-RdpTermServiceLogonAccount
-
-    Saves a backup, applies the fix after confirmation and verifies it.
-
-    .LINK
-    Undo-RdpRepair
-    #>
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'reset-termservice-logon-account' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix reset-termservice-logon-account (command Reset-RdpTermServiceLogonAccount)
 
 #region fix restore-rdp-connection-limit (command Reset-RdpConnectionLimit)
 function Reset-RdpConnectionLimit {
@@ -7713,7 +5765,9 @@ function Set-RdpCredSspMitigated {
     .DESCRIPTION
     Sets AllowEncryptionOracle=1 (Mitigated) under Policies\System\CredSSP\Parameters; restart
     afterwards. Never 2 (Vulnerable), which would gain no connection. A domain Group Policy
-    "Encryption Oracle Remediation" puts its value back at the next refresh.
+    "Encryption Oracle Remediation" puts its value back at the next refresh: the policy wins. On
+    an updated VM, 1 lets clients without the update in (lower security); on a VM without the
+    update it changes nothing: install the update there.
 
     Backup: The previous AllowEncryptionOracle value (or its absence) is saved.
     Undo: Restores AllowEncryptionOracle exactly as it was; restart afterwards.
@@ -7814,7 +5868,8 @@ function Set-RdpEncryptionLevel {
     Lower RDP encryption from FIPS Compliant to High
 
     .DESCRIPTION
-    Sets MinEncryptionLevel=3 (High, 128-bit) on the RDP-Tcp listener; reboot afterwards. When
+    Sets MinEncryptionLevel=3 (High, 128-bit) on the RDP-Tcp listener; reboot afterwards. The
+    level applies only to the native RDP security layer (SecurityLayer=0), never to TLS. When
     Group Policy sets the level, the policy wins and the fix reports that it is not verified.
 
     Backup: The previous MinEncryptionLevel value (or its absence) is saved.
@@ -7946,49 +6001,6 @@ function Set-RdpSecurityLayer {
     Invoke-RdpFixCommand -FixId 'set-rdp-security-layer-tls' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix set-rdp-security-layer-tls (command Set-RdpSecurityLayer)
-
-#region fix start-network-services (command Start-RdpNetworkService)
-function Start-RdpNetworkService {
-    <#
-    .SYNOPSIS
-    Set the network services back to automatic start and start them
-
-    .DESCRIPTION
-    Sets the start type of nsi, Dhcp, BFE and MpsSvc to their default, automatic (sc config
-    start= auto), and starts each.
-
-    Backup: The previous start type (and state) of each of the four services is saved.
-    Undo: Restores each previous start type, also in the service control manager. The services
-    are left running: stopping them would cut the network again.
-    Verification: All four services start automatically and run.
-
-    .PARAMETER BackupRoot
-    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
-    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
-    change is refused.
-
-    .EXAMPLE
-    Start-RdpNetworkService -WhatIf
-
-    Shows what would change, without changing anything.
-
-    .EXAMPLE
-    Start-RdpNetworkService
-
-    Saves a backup, applies the fix after confirmation and verifies it.
-
-    .LINK
-    Undo-RdpRepair
-    #>
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'start-network-services' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix start-network-services (command Start-RdpNetworkService)
 
 #region fix start-termservice (command Start-RdpTermService)
 function Start-RdpTermService {
@@ -8128,22 +6140,15 @@ Export-ModuleMember -Function @(
     'Invoke-RdpDiagnosis'
     'Invoke-RdpRepair'
     'Undo-RdpRepair'
-    'Disable-RdpFirewallInboundBlock'
     'Enable-RdpConnection'
     'Disable-RdpFipsAlgorithmPolicy'
-    'Disable-RdpNetworkLevelAuthentication'
     'Enable-RdpLegacyTlsProtocol'
-    'Enable-RdpFirewallRule'
     'Enable-RdpListener'
     'Enable-RdpTerminalServer'
     'Enable-RdpTlsProtocol'
-    'Set-RdpFirewallPort'
     'Remove-RdpCertificateBinding'
-    'Remove-RdpSafeBoot'
     'Reset-RdpSelfSignedCertificate'
-    'Reset-RdpDhcpLogonAccount'
     'Repair-RdpMachineKeyPermission'
-    'Reset-RdpTermServiceLogonAccount'
     'Reset-RdpConnectionLimit'
     'Resume-RdpGroupPolicy'
     'Set-RdpCredSspMitigated'
@@ -8151,7 +6156,6 @@ Export-ModuleMember -Function @(
     'Set-RdpEncryptionLevel'
     'Set-RdpPort'
     'Set-RdpSecurityLayer'
-    'Start-RdpNetworkService'
     'Start-RdpTermService'
     'Stop-RdpPortConflict'
     'Suspend-RdpGroupPolicy'

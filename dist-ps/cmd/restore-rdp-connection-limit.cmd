@@ -22,6 +22,13 @@ if not "%_5:~0,4%"=="REG_" set _5=
 if defined _5 set _4=%_5%
 if "%_4%"=="REG_DWORD:0x0" (echo RDPRESCUE restore-rdp-connection-limit verify rdp-connection-limit-zero still-fires&set RrF=1)
 if not "%_4%"=="REG_DWORD:0x0" echo RDPRESCUE restore-rdp-connection-limit verify rdp-connection-limit-zero ok
+set _6=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v MaxInstanceCount 2^>nul') do set _6=%%a:%%b
+if not "%_6:~0,4%"=="REG_" set _6=
+set _7=&for /f "tokens=2*" %%a in ('reg query "HKLM\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services" /v MaxInstanceCount 2^>nul') do set _7=%%a:%%b
+if not "%_7:~0,4%"=="REG_" set _7=
+if defined _7 set _6=%_7%
+if "%_6%"=="REG_DWORD:0x1" (echo RDPRESCUE restore-rdp-connection-limit verify rdp-connection-limit-one still-fires&set RrF=1)
+if not "%_6%"=="REG_DWORD:0x1" echo RDPRESCUE restore-rdp-connection-limit verify rdp-connection-limit-one ok
 if defined RrF (echo RDPRESCUE restore-rdp-connection-limit FAILED) else echo RDPRESCUE restore-rdp-connection-limit applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
 echo RDPRESCUE restore-rdp-connection-limit: restart the VM to finish

@@ -181,22 +181,6 @@ $script:RdpOfflineCatalog = @{
                         Policy = $null
                     }
                 }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'credssp-vulnerable'
-                        Location = @{
-                            Hive = 'SOFTWARE'
-                            ControlSet = $false
-                            Path = 'Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
-                        }
-                        Name = 'AllowEncryptionOracle'
-                        Op = 'equals'
-                        Value = 2
-                        Policy = $null
-                    }
-                }
             )
         }
         @{
@@ -352,6 +336,29 @@ $script:RdpOfflineCatalog = @{
                     }
                 }
                 @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-connection-limit-one'
+                        Location = @{
+                            Hive = 'SYSTEM'
+                            ControlSet = $true
+                            Path = 'Control\Terminal Server\WinStations\RDP-Tcp'
+                        }
+                        Name = 'MaxInstanceCount'
+                        Op = 'equals'
+                        Value = 1
+                        Policy = @{
+                            Location = @{
+                                Hive = 'SOFTWARE'
+                                ControlSet = $false
+                                Path = 'Policies\Microsoft\Windows NT\Terminal Services'
+                            }
+                            Name = 'MaxInstanceCount'
+                        }
+                    }
+                }
+                @{
                     Role = 'supporting'
                     Check = @{
                         Kind = 'registry-value'
@@ -362,8 +369,8 @@ $script:RdpOfflineCatalog = @{
                             Path = 'Policies\Microsoft\Windows NT\Terminal Services'
                         }
                         Name = 'MaxInstanceCount'
-                        Op = 'present'
-                        Value = $null
+                        Op = 'equals'
+                        Value = 0
                         Policy = $null
                     }
                 }
@@ -732,7 +739,7 @@ $script:RdpOfflineCatalog = @{
                     }
                 }
                 @{
-                    Role = 'primary'
+                    Role = 'supporting'
                     Check = @{
                         Kind = 'registry-value'
                         Id = 'fips-algorithms-enforced'
@@ -764,7 +771,7 @@ $script:RdpOfflineCatalog = @{
                     }
                 }
                 @{
-                    Role = 'supporting'
+                    Role = 'precondition'
                     Check = @{
                         Kind = 'registry-value'
                         Id = 'rdp-security-layer-rdp'

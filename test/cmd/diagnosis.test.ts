@@ -20,6 +20,8 @@ import {
   BCD_DEFAULT,
   BCD_POINTER,
   BCD_SAFEBOOT,
+  CREDSSP,
+  FIPS,
   POLICY,
   PROTOCOLS,
   RDP,
@@ -128,6 +130,10 @@ function healthy(): void {
     `reg add "${TERMSERVICE}" /v ObjectName /t REG_SZ /d "NT Authority\\NetworkService" /f`,
     `reg add "${SERVICES}\\Dhcp" /v ObjectName /t REG_SZ /d "NT AUTHORITY\\LocalService" /f`,
     ...NETWORK.map((s) => `reg add "${SERVICES}\\${s}" /v Start /t REG_DWORD /d 2 /f`),
+    `reg delete "${RDP}" /v MinEncryptionLevel /f >nul 2>&1`,
+    `reg delete "${RDP}" /v MaxInstanceCount /f >nul 2>&1`,
+    `reg delete "${FIPS}" /v Enabled /f >nul 2>&1`,
+    `reg delete "${CREDSSP}" /f >nul 2>&1`,
   );
   w.fixture('netstat', [{ match: '*', output: listening(1000) }]);
   w.fixture('tasklist', [
@@ -236,7 +242,9 @@ run('diagnosis in a real cmd.exe', () => {
     expect(lines).toEqual([
       'RDPRESCUE account-locked-or-expired CLEAR -',
       'RDPRESCUE broker-hostname CLEAR n/a:broker-role-installed',
+      'RDPRESCUE credssp-oracle CLEAR -',
       'RDPRESCUE machinekeys-access CLEAR -',
+      'RDPRESCUE max-connections-reached CLEAR -',
       'RDPRESCUE network-service-down CLEAR -',
       'RDPRESCUE nla-dc-unreachable CLEAR -',
       'RDPRESCUE rdp-cert-invalid CLEAR -',
@@ -244,6 +252,7 @@ run('diagnosis in a real cmd.exe', () => {
       'RDPRESCUE rdp-listener-disabled CLEAR -',
       'RDPRESCUE rdp-port-conflict CLEAR -',
       'RDPRESCUE safe-mode-boot CLEAR -',
+      'RDPRESCUE security-layer-mismatch CLEAR n/a:rdp-security-layer-rdp',
       'RDPRESCUE termservice-not-running CLEAR -',
       'RDPRESCUE tls-disabled CLEAR -',
       'RDPRESCUE user-not-authorized CLEAR -',
@@ -275,9 +284,9 @@ run('diagnosis in a real cmd.exe', () => {
     w.reg(
       `reg add "${TSSDIS}" /v Start /t REG_DWORD /d 2 /f`,
       `reg add "${PROTOCOLS}\\TLS 1.2\\Server" /v Enabled /t REG_DWORD /d 0 /f`,
-      `reg add "${RDP}" /v SecurityLayer /t REG_DWORD /d 0 /f`,
-      // Group Policy wins over the local value.
-      `reg add "${POLICY}" /v SecurityLayer /t REG_DWORD /d 2 /f`,
+      `reg add "${RDP}" /v SecurityLayer /t REG_DWORD /d 2 /f`,
+      // Group Policy wins over the local value: native RDP security, where MinEncryptionLevel applies.
+      `reg add "${POLICY}" /v SecurityLayer /t REG_DWORD /d 0 /f`,
       `reg add "${POLICY}" /v fDenyTSConnections /t REG_DWORD /d 1 /f`,
       `reg add "${TERMINAL_SERVER}" /v TSServerDrainMode /t REG_DWORD /d 1 /f`,
       `reg add "${RDP}" /v fLogonDisabled /t REG_DWORD /d 1 /f`,
@@ -286,6 +295,12 @@ run('diagnosis in a real cmd.exe', () => {
       `reg add "${TERMSERVICE}" /v ObjectName /t REG_SZ /d LocalSystem /f`,
       `reg add "${SERVICES}\\Dhcp" /v Start /t REG_DWORD /d 3 /f`,
       `reg add "${SERVICES}\\Dhcp" /v ObjectName /t REG_SZ /d LocalSystem /f`,
+      `reg add "${CREDSSP}" /v AllowEncryptionOracle /t REG_DWORD /d 0 /f`,
+      `reg add "${FIPS}" /v Enabled /t REG_DWORD /d 1 /f`,
+      `reg add "${RDP}" /v MinEncryptionLevel /t REG_DWORD /d 4 /f`,
+      // The policy limit wins over the listener's own (unlimited) value.
+      `reg add "${RDP}" /v MaxInstanceCount /t REG_DWORD /d 4294967295 /f`,
+      `reg add "${POLICY}" /v MaxInstanceCount /t REG_DWORD /d 0 /f`,
     );
     // nsi stopped, every other service runs.
     w.fixture('sc', scRunning(['TermService', 'Dhcp', 'BFE', 'MpsSvc']));
@@ -327,7 +342,9 @@ run('diagnosis in a real cmd.exe', () => {
     expect(report(w.interactive(pasteAll()))).toEqual([
       'RDPRESCUE account-locked-or-expired DETECTED ev-logon-account,ev-logon-bad-password',
       'RDPRESCUE broker-hostname DETECTED ev-broker-db-logon',
+      'RDPRESCUE credssp-oracle DETECTED credssp-force-updated-clients',
       'RDPRESCUE machinekeys-access DETECTED ev-rcm-cert',
+      'RDPRESCUE max-connections-reached DETECTED rdp-connection-limit-zero,rdp-connection-limit-by-policy',
       'RDPRESCUE network-service-down DETECTED netsvc-dhcp-start,netsvc-nsi-down,netsvc-dhcp-account',
       'RDPRESCUE nla-dc-unreachable DETECTED ev-logon-no-dc',
       'RDPRESCUE rdp-cert-invalid DETECTED rdp-cert-store',
@@ -335,10 +352,42 @@ run('diagnosis in a real cmd.exe', () => {
       'RDPRESCUE rdp-listener-disabled DETECTED terminal-server-draining,rdp-listener-logons-off',
       'RDPRESCUE rdp-port-conflict DETECTED rdp-listener=3389:4242',
       'RDPRESCUE safe-mode-boot DETECTED default-entry-safeboot',
+      'RDPRESCUE security-layer-mismatch DETECTED rdp-encryption-fips-only,fips-algorithms-enforced',
       'RDPRESCUE termservice-not-running DETECTED termservice-disabled,termservice-account,termservice-start-type',
-      'RDPRESCUE tls-disabled DETECTED ev-schannel-credential,tls12-server-off,rdp-requires-tls',
+      'RDPRESCUE tls-disabled DETECTED ev-schannel-credential,tls12-server-off,fips-policy-on',
       'RDPRESCUE user-not-authorized DETECTED ev-logon-no-right,rdp-right-denied',
-      'RDPRESCUE verdict 13 detected',
+      'RDPRESCUE verdict 15 detected',
+    ]);
+  });
+
+  it('judges security-layer-mismatch only with native RDP security, and the connection limit below 2', () => {
+    const lines = () =>
+      report(w.interactive(pasteAll())).filter(
+        (l) =>
+          l.startsWith('RDPRESCUE security-layer-mismatch ') ||
+          l.startsWith('RDPRESCUE max-connections-reached '),
+      );
+    healthy();
+    // FIPS for the machine and FIPS-only RDP encryption under TLS: no refusal documented.
+    w.reg(
+      `reg add "${FIPS}" /v Enabled /t REG_DWORD /d 1 /f`,
+      `reg add "${RDP}" /v MinEncryptionLevel /t REG_DWORD /d 4 /f`,
+      `reg add "${RDP}" /v SecurityLayer /t REG_DWORD /d 2 /f`,
+      `reg add "${RDP}" /v MaxInstanceCount /t REG_DWORD /d 4294967295 /f`,
+      // The lowest limit the policy accepts, winning over the unlimited listener.
+      `reg add "${POLICY}" /v MaxInstanceCount /t REG_DWORD /d 1 /f`,
+    );
+    expect(lines()).toEqual([
+      'RDPRESCUE max-connections-reached DETECTED rdp-connection-limit-one',
+      'RDPRESCUE security-layer-mismatch CLEAR n/a:rdp-security-layer-rdp',
+    ]);
+    w.reg(
+      `reg add "${RDP}" /v SecurityLayer /t REG_DWORD /d 0 /f`,
+      `reg add "${POLICY}" /v MaxInstanceCount /t REG_DWORD /d 2 /f`,
+    );
+    expect(lines()).toEqual([
+      'RDPRESCUE max-connections-reached CLEAR -',
+      'RDPRESCUE security-layer-mismatch DETECTED rdp-encryption-fips-only,fips-algorithms-enforced',
     ]);
   });
 
@@ -421,14 +470,86 @@ run('diagnosis in a real cmd.exe', () => {
     const expected = [
       'RDPRESCUE account-locked-or-expired UNKNOWN ev-logon-account?',
       'RDPRESCUE broker-hostname UNKNOWN ev-broker-db-logon?,ev-broker-rpc?',
+      'RDPRESCUE credssp-oracle CLEAR -',
       'RDPRESCUE machinekeys-access UNKNOWN machinekeys-acl?',
-      'RDPRESCUE network-service-down DETECTED netsvc-dhcp-down,netsvc-nsi-down,netsvc-bfe-down,netsvc-mpssvc-down',
-      'RDPRESCUE nla-dc-unreachable UNKNOWN ev-logon-no-dc?',
+      'RDPRESCUE safe-mode-boot DETECTED default-entry-safeboot',
+      'RDPRESCUE security-layer-mismatch DETECTED rdp-encryption-fips-only,fips-algorithms-enforced',
+      'RDPRESCUE termservice-not-running DETECTED termservice-disabled,termservice-account,termservice-start-type',
+      'RDPRESCUE tls-disabled DETECTED ev-schannel-credential,tls12-server-off,fips-policy-on',
+      'RDPRESCUE user-not-authorized DETECTED ev-logon-no-right,rdp-right-denied',
+      'RDPRESCUE verdict 15 detected',
+    ]);
+  });
+
+  it('judges security-layer-mismatch only with native RDP security, and the connection limit below 2', () => {
+    const lines = () =>
+      report(w.interactive(pasteAll())).filter(
+        (l) =>
+          l.startsWith('RDPRESCUE security-layer-mismatch ') ||
+          l.startsWith('RDPRESCUE max-connections-reached '),
+      );
+    healthy();
+    // FIPS for the machine and FIPS-only RDP encryption under TLS: no refusal documented.
+    w.reg(
+      `reg add "${FIPS}" /v Enabled /t REG_DWORD /d 1 /f`,
+      `reg add "${RDP}" /v MinEncryptionLevel /t REG_DWORD /d 4 /f`,
+      `reg add "${RDP}" /v SecurityLayer /t REG_DWORD /d 2 /f`,
+      `reg add "${RDP}" /v MaxInstanceCount /t REG_DWORD /d 4294967295 /f`,
+      // The lowest limit the policy accepts, winning over the unlimited listener.
+      `reg add "${POLICY}" /v MaxInstanceCount /t REG_DWORD /d 1 /f`,
+    );
+    expect(lines()).toEqual([
+      'RDPRESCUE max-connections-reached DETECTED rdp-connection-limit-one',
+      'RDPRESCUE security-layer-mismatch CLEAR n/a:rdp-security-layer-rdp',
+    ]);
+    w.reg(
+      `reg add "${RDP}" /v SecurityLayer /t REG_DWORD /d 0 /f`,
+      `reg add "${POLICY}" /v MaxInstanceCount /t REG_DWORD /d 2 /f`,
+    );
+    expect(lines()).toEqual([
+      'RDPRESCUE max-connections-reached CLEAR -',
+      'RDPRESCUE security-layer-mismatch DETECTED rdp-encryption-fips-only,fips-algorithms-enforced',
       'RDPRESCUE rdp-cert-invalid UNKNOWN rdp-cert-store?',
       'RDPRESCUE rdp-disabled CLEAR -',
       'RDPRESCUE rdp-listener-disabled CLEAR -',
       'RDPRESCUE rdp-port-conflict DETECTED rdp-listener=3389:4242,termservice-stopped',
-      'RDPRESCUE safe-mode-boot UNKNOWN default-entry-safeboot?',
+      'RDPRESCUE safe-mode-boot DETECTED default-entry-safeboot',
+      'RDPRESCUE security-layer-mismatch DETECTED rdp-encryption-fips-only,fips-algorithms-enforced',
+      'RDPRESCUE termservice-not-running DETECTED termservice-disabled,termservice-account,termservice-start-type',
+      'RDPRESCUE tls-disabled DETECTED ev-schannel-credential,tls12-server-off,fips-policy-on',
+      'RDPRESCUE user-not-authorized DETECTED ev-logon-no-right,rdp-right-denied',
+      'RDPRESCUE verdict 15 detected',
+    ]);
+  });
+
+  it('judges security-layer-mismatch only with native RDP security, and the connection limit below 2', () => {
+    const lines = () =>
+      report(w.interactive(pasteAll())).filter(
+        (l) =>
+          l.startsWith('RDPRESCUE security-layer-mismatch ') ||
+          l.startsWith('RDPRESCUE max-connections-reached '),
+      );
+    healthy();
+    // FIPS for the machine and FIPS-only RDP encryption under TLS: no refusal documented.
+    w.reg(
+      `reg add "${FIPS}" /v Enabled /t REG_DWORD /d 1 /f`,
+      `reg add "${RDP}" /v MinEncryptionLevel /t REG_DWORD /d 4 /f`,
+      `reg add "${RDP}" /v SecurityLayer /t REG_DWORD /d 2 /f`,
+      `reg add "${RDP}" /v MaxInstanceCount /t REG_DWORD /d 4294967295 /f`,
+      // The lowest limit the policy accepts, winning over the unlimited listener.
+      `reg add "${POLICY}" /v MaxInstanceCount /t REG_DWORD /d 1 /f`,
+    );
+    expect(lines()).toEqual([
+      'RDPRESCUE max-connections-reached DETECTED rdp-connection-limit-one',
+      'RDPRESCUE security-layer-mismatch CLEAR n/a:rdp-security-layer-rdp',
+    ]);
+    w.reg(
+      `reg add "${RDP}" /v SecurityLayer /t REG_DWORD /d 0 /f`,
+      `reg add "${POLICY}" /v MaxInstanceCount /t REG_DWORD /d 2 /f`,
+    );
+    expect(lines()).toEqual([
+      'RDPRESCUE max-connections-reached CLEAR -',
+      'RDPRESCUE security-layer-mismatch DETECTED rdp-encryption-fips-only,fips-algorithms-enforced',
       'RDPRESCUE termservice-not-running DETECTED termservice-down',
       'RDPRESCUE tls-disabled CLEAR -',
       'RDPRESCUE user-not-authorized UNKNOWN ev-logon-no-right?,rdp-right-no-admins?,rdp-right-denied?',

@@ -34,6 +34,11 @@ const BATCH_TESTED_ELSEWHERE: Record<string, string> = {
   'start-termservice': 'fixes-termservice.test.ts',
   'disable-nla': 'fixes-disable-nla.test.ts',
   'remove-safe-boot': 'fixes-safe-mode.test.ts',
+  'set-rdp-encryption-high': 'fixes-security-layer.test.ts',
+  'disable-fips-algorithm-policy': 'fixes-security-layer.test.ts',
+  'set-rdp-security-layer-tls': 'fixes-security-layer.test.ts',
+  'set-credssp-mitigated': 'fixes-security-layer.test.ts',
+  'restore-rdp-connection-limit': 'fixes-security-layer.test.ts',
 };
 
 const LEGACY = (v: string) => `${PROTOCOLS}\\TLS ${v}\\Server`;

@@ -18,3 +18,6 @@ export const FIREWALL_POLICY =
   'HKLM\\SYSTEM\\CurrentControlSet\\Services\\SharedAccess\\Parameters\\FirewallPolicy';
 export const FIREWALL_RULES = `${FIREWALL_POLICY}\\FirewallRules`;
 export const FIREWALL_GPO = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\WindowsFirewall';
+export const FIPS = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\FIPSAlgorithmPolicy';
+export const CREDSSP =
+  'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\CredSSP\\Parameters';

@@ -56,6 +56,7 @@ Describe 'Invoke-RdpDiagnosis' {
         }
 
         It 'is Detected with <CheckId> as evidence when that check finds its problem' -ForEach $Primary {
+            # A primary decides only where the scenario applies.
             foreach ($precondition in $Preconditions) {
                 Set-FakeCheckFiring -Check (Get-RdpTestCheck -Id $precondition)
             }
@@ -86,6 +87,7 @@ Describe 'Invoke-RdpDiagnosis' {
         BeforeAll {
             $scenarioCount = @((Get-RdpTestCatalog).Scenarios).Count
             $allChecks = @((Get-RdpTestCatalog).Scenarios | ForEach-Object { $_.Evidence } | ForEach-Object { $_.Check })
+            $preconditionChecks = @((Get-RdpTestCatalog).Scenarios | ForEach-Object { $_.Evidence } | Where-Object { $_.Role -eq 'precondition' } | ForEach-Object { $_.Check })
         }
 
         It '-AsText prints one contract line per scenario and a verdict line' {
@@ -102,6 +104,11 @@ Describe 'Invoke-RdpDiagnosis' {
 
         It 'keeps the text report of a full diagnosis under 4096 bytes when every check fires' {
             foreach ($check in $allChecks) {
+                Set-FakeCheckFiring -Check $check
+            }
+            # Some checks read one value (SecurityLayer 0 against 2): the preconditions win it,
+            # so that every scenario applies and is detected.
+            foreach ($check in $preconditionChecks) {
                 Set-FakeCheckFiring -Check $check
             }
             $lines = @(Invoke-RdpDiagnosis -AsText)

@@ -183,6 +183,9 @@ Describe 'Rescue-VM script: offline diagnosis' {
         $output | Should -Contain 'RDPRESCUE rdp-cert-invalid CLEAR -'
         $output | Should -Contain 'RDPRESCUE rdp-disabled CLEAR -'
         $output | Should -Contain 'RDPRESCUE rdp-listener-disabled CLEAR -'
+        $output | Should -Contain 'RDPRESCUE credssp-oracle CLEAR -'
+        $output | Should -Contain 'RDPRESCUE max-connections-reached CLEAR -'
+        $output | Should -Contain 'RDPRESCUE security-layer-mismatch CLEAR n/a:rdp-security-layer-rdp'
         $output | Should -Contain 'RDPRESCUE rdp-port-conflict UNKNOWN rdp-listener?'
         # A disk holds the start type, not whether the service runs.
         # Loading the boot store as a hive would write to the disk: the repair reads it.
@@ -261,7 +264,15 @@ Describe 'Rescue-VM script: offline diagnosis' {
         Get-ScenarioLine -Output $output -Id 'tls-disabled' | Should -Be 'RDPRESCUE tls-disabled CLEAR -'
         # The policy half of fDenyTSConnections lives in SOFTWARE: without it the effective value is unknown.
         Get-ScenarioLine -Output $output -Id 'rdp-disabled' | Should -Be 'RDPRESCUE rdp-disabled UNKNOWN rdp-connections-denied?'
+<<<<<<< HEAD
         $output | Should -Contain 'RDPRESCUE reasons default-entry-safeboot:offline,firewall-blocks-all-inbound:offline,rdp-cert-store:unreadable,rdp-connections-denied:unreadable,rdp-firewall-rule-off:offline,rdp-listener:offline,rdp-port-block-rule:offline,rdp-right-denied:offline,rdp-right-no-admins:offline,termservice-down:offline'
+=======
+        # So do AllowEncryptionOracle and the policy halves of MaxInstanceCount and MinEncryptionLevel.
+        Get-ScenarioLine -Output $output -Id 'credssp-oracle' | Should -Be 'RDPRESCUE credssp-oracle UNKNOWN credssp-force-updated-clients?'
+        Get-ScenarioLine -Output $output -Id 'max-connections-reached' | Should -Be 'RDPRESCUE max-connections-reached UNKNOWN rdp-connection-limit-zero?,rdp-connection-limit-one?'
+        Get-ScenarioLine -Output $output -Id 'security-layer-mismatch' | Should -Be 'RDPRESCUE security-layer-mismatch UNKNOWN rdp-security-layer-rdp?,rdp-encryption-fips-only?'
+        $output | Should -Contain 'RDPRESCUE reasons credssp-force-updated-clients:unreadable,rdp-cert-store:unreadable,rdp-connection-limit-one:unreadable,rdp-connection-limit-zero:unreadable,rdp-connections-denied:unreadable,rdp-encryption-fips-only:unreadable,rdp-listener:offline,rdp-security-layer-rdp:unreadable,termservice-down:offline'
+>>>>>>> i15c
         $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
     }
 }

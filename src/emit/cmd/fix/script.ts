@@ -96,6 +96,12 @@ export function fixBody(fix: Fix, catalog: Catalog, scope: FixScope): FixBody {
     echo(text('RDPRESCUE undo: call '), backupPath('undo.cmd')),
   );
   if (fix.effects.reboot) footer.push(echo(text(`RDPRESCUE ${fix.id}: restart the VM to finish`)));
+  // An opt-in fix that lowers security says so where it ran, as the module and offline do.
+  if (fix.weakensSecurity)
+    footer.push(
+      echo(...report(fix, `warning: ${fix.weakensSecurity.warning['en-US']}`)),
+      echo(...report(fix, `to restore: ${fix.weakensSecurity.restore['en-US']}`)),
+    );
   return { steps: [...steps, ...verify], footer };
 }
 

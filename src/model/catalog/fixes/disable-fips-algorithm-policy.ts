@@ -16,13 +16,13 @@ export default defineFix({
   },
   description: {
     'en-US':
-      'Sets Enabled=0 under Control\\Lsa\\FIPSAlgorithmPolicy; reboot afterwards. A Group Policy that sets the security option puts it back at the next refresh: change the policy instead where there is one.',
+      'Sets Enabled=0 under Control\\Lsa\\FIPSAlgorithmPolicy; reboot afterwards. A Group Policy that sets the security option "System cryptography: Use FIPS compliant algorithms for encryption, hashing, and signing" writes it back at the next refresh: the policy wins, change it there instead. FIPS mode alone does not stop RDP: use this only when asked.',
     'sv-SE':
-      'Sätter Enabled=0 under Control\\Lsa\\FIPSAlgorithmPolicy; starta om efteråt. En grupprincip som sätter säkerhetsalternativet återställer det vid nästa uppdatering: ändra i så fall principen i stället.',
+      'Sätter Enabled=0 under Control\\Lsa\\FIPSAlgorithmPolicy; starta om efteråt. En grupprincip som sätter säkerhetsalternativet "Systemkryptografi: Använd FIPS-kompatibla algoritmer för kryptering, hashning och signering" skriver tillbaka det vid nästa uppdatering: principen vinner, ändra den där i stället. FIPS-läge ensamt stoppar inte RDP: använd detta bara på begäran.',
     'nl-NL':
-      'Zet Enabled=0 onder Control\\Lsa\\FIPSAlgorithmPolicy; start daarna opnieuw op. Een groepsbeleid dat de beveiligingsoptie instelt, zet die bij de volgende vernieuwing terug: wijzig dan liever het beleid.',
+      'Zet Enabled=0 onder Control\\Lsa\\FIPSAlgorithmPolicy; start daarna opnieuw op. Een groepsbeleid dat de beveiligingsoptie "Systeemcryptografie: FIPS-compatibele algoritmen gebruiken voor versleuteling, hashing en ondertekening" instelt, schrijft die bij de volgende vernieuwing terug: het beleid wint, wijzig het daar. FIPS-modus alleen houdt RDP niet tegen: gebruik dit alleen op verzoek.',
     'zh-TW':
-      '在 Control\\Lsa\\FIPSAlgorithmPolicy 下設定 Enabled=0；之後請重新開機。設定此安全性選項的群組原則會在下次重新整理時將其設回：若有此原則，請改為變更原則。',
+      '在 Control\\Lsa\\FIPSAlgorithmPolicy 下設定 Enabled=0；之後請重新開機。設定安全性選項「系統加密編譯：使用符合 FIPS 的演算法於加密、雜湊和簽章」的群組原則會在下次重新整理時將其寫回：原則優先，請改為在原則中變更。單獨的 FIPS 模式不會阻止 RDP：僅在明確要求時使用。',
   },
   operations: [{ kind: 'registry-set', key: FIPS, name: 'Enabled', type: 'REG_DWORD', data: 0 }],
   backup: {

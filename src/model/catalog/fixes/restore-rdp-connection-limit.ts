@@ -60,7 +60,7 @@ export default defineFix({
       'nl-NL': 'De geldende limiet (de beleidswaarde als die er is) is niet langer 0.',
       'zh-TW': '有效上限（若有原則值則為原則值）不再是 0。',
     },
-    checks: ['rdp-connection-limit-zero'],
+    checks: ['rdp-connection-limit-zero', 'rdp-connection-limit-one'],
   },
   effects: { restartsServices: [], reboot: true },
   sources: [

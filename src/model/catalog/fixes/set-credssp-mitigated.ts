@@ -21,13 +21,13 @@ export default defineFix({
   },
   description: {
     'en-US':
-      'Sets AllowEncryptionOracle=1 (Mitigated) under Policies\\System\\CredSSP\\Parameters; restart afterwards. Never 2 (Vulnerable), which would gain no connection. A domain Group Policy "Encryption Oracle Remediation" puts its value back at the next refresh.',
+      'Sets AllowEncryptionOracle=1 (Mitigated) under Policies\\System\\CredSSP\\Parameters; restart afterwards. Never 2 (Vulnerable), which would gain no connection. A domain Group Policy "Encryption Oracle Remediation" puts its value back at the next refresh: the policy wins. On an updated VM, 1 lets clients without the update in (lower security); on a VM without the update it changes nothing: install the update there.',
     'sv-SE':
-      'Sätter AllowEncryptionOracle=1 (Minskad risk) under Policies\\System\\CredSSP\\Parameters; starta om efteråt. Aldrig 2 (Sårbar), som inte skulle ge någon anslutning till. En grupprincip i domänen för åtgärd mot krypteringsorakel sätter tillbaka sitt värde vid nästa uppdatering.',
+      'Sätter AllowEncryptionOracle=1 (Minskad risk) under Policies\\System\\CredSSP\\Parameters; starta om efteråt. Aldrig 2 (Sårbar), som inte skulle ge någon anslutning till. En grupprincip i domänen för åtgärd mot krypteringsorakel sätter tillbaka sitt värde vid nästa uppdatering: principen vinner. På en uppdaterad virtuell dator släpper 1 in klienter utan uppdateringen (lägre säkerhet); på en virtuell dator utan uppdateringen ändrar det ingenting: installera uppdateringen där.',
     'nl-NL':
-      'Zet AllowEncryptionOracle=1 (Beperkt) onder Policies\\System\\CredSSP\\Parameters; start daarna opnieuw op. Nooit 2 (Kwetsbaar), wat geen enkele verbinding extra oplevert. Een domeingroepsbeleid voor herstel van versleutelingsorakel zet zijn waarde bij de volgende vernieuwing terug.',
+      'Zet AllowEncryptionOracle=1 (Beperkt) onder Policies\\System\\CredSSP\\Parameters; start daarna opnieuw op. Nooit 2 (Kwetsbaar), wat geen enkele verbinding extra oplevert. Een domeingroepsbeleid voor herstel van versleutelingsorakel zet zijn waarde bij de volgende vernieuwing terug: het beleid wint. Op een bijgewerkte VM laat 1 clients zonder de update toe (lagere beveiliging); op een VM zonder de update verandert het niets: installeer daar de update.',
     'zh-TW':
-      '在 Policies\\System\\CredSSP\\Parameters 下設定 AllowEncryptionOracle=1（已緩和）；之後請重新開機。絕不設為 2（易受攻擊），因為那不會多允許任何連線。網域群組原則「加密 Oracle 補救措施」會在下次重新整理時設回其值。',
+      '在 Policies\\System\\CredSSP\\Parameters 下設定 AllowEncryptionOracle=1（已緩和）；之後請重新開機。絕不設為 2（易受攻擊），因為那不會多允許任何連線。網域群組原則「加密 Oracle 補救措施」會在下次重新整理時設回其值：原則優先。在已更新的 VM 上，1 會讓沒有更新的用戶端連入（降低安全性）；在沒有更新的 VM 上則毫無作用：請在該處安裝更新。',
   },
   operations: [
     {

@@ -20,13 +20,13 @@ export default defineFix({
   },
   description: {
     'en-US':
-      'Sets MinEncryptionLevel=3 (High, 128-bit) on the RDP-Tcp listener; reboot afterwards. When Group Policy sets the level, the policy wins and the fix reports that it is not verified.',
+      'Sets MinEncryptionLevel=3 (High, 128-bit) on the RDP-Tcp listener; reboot afterwards. The level applies only to the native RDP security layer (SecurityLayer=0), never to TLS. When Group Policy sets the level, the policy wins and the fix reports that it is not verified.',
     'sv-SE':
-      'Sätter MinEncryptionLevel=3 (Hög, 128 bitar) för lyssnaren RDP-Tcp; starta om efteråt. Om en grupprincip sätter nivån vinner principen och åtgärden rapporteras som inte verifierad.',
+      'Sätter MinEncryptionLevel=3 (Hög, 128 bitar) för lyssnaren RDP-Tcp; starta om efteråt. Nivån gäller bara det inbyggda RDP-säkerhetslagret (SecurityLayer=0), aldrig TLS. Om en grupprincip sätter nivån vinner principen och åtgärden rapporteras som inte verifierad.',
     'nl-NL':
-      'Zet MinEncryptionLevel=3 (Hoog, 128-bits) op de listener RDP-Tcp; start daarna opnieuw op. Als groepsbeleid het niveau instelt, wint het beleid en meldt de reparatie dat die niet is geverifieerd.',
+      'Zet MinEncryptionLevel=3 (Hoog, 128-bits) op de listener RDP-Tcp; start daarna opnieuw op. Het niveau geldt alleen voor de systeemeigen RDP-beveiligingslaag (SecurityLayer=0), nooit voor TLS. Als groepsbeleid het niveau instelt, wint het beleid en meldt de reparatie dat die niet is geverifieerd.',
     'zh-TW':
-      '在 RDP-Tcp 接聽程式上設定 MinEncryptionLevel=3（高，128 位元）；之後請重新開機。若由群組原則設定層級，則以原則為準，此修正會回報未通過驗證。',
+      '在 RDP-Tcp 接聽程式上設定 MinEncryptionLevel=3（高，128 位元）；之後請重新開機。此層級只適用於原生 RDP 安全性層（SecurityLayer=0），絕不適用於 TLS。若由群組原則設定層級，則以原則為準，此修正會回報未通過驗證。',
   },
   operations: [
     { kind: 'registry-set', key: RDP_TCP, name: 'MinEncryptionLevel', type: 'REG_DWORD', data: 3 },

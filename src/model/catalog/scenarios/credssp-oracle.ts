@@ -21,7 +21,8 @@ const PATCH_CHECK =
  * clients at their default (Mitigated): the fix is the update itself. Whether the VM has it is
  * read from tspkg.dll's version against the article's table: a manual step until a file-version
  * check exists (not a registry value). The value is the one the Group Policy "Encryption Oracle
- * Remediation" writes, so a domain policy puts a local change back.
+ * Remediation" writes, so a domain policy puts a local change back. Vulnerable (2) breaks no
+ * connection, so it is no evidence here: a manual step says to set 1 again.
  */
 export default defineScenario({
   id: 'credssp-oracle',
@@ -54,33 +55,13 @@ export default defineScenario({
       },
       finding: {
         'en-US':
-          'Encryption Oracle Remediation is Force Updated Clients (AllowEncryptionOracle=0): clients without the CredSSP update are refused. A Group Policy (System\\Credentials Delegation\\Encryption Oracle Remediation) writes this value and puts a local change back.',
+          'Encryption Oracle Remediation is Force Updated Clients (AllowEncryptionOracle=0): clients without the CredSSP update are refused. A Group Policy (System\\Credentials Delegation\\Encryption Oracle Remediation) writes this value and puts a local change back. Force Updated Clients is the recommended hardening: update the client rather than lowering it.',
         'sv-SE':
-          'Åtgärden mot krypteringsorakel är Tvinga uppdaterade klienter (AllowEncryptionOracle=0): klienter utan CredSSP-uppdateringen nekas. En grupprincip (System\\Delegering av autentiseringsuppgifter\\Åtgärd mot krypteringsorakel) skriver värdet och återställer en lokal ändring.',
+          'Åtgärden mot krypteringsorakel är Tvinga uppdaterade klienter (AllowEncryptionOracle=0): klienter utan CredSSP-uppdateringen nekas. En grupprincip (System\\Delegering av autentiseringsuppgifter\\Åtgärd mot krypteringsorakel) skriver värdet och återställer en lokal ändring. Tvinga uppdaterade klienter är den rekommenderade härdningen: uppdatera klienten i stället för att sänka den.',
         'nl-NL':
-          'Herstel van versleutelingsorakel staat op Bijgewerkte clients afdwingen (AllowEncryptionOracle=0): clients zonder de CredSSP-update worden geweigerd. Een groepsbeleid (Systeem\\Delegering van referenties\\Herstel van versleutelingsorakel) schrijft deze waarde en zet een lokale wijziging terug.',
+          'Herstel van versleutelingsorakel staat op Bijgewerkte clients afdwingen (AllowEncryptionOracle=0): clients zonder de CredSSP-update worden geweigerd. Een groepsbeleid (Systeem\\Delegering van referenties\\Herstel van versleutelingsorakel) schrijft deze waarde en zet een lokale wijziging terug. Bijgewerkte clients afdwingen is de aanbevolen beveiliging: werk de client bij in plaats van dit te verlagen.',
         'zh-TW':
-          '加密 Oracle 補救措施為「強制更新的用戶端」（AllowEncryptionOracle=0）：沒有 CredSSP 更新的用戶端會被拒絕。群組原則（系統\\認證委派\\加密 Oracle 補救措施）會寫入此值並還原本機變更。',
-      },
-    },
-    {
-      role: 'supporting',
-      check: {
-        kind: 'registry-value',
-        id: 'credssp-vulnerable',
-        key: CREDSSP,
-        name: 'AllowEncryptionOracle',
-        firesWhen: { op: 'equals', value: 2 },
-      },
-      finding: {
-        'en-US':
-          'Encryption Oracle Remediation is Vulnerable (AllowEncryptionOracle=2): CVE-2018-0886 is open again. On an updated VM, Mitigated (1) accepts the same clients; set 1 (see the manual steps).',
-        'sv-SE':
-          'Åtgärden mot krypteringsorakel är Sårbar (AllowEncryptionOracle=2): CVE-2018-0886 är öppen igen. På en uppdaterad virtuell dator accepterar Minskad risk (1) samma klienter; sätt 1 (se de manuella stegen).',
-        'nl-NL':
-          'Herstel van versleutelingsorakel staat op Kwetsbaar (AllowEncryptionOracle=2): CVE-2018-0886 ligt weer open. Op een bijgewerkte VM accepteert Beperkt (1) dezelfde clients; zet 1 (zie de handmatige stappen).',
-        'zh-TW':
-          '加密 Oracle 補救措施為「易受攻擊」（AllowEncryptionOracle=2）：CVE-2018-0886 再次暴露。在已更新的 VM 上，「已緩和」（1）接受相同的用戶端；請設為 1（請參閱手動步驟）。',
+          '加密 Oracle 補救措施為「強制更新的用戶端」（AllowEncryptionOracle=0）：沒有 CredSSP 更新的用戶端會被拒絕。群組原則（系統\\認證委派\\加密 Oracle 補救措施）會寫入此值並還原本機變更。「強制更新的用戶端」是建議的強化設定：請更新用戶端，而不是降低此設定。',
       },
     },
   ],

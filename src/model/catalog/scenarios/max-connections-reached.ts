@@ -10,8 +10,9 @@ const DISCONNECTS = {
 
 /**
  * Microsoft's article resets "Limit the maximum concurrent connections" (RDP-Tcp
- * MaxInstanceCount) to 4294967295, no limit. A limit of 0 leaves room for no connection at all:
- * that is what fires (the effective value, a policy MaxInstanceCount winning). Smaller limits
+ * MaxInstanceCount) to 4294967295, no limit. An effective limit below 2 fires (a policy
+ * MaxInstanceCount winning): 0 leaves room for no connection, 1 (the lowest the ADMX "Limit
+ * number of connections" accepts; 999999 is unlimited there) for one session only. Larger limits
  * that are still reached, and fSingleSessionPerUser, are a matter of how many sessions are open,
  * which only `query session` shows in localized text: a manual step, never parsed.
  */
@@ -25,13 +26,13 @@ export default defineScenario({
   },
   summary: {
     'en-US':
-      'The maximum number of concurrent connections of the RDP-Tcp listener (MaxInstanceCount) is 0, set locally or by the Group Policy "Limit number of connections", so no connection fits. A policy value wins and returns at every refresh. Sessions left open can also fill a small limit: log them off by hand.',
+      'The maximum number of concurrent connections of the RDP-Tcp listener (MaxInstanceCount) is 0 or 1, set locally or by the Group Policy "Limit number of connections" (whose lowest value is 1), so no connection, or none beside one open session, fits. A policy value wins and returns at every refresh. Sessions left open can also fill a small limit: log them off by hand.',
     'sv-SE':
-      'Det högsta antalet samtidiga anslutningar för lyssnaren RDP-Tcp (MaxInstanceCount) är 0, satt lokalt eller av grupprincipen "Begränsa antalet anslutningar", så ingen anslutning får plats. Ett principvärde vinner och kommer tillbaka vid varje uppdatering. Sessioner som lämnats öppna kan också fylla en låg gräns: logga ut dem manuellt.',
+      'Det högsta antalet samtidiga anslutningar för lyssnaren RDP-Tcp (MaxInstanceCount) är 0 eller 1, satt lokalt eller av grupprincipen "Begränsa antalet anslutningar" (vars lägsta värde är 1), så ingen anslutning, eller ingen utöver en öppen session, får plats. Ett principvärde vinner och kommer tillbaka vid varje uppdatering. Sessioner som lämnats öppna kan också fylla en låg gräns: logga ut dem manuellt.',
     'nl-NL':
-      'Het maximale aantal gelijktijdige verbindingen van de listener RDP-Tcp (MaxInstanceCount) is 0, lokaal ingesteld of door het groepsbeleid "Aantal verbindingen beperken", dus er past geen enkele verbinding. Een beleidswaarde wint en komt bij elke vernieuwing terug. Open gebleven sessies kunnen ook een lage limiet vullen: meld ze handmatig af.',
+      'Het maximale aantal gelijktijdige verbindingen van de listener RDP-Tcp (MaxInstanceCount) is 0 of 1, lokaal ingesteld of door het groepsbeleid "Aantal verbindingen beperken" (waarvan de laagste waarde 1 is), dus er past geen enkele verbinding, of geen naast één open sessie. Een beleidswaarde wint en komt bij elke vernieuwing terug. Open gebleven sessies kunnen ook een lage limiet vullen: meld ze handmatig af.',
     'zh-TW':
-      'RDP-Tcp 接聽程式的並行連線數上限（MaxInstanceCount）為 0，由本機或群組原則「限制連線數目」設定，因此沒有任何連線能建立。原則值優先，且每次重新整理時都會恢復。留著未關閉的工作階段也可能佔滿較低的上限：請手動登出它們。',
+      'RDP-Tcp 接聽程式的並行連線數上限（MaxInstanceCount）為 0 或 1，由本機或群組原則「限制連線數目」（其最小值為 1）設定，因此沒有任何連線能建立，或除了一個開啟的工作階段外無法再建立連線。原則值優先，且每次重新整理時都會恢復。留著未關閉的工作階段也可能佔滿較低的上限：請手動登出它們。',
   },
   symptoms: ['cannot-connect'],
   evidence: [
@@ -54,23 +55,44 @@ export default defineScenario({
       },
     },
     {
+      role: 'primary',
+      check: {
+        kind: 'registry-value',
+        id: 'rdp-connection-limit-one',
+        key: RDP_TCP,
+        name: 'MaxInstanceCount',
+        firesWhen: { op: 'equals', value: 1 },
+        policy: { key: POLICY, name: 'MaxInstanceCount' },
+      },
+      finding: {
+        'en-US':
+          'The RDP listener allows one connection only (MaxInstanceCount=1, the lowest the policy "Limit number of connections" accepts): one session in use or left disconnected fills it.',
+        'sv-SE':
+          'RDP-lyssnaren tillåter bara en anslutning (MaxInstanceCount=1, det lägsta principen "Begränsa antalet anslutningar" accepterar): en session som används eller lämnats frånkopplad fyller den.',
+        'nl-NL':
+          'De RDP-listener staat maar één verbinding toe (MaxInstanceCount=1, het laagste dat het beleid "Aantal verbindingen beperken" accepteert): één sessie die in gebruik is of verbroken is achtergelaten, vult die.',
+        'zh-TW':
+          'RDP 接聽程式只允許一個連線（MaxInstanceCount=1，即原則「限制連線數目」接受的最小值）：一個使用中或保持中斷連線的工作階段就會佔滿。',
+      },
+    },
+    {
       role: 'supporting',
       check: {
         kind: 'registry-value',
         id: 'rdp-connection-limit-by-policy',
         key: POLICY,
         name: 'MaxInstanceCount',
-        firesWhen: { op: 'present' },
+        firesWhen: { op: 'equals', value: 0 },
       },
       finding: {
         'en-US':
-          "Group Policy limits the number of connections (Policies\\...\\Terminal Services MaxInstanceCount): the policy wins over the listener's value, and a local change is reverted at the next refresh. Change the policy.",
+          "Group Policy allows no connection (Policies\\...\\Terminal Services MaxInstanceCount=0): the policy wins over the listener's value, and a local change is reverted at the next refresh. Change the policy.",
         'sv-SE':
-          'En grupprincip begränsar antalet anslutningar (Policies\\...\\Terminal Services MaxInstanceCount): principen vinner över lyssnarens värde, och en lokal ändring återställs vid nästa uppdatering. Ändra principen.',
+          'En grupprincip tillåter ingen anslutning (Policies\\...\\Terminal Services MaxInstanceCount=0): principen vinner över lyssnarens värde, och en lokal ändring återställs vid nästa uppdatering. Ändra principen.',
         'nl-NL':
-          'Groepsbeleid beperkt het aantal verbindingen (Policies\\...\\Terminal Services MaxInstanceCount): het beleid wint van de waarde van de listener, en een lokale wijziging wordt bij de volgende vernieuwing teruggedraaid. Wijzig het beleid.',
+          'Groepsbeleid staat geen enkele verbinding toe (Policies\\...\\Terminal Services MaxInstanceCount=0): het beleid wint van de waarde van de listener, en een lokale wijziging wordt bij de volgende vernieuwing teruggedraaid. Wijzig het beleid.',
         'zh-TW':
-          '群組原則限制了連線數目（Policies\\...\\Terminal Services MaxInstanceCount）：原則優先於接聽程式的值，本機變更會在下次重新整理時被還原。請變更原則。',
+          '群組原則不允許任何連線（Policies\\...\\Terminal Services MaxInstanceCount=0）：原則優先於接聽程式的值，本機變更會在下次重新整理時被還原。請變更原則。',
       },
     },
   ],
@@ -121,8 +143,27 @@ export default defineScenario({
         { shell: 'cmd', code: 'logoff <sessionID>' },
       ],
     },
+    {
+      id: 'connect-for-administration',
+      text: {
+        'en-US':
+          'From the client, connect with a session for administering the server, then log off the sessions nobody uses from there (a Windows Server without the Remote Desktop Session Host role allows two such sessions).',
+        'sv-SE':
+          'Anslut från klienten med en session för administration av servern och logga sedan ut de sessioner som ingen använder därifrån (en Windows Server utan rolltjänsten Värd för fjärrskrivbordssession tillåter två sådana sessioner).',
+        'nl-NL':
+          'Maak vanaf de client verbinding met een sessie voor het beheer van de server en meld van daaruit de sessies af die niemand gebruikt (een Windows Server zonder de rolservice Host voor Extern bureaublad-sessies staat twee zulke sessies toe).',
+        'zh-TW':
+          '從用戶端以管理伺服器用的工作階段連線，再從該處登出沒有人在使用的工作階段（未安裝遠端桌面工作階段主機角色服務的 Windows Server 允許兩個這類工作階段）。',
+      },
+      commands: [{ shell: 'cmd', code: 'mstsc /v:<VM address> /admin' }],
+    },
   ],
   sources: [
+    {
+      url: 'https://learn.microsoft.com/en-us/windows-server/administration/windows-commands/mstsc',
+      title: 'mstsc',
+      section: 'Syntax',
+    },
     {
       ...DISCONNECTS,
       section: 'Serial control',

@@ -10,11 +10,12 @@ const AUTH_ERROR = {
 };
 
 /**
- * Only the combinations Microsoft's authentication-error article names as a cause: FIPS
- * enforced for the machine (Lsa FIPSAlgorithmPolicy Enabled=1) or for RDP alone
- * (MinEncryptionLevel=4, "FIPS Compliant"). SecurityLayer=0 does not refuse clients (Azure's
- * ResetRDPCert leaves it so to let them in) but drops server authentication: reported, and
- * raised back to TLS only when asked. SecurityLayer=0 with NLA required, and
+ * MinEncryptionLevel=4 ("FIPS Compliant", a cause in Microsoft's authentication-error article)
+ * decides only while the native RDP security layer is in use: the ADMX "Set client connection
+ * encryption level" applies only to native RDP encryption, never to TLS; so SecurityLayer=0 is
+ * the precondition. FIPS for the whole machine (Lsa FIPSAlgorithmPolicy Enabled=1) alone does
+ * not stop RDP (TLS works with FIPS-compliant suites): supporting evidence only. Raising the
+ * security layer back to TLS is asked for by name (a broken certificate would refuse clients). SecurityLayer=0 with NLA required, and
  * fAllowSecProtocolNegotiation=0, were not found stated as a cause in Microsoft's pages: not
  * encoded. The article's own fixes lower security (MinEncryptionLevel down to 1, FIPS off,
  * SecurityLayer=0 and NLA off): here each is opt-in, the encryption level stops at High (3).
@@ -29,13 +30,13 @@ export default defineScenario({
   },
   summary: {
     'en-US':
-      'The VM accepts only FIPS-compliant connections, for the whole machine (FIPSAlgorithmPolicy Enabled=1) or for RDP (MinEncryptionLevel=4), usually set by a security baseline or Group Policy. Clients that cannot meet it fail with an authentication error. Relaxing it lowers security, so RdpRescue does it only when asked, and says which policy puts it back.',
+      'The VM uses the native RDP security layer (SecurityLayer=0) and accepts only FIPS-compliant RDP encryption (MinEncryptionLevel=4), usually set by a security baseline or Group Policy. Clients that cannot meet it fail with an authentication error. The encryption level applies only to native RDP security; FIPS mode for the machine (FIPSAlgorithmPolicy Enabled=1) alone does not stop RDP. Relaxing it lowers security, so RdpRescue does it only when asked, and says which policy puts it back.',
     'sv-SE':
-      'Den virtuella datorn accepterar bara FIPS-kompatibla anslutningar, för hela datorn (FIPSAlgorithmPolicy Enabled=1) eller för RDP (MinEncryptionLevel=4), oftast satt av en säkerhetsbaslinje eller grupprincip. Klienter som inte klarar det misslyckas med ett autentiseringsfel. Att lätta på det sänker säkerheten, så RdpRescue gör det bara på begäran och anger vilken princip som sätter tillbaka det.',
+      'Den virtuella datorn använder det inbyggda RDP-säkerhetslagret (SecurityLayer=0) och accepterar bara FIPS-kompatibel RDP-kryptering (MinEncryptionLevel=4), oftast satt av en säkerhetsbaslinje eller grupprincip. Klienter som inte klarar det misslyckas med ett autentiseringsfel. Krypteringsnivån gäller bara inbyggd RDP-säkerhet; FIPS-läge för datorn (FIPSAlgorithmPolicy Enabled=1) stoppar inte RDP ensamt. Att lätta på det sänker säkerheten, så RdpRescue gör det bara på begäran och anger vilken princip som sätter tillbaka det.',
     'nl-NL':
-      'De VM accepteert alleen FIPS-compatibele verbindingen, voor de hele machine (FIPSAlgorithmPolicy Enabled=1) of voor RDP (MinEncryptionLevel=4), meestal ingesteld door een beveiligingsbasislijn of groepsbeleid. Clients die daar niet aan voldoen, mislukken met een verificatiefout. Dit versoepelen verlaagt de beveiliging, dus RdpRescue doet het alleen op verzoek en zegt welk beleid het terugzet.',
+      'De VM gebruikt de systeemeigen RDP-beveiligingslaag (SecurityLayer=0) en accepteert alleen FIPS-compatibele RDP-versleuteling (MinEncryptionLevel=4), meestal ingesteld door een beveiligingsbasislijn of groepsbeleid. Clients die daar niet aan voldoen, mislukken met een verificatiefout. Het versleutelingsniveau geldt alleen voor systeemeigen RDP-beveiliging; FIPS-modus voor de machine (FIPSAlgorithmPolicy Enabled=1) houdt RDP op zichzelf niet tegen. Dit versoepelen verlaagt de beveiliging, dus RdpRescue doet het alleen op verzoek en zegt welk beleid het terugzet.',
     'zh-TW':
-      'VM 只接受符合 FIPS 的連線，可能針對整部電腦（FIPSAlgorithmPolicy Enabled=1）或僅針對 RDP（MinEncryptionLevel=4），通常由安全性基準或群組原則設定。無法符合的用戶端會出現驗證錯誤。放寬此設定會降低安全性，因此 RdpRescue 只在明確要求時才執行，並說明哪個原則會將其設回。',
+      'VM 使用原生 RDP 安全性層（SecurityLayer=0），且只接受符合 FIPS 的 RDP 加密（MinEncryptionLevel=4），通常由安全性基準或群組原則設定。無法符合的用戶端會出現驗證錯誤。加密層級只適用於原生 RDP 安全性；電腦的 FIPS 模式（FIPSAlgorithmPolicy Enabled=1）本身不會阻止 RDP。放寬此設定會降低安全性，因此 RdpRescue 只在明確要求時才執行，並說明哪個原則會將其設回。',
   },
   symptoms: ['authentication-error'],
   evidence: [
@@ -50,14 +51,18 @@ export default defineScenario({
         policy: { key: POLICY, name: 'MinEncryptionLevel' },
       },
       finding: {
-        'en-US': 'RDP accepts only FIPS-compliant encryption: MinEncryptionLevel=4.',
-        'sv-SE': 'RDP accepterar bara FIPS-kompatibel kryptering: MinEncryptionLevel=4.',
-        'nl-NL': 'RDP accepteert alleen FIPS-compatibele versleuteling: MinEncryptionLevel=4.',
-        'zh-TW': 'RDP 只接受符合 FIPS 的加密：MinEncryptionLevel=4。',
+        'en-US':
+          'With the native RDP security layer (SecurityLayer=0) in use, RDP accepts only FIPS-compliant encryption: MinEncryptionLevel=4. The encryption level applies only to native RDP security, never to TLS.',
+        'sv-SE':
+          'Med det inbyggda RDP-säkerhetslagret (SecurityLayer=0) i bruk accepterar RDP bara FIPS-kompatibel kryptering: MinEncryptionLevel=4. Krypteringsnivån gäller bara inbyggd RDP-säkerhet, aldrig TLS.',
+        'nl-NL':
+          'Met de systeemeigen RDP-beveiligingslaag (SecurityLayer=0) in gebruik accepteert RDP alleen FIPS-compatibele versleuteling: MinEncryptionLevel=4. Het versleutelingsniveau geldt alleen voor systeemeigen RDP-beveiliging, nooit voor TLS.',
+        'zh-TW':
+          '在使用原生 RDP 安全性層（SecurityLayer=0）時，RDP 只接受符合 FIPS 的加密：MinEncryptionLevel=4。加密層級只適用於原生 RDP 安全性，絕不適用於 TLS。',
       },
     },
     {
-      role: 'primary',
+      role: 'supporting',
       check: {
         kind: 'registry-value',
         id: 'fips-algorithms-enforced',
@@ -67,13 +72,13 @@ export default defineScenario({
       },
       finding: {
         'en-US':
-          'The machine allows only FIPS-compliant algorithms (Lsa\\FIPSAlgorithmPolicy Enabled=1), usually by the security option "System cryptography: Use FIPS compliant algorithms", which a Group Policy may set again.',
+          'The machine allows only FIPS-compliant algorithms (Lsa\\FIPSAlgorithmPolicy Enabled=1), usually by the security option "System cryptography: Use FIPS compliant algorithms", which a Group Policy may set again. Alone it does not stop RDP (TLS and Remote Desktop Connection work with FIPS-compliant algorithms): evidence only, never the cause by itself.',
         'sv-SE':
-          'Datorn tillåter bara FIPS-kompatibla algoritmer (Lsa\\FIPSAlgorithmPolicy Enabled=1), oftast via säkerhetsalternativet "Systemkryptografi: Använd FIPS-kompatibla algoritmer", som en grupprincip kan sätta igen.',
+          'Datorn tillåter bara FIPS-kompatibla algoritmer (Lsa\\FIPSAlgorithmPolicy Enabled=1), oftast via säkerhetsalternativet "Systemkryptografi: Använd FIPS-kompatibla algoritmer", som en grupprincip kan sätta igen. Ensamt stoppar det inte RDP (TLS och Anslutning till fjärrskrivbord fungerar med FIPS-kompatibla algoritmer): endast ett belägg, aldrig orsaken i sig.',
         'nl-NL':
-          'De machine staat alleen FIPS-compatibele algoritmen toe (Lsa\\FIPSAlgorithmPolicy Enabled=1), meestal via de beveiligingsoptie "Systeemcryptografie: FIPS-compatibele algoritmen gebruiken", die een groepsbeleid opnieuw kan instellen.',
+          'De machine staat alleen FIPS-compatibele algoritmen toe (Lsa\\FIPSAlgorithmPolicy Enabled=1), meestal via de beveiligingsoptie "Systeemcryptografie: FIPS-compatibele algoritmen gebruiken", die een groepsbeleid opnieuw kan instellen. Op zichzelf houdt dit RDP niet tegen (TLS en Verbinding met extern bureaublad werken met FIPS-compatibele algoritmen): alleen een aanwijzing, nooit op zichzelf de oorzaak.',
         'zh-TW':
-          '電腦只允許符合 FIPS 的演算法（Lsa\\FIPSAlgorithmPolicy Enabled=1），通常來自安全性選項「系統加密編譯：使用符合 FIPS 的演算法」，群組原則可能會再次設定它。',
+          '電腦只允許符合 FIPS 的演算法（Lsa\\FIPSAlgorithmPolicy Enabled=1），通常來自安全性選項「系統加密編譯：使用符合 FIPS 的演算法」，群組原則可能會再次設定它。單獨此設定不會阻止 RDP（TLS 與遠端桌面連線可搭配符合 FIPS 的演算法運作）：僅為佐證，本身絕非原因。',
       },
     },
     {
@@ -97,7 +102,7 @@ export default defineScenario({
       },
     },
     {
-      role: 'supporting',
+      role: 'precondition',
       check: {
         kind: 'registry-value',
         id: 'rdp-security-layer-rdp',

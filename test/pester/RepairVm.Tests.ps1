@@ -189,7 +189,7 @@ Describe 'Rescue-VM script: offline diagnosis' {
         $output | Should -Contain 'RDPRESCUE tls-disabled CLEAR -'
         $output | Should -Contain 'RDPRESCUE verdict 0 detected'
         $output | Should -Contain 'RDPRESCUE guest-firewall-blocks-rdp UNKNOWN rdp-firewall-rule-off?,firewall-blocks-all-inbound?,rdp-port-block-rule?'
-        $output | Should -Contain 'RDPRESCUE reasons rdp-firewall-rule-off:offline,firewall-blocks-all-inbound:offline,rdp-port-block-rule:offline,rdp-listener:offline,termservice-down:offline'
+        $output | Should -Contain 'RDPRESCUE reasons firewall-blocks-all-inbound:offline,rdp-firewall-rule-off:offline,rdp-listener:offline,rdp-port-block-rule:offline,termservice-down:offline'
         $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
         $output[-2] | Should -BeExactly 'RDPRESCUE log C:\ProgramData\RdpRescue\repair-vm\offline-20260601-120000.log'
         (Get-RvFileData -Path 'C:\ProgramData\RdpRescue\repair-vm\offline-20260601-120000.log') | Should -Match 'check ev-rcm-cert: quiet'
@@ -257,7 +257,7 @@ Describe 'Rescue-VM script: offline diagnosis' {
         Get-ScenarioLine -Output $output -Id 'tls-disabled' | Should -Be 'RDPRESCUE tls-disabled CLEAR -'
         # The policy half of fDenyTSConnections lives in SOFTWARE: without it the effective value is unknown.
         Get-ScenarioLine -Output $output -Id 'rdp-disabled' | Should -Be 'RDPRESCUE rdp-disabled UNKNOWN rdp-connections-denied?'
-        $output | Should -Contain 'RDPRESCUE reasons rdp-firewall-rule-off:offline,firewall-blocks-all-inbound:offline,rdp-port-block-rule:offline,rdp-cert-store:unreadable,rdp-connections-denied:unreadable,rdp-listener:offline,termservice-down:offline'
+        $output | Should -Contain 'RDPRESCUE reasons firewall-blocks-all-inbound:offline,rdp-cert-store:unreadable,rdp-connections-denied:unreadable,rdp-firewall-rule-off:offline,rdp-listener:offline,rdp-port-block-rule:offline,termservice-down:offline'
         $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
     }
 }

@@ -115,7 +115,7 @@ $script:RdpStringTable = @{
         'Finding.ev-broker-db-logon' = 'Event 2056: the broker failed to log on to its database.'
         'Finding.ev-broker-rpc' = 'Event 1296: the Connection Broker is not ready for RPC communication.'
         'Scenario.guest-firewall-blocks-rdp.Title' = 'The Windows Firewall in the VM blocks Remote Desktop'
-        'Finding.rdp-firewall-rule-off' = 'The built-in Remote Desktop firewall rule RemoteDesktop-UserMode-In-TCP is disabled or missing.'
+        'Finding.rdp-firewall-rule-off' = 'The built-in Remote Desktop firewall rule RemoteDesktop-UserMode-In-TCP is disabled or missing, and no other active allow rule lists the RDP port.'
         'Finding.firewall-blocks-all-inbound' = 'A firewall profile blocks every inbound connection, allow rules included (DoNotAllowExceptions=1).'
         'Finding.rdp-port-block-rule' = 'An active inbound firewall rule blocks the RDP port; a block rule wins over every allow rule.'
         'Finding.firewall-block-all-by-policy' = 'Group Policy blocks all inbound connections (Policies\Microsoft\WindowsFirewall\<profile> DoNotAllowExceptions=1): the policy wins, a local fix is reverted at the next refresh. Change the policy.'
@@ -228,7 +228,7 @@ $script:RdpStringTable = @{
         'Finding.ev-broker-db-logon' = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNlIDIwNTY6IGtvb3JkaW5hdG9ybiBrdW5kZSBpbnRlIGxvZ2dhIGluIGkgc2luIGRhdGFiYXMu')
         'Finding.ev-broker-rpc' = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNlIDEyOTY6IGFuc2x1dG5pbmdza29vcmRpbmF0b3JuIMOkciBpbnRlIHJlZG8gZsO2ciBSUEMta29tbXVuaWthdGlvbi4=')
         'Scenario.guest-firewall-blocks-rdp.Title' = (ConvertFrom-RdpUtf8Base64 'V2luZG93cy1icmFuZHbDpGdnZW4gaSBkZW4gdmlydHVlbGxhIGRhdG9ybiBibG9ja2VyYXIgRmrDpHJyc2tyaXZib3Jk')
-        'Finding.rdp-firewall-rule-off' = (ConvertFrom-RdpUtf8Base64 'RGVuIGluYnlnZ2RhIGJyYW5kdsOkZ2dzcmVnZWxuIGbDtnIgRmrDpHJyc2tyaXZib3JkLCBSZW1vdGVEZXNrdG9wLVVzZXJNb2RlLUluLVRDUCwgw6RyIGluYWt0aXZlcmFkIGVsbGVyIHNha25hcy4=')
+        'Finding.rdp-firewall-rule-off' = (ConvertFrom-RdpUtf8Base64 'RGVuIGluYnlnZ2RhIGJyYW5kdsOkZ2dzcmVnZWxuIGbDtnIgRmrDpHJyc2tyaXZib3JkLCBSZW1vdGVEZXNrdG9wLVVzZXJNb2RlLUluLVRDUCwgw6RyIGluYWt0aXZlcmFkIGVsbGVyIHNha25hcywgb2NoIGluZ2VuIGFubmFuIGFrdGl2IHRpbGzDpXRhbmRlIHJlZ2VsIGFuZ2VyIFJEUC1wb3J0ZW4u')
         'Finding.firewall-blocks-all-inbound' = (ConvertFrom-RdpUtf8Base64 'RW4gYnJhbmR2w6RnZ3Nwcm9maWwgYmxvY2tlcmFyIGFsbGEgaW5rb21tYW5kZSBhbnNsdXRuaW5nYXIsIMOkdmVuIHRpbGzDpXRhbmRlIHJlZ2xlciAoRG9Ob3RBbGxvd0V4Y2VwdGlvbnM9MSku')
         'Finding.rdp-port-block-rule' = (ConvertFrom-RdpUtf8Base64 'RW4gYWt0aXYgaW5rb21tYW5kZSBicmFuZHbDpGdnc3JlZ2VsIGJsb2NrZXJhciBSRFAtcG9ydGVuOyBlbiBibG9ja2VyaW5nc3JlZ2VsIHZpbm5lciDDtnZlciBhbGxhIHRpbGzDpXRhbmRlIHJlZ2xlci4=')
         'Finding.firewall-block-all-by-policy' = (ConvertFrom-RdpUtf8Base64 'RW4gZ3J1cHByaW5jaXAgYmxvY2tlcmFyIGFsbGEgaW5rb21tYW5kZSBhbnNsdXRuaW5nYXIgKFBvbGljaWVzXE1pY3Jvc29mdFxXaW5kb3dzRmlyZXdhbGxcPHByb2ZpbD4gRG9Ob3RBbGxvd0V4Y2VwdGlvbnM9MSk6IHByaW5jaXBlbiB2aW5uZXIsIGVuIGxva2FsIMOldGfDpHJkIMOldGVyc3TDpGxscyB2aWQgbsOkc3RhIHVwcGRhdGVyaW5nLiDDhG5kcmEgcHJpbmNpcGVuLg==')
@@ -341,7 +341,7 @@ $script:RdpStringTable = @{
         'Finding.ev-broker-db-logon' = 'Gebeurtenis 2056: de broker kon zich niet aanmelden bij de database.'
         'Finding.ev-broker-rpc' = 'Gebeurtenis 1296: de Verbindingsbroker is niet gereed voor RPC-communicatie.'
         'Scenario.guest-firewall-blocks-rdp.Title' = 'De Windows Firewall in de VM blokkeert Extern bureaublad'
-        'Finding.rdp-firewall-rule-off' = 'De ingebouwde firewallregel voor Extern bureaublad, RemoteDesktop-UserMode-In-TCP, is uitgeschakeld of ontbreekt.'
+        'Finding.rdp-firewall-rule-off' = 'De ingebouwde firewallregel voor Extern bureaublad, RemoteDesktop-UserMode-In-TCP, is uitgeschakeld of ontbreekt, en geen andere actieve toestaanregel noemt de RDP-poort.'
         'Finding.firewall-blocks-all-inbound' = 'Een firewallprofiel blokkeert elke binnenkomende verbinding, toestaanregels inbegrepen (DoNotAllowExceptions=1).'
         'Finding.rdp-port-block-rule' = 'Een actieve binnenkomende firewallregel blokkeert de RDP-poort; een blokkeerregel wint van elke toestaanregel.'
         'Finding.firewall-block-all-by-policy' = 'Groepsbeleid blokkeert alle binnenkomende verbindingen (Policies\Microsoft\WindowsFirewall\<profiel> DoNotAllowExceptions=1): het beleid wint, een lokale reparatie wordt bij de volgende vernieuwing teruggedraaid. Wijzig het beleid.'
@@ -454,7 +454,7 @@ $script:RdpStringTable = @{
         'Finding.ev-broker-db-logon' = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu2IDIwNTbvvJrku6PnkIbkurrnhKHms5XnmbvlhaXlhbbos4fmlpnluqvjgII=')
         'Finding.ev-broker-rpc' = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu2IDEyOTbvvJrpgKPnt5rku6PnkIbkurrlsJrmnKrlsLHnt5LvvIznhKHms5XpgLLooYwgUlBDIOmAmuioiuOAgg==')
         'Scenario.guest-firewall-blocks-rdp.Title' = (ConvertFrom-RdpUtf8Base64 'Vk0g5YWn55qEIFdpbmRvd3Mg6Ziy54Gr54mG5bCB6Y6W5LqG6YGg56uv5qGM6Z2i')
-        'Finding.rdp-firewall-rule-off' = (ConvertFrom-RdpUtf8Base64 '5YWn5bu655qE6YGg56uv5qGM6Z2i6Ziy54Gr54mG6KaP5YmHIFJlbW90ZURlc2t0b3AtVXNlck1vZGUtSW4tVENQIOW3suWBnOeUqOaIluS4jeWtmOWcqOOAgg==')
+        'Finding.rdp-firewall-rule-off' = (ConvertFrom-RdpUtf8Base64 '5YWn5bu655qE6YGg56uv5qGM6Z2i6Ziy54Gr54mG6KaP5YmHIFJlbW90ZURlc2t0b3AtVXNlck1vZGUtSW4tVENQIOW3suWBnOeUqOaIluS4jeWtmOWcqO+8jOS4lOaykuacieWFtuS7luS9nOeUqOS4reeahOWFgeioseimj+WJh+WIl+WHuiBSRFAg6YCj5o6l5Z+g44CC')
         'Finding.firewall-blocks-all-inbound' = (ConvertFrom-RdpUtf8Base64 '5p+Q5YCL6Ziy54Gr54mG6Kit5a6a5qqU5bCB6Y6W5omA5pyJ6Ly45YWl6YCj57ea77yM5YyF5ous5YWB6Kix6KaP5YmH77yIRG9Ob3RBbGxvd0V4Y2VwdGlvbnM9Me+8ieOAgg==')
         'Finding.rdp-port-block-rule' = (ConvertFrom-RdpUtf8Base64 '5pyJ5L2c55So5Lit55qE6Ly45YWl6Ziy54Gr54mG6KaP5YmH5bCB6Y6WIFJEUCDpgKPmjqXln6DvvJvlsIHpjpbopo/liYflhKrlhYjmlrzmiYDmnInlhYHoqLHopo/liYfjgII=')
         'Finding.firewall-block-all-by-policy' = (ConvertFrom-RdpUtf8Base64 '576k57WE5Y6f5YmH5bCB6Y6W5omA5pyJ6Ly45YWl6YCj57ea77yIUG9saWNpZXNcTWljcm9zb2Z0XFdpbmRvd3NGaXJld2FsbFw86Kit5a6a5qqUPiBEb05vdEFsbG93RXhjZXB0aW9ucz0x77yJ77ya5Y6f5YmH5YSq5YWI77yM5pys5qmf5L+u5q2j5pyD5Zyo5LiL5qyh6YeN5paw5pW055CG5pmC6KKr6YKE5Y6f44CC6KuL6K6K5pu05Y6f5YmH44CC')
@@ -3586,7 +3586,33 @@ function Test-RdpFirewallRuleCheck {
     if ($found.Count -eq 0) {
         $detail = 'missing'
     }
+    if ($Check.ContainsKey('PortKey')) {
+        # Another active allow rule on the port (e.g. one scoped to admin addresses) lets RDP in.
+        $port = [string](Get-RdpConfiguredPort -Check $Check)
+        $allowing = @(Get-RdpFirewallPortRule -Port $port -Action 'Allow')
+        if ($allowing.Count -gt 0) {
+            return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet' -Detail ("$port/allow:" + (@($allowing | ForEach-Object { $_.Name }) -join '+'))
+        }
+    }
     New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail $detail
+}
+
+function Get-RdpFirewallPortRule {
+    [CmdletBinding()]
+    [OutputType([object])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Port,
+        [Parameter(Mandatory = $true)]
+        [string]$Action
+    )
+    @(Get-RdpFirewallRuleSet | Where-Object {
+            (Test-RdpFirewallRuleActive -Fields $_.Fields) -and
+            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Dir' -Value 'In') -and
+            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Protocol' -Value '6') -and
+            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'LPort' -Value $Port) -and
+            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Action' -Value $Action)
+        })
 }
 
 function Get-RdpFirewallProfileValue {
@@ -4232,6 +4258,9 @@ $script:RdpCatalog = @{
                         Kind = 'firewall-rule'
                         Id = 'rdp-firewall-rule-off'
                         Rule = 'RemoteDesktop-UserMode-In-TCP'
+                        PortKey = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                        PortName = 'PortNumber'
+                        DefaultPort = 3389
                     }
                 }
                 @{
@@ -4693,6 +4722,9 @@ $script:RdpCatalog = @{
             Kind = 'firewall-rule'
             Id = 'rdp-firewall-rule-off'
             Rule = 'RemoteDesktop-UserMode-In-TCP'
+            PortKey = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+            PortName = 'PortNumber'
+            DefaultPort = 3389
         }
         'firewall-blocks-all-inbound' = @{
             Kind = 'firewall-inbound-blocked'

@@ -48,7 +48,7 @@
     'Finding.ev-broker-db-logon' = 'Event 2056: the broker failed to log on to its database.'
     'Finding.ev-broker-rpc' = 'Event 1296: the Connection Broker is not ready for RPC communication.'
     'Scenario.guest-firewall-blocks-rdp.Title' = 'The Windows Firewall in the VM blocks Remote Desktop'
-    'Finding.rdp-firewall-rule-off' = 'The built-in Remote Desktop firewall rule RemoteDesktop-UserMode-In-TCP is disabled or missing.'
+    'Finding.rdp-firewall-rule-off' = 'The built-in Remote Desktop firewall rule RemoteDesktop-UserMode-In-TCP is disabled or missing, and no other active allow rule lists the RDP port.'
     'Finding.firewall-blocks-all-inbound' = 'A firewall profile blocks every inbound connection, allow rules included (DoNotAllowExceptions=1).'
     'Finding.rdp-port-block-rule' = 'An active inbound firewall rule blocks the RDP port; a block rule wins over every allow rule.'
     'Finding.firewall-block-all-by-policy' = 'Group Policy blocks all inbound connections (Policies\Microsoft\WindowsFirewall\<profile> DoNotAllowExceptions=1): the policy wins, a local fix is reverted at the next refresh. Change the policy.'

@@ -48,7 +48,7 @@
     'Finding.ev-broker-db-logon' = 'Gebeurtenis 2056: de broker kon zich niet aanmelden bij de database.'
     'Finding.ev-broker-rpc' = 'Gebeurtenis 1296: de Verbindingsbroker is niet gereed voor RPC-communicatie.'
     'Scenario.guest-firewall-blocks-rdp.Title' = 'De Windows Firewall in de VM blokkeert Extern bureaublad'
-    'Finding.rdp-firewall-rule-off' = 'De ingebouwde firewallregel voor Extern bureaublad, RemoteDesktop-UserMode-In-TCP, is uitgeschakeld of ontbreekt.'
+    'Finding.rdp-firewall-rule-off' = 'De ingebouwde firewallregel voor Extern bureaublad, RemoteDesktop-UserMode-In-TCP, is uitgeschakeld of ontbreekt, en geen andere actieve toestaanregel noemt de RDP-poort.'
     'Finding.firewall-blocks-all-inbound' = 'Een firewallprofiel blokkeert elke binnenkomende verbinding, toestaanregels inbegrepen (DoNotAllowExceptions=1).'
     'Finding.rdp-port-block-rule' = 'Een actieve binnenkomende firewallregel blokkeert de RDP-poort; een blokkeerregel wint van elke toestaanregel.'
     'Finding.firewall-block-all-by-policy' = 'Groepsbeleid blokkeert alle binnenkomende verbindingen (Policies\Microsoft\WindowsFirewall\<profiel> DoNotAllowExceptions=1): het beleid wint, een lokale reparatie wordt bij de volgende vernieuwing teruggedraaid. Wijzig het beleid.'

@@ -48,7 +48,7 @@
     'Finding.ev-broker-db-logon' = 'Händelse 2056: koordinatorn kunde inte logga in i sin databas.'
     'Finding.ev-broker-rpc' = 'Händelse 1296: anslutningskoordinatorn är inte redo för RPC-kommunikation.'
     'Scenario.guest-firewall-blocks-rdp.Title' = 'Windows-brandväggen i den virtuella datorn blockerar Fjärrskrivbord'
-    'Finding.rdp-firewall-rule-off' = 'Den inbyggda brandväggsregeln för Fjärrskrivbord, RemoteDesktop-UserMode-In-TCP, är inaktiverad eller saknas.'
+    'Finding.rdp-firewall-rule-off' = 'Den inbyggda brandväggsregeln för Fjärrskrivbord, RemoteDesktop-UserMode-In-TCP, är inaktiverad eller saknas, och ingen annan aktiv tillåtande regel anger RDP-porten.'
     'Finding.firewall-blocks-all-inbound' = 'En brandväggsprofil blockerar alla inkommande anslutningar, även tillåtande regler (DoNotAllowExceptions=1).'
     'Finding.rdp-port-block-rule' = 'En aktiv inkommande brandväggsregel blockerar RDP-porten; en blockeringsregel vinner över alla tillåtande regler.'
     'Finding.firewall-block-all-by-policy' = 'En grupprincip blockerar alla inkommande anslutningar (Policies\Microsoft\WindowsFirewall\<profil> DoNotAllowExceptions=1): principen vinner, en lokal åtgärd återställs vid nästa uppdatering. Ändra principen.'

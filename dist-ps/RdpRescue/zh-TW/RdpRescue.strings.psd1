@@ -48,7 +48,7 @@
     'Finding.ev-broker-db-logon' = '事件 2056：代理人無法登入其資料庫。'
     'Finding.ev-broker-rpc' = '事件 1296：連線代理人尚未就緒，無法進行 RPC 通訊。'
     'Scenario.guest-firewall-blocks-rdp.Title' = 'VM 內的 Windows 防火牆封鎖了遠端桌面'
-    'Finding.rdp-firewall-rule-off' = '內建的遠端桌面防火牆規則 RemoteDesktop-UserMode-In-TCP 已停用或不存在。'
+    'Finding.rdp-firewall-rule-off' = '內建的遠端桌面防火牆規則 RemoteDesktop-UserMode-In-TCP 已停用或不存在，且沒有其他作用中的允許規則列出 RDP 連接埠。'
     'Finding.firewall-blocks-all-inbound' = '某個防火牆設定檔封鎖所有輸入連線，包括允許規則（DoNotAllowExceptions=1）。'
     'Finding.rdp-port-block-rule' = '有作用中的輸入防火牆規則封鎖 RDP 連接埠；封鎖規則優先於所有允許規則。'
     'Finding.firewall-block-all-by-policy' = '群組原則封鎖所有輸入連線（Policies\Microsoft\WindowsFirewall\<設定檔> DoNotAllowExceptions=1）：原則優先，本機修正會在下次重新整理時被還原。請變更原則。'

@@ -57,6 +57,8 @@ if ($culture -and (Test-Path -LiteralPath (Join-Path -Path $PSScriptRoot -ChildP
 #   Invoke-RdpNative          -FilePath -ArgumentList   output lines; throws on a non-zero exit code
 #   Test-RdpElevation                                    $true when running as Administrator
 #   Get-RdpDate                                          the current time (mockable clock)
+#   Get-RdpRegistryValueTable -Path                     every value of a key: name -> data; empty when the key is absent
+#   Set-RdpFirewallRuleEnabled -Name -Enabled           Enable-/Disable-NetFirewallRule by the rule's Name (persistent store)
 
 function Get-RdpRegistryValue {
     [CmdletBinding()]
@@ -850,6 +852,44 @@ function Get-RdpDate {
     [OutputType([datetime])]
     param()
     Get-Date
+}
+
+# Windows Firewall (src/powershell/firewall.ps1 reads the rules and profiles through these)
+
+function Get-RdpRegistryValueTable {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path
+    )
+    $table = @{}
+    if (-not (Test-Path -LiteralPath $Path)) {
+        return $table
+    }
+    $key = Get-Item -LiteralPath $Path
+    foreach ($name in $key.GetValueNames()) {
+        $table[$name] = $key.GetValue($name, $null, [Microsoft.Win32.RegistryValueOptions]::DoNotExpandEnvironmentNames)
+    }
+    $table
+}
+
+function Set-RdpFirewallRuleEnabled {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Name,
+        [Parameter(Mandatory = $true)]
+        [bool]$Enabled
+    )
+    if ($PSCmdlet.ShouldProcess($Name, "Firewall rule Enabled = $Enabled")) {
+        if ($Enabled) {
+            Enable-NetFirewallRule -Name $Name -ErrorAction Stop
+        }
+        else {
+            Disable-NetFirewallRule -Name $Name -ErrorAction Stop
+        }
+    }
 }
 #endregion src/powershell/platform.ps1
 
@@ -2504,9 +2544,7 @@ function Get-RdpRegistryWrite {
             $value = Resolve-RdpOperationValue -Operation $Operation -Parameters $Parameters
             switch ($Operation.Type) {
                 'REG_DWORD' {
-                    # The registry holds 32 bits and .NET reads a DWORD as Int32: 4294967295
-                    # (no connection limit) is written and read back as -1, the same bits.
-                    $value = [BitConverter]::ToInt32([BitConverter]::GetBytes([uint32]$value), 0)
+                    $value = [int]$value
                 }
                 'REG_BINARY' {
                     $value = ConvertFrom-RdpHex -Hex ([string]$value)
@@ -2949,6 +2987,276 @@ function Set-RdpBcdEmsOperation {
 }
 #endregion src/powershell/operations.ps1
 
+#region src/powershell/firewall.ps1
+# Windows Firewall checks, operation and backup
+# The firewall keeps its configuration in the registry: rules as REG_SZ values named by the
+# rule's language-neutral Name under ...\FirewallPolicy\FirewallRules (local store) and
+# HKLM:\SOFTWARE\Policies\Microsoft\WindowsFirewall\FirewallRules (Group Policy store), data
+# '|'-separated fields ('v2.22|Action=Allow|Active=TRUE|Dir=In|Protocol=6|...|LPort=3389|...').
+# Fields are read one by one; the localized Name=/Desc= texts are never looked at.
+
+$script:RdpFirewallLocal = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy'
+$script:RdpFirewallPolicy = 'HKLM:\SOFTWARE\Policies\Microsoft\WindowsFirewall'
+$script:RdpFirewallProfiles = @('DomainProfile', 'StandardProfile', 'PublicProfile')
+
+function ConvertFrom-RdpFirewallRuleData {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyString()]
+        [string]$Data
+    )
+    # Field name -> list of values: LPort and Profile may appear more than once.
+    $fields = @{}
+    foreach ($part in $Data.Split('|')) {
+        $at = $part.IndexOf('=')
+        if ($at -lt 1) {
+            continue
+        }
+        $name = $part.Substring(0, $at)
+        if (-not $fields.ContainsKey($name)) {
+            $fields[$name] = @()
+        }
+        $fields[$name] += $part.Substring($at + 1)
+    }
+    $fields
+}
+
+function Get-RdpFirewallRuleSet {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param()
+    # Every rule of both stores: @{ Store; Name; Fields }.
+    foreach ($store in @($script:RdpFirewallLocal, $script:RdpFirewallPolicy)) {
+        $values = Get-RdpRegistryValueTable -Path "$store\FirewallRules"
+        foreach ($name in @($values.Keys)) {
+            @{ Store = $store; Name = $name; Fields = (ConvertFrom-RdpFirewallRuleData -Data ([string]$values[$name])) }
+        }
+    }
+}
+
+function Test-RdpFirewallRuleField {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Fields,
+        [Parameter(Mandatory = $true)]
+        [string]$Name,
+        [Parameter(Mandatory = $true)]
+        [string]$Value
+    )
+    @($Fields[$Name] | Where-Object { [string]$_ -eq $Value }).Count -gt 0
+}
+
+function Test-RdpFirewallRuleActive {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Fields
+    )
+    Test-RdpFirewallRuleField -Fields $Fields -Name 'Active' -Value 'TRUE'
+}
+
+function Test-RdpFirewallRuleCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    $found = @(Get-RdpFirewallRuleSet | Where-Object { $_.Name -eq $Check.Rule })
+    if (@($found | Where-Object { Test-RdpFirewallRuleActive -Fields $_.Fields }).Count -gt 0) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    }
+    $detail = 'inactive'
+    if ($found.Count -eq 0) {
+        $detail = 'missing'
+    }
+    if ($Check.ContainsKey('PortKey')) {
+        # Another active allow rule on the port (e.g. one scoped to admin addresses) lets RDP in.
+        $port = [string](Get-RdpConfiguredPort -Check $Check)
+        $allowing = @(Get-RdpFirewallPortRule -Port $port -Action 'Allow')
+        if ($allowing.Count -gt 0) {
+            return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet' -Detail ("$port/allow:" + (@($allowing | ForEach-Object { $_.Name }) -join '+'))
+        }
+    }
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail $detail
+}
+
+function Get-RdpFirewallPortRule {
+    [CmdletBinding()]
+    [OutputType([object])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Port,
+        [Parameter(Mandatory = $true)]
+        [string]$Action
+    )
+    @(Get-RdpFirewallRuleSet | Where-Object {
+            (Test-RdpFirewallRuleActive -Fields $_.Fields) -and
+            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Dir' -Value 'In') -and
+            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Protocol' -Value '6') -and
+            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'LPort' -Value $Port) -and
+            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Action' -Value $Action)
+        })
+}
+
+function Get-RdpFirewallProfileValue {
+    [CmdletBinding()]
+    [OutputType([object])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Profile,
+        [Parameter(Mandatory = $true)]
+        [string]$Name
+    )
+    # The effective value: the Group Policy one when present. Source 'gpo' or 'local'.
+    $value = Get-RdpRegistryValue -Path "$script:RdpFirewallPolicy\$Profile" -Name $Name
+    if ($null -ne $value) {
+        return @{ Value = $value; Source = 'gpo' }
+    }
+    @{ Value = (Get-RdpRegistryValue -Path "$script:RdpFirewallLocal\$Profile" -Name $Name); Source = 'local' }
+}
+
+function Test-RdpFirewallInboundBlockedCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # A profile whose firewall is off blocks nothing; absent EnableFirewall means on.
+    $blocking = @(foreach ($profile in $script:RdpFirewallProfiles) {
+            $enabled = Get-RdpFirewallProfileValue -Profile $profile -Name 'EnableFirewall'
+            $shield = Get-RdpFirewallProfileValue -Profile $profile -Name 'DoNotAllowExceptions'
+            $on = $null -eq $enabled.Value -or [int]$enabled.Value -ne 0
+            if ($on -and $null -ne $shield.Value -and [int]$shield.Value -eq 1) {
+                if ($Check.Source -ne 'policy' -or $shield.Source -eq 'gpo') {
+                    '{0}:{1}' -f $shield.Source, $profile
+                }
+            }
+        })
+    if ($blocking.Count -eq 0) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    }
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ($blocking -join '+')
+}
+
+function Test-RdpFirewallPortAllowedCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # Never assume 3389. Active inbound TCP rules listing the port exactly; a block rule wins.
+    $port = [string](Get-RdpConfiguredPort -Check $Check)
+    $matching = @(Get-RdpFirewallRuleSet | Where-Object {
+            (Test-RdpFirewallRuleActive -Fields $_.Fields) -and
+            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Dir' -Value 'In') -and
+            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Protocol' -Value '6') -and
+            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'LPort' -Value $port)
+        })
+    $blocked = @($matching | Where-Object { Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Action' -Value 'Block' })
+    if ($blocked.Count -gt 0) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ("$port/block:" + (@($blocked | ForEach-Object { $_.Name }) -join '+'))
+    }
+    if ($Check.FiresWhen -eq 'not-allowed' -and @($matching | Where-Object { Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Action' -Value 'Allow' }).Count -eq 0) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail "$port/no-allow"
+    }
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+}
+
+function Get-RdpFirewallRuleState {
+    [CmdletBinding()]
+    [OutputType([object])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Rule
+    )
+    # $true / $false for the local rule's Active field, $null when the rule is absent.
+    $data = Get-RdpRegistryValue -Path "$script:RdpFirewallLocal\FirewallRules" -Name $Rule
+    if ($null -eq $data) {
+        return $null
+    }
+    Test-RdpFirewallRuleActive -Fields (ConvertFrom-RdpFirewallRuleData -Data ([string]$data))
+}
+
+function Enable-RdpFirewallRuleOperation {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Operation,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Parameters,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    $state = Get-RdpFirewallRuleState -Rule $Operation.Rule
+    if ($null -eq $state) {
+        Write-Warning ($script:RdpStrings.FirewallRuleMissing -f $Operation.Rule)
+        return
+    }
+    # Enabling an enabled rule changes nothing: no need to tell the two apart.
+    Set-RdpFirewallRuleEnabled -Name $Operation.Rule -Enabled $true
+    '{0} enabled' -f $Operation.Rule
+}
+
+function Backup-RdpFirewallRuleStateItem {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Item,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context,
+        [Parameter(Mandatory = $true)]
+        [string]$Folder
+    )
+    @{ Kind = $Item.Kind; Rule = $Item.Rule; Enabled = (Get-RdpFirewallRuleState -Rule $Item.Rule) }
+}
+
+function Restore-RdpFirewallRuleStateItem {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object]$Entry,
+        [Parameter(Mandatory = $true)]
+        [string]$Folder
+    )
+    # An absent rule stays absent: enabling never created one.
+    if ($null -ne $Entry.Enabled -and (Get-RdpFirewallRuleState -Rule $Entry.Rule) -ne [bool]$Entry.Enabled) {
+        Set-RdpFirewallRuleEnabled -Name $Entry.Rule -Enabled ([bool]$Entry.Enabled)
+    }
+}
+
+function Test-RdpFirewallRuleStateItem {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object]$Entry,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Item
+    )
+    if ([string](Get-RdpEntryField -Entry $Entry -Name 'Rule') -ne $Item.Rule) {
+        return $false
+    }
+    $enabled = Get-RdpEntryField -Entry $Entry -Name 'Enabled'
+    $null -eq $enabled -or $enabled -is [bool]
+}
+#endregion src/powershell/firewall.ps1
+
 #region src/powershell/engine.ps1
 # Diagnosis and repair engine
 
@@ -3337,6 +3645,9 @@ $script:RdpCheckEvaluators = @{
     'certificate-binding' = 'Test-RdpCertificateBindingCheck'
     'folder-acl' = 'Test-RdpFolderAclCheck'
     'windows-feature' = 'Test-RdpWindowsFeatureCheck'
+    'firewall-rule' = 'Test-RdpFirewallRuleCheck'
+    'firewall-inbound-blocked' = 'Test-RdpFirewallInboundBlockedCheck'
+    'firewall-port-allowed' = 'Test-RdpFirewallPortAllowedCheck'
 }
 
 $script:RdpOperationAppliers = @{
@@ -3353,6 +3664,7 @@ $script:RdpOperationAppliers = @{
     'firewall-rule-port' = 'Set-RdpFirewallRuleOperation'
     'bcd-set' = 'Set-RdpBcdOperation'
     'bcd-ems-settings' = 'Set-RdpBcdEmsOperation'
+    'firewall-rule-enable' = 'Enable-RdpFirewallRuleOperation'
 }
 
 $script:RdpBackupFunctions = @{
@@ -3361,6 +3673,7 @@ $script:RdpBackupFunctions = @{
     'service-config' = 'Backup-RdpServiceConfigItem'
     'certificate-store' = 'Backup-RdpCertificateStoreItem'
     'firewall-rule' = 'Backup-RdpFirewallRuleItem'
+    'firewall-rule-state' = 'Backup-RdpFirewallRuleStateItem'
     'bcd-store' = 'Backup-RdpBcdStoreItem'
 }
 
@@ -3370,6 +3683,7 @@ $script:RdpRestoreFunctions = @{
     'service-config' = 'Restore-RdpServiceConfigItem'
     'certificate-store' = 'Restore-RdpCertificateStoreItem'
     'firewall-rule' = 'Restore-RdpFirewallRuleItem'
+    'firewall-rule-state' = 'Restore-RdpFirewallRuleStateItem'
     'bcd-store' = 'Restore-RdpBcdStoreItem'
 }
 
@@ -3379,6 +3693,7 @@ $script:RdpBackupEntryTests = @{
     'service-config' = 'Test-RdpServiceConfigItem'
     'certificate-store' = 'Test-RdpCertificateStoreItem'
     'firewall-rule' = 'Test-RdpFirewallRuleItem'
+    'firewall-rule-state' = 'Test-RdpFirewallRuleStateItem'
     'bcd-store' = 'Test-RdpBcdStoreItem'
 }
 
@@ -3426,23 +3741,66 @@ $script:RdpCatalog = @{
             Fixes = @()
         }
         @{
-            Id = 'credssp-oracle'
+            Id = 'guest-firewall-blocks-rdp'
             Evidence = @(
                 @{
                     Role = 'primary'
                     Check = @{
-                        Kind = 'registry-value'
-                        Id = 'credssp-force-updated-clients'
-                        Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
-                        Name = 'AllowEncryptionOracle'
-                        Op = 'equals'
-                        Value = 0
-                        PolicyKey = $null
-                        PolicyName = $null
+                        Kind = 'firewall-rule'
+                        Id = 'rdp-firewall-rule-off'
+                        Rule = 'RemoteDesktop-UserMode-In-TCP'
+                        PortKey = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                        PortName = 'PortNumber'
+                        DefaultPort = 3389
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'firewall-inbound-blocked'
+                        Id = 'firewall-blocks-all-inbound'
+                        Source = 'effective'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'firewall-port-allowed'
+                        Id = 'rdp-port-block-rule'
+                        PortKey = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                        PortName = 'PortNumber'
+                        DefaultPort = 3389
+                        FiresWhen = 'blocked'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'firewall-inbound-blocked'
+                        Id = 'firewall-block-all-by-policy'
+                        Source = 'policy'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'firewall-service-stopped'
+                        Service = 'MpsSvc'
+                        FiresWhen = 'not-running'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'bfe-service-stopped'
+                        Service = 'BFE'
+                        FiresWhen = 'not-running'
                     }
                 }
             )
-            Fixes = @('set-credssp-mitigated')
+            Fixes = @('enable-rdp-firewall-rules', 'allow-firewall-inbound-exceptions')
         }
         @{
             Id = 'machinekeys-access'
@@ -3517,51 +3875,6 @@ $script:RdpCatalog = @{
                 }
             )
             Fixes = @('reset-machinekeys-acl', 'renew-rdp-self-signed-cert', 'remove-rdp-cert-binding', 'set-rdp-cert-binding')
-        }
-        @{
-            Id = 'max-connections-reached'
-            Evidence = @(
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'rdp-connection-limit-zero'
-                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                        Name = 'MaxInstanceCount'
-                        Op = 'equals'
-                        Value = 0
-                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-                        PolicyName = 'MaxInstanceCount'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'rdp-connection-limit-one'
-                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                        Name = 'MaxInstanceCount'
-                        Op = 'equals'
-                        Value = 1
-                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-                        PolicyName = 'MaxInstanceCount'
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'rdp-connection-limit-by-policy'
-                        Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-                        Name = 'MaxInstanceCount'
-                        Op = 'equals'
-                        Value = 0
-                        PolicyKey = $null
-                        PolicyName = $null
-                    }
-                }
-            )
-            Fixes = @('restore-rdp-connection-limit')
         }
         @{
             Id = 'rdp-cert-invalid'
@@ -3718,62 +4031,34 @@ $script:RdpCatalog = @{
             Fixes = @('stop-port-owner', 'set-rdp-port')
         }
         @{
-            Id = 'security-layer-mismatch'
+            Id = 'rdp-port-firewall-mismatch'
             Evidence = @(
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'rdp-encryption-fips-only'
-                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                        Name = 'MinEncryptionLevel'
-                        Op = 'equals'
-                        Value = 4
-                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-                        PolicyName = 'MinEncryptionLevel'
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'fips-algorithms-enforced'
-                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Lsa\FIPSAlgorithmPolicy'
-                        Name = 'Enabled'
-                        Op = 'equals'
-                        Value = 1
-                        PolicyKey = $null
-                        PolicyName = $null
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'rdp-encryption-fips-by-policy'
-                        Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-                        Name = 'MinEncryptionLevel'
-                        Op = 'equals'
-                        Value = 4
-                        PolicyKey = $null
-                        PolicyName = $null
-                    }
-                }
                 @{
                     Role = 'precondition'
                     Check = @{
                         Kind = 'registry-value'
-                        Id = 'rdp-security-layer-rdp'
+                        Id = 'rdp-port-changed'
                         Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                        Name = 'SecurityLayer'
-                        Op = 'equals'
-                        Value = 0
-                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-                        PolicyName = 'SecurityLayer'
+                        Name = 'PortNumber'
+                        Op = 'not-equals'
+                        Value = 3389
+                        PolicyKey = $null
+                        PolicyName = $null
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'firewall-port-allowed'
+                        Id = 'rdp-port-not-allowed'
+                        PortKey = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                        PortName = 'PortNumber'
+                        DefaultPort = 3389
+                        FiresWhen = 'not-allowed'
                     }
                 }
             )
-            Fixes = @('set-rdp-encryption-high', 'disable-fips-algorithm-policy', 'set-rdp-security-layer-tls')
+            Fixes = @('open-rdp-port-in-firewall', 'set-rdp-port')
         }
         @{
             Id = 'termservice-not-running'
@@ -3924,15 +4209,43 @@ $script:RdpCatalog = @{
             DataConditions = @()
             ReportFields = @()
         }
-        'credssp-force-updated-clients' = @{
-            Kind = 'registry-value'
-            Id = 'credssp-force-updated-clients'
-            Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
-            Name = 'AllowEncryptionOracle'
-            Op = 'equals'
-            Value = 0
-            PolicyKey = $null
-            PolicyName = $null
+        'rdp-firewall-rule-off' = @{
+            Kind = 'firewall-rule'
+            Id = 'rdp-firewall-rule-off'
+            Rule = 'RemoteDesktop-UserMode-In-TCP'
+            PortKey = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+            PortName = 'PortNumber'
+            DefaultPort = 3389
+        }
+        'firewall-blocks-all-inbound' = @{
+            Kind = 'firewall-inbound-blocked'
+            Id = 'firewall-blocks-all-inbound'
+            Source = 'effective'
+        }
+        'rdp-port-block-rule' = @{
+            Kind = 'firewall-port-allowed'
+            Id = 'rdp-port-block-rule'
+            PortKey = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+            PortName = 'PortNumber'
+            DefaultPort = 3389
+            FiresWhen = 'blocked'
+        }
+        'firewall-block-all-by-policy' = @{
+            Kind = 'firewall-inbound-blocked'
+            Id = 'firewall-block-all-by-policy'
+            Source = 'policy'
+        }
+        'firewall-service-stopped' = @{
+            Kind = 'service-state'
+            Id = 'firewall-service-stopped'
+            Service = 'MpsSvc'
+            FiresWhen = 'not-running'
+        }
+        'bfe-service-stopped' = @{
+            Kind = 'service-state'
+            Id = 'bfe-service-stopped'
+            Service = 'BFE'
+            FiresWhen = 'not-running'
         }
         'ev-rcm-cert' = @{
             Kind = 'event-query'
@@ -3989,36 +4302,6 @@ $script:RdpCatalog = @{
                     FilesStartingWith = 'f686aace6942fb7f7ceb231212eef4a4_'
                 }
             )
-        }
-        'rdp-connection-limit-zero' = @{
-            Kind = 'registry-value'
-            Id = 'rdp-connection-limit-zero'
-            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-            Name = 'MaxInstanceCount'
-            Op = 'equals'
-            Value = 0
-            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-            PolicyName = 'MaxInstanceCount'
-        }
-        'rdp-connection-limit-one' = @{
-            Kind = 'registry-value'
-            Id = 'rdp-connection-limit-one'
-            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-            Name = 'MaxInstanceCount'
-            Op = 'equals'
-            Value = 1
-            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-            PolicyName = 'MaxInstanceCount'
-        }
-        'rdp-connection-limit-by-policy' = @{
-            Kind = 'registry-value'
-            Id = 'rdp-connection-limit-by-policy'
-            Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-            Name = 'MaxInstanceCount'
-            Op = 'equals'
-            Value = 0
-            PolicyKey = $null
-            PolicyName = $null
         }
         'rdp-cert-store' = @{
             Kind = 'certificate-store'
@@ -4117,45 +4400,23 @@ $script:RdpCatalog = @{
             Service = 'TermService'
             FiresWhen = 'not-running'
         }
-        'rdp-encryption-fips-only' = @{
+        'rdp-port-changed' = @{
             Kind = 'registry-value'
-            Id = 'rdp-encryption-fips-only'
+            Id = 'rdp-port-changed'
             Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-            Name = 'MinEncryptionLevel'
-            Op = 'equals'
-            Value = 4
-            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-            PolicyName = 'MinEncryptionLevel'
-        }
-        'fips-algorithms-enforced' = @{
-            Kind = 'registry-value'
-            Id = 'fips-algorithms-enforced'
-            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Lsa\FIPSAlgorithmPolicy'
-            Name = 'Enabled'
-            Op = 'equals'
-            Value = 1
+            Name = 'PortNumber'
+            Op = 'not-equals'
+            Value = 3389
             PolicyKey = $null
             PolicyName = $null
         }
-        'rdp-encryption-fips-by-policy' = @{
-            Kind = 'registry-value'
-            Id = 'rdp-encryption-fips-by-policy'
-            Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-            Name = 'MinEncryptionLevel'
-            Op = 'equals'
-            Value = 4
-            PolicyKey = $null
-            PolicyName = $null
-        }
-        'rdp-security-layer-rdp' = @{
-            Kind = 'registry-value'
-            Id = 'rdp-security-layer-rdp'
-            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-            Name = 'SecurityLayer'
-            Op = 'equals'
-            Value = 0
-            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-            PolicyName = 'SecurityLayer'
+        'rdp-port-not-allowed' = @{
+            Kind = 'firewall-port-allowed'
+            Id = 'rdp-port-not-allowed'
+            PortKey = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+            PortName = 'PortNumber'
+            DefaultPort = 3389
+            FiresWhen = 'not-allowed'
         }
         'termservice-disabled' = @{
             Kind = 'service-state'
@@ -4241,6 +4502,60 @@ $script:RdpCatalog = @{
         }
     }
     Fixes = @{
+        'allow-firewall-inbound-exceptions' = @{
+            Id = 'allow-firewall-inbound-exceptions'
+            Command = 'Disable-RdpFirewallInboundBlock'
+            OptIn = $true
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\DomainProfile'
+                    Name = 'DoNotAllowExceptions'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 0
+                }
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\StandardProfile'
+                    Name = 'DoNotAllowExceptions'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 0
+                }
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\PublicProfile'
+                    Name = 'DoNotAllowExceptions'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 0
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\DomainProfile'
+                    Name = 'DoNotAllowExceptions'
+                }
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\StandardProfile'
+                    Name = 'DoNotAllowExceptions'
+                }
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\PublicProfile'
+                    Name = 'DoNotAllowExceptions'
+                }
+            )
+            VerifyChecks = @('firewall-blocks-all-inbound')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $true
+            WeakensSecurity = $true
+        }
         'allow-rdp-connections' = @{
             Id = 'allow-rdp-connections'
             Command = 'Enable-RdpConnection'
@@ -4268,34 +4583,6 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $false
-        }
-        'disable-fips-algorithm-policy' = @{
-            Id = 'disable-fips-algorithm-policy'
-            Command = 'Disable-RdpFipsAlgorithmPolicy'
-            OptIn = $true
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'registry-set'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Lsa\FIPSAlgorithmPolicy'
-                    Name = 'Enabled'
-                    Type = 'REG_DWORD'
-                    Param = $null
-                    Data = 0
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'registry-value'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Lsa\FIPSAlgorithmPolicy'
-                    Name = 'Enabled'
-                }
-            )
-            VerifyChecks = @('fips-algorithms-enforced')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $true
-            WeakensSecurity = $true
         }
         'enable-legacy-tls-server' = @{
             Id = 'enable-legacy-tls-server'
@@ -4363,6 +4650,37 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $true
+        }
+        'enable-rdp-firewall-rules' = @{
+            Id = 'enable-rdp-firewall-rules'
+            Command = 'Enable-RdpFirewallRule'
+            OptIn = $false
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'firewall-rule-enable'
+                    Rule = 'RemoteDesktop-UserMode-In-TCP'
+                }
+                @{
+                    Kind = 'firewall-rule-enable'
+                    Rule = 'RemoteDesktop-UserMode-In-UDP'
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'firewall-rule-state'
+                    Rule = 'RemoteDesktop-UserMode-In-TCP'
+                }
+                @{
+                    Kind = 'firewall-rule-state'
+                    Rule = 'RemoteDesktop-UserMode-In-UDP'
+                }
+            )
+            VerifyChecks = @('rdp-firewall-rule-off')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $false
+            WeakensSecurity = $false
         }
         'enable-rdp-listener' = @{
             Id = 'enable-rdp-listener'
@@ -4508,6 +4826,48 @@ $script:RdpCatalog = @{
             Reboot = $true
             WeakensSecurity = $false
         }
+        'open-rdp-port-in-firewall' = @{
+            Id = 'open-rdp-port-in-firewall'
+            Command = 'Set-RdpFirewallPort'
+            OptIn = $true
+            Parameters = @(
+                @{
+                    Name = 'Port'
+                    Type = 'port'
+                }
+            )
+            Operations = @(
+                @{
+                    Kind = 'firewall-rule-port'
+                    Rule = 'RemoteDesktop-UserMode-In-TCP'
+                    Protocol = 'TCP'
+                    Param = 'Port'
+                    Data = $null
+                }
+                @{
+                    Kind = 'firewall-rule-port'
+                    Rule = 'RemoteDesktop-UserMode-In-UDP'
+                    Protocol = 'UDP'
+                    Param = 'Port'
+                    Data = $null
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'firewall-rule'
+                    Rule = 'RemoteDesktop-UserMode-In-TCP'
+                }
+                @{
+                    Kind = 'firewall-rule'
+                    Rule = 'RemoteDesktop-UserMode-In-UDP'
+                }
+            )
+            VerifyChecks = @('rdp-port-not-allowed')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $false
+            WeakensSecurity = $false
+        }
         'remove-rdp-cert-binding' = @{
             Id = 'remove-rdp-cert-binding'
             Command = 'Remove-RdpCertificateBinding'
@@ -4637,34 +4997,6 @@ $script:RdpCatalog = @{
             Reboot = $false
             WeakensSecurity = $false
         }
-        'restore-rdp-connection-limit' = @{
-            Id = 'restore-rdp-connection-limit'
-            Command = 'Reset-RdpConnectionLimit'
-            OptIn = $false
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'registry-set'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                    Name = 'MaxInstanceCount'
-                    Type = 'REG_DWORD'
-                    Param = $null
-                    Data = 4294967295
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'registry-value'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                    Name = 'MaxInstanceCount'
-                }
-            )
-            VerifyChecks = @('rdp-connection-limit-zero', 'rdp-connection-limit-one')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $true
-            WeakensSecurity = $false
-        }
         'resume-group-policy' = @{
             Id = 'resume-group-policy'
             Command = 'Resume-RdpGroupPolicy'
@@ -4690,34 +5022,6 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $false
-        }
-        'set-credssp-mitigated' = @{
-            Id = 'set-credssp-mitigated'
-            Command = 'Set-RdpCredSspMitigated'
-            OptIn = $true
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'registry-set'
-                    Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
-                    Name = 'AllowEncryptionOracle'
-                    Type = 'REG_DWORD'
-                    Param = $null
-                    Data = 1
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'registry-value'
-                    Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
-                    Name = 'AllowEncryptionOracle'
-                }
-            )
-            VerifyChecks = @('credssp-force-updated-clients')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $true
-            WeakensSecurity = $true
         }
         'set-rdp-cert-binding' = @{
             Id = 'set-rdp-cert-binding'
@@ -4784,34 +5088,6 @@ $script:RdpCatalog = @{
             Reboot = $false
             WeakensSecurity = $false
         }
-        'set-rdp-encryption-high' = @{
-            Id = 'set-rdp-encryption-high'
-            Command = 'Set-RdpEncryptionLevel'
-            OptIn = $true
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'registry-set'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                    Name = 'MinEncryptionLevel'
-                    Type = 'REG_DWORD'
-                    Param = $null
-                    Data = 3
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'registry-value'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                    Name = 'MinEncryptionLevel'
-                }
-            )
-            VerifyChecks = @('rdp-encryption-fips-only')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $true
-            WeakensSecurity = $true
-        }
         'set-rdp-port' = @{
             Id = 'set-rdp-port'
             Command = 'Set-RdpPort'
@@ -4869,34 +5145,6 @@ $script:RdpCatalog = @{
             NeededWhenEvents = @()
             RestartsServices = @('TermService')
             Reboot = $false
-            WeakensSecurity = $false
-        }
-        'set-rdp-security-layer-tls' = @{
-            Id = 'set-rdp-security-layer-tls'
-            Command = 'Set-RdpSecurityLayer'
-            OptIn = $true
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'registry-set'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                    Name = 'SecurityLayer'
-                    Type = 'REG_DWORD'
-                    Param = $null
-                    Data = 2
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'registry-value'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                    Name = 'SecurityLayer'
-                }
-            )
-            VerifyChecks = @('rdp-security-layer-rdp')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $true
             WeakensSecurity = $false
         }
         'start-termservice' = @{
@@ -5015,7 +5263,7 @@ function Invoke-RdpDiagnosis {
 
     Returns one object per scenario with Id, Title (in the user's language), Status
     (Detected, Clear or Unknown; Unknown when a check could not run, with the Reason), Evidence,
-    Checks and RecommendedFixes. Scenarios: broker-hostname, credssp-oracle, machinekeys-access, max-connections-reached, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, security-layer-mismatch, termservice-not-running, tls-disabled.
+    Checks and RecommendedFixes. Scenarios: broker-hostname, guest-firewall-blocks-rdp, machinekeys-access, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, rdp-port-firewall-mismatch, termservice-not-running, tls-disabled.
 
     .PARAMETER Scenario
     Scenario ids to diagnose. Default: all.
@@ -5063,8 +5311,8 @@ function Invoke-RdpDiagnosis {
     [OutputType([pscustomobject], [string])]
     param(
         [Parameter(Position = 0)]
-        [ValidateSet('broker-hostname', 'credssp-oracle', 'machinekeys-access', 'max-connections-reached', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled')]
-        [string[]]$Scenario = @('broker-hostname', 'credssp-oracle', 'machinekeys-access', 'max-connections-reached', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled'),
+        [ValidateSet('broker-hostname', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'termservice-not-running', 'tls-disabled')]
+        [string[]]$Scenario = @('broker-hostname', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'termservice-not-running', 'tls-disabled'),
         [object]$Since = $null,
         [Nullable[datetime]]$After = $null,
         [Parameter(Mandatory = $true, ParameterSetName = 'Text')]
@@ -5125,7 +5373,7 @@ function Invoke-RdpRepair {
     .DESCRIPTION
     Refuses to run without elevation. Saves everything the selected fixes will change under
     $env:ProgramData\RdpRescue\backup\<timestamp> (backup.json describes it; Undo-RdpRepair
-    restores it), then applies the scenario's fixes in order. Fixes marked opt-in (disable-fips-algorithm-policy, enable-legacy-tls-server, resume-group-policy, set-credssp-mitigated, set-rdp-cert-binding, set-rdp-encryption-high, set-rdp-port, set-rdp-security-layer-tls, suspend-group-policy)
+    restores it), then applies the scenario's fixes in order. Fixes marked opt-in (allow-firewall-inbound-exceptions, enable-legacy-tls-server, open-rdp-port-in-firewall, resume-group-policy, set-rdp-cert-binding, set-rdp-port, suspend-group-policy)
     run only when named with -Fix; fixes that need a value (-Port, -Thumbprint) need it given.
     A fix whose checks are already clear is skipped, unless an event it answers was logged (a
     damaged or missing RDP key shows only in events). Each fix is verified afterwards. Returns
@@ -5137,7 +5385,7 @@ function Invoke-RdpRepair {
     the repair with a message naming the fix and the backup; nothing after it runs.
 
     .PARAMETER Scenario
-    The scenario to repair: broker-hostname, credssp-oracle, machinekeys-access, max-connections-reached, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, security-layer-mismatch, termservice-not-running, tls-disabled.
+    The scenario to repair: broker-hostname, guest-firewall-blocks-rdp, machinekeys-access, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, rdp-port-firewall-mismatch, termservice-not-running, tls-disabled.
 
     .PARAMETER Fix
     Fix ids to apply instead of the scenario's default ones (this is how opt-in fixes run).
@@ -5174,14 +5422,14 @@ function Invoke-RdpRepair {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true, Position = 0)]
-        [ValidateSet('broker-hostname', 'credssp-oracle', 'machinekeys-access', 'max-connections-reached', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled')]
+        [ValidateSet('broker-hostname', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'termservice-not-running', 'tls-disabled')]
         [string]$Scenario,
-        [ValidateSet('allow-rdp-connections', 'disable-fips-algorithm-policy', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'restore-rdp-connection-limit', 'resume-group-policy', 'set-credssp-mitigated', 'set-rdp-cert-binding', 'set-rdp-encryption-high', 'set-rdp-port', 'set-rdp-security-layer-tls', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
+        [ValidateSet('allow-firewall-inbound-exceptions', 'allow-rdp-connections', 'enable-legacy-tls-server', 'enable-rdp-firewall-rules', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'open-rdp-port-in-firewall', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
         [string[]]$Fix = @(),
-        [ValidatePattern('^[0-9A-Fa-f]{40}$')]
-        [string]$Thumbprint,
         [ValidateRange(1, 65535)]
         [int]$Port,
+        [ValidatePattern('^[0-9A-Fa-f]{40}$')]
+        [string]$Thumbprint,
         [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
     )
     $data = @($script:RdpCatalog.Scenarios | Where-Object { $_.Id -eq $Scenario })[0]
@@ -5201,11 +5449,11 @@ function Invoke-RdpRepair {
             }
         })
     $parameters = @{}
-    if ($PSBoundParameters.ContainsKey('Thumbprint')) {
-        $parameters['Thumbprint'] = $Thumbprint
-    }
     if ($PSBoundParameters.ContainsKey('Port')) {
         $parameters['Port'] = $Port
+    }
+    if ($PSBoundParameters.ContainsKey('Thumbprint')) {
+        $parameters['Thumbprint'] = $Thumbprint
     }
     foreach ($candidate in $selected) {
         foreach ($parameter in $candidate.Parameters) {
@@ -5273,6 +5521,56 @@ function Undo-RdpRepair {
 }
 #endregion public commands (templates/powershell/public.ps1.ejs)
 
+#region fix allow-firewall-inbound-exceptions (command Disable-RdpFirewallInboundBlock)
+function Disable-RdpFirewallInboundBlock {
+    <#
+    .SYNOPSIS
+    Stop the firewall profiles from blocking every inbound connection
+
+    .DESCRIPTION
+    Sets DoNotAllowExceptions=0 in the Domain, Private (StandardProfile) and Public firewall
+    profiles, so allow rules such as Remote Desktop apply again; restart the VM afterwards. The
+    firewall stays on.
+
+    Backup: The previous DoNotAllowExceptions of each profile (or its absence) is saved.
+    Undo: Restores DoNotAllowExceptions of each profile exactly as it was.
+    Verification: No profile whose firewall is on has an effective DoNotAllowExceptions=1 (a
+    policy value wins).
+
+    SECURITY: Every enabled inbound allow rule of these profiles applies again, not only Remote
+    Desktop: someone may have blocked all inbound connections on purpose.
+    To restore: Undo the fix (it restores each DoNotAllowExceptions), or run (then restart): reg
+    add HKLM\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\<profile>
+    /v DoNotAllowExceptions /t REG_DWORD /d 1 /f
+
+    .PARAMETER BackupRoot
+    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
+
+    .EXAMPLE
+    Disable-RdpFirewallInboundBlock -WhatIf
+
+    Shows what would change, without changing anything.
+
+    .EXAMPLE
+    Disable-RdpFirewallInboundBlock
+
+    Saves a backup, applies the fix after confirmation and verifies it.
+
+    .LINK
+    Undo-RdpRepair
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'allow-firewall-inbound-exceptions' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix allow-firewall-inbound-exceptions (command Disable-RdpFirewallInboundBlock)
+
 #region fix allow-rdp-connections (command Enable-RdpConnection)
 function Enable-RdpConnection {
     <#
@@ -5315,56 +5613,6 @@ function Enable-RdpConnection {
     Invoke-RdpFixCommand -FixId 'allow-rdp-connections' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix allow-rdp-connections (command Enable-RdpConnection)
-
-#region fix disable-fips-algorithm-policy (command Disable-RdpFipsAlgorithmPolicy)
-function Disable-RdpFipsAlgorithmPolicy {
-    <#
-    .SYNOPSIS
-    Stop enforcing FIPS-compliant algorithms on the machine
-
-    .DESCRIPTION
-    Sets Enabled=0 under Control\Lsa\FIPSAlgorithmPolicy; reboot afterwards. A Group Policy that
-    sets the security option "System cryptography: Use FIPS compliant algorithms for encryption,
-    hashing, and signing" writes it back at the next refresh: the policy wins, change it there
-    instead. FIPS mode alone does not stop RDP: use this only when asked.
-
-    Backup: The previous Enabled value (or its absence) is saved.
-    Undo: Restores FIPSAlgorithmPolicy Enabled exactly as it was; reboot afterwards.
-    Verification: Enabled is no longer 1.
-
-    SECURITY: Every component of the machine, not only RDP, may then use algorithms that are not
-    FIPS-validated. Where FIPS mode is a compliance requirement, do not run this: connect with a
-    FIPS-capable client instead.
-    To restore: Run Undo-RdpRepair with the backup path this fix printed, or set Enabled=1 under
-    Control\Lsa\FIPSAlgorithmPolicy, then reboot.
-
-    .PARAMETER BackupRoot
-    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
-    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
-    change is refused.
-
-    .EXAMPLE
-    Disable-RdpFipsAlgorithmPolicy -WhatIf
-
-    Shows what would change, without changing anything.
-
-    .EXAMPLE
-    Disable-RdpFipsAlgorithmPolicy
-
-    Saves a backup, applies the fix after confirmation and verifies it.
-
-    .LINK
-    Undo-RdpRepair
-    #>
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'disable-fips-algorithm-policy' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix disable-fips-algorithm-policy (command Disable-RdpFipsAlgorithmPolicy)
 
 #region fix enable-legacy-tls-server (command Enable-RdpLegacyTlsProtocol)
 function Enable-RdpLegacyTlsProtocol {
@@ -5413,6 +5661,50 @@ function Enable-RdpLegacyTlsProtocol {
     Invoke-RdpFixCommand -FixId 'enable-legacy-tls-server' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix enable-legacy-tls-server (command Enable-RdpLegacyTlsProtocol)
+
+#region fix enable-rdp-firewall-rules (command Enable-RdpFirewallRule)
+function Enable-RdpFirewallRule {
+    <#
+    .SYNOPSIS
+    Enable the built-in Remote Desktop firewall rules
+
+    .DESCRIPTION
+    Enables the rules RemoteDesktop-UserMode-In-TCP and RemoteDesktop-UserMode-In-UDP by their
+    Name (Enable-NetFirewallRule -Name). A deleted rule is reported, not recreated. Rules set by
+    Group Policy must be changed in the policy.
+
+    Backup: Whether each rule was enabled is saved (the CMD blocks export the whole firewall
+    policy with netsh advfirewall export).
+    Undo: Disables again the rules that were disabled (CMD: imports the saved policy).
+    Verification: RemoteDesktop-UserMode-In-TCP reads back Active=TRUE.
+
+    .PARAMETER BackupRoot
+    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
+
+    .EXAMPLE
+    Enable-RdpFirewallRule -WhatIf
+
+    Shows what would change, without changing anything.
+
+    .EXAMPLE
+    Enable-RdpFirewallRule
+
+    Saves a backup, applies the fix after confirmation and verifies it.
+
+    .LINK
+    Undo-RdpRepair
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'enable-rdp-firewall-rules' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix enable-rdp-firewall-rules (command Enable-RdpFirewallRule)
 
 #region fix enable-rdp-listener (command Enable-RdpListener)
 function Enable-RdpListener {
@@ -5539,6 +5831,57 @@ function Enable-RdpTlsProtocol {
     Invoke-RdpFixCommand -FixId 'enable-tls12-server' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix enable-tls12-server (command Enable-RdpTlsProtocol)
+
+#region fix open-rdp-port-in-firewall (command Set-RdpFirewallPort)
+function Set-RdpFirewallPort {
+    <#
+    .SYNOPSIS
+    Open the configured RDP port in the firewall
+
+    .DESCRIPTION
+    Allows inbound TCP and UDP on the given port, which must be the PortNumber the diagnosis
+    reported: the module sets the local port of the built-in Remote Desktop rules, the CMD
+    blocks add rules named RdpRescue-RemoteDesktop-UserMode-In-TCP/-UDP. The network security
+    group in Azure must allow the port too.
+
+    Backup: The local ports of both firewall rules are saved (CMD: the whole firewall policy).
+    Undo: Restores the rules as they were (CMD: imports the saved policy).
+    Verification: An active inbound TCP allow rule lists the configured RDP port, and no block
+    rule does.
+
+    .PARAMETER Port
+    The RDP port the diagnosis reported (PortNumber of RDP-Tcp).
+
+    .PARAMETER BackupRoot
+    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
+
+    .EXAMPLE
+    Set-RdpFirewallPort -Port 3390 -WhatIf
+
+    Shows what would change, without changing anything.
+
+    .EXAMPLE
+    Set-RdpFirewallPort -Port 3390
+
+    Saves a backup, applies the fix after confirmation and verifies it.
+
+    .LINK
+    Undo-RdpRepair
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [ValidateRange(1, 65535)]
+        [int]$Port,
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{ Port = $Port }
+    Invoke-RdpFixCommand -FixId 'open-rdp-port-in-firewall' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix open-rdp-port-in-firewall (command Set-RdpFirewallPort)
 
 #region fix remove-rdp-cert-binding (command Remove-RdpCertificateBinding)
 function Remove-RdpCertificateBinding {
@@ -5671,49 +6014,6 @@ function Repair-RdpMachineKeyPermission {
 }
 #endregion fix reset-machinekeys-acl (command Repair-RdpMachineKeyPermission)
 
-#region fix restore-rdp-connection-limit (command Reset-RdpConnectionLimit)
-function Reset-RdpConnectionLimit {
-    <#
-    .SYNOPSIS
-    Remove the listener's connection limit
-
-    .DESCRIPTION
-    Sets MaxInstanceCount=4294967295 (no limit) on the RDP-Tcp listener; reboot afterwards. When
-    Group Policy limits connections, the policy wins: the fix reports that it is not verified,
-    and the policy must be changed.
-
-    Backup: The previous MaxInstanceCount value (or its absence) is saved.
-    Undo: Restores MaxInstanceCount exactly as it was.
-    Verification: The effective limit (the policy value when there is one) is no longer 0.
-
-    .PARAMETER BackupRoot
-    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
-    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
-    change is refused.
-
-    .EXAMPLE
-    Reset-RdpConnectionLimit -WhatIf
-
-    Shows what would change, without changing anything.
-
-    .EXAMPLE
-    Reset-RdpConnectionLimit
-
-    Saves a backup, applies the fix after confirmation and verifies it.
-
-    .LINK
-    Undo-RdpRepair
-    #>
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'restore-rdp-connection-limit' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix restore-rdp-connection-limit (command Reset-RdpConnectionLimit)
-
 #region fix resume-group-policy (command Resume-RdpGroupPolicy)
 function Resume-RdpGroupPolicy {
     <#
@@ -5755,57 +6055,6 @@ function Resume-RdpGroupPolicy {
     Invoke-RdpFixCommand -FixId 'resume-group-policy' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix resume-group-policy (command Resume-RdpGroupPolicy)
-
-#region fix set-credssp-mitigated (command Set-RdpCredSspMitigated)
-function Set-RdpCredSspMitigated {
-    <#
-    .SYNOPSIS
-    Accept clients without the CredSSP update (Mitigated)
-
-    .DESCRIPTION
-    Sets AllowEncryptionOracle=1 (Mitigated) under Policies\System\CredSSP\Parameters; restart
-    afterwards. Never 2 (Vulnerable), which would gain no connection. A domain Group Policy
-    "Encryption Oracle Remediation" puts its value back at the next refresh: the policy wins. On
-    an updated VM, 1 lets clients without the update in (lower security); on a VM without the
-    update it changes nothing: install the update there.
-
-    Backup: The previous AllowEncryptionOracle value (or its absence) is saved.
-    Undo: Restores AllowEncryptionOracle exactly as it was; restart afterwards.
-    Verification: AllowEncryptionOracle is no longer 0.
-
-    SECURITY: The VM then accepts clients that lack the CredSSP update for CVE-2018-0886, which
-    exposes those clients. Temporary only: update the clients, then restore Force Updated
-    Clients.
-    To restore: Run Undo-RdpRepair with the backup path this fix printed, or set
-    AllowEncryptionOracle=0 under Policies\System\CredSSP\Parameters, then restart.
-
-    .PARAMETER BackupRoot
-    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
-    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
-    change is refused.
-
-    .EXAMPLE
-    Set-RdpCredSspMitigated -WhatIf
-
-    Shows what would change, without changing anything.
-
-    .EXAMPLE
-    Set-RdpCredSspMitigated
-
-    Saves a backup, applies the fix after confirmation and verifies it.
-
-    .LINK
-    Undo-RdpRepair
-    #>
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'set-credssp-mitigated' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix set-credssp-mitigated (command Set-RdpCredSspMitigated)
 
 #region fix set-rdp-cert-binding (command Set-RdpCertificateBinding)
 function Set-RdpCertificateBinding {
@@ -5861,54 +6110,6 @@ function Set-RdpCertificateBinding {
 }
 #endregion fix set-rdp-cert-binding (command Set-RdpCertificateBinding)
 
-#region fix set-rdp-encryption-high (command Set-RdpEncryptionLevel)
-function Set-RdpEncryptionLevel {
-    <#
-    .SYNOPSIS
-    Lower RDP encryption from FIPS Compliant to High
-
-    .DESCRIPTION
-    Sets MinEncryptionLevel=3 (High, 128-bit) on the RDP-Tcp listener; reboot afterwards. The
-    level applies only to the native RDP security layer (SecurityLayer=0), never to TLS. When
-    Group Policy sets the level, the policy wins and the fix reports that it is not verified.
-
-    Backup: The previous MinEncryptionLevel value (or its absence) is saved.
-    Undo: Restores MinEncryptionLevel exactly as it was; reboot afterwards.
-    Verification: The effective level (the policy value when there is one) is no longer 4.
-
-    SECURITY: RDP no longer insists on FIPS-compliant encryption. If a compliance baseline
-    requires FIPS, this breaks it; High (128-bit) is the lowest level RdpRescue sets.
-    To restore: Run Undo-RdpRepair with the backup path this fix printed, or set
-    MinEncryptionLevel=4 under WinStations\RDP-Tcp, then reboot.
-
-    .PARAMETER BackupRoot
-    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
-    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
-    change is refused.
-
-    .EXAMPLE
-    Set-RdpEncryptionLevel -WhatIf
-
-    Shows what would change, without changing anything.
-
-    .EXAMPLE
-    Set-RdpEncryptionLevel
-
-    Saves a backup, applies the fix after confirmation and verifies it.
-
-    .LINK
-    Undo-RdpRepair
-    #>
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'set-rdp-encryption-high' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix set-rdp-encryption-high (command Set-RdpEncryptionLevel)
-
 #region fix set-rdp-port (command Set-RdpPort)
 function Set-RdpPort {
     <#
@@ -5957,50 +6158,6 @@ function Set-RdpPort {
     Invoke-RdpFixCommand -FixId 'set-rdp-port' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix set-rdp-port (command Set-RdpPort)
-
-#region fix set-rdp-security-layer-tls (command Set-RdpSecurityLayer)
-function Set-RdpSecurityLayer {
-    <#
-    .SYNOPSIS
-    Authenticate the server with TLS again (SecurityLayer=2)
-
-    .DESCRIPTION
-    Sets SecurityLayer=2 (TLS) on the RDP-Tcp listener; reboot afterwards. Run it only when the
-    RDP certificate is valid (rdp-cert-invalid and machinekeys-access clear), or clients are
-    refused.
-
-    Backup: The previous SecurityLayer value (or its absence) is saved.
-    Undo: Restores SecurityLayer exactly as it was; reboot afterwards.
-    Verification: The effective SecurityLayer (the policy value when there is one) is no longer
-    0.
-
-    .PARAMETER BackupRoot
-    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
-    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
-    change is refused.
-
-    .EXAMPLE
-    Set-RdpSecurityLayer -WhatIf
-
-    Shows what would change, without changing anything.
-
-    .EXAMPLE
-    Set-RdpSecurityLayer
-
-    Saves a backup, applies the fix after confirmation and verifies it.
-
-    .LINK
-    Undo-RdpRepair
-    #>
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'set-rdp-security-layer-tls' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix set-rdp-security-layer-tls (command Set-RdpSecurityLayer)
 
 #region fix start-termservice (command Start-RdpTermService)
 function Start-RdpTermService {
@@ -6140,22 +6297,20 @@ Export-ModuleMember -Function @(
     'Invoke-RdpDiagnosis'
     'Invoke-RdpRepair'
     'Undo-RdpRepair'
+    'Disable-RdpFirewallInboundBlock'
     'Enable-RdpConnection'
-    'Disable-RdpFipsAlgorithmPolicy'
     'Enable-RdpLegacyTlsProtocol'
+    'Enable-RdpFirewallRule'
     'Enable-RdpListener'
     'Enable-RdpTerminalServer'
     'Enable-RdpTlsProtocol'
+    'Set-RdpFirewallPort'
     'Remove-RdpCertificateBinding'
     'Reset-RdpSelfSignedCertificate'
     'Repair-RdpMachineKeyPermission'
-    'Reset-RdpConnectionLimit'
     'Resume-RdpGroupPolicy'
-    'Set-RdpCredSspMitigated'
     'Set-RdpCertificateBinding'
-    'Set-RdpEncryptionLevel'
     'Set-RdpPort'
-    'Set-RdpSecurityLayer'
     'Start-RdpTermService'
     'Stop-RdpPortConflict'
     'Suspend-RdpGroupPolicy'

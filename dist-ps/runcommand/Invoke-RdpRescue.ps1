@@ -114,17 +114,18 @@ $script:RdpStringTable = @{
         'Finding.broker-role-installed' = 'The Remote Desktop Connection Broker role is installed.'
         'Finding.ev-broker-db-logon' = 'Event 2056: the broker failed to log on to its database.'
         'Finding.ev-broker-rpc' = 'Event 1296: the Connection Broker is not ready for RPC communication.'
-        'Scenario.credssp-oracle.Title' = 'CredSSP encryption oracle remediation refuses the client'
-        'Finding.credssp-force-updated-clients' = 'Encryption Oracle Remediation is Force Updated Clients (AllowEncryptionOracle=0): clients without the CredSSP update are refused. A Group Policy (System\Credentials Delegation\Encryption Oracle Remediation) writes this value and puts a local change back. Force Updated Clients is the recommended hardening: update the client rather than lowering it.'
+        'Scenario.guest-firewall-blocks-rdp.Title' = 'The Windows Firewall in the VM blocks Remote Desktop'
+        'Finding.rdp-firewall-rule-off' = 'The built-in Remote Desktop firewall rule RemoteDesktop-UserMode-In-TCP is disabled or missing, and no other active allow rule lists the RDP port.'
+        'Finding.firewall-blocks-all-inbound' = 'A firewall profile blocks every inbound connection, allow rules included (DoNotAllowExceptions=1).'
+        'Finding.rdp-port-block-rule' = 'An active inbound firewall rule blocks the RDP port; a block rule wins over every allow rule.'
+        'Finding.firewall-block-all-by-policy' = 'Group Policy blocks all inbound connections (Policies\Microsoft\WindowsFirewall\<profile> DoNotAllowExceptions=1): the policy wins, a local fix is reverted at the next refresh. Change the policy.'
+        'Finding.firewall-service-stopped' = 'The Windows Defender Firewall service (MpsSvc) is not running: its rules are not applied as configured.'
+        'Finding.bfe-service-stopped' = 'The Base Filtering Engine (BFE), which the firewall needs, is not running.'
         'Scenario.machinekeys-access.Title' = 'RDP cannot use its private key in MachineKeys'
         'Finding.ev-rcm-cert' = 'Event 1057/1058: the RD Session Host failed to create or replace its self-signed certificate.'
         'Finding.ev-schannel-key' = 'Schannel 36870: a fatal error occurred accessing the TLS server credential private key.'
         'Finding.ev-schannel-36872' = 'Schannel 36872 was logged; its meaning differs between Windows versions, so it only supports the finding.'
         'Finding.machinekeys-acl' = 'MachineKeys or the RDP key file lacks an entry Windows needs (Administrators on the folder; SYSTEM and NETWORK SERVICE on the RDP key).'
-        'Scenario.max-connections-reached.Title' = 'The RDP listener accepts no more connections'
-        'Finding.rdp-connection-limit-zero' = 'The RDP listener allows no concurrent connection: MaxInstanceCount=0.'
-        'Finding.rdp-connection-limit-one' = 'The RDP listener allows one connection only (MaxInstanceCount=1, the lowest the policy "Limit number of connections" accepts): one session in use or left disconnected fills it.'
-        'Finding.rdp-connection-limit-by-policy' = 'Group Policy allows no connection (Policies\...\Terminal Services MaxInstanceCount=0): the policy wins over the listener''s value, and a local change is reverted at the next refresh. Change the policy.'
         'Scenario.rdp-cert-invalid.Title' = 'The RDP certificate is expired, missing, or not the configured one'
         'Finding.rdp-cert-store' = 'The Remote Desktop certificate store is empty or holds only expired certificates, or certificates RDP cannot use (no private key that opens, a key file NETWORK SERVICE cannot read, or an Enhanced Key Usage not for server authentication).'
         'Finding.rdp-cert-binding' = 'SSLCertificateSHA1Hash names a certificate that is not installed, has expired, or that RDP cannot use (no private key that opens, a key file NETWORK SERVICE cannot read, or an Enhanced Key Usage not for server authentication).'
@@ -140,11 +141,9 @@ $script:RdpStringTable = @{
         'Scenario.rdp-port-conflict.Title' = 'Another process holds the RDP port, or nothing listens on it'
         'Finding.rdp-listener' = 'The configured RDP port is held by a process other than TermService, or nothing listens on it.'
         'Finding.termservice-stopped' = 'The Remote Desktop Services service (TermService) is not running.'
-        'Scenario.security-layer-mismatch.Title' = 'RDP requires FIPS-only encryption the client cannot meet'
-        'Finding.rdp-encryption-fips-only' = 'With the native RDP security layer (SecurityLayer=0) in use, RDP accepts only FIPS-compliant encryption: MinEncryptionLevel=4. The encryption level applies only to native RDP security, never to TLS.'
-        'Finding.fips-algorithms-enforced' = 'The machine allows only FIPS-compliant algorithms (Lsa\FIPSAlgorithmPolicy Enabled=1), usually by the security option "System cryptography: Use FIPS compliant algorithms", which a Group Policy may set again. Alone it does not stop RDP (TLS and Remote Desktop Connection work with FIPS-compliant algorithms): evidence only, never the cause by itself.'
-        'Finding.rdp-encryption-fips-by-policy' = 'Group Policy requires FIPS-compliant RDP encryption (Policies\...\Terminal Services MinEncryptionLevel=4): the policy wins, a local change is reverted at the next refresh. Change the policy.'
-        'Finding.rdp-security-layer-rdp' = 'RDP uses its own security layer (SecurityLayer=0): the server is not authenticated to the client. Azure''s ResetRDPCert leaves this; TLS (2) is the secure setting once the certificate is valid.'
+        'Scenario.rdp-port-firewall-mismatch.Title' = 'RDP was moved to another port, but the firewall still opens 3389'
+        'Finding.rdp-port-changed' = 'RDP listens on a port other than 3389 (PortNumber).'
+        'Finding.rdp-port-not-allowed' = 'No active inbound firewall rule allows TCP on the configured RDP port, or a block rule lists it.'
         'Scenario.termservice-not-running.Title' = 'Remote Desktop Services (TermService) is disabled or not running'
         'Finding.termservice-disabled' = 'The Remote Desktop Services service (TermService) is disabled: Start=4.'
         'Finding.termservice-down' = 'The Remote Desktop Services service (TermService) is not running.'
@@ -156,30 +155,24 @@ $script:RdpStringTable = @{
         'Finding.tls11-server-off' = 'TLS 1.1 (server) is disabled; only clients that cannot use TLS 1.2 are affected.'
         'Finding.rdp-requires-tls' = 'The RDP listener requires TLS (SecurityLayer=2, possibly set by Group Policy), so it cannot fall back while TLS is off.'
         'Finding.fips-policy-on' = 'FIPS mode is on: only FIPS-compliant protocols and cipher suites are allowed.'
+        'Fix.allow-firewall-inbound-exceptions.Title' = 'Stop the firewall profiles from blocking every inbound connection'
+        'Fix.allow-firewall-inbound-exceptions.Warning' = 'Every enabled inbound allow rule of these profiles applies again, not only Remote Desktop: someone may have blocked all inbound connections on purpose.'
+        'Fix.allow-firewall-inbound-exceptions.Restore' = 'Undo the fix (it restores each DoNotAllowExceptions), or run (then restart): reg add HKLM\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\<profile> /v DoNotAllowExceptions /t REG_DWORD /d 1 /f'
         'Fix.allow-rdp-connections.Title' = 'Allow Remote Desktop connections'
-        'Fix.disable-fips-algorithm-policy.Title' = 'Stop enforcing FIPS-compliant algorithms on the machine'
-        'Fix.disable-fips-algorithm-policy.Warning' = 'Every component of the machine, not only RDP, may then use algorithms that are not FIPS-validated. Where FIPS mode is a compliance requirement, do not run this: connect with a FIPS-capable client instead.'
-        'Fix.disable-fips-algorithm-policy.Restore' = 'Run Undo-RdpRepair with the backup path this fix printed, or set Enabled=1 under Control\Lsa\FIPSAlgorithmPolicy, then reboot.'
         'Fix.enable-legacy-tls-server.Title' = 'Enable TLS 1.0 and 1.1 for legacy RDP clients'
         'Fix.enable-legacy-tls-server.Warning' = 'TLS 1.0 and 1.1 are deprecated and weaken every TLS service on this machine, not only RDP.'
         'Fix.enable-legacy-tls-server.Restore' = 'Run Undo-RdpRepair with the backup path this fix printed, or set Enabled=0 for both protocols, then reboot.'
+        'Fix.enable-rdp-firewall-rules.Title' = 'Enable the built-in Remote Desktop firewall rules'
         'Fix.enable-rdp-listener.Title' = 'Switch the RDP-Tcp listener back on'
         'Fix.enable-terminal-server.Title' = 'Switch the terminal server back on and out of drain mode'
         'Fix.enable-tls12-server.Title' = 'Enable TLS 1.2 for the server side of Schannel'
+        'Fix.open-rdp-port-in-firewall.Title' = 'Open the configured RDP port in the firewall'
         'Fix.remove-rdp-cert-binding.Title' = 'Remove the configured RDP certificate thumbprint'
         'Fix.renew-rdp-self-signed-cert.Title' = 'Renew the RDP self-signed certificate'
         'Fix.reset-machinekeys-acl.Title' = 'Reset permissions on the MachineKeys folder'
-        'Fix.restore-rdp-connection-limit.Title' = 'Remove the listener''s connection limit'
         'Fix.resume-group-policy.Title' = 'Resume Group Policy after the repair is confirmed'
-        'Fix.set-credssp-mitigated.Title' = 'Accept clients without the CredSSP update (Mitigated)'
-        'Fix.set-credssp-mitigated.Warning' = 'The VM then accepts clients that lack the CredSSP update for CVE-2018-0886, which exposes those clients. Temporary only: update the clients, then restore Force Updated Clients.'
-        'Fix.set-credssp-mitigated.Restore' = 'Run Undo-RdpRepair with the backup path this fix printed, or set AllowEncryptionOracle=0 under Policies\System\CredSSP\Parameters, then restart.'
         'Fix.set-rdp-cert-binding.Title' = 'Point RDP at a valid certificate'
-        'Fix.set-rdp-encryption-high.Title' = 'Lower RDP encryption from FIPS Compliant to High'
-        'Fix.set-rdp-encryption-high.Warning' = 'RDP no longer insists on FIPS-compliant encryption. If a compliance baseline requires FIPS, this breaks it; High (128-bit) is the lowest level RdpRescue sets.'
-        'Fix.set-rdp-encryption-high.Restore' = 'Run Undo-RdpRepair with the backup path this fix printed, or set MinEncryptionLevel=4 under WinStations\RDP-Tcp, then reboot.'
         'Fix.set-rdp-port.Title' = 'Move RDP to another port'
-        'Fix.set-rdp-security-layer-tls.Title' = 'Authenticate the server with TLS again (SecurityLayer=2)'
         'Fix.start-termservice.Title' = 'Set Remote Desktop Services back to manual start and start it'
         'Fix.stop-port-owner.Title' = 'Stop the service that holds the RDP port'
         'Fix.suspend-group-policy.Title' = 'Suspend Group Policy so it cannot undo the repair'
@@ -234,17 +227,18 @@ $script:RdpStringTable = @{
         'Finding.broker-role-installed' = (ConvertFrom-RdpUtf8Base64 'Um9sbGVuIEFuc2x1dG5pbmdza29vcmRpbmF0b3IgZsO2ciBmasOkcnJza3JpdmJvcmQgw6RyIGluc3RhbGxlcmFkLg==')
         'Finding.ev-broker-db-logon' = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNlIDIwNTY6IGtvb3JkaW5hdG9ybiBrdW5kZSBpbnRlIGxvZ2dhIGluIGkgc2luIGRhdGFiYXMu')
         'Finding.ev-broker-rpc' = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNlIDEyOTY6IGFuc2x1dG5pbmdza29vcmRpbmF0b3JuIMOkciBpbnRlIHJlZG8gZsO2ciBSUEMta29tbXVuaWthdGlvbi4=')
-        'Scenario.credssp-oracle.Title' = (ConvertFrom-RdpUtf8Base64 'Q3JlZFNTUC3DpXRnw6RyZGVuIG1vdCBrcnlwdGVyaW5nc29yYWtlbCBuZWthciBrbGllbnRlbg==')
-        'Finding.credssp-force-updated-clients' = (ConvertFrom-RdpUtf8Base64 'w4V0Z8OkcmRlbiBtb3Qga3J5cHRlcmluZ3NvcmFrZWwgw6RyIFR2aW5nYSB1cHBkYXRlcmFkZSBrbGllbnRlciAoQWxsb3dFbmNyeXB0aW9uT3JhY2xlPTApOiBrbGllbnRlciB1dGFuIENyZWRTU1AtdXBwZGF0ZXJpbmdlbiBuZWthcy4gRW4gZ3J1cHByaW5jaXAgKFN5c3RlbVxEZWxlZ2VyaW5nIGF2IGF1dGVudGlzZXJpbmdzdXBwZ2lmdGVyXMOFdGfDpHJkIG1vdCBrcnlwdGVyaW5nc29yYWtlbCkgc2tyaXZlciB2w6RyZGV0IG9jaCDDpXRlcnN0w6RsbGVyIGVuIGxva2FsIMOkbmRyaW5nLiBUdmluZ2EgdXBwZGF0ZXJhZGUga2xpZW50ZXIgw6RyIGRlbiByZWtvbW1lbmRlcmFkZSBow6RyZG5pbmdlbjogdXBwZGF0ZXJhIGtsaWVudGVuIGkgc3TDpGxsZXQgZsO2ciBhdHQgc8OkbmthIGRlbi4=')
+        'Scenario.guest-firewall-blocks-rdp.Title' = (ConvertFrom-RdpUtf8Base64 'V2luZG93cy1icmFuZHbDpGdnZW4gaSBkZW4gdmlydHVlbGxhIGRhdG9ybiBibG9ja2VyYXIgRmrDpHJyc2tyaXZib3Jk')
+        'Finding.rdp-firewall-rule-off' = (ConvertFrom-RdpUtf8Base64 'RGVuIGluYnlnZ2RhIGJyYW5kdsOkZ2dzcmVnZWxuIGbDtnIgRmrDpHJyc2tyaXZib3JkLCBSZW1vdGVEZXNrdG9wLVVzZXJNb2RlLUluLVRDUCwgw6RyIGluYWt0aXZlcmFkIGVsbGVyIHNha25hcywgb2NoIGluZ2VuIGFubmFuIGFrdGl2IHRpbGzDpXRhbmRlIHJlZ2VsIGFuZ2VyIFJEUC1wb3J0ZW4u')
+        'Finding.firewall-blocks-all-inbound' = (ConvertFrom-RdpUtf8Base64 'RW4gYnJhbmR2w6RnZ3Nwcm9maWwgYmxvY2tlcmFyIGFsbGEgaW5rb21tYW5kZSBhbnNsdXRuaW5nYXIsIMOkdmVuIHRpbGzDpXRhbmRlIHJlZ2xlciAoRG9Ob3RBbGxvd0V4Y2VwdGlvbnM9MSku')
+        'Finding.rdp-port-block-rule' = (ConvertFrom-RdpUtf8Base64 'RW4gYWt0aXYgaW5rb21tYW5kZSBicmFuZHbDpGdnc3JlZ2VsIGJsb2NrZXJhciBSRFAtcG9ydGVuOyBlbiBibG9ja2VyaW5nc3JlZ2VsIHZpbm5lciDDtnZlciBhbGxhIHRpbGzDpXRhbmRlIHJlZ2xlci4=')
+        'Finding.firewall-block-all-by-policy' = (ConvertFrom-RdpUtf8Base64 'RW4gZ3J1cHByaW5jaXAgYmxvY2tlcmFyIGFsbGEgaW5rb21tYW5kZSBhbnNsdXRuaW5nYXIgKFBvbGljaWVzXE1pY3Jvc29mdFxXaW5kb3dzRmlyZXdhbGxcPHByb2ZpbD4gRG9Ob3RBbGxvd0V4Y2VwdGlvbnM9MSk6IHByaW5jaXBlbiB2aW5uZXIsIGVuIGxva2FsIMOldGfDpHJkIMOldGVyc3TDpGxscyB2aWQgbsOkc3RhIHVwcGRhdGVyaW5nLiDDhG5kcmEgcHJpbmNpcGVuLg==')
+        'Finding.firewall-service-stopped' = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuIFdpbmRvd3MgRGVmZW5kZXItYnJhbmR2w6RnZ2VuIChNcHNTdmMpIGvDtnJzIGludGU6IGRlc3MgcmVnbGVyIHRpbGzDpG1wYXMgaW50ZSBzb20gZGUgw6RyIGtvbmZpZ3VyZXJhZGUu')
+        'Finding.bfe-service-stopped' = (ConvertFrom-RdpUtf8Base64 'QmFzZmlsdHJlcmluZ3Ntb3Rvcm4gKEJGRSksIHNvbSBicmFuZHbDpGdnZW4gYmVow7Z2ZXIsIGvDtnJzIGludGUu')
         'Scenario.machinekeys-access.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIGthbiBpbnRlIGFudsOkbmRhIHNpbiBwcml2YXRhIG55Y2tlbCBpIE1hY2hpbmVLZXlz')
         'Finding.ev-rcm-cert' = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNlIDEwNTcvMTA1ODogUkQtc2Vzc2lvbnN2w6RyZGVuIGt1bmRlIGludGUgc2thcGEgZWxsZXIgZXJzw6R0dGEgc2l0dCBzasOkbHZzaWduZXJhZGUgY2VydGlmaWthdC4=')
         'Finding.ev-schannel-key' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzA6IGV0dCBhbGx2YXJsaWd0IGZlbCB1cHBzdG9kIHZpZCDDpXRrb21zdCB0aWxsIGRlbiBwcml2YXRhIG55Y2tlbG4gZsO2ciBUTFMtc2VydmVyYXV0ZW50aXNlcmluZ3N1cHBnaWZ0ZW4u')
         'Finding.ev-schannel-36872' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzIgbG9nZ2FkZXM7IGJldHlkZWxzZW4gc2tpbGplciBzaWcgbWVsbGFuIFdpbmRvd3MtdmVyc2lvbmVyLCBzw6UgZGVuIHN0w7ZkZXIgYmFyYSBzbHV0c2F0c2VuLg==')
         'Finding.machinekeys-acl' = (ConvertFrom-RdpUtf8Base64 'TWFjaGluZUtleXMgZWxsZXIgUkRQLW55Y2tlbGZpbGVuIHNha25hciBlbiBwb3N0IHNvbSBXaW5kb3dzIGJlaMO2dmVyIChBZG1pbmlzdHJhdMO2cmVyIHDDpSBtYXBwZW47IFNZU1RFTSBvY2ggTkVUV09SSyBTRVJWSUNFIHDDpSBSRFAtbnlja2Vsbiku')
-        'Scenario.max-connections-reached.Title' = 'RDP-lyssnaren tar inte emot fler anslutningar'
-        'Finding.rdp-connection-limit-zero' = (ConvertFrom-RdpUtf8Base64 'UkRQLWx5c3NuYXJlbiB0aWxsw6V0ZXIgaW5nZW4gc2FtdGlkaWcgYW5zbHV0bmluZzogTWF4SW5zdGFuY2VDb3VudD0wLg==')
-        'Finding.rdp-connection-limit-one' = (ConvertFrom-RdpUtf8Base64 'UkRQLWx5c3NuYXJlbiB0aWxsw6V0ZXIgYmFyYSBlbiBhbnNsdXRuaW5nIChNYXhJbnN0YW5jZUNvdW50PTEsIGRldCBsw6Rnc3RhIHByaW5jaXBlbiAiQmVncsOkbnNhIGFudGFsZXQgYW5zbHV0bmluZ2FyIiBhY2NlcHRlcmFyKTogZW4gc2Vzc2lvbiBzb20gYW52w6RuZHMgZWxsZXIgbMOkbW5hdHMgZnLDpW5rb3BwbGFkIGZ5bGxlciBkZW4u')
-        'Finding.rdp-connection-limit-by-policy' = (ConvertFrom-RdpUtf8Base64 'RW4gZ3J1cHByaW5jaXAgdGlsbMOldGVyIGluZ2VuIGFuc2x1dG5pbmcgKFBvbGljaWVzXC4uLlxUZXJtaW5hbCBTZXJ2aWNlcyBNYXhJbnN0YW5jZUNvdW50PTApOiBwcmluY2lwZW4gdmlubmVyIMO2dmVyIGx5c3NuYXJlbnMgdsOkcmRlLCBvY2ggZW4gbG9rYWwgw6RuZHJpbmcgw6V0ZXJzdMOkbGxzIHZpZCBuw6RzdGEgdXBwZGF0ZXJpbmcuIMOEbmRyYSBwcmluY2lwZW4u')
         'Scenario.rdp-cert-invalid.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQLWNlcnRpZmlrYXRldCBoYXIgZ8OldHQgdXQsIHNha25hcyBlbGxlciDDpHIgaW50ZSBkZXQga29uZmlndXJlcmFkZQ==')
         'Finding.rdp-cert-store' = (ConvertFrom-RdpUtf8Base64 'Q2VydGlmaWthdGFya2l2ZXQgUmVtb3RlIERlc2t0b3Agw6RyIHRvbXQgZWxsZXIgaW5uZWjDpWxsZXIgYmFyYSB1dGfDpW5nbmEgY2VydGlmaWthdCwgZWxsZXIgY2VydGlmaWthdCBzb20gUkRQIGludGUga2FuIGFudsOkbmRhIChpbmdlbiBwcml2YXQgbnlja2VsIHNvbSBnw6VyIGF0dCDDtnBwbmEsIGVuIG55Y2tlbGZpbCBzb20gTkVUV09SSyBTRVJWSUNFIGludGUga2FuIGzDpHNhIGVsbGVyIGVuIGbDtnJiw6R0dHJhZCBueWNrZWxhbnbDpG5kbmluZyBzb20gaW50ZSBnw6RsbGVyIHNlcnZlcmF1dGVudGlzZXJpbmcpLg==')
         'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCBhbmdlciBldHQgY2VydGlmaWthdCBzb20gaW50ZSDDpHIgaW5zdGFsbGVyYXQsIGhhciBnw6V0dCB1dCBlbGxlciBzb20gUkRQIGludGUga2FuIGFudsOkbmRhIChpbmdlbiBwcml2YXQgbnlja2VsIHNvbSBnw6VyIGF0dCDDtnBwbmEsIGVuIG55Y2tlbGZpbCBzb20gTkVUV09SSyBTRVJWSUNFIGludGUga2FuIGzDpHNhIGVsbGVyIGVuIGbDtnJiw6R0dHJhZCBueWNrZWxhbnbDpG5kbmluZyBzb20gaW50ZSBnw6RsbGVyIHNlcnZlcmF1dGVudGlzZXJpbmcpLg==')
@@ -260,11 +254,9 @@ $script:RdpStringTable = @{
         'Scenario.rdp-port-conflict.Title' = (ConvertFrom-RdpUtf8Base64 'RW4gYW5uYW4gcHJvY2VzcyBhbnbDpG5kZXIgUkRQLXBvcnRlbiwgZWxsZXIgc8OlIGx5c3NuYXIgaW5nZW4gcMOlIGRlbg==')
         'Finding.rdp-listener' = (ConvertFrom-RdpUtf8Base64 'RGVuIGtvbmZpZ3VyZXJhZGUgUkRQLXBvcnRlbiBhbnbDpG5kcyBhdiBlbiBhbm5hbiBwcm9jZXNzIMOkbiBUZXJtU2VydmljZSwgZWxsZXIgc8OlIGx5c3NuYXIgaW5nZW4gcMOlIGRlbi4=')
         'Finding.termservice-stopped' = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuIEZqw6RycnNrcml2Ym9yZHN0asOkbnN0ZXIgKFRlcm1TZXJ2aWNlKSBrw7ZycyBpbnRlLg==')
-        'Scenario.security-layer-mismatch.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIGtyw6R2ZXIgZW5iYXJ0IEZJUFMta3J5cHRlcmluZyBzb20ga2xpZW50ZW4gaW50ZSBrbGFyYXI=')
-        'Finding.rdp-encryption-fips-only' = (ConvertFrom-RdpUtf8Base64 'TWVkIGRldCBpbmJ5Z2dkYSBSRFAtc8Oka2VyaGV0c2xhZ3JldCAoU2VjdXJpdHlMYXllcj0wKSBpIGJydWsgYWNjZXB0ZXJhciBSRFAgYmFyYSBGSVBTLWtvbXBhdGliZWwga3J5cHRlcmluZzogTWluRW5jcnlwdGlvbkxldmVsPTQuIEtyeXB0ZXJpbmdzbml2w6VuIGfDpGxsZXIgYmFyYSBpbmJ5Z2dkIFJEUC1zw6RrZXJoZXQsIGFsZHJpZyBUTFMu')
-        'Finding.fips-algorithms-enforced' = (ConvertFrom-RdpUtf8Base64 'RGF0b3JuIHRpbGzDpXRlciBiYXJhIEZJUFMta29tcGF0aWJsYSBhbGdvcml0bWVyIChMc2FcRklQU0FsZ29yaXRobVBvbGljeSBFbmFibGVkPTEpLCBvZnRhc3QgdmlhIHPDpGtlcmhldHNhbHRlcm5hdGl2ZXQgIlN5c3RlbWtyeXB0b2dyYWZpOiBBbnbDpG5kIEZJUFMta29tcGF0aWJsYSBhbGdvcml0bWVyIiwgc29tIGVuIGdydXBwcmluY2lwIGthbiBzw6R0dGEgaWdlbi4gRW5zYW10IHN0b3BwYXIgZGV0IGludGUgUkRQIChUTFMgb2NoIEFuc2x1dG5pbmcgdGlsbCBmasOkcnJza3JpdmJvcmQgZnVuZ2VyYXIgbWVkIEZJUFMta29tcGF0aWJsYSBhbGdvcml0bWVyKTogZW5kYXN0IGV0dCBiZWzDpGdnLCBhbGRyaWcgb3JzYWtlbiBpIHNpZy4=')
-        'Finding.rdp-encryption-fips-by-policy' = (ConvertFrom-RdpUtf8Base64 'RW4gZ3J1cHByaW5jaXAga3LDpHZlciBGSVBTLWtvbXBhdGliZWwgUkRQLWtyeXB0ZXJpbmcgKFBvbGljaWVzXC4uLlxUZXJtaW5hbCBTZXJ2aWNlcyBNaW5FbmNyeXB0aW9uTGV2ZWw9NCk6IHByaW5jaXBlbiB2aW5uZXIsIGVuIGxva2FsIMOkbmRyaW5nIMOldGVyc3TDpGxscyB2aWQgbsOkc3RhIHVwcGRhdGVyaW5nLiDDhG5kcmEgcHJpbmNpcGVuLg==')
-        'Finding.rdp-security-layer-rdp' = (ConvertFrom-RdpUtf8Base64 'UkRQIGFudsOkbmRlciBzaXR0IGVnZXQgc8Oka2VyaGV0c2xhZ2VyIChTZWN1cml0eUxheWVyPTApOiBzZXJ2ZXJuIGF1dGVudGlzZXJhcyBpbnRlIG1vdCBrbGllbnRlbi4gQXp1cmVzIFJlc2V0UkRQQ2VydCBsw6RtbmFyIGRldHRhIGt2YXI7IFRMUyAoMikgw6RyIGRlbiBzw6RrcmEgaW5zdMOkbGxuaW5nZW4gbsOkciBjZXJ0aWZpa2F0ZXQgw6RyIGdpbHRpZ3Qu')
+        'Scenario.rdp-port-firewall-mismatch.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIGhhciBmbHl0dGF0cyB0aWxsIGVuIGFubmFuIHBvcnQsIG1lbiBicmFuZHbDpGdnZW4gw7ZwcG5hciBmb3J0ZmFyYW5kZSAzMzg5')
+        'Finding.rdp-port-changed' = (ConvertFrom-RdpUtf8Base64 'UkRQIGx5c3NuYXIgcMOlIGVuIGFubmFuIHBvcnQgw6RuIDMzODkgKFBvcnROdW1iZXIpLg==')
+        'Finding.rdp-port-not-allowed' = (ConvertFrom-RdpUtf8Base64 'SW5nZW4gYWt0aXYgaW5rb21tYW5kZSBicmFuZHbDpGdnc3JlZ2VsIHRpbGzDpXRlciBUQ1AgcMOlIGRlbiBrb25maWd1cmVyYWRlIFJEUC1wb3J0ZW4sIGVsbGVyIHPDpSBhbmdlciBlbiBibG9ja2VyaW5nc3JlZ2VsIGRlbi4=')
         'Scenario.termservice-not-running.Title' = (ConvertFrom-RdpUtf8Base64 'RmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciAoVGVybVNlcnZpY2UpIMOkciBpbmFrdGl2ZXJhZCBlbGxlciBrw7ZycyBpbnRl')
         'Finding.termservice-disabled' = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuIEZqw6RycnNrcml2Ym9yZHN0asOkbnN0ZXIgKFRlcm1TZXJ2aWNlKSDDpHIgaW5ha3RpdmVyYWQ6IFN0YXJ0PTQu')
         'Finding.termservice-down' = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuIEZqw6RycnNrcml2Ym9yZHN0asOkbnN0ZXIgKFRlcm1TZXJ2aWNlKSBrw7ZycyBpbnRlLg==')
@@ -276,30 +268,24 @@ $script:RdpStringTable = @{
         'Finding.tls11-server-off' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMSAoc2VydmVyKSDDpHIgaW5ha3RpdmVyYXQ7IGVuZGFzdCBrbGllbnRlciBzb20gaW50ZSBrYW4gYW52w6RuZGEgVExTIDEuMiBww6V2ZXJrYXMu')
         'Finding.rdp-requires-tls' = (ConvertFrom-RdpUtf8Base64 'UkRQLWx5c3NuYXJlbiBrcsOkdmVyIFRMUyAoU2VjdXJpdHlMYXllcj0yLCBldmVudHVlbGx0IHNhdHQgYXYgZW4gZ3J1cHByaW5jaXApLCBzw6UgZGVuIGthbiBpbnRlIGZhbGxhIHRpbGxiYWthIG1lZGFuIFRMUyDDpHIgYXYu')
         'Finding.fips-policy-on' = (ConvertFrom-RdpUtf8Base64 'RklQUy1sw6RnZXQgw6RyIHDDpTogZW5kYXN0IEZJUFMta29tcGF0aWJsYSBwcm90b2tvbGwgb2NoIGNoaWZmZXJzdml0ZXIgdGlsbMOldHMu')
+        'Fix.allow-firewall-inbound-exceptions.Title' = (ConvertFrom-RdpUtf8Base64 'U2x1dGEgbMOldGEgYnJhbmR2w6RnZ3Nwcm9maWxlcm5hIGJsb2NrZXJhIGFsbGEgaW5rb21tYW5kZSBhbnNsdXRuaW5nYXI=')
+        'Fix.allow-firewall-inbound-exceptions.Warning' = (ConvertFrom-RdpUtf8Base64 'QWxsYSBha3RpdmVyYWRlIGlua29tbWFuZGUgdGlsbMOldGFuZGUgcmVnbGVyIGkgZGVzc2EgcHJvZmlsZXIgZ8OkbGxlciBpZ2VuLCBpbnRlIGJhcmEgRmrDpHJyc2tyaXZib3JkOiBuw6Vnb24ga2FuIGhhIGJsb2NrZXJhdCBhbGxhIGlua29tbWFuZGUgYW5zbHV0bmluZ2FyIG1lZCBhdnNpa3Qu')
+        'Fix.allow-firewall-inbound-exceptions.Restore' = (ConvertFrom-RdpUtf8Base64 'w4VuZ3JhIMOldGfDpHJkZW4gKGRlbiDDpXRlcnN0w6RsbGVyIHZhcmplIERvTm90QWxsb3dFeGNlcHRpb25zKSwgZWxsZXIga8O2ciAob2NoIHN0YXJ0YSBzZWRhbiBvbSk6IHJlZyBhZGQgSEtMTVxTWVNURU1cQ3VycmVudENvbnRyb2xTZXRcU2VydmljZXNcU2hhcmVkQWNjZXNzXFBhcmFtZXRlcnNcRmlyZXdhbGxQb2xpY3lcPHByb2ZpbGU+IC92IERvTm90QWxsb3dFeGNlcHRpb25zIC90IFJFR19EV09SRCAvZCAxIC9m')
         'Fix.allow-rdp-connections.Title' = (ConvertFrom-RdpUtf8Base64 'VGlsbMOldCBmasOkcnJza3JpdmJvcmRzYW5zbHV0bmluZ2Fy')
-        'Fix.disable-fips-algorithm-policy.Title' = (ConvertFrom-RdpUtf8Base64 'U2x1dGEgdHZpbmdhIGZyYW0gRklQUy1rb21wYXRpYmxhIGFsZ29yaXRtZXIgcMOlIGRhdG9ybg==')
-        'Fix.disable-fips-algorithm-policy.Warning' = (ConvertFrom-RdpUtf8Base64 'QWxsYSBkZWxhciBhdiBkYXRvcm4sIGludGUgYmFyYSBSRFAsIGthbiBkw6UgYW52w6RuZGEgYWxnb3JpdG1lciBzb20gaW50ZSDDpHIgRklQUy12YWxpZGVyYWRlLiBPbSBGSVBTLWzDpGdlIMOkciBldHQgZWZ0ZXJsZXZuYWRza3JhdiBza2EgZHUgaW50ZSBrw7ZyYSBkZXR0YTogYW5zbHV0IGkgc3TDpGxsZXQgbWVkIGVuIGtsaWVudCBzb20ga2xhcmFyIEZJUFMu')
-        'Fix.disable-fips-algorithm-policy.Restore' = (ConvertFrom-RdpUtf8Base64 'S8O2ciBVbmRvLVJkcFJlcGFpciBtZWQgc8Oka2VyaGV0c2tvcGlhbnMgc8O2a3bDpGcgc29tIGtvcnJpZ2VyaW5nZW4gc2tyZXYgdXQsIGVsbGVyIHPDpHR0IEVuYWJsZWQ9MSB1bmRlciBDb250cm9sXExzYVxGSVBTQWxnb3JpdGhtUG9saWN5IG9jaCBzdGFydGEgc2VkYW4gb20u')
         'Fix.enable-legacy-tls-server.Title' = (ConvertFrom-RdpUtf8Base64 'QWt0aXZlcmEgVExTIDEuMCBvY2ggMS4xIGbDtnIgw6RsZHJlIFJEUC1rbGllbnRlcg==')
         'Fix.enable-legacy-tls-server.Warning' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMCBvY2ggMS4xIMOkciBpbmFrdHVlbGxhIG9jaCBmw7Zyc3ZhZ2FyIGFsbGEgVExTLXRqw6Ruc3RlciBww6UgZGF0b3JuLCBpbnRlIGJhcmEgUkRQLg==')
         'Fix.enable-legacy-tls-server.Restore' = (ConvertFrom-RdpUtf8Base64 'S8O2ciBVbmRvLVJkcFJlcGFpciBtZWQgc8Oka2VyaGV0c2tvcGlhbnMgc8O2a3bDpGcgc29tIGtvcnJpZ2VyaW5nZW4gc2tyZXYgdXQsIGVsbGVyIHPDpHR0IEVuYWJsZWQ9MCBmw7ZyIGLDpWRhIHByb3Rva29sbGVuIG9jaCBzdGFydGEgc2VkYW4gb20u')
+        'Fix.enable-rdp-firewall-rules.Title' = (ConvertFrom-RdpUtf8Base64 'QWt0aXZlcmEgZGUgaW5ieWdnZGEgYnJhbmR2w6RnZ3NyZWdsZXJuYSBmw7ZyIEZqw6RycnNrcml2Ym9yZA==')
         'Fix.enable-rdp-listener.Title' = (ConvertFrom-RdpUtf8Base64 'U2zDpSBww6UgbHlzc25hcmVuIFJEUC1UY3AgaWdlbg==')
         'Fix.enable-terminal-server.Title' = (ConvertFrom-RdpUtf8Base64 'U2zDpSBww6UgdGVybWluYWxzZXJ2ZXJuIGlnZW4gb2NoIHRhIGRlbiB1ciB0w7ZtbmluZ3Nsw6RnZXQ=')
         'Fix.enable-tls12-server.Title' = (ConvertFrom-RdpUtf8Base64 'QWt0aXZlcmEgVExTIDEuMiBmw7ZyIHNlcnZlcnNpZGFuIGF2IFNjaGFubmVs')
+        'Fix.open-rdp-port-in-firewall.Title' = (ConvertFrom-RdpUtf8Base64 'w5ZwcG5hIGRlbiBrb25maWd1cmVyYWRlIFJEUC1wb3J0ZW4gaSBicmFuZHbDpGdnZW4=')
         'Fix.remove-rdp-cert-binding.Title' = (ConvertFrom-RdpUtf8Base64 'VGEgYm9ydCBkZXQga29uZmlndXJlcmFkZSB0dW1hdnRyeWNrZXQgZsO2ciBSRFAtY2VydGlmaWthdGV0')
         'Fix.renew-rdp-self-signed-cert.Title' = (ConvertFrom-RdpUtf8Base64 'RsO2cm55YSBkZXQgc2rDpGx2c2lnbmVyYWRlIFJEUC1jZXJ0aWZpa2F0ZXQ=')
         'Fix.reset-machinekeys-acl.Title' = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJzdMOkbGwgYmVow7ZyaWdoZXRlcm5hIGbDtnIgbWFwcGVuIE1hY2hpbmVLZXlz')
-        'Fix.restore-rdp-connection-limit.Title' = (ConvertFrom-RdpUtf8Base64 'VGEgYm9ydCBseXNzbmFyZW5zIGFuc2x1dG5pbmdzZ3LDpG5z')
         'Fix.resume-group-policy.Title' = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJ1cHB0YSBncnVwcHJpbmNpcGVyIG7DpHIgcmVwYXJhdGlvbmVuIGhhciBiZWtyw6RmdGF0cw==')
-        'Fix.set-credssp-mitigated.Title' = 'Acceptera klienter utan CredSSP-uppdateringen (Minskad risk)'
-        'Fix.set-credssp-mitigated.Warning' = (ConvertFrom-RdpUtf8Base64 'RGVuIHZpcnR1ZWxsYSBkYXRvcm4gYWNjZXB0ZXJhciBkw6Uga2xpZW50ZXIgc29tIHNha25hciBDcmVkU1NQLXVwcGRhdGVyaW5nZW4gZsO2ciBDVkUtMjAxOC0wODg2LCB2aWxrZXQgZXhwb25lcmFyIGRlIGtsaWVudGVybmEuIEVuZGFzdCB0aWxsZsOkbGxpZ3Q6IHVwcGRhdGVyYSBrbGllbnRlcm5hIG9jaCDDpXRlcnN0w6RsbCBzZWRhbiBUdmluZ2EgdXBwZGF0ZXJhZGUga2xpZW50ZXIu')
-        'Fix.set-credssp-mitigated.Restore' = (ConvertFrom-RdpUtf8Base64 'S8O2ciBVbmRvLVJkcFJlcGFpciBtZWQgc8Oka2VyaGV0c2tvcGlhbnMgc8O2a3bDpGcgc29tIGtvcnJpZ2VyaW5nZW4gc2tyZXYgdXQsIGVsbGVyIHPDpHR0IEFsbG93RW5jcnlwdGlvbk9yYWNsZT0wIHVuZGVyIFBvbGljaWVzXFN5c3RlbVxDcmVkU1NQXFBhcmFtZXRlcnMgb2NoIHN0YXJ0YSBzZWRhbiBvbS4=')
         'Fix.set-rdp-cert-binding.Title' = (ConvertFrom-RdpUtf8Base64 'TMOldCBSRFAgYW52w6RuZGEgZXR0IGdpbHRpZ3QgY2VydGlmaWthdA==')
-        'Fix.set-rdp-encryption-high.Title' = (ConvertFrom-RdpUtf8Base64 'U8OkbmsgUkRQLWtyeXB0ZXJpbmdlbiBmcsOlbiBGSVBTLWtvbXBhdGliZWwgdGlsbCBIw7Zn')
-        'Fix.set-rdp-encryption-high.Warning' = (ConvertFrom-RdpUtf8Base64 'UkRQIGtyw6R2ZXIgaW50ZSBsw6RuZ3JlIEZJUFMta29tcGF0aWJlbCBrcnlwdGVyaW5nLiBPbSBlbiBlZnRlcmxldm5hZHNiYXNsaW5qZSBrcsOkdmVyIEZJUFMgYnJ5dHMgZGVuOyBIw7ZnICgxMjggYml0YXIpIMOkciBkZW4gbMOkZ3N0YSBuaXbDpSBSZHBSZXNjdWUgc8OkdHRlci4=')
-        'Fix.set-rdp-encryption-high.Restore' = (ConvertFrom-RdpUtf8Base64 'S8O2ciBVbmRvLVJkcFJlcGFpciBtZWQgc8Oka2VyaGV0c2tvcGlhbnMgc8O2a3bDpGcgc29tIGtvcnJpZ2VyaW5nZW4gc2tyZXYgdXQsIGVsbGVyIHPDpHR0IE1pbkVuY3J5cHRpb25MZXZlbD00IHVuZGVyIFdpblN0YXRpb25zXFJEUC1UY3Agb2NoIHN0YXJ0YSBzZWRhbiBvbS4=')
         'Fix.set-rdp-port.Title' = 'Flytta RDP till en annan port'
-        'Fix.set-rdp-security-layer-tls.Title' = 'Autentisera servern med TLS igen (SecurityLayer=2)'
         'Fix.start-termservice.Title' = (ConvertFrom-RdpUtf8Base64 'w4V0ZXJzdMOkbGwgRmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciB0aWxsIG1hbnVlbGwgc3RhcnQgb2NoIHN0YXJ0YSB0asOkbnN0ZW4=')
         'Fix.stop-port-owner.Title' = (ConvertFrom-RdpUtf8Base64 'U3RvcHBhIHRqw6Ruc3RlbiBzb20gYW52w6RuZGVyIFJEUC1wb3J0ZW4=')
         'Fix.suspend-group-policy.Title' = (ConvertFrom-RdpUtf8Base64 'UGF1c2EgZ3J1cHByaW5jaXBlciBzw6UgYXR0IGRlIGludGUga2FuIMOlbmdyYSByZXBhcmF0aW9uZW4=')
@@ -354,17 +340,18 @@ $script:RdpStringTable = @{
         'Finding.broker-role-installed' = (ConvertFrom-RdpUtf8Base64 'RGUgcm9sIFZlcmJpbmRpbmdzYnJva2VyIHZvb3IgRXh0ZXJuIGJ1cmVhdWJsYWQgaXMgZ2XDr25zdGFsbGVlcmQu')
         'Finding.ev-broker-db-logon' = 'Gebeurtenis 2056: de broker kon zich niet aanmelden bij de database.'
         'Finding.ev-broker-rpc' = 'Gebeurtenis 1296: de Verbindingsbroker is niet gereed voor RPC-communicatie.'
-        'Scenario.credssp-oracle.Title' = 'CredSSP-herstel van het versleutelingsorakel weigert de client'
-        'Finding.credssp-force-updated-clients' = 'Herstel van versleutelingsorakel staat op Bijgewerkte clients afdwingen (AllowEncryptionOracle=0): clients zonder de CredSSP-update worden geweigerd. Een groepsbeleid (Systeem\Delegering van referenties\Herstel van versleutelingsorakel) schrijft deze waarde en zet een lokale wijziging terug. Bijgewerkte clients afdwingen is de aanbevolen beveiliging: werk de client bij in plaats van dit te verlagen.'
+        'Scenario.guest-firewall-blocks-rdp.Title' = 'De Windows Firewall in de VM blokkeert Extern bureaublad'
+        'Finding.rdp-firewall-rule-off' = 'De ingebouwde firewallregel voor Extern bureaublad, RemoteDesktop-UserMode-In-TCP, is uitgeschakeld of ontbreekt, en geen andere actieve toestaanregel noemt de RDP-poort.'
+        'Finding.firewall-blocks-all-inbound' = 'Een firewallprofiel blokkeert elke binnenkomende verbinding, toestaanregels inbegrepen (DoNotAllowExceptions=1).'
+        'Finding.rdp-port-block-rule' = 'Een actieve binnenkomende firewallregel blokkeert de RDP-poort; een blokkeerregel wint van elke toestaanregel.'
+        'Finding.firewall-block-all-by-policy' = 'Groepsbeleid blokkeert alle binnenkomende verbindingen (Policies\Microsoft\WindowsFirewall\<profiel> DoNotAllowExceptions=1): het beleid wint, een lokale reparatie wordt bij de volgende vernieuwing teruggedraaid. Wijzig het beleid.'
+        'Finding.firewall-service-stopped' = 'De service Windows Defender Firewall (MpsSvc) is niet actief: de regels worden niet toegepast zoals ingesteld.'
+        'Finding.bfe-service-stopped' = 'De Base Filtering Engine (BFE), die de firewall nodig heeft, is niet actief.'
         'Scenario.machinekeys-access.Title' = 'RDP kan de persoonlijke sleutel in MachineKeys niet gebruiken'
         'Finding.ev-rcm-cert' = 'Gebeurtenis 1057/1058: de RD-sessiehost kon het zelfondertekende certificaat niet maken of vervangen.'
         'Finding.ev-schannel-key' = 'Schannel 36870: er is een fatale fout opgetreden bij het openen van de persoonlijke sleutel van de TLS-serverreferentie.'
         'Finding.ev-schannel-36872' = 'Schannel 36872 is vastgelegd; de betekenis verschilt per Windows-versie, dus het ondersteunt de bevinding alleen.'
         'Finding.machinekeys-acl' = 'MachineKeys of het RDP-sleutelbestand mist een vermelding die Windows nodig heeft (Administrators op de map; SYSTEM en NETWORK SERVICE op de RDP-sleutel).'
-        'Scenario.max-connections-reached.Title' = 'De RDP-listener accepteert geen verbindingen meer'
-        'Finding.rdp-connection-limit-zero' = 'De RDP-listener staat geen enkele gelijktijdige verbinding toe: MaxInstanceCount=0.'
-        'Finding.rdp-connection-limit-one' = (ConvertFrom-RdpUtf8Base64 'RGUgUkRQLWxpc3RlbmVyIHN0YWF0IG1hYXIgw6nDqW4gdmVyYmluZGluZyB0b2UgKE1heEluc3RhbmNlQ291bnQ9MSwgaGV0IGxhYWdzdGUgZGF0IGhldCBiZWxlaWQgIkFhbnRhbCB2ZXJiaW5kaW5nZW4gYmVwZXJrZW4iIGFjY2VwdGVlcnQpOiDDqcOpbiBzZXNzaWUgZGllIGluIGdlYnJ1aWsgaXMgb2YgdmVyYnJva2VuIGlzIGFjaHRlcmdlbGF0ZW4sIHZ1bHQgZGllLg==')
-        'Finding.rdp-connection-limit-by-policy' = 'Groepsbeleid staat geen enkele verbinding toe (Policies\...\Terminal Services MaxInstanceCount=0): het beleid wint van de waarde van de listener, en een lokale wijziging wordt bij de volgende vernieuwing teruggedraaid. Wijzig het beleid.'
         'Scenario.rdp-cert-invalid.Title' = 'Het RDP-certificaat is verlopen, ontbreekt of is niet het ingestelde certificaat'
         'Finding.rdp-cert-store' = 'Het certificaatarchief Remote Desktop is leeg of bevat alleen verlopen certificaten, of certificaten die RDP niet kan gebruiken (geen persoonlijke sleutel die te openen is, een sleutelbestand dat NETWORK SERVICE niet kan lezen, of uitgebreid sleutelgebruik dat niet voor serververificatie is).'
         'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCBub2VtdCBlZW4gY2VydGlmaWNhYXQgZGF0IG5pZXQgaXMgZ2XDr25zdGFsbGVlcmQsIHZlcmxvcGVuIGlzIG9mIGRhdCBSRFAgbmlldCBrYW4gZ2VicnVpa2VuIChnZWVuIHBlcnNvb25saWprZSBzbGV1dGVsIGRpZSB0ZSBvcGVuZW4gaXMsIGVlbiBzbGV1dGVsYmVzdGFuZCBkYXQgTkVUV09SSyBTRVJWSUNFIG5pZXQga2FuIGxlemVuLCBvZiB1aXRnZWJyZWlkIHNsZXV0ZWxnZWJydWlrIGRhdCBuaWV0IHZvb3Igc2VydmVydmVyaWZpY2F0aWUgaXMpLg==')
@@ -380,11 +367,9 @@ $script:RdpStringTable = @{
         'Scenario.rdp-port-conflict.Title' = 'Een ander proces bezet de RDP-poort, of er luistert niets op'
         'Finding.rdp-listener' = 'De ingestelde RDP-poort wordt bezet door een ander proces dan TermService, of er luistert niets op.'
         'Finding.termservice-stopped' = 'De service Extern bureaublad-services (TermService) is niet actief.'
-        'Scenario.security-layer-mismatch.Title' = 'RDP vereist alleen FIPS-versleuteling waaraan de client niet kan voldoen'
-        'Finding.rdp-encryption-fips-only' = 'Met de systeemeigen RDP-beveiligingslaag (SecurityLayer=0) in gebruik accepteert RDP alleen FIPS-compatibele versleuteling: MinEncryptionLevel=4. Het versleutelingsniveau geldt alleen voor systeemeigen RDP-beveiliging, nooit voor TLS.'
-        'Finding.fips-algorithms-enforced' = 'De machine staat alleen FIPS-compatibele algoritmen toe (Lsa\FIPSAlgorithmPolicy Enabled=1), meestal via de beveiligingsoptie "Systeemcryptografie: FIPS-compatibele algoritmen gebruiken", die een groepsbeleid opnieuw kan instellen. Op zichzelf houdt dit RDP niet tegen (TLS en Verbinding met extern bureaublad werken met FIPS-compatibele algoritmen): alleen een aanwijzing, nooit op zichzelf de oorzaak.'
-        'Finding.rdp-encryption-fips-by-policy' = 'Groepsbeleid vereist FIPS-compatibele RDP-versleuteling (Policies\...\Terminal Services MinEncryptionLevel=4): het beleid wint, een lokale wijziging wordt bij de volgende vernieuwing teruggedraaid. Wijzig het beleid.'
-        'Finding.rdp-security-layer-rdp' = 'RDP gebruikt zijn eigen beveiligingslaag (SecurityLayer=0): de server wordt niet geverifieerd bij de client. ResetRDPCert van Azure laat dit achter; TLS (2) is de veilige instelling zodra het certificaat geldig is.'
+        'Scenario.rdp-port-firewall-mismatch.Title' = 'RDP is naar een andere poort verplaatst, maar de firewall opent nog steeds 3389'
+        'Finding.rdp-port-changed' = 'RDP luistert op een andere poort dan 3389 (PortNumber).'
+        'Finding.rdp-port-not-allowed' = 'Geen actieve binnenkomende firewallregel staat TCP op de ingestelde RDP-poort toe, of een blokkeerregel noemt hem.'
         'Scenario.termservice-not-running.Title' = 'Extern bureaublad-services (TermService) is uitgeschakeld of niet actief'
         'Finding.termservice-disabled' = 'De service Extern bureaublad-services (TermService) is uitgeschakeld: Start=4.'
         'Finding.termservice-down' = 'De service Extern bureaublad-services (TermService) is niet actief.'
@@ -396,30 +381,24 @@ $script:RdpStringTable = @{
         'Finding.tls11-server-off' = 'TLS 1.1 (server) is uitgeschakeld; alleen clients die geen TLS 1.2 kunnen gebruiken, worden getroffen.'
         'Finding.rdp-requires-tls' = 'De RDP-listener vereist TLS (SecurityLayer=2, mogelijk ingesteld door groepsbeleid) en kan dus niet terugvallen zolang TLS uit staat.'
         'Finding.fips-policy-on' = 'De FIPS-modus staat aan: alleen FIPS-conforme protocollen en coderingssuites zijn toegestaan.'
+        'Fix.allow-firewall-inbound-exceptions.Title' = 'De firewallprofielen niet langer elke binnenkomende verbinding laten blokkeren'
+        'Fix.allow-firewall-inbound-exceptions.Warning' = 'Elke ingeschakelde binnenkomende toestaanregel van deze profielen geldt weer, niet alleen Extern bureaublad: iemand kan alle binnenkomende verbindingen bewust hebben geblokkeerd.'
+        'Fix.allow-firewall-inbound-exceptions.Restore' = 'Maak de reparatie ongedaan (die zet elke DoNotAllowExceptions terug), of voer uit (en start daarna opnieuw op): reg add HKLM\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\<profile> /v DoNotAllowExceptions /t REG_DWORD /d 1 /f'
         'Fix.allow-rdp-connections.Title' = 'Extern bureaublad-verbindingen toestaan'
-        'Fix.disable-fips-algorithm-policy.Title' = 'FIPS-compatibele algoritmen niet langer afdwingen op de machine'
-        'Fix.disable-fips-algorithm-policy.Warning' = 'Elk onderdeel van de machine, niet alleen RDP, kan dan algoritmen gebruiken die niet FIPS-gevalideerd zijn. Waar de FIPS-modus een nalevingseis is, voer dit niet uit: maak in plaats daarvan verbinding met een client die FIPS ondersteunt.'
-        'Fix.disable-fips-algorithm-policy.Restore' = 'Voer Undo-RdpRepair uit met het back-uppad dat deze oplossing toonde, of zet Enabled=1 onder Control\Lsa\FIPSAlgorithmPolicy en start daarna opnieuw op.'
         'Fix.enable-legacy-tls-server.Title' = 'TLS 1.0 en 1.1 inschakelen voor oudere RDP-clients'
         'Fix.enable-legacy-tls-server.Warning' = 'TLS 1.0 en 1.1 zijn verouderd en verzwakken elke TLS-service op deze machine, niet alleen RDP.'
         'Fix.enable-legacy-tls-server.Restore' = 'Voer Undo-RdpRepair uit met het back-uppad dat deze oplossing toonde, of zet Enabled=0 voor beide protocollen en start daarna opnieuw op.'
+        'Fix.enable-rdp-firewall-rules.Title' = 'De ingebouwde firewallregels voor Extern bureaublad inschakelen'
         'Fix.enable-rdp-listener.Title' = 'De listener RDP-Tcp weer inschakelen'
         'Fix.enable-terminal-server.Title' = 'De terminalserver weer inschakelen en uit de leegloopmodus halen'
         'Fix.enable-tls12-server.Title' = 'TLS 1.2 inschakelen voor de serverkant van Schannel'
+        'Fix.open-rdp-port-in-firewall.Title' = 'De ingestelde RDP-poort openen in de firewall'
         'Fix.remove-rdp-cert-binding.Title' = 'De geconfigureerde vingerafdruk van het RDP-certificaat verwijderen'
         'Fix.renew-rdp-self-signed-cert.Title' = 'Het zelfondertekende RDP-certificaat vernieuwen'
         'Fix.reset-machinekeys-acl.Title' = 'Machtigingen voor de map MachineKeys herstellen'
-        'Fix.restore-rdp-connection-limit.Title' = 'De verbindingslimiet van de listener verwijderen'
         'Fix.resume-group-policy.Title' = 'Groepsbeleid hervatten nadat de reparatie is bevestigd'
-        'Fix.set-credssp-mitigated.Title' = 'Clients zonder de CredSSP-update accepteren (Beperkt)'
-        'Fix.set-credssp-mitigated.Warning' = 'De VM accepteert dan clients zonder de CredSSP-update voor CVE-2018-0886, wat die clients blootstelt. Alleen tijdelijk: werk de clients bij en herstel daarna Bijgewerkte clients afdwingen.'
-        'Fix.set-credssp-mitigated.Restore' = 'Voer Undo-RdpRepair uit met het back-uppad dat deze oplossing toonde, of zet AllowEncryptionOracle=0 onder Policies\System\CredSSP\Parameters en start daarna opnieuw op.'
         'Fix.set-rdp-cert-binding.Title' = 'RDP naar een geldig certificaat laten verwijzen'
-        'Fix.set-rdp-encryption-high.Title' = 'RDP-versleuteling verlagen van FIPS-compatibel naar Hoog'
-        'Fix.set-rdp-encryption-high.Warning' = 'RDP eist niet langer FIPS-compatibele versleuteling. Als een nalevingsbasislijn FIPS vereist, wordt die geschonden; Hoog (128-bits) is het laagste niveau dat RdpRescue instelt.'
-        'Fix.set-rdp-encryption-high.Restore' = 'Voer Undo-RdpRepair uit met het back-uppad dat deze oplossing toonde, of zet MinEncryptionLevel=4 onder WinStations\RDP-Tcp en start daarna opnieuw op.'
         'Fix.set-rdp-port.Title' = 'RDP naar een andere poort verplaatsen'
-        'Fix.set-rdp-security-layer-tls.Title' = (ConvertFrom-RdpUtf8Base64 'RGUgc2VydmVyIHdlZXIgbWV0IFRMUyB2ZXJpZmnDq3JlbiAoU2VjdXJpdHlMYXllcj0yKQ==')
         'Fix.start-termservice.Title' = 'Extern bureaublad-services terugzetten op handmatig starten en starten'
         'Fix.stop-port-owner.Title' = 'De service stoppen die de RDP-poort bezet'
         'Fix.suspend-group-policy.Title' = 'Groepsbeleid onderbreken zodat het de reparatie niet ongedaan maakt'
@@ -474,17 +453,18 @@ $script:RdpStringTable = @{
         'Finding.broker-role-installed' = (ConvertFrom-RdpUtf8Base64 '5bey5a6J6KOd6YGg56uv5qGM6Z2i6YCj57ea5Luj55CG5Lq66KeS6Imy44CC')
         'Finding.ev-broker-db-logon' = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu2IDIwNTbvvJrku6PnkIbkurrnhKHms5XnmbvlhaXlhbbos4fmlpnluqvjgII=')
         'Finding.ev-broker-rpc' = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu2IDEyOTbvvJrpgKPnt5rku6PnkIbkurrlsJrmnKrlsLHnt5LvvIznhKHms5XpgLLooYwgUlBDIOmAmuioiuOAgg==')
-        'Scenario.credssp-oracle.Title' = (ConvertFrom-RdpUtf8Base64 'Q3JlZFNTUCDliqDlr4YgT3JhY2xlIOijnOaVkeaOquaWveaLkue1leeUqOaItuerrw==')
-        'Finding.credssp-force-updated-clients' = (ConvertFrom-RdpUtf8Base64 '5Yqg5a+GIE9yYWNsZSDoo5zmlZHmjqrmlr3ngrrjgIzlvLfliLbmm7TmlrDnmoTnlKjmiLbnq6/jgI3vvIhBbGxvd0VuY3J5cHRpb25PcmFjbGU9MO+8ie+8muaykuaciSBDcmVkU1NQIOabtOaWsOeahOeUqOaItuerr+acg+iiq+aLkue1leOAgue+pOe1hOWOn+WJh++8iOezu+e1sVzoqo3orYnlp5TmtL5c5Yqg5a+GIE9yYWNsZSDoo5zmlZHmjqrmlr3vvInmnIPlr6vlhaXmraTlgLzkuKbpgoTljp/mnKzmqZ/orormm7TjgILjgIzlvLfliLbmm7TmlrDnmoTnlKjmiLbnq6/jgI3mmK/lu7rorbDnmoTlvLfljJboqK3lrprvvJroq4vmm7TmlrDnlKjmiLbnq6/vvIzogIzkuI3mmK/pmY3kvY7mraToqK3lrprjgII=')
+        'Scenario.guest-firewall-blocks-rdp.Title' = (ConvertFrom-RdpUtf8Base64 'Vk0g5YWn55qEIFdpbmRvd3Mg6Ziy54Gr54mG5bCB6Y6W5LqG6YGg56uv5qGM6Z2i')
+        'Finding.rdp-firewall-rule-off' = (ConvertFrom-RdpUtf8Base64 '5YWn5bu655qE6YGg56uv5qGM6Z2i6Ziy54Gr54mG6KaP5YmHIFJlbW90ZURlc2t0b3AtVXNlck1vZGUtSW4tVENQIOW3suWBnOeUqOaIluS4jeWtmOWcqO+8jOS4lOaykuacieWFtuS7luS9nOeUqOS4reeahOWFgeioseimj+WJh+WIl+WHuiBSRFAg6YCj5o6l5Z+g44CC')
+        'Finding.firewall-blocks-all-inbound' = (ConvertFrom-RdpUtf8Base64 '5p+Q5YCL6Ziy54Gr54mG6Kit5a6a5qqU5bCB6Y6W5omA5pyJ6Ly45YWl6YCj57ea77yM5YyF5ous5YWB6Kix6KaP5YmH77yIRG9Ob3RBbGxvd0V4Y2VwdGlvbnM9Me+8ieOAgg==')
+        'Finding.rdp-port-block-rule' = (ConvertFrom-RdpUtf8Base64 '5pyJ5L2c55So5Lit55qE6Ly45YWl6Ziy54Gr54mG6KaP5YmH5bCB6Y6WIFJEUCDpgKPmjqXln6DvvJvlsIHpjpbopo/liYflhKrlhYjmlrzmiYDmnInlhYHoqLHopo/liYfjgII=')
+        'Finding.firewall-block-all-by-policy' = (ConvertFrom-RdpUtf8Base64 '576k57WE5Y6f5YmH5bCB6Y6W5omA5pyJ6Ly45YWl6YCj57ea77yIUG9saWNpZXNcTWljcm9zb2Z0XFdpbmRvd3NGaXJld2FsbFw86Kit5a6a5qqUPiBEb05vdEFsbG93RXhjZXB0aW9ucz0x77yJ77ya5Y6f5YmH5YSq5YWI77yM5pys5qmf5L+u5q2j5pyD5Zyo5LiL5qyh6YeN5paw5pW055CG5pmC6KKr6YKE5Y6f44CC6KuL6K6K5pu05Y6f5YmH44CC')
+        'Finding.firewall-service-stopped' = (ConvertFrom-RdpUtf8Base64 'V2luZG93cyBEZWZlbmRlciDpmLLngavniYbmnI3li5nvvIhNcHNTdmPvvInmnKrlnKjln7fooYzvvJrlhbbopo/liYfmnKrkvp3oqK3lrprlpZfnlKjjgII=')
+        'Finding.bfe-service-stopped' = (ConvertFrom-RdpUtf8Base64 '6Ziy54Gr54mG5omA6ZyA55qE5Z+656SO56+p6YG45byV5pOO77yIQkZF77yJ5pyq5Zyo5Z+36KGM44CC')
         'Scenario.machinekeys-access.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOeEoeazleS9v+eUqCBNYWNoaW5lS2V5cyDkuK3nmoTnp4Hlr4bph5HpkbA=')
         'Finding.ev-rcm-cert' = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu2IDEwNTcvMTA1OO+8mumBoOerr+ahjOmdouW3peS9nOmajuauteS4u+apn+eEoeazleW7uueri+aIluWPluS7o+WFtuiHquaIkeewvee9suaGkeitieOAgg==')
         'Finding.ev-schannel-key' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzDvvJrlrZjlj5YgVExTIOS8uuacjeWZqOiqjeitieeahOengeWvhumHkemRsOaZgueZvOeUn+WatOmHjemMr+iqpOOAgg==')
         'Finding.ev-schannel-36872' = (ConvertFrom-RdpUtf8Base64 '5bey6KiY6YyEIFNjaGFubmVsIDM2ODcy77yb5YW25oSP576p5ZugIFdpbmRvd3Mg54mI5pys6ICM55Ww77yM5Zug5q2k5YOF5L2c54K65L2Q6K2J44CC')
         'Finding.machinekeys-acl' = (ConvertFrom-RdpUtf8Base64 'TWFjaGluZUtleXMg5oiWIFJEUCDph5HpkbDmqpTmoYjnvLrlsJEgV2luZG93cyDmiYDpnIDnmoTpoIXnm67vvIjos4fmlpnlpL7kuIrnmoQgQWRtaW5pc3RyYXRvcnPvvJtSRFAg6YeR6ZGw5LiK55qEIFNZU1RFTSDoiIcgTkVUV09SSyBTRVJWSUNF77yJ44CC')
-        'Scenario.max-connections-reached.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaOpeiBveeoi+W8j+S4jeWGjeaOpeWPl+mAo+e3mg==')
-        'Finding.rdp-connection-limit-zero' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaOpeiBveeoi+W8j+S4jeWFgeioseS7u+S9leS4puihjOmAo+e3mu+8mk1heEluc3RhbmNlQ291bnQ9MOOAgg==')
-        'Finding.rdp-connection-limit-one' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaOpeiBveeoi+W8j+WPquWFgeioseS4gOWAi+mAo+e3mu+8iE1heEluc3RhbmNlQ291bnQ9Me+8jOWNs+WOn+WJh+OAjOmZkOWItumAo+e3muaVuOebruOAjeaOpeWPl+eahOacgOWwj+WAvO+8ie+8muS4gOWAi+S9v+eUqOS4reaIluS/neaMgeS4reaWt+mAo+e3mueahOW3peS9nOmajuauteWwseacg+S9lOa7v+OAgg==')
-        'Finding.rdp-connection-limit-by-policy' = (ConvertFrom-RdpUtf8Base64 '576k57WE5Y6f5YmH5LiN5YWB6Kix5Lu75L2V6YCj57ea77yIUG9saWNpZXNcLi4uXFRlcm1pbmFsIFNlcnZpY2VzIE1heEluc3RhbmNlQ291bnQ9MO+8ie+8muWOn+WJh+WEquWFiOaWvOaOpeiBveeoi+W8j+eahOWAvO+8jOacrOapn+iuiuabtOacg+WcqOS4i+asoemHjeaWsOaVtOeQhuaZguiiq+mChOWOn+OAguiri+iuiuabtOWOn+WJh+OAgg==')
         'Scenario.rdp-cert-invalid.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaGkeitieW3sumBjuacn+OAgemBuuWkse+8jOaIluS4jeaYr+W3suioreWumueahOaGkeitiQ==')
         'Finding.rdp-cert-store' = (ConvertFrom-RdpUtf8Base64 'UmVtb3RlIERlc2t0b3Ag5oaR6K2J5a2Y5pS+5Y2A5piv56m655qE77yM5oiW5Y+q5YyF5ZCr5bey6YGO5pyf55qE5oaR6K2J77yM5oiW5Y+q5pyJIFJEUCDnhKHms5Xkvb/nlKjnmoTmhpHorYnvvIjmspLmnInlj6/plovllZ/nmoTnp4Hlr4bph5HpkbDjgIFORVRXT1JLIFNFUlZJQ0Ug54Sh5rOV6K6A5Y+W6YeR6ZGw5qqU5qGI77yM5oiW5aKe5by36YeR6ZGw5L2/55So5pa55rOV5LiN5piv5Ly65pyN5Zmo6amX6K2J77yJ44CC')
         'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCDmjIflrprnmoTmhpHorYnmnKrlronoo53jgIHlt7LpgY7mnJ/vvIzmiJYgUkRQIOeEoeazleS9v+eUqO+8iOaykuacieWPr+mWi+WVn+eahOengeWvhumHkemRsOOAgU5FVFdPUksgU0VSVklDRSDnhKHms5XoroDlj5bph5HpkbDmqpTmoYjvvIzmiJblop7lvLfph5HpkbDkvb/nlKjmlrnms5XkuI3mmK/kvLrmnI3lmajpqZforYnvvInjgII=')
@@ -500,11 +480,9 @@ $script:RdpStringTable = @{
         'Scenario.rdp-port-conflict.Title' = (ConvertFrom-RdpUtf8Base64 '5Y+m5LiA5YCL6JmV55CG56iL5bqP5L2U55SoIFJEUCDpgKPmjqXln6DvvIzmiJbmspLmnInnqIvlvI/lnKjlhbbkuIrmjqXogb0=')
         'Finding.rdp-listener' = (ConvertFrom-RdpUtf8Base64 '5bey6Kit5a6a55qEIFJEUCDpgKPmjqXln6DooqsgVGVybVNlcnZpY2Ug5Lul5aSW55qE6JmV55CG56iL5bqP5L2U55So77yM5oiW5rKS5pyJ56iL5byP5Zyo5YW25LiK5o6l6IG944CC')
         'Finding.termservice-stopped' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInmnKrlnKjln7fooYzjgII=')
-        'Scenario.security-layer-mismatch.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOimgeaxgueUqOaItuerr+eEoeazlemBlOaIkOeahOWDhemZkCBGSVBTIOWKoOWvhg==')
-        'Finding.rdp-encryption-fips-only' = (ConvertFrom-RdpUtf8Base64 '5Zyo5L2/55So5Y6f55SfIFJEUCDlronlhajmgKflsaTvvIhTZWN1cml0eUxheWVyPTDvvInmmYLvvIxSRFAg5Y+q5o6l5Y+X56ym5ZCIIEZJUFMg55qE5Yqg5a+G77yaTWluRW5jcnlwdGlvbkxldmVsPTTjgILliqDlr4blsaTntJrlj6rpgannlKjmlrzljp/nlJ8gUkRQIOWuieWFqOaAp++8jOe1leS4jemBqeeUqOaWvCBUTFPjgII=')
-        'Finding.fips-algorithms-enforced' = (ConvertFrom-RdpUtf8Base64 '6Zu76IWm5Y+q5YWB6Kix56ym5ZCIIEZJUFMg55qE5ryU566X5rOV77yITHNhXEZJUFNBbGdvcml0aG1Qb2xpY3kgRW5hYmxlZD0x77yJ77yM6YCa5bi45L6G6Ieq5a6J5YWo5oCn6YG46aCF44CM57O757Wx5Yqg5a+G57eo6K2v77ya5L2/55So56ym5ZCIIEZJUFMg55qE5ryU566X5rOV44CN77yM576k57WE5Y6f5YmH5Y+v6IO95pyD5YaN5qyh6Kit5a6a5a6D44CC5Zau542o5q2k6Kit5a6a5LiN5pyD6Zi75q2iIFJEUO+8iFRMUyDoiIfpgaDnq6/moYzpnaLpgKPnt5rlj6/mkK3phY3nrKblkIggRklQUyDnmoTmvJTnrpfms5XpgYvkvZzvvInvvJrlg4XngrrkvZDorYnvvIzmnKzouqvntZXpnZ7ljp/lm6DjgII=')
-        'Finding.rdp-encryption-fips-by-policy' = (ConvertFrom-RdpUtf8Base64 '576k57WE5Y6f5YmH6KaB5rGC56ym5ZCIIEZJUFMg55qEIFJEUCDliqDlr4bvvIhQb2xpY2llc1wuLi5cVGVybWluYWwgU2VydmljZXMgTWluRW5jcnlwdGlvbkxldmVsPTTvvInvvJrljp/liYflhKrlhYjvvIzmnKzmqZ/orormm7TmnIPlnKjkuIvmrKHph43mlrDmlbTnkIbmmYLooqvpgoTljp/jgILoq4vorormm7Tljp/liYfjgII=')
-        'Finding.rdp-security-layer-rdp' = (ConvertFrom-RdpUtf8Base64 'UkRQIOS9v+eUqOiHquW3seeahOWuieWFqOaAp+WxpO+8iFNlY3VyaXR5TGF5ZXI9MO+8ie+8muS8uuacjeWZqOS4jeacg+WQkeeUqOaItuerr+mAsuihjOmpl+itieOAgkF6dXJlIOeahCBSZXNldFJEUENlcnQg5pyD55WZ5LiL5q2k6Kit5a6a77yb5oaR6K2J5pyJ5pWI5b6M77yMVExT77yIMu+8ieaJjeaYr+WuieWFqOeahOioreWumuOAgg==')
+        'Scenario.rdp-port-firewall-mismatch.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOW3suenu+WIsOWFtuS7lumAo+aOpeWfoO+8jOS9humYsueBq+eJhuS7jeWPqumWi+WVnyAzMzg5')
+        'Finding.rdp-port-changed' = (ConvertFrom-RdpUtf8Base64 'UkRQIOWcqCAzMzg5IOS7peWklueahOmAo+aOpeWfoOS4iuaOpeiBve+8iFBvcnROdW1iZXLvvInjgII=')
+        'Finding.rdp-port-not-allowed' = (ConvertFrom-RdpUtf8Base64 '5rKS5pyJ5L2c55So5Lit55qE6Ly45YWl6Ziy54Gr54mG6KaP5YmH5YWB6Kix5bey6Kit5a6aIFJEUCDpgKPmjqXln6DkuIrnmoQgVENQ77yM5oiW5pyJ5bCB6Y6W6KaP5YmH5YiX5Ye65a6D44CC')
         'Scenario.termservice-not-running.Title' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInlt7LlgZznlKjmiJbmnKrlnKjln7fooYw=')
         'Finding.termservice-disabled' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInlt7LlgZznlKjvvJpTdGFydD0044CC')
         'Finding.termservice-down' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInmnKrlnKjln7fooYzjgII=')
@@ -516,30 +494,24 @@ $script:RdpStringTable = @{
         'Finding.tls11-server-off' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMe+8iOS8uuacjeWZqO+8ieW3suWBnOeUqO+8m+WPquacg+W9semfv+eEoeazleS9v+eUqCBUTFMgMS4yIOeahOeUqOaItuerr+OAgg==')
         'Finding.rdp-requires-tls' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaOpeiBveeoi+W8j+imgeaxgiBUTFPvvIhTZWN1cml0eUxheWVyPTLvvIzlj6/og73nlLHnvqTntYTljp/liYfoqK3lrprvvInvvIzlm6DmraTlnKggVExTIOWBnOeUqOaZgueEoeazlemAgOWbnuWFtuS7luaWueW8j+OAgg==')
         'Finding.fips-policy-on' = (ConvertFrom-RdpUtf8Base64 'RklQUyDmqKHlvI/lt7LplovllZ/vvJrlj6rlhYHoqLHnrKblkIggRklQUyDnmoTpgJroqIrljZTlrproiIfliqDlr4blpZfku7bjgII=')
+        'Fix.allow-firewall-inbound-exceptions.Title' = (ConvertFrom-RdpUtf8Base64 '6K6T6Ziy54Gr54mG6Kit5a6a5qqU5LiN5YaN5bCB6Y6W5omA5pyJ6Ly45YWl6YCj57ea')
+        'Fix.allow-firewall-inbound-exceptions.Warning' = (ConvertFrom-RdpUtf8Base64 '6YCZ5Lqb6Kit5a6a5qqU5Lit5omA5pyJ5bey5ZWf55So55qE6Ly45YWl5YWB6Kix6KaP5YmH6YO95pyD6YeN5paw55Sf5pWI77yM5LiN5Y+q5piv6YGg56uv5qGM6Z2i77ya5Y+v6IO95pyJ5Lq65Yi75oSP5bCB6Y6W5LqG5omA5pyJ6Ly45YWl6YCj57ea44CC')
+        'Fix.allow-firewall-inbound-exceptions.Restore' = (ConvertFrom-RdpUtf8Base64 '5b6p5Y6f5q2k5L+u5q2j77yI5pyD6YKE5Y6f5q+P5YCLIERvTm90QWxsb3dFeGNlcHRpb25z77yJ77yM5oiW5Z+36KGM5LiL5YiX5ZG95Luk5b6M6YeN5paw6ZaL5qmf77yacmVnIGFkZCBIS0xNXFNZU1RFTVxDdXJyZW50Q29udHJvbFNldFxTZXJ2aWNlc1xTaGFyZWRBY2Nlc3NcUGFyYW1ldGVyc1xGaXJld2FsbFBvbGljeVw8cHJvZmlsZT4gL3YgRG9Ob3RBbGxvd0V4Y2VwdGlvbnMgL3QgUkVHX0RXT1JEIC9kIDEgL2Y=')
         'Fix.allow-rdp-connections.Title' = (ConvertFrom-RdpUtf8Base64 '5YWB6Kix6YGg56uv5qGM6Z2i6YCj57ea')
-        'Fix.disable-fips-algorithm-policy.Title' = (ConvertFrom-RdpUtf8Base64 '5YGc5q2i5Zyo6Zu76IWm5LiK5by35Yi25L2/55So56ym5ZCIIEZJUFMg55qE5ryU566X5rOV')
-        'Fix.disable-fips-algorithm-policy.Warning' = (ConvertFrom-RdpUtf8Base64 '5pW06YOo6Zu76IWm55qE5omA5pyJ5YWD5Lu277yI5LiN5Y+q5pivIFJEUO+8ieS5i+W+jOmDveWPr+iDveS9v+eUqOacque2kyBGSVBTIOmpl+itieeahOa8lOeul+azleOAguiLpSBGSVBTIOaooeW8j+aYr+WQiOimj+imgeaxgu+8jOiri+WLv+Wft+ihjOatpOS/ruato++8muaUueeUqOaUr+aPtCBGSVBTIOeahOeUqOaItuerr+mAo+e3muOAgg==')
-        'Fix.disable-fips-algorithm-policy.Restore' = (ConvertFrom-RdpUtf8Base64 '5L2/55So5q2k5L+u5q2j5omA6aGv56S655qE5YKZ5Lu96Lev5b6R5Z+36KGMIFVuZG8tUmRwUmVwYWly77yM5oiW5ZyoIENvbnRyb2xcTHNhXEZJUFNBbGdvcml0aG1Qb2xpY3kg5LiL5bCHIEVuYWJsZWQg6Kit54K6IDHvvIznhLblvozph43mlrDplovmqZ/jgII=')
         'Fix.enable-legacy-tls-server.Title' = (ConvertFrom-RdpUtf8Base64 '54K66IiK54mIIFJEUCDnlKjmiLbnq6/llZ/nlKggVExTIDEuMCDoiIcgMS4x')
         'Fix.enable-legacy-tls-server.Warning' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMCDoiIcgMS4xIOW3sua3mOaxsO+8jOacg+WJiuW8semAmemDqOmbu+iFpuS4iuaJgOaciSBUTFMg5pyN5YuZ55qE5a6J5YWo5oCn77yM6ICM5LiN5Y+q5pivIFJEUOOAgg==')
         'Fix.enable-legacy-tls-server.Restore' = (ConvertFrom-RdpUtf8Base64 '5L2/55So5q2k5L+u5q2j5omA6aGv56S655qE5YKZ5Lu96Lev5b6R5Z+36KGMIFVuZG8tUmRwUmVwYWly77yM5oiW5bCH5YWp5YCL6YCa6KiK5Y2U5a6a55qEIEVuYWJsZWQg6Kit54K6IDDvvIznhLblvozph43mlrDplovmqZ/jgII=')
+        'Fix.enable-rdp-firewall-rules.Title' = (ConvertFrom-RdpUtf8Base64 '5ZWf55So5YWn5bu655qE6YGg56uv5qGM6Z2i6Ziy54Gr54mG6KaP5YmH')
         'Fix.enable-rdp-listener.Title' = (ConvertFrom-RdpUtf8Base64 '6YeN5paw6ZaL5ZWfIFJEUC1UY3Ag5o6l6IG956iL5byP')
         'Fix.enable-terminal-server.Title' = (ConvertFrom-RdpUtf8Base64 '6YeN5paw6ZaL5ZWf57WC56uv5qmf5Ly65pyN5Zmo5Lim57WQ5p2f5riF56m65qih5byP')
         'Fix.enable-tls12-server.Title' = (ConvertFrom-RdpUtf8Base64 '54K6IFNjaGFubmVsIOS8uuacjeWZqOerr+WVn+eUqCBUTFMgMS4y')
+        'Fix.open-rdp-port-in-firewall.Title' = (ConvertFrom-RdpUtf8Base64 '5Zyo6Ziy54Gr54mG5Lit6ZaL5ZWf5bey6Kit5a6a55qEIFJEUCDpgKPmjqXln6A=')
         'Fix.remove-rdp-cert-binding.Title' = (ConvertFrom-RdpUtf8Base64 '56e76Zmk5bey6Kit5a6a55qEIFJEUCDmhpHorYnmjIfntIs=')
         'Fix.renew-rdp-self-signed-cert.Title' = (ConvertFrom-RdpUtf8Base64 '5pu05pawIFJEUCDoh6rmiJHnsL3nvbLmhpHorYk=')
         'Fix.reset-machinekeys-acl.Title' = (ConvertFrom-RdpUtf8Base64 '6YeN6KitIE1hY2hpbmVLZXlzIOizh+aWmeWkvueahOasiumZkA==')
-        'Fix.restore-rdp-connection-limit.Title' = (ConvertFrom-RdpUtf8Base64 '56e76Zmk5o6l6IG956iL5byP55qE6YCj57ea5LiK6ZmQ')
         'Fix.resume-group-policy.Title' = (ConvertFrom-RdpUtf8Base64 '56K66KqN5L+u5b6p5b6M5oGi5b6p576k57WE5Y6f5YmH')
-        'Fix.set-credssp-mitigated.Title' = (ConvertFrom-RdpUtf8Base64 '5o6l5Y+X5rKS5pyJIENyZWRTU1Ag5pu05paw55qE55So5oi256uv77yI5bey57ep5ZKM77yJ')
-        'Fix.set-credssp-mitigated.Warning' = (ConvertFrom-RdpUtf8Base64 'Vk0g5LmL5b6M5pyD5o6l5Y+X57y65bCRIENWRS0yMDE4LTA4ODYgQ3JlZFNTUCDmm7TmlrDnmoTnlKjmiLbnq6/vvIzkvb/pgqPkupvnlKjmiLbnq6/mmrTpnLLmlrzpoqjpmqrjgILlg4XpmZDmmqvmmYLkvb/nlKjvvJrmm7TmlrDnlKjmiLbnq6/lvozvvIzoq4vpgoTljp/jgIzlvLfliLbmm7TmlrDnmoTnlKjmiLbnq6/jgI3jgII=')
-        'Fix.set-credssp-mitigated.Restore' = (ConvertFrom-RdpUtf8Base64 '5L2/55So5q2k5L+u5q2j5omA6aGv56S655qE5YKZ5Lu96Lev5b6R5Z+36KGMIFVuZG8tUmRwUmVwYWly77yM5oiW5ZyoIFBvbGljaWVzXFN5c3RlbVxDcmVkU1NQXFBhcmFtZXRlcnMg5LiL5bCHIEFsbG93RW5jcnlwdGlvbk9yYWNsZSDoqK3ngrogMO+8jOeEtuW+jOmHjeaWsOmWi+apn+OAgg==')
         'Fix.set-rdp-cert-binding.Title' = (ConvertFrom-RdpUtf8Base64 '5bCHIFJEUCDmjIflkJHmnInmlYjnmoTmhpHorYk=')
-        'Fix.set-rdp-encryption-high.Title' = (ConvertFrom-RdpUtf8Base64 '5bCHIFJEUCDliqDlr4blvp7nrKblkIggRklQUyDpmY3ngrrpq5g=')
-        'Fix.set-rdp-encryption-high.Warning' = (ConvertFrom-RdpUtf8Base64 'UkRQIOS4jeWGjeWgheaMgeespuWQiCBGSVBTIOeahOWKoOWvhuOAguiLpeWQiOimj+Wfuua6luimgeaxgiBGSVBT77yM5q2k6K6K5pu05pyD6YGV5Y+N6Kmy5Z+65rqW77yb6auY77yIMTI4IOS9jeWFg++8ieaYryBSZHBSZXNjdWUg6Kit5a6a55qE5pyA5L2O5bGk57Sa44CC')
-        'Fix.set-rdp-encryption-high.Restore' = (ConvertFrom-RdpUtf8Base64 '5L2/55So5q2k5L+u5q2j5omA6aGv56S655qE5YKZ5Lu96Lev5b6R5Z+36KGMIFVuZG8tUmRwUmVwYWly77yM5oiW5ZyoIFdpblN0YXRpb25zXFJEUC1UY3Ag5LiL5bCHIE1pbkVuY3J5cHRpb25MZXZlbCDoqK3ngrogNO+8jOeEtuW+jOmHjeaWsOmWi+apn+OAgg==')
         'Fix.set-rdp-port.Title' = (ConvertFrom-RdpUtf8Base64 '5bCHIFJEUCDnp7vliLDlhbbku5bpgKPmjqXln6A=')
-        'Fix.set-rdp-security-layer-tls.Title' = (ConvertFrom-RdpUtf8Base64 '6YeN5paw5LulIFRMUyDpqZforYnkvLrmnI3lmajvvIhTZWN1cml0eUxheWVyPTLvvIk=')
         'Fix.start-termservice.Title' = (ConvertFrom-RdpUtf8Base64 '5bCH6YGg56uv5qGM6Z2i5pyN5YuZ6Kit5Zue5omL5YuV5ZWf5YuV5Lim5ZWf5YuV5a6D')
         'Fix.stop-port-owner.Title' = (ConvertFrom-RdpUtf8Base64 '5YGc5q2i5L2U55SoIFJEUCDpgKPmjqXln6DnmoTmnI3li5k=')
         'Fix.suspend-group-policy.Title' = (ConvertFrom-RdpUtf8Base64 '5pqr5YGc576k57WE5Y6f5YmH77yM6YG/5YWN5YW25b6p5Y6f5L+u5b6p57WQ5p6c')
@@ -594,6 +566,8 @@ if ($script:RdpStringTable.ContainsKey([string]$PSUICulture)) {
 #   Invoke-RdpNative          -FilePath -ArgumentList   output lines; throws on a non-zero exit code
 #   Test-RdpElevation                                    $true when running as Administrator
 #   Get-RdpDate                                          the current time (mockable clock)
+#   Get-RdpRegistryValueTable -Path                     every value of a key: name -> data; empty when the key is absent
+#   Set-RdpFirewallRuleEnabled -Name -Enabled           Enable-/Disable-NetFirewallRule by the rule's Name (persistent store)
 
 function Get-RdpRegistryValue {
     [CmdletBinding()]
@@ -1387,6 +1361,44 @@ function Get-RdpDate {
     [OutputType([datetime])]
     param()
     Get-Date
+}
+
+# Windows Firewall (src/powershell/firewall.ps1 reads the rules and profiles through these)
+
+function Get-RdpRegistryValueTable {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path
+    )
+    $table = @{}
+    if (-not (Test-Path -LiteralPath $Path)) {
+        return $table
+    }
+    $key = Get-Item -LiteralPath $Path
+    foreach ($name in $key.GetValueNames()) {
+        $table[$name] = $key.GetValue($name, $null, [Microsoft.Win32.RegistryValueOptions]::DoNotExpandEnvironmentNames)
+    }
+    $table
+}
+
+function Set-RdpFirewallRuleEnabled {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Name,
+        [Parameter(Mandatory = $true)]
+        [bool]$Enabled
+    )
+    if ($PSCmdlet.ShouldProcess($Name, "Firewall rule Enabled = $Enabled")) {
+        if ($Enabled) {
+            Enable-NetFirewallRule -Name $Name -ErrorAction Stop
+        }
+        else {
+            Disable-NetFirewallRule -Name $Name -ErrorAction Stop
+        }
+    }
 }
 #endregion src/powershell/platform.ps1
 
@@ -3041,9 +3053,7 @@ function Get-RdpRegistryWrite {
             $value = Resolve-RdpOperationValue -Operation $Operation -Parameters $Parameters
             switch ($Operation.Type) {
                 'REG_DWORD' {
-                    # The registry holds 32 bits and .NET reads a DWORD as Int32: 4294967295
-                    # (no connection limit) is written and read back as -1, the same bits.
-                    $value = [BitConverter]::ToInt32([BitConverter]::GetBytes([uint32]$value), 0)
+                    $value = [int]$value
                 }
                 'REG_BINARY' {
                     $value = ConvertFrom-RdpHex -Hex ([string]$value)
@@ -3486,6 +3496,276 @@ function Set-RdpBcdEmsOperation {
 }
 #endregion src/powershell/operations.ps1
 
+#region src/powershell/firewall.ps1
+# Windows Firewall checks, operation and backup
+# The firewall keeps its configuration in the registry: rules as REG_SZ values named by the
+# rule's language-neutral Name under ...\FirewallPolicy\FirewallRules (local store) and
+# HKLM:\SOFTWARE\Policies\Microsoft\WindowsFirewall\FirewallRules (Group Policy store), data
+# '|'-separated fields ('v2.22|Action=Allow|Active=TRUE|Dir=In|Protocol=6|...|LPort=3389|...').
+# Fields are read one by one; the localized Name=/Desc= texts are never looked at.
+
+$script:RdpFirewallLocal = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy'
+$script:RdpFirewallPolicy = 'HKLM:\SOFTWARE\Policies\Microsoft\WindowsFirewall'
+$script:RdpFirewallProfiles = @('DomainProfile', 'StandardProfile', 'PublicProfile')
+
+function ConvertFrom-RdpFirewallRuleData {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyString()]
+        [string]$Data
+    )
+    # Field name -> list of values: LPort and Profile may appear more than once.
+    $fields = @{}
+    foreach ($part in $Data.Split('|')) {
+        $at = $part.IndexOf('=')
+        if ($at -lt 1) {
+            continue
+        }
+        $name = $part.Substring(0, $at)
+        if (-not $fields.ContainsKey($name)) {
+            $fields[$name] = @()
+        }
+        $fields[$name] += $part.Substring($at + 1)
+    }
+    $fields
+}
+
+function Get-RdpFirewallRuleSet {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param()
+    # Every rule of both stores: @{ Store; Name; Fields }.
+    foreach ($store in @($script:RdpFirewallLocal, $script:RdpFirewallPolicy)) {
+        $values = Get-RdpRegistryValueTable -Path "$store\FirewallRules"
+        foreach ($name in @($values.Keys)) {
+            @{ Store = $store; Name = $name; Fields = (ConvertFrom-RdpFirewallRuleData -Data ([string]$values[$name])) }
+        }
+    }
+}
+
+function Test-RdpFirewallRuleField {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Fields,
+        [Parameter(Mandatory = $true)]
+        [string]$Name,
+        [Parameter(Mandatory = $true)]
+        [string]$Value
+    )
+    @($Fields[$Name] | Where-Object { [string]$_ -eq $Value }).Count -gt 0
+}
+
+function Test-RdpFirewallRuleActive {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Fields
+    )
+    Test-RdpFirewallRuleField -Fields $Fields -Name 'Active' -Value 'TRUE'
+}
+
+function Test-RdpFirewallRuleCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    $found = @(Get-RdpFirewallRuleSet | Where-Object { $_.Name -eq $Check.Rule })
+    if (@($found | Where-Object { Test-RdpFirewallRuleActive -Fields $_.Fields }).Count -gt 0) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    }
+    $detail = 'inactive'
+    if ($found.Count -eq 0) {
+        $detail = 'missing'
+    }
+    if ($Check.ContainsKey('PortKey')) {
+        # Another active allow rule on the port (e.g. one scoped to admin addresses) lets RDP in.
+        $port = [string](Get-RdpConfiguredPort -Check $Check)
+        $allowing = @(Get-RdpFirewallPortRule -Port $port -Action 'Allow')
+        if ($allowing.Count -gt 0) {
+            return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet' -Detail ("$port/allow:" + (@($allowing | ForEach-Object { $_.Name }) -join '+'))
+        }
+    }
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail $detail
+}
+
+function Get-RdpFirewallPortRule {
+    [CmdletBinding()]
+    [OutputType([object])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Port,
+        [Parameter(Mandatory = $true)]
+        [string]$Action
+    )
+    @(Get-RdpFirewallRuleSet | Where-Object {
+            (Test-RdpFirewallRuleActive -Fields $_.Fields) -and
+            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Dir' -Value 'In') -and
+            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Protocol' -Value '6') -and
+            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'LPort' -Value $Port) -and
+            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Action' -Value $Action)
+        })
+}
+
+function Get-RdpFirewallProfileValue {
+    [CmdletBinding()]
+    [OutputType([object])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Profile,
+        [Parameter(Mandatory = $true)]
+        [string]$Name
+    )
+    # The effective value: the Group Policy one when present. Source 'gpo' or 'local'.
+    $value = Get-RdpRegistryValue -Path "$script:RdpFirewallPolicy\$Profile" -Name $Name
+    if ($null -ne $value) {
+        return @{ Value = $value; Source = 'gpo' }
+    }
+    @{ Value = (Get-RdpRegistryValue -Path "$script:RdpFirewallLocal\$Profile" -Name $Name); Source = 'local' }
+}
+
+function Test-RdpFirewallInboundBlockedCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # A profile whose firewall is off blocks nothing; absent EnableFirewall means on.
+    $blocking = @(foreach ($profile in $script:RdpFirewallProfiles) {
+            $enabled = Get-RdpFirewallProfileValue -Profile $profile -Name 'EnableFirewall'
+            $shield = Get-RdpFirewallProfileValue -Profile $profile -Name 'DoNotAllowExceptions'
+            $on = $null -eq $enabled.Value -or [int]$enabled.Value -ne 0
+            if ($on -and $null -ne $shield.Value -and [int]$shield.Value -eq 1) {
+                if ($Check.Source -ne 'policy' -or $shield.Source -eq 'gpo') {
+                    '{0}:{1}' -f $shield.Source, $profile
+                }
+            }
+        })
+    if ($blocking.Count -eq 0) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    }
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ($blocking -join '+')
+}
+
+function Test-RdpFirewallPortAllowedCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # Never assume 3389. Active inbound TCP rules listing the port exactly; a block rule wins.
+    $port = [string](Get-RdpConfiguredPort -Check $Check)
+    $matching = @(Get-RdpFirewallRuleSet | Where-Object {
+            (Test-RdpFirewallRuleActive -Fields $_.Fields) -and
+            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Dir' -Value 'In') -and
+            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Protocol' -Value '6') -and
+            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'LPort' -Value $port)
+        })
+    $blocked = @($matching | Where-Object { Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Action' -Value 'Block' })
+    if ($blocked.Count -gt 0) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ("$port/block:" + (@($blocked | ForEach-Object { $_.Name }) -join '+'))
+    }
+    if ($Check.FiresWhen -eq 'not-allowed' -and @($matching | Where-Object { Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Action' -Value 'Allow' }).Count -eq 0) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail "$port/no-allow"
+    }
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+}
+
+function Get-RdpFirewallRuleState {
+    [CmdletBinding()]
+    [OutputType([object])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Rule
+    )
+    # $true / $false for the local rule's Active field, $null when the rule is absent.
+    $data = Get-RdpRegistryValue -Path "$script:RdpFirewallLocal\FirewallRules" -Name $Rule
+    if ($null -eq $data) {
+        return $null
+    }
+    Test-RdpFirewallRuleActive -Fields (ConvertFrom-RdpFirewallRuleData -Data ([string]$data))
+}
+
+function Enable-RdpFirewallRuleOperation {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Operation,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Parameters,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    $state = Get-RdpFirewallRuleState -Rule $Operation.Rule
+    if ($null -eq $state) {
+        Write-Warning ($script:RdpStrings.FirewallRuleMissing -f $Operation.Rule)
+        return
+    }
+    # Enabling an enabled rule changes nothing: no need to tell the two apart.
+    Set-RdpFirewallRuleEnabled -Name $Operation.Rule -Enabled $true
+    '{0} enabled' -f $Operation.Rule
+}
+
+function Backup-RdpFirewallRuleStateItem {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Item,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context,
+        [Parameter(Mandatory = $true)]
+        [string]$Folder
+    )
+    @{ Kind = $Item.Kind; Rule = $Item.Rule; Enabled = (Get-RdpFirewallRuleState -Rule $Item.Rule) }
+}
+
+function Restore-RdpFirewallRuleStateItem {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object]$Entry,
+        [Parameter(Mandatory = $true)]
+        [string]$Folder
+    )
+    # An absent rule stays absent: enabling never created one.
+    if ($null -ne $Entry.Enabled -and (Get-RdpFirewallRuleState -Rule $Entry.Rule) -ne [bool]$Entry.Enabled) {
+        Set-RdpFirewallRuleEnabled -Name $Entry.Rule -Enabled ([bool]$Entry.Enabled)
+    }
+}
+
+function Test-RdpFirewallRuleStateItem {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object]$Entry,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Item
+    )
+    if ([string](Get-RdpEntryField -Entry $Entry -Name 'Rule') -ne $Item.Rule) {
+        return $false
+    }
+    $enabled = Get-RdpEntryField -Entry $Entry -Name 'Enabled'
+    $null -eq $enabled -or $enabled -is [bool]
+}
+#endregion src/powershell/firewall.ps1
+
 #region src/powershell/engine.ps1
 # Diagnosis and repair engine
 
@@ -3874,6 +4154,9 @@ $script:RdpCheckEvaluators = @{
     'certificate-binding' = 'Test-RdpCertificateBindingCheck'
     'folder-acl' = 'Test-RdpFolderAclCheck'
     'windows-feature' = 'Test-RdpWindowsFeatureCheck'
+    'firewall-rule' = 'Test-RdpFirewallRuleCheck'
+    'firewall-inbound-blocked' = 'Test-RdpFirewallInboundBlockedCheck'
+    'firewall-port-allowed' = 'Test-RdpFirewallPortAllowedCheck'
 }
 
 $script:RdpOperationAppliers = @{
@@ -3890,6 +4173,7 @@ $script:RdpOperationAppliers = @{
     'firewall-rule-port' = 'Set-RdpFirewallRuleOperation'
     'bcd-set' = 'Set-RdpBcdOperation'
     'bcd-ems-settings' = 'Set-RdpBcdEmsOperation'
+    'firewall-rule-enable' = 'Enable-RdpFirewallRuleOperation'
 }
 
 $script:RdpBackupFunctions = @{
@@ -3898,6 +4182,7 @@ $script:RdpBackupFunctions = @{
     'service-config' = 'Backup-RdpServiceConfigItem'
     'certificate-store' = 'Backup-RdpCertificateStoreItem'
     'firewall-rule' = 'Backup-RdpFirewallRuleItem'
+    'firewall-rule-state' = 'Backup-RdpFirewallRuleStateItem'
     'bcd-store' = 'Backup-RdpBcdStoreItem'
 }
 
@@ -3907,6 +4192,7 @@ $script:RdpRestoreFunctions = @{
     'service-config' = 'Restore-RdpServiceConfigItem'
     'certificate-store' = 'Restore-RdpCertificateStoreItem'
     'firewall-rule' = 'Restore-RdpFirewallRuleItem'
+    'firewall-rule-state' = 'Restore-RdpFirewallRuleStateItem'
     'bcd-store' = 'Restore-RdpBcdStoreItem'
 }
 
@@ -3916,6 +4202,7 @@ $script:RdpBackupEntryTests = @{
     'service-config' = 'Test-RdpServiceConfigItem'
     'certificate-store' = 'Test-RdpCertificateStoreItem'
     'firewall-rule' = 'Test-RdpFirewallRuleItem'
+    'firewall-rule-state' = 'Test-RdpFirewallRuleStateItem'
     'bcd-store' = 'Test-RdpBcdStoreItem'
 }
 
@@ -3963,23 +4250,66 @@ $script:RdpCatalog = @{
             Fixes = @()
         }
         @{
-            Id = 'credssp-oracle'
+            Id = 'guest-firewall-blocks-rdp'
             Evidence = @(
                 @{
                     Role = 'primary'
                     Check = @{
-                        Kind = 'registry-value'
-                        Id = 'credssp-force-updated-clients'
-                        Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
-                        Name = 'AllowEncryptionOracle'
-                        Op = 'equals'
-                        Value = 0
-                        PolicyKey = $null
-                        PolicyName = $null
+                        Kind = 'firewall-rule'
+                        Id = 'rdp-firewall-rule-off'
+                        Rule = 'RemoteDesktop-UserMode-In-TCP'
+                        PortKey = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                        PortName = 'PortNumber'
+                        DefaultPort = 3389
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'firewall-inbound-blocked'
+                        Id = 'firewall-blocks-all-inbound'
+                        Source = 'effective'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'firewall-port-allowed'
+                        Id = 'rdp-port-block-rule'
+                        PortKey = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                        PortName = 'PortNumber'
+                        DefaultPort = 3389
+                        FiresWhen = 'blocked'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'firewall-inbound-blocked'
+                        Id = 'firewall-block-all-by-policy'
+                        Source = 'policy'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'firewall-service-stopped'
+                        Service = 'MpsSvc'
+                        FiresWhen = 'not-running'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'bfe-service-stopped'
+                        Service = 'BFE'
+                        FiresWhen = 'not-running'
                     }
                 }
             )
-            Fixes = @('set-credssp-mitigated')
+            Fixes = @('enable-rdp-firewall-rules', 'allow-firewall-inbound-exceptions')
         }
         @{
             Id = 'machinekeys-access'
@@ -4054,51 +4384,6 @@ $script:RdpCatalog = @{
                 }
             )
             Fixes = @('reset-machinekeys-acl', 'renew-rdp-self-signed-cert', 'remove-rdp-cert-binding', 'set-rdp-cert-binding')
-        }
-        @{
-            Id = 'max-connections-reached'
-            Evidence = @(
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'rdp-connection-limit-zero'
-                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                        Name = 'MaxInstanceCount'
-                        Op = 'equals'
-                        Value = 0
-                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-                        PolicyName = 'MaxInstanceCount'
-                    }
-                }
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'rdp-connection-limit-one'
-                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                        Name = 'MaxInstanceCount'
-                        Op = 'equals'
-                        Value = 1
-                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-                        PolicyName = 'MaxInstanceCount'
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'rdp-connection-limit-by-policy'
-                        Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-                        Name = 'MaxInstanceCount'
-                        Op = 'equals'
-                        Value = 0
-                        PolicyKey = $null
-                        PolicyName = $null
-                    }
-                }
-            )
-            Fixes = @('restore-rdp-connection-limit')
         }
         @{
             Id = 'rdp-cert-invalid'
@@ -4255,62 +4540,34 @@ $script:RdpCatalog = @{
             Fixes = @('stop-port-owner', 'set-rdp-port')
         }
         @{
-            Id = 'security-layer-mismatch'
+            Id = 'rdp-port-firewall-mismatch'
             Evidence = @(
-                @{
-                    Role = 'primary'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'rdp-encryption-fips-only'
-                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                        Name = 'MinEncryptionLevel'
-                        Op = 'equals'
-                        Value = 4
-                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-                        PolicyName = 'MinEncryptionLevel'
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'fips-algorithms-enforced'
-                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Lsa\FIPSAlgorithmPolicy'
-                        Name = 'Enabled'
-                        Op = 'equals'
-                        Value = 1
-                        PolicyKey = $null
-                        PolicyName = $null
-                    }
-                }
-                @{
-                    Role = 'supporting'
-                    Check = @{
-                        Kind = 'registry-value'
-                        Id = 'rdp-encryption-fips-by-policy'
-                        Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-                        Name = 'MinEncryptionLevel'
-                        Op = 'equals'
-                        Value = 4
-                        PolicyKey = $null
-                        PolicyName = $null
-                    }
-                }
                 @{
                     Role = 'precondition'
                     Check = @{
                         Kind = 'registry-value'
-                        Id = 'rdp-security-layer-rdp'
+                        Id = 'rdp-port-changed'
                         Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                        Name = 'SecurityLayer'
-                        Op = 'equals'
-                        Value = 0
-                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-                        PolicyName = 'SecurityLayer'
+                        Name = 'PortNumber'
+                        Op = 'not-equals'
+                        Value = 3389
+                        PolicyKey = $null
+                        PolicyName = $null
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'firewall-port-allowed'
+                        Id = 'rdp-port-not-allowed'
+                        PortKey = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                        PortName = 'PortNumber'
+                        DefaultPort = 3389
+                        FiresWhen = 'not-allowed'
                     }
                 }
             )
-            Fixes = @('set-rdp-encryption-high', 'disable-fips-algorithm-policy', 'set-rdp-security-layer-tls')
+            Fixes = @('open-rdp-port-in-firewall', 'set-rdp-port')
         }
         @{
             Id = 'termservice-not-running'
@@ -4461,15 +4718,43 @@ $script:RdpCatalog = @{
             DataConditions = @()
             ReportFields = @()
         }
-        'credssp-force-updated-clients' = @{
-            Kind = 'registry-value'
-            Id = 'credssp-force-updated-clients'
-            Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
-            Name = 'AllowEncryptionOracle'
-            Op = 'equals'
-            Value = 0
-            PolicyKey = $null
-            PolicyName = $null
+        'rdp-firewall-rule-off' = @{
+            Kind = 'firewall-rule'
+            Id = 'rdp-firewall-rule-off'
+            Rule = 'RemoteDesktop-UserMode-In-TCP'
+            PortKey = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+            PortName = 'PortNumber'
+            DefaultPort = 3389
+        }
+        'firewall-blocks-all-inbound' = @{
+            Kind = 'firewall-inbound-blocked'
+            Id = 'firewall-blocks-all-inbound'
+            Source = 'effective'
+        }
+        'rdp-port-block-rule' = @{
+            Kind = 'firewall-port-allowed'
+            Id = 'rdp-port-block-rule'
+            PortKey = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+            PortName = 'PortNumber'
+            DefaultPort = 3389
+            FiresWhen = 'blocked'
+        }
+        'firewall-block-all-by-policy' = @{
+            Kind = 'firewall-inbound-blocked'
+            Id = 'firewall-block-all-by-policy'
+            Source = 'policy'
+        }
+        'firewall-service-stopped' = @{
+            Kind = 'service-state'
+            Id = 'firewall-service-stopped'
+            Service = 'MpsSvc'
+            FiresWhen = 'not-running'
+        }
+        'bfe-service-stopped' = @{
+            Kind = 'service-state'
+            Id = 'bfe-service-stopped'
+            Service = 'BFE'
+            FiresWhen = 'not-running'
         }
         'ev-rcm-cert' = @{
             Kind = 'event-query'
@@ -4526,36 +4811,6 @@ $script:RdpCatalog = @{
                     FilesStartingWith = 'f686aace6942fb7f7ceb231212eef4a4_'
                 }
             )
-        }
-        'rdp-connection-limit-zero' = @{
-            Kind = 'registry-value'
-            Id = 'rdp-connection-limit-zero'
-            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-            Name = 'MaxInstanceCount'
-            Op = 'equals'
-            Value = 0
-            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-            PolicyName = 'MaxInstanceCount'
-        }
-        'rdp-connection-limit-one' = @{
-            Kind = 'registry-value'
-            Id = 'rdp-connection-limit-one'
-            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-            Name = 'MaxInstanceCount'
-            Op = 'equals'
-            Value = 1
-            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-            PolicyName = 'MaxInstanceCount'
-        }
-        'rdp-connection-limit-by-policy' = @{
-            Kind = 'registry-value'
-            Id = 'rdp-connection-limit-by-policy'
-            Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-            Name = 'MaxInstanceCount'
-            Op = 'equals'
-            Value = 0
-            PolicyKey = $null
-            PolicyName = $null
         }
         'rdp-cert-store' = @{
             Kind = 'certificate-store'
@@ -4654,45 +4909,23 @@ $script:RdpCatalog = @{
             Service = 'TermService'
             FiresWhen = 'not-running'
         }
-        'rdp-encryption-fips-only' = @{
+        'rdp-port-changed' = @{
             Kind = 'registry-value'
-            Id = 'rdp-encryption-fips-only'
+            Id = 'rdp-port-changed'
             Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-            Name = 'MinEncryptionLevel'
-            Op = 'equals'
-            Value = 4
-            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-            PolicyName = 'MinEncryptionLevel'
-        }
-        'fips-algorithms-enforced' = @{
-            Kind = 'registry-value'
-            Id = 'fips-algorithms-enforced'
-            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Lsa\FIPSAlgorithmPolicy'
-            Name = 'Enabled'
-            Op = 'equals'
-            Value = 1
+            Name = 'PortNumber'
+            Op = 'not-equals'
+            Value = 3389
             PolicyKey = $null
             PolicyName = $null
         }
-        'rdp-encryption-fips-by-policy' = @{
-            Kind = 'registry-value'
-            Id = 'rdp-encryption-fips-by-policy'
-            Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-            Name = 'MinEncryptionLevel'
-            Op = 'equals'
-            Value = 4
-            PolicyKey = $null
-            PolicyName = $null
-        }
-        'rdp-security-layer-rdp' = @{
-            Kind = 'registry-value'
-            Id = 'rdp-security-layer-rdp'
-            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-            Name = 'SecurityLayer'
-            Op = 'equals'
-            Value = 0
-            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
-            PolicyName = 'SecurityLayer'
+        'rdp-port-not-allowed' = @{
+            Kind = 'firewall-port-allowed'
+            Id = 'rdp-port-not-allowed'
+            PortKey = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+            PortName = 'PortNumber'
+            DefaultPort = 3389
+            FiresWhen = 'not-allowed'
         }
         'termservice-disabled' = @{
             Kind = 'service-state'
@@ -4778,6 +5011,60 @@ $script:RdpCatalog = @{
         }
     }
     Fixes = @{
+        'allow-firewall-inbound-exceptions' = @{
+            Id = 'allow-firewall-inbound-exceptions'
+            Command = 'Disable-RdpFirewallInboundBlock'
+            OptIn = $true
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\DomainProfile'
+                    Name = 'DoNotAllowExceptions'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 0
+                }
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\StandardProfile'
+                    Name = 'DoNotAllowExceptions'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 0
+                }
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\PublicProfile'
+                    Name = 'DoNotAllowExceptions'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 0
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\DomainProfile'
+                    Name = 'DoNotAllowExceptions'
+                }
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\StandardProfile'
+                    Name = 'DoNotAllowExceptions'
+                }
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\PublicProfile'
+                    Name = 'DoNotAllowExceptions'
+                }
+            )
+            VerifyChecks = @('firewall-blocks-all-inbound')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $true
+            WeakensSecurity = $true
+        }
         'allow-rdp-connections' = @{
             Id = 'allow-rdp-connections'
             Command = 'Enable-RdpConnection'
@@ -4805,34 +5092,6 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $false
-        }
-        'disable-fips-algorithm-policy' = @{
-            Id = 'disable-fips-algorithm-policy'
-            Command = 'Disable-RdpFipsAlgorithmPolicy'
-            OptIn = $true
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'registry-set'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Lsa\FIPSAlgorithmPolicy'
-                    Name = 'Enabled'
-                    Type = 'REG_DWORD'
-                    Param = $null
-                    Data = 0
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'registry-value'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Lsa\FIPSAlgorithmPolicy'
-                    Name = 'Enabled'
-                }
-            )
-            VerifyChecks = @('fips-algorithms-enforced')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $true
-            WeakensSecurity = $true
         }
         'enable-legacy-tls-server' = @{
             Id = 'enable-legacy-tls-server'
@@ -4900,6 +5159,37 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $true
+        }
+        'enable-rdp-firewall-rules' = @{
+            Id = 'enable-rdp-firewall-rules'
+            Command = 'Enable-RdpFirewallRule'
+            OptIn = $false
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'firewall-rule-enable'
+                    Rule = 'RemoteDesktop-UserMode-In-TCP'
+                }
+                @{
+                    Kind = 'firewall-rule-enable'
+                    Rule = 'RemoteDesktop-UserMode-In-UDP'
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'firewall-rule-state'
+                    Rule = 'RemoteDesktop-UserMode-In-TCP'
+                }
+                @{
+                    Kind = 'firewall-rule-state'
+                    Rule = 'RemoteDesktop-UserMode-In-UDP'
+                }
+            )
+            VerifyChecks = @('rdp-firewall-rule-off')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $false
+            WeakensSecurity = $false
         }
         'enable-rdp-listener' = @{
             Id = 'enable-rdp-listener'
@@ -5045,6 +5335,48 @@ $script:RdpCatalog = @{
             Reboot = $true
             WeakensSecurity = $false
         }
+        'open-rdp-port-in-firewall' = @{
+            Id = 'open-rdp-port-in-firewall'
+            Command = 'Set-RdpFirewallPort'
+            OptIn = $true
+            Parameters = @(
+                @{
+                    Name = 'Port'
+                    Type = 'port'
+                }
+            )
+            Operations = @(
+                @{
+                    Kind = 'firewall-rule-port'
+                    Rule = 'RemoteDesktop-UserMode-In-TCP'
+                    Protocol = 'TCP'
+                    Param = 'Port'
+                    Data = $null
+                }
+                @{
+                    Kind = 'firewall-rule-port'
+                    Rule = 'RemoteDesktop-UserMode-In-UDP'
+                    Protocol = 'UDP'
+                    Param = 'Port'
+                    Data = $null
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'firewall-rule'
+                    Rule = 'RemoteDesktop-UserMode-In-TCP'
+                }
+                @{
+                    Kind = 'firewall-rule'
+                    Rule = 'RemoteDesktop-UserMode-In-UDP'
+                }
+            )
+            VerifyChecks = @('rdp-port-not-allowed')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $false
+            WeakensSecurity = $false
+        }
         'remove-rdp-cert-binding' = @{
             Id = 'remove-rdp-cert-binding'
             Command = 'Remove-RdpCertificateBinding'
@@ -5174,34 +5506,6 @@ $script:RdpCatalog = @{
             Reboot = $false
             WeakensSecurity = $false
         }
-        'restore-rdp-connection-limit' = @{
-            Id = 'restore-rdp-connection-limit'
-            Command = 'Reset-RdpConnectionLimit'
-            OptIn = $false
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'registry-set'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                    Name = 'MaxInstanceCount'
-                    Type = 'REG_DWORD'
-                    Param = $null
-                    Data = 4294967295
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'registry-value'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                    Name = 'MaxInstanceCount'
-                }
-            )
-            VerifyChecks = @('rdp-connection-limit-zero', 'rdp-connection-limit-one')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $true
-            WeakensSecurity = $false
-        }
         'resume-group-policy' = @{
             Id = 'resume-group-policy'
             Command = 'Resume-RdpGroupPolicy'
@@ -5227,34 +5531,6 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $false
-        }
-        'set-credssp-mitigated' = @{
-            Id = 'set-credssp-mitigated'
-            Command = 'Set-RdpCredSspMitigated'
-            OptIn = $true
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'registry-set'
-                    Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
-                    Name = 'AllowEncryptionOracle'
-                    Type = 'REG_DWORD'
-                    Param = $null
-                    Data = 1
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'registry-value'
-                    Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
-                    Name = 'AllowEncryptionOracle'
-                }
-            )
-            VerifyChecks = @('credssp-force-updated-clients')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $true
-            WeakensSecurity = $true
         }
         'set-rdp-cert-binding' = @{
             Id = 'set-rdp-cert-binding'
@@ -5321,34 +5597,6 @@ $script:RdpCatalog = @{
             Reboot = $false
             WeakensSecurity = $false
         }
-        'set-rdp-encryption-high' = @{
-            Id = 'set-rdp-encryption-high'
-            Command = 'Set-RdpEncryptionLevel'
-            OptIn = $true
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'registry-set'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                    Name = 'MinEncryptionLevel'
-                    Type = 'REG_DWORD'
-                    Param = $null
-                    Data = 3
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'registry-value'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                    Name = 'MinEncryptionLevel'
-                }
-            )
-            VerifyChecks = @('rdp-encryption-fips-only')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $true
-            WeakensSecurity = $true
-        }
         'set-rdp-port' = @{
             Id = 'set-rdp-port'
             Command = 'Set-RdpPort'
@@ -5406,34 +5654,6 @@ $script:RdpCatalog = @{
             NeededWhenEvents = @()
             RestartsServices = @('TermService')
             Reboot = $false
-            WeakensSecurity = $false
-        }
-        'set-rdp-security-layer-tls' = @{
-            Id = 'set-rdp-security-layer-tls'
-            Command = 'Set-RdpSecurityLayer'
-            OptIn = $true
-            Parameters = @()
-            Operations = @(
-                @{
-                    Kind = 'registry-set'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                    Name = 'SecurityLayer'
-                    Type = 'REG_DWORD'
-                    Param = $null
-                    Data = 2
-                }
-            )
-            Backup = @(
-                @{
-                    Kind = 'registry-value'
-                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
-                    Name = 'SecurityLayer'
-                }
-            )
-            VerifyChecks = @('rdp-security-layer-rdp')
-            NeededWhenEvents = @()
-            RestartsServices = @()
-            Reboot = $true
             WeakensSecurity = $false
         }
         'start-termservice' = @{
@@ -5542,8 +5762,8 @@ function Invoke-RdpDiagnosis {
     [OutputType([pscustomobject], [string])]
     param(
         [Parameter(Position = 0)]
-        [ValidateSet('broker-hostname', 'credssp-oracle', 'machinekeys-access', 'max-connections-reached', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled')]
-        [string[]]$Scenario = @('broker-hostname', 'credssp-oracle', 'machinekeys-access', 'max-connections-reached', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled'),
+        [ValidateSet('broker-hostname', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'termservice-not-running', 'tls-disabled')]
+        [string[]]$Scenario = @('broker-hostname', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'termservice-not-running', 'tls-disabled'),
         [object]$Since = $null,
         [Nullable[datetime]]$After = $null,
         [Parameter(Mandatory = $true, ParameterSetName = 'Text')]
@@ -5601,14 +5821,14 @@ function Invoke-RdpRepair {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true, Position = 0)]
-        [ValidateSet('broker-hostname', 'credssp-oracle', 'machinekeys-access', 'max-connections-reached', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled')]
+        [ValidateSet('broker-hostname', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'termservice-not-running', 'tls-disabled')]
         [string]$Scenario,
-        [ValidateSet('allow-rdp-connections', 'disable-fips-algorithm-policy', 'enable-legacy-tls-server', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'restore-rdp-connection-limit', 'resume-group-policy', 'set-credssp-mitigated', 'set-rdp-cert-binding', 'set-rdp-encryption-high', 'set-rdp-port', 'set-rdp-security-layer-tls', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
+        [ValidateSet('allow-firewall-inbound-exceptions', 'allow-rdp-connections', 'enable-legacy-tls-server', 'enable-rdp-firewall-rules', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'open-rdp-port-in-firewall', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
         [string[]]$Fix = @(),
-        [ValidatePattern('^[0-9A-Fa-f]{40}$')]
-        [string]$Thumbprint,
         [ValidateRange(1, 65535)]
         [int]$Port,
+        [ValidatePattern('^[0-9A-Fa-f]{40}$')]
+        [string]$Thumbprint,
         [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
     )
     $data = @($script:RdpCatalog.Scenarios | Where-Object { $_.Id -eq $Scenario })[0]
@@ -5628,11 +5848,11 @@ function Invoke-RdpRepair {
             }
         })
     $parameters = @{}
-    if ($PSBoundParameters.ContainsKey('Thumbprint')) {
-        $parameters['Thumbprint'] = $Thumbprint
-    }
     if ($PSBoundParameters.ContainsKey('Port')) {
         $parameters['Port'] = $Port
+    }
+    if ($PSBoundParameters.ContainsKey('Thumbprint')) {
+        $parameters['Thumbprint'] = $Thumbprint
     }
     foreach ($candidate in $selected) {
         foreach ($parameter in $candidate.Parameters) {
@@ -5668,6 +5888,18 @@ function Undo-RdpRepair {
 }
 #endregion public commands (templates/powershell/public.ps1.ejs)
 
+#region fix allow-firewall-inbound-exceptions (command Disable-RdpFirewallInboundBlock)
+function Disable-RdpFirewallInboundBlock {
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'allow-firewall-inbound-exceptions' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix allow-firewall-inbound-exceptions (command Disable-RdpFirewallInboundBlock)
+
 #region fix allow-rdp-connections (command Enable-RdpConnection)
 function Enable-RdpConnection {
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
@@ -5680,18 +5912,6 @@ function Enable-RdpConnection {
 }
 #endregion fix allow-rdp-connections (command Enable-RdpConnection)
 
-#region fix disable-fips-algorithm-policy (command Disable-RdpFipsAlgorithmPolicy)
-function Disable-RdpFipsAlgorithmPolicy {
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'disable-fips-algorithm-policy' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix disable-fips-algorithm-policy (command Disable-RdpFipsAlgorithmPolicy)
-
 #region fix enable-legacy-tls-server (command Enable-RdpLegacyTlsProtocol)
 function Enable-RdpLegacyTlsProtocol {
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
@@ -5703,6 +5923,18 @@ function Enable-RdpLegacyTlsProtocol {
     Invoke-RdpFixCommand -FixId 'enable-legacy-tls-server' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix enable-legacy-tls-server (command Enable-RdpLegacyTlsProtocol)
+
+#region fix enable-rdp-firewall-rules (command Enable-RdpFirewallRule)
+function Enable-RdpFirewallRule {
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'enable-rdp-firewall-rules' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix enable-rdp-firewall-rules (command Enable-RdpFirewallRule)
 
 #region fix enable-rdp-listener (command Enable-RdpListener)
 function Enable-RdpListener {
@@ -5740,6 +5972,21 @@ function Enable-RdpTlsProtocol {
 }
 #endregion fix enable-tls12-server (command Enable-RdpTlsProtocol)
 
+#region fix open-rdp-port-in-firewall (command Set-RdpFirewallPort)
+function Set-RdpFirewallPort {
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [ValidateRange(1, 65535)]
+        [int]$Port,
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{ Port = $Port }
+    Invoke-RdpFixCommand -FixId 'open-rdp-port-in-firewall' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix open-rdp-port-in-firewall (command Set-RdpFirewallPort)
+
 #region fix remove-rdp-cert-binding (command Remove-RdpCertificateBinding)
 function Remove-RdpCertificateBinding {
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
@@ -5776,18 +6023,6 @@ function Repair-RdpMachineKeyPermission {
 }
 #endregion fix reset-machinekeys-acl (command Repair-RdpMachineKeyPermission)
 
-#region fix restore-rdp-connection-limit (command Reset-RdpConnectionLimit)
-function Reset-RdpConnectionLimit {
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'restore-rdp-connection-limit' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix restore-rdp-connection-limit (command Reset-RdpConnectionLimit)
-
 #region fix resume-group-policy (command Resume-RdpGroupPolicy)
 function Resume-RdpGroupPolicy {
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
@@ -5799,18 +6034,6 @@ function Resume-RdpGroupPolicy {
     Invoke-RdpFixCommand -FixId 'resume-group-policy' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix resume-group-policy (command Resume-RdpGroupPolicy)
-
-#region fix set-credssp-mitigated (command Set-RdpCredSspMitigated)
-function Set-RdpCredSspMitigated {
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'set-credssp-mitigated' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix set-credssp-mitigated (command Set-RdpCredSspMitigated)
 
 #region fix set-rdp-cert-binding (command Set-RdpCertificateBinding)
 function Set-RdpCertificateBinding {
@@ -5827,18 +6050,6 @@ function Set-RdpCertificateBinding {
 }
 #endregion fix set-rdp-cert-binding (command Set-RdpCertificateBinding)
 
-#region fix set-rdp-encryption-high (command Set-RdpEncryptionLevel)
-function Set-RdpEncryptionLevel {
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'set-rdp-encryption-high' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix set-rdp-encryption-high (command Set-RdpEncryptionLevel)
-
 #region fix set-rdp-port (command Set-RdpPort)
 function Set-RdpPort {
     [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
@@ -5853,18 +6064,6 @@ function Set-RdpPort {
     Invoke-RdpFixCommand -FixId 'set-rdp-port' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix set-rdp-port (command Set-RdpPort)
-
-#region fix set-rdp-security-layer-tls (command Set-RdpSecurityLayer)
-function Set-RdpSecurityLayer {
-    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
-    [OutputType([pscustomobject])]
-    param(
-        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
-    )
-    $parameters = @{}
-    Invoke-RdpFixCommand -FixId 'set-rdp-security-layer-tls' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
-}
-#endregion fix set-rdp-security-layer-tls (command Set-RdpSecurityLayer)
 
 #region fix start-termservice (command Start-RdpTermService)
 function Start-RdpTermService {

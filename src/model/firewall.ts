@@ -25,9 +25,25 @@ export const FIREWALL_PROFILES = ['DomainProfile', 'StandardProfile', 'PublicPro
 /** A firewall rule's Name (not its DisplayName), e.g. RemoteDesktop-UserMode-In-TCP. */
 export const FirewallRuleName = z.string().regex(/^[A-Za-z0-9-]+$/, 'must be a firewall rule Name');
 
-/** Fires when no store holds the rule with Active=TRUE (disabled, or deleted). */
+/**
+ * Fires when no store holds the rule with Active=TRUE (disabled, or deleted). With
+ * `unlessPortAllowed`, stays quiet when another active inbound TCP allow rule lists the
+ * configured port: a hardened VM that replaced the built-in rule by a scoped one is not blocked.
+ */
 export const FirewallRuleCheck = z
-  .object({ kind: z.literal('firewall-rule'), id: Id, rule: FirewallRuleName })
+  .object({
+    kind: z.literal('firewall-rule'),
+    id: Id,
+    rule: FirewallRuleName,
+    unlessPortAllowed: z
+      .object({
+        portKey: RegistryKey,
+        portName: RegistryValueName,
+        defaultPort: z.number().int().min(1).max(65535),
+      })
+      .strict()
+      .optional(),
+  })
   .strict();
 
 /**

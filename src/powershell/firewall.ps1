@@ -87,7 +87,33 @@ function Test-RdpFirewallRuleCheck {
     if ($found.Count -eq 0) {
         $detail = 'missing'
     }
+    if ($Check.ContainsKey('PortKey')) {
+        # Another active allow rule on the port (e.g. one scoped to admin addresses) lets RDP in.
+        $port = [string](Get-RdpConfiguredPort -Check $Check)
+        $allowing = @(Get-RdpFirewallPortRule -Port $port -Action 'Allow')
+        if ($allowing.Count -gt 0) {
+            return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet' -Detail ("$port/allow:" + (@($allowing | ForEach-Object { $_.Name }) -join '+'))
+        }
+    }
     New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail $detail
+}
+
+function Get-RdpFirewallPortRule {
+    [CmdletBinding()]
+    [OutputType([object])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Port,
+        [Parameter(Mandatory = $true)]
+        [string]$Action
+    )
+    @(Get-RdpFirewallRuleSet | Where-Object {
+            (Test-RdpFirewallRuleActive -Fields $_.Fields) -and
+            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Dir' -Value 'In') -and
+            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Protocol' -Value '6') -and
+            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'LPort' -Value $Port) -and
+            (Test-RdpFirewallRuleField -Fields $_.Fields -Name 'Action' -Value $Action)
+        })
 }
 
 function Get-RdpFirewallProfileValue {

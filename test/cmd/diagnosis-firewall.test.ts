@@ -80,6 +80,11 @@ describe.skipIf(!wineAvailable())(
       );
     });
 
+    it('stay quiet while another active allow rule (a custom one) lists the RDP port', () => {
+      machine(setRule(TCP_RULE, ruleData({ active: false })), setRule('Admins-RDP-In', ruleData()));
+      expect(line(diagnose(), 'guest-firewall-blocks-rdp')).toMatch(/ CLEAR /);
+    });
+
     it('take the rule active in the Group Policy store', () => {
       machine(
         setRule(TCP_RULE, ruleData({ active: false })),

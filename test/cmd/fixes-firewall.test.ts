@@ -86,13 +86,22 @@ describe.skipIf(!wineAvailable())('firewall fixes in a real cmd.exe', { timeout:
     // The shim changed nothing: the rule still reads Active=FALSE.
     expect(out).toContain(`RDPRESCUE ${fix} verify rdp-firewall-rule-off still-fires`);
     expect(out).toContain(`RDPRESCUE ${fix} FAILED`);
-    expect(read(join(session.backupDir(fix), 'undo.cmd'))).toMatch(/netsh advfirewall import/i);
+    // Undo is exact per rule: only the rule that was disabled before is disabled again; the
+    // whole-policy export is only an emergency copy, named in a comment.
+    const undoText = read(join(session.backupDir(fix), 'undo.cmd'));
+    expect(undoText).toMatch(
+      /^powershell -nop -noni -c "Disable-NetFirewallRule -Name 'RemoteDesktop-UserMode-In-TCP' -ErrorAction Stop"\r?$/im,
+    );
+    expect(undoText).not.toMatch(/UserMode-In-UDP/);
+    expect(undoText).toMatch(/^rem emergency copy only.*netsh advfirewall import/im);
+    expect(undoText).not.toMatch(/^netsh/im);
 
     // Where the rule reads back active (as Enable-NetFirewallRule leaves it), it is applied.
     fresh(fix);
     const done = w.interactive(session.blocks(fix));
     expect(done).toContain(`RDPRESCUE ${fix} verify rdp-firewall-rule-off ok`);
     expect(done).toContain(`RDPRESCUE ${fix} applied`);
+    expect(read(join(session.backupDir(fix), 'undo.cmd'))).not.toMatch(/Disable-NetFirewallRule/i);
   });
 
   it('enable-rdp-firewall-rules reports a rule the cmdlet cannot enable', () => {

@@ -40,6 +40,15 @@ Describe 'the firewall checks and fixes' {
         Get-CheckOutcome 'guest-firewall-blocks-rdp' 'rdp-firewall-rule-off' | Should -Be 'quiet'
     }
 
+    It 'stays quiet while another active allow rule (e.g. scoped to admin addresses) lists the RDP port' {
+        Set-FakeFirewallRuleField -Name 'RemoteDesktop-UserMode-In-TCP' -Field 'Active' -Value 'FALSE'
+        Set-FakeFirewallRule -Name 'Admins-RDP-In' -Data ((New-FakeFirewallRuleData) + 'RA4=203.0.113.0/24|')
+        Get-CheckOutcome 'guest-firewall-blocks-rdp' 'rdp-firewall-rule-off' | Should -Be 'quiet'
+        (Invoke-RdpDiagnosis -Scenario 'guest-firewall-blocks-rdp').Status | Should -Be 'Clear'
+        Set-FakeFirewallRuleField -Name 'Admins-RDP-In' -Field 'Active' -Value 'FALSE'
+        Get-CheckOutcome 'guest-firewall-blocks-rdp' 'rdp-firewall-rule-off' | Should -Be 'fired'
+    }
+
     It 'fires on a deleted rule too' {
         $global:RdpFake.Registry.Remove("$(Get-FakeFirewallKey)\FirewallRules|RemoteDesktop-UserMode-In-TCP")
         (Invoke-RdpDiagnosis -Scenario 'guest-firewall-blocks-rdp').Evidence | Should -Match 'rdp-firewall-rule-off=missing'

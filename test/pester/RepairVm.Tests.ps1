@@ -264,15 +264,11 @@ Describe 'Rescue-VM script: offline diagnosis' {
         Get-ScenarioLine -Output $output -Id 'tls-disabled' | Should -Be 'RDPRESCUE tls-disabled CLEAR -'
         # The policy half of fDenyTSConnections lives in SOFTWARE: without it the effective value is unknown.
         Get-ScenarioLine -Output $output -Id 'rdp-disabled' | Should -Be 'RDPRESCUE rdp-disabled UNKNOWN rdp-connections-denied?'
-<<<<<<< HEAD
-        $output | Should -Contain 'RDPRESCUE reasons default-entry-safeboot:offline,firewall-blocks-all-inbound:offline,rdp-cert-store:unreadable,rdp-connections-denied:unreadable,rdp-firewall-rule-off:offline,rdp-listener:offline,rdp-port-block-rule:offline,rdp-right-denied:offline,rdp-right-no-admins:offline,termservice-down:offline'
-=======
         # So do AllowEncryptionOracle and the policy halves of MaxInstanceCount and MinEncryptionLevel.
         Get-ScenarioLine -Output $output -Id 'credssp-oracle' | Should -Be 'RDPRESCUE credssp-oracle UNKNOWN credssp-force-updated-clients?'
         Get-ScenarioLine -Output $output -Id 'max-connections-reached' | Should -Be 'RDPRESCUE max-connections-reached UNKNOWN rdp-connection-limit-zero?,rdp-connection-limit-one?'
         Get-ScenarioLine -Output $output -Id 'security-layer-mismatch' | Should -Be 'RDPRESCUE security-layer-mismatch UNKNOWN rdp-security-layer-rdp?,rdp-encryption-fips-only?'
-        $output | Should -Contain 'RDPRESCUE reasons credssp-force-updated-clients:unreadable,rdp-cert-store:unreadable,rdp-connection-limit-one:unreadable,rdp-connection-limit-zero:unreadable,rdp-connections-denied:unreadable,rdp-encryption-fips-only:unreadable,rdp-listener:offline,rdp-security-layer-rdp:unreadable,termservice-down:offline'
->>>>>>> i15c
+        $output | Should -Contain 'RDPRESCUE reasons default-entry-safeboot:offline,firewall-blocks-all-inbound:offline,rdp-cert-store:unreadable,rdp-connections-denied:unreadable,rdp-firewall-rule-off:offline,rdp-listener:offline,rdp-port-block-rule:offline,rdp-right-denied:offline,rdp-right-no-admins:offline,termservice-down:offline'
         $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
     }
 }

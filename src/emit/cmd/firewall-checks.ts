@@ -96,6 +96,14 @@ export const FIREWALL_CMD_RENDERERS = {
         ),
       ),
     );
+    const cover = check.unlessPortAllowed;
+    if (cover) {
+      // Another active allow rule on the configured port (a scoped custom rule) lets RDP in.
+      const port = rdpPort(r, cover.portKey, cover.portName, cover.defaultPort);
+      r.add(
+        when(defined(portRules(r, port).member(ACTIONS.allow)), set(r.outcome, r.letters.quiet)),
+      );
+    }
     return outcome(r);
   },
   'firewall-inbound-blocked': (check: CheckOf<'firewall-inbound-blocked'>, r: Reads) => {

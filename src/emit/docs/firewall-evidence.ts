@@ -21,6 +21,17 @@ const RULE: LocalizedText = {
     '名為 {rule} 的防火牆規則（其 Name，在所有語言中相同）在本機存放區（{local}）與群組原則存放區（{policy}）中都不是 `Active=TRUE`。',
 };
 
+const RULE_UNLESS_ALLOWED: LocalizedText = {
+  'en-US':
+    'It stays quiet when another active inbound TCP allow rule lists the RDP port read from {name} under {key} (default {port}), e.g. a custom rule scoped to admin addresses.',
+  'sv-SE':
+    'Den förblir tyst när en annan aktiv inkommande TCP-regel som tillåter anger RDP-porten som läses från {name} under {key} (standard {port}), till exempel en egen regel begränsad till administratörsadresser.',
+  'nl-NL':
+    'Hij blijft stil wanneer een andere actieve binnenkomende TCP-toestaanregel de RDP-poort uit {name} onder {key} (standaard {port}) noemt, bijvoorbeeld een eigen regel die beperkt is tot beheerdersadressen.',
+  'zh-TW':
+    '若有另一條作用中的輸入 TCP 允許規則列出從 {key} 下的 {name} 讀取的 RDP 連接埠（預設 {port}），例如僅限系統管理員位址的自訂規則，則不會觸發。',
+};
+
 const INBOUND_BLOCKED: LocalizedText = {
   'en-US':
     'A firewall profile that is on (`EnableFirewall` not 0) has `DoNotAllowExceptions=1` under {local}\\<profile> or, winning over it, {policy}\\<profile>: it blocks every inbound connection, allow rules included.',
@@ -72,6 +83,15 @@ export const FIREWALL_DESCRIBE = {
       local: code(FIREWALL_RULE_STORES[0]),
       policy: code(FIREWALL_RULE_STORES[1]),
     }),
+    ...(c.unlessPortAllowed
+      ? [
+          fill(RULE_UNLESS_ALLOWED[culture], {
+            name: code(c.unlessPortAllowed.portName),
+            key: code(c.unlessPortAllowed.portKey),
+            port: code(String(c.unlessPortAllowed.defaultPort)),
+          }),
+        ]
+      : []),
   ],
   'firewall-inbound-blocked': (c: CheckOf<'firewall-inbound-blocked'>, culture: Culture) => [
     fill((c.source === 'policy' ? INBOUND_BLOCKED_BY_POLICY : INBOUND_BLOCKED)[culture], {

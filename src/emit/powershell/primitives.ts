@@ -54,7 +54,15 @@ function windowsPath(path: WindowsPath): Data {
 const FIREWALL_CHECKS: {
   [K in 'firewall-rule' | 'firewall-inbound-blocked' | 'firewall-port-allowed']: CheckTarget<K>;
 } = {
-  'firewall-rule': { evaluator: 'Test-RdpFirewallRuleCheck', data: (c) => ({ Rule: c.rule }) },
+  'firewall-rule': {
+    evaluator: 'Test-RdpFirewallRuleCheck',
+    data: (c): Data => {
+      const cover = c.unlessPortAllowed;
+      if (!cover) return { Rule: c.rule };
+      const port = { PortName: cover.portName, DefaultPort: cover.defaultPort };
+      return { Rule: c.rule, PortKey: psRegistryPath(cover.portKey), ...port };
+    },
+  },
   'firewall-inbound-blocked': {
     evaluator: 'Test-RdpFirewallInboundBlockedCheck',
     data: (c) => ({ Source: c.source }),

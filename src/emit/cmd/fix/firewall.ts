@@ -1,9 +1,13 @@
 import type { CheckOf, OperationOf } from '../../../model/index.ts';
+import { FIREWALL_POLICY } from '../../../model/index.ts';
 import { keysReadBy, renderCheck } from '../checks.ts';
 import { PLAIN_LETTERS, Reads } from '../reads/index.ts';
 import {
   echo,
+  errToNul,
   errorlevel,
+  pipe,
+  q,
   exist,
   not,
   qt,
@@ -22,7 +26,9 @@ import type { Verification } from './verify.ts';
 /**
  * Enables a firewall rule by its Name. netsh addresses rules by their localized display name
  * or group, so the rule is enabled through Enable-NetFirewallRule -Name (language-neutral).
- * The whole firewall policy is exported once before the first change; undo imports it.
+ * Undo is exact per rule: it disables the rule again only when the local store did not hold it
+ * Active=TRUE before. The whole policy is exported once as an emergency copy only (importing it
+ * would throw away every later firewall change), and undo.cmd says so in a comment.
  */
 export function firewallRuleEnable(
   op: OperationOf<'firewall-rule-enable'>,
@@ -36,7 +42,19 @@ export function firewallRuleEnable(
         not(exist([file])),
         seq(
           run(['netsh', 'advfirewall', 'export', file], [toNul]),
-          when(exist([file]), addUndo(run(['netsh', 'advfirewall', 'import', file]))),
+          when(
+            exist([file]),
+            addUndo(
+              run([
+                'rem',
+                'emergency copy only, replaces the whole firewall policy and later changes:',
+                'netsh',
+                'advfirewall',
+                'import',
+                file,
+              ]),
+            ),
+          ),
         ),
       ),
       when(
@@ -48,6 +66,25 @@ export function firewallRuleEnable(
       ),
       saved(
         seq(
+          pipe(
+            run(
+              ['reg', 'query', q(`${FIREWALL_POLICY}\\FirewallRules`), '/v', op.rule],
+              [errToNul],
+            ),
+            run(['find', qt('|Active=TRUE|')], [toNul]),
+          ),
+          when(
+            errorlevel(1),
+            addUndo(
+              run([
+                'powershell',
+                '-nop',
+                '-noni',
+                '-c',
+                qt(`Disable-NetFirewallRule -Name '${op.rule}' -ErrorAction Stop`),
+              ]),
+            ),
+          ),
           run(
             [
               'powershell',

@@ -31,15 +31,22 @@ export default defineScenario({
         kind: 'firewall-rule',
         id: 'rdp-firewall-rule-off',
         rule: 'RemoteDesktop-UserMode-In-TCP',
+        unlessPortAllowed: {
+          portKey:
+            'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\WinStations\\RDP-Tcp',
+          portName: 'PortNumber',
+          defaultPort: 3389,
+        },
       },
       finding: {
         'en-US':
-          'The built-in Remote Desktop firewall rule RemoteDesktop-UserMode-In-TCP is disabled or missing.',
+          'The built-in Remote Desktop firewall rule RemoteDesktop-UserMode-In-TCP is disabled or missing, and no other active allow rule lists the RDP port.',
         'sv-SE':
-          'Den inbyggda brandväggsregeln för Fjärrskrivbord, RemoteDesktop-UserMode-In-TCP, är inaktiverad eller saknas.',
+          'Den inbyggda brandväggsregeln för Fjärrskrivbord, RemoteDesktop-UserMode-In-TCP, är inaktiverad eller saknas, och ingen annan aktiv tillåtande regel anger RDP-porten.',
         'nl-NL':
-          'De ingebouwde firewallregel voor Extern bureaublad, RemoteDesktop-UserMode-In-TCP, is uitgeschakeld of ontbreekt.',
-        'zh-TW': '內建的遠端桌面防火牆規則 RemoteDesktop-UserMode-In-TCP 已停用或不存在。',
+          'De ingebouwde firewallregel voor Extern bureaublad, RemoteDesktop-UserMode-In-TCP, is uitgeschakeld of ontbreekt, en geen andere actieve toestaanregel noemt de RDP-poort.',
+        'zh-TW':
+          '內建的遠端桌面防火牆規則 RemoteDesktop-UserMode-In-TCP 已停用或不存在，且沒有其他作用中的允許規則列出 RDP 連接埠。',
       },
     },
     {

@@ -3513,10 +3513,28 @@ $script:RdpCatalog = @{
                         DataConditions = @(
                             @{
                                 Fields = @('Status', 'SubStatus')
-                                Accepted = @('0xc0000234', '0xc0000072', '0xc0000071', '0xc0000224', '0xc0000193')
+                                Accepted = @('0xc0000234', '0xc0000071', '0xc0000224', '0xc0000193')
                             }
                         )
                         ReportFields = @('TargetUserName', 'Status', 'SubStatus')
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-logon-disabled'
+                        Channel = 'Security'
+                        Provider = 'Microsoft-Windows-Security-Auditing'
+                        EventIds = @(4625)
+                        WindowHours = 24
+                        DataConditions = @(
+                            @{
+                                Fields = @('Status', 'SubStatus')
+                                Accepted = @('0xc0000072')
+                            }
+                        )
+                        ReportFields = @('TargetUserName')
                     }
                 }
                 @{
@@ -3670,10 +3688,23 @@ $script:RdpCatalog = @{
                         DataConditions = @(
                             @{
                                 Fields = @('Status', 'SubStatus')
-                                Accepted = @('0xc000005e', '0xc000018c', '0xc0000192')
+                                Accepted = @('0xc000005e', '0xc000018c', '0xc000018d', '0xc0000192')
                             }
                         )
                         ReportFields = @('TargetDomainName', 'Status', 'SubStatus')
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'nla-required'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                        Name = 'UserAuthentication'
+                        Op = 'equals'
+                        Value = 1
+                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                        PolicyName = 'UserAuthentication'
                     }
                 }
             )
@@ -4002,7 +4033,17 @@ $script:RdpCatalog = @{
                         Id = 'rdp-right-denied'
                         Right = 'SeDenyRemoteInteractiveLogonRight'
                         FiresWhen = 'granted-any'
-                        Sids = @('S-1-5-113', 'S-1-5-114', 'S-1-5-32-544', 'S-1-5-32-555')
+                        Sids = @('S-1-5-32-544', 'S-1-5-32-555', 'S-1-5-32-545', 'S-1-1-0')
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-deny-local'
+                        Right = 'SeDenyRemoteInteractiveLogonRight'
+                        FiresWhen = 'granted-any'
+                        Sids = @('S-1-5-113', 'S-1-5-114')
                     }
                 }
             )
@@ -4020,10 +4061,25 @@ $script:RdpCatalog = @{
             DataConditions = @(
                 @{
                     Fields = @('Status', 'SubStatus')
-                    Accepted = @('0xc0000234', '0xc0000072', '0xc0000071', '0xc0000224', '0xc0000193')
+                    Accepted = @('0xc0000234', '0xc0000071', '0xc0000224', '0xc0000193')
                 }
             )
             ReportFields = @('TargetUserName', 'Status', 'SubStatus')
+        }
+        'ev-logon-disabled' = @{
+            Kind = 'event-query'
+            Id = 'ev-logon-disabled'
+            Channel = 'Security'
+            Provider = 'Microsoft-Windows-Security-Auditing'
+            EventIds = @(4625)
+            WindowHours = 24
+            DataConditions = @(
+                @{
+                    Fields = @('Status', 'SubStatus')
+                    Accepted = @('0xc0000072')
+                }
+            )
+            ReportFields = @('TargetUserName')
         }
         'ev-logon-bad-password' = @{
             Kind = 'event-query'
@@ -4132,10 +4188,20 @@ $script:RdpCatalog = @{
             DataConditions = @(
                 @{
                     Fields = @('Status', 'SubStatus')
-                    Accepted = @('0xc000005e', '0xc000018c', '0xc0000192')
+                    Accepted = @('0xc000005e', '0xc000018c', '0xc000018d', '0xc0000192')
                 }
             )
             ReportFields = @('TargetDomainName', 'Status', 'SubStatus')
+        }
+        'nla-required' = @{
+            Kind = 'registry-value'
+            Id = 'nla-required'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+            Name = 'UserAuthentication'
+            Op = 'equals'
+            Value = 1
+            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+            PolicyName = 'UserAuthentication'
         }
         'rdp-cert-store' = @{
             Kind = 'certificate-store'
@@ -4350,7 +4416,14 @@ $script:RdpCatalog = @{
             Id = 'rdp-right-denied'
             Right = 'SeDenyRemoteInteractiveLogonRight'
             FiresWhen = 'granted-any'
-            Sids = @('S-1-5-113', 'S-1-5-114', 'S-1-5-32-544', 'S-1-5-32-555')
+            Sids = @('S-1-5-32-544', 'S-1-5-32-555', 'S-1-5-32-545', 'S-1-1-0')
+        }
+        'rdp-deny-local' = @{
+            Kind = 'user-right'
+            Id = 'rdp-deny-local'
+            Right = 'SeDenyRemoteInteractiveLogonRight'
+            FiresWhen = 'granted-any'
+            Sids = @('S-1-5-113', 'S-1-5-114')
         }
     }
     Fixes = @{
@@ -4404,7 +4477,7 @@ $script:RdpCatalog = @{
                     Name = 'UserAuthentication'
                 }
             )
-            VerifyChecks = @()
+            VerifyChecks = @('nla-required')
             NeededWhenEvents = @()
             RestartsServices = @()
             Reboot = $true
@@ -5332,7 +5405,9 @@ function Disable-RdpNetworkLevelAuthentication {
     Backup: The previous UserAuthentication value (or its absence) is saved.
     Undo: Restores UserAuthentication as it was, which turns Network Level Authentication back
     on; restart the VM afterwards.
-    Verification: UserAuthentication reads back as 0.
+    Verification: UserAuthentication reads back as 0, and the effective value is no longer 1: a
+    Group Policy UserAuthentication=1 (Policies\Microsoft\Windows NT\Terminal Services) wins,
+    and then the fix reports that it did not take effect.
 
     SECURITY: Without Network Level Authentication anyone who reaches the RDP port gets a logon
     screen before proving who they are: more exposure to password guessing and to

@@ -2,8 +2,6 @@ import type { CheckOf } from '../../../model/index.ts';
 import {
   ForVar,
   Name,
-  block,
-  compare,
   errToNul,
   errorlevel,
   forIn,
@@ -153,40 +151,56 @@ function channelFile(r: Reads, channel: string): Word {
 }
 
 /**
- * For an event check with one data condition: a variable that holds the fired letter when
- * the channel's answer holds an event carrying one of the condition's values, quiet when
- * not, failed when the query failed. CMD looks for `>value</Data>`, the value as a whole
- * data element (its attribute quoting does not matter) of any field; the module checks the
- * named fields. Fit for values only the named fields carry (logon status codes). Case
- * counts: the values are written as the event XML has them (lower-case hex). Two
- * conditions cannot be told to hold in the same event by a text search: refused.
+ * A check's own XPath: its provider, event id and window, and its data condition as
+ * `EventData[Data[@Name='F']='v' or ...]` over every field and value (the module's form), so
+ * the answer holds only events that carry one of the values in one of the named fields.
  */
-export function eventDataFlag(r: Reads, check: EventQueryCheck): Name {
+export function checkXPath(check: EventQueryCheck): string {
   const [condition, ...more] = check.dataConditions;
   if (!condition || more.length > 0 || check.eventIds.length !== 1)
     throw new Error(
       `check '${check.id}': CMD reads event data for one event id and one data condition`,
     );
-  const idFlag = eventFlags(r, check.channel).get(check.eventIds[0]!)!;
-  const file = channelFile(r, check.channel);
-  const { fired, quiet } = r.letters;
-  const v = new ForVar('v');
+  const fields = [condition.field, ...(condition.orFields ?? [])];
+  const terms = fields.flatMap((f) => condition.values.map((v) => `Data[@Name='${f}']='${v}'`));
+  const system = channelXPath([{ ...check, dataConditions: [] }]).slice(0, -1);
+  return `${system} and EventData[${terms.join(' or ')}]]`;
+}
+
+/**
+ * For an event check with one data condition: a variable that holds the fired letter when
+ * the channel holds an event carrying one of the condition's values in one of its fields,
+ * quiet when not, failed when the query failed. The check queries on its own, with its data
+ * in the XPath, for the newest matching event only (/c:1): a flood of other events of the
+ * same id (password guessing) is neither written to %TEMP% nor able to hide it, and its
+ * answer holds an event only when the fields match, so finding the event id in it suffices.
+ */
+export function eventDataFlag(r: Reads, check: EventQueryCheck): Name {
+  const xpath = checkXPath(check);
+  const file = eventFile(r.serial('event file'));
+  const { fired, quiet, failed } = r.letters;
   const found = Name.generated(`event data of ${check.id}`);
   r.add(
     seq(
-      set(found, [ref(idFlag)]),
+      set(found, failed),
+      run(
+        [
+          'wevtutil',
+          'qe',
+          qt(check.channel),
+          [text('/q:'), qt(xpath)],
+          '/c:1',
+          '/rd:true',
+          '/f:xml',
+        ],
+        [writeTo(file), errToNul],
+      ),
       when(
-        compare([ref(idFlag)], '==', fired, { ignoreCase: true }),
-        block(
+        not(errorlevel(1)),
+        seq(
           set(found, quiet),
-          forIn(
-            v,
-            condition.values,
-            seq(
-              run(['find', qt('>', forRef(v), '</Data>')], [readFrom(file), toNul]),
-              when(not(errorlevel(1)), set(found, fired)),
-            ),
-          ),
+          run(['find', qt(`>${check.eventIds[0]!}</EventID>`)], [readFrom(file), toNul]),
+          when(not(errorlevel(1)), set(found, fired)),
         ),
       ),
     ),

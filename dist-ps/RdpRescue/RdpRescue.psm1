@@ -3700,6 +3700,69 @@ $script:RdpBackupEntryTests = @{
 $script:RdpCatalog = @{
     Scenarios = @(
         @{
+<<<<<<< HEAD
+=======
+            Id = 'account-locked-or-expired'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-logon-account'
+                        Channel = 'Security'
+                        Provider = 'Microsoft-Windows-Security-Auditing'
+                        EventIds = @(4625)
+                        WindowHours = 24
+                        DataConditions = @(
+                            @{
+                                Fields = @('Status', 'SubStatus')
+                                Accepted = @('0xc0000234', '0xc0000071', '0xc0000224', '0xc0000193')
+                            }
+                        )
+                        ReportFields = @('TargetUserName', 'Status', 'SubStatus')
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-logon-disabled'
+                        Channel = 'Security'
+                        Provider = 'Microsoft-Windows-Security-Auditing'
+                        EventIds = @(4625)
+                        WindowHours = 24
+                        DataConditions = @(
+                            @{
+                                Fields = @('Status', 'SubStatus')
+                                Accepted = @('0xc0000072')
+                            }
+                        )
+                        ReportFields = @('TargetUserName')
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-logon-bad-password'
+                        Channel = 'Security'
+                        Provider = 'Microsoft-Windows-Security-Auditing'
+                        EventIds = @(4625)
+                        WindowHours = 24
+                        DataConditions = @(
+                            @{
+                                Fields = @('Status', 'SubStatus')
+                                Accepted = @('0xc000006a', '0xc0000064')
+                            }
+                        )
+                        ReportFields = @('TargetUserName', 'SubStatus')
+                    }
+                }
+            )
+            Fixes = @()
+        }
+        @{
+>>>>>>> i15d
             Id = 'broker-hostname'
             Evidence = @(
                 @{
@@ -3877,6 +3940,46 @@ $script:RdpCatalog = @{
             Fixes = @('reset-machinekeys-acl', 'renew-rdp-self-signed-cert', 'remove-rdp-cert-binding', 'set-rdp-cert-binding')
         }
         @{
+<<<<<<< HEAD
+=======
+            Id = 'nla-dc-unreachable'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-logon-no-dc'
+                        Channel = 'Security'
+                        Provider = 'Microsoft-Windows-Security-Auditing'
+                        EventIds = @(4625)
+                        WindowHours = 24
+                        DataConditions = @(
+                            @{
+                                Fields = @('Status', 'SubStatus')
+                                Accepted = @('0xc000005e', '0xc000018c', '0xc000018d', '0xc0000192')
+                            }
+                        )
+                        ReportFields = @('TargetDomainName', 'Status', 'SubStatus')
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'nla-required'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                        Name = 'UserAuthentication'
+                        Op = 'equals'
+                        Value = 1
+                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                        PolicyName = 'UserAuthentication'
+                    }
+                }
+            )
+            Fixes = @('disable-nla')
+        }
+        @{
+>>>>>>> i15d
             Id = 'rdp-cert-invalid'
             Evidence = @(
                 @{
@@ -4181,8 +4284,122 @@ $script:RdpCatalog = @{
             )
             Fixes = @('enable-tls12-server', 'suspend-group-policy', 'resume-group-policy', 'enable-legacy-tls-server')
         }
+<<<<<<< HEAD
     )
     Checks = @{
+=======
+        @{
+            Id = 'user-not-authorized'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-logon-no-right'
+                        Channel = 'Security'
+                        Provider = 'Microsoft-Windows-Security-Auditing'
+                        EventIds = @(4625)
+                        WindowHours = 24
+                        DataConditions = @(
+                            @{
+                                Fields = @('Status', 'SubStatus')
+                                Accepted = @('0xc000015b')
+                            }
+                        )
+                        ReportFields = @('TargetUserName', 'LogonType')
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-right-no-admins'
+                        Right = 'SeRemoteInteractiveLogonRight'
+                        FiresWhen = 'missing-any'
+                        Sids = @('S-1-5-32-544')
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-right-no-rdusers'
+                        Right = 'SeRemoteInteractiveLogonRight'
+                        FiresWhen = 'missing-any'
+                        Sids = @('S-1-5-32-555')
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-right-denied'
+                        Right = 'SeDenyRemoteInteractiveLogonRight'
+                        FiresWhen = 'granted-any'
+                        Sids = @('S-1-5-32-544', 'S-1-5-32-555', 'S-1-5-32-545', 'S-1-1-0')
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-deny-local'
+                        Right = 'SeDenyRemoteInteractiveLogonRight'
+                        FiresWhen = 'granted-any'
+                        Sids = @('S-1-5-113', 'S-1-5-114')
+                    }
+                }
+            )
+            Fixes = @()
+        }
+    )
+    Checks = @{
+        'ev-logon-account' = @{
+            Kind = 'event-query'
+            Id = 'ev-logon-account'
+            Channel = 'Security'
+            Provider = 'Microsoft-Windows-Security-Auditing'
+            EventIds = @(4625)
+            WindowHours = 24
+            DataConditions = @(
+                @{
+                    Fields = @('Status', 'SubStatus')
+                    Accepted = @('0xc0000234', '0xc0000071', '0xc0000224', '0xc0000193')
+                }
+            )
+            ReportFields = @('TargetUserName', 'Status', 'SubStatus')
+        }
+        'ev-logon-disabled' = @{
+            Kind = 'event-query'
+            Id = 'ev-logon-disabled'
+            Channel = 'Security'
+            Provider = 'Microsoft-Windows-Security-Auditing'
+            EventIds = @(4625)
+            WindowHours = 24
+            DataConditions = @(
+                @{
+                    Fields = @('Status', 'SubStatus')
+                    Accepted = @('0xc0000072')
+                }
+            )
+            ReportFields = @('TargetUserName')
+        }
+        'ev-logon-bad-password' = @{
+            Kind = 'event-query'
+            Id = 'ev-logon-bad-password'
+            Channel = 'Security'
+            Provider = 'Microsoft-Windows-Security-Auditing'
+            EventIds = @(4625)
+            WindowHours = 24
+            DataConditions = @(
+                @{
+                    Fields = @('Status', 'SubStatus')
+                    Accepted = @('0xc000006a', '0xc0000064')
+                }
+            )
+            ReportFields = @('TargetUserName', 'SubStatus')
+        }
+>>>>>>> i15d
         'broker-role-installed' = @{
             Kind = 'windows-feature'
             Id = 'broker-role-installed'
@@ -4303,6 +4520,34 @@ $script:RdpCatalog = @{
                 }
             )
         }
+<<<<<<< HEAD
+=======
+        'ev-logon-no-dc' = @{
+            Kind = 'event-query'
+            Id = 'ev-logon-no-dc'
+            Channel = 'Security'
+            Provider = 'Microsoft-Windows-Security-Auditing'
+            EventIds = @(4625)
+            WindowHours = 24
+            DataConditions = @(
+                @{
+                    Fields = @('Status', 'SubStatus')
+                    Accepted = @('0xc000005e', '0xc000018c', '0xc000018d', '0xc0000192')
+                }
+            )
+            ReportFields = @('TargetDomainName', 'Status', 'SubStatus')
+        }
+        'nla-required' = @{
+            Kind = 'registry-value'
+            Id = 'nla-required'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+            Name = 'UserAuthentication'
+            Op = 'equals'
+            Value = 1
+            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+            PolicyName = 'UserAuthentication'
+        }
+>>>>>>> i15d
         'rdp-cert-store' = @{
             Kind = 'certificate-store'
             Id = 'rdp-cert-store'
@@ -4500,6 +4745,52 @@ $script:RdpCatalog = @{
             PolicyKey = $null
             PolicyName = $null
         }
+<<<<<<< HEAD
+=======
+        'ev-logon-no-right' = @{
+            Kind = 'event-query'
+            Id = 'ev-logon-no-right'
+            Channel = 'Security'
+            Provider = 'Microsoft-Windows-Security-Auditing'
+            EventIds = @(4625)
+            WindowHours = 24
+            DataConditions = @(
+                @{
+                    Fields = @('Status', 'SubStatus')
+                    Accepted = @('0xc000015b')
+                }
+            )
+            ReportFields = @('TargetUserName', 'LogonType')
+        }
+        'rdp-right-no-admins' = @{
+            Kind = 'user-right'
+            Id = 'rdp-right-no-admins'
+            Right = 'SeRemoteInteractiveLogonRight'
+            FiresWhen = 'missing-any'
+            Sids = @('S-1-5-32-544')
+        }
+        'rdp-right-no-rdusers' = @{
+            Kind = 'user-right'
+            Id = 'rdp-right-no-rdusers'
+            Right = 'SeRemoteInteractiveLogonRight'
+            FiresWhen = 'missing-any'
+            Sids = @('S-1-5-32-555')
+        }
+        'rdp-right-denied' = @{
+            Kind = 'user-right'
+            Id = 'rdp-right-denied'
+            Right = 'SeDenyRemoteInteractiveLogonRight'
+            FiresWhen = 'granted-any'
+            Sids = @('S-1-5-32-544', 'S-1-5-32-555', 'S-1-5-32-545', 'S-1-1-0')
+        }
+        'rdp-deny-local' = @{
+            Kind = 'user-right'
+            Id = 'rdp-deny-local'
+            Right = 'SeDenyRemoteInteractiveLogonRight'
+            FiresWhen = 'granted-any'
+            Sids = @('S-1-5-113', 'S-1-5-114')
+        }
+>>>>>>> i15d
     }
     Fixes = @{
         'allow-firewall-inbound-exceptions' = @{
@@ -4584,6 +4875,37 @@ $script:RdpCatalog = @{
             Reboot = $true
             WeakensSecurity = $false
         }
+<<<<<<< HEAD
+=======
+        'disable-nla' = @{
+            Id = 'disable-nla'
+            Command = 'Disable-RdpNetworkLevelAuthentication'
+            OptIn = $true
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'UserAuthentication'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 0
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'UserAuthentication'
+                }
+            )
+            VerifyChecks = @('nla-required')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $true
+            WeakensSecurity = $true
+        }
+>>>>>>> i15d
         'enable-legacy-tls-server' = @{
             Id = 'enable-legacy-tls-server'
             Command = 'Enable-RdpLegacyTlsProtocol'
@@ -5614,6 +5936,63 @@ function Enable-RdpConnection {
 }
 #endregion fix allow-rdp-connections (command Enable-RdpConnection)
 
+<<<<<<< HEAD
+=======
+#region fix disable-nla (command Disable-RdpNetworkLevelAuthentication)
+function Disable-RdpNetworkLevelAuthentication {
+    <#
+    .SYNOPSIS
+    Turn off Network Level Authentication for RDP (temporary)
+
+    .DESCRIPTION
+    Sets UserAuthentication=0 on the RDP-Tcp listener, so that a user signs in on the Windows
+    logon screen instead of before the session, when the domain controller cannot be reached for
+    Network Level Authentication. Restart the VM afterwards. A Group Policy UserAuthentication
+    value wins over it.
+
+    Backup: The previous UserAuthentication value (or its absence) is saved.
+    Undo: Restores UserAuthentication as it was, which turns Network Level Authentication back
+    on; restart the VM afterwards.
+    Verification: UserAuthentication reads back as 0, and the effective value is no longer 1: a
+    Group Policy UserAuthentication=1 (Policies\Microsoft\Windows NT\Terminal Services) wins,
+    and then the fix reports that it did not take effect.
+
+    SECURITY: Without Network Level Authentication anyone who reaches the RDP port gets a logon
+    screen before proving who they are: more exposure to password guessing and to
+    pre-authentication flaws. Keep the port closed to the internet (NSG, JIT) while NLA is off.
+    To restore: Once the secure channel is repaired, run Undo-RdpRepair with the backup path
+    this fix printed (or the CMD undo block), or set UserAuthentication=1 on RDP-Tcp, then
+    restart the VM.
+
+    .PARAMETER BackupRoot
+    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
+
+    .EXAMPLE
+    Disable-RdpNetworkLevelAuthentication -WhatIf
+
+    Shows what would change, without changing anything.
+
+    .EXAMPLE
+    Disable-RdpNetworkLevelAuthentication
+
+    Saves a backup, applies the fix after confirmation and verifies it.
+
+    .LINK
+    Undo-RdpRepair
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'disable-nla' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix disable-nla (command Disable-RdpNetworkLevelAuthentication)
+
+>>>>>>> i15d
 #region fix enable-legacy-tls-server (command Enable-RdpLegacyTlsProtocol)
 function Enable-RdpLegacyTlsProtocol {
     <#

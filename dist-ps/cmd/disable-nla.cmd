@@ -15,8 +15,17 @@ if exist "%RrB%\k1.*" reg adD "%_1%" /v UserAuthentication /t REG_DWORD /d 0 /f>
 set _3=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v UserAuthentication 2^>nul') do set _3=%%a:%%b
 if not "%_3:~0,4%"=="REG_" set _3=
 if not "%_3%"=="REG_DWORD:0x0" (echo RDPRESCUE disable-nla failed reading back UserAuthentication&set RrF=1)
+set _4=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v UserAuthentication 2^>nul') do set _4=%%a:%%b
+if not "%_4:~0,4%"=="REG_" set _4=
+set _5=&for /f "tokens=2*" %%a in ('reg query "HKLM\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services" /v UserAuthentication 2^>nul') do set _5=%%a:%%b
+if not "%_5:~0,4%"=="REG_" set _5=
+if defined _5 set _4=%_5%
+if "%_4%"=="REG_DWORD:0x1" (echo RDPRESCUE disable-nla verify nla-required still-fires&set RrF=1)
+if not "%_4%"=="REG_DWORD:0x1" echo RDPRESCUE disable-nla verify nla-required ok
 if defined RrF (echo RDPRESCUE disable-nla FAILED) else echo RDPRESCUE disable-nla applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
+echo RDPRESCUE warning: Without Network Level Authentication anyone who reaches the RDP port gets a logon screen before proving who they are: more exposure to password guessing and to pre-authentication flaws. Keep the port closed to the internet ^(NSG, JIT^) while NLA is off.
+echo RDPRESCUE Once the secure channel is repaired, run Undo-RdpRepair with the backup path this fix printed ^(or the CMD undo block^), or set UserAuthentication=1 on RDP-Tcp, then restart the VM.
 echo RDPRESCUE disable-nla: restart the VM to finish
 if defined RrF exit /b 1
 exit /b 0

@@ -49,6 +49,8 @@ if "%_e%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-legacy-tls-server verify tls11
 if not "%_e%"=="REG_DWORD:0x0" echo RDPRESCUE enable-legacy-tls-server verify tls11-server-off ok
 if defined RrF (echo RDPRESCUE enable-legacy-tls-server FAILED) else echo RDPRESCUE enable-legacy-tls-server applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
+echo RDPRESCUE warning: TLS 1.0 and 1.1 are deprecated and weaken every TLS service on this machine, not only RDP.
+echo RDPRESCUE Run Undo-RdpRepair with the backup path this fix printed, or set Enabled=0 for both protocols, then reboot.
 echo RDPRESCUE enable-legacy-tls-server: restart the VM to finish
 echo RDPRESCUE enable-legacy-tls-server warning: TLS 1.0 and 1.1 are deprecated and weaken every TLS service on this machine, not only RDP.
 echo RDPRESCUE enable-legacy-tls-server to restore: Run Undo-RdpRepair with the backup path this fix printed, or set Enabled=0 for both protocols, then reboot.

@@ -17,6 +17,8 @@ if not "%_3:~0,4%"=="REG_" set _3=
 if not "%_3%"=="REG_DWORD:0x4" (echo RDPRESCUE suspend-group-policy failed reading back Start&set RrF=1)
 if defined RrF (echo RDPRESCUE suspend-group-policy FAILED) else echo RDPRESCUE suspend-group-policy applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
+echo RDPRESCUE warning: While gpsvc is disabled the machine receives no Group Policy, including security policy.
+echo RDPRESCUE Run Resume-RdpGroupPolicy, reboot, then gpupdate /force. If TLS is disabled again, fix the domain policy itself.
 echo RDPRESCUE suspend-group-policy: restart the VM to finish
 echo RDPRESCUE suspend-group-policy warning: While gpsvc is disabled the machine receives no Group Policy, including security policy.
 echo RDPRESCUE suspend-group-policy to restore: Run Resume-RdpGroupPolicy, reboot, then gpupdate /force. If TLS is disabled again, fix the domain policy itself.

@@ -93,10 +93,29 @@ $script:RdpOfflineCatalog = @{
                         DataConditions = @(
                             @{
                                 Fields = @('Status', 'SubStatus')
-                                Accepted = @('0xc0000234', '0xc0000072', '0xc0000071', '0xc0000224', '0xc0000193')
+                                Accepted = @('0xc0000234', '0xc0000071', '0xc0000224', '0xc0000193')
                             }
                         )
                         ReportFields = @('TargetUserName', 'Status', 'SubStatus')
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-logon-disabled'
+                        LogFile = 'Security.evtx'
+                        Channel = 'Security'
+                        Provider = 'Microsoft-Windows-Security-Auditing'
+                        EventIds = @(4625)
+                        WindowHours = 24
+                        DataConditions = @(
+                            @{
+                                Fields = @('Status', 'SubStatus')
+                                Accepted = @('0xc0000072')
+                            }
+                        )
+                        ReportFields = @('TargetUserName')
                     }
                 }
                 @{
@@ -483,10 +502,33 @@ $script:RdpOfflineCatalog = @{
                         DataConditions = @(
                             @{
                                 Fields = @('Status', 'SubStatus')
-                                Accepted = @('0xc000005e', '0xc000018c', '0xc0000192')
+                                Accepted = @('0xc000005e', '0xc000018c', '0xc000018d', '0xc0000192')
                             }
                         )
                         ReportFields = @('TargetDomainName', 'Status', 'SubStatus')
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'nla-required'
+                        Location = @{
+                            Hive = 'SYSTEM'
+                            ControlSet = $true
+                            Path = 'Control\Terminal Server\WinStations\RDP-Tcp'
+                        }
+                        Name = 'UserAuthentication'
+                        Op = 'equals'
+                        Value = 1
+                        Policy = @{
+                            Location = @{
+                                Hive = 'SOFTWARE'
+                                ControlSet = $false
+                                Path = 'Policies\Microsoft\Windows NT\Terminal Services'
+                            }
+                            Name = 'UserAuthentication'
+                        }
                     }
                 }
             )
@@ -1015,6 +1057,13 @@ $script:RdpOfflineCatalog = @{
                     Check = @{
                         Kind = 'user-right'
                         Id = 'rdp-right-denied'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-deny-local'
                     }
                 }
             )

@@ -110,6 +110,13 @@ $script:RdpStringTable = @{
         EventsCapped = '{1} holds more than {0} events with this check''s ids; the older ones were not read, so the check is not verified'
         EventChecksNotVerified = 'Event checks ({0}) describe the past and are not used to verify a fix.'
         InvalidSince = '-Since must be a positive TimeSpan or a number of hours, not "{0}".'
+<<<<<<< HEAD
+=======
+        'Scenario.account-locked-or-expired.Title' = 'The account is locked out, disabled or expired'
+        'Finding.ev-logon-account' = 'Security 4625: an account was refused because it is locked out (0xC0000234), its password expired (0xC0000071) or must change (0xC0000224), or it expired (0xC0000193). The evidence names the account.'
+        'Finding.ev-logon-disabled' = 'Security 4625: logons to a disabled account (0xC0000072). Password guessing against the built-in Guest or a disabled Administrator writes these on every VM open to the internet; it is the cause only when the account named is the one that should sign in.'
+        'Finding.ev-logon-bad-password' = 'Security 4625: logons with a wrong password (0xC000006A) or an unknown user name (0xC0000064). Many of them from the internet are password guessing, and can lock an account out.'
+>>>>>>> i15d
         'Scenario.broker-hostname.Title' = 'The Connection Broker''s host name was changed'
         'Finding.broker-role-installed' = 'The Remote Desktop Connection Broker role is installed.'
         'Finding.ev-broker-db-logon' = 'Event 2056: the broker failed to log on to its database.'
@@ -126,6 +133,12 @@ $script:RdpStringTable = @{
         'Finding.ev-schannel-key' = 'Schannel 36870: a fatal error occurred accessing the TLS server credential private key.'
         'Finding.ev-schannel-36872' = 'Schannel 36872 was logged; its meaning differs between Windows versions, so it only supports the finding.'
         'Finding.machinekeys-acl' = 'MachineKeys or the RDP key file lacks an entry Windows needs (Administrators on the folder; SYSTEM and NETWORK SERVICE on the RDP key).'
+<<<<<<< HEAD
+=======
+        'Scenario.nla-dc-unreachable.Title' = 'Network Level Authentication cannot reach a domain controller'
+        'Finding.ev-logon-no-dc' = 'Security 4625: logons failed because no domain controller answered (0xC000005E), the trust failed (0xC000018C, or 0xC000018D: the trust between this VM and its domain) or Netlogon was not started (0xC0000192).'
+        'Finding.nla-required' = 'Network Level Authentication is required (effective UserAuthentication=1). When Group Policy sets it (HKLM\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services UserAuthentication), the policy wins: turning NLA off locally (disable-nla) has no effect and is reverted at the next refresh; sign in with a local account or change the policy.'
+>>>>>>> i15d
         'Scenario.rdp-cert-invalid.Title' = 'The RDP certificate is expired, missing, or not the configured one'
         'Finding.rdp-cert-store' = 'The Remote Desktop certificate store is empty or holds only expired certificates, or certificates RDP cannot use (no private key that opens, a key file NETWORK SERVICE cannot read, or an Enhanced Key Usage not for server authentication).'
         'Finding.rdp-cert-binding' = 'SSLCertificateSHA1Hash names a certificate that is not installed, has expired, or that RDP cannot use (no private key that opens, a key file NETWORK SERVICE cannot read, or an Enhanced Key Usage not for server authentication).'
@@ -155,9 +168,18 @@ $script:RdpStringTable = @{
         'Finding.tls11-server-off' = 'TLS 1.1 (server) is disabled; only clients that cannot use TLS 1.2 are affected.'
         'Finding.rdp-requires-tls' = 'The RDP listener requires TLS (SecurityLayer=2, possibly set by Group Policy), so it cannot fall back while TLS is off.'
         'Finding.fips-policy-on' = 'FIPS mode is on: only FIPS-compliant protocols and cipher suites are allowed.'
+<<<<<<< HEAD
         'Fix.allow-firewall-inbound-exceptions.Title' = 'Stop the firewall profiles from blocking every inbound connection'
         'Fix.allow-firewall-inbound-exceptions.Warning' = 'Every enabled inbound allow rule of these profiles applies again, not only Remote Desktop: someone may have blocked all inbound connections on purpose.'
         'Fix.allow-firewall-inbound-exceptions.Restore' = 'Undo the fix (it restores each DoNotAllowExceptions), or run (then restart): reg add HKLM\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\<profile> /v DoNotAllowExceptions /t REG_DWORD /d 1 /f'
+=======
+        'Scenario.user-not-authorized.Title' = 'The user has no right to sign in through Remote Desktop'
+        'Finding.ev-logon-no-right' = 'Security 4625 with 0xC000015B: the user has not been granted the requested logon type on this machine. The evidence names the account.'
+        'Finding.rdp-right-no-admins' = 'Administrators (S-1-5-32-544) do not hold "Allow log on through Remote Desktop Services" (SeRemoteInteractiveLogonRight): no administrator can sign in over RDP. When a Group Policy sets the right, a local change is reverted at the next refresh.'
+        'Finding.rdp-right-no-rdusers' = 'Remote Desktop Users (S-1-5-32-555) do not hold "Allow log on through Remote Desktop Services": only the groups that still hold it can sign in over RDP.'
+        'Finding.rdp-right-denied' = '"Deny log on through Remote Desktop Services" (SeDenyRemoteInteractiveLogonRight) holds Administrators (S-1-5-32-544), Remote Desktop Users (S-1-5-32-555), Users (S-1-5-32-545) or Everyone (S-1-1-0): the denial wins over any allow, so the people who should sign in over RDP cannot.'
+        'Finding.rdp-deny-local' = '"Deny log on through Remote Desktop Services" holds local accounts (S-1-5-113, S-1-5-114). Security baselines require this on domain member servers: domain accounts still sign in, only local accounts (.\name) are refused. It is the cause only when a local account is refused (4625 with 0xC000015B naming it).'
+>>>>>>> i15d
         'Fix.allow-rdp-connections.Title' = 'Allow Remote Desktop connections'
         'Fix.enable-legacy-tls-server.Title' = 'Enable TLS 1.0 and 1.1 for legacy RDP clients'
         'Fix.enable-legacy-tls-server.Warning' = 'TLS 1.0 and 1.1 are deprecated and weaken every TLS service on this machine, not only RDP.'
@@ -223,6 +245,13 @@ $script:RdpStringTable = @{
         EventsCapped = (ConvertFrom-RdpUtf8Base64 'ezF9IGlubmVow6VsbGVyIGZsZXIgw6RuIHswfSBow6RuZGVsc2VyIG1lZCBrb250cm9sbGVucyBJRDpuOyBkZSDDpGxkcmUgbMOkc3RlcyBpbnRlLCBzw6Uga29udHJvbGxlbiDDpHIgaW50ZSB2ZXJpZmllcmFk')
         EventChecksNotVerified = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNla29udHJvbGxlciAoezB9KSBiZXNrcml2ZXIgZGV0IGbDtnJmbHV0bmEgb2NoIGFudsOkbmRzIGludGUgZsO2ciBhdHQgdmVyaWZpZXJhIGVuIGtvcnJpZ2VyaW5nLg==')
         InvalidSince = (ConvertFrom-RdpUtf8Base64 'LVNpbmNlIG3DpXN0ZSB2YXJhIGV0dCBwb3NpdGl2dCBUaW1lU3Bhbi12w6RyZGUgZWxsZXIgZXR0IGFudGFsIHRpbW1hciwgaW50ZSAiezB9Ii4=')
+<<<<<<< HEAD
+=======
+        'Scenario.account-locked-or-expired.Title' = (ConvertFrom-RdpUtf8Base64 'S29udG90IMOkciB1dGVsw6VzdCwgaW5ha3RpdmVyYXQgZWxsZXIgaGFyIHVwcGjDtnJ0IGF0dCBnw6RsbGE=')
+        'Finding.ev-logon-account' = (ConvertFrom-RdpUtf8Base64 'U8Oka2VyaGV0IDQ2MjU6IGV0dCBrb250byBuZWthZGVzIGVmdGVyc29tIGRldCDDpHIgdXRlbMOlc3QgKDB4QzAwMDAyMzQpLCBsw7ZzZW5vcmRldCBoYXIgZ8OldHQgdXQgKDB4QzAwMDAwNzEpIGVsbGVyIG3DpXN0ZSBieXRhcyAoMHhDMDAwMDIyNCksIGVsbGVyIGtvbnRvdCBoYXIgdXBwaMO2cnQgYXR0IGfDpGxsYSAoMHhDMDAwMDE5MykuIEJlbMOkZ2dlbiBhbmdlciBrb250b3Qu')
+        'Finding.ev-logon-disabled' = (ConvertFrom-RdpUtf8Base64 'U8Oka2VyaGV0IDQ2MjU6IGlubG9nZ25pbmdhciB0aWxsIGV0dCBpbmFrdGl2ZXJhdCBrb250byAoMHhDMDAwMDA3MikuIEzDtnNlbm9yZHNnaXNzbmluZyBtb3QgZGV0IGluYnlnZ2RhIEfDpHN0a29udG90IGVsbGVyIGVuIGluYWt0aXZlcmFkIEFkbWluaXN0cmF0w7ZyIGdlciBzw6VkYW5hIHDDpSB2YXJqZSB2aXJ0dWVsbCBkYXRvciBzb20gw6RyIMO2cHBlbiBtb3QgaW50ZXJuZXQ7IGRldCDDpHIgb3JzYWtlbiBiYXJhIG7DpHIga29udG90IHNvbSBhbmdlcyDDpHIgZGV0IHNvbSBza2EgbG9nZ2EgaW4u')
+        'Finding.ev-logon-bad-password' = (ConvertFrom-RdpUtf8Base64 'U8Oka2VyaGV0IDQ2MjU6IGlubG9nZ25pbmdhciBtZWQgZmVsIGzDtnNlbm9yZCAoMHhDMDAwMDA2QSkgZWxsZXIgb2vDpG50IGFudsOkbmRhcm5hbW4gKDB4QzAwMDAwNjQpLiBNw6VuZ2Egc8OlZGFuYSBmcsOlbiBpbnRlcm5ldCDDpHIgbMO2c2Vub3Jkc2dpc3NuaW5nIG9jaCBrYW4gbMOlc2EgdXQgZXR0IGtvbnRvLg==')
+>>>>>>> i15d
         'Scenario.broker-hostname.Title' = (ConvertFrom-RdpUtf8Base64 'QW5zbHV0bmluZ3Nrb29yZGluYXRvcm5zIHbDpHJkbmFtbiBoYXIgw6RuZHJhdHM=')
         'Finding.broker-role-installed' = (ConvertFrom-RdpUtf8Base64 'Um9sbGVuIEFuc2x1dG5pbmdza29vcmRpbmF0b3IgZsO2ciBmasOkcnJza3JpdmJvcmQgw6RyIGluc3RhbGxlcmFkLg==')
         'Finding.ev-broker-db-logon' = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNlIDIwNTY6IGtvb3JkaW5hdG9ybiBrdW5kZSBpbnRlIGxvZ2dhIGluIGkgc2luIGRhdGFiYXMu')
@@ -239,6 +268,12 @@ $script:RdpStringTable = @{
         'Finding.ev-schannel-key' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzA6IGV0dCBhbGx2YXJsaWd0IGZlbCB1cHBzdG9kIHZpZCDDpXRrb21zdCB0aWxsIGRlbiBwcml2YXRhIG55Y2tlbG4gZsO2ciBUTFMtc2VydmVyYXV0ZW50aXNlcmluZ3N1cHBnaWZ0ZW4u')
         'Finding.ev-schannel-36872' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzIgbG9nZ2FkZXM7IGJldHlkZWxzZW4gc2tpbGplciBzaWcgbWVsbGFuIFdpbmRvd3MtdmVyc2lvbmVyLCBzw6UgZGVuIHN0w7ZkZXIgYmFyYSBzbHV0c2F0c2VuLg==')
         'Finding.machinekeys-acl' = (ConvertFrom-RdpUtf8Base64 'TWFjaGluZUtleXMgZWxsZXIgUkRQLW55Y2tlbGZpbGVuIHNha25hciBlbiBwb3N0IHNvbSBXaW5kb3dzIGJlaMO2dmVyIChBZG1pbmlzdHJhdMO2cmVyIHDDpSBtYXBwZW47IFNZU1RFTSBvY2ggTkVUV09SSyBTRVJWSUNFIHDDpSBSRFAtbnlja2Vsbiku')
+<<<<<<< HEAD
+=======
+        'Scenario.nla-dc-unreachable.Title' = (ConvertFrom-RdpUtf8Base64 'QXV0ZW50aXNlcmluZyBww6UgbsOkdHZlcmtzbml2w6UgbsOlciBpbmdlbiBkb23DpG5rb250cm9sbGFudA==')
+        'Finding.ev-logon-no-dc' = (ConvertFrom-RdpUtf8Base64 'U8Oka2VyaGV0IDQ2MjU6IGlubG9nZ25pbmdhciBtaXNzbHlja2FkZXMgZWZ0ZXJzb20gaW5nZW4gZG9tw6Rua29udHJvbGxhbnQgc3ZhcmFkZSAoMHhDMDAwMDA1RSksIGbDtnJ0cm9lbmRldCBtaXNzbHlja2FkZXMgKDB4QzAwMDAxOEMsIGVsbGVyIDB4QzAwMDAxOEQ6IGbDtnJ0cm9lbmRldCBtZWxsYW4gZGVuIGjDpHIgdmlydHVlbGxhIGRhdG9ybiBvY2ggZG9tw6RuZW4pIGVsbGVyIE5ldGxvZ29uIGludGUgdmFyIHN0YXJ0YWQgKDB4QzAwMDAxOTIpLg==')
+        'Finding.nla-required' = (ConvertFrom-RdpUtf8Base64 'QXV0ZW50aXNlcmluZyBww6UgbsOkdHZlcmtzbml2w6Uga3LDpHZzIChnw6RsbGFuZGUgVXNlckF1dGhlbnRpY2F0aW9uPTEpLiBOw6RyIGVuIGdydXBwcmluY2lwIHPDpHR0ZXIgZGV0IChIS0xNXFNPRlRXQVJFXFBvbGljaWVzXE1pY3Jvc29mdFxXaW5kb3dzIE5UXFRlcm1pbmFsIFNlcnZpY2VzIFVzZXJBdXRoZW50aWNhdGlvbikgdmlubmVyIHByaW5jaXBlbjogYXR0IHN0w6RuZ2EgYXYgTkxBIGxva2FsdCAoZGlzYWJsZS1ubGEpIGhhciBpbmdlbiB2ZXJrYW4gb2NoIMOldGVyc3TDpGxscyB2aWQgbsOkc3RhIHVwcGRhdGVyaW5nOyBsb2dnYSBpbiBtZWQgZXR0IGxva2FsdCBrb250byBlbGxlciDDpG5kcmEgcHJpbmNpcGVuLg==')
+>>>>>>> i15d
         'Scenario.rdp-cert-invalid.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQLWNlcnRpZmlrYXRldCBoYXIgZ8OldHQgdXQsIHNha25hcyBlbGxlciDDpHIgaW50ZSBkZXQga29uZmlndXJlcmFkZQ==')
         'Finding.rdp-cert-store' = (ConvertFrom-RdpUtf8Base64 'Q2VydGlmaWthdGFya2l2ZXQgUmVtb3RlIERlc2t0b3Agw6RyIHRvbXQgZWxsZXIgaW5uZWjDpWxsZXIgYmFyYSB1dGfDpW5nbmEgY2VydGlmaWthdCwgZWxsZXIgY2VydGlmaWthdCBzb20gUkRQIGludGUga2FuIGFudsOkbmRhIChpbmdlbiBwcml2YXQgbnlja2VsIHNvbSBnw6VyIGF0dCDDtnBwbmEsIGVuIG55Y2tlbGZpbCBzb20gTkVUV09SSyBTRVJWSUNFIGludGUga2FuIGzDpHNhIGVsbGVyIGVuIGbDtnJiw6R0dHJhZCBueWNrZWxhbnbDpG5kbmluZyBzb20gaW50ZSBnw6RsbGVyIHNlcnZlcmF1dGVudGlzZXJpbmcpLg==')
         'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCBhbmdlciBldHQgY2VydGlmaWthdCBzb20gaW50ZSDDpHIgaW5zdGFsbGVyYXQsIGhhciBnw6V0dCB1dCBlbGxlciBzb20gUkRQIGludGUga2FuIGFudsOkbmRhIChpbmdlbiBwcml2YXQgbnlja2VsIHNvbSBnw6VyIGF0dCDDtnBwbmEsIGVuIG55Y2tlbGZpbCBzb20gTkVUV09SSyBTRVJWSUNFIGludGUga2FuIGzDpHNhIGVsbGVyIGVuIGbDtnJiw6R0dHJhZCBueWNrZWxhbnbDpG5kbmluZyBzb20gaW50ZSBnw6RsbGVyIHNlcnZlcmF1dGVudGlzZXJpbmcpLg==')
@@ -268,9 +303,18 @@ $script:RdpStringTable = @{
         'Finding.tls11-server-off' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMSAoc2VydmVyKSDDpHIgaW5ha3RpdmVyYXQ7IGVuZGFzdCBrbGllbnRlciBzb20gaW50ZSBrYW4gYW52w6RuZGEgVExTIDEuMiBww6V2ZXJrYXMu')
         'Finding.rdp-requires-tls' = (ConvertFrom-RdpUtf8Base64 'UkRQLWx5c3NuYXJlbiBrcsOkdmVyIFRMUyAoU2VjdXJpdHlMYXllcj0yLCBldmVudHVlbGx0IHNhdHQgYXYgZW4gZ3J1cHByaW5jaXApLCBzw6UgZGVuIGthbiBpbnRlIGZhbGxhIHRpbGxiYWthIG1lZGFuIFRMUyDDpHIgYXYu')
         'Finding.fips-policy-on' = (ConvertFrom-RdpUtf8Base64 'RklQUy1sw6RnZXQgw6RyIHDDpTogZW5kYXN0IEZJUFMta29tcGF0aWJsYSBwcm90b2tvbGwgb2NoIGNoaWZmZXJzdml0ZXIgdGlsbMOldHMu')
+<<<<<<< HEAD
         'Fix.allow-firewall-inbound-exceptions.Title' = (ConvertFrom-RdpUtf8Base64 'U2x1dGEgbMOldGEgYnJhbmR2w6RnZ3Nwcm9maWxlcm5hIGJsb2NrZXJhIGFsbGEgaW5rb21tYW5kZSBhbnNsdXRuaW5nYXI=')
         'Fix.allow-firewall-inbound-exceptions.Warning' = (ConvertFrom-RdpUtf8Base64 'QWxsYSBha3RpdmVyYWRlIGlua29tbWFuZGUgdGlsbMOldGFuZGUgcmVnbGVyIGkgZGVzc2EgcHJvZmlsZXIgZ8OkbGxlciBpZ2VuLCBpbnRlIGJhcmEgRmrDpHJyc2tyaXZib3JkOiBuw6Vnb24ga2FuIGhhIGJsb2NrZXJhdCBhbGxhIGlua29tbWFuZGUgYW5zbHV0bmluZ2FyIG1lZCBhdnNpa3Qu')
         'Fix.allow-firewall-inbound-exceptions.Restore' = (ConvertFrom-RdpUtf8Base64 'w4VuZ3JhIMOldGfDpHJkZW4gKGRlbiDDpXRlcnN0w6RsbGVyIHZhcmplIERvTm90QWxsb3dFeGNlcHRpb25zKSwgZWxsZXIga8O2ciAob2NoIHN0YXJ0YSBzZWRhbiBvbSk6IHJlZyBhZGQgSEtMTVxTWVNURU1cQ3VycmVudENvbnRyb2xTZXRcU2VydmljZXNcU2hhcmVkQWNjZXNzXFBhcmFtZXRlcnNcRmlyZXdhbGxQb2xpY3lcPHByb2ZpbGU+IC92IERvTm90QWxsb3dFeGNlcHRpb25zIC90IFJFR19EV09SRCAvZCAxIC9m')
+=======
+        'Scenario.user-not-authorized.Title' = (ConvertFrom-RdpUtf8Base64 'QW52w6RuZGFyZW4gaGFyIGludGUgcsOkdHQgYXR0IGxvZ2dhIGluIHZpYSBGasOkcnJza3JpdmJvcmQ=')
+        'Finding.ev-logon-no-right' = (ConvertFrom-RdpUtf8Base64 'U8Oka2VyaGV0IDQ2MjUgbWVkIDB4QzAwMDAxNUI6IGFudsOkbmRhcmVuIGhhciBpbnRlIGJldmlsamF0cyBkZW4gYmVnw6RyZGEgaW5sb2dnbmluZ3N0eXBlbiBww6UgZGVuIGjDpHIgZGF0b3JuLiBCZWzDpGdnZW4gYW5nZXIga29udG90Lg==')
+        'Finding.rdp-right-no-admins' = (ConvertFrom-RdpUtf8Base64 'QWRtaW5pc3RyYXTDtnJlciAoUy0xLTUtMzItNTQ0KSBoYXIgaW50ZSAiVGlsbMOldCBpbmxvZ2duaW5nIHZpYSBGasOkcnJza3JpdmJvcmRzdGrDpG5zdGVyIiAoU2VSZW1vdGVJbnRlcmFjdGl2ZUxvZ29uUmlnaHQpOiBpbmdlbiBhZG1pbmlzdHJhdMO2ciBrYW4gbG9nZ2EgaW4gdmlhIFJEUC4gTsOkciBlbiBncnVwcHJpbmNpcCBzw6R0dGVyIHLDpHR0aWdoZXRlbiDDpXRlcnN0w6RsbHMgZW4gbG9rYWwgw6RuZHJpbmcgdmlkIG7DpHN0YSB1cHBkYXRlcmluZy4=')
+        'Finding.rdp-right-no-rdusers' = (ConvertFrom-RdpUtf8Base64 'RmrDpHJyc2tyaXZib3Jkc2FudsOkbmRhcmUgKFMtMS01LTMyLTU1NSkgaGFyIGludGUgIlRpbGzDpXQgaW5sb2dnbmluZyB2aWEgRmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciI6IGJhcmEgZGUgZ3J1cHBlciBzb20gZm9ydGZhcmFuZGUgaGFyIHLDpHR0aWdoZXRlbiBrYW4gbG9nZ2EgaW4gdmlhIFJEUC4=')
+        'Finding.rdp-right-denied' = (ConvertFrom-RdpUtf8Base64 'Ik5la2EgaW5sb2dnbmluZyB2aWEgRmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciIgKFNlRGVueVJlbW90ZUludGVyYWN0aXZlTG9nb25SaWdodCkgb21mYXR0YXIgQWRtaW5pc3RyYXTDtnJlciAoUy0xLTUtMzItNTQ0KSwgRmrDpHJyc2tyaXZib3Jkc2FudsOkbmRhcmUgKFMtMS01LTMyLTU1NSksIEFudsOkbmRhcmUgKFMtMS01LTMyLTU0NSkgZWxsZXIgQWxsYSAoUy0xLTEtMCk6IG5la2FuZGV0IHZpbm5lciDDtnZlciB2YXJqZSB0aWxsw6V0ZWxzZSwgc8OlIGRlIHNvbSBza2EgbG9nZ2EgaW4gdmlhIFJEUCBrYW4gaW50ZSBkZXQu')
+        'Finding.rdp-deny-local' = (ConvertFrom-RdpUtf8Base64 'Ik5la2EgaW5sb2dnbmluZyB2aWEgRmrDpHJyc2tyaXZib3Jkc3Rqw6Ruc3RlciIgb21mYXR0YXIgbG9rYWxhIGtvbnRvbiAoUy0xLTUtMTEzLCBTLTEtNS0xMTQpLiBTw6RrZXJoZXRzYmFzbGluamVyIGtyw6R2ZXIgZGV0IHDDpSBkb23DpG5hbnNsdXRuYSBtZWRsZW1zc2VydnJhcjogZG9tw6Rua29udG9uIGthbiBmb3J0ZmFyYW5kZSBsb2dnYSBpbiwgYmFyYSBsb2thbGEga29udG9uICguXG5hbW4pIG5la2FzLiBEZXQgw6RyIG9yc2FrZW4gYmFyYSBuw6RyIGV0dCBsb2thbHQga29udG8gbmVrYXMgKDQ2MjUgbWVkIDB4QzAwMDAxNUIgc29tIGFuZ2VyIGRldCku')
+>>>>>>> i15d
         'Fix.allow-rdp-connections.Title' = (ConvertFrom-RdpUtf8Base64 'VGlsbMOldCBmasOkcnJza3JpdmJvcmRzYW5zbHV0bmluZ2Fy')
         'Fix.enable-legacy-tls-server.Title' = (ConvertFrom-RdpUtf8Base64 'QWt0aXZlcmEgVExTIDEuMCBvY2ggMS4xIGbDtnIgw6RsZHJlIFJEUC1rbGllbnRlcg==')
         'Fix.enable-legacy-tls-server.Warning' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMCBvY2ggMS4xIMOkciBpbmFrdHVlbGxhIG9jaCBmw7Zyc3ZhZ2FyIGFsbGEgVExTLXRqw6Ruc3RlciBww6UgZGF0b3JuLCBpbnRlIGJhcmEgUkRQLg==')
@@ -336,6 +380,13 @@ $script:RdpStringTable = @{
         EventsCapped = '{1} bevat meer dan {0} gebeurtenissen met de id''s van deze controle; de oudere zijn niet gelezen, dus de controle is niet geverifieerd'
         EventChecksNotVerified = 'Gebeurteniscontroles ({0}) beschrijven het verleden en worden niet gebruikt om een oplossing te controleren.'
         InvalidSince = '-Since moet een positieve TimeSpan of een aantal uren zijn, niet "{0}".'
+<<<<<<< HEAD
+=======
+        'Scenario.account-locked-or-expired.Title' = 'Het account is vergrendeld, uitgeschakeld of verlopen'
+        'Finding.ev-logon-account' = 'Beveiliging 4625: een account werd geweigerd omdat het vergrendeld is (0xC0000234), het wachtwoord verlopen is (0xC0000071) of moet worden gewijzigd (0xC0000224), of het account verlopen is (0xC0000193). De aanwijzing noemt het account.'
+        'Finding.ev-logon-disabled' = 'Beveiliging 4625: aanmeldingen bij een uitgeschakeld account (0xC0000072). Het raden van wachtwoorden tegen de ingebouwde Gast of een uitgeschakelde Administrator levert deze op elke VM die open staat voor internet; het is alleen de oorzaak als het genoemde account het account is dat zich moet aanmelden.'
+        'Finding.ev-logon-bad-password' = 'Beveiliging 4625: aanmeldingen met een onjuist wachtwoord (0xC000006A) of een onbekende gebruikersnaam (0xC0000064). Veel daarvan vanaf internet zijn het raden van wachtwoorden en kunnen een account vergrendelen.'
+>>>>>>> i15d
         'Scenario.broker-hostname.Title' = 'De hostnaam van de Verbindingsbroker is gewijzigd'
         'Finding.broker-role-installed' = (ConvertFrom-RdpUtf8Base64 'RGUgcm9sIFZlcmJpbmRpbmdzYnJva2VyIHZvb3IgRXh0ZXJuIGJ1cmVhdWJsYWQgaXMgZ2XDr25zdGFsbGVlcmQu')
         'Finding.ev-broker-db-logon' = 'Gebeurtenis 2056: de broker kon zich niet aanmelden bij de database.'
@@ -352,6 +403,12 @@ $script:RdpStringTable = @{
         'Finding.ev-schannel-key' = 'Schannel 36870: er is een fatale fout opgetreden bij het openen van de persoonlijke sleutel van de TLS-serverreferentie.'
         'Finding.ev-schannel-36872' = 'Schannel 36872 is vastgelegd; de betekenis verschilt per Windows-versie, dus het ondersteunt de bevinding alleen.'
         'Finding.machinekeys-acl' = 'MachineKeys of het RDP-sleutelbestand mist een vermelding die Windows nodig heeft (Administrators op de map; SYSTEM en NETWORK SERVICE op de RDP-sleutel).'
+<<<<<<< HEAD
+=======
+        'Scenario.nla-dc-unreachable.Title' = 'Verificatie op netwerkniveau kan geen domeincontroller bereiken'
+        'Finding.ev-logon-no-dc' = 'Beveiliging 4625: aanmeldingen mislukten omdat geen domeincontroller antwoordde (0xC000005E), de vertrouwensrelatie mislukte (0xC000018C, of 0xC000018D: de vertrouwensrelatie tussen deze VM en het domein) of Netlogon niet gestart was (0xC0000192).'
+        'Finding.nla-required' = 'Verificatie op netwerkniveau is vereist (geldende UserAuthentication=1). Als groepsbeleid dit instelt (HKLM\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services UserAuthentication), wint het beleid: NLA lokaal uitschakelen (disable-nla) heeft geen effect en wordt bij de volgende vernieuwing teruggedraaid; meld u aan met een lokaal account of wijzig het beleid.'
+>>>>>>> i15d
         'Scenario.rdp-cert-invalid.Title' = 'Het RDP-certificaat is verlopen, ontbreekt of is niet het ingestelde certificaat'
         'Finding.rdp-cert-store' = 'Het certificaatarchief Remote Desktop is leeg of bevat alleen verlopen certificaten, of certificaten die RDP niet kan gebruiken (geen persoonlijke sleutel die te openen is, een sleutelbestand dat NETWORK SERVICE niet kan lezen, of uitgebreid sleutelgebruik dat niet voor serververificatie is).'
         'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCBub2VtdCBlZW4gY2VydGlmaWNhYXQgZGF0IG5pZXQgaXMgZ2XDr25zdGFsbGVlcmQsIHZlcmxvcGVuIGlzIG9mIGRhdCBSRFAgbmlldCBrYW4gZ2VicnVpa2VuIChnZWVuIHBlcnNvb25saWprZSBzbGV1dGVsIGRpZSB0ZSBvcGVuZW4gaXMsIGVlbiBzbGV1dGVsYmVzdGFuZCBkYXQgTkVUV09SSyBTRVJWSUNFIG5pZXQga2FuIGxlemVuLCBvZiB1aXRnZWJyZWlkIHNsZXV0ZWxnZWJydWlrIGRhdCBuaWV0IHZvb3Igc2VydmVydmVyaWZpY2F0aWUgaXMpLg==')
@@ -381,9 +438,18 @@ $script:RdpStringTable = @{
         'Finding.tls11-server-off' = 'TLS 1.1 (server) is uitgeschakeld; alleen clients die geen TLS 1.2 kunnen gebruiken, worden getroffen.'
         'Finding.rdp-requires-tls' = 'De RDP-listener vereist TLS (SecurityLayer=2, mogelijk ingesteld door groepsbeleid) en kan dus niet terugvallen zolang TLS uit staat.'
         'Finding.fips-policy-on' = 'De FIPS-modus staat aan: alleen FIPS-conforme protocollen en coderingssuites zijn toegestaan.'
+<<<<<<< HEAD
         'Fix.allow-firewall-inbound-exceptions.Title' = 'De firewallprofielen niet langer elke binnenkomende verbinding laten blokkeren'
         'Fix.allow-firewall-inbound-exceptions.Warning' = 'Elke ingeschakelde binnenkomende toestaanregel van deze profielen geldt weer, niet alleen Extern bureaublad: iemand kan alle binnenkomende verbindingen bewust hebben geblokkeerd.'
         'Fix.allow-firewall-inbound-exceptions.Restore' = 'Maak de reparatie ongedaan (die zet elke DoNotAllowExceptions terug), of voer uit (en start daarna opnieuw op): reg add HKLM\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\<profile> /v DoNotAllowExceptions /t REG_DWORD /d 1 /f'
+=======
+        'Scenario.user-not-authorized.Title' = 'De gebruiker heeft geen recht om zich aan te melden via Extern bureaublad'
+        'Finding.ev-logon-no-right' = 'Beveiliging 4625 met 0xC000015B: de gebruiker heeft het gevraagde aanmeldingstype op deze machine niet gekregen. De aanwijzing noemt het account.'
+        'Finding.rdp-right-no-admins' = 'Administrators (S-1-5-32-544) hebben "Aanmelden via Extern bureaublad-services toestaan" (SeRemoteInteractiveLogonRight) niet: geen administrator kan zich via RDP aanmelden. Als groepsbeleid het recht instelt, wordt een lokale wijziging bij de volgende vernieuwing teruggedraaid.'
+        'Finding.rdp-right-no-rdusers' = 'Gebruikers van Extern bureaublad (S-1-5-32-555) hebben "Aanmelden via Extern bureaublad-services toestaan" niet: alleen de groepen die het recht nog hebben, kunnen zich via RDP aanmelden.'
+        'Finding.rdp-right-denied' = '"Aanmelden via Extern bureaublad-services weigeren" (SeDenyRemoteInteractiveLogonRight) bevat Administrators (S-1-5-32-544), Gebruikers van Extern bureaublad (S-1-5-32-555), Gebruikers (S-1-5-32-545) of Iedereen (S-1-1-0): de weigering wint van elke toestemming, dus wie zich via RDP moet aanmelden, kan dat niet.'
+        'Finding.rdp-deny-local' = '"Aanmelden via Extern bureaublad-services weigeren" bevat lokale accounts (S-1-5-113, S-1-5-114). Beveiligingsbasislijnen vereisen dit op lidservers van een domein: domeinaccounts kunnen zich nog aanmelden, alleen lokale accounts (.\naam) worden geweigerd. Het is alleen de oorzaak als een lokaal account wordt geweigerd (4625 met 0xC000015B die het noemt).'
+>>>>>>> i15d
         'Fix.allow-rdp-connections.Title' = 'Extern bureaublad-verbindingen toestaan'
         'Fix.enable-legacy-tls-server.Title' = 'TLS 1.0 en 1.1 inschakelen voor oudere RDP-clients'
         'Fix.enable-legacy-tls-server.Warning' = 'TLS 1.0 en 1.1 zijn verouderd en verzwakken elke TLS-service op deze machine, niet alleen RDP.'
@@ -449,6 +515,13 @@ $script:RdpStringTable = @{
         EventsCapped = (ConvertFrom-RdpUtf8Base64 'ezF9IOS4reWFt+acieatpOaqouafpeS6i+S7tuitmOWIpeeivOeahOS6i+S7tui2hemBjiB7MH0g5YCL77yb6LyD6IiK55qE5LqL5Lu25pyq6K6A5Y+W77yM5Zug5q2k54Sh5rOV6amX6K2J5q2k5qqi5p+l')
         EventChecksNotVerified = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu25qqi5p+l77yIezB977yJ5o+P6L+w55qE5piv6YGO5Y6755qE54uA5rOB77yM5LiN5pyD55So5L6G6amX6K2J5L+u5q2j44CC')
         InvalidSince = (ConvertFrom-RdpUtf8Base64 'LVNpbmNlIOW/hemgiOaYr+ato+eahCBUaW1lU3BhbiDmiJbmmYLmlbjvvIzogIzkuI3mmK8gInswfSLjgII=')
+<<<<<<< HEAD
+=======
+        'Scenario.account-locked-or-expired.Title' = (ConvertFrom-RdpUtf8Base64 '5biz5oi25bey6Y6W5a6a44CB5YGc55So5oiW6YGO5pyf')
+        'Finding.ev-logon-account' = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo5oCnIDQ2MjXvvJrluLPmiLbpga3mi5LvvIzljp/lm6DmmK/lt7LpjpblrprvvIgweEMwMDAwMjM077yJ44CB5a+G56K85bey6YGO5pyf77yIMHhDMDAwMDA3Me+8ieaIluW/hemgiOiuiuabtO+8iDB4QzAwMDAyMjTvvInvvIzmiJbluLPmiLblt7LpgY7mnJ/vvIgweEMwMDAwMTkz77yJ44CC6K2J5pOa5Lit5pyD5YiX5Ye66Kmy5biz5oi244CC')
+        'Finding.ev-logon-disabled' = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo5oCnIDQ2MjXvvJrnmbvlhaXlt7LlgZznlKjnmoTluLPmiLbvvIgweEMwMDAwMDcy77yJ44CC6Yed5bCN5YWn5bu6IEd1ZXN0IOaIluW3suWBnOeUqCBBZG1pbmlzdHJhdG9yIOeahOWvhueivOeMnOa4rO+8jOacg+WcqOavj+mDqOWwjee2sumam+e2sui3r+mWi+aUvueahCBWTSDkuIrnlKLnlJ/mraTpoZ7kuovku7bvvJvlj6rmnInnlbbliJflh7rnmoTluLPmiLbmraPmmK/mh4noqbLnmbvlhaXnmoTluLPmiLbmmYLvvIzpgJnmiY3mmK/ljp/lm6DjgII=')
+        'Finding.ev-logon-bad-password' = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo5oCnIDQ2MjXvvJrku6XpjK/oqqTlr4bnorzvvIgweEMwMDAwMDZB77yJ5oiW5LiN5piO5L2/55So6ICF5ZCN56ix77yIMHhDMDAwMDA2NO+8ieeZu+WFpeOAguS+huiHque2sumam+e2sui3r+eahOWkp+mHj+atpOmhnuS6i+S7tuaYr+WvhueivOeMnOa4rO+8jOWPr+iDveWwjuiHtOW4s+aItuiiq+mOluWumuOAgg==')
+>>>>>>> i15d
         'Scenario.broker-hostname.Title' = (ConvertFrom-RdpUtf8Base64 '6YCj57ea5Luj55CG5Lq655qE5Li75qmf5ZCN56ix5bey6K6K5pu0')
         'Finding.broker-role-installed' = (ConvertFrom-RdpUtf8Base64 '5bey5a6J6KOd6YGg56uv5qGM6Z2i6YCj57ea5Luj55CG5Lq66KeS6Imy44CC')
         'Finding.ev-broker-db-logon' = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu2IDIwNTbvvJrku6PnkIbkurrnhKHms5XnmbvlhaXlhbbos4fmlpnluqvjgII=')
@@ -465,6 +538,12 @@ $script:RdpStringTable = @{
         'Finding.ev-schannel-key' = (ConvertFrom-RdpUtf8Base64 'U2NoYW5uZWwgMzY4NzDvvJrlrZjlj5YgVExTIOS8uuacjeWZqOiqjeitieeahOengeWvhumHkemRsOaZgueZvOeUn+WatOmHjemMr+iqpOOAgg==')
         'Finding.ev-schannel-36872' = (ConvertFrom-RdpUtf8Base64 '5bey6KiY6YyEIFNjaGFubmVsIDM2ODcy77yb5YW25oSP576p5ZugIFdpbmRvd3Mg54mI5pys6ICM55Ww77yM5Zug5q2k5YOF5L2c54K65L2Q6K2J44CC')
         'Finding.machinekeys-acl' = (ConvertFrom-RdpUtf8Base64 'TWFjaGluZUtleXMg5oiWIFJEUCDph5HpkbDmqpTmoYjnvLrlsJEgV2luZG93cyDmiYDpnIDnmoTpoIXnm67vvIjos4fmlpnlpL7kuIrnmoQgQWRtaW5pc3RyYXRvcnPvvJtSRFAg6YeR6ZGw5LiK55qEIFNZU1RFTSDoiIcgTkVUV09SSyBTRVJWSUNF77yJ44CC')
+<<<<<<< HEAD
+=======
+        'Scenario.nla-dc-unreachable.Title' = (ConvertFrom-RdpUtf8Base64 '57ay6Lev5bGk57Sa6amX6K2J54Sh5rOV6YCj57Wh57ay5Z+f5o6n5Yi256uZ')
+        'Finding.ev-logon-no-dc' = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo5oCnIDQ2MjXvvJrnmbvlhaXlpLHmlZfvvIzljp/lm6DmmK/mspLmnInntrLln5/mjqfliLbnq5nlm57mh4nvvIgweEMwMDAwMDVF77yJ44CB5L+h5Lu76Zec5L+C5aSx5pWX77yIMHhDMDAwMDE4Q++8jOaIliAweEMwMDAwMThE77ya5q2kIFZNIOiIh+WFtue2suWfn+S5i+mWk+eahOS/oeS7u++8ieaIliBOZXRsb2dvbiDmnKrllZ/li5XvvIgweEMwMDAwMTky77yJ44CC')
+        'Finding.nla-required' = (ConvertFrom-RdpUtf8Base64 '6ZyA6KaB57ay6Lev5bGk57Sa6amX6K2J77yI5pyJ5pWI55qEIFVzZXJBdXRoZW50aWNhdGlvbj0x77yJ44CC6Iul55Sx576k57WE5Y6f5YmH6Kit5a6a77yISEtMTVxTT0ZUV0FSRVxQb2xpY2llc1xNaWNyb3NvZnRcV2luZG93cyBOVFxUZXJtaW5hbCBTZXJ2aWNlcyBVc2VyQXV0aGVudGljYXRpb27vvInvvIzliYfljp/liYflhKrlhYjvvJrlnKjmnKzmqZ/pl5zplokgTkxB77yIZGlzYWJsZS1ubGHvvInmspLmnInkvZznlKjvvIzkuJTmnIPlnKjkuIvmrKHph43mlrDmlbTnkIbmmYLooqvpgoTljp/vvJvoq4vku6XmnKzmqZ/luLPmiLbnmbvlhaXmiJborormm7Tljp/liYfjgII=')
+>>>>>>> i15d
         'Scenario.rdp-cert-invalid.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaGkeitieW3sumBjuacn+OAgemBuuWkse+8jOaIluS4jeaYr+W3suioreWumueahOaGkeitiQ==')
         'Finding.rdp-cert-store' = (ConvertFrom-RdpUtf8Base64 'UmVtb3RlIERlc2t0b3Ag5oaR6K2J5a2Y5pS+5Y2A5piv56m655qE77yM5oiW5Y+q5YyF5ZCr5bey6YGO5pyf55qE5oaR6K2J77yM5oiW5Y+q5pyJIFJEUCDnhKHms5Xkvb/nlKjnmoTmhpHorYnvvIjmspLmnInlj6/plovllZ/nmoTnp4Hlr4bph5HpkbDjgIFORVRXT1JLIFNFUlZJQ0Ug54Sh5rOV6K6A5Y+W6YeR6ZGw5qqU5qGI77yM5oiW5aKe5by36YeR6ZGw5L2/55So5pa55rOV5LiN5piv5Ly65pyN5Zmo6amX6K2J77yJ44CC')
         'Finding.rdp-cert-binding' = (ConvertFrom-RdpUtf8Base64 'U1NMQ2VydGlmaWNhdGVTSEExSGFzaCDmjIflrprnmoTmhpHorYnmnKrlronoo53jgIHlt7LpgY7mnJ/vvIzmiJYgUkRQIOeEoeazleS9v+eUqO+8iOaykuacieWPr+mWi+WVn+eahOengeWvhumHkemRsOOAgU5FVFdPUksgU0VSVklDRSDnhKHms5XoroDlj5bph5HpkbDmqpTmoYjvvIzmiJblop7lvLfph5HpkbDkvb/nlKjmlrnms5XkuI3mmK/kvLrmnI3lmajpqZforYnvvInjgII=')
@@ -494,9 +573,18 @@ $script:RdpStringTable = @{
         'Finding.tls11-server-off' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMe+8iOS8uuacjeWZqO+8ieW3suWBnOeUqO+8m+WPquacg+W9semfv+eEoeazleS9v+eUqCBUTFMgMS4yIOeahOeUqOaItuerr+OAgg==')
         'Finding.rdp-requires-tls' = (ConvertFrom-RdpUtf8Base64 'UkRQIOaOpeiBveeoi+W8j+imgeaxgiBUTFPvvIhTZWN1cml0eUxheWVyPTLvvIzlj6/og73nlLHnvqTntYTljp/liYfoqK3lrprvvInvvIzlm6DmraTlnKggVExTIOWBnOeUqOaZgueEoeazlemAgOWbnuWFtuS7luaWueW8j+OAgg==')
         'Finding.fips-policy-on' = (ConvertFrom-RdpUtf8Base64 'RklQUyDmqKHlvI/lt7LplovllZ/vvJrlj6rlhYHoqLHnrKblkIggRklQUyDnmoTpgJroqIrljZTlrproiIfliqDlr4blpZfku7bjgII=')
+<<<<<<< HEAD
         'Fix.allow-firewall-inbound-exceptions.Title' = (ConvertFrom-RdpUtf8Base64 '6K6T6Ziy54Gr54mG6Kit5a6a5qqU5LiN5YaN5bCB6Y6W5omA5pyJ6Ly45YWl6YCj57ea')
         'Fix.allow-firewall-inbound-exceptions.Warning' = (ConvertFrom-RdpUtf8Base64 '6YCZ5Lqb6Kit5a6a5qqU5Lit5omA5pyJ5bey5ZWf55So55qE6Ly45YWl5YWB6Kix6KaP5YmH6YO95pyD6YeN5paw55Sf5pWI77yM5LiN5Y+q5piv6YGg56uv5qGM6Z2i77ya5Y+v6IO95pyJ5Lq65Yi75oSP5bCB6Y6W5LqG5omA5pyJ6Ly45YWl6YCj57ea44CC')
         'Fix.allow-firewall-inbound-exceptions.Restore' = (ConvertFrom-RdpUtf8Base64 '5b6p5Y6f5q2k5L+u5q2j77yI5pyD6YKE5Y6f5q+P5YCLIERvTm90QWxsb3dFeGNlcHRpb25z77yJ77yM5oiW5Z+36KGM5LiL5YiX5ZG95Luk5b6M6YeN5paw6ZaL5qmf77yacmVnIGFkZCBIS0xNXFNZU1RFTVxDdXJyZW50Q29udHJvbFNldFxTZXJ2aWNlc1xTaGFyZWRBY2Nlc3NcUGFyYW1ldGVyc1xGaXJld2FsbFBvbGljeVw8cHJvZmlsZT4gL3YgRG9Ob3RBbGxvd0V4Y2VwdGlvbnMgL3QgUkVHX0RXT1JEIC9kIDEgL2Y=')
+=======
+        'Scenario.user-not-authorized.Title' = (ConvertFrom-RdpUtf8Base64 '5L2/55So6ICF5rKS5pyJ6YCP6YGO6YGg56uv5qGM6Z2i55m75YWl55qE5qyK6ZmQ')
+        'Finding.ev-logon-no-right' = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo5oCnIDQ2MjUg5LiU54uA5oWL54K6IDB4QzAwMDAxNULvvJrkvb/nlKjogIXlnKjpgJnpg6jpm7vohabkuIrmnKrnjbLmjojoiIfmiYDopoHmsYLnmoTnmbvlhaXpoZ7lnovjgILorYnmk5rkuK3mnIPliJflh7roqbLluLPmiLbjgII=')
+        'Finding.rdp-right-no-admins' = (ConvertFrom-RdpUtf8Base64 'QWRtaW5pc3RyYXRvcnPvvIhTLTEtNS0zMi01NDTvvInmspLmnInjgIzlhYHoqLHpgI/pgY7pgaDnq6/moYzpnaLmnI3li5nnmbvlhaXjgI3vvIhTZVJlbW90ZUludGVyYWN0aXZlTG9nb25SaWdodO+8ie+8muaykuacieezu+e1seeuoeeQhuWToeiDvemAj+mBjiBSRFAg55m75YWl44CC6Iul5qyK6ZmQ55Sx576k57WE5Y6f5YmH6Kit5a6a77yM5pys5qmf6K6K5pu05pyD5Zyo5LiL5qyh6YeN5paw5pW055CG5pmC6KKr6YKE5Y6f44CC')
+        'Finding.rdp-right-no-rdusers' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5L2/55So6ICF77yIUy0xLTUtMzItNTU177yJ5rKS5pyJ44CM5YWB6Kix6YCP6YGO6YGg56uv5qGM6Z2i5pyN5YuZ55m75YWl44CN77ya5Y+q5pyJ5LuN5pOB5pyJ5q2k5qyK6ZmQ55qE576k57WE6IO96YCP6YGOIFJEUCDnmbvlhaXjgII=')
+        'Finding.rdp-right-denied' = (ConvertFrom-RdpUtf8Base64 '44CM5ouS57WV6YCP6YGO6YGg56uv5qGM6Z2i5pyN5YuZ55m75YWl44CN77yIU2VEZW55UmVtb3RlSW50ZXJhY3RpdmVMb2dvblJpZ2h077yJ5YyF5ZCrIEFkbWluaXN0cmF0b3Jz77yIUy0xLTUtMzItNTQ077yJ44CB6YGg56uv5qGM6Z2i5L2/55So6ICF77yIUy0xLTUtMzItNTU177yJ44CBVXNlcnPvvIhTLTEtNS0zMi01NDXvvInmiJYgRXZlcnlvbmXvvIhTLTEtMS0w77yJ77ya5ouS57WV5YSq5YWI5pa85Lu75L2V5YWB6Kix77yM5Zug5q2k5oeJ6YCP6YGOIFJEUCDnmbvlhaXnmoTkurrnhKHms5XnmbvlhaXjgII=')
+        'Finding.rdp-deny-local' = (ConvertFrom-RdpUtf8Base64 '44CM5ouS57WV6YCP6YGO6YGg56uv5qGM6Z2i5pyN5YuZ55m75YWl44CN5YyF5ZCr5pys5qmf5biz5oi277yIUy0xLTUtMTEz44CBUy0xLTUtMTE077yJ44CC5a6J5YWo5oCn5Z+65rqW6KaB5rGC57ay5Z+f5oiQ5ZOh5Ly65pyN5Zmo6Kit5a6a5q2k6aCF77ya57ay5Z+f5biz5oi25LuN5Y+v55m75YWl77yM5Y+q5pyJ5pys5qmf5biz5oi277yILlzlkI3nqLHvvInmnIPooqvmi5LntZXjgILlj6rmnInnlbbmnKzmqZ/luLPmiLbooqvmi5LntZXmmYLvvIg0NjI1IOS4lOeLgOaFi+eCuiAweEMwMDAwMTVCIOS4puWIl+WHuuipsuW4s+aItu+8ie+8jOmAmeaJjeaYr+WOn+WboOOAgg==')
+>>>>>>> i15d
         'Fix.allow-rdp-connections.Title' = (ConvertFrom-RdpUtf8Base64 '5YWB6Kix6YGg56uv5qGM6Z2i6YCj57ea')
         'Fix.enable-legacy-tls-server.Title' = (ConvertFrom-RdpUtf8Base64 '54K66IiK54mIIFJEUCDnlKjmiLbnq6/llZ/nlKggVExTIDEuMCDoiIcgMS4x')
         'Fix.enable-legacy-tls-server.Warning' = (ConvertFrom-RdpUtf8Base64 'VExTIDEuMCDoiIcgMS4xIOW3sua3mOaxsO+8jOacg+WJiuW8semAmemDqOmbu+iFpuS4iuaJgOaciSBUTFMg5pyN5YuZ55qE5a6J5YWo5oCn77yM6ICM5LiN5Y+q5pivIFJEUOOAgg==')
@@ -4209,6 +4297,69 @@ $script:RdpBackupEntryTests = @{
 $script:RdpCatalog = @{
     Scenarios = @(
         @{
+<<<<<<< HEAD
+=======
+            Id = 'account-locked-or-expired'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-logon-account'
+                        Channel = 'Security'
+                        Provider = 'Microsoft-Windows-Security-Auditing'
+                        EventIds = @(4625)
+                        WindowHours = 24
+                        DataConditions = @(
+                            @{
+                                Fields = @('Status', 'SubStatus')
+                                Accepted = @('0xc0000234', '0xc0000071', '0xc0000224', '0xc0000193')
+                            }
+                        )
+                        ReportFields = @('TargetUserName', 'Status', 'SubStatus')
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-logon-disabled'
+                        Channel = 'Security'
+                        Provider = 'Microsoft-Windows-Security-Auditing'
+                        EventIds = @(4625)
+                        WindowHours = 24
+                        DataConditions = @(
+                            @{
+                                Fields = @('Status', 'SubStatus')
+                                Accepted = @('0xc0000072')
+                            }
+                        )
+                        ReportFields = @('TargetUserName')
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-logon-bad-password'
+                        Channel = 'Security'
+                        Provider = 'Microsoft-Windows-Security-Auditing'
+                        EventIds = @(4625)
+                        WindowHours = 24
+                        DataConditions = @(
+                            @{
+                                Fields = @('Status', 'SubStatus')
+                                Accepted = @('0xc000006a', '0xc0000064')
+                            }
+                        )
+                        ReportFields = @('TargetUserName', 'SubStatus')
+                    }
+                }
+            )
+            Fixes = @()
+        }
+        @{
+>>>>>>> i15d
             Id = 'broker-hostname'
             Evidence = @(
                 @{
@@ -4386,6 +4537,46 @@ $script:RdpCatalog = @{
             Fixes = @('reset-machinekeys-acl', 'renew-rdp-self-signed-cert', 'remove-rdp-cert-binding', 'set-rdp-cert-binding')
         }
         @{
+<<<<<<< HEAD
+=======
+            Id = 'nla-dc-unreachable'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-logon-no-dc'
+                        Channel = 'Security'
+                        Provider = 'Microsoft-Windows-Security-Auditing'
+                        EventIds = @(4625)
+                        WindowHours = 24
+                        DataConditions = @(
+                            @{
+                                Fields = @('Status', 'SubStatus')
+                                Accepted = @('0xc000005e', '0xc000018c', '0xc000018d', '0xc0000192')
+                            }
+                        )
+                        ReportFields = @('TargetDomainName', 'Status', 'SubStatus')
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'nla-required'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                        Name = 'UserAuthentication'
+                        Op = 'equals'
+                        Value = 1
+                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                        PolicyName = 'UserAuthentication'
+                    }
+                }
+            )
+            Fixes = @('disable-nla')
+        }
+        @{
+>>>>>>> i15d
             Id = 'rdp-cert-invalid'
             Evidence = @(
                 @{
@@ -4690,8 +4881,122 @@ $script:RdpCatalog = @{
             )
             Fixes = @('enable-tls12-server', 'suspend-group-policy', 'resume-group-policy', 'enable-legacy-tls-server')
         }
+<<<<<<< HEAD
     )
     Checks = @{
+=======
+        @{
+            Id = 'user-not-authorized'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-logon-no-right'
+                        Channel = 'Security'
+                        Provider = 'Microsoft-Windows-Security-Auditing'
+                        EventIds = @(4625)
+                        WindowHours = 24
+                        DataConditions = @(
+                            @{
+                                Fields = @('Status', 'SubStatus')
+                                Accepted = @('0xc000015b')
+                            }
+                        )
+                        ReportFields = @('TargetUserName', 'LogonType')
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-right-no-admins'
+                        Right = 'SeRemoteInteractiveLogonRight'
+                        FiresWhen = 'missing-any'
+                        Sids = @('S-1-5-32-544')
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-right-no-rdusers'
+                        Right = 'SeRemoteInteractiveLogonRight'
+                        FiresWhen = 'missing-any'
+                        Sids = @('S-1-5-32-555')
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-right-denied'
+                        Right = 'SeDenyRemoteInteractiveLogonRight'
+                        FiresWhen = 'granted-any'
+                        Sids = @('S-1-5-32-544', 'S-1-5-32-555', 'S-1-5-32-545', 'S-1-1-0')
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'user-right'
+                        Id = 'rdp-deny-local'
+                        Right = 'SeDenyRemoteInteractiveLogonRight'
+                        FiresWhen = 'granted-any'
+                        Sids = @('S-1-5-113', 'S-1-5-114')
+                    }
+                }
+            )
+            Fixes = @()
+        }
+    )
+    Checks = @{
+        'ev-logon-account' = @{
+            Kind = 'event-query'
+            Id = 'ev-logon-account'
+            Channel = 'Security'
+            Provider = 'Microsoft-Windows-Security-Auditing'
+            EventIds = @(4625)
+            WindowHours = 24
+            DataConditions = @(
+                @{
+                    Fields = @('Status', 'SubStatus')
+                    Accepted = @('0xc0000234', '0xc0000071', '0xc0000224', '0xc0000193')
+                }
+            )
+            ReportFields = @('TargetUserName', 'Status', 'SubStatus')
+        }
+        'ev-logon-disabled' = @{
+            Kind = 'event-query'
+            Id = 'ev-logon-disabled'
+            Channel = 'Security'
+            Provider = 'Microsoft-Windows-Security-Auditing'
+            EventIds = @(4625)
+            WindowHours = 24
+            DataConditions = @(
+                @{
+                    Fields = @('Status', 'SubStatus')
+                    Accepted = @('0xc0000072')
+                }
+            )
+            ReportFields = @('TargetUserName')
+        }
+        'ev-logon-bad-password' = @{
+            Kind = 'event-query'
+            Id = 'ev-logon-bad-password'
+            Channel = 'Security'
+            Provider = 'Microsoft-Windows-Security-Auditing'
+            EventIds = @(4625)
+            WindowHours = 24
+            DataConditions = @(
+                @{
+                    Fields = @('Status', 'SubStatus')
+                    Accepted = @('0xc000006a', '0xc0000064')
+                }
+            )
+            ReportFields = @('TargetUserName', 'SubStatus')
+        }
+>>>>>>> i15d
         'broker-role-installed' = @{
             Kind = 'windows-feature'
             Id = 'broker-role-installed'
@@ -4812,6 +5117,34 @@ $script:RdpCatalog = @{
                 }
             )
         }
+<<<<<<< HEAD
+=======
+        'ev-logon-no-dc' = @{
+            Kind = 'event-query'
+            Id = 'ev-logon-no-dc'
+            Channel = 'Security'
+            Provider = 'Microsoft-Windows-Security-Auditing'
+            EventIds = @(4625)
+            WindowHours = 24
+            DataConditions = @(
+                @{
+                    Fields = @('Status', 'SubStatus')
+                    Accepted = @('0xc000005e', '0xc000018c', '0xc000018d', '0xc0000192')
+                }
+            )
+            ReportFields = @('TargetDomainName', 'Status', 'SubStatus')
+        }
+        'nla-required' = @{
+            Kind = 'registry-value'
+            Id = 'nla-required'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+            Name = 'UserAuthentication'
+            Op = 'equals'
+            Value = 1
+            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+            PolicyName = 'UserAuthentication'
+        }
+>>>>>>> i15d
         'rdp-cert-store' = @{
             Kind = 'certificate-store'
             Id = 'rdp-cert-store'
@@ -5009,6 +5342,52 @@ $script:RdpCatalog = @{
             PolicyKey = $null
             PolicyName = $null
         }
+<<<<<<< HEAD
+=======
+        'ev-logon-no-right' = @{
+            Kind = 'event-query'
+            Id = 'ev-logon-no-right'
+            Channel = 'Security'
+            Provider = 'Microsoft-Windows-Security-Auditing'
+            EventIds = @(4625)
+            WindowHours = 24
+            DataConditions = @(
+                @{
+                    Fields = @('Status', 'SubStatus')
+                    Accepted = @('0xc000015b')
+                }
+            )
+            ReportFields = @('TargetUserName', 'LogonType')
+        }
+        'rdp-right-no-admins' = @{
+            Kind = 'user-right'
+            Id = 'rdp-right-no-admins'
+            Right = 'SeRemoteInteractiveLogonRight'
+            FiresWhen = 'missing-any'
+            Sids = @('S-1-5-32-544')
+        }
+        'rdp-right-no-rdusers' = @{
+            Kind = 'user-right'
+            Id = 'rdp-right-no-rdusers'
+            Right = 'SeRemoteInteractiveLogonRight'
+            FiresWhen = 'missing-any'
+            Sids = @('S-1-5-32-555')
+        }
+        'rdp-right-denied' = @{
+            Kind = 'user-right'
+            Id = 'rdp-right-denied'
+            Right = 'SeDenyRemoteInteractiveLogonRight'
+            FiresWhen = 'granted-any'
+            Sids = @('S-1-5-32-544', 'S-1-5-32-555', 'S-1-5-32-545', 'S-1-1-0')
+        }
+        'rdp-deny-local' = @{
+            Kind = 'user-right'
+            Id = 'rdp-deny-local'
+            Right = 'SeDenyRemoteInteractiveLogonRight'
+            FiresWhen = 'granted-any'
+            Sids = @('S-1-5-113', 'S-1-5-114')
+        }
+>>>>>>> i15d
     }
     Fixes = @{
         'allow-firewall-inbound-exceptions' = @{
@@ -5093,6 +5472,37 @@ $script:RdpCatalog = @{
             Reboot = $true
             WeakensSecurity = $false
         }
+<<<<<<< HEAD
+=======
+        'disable-nla' = @{
+            Id = 'disable-nla'
+            Command = 'Disable-RdpNetworkLevelAuthentication'
+            OptIn = $true
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'UserAuthentication'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 0
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'UserAuthentication'
+                }
+            )
+            VerifyChecks = @('nla-required')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $true
+            WeakensSecurity = $true
+        }
+>>>>>>> i15d
         'enable-legacy-tls-server' = @{
             Id = 'enable-legacy-tls-server'
             Command = 'Enable-RdpLegacyTlsProtocol'

@@ -66,6 +66,25 @@ const event = (provider: string, id: number) =>
 const failedLogon = (status: string, subStatus: string, user = 'alice') =>
   `<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='Microsoft-Windows-Security-Auditing' Guid='{54849625-5478-4994-a5ba-3e3b0328c30d}'/><EventID>4625</EventID><Level>0</Level></System><EventData><Data Name='TargetUserName'>${user}</Data><Data Name='Status'>${status}</Data><Data Name='FailureReason'>%%2307</Data><Data Name='SubStatus'>${subStatus}</Data><Data Name='LogonType'>3</Data></EventData></Event>`;
 
+/**
+ * The Security log as wevtutil answers each check's own query: the XPath names the check's
+ * codes as `Data[@Name='Status']='0x...'`, so a query gets the events that carry one of them
+ * (a shim section per code, matched in the query's arguments) and nothing else.
+ */
+const securityLog = (...events: [status: string, subStatus: string, user?: string][]) => {
+  const codes = [...new Set(events.flatMap(([st, sub]) => [st, sub]))].filter((c) => c !== '0x0');
+  return [
+    ...codes.map((code) => ({
+      match: `='${code}'`,
+      output: events
+        .filter(([st, sub]) => st === code || sub === code)
+        .map(([st, sub, user]) => failedLogon(st, sub, user))
+        .join('\n'),
+    })),
+    { match: 'Security', output: '' },
+  ];
+};
+
 /** secedit's USER_RIGHTS template, as `type` hands it to for /f on Windows (see shim.c). */
 const rights = (...lines: string[]) =>
   ['[Unicode]', 'Unicode=yes', '[Privilege Rights]', ...lines, '[Version]', 'Revision=1'].join(
@@ -265,16 +284,29 @@ run('diagnosis in a real cmd.exe', () => {
     const queries = w.log('wevtutil');
     expect(queries.map((q) => q.split('"')[1])).toEqual([
       'Security',
+      'Security',
+      'Security',
       'Microsoft-Windows-TerminalServices-SessionBroker/Operational',
       'Microsoft-Windows-TerminalServices-SessionBroker-Client/Operational',
       'System',
+      'Security',
+      'Security',
     ]);
     for (const q of queries) {
       expect(q).toContain('/rd:true');
       expect(q).toContain('timediff(@SystemTime) <= 86400000');
       expect(q).toContain('/f:xml');
     }
-    expect(queries[3]).toContain(
+    const security = queries.filter((q) => q.split('"')[1] === 'Security');
+    for (const q of security) {
+      expect(q).toContain(' /c:1 ');
+      expect(q).toMatch(/ and EventData\[Data\[@Name='Status'\]='0xc[0-9a-f]{7}' or /);
+      expect(q).toContain("Data[@Name='SubStatus']=");
+    }
+    expect(security.find((q) => q.includes("='0xc000015b'"))).toContain(
+      "EventData[Data[@Name='Status']='0xc000015b' or Data[@Name='SubStatus']='0xc000015b']]",
+    );
+    expect(queries[5]).toContain(
       "Provider[@Name='Schannel'] and (EventID=36870 or EventID=36871 or EventID=36872)",
     );
   });
@@ -310,15 +342,13 @@ run('diagnosis in a real cmd.exe', () => {
         output: event('Microsoft-Windows-TerminalServices-SessionBroker', 2056),
       },
       { match: 'SessionBroker-Client', output: '' },
-      {
-        match: 'Security',
-        output: [
-          failedLogon('0xc000006d', '0xc000006a', 'guess'),
-          failedLogon('0xc000006e', '0xc0000072'),
-          failedLogon('0xc000005e', '0x0'),
-          failedLogon('0xc000015b', '0x0'),
-        ].join('\n'),
-      },
+      ...securityLog(
+        ['0xc000006d', '0xc000006a', 'guess'],
+        ['0xc000006e', '0xc0000072', 'Guest'],
+        ['0xc0000234', '0x0'],
+        ['0xc000005e', '0x0'],
+        ['0xc000015b', '0x0'],
+      ),
       {
         match: 'System',
         output: [
@@ -330,7 +360,7 @@ run('diagnosis in a real cmd.exe', () => {
     w.fixture('secedit', [
       {
         match: '/export',
-        output: rights(HEALTHY_RIGHTS, 'SeDenyRemoteInteractiveLogonRight = *S-1-5-113'),
+        output: rights(HEALTHY_RIGHTS, 'SeDenyRemoteInteractiveLogonRight = *S-1-5-32-555'),
       },
     ]);
     w.fixture('netstat', [{ match: '*', output: listening(4242) }]);
@@ -340,7 +370,7 @@ run('diagnosis in a real cmd.exe', () => {
       { match: '*', output: answers.quiet },
     ]);
     expect(report(w.interactive(pasteAll()))).toEqual([
-      'RDPRESCUE account-locked-or-expired DETECTED ev-logon-account,ev-logon-bad-password',
+      'RDPRESCUE account-locked-or-expired DETECTED ev-logon-account,ev-logon-disabled,ev-logon-bad-password',
       'RDPRESCUE broker-hostname DETECTED ev-broker-db-logon',
       'RDPRESCUE credssp-oracle DETECTED credssp-force-updated-clients',
       'RDPRESCUE machinekeys-access DETECTED ev-rcm-cert',
@@ -489,11 +519,12 @@ run('diagnosis in a real cmd.exe', () => {
     expect(report(w.interactive(pasteAll()))).toEqual(expected);
     const batch = w.batch('C:\\rr\\diagnose.cmd');
     // Wine's batch reader, not Windows': after a line that starts with "(" and ends with ")"
-    // (here: "(if fips...)&set L=%F%&if /i %F%==<fired> (...)") it reads the next line before
-    // running this one, so the letter set at the end of the line is not seen by the next
-    // ("(if a==b (set x=1))&set r=b&if a==b (set r=c)" then "set %r%_1=v": Wine sets _1).
+    // (here: "(if not "%_b_1%"=="." (...))&...", the account-locked-or-expired outcome) it
+    // reads the next line, broker-hostname's, before running this one, so that line expands
+    // its letters too early ("(if a==b (set x=1))" then "set y=%x%": Wine sets y empty).
     // Windows reads a batch file a line at a time outside blocks; the paste run above holds.
-    const wineReadAhead = (l: string) => l.replace('ev-logon-no-right?,', '');
+    const wineReadAhead = (l: string) =>
+      l.startsWith('RDPRESCUE broker-hostname ') ? 'RDPRESCUE broker-hostname (read ahead)' : l;
     expect(report(batch.stdout).map(wineReadAhead)).toEqual(expected.map(wineReadAhead));
     expect(batch.code).toBe(0);
   });
@@ -505,32 +536,27 @@ run('diagnosis in a real cmd.exe', () => {
       );
     healthy();
     // Password guessing only: evidence, never a detection.
-    w.fixture('wevtutil', [
-      {
-        match: 'Security',
-        output: [
-          failedLogon('0xc000006d', '0xc000006a'),
-          failedLogon('0xc000006d', '0xc0000064'),
-        ].join('\n'),
-      },
-    ]);
+    w.fixture('wevtutil', securityLog(['0xc000006d', '0xc000006a'], ['0xc000006d', '0xc0000064']));
     expect(lines()).toEqual([
       'RDPRESCUE account-locked-or-expired CLEAR -',
       'RDPRESCUE nla-dc-unreachable CLEAR -',
       'RDPRESCUE user-not-authorized CLEAR -',
     ]);
     // The reason in SubStatus (Status is the generic 0xc000006e / 0xc000006d).
-    w.fixture('wevtutil', [
-      {
-        match: 'Security',
-        output: [
-          failedLogon('0xc000006e', '0xc0000193'),
-          failedLogon('0xc000006d', '0xc0000192'),
-        ].join('\n'),
-      },
-    ]);
+    w.fixture('wevtutil', securityLog(['0xc000006e', '0xc0000193'], ['0xc000006d', '0xc0000192']));
     expect(lines()).toEqual([
       'RDPRESCUE account-locked-or-expired DETECTED ev-logon-account',
+      'RDPRESCUE nla-dc-unreachable DETECTED ev-logon-no-dc',
+      'RDPRESCUE user-not-authorized CLEAR -',
+    ]);
+    // Password guessing against the disabled built-in Guest (on every VM open to the
+    // internet): evidence only. A broken trust of this workstation (0xc000018d) is a DC problem.
+    w.fixture(
+      'wevtutil',
+      securityLog(['0xc000006e', '0xc0000072', 'Guest'], ['0xc000018d', '0x0']),
+    );
+    expect(lines()).toEqual([
+      'RDPRESCUE account-locked-or-expired CLEAR -',
       'RDPRESCUE nla-dc-unreachable DETECTED ev-logon-no-dc',
       'RDPRESCUE user-not-authorized CLEAR -',
     ]);
@@ -562,11 +588,23 @@ run('diagnosis in a real cmd.exe', () => {
     expect(line()).toEqual([
       'RDPRESCUE user-not-authorized DETECTED rdp-right-no-admins,rdp-right-no-rdusers',
     ]);
-    // Local administrators denied by SID, among names.
+    // Local accounts denied (security baselines require it on domain members): domain
+    // accounts still sign in, so it is evidence only.
     w.fixture('secedit', [
       {
         match: '/export',
-        output: rights(HEALTHY_RIGHTS, 'SeDenyRemoteInteractiveLogonRight = Guest,*S-1-5-114'),
+        output: rights(
+          HEALTHY_RIGHTS,
+          'SeDenyRemoteInteractiveLogonRight = Guest,*S-1-5-113,*S-1-5-114',
+        ),
+      },
+    ]);
+    expect(line()).toEqual(['RDPRESCUE user-not-authorized CLEAR -']);
+    // Everyone denied by SID, among names.
+    w.fixture('secedit', [
+      {
+        match: '/export',
+        output: rights(HEALTHY_RIGHTS, 'SeDenyRemoteInteractiveLogonRight = Guest,*S-1-1-0'),
       },
     ]);
     expect(line()).toEqual(['RDPRESCUE user-not-authorized DETECTED rdp-right-denied']);

@@ -3,7 +3,7 @@ import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { wineAvailable } from './wine.ts';
 import { FixSession, read, undo } from './fix-session.ts';
-import { RDP } from './keys.ts';
+import { POLICY, RDP } from './keys.ts';
 
 /**
  * disable-nla (opt-in, weakens security) pasted into a real interactive cmd.exe (Wine):
@@ -55,6 +55,25 @@ describe.skipIf(!wineAvailable())('disable-nla in a real cmd.exe', () => {
     expect(w.exportKey(RDP)).toContain('"UserAuthentication"=dword:00000000');
     w.interactive(undo(FIX));
     expect(w.exportKey(RDP)).toBe(before);
+  });
+
+  it('warns that it weakens security, and never says applied while Group Policy requires NLA', () => {
+    rmSync(session.backupDir(FIX), { recursive: true, force: true });
+    w.reg(`reg add "${RDP}" /v UserAuthentication /t REG_DWORD /d 1 /f`);
+    w.reg(`reg add "${POLICY}" /v UserAuthentication /t REG_DWORD /d 1 /f`);
+    try {
+      const out = w.interactive(session.blocks(FIX));
+      expect(out).toContain('RDPRESCUE warning: Without Network Level Authentication');
+      expect(out).toContain(`RDPRESCUE ${FIX} verify nla-required still-fires`);
+      expect(out).toContain(`RDPRESCUE ${FIX} FAILED`);
+      expect(out).not.toContain(`RDPRESCUE ${FIX} applied`);
+      const done = session.batch(FIX);
+      expect(done.applied).toBe(false);
+      expect(done.code).toBe(1);
+    } finally {
+      w.reg(`reg delete "${POLICY}" /v UserAuthentication /f >nul 2>&1`);
+      w.interactive(undo(FIX));
+    }
   });
 
   it('disable-nla.cmd as a batch file: exit 0 with the value written', () => {

@@ -31,12 +31,13 @@ Describe 'failed logons (Security 4625)' {
 
     It '<Id> is Detected by <Status>/<SubStatus> and names the account' -ForEach @(
         @{ Id = 'account-locked-or-expired'; Status = '0xc0000234'; SubStatus = '0x0'; Check = 'ev-logon-account' }
-        @{ Id = 'account-locked-or-expired'; Status = '0xc000006e'; SubStatus = '0xc0000072'; Check = 'ev-logon-account' }
+        @{ Id = 'account-locked-or-expired'; Status = '0xc000006e'; SubStatus = '0xc0000071'; Check = 'ev-logon-account' }
         @{ Id = 'account-locked-or-expired'; Status = '0xc000006e'; SubStatus = '0xc0000193'; Check = 'ev-logon-account' }
         @{ Id = 'account-locked-or-expired'; Status = '0xc000006d'; SubStatus = '0xc0000224'; Check = 'ev-logon-account' }
         @{ Id = 'user-not-authorized'; Status = '0xc000015b'; SubStatus = '0x0'; Check = 'ev-logon-no-right' }
         @{ Id = 'nla-dc-unreachable'; Status = '0xc000005e'; SubStatus = '0x0'; Check = 'ev-logon-no-dc' }
         @{ Id = 'nla-dc-unreachable'; Status = '0xc000018c'; SubStatus = '0x0'; Check = 'ev-logon-no-dc' }
+        @{ Id = 'nla-dc-unreachable'; Status = '0xc000018d'; SubStatus = '0x0'; Check = 'ev-logon-no-dc' }
         @{ Id = 'nla-dc-unreachable'; Status = '0xc000006d'; SubStatus = '0xc0000192'; Check = 'ev-logon-no-dc' }
     ) {
         Add-FailedLogon -Status $Status -SubStatus $SubStatus -User 'alice'
@@ -64,6 +65,17 @@ Describe 'failed logons (Security 4625)' {
         $result = Get-ScenarioResult -Id 'account-locked-or-expired'
         $result.Status | Should -Be 'Clear'
         @($result.Checks | Where-Object { $_.CheckId -eq 'ev-logon-bad-password' })[0].Outcome | Should -Be 'fired'
+    }
+
+    It 'reports logons to disabled accounts (password guessing against Guest) as supporting evidence only, naming them' {
+        for ($i = 0; $i -lt 50; $i++) {
+            Add-FailedLogon -Status '0xc000006e' -SubStatus '0xc0000072' -User 'Guest' -MinutesAgo (5 + $i)
+        }
+        $result = Get-ScenarioResult -Id 'account-locked-or-expired'
+        $result.Status | Should -Be 'Clear'
+        $disabled = @($result.Checks | Where-Object { $_.CheckId -eq 'ev-logon-disabled' })[0]
+        $disabled.Outcome | Should -Be 'fired'
+        $disabled.Detail | Should -Match '/TargetUserName:Guest(/|$)'
     }
 
     It 'finds a locked account behind 1,500 newer failed logons with a bad password' {

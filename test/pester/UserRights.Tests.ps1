@@ -49,14 +49,26 @@ Describe 'user rights by SID' {
     }
 
     It 'is Detected naming <Sid> when the deny right holds it' -ForEach @(
-        @{ Sid = 'S-1-5-113' }
-        @{ Sid = 'S-1-5-114' }
+        @{ Sid = 'S-1-5-32-544' }
         @{ Sid = 'S-1-5-32-555' }
+        @{ Sid = 'S-1-5-32-545' }
+        @{ Sid = 'S-1-1-0' }
     ) {
         $global:RdpFake.UserRights['SeDenyRemoteInteractiveLogonRight'] = @('Guest', "*$Sid")
         $result = Invoke-RdpDiagnosis -Scenario 'user-not-authorized'
         $result.Status | Should -Be 'Detected'
         (Get-CheckResult -Result $result -CheckId 'rdp-right-denied').Detail | Should -Be $Sid
+    }
+
+    It 'reports local accounts (<Sid>) in the deny right as evidence only: baselines require it on domain members' -ForEach @(
+        @{ Sid = 'S-1-5-113' }
+        @{ Sid = 'S-1-5-114' }
+    ) {
+        $global:RdpFake.UserRights['SeDenyRemoteInteractiveLogonRight'] = @('Guest', "*$Sid")
+        $result = Invoke-RdpDiagnosis -Scenario 'user-not-authorized'
+        $result.Status | Should -Be 'Clear'
+        (Get-CheckResult -Result $result -CheckId 'rdp-right-denied').Outcome | Should -Be 'quiet'
+        (Get-CheckResult -Result $result -CheckId 'rdp-deny-local').Detail | Should -Be $Sid
     }
 
     It 'does not take a localized name for the SID it stands for' {

@@ -49,6 +49,20 @@ Describe 'verification after a fix' {
         $result.Message | Should -BeLike "*HKLM:\SYSTEM\CurrentControlSet\Services\gpsvc\Start*"
     }
 
+    It 'Disable-RdpNetworkLevelAuthentication is Applied when no Group Policy requires NLA' {
+        $result = Disable-RdpNetworkLevelAuthentication -BackupRoot $global:RdpFake.BackupRoot -Confirm:$false -WarningAction SilentlyContinue
+        $result.Result | Should -Be 'Applied'
+        $global:RdpFake.Registry["$($global:RdpFake.RdpTcpKey)|UserAuthentication"].Value | Should -Be 0
+    }
+
+    It 'Disable-RdpNetworkLevelAuthentication is never Applied while Group Policy requires NLA' {
+        # Policies\...\Terminal Services UserAuthentication=1 wins over the listener's value.
+        $global:RdpFake.Registry['HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services|UserAuthentication'] = @{ Kind = 'DWord'; Value = 1 }
+        $result = Disable-RdpNetworkLevelAuthentication -BackupRoot $global:RdpFake.BackupRoot -Confirm:$false -WarningAction SilentlyContinue
+        $result.Result | Should -Not -Be 'Applied'
+        $result.Message | Should -BeLike '*nla-required*'
+    }
+
     It 'Enable-RdpLegacyTlsProtocol is NotVerified when DisabledByDefault of TLS 1.1 does not keep the write' {
         # Its help: "All four values read back as written"; its state checks read Enabled only.
         Set-FakeCheckFiring -Check (Get-RdpTestCheck -Id 'tls10-server-off')

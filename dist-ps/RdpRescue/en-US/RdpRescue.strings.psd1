@@ -43,6 +43,13 @@
     'EventsCapped' = '{1} holds more than {0} events with this check''s ids; the older ones were not read, so the check is not verified'
     'EventChecksNotVerified' = 'Event checks ({0}) describe the past and are not used to verify a fix.'
     'InvalidSince' = '-Since must be a positive TimeSpan or a number of hours, not "{0}".'
+<<<<<<< HEAD
+=======
+    'Scenario.account-locked-or-expired.Title' = 'The account is locked out, disabled or expired'
+    'Finding.ev-logon-account' = 'Security 4625: an account was refused because it is locked out (0xC0000234), its password expired (0xC0000071) or must change (0xC0000224), or it expired (0xC0000193). The evidence names the account.'
+    'Finding.ev-logon-disabled' = 'Security 4625: logons to a disabled account (0xC0000072). Password guessing against the built-in Guest or a disabled Administrator writes these on every VM open to the internet; it is the cause only when the account named is the one that should sign in.'
+    'Finding.ev-logon-bad-password' = 'Security 4625: logons with a wrong password (0xC000006A) or an unknown user name (0xC0000064). Many of them from the internet are password guessing, and can lock an account out.'
+>>>>>>> i15d
     'Scenario.broker-hostname.Title' = 'The Connection Broker''s host name was changed'
     'Finding.broker-role-installed' = 'The Remote Desktop Connection Broker role is installed.'
     'Finding.ev-broker-db-logon' = 'Event 2056: the broker failed to log on to its database.'
@@ -59,6 +66,12 @@
     'Finding.ev-schannel-key' = 'Schannel 36870: a fatal error occurred accessing the TLS server credential private key.'
     'Finding.ev-schannel-36872' = 'Schannel 36872 was logged; its meaning differs between Windows versions, so it only supports the finding.'
     'Finding.machinekeys-acl' = 'MachineKeys or the RDP key file lacks an entry Windows needs (Administrators on the folder; SYSTEM and NETWORK SERVICE on the RDP key).'
+<<<<<<< HEAD
+=======
+    'Scenario.nla-dc-unreachable.Title' = 'Network Level Authentication cannot reach a domain controller'
+    'Finding.ev-logon-no-dc' = 'Security 4625: logons failed because no domain controller answered (0xC000005E), the trust failed (0xC000018C, or 0xC000018D: the trust between this VM and its domain) or Netlogon was not started (0xC0000192).'
+    'Finding.nla-required' = 'Network Level Authentication is required (effective UserAuthentication=1). When Group Policy sets it (HKLM\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services UserAuthentication), the policy wins: turning NLA off locally (disable-nla) has no effect and is reverted at the next refresh; sign in with a local account or change the policy.'
+>>>>>>> i15d
     'Scenario.rdp-cert-invalid.Title' = 'The RDP certificate is expired, missing, or not the configured one'
     'Finding.rdp-cert-store' = 'The Remote Desktop certificate store is empty or holds only expired certificates, or certificates RDP cannot use (no private key that opens, a key file NETWORK SERVICE cannot read, or an Enhanced Key Usage not for server authentication).'
     'Finding.rdp-cert-binding' = 'SSLCertificateSHA1Hash names a certificate that is not installed, has expired, or that RDP cannot use (no private key that opens, a key file NETWORK SERVICE cannot read, or an Enhanced Key Usage not for server authentication).'
@@ -88,9 +101,18 @@
     'Finding.tls11-server-off' = 'TLS 1.1 (server) is disabled; only clients that cannot use TLS 1.2 are affected.'
     'Finding.rdp-requires-tls' = 'The RDP listener requires TLS (SecurityLayer=2, possibly set by Group Policy), so it cannot fall back while TLS is off.'
     'Finding.fips-policy-on' = 'FIPS mode is on: only FIPS-compliant protocols and cipher suites are allowed.'
+<<<<<<< HEAD
     'Fix.allow-firewall-inbound-exceptions.Title' = 'Stop the firewall profiles from blocking every inbound connection'
     'Fix.allow-firewall-inbound-exceptions.Warning' = 'Every enabled inbound allow rule of these profiles applies again, not only Remote Desktop: someone may have blocked all inbound connections on purpose.'
     'Fix.allow-firewall-inbound-exceptions.Restore' = 'Undo the fix (it restores each DoNotAllowExceptions), or run (then restart): reg add HKLM\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\<profile> /v DoNotAllowExceptions /t REG_DWORD /d 1 /f'
+=======
+    'Scenario.user-not-authorized.Title' = 'The user has no right to sign in through Remote Desktop'
+    'Finding.ev-logon-no-right' = 'Security 4625 with 0xC000015B: the user has not been granted the requested logon type on this machine. The evidence names the account.'
+    'Finding.rdp-right-no-admins' = 'Administrators (S-1-5-32-544) do not hold "Allow log on through Remote Desktop Services" (SeRemoteInteractiveLogonRight): no administrator can sign in over RDP. When a Group Policy sets the right, a local change is reverted at the next refresh.'
+    'Finding.rdp-right-no-rdusers' = 'Remote Desktop Users (S-1-5-32-555) do not hold "Allow log on through Remote Desktop Services": only the groups that still hold it can sign in over RDP.'
+    'Finding.rdp-right-denied' = '"Deny log on through Remote Desktop Services" (SeDenyRemoteInteractiveLogonRight) holds Administrators (S-1-5-32-544), Remote Desktop Users (S-1-5-32-555), Users (S-1-5-32-545) or Everyone (S-1-1-0): the denial wins over any allow, so the people who should sign in over RDP cannot.'
+    'Finding.rdp-deny-local' = '"Deny log on through Remote Desktop Services" holds local accounts (S-1-5-113, S-1-5-114). Security baselines require this on domain member servers: domain accounts still sign in, only local accounts (.\name) are refused. It is the cause only when a local account is refused (4625 with 0xC000015B naming it).'
+>>>>>>> i15d
     'Fix.allow-rdp-connections.Title' = 'Allow Remote Desktop connections'
     'Fix.enable-legacy-tls-server.Title' = 'Enable TLS 1.0 and 1.1 for legacy RDP clients'
     'Fix.enable-legacy-tls-server.Warning' = 'TLS 1.0 and 1.1 are deprecated and weaken every TLS service on this machine, not only RDP.'

@@ -43,6 +43,13 @@
     'EventsCapped' = '{1} bevat meer dan {0} gebeurtenissen met de id''s van deze controle; de oudere zijn niet gelezen, dus de controle is niet geverifieerd'
     'EventChecksNotVerified' = 'Gebeurteniscontroles ({0}) beschrijven het verleden en worden niet gebruikt om een oplossing te controleren.'
     'InvalidSince' = '-Since moet een positieve TimeSpan of een aantal uren zijn, niet "{0}".'
+<<<<<<< HEAD
+=======
+    'Scenario.account-locked-or-expired.Title' = 'Het account is vergrendeld, uitgeschakeld of verlopen'
+    'Finding.ev-logon-account' = 'Beveiliging 4625: een account werd geweigerd omdat het vergrendeld is (0xC0000234), het wachtwoord verlopen is (0xC0000071) of moet worden gewijzigd (0xC0000224), of het account verlopen is (0xC0000193). De aanwijzing noemt het account.'
+    'Finding.ev-logon-disabled' = 'Beveiliging 4625: aanmeldingen bij een uitgeschakeld account (0xC0000072). Het raden van wachtwoorden tegen de ingebouwde Gast of een uitgeschakelde Administrator levert deze op elke VM die open staat voor internet; het is alleen de oorzaak als het genoemde account het account is dat zich moet aanmelden.'
+    'Finding.ev-logon-bad-password' = 'Beveiliging 4625: aanmeldingen met een onjuist wachtwoord (0xC000006A) of een onbekende gebruikersnaam (0xC0000064). Veel daarvan vanaf internet zijn het raden van wachtwoorden en kunnen een account vergrendelen.'
+>>>>>>> i15d
     'Scenario.broker-hostname.Title' = 'De hostnaam van de Verbindingsbroker is gewijzigd'
     'Finding.broker-role-installed' = 'De rol Verbindingsbroker voor Extern bureaublad is geïnstalleerd.'
     'Finding.ev-broker-db-logon' = 'Gebeurtenis 2056: de broker kon zich niet aanmelden bij de database.'
@@ -59,6 +66,12 @@
     'Finding.ev-schannel-key' = 'Schannel 36870: er is een fatale fout opgetreden bij het openen van de persoonlijke sleutel van de TLS-serverreferentie.'
     'Finding.ev-schannel-36872' = 'Schannel 36872 is vastgelegd; de betekenis verschilt per Windows-versie, dus het ondersteunt de bevinding alleen.'
     'Finding.machinekeys-acl' = 'MachineKeys of het RDP-sleutelbestand mist een vermelding die Windows nodig heeft (Administrators op de map; SYSTEM en NETWORK SERVICE op de RDP-sleutel).'
+<<<<<<< HEAD
+=======
+    'Scenario.nla-dc-unreachable.Title' = 'Verificatie op netwerkniveau kan geen domeincontroller bereiken'
+    'Finding.ev-logon-no-dc' = 'Beveiliging 4625: aanmeldingen mislukten omdat geen domeincontroller antwoordde (0xC000005E), de vertrouwensrelatie mislukte (0xC000018C, of 0xC000018D: de vertrouwensrelatie tussen deze VM en het domein) of Netlogon niet gestart was (0xC0000192).'
+    'Finding.nla-required' = 'Verificatie op netwerkniveau is vereist (geldende UserAuthentication=1). Als groepsbeleid dit instelt (HKLM\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services UserAuthentication), wint het beleid: NLA lokaal uitschakelen (disable-nla) heeft geen effect en wordt bij de volgende vernieuwing teruggedraaid; meld u aan met een lokaal account of wijzig het beleid.'
+>>>>>>> i15d
     'Scenario.rdp-cert-invalid.Title' = 'Het RDP-certificaat is verlopen, ontbreekt of is niet het ingestelde certificaat'
     'Finding.rdp-cert-store' = 'Het certificaatarchief Remote Desktop is leeg of bevat alleen verlopen certificaten, of certificaten die RDP niet kan gebruiken (geen persoonlijke sleutel die te openen is, een sleutelbestand dat NETWORK SERVICE niet kan lezen, of uitgebreid sleutelgebruik dat niet voor serververificatie is).'
     'Finding.rdp-cert-binding' = 'SSLCertificateSHA1Hash noemt een certificaat dat niet is geïnstalleerd, verlopen is of dat RDP niet kan gebruiken (geen persoonlijke sleutel die te openen is, een sleutelbestand dat NETWORK SERVICE niet kan lezen, of uitgebreid sleutelgebruik dat niet voor serververificatie is).'
@@ -88,9 +101,18 @@
     'Finding.tls11-server-off' = 'TLS 1.1 (server) is uitgeschakeld; alleen clients die geen TLS 1.2 kunnen gebruiken, worden getroffen.'
     'Finding.rdp-requires-tls' = 'De RDP-listener vereist TLS (SecurityLayer=2, mogelijk ingesteld door groepsbeleid) en kan dus niet terugvallen zolang TLS uit staat.'
     'Finding.fips-policy-on' = 'De FIPS-modus staat aan: alleen FIPS-conforme protocollen en coderingssuites zijn toegestaan.'
+<<<<<<< HEAD
     'Fix.allow-firewall-inbound-exceptions.Title' = 'De firewallprofielen niet langer elke binnenkomende verbinding laten blokkeren'
     'Fix.allow-firewall-inbound-exceptions.Warning' = 'Elke ingeschakelde binnenkomende toestaanregel van deze profielen geldt weer, niet alleen Extern bureaublad: iemand kan alle binnenkomende verbindingen bewust hebben geblokkeerd.'
     'Fix.allow-firewall-inbound-exceptions.Restore' = 'Maak de reparatie ongedaan (die zet elke DoNotAllowExceptions terug), of voer uit (en start daarna opnieuw op): reg add HKLM\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\<profile> /v DoNotAllowExceptions /t REG_DWORD /d 1 /f'
+=======
+    'Scenario.user-not-authorized.Title' = 'De gebruiker heeft geen recht om zich aan te melden via Extern bureaublad'
+    'Finding.ev-logon-no-right' = 'Beveiliging 4625 met 0xC000015B: de gebruiker heeft het gevraagde aanmeldingstype op deze machine niet gekregen. De aanwijzing noemt het account.'
+    'Finding.rdp-right-no-admins' = 'Administrators (S-1-5-32-544) hebben "Aanmelden via Extern bureaublad-services toestaan" (SeRemoteInteractiveLogonRight) niet: geen administrator kan zich via RDP aanmelden. Als groepsbeleid het recht instelt, wordt een lokale wijziging bij de volgende vernieuwing teruggedraaid.'
+    'Finding.rdp-right-no-rdusers' = 'Gebruikers van Extern bureaublad (S-1-5-32-555) hebben "Aanmelden via Extern bureaublad-services toestaan" niet: alleen de groepen die het recht nog hebben, kunnen zich via RDP aanmelden.'
+    'Finding.rdp-right-denied' = '"Aanmelden via Extern bureaublad-services weigeren" (SeDenyRemoteInteractiveLogonRight) bevat Administrators (S-1-5-32-544), Gebruikers van Extern bureaublad (S-1-5-32-555), Gebruikers (S-1-5-32-545) of Iedereen (S-1-1-0): de weigering wint van elke toestemming, dus wie zich via RDP moet aanmelden, kan dat niet.'
+    'Finding.rdp-deny-local' = '"Aanmelden via Extern bureaublad-services weigeren" bevat lokale accounts (S-1-5-113, S-1-5-114). Beveiligingsbasislijnen vereisen dit op lidservers van een domein: domeinaccounts kunnen zich nog aanmelden, alleen lokale accounts (.\naam) worden geweigerd. Het is alleen de oorzaak als een lokaal account wordt geweigerd (4625 met 0xC000015B die het noemt).'
+>>>>>>> i15d
     'Fix.allow-rdp-connections.Title' = 'Extern bureaublad-verbindingen toestaan'
     'Fix.enable-legacy-tls-server.Title' = 'TLS 1.0 en 1.1 inschakelen voor oudere RDP-clients'
     'Fix.enable-legacy-tls-server.Warning' = 'TLS 1.0 en 1.1 zijn verouderd en verzwakken elke TLS-service op deze machine, niet alleen RDP.'

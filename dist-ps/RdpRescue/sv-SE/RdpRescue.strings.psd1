@@ -43,6 +43,13 @@
     'EventsCapped' = '{1} innehåller fler än {0} händelser med kontrollens ID:n; de äldre lästes inte, så kontrollen är inte verifierad'
     'EventChecksNotVerified' = 'Händelsekontroller ({0}) beskriver det förflutna och används inte för att verifiera en korrigering.'
     'InvalidSince' = '-Since måste vara ett positivt TimeSpan-värde eller ett antal timmar, inte "{0}".'
+<<<<<<< HEAD
+=======
+    'Scenario.account-locked-or-expired.Title' = 'Kontot är utelåst, inaktiverat eller har upphört att gälla'
+    'Finding.ev-logon-account' = 'Säkerhet 4625: ett konto nekades eftersom det är utelåst (0xC0000234), lösenordet har gått ut (0xC0000071) eller måste bytas (0xC0000224), eller kontot har upphört att gälla (0xC0000193). Beläggen anger kontot.'
+    'Finding.ev-logon-disabled' = 'Säkerhet 4625: inloggningar till ett inaktiverat konto (0xC0000072). Lösenordsgissning mot det inbyggda Gästkontot eller en inaktiverad Administratör ger sådana på varje virtuell dator som är öppen mot internet; det är orsaken bara när kontot som anges är det som ska logga in.'
+    'Finding.ev-logon-bad-password' = 'Säkerhet 4625: inloggningar med fel lösenord (0xC000006A) eller okänt användarnamn (0xC0000064). Många sådana från internet är lösenordsgissning och kan låsa ut ett konto.'
+>>>>>>> i15d
     'Scenario.broker-hostname.Title' = 'Anslutningskoordinatorns värdnamn har ändrats'
     'Finding.broker-role-installed' = 'Rollen Anslutningskoordinator för fjärrskrivbord är installerad.'
     'Finding.ev-broker-db-logon' = 'Händelse 2056: koordinatorn kunde inte logga in i sin databas.'
@@ -59,6 +66,12 @@
     'Finding.ev-schannel-key' = 'Schannel 36870: ett allvarligt fel uppstod vid åtkomst till den privata nyckeln för TLS-serverautentiseringsuppgiften.'
     'Finding.ev-schannel-36872' = 'Schannel 36872 loggades; betydelsen skiljer sig mellan Windows-versioner, så den stöder bara slutsatsen.'
     'Finding.machinekeys-acl' = 'MachineKeys eller RDP-nyckelfilen saknar en post som Windows behöver (Administratörer på mappen; SYSTEM och NETWORK SERVICE på RDP-nyckeln).'
+<<<<<<< HEAD
+=======
+    'Scenario.nla-dc-unreachable.Title' = 'Autentisering på nätverksnivå når ingen domänkontrollant'
+    'Finding.ev-logon-no-dc' = 'Säkerhet 4625: inloggningar misslyckades eftersom ingen domänkontrollant svarade (0xC000005E), förtroendet misslyckades (0xC000018C, eller 0xC000018D: förtroendet mellan den här virtuella datorn och domänen) eller Netlogon inte var startad (0xC0000192).'
+    'Finding.nla-required' = 'Autentisering på nätverksnivå krävs (gällande UserAuthentication=1). När en grupprincip sätter det (HKLM\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services UserAuthentication) vinner principen: att stänga av NLA lokalt (disable-nla) har ingen verkan och återställs vid nästa uppdatering; logga in med ett lokalt konto eller ändra principen.'
+>>>>>>> i15d
     'Scenario.rdp-cert-invalid.Title' = 'RDP-certifikatet har gått ut, saknas eller är inte det konfigurerade'
     'Finding.rdp-cert-store' = 'Certifikatarkivet Remote Desktop är tomt eller innehåller bara utgångna certifikat, eller certifikat som RDP inte kan använda (ingen privat nyckel som går att öppna, en nyckelfil som NETWORK SERVICE inte kan läsa eller en förbättrad nyckelanvändning som inte gäller serverautentisering).'
     'Finding.rdp-cert-binding' = 'SSLCertificateSHA1Hash anger ett certifikat som inte är installerat, har gått ut eller som RDP inte kan använda (ingen privat nyckel som går att öppna, en nyckelfil som NETWORK SERVICE inte kan läsa eller en förbättrad nyckelanvändning som inte gäller serverautentisering).'
@@ -88,9 +101,18 @@
     'Finding.tls11-server-off' = 'TLS 1.1 (server) är inaktiverat; endast klienter som inte kan använda TLS 1.2 påverkas.'
     'Finding.rdp-requires-tls' = 'RDP-lyssnaren kräver TLS (SecurityLayer=2, eventuellt satt av en grupprincip), så den kan inte falla tillbaka medan TLS är av.'
     'Finding.fips-policy-on' = 'FIPS-läget är på: endast FIPS-kompatibla protokoll och chiffersviter tillåts.'
+<<<<<<< HEAD
     'Fix.allow-firewall-inbound-exceptions.Title' = 'Sluta låta brandväggsprofilerna blockera alla inkommande anslutningar'
     'Fix.allow-firewall-inbound-exceptions.Warning' = 'Alla aktiverade inkommande tillåtande regler i dessa profiler gäller igen, inte bara Fjärrskrivbord: någon kan ha blockerat alla inkommande anslutningar med avsikt.'
     'Fix.allow-firewall-inbound-exceptions.Restore' = 'Ångra åtgärden (den återställer varje DoNotAllowExceptions), eller kör (och starta sedan om): reg add HKLM\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\<profile> /v DoNotAllowExceptions /t REG_DWORD /d 1 /f'
+=======
+    'Scenario.user-not-authorized.Title' = 'Användaren har inte rätt att logga in via Fjärrskrivbord'
+    'Finding.ev-logon-no-right' = 'Säkerhet 4625 med 0xC000015B: användaren har inte beviljats den begärda inloggningstypen på den här datorn. Beläggen anger kontot.'
+    'Finding.rdp-right-no-admins' = 'Administratörer (S-1-5-32-544) har inte "Tillåt inloggning via Fjärrskrivbordstjänster" (SeRemoteInteractiveLogonRight): ingen administratör kan logga in via RDP. När en grupprincip sätter rättigheten återställs en lokal ändring vid nästa uppdatering.'
+    'Finding.rdp-right-no-rdusers' = 'Fjärrskrivbordsanvändare (S-1-5-32-555) har inte "Tillåt inloggning via Fjärrskrivbordstjänster": bara de grupper som fortfarande har rättigheten kan logga in via RDP.'
+    'Finding.rdp-right-denied' = '"Neka inloggning via Fjärrskrivbordstjänster" (SeDenyRemoteInteractiveLogonRight) omfattar Administratörer (S-1-5-32-544), Fjärrskrivbordsanvändare (S-1-5-32-555), Användare (S-1-5-32-545) eller Alla (S-1-1-0): nekandet vinner över varje tillåtelse, så de som ska logga in via RDP kan inte det.'
+    'Finding.rdp-deny-local' = '"Neka inloggning via Fjärrskrivbordstjänster" omfattar lokala konton (S-1-5-113, S-1-5-114). Säkerhetsbaslinjer kräver det på domänanslutna medlemsservrar: domänkonton kan fortfarande logga in, bara lokala konton (.\namn) nekas. Det är orsaken bara när ett lokalt konto nekas (4625 med 0xC000015B som anger det).'
+>>>>>>> i15d
     'Fix.allow-rdp-connections.Title' = 'Tillåt fjärrskrivbordsanslutningar'
     'Fix.enable-legacy-tls-server.Title' = 'Aktivera TLS 1.0 och 1.1 för äldre RDP-klienter'
     'Fix.enable-legacy-tls-server.Warning' = 'TLS 1.0 och 1.1 är inaktuella och försvagar alla TLS-tjänster på datorn, inte bara RDP.'

@@ -43,6 +43,13 @@
     'EventsCapped' = '{1} 中具有此檢查事件識別碼的事件超過 {0} 個；較舊的事件未讀取，因此無法驗證此檢查'
     'EventChecksNotVerified' = '事件檢查（{0}）描述的是過去的狀況，不會用來驗證修正。'
     'InvalidSince' = '-Since 必須是正的 TimeSpan 或時數，而不是 "{0}"。'
+<<<<<<< HEAD
+=======
+    'Scenario.account-locked-or-expired.Title' = '帳戶已鎖定、停用或過期'
+    'Finding.ev-logon-account' = '安全性 4625：帳戶遭拒，原因是已鎖定（0xC0000234）、密碼已過期（0xC0000071）或必須變更（0xC0000224），或帳戶已過期（0xC0000193）。證據中會列出該帳戶。'
+    'Finding.ev-logon-disabled' = '安全性 4625：登入已停用的帳戶（0xC0000072）。針對內建 Guest 或已停用 Administrator 的密碼猜測，會在每部對網際網路開放的 VM 上產生此類事件；只有當列出的帳戶正是應該登入的帳戶時，這才是原因。'
+    'Finding.ev-logon-bad-password' = '安全性 4625：以錯誤密碼（0xC000006A）或不明使用者名稱（0xC0000064）登入。來自網際網路的大量此類事件是密碼猜測，可能導致帳戶被鎖定。'
+>>>>>>> i15d
     'Scenario.broker-hostname.Title' = '連線代理人的主機名稱已變更'
     'Finding.broker-role-installed' = '已安裝遠端桌面連線代理人角色。'
     'Finding.ev-broker-db-logon' = '事件 2056：代理人無法登入其資料庫。'
@@ -59,6 +66,12 @@
     'Finding.ev-schannel-key' = 'Schannel 36870：存取 TLS 伺服器認證的私密金鑰時發生嚴重錯誤。'
     'Finding.ev-schannel-36872' = '已記錄 Schannel 36872；其意義因 Windows 版本而異，因此僅作為佐證。'
     'Finding.machinekeys-acl' = 'MachineKeys 或 RDP 金鑰檔案缺少 Windows 所需的項目（資料夾上的 Administrators；RDP 金鑰上的 SYSTEM 與 NETWORK SERVICE）。'
+<<<<<<< HEAD
+=======
+    'Scenario.nla-dc-unreachable.Title' = '網路層級驗證無法連絡網域控制站'
+    'Finding.ev-logon-no-dc' = '安全性 4625：登入失敗，原因是沒有網域控制站回應（0xC000005E）、信任關係失敗（0xC000018C，或 0xC000018D：此 VM 與其網域之間的信任）或 Netlogon 未啟動（0xC0000192）。'
+    'Finding.nla-required' = '需要網路層級驗證（有效的 UserAuthentication=1）。若由群組原則設定（HKLM\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services UserAuthentication），則原則優先：在本機關閉 NLA（disable-nla）沒有作用，且會在下次重新整理時被還原；請以本機帳戶登入或變更原則。'
+>>>>>>> i15d
     'Scenario.rdp-cert-invalid.Title' = 'RDP 憑證已過期、遺失，或不是已設定的憑證'
     'Finding.rdp-cert-store' = 'Remote Desktop 憑證存放區是空的，或只包含已過期的憑證，或只有 RDP 無法使用的憑證（沒有可開啟的私密金鑰、NETWORK SERVICE 無法讀取金鑰檔案，或增強金鑰使用方法不是伺服器驗證）。'
     'Finding.rdp-cert-binding' = 'SSLCertificateSHA1Hash 指定的憑證未安裝、已過期，或 RDP 無法使用（沒有可開啟的私密金鑰、NETWORK SERVICE 無法讀取金鑰檔案，或增強金鑰使用方法不是伺服器驗證）。'
@@ -88,9 +101,18 @@
     'Finding.tls11-server-off' = 'TLS 1.1（伺服器）已停用；只會影響無法使用 TLS 1.2 的用戶端。'
     'Finding.rdp-requires-tls' = 'RDP 接聽程式要求 TLS（SecurityLayer=2，可能由群組原則設定），因此在 TLS 停用時無法退回其他方式。'
     'Finding.fips-policy-on' = 'FIPS 模式已開啟：只允許符合 FIPS 的通訊協定與加密套件。'
+<<<<<<< HEAD
     'Fix.allow-firewall-inbound-exceptions.Title' = '讓防火牆設定檔不再封鎖所有輸入連線'
     'Fix.allow-firewall-inbound-exceptions.Warning' = '這些設定檔中所有已啟用的輸入允許規則都會重新生效，不只是遠端桌面：可能有人刻意封鎖了所有輸入連線。'
     'Fix.allow-firewall-inbound-exceptions.Restore' = '復原此修正（會還原每個 DoNotAllowExceptions），或執行下列命令後重新開機：reg add HKLM\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\<profile> /v DoNotAllowExceptions /t REG_DWORD /d 1 /f'
+=======
+    'Scenario.user-not-authorized.Title' = '使用者沒有透過遠端桌面登入的權限'
+    'Finding.ev-logon-no-right' = '安全性 4625 且狀態為 0xC000015B：使用者在這部電腦上未獲授與所要求的登入類型。證據中會列出該帳戶。'
+    'Finding.rdp-right-no-admins' = 'Administrators（S-1-5-32-544）沒有「允許透過遠端桌面服務登入」（SeRemoteInteractiveLogonRight）：沒有系統管理員能透過 RDP 登入。若權限由群組原則設定，本機變更會在下次重新整理時被還原。'
+    'Finding.rdp-right-no-rdusers' = '遠端桌面使用者（S-1-5-32-555）沒有「允許透過遠端桌面服務登入」：只有仍擁有此權限的群組能透過 RDP 登入。'
+    'Finding.rdp-right-denied' = '「拒絕透過遠端桌面服務登入」（SeDenyRemoteInteractiveLogonRight）包含 Administrators（S-1-5-32-544）、遠端桌面使用者（S-1-5-32-555）、Users（S-1-5-32-545）或 Everyone（S-1-1-0）：拒絕優先於任何允許，因此應透過 RDP 登入的人無法登入。'
+    'Finding.rdp-deny-local' = '「拒絕透過遠端桌面服務登入」包含本機帳戶（S-1-5-113、S-1-5-114）。安全性基準要求網域成員伺服器設定此項：網域帳戶仍可登入，只有本機帳戶（.\名稱）會被拒絕。只有當本機帳戶被拒絕時（4625 且狀態為 0xC000015B 並列出該帳戶），這才是原因。'
+>>>>>>> i15d
     'Fix.allow-rdp-connections.Title' = '允許遠端桌面連線'
     'Fix.enable-legacy-tls-server.Title' = '為舊版 RDP 用戶端啟用 TLS 1.0 與 1.1'
     'Fix.enable-legacy-tls-server.Warning' = 'TLS 1.0 與 1.1 已淘汰，會削弱這部電腦上所有 TLS 服務的安全性，而不只是 RDP。'

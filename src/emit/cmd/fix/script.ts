@@ -95,6 +95,13 @@ export function fixBody(fix: Fix, catalog: Catalog, scope: FixScope): FixBody {
     when(defined(FAILED), echo(...report(fix, 'FAILED')), echo(...report(fix, 'applied'))),
     echo(text('RDPRESCUE undo: call '), backupPath('undo.cmd')),
   );
+  // The same words the module and the offline script print (CMD is English only).
+  const weakens = fix.weakensSecurity;
+  if (weakens)
+    footer.push(
+      echo(text(`RDPRESCUE warning: ${weakens.warning['en-US']}`)),
+      echo(text(`RDPRESCUE ${weakens.restore['en-US']}`)),
+    );
   if (fix.effects.reboot) footer.push(echo(text(`RDPRESCUE ${fix.id}: restart the VM to finish`)));
   // An opt-in fix that lowers security says so where it ran, as the module and offline do.
   if (fix.weakensSecurity)

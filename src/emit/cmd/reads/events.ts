@@ -2,8 +2,6 @@ import type { CheckOf } from '../../../model/index.ts';
 import {
   ForVar,
   Name,
-  block,
-  compare,
   errToNul,
   errorlevel,
   forIn,

@@ -58,11 +58,16 @@ export default defineFix({
   },
   verify: {
     description: {
-      'en-US': 'UserAuthentication reads back as 0.',
-      'sv-SE': 'UserAuthentication läses tillbaka som 0.',
-      'nl-NL': 'UserAuthentication wordt teruggelezen als 0.',
-      'zh-TW': 'UserAuthentication 讀回的值為 0。',
+      'en-US':
+        'UserAuthentication reads back as 0, and the effective value is no longer 1: a Group Policy UserAuthentication=1 (Policies\\Microsoft\\Windows NT\\Terminal Services) wins, and then the fix reports that it did not take effect.',
+      'sv-SE':
+        'UserAuthentication läses tillbaka som 0, och ingen grupprincip UserAuthentication=1 (Policies\\Microsoft\\Windows NT\\Terminal Services) åsidosätter det; med den principen rapporterar korrigeringen att den misslyckades.',
+      'nl-NL':
+        'UserAuthentication wordt teruggelezen als 0, en geen groepsbeleid UserAuthentication=1 (Policies\\Microsoft\\Windows NT\\Terminal Services) overschrijft het; met dat beleid meldt de oplossing dat ze mislukt is.',
+      'zh-TW':
+        'UserAuthentication 讀回的值為 0，且沒有群組原則 UserAuthentication=1（Policies\\Microsoft\\Windows NT\\Terminal Services）覆寫它；若有該原則，修正會回報失敗。',
     },
+    checks: ['nla-required'],
   },
   effects: { restartsServices: [], reboot: true },
   weakensSecurity: {

@@ -6,11 +6,18 @@ const EVENT_4625 = {
 };
 
 /**
- * Event 4625's status codes for an account that exists but may not sign in, as its XML
+ * Event 4625's status codes for an account that exists and may not sign in now, as its XML
  * writes them (lower case), in Status or SubStatus ("Status\Sub-Status Code" in Microsoft's
- * table): locked out, disabled, password expired, password must change, account expired.
+ * table): locked out, password expired, password must change, account expired.
  */
-const ACCOUNT_STATE_CODES = ['0xc0000234', '0xc0000072', '0xc0000071', '0xc0000224', '0xc0000193'];
+const ACCOUNT_STATE_CODES = ['0xc0000234', '0xc0000071', '0xc0000224', '0xc0000193'];
+/**
+ * Disabled: evidence only. Password guessing from the internet tries the built-in names,
+ * and the built-in Guest and DefaultAccount are disabled by default, so every exposed VM logs
+ * it. The account cannot be told apart by SID: 4625 writes the NULL SID (S-1-0-0) as
+ * TargetUserSid of a failed logon (Microsoft's example), so the names are listed instead.
+ */
+const DISABLED_CODE = '0xc0000072';
 /** Wrong password, unknown user: informative only (every VM open to the internet has them). */
 const CREDENTIAL_CODES = ['0xc000006a', '0xc0000064'];
 
@@ -48,13 +55,36 @@ export default defineScenario({
       },
       finding: {
         'en-US':
-          'Security 4625: an account was refused because it is locked out (0xC0000234), disabled (0xC0000072), its password expired (0xC0000071) or must change (0xC0000224), or it expired (0xC0000193). The evidence names the account.',
+          'Security 4625: an account was refused because it is locked out (0xC0000234), its password expired (0xC0000071) or must change (0xC0000224), or it expired (0xC0000193). The evidence names the account.',
         'sv-SE':
-          'Säkerhet 4625: ett konto nekades eftersom det är utelåst (0xC0000234), inaktiverat (0xC0000072), lösenordet har gått ut (0xC0000071) eller måste bytas (0xC0000224), eller kontot har upphört att gälla (0xC0000193). Beläggen anger kontot.',
+          'Säkerhet 4625: ett konto nekades eftersom det är utelåst (0xC0000234), lösenordet har gått ut (0xC0000071) eller måste bytas (0xC0000224), eller kontot har upphört att gälla (0xC0000193). Beläggen anger kontot.',
         'nl-NL':
-          'Beveiliging 4625: een account werd geweigerd omdat het vergrendeld is (0xC0000234), uitgeschakeld is (0xC0000072), het wachtwoord verlopen is (0xC0000071) of moet worden gewijzigd (0xC0000224), of het account verlopen is (0xC0000193). De aanwijzing noemt het account.',
+          'Beveiliging 4625: een account werd geweigerd omdat het vergrendeld is (0xC0000234), het wachtwoord verlopen is (0xC0000071) of moet worden gewijzigd (0xC0000224), of het account verlopen is (0xC0000193). De aanwijzing noemt het account.',
         'zh-TW':
-          '安全性 4625：帳戶遭拒，原因是已鎖定（0xC0000234）、已停用（0xC0000072）、密碼已過期（0xC0000071）或必須變更（0xC0000224），或帳戶已過期（0xC0000193）。證據中會列出該帳戶。',
+          '安全性 4625：帳戶遭拒，原因是已鎖定（0xC0000234）、密碼已過期（0xC0000071）或必須變更（0xC0000224），或帳戶已過期（0xC0000193）。證據中會列出該帳戶。',
+      },
+    },
+    {
+      role: 'supporting',
+      check: {
+        kind: 'event-query',
+        id: 'ev-logon-disabled',
+        channel: 'Security',
+        provider: 'Microsoft-Windows-Security-Auditing',
+        eventIds: [4625],
+        windowHours: 24,
+        dataConditions: [{ field: 'Status', orFields: ['SubStatus'], values: [DISABLED_CODE] }],
+        reportFields: ['TargetUserName'],
+      },
+      finding: {
+        'en-US':
+          'Security 4625: logons to a disabled account (0xC0000072). Password guessing against the built-in Guest or a disabled Administrator writes these on every VM open to the internet; it is the cause only when the account named is the one that should sign in.',
+        'sv-SE':
+          'Säkerhet 4625: inloggningar till ett inaktiverat konto (0xC0000072). Lösenordsgissning mot det inbyggda Gästkontot eller en inaktiverad Administratör ger sådana på varje virtuell dator som är öppen mot internet; det är orsaken bara när kontot som anges är det som ska logga in.',
+        'nl-NL':
+          'Beveiliging 4625: aanmeldingen bij een uitgeschakeld account (0xC0000072). Het raden van wachtwoorden tegen de ingebouwde Gast of een uitgeschakelde Administrator levert deze op elke VM die open staat voor internet; het is alleen de oorzaak als het genoemde account het account is dat zich moet aanmelden.',
+        'zh-TW':
+          '安全性 4625：登入已停用的帳戶（0xC0000072）。針對內建 Guest 或已停用 Administrator 的密碼猜測，會在每部對網際網路開放的 VM 上產生此類事件；只有當列出的帳戶正是應該登入的帳戶時，這才是原因。',
       },
     },
     {

@@ -9,12 +9,17 @@ const EVENT_4625 = {
   title: '4625(F) An account failed to log on.',
 };
 
+const RDP_TCP = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\WinStations\\RDP-Tcp';
+/** Group Policy's copy of the listener's UserAuthentication; it wins over the local value. */
+const NLA_POLICY_KEY = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services';
+
 /**
  * The logon status codes of a domain that cannot be reached, as event 4625's XML writes them
  * (lower case). They may be in Status or in SubStatus (Microsoft's table lists them as
- * "Status\Sub-Status Code").
+ * "Status\Sub-Status Code"). 0xc000018d (this workstation's trust with its domain failed) is
+ * not in that table; MS-ERREF's NTSTATUS list defines it.
  */
-const DOMAIN_UNREACHABLE_CODES = ['0xc000005e', '0xc000018c', '0xc0000192'];
+const DOMAIN_UNREACHABLE_CODES = ['0xc000005e', '0xc000018c', '0xc000018d', '0xc0000192'];
 
 export default defineScenario({
   id: 'nla-dc-unreachable',
@@ -26,13 +31,13 @@ export default defineScenario({
   },
   summary: {
     'en-US':
-      'Domain sign-ins fail before the session starts: no logon server answered, the secure channel (the trust between this VM and its domain) is broken, or Netlogon is not running. Security event 4625 records it with status 0xC000005E, 0xC000018C or 0xC0000192. A local account still signs in.',
+      'Domain sign-ins fail before the session starts: no logon server answered, the secure channel (the trust between this VM and its domain) is broken, or Netlogon is not running. Security event 4625 records it with status 0xC000005E, 0xC000018C, 0xC000018D or 0xC0000192. A local account still signs in.',
     'sv-SE':
-      'Domäninloggningar misslyckas innan sessionen startar: ingen inloggningsserver svarade, den säkra kanalen (förtroendet mellan den här virtuella datorn och domänen) är bruten, eller Netlogon körs inte. Säkerhetshändelse 4625 registrerar det med status 0xC000005E, 0xC000018C eller 0xC0000192. Ett lokalt konto kan fortfarande logga in.',
+      'Domäninloggningar misslyckas innan sessionen startar: ingen inloggningsserver svarade, den säkra kanalen (förtroendet mellan den här virtuella datorn och domänen) är bruten, eller Netlogon körs inte. Säkerhetshändelse 4625 registrerar det med status 0xC000005E, 0xC000018C, 0xC000018D eller 0xC0000192. Ett lokalt konto kan fortfarande logga in.',
     'nl-NL':
-      'Domeinaanmeldingen mislukken voordat de sessie start: geen aanmeldingsserver antwoordde, het beveiligde kanaal (de vertrouwensrelatie tussen deze VM en het domein) is verbroken, of Netlogon is niet actief. Beveiligingsgebeurtenis 4625 legt het vast met status 0xC000005E, 0xC000018C of 0xC0000192. Een lokaal account kan zich nog aanmelden.',
+      'Domeinaanmeldingen mislukken voordat de sessie start: geen aanmeldingsserver antwoordde, het beveiligde kanaal (de vertrouwensrelatie tussen deze VM en het domein) is verbroken, of Netlogon is niet actief. Beveiligingsgebeurtenis 4625 legt het vast met status 0xC000005E, 0xC000018C, 0xC000018D of 0xC0000192. Een lokaal account kan zich nog aanmelden.',
     'zh-TW':
-      '網域登入在工作階段開始前就失敗：沒有登入伺服器回應、安全通道（此 VM 與其網域之間的信任）已中斷，或 Netlogon 未在執行。安全性事件 4625 會以狀態 0xC000005E、0xC000018C 或 0xC0000192 記錄此情況。本機帳戶仍可登入。',
+      '網域登入在工作階段開始前就失敗：沒有登入伺服器回應、安全通道（此 VM 與其網域之間的信任）已中斷，或 Netlogon 未在執行。安全性事件 4625 會以狀態 0xC000005E、0xC000018C、0xC000018D 或 0xC0000192 記錄此情況。本機帳戶仍可登入。',
   },
   symptoms: ['cannot-connect'],
   evidence: [
@@ -52,13 +57,34 @@ export default defineScenario({
       },
       finding: {
         'en-US':
-          'Security 4625: logons failed because no domain controller answered (0xC000005E), the trust failed (0xC000018C) or Netlogon was not started (0xC0000192).',
+          'Security 4625: logons failed because no domain controller answered (0xC000005E), the trust failed (0xC000018C, or 0xC000018D: the trust between this VM and its domain) or Netlogon was not started (0xC0000192).',
         'sv-SE':
-          'Säkerhet 4625: inloggningar misslyckades eftersom ingen domänkontrollant svarade (0xC000005E), förtroendet misslyckades (0xC000018C) eller Netlogon inte var startad (0xC0000192).',
+          'Säkerhet 4625: inloggningar misslyckades eftersom ingen domänkontrollant svarade (0xC000005E), förtroendet misslyckades (0xC000018C, eller 0xC000018D: förtroendet mellan den här virtuella datorn och domänen) eller Netlogon inte var startad (0xC0000192).',
         'nl-NL':
-          'Beveiliging 4625: aanmeldingen mislukten omdat geen domeincontroller antwoordde (0xC000005E), de vertrouwensrelatie mislukte (0xC000018C) of Netlogon niet gestart was (0xC0000192).',
+          'Beveiliging 4625: aanmeldingen mislukten omdat geen domeincontroller antwoordde (0xC000005E), de vertrouwensrelatie mislukte (0xC000018C, of 0xC000018D: de vertrouwensrelatie tussen deze VM en het domein) of Netlogon niet gestart was (0xC0000192).',
         'zh-TW':
-          '安全性 4625：登入失敗，原因是沒有網域控制站回應（0xC000005E）、信任關係失敗（0xC000018C）或 Netlogon 未啟動（0xC0000192）。',
+          '安全性 4625：登入失敗，原因是沒有網域控制站回應（0xC000005E）、信任關係失敗（0xC000018C，或 0xC000018D：此 VM 與其網域之間的信任）或 Netlogon 未啟動（0xC0000192）。',
+      },
+    },
+    {
+      role: 'supporting',
+      check: {
+        kind: 'registry-value',
+        id: 'nla-required',
+        key: RDP_TCP,
+        name: 'UserAuthentication',
+        firesWhen: { op: 'equals', value: 1 },
+        policy: { key: NLA_POLICY_KEY, name: 'UserAuthentication' },
+      },
+      finding: {
+        'en-US':
+          'Network Level Authentication is required (effective UserAuthentication=1). When Group Policy sets it (HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services UserAuthentication), the policy wins: turning NLA off locally (disable-nla) has no effect and is reverted at the next refresh; sign in with a local account or change the policy.',
+        'sv-SE':
+          'Autentisering på nätverksnivå krävs (gällande UserAuthentication=1). När en grupprincip sätter det (HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services UserAuthentication) vinner principen: att stänga av NLA lokalt (disable-nla) har ingen verkan och återställs vid nästa uppdatering; logga in med ett lokalt konto eller ändra principen.',
+        'nl-NL':
+          'Verificatie op netwerkniveau is vereist (geldende UserAuthentication=1). Als groepsbeleid dit instelt (HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services UserAuthentication), wint het beleid: NLA lokaal uitschakelen (disable-nla) heeft geen effect en wordt bij de volgende vernieuwing teruggedraaid; meld u aan met een lokaal account of wijzig het beleid.',
+        'zh-TW':
+          '需要網路層級驗證（有效的 UserAuthentication=1）。若由群組原則設定（HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services UserAuthentication），則原則優先：在本機關閉 NLA（disable-nla）沒有作用，且會在下次重新整理時被還原；請以本機帳戶登入或變更原則。',
       },
     },
   ],
@@ -123,6 +149,11 @@ export default defineScenario({
     { ...AUTHENTICATION_ERRORS, section: 'Symptoms' },
     { ...AUTHENTICATION_ERRORS, section: 'Cause' },
     { ...EVENT_4625, section: 'Table 12: Windows logon status codes' },
+    {
+      url: 'https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-erref/596a1078-e883-4972-9bbc-49e60bebca55',
+      title: '[MS-ERREF] 2.3.1 NTSTATUS Values',
+      section: '0xC000018D STATUS_TRUSTED_RELATIONSHIP_FAILURE',
+    },
     {
       url: 'https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.management/test-computersecurechannel',
       title: 'Test-ComputerSecureChannel',

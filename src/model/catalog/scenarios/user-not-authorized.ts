@@ -103,17 +103,37 @@ export default defineScenario({
         id: 'rdp-right-denied',
         right: 'SeDenyRemoteInteractiveLogonRight',
         firesWhen: 'granted-any',
-        sids: ['S-1-5-113', 'S-1-5-114', 'S-1-5-32-544', 'S-1-5-32-555'],
+        sids: ['S-1-5-32-544', 'S-1-5-32-555', 'S-1-5-32-545', 'S-1-1-0'],
       },
       finding: {
         'en-US':
-          '"Deny log on through Remote Desktop Services" (SeDenyRemoteInteractiveLogonRight) holds local accounts (S-1-5-113, S-1-5-114), Administrators or Remote Desktop Users: the denial wins over any allow. Security baselines set it for local accounts; then only domain accounts can sign in over RDP.',
+          '"Deny log on through Remote Desktop Services" (SeDenyRemoteInteractiveLogonRight) holds Administrators (S-1-5-32-544), Remote Desktop Users (S-1-5-32-555), Users (S-1-5-32-545) or Everyone (S-1-1-0): the denial wins over any allow, so the people who should sign in over RDP cannot.',
         'sv-SE':
-          '"Neka inloggning via Fjärrskrivbordstjänster" (SeDenyRemoteInteractiveLogonRight) omfattar lokala konton (S-1-5-113, S-1-5-114), Administratörer eller Fjärrskrivbordsanvändare: nekandet vinner över varje tillåtelse. Säkerhetsbaslinjer sätter det för lokala konton; då kan bara domänkonton logga in via RDP.',
+          '"Neka inloggning via Fjärrskrivbordstjänster" (SeDenyRemoteInteractiveLogonRight) omfattar Administratörer (S-1-5-32-544), Fjärrskrivbordsanvändare (S-1-5-32-555), Användare (S-1-5-32-545) eller Alla (S-1-1-0): nekandet vinner över varje tillåtelse, så de som ska logga in via RDP kan inte det.',
         'nl-NL':
-          '"Aanmelden via Extern bureaublad-services weigeren" (SeDenyRemoteInteractiveLogonRight) bevat lokale accounts (S-1-5-113, S-1-5-114), Administrators of Gebruikers van Extern bureaublad: de weigering wint van elke toestemming. Beveiligingsbasislijnen stellen dit in voor lokale accounts; dan kunnen alleen domeinaccounts zich via RDP aanmelden.',
+          '"Aanmelden via Extern bureaublad-services weigeren" (SeDenyRemoteInteractiveLogonRight) bevat Administrators (S-1-5-32-544), Gebruikers van Extern bureaublad (S-1-5-32-555), Gebruikers (S-1-5-32-545) of Iedereen (S-1-1-0): de weigering wint van elke toestemming, dus wie zich via RDP moet aanmelden, kan dat niet.',
         'zh-TW':
-          '「拒絕透過遠端桌面服務登入」（SeDenyRemoteInteractiveLogonRight）包含本機帳戶（S-1-5-113、S-1-5-114）、Administrators 或 遠端桌面使用者：拒絕優先於任何允許。安全性基準會對本機帳戶設定此項；此時只有網域帳戶能透過 RDP 登入。',
+          '「拒絕透過遠端桌面服務登入」（SeDenyRemoteInteractiveLogonRight）包含 Administrators（S-1-5-32-544）、遠端桌面使用者（S-1-5-32-555）、Users（S-1-5-32-545）或 Everyone（S-1-1-0）：拒絕優先於任何允許，因此應透過 RDP 登入的人無法登入。',
+      },
+    },
+    {
+      role: 'supporting',
+      check: {
+        kind: 'user-right',
+        id: 'rdp-deny-local',
+        right: 'SeDenyRemoteInteractiveLogonRight',
+        firesWhen: 'granted-any',
+        sids: ['S-1-5-113', 'S-1-5-114'],
+      },
+      finding: {
+        'en-US':
+          '"Deny log on through Remote Desktop Services" holds local accounts (S-1-5-113, S-1-5-114). Security baselines require this on domain member servers: domain accounts still sign in, only local accounts (.\\name) are refused. It is the cause only when a local account is refused (4625 with 0xC000015B naming it).',
+        'sv-SE':
+          '"Neka inloggning via Fjärrskrivbordstjänster" omfattar lokala konton (S-1-5-113, S-1-5-114). Säkerhetsbaslinjer kräver det på domänanslutna medlemsservrar: domänkonton kan fortfarande logga in, bara lokala konton (.\\namn) nekas. Det är orsaken bara när ett lokalt konto nekas (4625 med 0xC000015B som anger det).',
+        'nl-NL':
+          '"Aanmelden via Extern bureaublad-services weigeren" bevat lokale accounts (S-1-5-113, S-1-5-114). Beveiligingsbasislijnen vereisen dit op lidservers van een domein: domeinaccounts kunnen zich nog aanmelden, alleen lokale accounts (.\\naam) worden geweigerd. Het is alleen de oorzaak als een lokaal account wordt geweigerd (4625 met 0xC000015B die het noemt).',
+        'zh-TW':
+          '「拒絕透過遠端桌面服務登入」包含本機帳戶（S-1-5-113、S-1-5-114）。安全性基準要求網域成員伺服器設定此項：網域帳戶仍可登入，只有本機帳戶（.\\名稱）會被拒絕。只有當本機帳戶被拒絕時（4625 且狀態為 0xC000015B 並列出該帳戶），這才是原因。',
       },
     },
   ],

@@ -186,9 +186,10 @@ Describe 'Rescue-VM script: offline diagnosis' {
         $output | Should -Contain 'RDPRESCUE rdp-port-conflict UNKNOWN rdp-listener?'
         # A disk holds the start type, not whether the service runs.
         $output | Should -Contain 'RDPRESCUE termservice-not-running UNKNOWN termservice-down?'
+        $output | Should -Contain 'RDPRESCUE network-service-down UNKNOWN netsvc-dhcp-down?,netsvc-nsi-down?,netsvc-bfe-down?,netsvc-mpssvc-down?'
         $output | Should -Contain 'RDPRESCUE tls-disabled CLEAR -'
         $output | Should -Contain 'RDPRESCUE verdict 0 detected'
-        $output | Should -Contain 'RDPRESCUE reasons rdp-listener:offline,termservice-down:offline'
+        $output | Should -Contain 'RDPRESCUE reasons netsvc-bfe-down:offline,netsvc-dhcp-down:offline,netsvc-mpssvc-down:offline,netsvc-nsi-down:offline,rdp-listener:offline,termservice-down:offline'
         $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
         $output[-2] | Should -BeExactly 'RDPRESCUE log C:\ProgramData\RdpRescue\repair-vm\offline-20260601-120000.log'
         (Get-RvFileData -Path 'C:\ProgramData\RdpRescue\repair-vm\offline-20260601-120000.log') | Should -Match 'check ev-rcm-cert: quiet'
@@ -207,7 +208,8 @@ Describe 'Rescue-VM script: offline diagnosis' {
             $line[0] | Should -Match ("^RDPRESCUE $Scenario DETECTED (.+,)?$Check(=\S*)?(,|$)")
         }
         else {
-            $line[0] | Should -BeExactly "RDPRESCUE $Scenario UNKNOWN $($Check)?"
+            # Every check a disk cannot answer is listed (network-service-down has four).
+            $line[0] | Should -Match ("^RDPRESCUE $Scenario UNKNOWN (\S+\?,)*" + [regex]::Escape("$($Check)?") + '(,|$)')
         }
     }
 
@@ -217,8 +219,8 @@ Describe 'Rescue-VM script: offline diagnosis' {
         Get-ScenarioLine -Output (Invoke-RvScript) -Id 'machinekeys-access' | Should -Be 'RDPRESCUE machinekeys-access DETECTED ev-schannel-key=2/ErrorCode:0x80090016/ErrorStatus:10002'
         $query = @(Get-RvCall 'events F:\Windows\System32\winevt\Logs\System.evtx *EventID*')
         $query.Count | Should -Be 1
-        $query[0] | Should -BeExactly ("events F:\Windows\System32\winevt\Logs\System.evtx *[System[Provider[@Name='Microsoft-Windows-TerminalServices-RemoteConnectionManager' or @Name='Schannel'] and " +
-            "(EventID=1057 or EventID=1058 or EventID=36870 or EventID=36871 or EventID=36872) and TimeCreated[@SystemTime>='2026-05-31T11:00:00.000Z']]]")
+        $query[0] | Should -BeExactly ("events F:\Windows\System32\winevt\Logs\System.evtx *[System[Provider[@Name='Microsoft-Windows-TerminalServices-RemoteConnectionManager' or @Name='Schannel' or @Name='Service Control Manager'] and " +
+            "(EventID=1057 or EventID=1058 or EventID=7000 or EventID=7001 or EventID=7022 or EventID=7023 or EventID=36870 or EventID=36871 or EventID=36872) and TimeCreated[@SystemTime>='2026-05-31T11:00:00.000Z']]]")
     }
 
     It 'counts the window back from the broken OS''s newest event, and SinceHours widens it' {
@@ -254,7 +256,7 @@ Describe 'Rescue-VM script: offline diagnosis' {
         Get-ScenarioLine -Output $output -Id 'tls-disabled' | Should -Be 'RDPRESCUE tls-disabled CLEAR -'
         # The policy half of fDenyTSConnections lives in SOFTWARE: without it the effective value is unknown.
         Get-ScenarioLine -Output $output -Id 'rdp-disabled' | Should -Be 'RDPRESCUE rdp-disabled UNKNOWN rdp-connections-denied?'
-        $output | Should -Contain 'RDPRESCUE reasons rdp-cert-store:unreadable,rdp-connections-denied:unreadable,rdp-listener:offline,termservice-down:offline'
+        $output | Should -Contain 'RDPRESCUE reasons netsvc-bfe-down:offline,netsvc-dhcp-down:offline,netsvc-mpssvc-down:offline,netsvc-nsi-down:offline,rdp-cert-store:unreadable,rdp-connections-denied:unreadable,rdp-listener:offline,termservice-down:offline'
         $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
     }
 }

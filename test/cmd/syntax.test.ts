@@ -160,6 +160,21 @@ describe('an if keeps all its commands on Wine too (the tests run Wine 8)', () =
   });
 });
 
+describe('an if /i after a compared if', () => {
+  const a = Name.generated('a');
+  const v = Name.generated('v');
+
+  it('encloses the branch: Wine 8 reports "Syntax error" for `if 1==1 if /i ...`, Windows reads both alike', () => {
+    const check = when(not(equals(ref(v), 'x', { ignoreCase: true })), set(a, '1'));
+    expect(print([when(compare('1', '==', '1'), when(defined(v), check))])).toEqual([
+      'if 1==1 (if defined _0 (if /i not "%_0%"=="x" (set _1=1)))',
+    ]);
+    expect(print([when(defined(v), check)])).toEqual([
+      'if defined _0 if /i not "%_0%"=="x" set _1=1',
+    ]);
+  });
+});
+
 describe('every else binds to the if the tree says', () => {
   const a = Name.generated('a');
   const b = Name.generated('b');

@@ -191,6 +191,7 @@ Describe 'Rescue-VM script: offline diagnosis' {
         # Loading the boot store as a hive would write to the disk: the repair reads it.
         $output | Should -Contain 'RDPRESCUE safe-mode-boot UNKNOWN default-entry-safeboot?'
         $output | Should -Contain 'RDPRESCUE termservice-not-running UNKNOWN termservice-down?'
+        $output | Should -Contain 'RDPRESCUE network-service-down UNKNOWN netsvc-dhcp-down?,netsvc-nsi-down?,netsvc-bfe-down?,netsvc-mpssvc-down?'
         $output | Should -Contain 'RDPRESCUE tls-disabled CLEAR -'
         # The user rights are in the SECURITY hive, which is not read; the logon events are.
         $output | Should -Contain 'RDPRESCUE user-not-authorized UNKNOWN rdp-right-no-admins?,rdp-right-denied?'
@@ -216,8 +217,8 @@ Describe 'Rescue-VM script: offline diagnosis' {
             $line[0] | Should -Match ("^RDPRESCUE $Scenario DETECTED (.+,)?$Check(=\S*)?(,|$)")
         }
         else {
-            # Every check only a running VM answers is named (user-not-authorized and guest-firewall-blocks-rdp have several).
-            $line[0] | Should -Match ("^RDPRESCUE $Scenario UNKNOWN (\S+\?,)*" + [regex]::Escape($Check) + '\?(,|$)')
+            # Every check a disk cannot answer is listed (network-service-down has four, guest-firewall-blocks-rdp three).
+            $line[0] | Should -Match ("^RDPRESCUE $Scenario UNKNOWN (\S+\?,)*" + [regex]::Escape("$($Check)?") + '(,|$)')
         }
     }
 
@@ -227,8 +228,8 @@ Describe 'Rescue-VM script: offline diagnosis' {
         Get-ScenarioLine -Output (Invoke-RvScript) -Id 'machinekeys-access' | Should -Be 'RDPRESCUE machinekeys-access DETECTED ev-schannel-key=2/ErrorCode:0x80090016/ErrorStatus:10002'
         $query = @(Get-RvCall 'events F:\Windows\System32\winevt\Logs\System.evtx *EventID*')
         $query.Count | Should -Be 1
-        $query[0] | Should -BeExactly ("events F:\Windows\System32\winevt\Logs\System.evtx *[System[Provider[@Name='Microsoft-Windows-TerminalServices-RemoteConnectionManager' or @Name='Schannel'] and " +
-            "(EventID=1057 or EventID=1058 or EventID=36870 or EventID=36871 or EventID=36872) and TimeCreated[@SystemTime>='2026-05-31T11:00:00.000Z']]]")
+        $query[0] | Should -BeExactly ("events F:\Windows\System32\winevt\Logs\System.evtx *[System[Provider[@Name='Microsoft-Windows-TerminalServices-RemoteConnectionManager' or @Name='Schannel' or @Name='Service Control Manager'] and " +
+            "(EventID=1057 or EventID=1058 or EventID=7000 or EventID=7001 or EventID=7022 or EventID=7023 or EventID=36870 or EventID=36871 or EventID=36872) and TimeCreated[@SystemTime>='2026-05-31T11:00:00.000Z']]]")
     }
 
     It 'counts the window back from the broken OS''s newest event, and SinceHours widens it' {

@@ -340,6 +340,12 @@ function global:Add-RvWindowsDisk {
         foreach ($service in @('TermService', 'SessionEnv', 'gpsvc')) {
             Set-RvValue -Hive $system -Key "$cs\Services\$service" -Name 'Start' -Kind 'DWord' -Value 3
         }
+        # The network services as a healthy Windows has them: automatic, as LocalService.
+        foreach ($service in @('Dhcp', 'nsi', 'BFE', 'MpsSvc')) {
+            Set-RvValue -Hive $system -Key "$cs\Services\$service" -Name 'Start' -Kind 'DWord' -Value 2
+            Set-RvValue -Hive $system -Key "$cs\Services\$service" -Name 'ObjectName' -Kind 'String' -Value 'NT Authority\LocalService'
+        }
+        Set-RvValue -Hive $system -Key "$cs\Services\TermService" -Name 'ObjectName' -Kind 'String' -Value 'NT Authority\NetworkService'
     }
     Set-RvFile -Path "$root\Windows\System32\config\SYSTEM" -Data $system
     Set-RvFile -Path "$root\Windows\System32\config\SYSTEM.LOG1" -Data 'system-log1'

@@ -333,7 +333,11 @@ class Printer {
     const then = command.then;
     const enclose =
       then.kind !== 'block' &&
-      (command.else !== undefined || holdsElse(then) || this.depth > 0 || then.kind === 'seq');
+      (command.else !== undefined ||
+        holdsElse(then) ||
+        this.depth > 0 ||
+        then.kind === 'seq' ||
+        (command.condition.kind === 'compare' && chainIgnoresCase(then)));
     if (enclose) this.enclosed(() => this.command(then, 'tail'));
     else this.command(then, 'tail');
     const otherwise = command.else;
@@ -443,6 +447,17 @@ function containsElse(command: Command): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * Whether an unenclosed chain of ifs (`if a if b ...`) holds an `if /i`: Wine 8 reports
+ * "Syntax error" for `if 1==1 if /i ...` (also with ifs between), which Windows reads like
+ * `if 1==1 (if /i ...)`. So after a compare the chain is enclosed, the form both read alike.
+ */
+function chainIgnoresCase(command: Command): boolean {
+  if (command.kind !== 'if') return false;
+  const { condition } = command;
+  return (condition.kind === 'compare' && condition.ignoreCase) || chainIgnoresCase(command.then);
 }
 
 /**

@@ -50,6 +50,7 @@ if ($culture -and (Test-Path -LiteralPath (Join-Path -Path $PSScriptRoot -ChildP
 #   Get-RdpFirewallRulePort   -Name                     LocalPort of a rule by its Name, or $null when the rule is absent
 #   Set-RdpFirewallRulePort   -Name -Port
 #   Get-RdpWindowsFeatureState -Name                    $true / $false, or $null without Server Manager cmdlets
+#   Get-RdpUserRightExport                               lines of secedit's USER_RIGHTS export (Right = *SID,...); throws when secedit fails
 #   New-RdpProtectedDirectory -Path                     creates a folder only SYSTEM and Administrators can change (backups)
 #   Resolve-RdpFileSystemPath -Path                     full file system path; a relative one is taken from the PowerShell location
 #   Write-RdpBackupManifest   -Path -Manifest           writes backup.json (UTF-8 without BOM)
@@ -205,6 +206,7 @@ function Get-RdpServiceInfo {
             Name      = [string]$service.Name
             State     = [string]$service.State
             StartMode = [string]$service.StartMode
+            StartName = [string]$service.StartName
             ProcessId = [int]$service.ProcessId
         }
     }
@@ -251,6 +253,30 @@ function Set-RdpServiceStartMode {
         return
     }
     Set-Service -Name $Name -StartupType $StartType -ErrorAction Stop
+}
+
+function Set-RdpServiceLogonAccount {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^/\\]+$')]
+        [string]$Name,
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('LocalSystem', 'NT Authority\LocalService', 'NT Authority\NetworkService')]
+        [string]$Account
+    )
+    # Win32_Service.Change with StartName and an empty StartPassword: the built-in accounts
+    # have no password. The service control manager writes ObjectName itself.
+    if (-not $PSCmdlet.ShouldProcess($Name, "Service: log on as $Account")) {
+        return
+    }
+    $filter = "Name='{0}'" -f $Name.Replace('\', '\\').Replace("'", "\'")
+    $service = Get-CimInstance -ClassName 'Win32_Service' -Filter $filter
+    $result = Invoke-CimMethod -InputObject $service -MethodName 'Change' -Arguments @{ StartName = $Account; StartPassword = '' }
+    if ($result.ReturnValue -ne 0) {
+        throw ('Win32_Service.Change({0}, StartName={1}) returned {2}' -f $Name, $Account, $result.ReturnValue)
+    }
 }
 
 function Send-RdpServiceControl {
@@ -735,6 +761,23 @@ function Get-RdpWindowsFeatureState {
     return [bool]$feature.Installed
 }
 
+function Get-RdpUserRightExport {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+    # secedit writes a Unicode template; only its exit code and the file are read, never its
+    # (localized) messages. A new temporary file of this process, removed afterwards.
+    $file = [System.IO.Path]::GetTempFileName()
+    try {
+        $secedit = Join-Path -Path ([Environment]::SystemDirectory) -ChildPath 'secedit.exe'
+        $null = Invoke-RdpNative -FilePath $secedit -ArgumentList @('/export', '/areas', 'USER_RIGHTS', '/cfg', $file, '/quiet')
+        Get-Content -LiteralPath $file -Encoding Unicode
+    }
+    finally {
+        Remove-Item -LiteralPath $file -Force -ErrorAction SilentlyContinue
+    }
+}
+
 function New-RdpProtectedDirectory {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
@@ -1015,7 +1058,20 @@ function Get-RdpEventXPath {
     $providers = @($Checks | ForEach-Object { "@Name='" + $_.Provider + "'" } | Sort-Object -Unique)
     $ids = @($Checks | ForEach-Object { $_.EventIds } | Sort-Object -Unique | ForEach-Object { "EventID=$_" })
     $milliseconds = [int64]($Hours * 3600000)
-    "*[System[Provider[{0}] and ({1}) and TimeCreated[timediff(@SystemTime) <= {2}]]]" -f ($providers -join ' or '), ($ids -join ' or '), $milliseconds
+    $xpath = "*[System[Provider[{0}] and ({1}) and TimeCreated[timediff(@SystemTime) <= {2}]]" -f ($providers -join ' or '), ($ids -join ' or '), $milliseconds
+    if ($Checks.Count -eq 1) {
+        # One check's own query also filters on its event data, so that a flood of other
+        # events of the same id (failed logons with a bad password) cannot hide its own.
+        foreach ($condition in $Checks[0].DataConditions) {
+            $terms = @(foreach ($field in $condition.Fields) {
+                    foreach ($value in $condition.Accepted) {
+                        "Data[@Name='{0}']='{1}'" -f $field, $value
+                    }
+                })
+            $xpath += ' and EventData[{0}]' -f ($terms -join ' or ')
+        }
+    }
+    $xpath + ']'
 }
 
 function Get-RdpChannelEvent {
@@ -1063,7 +1119,12 @@ function Select-RdpCheckEvent {
     foreach ($record in $Records) {
         $ok = $record.ProviderName -eq $Check.Provider -and $Check.EventIds -contains [int]$record.Id -and $record.TimeCreated -ge $Since
         foreach ($condition in $Check.DataConditions) {
-            $ok = $ok -and $record.Data.ContainsKey($condition.Field) -and $condition.Accepted -contains [string]$record.Data[$condition.Field]
+            # A condition holds when any of its fields carries one of its values.
+            $held = $false
+            foreach ($field in $condition.Fields) {
+                $held = $held -or ($record.Data.ContainsKey($field) -and $condition.Accepted -contains [string]$record.Data[$field])
+            }
+            $ok = $ok -and $held
         }
         if ($ok) {
             $record
@@ -1453,6 +1514,181 @@ function Invoke-RdpCheck {
 }
 #endregion src/powershell/checks.ps1
 
+#region src/powershell/user-rights.ps1
+# User rights by SID
+# secedit's USER_RIGHTS export has one line per right: "SeRemoteInteractiveLogonRight = *S-1-5-32-544,*S-1-5-32-555".
+# A holder with a SID is written "*SID"; an account secedit could not turn into a SID is
+# written by its name. Only SIDs are compared: names are localized and user-chosen.
+
+function ConvertFrom-RdpUserRightExport {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [AllowEmptyCollection()]
+        [string[]]$Lines = @()
+    )
+    # Right name -> its holders as written ('S-1-5-32-544' for *S-1-5-32-544, names as they are).
+    # A right nobody holds has no line, so it is absent here.
+    $rights = @{}
+    $section = ''
+    foreach ($line in $Lines) {
+        $text = $line.Trim()
+        if ($text -match '^\[(.+)\]$') {
+            $section = $Matches[1]
+            continue
+        }
+        if ($section -ne 'Privilege Rights' -or $text -notmatch '^(Se[A-Za-z]+)\s*=\s*(.*)$') {
+            continue
+        }
+        $holders = @($Matches[2].Split(',') | ForEach-Object { $_.Trim() } | Where-Object { $_ } | ForEach-Object {
+                if ($_.StartsWith('*')) { $_.Substring(1) } else { $_ }
+            })
+        $rights[$Matches[1]] = $holders
+    }
+    $rights
+}
+
+function Get-RdpUserRightTable {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # One export per diagnosis, shared by every user-right check.
+    if (-not $Context.ContainsKey('UserRights')) {
+        $lines = @(Get-RdpUserRightExport)
+        if (-not ($lines | Where-Object { $_.Trim() -eq '[Privilege Rights]' })) {
+            throw 'secedit exported no [Privilege Rights] section'
+        }
+        $Context['UserRights'] = ConvertFrom-RdpUserRightExport -Lines $lines
+    }
+    $Context['UserRights']
+}
+
+function Test-RdpUserRightCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    $rights = Get-RdpUserRightTable -Context $Context
+    $holders = @()
+    if ($rights.ContainsKey($Check.Right)) {
+        $holders = @($rights[$Check.Right])
+    }
+    if ($Check.FiresWhen -eq 'granted-any') {
+        $found = @($Check.Sids | Where-Object { $holders -contains $_ })
+    }
+    else {
+        $found = @($Check.Sids | Where-Object { $holders -notcontains $_ })
+    }
+    if ($found.Count -gt 0) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ($found -join '+')
+    }
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+}
+#endregion src/powershell/user-rights.ps1
+
+#region src/powershell/service-config.ps1
+# Service configuration
+# A service's start type and logon account against the defaults Microsoft documents, read from
+# the service control manager (Win32_Service: StartMode, StartName), which starts services by
+# them; and the operation that sets a logon account back to a built-in one.
+
+function Test-RdpServiceConfigCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    $service = @(Get-RdpServiceInfo -Name $Check.Service)
+    if ($service.Count -eq 0) {
+        # Not installed: service-state 'missing' says so; a configuration there is none.
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    }
+    if ($Check.Setting -eq 'start-type') {
+        # Win32_Service.StartMode: Auto (delayed start too), Manual, Disabled, Boot, System.
+        $expected = @{ automatic = 'Auto'; manual = 'Manual' }[$Check.Expected]
+        $actual = [string]$service[0].StartMode
+    }
+    else {
+        $expected = [string]$Check.Expected
+        $actual = [string]$service[0].StartName
+    }
+    # -eq on strings ignores case: NT AUTHORITY\LocalService is NT Authority\LocalService.
+    if ($actual -eq $expected) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    }
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail (ConvertTo-RdpToken -Value $actual)
+}
+
+function Test-RdpBuiltInServiceAccount {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [AllowEmptyString()]
+        [string]$Account
+    )
+    # The accounts a service runs as without a password; -contains ignores case.
+    @('LocalSystem', 'NT AUTHORITY\LocalService', 'NT AUTHORITY\NetworkService') -contains $Account
+}
+
+function Set-RdpServiceLogonAccountOperation {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Operation,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Parameters,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    $service = @(Get-RdpServiceInfo -Name $Operation.Service)
+    if ($service.Count -eq 0) {
+        throw ($script:RdpStrings.ServiceNotInstalled -f $Operation.Service)
+    }
+    if ([string]$service[0].StartName -eq $Operation.Account) {
+        return
+    }
+    Set-RdpServiceLogonAccount -Name $Operation.Service -Account $Operation.Account
+    '{0} logs on as {1}' -f $Operation.Service, $Operation.Account
+}
+
+function Restore-RdpServiceLogonAccount {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Service,
+        [AllowEmptyString()]
+        [string]$Account
+    )
+    # Undo of a logon-account change. A built-in account goes back through the service control
+    # manager; another account needs its password, which RdpRescue never saw: its name is
+    # written back (ObjectName, read at the next boot) and the user is told to give the password.
+    if (-not $Account) {
+        return
+    }
+    $now = @(Get-RdpServiceInfo -Name $Service)
+    if ($now.Count -eq 0 -or [string]$now[0].StartName -eq $Account) {
+        return
+    }
+    if (Test-RdpBuiltInServiceAccount -Account $Account) {
+        Set-RdpServiceLogonAccount -Name $Service -Account $Account
+        return
+    }
+    Set-RdpRegistryValue -Path "HKLM:\SYSTEM\CurrentControlSet\Services\$Service" -Name 'ObjectName' -Type 'REG_SZ' -Value $Account
+    Write-Warning ($script:RdpStrings.ServiceAccountNeedsPassword -f $Service, $Account)
+}
+#endregion src/powershell/service-config.ps1
+
 #region src/powershell/status.ps1
 # Status truth table and report lines
 # The same truth table as src/model/report.ts decideStatus, shared by every RdpRescue target:
@@ -1508,9 +1744,10 @@ function Format-RdpReportLine {
         [Parameter(Mandatory = $true)]
         [string]$Evidence
     )
-    # Run Command keeps only the last 4096 bytes: one line stays short whatever was found.
-    if ($Evidence.Length -gt 300) {
-        $Evidence = $Evidence.Substring(0, 297) + '...'
+    # Run Command keeps only the last 4096 bytes: with every scenario detected, a line each
+    # stays short enough that the whole text report (Report=Full) still fits.
+    if ($Evidence.Length -gt 150) {
+        $Evidence = $Evidence.Substring(0, 147) + '...'
     }
     'RDPRESCUE {0} {1} {2}' -f $ScenarioId, $Status, $Evidence
 }
@@ -1724,14 +1961,16 @@ function Backup-RdpServiceConfigItem {
     }
     $service = @(Get-RdpServiceInfo -Name $name)
     $state = $null
+    $account = $null
     $dependents = @()
     if ($service.Count -gt 0) {
         $state = $service[0].State
+        $account = [string]$service[0].StartName
         # Stopping a service stops its dependents too; undo starts the running ones again.
         $dependents = @(Get-RdpDependentService -Name $name | Where-Object { (Get-RdpServiceState -Name $_) -eq 'Running' })
     }
     $start = Get-RdpRegistryValue -Path "HKLM:\SYSTEM\CurrentControlSet\Services\$name" -Name 'Start'
-    @{ Kind = $Item.Kind; Service = $name; Start = $start; State = $state; Dependents = $dependents }
+    @{ Kind = $Item.Kind; Service = $name; Start = $start; State = $state; Account = $account; Dependents = $dependents }
 }
 
 function Restore-RdpServiceConfigItem {
@@ -1758,6 +1997,10 @@ function Restore-RdpServiceConfigItem {
                 Write-Verbose -Message ('{0}: start type restored for the next boot ({1})' -f $Entry.Service, $_.Exception.Message)
             }
         }
+    }
+    # Older backups have no Account.
+    if ($Entry.PSObject.Properties.Name -contains 'Account') {
+        Restore-RdpServiceLogonAccount -Service $Entry.Service -Account ([string]$Entry.Account)
     }
     $now = @(Get-RdpServiceInfo -Name $Entry.Service)
     if ($Entry.State -eq 'Running' -and $now.Count -gt 0 -and $now[0].State -ne 'Running') {
@@ -2112,6 +2355,11 @@ function Test-RdpServiceConfigItem {
     if ($null -ne $start -and [string]$start -notmatch '^[0-4]$') {
         return $false
     }
+    # An account name: no control characters or quotes, at most 256 characters.
+    $account = Get-RdpEntryField -Entry $Entry -Name 'Account'
+    if ($null -ne $account -and [string]$account -notmatch '^[^\x00-\x1f"]{0,256}$') {
+        return $false
+    }
     if ($Item.Service) {
         $named = ([string]$service -eq $Item.Service)
     }
@@ -2198,6 +2446,23 @@ function Test-RdpBcdStoreItem {
     )
     # The export Backup-RdpBcdStoreItem writes into the backup folder, and nothing else.
     [string](Get-RdpEntryField -Entry $Entry -Name 'File') -eq 'bcd.export'
+}
+
+function Test-RdpBootElementItem {
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object]$Entry,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Item
+    )
+    # The catalog's entry and element, and a value bcdedit /set takes for that element (or none).
+    if ([string](Get-RdpEntryField -Entry $Entry -Name 'Entry') -ne $Item.Entry -or [string](Get-RdpEntryField -Entry $Entry -Name 'Element') -ne $Item.Element) {
+        return $false
+    }
+    $setting = Get-RdpEntryField -Entry $Entry -Name 'Setting'
+    ($null -eq $setting) -or ($script:RdpBootElementSettings[$Item.Element] -ccontains [string]$setting)
 }
 
 function Test-RdpBackupEntryAllowed {
@@ -2473,6 +2738,158 @@ function Set-RdpServiceState {
 }
 #endregion src/powershell/services.ps1
 
+#region src/powershell/boot-entry.ps1
+# Boot entry elements
+# Windows mounts its own boot store (BCD) as a registry hive: each entry is a key named by its
+# GUID, each element a key named by its type number, in every language. bcdedit's listing is
+# localized, so the check reads the store's keys; the change goes through bcdedit, the
+# documented tool. {default} is the entry the next boot starts: the boot manager's
+# BcdBootMgrObject_DefaultObject element names it.
+
+function Get-RdpBootEntryElementPath {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Item
+    )
+    $pointer = '{0}\Objects\{1}\Elements\{2}' -f $Item.Store, $Item.BootManager, $Item.DefaultObjectElement
+    $entry = Get-RdpRegistryValue -Path $pointer -Name 'Element'
+    if ($entry -isnot [string] -or $entry -notmatch '^\{[0-9A-Fa-f-]{36}\}$') {
+        throw ($script:RdpStrings.BootStoreUnreadable -f $pointer)
+    }
+    '{0}\Objects\{1}\Elements\{2}' -f $Item.Store, $entry, $Item.ElementType
+}
+
+function ConvertFrom-RdpBootElementBytes {
+    [CmdletBinding()]
+    [OutputType([int64])]
+    param(
+        [AllowNull()]
+        [object]$Value
+    )
+    # Integers and booleans are stored little-endian; -1 when the data is not such a number.
+    $number = [int64]-1
+    if ($Value -is [byte[]] -and $Value.Length -ge 1 -and $Value.Length -le 8) {
+        $number = [int64]0
+        for ($i = $Value.Length - 1; $i -ge 0; $i--) {
+            $number = ($number * 256) + $Value[$i]
+        }
+    }
+    $number
+}
+
+function ConvertTo-RdpBootElementText {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Item,
+        [AllowNull()]
+        [object]$Value
+    )
+    # BcdLibrary_SafeBoot: 0 Minimal, 1 Network, 2 DsRepair; other elements show their number.
+    $number = ConvertFrom-RdpBootElementBytes -Value $Value
+    $names = @{ 0 = 'Minimal'; 1 = 'Network'; 2 = 'DsRepair' }
+    if ($Item.Element -eq 'safeboot' -and $names.ContainsKey([int]$number)) {
+        return '{0}:{1}' -f $Item.Element, $names[[int]$number]
+    }
+    '{0}:{1}' -f $Item.Element, $number
+}
+
+function Test-RdpBootEntryCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    $path = Get-RdpBootEntryElementPath -Item $Check
+    $value = Get-RdpRegistryValue -Path $path -Name 'Element'
+    if ($null -eq $value) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+    }
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail (ConvertTo-RdpBootElementText -Item $Check -Value $value)
+}
+
+function Remove-RdpBcdValueOperation {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Operation,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Parameters,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # bcdedit /deletevalue fails on an element the entry does not carry: delete only a present one.
+    $path = Get-RdpBootEntryElementPath -Item $Operation
+    if ($null -eq (Get-RdpRegistryValue -Path $path -Name 'Element')) {
+        return
+    }
+    $null = Invoke-RdpNative -FilePath "$env:SystemRoot\System32\bcdedit.exe" -ArgumentList @('/deletevalue', $Operation.Entry, $Operation.Element)
+    'bcdedit /deletevalue {0} {1}' -f $Operation.Entry, $Operation.Element
+}
+
+# The values bcdedit /set writes for each element (bcdedit /set documentation: safeboot
+# minimal | network | dsrepair, BcdLibrary_SafeBoot 0, 1, 2; safebootalternateshell yes | no).
+$script:RdpBootElementSettings = @{
+    safeboot               = @('minimal', 'network', 'dsrepair')
+    safebootalternateshell = @('no', 'yes')
+}
+
+function Backup-RdpBootElementItem {
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Item,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context,
+        [Parameter(Mandatory = $true)]
+        [string]$Folder
+    )
+    # Undo sets the element back with bcdedit /set; the exported store is an emergency copy
+    # only (importing it would also drop every boot change made after the fix).
+    $file = Join-Path -Path $Folder -ChildPath 'bcd.export'
+    if (-not (Test-Path -LiteralPath $file)) {
+        $null = Invoke-RdpNative -FilePath "$env:SystemRoot\System32\bcdedit.exe" -ArgumentList @('/export', $file)
+    }
+    $path = Get-RdpBootEntryElementPath -Item $Item
+    $data = Get-RdpRegistryValue -Path $path -Name 'Element'
+    $setting = $null
+    if ($null -ne $data) {
+        $number = ConvertFrom-RdpBootElementBytes -Value $data
+        $settings = $script:RdpBootElementSettings[$Item.Element]
+        if ($number -lt 0 -or $number -ge $settings.Count) {
+            throw ($script:RdpStrings.BootElementUnsaved -f $Item.Element, $number)
+        }
+        $setting = $settings[[int]$number]
+    }
+    @{ Kind = $Item.Kind; Entry = $Item.Entry; Element = $Item.Element; Setting = $setting; EmergencyCopy = 'bcd.export' }
+}
+
+function Restore-RdpBootElementItem {
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object]$Entry,
+        [Parameter(Mandatory = $true)]
+        [string]$Folder
+    )
+    # An element that was absent was not deleted by the fix: nothing to put back.
+    if ($null -eq $Entry.Setting) {
+        return
+    }
+    if ($PSCmdlet.ShouldProcess(('{0} {1}' -f $Entry.Entry, $Entry.Element), 'bcdedit /set')) {
+        $null = Invoke-RdpNative -FilePath "$env:SystemRoot\System32\bcdedit.exe" -ArgumentList @('/set', [string]$Entry.Entry, [string]$Entry.Element, [string]$Entry.Setting)
+    }
+}
+#endregion src/powershell/boot-entry.ps1
+
 #region src/powershell/operations.ps1
 # Operations
 # One function per operation kind (dispatch table $script:RdpOperationAppliers). Each gets the
@@ -2544,7 +2961,9 @@ function Get-RdpRegistryWrite {
             $value = Resolve-RdpOperationValue -Operation $Operation -Parameters $Parameters
             switch ($Operation.Type) {
                 'REG_DWORD' {
-                    $value = [int]$value
+                    # The registry holds 32 bits and .NET reads a DWORD as Int32: 4294967295
+                    # (no connection limit) is written and read back as -1, the same bits.
+                    $value = [BitConverter]::ToInt32([BitConverter]::GetBytes([uint32]$value), 0)
                 }
                 'REG_BINARY' {
                     $value = ConvertFrom-RdpHex -Hex ([string]$value)
@@ -3644,7 +4063,10 @@ $script:RdpCheckEvaluators = @{
     'certificate-store' = 'Test-RdpCertificateStoreCheck'
     'certificate-binding' = 'Test-RdpCertificateBindingCheck'
     'folder-acl' = 'Test-RdpFolderAclCheck'
+    'service-config' = 'Test-RdpServiceConfigCheck'
     'windows-feature' = 'Test-RdpWindowsFeatureCheck'
+    'user-right' = 'Test-RdpUserRightCheck'
+    'boot-entry' = 'Test-RdpBootEntryCheck'
     'firewall-rule' = 'Test-RdpFirewallRuleCheck'
     'firewall-inbound-blocked' = 'Test-RdpFirewallInboundBlockedCheck'
     'firewall-port-allowed' = 'Test-RdpFirewallPortAllowedCheck'
@@ -3660,10 +4082,12 @@ $script:RdpOperationAppliers = @{
     'service-start' = 'Start-RdpServiceOperation'
     'service-stop' = 'Stop-RdpServiceOperation'
     'service-start-type' = 'Set-RdpServiceStartTypeOperation'
+    'service-logon-account' = 'Set-RdpServiceLogonAccountOperation'
     'remove-self-signed-certificates' = 'Remove-RdpSelfSignedCertificateOperation'
     'firewall-rule-port' = 'Set-RdpFirewallRuleOperation'
     'bcd-set' = 'Set-RdpBcdOperation'
     'bcd-ems-settings' = 'Set-RdpBcdEmsOperation'
+    'bcd-delete-value' = 'Remove-RdpBcdValueOperation'
     'firewall-rule-enable' = 'Enable-RdpFirewallRuleOperation'
 }
 
@@ -3675,6 +4099,7 @@ $script:RdpBackupFunctions = @{
     'firewall-rule' = 'Backup-RdpFirewallRuleItem'
     'firewall-rule-state' = 'Backup-RdpFirewallRuleStateItem'
     'bcd-store' = 'Backup-RdpBcdStoreItem'
+    'boot-element' = 'Backup-RdpBootElementItem'
 }
 
 $script:RdpRestoreFunctions = @{
@@ -3685,6 +4110,7 @@ $script:RdpRestoreFunctions = @{
     'firewall-rule' = 'Restore-RdpFirewallRuleItem'
     'firewall-rule-state' = 'Restore-RdpFirewallRuleStateItem'
     'bcd-store' = 'Restore-RdpBcdStoreItem'
+    'boot-element' = 'Restore-RdpBootElementItem'
 }
 
 $script:RdpBackupEntryTests = @{
@@ -3695,13 +4121,12 @@ $script:RdpBackupEntryTests = @{
     'firewall-rule' = 'Test-RdpFirewallRuleItem'
     'firewall-rule-state' = 'Test-RdpFirewallRuleStateItem'
     'bcd-store' = 'Test-RdpBcdStoreItem'
+    'boot-element' = 'Test-RdpBootElementItem'
 }
 
 $script:RdpCatalog = @{
     Scenarios = @(
         @{
-<<<<<<< HEAD
-=======
             Id = 'account-locked-or-expired'
             Evidence = @(
                 @{
@@ -3762,7 +4187,6 @@ $script:RdpCatalog = @{
             Fixes = @()
         }
         @{
->>>>>>> i15d
             Id = 'broker-hostname'
             Evidence = @(
                 @{
@@ -3802,6 +4226,25 @@ $script:RdpCatalog = @{
                 }
             )
             Fixes = @()
+        }
+        @{
+            Id = 'credssp-oracle'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'credssp-force-updated-clients'
+                        Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
+                        Name = 'AllowEncryptionOracle'
+                        Op = 'equals'
+                        Value = 0
+                        PolicyKey = $null
+                        PolicyName = $null
+                    }
+                }
+            )
+            Fixes = @('set-credssp-mitigated')
         }
         @{
             Id = 'guest-firewall-blocks-rdp'
@@ -3940,8 +4383,143 @@ $script:RdpCatalog = @{
             Fixes = @('reset-machinekeys-acl', 'renew-rdp-self-signed-cert', 'remove-rdp-cert-binding', 'set-rdp-cert-binding')
         }
         @{
-<<<<<<< HEAD
-=======
+            Id = 'max-connections-reached'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-connection-limit-zero'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                        Name = 'MaxInstanceCount'
+                        Op = 'equals'
+                        Value = 0
+                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                        PolicyName = 'MaxInstanceCount'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-connection-limit-one'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                        Name = 'MaxInstanceCount'
+                        Op = 'equals'
+                        Value = 1
+                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                        PolicyName = 'MaxInstanceCount'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-connection-limit-by-policy'
+                        Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                        Name = 'MaxInstanceCount'
+                        Op = 'equals'
+                        Value = 0
+                        PolicyKey = $null
+                        PolicyName = $null
+                    }
+                }
+            )
+            Fixes = @('restore-rdp-connection-limit')
+        }
+        @{
+            Id = 'network-service-down'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'netsvc-dhcp-start'
+                        Service = 'Dhcp'
+                        Setting = 'start-type'
+                        Expected = 'automatic'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'netsvc-dhcp-down'
+                        Service = 'Dhcp'
+                        FiresWhen = 'not-running'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'netsvc-nsi-start'
+                        Service = 'nsi'
+                        Setting = 'start-type'
+                        Expected = 'automatic'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'netsvc-nsi-down'
+                        Service = 'nsi'
+                        FiresWhen = 'not-running'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'netsvc-bfe-start'
+                        Service = 'BFE'
+                        Setting = 'start-type'
+                        Expected = 'automatic'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'netsvc-bfe-down'
+                        Service = 'BFE'
+                        FiresWhen = 'not-running'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'netsvc-mpssvc-start'
+                        Service = 'MpsSvc'
+                        Setting = 'start-type'
+                        Expected = 'automatic'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-state'
+                        Id = 'netsvc-mpssvc-down'
+                        Service = 'MpsSvc'
+                        FiresWhen = 'not-running'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'netsvc-dhcp-account'
+                        Service = 'Dhcp'
+                        Setting = 'logon-account'
+                        Expected = 'NT Authority\LocalService'
+                    }
+                }
+            )
+            Fixes = @('start-network-services', 'reset-dhcp-logon-account')
+        }
+        @{
             Id = 'nla-dc-unreachable'
             Evidence = @(
                 @{
@@ -3979,7 +4557,6 @@ $script:RdpCatalog = @{
             Fixes = @('disable-nla')
         }
         @{
->>>>>>> i15d
             Id = 'rdp-cert-invalid'
             Evidence = @(
                 @{
@@ -4072,8 +4649,8 @@ $script:RdpCatalog = @{
                         Id = 'terminal-server-draining'
                         Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
                         Name = 'TSServerDrainMode'
-                        Op = 'equals'
-                        Value = 1
+                        Op = 'not-equals'
+                        Value = 0
                         PolicyKey = $null
                         PolicyName = $null
                     }
@@ -4164,6 +4741,83 @@ $script:RdpCatalog = @{
             Fixes = @('open-rdp-port-in-firewall', 'set-rdp-port')
         }
         @{
+            Id = 'safe-mode-boot'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'boot-entry'
+                        Id = 'default-entry-safeboot'
+                        Entry = '{default}'
+                        Element = 'safeboot'
+                        ElementType = '25000080'
+                        Store = 'HKLM:\BCD00000000'
+                        BootManager = '{9dea862c-5cdd-4e70-acc1-f32b344d4795}'
+                        DefaultObjectElement = '23000003'
+                    }
+                }
+            )
+            Fixes = @('remove-safe-boot')
+        }
+        @{
+            Id = 'security-layer-mismatch'
+            Evidence = @(
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-encryption-fips-only'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                        Name = 'MinEncryptionLevel'
+                        Op = 'equals'
+                        Value = 4
+                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                        PolicyName = 'MinEncryptionLevel'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'fips-algorithms-enforced'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Lsa\FIPSAlgorithmPolicy'
+                        Name = 'Enabled'
+                        Op = 'equals'
+                        Value = 1
+                        PolicyKey = $null
+                        PolicyName = $null
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-encryption-fips-by-policy'
+                        Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                        Name = 'MinEncryptionLevel'
+                        Op = 'equals'
+                        Value = 4
+                        PolicyKey = $null
+                        PolicyName = $null
+                    }
+                }
+                @{
+                    Role = 'precondition'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'rdp-security-layer-rdp'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                        Name = 'SecurityLayer'
+                        Op = 'equals'
+                        Value = 0
+                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                        PolicyName = 'SecurityLayer'
+                    }
+                }
+            )
+            Fixes = @('set-rdp-encryption-high', 'disable-fips-algorithm-policy', 'set-rdp-security-layer-tls')
+        }
+        @{
             Id = 'termservice-not-running'
             Evidence = @(
                 @{
@@ -4184,8 +4838,41 @@ $script:RdpCatalog = @{
                         FiresWhen = 'not-running'
                     }
                 }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'termservice-account'
+                        Service = 'TermService'
+                        Setting = 'logon-account'
+                        Expected = 'NT Authority\NetworkService'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'service-config'
+                        Id = 'termservice-start-type'
+                        Service = 'TermService'
+                        Setting = 'start-type'
+                        Expected = 'manual'
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-scm-start-failure'
+                        Channel = 'System'
+                        Provider = 'Service Control Manager'
+                        EventIds = @(7000, 7001, 7022, 7023)
+                        WindowHours = 24
+                        DataConditions = @()
+                        ReportFields = @()
+                    }
+                }
             )
-            Fixes = @('start-termservice')
+            Fixes = @('start-termservice', 'reset-termservice-logon-account')
         }
         @{
             Id = 'tls-disabled'
@@ -4284,10 +4971,6 @@ $script:RdpCatalog = @{
             )
             Fixes = @('enable-tls12-server', 'suspend-group-policy', 'resume-group-policy', 'enable-legacy-tls-server')
         }
-<<<<<<< HEAD
-    )
-    Checks = @{
-=======
         @{
             Id = 'user-not-authorized'
             Evidence = @(
@@ -4399,7 +5082,6 @@ $script:RdpCatalog = @{
             )
             ReportFields = @('TargetUserName', 'SubStatus')
         }
->>>>>>> i15d
         'broker-role-installed' = @{
             Kind = 'windows-feature'
             Id = 'broker-role-installed'
@@ -4425,6 +5107,16 @@ $script:RdpCatalog = @{
             WindowHours = 24
             DataConditions = @()
             ReportFields = @()
+        }
+        'credssp-force-updated-clients' = @{
+            Kind = 'registry-value'
+            Id = 'credssp-force-updated-clients'
+            Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
+            Name = 'AllowEncryptionOracle'
+            Op = 'equals'
+            Value = 0
+            PolicyKey = $null
+            PolicyName = $null
         }
         'rdp-firewall-rule-off' = @{
             Kind = 'firewall-rule'
@@ -4520,8 +5212,95 @@ $script:RdpCatalog = @{
                 }
             )
         }
-<<<<<<< HEAD
-=======
+        'rdp-connection-limit-zero' = @{
+            Kind = 'registry-value'
+            Id = 'rdp-connection-limit-zero'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+            Name = 'MaxInstanceCount'
+            Op = 'equals'
+            Value = 0
+            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+            PolicyName = 'MaxInstanceCount'
+        }
+        'rdp-connection-limit-one' = @{
+            Kind = 'registry-value'
+            Id = 'rdp-connection-limit-one'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+            Name = 'MaxInstanceCount'
+            Op = 'equals'
+            Value = 1
+            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+            PolicyName = 'MaxInstanceCount'
+        }
+        'rdp-connection-limit-by-policy' = @{
+            Kind = 'registry-value'
+            Id = 'rdp-connection-limit-by-policy'
+            Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+            Name = 'MaxInstanceCount'
+            Op = 'equals'
+            Value = 0
+            PolicyKey = $null
+            PolicyName = $null
+        }
+        'netsvc-dhcp-start' = @{
+            Kind = 'service-config'
+            Id = 'netsvc-dhcp-start'
+            Service = 'Dhcp'
+            Setting = 'start-type'
+            Expected = 'automatic'
+        }
+        'netsvc-dhcp-down' = @{
+            Kind = 'service-state'
+            Id = 'netsvc-dhcp-down'
+            Service = 'Dhcp'
+            FiresWhen = 'not-running'
+        }
+        'netsvc-nsi-start' = @{
+            Kind = 'service-config'
+            Id = 'netsvc-nsi-start'
+            Service = 'nsi'
+            Setting = 'start-type'
+            Expected = 'automatic'
+        }
+        'netsvc-nsi-down' = @{
+            Kind = 'service-state'
+            Id = 'netsvc-nsi-down'
+            Service = 'nsi'
+            FiresWhen = 'not-running'
+        }
+        'netsvc-bfe-start' = @{
+            Kind = 'service-config'
+            Id = 'netsvc-bfe-start'
+            Service = 'BFE'
+            Setting = 'start-type'
+            Expected = 'automatic'
+        }
+        'netsvc-bfe-down' = @{
+            Kind = 'service-state'
+            Id = 'netsvc-bfe-down'
+            Service = 'BFE'
+            FiresWhen = 'not-running'
+        }
+        'netsvc-mpssvc-start' = @{
+            Kind = 'service-config'
+            Id = 'netsvc-mpssvc-start'
+            Service = 'MpsSvc'
+            Setting = 'start-type'
+            Expected = 'automatic'
+        }
+        'netsvc-mpssvc-down' = @{
+            Kind = 'service-state'
+            Id = 'netsvc-mpssvc-down'
+            Service = 'MpsSvc'
+            FiresWhen = 'not-running'
+        }
+        'netsvc-dhcp-account' = @{
+            Kind = 'service-config'
+            Id = 'netsvc-dhcp-account'
+            Service = 'Dhcp'
+            Setting = 'logon-account'
+            Expected = 'NT Authority\LocalService'
+        }
         'ev-logon-no-dc' = @{
             Kind = 'event-query'
             Id = 'ev-logon-no-dc'
@@ -4547,7 +5326,6 @@ $script:RdpCatalog = @{
             PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
             PolicyName = 'UserAuthentication'
         }
->>>>>>> i15d
         'rdp-cert-store' = @{
             Kind = 'certificate-store'
             Id = 'rdp-cert-store'
@@ -4606,8 +5384,8 @@ $script:RdpCatalog = @{
             Id = 'terminal-server-draining'
             Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
             Name = 'TSServerDrainMode'
-            Op = 'equals'
-            Value = 1
+            Op = 'not-equals'
+            Value = 0
             PolicyKey = $null
             PolicyName = $null
         }
@@ -4663,6 +5441,56 @@ $script:RdpCatalog = @{
             DefaultPort = 3389
             FiresWhen = 'not-allowed'
         }
+        'default-entry-safeboot' = @{
+            Kind = 'boot-entry'
+            Id = 'default-entry-safeboot'
+            Entry = '{default}'
+            Element = 'safeboot'
+            ElementType = '25000080'
+            Store = 'HKLM:\BCD00000000'
+            BootManager = '{9dea862c-5cdd-4e70-acc1-f32b344d4795}'
+            DefaultObjectElement = '23000003'
+        }
+        'rdp-encryption-fips-only' = @{
+            Kind = 'registry-value'
+            Id = 'rdp-encryption-fips-only'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+            Name = 'MinEncryptionLevel'
+            Op = 'equals'
+            Value = 4
+            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+            PolicyName = 'MinEncryptionLevel'
+        }
+        'fips-algorithms-enforced' = @{
+            Kind = 'registry-value'
+            Id = 'fips-algorithms-enforced'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Lsa\FIPSAlgorithmPolicy'
+            Name = 'Enabled'
+            Op = 'equals'
+            Value = 1
+            PolicyKey = $null
+            PolicyName = $null
+        }
+        'rdp-encryption-fips-by-policy' = @{
+            Kind = 'registry-value'
+            Id = 'rdp-encryption-fips-by-policy'
+            Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+            Name = 'MinEncryptionLevel'
+            Op = 'equals'
+            Value = 4
+            PolicyKey = $null
+            PolicyName = $null
+        }
+        'rdp-security-layer-rdp' = @{
+            Kind = 'registry-value'
+            Id = 'rdp-security-layer-rdp'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+            Name = 'SecurityLayer'
+            Op = 'equals'
+            Value = 0
+            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+            PolicyName = 'SecurityLayer'
+        }
         'termservice-disabled' = @{
             Kind = 'service-state'
             Id = 'termservice-disabled'
@@ -4674,6 +5502,30 @@ $script:RdpCatalog = @{
             Id = 'termservice-down'
             Service = 'TermService'
             FiresWhen = 'not-running'
+        }
+        'termservice-account' = @{
+            Kind = 'service-config'
+            Id = 'termservice-account'
+            Service = 'TermService'
+            Setting = 'logon-account'
+            Expected = 'NT Authority\NetworkService'
+        }
+        'termservice-start-type' = @{
+            Kind = 'service-config'
+            Id = 'termservice-start-type'
+            Service = 'TermService'
+            Setting = 'start-type'
+            Expected = 'manual'
+        }
+        'ev-scm-start-failure' = @{
+            Kind = 'event-query'
+            Id = 'ev-scm-start-failure'
+            Channel = 'System'
+            Provider = 'Service Control Manager'
+            EventIds = @(7000, 7001, 7022, 7023)
+            WindowHours = 24
+            DataConditions = @()
+            ReportFields = @()
         }
         'ev-schannel-credential' = @{
             Kind = 'event-query'
@@ -4745,8 +5597,6 @@ $script:RdpCatalog = @{
             PolicyKey = $null
             PolicyName = $null
         }
-<<<<<<< HEAD
-=======
         'ev-logon-no-right' = @{
             Kind = 'event-query'
             Id = 'ev-logon-no-right'
@@ -4790,7 +5640,6 @@ $script:RdpCatalog = @{
             FiresWhen = 'granted-any'
             Sids = @('S-1-5-113', 'S-1-5-114')
         }
->>>>>>> i15d
     }
     Fixes = @{
         'allow-firewall-inbound-exceptions' = @{
@@ -4875,8 +5724,34 @@ $script:RdpCatalog = @{
             Reboot = $true
             WeakensSecurity = $false
         }
-<<<<<<< HEAD
-=======
+        'disable-fips-algorithm-policy' = @{
+            Id = 'disable-fips-algorithm-policy'
+            Command = 'Disable-RdpFipsAlgorithmPolicy'
+            OptIn = $true
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Lsa\FIPSAlgorithmPolicy'
+                    Name = 'Enabled'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 0
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Lsa\FIPSAlgorithmPolicy'
+                    Name = 'Enabled'
+                }
+            )
+            VerifyChecks = @('fips-algorithms-enforced')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $true
+            WeakensSecurity = $true
+        }
         'disable-nla' = @{
             Id = 'disable-nla'
             Command = 'Disable-RdpNetworkLevelAuthentication'
@@ -4905,7 +5780,6 @@ $script:RdpCatalog = @{
             Reboot = $true
             WeakensSecurity = $true
         }
->>>>>>> i15d
         'enable-legacy-tls-server' = @{
             Id = 'enable-legacy-tls-server'
             Command = 'Enable-RdpLegacyTlsProtocol'
@@ -5219,6 +6093,39 @@ $script:RdpCatalog = @{
             Reboot = $false
             WeakensSecurity = $false
         }
+        'remove-safe-boot' = @{
+            Id = 'remove-safe-boot'
+            Command = 'Remove-RdpSafeBoot'
+            OptIn = $false
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'bcd-delete-value'
+                    Entry = '{default}'
+                    Element = 'safeboot'
+                    ElementType = '25000080'
+                    Store = 'HKLM:\BCD00000000'
+                    BootManager = '{9dea862c-5cdd-4e70-acc1-f32b344d4795}'
+                    DefaultObjectElement = '23000003'
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'boot-element'
+                    Entry = '{default}'
+                    Element = 'safeboot'
+                    ElementType = '25000080'
+                    Store = 'HKLM:\BCD00000000'
+                    BootManager = '{9dea862c-5cdd-4e70-acc1-f32b344d4795}'
+                    DefaultObjectElement = '23000003'
+                }
+            )
+            VerifyChecks = @('default-entry-safeboot')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $true
+            WeakensSecurity = $false
+        }
         'renew-rdp-self-signed-cert' = @{
             Id = 'renew-rdp-self-signed-cert'
             Command = 'Reset-RdpSelfSignedCertificate'
@@ -5243,6 +6150,35 @@ $script:RdpCatalog = @{
             VerifyChecks = @('rdp-cert-store')
             NeededWhenEvents = @('ev-rcm-cert', 'ev-schannel-key')
             RestartsServices = @('SessionEnv')
+            Reboot = $false
+            WeakensSecurity = $false
+        }
+        'reset-dhcp-logon-account' = @{
+            Id = 'reset-dhcp-logon-account'
+            Command = 'Reset-RdpDhcpLogonAccount'
+            OptIn = $false
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'service-logon-account'
+                    Service = 'Dhcp'
+                    Account = 'NT Authority\LocalService'
+                }
+                @{
+                    Kind = 'service-start'
+                    Service = 'Dhcp'
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'service-config'
+                    Service = 'Dhcp'
+                    Runtime = $null
+                }
+            )
+            VerifyChecks = @('netsvc-dhcp-account', 'netsvc-dhcp-down')
+            NeededWhenEvents = @()
+            RestartsServices = @()
             Reboot = $false
             WeakensSecurity = $false
         }
@@ -5319,6 +6255,63 @@ $script:RdpCatalog = @{
             Reboot = $false
             WeakensSecurity = $false
         }
+        'reset-termservice-logon-account' = @{
+            Id = 'reset-termservice-logon-account'
+            Command = 'Reset-RdpTermServiceLogonAccount'
+            OptIn = $false
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'service-logon-account'
+                    Service = 'TermService'
+                    Account = 'NT Authority\NetworkService'
+                }
+                @{
+                    Kind = 'service-start'
+                    Service = 'TermService'
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'service-config'
+                    Service = 'TermService'
+                    Runtime = $null
+                }
+            )
+            VerifyChecks = @('termservice-account', 'termservice-down')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $false
+            WeakensSecurity = $false
+        }
+        'restore-rdp-connection-limit' = @{
+            Id = 'restore-rdp-connection-limit'
+            Command = 'Reset-RdpConnectionLimit'
+            OptIn = $false
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'MaxInstanceCount'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 4294967295
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'MaxInstanceCount'
+                }
+            )
+            VerifyChecks = @('rdp-connection-limit-zero', 'rdp-connection-limit-one')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $true
+            WeakensSecurity = $false
+        }
         'resume-group-policy' = @{
             Id = 'resume-group-policy'
             Command = 'Resume-RdpGroupPolicy'
@@ -5344,6 +6337,34 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $false
+        }
+        'set-credssp-mitigated' = @{
+            Id = 'set-credssp-mitigated'
+            Command = 'Set-RdpCredSspMitigated'
+            OptIn = $true
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
+                    Name = 'AllowEncryptionOracle'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 1
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'
+                    Name = 'AllowEncryptionOracle'
+                }
+            )
+            VerifyChecks = @('credssp-force-updated-clients')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $true
+            WeakensSecurity = $true
         }
         'set-rdp-cert-binding' = @{
             Id = 'set-rdp-cert-binding'
@@ -5410,6 +6431,34 @@ $script:RdpCatalog = @{
             Reboot = $false
             WeakensSecurity = $false
         }
+        'set-rdp-encryption-high' = @{
+            Id = 'set-rdp-encryption-high'
+            Command = 'Set-RdpEncryptionLevel'
+            OptIn = $true
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'MinEncryptionLevel'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 3
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'MinEncryptionLevel'
+                }
+            )
+            VerifyChecks = @('rdp-encryption-fips-only')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $true
+            WeakensSecurity = $true
+        }
         'set-rdp-port' = @{
             Id = 'set-rdp-port'
             Command = 'Set-RdpPort'
@@ -5469,6 +6518,109 @@ $script:RdpCatalog = @{
             Reboot = $false
             WeakensSecurity = $false
         }
+        'set-rdp-security-layer-tls' = @{
+            Id = 'set-rdp-security-layer-tls'
+            Command = 'Set-RdpSecurityLayer'
+            OptIn = $true
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'registry-set'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'SecurityLayer'
+                    Type = 'REG_DWORD'
+                    Param = $null
+                    Data = 2
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'registry-value'
+                    Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+                    Name = 'SecurityLayer'
+                }
+            )
+            VerifyChecks = @('rdp-security-layer-rdp')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $true
+            WeakensSecurity = $false
+        }
+        'start-network-services' = @{
+            Id = 'start-network-services'
+            Command = 'Start-RdpNetworkService'
+            OptIn = $false
+            Parameters = @()
+            Operations = @(
+                @{
+                    Kind = 'service-start-type'
+                    Service = 'nsi'
+                    StartType = 'automatic'
+                    ViaRegistry = $false
+                }
+                @{
+                    Kind = 'service-start'
+                    Service = 'nsi'
+                }
+                @{
+                    Kind = 'service-start-type'
+                    Service = 'Dhcp'
+                    StartType = 'automatic'
+                    ViaRegistry = $false
+                }
+                @{
+                    Kind = 'service-start'
+                    Service = 'Dhcp'
+                }
+                @{
+                    Kind = 'service-start-type'
+                    Service = 'BFE'
+                    StartType = 'automatic'
+                    ViaRegistry = $false
+                }
+                @{
+                    Kind = 'service-start'
+                    Service = 'BFE'
+                }
+                @{
+                    Kind = 'service-start-type'
+                    Service = 'MpsSvc'
+                    StartType = 'automatic'
+                    ViaRegistry = $false
+                }
+                @{
+                    Kind = 'service-start'
+                    Service = 'MpsSvc'
+                }
+            )
+            Backup = @(
+                @{
+                    Kind = 'service-config'
+                    Service = 'nsi'
+                    Runtime = $null
+                }
+                @{
+                    Kind = 'service-config'
+                    Service = 'Dhcp'
+                    Runtime = $null
+                }
+                @{
+                    Kind = 'service-config'
+                    Service = 'BFE'
+                    Runtime = $null
+                }
+                @{
+                    Kind = 'service-config'
+                    Service = 'MpsSvc'
+                    Runtime = $null
+                }
+            )
+            VerifyChecks = @('netsvc-nsi-start', 'netsvc-nsi-down', 'netsvc-dhcp-start', 'netsvc-dhcp-down', 'netsvc-bfe-start', 'netsvc-bfe-down', 'netsvc-mpssvc-start', 'netsvc-mpssvc-down')
+            NeededWhenEvents = @()
+            RestartsServices = @()
+            Reboot = $false
+            WeakensSecurity = $false
+        }
         'start-termservice' = @{
             Id = 'start-termservice'
             Command = 'Start-RdpTermService'
@@ -5493,7 +6645,7 @@ $script:RdpCatalog = @{
                     Runtime = $null
                 }
             )
-            VerifyChecks = @('termservice-disabled', 'termservice-down')
+            VerifyChecks = @('termservice-disabled', 'termservice-start-type', 'termservice-down')
             NeededWhenEvents = @()
             RestartsServices = @()
             Reboot = $false
@@ -5585,7 +6737,7 @@ function Invoke-RdpDiagnosis {
 
     Returns one object per scenario with Id, Title (in the user's language), Status
     (Detected, Clear or Unknown; Unknown when a check could not run, with the Reason), Evidence,
-    Checks and RecommendedFixes. Scenarios: broker-hostname, guest-firewall-blocks-rdp, machinekeys-access, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, rdp-port-firewall-mismatch, termservice-not-running, tls-disabled.
+    Checks and RecommendedFixes. Scenarios: account-locked-or-expired, broker-hostname, credssp-oracle, guest-firewall-blocks-rdp, machinekeys-access, max-connections-reached, network-service-down, nla-dc-unreachable, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, rdp-port-firewall-mismatch, safe-mode-boot, security-layer-mismatch, termservice-not-running, tls-disabled, user-not-authorized.
 
     .PARAMETER Scenario
     Scenario ids to diagnose. Default: all.
@@ -5633,8 +6785,8 @@ function Invoke-RdpDiagnosis {
     [OutputType([pscustomobject], [string])]
     param(
         [Parameter(Position = 0)]
-        [ValidateSet('broker-hostname', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'termservice-not-running', 'tls-disabled')]
-        [string[]]$Scenario = @('broker-hostname', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'termservice-not-running', 'tls-disabled'),
+        [ValidateSet('account-locked-or-expired', 'broker-hostname', 'credssp-oracle', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'max-connections-reached', 'network-service-down', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'safe-mode-boot', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled', 'user-not-authorized')]
+        [string[]]$Scenario = @('account-locked-or-expired', 'broker-hostname', 'credssp-oracle', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'max-connections-reached', 'network-service-down', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'safe-mode-boot', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled', 'user-not-authorized'),
         [object]$Since = $null,
         [Nullable[datetime]]$After = $null,
         [Parameter(Mandatory = $true, ParameterSetName = 'Text')]
@@ -5695,7 +6847,7 @@ function Invoke-RdpRepair {
     .DESCRIPTION
     Refuses to run without elevation. Saves everything the selected fixes will change under
     $env:ProgramData\RdpRescue\backup\<timestamp> (backup.json describes it; Undo-RdpRepair
-    restores it), then applies the scenario's fixes in order. Fixes marked opt-in (allow-firewall-inbound-exceptions, enable-legacy-tls-server, open-rdp-port-in-firewall, resume-group-policy, set-rdp-cert-binding, set-rdp-port, suspend-group-policy)
+    restores it), then applies the scenario's fixes in order. Fixes marked opt-in (allow-firewall-inbound-exceptions, disable-fips-algorithm-policy, disable-nla, enable-legacy-tls-server, open-rdp-port-in-firewall, resume-group-policy, set-credssp-mitigated, set-rdp-cert-binding, set-rdp-encryption-high, set-rdp-port, set-rdp-security-layer-tls, suspend-group-policy)
     run only when named with -Fix; fixes that need a value (-Port, -Thumbprint) need it given.
     A fix whose checks are already clear is skipped, unless an event it answers was logged (a
     damaged or missing RDP key shows only in events). Each fix is verified afterwards. Returns
@@ -5707,7 +6859,7 @@ function Invoke-RdpRepair {
     the repair with a message naming the fix and the backup; nothing after it runs.
 
     .PARAMETER Scenario
-    The scenario to repair: broker-hostname, guest-firewall-blocks-rdp, machinekeys-access, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, rdp-port-firewall-mismatch, termservice-not-running, tls-disabled.
+    The scenario to repair: account-locked-or-expired, broker-hostname, credssp-oracle, guest-firewall-blocks-rdp, machinekeys-access, max-connections-reached, network-service-down, nla-dc-unreachable, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, rdp-port-firewall-mismatch, safe-mode-boot, security-layer-mismatch, termservice-not-running, tls-disabled, user-not-authorized.
 
     .PARAMETER Fix
     Fix ids to apply instead of the scenario's default ones (this is how opt-in fixes run).
@@ -5744,9 +6896,9 @@ function Invoke-RdpRepair {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true, Position = 0)]
-        [ValidateSet('broker-hostname', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'termservice-not-running', 'tls-disabled')]
+        [ValidateSet('account-locked-or-expired', 'broker-hostname', 'credssp-oracle', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'max-connections-reached', 'network-service-down', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'safe-mode-boot', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled', 'user-not-authorized')]
         [string]$Scenario,
-        [ValidateSet('allow-firewall-inbound-exceptions', 'allow-rdp-connections', 'enable-legacy-tls-server', 'enable-rdp-firewall-rules', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'open-rdp-port-in-firewall', 'remove-rdp-cert-binding', 'renew-rdp-self-signed-cert', 'reset-machinekeys-acl', 'resume-group-policy', 'set-rdp-cert-binding', 'set-rdp-port', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
+        [ValidateSet('allow-firewall-inbound-exceptions', 'allow-rdp-connections', 'disable-fips-algorithm-policy', 'disable-nla', 'enable-legacy-tls-server', 'enable-rdp-firewall-rules', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'open-rdp-port-in-firewall', 'remove-rdp-cert-binding', 'remove-safe-boot', 'renew-rdp-self-signed-cert', 'reset-dhcp-logon-account', 'reset-machinekeys-acl', 'reset-termservice-logon-account', 'restore-rdp-connection-limit', 'resume-group-policy', 'set-credssp-mitigated', 'set-rdp-cert-binding', 'set-rdp-encryption-high', 'set-rdp-port', 'set-rdp-security-layer-tls', 'start-network-services', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
         [string[]]$Fix = @(),
         [ValidateRange(1, 65535)]
         [int]$Port,
@@ -5936,8 +7088,56 @@ function Enable-RdpConnection {
 }
 #endregion fix allow-rdp-connections (command Enable-RdpConnection)
 
-<<<<<<< HEAD
-=======
+#region fix disable-fips-algorithm-policy (command Disable-RdpFipsAlgorithmPolicy)
+function Disable-RdpFipsAlgorithmPolicy {
+    <#
+    .SYNOPSIS
+    Stop enforcing FIPS-compliant algorithms on the machine
+
+    .DESCRIPTION
+    Sets Enabled=0 under Control\Lsa\FIPSAlgorithmPolicy; reboot afterwards. A Group Policy that
+    sets the security option "System cryptography: Use FIPS compliant algorithms for encryption,
+    hashing, and signing" writes it back at the next refresh: the policy wins, change it there
+    instead. FIPS mode alone does not stop RDP: use this only when asked.
+
+    Backup: The previous Enabled value (or its absence) is saved.
+    Undo: Restores FIPSAlgorithmPolicy Enabled exactly as it was; reboot afterwards.
+    Verification: Enabled is no longer 1.
+
+    SECURITY: Every component of the machine, not only RDP, may then use algorithms that are not
+    FIPS-validated. Where FIPS mode is a compliance requirement, do not run this: connect with a
+    FIPS-capable client instead.
+    To restore: Run Undo-RdpRepair with the backup path this fix printed, or set Enabled=1 under
+    Control\Lsa\FIPSAlgorithmPolicy, then reboot.
+
+    .PARAMETER BackupRoot
+    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
+
+    .EXAMPLE
+    Disable-RdpFipsAlgorithmPolicy -WhatIf
+
+    Shows what would change, without changing anything.
+
+    .EXAMPLE
+    Disable-RdpFipsAlgorithmPolicy
+
+    Saves a backup, applies the fix after confirmation and verifies it.
+
+    .LINK
+    Undo-RdpRepair
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'disable-fips-algorithm-policy' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix disable-fips-algorithm-policy (command Disable-RdpFipsAlgorithmPolicy)
+
 #region fix disable-nla (command Disable-RdpNetworkLevelAuthentication)
 function Disable-RdpNetworkLevelAuthentication {
     <#
@@ -5992,7 +7192,6 @@ function Disable-RdpNetworkLevelAuthentication {
 }
 #endregion fix disable-nla (command Disable-RdpNetworkLevelAuthentication)
 
->>>>>>> i15d
 #region fix enable-legacy-tls-server (command Enable-RdpLegacyTlsProtocol)
 function Enable-RdpLegacyTlsProtocol {
     <#
@@ -6304,6 +7503,52 @@ function Remove-RdpCertificateBinding {
 }
 #endregion fix remove-rdp-cert-binding (command Remove-RdpCertificateBinding)
 
+#region fix remove-safe-boot (command Remove-RdpSafeBoot)
+function Remove-RdpSafeBoot {
+    <#
+    .SYNOPSIS
+    Remove safeboot from the default boot entry
+
+    .DESCRIPTION
+    Deletes the safeboot element of the default boot entry (bcdedit /deletevalue {default}
+    safeboot), so that Windows starts normally at the next boot.
+
+    Backup: The value of safeboot is saved (read from element 25000080 of the default entry);
+    the whole store is also exported (bcdedit /export) as an emergency copy.
+    Undo: Sets safeboot back to its saved value (bcdedit /set {default} safeboot minimal,
+    network or dsrepair); other boot changes made since stay. The exported store is an emergency
+    copy only: bcdedit /import would replace the whole store and drop later changes such as
+    bcdedit /ems {default} on.
+    Verification: The default boot entry no longer carries safeboot.
+
+    .PARAMETER BackupRoot
+    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
+
+    .EXAMPLE
+    Remove-RdpSafeBoot -WhatIf
+
+    Shows what would change, without changing anything.
+
+    .EXAMPLE
+    Remove-RdpSafeBoot
+
+    Saves a backup, applies the fix after confirmation and verifies it.
+
+    .LINK
+    Undo-RdpRepair
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'remove-safe-boot' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix remove-safe-boot (command Remove-RdpSafeBoot)
+
 #region fix renew-rdp-self-signed-cert (command Reset-RdpSelfSignedCertificate)
 function Reset-RdpSelfSignedCertificate {
     <#
@@ -6349,6 +7594,51 @@ function Reset-RdpSelfSignedCertificate {
 }
 #endregion fix renew-rdp-self-signed-cert (command Reset-RdpSelfSignedCertificate)
 
+#region fix reset-dhcp-logon-account (command Reset-RdpDhcpLogonAccount)
+function Reset-RdpDhcpLogonAccount {
+    <#
+    .SYNOPSIS
+    Set the DHCP Client back to its default account and start it
+
+    .DESCRIPTION
+    Makes Dhcp log on as NT Authority\LocalService again (sc config Dhcp obj=), which has no
+    password, and starts it.
+
+    Backup: The previous account (ObjectName) and start type of Dhcp are saved; no password
+    exists to save.
+    Undo: Restores the previous account. An account that has a password comes back by name only:
+    RdpRescue never saw its password, so give it again with sc config Dhcp obj= <account>
+    password= <password>.
+    Verification: Dhcp logs on as NT Authority\LocalService and runs.
+
+    .PARAMETER BackupRoot
+    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
+
+    .EXAMPLE
+    Reset-RdpDhcpLogonAccount -WhatIf
+
+    Shows what would change, without changing anything.
+
+    .EXAMPLE
+    Reset-RdpDhcpLogonAccount
+
+    Saves a backup, applies the fix after confirmation and verifies it.
+
+    .LINK
+    Undo-RdpRepair
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'reset-dhcp-logon-account' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix reset-dhcp-logon-account (command Reset-RdpDhcpLogonAccount)
+
 #region fix reset-machinekeys-acl (command Repair-RdpMachineKeyPermission)
 function Repair-RdpMachineKeyPermission {
     <#
@@ -6393,6 +7683,94 @@ function Repair-RdpMachineKeyPermission {
 }
 #endregion fix reset-machinekeys-acl (command Repair-RdpMachineKeyPermission)
 
+#region fix reset-termservice-logon-account (command Reset-RdpTermServiceLogonAccount)
+function Reset-RdpTermServiceLogonAccount {
+    <#
+    .SYNOPSIS
+    Set Remote Desktop Services back to its default account and start it
+
+    .DESCRIPTION
+    Makes TermService log on as NT Authority\NetworkService again (sc config TermService obj=),
+    which has no password, and starts it.
+
+    Backup: The previous account (ObjectName) and start type of TermService are saved; no
+    password exists to save.
+    Undo: Restores the previous account. An account that has a password comes back by name only:
+    RdpRescue never saw its password, so give it again with sc config TermService obj= <account>
+    password= <password>.
+    Verification: TermService logs on as NT Authority\NetworkService and runs.
+
+    .PARAMETER BackupRoot
+    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
+
+    .EXAMPLE
+    Reset-RdpTermServiceLogonAccount -WhatIf
+
+    Shows what would change, without changing anything.
+
+    .EXAMPLE
+    Reset-RdpTermServiceLogonAccount
+
+    Saves a backup, applies the fix after confirmation and verifies it.
+
+    .LINK
+    Undo-RdpRepair
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'reset-termservice-logon-account' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix reset-termservice-logon-account (command Reset-RdpTermServiceLogonAccount)
+
+#region fix restore-rdp-connection-limit (command Reset-RdpConnectionLimit)
+function Reset-RdpConnectionLimit {
+    <#
+    .SYNOPSIS
+    Remove the listener's connection limit
+
+    .DESCRIPTION
+    Sets MaxInstanceCount=4294967295 (no limit) on the RDP-Tcp listener; reboot afterwards. When
+    Group Policy limits connections, the policy wins: the fix reports that it is not verified,
+    and the policy must be changed.
+
+    Backup: The previous MaxInstanceCount value (or its absence) is saved.
+    Undo: Restores MaxInstanceCount exactly as it was.
+    Verification: The effective limit (the policy value when there is one) is no longer 0.
+
+    .PARAMETER BackupRoot
+    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
+
+    .EXAMPLE
+    Reset-RdpConnectionLimit -WhatIf
+
+    Shows what would change, without changing anything.
+
+    .EXAMPLE
+    Reset-RdpConnectionLimit
+
+    Saves a backup, applies the fix after confirmation and verifies it.
+
+    .LINK
+    Undo-RdpRepair
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'restore-rdp-connection-limit' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix restore-rdp-connection-limit (command Reset-RdpConnectionLimit)
+
 #region fix resume-group-policy (command Resume-RdpGroupPolicy)
 function Resume-RdpGroupPolicy {
     <#
@@ -6434,6 +7812,57 @@ function Resume-RdpGroupPolicy {
     Invoke-RdpFixCommand -FixId 'resume-group-policy' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix resume-group-policy (command Resume-RdpGroupPolicy)
+
+#region fix set-credssp-mitigated (command Set-RdpCredSspMitigated)
+function Set-RdpCredSspMitigated {
+    <#
+    .SYNOPSIS
+    Accept clients without the CredSSP update (Mitigated)
+
+    .DESCRIPTION
+    Sets AllowEncryptionOracle=1 (Mitigated) under Policies\System\CredSSP\Parameters; restart
+    afterwards. Never 2 (Vulnerable), which would gain no connection. A domain Group Policy
+    "Encryption Oracle Remediation" puts its value back at the next refresh: the policy wins. On
+    an updated VM, 1 lets clients without the update in (lower security); on a VM without the
+    update it changes nothing: install the update there.
+
+    Backup: The previous AllowEncryptionOracle value (or its absence) is saved.
+    Undo: Restores AllowEncryptionOracle exactly as it was; restart afterwards.
+    Verification: AllowEncryptionOracle is no longer 0.
+
+    SECURITY: The VM then accepts clients that lack the CredSSP update for CVE-2018-0886, which
+    exposes those clients. Temporary only: update the clients, then restore Force Updated
+    Clients.
+    To restore: Run Undo-RdpRepair with the backup path this fix printed, or set
+    AllowEncryptionOracle=0 under Policies\System\CredSSP\Parameters, then restart.
+
+    .PARAMETER BackupRoot
+    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
+
+    .EXAMPLE
+    Set-RdpCredSspMitigated -WhatIf
+
+    Shows what would change, without changing anything.
+
+    .EXAMPLE
+    Set-RdpCredSspMitigated
+
+    Saves a backup, applies the fix after confirmation and verifies it.
+
+    .LINK
+    Undo-RdpRepair
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'set-credssp-mitigated' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix set-credssp-mitigated (command Set-RdpCredSspMitigated)
 
 #region fix set-rdp-cert-binding (command Set-RdpCertificateBinding)
 function Set-RdpCertificateBinding {
@@ -6489,6 +7918,54 @@ function Set-RdpCertificateBinding {
 }
 #endregion fix set-rdp-cert-binding (command Set-RdpCertificateBinding)
 
+#region fix set-rdp-encryption-high (command Set-RdpEncryptionLevel)
+function Set-RdpEncryptionLevel {
+    <#
+    .SYNOPSIS
+    Lower RDP encryption from FIPS Compliant to High
+
+    .DESCRIPTION
+    Sets MinEncryptionLevel=3 (High, 128-bit) on the RDP-Tcp listener; reboot afterwards. The
+    level applies only to the native RDP security layer (SecurityLayer=0), never to TLS. When
+    Group Policy sets the level, the policy wins and the fix reports that it is not verified.
+
+    Backup: The previous MinEncryptionLevel value (or its absence) is saved.
+    Undo: Restores MinEncryptionLevel exactly as it was; reboot afterwards.
+    Verification: The effective level (the policy value when there is one) is no longer 4.
+
+    SECURITY: RDP no longer insists on FIPS-compliant encryption. If a compliance baseline
+    requires FIPS, this breaks it; High (128-bit) is the lowest level RdpRescue sets.
+    To restore: Run Undo-RdpRepair with the backup path this fix printed, or set
+    MinEncryptionLevel=4 under WinStations\RDP-Tcp, then reboot.
+
+    .PARAMETER BackupRoot
+    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
+
+    .EXAMPLE
+    Set-RdpEncryptionLevel -WhatIf
+
+    Shows what would change, without changing anything.
+
+    .EXAMPLE
+    Set-RdpEncryptionLevel
+
+    Saves a backup, applies the fix after confirmation and verifies it.
+
+    .LINK
+    Undo-RdpRepair
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'set-rdp-encryption-high' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix set-rdp-encryption-high (command Set-RdpEncryptionLevel)
+
 #region fix set-rdp-port (command Set-RdpPort)
 function Set-RdpPort {
     <#
@@ -6537,6 +8014,93 @@ function Set-RdpPort {
     Invoke-RdpFixCommand -FixId 'set-rdp-port' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
 }
 #endregion fix set-rdp-port (command Set-RdpPort)
+
+#region fix set-rdp-security-layer-tls (command Set-RdpSecurityLayer)
+function Set-RdpSecurityLayer {
+    <#
+    .SYNOPSIS
+    Authenticate the server with TLS again (SecurityLayer=2)
+
+    .DESCRIPTION
+    Sets SecurityLayer=2 (TLS) on the RDP-Tcp listener; reboot afterwards. Run it only when the
+    RDP certificate is valid (rdp-cert-invalid and machinekeys-access clear), or clients are
+    refused.
+
+    Backup: The previous SecurityLayer value (or its absence) is saved.
+    Undo: Restores SecurityLayer exactly as it was; reboot afterwards.
+    Verification: The effective SecurityLayer (the policy value when there is one) is no longer
+    0.
+
+    .PARAMETER BackupRoot
+    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
+
+    .EXAMPLE
+    Set-RdpSecurityLayer -WhatIf
+
+    Shows what would change, without changing anything.
+
+    .EXAMPLE
+    Set-RdpSecurityLayer
+
+    Saves a backup, applies the fix after confirmation and verifies it.
+
+    .LINK
+    Undo-RdpRepair
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'set-rdp-security-layer-tls' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix set-rdp-security-layer-tls (command Set-RdpSecurityLayer)
+
+#region fix start-network-services (command Start-RdpNetworkService)
+function Start-RdpNetworkService {
+    <#
+    .SYNOPSIS
+    Set the network services back to automatic start and start them
+
+    .DESCRIPTION
+    Sets the start type of nsi, Dhcp, BFE and MpsSvc to their default, automatic (sc config
+    start= auto), and starts each.
+
+    Backup: The previous start type (and state) of each of the four services is saved.
+    Undo: Restores each previous start type, also in the service control manager. The services
+    are left running: stopping them would cut the network again.
+    Verification: All four services start automatically and run.
+
+    .PARAMETER BackupRoot
+    Folder for the backup written before the change. Default: $env:ProgramData\RdpRescue\backup.
+    Created for SYSTEM and Administrators only; an existing folder that anyone else owns or may
+    change is refused.
+
+    .EXAMPLE
+    Start-RdpNetworkService -WhatIf
+
+    Shows what would change, without changing anything.
+
+    .EXAMPLE
+    Start-RdpNetworkService
+
+    Saves a backup, applies the fix after confirmation and verifies it.
+
+    .LINK
+    Undo-RdpRepair
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')]
+    [OutputType([pscustomobject])]
+    param(
+        [string]$BackupRoot = (Join-Path -Path $env:ProgramData -ChildPath 'RdpRescue\backup')
+    )
+    $parameters = @{}
+    Invoke-RdpFixCommand -FixId 'start-network-services' -Parameters $parameters -Cmdlet $PSCmdlet -BackupRoot $BackupRoot
+}
+#endregion fix start-network-services (command Start-RdpNetworkService)
 
 #region fix start-termservice (command Start-RdpTermService)
 function Start-RdpTermService {
@@ -6678,6 +8242,8 @@ Export-ModuleMember -Function @(
     'Undo-RdpRepair'
     'Disable-RdpFirewallInboundBlock'
     'Enable-RdpConnection'
+    'Disable-RdpFipsAlgorithmPolicy'
+    'Disable-RdpNetworkLevelAuthentication'
     'Enable-RdpLegacyTlsProtocol'
     'Enable-RdpFirewallRule'
     'Enable-RdpListener'
@@ -6685,11 +8251,19 @@ Export-ModuleMember -Function @(
     'Enable-RdpTlsProtocol'
     'Set-RdpFirewallPort'
     'Remove-RdpCertificateBinding'
+    'Remove-RdpSafeBoot'
     'Reset-RdpSelfSignedCertificate'
+    'Reset-RdpDhcpLogonAccount'
     'Repair-RdpMachineKeyPermission'
+    'Reset-RdpTermServiceLogonAccount'
+    'Reset-RdpConnectionLimit'
     'Resume-RdpGroupPolicy'
+    'Set-RdpCredSspMitigated'
     'Set-RdpCertificateBinding'
+    'Set-RdpEncryptionLevel'
     'Set-RdpPort'
+    'Set-RdpSecurityLayer'
+    'Start-RdpNetworkService'
     'Start-RdpTermService'
     'Stop-RdpPortConflict'
     'Suspend-RdpGroupPolicy'

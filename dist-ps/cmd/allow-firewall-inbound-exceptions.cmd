@@ -40,6 +40,10 @@ if /i %_b%==F (echo RDPRESCUE allow-firewall-inbound-exceptions verify firewall-
 if /i %_b%==Q echo RDPRESCUE allow-firewall-inbound-exceptions verify firewall-blocks-all-inbound ok
 if defined RrF (echo RDPRESCUE allow-firewall-inbound-exceptions FAILED) else echo RDPRESCUE allow-firewall-inbound-exceptions applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
+echo RDPRESCUE warning: Every enabled inbound allow rule of these profiles applies again, not only Remote Desktop: someone may have blocked all inbound connections on purpose.
+echo RDPRESCUE Undo the fix ^(it restores each DoNotAllowExceptions^), or run ^(then restart^): reg add HKLM\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\^<profile^> /v DoNotAllowExceptions /t REG_DWORD /d 1 /f
 echo RDPRESCUE allow-firewall-inbound-exceptions: restart the VM to finish
+echo RDPRESCUE allow-firewall-inbound-exceptions warning: Every enabled inbound allow rule of these profiles applies again, not only Remote Desktop: someone may have blocked all inbound connections on purpose.
+echo RDPRESCUE allow-firewall-inbound-exceptions to restore: Undo the fix ^(it restores each DoNotAllowExceptions^), or run ^(then restart^): reg add HKLM\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy\^<profile^> /v DoNotAllowExceptions /t REG_DWORD /d 1 /f
 if defined RrF exit /b 1
 exit /b 0

@@ -21,6 +21,8 @@ if "%_4%"=="REG_DWORD:0x1" (echo RDPRESCUE disable-fips-algorithm-policy verify 
 if not "%_4%"=="REG_DWORD:0x1" echo RDPRESCUE disable-fips-algorithm-policy verify fips-algorithms-enforced ok
 if defined RrF (echo RDPRESCUE disable-fips-algorithm-policy FAILED) else echo RDPRESCUE disable-fips-algorithm-policy applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
+echo RDPRESCUE warning: Every component of the machine, not only RDP, may then use algorithms that are not FIPS-validated. Where FIPS mode is a compliance requirement, do not run this: connect with a FIPS-capable client instead.
+echo RDPRESCUE Run Undo-RdpRepair with the backup path this fix printed, or set Enabled=1 under Control\Lsa\FIPSAlgorithmPolicy, then reboot.
 echo RDPRESCUE disable-fips-algorithm-policy: restart the VM to finish
 echo RDPRESCUE disable-fips-algorithm-policy warning: Every component of the machine, not only RDP, may then use algorithms that are not FIPS-validated. Where FIPS mode is a compliance requirement, do not run this: connect with a FIPS-capable client instead.
 echo RDPRESCUE disable-fips-algorithm-policy to restore: Run Undo-RdpRepair with the backup path this fix printed, or set Enabled=1 under Control\Lsa\FIPSAlgorithmPolicy, then reboot.

@@ -27,5 +27,7 @@ echo RDPRESCUE undo: call "%RrB%\undo.cmd"
 echo RDPRESCUE warning: Without Network Level Authentication anyone who reaches the RDP port gets a logon screen before proving who they are: more exposure to password guessing and to pre-authentication flaws. Keep the port closed to the internet ^(NSG, JIT^) while NLA is off.
 echo RDPRESCUE Once the secure channel is repaired, run Undo-RdpRepair with the backup path this fix printed ^(or the CMD undo block^), or set UserAuthentication=1 on RDP-Tcp, then restart the VM.
 echo RDPRESCUE disable-nla: restart the VM to finish
+echo RDPRESCUE disable-nla warning: Without Network Level Authentication anyone who reaches the RDP port gets a logon screen before proving who they are: more exposure to password guessing and to pre-authentication flaws. Keep the port closed to the internet ^(NSG, JIT^) while NLA is off.
+echo RDPRESCUE disable-nla to restore: Once the secure channel is repaired, run Undo-RdpRepair with the backup path this fix printed ^(or the CMD undo block^), or set UserAuthentication=1 on RDP-Tcp, then restart the VM.
 if defined RrF exit /b 1
 exit /b 0

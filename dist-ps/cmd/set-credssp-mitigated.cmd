@@ -21,6 +21,8 @@ if "%_4%"=="REG_DWORD:0x0" (echo RDPRESCUE set-credssp-mitigated verify credssp-
 if not "%_4%"=="REG_DWORD:0x0" echo RDPRESCUE set-credssp-mitigated verify credssp-force-updated-clients ok
 if defined RrF (echo RDPRESCUE set-credssp-mitigated FAILED) else echo RDPRESCUE set-credssp-mitigated applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
+echo RDPRESCUE warning: The VM then accepts clients that lack the CredSSP update for CVE-2018-0886, which exposes those clients. Temporary only: update the clients, then restore Force Updated Clients.
+echo RDPRESCUE Run Undo-RdpRepair with the backup path this fix printed, or set AllowEncryptionOracle=0 under Policies\System\CredSSP\Parameters, then restart.
 echo RDPRESCUE set-credssp-mitigated: restart the VM to finish
 echo RDPRESCUE set-credssp-mitigated warning: The VM then accepts clients that lack the CredSSP update for CVE-2018-0886, which exposes those clients. Temporary only: update the clients, then restore Force Updated Clients.
 echo RDPRESCUE set-credssp-mitigated to restore: Run Undo-RdpRepair with the backup path this fix printed, or set AllowEncryptionOracle=0 under Policies\System\CredSSP\Parameters, then restart.

@@ -24,6 +24,8 @@ if "%_4%"=="REG_DWORD:0x4" (echo RDPRESCUE set-rdp-encryption-high verify rdp-en
 if not "%_4%"=="REG_DWORD:0x4" echo RDPRESCUE set-rdp-encryption-high verify rdp-encryption-fips-only ok
 if defined RrF (echo RDPRESCUE set-rdp-encryption-high FAILED) else echo RDPRESCUE set-rdp-encryption-high applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
+echo RDPRESCUE warning: RDP no longer insists on FIPS-compliant encryption. If a compliance baseline requires FIPS, this breaks it; High ^(128-bit^) is the lowest level RdpRescue sets.
+echo RDPRESCUE Run Undo-RdpRepair with the backup path this fix printed, or set MinEncryptionLevel=4 under WinStations\RDP-Tcp, then reboot.
 echo RDPRESCUE set-rdp-encryption-high: restart the VM to finish
 echo RDPRESCUE set-rdp-encryption-high warning: RDP no longer insists on FIPS-compliant encryption. If a compliance baseline requires FIPS, this breaks it; High ^(128-bit^) is the lowest level RdpRescue sets.
 echo RDPRESCUE set-rdp-encryption-high to restore: Run Undo-RdpRepair with the backup path this fix printed, or set MinEncryptionLevel=4 under WinStations\RDP-Tcp, then reboot.

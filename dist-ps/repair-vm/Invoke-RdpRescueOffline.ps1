@@ -2967,9 +2967,10 @@ function Format-RdpReportLine {
         [Parameter(Mandatory = $true)]
         [string]$Evidence
     )
-    # Run Command keeps only the last 4096 bytes: one line stays short whatever was found.
-    if ($Evidence.Length -gt 300) {
-        $Evidence = $Evidence.Substring(0, 297) + '...'
+    # Run Command keeps only the last 4096 bytes: with every scenario detected, a line each
+    # stays short enough that the whole text report (Report=Full) still fits.
+    if ($Evidence.Length -gt 150) {
+        $Evidence = $Evidence.Substring(0, 147) + '...'
     }
     'RDPRESCUE {0} {1} {2}' -f $ScenarioId, $Status, $Evidence
 }

@@ -198,7 +198,7 @@ Describe 'Rescue-VM script: offline diagnosis' {
         $output | Should -Contain 'RDPRESCUE account-locked-or-expired CLEAR -'
         $output | Should -Contain 'RDPRESCUE verdict 0 detected'
         $output | Should -Contain 'RDPRESCUE guest-firewall-blocks-rdp UNKNOWN rdp-firewall-rule-off?,firewall-blocks-all-inbound?,rdp-port-block-rule?'
-        $output | Should -Contain 'RDPRESCUE reasons default-entry-safeboot:offline,firewall-blocks-all-inbound:offline,rdp-firewall-rule-off:offline,rdp-listener:offline,rdp-port-block-rule:offline,rdp-right-denied:offline,rdp-right-no-admins:offline,termservice-down:offline'
+        $output | Should -Contain 'RDPRESCUE reasons default-entry-safeboot:offline,firewall-blocks-all-inbound:offline,netsvc-bfe-down:offline,netsvc-dhcp-down:offline,netsvc-mpssvc-down:offline,netsvc-nsi-down:offline,rdp-firewall-rule-off:offline,rdp-listener:offline,rdp-port-block-rule:offline,rdp-right-denied:offline,rdp-right-no-admins:offline,termservice-down:offline'
         $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
         $output[-2] | Should -BeExactly 'RDPRESCUE log C:\ProgramData\RdpRescue\repair-vm\offline-20260601-120000.log'
         (Get-RvFileData -Path 'C:\ProgramData\RdpRescue\repair-vm\offline-20260601-120000.log') | Should -Match 'check ev-rcm-cert: quiet'
@@ -269,7 +269,7 @@ Describe 'Rescue-VM script: offline diagnosis' {
         Get-ScenarioLine -Output $output -Id 'credssp-oracle' | Should -Be 'RDPRESCUE credssp-oracle UNKNOWN credssp-force-updated-clients?'
         Get-ScenarioLine -Output $output -Id 'max-connections-reached' | Should -Be 'RDPRESCUE max-connections-reached UNKNOWN rdp-connection-limit-zero?,rdp-connection-limit-one?'
         Get-ScenarioLine -Output $output -Id 'security-layer-mismatch' | Should -Be 'RDPRESCUE security-layer-mismatch UNKNOWN rdp-security-layer-rdp?,rdp-encryption-fips-only?'
-        $output | Should -Contain 'RDPRESCUE reasons default-entry-safeboot:offline,firewall-blocks-all-inbound:offline,rdp-cert-store:unreadable,rdp-connections-denied:unreadable,rdp-firewall-rule-off:offline,rdp-listener:offline,rdp-port-block-rule:offline,rdp-right-denied:offline,rdp-right-no-admins:offline,termservice-down:offline'
+        $output | Should -Contain 'RDPRESCUE reasons credssp-force-updated-clients:unreadable,default-entry-safeboot:offline,firewall-blocks-all-inbound:offline,netsvc-bfe-down:offline,netsvc-dhcp-down:offline,netsvc-mpssvc-down:offline,netsvc-nsi-down:offline,rdp-cert-store:unreadable,rdp-connection-limit-one:unreadable,rdp-connection-limit-zero:unreadable,rdp-connections-denied:unreadable,rdp-encryption-fips-only:unreadable,rdp-firewall-rule-off:offline,rdp-listener:offline,rdp-port-block-rule:offline,rdp-right-denied:offline,rdp-right-no-admins:offline,rdp-security-layer-rdp:unreadable,termservice-down:offline'
         $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
     }
 }

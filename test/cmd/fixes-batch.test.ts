@@ -39,6 +39,12 @@ const BATCH_TESTED_ELSEWHERE: Record<string, string> = {
   'set-rdp-security-layer-tls': 'fixes-security-layer.test.ts',
   'set-credssp-mitigated': 'fixes-security-layer.test.ts',
   'restore-rdp-connection-limit': 'fixes-security-layer.test.ts',
+  'start-network-services': 'fixes-network-services.test.ts',
+  'reset-dhcp-logon-account': 'fixes-network-services.test.ts',
+  'reset-termservice-logon-account': 'fixes-network-services.test.ts',
+  'allow-firewall-inbound-exceptions': 'fixes-firewall.test.ts',
+  'enable-rdp-firewall-rules': 'fixes-firewall.test.ts',
+  'open-rdp-port-in-firewall': 'fixes-firewall.test.ts',
 };
 
 const LEGACY = (v: string) => `${PROTOCOLS}\\TLS ${v}\\Server`;

@@ -133,4 +133,25 @@ describe.skipIf(!wineAvailable())('firewall fixes in a real cmd.exe', { timeout:
     expect(done).toContain(`RDPRESCUE ${fix} verify rdp-port-not-allowed ok`);
     expect(done).toContain(`RDPRESCUE ${fix} applied`);
   });
+
+  it('each firewall fix runs as a .cmd batch file: exit 0 and applied on a machine it leaves open to RDP', () => {
+    const cases: [string, string[], string[]][] = [
+      ['allow-firewall-inbound-exceptions', [], []],
+      ['enable-rdp-firewall-rules', [], []],
+      [
+        'open-rdp-port-in-firewall',
+        ['3390'],
+        [
+          `reg add "${RDP}" /v PortNumber /t REG_DWORD /d 3390 /f >nul`,
+          setRule('{6C4B1E1A-0000-4000-8000-000000000001}', ruleData({ ports: [3390] })),
+        ],
+      ],
+    ];
+    for (const [fix, args, state] of cases) {
+      fresh(fix, ...state);
+      const done = session.batch(fix, args);
+      expect(done.applied, `${fix}\n${done.stdout}${done.stderr}`).toBe(true);
+      expect(done.code, fix).toBe(0);
+    }
+  });
 });

@@ -69,4 +69,26 @@ describe.skipIf(!wineAvailable())('network service fixes in a real cmd.exe', () 
     w.interactive(undo(fix));
     expect(w.exportKey(`${SERVICES}\\Dhcp`)).toBe(before);
   }, 300_000);
+
+  it('each network service fix runs as a .cmd batch file: exit 0 and applied where it leaves the defaults', () => {
+    w.resetShims();
+    w.reg(
+      ...NETWORK.map((s) => `reg add "${SERVICES}\\${s}" /v Start /t REG_DWORD /d 2 /f`),
+      `reg add "${SERVICES}\\Dhcp" /v ObjectName /t REG_SZ /d "NT Authority\\LocalService" /f`,
+      `reg add "${SERVICES}\\TermService" /v ObjectName /t REG_SZ /d "NT Authority\\NetworkService" /f`,
+    );
+    w.fixture('sc', [
+      { match: 'obj=', output: '[SC] ChangeServiceConfig SUCCESS' },
+      ...scRunning([...NETWORK, 'TermService']),
+    ]);
+    for (const fix of [
+      'start-network-services',
+      'reset-dhcp-logon-account',
+      'reset-termservice-logon-account',
+    ]) {
+      const done = session.batch(fix);
+      expect(done.applied, `${fix}\n${done.stdout}${done.stderr}`).toBe(true);
+      expect(done.code, fix).toBe(0);
+    }
+  }, 600_000);
 });

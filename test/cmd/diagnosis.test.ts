@@ -689,7 +689,7 @@ run('diagnosis in a real cmd.exe', () => {
     expect(transferLines(out)).toEqual([
       `block 1 of ${n} DAMAGED - paste it again`,
       ...allOk().slice(1),
-      `RdpRescue: the payload is incomplete or DAMAGED - paste each block not yet reported OK, then paste block ${n} again`,
+      `RdpRescue: payload incomplete or DAMAGED - paste the blocks not reported OK, then block ${n} again`,
     ]);
     expect(report(out)).toEqual([]);
     for (const tool of ['powershell', 'netstat', 'tasklist', 'wevtutil'] as const)

@@ -155,6 +155,8 @@ export const FIREWALL_CMD_RENDERERS = {
 function portRules(r: Reads, port: Name): Name {
   return r.fact(`firewall-port:${port.serial}`, () => {
     const found = Name.generated('firewall rules found');
+    // Read by `if defined`: cleared with the other data families when a diagnosis starts.
+    r.dataFamilies.push(found);
     const [k, x] = [new ForVar('k'), new ForVar('x')];
     const filters = [
       field(text('Active=TRUE')),

@@ -32,6 +32,7 @@ if ($culture -and (Test-Path -LiteralPath (Join-Path -Path $PSScriptRoot -ChildP
 #   Get-RdpDependentService   -Name                     names of the services that depend on it, in the order to stop them
 #   Send-RdpServiceControl    -Name -Control Start|Stop  asks the service control manager; does not wait (services.ps1 waits)
 #   Set-RdpServiceStartMode   -Name -StartType          Automatic|Manual|Disabled through the service control manager
+#   Set-RdpServiceLogonAccount -Name -Account            a built-in account through the service control manager (Win32_Service.Change, empty password)
 #   Get-RdpTcpListener        -Port                     LocalAddress, LocalPort, OwningProcess of listening sockets
 #   Get-RdpCertificate        -Store                    LocalMachine store: Thumbprint, Subject, Issuer, NotBefore, NotAfter,
 #                                                       HasPrivateKey, EnhancedKeyUsages (OIDs; $null when the certificate has no EKU)
@@ -7517,8 +7518,8 @@ function Remove-RdpSafeBoot {
     the whole store is also exported (bcdedit /export) as an emergency copy.
     Undo: Sets safeboot back to its saved value (bcdedit /set {default} safeboot minimal,
     network or dsrepair); other boot changes made since stay. The exported store is an emergency
-    copy only: bcdedit /import would replace the whole store and drop later changes such as
-    bcdedit /ems {default} on.
+    copy only: bcdedit /import would replace the whole store and drop later changes such as EMS
+    turned on for the Serial Console (bcdedit /ems).
     Verification: The default boot entry no longer carries safeboot.
 
     .PARAMETER BackupRoot

@@ -4268,7 +4268,7 @@ function Test-RdpOfflineServiceConfigCheck {
     if ($null -eq $value) {
         return New-RdpOfflineCheckResult -CheckId $Check.Id -Outcome 'quiet'
     }
-    # -eq ignores case: accounts are spelled NT AUTHORITY and NT Authority.
+    # -eq ignores case: a service account is written in either letter case.
     if ([string]$value.Value -eq [string]$Check.Expected) {
         return New-RdpOfflineCheckResult -CheckId $Check.Id -Outcome 'quiet'
     }

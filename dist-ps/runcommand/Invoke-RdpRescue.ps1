@@ -792,6 +792,7 @@ if ($script:RdpStringTable.ContainsKey([string]$PSUICulture)) {
 #   Get-RdpDependentService   -Name                     names of the services that depend on it, in the order to stop them
 #   Send-RdpServiceControl    -Name -Control Start|Stop  asks the service control manager; does not wait (services.ps1 waits)
 #   Set-RdpServiceStartMode   -Name -StartType          Automatic|Manual|Disabled through the service control manager
+#   Set-RdpServiceLogonAccount -Name -Account            a built-in account through the service control manager (Win32_Service.Change, empty password)
 #   Get-RdpTcpListener        -Port                     LocalAddress, LocalPort, OwningProcess of listening sockets
 #   Get-RdpCertificate        -Store                    LocalMachine store: Thumbprint, Subject, Issuer, NotBefore, NotAfter,
 #                                                       HasPrivateKey, EnhancedKeyUsages (OIDs; $null when the certificate has no EKU)

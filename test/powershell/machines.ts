@@ -35,7 +35,10 @@ function Get-RdpEventRecord {
 function Get-RdpServiceInfo {
     param([string]$Name, [int]$ProcessId)
     foreach ($s in $script:Machine.Services) {
-        if (($Name -and $s.Name -eq $Name) -or (-not $Name -and $s.ProcessId -eq $ProcessId)) { [pscustomobject]$s }
+        if (($Name -and $s.Name -eq $Name) -or (-not $Name -and $s.ProcessId -eq $ProcessId)) {
+            # Every property the platform's Win32_Service reading returns, StartName too.
+            [pscustomobject]@{ Name = $s.Name; State = $s.State; StartMode = $s.StartMode; ProcessId = $s.ProcessId; StartName = [string]$s['StartName'] }
+        }
     }
 }
 function Get-RdpDependentService { param([string]$Name) }

@@ -43,7 +43,7 @@ export default defineFix({
     strategy: 'restore-backup',
     description: {
       'en-US':
-        'Sets safeboot back to its saved value (bcdedit /set {default} safeboot minimal, network or dsrepair); other boot changes made since stay. The exported store is an emergency copy only: bcdedit /import would replace the whole store and drop later changes such as bcdedit /ems {default} on.',
+        'Sets safeboot back to its saved value (bcdedit /set {default} safeboot minimal, network or dsrepair); other boot changes made since stay. The exported store is an emergency copy only: bcdedit /import would replace the whole store and drop later changes such as EMS turned on for the Serial Console (bcdedit /ems).',
       'sv-SE':
         'Återställer safeboot till det sparade värdet (bcdedit /set {default} safeboot minimal, network eller dsrepair); andra startändringar som gjorts sedan finns kvar. Det exporterade arkivet är bara en nödkopia: bcdedit /import ersätter hela arkivet och tar bort senare ändringar som bcdedit /ems {default} on.',
       'nl-NL':

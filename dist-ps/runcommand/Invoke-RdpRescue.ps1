@@ -2749,7 +2749,7 @@ function Restore-RdpServiceConfigItem {
         Set-RdpRegistryValue -Path "HKLM:\SYSTEM\CurrentControlSet\Services\$($Entry.Service)" -Name 'Start' -Type 'REG_DWORD' -Value ([int]$Entry.Start)
         # The service control manager reads that value only at boot: tell it now as well. A
         # protected service (gpsvc) refuses, and keeps the value for the next boot.
-        $mode = @{ 2 = 'Automatic'; 3 = 'Manual'; 4 = 'Disabled' }[[int]$Entry.Start]
+        $mode = ConvertTo-RdpServiceStartMode -Start ([int]$Entry.Start)
         if ($mode) {
             try {
                 Set-RdpServiceStartMode -Name $Entry.Service -StartType $mode
@@ -3748,6 +3748,18 @@ function Get-RdpRegistryWrite {
     }
 }
 
+function ConvertTo-RdpServiceStartMode {
+    # A service key's Start value as the service control manager names the start type; nothing
+    # for Boot (0) and System (1), which Set-Service does not take.
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [int]$Start
+    )
+    @{ 2 = 'Automatic'; 3 = 'Manual'; 4 = 'Disabled' }[$Start]
+}
+
 function Get-RdpUnconfirmedWrite {
     [CmdletBinding()]
     [OutputType([string])]
@@ -4092,8 +4104,7 @@ function Set-RdpServiceStartTypeOperation {
         Set-RdpRegistryValue -Path $write.Key -Name $write.Name -Type $write.Type -Value $write.Value
     }
     else {
-        $mode = @{ automatic = 'Automatic'; manual = 'Manual'; disabled = 'Disabled' }[$Operation.StartType]
-        Set-RdpServiceStartMode -Name $Operation.Service -StartType $mode
+        Set-RdpServiceStartMode -Name $Operation.Service -StartType (ConvertTo-RdpServiceStartMode -Start $write.Value)
     }
     '{0} Start = {1} ({2})' -f $Operation.Service, $write.Value, $Operation.StartType
 }

@@ -222,7 +222,7 @@ function Restore-RdpServiceConfigItem {
         Set-RdpRegistryValue -Path "HKLM:\SYSTEM\CurrentControlSet\Services\$($Entry.Service)" -Name 'Start' -Type 'REG_DWORD' -Value ([int]$Entry.Start)
         # The service control manager reads that value only at boot: tell it now as well. A
         # protected service (gpsvc) refuses, and keeps the value for the next boot.
-        $mode = @{ 2 = 'Automatic'; 3 = 'Manual'; 4 = 'Disabled' }[[int]$Entry.Start]
+        $mode = ConvertTo-RdpServiceStartMode -Start ([int]$Entry.Start)
         if ($mode) {
             try {
                 Set-RdpServiceStartMode -Name $Entry.Service -StartType $mode

@@ -94,6 +94,18 @@ function Get-RdpRegistryWrite {
     }
 }
 
+function ConvertTo-RdpServiceStartMode {
+    # A service key's Start value as the service control manager names the start type; nothing
+    # for Boot (0) and System (1), which Set-Service does not take.
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [int]$Start
+    )
+    @{ 2 = 'Automatic'; 3 = 'Manual'; 4 = 'Disabled' }[$Start]
+}
+
 function Get-RdpUnconfirmedWrite {
     [CmdletBinding()]
     [OutputType([string])]
@@ -438,8 +450,7 @@ function Set-RdpServiceStartTypeOperation {
         Set-RdpRegistryValue -Path $write.Key -Name $write.Name -Type $write.Type -Value $write.Value
     }
     else {
-        $mode = @{ automatic = 'Automatic'; manual = 'Manual'; disabled = 'Disabled' }[$Operation.StartType]
-        Set-RdpServiceStartMode -Name $Operation.Service -StartType $mode
+        Set-RdpServiceStartMode -Name $Operation.Service -StartType (ConvertTo-RdpServiceStartMode -Start $write.Value)
     }
     '{0} Start = {1} ({2})' -f $Operation.Service, $write.Value, $Operation.StartType
 }

@@ -50,9 +50,13 @@ Describe 'event checks behind a flood' {
         $channels = @((Get-RdpTestCatalog).Scenarios | ForEach-Object { $_.Evidence } | ForEach-Object { $_.Check } |
                 Where-Object { $_.Kind -eq 'event-query' } | ForEach-Object { $_.Channel } | Sort-Object -Unique)
         $null = Invoke-RdpDiagnosis
-        # The shared query of every channel, then one more for 1057/1058 and one for 36871.
-        Should -Invoke -CommandName 'Get-RdpEventRecord' -ModuleName 'RdpRescue' -Exactly -Times ($channels.Count + 2)
-        Should -Invoke -CommandName 'Get-RdpEventRecord' -ModuleName 'RdpRescue' -Exactly -Times 3 -ParameterFilter { $Channel -eq 'System' }
+        # The shared query of every channel, then one more each for 1057/1058, 36871 and the
+        # service control manager's start failures (found nothing in the flood either).
+        Should -Invoke -CommandName 'Get-RdpEventRecord' -ModuleName 'RdpRescue' -Exactly -Times ($channels.Count + 3)
+        Should -Invoke -CommandName 'Get-RdpEventRecord' -ModuleName 'RdpRescue' -Exactly -Times 4 -ParameterFilter { $Channel -eq 'System' }
+        Should -Invoke -CommandName 'Get-RdpEventRecord' -ModuleName 'RdpRescue' -Exactly -Times 1 -ParameterFilter {
+            $Channel -eq 'System' -and $XPath -match '\(EventID=7000 or EventID=7001 or EventID=7022 or EventID=7023\)' -and $MaxEvents -eq 1000
+        }
         Should -Invoke -CommandName 'Get-RdpEventRecord' -ModuleName 'RdpRescue' -Exactly -Times 1 -ParameterFilter {
             $Channel -eq 'System' -and $XPath -match '\(EventID=1057 or EventID=1058\)' -and $XPath -notmatch 'Schannel' -and $MaxEvents -eq 1000
         }

@@ -471,16 +471,15 @@ describe.skipIf(!wineAvailable())('printed text reaches the command as written (
   it('in a batch file and pasted', () => {
     const w = new WinePrefix('cmd-syntax').init();
     const file = w.put('t.cmd', `@echo off\r\n${printScript(statements, 'batch', new Namer())}`);
-    const batch = w
-      .batch(file)
-      .stdout.split(/\r?\n/)
-      .filter((l) => l.startsWith('['));
-    expect(batch).toEqual(expected);
-    const pasted = w
-      .interactive(printScript(statements, 'paste', new Namer()))
+    // Wine's whole output goes into the message: a failure on a fresh CI machine is read there.
+    const ran = w.batch(file);
+    const batch = ran.stdout.split(/\r?\n/).filter((l) => l.startsWith('['));
+    expect(batch, `exit ${ran.code}\n${ran.stdout}\n${ran.stderr}`).toEqual(expected);
+    const stdout = w.interactive(printScript(statements, 'paste', new Namer()));
+    const pasted = stdout
       .split(/\r?\n/)
       .map((l) => /\[.*\]/.exec(l)?.[0])
       .filter(Boolean);
-    expect(pasted).toEqual(expected);
+    expect(pasted, stdout).toEqual(expected);
   });
 });

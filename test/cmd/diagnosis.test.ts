@@ -31,6 +31,7 @@ import {
 } from './keys.ts';
 import { probeAnswers as answersIn } from './probe-answers.ts';
 import { scQuery, scRunning } from './sc-query.ts';
+import { healthyFirewall } from './firewall-state.ts';
 import { upstreamIdentity } from '../../src/identity/identity.ts';
 import { reports as transferLines } from '../transfer/wine.ts';
 
@@ -153,6 +154,7 @@ function healthy(): void {
     `reg delete "${RDP}" /v MaxInstanceCount /f >nul 2>&1`,
     `reg delete "${FIPS}" /v Enabled /f >nul 2>&1`,
     `reg delete "${CREDSSP}" /f >nul 2>&1`,
+    ...healthyFirewall(),
   );
   w.fixture('netstat', [{ match: '*', output: listening(1000) }]);
   w.fixture('tasklist', [
@@ -238,6 +240,21 @@ describe('the diagnosis paste blocks', () => {
     expect(checked).toBeGreaterThan(50);
   });
 
+  it('write every temporary file before anything reads or deletes it (files tie no variables, so the packer cannot see them)', () => {
+    const script = batchFile();
+    const files = new Set(
+      [...script.matchAll(/%TEMP%\\(rdprescue_[a-z0-9_]+\.[a-z]+)/gi)].map((m) => m[1]!),
+    );
+    expect(files.size).toBeGreaterThan(3);
+    for (const file of files) {
+      const mentions = [
+        ...script.matchAll(new RegExp(`([^\\r\\n]{0,12})"%TEMP%\\\\${file}"`, 'gi')),
+      ];
+      const written = mentions.findIndex((m) => /(>|\/cfg )$/.test(m[1]!));
+      expect(written, `${file} is read before it is written`).toBe(0);
+    }
+  });
+
   it('leave no two identical letters touching where cmd ignores case (the console drops them)', () => {
     const { start, body } = diagnosis(catalog);
     const lines = printLines([...start, ...body.flat()], { dialect: 'paste', namer: new Namer() });
@@ -262,6 +279,7 @@ run('diagnosis in a real cmd.exe', () => {
       'RDPRESCUE account-locked-or-expired CLEAR -',
       'RDPRESCUE broker-hostname CLEAR n/a:broker-role-installed',
       'RDPRESCUE credssp-oracle CLEAR -',
+      'RDPRESCUE guest-firewall-blocks-rdp CLEAR -',
       'RDPRESCUE machinekeys-access CLEAR -',
       'RDPRESCUE max-connections-reached CLEAR -',
       'RDPRESCUE network-service-down CLEAR -',
@@ -270,6 +288,7 @@ run('diagnosis in a real cmd.exe', () => {
       'RDPRESCUE rdp-disabled CLEAR -',
       'RDPRESCUE rdp-listener-disabled CLEAR -',
       'RDPRESCUE rdp-port-conflict CLEAR -',
+      'RDPRESCUE rdp-port-firewall-mismatch CLEAR n/a:rdp-port-changed',
       'RDPRESCUE safe-mode-boot CLEAR -',
       'RDPRESCUE security-layer-mismatch CLEAR n/a:rdp-security-layer-rdp',
       'RDPRESCUE termservice-not-running CLEAR -',
@@ -373,6 +392,7 @@ run('diagnosis in a real cmd.exe', () => {
       'RDPRESCUE account-locked-or-expired DETECTED ev-logon-account,ev-logon-disabled,ev-logon-bad-password',
       'RDPRESCUE broker-hostname DETECTED ev-broker-db-logon',
       'RDPRESCUE credssp-oracle DETECTED credssp-force-updated-clients',
+      'RDPRESCUE guest-firewall-blocks-rdp CLEAR -',
       'RDPRESCUE machinekeys-access DETECTED ev-rcm-cert',
       'RDPRESCUE max-connections-reached DETECTED rdp-connection-limit-zero,rdp-connection-limit-by-policy',
       'RDPRESCUE network-service-down DETECTED netsvc-dhcp-start,netsvc-nsi-down,netsvc-dhcp-account',
@@ -381,6 +401,7 @@ run('diagnosis in a real cmd.exe', () => {
       'RDPRESCUE rdp-disabled DETECTED rdp-connections-denied,rdp-denied-by-policy',
       'RDPRESCUE rdp-listener-disabled DETECTED terminal-server-draining,rdp-listener-logons-off',
       'RDPRESCUE rdp-port-conflict DETECTED rdp-listener=3389:4242',
+      'RDPRESCUE rdp-port-firewall-mismatch CLEAR n/a:rdp-port-changed',
       'RDPRESCUE safe-mode-boot DETECTED default-entry-safeboot',
       'RDPRESCUE security-layer-mismatch DETECTED rdp-encryption-fips-only,fips-algorithms-enforced',
       'RDPRESCUE termservice-not-running DETECTED termservice-disabled,termservice-account,termservice-start-type',
@@ -501,6 +522,8 @@ run('diagnosis in a real cmd.exe', () => {
       'RDPRESCUE account-locked-or-expired UNKNOWN ev-logon-account?',
       'RDPRESCUE broker-hostname UNKNOWN ev-broker-db-logon?,ev-broker-rpc?',
       'RDPRESCUE credssp-oracle CLEAR -',
+      // No service runs: the firewall's own services are stopped too.
+      'RDPRESCUE guest-firewall-blocks-rdp DETECTED firewall-service-stopped,bfe-service-stopped',
       'RDPRESCUE machinekeys-access UNKNOWN machinekeys-acl?',
       'RDPRESCUE max-connections-reached CLEAR -',
       'RDPRESCUE network-service-down DETECTED netsvc-dhcp-down,netsvc-nsi-down,netsvc-bfe-down,netsvc-mpssvc-down',
@@ -509,12 +532,13 @@ run('diagnosis in a real cmd.exe', () => {
       'RDPRESCUE rdp-disabled CLEAR -',
       'RDPRESCUE rdp-listener-disabled CLEAR -',
       'RDPRESCUE rdp-port-conflict DETECTED rdp-listener=3389:4242,termservice-stopped',
+      'RDPRESCUE rdp-port-firewall-mismatch CLEAR n/a:rdp-port-changed',
       'RDPRESCUE safe-mode-boot UNKNOWN default-entry-safeboot?',
       'RDPRESCUE security-layer-mismatch CLEAR n/a:rdp-security-layer-rdp',
       'RDPRESCUE termservice-not-running DETECTED termservice-down',
       'RDPRESCUE tls-disabled CLEAR -',
       'RDPRESCUE user-not-authorized UNKNOWN ev-logon-no-right?,rdp-right-no-admins?,rdp-right-denied?',
-      'RDPRESCUE verdict 3 detected',
+      'RDPRESCUE verdict 4 detected',
     ];
     expect(report(w.interactive(pasteAll()))).toEqual(expected);
     const batch = w.batch('C:\\rr\\diagnose.cmd');

@@ -37,12 +37,13 @@ import {
  *
  * A row is `"key"/name/data/slot/id/op`; only the key is quoted, so the abbreviation may
  * name a key (Windows expands a for list when it reads the line; Wine leaves the name in
- * the file, and the reg command line expands it) and nothing else. Ops: E fires when the value equals data, N fires
- * when it does not (so also when it is absent); data `#` stands for any value (present:
- * E with #, absent: N with #). A check's row sets its slot before it asks (N: fired, E: the
- * slot's placeholder stays); a Group Policy row follows its local row with the op in lower
- * case, which sets nothing before it asks: a policy value that is present decides, as it
- * wins on Windows, and an absent one leaves the local outcome. reg prints a DWORD as 0x<hex>
+ * the file, and the reg command line expands it) and nothing else. Ops: E fires when the
+ * value equals data; n fires when it is present and differs (absent stays quiet, as in the
+ * module); N fires when it differs or is absent, which only "absent" uses (N with data `#`,
+ * any value; present is E with #). Only N sets its slot before it asks; E and n leave the
+ * slot's placeholder for an absent value. A Group Policy row follows its local row with the
+ * op in lower case: a policy value that is present decides, as it wins on Windows, and an
+ * absent one leaves the local outcome. reg prints a DWORD as 0x<hex>
  * and a string as itself; rows compare the data only, case-sensitive, as the module does.
  */
 
@@ -79,7 +80,7 @@ export function tableRows(check: Check): TableRow[] | undefined {
       w.op === 'equals'
         ? (['E', dataOf(w.value)] as const)
         : w.op === 'not-equals'
-          ? (['N', dataOf(w.value)] as const)
+          ? (['n', dataOf(w.value)] as const)
           : w.op === 'present'
             ? (['E', ANY] as const)
             : (['N', ANY] as const);

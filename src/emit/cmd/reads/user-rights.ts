@@ -42,18 +42,20 @@ export function userRights(r: Reads): { holders: Name; exported: Name } {
       value: { holders, exported },
       commands: [
         ...(r.startsClean ? [] : [clearFamilies([holders])]),
+        // One statement: the packer moves statements that share no variable, and the file
+        // ties export, read and delete together where no variable does.
         seq(
           set(exported, r.letters.failed),
           run(['secedit', '/export', '/areas', 'USER_RIGHTS', '/cfg', file, '/quiet'], quiet),
           when(not(errorlevel(1)), set(exported, r.letters.quiet)),
+          forCommand(
+            a,
+            'tokens=1* delims== ',
+            run(['type', file], [errToNul]),
+            set(holders.member(a), [text(','), forRef(a.next()), text(',')]),
+          ),
+          run(['del', file], quiet),
         ),
-        forCommand(
-          a,
-          'tokens=1* delims== ',
-          run(['type', file], [errToNul]),
-          set(holders.member(a), [text(','), forRef(a.next()), text(',')]),
-        ),
-        run(['del', file], quiet),
       ],
     };
   });

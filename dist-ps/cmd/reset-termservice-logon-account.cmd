@@ -11,19 +11,23 @@ set _1=HKLM\SYSTEM\CurRentControlSet\Services\TermService
 set _2=%_1:\TermService=%
 if not exist "%RrB%\k1.*" (reg query "%_1%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_2%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /f)) else (reg export "%_1%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE reset-termservice-logon-account failed saving %_1%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k1.reg")))
 if exist "%RrB%\k1.*" if not exist "%RrB%\k1-ObjectName.seEn" (reg query "%_1%" /v ObjectName>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /v ObjectName /f))&type nul>"%RrB%\k1-ObjectName.seEn")
+if exist "%RrB%\k1.*" if not exist "%RrB%\scm-TermService-obj.seEn" (set _3=&for /f "tokens=2*" %%a in ('reg query "%_1%" /v ObjectName 2^>nul') do set _3=%%a:%%b)
+if exist "%RrB%\k1.*" if not exist "%RrB%\scm-TermService-obj.seEn" if not "%_3:~0,4%"=="REG_" set _3=
+if exist "%RrB%\k1.*" if not exist "%RrB%\scm-TermService-obj.seEn" (set _4=&(if /i "%_3%"=="REG_SZ:LocalSystem" (set _4=1&>>"%RrB%\undo.cmd" echo sc config TermService obj= "LocalSystem" ^>nul))&(if /i "%_3%"=="REG_SZ:NT Authority\LocalService" (set _4=1&>>"%RrB%\undo.cmd" echo sc config TermService obj= "NT Authority\LocalService" pasSword= "" ^>nul))&if /i "%_3%"=="REG_SZ:NT Authority\NetworkService" (set _4=1&>>"%RrB%\undo.cmd" echo sc config TermService obj= "NT Authority\NetworkService" pasSword= "" ^>nul))
+if exist "%RrB%\k1.*" if not exist "%RrB%\scm-TermService-obj.seEn" ((if not defined _4 (>>"%RrB%\undo.cmd" echo echo RDPRESCUE undo: TermService logged on as an account with a password before: set it again with sc config TermService obj= and its password, then restart the service))&type nul>"%RrB%\scm-TermService-obj.seEn")
 if exist "%RrB%\k1.*" sc config TermService obj= "NT Authority\NetworkService" pasSword= "" >nul
-set _3=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\TermService" /v ObjectName 2^>nul') do set _3=%%a:%%b
-if not "%_3:~0,4%"=="REG_" set _3=
-if /i not "%_3%"=="REG_SZ:NT Authority\NetworkService" (echo RDPRESCUE reset-termservice-logon-account failed reading back ObjectName&set RrF=1)
+set _5=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\TermService" /v ObjectName 2^>nul') do set _5=%%a:%%b
+if not "%_5:~0,4%"=="REG_" set _5=
+if /i not "%_5%"=="REG_SZ:NT Authority\NetworkService" (echo RDPRESCUE reset-termservice-logon-account failed reading back ObjectName&set RrF=1)
 net start TermService>nul 2>&1
-set _4=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\TermService" /v ObjectName 2^>nul') do set _4=%%a:%%b
-if not "%_4:~0,4%"=="REG_" set _4=
-set _5=Q&if defined _4 if /i not "%_4%"=="REG_SZ:NT Authority\NetworkService" set _5=F
-if "%_5%"=="F" (echo RDPRESCUE reset-termservice-logon-account verify termservice-account still-fires&set RrF=1)
-if "%_5%"=="Q" echo RDPRESCUE reset-termservice-logon-account verify termservice-account ok
-set _6=?&for /f "tokens=1,2 delims=(" %%a in ('sc query TermService^|find ": 4 "') do (if "%%b"=="" (set _6=4))
-if not "%_6%"=="4" (echo RDPRESCUE reset-termservice-logon-account verify termservice-down still-fires&set RrF=1)
-if "%_6%"=="4" echo RDPRESCUE reset-termservice-logon-account verify termservice-down ok
+set _6=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\TermService" /v ObjectName 2^>nul') do set _6=%%a:%%b
+if not "%_6:~0,4%"=="REG_" set _6=
+set _7=Q&if defined _6 if /i not "%_6%"=="REG_SZ:NT Authority\NetworkService" set _7=F
+if "%_7%"=="F" (echo RDPRESCUE reset-termservice-logon-account verify termservice-account still-fires&set RrF=1)
+if "%_7%"=="Q" echo RDPRESCUE reset-termservice-logon-account verify termservice-account ok
+set _8=?&for /f "tokens=1,2 delims=(" %%a in ('sc query TermService^|find ": 4 "') do (if "%%b"=="" (set _8=4))
+if not "%_8%"=="4" (echo RDPRESCUE reset-termservice-logon-account verify termservice-down still-fires&set RrF=1)
+if "%_8%"=="4" echo RDPRESCUE reset-termservice-logon-account verify termservice-down ok
 if defined RrF (echo RDPRESCUE reset-termservice-logon-account FAILED) else echo RDPRESCUE reset-termservice-logon-account applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
 if defined RrF exit /b 1

@@ -68,6 +68,26 @@ describe.skipIf(!wineAvailable())('network service fixes in a real cmd.exe', () 
     expect(out).not.toContain(`RDPRESCUE ${fix} applied`);
     w.interactive(undo(fix));
     expect(w.exportKey(`${SERVICES}\\Dhcp`)).toBe(before);
+    // The service control manager is told the previous account too (it reads ObjectName at boot).
+    expect(w.log('sc').map((l) => l.toLowerCase())).toContain('config dhcp obj= "localsystem"');
+  }, 300_000);
+
+  it('reset-dhcp-logon-account: undo never guesses a password, it says one is needed for an account that had one', () => {
+    const fix = 'reset-dhcp-logon-account';
+    w.resetShims();
+    rmSync(session.backupDir(fix), { recursive: true, force: true });
+    w.reg(`reg add "${SERVICES}\\Dhcp" /v ObjectName /t REG_SZ /d ".\\svc-dhcp" /f`);
+    w.fixture('sc', [
+      { match: 'obj=', output: '[SC] ChangeServiceConfig SUCCESS' },
+      ...scRunning(['Dhcp']),
+    ]);
+    w.interactive(session.blocks(fix));
+    const undoText = read(join(session.backupDir(fix), 'undo.cmd'));
+    expect(undoText.toLowerCase()).not.toContain('svc-dhcp');
+    expect(undoText).toContain('Dhcp logged on as an account with a password before');
+    expect(w.interactive(undo(fix))).toContain(
+      'RDPRESCUE undo: Dhcp logged on as an account with a password before',
+    );
   }, 300_000);
 
   it('each network service fix runs as a .cmd batch file: exit 0 and applied where it leaves the defaults', () => {

@@ -1,10 +1,84 @@
 import type { OperationOf } from '../../../model/index.ts';
-import { echo, equals, not, q, ref, run, seq, set, text, toNul, when } from '../syntax/index.ts';
-import { FAILED, registryKey, report, type FixContext } from './context.ts';
-import { keyBackup, readValue, type Step } from './registry.ts';
-import { Name } from '../syntax/index.ts';
+import { BuiltInServiceAccount } from '../../../model/checks-service-config.ts';
+import {
+  Name,
+  defined,
+  echo,
+  equals,
+  exist,
+  not,
+  q,
+  ref,
+  run,
+  seq,
+  set,
+  text,
+  toNul,
+  touch,
+  when,
+  type Command,
+  type Part,
+} from '../syntax/index.ts';
+import { FAILED, addUndo, backupPath, registryKey, report, type FixContext } from './context.ts';
+import { keyBackup, readValue, type KeyBackup, type Step } from './registry.ts';
 
 const SERVICES = 'HKLM\\SYSTEM\\CurrentControlSet\\Services';
+
+/** sc config's arguments for a built-in account: it has no password, so an empty one. */
+const accountArguments = (account: BuiltInServiceAccount) => [
+  'obj=',
+  q(text(account)),
+  ...(account === 'LocalSystem' ? [] : ['password=', q(text(''))]),
+];
+
+/**
+ * Undo re-imports the key, whose ObjectName the service control manager reads only at boot:
+ * like the module's undo, it also gives the manager the previous account (sc config obj=),
+ * read once before the first change. Only a built-in account can be given back without its
+ * password; for any other, undo says the password is needed (never asked for, never stored).
+ */
+function tellManagerOnUndo(
+  op: OperationOf<'service-logon-account'>,
+  key: Part[],
+  backup: KeyBackup,
+): Command[] {
+  const before = Name.generated(`${op.service} account before`);
+  const builtIn = Name.generated(`${op.service} account built in`);
+  const told = backupPath(`scm-${op.service}-obj.seen`);
+  const once = (command: Command) => backup.saved(when(not(exist([told])), command));
+  return [
+    ...readValue(key, 'ObjectName', before).map(once),
+    once(
+      seq(
+        set(builtIn, ''),
+        ...BuiltInServiceAccount.options.map((account) =>
+          when(
+            equals([ref(before)], `REG_SZ:${account}`, { ignoreCase: true }),
+            seq(
+              set(builtIn, '1'),
+              addUndo(run(['sc', 'config', op.service, ...accountArguments(account)], [toNul])),
+            ),
+          ),
+        ),
+      ),
+    ),
+    once(
+      seq(
+        when(
+          not(defined(builtIn)),
+          addUndo(
+            echo(
+              text(
+                `RDPRESCUE undo: ${op.service} logged on as an account with a password before: set it again with sc config ${op.service} obj= and its password, then restart the service`,
+              ),
+            ),
+          ),
+        ),
+        touch([told]),
+      ),
+    ),
+  ];
+}
 
 /**
  * `sc config <service> obj= "<account>" password= ""` (sc config's documented obj= and
@@ -22,15 +96,11 @@ export function serviceLogonAccount(
   const backup = keyBackup(ctx, registryKey(`${SERVICES}\\${op.service}`, ctx.scope), [
     'ObjectName',
   ]);
-  const account = op.account === 'LocalSystem' ? [] : ['password=', q(text(''))];
   const read = Name.generated(`${op.service} ObjectName read back`);
   return [
-    [
-      ...backup.lines,
-      backup.saved(
-        run(['sc', 'config', op.service, 'obj=', q(text(op.account)), ...account], [toNul]),
-      ),
-    ],
+    backup.lines,
+    tellManagerOnUndo(op, backup.key, backup),
+    [backup.saved(run(['sc', 'config', op.service, ...accountArguments(op.account)], [toNul]))],
     [
       ...readValue(registryKey(`${SERVICES}\\${op.service}`, ctx.scope), 'ObjectName', read),
       when(

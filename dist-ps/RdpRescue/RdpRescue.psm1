@@ -1268,8 +1268,9 @@ function Test-RdpListenerCheck {
     # Never assume 3389: the port comes from the listener's configuration.
     $port = Get-RdpConfiguredPort -Check $Check
     $listeners = @(Get-RdpTcpListener -Port $port)
+    # Nothing listening is no conflict: other scenarios say why TermService does not listen.
     if ($listeners.Count -eq 0) {
-        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail "$port/none"
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
     }
     $service = @(Get-RdpServiceInfo -Name $Check.Service)
     $servicePid = 0

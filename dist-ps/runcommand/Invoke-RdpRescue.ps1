@@ -173,7 +173,7 @@ $script:RdpStringTable = @{
         'Finding.rdp-listener-off' = 'The RDP-Tcp listener is disabled: fEnableWinStation=0.'
         'Finding.rdp-listener-logons-off' = 'The RDP-Tcp listener refuses logons: fLogonDisabled=1.'
         'Scenario.rdp-port-conflict.Title' = 'Another process holds the RDP port, or nothing listens on it'
-        'Finding.rdp-listener' = 'The configured RDP port is held by a process other than TermService, or nothing listens on it.'
+        'Finding.rdp-listener' = 'The configured RDP port is held by a process other than TermService.'
         'Finding.termservice-stopped' = 'The Remote Desktop Services service (TermService) is not running.'
         'Scenario.rdp-port-firewall-mismatch.Title' = 'RDP was moved to another port, but the firewall still opens 3389'
         'Finding.rdp-port-changed' = 'RDP listens on a port other than 3389 (PortNumber).'
@@ -347,7 +347,7 @@ $script:RdpStringTable = @{
         'Finding.rdp-listener-off' = (ConvertFrom-RdpUtf8Base64 'THlzc25hcmVuIFJEUC1UY3Agw6RyIGluYWt0aXZlcmFkOiBmRW5hYmxlV2luU3RhdGlvbj0wLg==')
         'Finding.rdp-listener-logons-off' = 'Lyssnaren RDP-Tcp nekar inloggningar: fLogonDisabled=1.'
         'Scenario.rdp-port-conflict.Title' = (ConvertFrom-RdpUtf8Base64 'RW4gYW5uYW4gcHJvY2VzcyBhbnbDpG5kZXIgUkRQLXBvcnRlbiwgZWxsZXIgc8OlIGx5c3NuYXIgaW5nZW4gcMOlIGRlbg==')
-        'Finding.rdp-listener' = (ConvertFrom-RdpUtf8Base64 'RGVuIGtvbmZpZ3VyZXJhZGUgUkRQLXBvcnRlbiBhbnbDpG5kcyBhdiBlbiBhbm5hbiBwcm9jZXNzIMOkbiBUZXJtU2VydmljZSwgZWxsZXIgc8OlIGx5c3NuYXIgaW5nZW4gcMOlIGRlbi4=')
+        'Finding.rdp-listener' = (ConvertFrom-RdpUtf8Base64 'RGVuIGtvbmZpZ3VyZXJhZGUgUkRQLXBvcnRlbiBhbnbDpG5kcyBhdiBlbiBhbm5hbiBwcm9jZXNzIMOkbiBUZXJtU2VydmljZS4=')
         'Finding.termservice-stopped' = (ConvertFrom-RdpUtf8Base64 'VGrDpG5zdGVuIEZqw6RycnNrcml2Ym9yZHN0asOkbnN0ZXIgKFRlcm1TZXJ2aWNlKSBrw7ZycyBpbnRlLg==')
         'Scenario.rdp-port-firewall-mismatch.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIGhhciBmbHl0dGF0cyB0aWxsIGVuIGFubmFuIHBvcnQsIG1lbiBicmFuZHbDpGdnZW4gw7ZwcG5hciBmb3J0ZmFyYW5kZSAzMzg5')
         'Finding.rdp-port-changed' = (ConvertFrom-RdpUtf8Base64 'UkRQIGx5c3NuYXIgcMOlIGVuIGFubmFuIHBvcnQgw6RuIDMzODkgKFBvcnROdW1iZXIpLg==')
@@ -521,7 +521,7 @@ $script:RdpStringTable = @{
         'Finding.rdp-listener-off' = 'De listener RDP-Tcp is uitgeschakeld: fEnableWinStation=0.'
         'Finding.rdp-listener-logons-off' = 'De listener RDP-Tcp weigert aanmeldingen: fLogonDisabled=1.'
         'Scenario.rdp-port-conflict.Title' = 'Een ander proces bezet de RDP-poort, of er luistert niets op'
-        'Finding.rdp-listener' = 'De ingestelde RDP-poort wordt bezet door een ander proces dan TermService, of er luistert niets op.'
+        'Finding.rdp-listener' = 'De ingestelde RDP-poort wordt bezet door een ander proces dan TermService.'
         'Finding.termservice-stopped' = 'De service Extern bureaublad-services (TermService) is niet actief.'
         'Scenario.rdp-port-firewall-mismatch.Title' = 'RDP is naar een andere poort verplaatst, maar de firewall opent nog steeds 3389'
         'Finding.rdp-port-changed' = 'RDP luistert op een andere poort dan 3389 (PortNumber).'
@@ -695,7 +695,7 @@ $script:RdpStringTable = @{
         'Finding.rdp-listener-off' = (ConvertFrom-RdpUtf8Base64 'UkRQLVRjcCDmjqXogb3nqIvlvI/lt7LlgZznlKjvvJpmRW5hYmxlV2luU3RhdGlvbj0w44CC')
         'Finding.rdp-listener-logons-off' = (ConvertFrom-RdpUtf8Base64 'UkRQLVRjcCDmjqXogb3nqIvlvI/mi5LntZXnmbvlhaXvvJpmTG9nb25EaXNhYmxlZD0x44CC')
         'Scenario.rdp-port-conflict.Title' = (ConvertFrom-RdpUtf8Base64 '5Y+m5LiA5YCL6JmV55CG56iL5bqP5L2U55SoIFJEUCDpgKPmjqXln6DvvIzmiJbmspLmnInnqIvlvI/lnKjlhbbkuIrmjqXogb0=')
-        'Finding.rdp-listener' = (ConvertFrom-RdpUtf8Base64 '5bey6Kit5a6a55qEIFJEUCDpgKPmjqXln6DooqsgVGVybVNlcnZpY2Ug5Lul5aSW55qE6JmV55CG56iL5bqP5L2U55So77yM5oiW5rKS5pyJ56iL5byP5Zyo5YW25LiK5o6l6IG944CC')
+        'Finding.rdp-listener' = (ConvertFrom-RdpUtf8Base64 '5bey6Kit5a6a55qEIFJEUCDpgKPmjqXln6DooqsgVGVybVNlcnZpY2Ug5Lul5aSW55qE6JmV55CG56iL5bqP5L2U55So44CC')
         'Finding.termservice-stopped' = (ConvertFrom-RdpUtf8Base64 '6YGg56uv5qGM6Z2i5pyN5YuZ77yIVGVybVNlcnZpY2XvvInmnKrlnKjln7fooYzjgII=')
         'Scenario.rdp-port-firewall-mismatch.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOW3suenu+WIsOWFtuS7lumAo+aOpeWfoO+8jOS9humYsueBq+eJhuS7jeWPqumWi+WVnyAzMzg5')
         'Finding.rdp-port-changed' = (ConvertFrom-RdpUtf8Base64 'UkRQIOWcqCAzMzg5IOS7peWklueahOmAo+aOpeWfoOS4iuaOpeiBve+8iFBvcnROdW1iZXLvvInjgII=')
@@ -2028,8 +2028,9 @@ function Test-RdpListenerCheck {
     # Never assume 3389: the port comes from the listener's configuration.
     $port = Get-RdpConfiguredPort -Check $Check
     $listeners = @(Get-RdpTcpListener -Port $port)
+    # Nothing listening is no conflict: other scenarios say why TermService does not listen.
     if ($listeners.Count -eq 0) {
-        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail "$port/none"
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
     }
     $service = @(Get-RdpServiceInfo -Name $Check.Service)
     $servicePid = 0

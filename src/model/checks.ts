@@ -94,7 +94,11 @@ export const RdpListenerCheck = z
     portKey: RegistryKey,
     portName: RegistryValueName,
     defaultPort: z.number().int().min(1).max(65535),
-    /** The service that must own the listening socket. Fires when another PID holds it or nothing listens. */
+    /**
+     * The service that must own the listening socket. Fires when another PID holds the port;
+     * nothing listening is no conflict (termservice-not-running and rdp-listener-disabled say
+     * why TermService does not listen, and stopping a port owner there would only cut sessions).
+     */
     service: ServiceName,
   })
   .strict();

@@ -681,11 +681,9 @@ run('diagnosis in a real cmd.exe', () => {
     ]);
     const lines = report(runBatch());
     expect(lines).toContain('RDPRESCUE rdp-port-conflict DETECTED rdp-listener=3389:4242');
-    // Nothing listening at all is a conflict too.
+    // Nothing listening at all is no conflict (stopping a port owner would only cut sessions).
     w.fixture('netstat', [{ match: '*', output: netstat() }]);
-    expect(report(runBatch())).toContain(
-      'RDPRESCUE rdp-port-conflict DETECTED rdp-listener=3389:-',
-    );
+    expect(report(runBatch())).toContain('RDPRESCUE rdp-port-conflict CLEAR -');
   });
 
   it("clears only its own variables, never the console's (__COMPAT_LAYER, __PSLockDownPolicy)", () => {

@@ -99,7 +99,7 @@
     'Finding.rdp-listener-off' = 'The RDP-Tcp listener is disabled: fEnableWinStation=0.'
     'Finding.rdp-listener-logons-off' = 'The RDP-Tcp listener refuses logons: fLogonDisabled=1.'
     'Scenario.rdp-port-conflict.Title' = 'Another process holds the RDP port, or nothing listens on it'
-    'Finding.rdp-listener' = 'The configured RDP port is held by a process other than TermService, or nothing listens on it.'
+    'Finding.rdp-listener' = 'The configured RDP port is held by a process other than TermService.'
     'Finding.termservice-stopped' = 'The Remote Desktop Services service (TermService) is not running.'
     'Scenario.rdp-port-firewall-mismatch.Title' = 'RDP was moved to another port, but the firewall still opens 3389'
     'Finding.rdp-port-changed' = 'RDP listens on a port other than 3389 (PortNumber).'

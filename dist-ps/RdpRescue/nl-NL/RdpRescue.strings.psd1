@@ -99,7 +99,7 @@
     'Finding.rdp-listener-off' = 'De listener RDP-Tcp is uitgeschakeld: fEnableWinStation=0.'
     'Finding.rdp-listener-logons-off' = 'De listener RDP-Tcp weigert aanmeldingen: fLogonDisabled=1.'
     'Scenario.rdp-port-conflict.Title' = 'Een ander proces bezet de RDP-poort, of er luistert niets op'
-    'Finding.rdp-listener' = 'De ingestelde RDP-poort wordt bezet door een ander proces dan TermService, of er luistert niets op.'
+    'Finding.rdp-listener' = 'De ingestelde RDP-poort wordt bezet door een ander proces dan TermService.'
     'Finding.termservice-stopped' = 'De service Extern bureaublad-services (TermService) is niet actief.'
     'Scenario.rdp-port-firewall-mismatch.Title' = 'RDP is naar een andere poort verplaatst, maar de firewall opent nog steeds 3389'
     'Finding.rdp-port-changed' = 'RDP luistert op een andere poort dan 3389 (PortNumber).'

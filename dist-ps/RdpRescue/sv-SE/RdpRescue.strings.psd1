@@ -99,7 +99,7 @@
     'Finding.rdp-listener-off' = 'Lyssnaren RDP-Tcp är inaktiverad: fEnableWinStation=0.'
     'Finding.rdp-listener-logons-off' = 'Lyssnaren RDP-Tcp nekar inloggningar: fLogonDisabled=1.'
     'Scenario.rdp-port-conflict.Title' = 'En annan process använder RDP-porten, eller så lyssnar ingen på den'
-    'Finding.rdp-listener' = 'Den konfigurerade RDP-porten används av en annan process än TermService, eller så lyssnar ingen på den.'
+    'Finding.rdp-listener' = 'Den konfigurerade RDP-porten används av en annan process än TermService.'
     'Finding.termservice-stopped' = 'Tjänsten Fjärrskrivbordstjänster (TermService) körs inte.'
     'Scenario.rdp-port-firewall-mismatch.Title' = 'RDP har flyttats till en annan port, men brandväggen öppnar fortfarande 3389'
     'Finding.rdp-port-changed' = 'RDP lyssnar på en annan port än 3389 (PortNumber).'

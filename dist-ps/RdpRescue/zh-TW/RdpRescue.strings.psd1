@@ -99,7 +99,7 @@
     'Finding.rdp-listener-off' = 'RDP-Tcp 接聽程式已停用：fEnableWinStation=0。'
     'Finding.rdp-listener-logons-off' = 'RDP-Tcp 接聽程式拒絕登入：fLogonDisabled=1。'
     'Scenario.rdp-port-conflict.Title' = '另一個處理程序佔用 RDP 連接埠，或沒有程式在其上接聽'
-    'Finding.rdp-listener' = '已設定的 RDP 連接埠被 TermService 以外的處理程序佔用，或沒有程式在其上接聽。'
+    'Finding.rdp-listener' = '已設定的 RDP 連接埠被 TermService 以外的處理程序佔用。'
     'Finding.termservice-stopped' = '遠端桌面服務（TermService）未在執行。'
     'Scenario.rdp-port-firewall-mismatch.Title' = 'RDP 已移到其他連接埠，但防火牆仍只開啟 3389'
     'Finding.rdp-port-changed' = 'RDP 在 3389 以外的連接埠上接聽（PortNumber）。'

@@ -217,15 +217,13 @@ const renderers: { [K in CheckKind]: CheckRenderer<K> } = {
   },
   'rdp-listener': (check, r) => {
     const port = rdpPort(r, check.portKey, check.portName, check.defaultPort);
-    const { other, own } = portListeners(r, port, check.service);
-    // Quiet only when no other PID listens and the service itself does.
-    const onlyService = equals(
-      [ref(other), ref(own)],
-      [text('-'), ref(servicePid(r, check.service))],
-    );
+    const { other } = portListeners(r, port, check.service);
+    // Fires only when another PID listens: nothing listening is no conflict (other scenarios
+    // say why TermService does not listen).
+    const noOther = equals([ref(other)], '-');
     return {
-      fired: [not(onlyService)],
-      quiet: [onlyService],
+      fired: [not(noOther)],
+      quiet: [noOther],
       detail: [ref(port), text(':'), ref(other)],
     };
   },

@@ -7,6 +7,7 @@ import {
   forCommand,
   forIn,
   forRef,
+  not,
   id,
   nameOf,
   pipe,
@@ -85,28 +86,25 @@ export function rdpPort(r: Reads, key: string, name: string, defaultPort: number
  * Who listens on TCP <port>, told by numbers only: a listener's foreign address is
  * 0.0.0.0:0 or [::]:0 (netstat's state word is localized, and UDP lines have *:* there).
  * `other` holds the PID of a listener that is not <service>'s ("-" when there is none:
- * several listeners, any other PID is a conflict), `own` <service>'s PID when it listens.
+ * several listeners, any other PID is a conflict).
  */
-export function portListeners(r: Reads, port: Name, service: string): { other: Name; own: Name } {
+export function portListeners(r: Reads, port: Name, service: string): { other: Name } {
   return r.fact(`listeners:${port.serial}:${service}`, () => {
     const pid = servicePid(r, service);
     const other = Name.generated(`other listener on the port`);
-    const own = Name.generated(`${service} listening`);
     const a = new ForVar('a');
     const [foreign, owner] = [a, a.next()];
     const x = new ForVar('x');
     const listeners = pipe(run(['netstat', '-ano']), run(['find', qt(':', ref(port), ' ')]));
     const record = when(
-      compare([forRef(owner)], '==', [ref(pid)]),
-      set(own, [forRef(owner)]),
+      not(compare([forRef(owner)], '==', [ref(pid)])),
       set(other, [forRef(owner)]),
     );
     return {
-      value: { other, own },
+      value: { other },
       commands: [
         seq(
           set(other, '-'),
-          set(own, '-'),
           forCommand(
             a,
             'tokens=3,5',

@@ -31,13 +31,10 @@ export default defineScenario({
         service: 'TermService',
       },
       finding: {
-        'en-US':
-          'The configured RDP port is held by a process other than TermService, or nothing listens on it.',
-        'sv-SE':
-          'Den konfigurerade RDP-porten används av en annan process än TermService, eller så lyssnar ingen på den.',
-        'nl-NL':
-          'De ingestelde RDP-poort wordt bezet door een ander proces dan TermService, of er luistert niets op.',
-        'zh-TW': '已設定的 RDP 連接埠被 TermService 以外的處理程序佔用，或沒有程式在其上接聽。',
+        'en-US': 'The configured RDP port is held by a process other than TermService.',
+        'sv-SE': 'Den konfigurerade RDP-porten används av en annan process än TermService.',
+        'nl-NL': 'De ingestelde RDP-poort wordt bezet door een ander proces dan TermService.',
+        'zh-TW': '已設定的 RDP 連接埠被 TermService 以外的處理程序佔用。',
       },
     },
     {

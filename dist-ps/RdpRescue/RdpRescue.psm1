@@ -4899,7 +4899,12 @@ $script:RdpCatalog = @{
                         Provider = 'Schannel'
                         EventIds = @(36871)
                         WindowHours = 24
-                        DataConditions = @()
+                        DataConditions = @(
+                            @{
+                                Fields = @('Type')
+                                Accepted = @('server')
+                            }
+                        )
                         ReportFields = @('ErrorState')
                     }
                 }
@@ -5547,7 +5552,12 @@ $script:RdpCatalog = @{
             Provider = 'Schannel'
             EventIds = @(36871)
             WindowHours = 24
-            DataConditions = @()
+            DataConditions = @(
+                @{
+                    Fields = @('Type')
+                    Accepted = @('server')
+                }
+            )
             ReportFields = @('ErrorState')
         }
         'tls12-server-off' = @{

@@ -907,7 +907,12 @@ $script:RdpOfflineCatalog = @{
                         Provider = 'Schannel'
                         EventIds = @(36871)
                         WindowHours = 24
-                        DataConditions = @()
+                        DataConditions = @(
+                            @{
+                                Fields = @('Type')
+                                Accepted = @('server')
+                            }
+                        )
                         ReportFields = @('ErrorState')
                     }
                 }

@@ -5659,7 +5659,12 @@ $script:RdpCatalog = @{
                         Provider = 'Schannel'
                         EventIds = @(36871)
                         WindowHours = 24
-                        DataConditions = @()
+                        DataConditions = @(
+                            @{
+                                Fields = @('Type')
+                                Accepted = @('server')
+                            }
+                        )
                         ReportFields = @('ErrorState')
                     }
                 }
@@ -6307,7 +6312,12 @@ $script:RdpCatalog = @{
             Provider = 'Schannel'
             EventIds = @(36871)
             WindowHours = 24
-            DataConditions = @()
+            DataConditions = @(
+                @{
+                    Fields = @('Type')
+                    Accepted = @('server')
+                }
+            )
             ReportFields = @('ErrorState')
         }
         'tls12-server-off' = @{

@@ -111,6 +111,11 @@ Describe 'Invoke-RdpDiagnosis' {
             foreach ($check in $preconditionChecks) {
                 Set-FakeCheckFiring -Check $check
             }
+            # A check that moves the RDP port runs after the port owner took the old one; only
+            # a process on the configured port is a conflict, so the owner takes that one last.
+            foreach ($check in @($allChecks | Where-Object { $_.Kind -eq 'rdp-listener' })) {
+                Set-FakeCheckFiring -Check $check
+            }
             $lines = @(Invoke-RdpDiagnosis -AsText)
             $lines[-1] | Should -BeExactly "RDPRESCUE verdict $scenarioCount detected"
             [System.Text.Encoding]::UTF8.GetByteCount(($lines -join "`r`n") + "`r`n") | Should -BeLessThan 4096

@@ -32,6 +32,9 @@ export default defineScenario({
         provider: 'Schannel',
         eventIds: [36871],
         windowHours: 24,
+        // 36871 is logged for client credentials too (any program's outgoing TLS on a hardened
+        // VM): only a server credential concerns RDP. Type carries "client" or "server".
+        dataConditions: [{ field: 'Type', values: ['server'] }],
         reportFields: ['ErrorState'],
       },
       finding: {

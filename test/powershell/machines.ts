@@ -191,9 +191,11 @@ export const broken = {
     [`${TS_POLICY}|SecurityLayer`]: 2,
   },
   Events: [
-    event('Schannel', 36871, 1, { ErrorState: '10013' }),
-    event('Schannel', 36871, 3, { ErrorState: '10011' }),
-    event('Schannel', 36871, 30, { ErrorState: '10011' }),
+    event('Schannel', 36871, 1, { Type: 'server', ErrorState: '10013' }),
+    // A client credential (any program's outgoing TLS): nothing to do with RDP.
+    event('Schannel', 36871, 2, { Type: 'client', ErrorState: '10013' }),
+    event('Schannel', 36871, 3, { Type: 'server', ErrorState: '10011' }),
+    event('Schannel', 36871, 30, { Type: 'server', ErrorState: '10011' }),
     event('Microsoft-Windows-TerminalServices-RemoteConnectionManager', 1057, 2),
   ],
   Services: [

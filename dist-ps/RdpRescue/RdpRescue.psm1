@@ -3547,10 +3547,18 @@ function Get-RdpFirewallProfileValue {
         [Parameter(Mandatory = $true)]
         [string]$Name
     )
-    # The effective value: the Group Policy one when present. Source 'gpo' or 'local'.
-    $value = Get-RdpRegistryValue -Path "$script:RdpFirewallPolicy\$Profile" -Name $Name
-    if ($null -ne $value) {
-        return @{ Value = $value; Source = 'gpo' }
+    # The effective value: the Group Policy one when present. Source 'gpo' or 'local'. The
+    # local store keeps the Private profile as StandardProfile; Group Policy writes it as
+    # PrivateProfile (MS-GPFAS 2.2.3), before the legacy StandardProfile policy key.
+    $policyKeys = @($Profile)
+    if ($Profile -eq 'StandardProfile') {
+        $policyKeys = @('PrivateProfile', 'StandardProfile')
+    }
+    foreach ($key in $policyKeys) {
+        $value = Get-RdpRegistryValue -Path "$script:RdpFirewallPolicy\$key" -Name $Name
+        if ($null -ne $value) {
+            return @{ Value = $value; Source = 'gpo' }
+        }
     }
     @{ Value = (Get-RdpRegistryValue -Path "$script:RdpFirewallLocal\$Profile" -Name $Name); Source = 'local' }
 }

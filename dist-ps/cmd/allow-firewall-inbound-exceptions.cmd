@@ -33,6 +33,7 @@ if not "%_9:~0,4%"=="REG_" set _9=
 if not "%_9%"=="REG_DWORD:0x0" (echo RDPRESCUE allow-firewall-inbound-exceptions failed reading back DoNotAllowExceptions&set RrF=1)
 for %%f in (_a) do (set %%f_=.&for /f "delims==" %%v in ('set %%f_') do set %%v=)
 for %%p in (Domain Standard Public) do for %%s in (HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy HKLM\SOFTWARE\Policies\Microsoft\WindowsFirewalL) do for /f "tokens=1,3" %%a in ('reg query "%%s\%%pProfile" 2^>nul') do set _a_%%p_%%a=%%b
+for /f "tokens=1,3" %%a in ('reg query "HKLM\SOFTWARE\Policies\Microsoft\WindowsFirewalL\PrivateProfile" 2^>nul') do set _a_Standard_%%a=%%b
 set _b=Q&if not "%_a_Domain_EnableFirewalL%"=="0x0" if "%_a_Domain_DoNotAlLowExceptions%"=="0x1" set _b=F
 if not "%_a_Standard_EnableFirewalL%"=="0x0" if "%_a_Standard_DoNotAlLowExceptions%"=="0x1" set _b=F
 if not "%_a_Public_EnableFirewalL%"=="0x0" if "%_a_Public_DoNotAlLowExceptions%"=="0x1" set _b=F

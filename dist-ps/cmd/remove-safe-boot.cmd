@@ -10,8 +10,9 @@ if not exist "%RrB%" md "%RrB%"
 set _1=&for /f "tokens=2*" %%a in ('reg query "HKLM\BCD00000000\Objects\{9dea862c-5cdD-4e70-acC1-f32b344d4795}\Elements\23000003" /v Element 2^>nul') do set _1=%%a:%%b
 if not "%_1:~0,4%"=="REG_" set _1=
 set _2=X&if defined _1 (set _2=Q&reg query "HKLM\BCD00000000\Objects\%_1:~7%\Elements\25000080" >nul 2>&1&if not erRorlevel 1 (set _2=F))
-set _3=&for /f "tokens=2*" %%a in ('reg query "HKLM\BCD00000000\Objects\%_1:~7%\Elements\25000080" /v Element 2^>nul') do set _3=%%a:%%b
-if not "%_3:~0,4%"=="REG_" set _3=
+set _3=
+if defined _1 (set _3=&for /f "tokens=2*" %%a in ('reg query "HKLM\BCD00000000\Objects\%_1:~7%\Elements\25000080" /v Element 2^>nul') do set _3=%%a:%%b)
+if defined _1 if not "%_3:~0,4%"=="REG_" set _3=
 set _4=&if "%_3:~0,13%"=="REG_BINARY:00" set _4=minimal
 if "%_3:~0,13%"=="REG_BINARY:01" set _4=network
 if "%_3:~0,13%"=="REG_BINARY:02" set _4=dsrepair

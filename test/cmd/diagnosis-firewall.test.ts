@@ -103,6 +103,16 @@ describe.skipIf(!wineAvailable())(
       const policy = line(diagnose(), 'guest-firewall-blocks-rdp');
       expect(policy).toMatch(/ DETECTED \S*firewall-blocks-all-inbound/);
       expect(policy).toMatch(/firewall-block-all-by-policy/);
+
+      // Group Policy writes the Private profile as PrivateProfile (the local store: Standard),
+      // and it wins over the legacy StandardProfile policy key.
+      machine(
+        setProfile('PrivateProfile', 'DoNotAllowExceptions', 1, FIREWALL_GPO),
+        setProfile('StandardProfile', 'DoNotAllowExceptions', 0, FIREWALL_GPO),
+      );
+      expect(line(diagnose(), 'guest-firewall-blocks-rdp')).toMatch(
+        / DETECTED \S*firewall-blocks-all-inbound\S*firewall-block-all-by-policy/,
+      );
     });
 
     it('ignore block-all-inbound in a profile whose firewall is off, or that the policy clears', () => {

@@ -65,6 +65,15 @@ Describe 'the firewall checks and fixes' {
         (Invoke-RdpDiagnosis -Scenario 'guest-firewall-blocks-rdp').Evidence | Should -Match 'firewall-block-all-by-policy=gpo:DomainProfile'
     }
 
+    It 'reads the Private profile of Group Policy from PrivateProfile, where policy writes it (the local store says StandardProfile)' {
+        Set-FakeFirewallProfile -Profile 'PrivateProfile' -Name 'DoNotAllowExceptions' -Value 1 -Store Policy
+        Get-CheckOutcome 'guest-firewall-blocks-rdp' 'firewall-blocks-all-inbound' | Should -Be 'fired'
+        (Invoke-RdpDiagnosis -Scenario 'guest-firewall-blocks-rdp').Evidence | Should -Match 'firewall-block-all-by-policy=gpo:StandardProfile'
+        # PrivateProfile wins over the legacy StandardProfile policy key.
+        Set-FakeFirewallProfile -Profile 'StandardProfile' -Name 'DoNotAllowExceptions' -Value 0 -Store Policy
+        Get-CheckOutcome 'guest-firewall-blocks-rdp' 'firewall-blocks-all-inbound' | Should -Be 'fired'
+    }
+
     It 'matches LPort exactly (33900 is not 3390) and lets a block rule win over an allow rule' {
         Set-FakePort 3390
         Set-FakeFirewallRule -Name 'Other' -Data (New-FakeFirewallRuleData -LPort @('33900'))

@@ -137,6 +137,8 @@ export function bcdDeleteValue(op: OperationOf<'bcd-delete-value'>, ctx: FixCont
   const setting = Name.generated('boot element setting');
   const file = backupPath('bcd.export');
   const readSetting = [
+    // Cleared first, read only with a default entry (%entry:~7% of nothing is no key).
+    clear(data),
     ...readValue(
       [
         id(`${SYSTEM_STORE_KEY}\\Objects\\`),
@@ -145,7 +147,7 @@ export function bcdDeleteValue(op: OperationOf<'bcd-delete-value'>, ctx: FixCont
       ],
       'Element',
       data,
-    ),
+    ).map((line) => when(defined(entry), line)),
     seq(
       clear(setting),
       ...SETTINGS[op.element].map((name, n) =>

@@ -219,7 +219,24 @@ function profileValues(r: Reads, stores: string[]): Name {
         ),
       ),
     );
+    // Group Policy writes the Private profile as PrivateProfile (MS-GPFAS 2.2.3), where the
+    // local store says StandardProfile: read after the legacy key, it wins over it.
+    const privatePolicy = stores.includes(FIREWALL_GROUP_POLICY)
+      ? [
+          forCommand(
+            a,
+            'tokens=1,3',
+            run(['reg', 'query', q(`${FIREWALL_GROUP_POLICY}\\PrivateProfile`)], [errToNul]),
+            setComputed(
+              [nameOf(values), text('_Standard_'), forRef(a)],
+              [forRef(a.next())],
+              [values],
+            ),
+          ),
+        ]
+      : [];
     r.dataFamilies.push(values);
-    return { value: values, commands: r.startsClean ? [read] : [clearFamilies([values]), read] };
+    const reads = [read, ...privatePolicy];
+    return { value: values, commands: r.startsClean ? reads : [clearFamilies([values]), ...reads] };
   });
 }

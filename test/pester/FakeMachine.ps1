@@ -139,6 +139,9 @@ function global:Reset-FakeMachine {
             "$servicesKey\SessionEnv|Start"      = @{ Kind = 'DWord'; Value = 3 }
             "$servicesKey\gpsvc|Start"           = @{ Kind = 'DWord'; Value = 2 }
             "$servicesKey\Tssdis|Start"          = @{ Kind = 'DWord'; Value = 2 }
+            # Licensing configured (per user, one license server): harmless without the Session Host role.
+            'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\RCM\Licensing Core|LicensingMode' = @{ Kind = 'DWord'; Value = 4 }
+            "$servicesKey\TermService\Parameters\LicenseServers|SpecifiedLicenseServers" = @{ Kind = 'MultiString'; Value = @('lic01.contoso.com') }
         }
         Services     = @{
             TermService = @{ Name = 'TermService'; State = 'Running'; ProcessId = 1000; Pid = 1000; ListensOn = 'rdp' }

@@ -18,6 +18,7 @@ Describe 'rds-licensing-expired' {
             param([int]$Mode, [string[]]$Servers)
             $global:RdpFake.TerminalServerMode = 1
             $global:RdpFake.Registry[$core] = @{ Kind = 'DWord'; Value = $Mode }
+            $global:RdpFake.Registry.Remove($serverList)
             if ($Servers) {
                 $global:RdpFake.Registry[$serverList] = @{ Kind = 'MultiString'; Value = $Servers }
             }

@@ -589,7 +589,7 @@ run('diagnosis in a real cmd.exe', () => {
     // No PowerShell (or WMI failing): whether it is a Session Host is unknown, never clear.
     w.fixture('powershell', [{ match: '*', rc: 9009 }]);
     expect(line()).toEqual(['RDPRESCUE rds-licensing-expired UNKNOWN rdsh-role-installed?']);
-  });
+  }, 600_000);
 
   it('reads a logon status in Status or SubStatus, and only the codes of each scenario', () => {
     const lines = () =>

@@ -2,7 +2,8 @@ import { Scenario, type Catalog, type Check } from '../src/model/index.ts';
 
 /**
  * A catalog shaped like issue 15's final one, for sizing the targets before the scenarios
- * land: the real scenarios, plus the 11 issue ids not in the catalog yet, each with checks
+ * land: the real scenarios, plus stand-ins for issue ids not in the catalog yet (since
+ * rds-licensing-expired landed, all 14 are real and every stand-in is skipped), each with checks
  * like the ones FIELD-NOTES section 10 lists (registry values with and without policy across
  * the keys they live in, services, logon failures by Status/SubStatus). The values are
  * plausible, not verified: this catalog measures sizes and drives the CMD logic tests only.
@@ -16,7 +17,6 @@ const FIREWALL = `${CCS}\\Services\\SharedAccess\\Parameters\\FirewallPolicy`;
 const FIREWALL_POLICY = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\WindowsFirewall';
 const CREDSSP =
   'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\CredSSP\\Parameters';
-const LICENSING = `${TS}\\RCM\\Licensing Core`;
 const NETLOGON = `${CCS}\\Services\\Netlogon\\Parameters`;
 
 type Role = 'primary' | 'supporting' | 'precondition';
@@ -258,12 +258,6 @@ export function issue15Scenarios() {
         exists('credssp-oracle-policy-set', CREDSSP, 'AllowEncryptionOracle', 'present'),
       ],
       ['supporting', dword('nla-required-credssp', RDP_TCP, 'UserAuthentication', 'equals', 1)],
-    ]),
-    scenario('rds-licensing-expired', [
-      ['precondition', exists('rdsh-licensing-configured', LICENSING, 'LicensingMode', 'present')],
-      ['primary', exists('licensing-mode-unset', TS_POLICY, 'LicensingMode', 'absent')],
-      ['primary', exists('license-servers-unset', TS_POLICY, 'LicenseServers', 'absent')],
-      ['supporting', dword('licensing-grace-mode', LICENSING, 'LicensingMode', 'equals', 5)],
     ]),
     scenario('max-connections-reached', [
       [

@@ -51,6 +51,7 @@ if ($culture -and (Test-Path -LiteralPath (Join-Path -Path $PSScriptRoot -ChildP
 #   Get-RdpFirewallRulePort   -Name                     LocalPort of a rule by its Name, or $null when the rule is absent
 #   Set-RdpFirewallRulePort   -Name -Port
 #   Get-RdpWindowsFeatureState -Name                    $true / $false, or $null without Server Manager cmdlets
+#   Get-RdpTerminalServerMode                            Win32_TerminalServiceSetting.TerminalServerMode (1 = Session Host); throws on a WMI error
 #   Get-RdpUserRightExport                               lines of secedit's USER_RIGHTS export (Right = *SID,...); throws when secedit fails
 #   New-RdpProtectedDirectory -Path                     creates a folder only SYSTEM and Administrators can change (backups)
 #   Resolve-RdpFileSystemPath -Path                     full file system path; a relative one is taken from the PowerShell location
@@ -745,6 +746,18 @@ function Set-RdpFirewallRulePort {
     }
 }
 
+function Get-RdpTerminalServerMode {
+    [CmdletBinding()]
+    [OutputType([object])]
+    param()
+    # 1 = AppServer (RD Session Host role service installed), 0 = RemoteAdmin. Errors stop.
+    $setting = Get-CimInstance -Namespace 'root/cimv2/TerminalServices' -ClassName 'Win32_TerminalServiceSetting' -ErrorAction Stop
+    if ($null -eq $setting) {
+        return $null
+    }
+    return @($setting)[0].TerminalServerMode
+}
+
 function Get-RdpWindowsFeatureState {
     [CmdletBinding()]
     [OutputType([object])]
@@ -1198,6 +1211,9 @@ function Test-RdpRegistryValueCheck {
         'absent' {
             $fired = $null -eq $value
         }
+        'none-of' {
+            $fired = $null -eq $value -or @($Check.Values | ForEach-Object { [string]$_ }) -notcontains [string]$value
+        }
         default {
             $fired = $null -ne $value
         }
@@ -1486,6 +1502,26 @@ function Test-RdpWindowsFeatureCheck {
     }
     if ($installed) {
         return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired'
+    }
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+}
+
+function Test-RdpRdshServerModeCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # A WMI error throws: Invoke-RdpCheck reports it as failed (UNKNOWN), never quiet.
+    $mode = Get-RdpTerminalServerMode
+    if ($null -eq $mode) {
+        throw 'Win32_TerminalServiceSetting returned no TerminalServerMode.'
+    }
+    if ([int]$mode -eq 1) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail 'AppServer'
     }
     New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
 }
@@ -4088,6 +4124,7 @@ $script:RdpCheckEvaluators = @{
     'windows-feature' = 'Test-RdpWindowsFeatureCheck'
     'user-right' = 'Test-RdpUserRightCheck'
     'boot-entry' = 'Test-RdpBootEntryCheck'
+    'rdsh-server-mode' = 'Test-RdpRdshServerModeCheck'
     'firewall-rule' = 'Test-RdpFirewallRuleCheck'
     'firewall-inbound-blocked' = 'Test-RdpFirewallInboundBlockedCheck'
     'firewall-port-allowed' = 'Test-RdpFirewallPortAllowedCheck'
@@ -4760,6 +4797,59 @@ $script:RdpCatalog = @{
                 }
             )
             Fixes = @('open-rdp-port-in-firewall', 'set-rdp-port')
+        }
+        @{
+            Id = 'rds-licensing-expired'
+            Evidence = @(
+                @{
+                    Role = 'precondition'
+                    Check = @{
+                        Kind = 'rdsh-server-mode'
+                        Id = 'rdsh-role-installed'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-licensing-grace-expired'
+                        Channel = 'Microsoft-Windows-TerminalServices-RemoteConnectionManager/Admin'
+                        Provider = 'Microsoft-Windows-TerminalServices-RemoteConnectionManager'
+                        EventIds = @(1069)
+                        WindowHours = 24
+                        DataConditions = @()
+                        ReportFields = @()
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'licensing-mode-not-set'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\RCM\Licensing Core'
+                        Name = 'LicensingMode'
+                        Op = 'none-of'
+                        Value = $null
+                        Values = @(2, 4)
+                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                        PolicyName = 'LicensingMode'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'license-servers-not-set'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\TermService\Parameters\LicenseServers'
+                        Name = 'SpecifiedLicenseServers'
+                        Op = 'absent'
+                        Value = $null
+                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                        PolicyName = 'LicenseServers'
+                    }
+                }
+            )
+            Fixes = @()
         }
         @{
             Id = 'safe-mode-boot'
@@ -5466,6 +5556,41 @@ $script:RdpCatalog = @{
             PortName = 'PortNumber'
             DefaultPort = 3389
             FiresWhen = 'not-allowed'
+        }
+        'rdsh-role-installed' = @{
+            Kind = 'rdsh-server-mode'
+            Id = 'rdsh-role-installed'
+        }
+        'ev-licensing-grace-expired' = @{
+            Kind = 'event-query'
+            Id = 'ev-licensing-grace-expired'
+            Channel = 'Microsoft-Windows-TerminalServices-RemoteConnectionManager/Admin'
+            Provider = 'Microsoft-Windows-TerminalServices-RemoteConnectionManager'
+            EventIds = @(1069)
+            WindowHours = 24
+            DataConditions = @()
+            ReportFields = @()
+        }
+        'licensing-mode-not-set' = @{
+            Kind = 'registry-value'
+            Id = 'licensing-mode-not-set'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\RCM\Licensing Core'
+            Name = 'LicensingMode'
+            Op = 'none-of'
+            Value = $null
+            Values = @(2, 4)
+            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+            PolicyName = 'LicensingMode'
+        }
+        'license-servers-not-set' = @{
+            Kind = 'registry-value'
+            Id = 'license-servers-not-set'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\TermService\Parameters\LicenseServers'
+            Name = 'SpecifiedLicenseServers'
+            Op = 'absent'
+            Value = $null
+            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+            PolicyName = 'LicenseServers'
         }
         'default-entry-safeboot' = @{
             Kind = 'boot-entry'
@@ -6768,7 +6893,7 @@ function Invoke-RdpDiagnosis {
 
     Returns one object per scenario with Id, Title (in the user's language), Status
     (Detected, Clear or Unknown; Unknown when a check could not run, with the Reason), Evidence,
-    Checks and RecommendedFixes. Scenarios: account-locked-or-expired, broker-hostname, credssp-oracle, guest-firewall-blocks-rdp, machinekeys-access, max-connections-reached, network-service-down, nla-dc-unreachable, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, rdp-port-firewall-mismatch, safe-mode-boot, security-layer-mismatch, termservice-not-running, tls-disabled, user-not-authorized.
+    Checks and RecommendedFixes. Scenarios: account-locked-or-expired, broker-hostname, credssp-oracle, guest-firewall-blocks-rdp, machinekeys-access, max-connections-reached, network-service-down, nla-dc-unreachable, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, rdp-port-firewall-mismatch, rds-licensing-expired, safe-mode-boot, security-layer-mismatch, termservice-not-running, tls-disabled, user-not-authorized.
 
     .PARAMETER Scenario
     Scenario ids to diagnose. Default: all.
@@ -6816,8 +6941,8 @@ function Invoke-RdpDiagnosis {
     [OutputType([pscustomobject], [string])]
     param(
         [Parameter(Position = 0)]
-        [ValidateSet('account-locked-or-expired', 'broker-hostname', 'credssp-oracle', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'max-connections-reached', 'network-service-down', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'safe-mode-boot', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled', 'user-not-authorized')]
-        [string[]]$Scenario = @('account-locked-or-expired', 'broker-hostname', 'credssp-oracle', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'max-connections-reached', 'network-service-down', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'safe-mode-boot', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled', 'user-not-authorized'),
+        [ValidateSet('account-locked-or-expired', 'broker-hostname', 'credssp-oracle', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'max-connections-reached', 'network-service-down', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'rds-licensing-expired', 'safe-mode-boot', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled', 'user-not-authorized')]
+        [string[]]$Scenario = @('account-locked-or-expired', 'broker-hostname', 'credssp-oracle', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'max-connections-reached', 'network-service-down', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'rds-licensing-expired', 'safe-mode-boot', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled', 'user-not-authorized'),
         [object]$Since = $null,
         [Nullable[datetime]]$After = $null,
         [Parameter(Mandatory = $true, ParameterSetName = 'Text')]
@@ -6890,7 +7015,7 @@ function Invoke-RdpRepair {
     the repair with a message naming the fix and the backup; nothing after it runs.
 
     .PARAMETER Scenario
-    The scenario to repair: account-locked-or-expired, broker-hostname, credssp-oracle, guest-firewall-blocks-rdp, machinekeys-access, max-connections-reached, network-service-down, nla-dc-unreachable, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, rdp-port-firewall-mismatch, safe-mode-boot, security-layer-mismatch, termservice-not-running, tls-disabled, user-not-authorized.
+    The scenario to repair: account-locked-or-expired, broker-hostname, credssp-oracle, guest-firewall-blocks-rdp, machinekeys-access, max-connections-reached, network-service-down, nla-dc-unreachable, rdp-cert-invalid, rdp-disabled, rdp-listener-disabled, rdp-port-conflict, rdp-port-firewall-mismatch, rds-licensing-expired, safe-mode-boot, security-layer-mismatch, termservice-not-running, tls-disabled, user-not-authorized.
 
     .PARAMETER Fix
     Fix ids to apply instead of the scenario's default ones (this is how opt-in fixes run).
@@ -6927,7 +7052,7 @@ function Invoke-RdpRepair {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true, Position = 0)]
-        [ValidateSet('account-locked-or-expired', 'broker-hostname', 'credssp-oracle', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'max-connections-reached', 'network-service-down', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'safe-mode-boot', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled', 'user-not-authorized')]
+        [ValidateSet('account-locked-or-expired', 'broker-hostname', 'credssp-oracle', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'max-connections-reached', 'network-service-down', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'rds-licensing-expired', 'safe-mode-boot', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled', 'user-not-authorized')]
         [string]$Scenario,
         [ValidateSet('allow-firewall-inbound-exceptions', 'allow-rdp-connections', 'disable-fips-algorithm-policy', 'disable-nla', 'enable-legacy-tls-server', 'enable-rdp-firewall-rules', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'open-rdp-port-in-firewall', 'remove-rdp-cert-binding', 'remove-safe-boot', 'renew-rdp-self-signed-cert', 'reset-dhcp-logon-account', 'reset-machinekeys-acl', 'reset-termservice-logon-account', 'restore-rdp-connection-limit', 'resume-group-policy', 'set-credssp-mitigated', 'set-rdp-cert-binding', 'set-rdp-encryption-high', 'set-rdp-port', 'set-rdp-security-layer-tls', 'start-network-services', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
         [string[]]$Fix = @(),

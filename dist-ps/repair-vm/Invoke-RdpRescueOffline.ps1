@@ -740,6 +740,79 @@ $script:RdpOfflineCatalog = @{
             )
         }
         @{
+            Id = 'rds-licensing-expired'
+            Evidence = @(
+                @{
+                    Role = 'precondition'
+                    Check = @{
+                        Kind = 'rdsh-server-mode'
+                        Id = 'rdsh-role-installed'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-licensing-grace-expired'
+                        LogFile = 'Microsoft-Windows-TerminalServices-RemoteConnectionManager%4Admin.evtx'
+                        Channel = 'Microsoft-Windows-TerminalServices-RemoteConnectionManager/Admin'
+                        Provider = 'Microsoft-Windows-TerminalServices-RemoteConnectionManager'
+                        EventIds = @(1069)
+                        WindowHours = 24
+                        DataConditions = @()
+                        ReportFields = @()
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'licensing-mode-not-set'
+                        Location = @{
+                            Hive = 'SYSTEM'
+                            ControlSet = $true
+                            Path = 'Control\Terminal Server\RCM\Licensing Core'
+                        }
+                        Name = 'LicensingMode'
+                        Op = 'none-of'
+                        Value = $null
+                        Values = @(2, 4)
+                        Policy = @{
+                            Location = @{
+                                Hive = 'SOFTWARE'
+                                ControlSet = $false
+                                Path = 'Policies\Microsoft\Windows NT\Terminal Services'
+                            }
+                            Name = 'LicensingMode'
+                        }
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'license-servers-not-set'
+                        Location = @{
+                            Hive = 'SYSTEM'
+                            ControlSet = $true
+                            Path = 'Services\TermService\Parameters\LicenseServers'
+                        }
+                        Name = 'SpecifiedLicenseServers'
+                        Op = 'absent'
+                        Value = $null
+                        Policy = @{
+                            Location = @{
+                                Hive = 'SOFTWARE'
+                                ControlSet = $false
+                                Path = 'Policies\Microsoft\Windows NT\Terminal Services'
+                            }
+                            Name = 'LicenseServers'
+                        }
+                    }
+                }
+            )
+        }
+        @{
             Id = 'safe-mode-boot'
             Evidence = @(
                 @{
@@ -1746,6 +1819,7 @@ $script:RdpOfflineCheckEvaluators = @{
     'user-right' = 'Test-RdpOfflineRuntimeCheck'
     'boot-entry' = 'Test-RdpOfflineBootEntryCheck'
     'firewall-rule' = 'Test-RdpOfflineRuntimeCheck'
+    'rdsh-server-mode' = 'Test-RdpOfflineRuntimeCheck'
     'firewall-inbound-blocked' = 'Test-RdpOfflineRuntimeCheck'
     'firewall-port-allowed' = 'Test-RdpOfflineRuntimeCheck'
 }
@@ -4198,6 +4272,9 @@ function Test-RdpOfflineRegistryCheck {
         }
         'absent' {
             $fired = $null -eq $value
+        }
+        'none-of' {
+            $fired = $null -eq $value -or @($Check.Values | ForEach-Object { [string]$_ }) -notcontains [string]$value
         }
         default {
             $fired = $null -ne $value

@@ -178,6 +178,11 @@ $script:RdpStringTable = @{
         'Scenario.rdp-port-firewall-mismatch.Title' = 'RDP was moved to another port, but the firewall still opens 3389'
         'Finding.rdp-port-changed' = 'RDP listens on a port other than 3389 (PortNumber).'
         'Finding.rdp-port-not-allowed' = 'No active inbound firewall rule allows TCP on the configured RDP port, or a block rule lists it.'
+        'Scenario.rds-licensing-expired.Title' = 'Remote Desktop Session Host without licensing after the grace period'
+        'Finding.rdsh-role-installed' = 'The RD Session Host role service is installed (TerminalServerMode=1): user sessions need RDS CALs.'
+        'Finding.ev-licensing-grace-expired' = 'Event 1069: the RD Licensing grace period has expired and no licensing mode is configured; user connections are refused.'
+        'Finding.licensing-mode-not-set' = 'No licensing mode: LicensingMode is neither 2 (per device) nor 4 (per user), locally or by Group Policy (the policy wins). Past the grace period connections are refused.'
+        'Finding.license-servers-not-set' = 'No license server: neither SpecifiedLicenseServers nor the Group Policy LicenseServers names one. Past the grace period no CAL can be issued.'
         'Scenario.safe-mode-boot.Title' = 'The VM boots into Safe Mode'
         'Finding.default-entry-safeboot' = 'The default boot entry carries safeboot: Windows starts in Safe Mode, where Remote Desktop does not run.'
         'Scenario.security-layer-mismatch.Title' = 'RDP requires FIPS-only encryption the client cannot meet'
@@ -352,6 +357,11 @@ $script:RdpStringTable = @{
         'Scenario.rdp-port-firewall-mismatch.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIGhhciBmbHl0dGF0cyB0aWxsIGVuIGFubmFuIHBvcnQsIG1lbiBicmFuZHbDpGdnZW4gw7ZwcG5hciBmb3J0ZmFyYW5kZSAzMzg5')
         'Finding.rdp-port-changed' = (ConvertFrom-RdpUtf8Base64 'UkRQIGx5c3NuYXIgcMOlIGVuIGFubmFuIHBvcnQgw6RuIDMzODkgKFBvcnROdW1iZXIpLg==')
         'Finding.rdp-port-not-allowed' = (ConvertFrom-RdpUtf8Base64 'SW5nZW4gYWt0aXYgaW5rb21tYW5kZSBicmFuZHbDpGdnc3JlZ2VsIHRpbGzDpXRlciBUQ1AgcMOlIGRlbiBrb25maWd1cmVyYWRlIFJEUC1wb3J0ZW4sIGVsbGVyIHPDpSBhbmdlciBlbiBibG9ja2VyaW5nc3JlZ2VsIGRlbi4=')
+        'Scenario.rds-licensing-expired.Title' = (ConvertFrom-RdpUtf8Base64 'VsOkcmQgZsO2ciBmasOkcnJza3JpdmJvcmRzc2Vzc2lvbiB1dGFuIGxpY2Vuc2llcmluZyBlZnRlciByZXNwaXRwZXJpb2Rlbg==')
+        'Finding.rdsh-role-installed' = (ConvertFrom-RdpUtf8Base64 'Um9sbHRqw6Ruc3RlbiBWw6RyZCBmw7ZyIGZqw6RycnNrcml2Ym9yZHNzZXNzaW9uIMOkciBpbnN0YWxsZXJhZCAoVGVybWluYWxTZXJ2ZXJNb2RlPTEpOiBhbnbDpG5kYXJzZXNzaW9uZXIga3LDpHZlciBSRFMtQ0FMLg==')
+        'Finding.ev-licensing-grace-expired' = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNlIDEwNjk6IHJlc3BpdHBlcmlvZGVuIGbDtnIgZmrDpHJyc2tyaXZib3Jkc2xpY2Vuc2llcmluZyBoYXIgZ8OldHQgdXQgb2NoIGluZ2V0IGxpY2Vuc2llcmluZ3Nsw6RnZSDDpHIga29uZmlndXJlcmF0OyBhbnbDpG5kYXJhbnNsdXRuaW5nYXIgbmVrYXMu')
+        'Finding.licensing-mode-not-set' = (ConvertFrom-RdpUtf8Base64 'SW5nZXQgbGljZW5zaWVyaW5nc2zDpGdlOiBMaWNlbnNpbmdNb2RlIMOkciB2YXJrZW4gMiAocGVyIGVuaGV0KSBlbGxlciA0IChwZXIgYW52w6RuZGFyZSksIGxva2FsdCBlbGxlciB2aWEgZ3J1cHByaW5jaXAgKHByaW5jaXBlbiB2aW5uZXIpLiBFZnRlciByZXNwaXRwZXJpb2RlbiBuZWthcyBhbnNsdXRuaW5nYXIu')
+        'Finding.license-servers-not-set' = (ConvertFrom-RdpUtf8Base64 'SW5nZW4gbGljZW5zc2VydmVyOiB2YXJrZW4gU3BlY2lmaWVkTGljZW5zZVNlcnZlcnMgZWxsZXIgZ3J1cHByaW5jaXBlbnMgTGljZW5zZVNlcnZlcnMgYW5nZXIgbsOlZ29uLiBFZnRlciByZXNwaXRwZXJpb2RlbiBrYW4gaW5nZW4gQ0FMIHV0ZsOkcmRhcy4=')
         'Scenario.safe-mode-boot.Title' = (ConvertFrom-RdpUtf8Base64 'RGVuIHZpcnR1ZWxsYSBkYXRvcm4gc3RhcnRhciBpIGZlbHPDpGtlcnQgbMOkZ2U=')
         'Finding.default-entry-safeboot' = (ConvertFrom-RdpUtf8Base64 'U3RhbmRhcmRzdGFydHBvc3RlbiBoYXIgc2FmZWJvb3Q6IFdpbmRvd3Mgc3RhcnRhciBpIGZlbHPDpGtlcnQgbMOkZ2UsIGTDpHIgRmrDpHJyc2tyaXZib3JkIGludGUga8O2cnMu')
         'Scenario.security-layer-mismatch.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIGtyw6R2ZXIgZW5iYXJ0IEZJUFMta3J5cHRlcmluZyBzb20ga2xpZW50ZW4gaW50ZSBrbGFyYXI=')
@@ -526,6 +536,11 @@ $script:RdpStringTable = @{
         'Scenario.rdp-port-firewall-mismatch.Title' = 'RDP is naar een andere poort verplaatst, maar de firewall opent nog steeds 3389'
         'Finding.rdp-port-changed' = 'RDP luistert op een andere poort dan 3389 (PortNumber).'
         'Finding.rdp-port-not-allowed' = 'Geen actieve binnenkomende firewallregel staat TCP op de ingestelde RDP-poort toe, of een blokkeerregel noemt hem.'
+        'Scenario.rds-licensing-expired.Title' = 'Host voor Extern bureaublad-sessies zonder licenties na de respijtperiode'
+        'Finding.rdsh-role-installed' = (ConvertFrom-RdpUtf8Base64 'RGUgcm9sc2VydmljZSBIb3N0IHZvb3IgRXh0ZXJuIGJ1cmVhdWJsYWQtc2Vzc2llcyBpcyBnZcOvbnN0YWxsZWVyZCAoVGVybWluYWxTZXJ2ZXJNb2RlPTEpOiBnZWJydWlrZXJzc2Vzc2llcyBoZWJiZW4gUkRTLUNBTOKAmXMgbm9kaWcu')
+        'Finding.ev-licensing-grace-expired' = 'Gebeurtenis 1069: de respijtperiode voor Extern bureaublad-licenties is verlopen en er is geen licentiemodus geconfigureerd; gebruikersverbindingen worden geweigerd.'
+        'Finding.licensing-mode-not-set' = 'Geen licentiemodus: LicensingMode is noch 2 (per apparaat) noch 4 (per gebruiker), lokaal of via groepsbeleid (het beleid wint). Na de respijtperiode worden verbindingen geweigerd.'
+        'Finding.license-servers-not-set' = 'Geen licentieserver: noch SpecifiedLicenseServers noch het groepsbeleid LicenseServers noemt er een. Na de respijtperiode kan geen CAL worden uitgegeven.'
         'Scenario.safe-mode-boot.Title' = 'De VM start op in de veilige modus'
         'Finding.default-entry-safeboot' = 'De standaardopstartvermelding heeft safeboot: Windows start in de veilige modus, waarin Extern bureaublad niet actief is.'
         'Scenario.security-layer-mismatch.Title' = 'RDP vereist alleen FIPS-versleuteling waaraan de client niet kan voldoen'
@@ -700,6 +715,11 @@ $script:RdpStringTable = @{
         'Scenario.rdp-port-firewall-mismatch.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOW3suenu+WIsOWFtuS7lumAo+aOpeWfoO+8jOS9humYsueBq+eJhuS7jeWPqumWi+WVnyAzMzg5')
         'Finding.rdp-port-changed' = (ConvertFrom-RdpUtf8Base64 'UkRQIOWcqCAzMzg5IOS7peWklueahOmAo+aOpeWfoOS4iuaOpeiBve+8iFBvcnROdW1iZXLvvInjgII=')
         'Finding.rdp-port-not-allowed' = (ConvertFrom-RdpUtf8Base64 '5rKS5pyJ5L2c55So5Lit55qE6Ly45YWl6Ziy54Gr54mG6KaP5YmH5YWB6Kix5bey6Kit5a6aIFJEUCDpgKPmjqXln6DkuIrnmoQgVENQ77yM5oiW5pyJ5bCB6Y6W6KaP5YmH5YiX5Ye65a6D44CC')
+        'Scenario.rds-licensing-expired.Title' = (ConvertFrom-RdpUtf8Base64 '5a+s6ZmQ5pyf57WQ5p2f5b6M5pyq6Kit5a6a5o6I5qyK55qE6YGg56uv5qGM6Z2i5bel5L2c6ZqO5q615Li75qmf')
+        'Finding.rdsh-role-installed' = (ConvertFrom-RdpUtf8Base64 '5bey5a6J6KOd6YGg56uv5qGM6Z2i5bel5L2c6ZqO5q615Li75qmf6KeS6Imy5pyN5YuZ77yIVGVybWluYWxTZXJ2ZXJNb2RlPTHvvInvvJrkvb/nlKjogIXlt6XkvZzpmo7mrrXpnIDopoEgUkRTIENBTOOAgg==')
+        'Finding.ev-licensing-grace-expired' = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu2IDEwNjnvvJrpgaDnq6/moYzpnaLmjojmrIrlr6zpmZDmnJ/lt7LpgY7vvIzkuJTmnKroqK3lrprmjojmrIrmqKHlvI/vvJvkvb/nlKjogIXpgKPnt5rmnIPpga3mi5LjgII=')
+        'Finding.licensing-mode-not-set' = (ConvertFrom-RdpUtf8Base64 '5pyq6Kit5a6a5o6I5qyK5qih5byP77yaTGljZW5zaW5nTW9kZSDlnKjmnKzmqZ/miJbnvqTntYTljp/liYfvvIjljp/liYflhKrlhYjvvInkuK3ml6LkuI3mmK8gMu+8iOavj+mDqOijnee9ru+8ieS5n+S4jeaYryA077yI5q+P5L2N5L2/55So6ICF77yJ44CC5a+s6ZmQ5pyf6YGO5b6M6YCj57ea5pyD6YGt5ouS44CC')
+        'Finding.license-servers-not-set' = (ConvertFrom-RdpUtf8Base64 '5pyq6Kit5a6a5o6I5qyK5Ly65pyN5Zmo77yaU3BlY2lmaWVkTGljZW5zZVNlcnZlcnMg6IiH576k57WE5Y6f5YmHIExpY2Vuc2VTZXJ2ZXJzIOmDveacquaMh+WumuOAguWvrOmZkOacn+mBjuW+jOeEoeazleaguOeZvCBDQUzjgII=')
         'Scenario.safe-mode-boot.Title' = (ConvertFrom-RdpUtf8Base64 'Vk0g6ZaL5qmf6YCy5YWl5a6J5YWo5qih5byP')
         'Finding.default-entry-safeboot' = (ConvertFrom-RdpUtf8Base64 '6aCQ6Kit6ZaL5qmf6aCF55uu5bi25pyJIHNhZmVib29077yaV2luZG93cyDmnIPku6XlronlhajmqKHlvI/llZ/li5XvvIzogIzpgaDnq6/moYzpnaLlnKjlronlhajmqKHlvI/kuIvkuI3mnIPln7fooYzjgII=')
         'Scenario.security-layer-mismatch.Title' = (ConvertFrom-RdpUtf8Base64 'UkRQIOimgeaxgueUqOaItuerr+eEoeazlemBlOaIkOeahOWDhemZkCBGSVBTIOWKoOWvhg==')
@@ -811,6 +831,7 @@ if ($script:RdpStringTable.ContainsKey([string]$PSUICulture)) {
 #   Get-RdpFirewallRulePort   -Name                     LocalPort of a rule by its Name, or $null when the rule is absent
 #   Set-RdpFirewallRulePort   -Name -Port
 #   Get-RdpWindowsFeatureState -Name                    $true / $false, or $null without Server Manager cmdlets
+#   Get-RdpTerminalServerMode                            Win32_TerminalServiceSetting.TerminalServerMode (1 = Session Host); throws on a WMI error
 #   Get-RdpUserRightExport                               lines of secedit's USER_RIGHTS export (Right = *SID,...); throws when secedit fails
 #   New-RdpProtectedDirectory -Path                     creates a folder only SYSTEM and Administrators can change (backups)
 #   Resolve-RdpFileSystemPath -Path                     full file system path; a relative one is taken from the PowerShell location
@@ -1505,6 +1526,18 @@ function Set-RdpFirewallRulePort {
     }
 }
 
+function Get-RdpTerminalServerMode {
+    [CmdletBinding()]
+    [OutputType([object])]
+    param()
+    # 1 = AppServer (RD Session Host role service installed), 0 = RemoteAdmin. Errors stop.
+    $setting = Get-CimInstance -Namespace 'root/cimv2/TerminalServices' -ClassName 'Win32_TerminalServiceSetting' -ErrorAction Stop
+    if ($null -eq $setting) {
+        return $null
+    }
+    return @($setting)[0].TerminalServerMode
+}
+
 function Get-RdpWindowsFeatureState {
     [CmdletBinding()]
     [OutputType([object])]
@@ -1958,6 +1991,9 @@ function Test-RdpRegistryValueCheck {
         'absent' {
             $fired = $null -eq $value
         }
+        'none-of' {
+            $fired = $null -eq $value -or @($Check.Values | ForEach-Object { [string]$_ }) -notcontains [string]$value
+        }
         default {
             $fired = $null -ne $value
         }
@@ -2246,6 +2282,26 @@ function Test-RdpWindowsFeatureCheck {
     }
     if ($installed) {
         return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired'
+    }
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+}
+
+function Test-RdpRdshServerModeCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # A WMI error throws: Invoke-RdpCheck reports it as failed (UNKNOWN), never quiet.
+    $mode = Get-RdpTerminalServerMode
+    if ($null -eq $mode) {
+        throw 'Win32_TerminalServiceSetting returned no TerminalServerMode.'
+    }
+    if ([int]$mode -eq 1) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail 'AppServer'
     }
     New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
 }
@@ -4848,6 +4904,7 @@ $script:RdpCheckEvaluators = @{
     'windows-feature' = 'Test-RdpWindowsFeatureCheck'
     'user-right' = 'Test-RdpUserRightCheck'
     'boot-entry' = 'Test-RdpBootEntryCheck'
+    'rdsh-server-mode' = 'Test-RdpRdshServerModeCheck'
     'firewall-rule' = 'Test-RdpFirewallRuleCheck'
     'firewall-inbound-blocked' = 'Test-RdpFirewallInboundBlockedCheck'
     'firewall-port-allowed' = 'Test-RdpFirewallPortAllowedCheck'
@@ -5520,6 +5577,59 @@ $script:RdpCatalog = @{
                 }
             )
             Fixes = @('open-rdp-port-in-firewall', 'set-rdp-port')
+        }
+        @{
+            Id = 'rds-licensing-expired'
+            Evidence = @(
+                @{
+                    Role = 'precondition'
+                    Check = @{
+                        Kind = 'rdsh-server-mode'
+                        Id = 'rdsh-role-installed'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'event-query'
+                        Id = 'ev-licensing-grace-expired'
+                        Channel = 'Microsoft-Windows-TerminalServices-RemoteConnectionManager/Admin'
+                        Provider = 'Microsoft-Windows-TerminalServices-RemoteConnectionManager'
+                        EventIds = @(1069)
+                        WindowHours = 24
+                        DataConditions = @()
+                        ReportFields = @()
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'licensing-mode-not-set'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\RCM\Licensing Core'
+                        Name = 'LicensingMode'
+                        Op = 'none-of'
+                        Value = $null
+                        Values = @(2, 4)
+                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                        PolicyName = 'LicensingMode'
+                    }
+                }
+                @{
+                    Role = 'primary'
+                    Check = @{
+                        Kind = 'registry-value'
+                        Id = 'license-servers-not-set'
+                        Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\TermService\Parameters\LicenseServers'
+                        Name = 'SpecifiedLicenseServers'
+                        Op = 'absent'
+                        Value = $null
+                        PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                        PolicyName = 'LicenseServers'
+                    }
+                }
+            )
+            Fixes = @()
         }
         @{
             Id = 'safe-mode-boot'
@@ -6226,6 +6336,41 @@ $script:RdpCatalog = @{
             PortName = 'PortNumber'
             DefaultPort = 3389
             FiresWhen = 'not-allowed'
+        }
+        'rdsh-role-installed' = @{
+            Kind = 'rdsh-server-mode'
+            Id = 'rdsh-role-installed'
+        }
+        'ev-licensing-grace-expired' = @{
+            Kind = 'event-query'
+            Id = 'ev-licensing-grace-expired'
+            Channel = 'Microsoft-Windows-TerminalServices-RemoteConnectionManager/Admin'
+            Provider = 'Microsoft-Windows-TerminalServices-RemoteConnectionManager'
+            EventIds = @(1069)
+            WindowHours = 24
+            DataConditions = @()
+            ReportFields = @()
+        }
+        'licensing-mode-not-set' = @{
+            Kind = 'registry-value'
+            Id = 'licensing-mode-not-set'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\RCM\Licensing Core'
+            Name = 'LicensingMode'
+            Op = 'none-of'
+            Value = $null
+            Values = @(2, 4)
+            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+            PolicyName = 'LicensingMode'
+        }
+        'license-servers-not-set' = @{
+            Kind = 'registry-value'
+            Id = 'license-servers-not-set'
+            Key = 'HKLM:\SYSTEM\CurrentControlSet\Services\TermService\Parameters\LicenseServers'
+            Name = 'SpecifiedLicenseServers'
+            Op = 'absent'
+            Value = $null
+            PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+            PolicyName = 'LicenseServers'
         }
         'default-entry-safeboot' = @{
             Kind = 'boot-entry'
@@ -7518,8 +7663,8 @@ function Invoke-RdpDiagnosis {
     [OutputType([pscustomobject], [string])]
     param(
         [Parameter(Position = 0)]
-        [ValidateSet('account-locked-or-expired', 'broker-hostname', 'credssp-oracle', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'max-connections-reached', 'network-service-down', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'safe-mode-boot', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled', 'user-not-authorized')]
-        [string[]]$Scenario = @('account-locked-or-expired', 'broker-hostname', 'credssp-oracle', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'max-connections-reached', 'network-service-down', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'safe-mode-boot', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled', 'user-not-authorized'),
+        [ValidateSet('account-locked-or-expired', 'broker-hostname', 'credssp-oracle', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'max-connections-reached', 'network-service-down', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'rds-licensing-expired', 'safe-mode-boot', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled', 'user-not-authorized')]
+        [string[]]$Scenario = @('account-locked-or-expired', 'broker-hostname', 'credssp-oracle', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'max-connections-reached', 'network-service-down', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'rds-licensing-expired', 'safe-mode-boot', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled', 'user-not-authorized'),
         [object]$Since = $null,
         [Nullable[datetime]]$After = $null,
         [Parameter(Mandatory = $true, ParameterSetName = 'Text')]
@@ -7577,7 +7722,7 @@ function Invoke-RdpRepair {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true, Position = 0)]
-        [ValidateSet('account-locked-or-expired', 'broker-hostname', 'credssp-oracle', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'max-connections-reached', 'network-service-down', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'safe-mode-boot', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled', 'user-not-authorized')]
+        [ValidateSet('account-locked-or-expired', 'broker-hostname', 'credssp-oracle', 'guest-firewall-blocks-rdp', 'machinekeys-access', 'max-connections-reached', 'network-service-down', 'nla-dc-unreachable', 'rdp-cert-invalid', 'rdp-disabled', 'rdp-listener-disabled', 'rdp-port-conflict', 'rdp-port-firewall-mismatch', 'rds-licensing-expired', 'safe-mode-boot', 'security-layer-mismatch', 'termservice-not-running', 'tls-disabled', 'user-not-authorized')]
         [string]$Scenario,
         [ValidateSet('allow-firewall-inbound-exceptions', 'allow-rdp-connections', 'disable-fips-algorithm-policy', 'disable-nla', 'enable-legacy-tls-server', 'enable-rdp-firewall-rules', 'enable-rdp-listener', 'enable-terminal-server', 'enable-tls12-server', 'open-rdp-port-in-firewall', 'remove-rdp-cert-binding', 'remove-safe-boot', 'renew-rdp-self-signed-cert', 'reset-dhcp-logon-account', 'reset-machinekeys-acl', 'reset-termservice-logon-account', 'restore-rdp-connection-limit', 'resume-group-policy', 'set-credssp-mitigated', 'set-rdp-cert-binding', 'set-rdp-encryption-high', 'set-rdp-port', 'set-rdp-security-layer-tls', 'start-network-services', 'start-termservice', 'stop-port-owner', 'suspend-group-policy')]
         [string[]]$Fix = @(),

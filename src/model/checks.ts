@@ -9,6 +9,7 @@ import {
   FirewallRuleCheck,
 } from './firewall.ts';
 import { ServiceConfigCheck } from './checks-service-config.ts';
+import { RdshServerModeCheck } from './rdsh-server-mode.ts';
 
 /**
  * Check primitives: declarative, one kind each. A check "fires" when the condition it
@@ -61,6 +62,13 @@ const Comparison = z.discriminatedUnion('op', [
     .strict(),
   z.object({ op: z.literal('absent') }).strict(),
   z.object({ op: z.literal('present') }).strict(),
+  /** Fires when the value is absent or is none of these (a setting with several good values). */
+  z
+    .object({
+      op: z.literal('none-of'),
+      values: z.array(z.union([z.number().int(), z.string()])).min(2),
+    })
+    .strict(),
 ]);
 export type Comparison = z.infer<typeof Comparison>;
 
@@ -189,6 +197,7 @@ export const Check = z.discriminatedUnion('kind', [
   FirewallInboundBlockedCheck,
   FirewallPortAllowedCheck,
   ServiceConfigCheck,
+  RdshServerModeCheck,
 ]);
 export type Check = z.infer<typeof Check>;
 export type CheckKind = Check['kind'];

@@ -12,3 +12,4 @@ export * from './scenario.ts';
 export * from './catalog.ts';
 export * from './report.ts';
 export * from './boot-entry.ts';
+export * from './rdsh-server-mode.ts';

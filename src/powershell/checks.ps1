@@ -258,6 +258,9 @@ function Test-RdpRegistryValueCheck {
         'absent' {
             $fired = $null -eq $value
         }
+        'none-of' {
+            $fired = $null -eq $value -or @($Check.Values | ForEach-Object { [string]$_ }) -notcontains [string]$value
+        }
         default {
             $fired = $null -ne $value
         }
@@ -546,6 +549,26 @@ function Test-RdpWindowsFeatureCheck {
     }
     if ($installed) {
         return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired'
+    }
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
+}
+
+function Test-RdpRdshServerModeCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # A WMI error throws: Invoke-RdpCheck reports it as failed (UNKNOWN), never quiet.
+    $mode = Get-RdpTerminalServerMode
+    if ($null -eq $mode) {
+        throw 'Win32_TerminalServiceSetting returned no TerminalServerMode.'
+    }
+    if ([int]$mode -eq 1) {
+        return New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail 'AppServer'
     }
     New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
 }

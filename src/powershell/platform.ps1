@@ -31,6 +31,7 @@
 #   Get-RdpFirewallRulePort   -Name                     LocalPort of a rule by its Name, or $null when the rule is absent
 #   Set-RdpFirewallRulePort   -Name -Port
 #   Get-RdpWindowsFeatureState -Name                    $true / $false, or $null without Server Manager cmdlets
+#   Get-RdpTerminalServerMode                            Win32_TerminalServiceSetting.TerminalServerMode (1 = Session Host); throws on a WMI error
 #   Get-RdpUserRightExport                               lines of secedit's USER_RIGHTS export (Right = *SID,...); throws when secedit fails
 #   New-RdpProtectedDirectory -Path                     creates a folder only SYSTEM and Administrators can change (backups)
 #   Resolve-RdpFileSystemPath -Path                     full file system path; a relative one is taken from the PowerShell location
@@ -723,6 +724,18 @@ function Set-RdpFirewallRulePort {
     if ($PSCmdlet.ShouldProcess($Name, "Firewall rule LocalPort = $($Port -join ',')")) {
         Set-NetFirewallRule -Name $Name -LocalPort $Port
     }
+}
+
+function Get-RdpTerminalServerMode {
+    [CmdletBinding()]
+    [OutputType([object])]
+    param()
+    # 1 = AppServer (RD Session Host role service installed), 0 = RemoteAdmin. Errors stop.
+    $setting = Get-CimInstance -Namespace 'root/cimv2/TerminalServices' -ClassName 'Win32_TerminalServiceSetting' -ErrorAction Stop
+    if ($null -eq $setting) {
+        return $null
+    }
+    return @($setting)[0].TerminalServerMode
 }
 
 function Get-RdpWindowsFeatureState {

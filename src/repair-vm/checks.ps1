@@ -241,6 +241,9 @@ function Test-RdpOfflineRegistryCheck {
         'absent' {
             $fired = $null -eq $value
         }
+        'none-of' {
+            $fired = $null -eq $value -or @($Check.Values | ForEach-Object { [string]$_ }) -notcontains [string]$value
+        }
         default {
             $fired = $null -ne $value
         }

@@ -68,6 +68,7 @@ describe('rdp-rescue build', () => {
       'rdp-listener-disabled',
       'rdp-port-conflict',
       'rdp-port-firewall-mismatch',
+      'rds-licensing-expired',
       'safe-mode-boot',
       'security-layer-mismatch',
       'termservice-not-running',

@@ -11,8 +11,11 @@ import { checkCount, finalShapedCatalog } from '../../bench/final-catalog.ts';
  * diagnosis.test.ts; the stand-ins are sizes, not logic, so they do not run.
  */
 
-/** What this encoding needs today for the final-shaped catalog (issue 15's limit is 4). */
-const MEASURED_PASTES = 8;
+/**
+ * What this encoding needs today for the final-shaped catalog (issue 15's limit is 4). All 14
+ * issue ids are real now, so it is the real catalog: 5 (8,823 characters).
+ */
+const MEASURED_PASTES = 5;
 
 let real: Catalog;
 let catalog: Catalog;

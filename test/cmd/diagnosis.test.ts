@@ -22,6 +22,8 @@ import {
   BCD_SAFEBOOT,
   CREDSSP,
   FIPS,
+  LICENSE_SERVERS,
+  LICENSING_CORE,
   POLICY,
   PROTOCOLS,
   RDP,
@@ -155,6 +157,8 @@ function healthy(): void {
     `reg delete "${FIPS}" /v Enabled /f >nul 2>&1`,
     `reg delete "${CREDSSP}" /f >nul 2>&1`,
     ...healthyFirewall(),
+    `reg delete "${LICENSING_CORE}" /v LicensingMode /f >nul 2>&1`,
+    `reg delete "${LICENSE_SERVERS}" /f >nul 2>&1`,
   );
   w.fixture('netstat', [{ match: '*', output: listening(1000) }]);
   w.fixture('tasklist', [
@@ -292,6 +296,7 @@ run('diagnosis in a real cmd.exe', () => {
       'RDPRESCUE rdp-listener-disabled CLEAR -',
       'RDPRESCUE rdp-port-conflict CLEAR -',
       'RDPRESCUE rdp-port-firewall-mismatch CLEAR n/a:rdp-port-changed',
+      'RDPRESCUE rds-licensing-expired CLEAR n/a:rdsh-role-installed',
       'RDPRESCUE safe-mode-boot CLEAR -',
       'RDPRESCUE security-layer-mismatch CLEAR n/a:rdp-security-layer-rdp',
       'RDPRESCUE termservice-not-running CLEAR -',
@@ -312,6 +317,7 @@ run('diagnosis in a real cmd.exe', () => {
       'Microsoft-Windows-TerminalServices-SessionBroker-Client/Operational',
       'System',
       'Security',
+      'Microsoft-Windows-TerminalServices-RemoteConnectionManager/Admin',
       'Security',
     ]);
     for (const q of queries) {
@@ -355,6 +361,8 @@ run('diagnosis in a real cmd.exe', () => {
       // The policy limit wins over the listener's own (unlimited) value.
       `reg add "${RDP}" /v MaxInstanceCount /t REG_DWORD /d 4294967295 /f`,
       `reg add "${POLICY}" /v MaxInstanceCount /t REG_DWORD /d 0 /f`,
+      // A Session Host (the probe below) whose licensing was never configured.
+      `reg add "${LICENSING_CORE}" /v LicensingMode /t REG_DWORD /d 5 /f`,
     );
     // nsi stopped, every other service runs.
     w.fixture('sc', scRunning(['TermService', 'Dhcp', 'BFE', 'MpsSvc']));
@@ -364,6 +372,10 @@ run('diagnosis in a real cmd.exe', () => {
         output: event('Microsoft-Windows-TerminalServices-SessionBroker', 2056),
       },
       { match: 'SessionBroker-Client', output: '' },
+      {
+        match: 'RemoteConnectionManager/Admin',
+        output: event('Microsoft-Windows-TerminalServices-RemoteConnectionManager', 1069),
+      },
       ...securityLog(
         ['0xc000006d', '0xc000006a', 'guess'],
         ['0xc000006e', '0xc0000072', 'Guest'],
@@ -389,6 +401,7 @@ run('diagnosis in a real cmd.exe', () => {
     const answers = probeAnswers();
     w.fixture('powershell', [
       { match: "Remote Desktop'|?{$_.NotAfter", output: answers.fired },
+      { match: 'TerminalServerMode', output: answers.fired },
       { match: '*', output: answers.quiet },
     ]);
     expect(report(w.interactive(pasteAll()))).toEqual([
@@ -405,12 +418,13 @@ run('diagnosis in a real cmd.exe', () => {
       'RDPRESCUE rdp-listener-disabled DETECTED terminal-server-draining,rdp-listener-logons-off',
       'RDPRESCUE rdp-port-conflict DETECTED rdp-listener=3389:4242',
       'RDPRESCUE rdp-port-firewall-mismatch CLEAR n/a:rdp-port-changed',
+      'RDPRESCUE rds-licensing-expired DETECTED ev-licensing-grace-expired,licensing-mode-not-set,license-servers-not-set',
       'RDPRESCUE safe-mode-boot DETECTED default-entry-safeboot',
       'RDPRESCUE security-layer-mismatch DETECTED rdp-encryption-fips-only,fips-algorithms-enforced',
       'RDPRESCUE termservice-not-running DETECTED termservice-disabled,termservice-account,termservice-start-type',
       'RDPRESCUE tls-disabled DETECTED ev-schannel-credential,tls12-server-off,fips-policy-on',
       'RDPRESCUE user-not-authorized DETECTED ev-logon-no-right,rdp-right-denied',
-      'RDPRESCUE verdict 16 detected',
+      'RDPRESCUE verdict 17 detected',
     ]);
   });
 
@@ -536,6 +550,7 @@ run('diagnosis in a real cmd.exe', () => {
       'RDPRESCUE rdp-listener-disabled CLEAR -',
       'RDPRESCUE rdp-port-conflict DETECTED rdp-listener=3389:4242,termservice-stopped',
       'RDPRESCUE rdp-port-firewall-mismatch CLEAR n/a:rdp-port-changed',
+      'RDPRESCUE rds-licensing-expired UNKNOWN rdsh-role-installed?',
       'RDPRESCUE safe-mode-boot UNKNOWN default-entry-safeboot?',
       'RDPRESCUE security-layer-mismatch CLEAR n/a:rdp-security-layer-rdp',
       'RDPRESCUE termservice-not-running DETECTED termservice-down',
@@ -558,6 +573,50 @@ run('diagnosis in a real cmd.exe', () => {
     expect(report(batch.stdout).map(wineReadAhead)).toEqual(expected.map(wineReadAhead));
     expect(batch.code).toBe(0);
   });
+
+  it('judges rds-licensing-expired only on a Session Host, on the effective licensing settings (batch file)', () => {
+    const line = () =>
+      report(runBatch()).filter((l) => l.startsWith('RDPRESCUE rds-licensing-expired '));
+    const answers = probeAnswers();
+    const sessionHost = (output: string) =>
+      w.fixture('powershell', [
+        { match: 'TerminalServerMode', output },
+        { match: '*', output: answers.quiet },
+      ]);
+    healthy();
+    // Not a Session Host: unconfigured licensing does not matter.
+    w.reg(`reg add "${LICENSING_CORE}" /v LicensingMode /t REG_DWORD /d 5 /f`);
+    expect(line()).toEqual(['RDPRESCUE rds-licensing-expired CLEAR n/a:rdsh-role-installed']);
+    sessionHost(answers.fired);
+    expect(line()).toEqual([
+      'RDPRESCUE rds-licensing-expired DETECTED licensing-mode-not-set,license-servers-not-set',
+    ]);
+    // Group Policy sets both: it wins over the unconfigured local mode.
+    w.reg(
+      `reg add "${POLICY}" /v LicensingMode /t REG_DWORD /d 2 /f`,
+      `reg add "${POLICY}" /v LicenseServers /t REG_SZ /d lic01.contoso.com /f`,
+    );
+    expect(line()).toEqual(['RDPRESCUE rds-licensing-expired CLEAR -']);
+    // Configured locally: per user, a license server.
+    w.reg(
+      `reg delete "${POLICY}" /f`,
+      `reg add "${LICENSING_CORE}" /v LicensingMode /t REG_DWORD /d 4 /f`,
+      `reg add "${LICENSE_SERVERS}" /v SpecifiedLicenseServers /t REG_MULTI_SZ /d lic01.contoso.com /f`,
+    );
+    expect(line()).toEqual(['RDPRESCUE rds-licensing-expired CLEAR -']);
+    // The grace period is over anyway (event 1069 in the Admin channel).
+    w.fixture('wevtutil', [
+      {
+        match: 'RemoteConnectionManager/Admin',
+        output: event('Microsoft-Windows-TerminalServices-RemoteConnectionManager', 1069),
+      },
+      { match: '*', output: '' },
+    ]);
+    expect(line()).toEqual(['RDPRESCUE rds-licensing-expired DETECTED ev-licensing-grace-expired']);
+    // No PowerShell (or WMI failing): whether it is a Session Host is unknown, never clear.
+    w.fixture('powershell', [{ match: '*', rc: 9009 }]);
+    expect(line()).toEqual(['RDPRESCUE rds-licensing-expired UNKNOWN rdsh-role-installed?']);
+  }, 600_000);
 
   it('reads a logon status in Status or SubStatus, and only the codes of each scenario', () => {
     const lines = () =>

@@ -21,3 +21,8 @@ export const FIREWALL_GPO = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\WindowsFirewal
 export const FIPS = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\FIPSAlgorithmPolicy';
 export const CREDSSP =
   'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\CredSSP\\Parameters';
+/** The Session Host's local licensing settings (rds-licensing-expired). */
+export const LICENSING_CORE =
+  'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\RCM\\Licensing Core';
+export const LICENSE_SERVERS =
+  'HKLM\\SYSTEM\\CurrentControlSet\\Services\\TermService\\Parameters\\LicenseServers';

@@ -154,6 +154,7 @@ describe('the catalog holds what the seeds know', () => {
       'rdp-listener-disabled',
       'rdp-port-conflict',
       'rdp-port-firewall-mismatch',
+      'rds-licensing-expired',
       'safe-mode-boot',
       'security-layer-mismatch',
       'termservice-not-running',

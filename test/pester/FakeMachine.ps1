@@ -139,6 +139,9 @@ function global:Reset-FakeMachine {
             "$servicesKey\SessionEnv|Start"      = @{ Kind = 'DWord'; Value = 3 }
             "$servicesKey\gpsvc|Start"           = @{ Kind = 'DWord'; Value = 2 }
             "$servicesKey\Tssdis|Start"          = @{ Kind = 'DWord'; Value = 2 }
+            # Licensing configured (per user, one license server): harmless without the Session Host role.
+            'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\RCM\Licensing Core|LicensingMode' = @{ Kind = 'DWord'; Value = 4 }
+            "$servicesKey\TermService\Parameters\LicenseServers|SpecifiedLicenseServers" = @{ Kind = 'MultiString'; Value = @('lic01.contoso.com') }
         }
         Services     = @{
             TermService = @{ Name = 'TermService'; State = 'Running'; ProcessId = 1000; Pid = 1000; ListensOn = 'rdp' }
@@ -171,6 +174,8 @@ function global:Reset-FakeMachine {
         Files        = @{ $machineKeys = @($keyFile, $otherKey) }
         Events       = New-Object -TypeName System.Collections.ArrayList
         Features     = @{ 'RDS-Connection-Broker' = $true }
+        # Win32_TerminalServiceSetting.TerminalServerMode: 0 RemoteAdmin, 1 AppServer (Session Host).
+        TerminalServerMode = 0
         # secedit's USER_RIGHTS export, holders as written (*SID, or a name without a SID).
         UserRights   = [ordered]@{
             SeNetworkLogonRight           = @('*S-1-1-0', '*S-1-5-32-544', '*S-1-5-32-545')
@@ -323,7 +328,7 @@ function global:Get-FakePlatformCommand {
         'Set-RdpRegistryValue', 'Remove-RdpRegistryValue', 'Get-RdpEventRecord', 'Get-RdpServiceInfo',
         'Get-RdpDependentService', 'Send-RdpServiceControl', 'Get-RdpTcpListener', 'Get-RdpCertificate', 'Remove-RdpCertificate',
         'Get-RdpAccessRule', 'Get-RdpSecurityDescriptor', 'Set-RdpSecurityDescriptor', 'Get-RdpChildFile',
-        'Get-RdpFirewallRulePort', 'Set-RdpFirewallRulePort', 'Get-RdpWindowsFeatureState', 'Get-RdpUserRightExport', 'Invoke-RdpNative',
+        'Get-RdpFirewallRulePort', 'Set-RdpFirewallRulePort', 'Get-RdpWindowsFeatureState', 'Get-RdpTerminalServerMode', 'Get-RdpUserRightExport', 'Invoke-RdpNative',
         'Get-RdpPrivateKey', 'Set-RdpOwner', 'Set-RdpServiceStartMode', 'Set-RdpServiceLogonAccount'
     ) + @(Get-FakeBackupSecurityCommand) + @(Get-FakeFirewallPlatformCommand)
 }
@@ -473,6 +478,10 @@ function global:Register-FakeMachineMock {
         Assert-FakeProbe -Function 'Get-RdpWindowsFeatureState' -Target $Name
         [bool]$global:RdpFake.Features[$Name]
     }
+    Mock @target -CommandName 'Get-RdpTerminalServerMode' -MockWith {
+        Assert-FakeProbe -Function 'Get-RdpTerminalServerMode' -Target '*'
+        $global:RdpFake.TerminalServerMode
+    }
     Mock @target -CommandName 'Get-RdpUserRightExport' -MockWith {
         Assert-FakeProbe -Function 'Get-RdpUserRightExport' -Target '*'
         Get-FakeUserRightExport
@@ -546,6 +555,9 @@ function global:Set-FakeCheckFiring {
                 'absent' {
                     $global:RdpFake.Registry.Remove($key)
                 }
+                'none-of' {
+                    $global:RdpFake.Registry.Remove($key)
+                }
                 default {
                     $global:RdpFake.Registry[$key] = @{ Kind = 'DWord'; Value = 1 }
                 }
@@ -589,6 +601,9 @@ function global:Set-FakeCheckFiring {
         }
         'windows-feature' {
             $global:RdpFake.Features[$Check.Feature] = $true
+        }
+        'rdsh-server-mode' {
+            $global:RdpFake.TerminalServerMode = 1
         }
         'user-right' {
             $holders = @($global:RdpFake.UserRights[$Check.Right])
@@ -635,6 +650,7 @@ function global:Set-FakeCheckFailing {
         'certificate-binding' = @('Get-RdpRegistryValue', $Check.Key)
         'folder-acl'          = @('Get-RdpAccessRule', '*')
         'windows-feature'     = @('Get-RdpWindowsFeatureState', '*')
+        'rdsh-server-mode'    = @('Get-RdpTerminalServerMode', '*')
         'user-right'          = @('Get-RdpUserRightExport', '*')
         'boot-entry'          = @('Get-RdpRegistryValue', $global:RdpFake.BootPointer)
         'service-config'      = @('Get-RdpServiceInfo', $Check.Service)

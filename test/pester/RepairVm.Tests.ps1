@@ -196,9 +196,11 @@ Describe 'Rescue-VM script: offline diagnosis' {
         # The user rights are in the SECURITY hive, which is not read; the logon events are.
         $output | Should -Contain 'RDPRESCUE user-not-authorized UNKNOWN rdp-right-no-admins?,rdp-right-denied?'
         $output | Should -Contain 'RDPRESCUE account-locked-or-expired CLEAR -'
+        # Whether the VM is a Session Host is a WMI answer of the running Windows.
+        $output | Should -Contain 'RDPRESCUE rds-licensing-expired UNKNOWN rdsh-role-installed?'
         $output | Should -Contain 'RDPRESCUE verdict 0 detected'
         $output | Should -Contain 'RDPRESCUE guest-firewall-blocks-rdp UNKNOWN rdp-firewall-rule-off?,firewall-blocks-all-inbound?,rdp-port-block-rule?'
-        $output | Should -Contain 'RDPRESCUE reasons default-entry-safeboot:offline,firewall-blocks-all-inbound:offline,netsvc-bfe-down:offline,netsvc-dhcp-down:offline,netsvc-mpssvc-down:offline,netsvc-nsi-down:offline,rdp-firewall-rule-off:offline,rdp-listener:offline,rdp-port-block-rule:offline,rdp-right-denied:offline,rdp-right-no-admins:offline,termservice-down:offline'
+        $output | Should -Contain 'RDPRESCUE reasons default-entry-safeboot:offline,firewall-blocks-all-inbound:offline,netsvc-bfe-down:offline,netsvc-dhcp-down:offline,netsvc-mpssvc-down:offline,netsvc-nsi-down:offline,rdp-firewall-rule-off:offline,rdp-listener:offline,rdp-port-block-rule:offline,rdp-right-denied:offline,rdp-right-no-admins:offline,rdsh-role-installed:offline,termservice-down:offline'
         $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
         $output[-2] | Should -BeExactly 'RDPRESCUE log C:\ProgramData\RdpRescue\repair-vm\offline-20260601-120000.log'
         (Get-RvFileData -Path 'C:\ProgramData\RdpRescue\repair-vm\offline-20260601-120000.log') | Should -Match 'check ev-rcm-cert: quiet'
@@ -206,14 +208,21 @@ Describe 'Rescue-VM script: offline diagnosis' {
 
     It 'detects <Scenario> from <Check> alone, read from the disk' -ForEach $PrimaryChecks {
         $definition = @($script:Catalog.Scenarios | Where-Object { $_.Id -eq $Scenario })[0]
+        $unreadablePrecondition = $null
         foreach ($precondition in @($definition.Evidence | Where-Object { $_.Role -eq 'precondition' })) {
-            $null = Set-RvCheckFiring -Check $precondition.Check
+            if (-not (Set-RvCheckFiring -Check $precondition.Check)) {
+                $unreadablePrecondition = $precondition.Check.Id
+            }
         }
         $evidence = @($definition.Evidence | Where-Object { $_.Check.Id -eq $Check })[0]
         $readable = Set-RvCheckFiring -Check $evidence.Check
         $line = @(Get-ScenarioLine -Output (Invoke-RvScript) -Id $Scenario)
         $line.Count | Should -Be 1
-        if ($readable) {
+        if ($unreadablePrecondition) {
+            # Whether the scenario applies is not on the disk (rds-licensing-expired: a Session Host is a WMI answer).
+            $line[0] | Should -Match ("^RDPRESCUE $Scenario UNKNOWN (\S+\?,)*" + [regex]::Escape("$($unreadablePrecondition)?") + '(,|$)')
+        }
+        elseif ($readable) {
             $line[0] | Should -Match ("^RDPRESCUE $Scenario DETECTED (.+,)?$Check(=\S*)?(,|$)")
         }
         else {
@@ -269,7 +278,9 @@ Describe 'Rescue-VM script: offline diagnosis' {
         Get-ScenarioLine -Output $output -Id 'credssp-oracle' | Should -Be 'RDPRESCUE credssp-oracle UNKNOWN credssp-force-updated-clients?'
         Get-ScenarioLine -Output $output -Id 'max-connections-reached' | Should -Be 'RDPRESCUE max-connections-reached UNKNOWN rdp-connection-limit-zero?,rdp-connection-limit-one?'
         Get-ScenarioLine -Output $output -Id 'security-layer-mismatch' | Should -Be 'RDPRESCUE security-layer-mismatch UNKNOWN rdp-security-layer-rdp?,rdp-encryption-fips-only?'
-        $output | Should -Contain 'RDPRESCUE reasons credssp-force-updated-clients:unreadable,default-entry-safeboot:offline,firewall-blocks-all-inbound:offline,netsvc-bfe-down:offline,netsvc-dhcp-down:offline,netsvc-mpssvc-down:offline,netsvc-nsi-down:offline,rdp-cert-store:unreadable,rdp-connection-limit-one:unreadable,rdp-connection-limit-zero:unreadable,rdp-connections-denied:unreadable,rdp-encryption-fips-only:unreadable,rdp-firewall-rule-off:offline,rdp-listener:offline,rdp-port-block-rule:offline,rdp-right-denied:offline,rdp-right-no-admins:offline,rdp-security-layer-rdp:unreadable,termservice-down:offline'
+        # The licensing policy values (LicensingMode, LicenseServers) live in SOFTWARE too.
+        Get-ScenarioLine -Output $output -Id 'rds-licensing-expired' | Should -Be 'RDPRESCUE rds-licensing-expired UNKNOWN rdsh-role-installed?,licensing-mode-not-set?,license-servers-not-set?'
+        $output | Should -Contain 'RDPRESCUE reasons credssp-force-updated-clients:unreadable,default-entry-safeboot:offline,firewall-blocks-all-inbound:offline,license-servers-not-set:unreadable,licensing-mode-not-set:unreadable,netsvc-bfe-down:offline,netsvc-dhcp-down:offline,netsvc-mpssvc-down:offline,netsvc-nsi-down:offline,rdp-cert-store:unreadable,rdp-connection-limit-one:unreadable,rdp-connection-limit-zero:unreadable,rdp-connections-denied:unreadable,rdp-encryption-fips-only:unreadable,rdp-firewall-rule-off:offline,rdp-listener:offline,rdp-port-block-rule:offline,rdp-right-denied:offline,rdp-right-no-admins:offline,rdp-security-layer-rdp:unreadable,rdsh-role-installed:offline,termservice-down:offline'
         $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
     }
 }

@@ -957,6 +957,11 @@ function global:Set-RvCheckFiring {
                 'not-equals' {
                     Set-RvValue -Hive $target.Hive -Key $target.Key -Name $Check.Name -Kind 'DWord' -Value ([int]$Check.Value + 1)
                 }
+                'none-of' {
+                    if ($target.Hive.ContainsKey($target.Key)) {
+                        $target.Hive[$target.Key].Values.Remove($Check.Name)
+                    }
+                }
                 default {
                     $value = 1
                     $kind = 'DWord'
@@ -996,6 +1001,10 @@ function global:Set-RvCheckFiring {
         }
         'user-right' {
             # The rights are in the SECURITY hive, which the script does not read.
+            return $false
+        }
+        'rdsh-server-mode' {
+            # WMI answers for a running Windows only.
             return $false
         }
         # The rescue script does not read the firewall on the disk yet (Test-RdpOfflineRuntimeCheck).

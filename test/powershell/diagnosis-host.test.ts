@@ -53,6 +53,7 @@ describe('Invoke-RdpDiagnosis in the real PowerShell engine, platform mocked', a
       'RDPRESCUE rdp-listener-disabled CLEAR -',
       'RDPRESCUE rdp-port-conflict CLEAR -',
       'RDPRESCUE rdp-port-firewall-mismatch CLEAR n/a:rdp-port-changed',
+      'RDPRESCUE rds-licensing-expired CLEAR n/a:rdsh-role-installed',
       'RDPRESCUE safe-mode-boot CLEAR -',
       'RDPRESCUE security-layer-mismatch CLEAR n/a:rdp-security-layer-rdp',
       'RDPRESCUE termservice-not-running CLEAR -',
@@ -79,6 +80,7 @@ describe('Invoke-RdpDiagnosis in the real PowerShell engine, platform mocked', a
       'RDPRESCUE rdp-listener-disabled CLEAR -',
       'RDPRESCUE rdp-port-conflict DETECTED rdp-listener=3389/pid:999',
       'RDPRESCUE rdp-port-firewall-mismatch CLEAR n/a:rdp-port-changed',
+      'RDPRESCUE rds-licensing-expired CLEAR n/a:rdsh-role-installed',
       'RDPRESCUE safe-mode-boot CLEAR -',
       'RDPRESCUE security-layer-mismatch CLEAR n/a:rdp-security-layer-rdp',
       'RDPRESCUE termservice-not-running CLEAR -',
@@ -96,7 +98,8 @@ describe('Invoke-RdpDiagnosis in the real PowerShell engine, platform mocked', a
     if (!r) return;
     const channels = r.xpaths.map((x) => x.split(' => ')[0]);
     expect(channels).toEqual([...new Set(channels)]);
-    expect(channels).toHaveLength(4);
+    // Security, System, the two broker channels, RemoteConnectionManager/Admin.
+    expect(channels).toHaveLength(5);
     expect(r.xpaths.find((x) => x.startsWith('System => '))).toBe(
       "System => *[System[Provider[@Name='Microsoft-Windows-TerminalServices-RemoteConnectionManager' or @Name='Schannel' or @Name='Service Control Manager'] and (EventID=1057 or EventID=1058 or EventID=7000 or EventID=7001 or EventID=7022 or EventID=7023 or EventID=36870 or EventID=36871 or EventID=36872) and TimeCreated[timediff(@SystemTime) <= 172800000]]]",
     );

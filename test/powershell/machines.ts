@@ -75,6 +75,7 @@ function Get-RdpChildFile {
 }
 function Get-RdpSecurityDescriptor { param([string]$Path) 'O:BAG:SYD:(A;;FA;;;BA)' }
 function Get-RdpWindowsFeatureState { param([string]$Name) $script:Machine.Broker }
+function Get-RdpTerminalServerMode { $script:Machine.TerminalServerMode }
 function Get-RdpUserRightExport {
     '[Unicode]', 'Unicode=yes', '[Privilege Rights]',
     'SeRemoteInteractiveLogonRight = *S-1-5-32-544,*S-1-5-32-555',
@@ -132,6 +133,8 @@ const NETWORK_SERVICES = [
 
 export const healthy = {
   Broker: false,
+  /** Win32_TerminalServiceSetting.TerminalServerMode: 0, not a Session Host. */
+  TerminalServerMode: 0,
   EventError: null,
   Registry: { ...BOOT_STORE, ...FIREWALL },
   Events: [],

@@ -16,6 +16,7 @@ import {
 } from './reads/index.ts';
 import { renderUserRightCheck } from './user-right-check.ts';
 import { renderServiceConfig } from './checks-service-config.ts';
+import { rdshServerModeOutcome } from './rdsh-server-mode.ts';
 import {
   ForVar,
   Name,
@@ -98,7 +99,7 @@ function registryText(value: number | string): string {
   return typeof value === 'number' ? `REG_DWORD:0x${value.toString(16)}` : `REG_SZ:${value}`;
 }
 
-function comparison(variable: Name, firesWhen: Comparison): CheckOutcome {
+function comparison(variable: Name, firesWhen: Comparison, r: Reads): CheckOutcome {
   switch (firesWhen.op) {
     case 'equals': {
       const same = equals([ref(variable)], registryText(firesWhen.value));
@@ -113,6 +114,20 @@ function comparison(variable: Name, firesWhen: Comparison): CheckOutcome {
       return { fired: [not(defined(variable))], quiet: [defined(variable)] };
     case 'present':
       return { fired: [defined(variable)], quiet: [not(defined(variable))] };
+    case 'none-of': {
+      // Fired unless one of the values is found (an absent value fires too).
+      const letter = r.outcome;
+      r.add(
+        seq(
+          set(letter, r.letters.fired),
+          ...firesWhen.values.map((value) =>
+            when(equals([ref(variable)], registryText(value)), set(letter, r.letters.quiet)),
+          ),
+        ),
+      );
+      const { fired, quiet: stayedQuiet } = letterOutcome(r, letter);
+      return { letter, fired, quiet: stayedQuiet };
+    }
     default:
       return assertNever(firesWhen);
   }
@@ -133,7 +148,7 @@ function letterOutcome(r: Reads, letter: Name): CheckOutcome {
  * otherwise; no answer (no PowerShell, an error) leaves the failed letter. `for /f` keeps the
  * last line printed, so a warning before the answer does not count.
  */
-function powershellProbe(
+export function powershellProbe(
   r: Reads,
   setup: readonly Part[],
   ok: readonly Part[],
@@ -195,7 +210,7 @@ const renderers: { [K in CheckKind]: CheckRenderer<K> } = {
     };
   },
   'registry-value': (check, r) =>
-    comparison(effectiveValue(r, check.key, check.name, check.policy), check.firesWhen),
+    comparison(effectiveValue(r, check.key, check.name, check.policy), check.firesWhen, r),
   'service-state': (check, r) => {
     switch (check.firesWhen) {
       case 'not-running': {
@@ -203,14 +218,17 @@ const renderers: { [K in CheckKind]: CheckRenderer<K> } = {
         return { fired: [not(running)], quiet: [running] };
       }
       case 'disabled':
-        return comparison(effectiveValue(r, `${SERVICES}\\${check.service}`, 'Start'), {
-          op: 'equals',
-          value: 4,
-        });
+        return comparison(
+          effectiveValue(r, `${SERVICES}\\${check.service}`, 'Start'),
+          { op: 'equals', value: 4 },
+          r,
+        );
       case 'missing':
-        return comparison(effectiveValue(r, `${SERVICES}\\${check.service}`, 'Start'), {
-          op: 'absent',
-        });
+        return comparison(
+          effectiveValue(r, `${SERVICES}\\${check.service}`, 'Start'),
+          { op: 'absent' },
+          r,
+        );
       default:
         return assertNever(check.firesWhen);
     }
@@ -293,6 +311,7 @@ const renderers: { [K in CheckKind]: CheckRenderer<K> } = {
   },
   'user-right': renderUserRightCheck,
   'boot-entry': bootEntryOutcome,
+  'rdsh-server-mode': rdshServerModeOutcome,
   ...FIREWALL_CMD_RENDERERS,
 };
 

@@ -76,6 +76,8 @@ export function tableRows(check: Check): TableRow[] | undefined {
   let rows: TableRow[];
   if (check.kind === 'registry-value') {
     const w = check.firesWhen;
+    // Several good values need more than one row's comparison: rendered on its own.
+    if (w.op === 'none-of') return undefined;
     const [op, data] =
       w.op === 'equals'
         ? (['E', dataOf(w.value)] as const)

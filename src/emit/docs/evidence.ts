@@ -9,6 +9,9 @@ import type {
 import {
   assertNever,
   BOOT_ELEMENT_TYPES,
+  RDSH_APP_SERVER_MODE,
+  RDSH_CLASS,
+  RDSH_NAMESPACE,
   SERVER_AUTH_USAGES,
   START_VALUE,
 } from '../../model/index.ts';
@@ -74,6 +77,10 @@ function condition(cmp: Comparison, culture: Culture): string {
       return label('cmpAbsent', culture);
     case 'present':
       return label('cmpPresent', culture);
+    case 'none-of':
+      return label('cmpNoneOf', culture, {
+        values: cmp.values.map((v) => code(String(v))).join(', '),
+      });
     default:
       return assertNever(cmp);
   }
@@ -178,6 +185,12 @@ const DESCRIBE: { [K in CheckKind]: Describe<K> } = {
         c.sids.map((s) => sid(s, culture)),
         culture,
       ),
+    }),
+  ],
+  'rdsh-server-mode': (_c, culture) => [
+    label('rdshServerMode', culture, {
+      property: code(`${RDSH_CLASS}.TerminalServerMode = ${RDSH_APP_SERVER_MODE}`),
+      namespace: code(RDSH_NAMESPACE),
     }),
   ],
   'boot-entry': (c, culture) => [

@@ -102,6 +102,22 @@ export const LABELS = {
     'nl-NL': 'aangetroffen als deze niet {value} is',
     'zh-TW': '當其值不是 {value} 時成立',
   },
+  cmpNoneOf: {
+    'en-US': 'found when it is missing or none of {values}',
+    'sv-SE': 'påträffas när det saknas eller inte är något av {values}',
+    'nl-NL': 'aangetroffen als deze ontbreekt of geen van {values} is',
+    'zh-TW': '當其不存在或不是 {values} 之一時成立',
+  },
+  rdshServerMode: {
+    'en-US':
+      'The Remote Desktop Session Host role service is installed: {property} in WMI namespace {namespace} (0 is remote administration only). Read through WMI on the running VM; an attached disk cannot answer it.',
+    'sv-SE':
+      'Rolltjänsten Värd för fjärrskrivbordssession är installerad: {property} i WMI-namnområdet {namespace} (0 är endast fjärradministration). Läses via WMI på den körande virtuella datorn; en ansluten disk kan inte besvara det.',
+    'nl-NL':
+      'De rolservice Host voor Extern bureaublad-sessies is geïnstalleerd: {property} in WMI-naamruimte {namespace} (0 is alleen beheer op afstand). Gelezen via WMI op de draaiende VM; een gekoppelde schijf kan dit niet beantwoorden.',
+    'zh-TW':
+      '已安裝遠端桌面工作階段主機角色服務：WMI 命名空間 {namespace} 中的 {property}（0 表示僅供遠端管理）。透過執行中 VM 的 WMI 讀取；附加的磁碟無法回答此項。',
+  },
   cmpAbsent: {
     'en-US': 'found when it is missing',
     'sv-SE': 'påträffas när det saknas',

@@ -100,6 +100,7 @@ export const CHECKS: { [K in CheckKind]: CheckTarget<K> } = {
       Name: c.name,
       Op: c.firesWhen.op,
       Value: 'value' in c.firesWhen ? c.firesWhen.value : null,
+      ...('values' in c.firesWhen ? { Values: c.firesWhen.values } : {}),
       PolicyKey: c.policy ? psRegistryPath(c.policy.key) : null,
       PolicyName: c.policy ? c.policy.name : null,
     }),
@@ -153,6 +154,7 @@ export const CHECKS: { [K in CheckKind]: CheckTarget<K> } = {
     data: (c) => ({ Right: c.right, FiresWhen: c.firesWhen, Sids: c.sids }),
   },
   'boot-entry': { evaluator: 'Test-RdpBootEntryCheck', data: bootElementData },
+  'rdsh-server-mode': { evaluator: 'Test-RdpRdshServerModeCheck', data: () => ({}) },
   ...FIREWALL_CHECKS,
 };
 

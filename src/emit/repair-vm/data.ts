@@ -91,6 +91,7 @@ export const CHECKS: { [K in CheckKind]: CheckTarget<K> } = {
       Name: c.name,
       Op: c.firesWhen.op,
       Value: 'value' in c.firesWhen ? c.firesWhen.value : null,
+      ...('values' in c.firesWhen ? { Values: c.firesWhen.values } : {}),
       Policy: c.policy ? { Location: hiveLocation(c.policy.key), Name: c.policy.name } : null,
     }),
   },
@@ -159,6 +160,8 @@ export const CHECKS: { [K in CheckKind]: CheckTarget<K> } = {
   // Not evaluated on the attached disk yet: the rules are in its SYSTEM hive, but the rescue
   // script has no reader for them (the runbooks and the online targets check them).
   'firewall-rule': { evaluator: 'Test-RdpOfflineRuntimeCheck', data: () => ({}) },
+  // WMI answers for a running Windows only.
+  'rdsh-server-mode': { evaluator: 'Test-RdpOfflineRuntimeCheck', data: () => ({}) },
   'firewall-inbound-blocked': { evaluator: 'Test-RdpOfflineRuntimeCheck', data: () => ({}) },
   'firewall-port-allowed': { evaluator: 'Test-RdpOfflineRuntimeCheck', data: () => ({}) },
 };

@@ -66,6 +66,22 @@ function comparison(
     }
     case 'absent':
       return { fired: not(defined(read)), quiet: defined(read) };
+    case 'none-of': {
+      // Absent or none of the values: fired; one of them read back: quiet.
+      const verdict = Name.generated('value verdict');
+      return {
+        lines: [
+          seq(
+            set(verdict, 'F'),
+            ...firesWhen.values.map((value) =>
+              when(equals([ref(read)], expected(value)), set(verdict, 'Q')),
+            ),
+          ),
+        ],
+        fired: equals([ref(verdict)], 'F'),
+        quiet: equals([ref(verdict)], 'Q'),
+      };
+    }
     case 'present':
       return { fired: defined(read), quiet: not(defined(read)) };
     default:

@@ -30,12 +30,12 @@ set %_h%_11=,firewall-block-all-by-policy?
 (if not "%_5_MpsSvc%"=="4" (set _a_12=,firewall-service-stopped?))&(if not "%_5_BFE%"=="4" (set _a_13=,bfe-service-stopped?))&set _l=_b&wevtutil qe "System" /q:"*[System[((Provider[@Name='Microsoft-Windows-TerminalServices-RemoteConnectionManager'] and (EventID=1057 or EventID=1058)) or (Provider[@Name='Schannel'] and (EventID=36870 or EventID=36871 or EventID=36872)) or (Provider[@Name='Service Control Manager'] and (EventID=7000 or EventID=7001 or EventID=7022 or EventID=7023))) and TimeCreated[timediff(@SystemTime) <= 86400000]]]" /rd:true /f:xml>"%TEMP%\rdprescue_e6.xml" 2>nul&if not erRorlevel 1 set _l=_c
 for %%i in (1057 1058 36870 36872 7000 7001 7022 7023 36871) do (set _m_%%i=%_l%&find ">%%i</EventID>" <"%TEMP%\rdprescue_e6.xml" >nul&if not erRorlevel 1 (set _m_%%i=_a))
 set %_m_1057%_14=,ev-rcm-cert?&set %_m_1058%_14=,ev-rcm-cert?&set %_m_36870%_15=,ev-schannel-key?&set %_m_36872%_16=,ev-schannel-36872?&(set _p=-&set _q=-&for /f "tokens=3,5" %%a in ('netstat -ano^|find ":%_k% "') do for %%x in (0.0.0.0:0 [::]:0) do (if %%a==%%x (if %%b==%_o% (set _q=%%b) else (set _p=%%b))))&set _r=&for /f "tokens=2*" %%a in ('reg query "HKLM\BCD00000000\Objects\{9dea862c-5cdD-4e70-acC1-f32b344d4795}\Elements\23000003" /v Element 2^>nul') do set _r=%%a:%%b
-(if not "%_r:~0,4%"=="REG_" (set _r=))&for /f "tokens=1* delims== " %%a in ('type "%TEMP%\rdprescue_rights.inf" 2^>nul') do set _7_%%a=,%%b,
+if not "%_r:~0,4%"=="REG_" set _r=
 set _h=_b&for /f %%a in ('powershelL -nop -noni -c "function t($f,$s,$m){(Get-Acl -LiteralPath $f).GetAccessRules(1,1,[Security.Principal.SecurityIdentifier])|?{$_.AccessControlType -eq 0 -and $_.IdentityReference.Value -eq $s -and ($_.FileSystemRights -band $m) -eq $m}};$p=($env:ProgramData+'\Microsoft\Crypto\RSA\MachineKeys');if((t $p 'S-1-5-32-544' 2032127) -and !(dir -LiteralPath $p -Force -Filter 'f686aace6942fb7f7ceb231212eef4a4_*'|?{!((t $_.FullName 'S-1-5-18' 2032127) -and (t $_.FullName 'S-1-5-20' 1179785))})){'_c'}else{'_a'}" 2^>nul') do set _h=%%a
 set %_h%_17=,machinekeys-acl?&(if defined _6_Dhcp_Start (if /i not "%_6_Dhcp_Start%"=="REG_DWORD:0x2" (set _a_21=,netsvc-dhcp-start?)))&(if not "%_5_Dhcp%"=="4" (set _a_22=,netsvc-dhcp-down?))&(if defined _6_nsi_Start (if /i not "%_6_nsi_Start%"=="REG_DWORD:0x2" (set _a_23=,netsvc-nsi-start?)))&(if not "%_5_nsi%"=="4" (set _a_24=,netsvc-nsi-down?))&(if defined _6_BFE_Start (if /i not "%_6_BFE_Start%"=="REG_DWORD:0x2" (set _a_25=,netsvc-bfe-start?)))&(if not "%_5_BFE%"=="4" (set _a_26=,netsvc-bfe-down?))&(if defined _6_MpsSvc_Start (if /i not "%_6_MpsSvc_Start%"=="REG_DWORD:0x2" (set _a_27=,netsvc-mpssvc-start?)))&if not "%_5_MpsSvc%"=="4" set _a_28=,netsvc-mpssvc-down?
 if defined _6_Dhcp_ObjectName if /i not "%_6_Dhcp_ObjectName%"=="REG_SZ:NT Authority\LocalService" set _a_29=,netsvc-dhcp-account?
 set _n=_b&wevtutil qe "Security" /q:"*[System[Provider[@Name='Microsoft-Windows-Security-Auditing'] and EventID=4625 and TimeCreated[timediff(@SystemTime) <= 86400000]] and EventData[Data[@Name='Status']='0xc000005e' or Data[@Name='Status']='0xc000018c' or Data[@Name='Status']='0xc000018d' or Data[@Name='Status']='0xc0000192' or Data[@Name='SubStatus']='0xc000005e' or Data[@Name='SubStatus']='0xc000018c' or Data[@Name='SubStatus']='0xc000018d' or Data[@Name='SubStatus']='0xc0000192']]" /c:1 /rd:true /f:xml>"%TEMP%\rdprescue_e7.xml" 2>nul&if not erRorlevel 1 (set _n=_c&find "</Event>" <"%TEMP%\rdprescue_e7.xml" >nul&if not erRorlevel 1 (set _n=_a))
-set %_n%_30=,ev-logon-no-dc?&del "%TEMP%\rdprescue_rights.inf" >nul 2>&1
+set %_n%_30=,ev-logon-no-dc?
 set _h=_b&for /f %%a in ('powershelL -nop -noni -c "if(dir 'Cert:\LocalMachine\Remote Desktop'|?{$_.NotAfter -gt (Get-Date)}){'_c'}else{'_a'}" 2^>nul') do set _h=%%a
 set %_h%_32=,rdp-cert-store?&set _h=_c&if defined _1_SsLCertificateSHA1Hash (set _h=_b&for /f %%a in ('powershelL -nop -noni -c "if(dir 'Cert:\LocalMachine\My','Cert:\LocalMachine\Remote Desktop'|?{('REG_BINARY:'+$_.Thumbprint) -eq $env:_1_SsLCertificateSHA1Hash -and $_.NotAfter -gt (Get-Date)}){'_c'}else{'_a'}" 2^>nul') do set _h=%%a)
 set %_h%_33=,rdp-cert-binding?&(if not "%_p%%_q%"=="-%_o%" (set _a_41=,rdp-listener=%_k%:%_p%?))&if not "%_5_TermService%"=="4" set _a_42=,termservice-stopped?
@@ -43,8 +43,10 @@ set %_h%_33=,rdp-cert-binding?&(if not "%_p%%_q%"=="-%_o%" (set _a_41=,rdp-liste
 set %_h%_44=,rdp-port-not-allowed=%_k%?&set _h=_b&if defined _r (set _h=_c&reg query "HKLM\BCD00000000\Objects\%_r:~7%\Elements\25000080" >nul 2>&1&if not erRorlevel 1 (set _h=_a))
 set %_h%_45=,default-entry-safeboot?&(if not "%_5_TermService%"=="4" (set _a_51=,termservice-down?))&(if defined _6_TermService_ObjectName (if /i not "%_6_TermService_ObjectName%"=="REG_SZ:NT Authority\NetworkService" (set _a_52=,termservice-account?)))&(if defined _6_TermService_Start (if /i not "%_6_TermService_Start%"=="REG_DWORD:0x3" (set _a_53=,termservice-start-type?)))&set %_m_7000%_54=,ev-scm-start-failure?&set %_m_7001%_54=,ev-scm-start-failure?&set %_m_7022%_54=,ev-scm-start-failure?&set %_m_7023%_54=,ev-scm-start-failure?&set %_m_36871%_55=,ev-schannel-credential?
 set _s=_b&wevtutil qe "Security" /q:"*[System[Provider[@Name='Microsoft-Windows-Security-Auditing'] and EventID=4625 and TimeCreated[timediff(@SystemTime) <= 86400000]] and EventData[Data[@Name='Status']='0xc000015b' or Data[@Name='SubStatus']='0xc000015b']]" /c:1 /rd:true /f:xml>"%TEMP%\rdprescue_e8.xml" 2>nul&if not erRorlevel 1 (set _s=_c&find "</Event>" <"%TEMP%\rdprescue_e8.xml" >nul&if not erRorlevel 1 (set _s=_a))
-set %_s%_62=,ev-logon-no-right?&set _t=_b&secedit /export /areas USER_RIGHTS /cfg "%TEMP%\rdprescue_rights.inf" /quiet>nul 2>&1&if not erRorlevel 1 set _t=_c
-set _u=,&if defined _7_SeRemoteInteractiveLogonRight set "_u=%_7_SeRemoteInteractiveLogonRight%"
+set %_s%_62=,ev-logon-no-right?
+set _t=_b&secedit /export /areas USER_RIGHTS /cfg "%TEMP%\rdprescue_rights.inf" /quiet>nul 2>&1&if not erRorlevel 1 set _t=_c
+for /f "tokens=1* delims== " %%a in ('type "%TEMP%\rdprescue_rights.inf" 2^>nul') do set _7_%%a=,%%b,
+del "%TEMP%\rdprescue_rights.inf" >nul 2>&1&set _u=,&if defined _7_SeRemoteInteractiveLogonRight set "_u=%_7_SeRemoteInteractiveLogonRight%"
 set _h=_b&if /i %_t%==_c (set _h=_c&if "%_u:,*S-1-5-32-544,=%"=="%_u%" (set _h=_a))
 set %_h%_63=,rdp-right-no-admins?&set _v=,&if defined _7_SeRemoteInteractiveLogonRight set "_v=%_7_SeRemoteInteractiveLogonRight%"
 set _h=_b&if /i %_t%==_c (set _h=_c&if "%_v:,*S-1-5-32-555,=%"=="%_v%" (set _h=_a))
@@ -55,10 +57,9 @@ set _h=_b&if /i %_t%==_c (set _h=_c&(if not "%_x:,*S-1-5-113,=%"=="%_x%" (set _h
 set %_h%_66=,rdp-deny-local?
 set _y=%_a_1%&set _z=%_b_1%
 (if not "%_z%"=="." (set _d_1=UNKNOWN %_z:.=%))&(if not "%_y%"=="?" (set _d_1=DETECTED %_y:?=%%_a_2:?=%%_a_3:?=%))&set _y=%_a_5%%_a_6%&set _z=%_b_5%%_b_6%
-(if not "%_z%"==".." (set _d_2=UNKNOWN %_z:.=%))&(if "%_b_4%%_c_4%"==".?" (if not "%_y%"=="??" (set _d_2=DETECTED %_y:?=%)))&(if not "%_c_4%"=="?" (set _d_2=CLEAR n/a:broker-role-installed))&set _y=%_a_7%
-(if not "%_y%"=="?" (set _d_3=DETECTED %_y:?=%))&set _y=%_a_8%%_a_9%%_a_10%
-if not "%_y%"=="???" set _d_4=DETECTED %_y:?=%%_a_11:?=%%_a_12:?=%%_a_13:?=%
-set _y=%_a_14%%_a_15%%_a_17%&set _z=%_b_14%%_b_15%%_b_17%
+(if not "%_z%"==".." (set _d_2=UNKNOWN %_z:.=%))&(if "%_b_4%%_c_4%"==".?" (if not "%_y%"=="??" (set _d_2=DETECTED %_y:?=%)))&set _y=%_a_7%
+(if not "%_c_4%"=="?" (set _d_2=CLEAR n/a:broker-role-installed))&(if not "%_y%"=="?" (set _d_3=DETECTED %_y:?=%))&set _y=%_a_8%%_a_9%%_a_10%
+(if not "%_y%"=="???" (set _d_4=DETECTED %_y:?=%%_a_11:?=%%_a_12:?=%%_a_13:?=%))&set _y=%_a_14%%_a_15%%_a_17%&set _z=%_b_14%%_b_15%%_b_17%
 (if not "%_z%"=="..." (set _d_5=UNKNOWN %_z:.=%))&(if not "%_y%"=="???" (set _d_5=DETECTED %_y:?=%%_a_16:?=%))&set _y=%_a_18%%_a_19%
 (if not "%_y%"=="??" (set _d_6=DETECTED %_y:?=%%_a_20:?=%))&set _y=%_a_21%%_a_22%%_a_23%%_a_24%%_a_25%%_a_26%%_a_27%%_a_28%%_a_29%
 (if not "%_y%"=="?????????" (set _d_7=DETECTED %_y:?=%))&set _y=%_a_30%&set _z=%_b_30%
@@ -70,9 +71,9 @@ set _y=%_a_14%%_a_15%%_a_17%&set _z=%_b_14%%_b_15%%_b_17%
 (if not "%_a_43%"=="?" (if not "%_y%"=="?" (set _d_13=DETECTED %_y:?=%)))&(if "%_a_43%"=="?" (set _d_13=CLEAR n/a:rdp-port-changed))&set _y=%_a_45%&set _z=%_b_45%
 (if not "%_z%"=="." (set _d_14=UNKNOWN %_z:.=%))&(if not "%_y%"=="?" (set _d_14=DETECTED %_y:?=%))&set _y=%_a_46%
 (if not "%_a_49%"=="?" (if not "%_y%"=="?" (set _d_15=DETECTED %_y:?=%%_a_47:?=%%_a_48:?=%)))&(if "%_a_49%"=="?" (set _d_15=CLEAR n/a:rdp-security-layer-rdp))&set _y=%_a_50%%_a_51%%_a_52%
-(if not "%_y%"=="???" (set _d_16=DETECTED %_y:?=%%_a_53:?=%%_a_54:?=%))&set _y=%_a_55%%_a_56%%_a_57%&set _z=%_b_55%
-(if not "%_z%"=="." (set _d_17=UNKNOWN %_z:.=%))&if not "%_y%"=="???" set _d_17=DETECTED %_y:?=%%_a_58:?=%%_a_59:?=%%_a_60:?=%%_a_61:?=%
-set _y=%_a_62%%_a_63%%_a_65%&set _z=%_b_62%%_b_63%%_b_65%
+if not "%_y%"=="???" set _d_16=DETECTED %_y:?=%%_a_53:?=%%_a_54:?=%
+set _y=%_a_55%%_a_56%%_a_57%&set _z=%_b_55%
+(if not "%_z%"=="." (set _d_17=UNKNOWN %_z:.=%))&(if not "%_y%"=="???" (set _d_17=DETECTED %_y:?=%%_a_58:?=%%_a_59:?=%%_a_60:?=%%_a_61:?=%))&set _y=%_a_62%%_a_63%%_a_65%&set _z=%_b_62%%_b_63%%_b_65%
 (if not "%_z%"=="..." (set _d_18=UNKNOWN %_z:.=%))&(if not "%_y%"=="???" (set _d_18=DETECTED %_y:?=%%_a_64:?=%%_a_66:?=%))&del "%TEMP%\rdprescue_e*.xml" "%TEMP%\rdprescue_r.txt" >nul 2>&1
 set _8_account-locked-or-expired=%_d_1%&set _8_broker-hostname=%_d_2%&set _8_credssp-oracle=%_d_3%&set _8_guest-firewall-blocks-rdp=%_d_4%&set _8_machinekeys-access=%_d_5%&set _8_max-connections-reached=%_d_6%&set _8_network-service-down=%_d_7%&set _8_nla-dc-unreachable=%_d_8%&set _8_rdp-cert-invalid=%_d_9%&set _8_rdp-disabled=%_d_10%&set _8_rdp-listener-disabled=%_d_11%&set _8_rdp-port-conflict=%_d_12%&set _8_rdp-port-firewall-mismatch=%_d_13%&set _8_safe-mode-boot=%_d_14%&set _8_security-layer-mismatch=%_d_15%&set _8_termservice-not-running=%_d_16%&set _8_tls-disabled=%_d_17%&set _8_user-not-authorized=%_d_18%
 for /f "tokens=2,3* delims=_=, " %%a in ('set _8_') do (echo RDPRESCUE %%a %%b %%c&if %%b==DETECTED (set /a _9=_9+1 >nul))

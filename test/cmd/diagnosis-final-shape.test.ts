@@ -35,4 +35,14 @@ describe('the diagnosis of a catalog shaped like issue 15 (19 scenarios)', () =>
     for (const p of scripts.pastes) expect(p.length).toBeLessThanOrEqual(2048);
     expect(diagnosisScripts(real, 'test').pastes.length).toBeLessThanOrEqual(PASTES);
   });
+
+  it('exports the user rights before it reads the file, and deletes the file after (both catalogs)', () => {
+    for (const batch of [scripts.batch, diagnosisScripts(real, 'test').batch]) {
+      const at = (text: string) => batch.indexOf(text);
+      const file = '"%TEMP%\\rdprescue_rights.inf"';
+      expect(at('secedit /export')).toBeGreaterThan(0);
+      expect(at(`('type ${file}`)).toBeGreaterThan(at('secedit /export'));
+      expect(at(`del ${file}`)).toBeGreaterThan(at(`('type ${file}`));
+    }
+  });
 });

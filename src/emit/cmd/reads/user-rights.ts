@@ -42,18 +42,22 @@ export function userRights(r: Reads): { holders: Name; exported: Name } {
       value: { holders, exported },
       commands: [
         ...(r.startsClean ? [] : [clearFamilies([holders])]),
+        // One statement: the scheduler moves statements that share no variable, and the
+        // file is no variable (apart, the read and the del ran before secedit wrote it).
         seq(
-          set(exported, r.letters.failed),
-          run(['secedit', '/export', '/areas', 'USER_RIGHTS', '/cfg', file, '/quiet'], quiet),
-          when(not(errorlevel(1)), set(exported, r.letters.quiet)),
+          seq(
+            set(exported, r.letters.failed),
+            run(['secedit', '/export', '/areas', 'USER_RIGHTS', '/cfg', file, '/quiet'], quiet),
+            when(not(errorlevel(1)), set(exported, r.letters.quiet)),
+          ),
+          forCommand(
+            a,
+            'tokens=1* delims== ',
+            run(['type', file], [errToNul]),
+            set(holders.member(a), [text(','), forRef(a.next()), text(',')]),
+          ),
+          run(['del', file], quiet),
         ),
-        forCommand(
-          a,
-          'tokens=1* delims== ',
-          run(['type', file], [errToNul]),
-          set(holders.member(a), [text(','), forRef(a.next()), text(',')]),
-        ),
-        run(['del', file], quiet),
       ],
     };
   });

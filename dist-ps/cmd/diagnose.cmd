@@ -47,33 +47,32 @@ set _t=_b&secedit /export /areas USER_RIGHTS /cfg "%TEMP%\rdprescue_rights.inf" 
 for /f "tokens=1* delims== " %%a in ('type "%TEMP%\rdprescue_rights.inf" 2^>nul') do set _7_%%a=,%%b,
 del "%TEMP%\rdprescue_rights.inf" >nul 2>&1&set _u=,&if defined _7_SeRemoteInteractiveLogonRight set "_u=%_7_SeRemoteInteractiveLogonRight%"
 set _h=_b&if /i %_t%==_c (set _h=_c&if "%_u:,*S-1-5-32-544,=%"=="%_u%" (set _h=_a))
-set %_h%_63=,rdp-right-no-admins?&set _v=,&if defined _7_SeRemoteInteractiveLogonRight set "_v=%_7_SeRemoteInteractiveLogonRight%"
-set _h=_b&if /i %_t%==_c (set _h=_c&if "%_v:,*S-1-5-32-555,=%"=="%_v%" (set _h=_a))
-set %_h%_64=,rdp-right-no-rdusers?&set _w=,&if defined _7_SeDenyRemoteInteractiveLogonRight set "_w=%_7_SeDenyRemoteInteractiveLogonRight%"
-set _h=_b&if /i %_t%==_c (set _h=_c&(if not "%_w:,*S-1-5-32-544,=%"=="%_w%" (set _h=_a))&(if not "%_w:,*S-1-5-32-555,=%"=="%_w%" (set _h=_a))&(if not "%_w:,*S-1-5-32-545,=%"=="%_w%" (set _h=_a))&if not "%_w:,*S-1-1-0,=%"=="%_w%" (set _h=_a))
-set %_h%_65=,rdp-right-denied?&set _x=,&if defined _7_SeDenyRemoteInteractiveLogonRight set "_x=%_7_SeDenyRemoteInteractiveLogonRight%"
-set _h=_b&if /i %_t%==_c (set _h=_c&(if not "%_x:,*S-1-5-113,=%"=="%_x%" (set _h=_a))&if not "%_x:,*S-1-5-114,=%"=="%_x%" (set _h=_a))
+set %_h%_63=,rdp-right-no-admins?&set _h=_b&if /i %_t%==_c (set _h=_c&if "%_u:,*S-1-5-32-555,=%"=="%_u%" (set _h=_a))
+set %_h%_64=,rdp-right-no-rdusers?&set _v=,&if defined _7_SeDenyRemoteInteractiveLogonRight set "_v=%_7_SeDenyRemoteInteractiveLogonRight%"
+set _h=_b&if /i %_t%==_c (set _h=_c&(if not "%_v:,*S-1-5-32-544,=%"=="%_v%" (set _h=_a))&(if not "%_v:,*S-1-5-32-555,=%"=="%_v%" (set _h=_a))&(if not "%_v:,*S-1-5-32-545,=%"=="%_v%" (set _h=_a))&if not "%_v:,*S-1-1-0,=%"=="%_v%" (set _h=_a))
+set %_h%_65=,rdp-right-denied?&set _h=_b&if /i %_t%==_c (set _h=_c&(if not "%_v:,*S-1-5-113,=%"=="%_v%" (set _h=_a))&if not "%_v:,*S-1-5-114,=%"=="%_v%" (set _h=_a))
 set %_h%_66=,rdp-deny-local?
-set _y=%_a_1%&set _z=%_b_1%
-(if not "%_z%"=="." (set _d_1=UNKNOWN %_z:.=%))&(if not "%_y%"=="?" (set _d_1=DETECTED %_y:?=%%_a_2:?=%%_a_3:?=%))&set _y=%_a_5%%_a_6%&set _z=%_b_5%%_b_6%
-(if not "%_z%"==".." (set _d_2=UNKNOWN %_z:.=%))&(if "%_b_4%%_c_4%"==".?" (if not "%_y%"=="??" (set _d_2=DETECTED %_y:?=%)))&set _y=%_a_7%
-(if not "%_c_4%"=="?" (set _d_2=CLEAR n/a:broker-role-installed))&(if not "%_y%"=="?" (set _d_3=DETECTED %_y:?=%))&set _y=%_a_8%%_a_9%%_a_10%
-(if not "%_y%"=="???" (set _d_4=DETECTED %_y:?=%%_a_11:?=%%_a_12:?=%%_a_13:?=%))&set _y=%_a_14%%_a_15%%_a_17%&set _z=%_b_14%%_b_15%%_b_17%
-(if not "%_z%"=="..." (set _d_5=UNKNOWN %_z:.=%))&(if not "%_y%"=="???" (set _d_5=DETECTED %_y:?=%%_a_16:?=%))&set _y=%_a_18%%_a_19%
-(if not "%_y%"=="??" (set _d_6=DETECTED %_y:?=%%_a_20:?=%))&set _y=%_a_21%%_a_22%%_a_23%%_a_24%%_a_25%%_a_26%%_a_27%%_a_28%%_a_29%
-(if not "%_y%"=="?????????" (set _d_7=DETECTED %_y:?=%))&set _y=%_a_30%&set _z=%_b_30%
-(if not "%_z%"=="." (set _d_8=UNKNOWN %_z:.=%))&(if not "%_y%"=="?" (set _d_8=DETECTED %_y:?=%%_a_31:?=%))&set _y=%_a_32%%_a_33%&set _z=%_b_32%%_b_33%
-(if not "%_z%"==".." (set _d_9=UNKNOWN %_z:.=%))&(if not "%_y%"=="??" (set _d_9=DETECTED %_y:?=%))&set _y=%_a_34%
-(if not "%_y%"=="?" (set _d_10=DETECTED %_y:?=%%_a_35:?=%))&set _y=%_a_36%%_a_37%%_a_38%%_a_39%%_a_40%
-(if not "%_y%"=="?????" (set _d_11=DETECTED %_y:?=%))&set _y=%_a_41%
-(if not "%_y%"=="?" (set _d_12=DETECTED %_y:?=%%_a_42:?=%))&set _y=%_a_44%
-(if not "%_a_43%"=="?" (if not "%_y%"=="?" (set _d_13=DETECTED %_y:?=%)))&(if "%_a_43%"=="?" (set _d_13=CLEAR n/a:rdp-port-changed))&set _y=%_a_45%&set _z=%_b_45%
-(if not "%_z%"=="." (set _d_14=UNKNOWN %_z:.=%))&(if not "%_y%"=="?" (set _d_14=DETECTED %_y:?=%))&set _y=%_a_46%
-(if not "%_a_49%"=="?" (if not "%_y%"=="?" (set _d_15=DETECTED %_y:?=%%_a_47:?=%%_a_48:?=%)))&(if "%_a_49%"=="?" (set _d_15=CLEAR n/a:rdp-security-layer-rdp))&set _y=%_a_50%%_a_51%%_a_52%
-if not "%_y%"=="???" set _d_16=DETECTED %_y:?=%%_a_53:?=%%_a_54:?=%
-set _y=%_a_55%%_a_56%%_a_57%&set _z=%_b_55%
-(if not "%_z%"=="." (set _d_17=UNKNOWN %_z:.=%))&(if not "%_y%"=="???" (set _d_17=DETECTED %_y:?=%%_a_58:?=%%_a_59:?=%%_a_60:?=%%_a_61:?=%))&set _y=%_a_62%%_a_63%%_a_65%&set _z=%_b_62%%_b_63%%_b_65%
-(if not "%_z%"=="..." (set _d_18=UNKNOWN %_z:.=%))&(if not "%_y%"=="???" (set _d_18=DETECTED %_y:?=%%_a_64:?=%%_a_66:?=%))&del "%TEMP%\rdprescue_e*.xml" "%TEMP%\rdprescue_r.txt" >nul 2>&1
+set _w=%_a_1%&set _x=%_b_1%
+(if not "%_x%"=="." (set _d_1=UNKNOWN %_x:.=%))&(if not "%_w%"=="?" (set _d_1=DETECTED %_w:?=%%_a_2:?=%%_a_3:?=%))&set _w=%_a_5%%_a_6%&set _x=%_b_5%%_b_6%
+(if not "%_x%"==".." (set _d_2=UNKNOWN %_x:.=%))&(if "%_b_4%%_c_4%"==".?" (if not "%_w%"=="??" (set _d_2=DETECTED %_w:?=%)))&(if not "%_c_4%"=="?" (set _d_2=CLEAR n/a:broker-role-installed))&set _w=%_a_7%
+(if not "%_w%"=="?" (set _d_3=DETECTED %_w:?=%))&set _w=%_a_8%%_a_9%%_a_10%
+if not "%_w%"=="???" set _d_4=DETECTED %_w:?=%%_a_11:?=%%_a_12:?=%%_a_13:?=%
+set _w=%_a_14%%_a_15%%_a_17%&set _x=%_b_14%%_b_15%%_b_17%
+(if not "%_x%"=="..." (set _d_5=UNKNOWN %_x:.=%))&(if not "%_w%"=="???" (set _d_5=DETECTED %_w:?=%%_a_16:?=%))&set _w=%_a_18%%_a_19%
+(if not "%_w%"=="??" (set _d_6=DETECTED %_w:?=%%_a_20:?=%))&set _w=%_a_21%%_a_22%%_a_23%%_a_24%%_a_25%%_a_26%%_a_27%%_a_28%%_a_29%
+(if not "%_w%"=="?????????" (set _d_7=DETECTED %_w:?=%))&set _w=%_a_30%&set _x=%_b_30%
+(if not "%_x%"=="." (set _d_8=UNKNOWN %_x:.=%))&(if not "%_w%"=="?" (set _d_8=DETECTED %_w:?=%%_a_31:?=%))&set _w=%_a_32%%_a_33%&set _x=%_b_32%%_b_33%
+(if not "%_x%"==".." (set _d_9=UNKNOWN %_x:.=%))&(if not "%_w%"=="??" (set _d_9=DETECTED %_w:?=%))&set _w=%_a_34%
+(if not "%_w%"=="?" (set _d_10=DETECTED %_w:?=%%_a_35:?=%))&set _w=%_a_36%%_a_37%%_a_38%%_a_39%%_a_40%
+(if not "%_w%"=="?????" (set _d_11=DETECTED %_w:?=%))&set _w=%_a_41%
+(if not "%_w%"=="?" (set _d_12=DETECTED %_w:?=%%_a_42:?=%))&set _w=%_a_44%
+(if not "%_a_43%"=="?" (if not "%_w%"=="?" (set _d_13=DETECTED %_w:?=%)))&(if "%_a_43%"=="?" (set _d_13=CLEAR n/a:rdp-port-changed))&set _w=%_a_45%&set _x=%_b_45%
+(if not "%_x%"=="." (set _d_14=UNKNOWN %_x:.=%))&(if not "%_w%"=="?" (set _d_14=DETECTED %_w:?=%))&set _w=%_a_46%
+(if not "%_a_49%"=="?" (if not "%_w%"=="?" (set _d_15=DETECTED %_w:?=%%_a_47:?=%%_a_48:?=%)))&(if "%_a_49%"=="?" (set _d_15=CLEAR n/a:rdp-security-layer-rdp))&set _w=%_a_50%%_a_51%%_a_52%
+(if not "%_w%"=="???" (set _d_16=DETECTED %_w:?=%%_a_53:?=%%_a_54:?=%))&set _w=%_a_55%%_a_56%%_a_57%&set _x=%_b_55%
+(if not "%_x%"=="." (set _d_17=UNKNOWN %_x:.=%))&if not "%_w%"=="???" set _d_17=DETECTED %_w:?=%%_a_58:?=%%_a_59:?=%%_a_60:?=%%_a_61:?=%
+set _w=%_a_62%%_a_63%%_a_65%&set _x=%_b_62%%_b_63%%_b_65%
+(if not "%_x%"=="..." (set _d_18=UNKNOWN %_x:.=%))&(if not "%_w%"=="???" (set _d_18=DETECTED %_w:?=%%_a_64:?=%%_a_66:?=%))&del "%TEMP%\rdprescue_e*.xml" "%TEMP%\rdprescue_r.txt" >nul 2>&1
 set _8_account-locked-or-expired=%_d_1%&set _8_broker-hostname=%_d_2%&set _8_credssp-oracle=%_d_3%&set _8_guest-firewall-blocks-rdp=%_d_4%&set _8_machinekeys-access=%_d_5%&set _8_max-connections-reached=%_d_6%&set _8_network-service-down=%_d_7%&set _8_nla-dc-unreachable=%_d_8%&set _8_rdp-cert-invalid=%_d_9%&set _8_rdp-disabled=%_d_10%&set _8_rdp-listener-disabled=%_d_11%&set _8_rdp-port-conflict=%_d_12%&set _8_rdp-port-firewall-mismatch=%_d_13%&set _8_safe-mode-boot=%_d_14%&set _8_security-layer-mismatch=%_d_15%&set _8_termservice-not-running=%_d_16%&set _8_tls-disabled=%_d_17%&set _8_user-not-authorized=%_d_18%
 for /f "tokens=2,3* delims=_=, " %%a in ('set _8_') do (echo RDPRESCUE %%a %%b %%c&if %%b==DETECTED (set /a _9=_9+1 >nul))
 echo RDPRESCUE verdict %_9% detected

@@ -45,4 +45,9 @@ describe('the diagnosis of a catalog shaped like issue 15 (19 scenarios)', () =>
       expect(at(`del ${file}`)).toBeGreaterThan(at(`('type ${file}`));
     }
   });
+
+  it('copies the holders of each user right once, however many checks read them', () => {
+    for (const right of ['SeRemoteInteractiveLogonRight', 'SeDenyRemoteInteractiveLogonRight'])
+      expect(scripts.batch.split(`if defined _7_${right} set "`).length - 1, right).toBe(1);
+  });
 });

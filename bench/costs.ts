@@ -3,7 +3,7 @@ import { diagnosisScripts } from '../src/emit/cmd/index.ts';
 import { checkCount, finalShapedCatalog } from './final-catalog.ts';
 import { join } from 'node:path';
 import { reportLine, runCommandEvidence, verdictLine, type Catalog } from '../src/model/index.ts';
-import { batchTransfer, pastedChars } from '../src/transfer/run-batch.ts';
+import { batchTransfer, pastedChars, PASTE_LIMIT } from '../src/transfer/run-batch.ts';
 
 export interface Manifest {
   artifacts: { path: string; kind: string; bytes: number; [meta: string]: unknown }[];
@@ -152,12 +152,19 @@ export function runCommandReport(catalog: Catalog) {
 export function issue15Cost(real: Catalog) {
   const shaped = finalShapedCatalog(real);
   const measure = (catalog: Catalog) => {
-    const { pastes } = diagnosisScripts(catalog, 'bench');
+    const { pastes, batchArtifact } = diagnosisScripts(catalog, 'bench');
+    const batch = batchArtifact.content as Buffer;
+    const chars = pastedChars(pastes);
     return {
       scenarios: catalog.scenarios.length,
       checks: checkCount(catalog),
       diagnosisPastes: pastes.length,
       pasteChars: pastes.map((p) => p.length),
+      /** diagnose.cmd, and the MSZIP cabinet the blocks carry it in. */
+      batchBytes: batch.length,
+      cabBytes: batchTransfer(batch).payloadBytes,
+      /** Characters left in 4 pastes of 2,048 (negative: more than 4 pastes' worth). */
+      spareChars: 4 * PASTE_LIMIT - chars,
       runCommand: runCommandReport(catalog),
     };
   };

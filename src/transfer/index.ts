@@ -3,7 +3,7 @@ import type { Artifact } from '../emit/artifact.ts';
 import { moduleFiles, UPSTREAM_NAME, type ModuleIdentity } from '../identity/identity.ts';
 import { renderTemplate } from '../emit/render.ts';
 import { cmdText } from '../emit/text.ts';
-import { withSetId, writeCab, type CabEntry } from './cab.ts';
+import { withSetId, writeCab, type CabEntry, type CabOptions } from './cab.ts';
 import { blockCommands, installCommands, printPaste, type WorkParent } from './commands.ts';
 import { hashWindow, repeatedPairs, spacedBase64 } from './shape.ts';
 
@@ -170,11 +170,14 @@ function payloadWithCleanHash(files: readonly ModuleFile[]): {
 }
 
 /** Any cabinet's entries, with the set ID that makes its hash typable (see payloadWithCleanHash). */
-export function cabWithCleanHash(entries: readonly CabEntry[]): {
+export function cabWithCleanHash(
+  entries: readonly CabEntry[],
+  options: CabOptions = {},
+): {
   cab: Buffer;
   payloadSha256: string;
 } {
-  const plain = writeCab(entries);
+  const plain = writeCab(entries, options);
   let first: { cab: Buffer; payloadSha256: string } | undefined;
   for (let setId = 0; setId < 256; setId++) {
     const cab = withSetId(plain, setId);

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +15,7 @@ import {
 import { echo, run } from '../../src/emit/cmd/syntax/index.ts';
 import { printPaste } from '../../src/transfer/commands.ts';
 import { hashWindow, repeatedPairs, spacedBase64 } from '../../src/transfer/shape.ts';
-import { syntheticModule } from './fixture.ts';
+import { REPO, syntheticModule } from './fixture.ts';
 
 /** A reader written from MS-CAB, independent of the writer: header, files, MSZIP frames. */
 function readCab(cab: Buffer): { name: string; content: Buffer }[] {
@@ -203,6 +205,18 @@ describe('shaping helpers', () => {
       { name: 'x', content: Buffer.alloc(70000, 7) },
     ]);
     expect(readCab(cab).map((e) => e.content.length)).toEqual([0, 70000]);
+  });
+
+  it('write the smallest cabinet (optimal deflate) with the same files, also across frames', () => {
+    const batch = readFileSync(join(REPO, 'test/transfer/fixtures/diagnose-18-scenarios.cmd'));
+    const text = Buffer.concat([batch, batch.subarray(0, 20000), noise(3000, 3)]);
+    const entries = [
+      { name: 'd.cmd', content: batch },
+      { name: 'x', content: text },
+    ];
+    const small = writeCab(entries, { smallest: true });
+    expect(readCab(small)).toEqual(entries);
+    expect(small.length).toBeLessThan(writeCab(entries).length);
   });
 });
 

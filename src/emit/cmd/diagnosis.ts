@@ -217,7 +217,6 @@ function decide(
   const of = (role: string) => evidence.filter((e) => e.role === role).map((e) => e.slot);
   const pre = of('precondition');
   const primary = of('primary');
-  const fired = [...primary, ...of('supporting')];
   const failed = evidence
     .filter((e) => e.canFail && e.role !== 'supporting')
     .sort((x, y) => Number(y.role === 'precondition') - Number(x.role === 'precondition'))
@@ -226,29 +225,20 @@ function decide(
     list.map((j) => ref(family.member(String(j))));
   const empty = (kind: keyof typeof EMPTY, n: number) => EMPTY[kind].repeat(n);
   /**
-   * Slots read as one list, placeholders stripped: each slot stripped where that is shorter
-   * (a short list), else concatenated into a variable first and stripped once.
+   * Slots read as one list, placeholders stripped: concatenated into a variable first, which
+   * is compared and stripped. Each slot's name is a number deflate cannot predict, so naming
+   * it once, not in the comparison and again in the text, saves the diagnosis blocks' bytes.
    */
   const first: Command[] = [];
-  const list = (
-    joined: Name,
-    family: Name,
-    members: number[],
-    placeholder: string,
-    inline: number,
-  ) => {
-    if (members.length <= inline) {
-      const parts = (modifier?: string) =>
-        members.map((j) => ref(family.member(String(j)), modifier));
-      return { all: parts(), stripped: parts(`:${placeholder}=`) };
-    }
+  const list = (joined: Name, family: Name, members: number[], placeholder: string) => {
+    if (members.length === 0) return { all: [], stripped: [] };
     first.push(set(joined, refs(family, members)));
     return { all: [ref(joined)], stripped: [ref(joined, `:${placeholder}=`)] };
   };
-  // The fired list is only stripped; the failed one is compared as well.
-  const firedList = list(lists.fired, slots.F, fired, EMPTY.F, 4);
-  const failedList =
-    failed.length > 0 ? list(lists.failed, slots.X, failed, EMPTY.X, 2) : undefined;
+  // The primaries are compared and stripped; the supporting slots only stripped, after them.
+  const primaryList = list(lists.fired, slots.F, primary, EMPTY.F);
+  const supporting = of('supporting').map((j) => ref(slots.F.member(String(j)), `:${EMPTY.F}=`));
+  const failedList = failed.length > 0 ? list(lists.failed, slots.X, failed, EMPTY.X) : undefined;
   const statements: Command[] = first.length > 0 ? [seq(...first)] : [];
   if (failedList)
     statements.push(
@@ -257,7 +247,7 @@ function decide(
         set(status, textWord('UNKNOWN ', ...failedList.stripped)),
       ),
     );
-  const primaryFired = not(equals(refs(slots.F, primary), empty('F', primary.length)));
+  const primaryFired = not(equals(primaryList.all, empty('F', primary.length)));
   // A precondition applies when it fired: a table check only fills its F slot (it cannot
   // fail), another leaves its X and Q slots empty when it fired.
   const preTable = evidence.filter((e) => e.role === 'precondition' && e.firedOnly);
@@ -283,7 +273,10 @@ function decide(
     ...preTable.map((e) => not(equals([ref(slots.F.member(String(e.slot)))], EMPTY.F))),
   ];
   statements.push(
-    whenAll([...applies, primaryFired], set(status, textWord('DETECTED ', ...firedList.stripped))),
+    whenAll(
+      [...applies, primaryFired],
+      set(status, textWord('DETECTED ', ...primaryList.stripped, ...supporting)),
+    ),
   );
   // The first unmet precondition names the n/a, so it is tested last.
   for (const e of [...evidence].reverse().filter((x) => x.role === 'precondition')) {

@@ -9,6 +9,7 @@ import {
   FirewallRuleCheck,
 } from './firewall.ts';
 import { ServiceConfigCheck } from './checks-service-config.ts';
+import { FileVersionCheck } from './checks-file-version.ts';
 
 /**
  * Check primitives: declarative, one kind each. A check "fires" when the condition it
@@ -179,6 +180,7 @@ export const Check = z.discriminatedUnion('kind', [
   CertificateBindingCheck,
   FolderAclCheck,
   WindowsFeatureCheck,
+  FileVersionCheck,
   UserRightCheck,
   BootEntryCheck,
   FirewallRuleCheck,

@@ -16,6 +16,7 @@ import {
 } from './reads/index.ts';
 import { renderUserRightCheck } from './user-right-check.ts';
 import { renderServiceConfig } from './checks-service-config.ts';
+import { fileVersionProbe } from './checks-file-version.ts';
 import {
   ForVar,
   Name,
@@ -281,6 +282,7 @@ const renderers: { [K in CheckKind]: CheckRenderer<K> } = {
     return powershellProbe(r, [text(setup)], [text(tests.join(' -and '))]);
   },
   'service-config': renderServiceConfig,
+  'file-version': (check, r) => powershellProbe(r, ...fileVersionProbe(check)),
   'windows-feature': (check, r) => {
     const present = r.outcome;
     r.add(

@@ -1764,10 +1764,10 @@ function Get-RdpFileVersionVerdict {
         [object[]]$Minimums
     )
     # A file without a version resource reads as 0.0.0.0: that is no answer, not "not affected".
-    if ($Version.Count -ne 4 -or ($Version | Measure-Object -Sum).Sum -eq 0) {
+    $text = $Version -join '.'
+    if ($Version.Count -ne 4 -or $text -eq '0.0.0.0') {
         throw ('{0} has no file version.' -f $Path)
     }
-    $text = $Version -join '.'
     $build = ($Version[0..2]) -join '.'
     $row = @($Minimums | Where-Object { $_.Build -eq $build })
     if ($row.Count -eq 0) {

@@ -52,6 +52,7 @@ if ($culture -and (Test-Path -LiteralPath (Join-Path -Path $PSScriptRoot -ChildP
 #   Set-RdpFirewallRulePort   -Name -Port
 #   Get-RdpWindowsFeatureState -Name                    $true / $false, or $null without Server Manager cmdlets
 #   Get-RdpTerminalServerMode                            Win32_TerminalServiceSetting.TerminalServerMode (1 = Session Host); throws on a WMI error
+#   Get-RdpFileVersion        -Path                     FileMajorPart, FileMinorPart, FileBuildPart, FilePrivatePart; throws when missing or unreadable
 #   Get-RdpUserRightExport                               lines of secedit's USER_RIGHTS export (Right = *SID,...); throws when secedit fails
 #   New-RdpProtectedDirectory -Path                     creates a folder only SYSTEM and Administrators can change (backups)
 #   Resolve-RdpFileSystemPath -Path                     full file system path; a relative one is taken from the PowerShell location
@@ -775,6 +776,22 @@ function Get-RdpWindowsFeatureState {
     return [bool]$feature.Installed
 }
 
+function Get-RdpFileVersion {
+    [CmdletBinding()]
+    [OutputType([int[]])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path
+    )
+    # Reads the version resource only (the file is never loaded as code). The four numbers,
+    # not FileVersion: that text may carry a branch name after the version.
+    if (-not (Test-Path -LiteralPath $Path -PathType Leaf)) {
+        throw ('{0} does not exist.' -f $Path)
+    }
+    $info = [System.Diagnostics.FileVersionInfo]::GetVersionInfo($Path)
+    @([int]$info.FileMajorPart, [int]$info.FileMinorPart, [int]$info.FileBuildPart, [int]$info.FilePrivatePart)
+}
+
 function Get-RdpUserRightExport {
     [CmdletBinding()]
     [OutputType([string])]
@@ -1430,6 +1447,22 @@ function Test-RdpCertificateBindingCheck {
     New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail (ConvertTo-RdpToken -Value ($short + ':' + $problem))
 }
 
+function Test-RdpFileVersionCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # A missing or unreadable file throws: the check is failed (UNKNOWN), never quiet.
+    $path = Resolve-RdpWindowsPath -Path $Check.Path
+    $version = @(Get-RdpFileVersion -Path $path)
+    $verdict = Get-RdpFileVersionVerdict -Path $path -Version $version -Minimums $Check.Minimums
+    New-RdpCheckResult -CheckId $Check.Id -Outcome $verdict.Outcome -Detail $verdict.Detail
+}
+
 function Test-RdpAllowedMask {
     [CmdletBinding()]
     [OutputType([bool])]
@@ -1726,6 +1759,64 @@ function Restore-RdpServiceLogonAccount {
     Write-Warning ($script:RdpStrings.ServiceAccountNeedsPassword -f $Service, $Account)
 }
 #endregion src/powershell/service-config.ps1
+
+#region src/powershell/file-version.ps1
+# File version verdict
+# Whether a Windows file is older than the update that fixes it, from its four version parts
+# (FileMajorPart, FileMinorPart, FileBuildPart, FilePrivatePart) and the lowest fixed version
+# per OS build (the first three parts). Pure: the module and the rescue-VM script read the file
+# through their own platform layers and both decide here.
+
+function Compare-RdpFileVersion {
+    [CmdletBinding()]
+    [OutputType([int])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [int[]]$Version,
+        [Parameter(Mandatory = $true)]
+        [int[]]$Minimum
+    )
+    # -1, 0 or 1, part by part as numbers: 6.3.9600.9999 is older than 6.3.9600.18999.
+    for ($part = 0; $part -lt 4; $part++) {
+        if ($Version[$part] -lt $Minimum[$part]) {
+            return -1
+        }
+        if ($Version[$part] -gt $Minimum[$part]) {
+            return 1
+        }
+    }
+    0
+}
+
+function Get-RdpFileVersionVerdict {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path,
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyCollection()]
+        [int[]]$Version,
+        [Parameter(Mandatory = $true)]
+        [object[]]$Minimums
+    )
+    # A file without a version resource reads as 0.0.0.0: that is no answer, not "not affected".
+    $text = $Version -join '.'
+    if ($Version.Count -ne 4 -or $text -eq '0.0.0.0') {
+        throw ('{0} has no file version.' -f $Path)
+    }
+    $build = ($Version[0..2]) -join '.'
+    $row = @($Minimums | Where-Object { $_.Build -eq $build })
+    if ($row.Count -eq 0) {
+        # A build the table does not list is not affected.
+        return [pscustomobject]@{ Outcome = 'quiet'; Detail = '' }
+    }
+    if ((Compare-RdpFileVersion -Version $Version -Minimum $row[0].Minimum) -lt 0) {
+        return [pscustomobject]@{ Outcome = 'fired'; Detail = $text }
+    }
+    [pscustomobject]@{ Outcome = 'quiet'; Detail = '' }
+}
+#endregion src/powershell/file-version.ps1
 
 #region src/powershell/status.ps1
 # Status truth table and report lines
@@ -4121,6 +4212,7 @@ $script:RdpCheckEvaluators = @{
     'certificate-binding' = 'Test-RdpCertificateBindingCheck'
     'folder-acl' = 'Test-RdpFolderAclCheck'
     'service-config' = 'Test-RdpServiceConfigCheck'
+    'file-version' = 'Test-RdpFileVersionCheck'
     'windows-feature' = 'Test-RdpWindowsFeatureCheck'
     'user-right' = 'Test-RdpUserRightCheck'
     'boot-entry' = 'Test-RdpBootEntryCheck'
@@ -4290,6 +4382,43 @@ $script:RdpCatalog = @{
             Evidence = @(
                 @{
                     Role = 'primary'
+                    Check = @{
+                        Kind = 'file-version'
+                        Id = 'credssp-update-missing'
+                        Path = @{
+                            Root = 'SystemRoot'
+                            Sub = 'System32\tspkg.dll'
+                        }
+                        Minimums = @(
+                            @{
+                                Build = '6.1.7601'
+                                Minimum = @(6, 1, 7601, 24117)
+                            }
+                            @{
+                                Build = '6.2.9200'
+                                Minimum = @(6, 2, 9200, 22432)
+                            }
+                            @{
+                                Build = '6.3.9600'
+                                Minimum = @(6, 3, 9600, 18999)
+                            }
+                            @{
+                                Build = '10.0.14393'
+                                Minimum = @(10, 0, 14393, 2248)
+                            }
+                            @{
+                                Build = '10.0.15063'
+                                Minimum = @(10, 0, 15063, 1088)
+                            }
+                            @{
+                                Build = '10.0.16299'
+                                Minimum = @(10, 0, 16299, 431)
+                            }
+                        )
+                    }
+                }
+                @{
+                    Role = 'supporting'
                     Check = @{
                         Kind = 'registry-value'
                         Id = 'credssp-force-updated-clients'
@@ -5223,6 +5352,40 @@ $script:RdpCatalog = @{
             WindowHours = 24
             DataConditions = @()
             ReportFields = @()
+        }
+        'credssp-update-missing' = @{
+            Kind = 'file-version'
+            Id = 'credssp-update-missing'
+            Path = @{
+                Root = 'SystemRoot'
+                Sub = 'System32\tspkg.dll'
+            }
+            Minimums = @(
+                @{
+                    Build = '6.1.7601'
+                    Minimum = @(6, 1, 7601, 24117)
+                }
+                @{
+                    Build = '6.2.9200'
+                    Minimum = @(6, 2, 9200, 22432)
+                }
+                @{
+                    Build = '6.3.9600'
+                    Minimum = @(6, 3, 9600, 18999)
+                }
+                @{
+                    Build = '10.0.14393'
+                    Minimum = @(10, 0, 14393, 2248)
+                }
+                @{
+                    Build = '10.0.15063'
+                    Minimum = @(10, 0, 15063, 1088)
+                }
+                @{
+                    Build = '10.0.16299'
+                    Minimum = @(10, 0, 16299, 431)
+                }
+            )
         }
         'credssp-force-updated-clients' = @{
             Kind = 'registry-value'

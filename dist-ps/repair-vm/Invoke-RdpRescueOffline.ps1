@@ -187,6 +187,43 @@ $script:RdpOfflineCatalog = @{
                 @{
                     Role = 'primary'
                     Check = @{
+                        Kind = 'file-version'
+                        Id = 'credssp-update-missing'
+                        Path = @{
+                            Root = 'SystemRoot'
+                            Sub = 'System32\tspkg.dll'
+                        }
+                        Minimums = @(
+                            @{
+                                Build = '6.1.7601'
+                                Minimum = @(6, 1, 7601, 24117)
+                            }
+                            @{
+                                Build = '6.2.9200'
+                                Minimum = @(6, 2, 9200, 22432)
+                            }
+                            @{
+                                Build = '6.3.9600'
+                                Minimum = @(6, 3, 9600, 18999)
+                            }
+                            @{
+                                Build = '10.0.14393'
+                                Minimum = @(10, 0, 14393, 2248)
+                            }
+                            @{
+                                Build = '10.0.15063'
+                                Minimum = @(10, 0, 15063, 1088)
+                            }
+                            @{
+                                Build = '10.0.16299'
+                                Minimum = @(10, 0, 16299, 431)
+                            }
+                        )
+                    }
+                }
+                @{
+                    Role = 'supporting'
+                    Check = @{
                         Kind = 'registry-value'
                         Id = 'credssp-force-updated-clients'
                         Location = @{
@@ -1815,6 +1852,7 @@ $script:RdpOfflineCheckEvaluators = @{
     'certificate-binding' = 'Test-RdpOfflineCertificateBindingCheck'
     'folder-acl' = 'Test-RdpOfflineFolderAclCheck'
     'service-config' = 'Test-RdpOfflineServiceConfigCheck'
+    'file-version' = 'Test-RdpOfflineFileVersionCheck'
     'windows-feature' = 'Test-RdpOfflineFeatureCheck'
     'user-right' = 'Test-RdpOfflineRuntimeCheck'
     'boot-entry' = 'Test-RdpOfflineBootEntryCheck'
@@ -1871,6 +1909,7 @@ $script:RdpOfflineRestoreFunctions = @{
 #   Remove-RdpOfflineFile -Path
 #   Remove-RdpOfflineEmptyDirectory -Path                deletes a folder that holds nothing
 #   Get-RdpOfflineFileHash -Path                         SHA-256, hex
+#   Get-RdpOfflineFileVersion -Path                      FileMajorPart, FileMinorPart, FileBuildPart, FilePrivatePart; throws when missing
 #   Get-RdpOfflineChildItem -Path [-Prefix] [-Recurse] [-Directory]     full paths
 #   New-RdpOfflineProtectedDirectory -Path               a folder only SYSTEM and Administrators can change
 #   Get-RdpOfflineItemSecurity -Path                     Owner (SID), Sddl, Rules (Sid, Rights, AccessType, InheritOnly)
@@ -2200,6 +2239,21 @@ function Get-RdpOfflineFileHash {
         [string]$Path
     )
     (Get-FileHash -LiteralPath $Path -Algorithm SHA256).Hash
+}
+
+function Get-RdpOfflineFileVersion {
+    [CmdletBinding()]
+    [OutputType([int[]])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path
+    )
+    # The version resource of a file on the attached disk: read as data, never loaded as code.
+    if (-not (Test-Path -LiteralPath $Path -PathType Leaf)) {
+        throw ('{0} does not exist on the broken OS disk.' -f $Path)
+    }
+    $info = [System.Diagnostics.FileVersionInfo]::GetVersionInfo($Path)
+    @([int]$info.FileMajorPart, [int]$info.FileMinorPart, [int]$info.FileBuildPart, [int]$info.FilePrivatePart)
 }
 
 function Get-RdpOfflineChildItem {
@@ -3064,6 +3118,64 @@ function Format-RdpVerdictLine {
     'RDPRESCUE verdict {0} detected' -f $Detected
 }
 #endregion src/powershell/status.ps1
+
+#region src/powershell/file-version.ps1
+# File version verdict
+# Whether a Windows file is older than the update that fixes it, from its four version parts
+# (FileMajorPart, FileMinorPart, FileBuildPart, FilePrivatePart) and the lowest fixed version
+# per OS build (the first three parts). Pure: the module and the rescue-VM script read the file
+# through their own platform layers and both decide here.
+
+function Compare-RdpFileVersion {
+    [CmdletBinding()]
+    [OutputType([int])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [int[]]$Version,
+        [Parameter(Mandatory = $true)]
+        [int[]]$Minimum
+    )
+    # -1, 0 or 1, part by part as numbers: 6.3.9600.9999 is older than 6.3.9600.18999.
+    for ($part = 0; $part -lt 4; $part++) {
+        if ($Version[$part] -lt $Minimum[$part]) {
+            return -1
+        }
+        if ($Version[$part] -gt $Minimum[$part]) {
+            return 1
+        }
+    }
+    0
+}
+
+function Get-RdpFileVersionVerdict {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path,
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyCollection()]
+        [int[]]$Version,
+        [Parameter(Mandatory = $true)]
+        [object[]]$Minimums
+    )
+    # A file without a version resource reads as 0.0.0.0: that is no answer, not "not affected".
+    $text = $Version -join '.'
+    if ($Version.Count -ne 4 -or $text -eq '0.0.0.0') {
+        throw ('{0} has no file version.' -f $Path)
+    }
+    $build = ($Version[0..2]) -join '.'
+    $row = @($Minimums | Where-Object { $_.Build -eq $build })
+    if ($row.Count -eq 0) {
+        # A build the table does not list is not affected.
+        return [pscustomobject]@{ Outcome = 'quiet'; Detail = '' }
+    }
+    if ((Compare-RdpFileVersion -Version $Version -Minimum $row[0].Minimum) -lt 0) {
+        return [pscustomobject]@{ Outcome = 'fired'; Detail = $text }
+    }
+    [pscustomobject]@{ Outcome = 'quiet'; Detail = '' }
+}
+#endregion src/powershell/file-version.ps1
 
 #region src/repair-vm/disk.ps1
 # Finding the broken OS disk and its boot store
@@ -4476,6 +4588,22 @@ function Test-RdpOfflineFolderAclCheck {
         return New-RdpOfflineCheckResult -CheckId $Check.Id -Outcome 'quiet'
     }
     New-RdpOfflineCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ('missing:' + (($missing | Sort-Object -Unique) -join '+'))
+}
+
+function Test-RdpOfflineFileVersionCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # The broken OS's own file on the attached volume: its version is what that OS runs.
+    $path = Resolve-RdpOfflineWindowsPath -Volume $Context.Volume -Path $Check.Path
+    $version = @(Get-RdpOfflineFileVersion -Path $path)
+    $verdict = Get-RdpFileVersionVerdict -Path $path -Version $version -Minimums $Check.Minimums
+    New-RdpOfflineCheckResult -CheckId $Check.Id -Outcome $verdict.Outcome -Detail $verdict.Detail
 }
 
 function Test-RdpOfflineFeatureCheck {

@@ -130,7 +130,8 @@ $script:RdpStringTable = @{
         'Finding.ev-broker-db-logon' = 'Event 2056: the broker failed to log on to its database.'
         'Finding.ev-broker-rpc' = 'Event 1296: the Connection Broker is not ready for RPC communication.'
         'Scenario.credssp-oracle.Title' = 'CredSSP encryption oracle remediation refuses the client'
-        'Finding.credssp-force-updated-clients' = 'Encryption Oracle Remediation is Force Updated Clients (AllowEncryptionOracle=0): clients without the CredSSP update are refused. A Group Policy (System\Credentials Delegation\Encryption Oracle Remediation) writes this value and puts a local change back. Force Updated Clients is the recommended hardening: update the client rather than lowering it.'
+        'Finding.credssp-update-missing' = 'The VM lacks the CredSSP update for CVE-2018-0886 (May 2018): tspkg.dll is older than the version Microsoft lists for this Windows build. Updated clients (Mitigated by default) refuse to connect to it, and no AllowEncryptionOracle value on the VM changes that. Install the latest cumulative update on the VM and restart.'
+        'Finding.credssp-force-updated-clients' = 'Encryption Oracle Remediation is Force Updated Clients (AllowEncryptionOracle=0), the recommended hardening: the VM also refuses clients without the CredSSP update. That explains a refusal only when the client lacks the update: update the client rather than lowering this. A Group Policy (System\Credentials Delegation\Encryption Oracle Remediation) writes this value and puts a local change back.'
         'Scenario.guest-firewall-blocks-rdp.Title' = 'The Windows Firewall in the VM blocks Remote Desktop'
         'Finding.rdp-firewall-rule-off' = 'The built-in Remote Desktop firewall rule RemoteDesktop-UserMode-In-TCP is disabled or missing, and no other active allow rule lists the RDP port.'
         'Finding.firewall-blocks-all-inbound' = 'A firewall profile blocks every inbound connection, allow rules included (DoNotAllowExceptions=1).'
@@ -309,7 +310,8 @@ $script:RdpStringTable = @{
         'Finding.ev-broker-db-logon' = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNlIDIwNTY6IGtvb3JkaW5hdG9ybiBrdW5kZSBpbnRlIGxvZ2dhIGluIGkgc2luIGRhdGFiYXMu')
         'Finding.ev-broker-rpc' = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNlIDEyOTY6IGFuc2x1dG5pbmdza29vcmRpbmF0b3JuIMOkciBpbnRlIHJlZG8gZsO2ciBSUEMta29tbXVuaWthdGlvbi4=')
         'Scenario.credssp-oracle.Title' = (ConvertFrom-RdpUtf8Base64 'Q3JlZFNTUC3DpXRnw6RyZGVuIG1vdCBrcnlwdGVyaW5nc29yYWtlbCBuZWthciBrbGllbnRlbg==')
-        'Finding.credssp-force-updated-clients' = (ConvertFrom-RdpUtf8Base64 'w4V0Z8OkcmRlbiBtb3Qga3J5cHRlcmluZ3NvcmFrZWwgw6RyIFR2aW5nYSB1cHBkYXRlcmFkZSBrbGllbnRlciAoQWxsb3dFbmNyeXB0aW9uT3JhY2xlPTApOiBrbGllbnRlciB1dGFuIENyZWRTU1AtdXBwZGF0ZXJpbmdlbiBuZWthcy4gRW4gZ3J1cHByaW5jaXAgKFN5c3RlbVxEZWxlZ2VyaW5nIGF2IGF1dGVudGlzZXJpbmdzdXBwZ2lmdGVyXMOFdGfDpHJkIG1vdCBrcnlwdGVyaW5nc29yYWtlbCkgc2tyaXZlciB2w6RyZGV0IG9jaCDDpXRlcnN0w6RsbGVyIGVuIGxva2FsIMOkbmRyaW5nLiBUdmluZ2EgdXBwZGF0ZXJhZGUga2xpZW50ZXIgw6RyIGRlbiByZWtvbW1lbmRlcmFkZSBow6RyZG5pbmdlbjogdXBwZGF0ZXJhIGtsaWVudGVuIGkgc3TDpGxsZXQgZsO2ciBhdHQgc8OkbmthIGRlbi4=')
+        'Finding.credssp-update-missing' = (ConvertFrom-RdpUtf8Base64 'RGVuIHZpcnR1ZWxsYSBkYXRvcm4gc2FrbmFyIENyZWRTU1AtdXBwZGF0ZXJpbmdlbiBmw7ZyIENWRS0yMDE4LTA4ODYgKG1haiAyMDE4KTogdHNwa2cuZGxsIMOkciDDpGxkcmUgw6RuIGRlbiB2ZXJzaW9uIE1pY3Jvc29mdCBhbmdlciBmw7ZyIGRlbiBow6RyIFdpbmRvd3MtdmVyc2lvbmVuLiBVcHBkYXRlcmFkZSBrbGllbnRlciAoTWluc2thZCByaXNrIHNvbSBzdGFuZGFyZCkgdsOkZ3JhciBhbnNsdXRhIHRpbGwgZGVuLCBvY2ggaW5nZXQgdsOkcmRlIGbDtnIgQWxsb3dFbmNyeXB0aW9uT3JhY2xlIHDDpSBkZW4gdmlydHVlbGxhIGRhdG9ybiDDpG5kcmFyIGRldC4gSW5zdGFsbGVyYSBkZW4gc2VuYXN0ZSBrdW11bGF0aXZhIHVwcGRhdGVyaW5nZW4gcMOlIGRlbiB2aXJ0dWVsbGEgZGF0b3JuIG9jaCBzdGFydGEgb20u')
+        'Finding.credssp-force-updated-clients' = (ConvertFrom-RdpUtf8Base64 'w4V0Z8OkcmRlbiBtb3Qga3J5cHRlcmluZ3NvcmFrZWwgw6RyIFR2aW5nYSB1cHBkYXRlcmFkZSBrbGllbnRlciAoQWxsb3dFbmNyeXB0aW9uT3JhY2xlPTApLCBkZW4gcmVrb21tZW5kZXJhZGUgaMOkcmRuaW5nZW46IGRlbiB2aXJ0dWVsbGEgZGF0b3JuIG5la2FyIMOkdmVuIGtsaWVudGVyIHV0YW4gQ3JlZFNTUC11cHBkYXRlcmluZ2VuLiBEZXQgZsO2cmtsYXJhciBlbiBuZWthZCBhbnNsdXRuaW5nIGJhcmEgbsOkciBrbGllbnRlbiBzYWtuYXIgdXBwZGF0ZXJpbmdlbjogdXBwZGF0ZXJhIGtsaWVudGVuIGkgc3TDpGxsZXQgZsO2ciBhdHQgc8OkbmthIGRldHRhLiBFbiBncnVwcHJpbmNpcCAoU3lzdGVtXERlbGVnZXJpbmcgYXYgYXV0ZW50aXNlcmluZ3N1cHBnaWZ0ZXJcw4V0Z8OkcmQgbW90IGtyeXB0ZXJpbmdzb3Jha2VsKSBza3JpdmVyIHbDpHJkZXQgb2NoIMOldGVyc3TDpGxsZXIgZW4gbG9rYWwgw6RuZHJpbmcu')
         'Scenario.guest-firewall-blocks-rdp.Title' = (ConvertFrom-RdpUtf8Base64 'V2luZG93cy1icmFuZHbDpGdnZW4gaSBkZW4gdmlydHVlbGxhIGRhdG9ybiBibG9ja2VyYXIgRmrDpHJyc2tyaXZib3Jk')
         'Finding.rdp-firewall-rule-off' = (ConvertFrom-RdpUtf8Base64 'RGVuIGluYnlnZ2RhIGJyYW5kdsOkZ2dzcmVnZWxuIGbDtnIgRmrDpHJyc2tyaXZib3JkLCBSZW1vdGVEZXNrdG9wLVVzZXJNb2RlLUluLVRDUCwgw6RyIGluYWt0aXZlcmFkIGVsbGVyIHNha25hcywgb2NoIGluZ2VuIGFubmFuIGFrdGl2IHRpbGzDpXRhbmRlIHJlZ2VsIGFuZ2VyIFJEUC1wb3J0ZW4u')
         'Finding.firewall-blocks-all-inbound' = (ConvertFrom-RdpUtf8Base64 'RW4gYnJhbmR2w6RnZ3Nwcm9maWwgYmxvY2tlcmFyIGFsbGEgaW5rb21tYW5kZSBhbnNsdXRuaW5nYXIsIMOkdmVuIHRpbGzDpXRhbmRlIHJlZ2xlciAoRG9Ob3RBbGxvd0V4Y2VwdGlvbnM9MSku')
@@ -488,7 +490,8 @@ $script:RdpStringTable = @{
         'Finding.ev-broker-db-logon' = 'Gebeurtenis 2056: de broker kon zich niet aanmelden bij de database.'
         'Finding.ev-broker-rpc' = 'Gebeurtenis 1296: de Verbindingsbroker is niet gereed voor RPC-communicatie.'
         'Scenario.credssp-oracle.Title' = 'CredSSP-herstel van het versleutelingsorakel weigert de client'
-        'Finding.credssp-force-updated-clients' = 'Herstel van versleutelingsorakel staat op Bijgewerkte clients afdwingen (AllowEncryptionOracle=0): clients zonder de CredSSP-update worden geweigerd. Een groepsbeleid (Systeem\Delegering van referenties\Herstel van versleutelingsorakel) schrijft deze waarde en zet een lokale wijziging terug. Bijgewerkte clients afdwingen is de aanbevolen beveiliging: werk de client bij in plaats van dit te verlagen.'
+        'Finding.credssp-update-missing' = 'De VM mist de CredSSP-update voor CVE-2018-0886 (mei 2018): tspkg.dll is ouder dan de versie die Microsoft voor deze Windows-build vermeldt. Bijgewerkte clients (standaard Beperkt) weigeren er verbinding mee te maken, en geen enkele waarde van AllowEncryptionOracle op de VM verandert dat. Installeer de nieuwste cumulatieve update op de VM en start opnieuw op.'
+        'Finding.credssp-force-updated-clients' = 'Herstel van versleutelingsorakel staat op Bijgewerkte clients afdwingen (AllowEncryptionOracle=0), de aanbevolen beveiliging: de VM weigert ook clients zonder de CredSSP-update. Dat verklaart een weigering alleen als de client de update mist: werk de client bij in plaats van dit te verlagen. Een groepsbeleid (Systeem\Delegering van referenties\Herstel van versleutelingsorakel) schrijft deze waarde en zet een lokale wijziging terug.'
         'Scenario.guest-firewall-blocks-rdp.Title' = 'De Windows Firewall in de VM blokkeert Extern bureaublad'
         'Finding.rdp-firewall-rule-off' = 'De ingebouwde firewallregel voor Extern bureaublad, RemoteDesktop-UserMode-In-TCP, is uitgeschakeld of ontbreekt, en geen andere actieve toestaanregel noemt de RDP-poort.'
         'Finding.firewall-blocks-all-inbound' = 'Een firewallprofiel blokkeert elke binnenkomende verbinding, toestaanregels inbegrepen (DoNotAllowExceptions=1).'
@@ -667,7 +670,8 @@ $script:RdpStringTable = @{
         'Finding.ev-broker-db-logon' = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu2IDIwNTbvvJrku6PnkIbkurrnhKHms5XnmbvlhaXlhbbos4fmlpnluqvjgII=')
         'Finding.ev-broker-rpc' = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu2IDEyOTbvvJrpgKPnt5rku6PnkIbkurrlsJrmnKrlsLHnt5LvvIznhKHms5XpgLLooYwgUlBDIOmAmuioiuOAgg==')
         'Scenario.credssp-oracle.Title' = (ConvertFrom-RdpUtf8Base64 'Q3JlZFNTUCDliqDlr4YgT3JhY2xlIOijnOaVkeaOquaWveaLkue1leeUqOaItuerrw==')
-        'Finding.credssp-force-updated-clients' = (ConvertFrom-RdpUtf8Base64 '5Yqg5a+GIE9yYWNsZSDoo5zmlZHmjqrmlr3ngrrjgIzlvLfliLbmm7TmlrDnmoTnlKjmiLbnq6/jgI3vvIhBbGxvd0VuY3J5cHRpb25PcmFjbGU9MO+8ie+8muaykuaciSBDcmVkU1NQIOabtOaWsOeahOeUqOaItuerr+acg+iiq+aLkue1leOAgue+pOe1hOWOn+WJh++8iOezu+e1sVzoqo3orYnlp5TmtL5c5Yqg5a+GIE9yYWNsZSDoo5zmlZHmjqrmlr3vvInmnIPlr6vlhaXmraTlgLzkuKbpgoTljp/mnKzmqZ/orormm7TjgILjgIzlvLfliLbmm7TmlrDnmoTnlKjmiLbnq6/jgI3mmK/lu7rorbDnmoTlvLfljJboqK3lrprvvJroq4vmm7TmlrDnlKjmiLbnq6/vvIzogIzkuI3mmK/pmY3kvY7mraToqK3lrprjgII=')
+        'Finding.credssp-update-missing' = (ConvertFrom-RdpUtf8Base64 'Vk0g57y65bCRIENWRS0yMDE4LTA4ODYg55qEIENyZWRTU1Ag5pu05paw77yIMjAxOCDlubQgNSDmnIjvvInvvJp0c3BrZy5kbGwg5q+UIE1pY3Jvc29mdCDph53lsI3mraQgV2luZG93cyDntYTlu7rmiYDliJfnmoTniYjmnKzpgoToiIrjgILlt7Lmm7TmlrDnmoTnlKjmiLbnq6/vvIjpoJDoqK3ngrrjgIzlt7Lnt6nlkozjgI3vvInmnIPmi5LntZXpgKPnt5rliLDlroPvvIzogIwgVk0g5LiK5Lu75L2VIEFsbG93RW5jcnlwdGlvbk9yYWNsZSDlgLzpg73nhKHms5XmlLnororpgJnkuIDpu57jgILoq4vlnKggVk0g5LiK5a6J6KOd5pyA5paw55qE57Sv56mN5pu05paw5Lim6YeN5paw6ZaL5qmf44CC')
+        'Finding.credssp-force-updated-clients' = (ConvertFrom-RdpUtf8Base64 '5Yqg5a+GIE9yYWNsZSDoo5zmlZHmjqrmlr3ngrrjgIzlvLfliLbmm7TmlrDnmoTnlKjmiLbnq6/jgI3vvIhBbGxvd0VuY3J5cHRpb25PcmFjbGU9MO+8ie+8jOmAmeaYr+W7uuitsOeahOW8t+WMluioreWumu+8mlZNIOS5n+acg+aLkue1leaykuaciSBDcmVkU1NQIOabtOaWsOeahOeUqOaItuerr+OAguWPquacieWcqOeUqOaItuerr+e8uuWwkeabtOaWsOaZgu+8jOmAmeaJjeiDveino+mHi+mAo+e3muiiq+aLku+8muiri+abtOaWsOeUqOaItuerr++8jOiAjOS4jeaYr+mZjeS9juatpOioreWumuOAgue+pOe1hOWOn+WJh++8iOezu+e1sVzoqo3orYnlp5TmtL5c5Yqg5a+GIE9yYWNsZSDoo5zmlZHmjqrmlr3vvInmnIPlr6vlhaXmraTlgLzkuKbpgoTljp/mnKzmqZ/orormm7TjgII=')
         'Scenario.guest-firewall-blocks-rdp.Title' = (ConvertFrom-RdpUtf8Base64 'Vk0g5YWn55qEIFdpbmRvd3Mg6Ziy54Gr54mG5bCB6Y6W5LqG6YGg56uv5qGM6Z2i')
         'Finding.rdp-firewall-rule-off' = (ConvertFrom-RdpUtf8Base64 '5YWn5bu655qE6YGg56uv5qGM6Z2i6Ziy54Gr54mG6KaP5YmHIFJlbW90ZURlc2t0b3AtVXNlck1vZGUtSW4tVENQIOW3suWBnOeUqOaIluS4jeWtmOWcqO+8jOS4lOaykuacieWFtuS7luS9nOeUqOS4reeahOWFgeioseimj+WJh+WIl+WHuiBSRFAg6YCj5o6l5Z+g44CC')
         'Finding.firewall-blocks-all-inbound' = (ConvertFrom-RdpUtf8Base64 '5p+Q5YCL6Ziy54Gr54mG6Kit5a6a5qqU5bCB6Y6W5omA5pyJ6Ly45YWl6YCj57ea77yM5YyF5ous5YWB6Kix6KaP5YmH77yIRG9Ob3RBbGxvd0V4Y2VwdGlvbnM9Me+8ieOAgg==')
@@ -832,6 +836,7 @@ if ($script:RdpStringTable.ContainsKey([string]$PSUICulture)) {
 #   Set-RdpFirewallRulePort   -Name -Port
 #   Get-RdpWindowsFeatureState -Name                    $true / $false, or $null without Server Manager cmdlets
 #   Get-RdpTerminalServerMode                            Win32_TerminalServiceSetting.TerminalServerMode (1 = Session Host); throws on a WMI error
+#   Get-RdpFileVersion        -Path                     FileMajorPart, FileMinorPart, FileBuildPart, FilePrivatePart; throws when missing or unreadable
 #   Get-RdpUserRightExport                               lines of secedit's USER_RIGHTS export (Right = *SID,...); throws when secedit fails
 #   New-RdpProtectedDirectory -Path                     creates a folder only SYSTEM and Administrators can change (backups)
 #   Resolve-RdpFileSystemPath -Path                     full file system path; a relative one is taken from the PowerShell location
@@ -1555,6 +1560,22 @@ function Get-RdpWindowsFeatureState {
     return [bool]$feature.Installed
 }
 
+function Get-RdpFileVersion {
+    [CmdletBinding()]
+    [OutputType([int[]])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path
+    )
+    # Reads the version resource only (the file is never loaded as code). The four numbers,
+    # not FileVersion: that text may carry a branch name after the version.
+    if (-not (Test-Path -LiteralPath $Path -PathType Leaf)) {
+        throw ('{0} does not exist.' -f $Path)
+    }
+    $info = [System.Diagnostics.FileVersionInfo]::GetVersionInfo($Path)
+    @([int]$info.FileMajorPart, [int]$info.FileMinorPart, [int]$info.FileBuildPart, [int]$info.FilePrivatePart)
+}
+
 function Get-RdpUserRightExport {
     [CmdletBinding()]
     [OutputType([string])]
@@ -2210,6 +2231,22 @@ function Test-RdpCertificateBindingCheck {
     New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail (ConvertTo-RdpToken -Value ($short + ':' + $problem))
 }
 
+function Test-RdpFileVersionCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # A missing or unreadable file throws: the check is failed (UNKNOWN), never quiet.
+    $path = Resolve-RdpWindowsPath -Path $Check.Path
+    $version = @(Get-RdpFileVersion -Path $path)
+    $verdict = Get-RdpFileVersionVerdict -Path $path -Version $version -Minimums $Check.Minimums
+    New-RdpCheckResult -CheckId $Check.Id -Outcome $verdict.Outcome -Detail $verdict.Detail
+}
+
 function Test-RdpAllowedMask {
     [CmdletBinding()]
     [OutputType([bool])]
@@ -2506,6 +2543,64 @@ function Restore-RdpServiceLogonAccount {
     Write-Warning ($script:RdpStrings.ServiceAccountNeedsPassword -f $Service, $Account)
 }
 #endregion src/powershell/service-config.ps1
+
+#region src/powershell/file-version.ps1
+# File version verdict
+# Whether a Windows file is older than the update that fixes it, from its four version parts
+# (FileMajorPart, FileMinorPart, FileBuildPart, FilePrivatePart) and the lowest fixed version
+# per OS build (the first three parts). Pure: the module and the rescue-VM script read the file
+# through their own platform layers and both decide here.
+
+function Compare-RdpFileVersion {
+    [CmdletBinding()]
+    [OutputType([int])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [int[]]$Version,
+        [Parameter(Mandatory = $true)]
+        [int[]]$Minimum
+    )
+    # -1, 0 or 1, part by part as numbers: 6.3.9600.9999 is older than 6.3.9600.18999.
+    for ($part = 0; $part -lt 4; $part++) {
+        if ($Version[$part] -lt $Minimum[$part]) {
+            return -1
+        }
+        if ($Version[$part] -gt $Minimum[$part]) {
+            return 1
+        }
+    }
+    0
+}
+
+function Get-RdpFileVersionVerdict {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path,
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyCollection()]
+        [int[]]$Version,
+        [Parameter(Mandatory = $true)]
+        [object[]]$Minimums
+    )
+    # A file without a version resource reads as 0.0.0.0: that is no answer, not "not affected".
+    $text = $Version -join '.'
+    if ($Version.Count -ne 4 -or $text -eq '0.0.0.0') {
+        throw ('{0} has no file version.' -f $Path)
+    }
+    $build = ($Version[0..2]) -join '.'
+    $row = @($Minimums | Where-Object { $_.Build -eq $build })
+    if ($row.Count -eq 0) {
+        # A build the table does not list is not affected.
+        return [pscustomobject]@{ Outcome = 'quiet'; Detail = '' }
+    }
+    if ((Compare-RdpFileVersion -Version $Version -Minimum $row[0].Minimum) -lt 0) {
+        return [pscustomobject]@{ Outcome = 'fired'; Detail = $text }
+    }
+    [pscustomobject]@{ Outcome = 'quiet'; Detail = '' }
+}
+#endregion src/powershell/file-version.ps1
 
 #region src/powershell/status.ps1
 # Status truth table and report lines
@@ -4901,6 +4996,7 @@ $script:RdpCheckEvaluators = @{
     'certificate-binding' = 'Test-RdpCertificateBindingCheck'
     'folder-acl' = 'Test-RdpFolderAclCheck'
     'service-config' = 'Test-RdpServiceConfigCheck'
+    'file-version' = 'Test-RdpFileVersionCheck'
     'windows-feature' = 'Test-RdpWindowsFeatureCheck'
     'user-right' = 'Test-RdpUserRightCheck'
     'boot-entry' = 'Test-RdpBootEntryCheck'
@@ -5070,6 +5166,43 @@ $script:RdpCatalog = @{
             Evidence = @(
                 @{
                     Role = 'primary'
+                    Check = @{
+                        Kind = 'file-version'
+                        Id = 'credssp-update-missing'
+                        Path = @{
+                            Root = 'SystemRoot'
+                            Sub = 'System32\tspkg.dll'
+                        }
+                        Minimums = @(
+                            @{
+                                Build = '6.1.7601'
+                                Minimum = @(6, 1, 7601, 24117)
+                            }
+                            @{
+                                Build = '6.2.9200'
+                                Minimum = @(6, 2, 9200, 22432)
+                            }
+                            @{
+                                Build = '6.3.9600'
+                                Minimum = @(6, 3, 9600, 18999)
+                            }
+                            @{
+                                Build = '10.0.14393'
+                                Minimum = @(10, 0, 14393, 2248)
+                            }
+                            @{
+                                Build = '10.0.15063'
+                                Minimum = @(10, 0, 15063, 1088)
+                            }
+                            @{
+                                Build = '10.0.16299'
+                                Minimum = @(10, 0, 16299, 431)
+                            }
+                        )
+                    }
+                }
+                @{
+                    Role = 'supporting'
                     Check = @{
                         Kind = 'registry-value'
                         Id = 'credssp-force-updated-clients'
@@ -6003,6 +6136,40 @@ $script:RdpCatalog = @{
             WindowHours = 24
             DataConditions = @()
             ReportFields = @()
+        }
+        'credssp-update-missing' = @{
+            Kind = 'file-version'
+            Id = 'credssp-update-missing'
+            Path = @{
+                Root = 'SystemRoot'
+                Sub = 'System32\tspkg.dll'
+            }
+            Minimums = @(
+                @{
+                    Build = '6.1.7601'
+                    Minimum = @(6, 1, 7601, 24117)
+                }
+                @{
+                    Build = '6.2.9200'
+                    Minimum = @(6, 2, 9200, 22432)
+                }
+                @{
+                    Build = '6.3.9600'
+                    Minimum = @(6, 3, 9600, 18999)
+                }
+                @{
+                    Build = '10.0.14393'
+                    Minimum = @(10, 0, 14393, 2248)
+                }
+                @{
+                    Build = '10.0.15063'
+                    Minimum = @(10, 0, 15063, 1088)
+                }
+                @{
+                    Build = '10.0.16299'
+                    Minimum = @(10, 0, 16299, 431)
+                }
+            )
         }
         'credssp-force-updated-clients' = @{
             Kind = 'registry-value'

@@ -10,6 +10,7 @@ import {
 } from './firewall.ts';
 import { ServiceConfigCheck } from './checks-service-config.ts';
 import { RdshServerModeCheck } from './rdsh-server-mode.ts';
+import { FileVersionCheck } from './checks-file-version.ts';
 
 /**
  * Check primitives: declarative, one kind each. A check "fires" when the condition it
@@ -191,6 +192,7 @@ export const Check = z.discriminatedUnion('kind', [
   CertificateBindingCheck,
   FolderAclCheck,
   WindowsFeatureCheck,
+  FileVersionCheck,
   UserRightCheck,
   BootEntryCheck,
   FirewallRuleCheck,

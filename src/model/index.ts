@@ -3,6 +3,7 @@ export * from './platform.ts';
 export * from './firewall.ts';
 export * from './checks.ts';
 export * from './checks-service-config.ts';
+export * from './checks-file-version.ts';
 export * from './operations.ts';
 export * from './operations-service-logon.ts';
 export * from './backup.ts';

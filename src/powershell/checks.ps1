@@ -477,6 +477,22 @@ function Test-RdpCertificateBindingCheck {
     New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail (ConvertTo-RdpToken -Value ($short + ':' + $problem))
 }
 
+function Test-RdpFileVersionCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # A missing or unreadable file throws: the check is failed (UNKNOWN), never quiet.
+    $path = Resolve-RdpWindowsPath -Path $Check.Path
+    $version = @(Get-RdpFileVersion -Path $path)
+    $verdict = Get-RdpFileVersionVerdict -Path $path -Version $version -Minimums $Check.Minimums
+    New-RdpCheckResult -CheckId $Check.Id -Outcome $verdict.Outcome -Detail $verdict.Detail
+}
+
 function Test-RdpAllowedMask {
     [CmdletBinding()]
     [OutputType([bool])]

@@ -446,6 +446,22 @@ function Test-RdpOfflineFolderAclCheck {
     New-RdpOfflineCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail ('missing:' + (($missing | Sort-Object -Unique) -join '+'))
 }
 
+function Test-RdpOfflineFileVersionCheck {
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Check,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # The broken OS's own file on the attached volume: its version is what that OS runs.
+    $path = Resolve-RdpOfflineWindowsPath -Volume $Context.Volume -Path $Check.Path
+    $version = @(Get-RdpOfflineFileVersion -Path $path)
+    $verdict = Get-RdpFileVersionVerdict -Path $path -Version $version -Minimums $Check.Minimums
+    New-RdpOfflineCheckResult -CheckId $Check.Id -Outcome $verdict.Outcome -Detail $verdict.Detail
+}
+
 function Test-RdpOfflineFeatureCheck {
     [CmdletBinding()]
     [OutputType([pscustomobject])]

@@ -20,6 +20,7 @@
 #   Remove-RdpOfflineFile -Path
 #   Remove-RdpOfflineEmptyDirectory -Path                deletes a folder that holds nothing
 #   Get-RdpOfflineFileHash -Path                         SHA-256, hex
+#   Get-RdpOfflineFileVersion -Path                      FileMajorPart, FileMinorPart, FileBuildPart, FilePrivatePart; throws when missing
 #   Get-RdpOfflineChildItem -Path [-Prefix] [-Recurse] [-Directory]     full paths
 #   New-RdpOfflineProtectedDirectory -Path               a folder only SYSTEM and Administrators can change
 #   Get-RdpOfflineItemSecurity -Path                     Owner (SID), Sddl, Rules (Sid, Rights, AccessType, InheritOnly)
@@ -349,6 +350,21 @@ function Get-RdpOfflineFileHash {
         [string]$Path
     )
     (Get-FileHash -LiteralPath $Path -Algorithm SHA256).Hash
+}
+
+function Get-RdpOfflineFileVersion {
+    [CmdletBinding()]
+    [OutputType([int[]])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path
+    )
+    # The version resource of a file on the attached disk: read as data, never loaded as code.
+    if (-not (Test-Path -LiteralPath $Path -PathType Leaf)) {
+        throw ('{0} does not exist on the broken OS disk.' -f $Path)
+    }
+    $info = [System.Diagnostics.FileVersionInfo]::GetVersionInfo($Path)
+    @([int]$info.FileMajorPart, [int]$info.FileMinorPart, [int]$info.FileBuildPart, [int]$info.FilePrivatePart)
 }
 
 function Get-RdpOfflineChildItem {

@@ -402,13 +402,14 @@ run('diagnosis in a real cmd.exe', () => {
     w.fixture('powershell', [
       { match: "Remote Desktop'|?{$_.NotAfter", output: answers.fired },
       { match: 'TerminalServerMode', output: answers.fired },
+      { match: 'tspkg.dll', output: answers.fired },
       { match: '*', output: answers.quiet },
     ]);
     expect(report(w.interactive(pasteAll()))).toEqual([
       'RDPRESCUE account-locked-or-expired DETECTED ev-logon-account,ev-logon-disabled,ev-logon-bad-password',
       'RDPRESCUE broker-hostname DETECTED ev-broker-db-logon',
-      'RDPRESCUE credssp-oracle DETECTED credssp-force-updated-clients',
       'RDPRESCUE guest-firewall-blocks-rdp CLEAR -',
+      'RDPRESCUE credssp-oracle DETECTED credssp-update-missing,credssp-force-updated-clients',
       'RDPRESCUE machinekeys-access DETECTED ev-rcm-cert',
       'RDPRESCUE max-connections-reached DETECTED rdp-connection-limit-zero,rdp-connection-limit-by-policy',
       'RDPRESCUE network-service-down DETECTED netsvc-dhcp-start,netsvc-nsi-down,netsvc-dhcp-account',
@@ -477,6 +478,24 @@ run('diagnosis in a real cmd.exe', () => {
     ]);
   });
 
+  it("decides credssp-oracle on the VM's CredSSP patch level, never on Force Updated Clients alone (batch file)", () => {
+    const line = () => report(runBatch()).filter((l) => l.startsWith('RDPRESCUE credssp-oracle '));
+    healthy();
+    // The recommended hardening on a VM with the update: no finding (review H2).
+    w.reg(`reg add "${CREDSSP}" /v AllowEncryptionOracle /t REG_DWORD /d 0 /f`);
+    expect(line()).toEqual(['RDPRESCUE credssp-oracle CLEAR -']);
+    const answers = probeAnswers();
+    w.fixture('powershell', [
+      { match: 'tspkg.dll', output: answers.fired },
+      { match: '*', output: answers.quiet },
+    ]);
+    expect(line()).toEqual([
+      'RDPRESCUE credssp-oracle DETECTED credssp-update-missing,credssp-force-updated-clients',
+    ]);
+    w.reg(`reg delete "${CREDSSP}" /v AllowEncryptionOracle /f`);
+    expect(line()).toEqual(['RDPRESCUE credssp-oracle DETECTED credssp-update-missing']);
+  });
+
   it('names every listener switch not at its working value, and only those (batch file)', () => {
     healthy();
     w.reg(
@@ -538,7 +557,7 @@ run('diagnosis in a real cmd.exe', () => {
     const expected = [
       'RDPRESCUE account-locked-or-expired UNKNOWN ev-logon-account?',
       'RDPRESCUE broker-hostname UNKNOWN ev-broker-db-logon?,ev-broker-rpc?',
-      'RDPRESCUE credssp-oracle CLEAR -',
+      'RDPRESCUE credssp-oracle UNKNOWN credssp-update-missing?',
       // No service runs: the firewall's stopped services only support a finding, never decide.
       'RDPRESCUE guest-firewall-blocks-rdp CLEAR -',
       'RDPRESCUE machinekeys-access UNKNOWN machinekeys-acl?',

@@ -48,8 +48,9 @@ function global:Get-RdpTestManifest {
 
 function global:Initialize-RdpTestEnvironment {
     # Windows folders point into TestDrive, so nothing here can touch a real machine.
-    $global:RdpTestSavedEnv = @{ ProgramData = $env:ProgramData; COMPUTERNAME = $env:COMPUTERNAME }
+    $global:RdpTestSavedEnv = @{ ProgramData = $env:ProgramData; COMPUTERNAME = $env:COMPUTERNAME; SystemRoot = $env:SystemRoot }
     $env:ProgramData = Join-Path -Path $TestDrive -ChildPath 'ProgramData'
+    $env:SystemRoot = Join-Path -Path $TestDrive -ChildPath 'Windows'
     $env:COMPUTERNAME = 'RDPTESTVM'
     $null = New-Item -ItemType Directory -Path $env:ProgramData -Force
     Import-Module -Name (Get-RdpTestManifest) -Force -ErrorAction Stop
@@ -60,6 +61,7 @@ function global:Restore-RdpTestEnvironment {
     if ($global:RdpTestSavedEnv) {
         $env:ProgramData = $global:RdpTestSavedEnv.ProgramData
         $env:COMPUTERNAME = $global:RdpTestSavedEnv.COMPUTERNAME
+        $env:SystemRoot = $global:RdpTestSavedEnv.SystemRoot
     }
     Remove-Variable -Name 'RdpFake', 'RdpTestSavedEnv' -Scope Global -ErrorAction SilentlyContinue
 }
@@ -104,6 +106,9 @@ function global:Reset-FakeMachine {
     $now = [datetime]'2026-06-01T12:00:00'
     $machineKeys = & (Get-Module -Name (Get-RdpTestModuleName)) {
         Resolve-RdpWindowsPath -Path @{ Root = 'ProgramData'; Sub = 'Microsoft\Crypto\RSA\MachineKeys' }
+    }
+    $tspkg = & (Get-Module -Name (Get-RdpTestModuleName)) {
+        Resolve-RdpWindowsPath -Path @{ Root = 'SystemRoot'; Sub = 'System32\tspkg.dll' }
     }
     $keyFile = Join-Path -Path $machineKeys -ChildPath 'f686aace6942fb7f7ceb231212eef4a4_5a6b7c8d-0000-4000-8000-000000000001'
     $otherKey = Join-Path -Path $machineKeys -ChildPath '0a1b2c3d4e5f60718293a4b5c6d7e8f9_5a6b7c8d-0000-4000-8000-000000000002'
@@ -172,6 +177,10 @@ function global:Reset-FakeMachine {
             )
         }
         Files        = @{ $machineKeys = @($keyFile, $otherKey) }
+        # Version resources (major, minor, build, revision) of Windows files; absent = no such file.
+        # tspkg.dll of Windows Server 2019, a build the CredSSP table does not list.
+        Tspkg        = $tspkg
+        FileVersions = @{ $tspkg = @(10, 0, 17763, 5830) }
         Events       = New-Object -TypeName System.Collections.ArrayList
         Features     = @{ 'RDS-Connection-Broker' = $true }
         # Win32_TerminalServiceSetting.TerminalServerMode: 0 RemoteAdmin, 1 AppServer (Session Host).
@@ -329,7 +338,8 @@ function global:Get-FakePlatformCommand {
         'Get-RdpDependentService', 'Send-RdpServiceControl', 'Get-RdpTcpListener', 'Get-RdpCertificate', 'Remove-RdpCertificate',
         'Get-RdpAccessRule', 'Get-RdpSecurityDescriptor', 'Set-RdpSecurityDescriptor', 'Get-RdpChildFile',
         'Get-RdpFirewallRulePort', 'Set-RdpFirewallRulePort', 'Get-RdpWindowsFeatureState', 'Get-RdpTerminalServerMode', 'Get-RdpUserRightExport', 'Invoke-RdpNative',
-        'Get-RdpPrivateKey', 'Set-RdpOwner', 'Set-RdpServiceStartMode', 'Set-RdpServiceLogonAccount'
+        'Get-RdpPrivateKey', 'Set-RdpOwner', 'Set-RdpServiceStartMode', 'Set-RdpServiceLogonAccount',
+        'Get-RdpFileVersion'
     ) + @(Get-FakeBackupSecurityCommand) + @(Get-FakeFirewallPlatformCommand)
 }
 
@@ -482,6 +492,14 @@ function global:Register-FakeMachineMock {
         Assert-FakeProbe -Function 'Get-RdpTerminalServerMode' -Target '*'
         $global:RdpFake.TerminalServerMode
     }
+    Mock @target -CommandName 'Get-RdpFileVersion' -MockWith {
+        Assert-FakeProbe -Function 'Get-RdpFileVersion' -Target $Path
+        $version = $global:RdpFake.FileVersions[$Path]
+        if ($null -eq $version) {
+            throw "Could not find file '$Path'."
+        }
+        $version
+    }
     Mock @target -CommandName 'Get-RdpUserRightExport' -MockWith {
         Assert-FakeProbe -Function 'Get-RdpUserRightExport' -Target '*'
         Get-FakeUserRightExport
@@ -605,6 +623,12 @@ function global:Set-FakeCheckFiring {
         'rdsh-server-mode' {
             $global:RdpFake.TerminalServerMode = 1
         }
+        'file-version' {
+            # One revision below the first build's minimum.
+            $path = & (Get-Module -Name (Get-RdpTestModuleName)) { param($Path) Resolve-RdpWindowsPath -Path $Path } $Check.Path
+            $minimum = @(@($Check.Minimums)[0].Minimum)
+            $global:RdpFake.FileVersions[$path] = @($minimum[0], $minimum[1], $minimum[2], ($minimum[3] - 1))
+        }
         'user-right' {
             $holders = @($global:RdpFake.UserRights[$Check.Right])
             $sid = '*' + @($Check.Sids)[0]
@@ -651,6 +675,7 @@ function global:Set-FakeCheckFailing {
         'folder-acl'          = @('Get-RdpAccessRule', '*')
         'windows-feature'     = @('Get-RdpWindowsFeatureState', '*')
         'rdsh-server-mode'    = @('Get-RdpTerminalServerMode', '*')
+        'file-version'        = @('Get-RdpFileVersion', '*')
         'user-right'          = @('Get-RdpUserRightExport', '*')
         'boot-entry'          = @('Get-RdpRegistryValue', $global:RdpFake.BootPointer)
         'service-config'      = @('Get-RdpServiceInfo', $Check.Service)

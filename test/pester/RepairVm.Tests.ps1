@@ -267,6 +267,19 @@ Describe 'Rescue-VM script: offline diagnosis' {
         $output | Should -Contain 'RDPRESCUE verdict 2 detected'
     }
 
+    It 'reads tspkg.dll of the broken OS: an old one detects credssp-oracle with its version' {
+        $global:RvFake.Files['F:\Windows\System32\tspkg.dll'].Data = @{ FileVersion = @(6, 3, 9600, 9999) }
+        $output = Invoke-RvScript
+        Get-ScenarioLine -Output $output -Id 'credssp-oracle' | Should -Be 'RDPRESCUE credssp-oracle DETECTED credssp-update-missing=6.3.9600.9999'
+    }
+
+    It 'reports credssp-oracle as unknown when tspkg.dll is missing from the broken OS disk' {
+        $global:RvFake.Files.Remove('F:\Windows\System32\tspkg.dll')
+        $output = Invoke-RvScript
+        Get-ScenarioLine -Output $output -Id 'credssp-oracle' | Should -Be 'RDPRESCUE credssp-oracle UNKNOWN credssp-update-missing?'
+        @($output | Where-Object { $_ -like 'RDPRESCUE reasons *' })[0] | Should -Match '(^RDPRESCUE reasons |,)credssp-update-missing:unreadable(,|$)'
+    }
+
     It 'reports the checks of an unreadable SOFTWARE hive as UNKNOWN, and the rest as read' {
         $global:RvFake.Files['F:\Windows\System32\config\SOFTWARE'].Data = 'corrupt'
         $output = Invoke-RvScript
@@ -274,13 +287,14 @@ Describe 'Rescue-VM script: offline diagnosis' {
         Get-ScenarioLine -Output $output -Id 'tls-disabled' | Should -Be 'RDPRESCUE tls-disabled CLEAR -'
         # The policy half of fDenyTSConnections lives in SOFTWARE: without it the effective value is unknown.
         Get-ScenarioLine -Output $output -Id 'rdp-disabled' | Should -Be 'RDPRESCUE rdp-disabled UNKNOWN rdp-connections-denied?'
-        # So do AllowEncryptionOracle and the policy halves of MaxInstanceCount and MinEncryptionLevel.
-        Get-ScenarioLine -Output $output -Id 'credssp-oracle' | Should -Be 'RDPRESCUE credssp-oracle UNKNOWN credssp-force-updated-clients?'
+        # So do AllowEncryptionOracle and the policy halves of MaxInstanceCount and MinEncryptionLevel;
+        # AllowEncryptionOracle only supports credssp-oracle, which tspkg.dll's version decides.
+        Get-ScenarioLine -Output $output -Id 'credssp-oracle' | Should -Be 'RDPRESCUE credssp-oracle CLEAR -'
         Get-ScenarioLine -Output $output -Id 'max-connections-reached' | Should -Be 'RDPRESCUE max-connections-reached UNKNOWN rdp-connection-limit-zero?,rdp-connection-limit-one?'
         Get-ScenarioLine -Output $output -Id 'security-layer-mismatch' | Should -Be 'RDPRESCUE security-layer-mismatch UNKNOWN rdp-security-layer-rdp?,rdp-encryption-fips-only?'
         # The licensing policy values (LicensingMode, LicenseServers) live in SOFTWARE too.
         Get-ScenarioLine -Output $output -Id 'rds-licensing-expired' | Should -Be 'RDPRESCUE rds-licensing-expired UNKNOWN rdsh-role-installed?,licensing-mode-not-set?,license-servers-not-set?'
-        $output | Should -Contain 'RDPRESCUE reasons credssp-force-updated-clients:unreadable,default-entry-safeboot:offline,firewall-blocks-all-inbound:offline,license-servers-not-set:unreadable,licensing-mode-not-set:unreadable,netsvc-bfe-down:offline,netsvc-dhcp-down:offline,netsvc-mpssvc-down:offline,netsvc-nsi-down:offline,rdp-cert-store:unreadable,rdp-connection-limit-one:unreadable,rdp-connection-limit-zero:unreadable,rdp-connections-denied:unreadable,rdp-encryption-fips-only:unreadable,rdp-firewall-rule-off:offline,rdp-listener:offline,rdp-port-block-rule:offline,rdp-right-denied:offline,rdp-right-no-admins:offline,rdp-security-layer-rdp:unreadable,rdsh-role-installed:offline,termservice-down:offline'
+        $output | Should -Contain 'RDPRESCUE reasons default-entry-safeboot:offline,firewall-blocks-all-inbound:offline,license-servers-not-set:unreadable,licensing-mode-not-set:unreadable,netsvc-bfe-down:offline,netsvc-dhcp-down:offline,netsvc-mpssvc-down:offline,netsvc-nsi-down:offline,rdp-cert-store:unreadable,rdp-connection-limit-one:unreadable,rdp-connection-limit-zero:unreadable,rdp-connections-denied:unreadable,rdp-encryption-fips-only:unreadable,rdp-firewall-rule-off:offline,rdp-listener:offline,rdp-port-block-rule:offline,rdp-right-denied:offline,rdp-right-no-admins:offline,rdp-security-layer-rdp:unreadable,rdsh-role-installed:offline,termservice-down:offline'
         $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
     }
 }

@@ -354,6 +354,8 @@ function global:Add-RvWindowsDisk {
     Add-RvKey -Hive $software -Key 'Microsoft\SystemCertificates\My\Certificates'
     Add-RvKey -Hive $software -Key 'Microsoft\SystemCertificates\Remote Desktop\Certificates'
     Set-RvFile -Path "$root\Windows\System32\config\SOFTWARE" -Data $software
+    # tspkg.dll of Windows Server 2019, a build the CredSSP table does not list (its version resource).
+    Set-RvFile -Path "$root\Windows\System32\tspkg.dll" -Data @{ FileVersion = @(10, 0, 17763, 5830) }
     Add-RvCertificate -Drive $Letter -Store 'Remote Desktop' -NotBefore $global:RvFake.Now.AddDays(-30) -NotAfter $global:RvFake.Now.AddDays(150)
     # The System log exists and its newest event is an hour before the rescue.
     $logs = "$root\Windows\System32\winevt\Logs"
@@ -472,7 +474,8 @@ function global:Get-RvPlatformCommand {
         'Remove-RdpOfflineRegistryValue', 'Remove-RdpOfflineRegistryKey', 'Export-RdpOfflineRegistryKey',
         'Import-RdpOfflineRegistryFile', 'Save-RdpOfflineAcl', 'Restore-RdpOfflineAcl', 'Grant-RdpOfflineAccess',
         'Set-RdpOfflineOwner', 'Get-RdpOfflineEventRecord', 'Invoke-RdpOfflineBcdEdit', 'Test-RdpOfflineElevation',
-        'Get-RdpOfflineDate', 'Get-RdpOfflineWorkFolder'
+        'Get-RdpOfflineDate', 'Get-RdpOfflineWorkFolder',
+        'Get-RdpOfflineFileVersion'
     )
 }
 
@@ -850,6 +853,10 @@ function global:Invoke-RvFake {
         'Test-RdpOfflineElevation' {
             $global:RvFake.Elevated
         }
+        'Get-RdpOfflineFileVersion' {
+            $data = Get-RvFileData -Path $a.Path
+            @($data.FileVersion)
+        }
         'Get-RdpOfflineDate' {
             $global:RvFake.Now
         }
@@ -1042,6 +1049,12 @@ function global:Set-RvCheckFiring {
                 $security = $global:RvFake.Security[$target]
                 Set-RvSecurity -Path $target -Owner $security.Owner -Rules @($security.Rules | Where-Object { $_.Sid -ne $ace.Sid })
             }
+            return $true
+        }
+        'file-version' {
+            # One revision below the first build's minimum.
+            $minimum = @(@($Check.Minimums)[0].Minimum)
+            $global:RvFake.Files[$Drive + ':\Windows\' + $Check.Path.Sub].Data = @{ FileVersion = @($minimum[0], $minimum[1], $minimum[2], ($minimum[3] - 1)) }
             return $true
         }
         'windows-feature' {

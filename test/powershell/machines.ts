@@ -76,6 +76,8 @@ function Get-RdpChildFile {
 function Get-RdpSecurityDescriptor { param([string]$Path) 'O:BAG:SYD:(A;;FA;;;BA)' }
 function Get-RdpWindowsFeatureState { param([string]$Name) $script:Machine.Broker }
 function Get-RdpTerminalServerMode { $script:Machine.TerminalServerMode }
+# tspkg.dll of Windows Server 2019: a build the CredSSP table does not list.
+function Get-RdpFileVersion { param([string]$Path) @(10, 0, 17763, 5830) }
 function Get-RdpUserRightExport {
     '[Unicode]', 'Unicode=yes', '[Privilege Rights]',
     'SeRemoteInteractiveLogonRight = *S-1-5-32-544,*S-1-5-32-555',

@@ -17,6 +17,7 @@ import {
 import { renderUserRightCheck } from './user-right-check.ts';
 import { renderServiceConfig } from './checks-service-config.ts';
 import { rdshServerModeOutcome } from './rdsh-server-mode.ts';
+import { fileVersionProbe } from './checks-file-version.ts';
 import {
   ForVar,
   Name,
@@ -297,6 +298,7 @@ const renderers: { [K in CheckKind]: CheckRenderer<K> } = {
     return powershellProbe(r, [text(setup)], [text(tests.join(' -and '))]);
   },
   'service-config': renderServiceConfig,
+  'file-version': (check, r) => powershellProbe(r, ...fileVersionProbe(check)),
   'windows-feature': (check, r) => {
     const present = r.outcome;
     r.add(

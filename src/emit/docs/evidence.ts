@@ -172,6 +172,15 @@ const DESCRIBE: { [K in CheckKind]: Describe<K> } = {
           account: code(c.expected.account),
         }),
   ],
+  'file-version': (c, culture) => [
+    label('fileVersion', culture, {
+      path: code(windowsPath(c.path)),
+      minimums: list(
+        c.minimumVersions.map((m) => code(m.minimum)),
+        culture,
+      ),
+    }),
+  ],
   'windows-feature': (c, culture) => [
     label('windowsFeature', culture, {
       feature: code(c.feature),

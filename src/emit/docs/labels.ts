@@ -282,6 +282,16 @@ export const LABELS = {
       'Windows-onderdeel {feature} is geïnstalleerd (de bijbehorende service {service} bestaat).',
     'zh-TW': '已安裝 Windows 功能 {feature}（其服務 {service} 存在）。',
   },
+  fileVersion: {
+    'en-US':
+      'The file version of {path} (major.minor.build.revision, compared as numbers) is below the minimum listed for its Windows build: {minimums}. A build not listed is not affected; a missing or unreadable file is reported as UNKNOWN.',
+    'sv-SE':
+      'Filversionen för {path} (major.minor.build.revision, jämförd som tal) är lägre än den lägsta som anges för dess Windows-version: {minimums}. En version som inte finns i listan berörs inte; en fil som saknas eller inte kan läsas rapporteras som UNKNOWN.',
+    'nl-NL':
+      'De bestandsversie van {path} (major.minor.build.revision, vergeleken als getallen) ligt onder het minimum dat voor de Windows-build ervan is vermeld: {minimums}. Een build die niet in de lijst staat, is niet getroffen; een ontbrekend of onleesbaar bestand wordt als UNKNOWN gemeld.',
+    'zh-TW':
+      '{path} 的檔案版本（major.minor.build.revision，以數值比較）低於其 Windows 組建所列的最低版本：{minimums}。未列出的組建不受影響；檔案遺失或無法讀取時會回報為 UNKNOWN。',
+  },
   cause: {
     'en-US': 'Cause',
     'sv-SE': 'Orsak',

@@ -4,6 +4,7 @@ import {
   BOOTMGR_GUID,
   DEFAULT_OBJECT_ELEMENT,
   SYSTEM_STORE_KEY,
+  fileVersionParts,
 } from '../../model/index.ts';
 import type {
   AclRights,
@@ -48,6 +49,14 @@ function bootElementData(c: { entry: string; element: BootElement }): Data {
 
 function windowsPath(path: WindowsPath): Data {
   return { Root: path.root, Sub: path.sub };
+}
+
+/** The lowest fixed version per OS build, as numbers (src/powershell/file-version.ps1). */
+export function fileVersionMinimums(check: CheckOf<'file-version'>): Data[] {
+  return check.minimumVersions.map((m) => ({
+    Build: m.build,
+    Minimum: fileVersionParts(m.minimum),
+  }));
 }
 
 /** The firewall check kinds (src/powershell/firewall.ps1). */
@@ -144,6 +153,10 @@ export const CHECKS: { [K in CheckKind]: CheckTarget<K> } = {
       c.expected.setting === 'start-type'
         ? { Service: c.service, Setting: 'start-type', Expected: c.expected.startType }
         : { Service: c.service, Setting: 'logon-account', Expected: c.expected.account },
+  },
+  'file-version': {
+    evaluator: 'Test-RdpFileVersionCheck',
+    data: (c) => ({ Path: windowsPath(c.path), Minimums: fileVersionMinimums(c) }),
   },
   'windows-feature': {
     evaluator: 'Test-RdpWindowsFeatureCheck',

@@ -11,6 +11,7 @@ export const RUNTIME_FILES = [
   'checks',
   'user-rights',
   'service-config',
+  'file-version',
   'status',
   'backup',
   'undo',

@@ -1,6 +1,7 @@
 import {
   BOOT_ELEMENT_TYPES,
   backupItemsOf,
+  fileVersionParts,
   START_VALUE,
   fixById,
   type BackupItem,
@@ -137,6 +138,17 @@ export const CHECKS: { [K in CheckKind]: CheckTarget<K> } = {
             Expected: START_VALUE[c.expected.startType],
           }
         : { Service: c.service, Setting: 'logon-account', Expected: c.expected.account },
+  },
+  'file-version': {
+    // The broken OS's own file on the attached disk: its version resource reads as data.
+    evaluator: 'Test-RdpOfflineFileVersionCheck',
+    data: (c) => ({
+      Path: windowsPath(c.path),
+      Minimums: c.minimumVersions.map((m) => ({
+        Build: m.build,
+        Minimum: fileVersionParts(m.minimum),
+      })),
+    }),
   },
   'windows-feature': {
     // Server Manager cannot look at another disk; the service the feature installs can be seen.

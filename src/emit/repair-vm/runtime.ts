@@ -12,6 +12,7 @@ export const RUNTIME_FILES = [
   'src/repair-vm/arguments.ps1',
   'src/repair-vm/output.ps1',
   'src/powershell/status.ps1',
+  'src/powershell/file-version.ps1',
   'src/repair-vm/disk.ps1',
   'src/repair-vm/identity.ps1',
   'src/repair-vm/registry.ps1',

@@ -15,14 +15,17 @@ const PATCH_CHECK =
 
 /**
  * Microsoft's compatibility table (server update, client update, AllowEncryptionOracle of the
- * updated side): an updated VM refuses clients without the update only at 0 (Force Updated
- * Clients); 1 (Mitigated) and 2 (Vulnerable) let them in alike, so 2 on the VM gains no
- * connection and only reopens CVE-2018-0886. A VM without the update is refused by updated
- * clients at their default (Mitigated): the fix is the update itself. Whether the VM has it is
- * read from tspkg.dll's version against the article's table: a manual step until a file-version
- * check exists (not a registry value). The value is the one the Group Policy "Encryption Oracle
- * Remediation" writes, so a domain policy puts a local change back. Vulnerable (2) breaks no
- * connection, so it is no evidence here: a manual step says to set 1 again.
+ * updated side): a VM without the update is refused by updated clients at their default
+ * (Mitigated), and no value on the VM changes that: the fix is the update itself. That is the
+ * primary check, read from tspkg.dll's version against the article's table ("How to verify that
+ * the CredSSP update is installed"; Windows 10 1803, Windows Server 2019 and later are not
+ * listed: they shipped with the fix). An updated VM refuses clients without the update only at
+ * 0 (Force Updated Clients), the recommended hardening: supporting evidence that explains a
+ * refusal of unpatched clients, never a finding alone (every hardened VM has it). 1 (Mitigated)
+ * and 2 (Vulnerable) let them in alike, so 2 on the VM gains no connection and only reopens
+ * CVE-2018-0886. The value is the one the Group Policy "Encryption Oracle Remediation" writes,
+ * so a domain policy puts a local change back. Vulnerable (2) breaks no connection, so it is no
+ * evidence here: a manual step says to set 1 again.
  */
 export default defineScenario({
   id: 'credssp-oracle',
@@ -47,6 +50,32 @@ export default defineScenario({
     {
       role: 'primary',
       check: {
+        kind: 'file-version',
+        id: 'credssp-update-missing',
+        path: { root: 'SystemRoot', sub: 'System32\\tspkg.dll' },
+        minimumVersions: [
+          { build: '6.1.7601', minimum: '6.1.7601.24117' },
+          { build: '6.2.9200', minimum: '6.2.9200.22432' },
+          { build: '6.3.9600', minimum: '6.3.9600.18999' },
+          { build: '10.0.14393', minimum: '10.0.14393.2248' },
+          { build: '10.0.15063', minimum: '10.0.15063.1088' },
+          { build: '10.0.16299', minimum: '10.0.16299.431' },
+        ],
+      },
+      finding: {
+        'en-US':
+          'The VM lacks the CredSSP update for CVE-2018-0886 (May 2018): tspkg.dll is older than the version Microsoft lists for this Windows build. Updated clients (Mitigated by default) refuse to connect to it, and no AllowEncryptionOracle value on the VM changes that. Install the latest cumulative update on the VM and restart.',
+        'sv-SE':
+          'Den virtuella datorn saknar CredSSP-uppdateringen för CVE-2018-0886 (maj 2018): tspkg.dll är äldre än den version Microsoft anger för den här Windows-versionen. Uppdaterade klienter (Minskad risk som standard) vägrar ansluta till den, och inget värde för AllowEncryptionOracle på den virtuella datorn ändrar det. Installera den senaste kumulativa uppdateringen på den virtuella datorn och starta om.',
+        'nl-NL':
+          'De VM mist de CredSSP-update voor CVE-2018-0886 (mei 2018): tspkg.dll is ouder dan de versie die Microsoft voor deze Windows-build vermeldt. Bijgewerkte clients (standaard Beperkt) weigeren er verbinding mee te maken, en geen enkele waarde van AllowEncryptionOracle op de VM verandert dat. Installeer de nieuwste cumulatieve update op de VM en start opnieuw op.',
+        'zh-TW':
+          'VM 缺少 CVE-2018-0886 的 CredSSP 更新（2018 年 5 月）：tspkg.dll 比 Microsoft 針對此 Windows 組建所列的版本還舊。已更新的用戶端（預設為「已緩和」）會拒絕連線到它，而 VM 上任何 AllowEncryptionOracle 值都無法改變這一點。請在 VM 上安裝最新的累積更新並重新開機。',
+      },
+    },
+    {
+      role: 'supporting',
+      check: {
         kind: 'registry-value',
         id: 'credssp-force-updated-clients',
         key: CREDSSP,
@@ -55,13 +84,13 @@ export default defineScenario({
       },
       finding: {
         'en-US':
-          'Encryption Oracle Remediation is Force Updated Clients (AllowEncryptionOracle=0): clients without the CredSSP update are refused. A Group Policy (System\\Credentials Delegation\\Encryption Oracle Remediation) writes this value and puts a local change back. Force Updated Clients is the recommended hardening: update the client rather than lowering it.',
+          'Encryption Oracle Remediation is Force Updated Clients (AllowEncryptionOracle=0), the recommended hardening: the VM also refuses clients without the CredSSP update. That explains a refusal only when the client lacks the update: update the client rather than lowering this. A Group Policy (System\\Credentials Delegation\\Encryption Oracle Remediation) writes this value and puts a local change back.',
         'sv-SE':
-          'Åtgärden mot krypteringsorakel är Tvinga uppdaterade klienter (AllowEncryptionOracle=0): klienter utan CredSSP-uppdateringen nekas. En grupprincip (System\\Delegering av autentiseringsuppgifter\\Åtgärd mot krypteringsorakel) skriver värdet och återställer en lokal ändring. Tvinga uppdaterade klienter är den rekommenderade härdningen: uppdatera klienten i stället för att sänka den.',
+          'Åtgärden mot krypteringsorakel är Tvinga uppdaterade klienter (AllowEncryptionOracle=0), den rekommenderade härdningen: den virtuella datorn nekar även klienter utan CredSSP-uppdateringen. Det förklarar en nekad anslutning bara när klienten saknar uppdateringen: uppdatera klienten i stället för att sänka detta. En grupprincip (System\\Delegering av autentiseringsuppgifter\\Åtgärd mot krypteringsorakel) skriver värdet och återställer en lokal ändring.',
         'nl-NL':
-          'Herstel van versleutelingsorakel staat op Bijgewerkte clients afdwingen (AllowEncryptionOracle=0): clients zonder de CredSSP-update worden geweigerd. Een groepsbeleid (Systeem\\Delegering van referenties\\Herstel van versleutelingsorakel) schrijft deze waarde en zet een lokale wijziging terug. Bijgewerkte clients afdwingen is de aanbevolen beveiliging: werk de client bij in plaats van dit te verlagen.',
+          'Herstel van versleutelingsorakel staat op Bijgewerkte clients afdwingen (AllowEncryptionOracle=0), de aanbevolen beveiliging: de VM weigert ook clients zonder de CredSSP-update. Dat verklaart een weigering alleen als de client de update mist: werk de client bij in plaats van dit te verlagen. Een groepsbeleid (Systeem\\Delegering van referenties\\Herstel van versleutelingsorakel) schrijft deze waarde en zet een lokale wijziging terug.',
         'zh-TW':
-          '加密 Oracle 補救措施為「強制更新的用戶端」（AllowEncryptionOracle=0）：沒有 CredSSP 更新的用戶端會被拒絕。群組原則（系統\\認證委派\\加密 Oracle 補救措施）會寫入此值並還原本機變更。「強制更新的用戶端」是建議的強化設定：請更新用戶端，而不是降低此設定。',
+          '加密 Oracle 補救措施為「強制更新的用戶端」（AllowEncryptionOracle=0），這是建議的強化設定：VM 也會拒絕沒有 CredSSP 更新的用戶端。只有在用戶端缺少更新時，這才能解釋連線被拒：請更新用戶端，而不是降低此設定。群組原則（系統\\認證委派\\加密 Oracle 補救措施）會寫入此值並還原本機變更。',
       },
     },
   ],
@@ -92,13 +121,13 @@ export default defineScenario({
       id: 'install-credssp-update',
       text: {
         'en-US':
-          'Check that the VM has the CredSSP update: tspkg.dll must be at least 6.1.7601.24117 (Windows Server 2008 R2 SP1, KB4103718 or KB4103712), 6.2.9200.22432 (Windows Server 2012, KB4103730 or KB4103726), 6.3.9600.18999 (Windows Server 2012 R2, KB4103725 or KB4103715) or 10.0.14393.2248 (Windows Server 2016, KB4103723). Later Windows versions are not listed as affected. If it is older, install the latest cumulative update (it contains the fix) and restart. Update the client too.',
+          'Check that the VM has the CredSSP update: tspkg.dll must be at least 6.1.7601.24117 (Windows Server 2008 R2 SP1, KB4103718 or KB4103712), 6.2.9200.22432 (Windows Server 2012, KB4103730 or KB4103726), 6.3.9600.18999 (Windows Server 2012 R2, KB4103725 or KB4103715), 10.0.14393.2248 (Windows Server 2016, KB4103723) or 10.0.16299.431 (Windows Server, version 1709, KB4103727). Later Windows versions are not listed as affected. If it is older, install the latest cumulative update (it contains the fix) and restart. Update the client too.',
         'sv-SE':
-          'Kontrollera att den virtuella datorn har CredSSP-uppdateringen: tspkg.dll måste vara minst 6.1.7601.24117 (Windows Server 2008 R2 SP1, KB4103718 eller KB4103712), 6.2.9200.22432 (Windows Server 2012, KB4103730 eller KB4103726), 6.3.9600.18999 (Windows Server 2012 R2, KB4103725 eller KB4103715) eller 10.0.14393.2248 (Windows Server 2016, KB4103723). Senare Windows-versioner anges inte som berörda. Om den är äldre installerar du den senaste kumulativa uppdateringen (den innehåller korrigeringen) och startar om. Uppdatera även klienten.',
+          'Kontrollera att den virtuella datorn har CredSSP-uppdateringen: tspkg.dll måste vara minst 6.1.7601.24117 (Windows Server 2008 R2 SP1, KB4103718 eller KB4103712), 6.2.9200.22432 (Windows Server 2012, KB4103730 eller KB4103726), 6.3.9600.18999 (Windows Server 2012 R2, KB4103725 eller KB4103715), 10.0.14393.2248 (Windows Server 2016, KB4103723) eller 10.0.16299.431 (Windows Server, version 1709, KB4103727). Senare Windows-versioner anges inte som berörda. Om den är äldre installerar du den senaste kumulativa uppdateringen (den innehåller korrigeringen) och startar om. Uppdatera även klienten.',
         'nl-NL':
-          'Controleer of de VM de CredSSP-update heeft: tspkg.dll moet minstens 6.1.7601.24117 (Windows Server 2008 R2 SP1, KB4103718 of KB4103712), 6.2.9200.22432 (Windows Server 2012, KB4103730 of KB4103726), 6.3.9600.18999 (Windows Server 2012 R2, KB4103725 of KB4103715) of 10.0.14393.2248 (Windows Server 2016, KB4103723) zijn. Latere Windows-versies worden niet als getroffen vermeld. Is hij ouder, installeer dan de nieuwste cumulatieve update (die bevat de oplossing) en start opnieuw op. Werk ook de client bij.',
+          'Controleer of de VM de CredSSP-update heeft: tspkg.dll moet minstens 6.1.7601.24117 (Windows Server 2008 R2 SP1, KB4103718 of KB4103712), 6.2.9200.22432 (Windows Server 2012, KB4103730 of KB4103726), 6.3.9600.18999 (Windows Server 2012 R2, KB4103725 of KB4103715), 10.0.14393.2248 (Windows Server 2016, KB4103723) of 10.0.16299.431 (Windows Server, versie 1709, KB4103727) zijn. Latere Windows-versies worden niet als getroffen vermeld. Is hij ouder, installeer dan de nieuwste cumulatieve update (die bevat de oplossing) en start opnieuw op. Werk ook de client bij.',
         'zh-TW':
-          '確認 VM 已安裝 CredSSP 更新：tspkg.dll 至少須為 6.1.7601.24117（Windows Server 2008 R2 SP1，KB4103718 或 KB4103712）、6.2.9200.22432（Windows Server 2012，KB4103730 或 KB4103726）、6.3.9600.18999（Windows Server 2012 R2，KB4103725 或 KB4103715）或 10.0.14393.2248（Windows Server 2016，KB4103723）。較新的 Windows 版本未列為受影響。若版本較舊，請安裝最新的累積更新（其中包含此修正）並重新開機。用戶端也要更新。',
+          '確認 VM 已安裝 CredSSP 更新：tspkg.dll 至少須為 6.1.7601.24117（Windows Server 2008 R2 SP1，KB4103718 或 KB4103712）、6.2.9200.22432（Windows Server 2012，KB4103730 或 KB4103726）、6.3.9600.18999（Windows Server 2012 R2，KB4103725 或 KB4103715）、10.0.14393.2248（Windows Server 2016，KB4103723）或 10.0.16299.431（Windows Server 1709 版，KB4103727）。較新的 Windows 版本未列為受影響。若版本較舊，請安裝最新的累積更新（其中包含此修正）並重新開機。用戶端也要更新。',
       },
       commands: [{ shell: 'powershell', code: PATCH_CHECK }],
     },

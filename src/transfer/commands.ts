@@ -82,6 +82,8 @@ export interface BlockText {
   label: string;
   /** Block 1 says when certutil, expand or findstr is absent (default). */
   checkTools?: boolean;
+  /** Checks the chunk's hash at once (default); false where the finish checks the payload. */
+  checkChunk?: boolean;
 }
 
 /** One block: writes its chunk and checks the chunk's SHA-1 at once. */
@@ -102,14 +104,18 @@ export function blockCommands(block: BlockText): Command[] {
         ]
       : []),
     redirect(echo(text(block.data)), writeTo(block.chunk)),
-    seq(
-      hashCheck(block.chunk, block.check),
-      when(
-        errorlevel(1),
-        echo(`${block.label} DAMAGED - paste it again`),
-        echo(`${block.label} OK`),
-      ),
-    ),
+    ...(block.checkChunk === false
+      ? []
+      : [
+          seq(
+            hashCheck(block.chunk, block.check),
+            when(
+              errorlevel(1),
+              echo(`${block.label} DAMAGED - paste it again`),
+              echo(`${block.label} OK`),
+            ),
+          ),
+        ]),
   ];
 }
 

@@ -211,6 +211,11 @@ export interface BlockPlan {
   finish: (count: number) => string;
   /** Block 1 says when certutil, expand or findstr is absent (default: yes). */
   checkTools?: boolean;
+  /**
+   * The last block checks its own chunk too (default: yes). A finish that checks the whole
+   * payload at once, and names the last block to paste again, makes that check a repeat.
+   */
+  checkLastChunk?: boolean;
 }
 
 /**
@@ -221,7 +226,11 @@ export function layOutBlocks(plan: BlockPlan): string[] {
   let count = plan.atLeast ?? Math.ceil(plan.stream.length / PASTE_LIMIT);
   let texts: string[] = [];
   for (let round = 0; round < 10; round++) {
-    texts = layout(plan.stream, count, plan.dir, plan.finish(count), plan.parent, plan.checkTools);
+    texts = layout(plan.stream, count, plan.dir, plan.finish(count), {
+      parent: plan.parent,
+      checkTools: plan.checkTools,
+      checkLastChunk: plan.checkLastChunk,
+    });
     if (texts.length === count) break;
     count = texts.length;
   }
@@ -239,8 +248,7 @@ function layout(
   count: number,
   dir: string,
   install: string,
-  parent?: WorkParent,
-  checkTools?: boolean,
+  options: Pick<BlockPlan, 'parent' | 'checkTools' | 'checkLastChunk'> = {},
 ): string[] {
   const blocks: string[] = [];
   // An offset into the stream, not a shrinking copy of it: copying the rest for every block
@@ -249,7 +257,11 @@ function layout(
   for (let k = 1; at < stream.length; k++) {
     const left = stream.length - at;
     const render = (data: string, last: boolean, n = k) =>
-      renderBlock(n, count, dir, data, last ? install : '', parent, checkTools);
+      renderBlock(n, count, dir, data, last ? install : '', {
+        parent: options.parent,
+        checkTools: options.checkTools,
+        checkChunk: !last || options.checkLastChunk !== false,
+      });
     const finalRoom = (n: number) => PASTE_LIMIT - crlfLength(render('', true, n));
     // The last chunk's hash is typed into the console like any other: when it would carry a
     // repeated character (which the console may double or drop, failing an intact block),
@@ -288,13 +300,17 @@ function layout(
 /** A block's chunk is cut to at least this, less the few characters a typable hash may take. */
 const SHORTEST_CHUNK = 16;
 
-/** What certutil -hashfile prints for a chunk file: echo wrote the data and a CRLF. */
+/**
+ * What certutil -hashfile prints for a chunk file: echo wrote the data and a CRLF. Four bytes
+ * tell a paste the console damaged from an intact one (a damaged chunk matches one time in
+ * four billion); what runs is checked on the whole payload's SHA-256 anyway.
+ */
 function chunkCheck(data: string) {
   return hashWindow(
     createHash('sha1')
       .update(data + '\r\n')
       .digest('hex'),
-    8,
+    4,
   );
 }
 
@@ -304,14 +320,15 @@ function renderBlock(
   dir: string,
   data: string,
   install: string,
-  parent?: WorkParent,
-  checkTools?: boolean,
+  options: { parent?: WorkParent; checkTools?: boolean; checkChunk: boolean },
 ): string {
+  const { parent, checkTools, checkChunk } = options;
   const commands = blockCommands({
     first: k === 1,
     dir,
     ...(parent ? { parent } : {}),
     ...(checkTools === false ? { checkTools } : {}),
+    ...(checkChunk ? {} : { checkChunk }),
     chunk: chunkName(k),
     data,
     check: chunkCheck(data),

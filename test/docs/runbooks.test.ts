@@ -247,16 +247,16 @@ describe('runbooks', () => {
     const saved = earlier;
     earlier = [
       ...earlier.filter((a) => !(a.kind === 'cmd-paste' && a.meta?.['role'] === 'diagnosis')),
-      ...[1, 2, 3, 4, 5, 6].map((n) => block(n, 6)),
+      ...[1, 2, 3, 4, 5].map((n) => block(n, 5)),
     ];
     try {
       const long = await runDocs();
       const text = String(long.find((d) => d.path === 'docs/nl-NL/tls-disabled.md')!.content);
       // One line, first and last file: a line per block grew every runbook with the catalog.
       expect(text).toContain(
-        'Blokken 1 tot en met 6, op volgorde geplakt (228 tekens in totaal): `serial-console/diagnose-1-of-6.txt` tot en met `serial-console/diagnose-6-of-6.txt`',
+        'Blokken 1 tot en met 5, op volgorde geplakt (190 tekens in totaal): `serial-console/diagnose-1-of-5.txt` tot en met `serial-console/diagnose-5-of-5.txt`',
       );
-      expect(text).not.toContain('diagnose-2-of-6.txt');
+      expect(text).not.toContain('diagnose-2-of-5.txt');
       expect(text).not.toContain('rem long diagnosis');
       // The scenario's own fix blocks are still shown in full.
       expect(fences(text).some((f) => f.includes('fake enable-tls12-server'))).toBe(true);

@@ -130,7 +130,8 @@ describe('transfer blocks', () => {
       const [, compact, spaced] = /findstr \/i \/c:"([^"]+)" \/c:"([^"]+)"/.exec(text)!;
       expect(sha1).toContain(compact!.toLowerCase());
       expect(sha1).toContain(spaced!.toLowerCase().replace(/ /g, ''));
-      expect(compact!.length).toBe(16);
+      // Four bytes: a damaged chunk matches one time in four billion.
+      expect(compact!.length).toBe(8);
     }
   });
 

@@ -213,11 +213,18 @@ function renderPastes(
   });
 }
 
+/**
+ * The batch file travels in a cabinet, never through the console: instead of hardened, its
+ * case-insensitive letters are in lower case (the cabinet, pasted, is smaller).
+ */
 function renderBatch(script: StagedScript, namer: Namer, groups: Group[]): string {
   const batch = { dialect: 'batch' as const, namer };
-  return renderLines([
-    ...printLines([...script.batchHead, ...script.start], batch),
-    ...groups.flatMap((group) => printLines([line(group)], batch)),
-    ...printLines(script.batchTail, batch),
-  ]);
+  return renderLines(
+    [
+      ...printLines([...script.batchHead, ...script.start], batch),
+      ...groups.flatMap((group) => printLines([line(group)], batch)),
+      ...printLines(script.batchTail, batch),
+    ],
+    { lowerCase: true },
+  );
 }

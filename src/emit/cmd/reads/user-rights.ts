@@ -46,7 +46,11 @@ export function userRights(r: Reads): { holders: Name; exported: Name } {
         // ties export, read and delete together where no variable does.
         seq(
           set(exported, r.letters.failed),
-          run(['secedit', '/export', '/areas', 'USER_RIGHTS', '/cfg', file, '/quiet'], quiet),
+          // The area name as secedit documents it: text, whose letter case no rendering changes.
+          run(
+            ['secedit', '/export', '/areas', [text('USER_RIGHTS')], '/cfg', file, '/quiet'],
+            quiet,
+          ),
           when(not(errorlevel(1)), set(exported, r.letters.quiet)),
           forCommand(
             a,

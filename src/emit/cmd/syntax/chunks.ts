@@ -48,6 +48,11 @@ export interface RenderOptions {
    * cmd removes it again (unquoted letters, digits and . - _ \ / : +): `c11` -> `c1^1`.
    */
   caretSplit?: boolean;
+  /**
+   * For text that never passes the console (a file that travels inside a cabinet): its
+   * case-insensitive letters in lower case instead of hardened, which compresses better.
+   */
+  lowerCase?: boolean;
 }
 
 /** Characters that read the same with a caret before them, outside quotes. */
@@ -70,6 +75,7 @@ export function hardenedText(line: Line, options: RenderOptions = {}): string {
       ci.push(chunk.ci && isLetter(c));
       splittable.push((chunk.splittable ?? false) && PLAIN.test(c));
     }
+  if (options.lowerCase) return chars.map((c, i) => (ci[i] ? c.toLowerCase() : c)).join('');
   for (let i = 0; i < chars.length; i++) {
     if (!ci[i]) continue;
     const c = chars[i]!;

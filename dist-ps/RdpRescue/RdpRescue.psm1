@@ -4959,7 +4959,7 @@ $script:RdpCatalog = @{
                         Name = 'LicensingMode'
                         Op = 'none-of'
                         Value = $null
-                        Values = @(2, 4)
+                        Values = @(2, 4, 6)
                         PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
                         PolicyName = 'LicensingMode'
                     }
@@ -5741,7 +5741,7 @@ $script:RdpCatalog = @{
             Name = 'LicensingMode'
             Op = 'none-of'
             Value = $null
-            Values = @(2, 4)
+            Values = @(2, 4, 6)
             PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
             PolicyName = 'LicensingMode'
         }

@@ -182,7 +182,7 @@ $script:RdpStringTable = @{
         'Scenario.rds-licensing-expired.Title' = 'Remote Desktop Session Host without licensing after the grace period'
         'Finding.rdsh-role-installed' = 'The RD Session Host role service is installed (TerminalServerMode=1): user sessions need RDS CALs.'
         'Finding.ev-licensing-grace-expired' = 'Event 1069: the RD Licensing grace period has expired and no licensing mode is configured; user connections are refused.'
-        'Finding.licensing-mode-not-set' = 'No licensing mode: LicensingMode is neither 2 (per device) nor 4 (per user), locally or by Group Policy (the policy wins). Past the grace period connections are refused.'
+        'Finding.licensing-mode-not-set' = 'No licensing mode: LicensingMode is none of 2 (per device), 4 (per user) or 6 (AAD per user), locally or by Group Policy (the policy wins). Past the grace period connections are refused.'
         'Finding.license-servers-not-set' = 'No license server: neither SpecifiedLicenseServers nor the Group Policy LicenseServers names one. Past the grace period no CAL can be issued.'
         'Scenario.safe-mode-boot.Title' = 'The VM boots into Safe Mode'
         'Finding.default-entry-safeboot' = 'The default boot entry carries safeboot: Windows starts in Safe Mode, where Remote Desktop does not run.'
@@ -362,7 +362,7 @@ $script:RdpStringTable = @{
         'Scenario.rds-licensing-expired.Title' = (ConvertFrom-RdpUtf8Base64 'VsOkcmQgZsO2ciBmasOkcnJza3JpdmJvcmRzc2Vzc2lvbiB1dGFuIGxpY2Vuc2llcmluZyBlZnRlciByZXNwaXRwZXJpb2Rlbg==')
         'Finding.rdsh-role-installed' = (ConvertFrom-RdpUtf8Base64 'Um9sbHRqw6Ruc3RlbiBWw6RyZCBmw7ZyIGZqw6RycnNrcml2Ym9yZHNzZXNzaW9uIMOkciBpbnN0YWxsZXJhZCAoVGVybWluYWxTZXJ2ZXJNb2RlPTEpOiBhbnbDpG5kYXJzZXNzaW9uZXIga3LDpHZlciBSRFMtQ0FMLg==')
         'Finding.ev-licensing-grace-expired' = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNlIDEwNjk6IHJlc3BpdHBlcmlvZGVuIGbDtnIgZmrDpHJyc2tyaXZib3Jkc2xpY2Vuc2llcmluZyBoYXIgZ8OldHQgdXQgb2NoIGluZ2V0IGxpY2Vuc2llcmluZ3Nsw6RnZSDDpHIga29uZmlndXJlcmF0OyBhbnbDpG5kYXJhbnNsdXRuaW5nYXIgbmVrYXMu')
-        'Finding.licensing-mode-not-set' = (ConvertFrom-RdpUtf8Base64 'SW5nZXQgbGljZW5zaWVyaW5nc2zDpGdlOiBMaWNlbnNpbmdNb2RlIMOkciB2YXJrZW4gMiAocGVyIGVuaGV0KSBlbGxlciA0IChwZXIgYW52w6RuZGFyZSksIGxva2FsdCBlbGxlciB2aWEgZ3J1cHByaW5jaXAgKHByaW5jaXBlbiB2aW5uZXIpLiBFZnRlciByZXNwaXRwZXJpb2RlbiBuZWthcyBhbnNsdXRuaW5nYXIu')
+        'Finding.licensing-mode-not-set' = (ConvertFrom-RdpUtf8Base64 'SW5nZXQgbGljZW5zaWVyaW5nc2zDpGdlOiBMaWNlbnNpbmdNb2RlIMOkciBpbmdldCBhdiAyIChwZXIgZW5oZXQpLCA0IChwZXIgYW52w6RuZGFyZSkgZWxsZXIgNiAoQUFEIHBlciBhbnbDpG5kYXJlKSwgbG9rYWx0IGVsbGVyIHZpYSBncnVwcHJpbmNpcCAocHJpbmNpcGVuIHZpbm5lcikuIEVmdGVyIHJlc3BpdHBlcmlvZGVuIG5la2FzIGFuc2x1dG5pbmdhci4=')
         'Finding.license-servers-not-set' = (ConvertFrom-RdpUtf8Base64 'SW5nZW4gbGljZW5zc2VydmVyOiB2YXJrZW4gU3BlY2lmaWVkTGljZW5zZVNlcnZlcnMgZWxsZXIgZ3J1cHByaW5jaXBlbnMgTGljZW5zZVNlcnZlcnMgYW5nZXIgbsOlZ29uLiBFZnRlciByZXNwaXRwZXJpb2RlbiBrYW4gaW5nZW4gQ0FMIHV0ZsOkcmRhcy4=')
         'Scenario.safe-mode-boot.Title' = (ConvertFrom-RdpUtf8Base64 'RGVuIHZpcnR1ZWxsYSBkYXRvcm4gc3RhcnRhciBpIGZlbHPDpGtlcnQgbMOkZ2U=')
         'Finding.default-entry-safeboot' = (ConvertFrom-RdpUtf8Base64 'U3RhbmRhcmRzdGFydHBvc3RlbiBoYXIgc2FmZWJvb3Q6IFdpbmRvd3Mgc3RhcnRhciBpIGZlbHPDpGtlcnQgbMOkZ2UsIGTDpHIgRmrDpHJyc2tyaXZib3JkIGludGUga8O2cnMu')
@@ -542,7 +542,7 @@ $script:RdpStringTable = @{
         'Scenario.rds-licensing-expired.Title' = 'Host voor Extern bureaublad-sessies zonder licenties na de respijtperiode'
         'Finding.rdsh-role-installed' = (ConvertFrom-RdpUtf8Base64 'RGUgcm9sc2VydmljZSBIb3N0IHZvb3IgRXh0ZXJuIGJ1cmVhdWJsYWQtc2Vzc2llcyBpcyBnZcOvbnN0YWxsZWVyZCAoVGVybWluYWxTZXJ2ZXJNb2RlPTEpOiBnZWJydWlrZXJzc2Vzc2llcyBoZWJiZW4gUkRTLUNBTOKAmXMgbm9kaWcu')
         'Finding.ev-licensing-grace-expired' = 'Gebeurtenis 1069: de respijtperiode voor Extern bureaublad-licenties is verlopen en er is geen licentiemodus geconfigureerd; gebruikersverbindingen worden geweigerd.'
-        'Finding.licensing-mode-not-set' = 'Geen licentiemodus: LicensingMode is noch 2 (per apparaat) noch 4 (per gebruiker), lokaal of via groepsbeleid (het beleid wint). Na de respijtperiode worden verbindingen geweigerd.'
+        'Finding.licensing-mode-not-set' = 'Geen licentiemodus: LicensingMode is geen van 2 (per apparaat), 4 (per gebruiker) of 6 (AAD per gebruiker), lokaal of via groepsbeleid (het beleid wint). Na de respijtperiode worden verbindingen geweigerd.'
         'Finding.license-servers-not-set' = 'Geen licentieserver: noch SpecifiedLicenseServers noch het groepsbeleid LicenseServers noemt er een. Na de respijtperiode kan geen CAL worden uitgegeven.'
         'Scenario.safe-mode-boot.Title' = 'De VM start op in de veilige modus'
         'Finding.default-entry-safeboot' = 'De standaardopstartvermelding heeft safeboot: Windows start in de veilige modus, waarin Extern bureaublad niet actief is.'
@@ -722,7 +722,7 @@ $script:RdpStringTable = @{
         'Scenario.rds-licensing-expired.Title' = (ConvertFrom-RdpUtf8Base64 '5a+s6ZmQ5pyf57WQ5p2f5b6M5pyq6Kit5a6a5o6I5qyK55qE6YGg56uv5qGM6Z2i5bel5L2c6ZqO5q615Li75qmf')
         'Finding.rdsh-role-installed' = (ConvertFrom-RdpUtf8Base64 '5bey5a6J6KOd6YGg56uv5qGM6Z2i5bel5L2c6ZqO5q615Li75qmf6KeS6Imy5pyN5YuZ77yIVGVybWluYWxTZXJ2ZXJNb2RlPTHvvInvvJrkvb/nlKjogIXlt6XkvZzpmo7mrrXpnIDopoEgUkRTIENBTOOAgg==')
         'Finding.ev-licensing-grace-expired' = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu2IDEwNjnvvJrpgaDnq6/moYzpnaLmjojmrIrlr6zpmZDmnJ/lt7LpgY7vvIzkuJTmnKroqK3lrprmjojmrIrmqKHlvI/vvJvkvb/nlKjogIXpgKPnt5rmnIPpga3mi5LjgII=')
-        'Finding.licensing-mode-not-set' = (ConvertFrom-RdpUtf8Base64 '5pyq6Kit5a6a5o6I5qyK5qih5byP77yaTGljZW5zaW5nTW9kZSDlnKjmnKzmqZ/miJbnvqTntYTljp/liYfvvIjljp/liYflhKrlhYjvvInkuK3ml6LkuI3mmK8gMu+8iOavj+mDqOijnee9ru+8ieS5n+S4jeaYryA077yI5q+P5L2N5L2/55So6ICF77yJ44CC5a+s6ZmQ5pyf6YGO5b6M6YCj57ea5pyD6YGt5ouS44CC')
+        'Finding.licensing-mode-not-set' = (ConvertFrom-RdpUtf8Base64 '5pyq6Kit5a6a5o6I5qyK5qih5byP77yaTGljZW5zaW5nTW9kZSDlnKjmnKzmqZ/miJbnvqTntYTljp/liYfvvIjljp/liYflhKrlhYjvvInkuK3kuI3mmK8gMu+8iOavj+mDqOijnee9ru+8ieOAgTTvvIjmr4/kvY3kvb/nlKjogIXvvInmiJYgNu+8iEFBRCDmr4/kvY3kvb/nlKjogIXvvInjgILlr6zpmZDmnJ/pgY7lvozpgKPnt5rmnIPpga3mi5LjgII=')
         'Finding.license-servers-not-set' = (ConvertFrom-RdpUtf8Base64 '5pyq6Kit5a6a5o6I5qyK5Ly65pyN5Zmo77yaU3BlY2lmaWVkTGljZW5zZVNlcnZlcnMg6IiH576k57WE5Y6f5YmHIExpY2Vuc2VTZXJ2ZXJzIOmDveacquaMh+WumuOAguWvrOmZkOacn+mBjuW+jOeEoeazleaguOeZvCBDQUzjgII=')
         'Scenario.safe-mode-boot.Title' = (ConvertFrom-RdpUtf8Base64 'Vk0g6ZaL5qmf6YCy5YWl5a6J5YWo5qih5byP')
         'Finding.default-entry-safeboot' = (ConvertFrom-RdpUtf8Base64 '6aCQ6Kit6ZaL5qmf6aCF55uu5bi25pyJIHNhZmVib29077yaV2luZG93cyDmnIPku6XlronlhajmqKHlvI/llZ/li5XvvIzogIzpgaDnq6/moYzpnaLlnKjlronlhajmqKHlvI/kuIvkuI3mnIPln7fooYzjgII=')
@@ -5743,7 +5743,7 @@ $script:RdpCatalog = @{
                         Name = 'LicensingMode'
                         Op = 'none-of'
                         Value = $null
-                        Values = @(2, 4)
+                        Values = @(2, 4, 6)
                         PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
                         PolicyName = 'LicensingMode'
                     }
@@ -6525,7 +6525,7 @@ $script:RdpCatalog = @{
             Name = 'LicensingMode'
             Op = 'none-of'
             Value = $null
-            Values = @(2, 4)
+            Values = @(2, 4, 6)
             PolicyKey = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
             PolicyName = 'LicensingMode'
         }

@@ -174,6 +174,12 @@ describe('static constraints of every generated block and file', () => {
     expect(checked).toBeGreaterThan(15);
   });
 
+  it('writes no "!" anywhere: delayed expansion, on where the registry turns it on (Command Processor\\DelayedExpansion), deletes the text between two of them', () => {
+    const cmd = artifacts.filter((a) => a.kind === 'cmd-paste' || a.kind === 'cmd-batch');
+    expect(cmd.length).toBeGreaterThan(50);
+    for (const a of cmd) expect(text(a).includes('!'), a.path).toBe(false);
+  });
+
   it("keeps a value's backup in the paste block that changes it", () => {
     let checked = 0;
     for (const a of pastes().filter((x) => x.meta?.fix)) {

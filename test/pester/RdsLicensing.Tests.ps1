@@ -40,7 +40,7 @@ Describe 'rds-licensing-expired' {
         @(Invoke-RdpDiagnosis -Scenario 'rds-licensing-expired' -AsText)[0] | Should -BeExactly 'RDPRESCUE rds-licensing-expired CLEAR n/a:rdsh-role-installed'
     }
 
-    It 'is Clear on a Session Host with a licensing mode (<Mode>) and a license server' -ForEach @(@{ Mode = 2 }, @{ Mode = 4 }) {
+    It 'is Clear on a Session Host with a licensing mode (<Mode>) and a license server' -ForEach @(@{ Mode = 2 }, @{ Mode = 4 }, @{ Mode = 6 }) {
         Set-SessionHost -Mode $Mode -Servers @('lic01.contoso.com')
         (Invoke-RdpDiagnosis -Scenario 'rds-licensing-expired').Status | Should -Be 'Clear'
     }

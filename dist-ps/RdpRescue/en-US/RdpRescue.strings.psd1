@@ -108,7 +108,7 @@
     'Scenario.rds-licensing-expired.Title' = 'Remote Desktop Session Host without licensing after the grace period'
     'Finding.rdsh-role-installed' = 'The RD Session Host role service is installed (TerminalServerMode=1): user sessions need RDS CALs.'
     'Finding.ev-licensing-grace-expired' = 'Event 1069: the RD Licensing grace period has expired and no licensing mode is configured; user connections are refused.'
-    'Finding.licensing-mode-not-set' = 'No licensing mode: LicensingMode is neither 2 (per device) nor 4 (per user), locally or by Group Policy (the policy wins). Past the grace period connections are refused.'
+    'Finding.licensing-mode-not-set' = 'No licensing mode: LicensingMode is none of 2 (per device), 4 (per user) or 6 (AAD per user), locally or by Group Policy (the policy wins). Past the grace period connections are refused.'
     'Finding.license-servers-not-set' = 'No license server: neither SpecifiedLicenseServers nor the Group Policy LicenseServers names one. Past the grace period no CAL can be issued.'
     'Scenario.safe-mode-boot.Title' = 'The VM boots into Safe Mode'
     'Finding.default-entry-safeboot' = 'The default boot entry carries safeboot: Windows starts in Safe Mode, where Remote Desktop does not run.'

@@ -108,7 +108,7 @@
     'Scenario.rds-licensing-expired.Title' = 'Host voor Extern bureaublad-sessies zonder licenties na de respijtperiode'
     'Finding.rdsh-role-installed' = 'De rolservice Host voor Extern bureaublad-sessies is geïnstalleerd (TerminalServerMode=1): gebruikerssessies hebben RDS-CAL’’s nodig.'
     'Finding.ev-licensing-grace-expired' = 'Gebeurtenis 1069: de respijtperiode voor Extern bureaublad-licenties is verlopen en er is geen licentiemodus geconfigureerd; gebruikersverbindingen worden geweigerd.'
-    'Finding.licensing-mode-not-set' = 'Geen licentiemodus: LicensingMode is noch 2 (per apparaat) noch 4 (per gebruiker), lokaal of via groepsbeleid (het beleid wint). Na de respijtperiode worden verbindingen geweigerd.'
+    'Finding.licensing-mode-not-set' = 'Geen licentiemodus: LicensingMode is geen van 2 (per apparaat), 4 (per gebruiker) of 6 (AAD per gebruiker), lokaal of via groepsbeleid (het beleid wint). Na de respijtperiode worden verbindingen geweigerd.'
     'Finding.license-servers-not-set' = 'Geen licentieserver: noch SpecifiedLicenseServers noch het groepsbeleid LicenseServers noemt er een. Na de respijtperiode kan geen CAL worden uitgegeven.'
     'Scenario.safe-mode-boot.Title' = 'De VM start op in de veilige modus'
     'Finding.default-entry-safeboot' = 'De standaardopstartvermelding heeft safeboot: Windows start in de veilige modus, waarin Extern bureaublad niet actief is.'

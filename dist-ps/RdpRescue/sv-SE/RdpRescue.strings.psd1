@@ -108,7 +108,7 @@
     'Scenario.rds-licensing-expired.Title' = 'Värd för fjärrskrivbordssession utan licensiering efter respitperioden'
     'Finding.rdsh-role-installed' = 'Rolltjänsten Värd för fjärrskrivbordssession är installerad (TerminalServerMode=1): användarsessioner kräver RDS-CAL.'
     'Finding.ev-licensing-grace-expired' = 'Händelse 1069: respitperioden för fjärrskrivbordslicensiering har gått ut och inget licensieringsläge är konfigurerat; användaranslutningar nekas.'
-    'Finding.licensing-mode-not-set' = 'Inget licensieringsläge: LicensingMode är varken 2 (per enhet) eller 4 (per användare), lokalt eller via grupprincip (principen vinner). Efter respitperioden nekas anslutningar.'
+    'Finding.licensing-mode-not-set' = 'Inget licensieringsläge: LicensingMode är inget av 2 (per enhet), 4 (per användare) eller 6 (AAD per användare), lokalt eller via grupprincip (principen vinner). Efter respitperioden nekas anslutningar.'
     'Finding.license-servers-not-set' = 'Ingen licensserver: varken SpecifiedLicenseServers eller grupprincipens LicenseServers anger någon. Efter respitperioden kan ingen CAL utfärdas.'
     'Scenario.safe-mode-boot.Title' = 'Den virtuella datorn startar i felsäkert läge'
     'Finding.default-entry-safeboot' = 'Standardstartposten har safeboot: Windows startar i felsäkert läge, där Fjärrskrivbord inte körs.'

@@ -108,7 +108,7 @@
     'Scenario.rds-licensing-expired.Title' = '寬限期結束後未設定授權的遠端桌面工作階段主機'
     'Finding.rdsh-role-installed' = '已安裝遠端桌面工作階段主機角色服務（TerminalServerMode=1）：使用者工作階段需要 RDS CAL。'
     'Finding.ev-licensing-grace-expired' = '事件 1069：遠端桌面授權寬限期已過，且未設定授權模式；使用者連線會遭拒。'
-    'Finding.licensing-mode-not-set' = '未設定授權模式：LicensingMode 在本機或群組原則（原則優先）中既不是 2（每部裝置）也不是 4（每位使用者）。寬限期過後連線會遭拒。'
+    'Finding.licensing-mode-not-set' = '未設定授權模式：LicensingMode 在本機或群組原則（原則優先）中不是 2（每部裝置）、4（每位使用者）或 6（AAD 每位使用者）。寬限期過後連線會遭拒。'
     'Finding.license-servers-not-set' = '未設定授權伺服器：SpecifiedLicenseServers 與群組原則 LicenseServers 都未指定。寬限期過後無法核發 CAL。'
     'Scenario.safe-mode-boot.Title' = 'VM 開機進入安全模式'
     'Finding.default-entry-safeboot' = '預設開機項目帶有 safeboot：Windows 會以安全模式啟動，而遠端桌面在安全模式下不會執行。'

@@ -22,6 +22,6 @@ export function fileVersionProbe(check: CheckOf<'file-version'>): [Part[], Part[
   const table = rows.map(([, , build, revision]) => `${build}=${revision}`).join(';');
   const setup =
     `$i=(gi -ea 1 $env:${check.path.root}\\${check.path.sub}).VersionInfo;` +
-    `if(!$i.FileMajorPart){exit};$m=@{${table}}[$i.FileBuildPart];`;
-  return [[text(setup)], [text('!$m -or $i.FilePrivatePart -ge $m')]];
+    `if(-not $i.FileMajorPart){exit};$m=@{${table}}[$i.FileBuildPart];`;
+  return [[text(setup)], [text('-not $m -or $i.FilePrivatePart -ge $m')]];
 }

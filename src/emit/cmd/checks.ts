@@ -289,7 +289,7 @@ const renderers: { [K in CheckKind]: CheckRenderer<K> } = {
           (ace) => ace.target !== 'folder' && ace.target.filesStartingWith === prefix,
         );
         const all = aces.map((ace) => test('$_.FullName', ace)).join(' -and ');
-        return `!(dir -LiteralPath $p -Force -Filter '${prefix}*'|?{!(${all})})`;
+        return `-not(dir -LiteralPath $p -Force -Filter '${prefix}*'|?{-not(${all})})`;
       }),
     ];
     const setup =

@@ -3,8 +3,11 @@ import { defineScenario, type ScenarioInput } from 'rdp-rescue';
 const POLICY = 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services';
 const RCM = 'Microsoft-Windows-TerminalServices-RemoteConnectionManager';
 
-/** LicensingMode: 2 per device, 4 per user (ChangeMode's LicensingType, Microsoft Learn). */
-const CONFIGURED_MODES = [2, 4];
+/**
+ * LicensingMode: 2 per device, 4 per user (ChangeMode's LicensingType, Microsoft Learn), 6 AAD
+ * per user (the TerminalServer ADMX's "Set the Remote Desktop licensing mode" lists it).
+ */
+const CONFIGURED_MODES = [2, 4, 6];
 
 const EVENT_1069 = {
   url: 'https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2008-R2-and-2008/ee891144',
@@ -77,13 +80,13 @@ export default defineScenario({
       },
       finding: {
         'en-US':
-          'No licensing mode: LicensingMode is neither 2 (per device) nor 4 (per user), locally or by Group Policy (the policy wins). Past the grace period connections are refused.',
+          'No licensing mode: LicensingMode is none of 2 (per device), 4 (per user) or 6 (AAD per user), locally or by Group Policy (the policy wins). Past the grace period connections are refused.',
         'sv-SE':
-          'Inget licensieringsläge: LicensingMode är varken 2 (per enhet) eller 4 (per användare), lokalt eller via grupprincip (principen vinner). Efter respitperioden nekas anslutningar.',
+          'Inget licensieringsläge: LicensingMode är inget av 2 (per enhet), 4 (per användare) eller 6 (AAD per användare), lokalt eller via grupprincip (principen vinner). Efter respitperioden nekas anslutningar.',
         'nl-NL':
-          'Geen licentiemodus: LicensingMode is noch 2 (per apparaat) noch 4 (per gebruiker), lokaal of via groepsbeleid (het beleid wint). Na de respijtperiode worden verbindingen geweigerd.',
+          'Geen licentiemodus: LicensingMode is geen van 2 (per apparaat), 4 (per gebruiker) of 6 (AAD per gebruiker), lokaal of via groepsbeleid (het beleid wint). Na de respijtperiode worden verbindingen geweigerd.',
         'zh-TW':
-          '未設定授權模式：LicensingMode 在本機或群組原則（原則優先）中既不是 2（每部裝置）也不是 4（每位使用者）。寬限期過後連線會遭拒。',
+          '未設定授權模式：LicensingMode 在本機或群組原則（原則優先）中不是 2（每部裝置）、4（每位使用者）或 6（AAD 每位使用者）。寬限期過後連線會遭拒。',
       },
     },
     {

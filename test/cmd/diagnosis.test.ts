@@ -321,6 +321,7 @@ run('diagnosis in a real cmd.exe', () => {
       'System',
       'Security',
       'Microsoft-Windows-TerminalServices-RemoteConnectionManager/Admin',
+      'System',
       'Security',
     ]);
     for (const q of queries) {
@@ -337,9 +338,11 @@ run('diagnosis in a real cmd.exe', () => {
     expect(security.find((q) => q.includes("='0xc000015b'"))).toContain(
       "EventData[Data[@Name='Status']='0xc000015b' or Data[@Name='SubStatus']='0xc000015b']]",
     );
-    expect(queries[5]).toContain(
-      "Provider[@Name='Schannel'] and (EventID=36870 or EventID=36871 or EventID=36872)",
-    );
+    expect(queries[5]).toContain("Provider[@Name='Schannel'] and (EventID=36870 or EventID=36872)");
+    // 36871 only for a server credential: its own query, the data in the XPath.
+    expect(queries[8]).toContain('EventID=36871 and ');
+    expect(queries[8]).toContain("EventData[Data[@Name='Type']='server']");
+    expect(queries[8]).toContain(' /c:1 ');
   });
 
   it('detects every scenario when the machine is broken in every way (paste blocks)', () => {
@@ -411,8 +414,8 @@ run('diagnosis in a real cmd.exe', () => {
     expect(report(w.interactive(pasteAll()))).toEqual([
       'RDPRESCUE account-locked-or-expired DETECTED ev-logon-account,ev-logon-disabled,ev-logon-bad-password',
       'RDPRESCUE broker-hostname DETECTED ev-broker-db-logon',
-      'RDPRESCUE guest-firewall-blocks-rdp CLEAR -',
       'RDPRESCUE credssp-oracle DETECTED credssp-update-missing,credssp-force-updated-clients',
+      'RDPRESCUE guest-firewall-blocks-rdp CLEAR -',
       'RDPRESCUE machinekeys-access DETECTED ev-rcm-cert',
       'RDPRESCUE max-connections-reached DETECTED rdp-connection-limit-zero,rdp-connection-limit-by-policy',
       'RDPRESCUE network-service-down DETECTED netsvc-dhcp-start,netsvc-nsi-down,netsvc-dhcp-account',
@@ -547,6 +550,8 @@ run('diagnosis in a real cmd.exe', () => {
     w.fixture('wevtutil', [
       { match: 'SessionBroker', rc: 15007 },
       { match: 'Security', rc: 5 },
+      // wevtutil filters by the XPath: no 36871 for a server credential here.
+      { match: "'Type']='server'", output: '' },
       { match: 'System', output: event('Schannel', 36872) },
     ]);
     // No PowerShell on the VM: the certificate and ACL checks cannot run.

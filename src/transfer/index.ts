@@ -302,8 +302,9 @@ const SHORTEST_CHUNK = 16;
 
 /**
  * What certutil -hashfile prints for a chunk file: echo wrote the data and a CRLF. Four bytes
- * tell a paste the console damaged from an intact one (a damaged chunk matches one time in
- * four billion); what runs is checked on the whole payload's SHA-256 anyway.
+ * tell a paste the console damaged from an intact one (findstr looks for them anywhere in
+ * the 20-byte line, so a damaged chunk passes about one time in 86 million); what runs is
+ * checked on the whole payload's SHA-256 anyway.
  */
 function chunkCheck(data: string) {
   return hashWindow(

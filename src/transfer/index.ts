@@ -212,10 +212,11 @@ export interface BlockPlan {
   /** Block 1 says when certutil, expand or findstr is absent (default: yes). */
   checkTools?: boolean;
   /**
-   * The last block checks its own chunk too (default: yes). A finish that checks the whole
-   * payload at once, and names the last block to paste again, makes that check a repeat.
+   * Each block checks its own chunk at once (default: yes). A finish that checks the whole
+   * payload, and says what to paste again, can stand in for these checks where the blocks are
+   * few and room is short (the diagnosis).
    */
-  checkLastChunk?: boolean;
+  checkChunks?: boolean;
 }
 
 /**
@@ -229,7 +230,7 @@ export function layOutBlocks(plan: BlockPlan): string[] {
     texts = layout(plan.stream, count, plan.dir, plan.finish(count), {
       parent: plan.parent,
       checkTools: plan.checkTools,
-      checkLastChunk: plan.checkLastChunk,
+      checkChunks: plan.checkChunks,
     });
     if (texts.length === count) break;
     count = texts.length;
@@ -248,7 +249,7 @@ function layout(
   count: number,
   dir: string,
   install: string,
-  options: Pick<BlockPlan, 'parent' | 'checkTools' | 'checkLastChunk'> = {},
+  options: Pick<BlockPlan, 'parent' | 'checkTools' | 'checkChunks'> = {},
 ): string[] {
   const blocks: string[] = [];
   // An offset into the stream, not a shrinking copy of it: copying the rest for every block
@@ -260,7 +261,7 @@ function layout(
       renderBlock(n, count, dir, data, last ? install : '', {
         parent: options.parent,
         checkTools: options.checkTools,
-        checkChunk: !last || options.checkLastChunk !== false,
+        checkChunk: options.checkChunks !== false,
       });
     const finalRoom = (n: number) => PASTE_LIMIT - crlfLength(render('', true, n));
     // The last chunk's hash is typed into the console like any other: when it would carry a

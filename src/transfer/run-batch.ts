@@ -58,8 +58,9 @@ export function batchTransfer(batch: Buffer, prefix = 'rdpd'): BatchTransfer {
     parent: 'program-files',
     // expand, certutil and findstr are in System32 of every Windows Server: the room goes to data.
     checkTools: false,
-    // The last block checks the whole cabinet at once and names itself when that fails.
-    checkLastChunk: false,
+    // Four blocks: the last one checks the whole cabinet and, when that fails, says to paste
+    // the blocks again; a check per chunk would not leave the catalog room in four.
+    checkChunks: false,
     finish: (count) => printPaste(runCommands({ dir, check, count })),
   });
   return {
@@ -99,7 +100,7 @@ function runCommands(plan: { dir: string; check: HashWindow; count: number }): C
       when(
         errorlevel(1),
         echo(
-          `RdpRescue: payload incomplete or DAMAGED - paste the blocks not reported OK, then block ${plan.count} again`,
+          `RdpRescue: payload incomplete or DAMAGED - paste all ${plan.count} blocks again`,
         ),
         block(
           run(['expand', 'p.cab', '-F:*', '.'], [toNul, errToNul]),

@@ -99,9 +99,7 @@ function runCommands(plan: { dir: string; check: HashWindow; count: number }): C
       ),
       when(
         errorlevel(1),
-        echo(
-          `RdpRescue: payload incomplete or DAMAGED - paste all ${plan.count} blocks again`,
-        ),
+        echo(`RdpRescue: payload incomplete or DAMAGED - paste all ${plan.count} blocks again`),
         block(
           run(['expand', 'p.cab', '-F:*', '.'], [toNul, errToNul]),
           exec('call', BATCH_NAME),

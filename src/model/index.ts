@@ -14,3 +14,4 @@ export * from './catalog.ts';
 export * from './report.ts';
 export * from './boot-entry.ts';
 export * from './rdsh-server-mode.ts';
+export * from './policy-guards.ts';

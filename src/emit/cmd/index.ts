@@ -4,6 +4,7 @@ import { cmdText } from '../text.ts';
 import { diagnosis } from './diagnosis.ts';
 import { parameterName } from './fix/context.ts';
 import { batchProgram, pasteProgram } from './fix/script.ts';
+import { confirmation } from './fix/gate.ts';
 import { offlineArtifacts } from './offline.ts';
 import { repeatedPairs, type Dialect, type RenderedScript } from './script.ts';
 import { printStaged } from './staged-pastes.ts';
@@ -97,6 +98,11 @@ function fixArtifacts(fix: Fix, catalog: Catalog, version: string): Artifact[] {
   const scenario = catalog.scenarios.find((s) => s.fixes.includes(fix.id))?.id;
   const parameters = fix.parameters.map((p) => parameterName(p.name).hint);
   const common = { fix: fix.id, ...(scenario ? { scenario } : {}), parameters };
+  // What to type to confirm a fix that lowers security (gate.ts), for the docs to show.
+  const confirm = (where: 'paste' | 'batch') => {
+    const typed = confirmation(fix, where);
+    return typed ? { confirm: typed } : {};
+  };
   const blocks = printPasteBlocks({
     namer: new Namer(),
     definitions: 'each-block',
@@ -106,12 +112,22 @@ function fixArtifacts(fix: Fix, catalog: Catalog, version: string): Artifact[] {
     const path = `serial-console/${fix.id}-${i + 1}-of-${blocks.length}.txt`;
     const rendered = printed(text);
     checkPasteLimit(path, rendered);
-    return artifact(path, 'cmd-paste', rendered, { ...common, block: i + 1, of: blocks.length });
+    return artifact(path, 'cmd-paste', rendered, {
+      ...common,
+      ...confirm('paste'),
+      block: i + 1,
+      of: blocks.length,
+    });
   });
   const batch = printScript(batchProgram(fix, catalog, version), 'batch', new Namer());
   return [
     ...pastes,
-    artifact(`cmd/${fix.id}.cmd`, 'cmd-batch', printed(batch), { ...common, block: 1, of: 1 }),
+    artifact(`cmd/${fix.id}.cmd`, 'cmd-batch', printed(batch), {
+      ...common,
+      ...confirm('batch'),
+      block: 1,
+      of: 1,
+    }),
   ];
 }
 

@@ -31,6 +31,8 @@ import {
   when,
   type BlockPosition,
   type Command,
+  type Condition,
+  type Word,
 } from '../syntax/index.ts';
 import {
   BACKUP,
@@ -51,6 +53,14 @@ import {
 } from './backup-root.ts';
 import { renderOperation } from './operations.ts';
 import { parameterChecks } from './parameters.ts';
+import {
+  BATCH_CONFIRM,
+  GATE_PASSED,
+  confirmCheck,
+  confirmation,
+  policyRefusals,
+  securityWarning,
+} from './gate.ts';
 import type { Step } from './registry.ts';
 import { verification } from './verify.ts';
 
@@ -95,20 +105,10 @@ export function fixBody(fix: Fix, catalog: Catalog, scope: FixScope): FixBody {
     when(defined(FAILED), echo(...report(fix, 'FAILED')), echo(...report(fix, 'applied'))),
     echo(text('RDPRESCUE undo: call '), backupPath('undo.cmd')),
   );
-  // The same words the module and the offline script print (CMD is English only).
-  const weakens = fix.weakensSecurity;
-  if (weakens)
-    footer.push(
-      echo(text(`RDPRESCUE warning: ${weakens.warning['en-US']}`)),
-      echo(text(`RDPRESCUE ${weakens.restore['en-US']}`)),
-    );
   if (fix.effects.reboot) footer.push(echo(text(`RDPRESCUE ${fix.id}: restart the VM to finish`)));
-  // An opt-in fix that lowers security says so where it ran, as the module and offline do.
+  // The warning was printed before the change (gate.ts); how to restore stays next to undo.
   if (fix.weakensSecurity)
-    footer.push(
-      echo(...report(fix, `warning: ${fix.weakensSecurity.warning['en-US']}`)),
-      echo(...report(fix, `to restore: ${fix.weakensSecurity.restore['en-US']}`)),
-    );
+    footer.push(echo(...report(fix, `to restore: ${fix.weakensSecurity.restore['en-US']}`)));
   return { steps: [...steps, ...verify], footer };
 }
 
@@ -133,68 +133,82 @@ const makeFolder = () => when(not(exist([q(ref(BACKUP))])), exec('md', q(ref(BAC
 
 /**
  * The paste blocks: each checks the parameters again and changes nothing without them;
- * block 1 protects the backup root and reads it back, later blocks run only when block 1 of
- * this fix found it protected in this console; failure travels from block to block in a
- * marker file, block 1 starts afresh, the last block refuses to say "applied" unless every
- * earlier block ran, and every block ends by saying it ran to its end (a truncated paste
- * shows).
+ * the root block protects the backup root and reads it back, later blocks run only when it
+ * found it protected in this console; failure travels from block to block in a marker file,
+ * the root block starts afresh, the last block refuses to say "applied" unless every earlier
+ * block ran, and every block ends by saying it ran to its end (a truncated paste shows).
+ *
+ * A fix with a gate (gate.ts: a warning, a Group Policy value that would win, a confirmation)
+ * has it as block 1 of its own, which writes nothing, not even the backup folder; the root
+ * block (block 2) then runs only when block 1 passed in this console (RRG names the fix).
  */
 export function pasteProgram(fix: Fix, catalog: Catalog) {
   const body = fixBody(fix, catalog, { kind: 'online' });
+  // A fix that lowers security has its warning and confirmation as a block of its own.
+  const gated = fix.weakensSecurity !== undefined;
+  const rootBlock = gated ? 2 : 1;
   const go = Name.generated('parameters valid and backup protected');
   const guard = (command: Command) => when(defined(go), command);
-  // Before the root check only the parameters may have refused.
-  const rootGuard = fix.parameters.length > 0 ? guard : (command: Command) => command;
+  // Before the root check only the parameters (or the gate) may have refused.
+  const rootGuard = fix.parameters.length > 0 || gated ? guard : (command: Command) => command;
   const usage = (name: string, type: string) => `needs: set ${parameterName(name).hint}=<${type}>`;
   const ran = (k: number) => backupPath(`block-${k}.ran`);
-  // Later blocks run only after block 1 found the fix folder protected (RRT names it).
-  const block1Passed = equals([ref(ROOT_TRUSTED)], [ref(BACKUP)]);
+  // Later blocks run only after the root block found the fix folder protected (RRT names it).
+  const rootPassed = equals([ref(ROOT_TRUSTED)], [ref(BACKUP)]);
+  const gatePassed = equals([ref(GATE_PASSED)], [ref(BACKUP)]);
   // Built once: every block must print the same names.
   const checks = fix.parameters.length > 0 ? parameterChecks(fix, go, usage) : [set(go, '1')];
-  const laterChecks =
+  const afterCheck = (passed: Condition, why: string) =>
     fix.parameters.length > 0
       ? [
           ...checks.slice(0, -1),
-          when(not(block1Passed), clear(go)),
+          when(not(passed), clear(go)),
           when(
             not(defined(go)),
-            echo(...report(fix, `NOT APPLIED: bad or missing parameter, or ${BLOCK1_REFUSAL}`)),
+            echo(...report(fix, `NOT APPLIED: bad or missing parameter, or ${why}`)),
           ),
         ]
-      : [
-          ...checks,
-          when(
-            not(block1Passed),
-            seq(echo(...report(fix, `refused: ${BLOCK1_REFUSAL}`)), clear(go)),
-          ),
-        ];
+      : [...checks, when(not(passed), seq(echo(...report(fix, `refused: ${why}`)), clear(go)))];
+  const laterChecks = afterCheck(rootPassed, `block ${rootBlock} did not pass`);
+  const gate = (): Command[] => [
+    seq(clear(ROOT_TRUSTED), clear(GATE_PASSED)),
+    ...checks,
+    ...securityWarning(fix),
+    ...confirmCheck(fix, 'paste', (message) => guard(seq(echo(...message), clear(go)))),
+    guard(set(GATE_PASSED, [ref(BACKUP)])),
+  ];
   const answer = Name.generated('backup root read back');
-  // Block k marks that it ran only after block k-1 did (block 1 clears the marks), so the
-  // last block's one check covers every earlier block.
+  // Block k marks that it ran only after block k-1 did (the root block clears the marks), so
+  // the last block's one check covers every earlier block.
   const earlierRan = (of: number) =>
     when(not(exist([ran(of - 1)])), seq(echo(...report(fix, 'missed a block')), failed()));
+  const rootLines = (): Command[] => [
+    rootGuard(seq(clear(ROOT_TRUSTED), ...protectRoot(answer))),
+    guard(
+      when(
+        equals([ref(answer)], 'Y'),
+        set(ROOT_TRUSTED, [ref(BACKUP)]),
+        seq(echo(...report(fix, ROOT_REFUSAL)), clear(go)),
+      ),
+    ),
+    guard(makeFolder()),
+  ];
   const prologue = ({ block, of }: BlockPosition): Command[] => {
-    return [
+    const head = [
       exec(id('@echo'), text('off')),
       rem(`RdpRescue fix ${fix.id} - block ${block}/${of}`),
-      backupFolder(fix, 'online', block === 1),
-      ...(block === 1 ? checks : laterChecks),
-      // Block 1 protects the root and reads it back; later blocks run only after it did
-      // (RRT names the fix folder block 1 found protected).
-      ...(block === 1
-        ? [
-            rootGuard(seq(clear(ROOT_TRUSTED), ...protectRoot(answer))),
-            guard(
-              when(
-                equals([ref(answer)], 'Y'),
-                set(ROOT_TRUSTED, [ref(BACKUP)]),
-                seq(echo(...report(fix, ROOT_REFUSAL)), clear(go)),
-              ),
-            ),
-            guard(makeFolder()),
-          ]
-        : []),
-      ...(of > 1 && block === 1
+    ];
+    if (block < rootBlock) return [...head, backupFolder(fix, 'online', false), ...gate()];
+    return [
+      ...head,
+      backupFolder(fix, 'online', block === rootBlock),
+      ...(block === rootBlock
+        ? gated
+          ? afterCheck(gatePassed, BLOCK1_REFUSAL)
+          : checks
+        : laterChecks),
+      ...(block === rootBlock ? rootLines() : []),
+      ...(of > rootBlock && block === rootBlock
         ? [
             guard(
               run(
@@ -204,7 +218,7 @@ export function pasteProgram(fix: Fix, catalog: Catalog) {
             ),
           ]
         : []),
-      ...(block > 1
+      ...(block > rootBlock
         ? [
             guard(
               when(
@@ -214,14 +228,16 @@ export function pasteProgram(fix: Fix, catalog: Catalog) {
             ),
           ]
         : []),
-      ...(of > 1 && block === of ? [guard(earlierRan(of))] : []),
+      ...(of > rootBlock && block === of ? [guard(earlierRan(of))] : []),
     ];
   };
   const epilogue = ({ block, of }: BlockPosition): Command[] => [
-    ...(block < of
+    ...(block < of && block >= rootBlock
       ? [
           guard(
-            block === 1 ? touch([ran(block)]) : when(exist([ran(block - 1)]), touch([ran(block)])),
+            block === rootBlock
+              ? touch([ran(block)])
+              : when(exist([ran(block - 1)]), touch([ran(block)])),
           ),
           guard(when(defined(FAILED), touch([backupPath('failed')]))),
         ]
@@ -229,24 +245,33 @@ export function pasteProgram(fix: Fix, catalog: Catalog) {
     echo(...report(fix, `block ${block}/${of} done`)),
     exec(id('@echo'), text('on')),
   ];
+  // Group Policy that would win is read before the first change; its refusal stops this
+  // block and, through RRT, every later one.
+  // Its reads change nothing and run unguarded (a paste block's room is short).
+  const policy = policyRefusals(fix, catalog, (message) =>
+    guard(seq(echo(...message), clear(ROOT_TRUSTED), clear(go))),
+  );
   return {
     prologue,
-    steps: body.steps.map((step) => step.map(guard)),
+    steps: [...(policy.length > 0 ? [policy] : []), ...body.steps.map((step) => step.map(guard))],
     footer: body.footer.map(guard),
     epilogue,
+    ownFirstBlock: gated,
   };
 }
 
+const fixUsage = (fix: Fix) => `${fix.id}.cmd${fix.parameters.map((p) => ` <${p.type}>`).join('')}`;
+
 /**
- * The .cmd file: parameters from its arguments, exit 2 when refused, 1 when it failed or its
- * backup folder is not protected.
+ * The .cmd file: parameters (and the confirmation of a fix that lowers security) from its
+ * arguments, exit 2 when refused, 1 when it failed or its backup folder is not protected.
  */
 export function batchProgram(fix: Fix, catalog: Catalog, version: string): Command[] {
   const body = fixBody(fix, catalog, { kind: 'online' });
   const valid = Name.generated('parameters valid');
   const answer = Name.generated('backup root read back');
-  const usage = (_: string, type: string) =>
-    `usage: ${fix.id}.cmd <${fix.parameters.map((p) => p.type).join('> <') || type}>`;
+  const usage = () => `usage: ${confirmation(fix, 'batch') ?? fixUsage(fix)}`;
+  const refuse = (message: Word) => seq(echo(...message), exit(2));
   return [
     exec(id('@echo'), text('off')),
     exec('setlocal'),
@@ -254,9 +279,15 @@ export function batchProgram(fix: Fix, catalog: Catalog, version: string): Comma
     rem(`Generated by rdp-rescue ${version} from the catalog; edit the catalog, not this file.`),
     // An argument, never a value left in the console, names what to change.
     ...fix.parameters.map((p, i) => setQuoted(parameterName(p.name), [arg(i + 1)])),
+    ...(fix.weakensSecurity ? [setQuoted(BATCH_CONFIRM, [arg(fix.parameters.length + 1)])] : []),
     backupFolder(fix, 'online'),
     ...parameterChecks(fix, valid, usage),
     ...(fix.parameters.length > 0 ? [when(not(defined(valid)), exit(2))] : []),
+    // Before any change, the backup folder included: what it lowers, who wins, and the
+    // operator's confirmation.
+    ...securityWarning(fix),
+    ...policyRefusals(fix, catalog, refuse),
+    ...confirmCheck(fix, 'batch', refuse),
     ...protectRoot(answer),
     when(not(equals([ref(answer)], 'Y')), seq(echo(...report(fix, ROOT_REFUSAL)), exit(1))),
     makeFolder(),

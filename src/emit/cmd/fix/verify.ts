@@ -43,7 +43,7 @@ export interface Verification {
 /** Exit code a PowerShell probe uses for "fired"; 0 is quiet, anything else could not run. */
 const PS_FIRED = 3;
 
-function comparison(
+export function comparison(
   read: Name,
   firesWhen: Comparison,
 ): { fired: Condition; quiet: Condition; lines?: Command[] } {

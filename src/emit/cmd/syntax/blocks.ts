@@ -46,6 +46,8 @@ export interface PasteScript {
    */
   definitions: 'each-block' | 'once';
   limit?: number;
+  /** Block 1 holds its framing only (a fix's gate, which must run before any step). */
+  ownFirstBlock?: boolean;
 }
 
 /** Printed lines, each with the definitions it uses. */
@@ -191,6 +193,11 @@ function packAs(script: PasteScript, layout: Layout, of: number): Unit[][] {
     current.forEach((u) => u.uses.forEach((set) => set.forEach((d) => defined.add(d))));
     current = [];
   };
+  if (script.ownFirstBlock) {
+    if (size([], 1) > limit)
+      throw new TooLarge(`block 1 does not fit in one paste block (${size([], 1)} characters)`);
+    close();
+  }
   for (const step of layout.steps) {
     if (current.length > 0 && size([...current, step], blocks.length + 1) > limit) close();
     // A frame that leaves a step no room (a fix's block 1 checks its backup folder) is a

@@ -3351,6 +3351,10 @@ function Restart-RdpServiceOperation {
         [Parameter(Mandatory = $true)]
         [hashtable]$Context
     )
+    # With no port owner stopped by this run, a restart would only drop every session.
+    if ($Operation.ContainsKey('OnlyAfterStopping') -and $Operation.OnlyAfterStopping -and -not $Context.ContainsKey('PortOwnerStopped')) {
+        return
+    }
     $service = @(Get-RdpServiceInfo -Name $Operation.Service)
     $dependents = @()
     if ($service.Count -gt 0 -and $service[0].State -eq 'Running') {
@@ -3448,6 +3452,9 @@ function Stop-RdpServiceOperation {
         return
     }
     $dependents = @(Set-RdpServiceState -Name $name -State 'Stopped')
+    if (-not $Operation.Service) {
+        $Context.PortOwnerStopped = $true
+    }
     if ($dependents.Count -eq 0) {
         return '{0} stopped' -f $name
     }
@@ -6222,6 +6229,7 @@ $script:RdpCatalog = @{
                 @{
                     Kind = 'service-restart'
                     Service = 'TermService'
+                    OnlyAfterStopping = $null
                 }
             )
             Backup = @(
@@ -6275,6 +6283,7 @@ $script:RdpCatalog = @{
                 @{
                     Kind = 'service-restart'
                     Service = 'TermService'
+                    OnlyAfterStopping = $null
                 }
             )
             Backup = @(
@@ -6397,6 +6406,7 @@ $script:RdpCatalog = @{
                 @{
                     Kind = 'service-restart'
                     Service = 'TermService'
+                    OnlyAfterStopping = $null
                 }
             )
             Backup = @(
@@ -6458,6 +6468,7 @@ $script:RdpCatalog = @{
                 @{
                     Kind = 'service-restart'
                     Service = 'SessionEnv'
+                    OnlyAfterStopping = $null
                 }
             )
             Backup = @(
@@ -6556,6 +6567,7 @@ $script:RdpCatalog = @{
                 @{
                     Kind = 'service-restart'
                     Service = 'TermService'
+                    OnlyAfterStopping = $null
                 }
             )
             Backup = @(
@@ -6719,6 +6731,7 @@ $script:RdpCatalog = @{
                 @{
                     Kind = 'service-restart'
                     Service = 'TermService'
+                    OnlyAfterStopping = $null
                 }
             )
             Backup = @(
@@ -6814,6 +6827,7 @@ $script:RdpCatalog = @{
                 @{
                     Kind = 'service-restart'
                     Service = 'TermService'
+                    OnlyAfterStopping = $null
                 }
             )
             Backup = @(
@@ -6985,6 +6999,7 @@ $script:RdpCatalog = @{
                 @{
                     Kind = 'service-restart'
                     Service = 'TermService'
+                    OnlyAfterStopping = 'rdp-port-owner'
                 }
             )
             Backup = @(

@@ -14,28 +14,29 @@ set _3=?&for /f "tokens=2 delims=," %%a in ('tasklist /svc /fo csv /nh /fi "SERV
 set _4=
 for /f "tokens=1,3,5" %%a in ('netstat -ano^|find ":%_2% "') do (if %%a==TCP (for %%x in (0.0.0.0:0 [::]:0) do (if %%b==%%x (if not %%c==%_3% (set _4=%%c)))))
 if "%_4%"=="4" (echo RDPRESCUE stop-port-owner port %_2% is held by PID 4 ^(System: HTTP.sys or a driver^): see netsh http show servicestate&set _4=&set RrF=1)
-set _5=&set _6=
+set _5=&set _6=&set _7=
 if defined _4 for /f "tokens=3* delims=," %%a in ('tasklist /svc /fo csv /nh /fi "PID eq %_4%"^|find ".exe"') do (set _5=%%~a&set _6=%%b)
 if defined _6 (echo RDPRESCUE stop-port-owner port owner PID %_4% hosts several services: not stopped&set _5=&set RrF=1)
 if /i "%_5%"=="TermService" set _5=
 if defined _5 if not exist "%RrB%\svc-%_5%.reg" (reg export "HKLM\SYSTEM\CurRentControlSet\Services\%_5%" "%RrB%\svc-%_5%.reg" /y>nul 2>&1&if not erRorlevel 1 (>>"%RrB%\undo.cmd" echo net start "%_5%"))
 if defined _5 if not exist "%RrB%\svc-%_5%.reg" (echo RDPRESCUE stop-port-owner port owner PID %_4% is not a service: not stopped&set _5=&set RrF=1)
-if defined _5 (echo RDPRESCUE stop-port-owner stopping service %_5%&net stop "%_5%" /y>nul 2>&1&if erRorlevel 1 (echo RDPRESCUE stop-port-owner failed stopping %_5%&set RrF=1))
+if defined _5 (echo RDPRESCUE stop-port-owner stopping service %_5%&net stop "%_5%" /y>nul 2>&1&if not erRorlevel 1 (set _7=1))
+if defined _5 if erRorlevel 1 (echo RDPRESCUE stop-port-owner failed stopping %_5%&set RrF=1)
 if defined _5 (reg query "HKLM\SYSTEM\CurRentControlSet\Services\%_5%" /v Start 2>nul|find "0x2" >nul&if not erRorlevel 1 (echo RDPRESCUE stop-port-owner %_5% starts automatically and takes the port back at the next boot: sc config %_5% start= demand))
-net stop TermService /y>nul 2>&1
-set _7=?&for /f "tokens=1,2 delims=(" %%a in ('sc query TermService^|find ": 1 "') do (if "%%b"=="" (set _7=1))
-if not "%_7%"=="1" (echo RDPRESCUE stop-port-owner failed stopping TermService&set RrF=1)
-net start TermService>nul 2>&1&if erRorlevel 1 (echo RDPRESCUE stop-port-owner failed starting TermService&set RrF=1)
+if defined _7 net stop TermService /y>nul 2>&1
+if defined _7 (set _8=?&for /f "tokens=1,2 delims=(" %%a in ('sc query TermService^|find ": 1 "') do (if "%%b"=="" (set _8=1)))
+if defined _7 if not "%_8%"=="1" (echo RDPRESCUE stop-port-owner failed stopping TermService&set RrF=1)
+if defined _7 (net start TermService>nul 2>&1&if erRorlevel 1 (echo RDPRESCUE stop-port-owner failed starting TermService&set RrF=1))
 ping -n 4 127.0.0.1 >nul
-set _8=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v PortNumber 2^>nul') do set _8=%%a:%%b
-if not "%_8:~0,4%"=="REG_" set _8=
-set _9=3389&if defined _8 set /a _9=%_8:*:=% >nul 2>&1
-set _a=?&for /f "tokens=2 delims=," %%a in ('tasklist /svc /fo csv /nh /fi "SERVICES eq TermService"^|find ".exe"') do set _a=%%~a
-set _b=F
-for /f "tokens=1,3,5" %%a in ('netstat -ano^|find ":%_9% "') do (if %%a==TCP (for %%x in (0.0.0.0:0 [::]:0) do (if %%b==%%x (if %%c==%_a% (set _b=Q)))))
-for /f "tokens=1,3,5" %%a in ('netstat -ano^|find ":%_9% "') do (if %%a==TCP (for %%x in (0.0.0.0:0 [::]:0) do (if %%b==%%x (if not %%c==%_a% (set _b=F)))))
-if "%_b%"=="F" (echo RDPRESCUE stop-port-owner verify rdp-listener still-fires&set RrF=1)
-if "%_b%"=="Q" echo RDPRESCUE stop-port-owner verify rdp-listener ok
+set _9=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v PortNumber 2^>nul') do set _9=%%a:%%b
+if not "%_9:~0,4%"=="REG_" set _9=
+set _a=3389&if defined _9 set /a _a=%_9:*:=% >nul 2>&1
+set _b=?&for /f "tokens=2 delims=," %%a in ('tasklist /svc /fo csv /nh /fi "SERVICES eq TermService"^|find ".exe"') do set _b=%%~a
+set _c=F
+for /f "tokens=1,3,5" %%a in ('netstat -ano^|find ":%_a% "') do (if %%a==TCP (for %%x in (0.0.0.0:0 [::]:0) do (if %%b==%%x (if %%c==%_b% (set _c=Q)))))
+for /f "tokens=1,3,5" %%a in ('netstat -ano^|find ":%_a% "') do (if %%a==TCP (for %%x in (0.0.0.0:0 [::]:0) do (if %%b==%%x (if not %%c==%_b% (set _c=F)))))
+if "%_c%"=="F" (echo RDPRESCUE stop-port-owner verify rdp-listener still-fires&set RrF=1)
+if "%_c%"=="Q" echo RDPRESCUE stop-port-owner verify rdp-listener ok
 if defined RrF (echo RDPRESCUE stop-port-owner FAILED) else echo RDPRESCUE stop-port-owner applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
 if defined RrF exit /b 1

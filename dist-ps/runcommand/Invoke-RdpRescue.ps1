@@ -4135,6 +4135,10 @@ function Restart-RdpServiceOperation {
         [Parameter(Mandatory = $true)]
         [hashtable]$Context
     )
+    # With no port owner stopped by this run, a restart would only drop every session.
+    if ($Operation.ContainsKey('OnlyAfterStopping') -and $Operation.OnlyAfterStopping -and -not $Context.ContainsKey('PortOwnerStopped')) {
+        return
+    }
     $service = @(Get-RdpServiceInfo -Name $Operation.Service)
     $dependents = @()
     if ($service.Count -gt 0 -and $service[0].State -eq 'Running') {
@@ -4232,6 +4236,9 @@ function Stop-RdpServiceOperation {
         return
     }
     $dependents = @(Set-RdpServiceState -Name $name -State 'Stopped')
+    if (-not $Operation.Service) {
+        $Context.PortOwnerStopped = $true
+    }
     if ($dependents.Count -eq 0) {
         return '{0} stopped' -f $name
     }
@@ -7006,6 +7013,7 @@ $script:RdpCatalog = @{
                 @{
                     Kind = 'service-restart'
                     Service = 'TermService'
+                    OnlyAfterStopping = $null
                 }
             )
             Backup = @(
@@ -7059,6 +7067,7 @@ $script:RdpCatalog = @{
                 @{
                     Kind = 'service-restart'
                     Service = 'TermService'
+                    OnlyAfterStopping = $null
                 }
             )
             Backup = @(
@@ -7181,6 +7190,7 @@ $script:RdpCatalog = @{
                 @{
                     Kind = 'service-restart'
                     Service = 'TermService'
+                    OnlyAfterStopping = $null
                 }
             )
             Backup = @(
@@ -7242,6 +7252,7 @@ $script:RdpCatalog = @{
                 @{
                     Kind = 'service-restart'
                     Service = 'SessionEnv'
+                    OnlyAfterStopping = $null
                 }
             )
             Backup = @(
@@ -7340,6 +7351,7 @@ $script:RdpCatalog = @{
                 @{
                     Kind = 'service-restart'
                     Service = 'TermService'
+                    OnlyAfterStopping = $null
                 }
             )
             Backup = @(
@@ -7503,6 +7515,7 @@ $script:RdpCatalog = @{
                 @{
                     Kind = 'service-restart'
                     Service = 'TermService'
+                    OnlyAfterStopping = $null
                 }
             )
             Backup = @(
@@ -7598,6 +7611,7 @@ $script:RdpCatalog = @{
                 @{
                     Kind = 'service-restart'
                     Service = 'TermService'
+                    OnlyAfterStopping = $null
                 }
             )
             Backup = @(
@@ -7769,6 +7783,7 @@ $script:RdpCatalog = @{
                 @{
                     Kind = 'service-restart'
                     Service = 'TermService'
+                    OnlyAfterStopping = 'rdp-port-owner'
                 }
             )
             Backup = @(

@@ -85,7 +85,12 @@ const RuntimeService = z.object({ runtime: z.literal('rdp-port-owner') }).strict
 export const ServiceTarget = z.union([ServiceName, RuntimeService]);
 
 export const ServiceRestartOp = z
-  .object({ kind: z.literal('service-restart'), service: ServiceName })
+  .object({
+    kind: z.literal('service-restart'),
+    service: ServiceName,
+    /** Restart only when this run stopped the service found holding the RDP port. */
+    onlyAfterStopping: z.literal('rdp-port-owner').optional(),
+  })
   .strict();
 export const ServiceStartOp = z
   .object({ kind: z.literal('service-start'), service: ServiceName })

@@ -329,6 +329,10 @@ function Restart-RdpServiceOperation {
         [Parameter(Mandatory = $true)]
         [hashtable]$Context
     )
+    # With no port owner stopped by this run, a restart would only drop every session.
+    if ($Operation.ContainsKey('OnlyAfterStopping') -and $Operation.OnlyAfterStopping -and -not $Context.ContainsKey('PortOwnerStopped')) {
+        return
+    }
     $service = @(Get-RdpServiceInfo -Name $Operation.Service)
     $dependents = @()
     if ($service.Count -gt 0 -and $service[0].State -eq 'Running') {
@@ -426,6 +430,9 @@ function Stop-RdpServiceOperation {
         return
     }
     $dependents = @(Set-RdpServiceState -Name $name -State 'Stopped')
+    if (-not $Operation.Service) {
+        $Context.PortOwnerStopped = $true
+    }
     if ($dependents.Count -eq 0) {
         return '{0} stopped' -f $name
     }

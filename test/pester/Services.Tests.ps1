@@ -189,6 +189,14 @@ Describe 'service control in fixes' {
             Get-FakeServiceState -Name 'UmRdpService' | Should -Be 'Running'
         }
 
+        It 'does not restart TermService (dropping every session) when no port owner was stopped (review 15b F10)' {
+            # Nothing else listens on the port: the fix has nothing to stop.
+            $results = @(Stop-RdpPortConflict -BackupRoot $global:RdpFake.BackupRoot -Confirm:$false -WarningAction SilentlyContinue)
+            Get-ChangeText | Should -Not -Contain 'service-stop TermService'
+            $results[0].Changes | Should -Not -Contain 'TermService restarted'
+            Get-FakeServiceState -Name 'TermService' | Should -Be 'Running'
+        }
+
         It 'leaves a dependent that was not running stopped' {
             Set-FakePortOwner -Name 'RdpSquatter'
             Add-FakeService -Name 'UmRdpService' -DependsOn 'TermService' -State 'Stopped'

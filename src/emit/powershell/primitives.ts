@@ -223,7 +223,7 @@ export const OPERATIONS: { [K in OperationKind]: OperationTarget<K> } = {
   },
   'service-restart': {
     applier: 'Restart-RdpServiceOperation',
-    data: (o) => ({ Service: o.service }),
+    data: (o) => ({ Service: o.service, OnlyAfterStopping: o.onlyAfterStopping ?? null }),
   },
   'service-start': { applier: 'Start-RdpServiceOperation', data: (o) => ({ Service: o.service }) },
   'service-stop': {

@@ -33,6 +33,13 @@ import { keyBackup, readValue, type Step } from './registry.ts';
 const SERVICES = 'HKLM\\SYSTEM\\CurrentControlSet\\Services';
 
 /**
+ * Defined when this run stopped the service holding the RDP port (the console keeps it
+ * between paste blocks; the find step clears it). A restart that depends on it runs only then.
+ */
+const OWNER_STOPPED = Name.generated('port owner stopped by this run');
+const OWNER_STOPPED_KEY = 'port owner stopped';
+
+/**
  * Stops (a service that was not running is fine) and starts the service. net's exit code is 2
  * for every failure, "not started" included, so whether the stop worked is read from sc query
  * (state 1, STOPPED: a service stuck in STOP_PENDING did not stop); net start's exit code says
@@ -40,7 +47,7 @@ const SERVICES = 'HKLM\\SYSTEM\\CurrentControlSet\\Services';
  */
 export function serviceRestart(op: OperationOf<'service-restart'>, ctx: FixContext): Step[] {
   const stopped = Name.generated(`${op.service} stopped`);
-  return [
+  const restart = [
     [
       run(['net', 'stop', op.service, '/y'], quiet),
       ...readServiceStopped(stopped, op.service),
@@ -57,6 +64,12 @@ export function serviceRestart(op: OperationOf<'service-restart'>, ctx: FixConte
       ),
     ],
   ];
+  if (!op.onlyAfterStopping) return restart;
+  if (ctx.once(OWNER_STOPPED_KEY))
+    throw new Error(
+      `fix '${ctx.fix.id}': service-restart onlyAfterStopping before its service-stop`,
+    );
+  return restart.map((step) => step.map((command) => when(defined(OWNER_STOPPED), command)));
 }
 
 export function serviceStart(op: OperationOf<'service-start'>): Step[] {
@@ -87,6 +100,7 @@ export function serviceStop(op: OperationOf<'service-stop'>, ctx: FixContext): S
  */
 function stopPortOwner(protect: readonly string[], ctx: FixContext): Step[] {
   const fix = ctx.fix;
+  ctx.once(OWNER_STOPPED_KEY);
   const port = Name.generated('RDP port');
   const termPid = Name.generated('TermService PID');
   const owner = Name.generated('listener that is not TermService');
@@ -119,7 +133,7 @@ function stopPortOwner(protect: readonly string[], ctx: FixContext): Step[] {
         set(FAILED, '1'),
       ),
     ),
-    seq(clear(service), clear(shared)),
+    seq(clear(service), clear(shared), clear(OWNER_STOPPED)),
     when(
       defined(owner),
       forCommand(
@@ -157,6 +171,8 @@ function stopPortOwner(protect: readonly string[], ctx: FixContext): Step[] {
       seq(
         echo(...report(fix, 'stopping service '), ref(service)),
         run(['net', 'stop', q(ref(service)), '/y'], quiet),
+        // First: in a .cmd file a successful set clears ERRORLEVEL.
+        when(not(errorlevel(1)), set(OWNER_STOPPED, '1')),
         when(
           errorlevel(1),
           seq(echo(...report(fix, 'failed stopping '), ref(service)), set(FAILED, '1')),

@@ -24,7 +24,8 @@ export default defineFix({
   operations: [
     { kind: 'service-stop', service: { runtime: 'rdp-port-owner' }, protect: ['TermService'] },
     // Restart, not start: a running TermService that lost the port does not rebind by itself.
-    { kind: 'service-restart', service: 'TermService' },
+    // With no owner stopped, a restart would only drop every session.
+    { kind: 'service-restart', service: 'TermService', onlyAfterStopping: 'rdp-port-owner' },
   ],
   backup: {
     description: {

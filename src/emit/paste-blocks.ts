@@ -18,6 +18,8 @@ export interface GeneratedBlock {
   text: string;
   /** Environment variables the block reads its parameters from (set before pasting). */
   parameters: string[];
+  /** What to type before block 1 to confirm a fix that lowers security (none: no confirmation). */
+  confirm?: string;
 }
 
 export type BlockOwner = { role: string } | { fix: string };
@@ -30,6 +32,8 @@ const CmdMeta = z
     of: z.number().int().positive().optional(),
     chars: z.number().int().nonnegative().optional(),
     parameters: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/)).optional(),
+    /** What the operator types to confirm a fix that lowers security. */
+    confirm: z.string().optional(),
   })
   .loose();
 type CmdMeta = z.infer<typeof CmdMeta>;
@@ -103,6 +107,7 @@ export function pasteBlocks(earlier: readonly Artifact[], owner: BlockOwner): Ge
         chars: text.length,
         text,
         parameters: meta.parameters ?? [],
+        ...(meta.confirm !== undefined ? { confirm: meta.confirm } : {}),
       };
     })
     .sort((a, b) => a.block - b.block);
@@ -124,4 +129,13 @@ export function generatedFiles(
   return owned(earlier, kind, owner)
     .map(({ artifact }) => artifact.path)
     .sort();
+}
+
+/** How a fix's batch file is run to confirm a fix that lowers security (none: no confirmation). */
+export function batchConfirmation(
+  earlier: readonly Artifact[],
+  owner: BlockOwner,
+): string | undefined {
+  return owned(earlier, 'cmd-batch', owner).find(({ meta }) => meta.confirm !== undefined)?.meta
+    .confirm;
 }

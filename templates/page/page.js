@@ -151,6 +151,12 @@
       fix.setFirst.forEach(function (line) { setLine.appendChild(el('code', { text: line })); });
       parts.push(setLine);
     }
+    if (fix.confirmFirst) {
+      parts.push(el('p', { className: 'set-first' }, [
+        document.createTextNode(t('confirmFirst') + t('colon')),
+        el('code', { text: fix.confirmFirst })
+      ]));
+    }
     parts.push(blockList(fix.blocks, m(fix.title)));
     return el('li', { className: 'fix', 'data-fix': fix.id }, parts);
   }

@@ -163,14 +163,24 @@ describe.skipIf(!wineAvailable())(
         const out = w.interactive(blocks('stop-port-owner'));
         expect(out, c.row).toContain(c.says);
         expect(out, c.row).toContain('RDPRESCUE stop-port-owner FAILED');
-        expect(lower(w.log('net')), c.row).toEqual(['stop termservice /y', 'start termservice']);
+        // Nothing stopped: restarting TermService would only drop every session (review 15b F10).
+        expect(lower(w.log('net')), c.row).toEqual([]);
       }
 
+      // TermService holds the port already: nothing to stop, nothing restarted, still verified.
       w.resetShims();
       listeners(w, { before: [listener(3389, TERMSERVICE_PID)] });
       const out = w.interactive(blocks('stop-port-owner'));
+      expect(out).toContain('RDPRESCUE stop-port-owner verify rdp-listener ok');
       expect(out).toContain('RDPRESCUE stop-port-owner applied');
-      expect(lower(w.log('net'))).toEqual(['stop termservice /y', 'start termservice']);
+      expect(lower(w.log('net'))).toEqual([]);
+
+      w.resetShims();
+      listeners(w, { before: [listener(3389, TERMSERVICE_PID)] });
+      const done = session.batch('stop-port-owner');
+      expect(done.stdout).toContain('RDPRESCUE stop-port-owner verify rdp-listener ok');
+      expect(done.code).toBe(0);
+      expect(lower(w.log('net'))).toEqual([]);
     });
 
     it('reset-machinekeys-acl saves the ACLs first, uses SIDs only, and does not save twice', () => {

@@ -403,6 +403,22 @@ export const LABELS = {
       'Deze oplossing heeft een waarde nodig: stel die in hetzelfde cmd-kanaal in voordat u blok 1 plakt:',
     'zh-TW': '此修正需要一個值：貼上區塊 1 之前，請在同一個 cmd 通道中設定它：',
   },
+  confirmFirst: {
+    'en-US':
+      'This fix lowers security and changes nothing until you confirm it: in the same cmd channel, before you paste block 1, type:',
+    'sv-SE':
+      'Den här åtgärden sänker säkerheten och ändrar ingenting förrän du bekräftar den: skriv detta i samma cmd-kanal innan du klistrar in block 1:',
+    'nl-NL':
+      'Deze oplossing verlaagt de beveiliging en wijzigt niets totdat u haar bevestigt: typ in hetzelfde cmd-kanaal, voordat u blok 1 plakt:',
+    'zh-TW':
+      '此修正會降低安全性，在您確認之前不會做任何變更：貼上區塊 1 之前，請在同一個 cmd 通道中輸入：',
+  },
+  confirmBatch: {
+    'en-US': 'The batch file, too, changes nothing until you confirm: run it as:',
+    'sv-SE': 'Inte heller kommandofilen ändrar något förrän du bekräftar: kör den så här:',
+    'nl-NL': 'Ook het batchbestand wijzigt niets totdat u bevestigt: voer het zo uit:',
+    'zh-TW': '批次檔同樣在您確認之前不會做任何變更，請這樣執行：',
+  },
   repairAllFile: {
     'en-US': 'One batch file for every repair that is not optional, in this order',
     'sv-SE': 'En kommandofil för alla reparationer som inte är valfria, i den här ordningen',

@@ -11,7 +11,12 @@ import { azureSidePointer } from './azure-side.ts';
 import { describeEvidence } from './evidence.ts';
 import { moduleExports } from './generated-files.ts';
 import type { ModuleIdentity } from '../../identity/identity.ts';
-import { generatedFiles, pasteBlocks, type BlockOwner } from '../paste-blocks.ts';
+import {
+  batchConfirmation,
+  generatedFiles,
+  pasteBlocks,
+  type BlockOwner,
+} from '../paste-blocks.ts';
 import { label, labelsOf, ROLE_LABEL } from './labels.ts';
 import { code, fence, prose } from './markdown.ts';
 import { sourceViews } from './sources.ts';
@@ -69,6 +74,7 @@ function blocksView(ctx: Ctx, owner: BlockOwner) {
     return [
       {
         parameters: [],
+        confirm: undefined,
         caption: label('blockFiles', ctx.culture, {
           of: blocks.length,
           chars: blocks.reduce((n, b) => n + b.chars, 0).toLocaleString('en-US'),
@@ -80,6 +86,7 @@ function blocksView(ctx: Ctx, owner: BlockOwner) {
     ];
   return blocks.map((b) => ({
     parameters: b.parameters,
+    confirm: b.confirm,
     caption: label('block', ctx.culture, {
       block: b.block,
       of: b.of,
@@ -106,6 +113,7 @@ function fixView(ctx: Ctx, fix: Fix, index: number) {
   const blocks = fix.scope === 'online' ? blocksView(ctx, owner) : [];
   // The CMD blocks read parameters from variables named in their meta, in the fix's order.
   const variables = blocks[0]?.parameters ?? [];
+  const confirmation = batchConfirmation(ctx.earlier, owner);
   return {
     id: fix.id,
     number: index + 1,
@@ -118,7 +126,9 @@ function fixView(ctx: Ctx, fix: Fix, index: number) {
     ),
     blocks,
     setParameters: variables.map((v, i) => code(`set ${v}=<${fix.parameters[i]?.name ?? v}>`)),
+    confirmFirst: blocks[0]?.confirm ? code(blocks[0].confirm) : undefined,
     batchFiles: generatedFiles(ctx.earlier, 'cmd-batch', owner).map(code),
+    batchConfirm: confirmation ? code(confirmation) : undefined,
     offlineFiles: generatedFiles(ctx.earlier, 'cmd-offline', owner).map(code),
     repairVmParameter:
       fix.scope === 'offline' && repairVmScript(ctx.earlier) ? code(`Repair=${fix.id}`) : undefined,

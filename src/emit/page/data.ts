@@ -23,6 +23,7 @@ function fixData(fix: Fix, earlier: readonly Artifact[]) {
     weakensSecurity: fix.weakensSecurity,
     blocks,
     setFirst: variables.map((v, i) => `set ${v}=<${fix.parameters[i]?.name ?? v}>`),
+    confirmFirst: blocks[0]?.confirm,
   };
 }
 

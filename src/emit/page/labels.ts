@@ -150,6 +150,15 @@ export const PAGE_LABELS = {
     'nl-NL': 'Heeft een waarde nodig. Typ vóór blok 1 in hetzelfde kanaal',
     'zh-TW': '需要一個值。貼上區塊 1 之前，請在同一通道中輸入',
   },
+  confirmFirst: {
+    'en-US':
+      'Lowers security: changes nothing until you confirm. Before block 1, type in the same channel',
+    'sv-SE':
+      'Sänker säkerheten: ändrar ingenting förrän du bekräftar. Skriv detta i samma kanal före block 1',
+    'nl-NL':
+      'Verlaagt de beveiliging: wijzigt niets totdat u bevestigt. Typ vóór blok 1 in hetzelfde kanaal',
+    'zh-TW': '會降低安全性：在您確認之前不會做任何變更。貼上區塊 1 之前，請在同一通道中輸入',
+  },
   copy: {
     'en-US': 'Copy block {block} of {of}',
     'sv-SE': 'Kopiera block {block} av {of}',

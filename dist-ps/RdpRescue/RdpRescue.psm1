@@ -4017,6 +4017,31 @@ function Test-RdpFixNeeded {
     @(Get-RdpStillFiring -Fix $Fix).Count -gt 0
 }
 
+function Get-RdpWinningPolicy {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Fix
+    )
+    # The fix's policy guards (policy-guards.ts): a registry value read at its policy location,
+    # which decides only when it is there; a firewall check on the Group Policy store alone.
+    $context = New-RdpContext
+    foreach ($guard in @($Fix.PolicyGuards)) {
+        if ($guard.Kind -eq 'registry-value') {
+            if ($null -eq (Get-RdpRegistryValue -Path $guard.Key -Name $guard.Name)) {
+                continue
+            }
+            if ((Invoke-RdpCheck -Check $guard -Context $context).Outcome -eq 'fired') {
+                '{0}\{1}' -f $guard.Key, $guard.Name
+            }
+        }
+        elseif ((Invoke-RdpCheck -Check $guard -Context $context).Outcome -eq 'fired') {
+            '{0} DoNotAllowExceptions=1' -f $script:RdpFirewallPolicy
+        }
+    }
+}
+
 function Confirm-RdpFixResult {
     [CmdletBinding()]
     [OutputType([string])]
@@ -4062,6 +4087,15 @@ function Invoke-RdpFixSet {
         if ($SkipClear -and -not (Test-RdpFixNeeded -Fix $fix -EventContext $eventContext)) {
             $message = $script:RdpStrings.FixAlreadyClear -f $fix.Id, ((@($fix.VerifyChecks) + @($fix.NeededWhenEvents)) -join ', ')
             Write-Verbose $message
+            New-RdpFixResult -Fix $fix -Result 'Skipped' -Message $message
+            continue
+        }
+        # Before any change: a local write that Group Policy overrides would change nothing
+        # but leave a change behind.
+        $winning = @(Get-RdpWinningPolicy -Fix $fix)
+        if ($winning.Count -gt 0) {
+            $message = $script:RdpStrings.PolicyWins -f $fix.Id, ($winning -join ', ')
+            Write-Warning $message
             New-RdpFixResult -Fix $fix -Result 'Skipped' -Message $message
             continue
         }
@@ -6021,6 +6055,13 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $true
+            PolicyGuards = @(
+                @{
+                    Kind = 'firewall-inbound-blocked'
+                    Id = 'firewall-blocks-all-inbound'
+                    Source = 'policy'
+                }
+            )
         }
         'allow-rdp-connections' = @{
             Id = 'allow-rdp-connections'
@@ -6049,6 +6090,18 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $false
+            PolicyGuards = @(
+                @{
+                    Kind = 'registry-value'
+                    Id = 'rdp-connections-denied'
+                    Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                    Name = 'fDenyTSConnections'
+                    Op = 'equals'
+                    Value = 1
+                    PolicyKey = $null
+                    PolicyName = $null
+                }
+            )
         }
         'disable-fips-algorithm-policy' = @{
             Id = 'disable-fips-algorithm-policy'
@@ -6077,6 +6130,7 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $true
+            PolicyGuards = @()
         }
         'disable-nla' = @{
             Id = 'disable-nla'
@@ -6105,6 +6159,18 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $true
+            PolicyGuards = @(
+                @{
+                    Kind = 'registry-value'
+                    Id = 'nla-required'
+                    Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                    Name = 'UserAuthentication'
+                    Op = 'equals'
+                    Value = 1
+                    PolicyKey = $null
+                    PolicyName = $null
+                }
+            )
         }
         'enable-legacy-tls-server' = @{
             Id = 'enable-legacy-tls-server'
@@ -6172,6 +6238,7 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $true
+            PolicyGuards = @()
         }
         'enable-rdp-firewall-rules' = @{
             Id = 'enable-rdp-firewall-rules'
@@ -6203,6 +6270,7 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $false
             WeakensSecurity = $false
+            PolicyGuards = @()
         }
         'enable-rdp-listener' = @{
             Id = 'enable-rdp-listener'
@@ -6249,6 +6317,7 @@ $script:RdpCatalog = @{
             RestartsServices = @('TermService')
             Reboot = $false
             WeakensSecurity = $false
+            PolicyGuards = @()
         }
         'enable-terminal-server' = @{
             Id = 'enable-terminal-server'
@@ -6308,6 +6377,7 @@ $script:RdpCatalog = @{
             RestartsServices = @('TermService')
             Reboot = $false
             WeakensSecurity = $false
+            PolicyGuards = @()
         }
         'enable-tls12-server' = @{
             Id = 'enable-tls12-server'
@@ -6349,6 +6419,7 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $false
+            PolicyGuards = @()
         }
         'open-rdp-port-in-firewall' = @{
             Id = 'open-rdp-port-in-firewall'
@@ -6391,6 +6462,7 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $false
             WeakensSecurity = $false
+            PolicyGuards = @()
         }
         'remove-rdp-cert-binding' = @{
             Id = 'remove-rdp-cert-binding'
@@ -6421,6 +6493,7 @@ $script:RdpCatalog = @{
             RestartsServices = @('TermService')
             Reboot = $false
             WeakensSecurity = $false
+            PolicyGuards = @()
         }
         'remove-safe-boot' = @{
             Id = 'remove-safe-boot'
@@ -6454,6 +6527,7 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $false
+            PolicyGuards = @()
         }
         'renew-rdp-self-signed-cert' = @{
             Id = 'renew-rdp-self-signed-cert'
@@ -6482,6 +6556,7 @@ $script:RdpCatalog = @{
             RestartsServices = @('SessionEnv')
             Reboot = $false
             WeakensSecurity = $false
+            PolicyGuards = @()
         }
         'reset-dhcp-logon-account' = @{
             Id = 'reset-dhcp-logon-account'
@@ -6511,6 +6586,7 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $false
             WeakensSecurity = $false
+            PolicyGuards = @()
         }
         'reset-machinekeys-acl' = @{
             Id = 'reset-machinekeys-acl'
@@ -6585,6 +6661,7 @@ $script:RdpCatalog = @{
             RestartsServices = @('TermService')
             Reboot = $false
             WeakensSecurity = $false
+            PolicyGuards = @()
         }
         'reset-termservice-logon-account' = @{
             Id = 'reset-termservice-logon-account'
@@ -6614,6 +6691,7 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $false
             WeakensSecurity = $false
+            PolicyGuards = @()
         }
         'restore-rdp-connection-limit' = @{
             Id = 'restore-rdp-connection-limit'
@@ -6642,6 +6720,28 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $false
+            PolicyGuards = @(
+                @{
+                    Kind = 'registry-value'
+                    Id = 'rdp-connection-limit-zero'
+                    Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                    Name = 'MaxInstanceCount'
+                    Op = 'equals'
+                    Value = 0
+                    PolicyKey = $null
+                    PolicyName = $null
+                }
+                @{
+                    Kind = 'registry-value'
+                    Id = 'rdp-connection-limit-one'
+                    Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                    Name = 'MaxInstanceCount'
+                    Op = 'equals'
+                    Value = 1
+                    PolicyKey = $null
+                    PolicyName = $null
+                }
+            )
         }
         'resume-group-policy' = @{
             Id = 'resume-group-policy'
@@ -6668,6 +6768,7 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $false
+            PolicyGuards = @()
         }
         'set-credssp-mitigated' = @{
             Id = 'set-credssp-mitigated'
@@ -6696,6 +6797,7 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $true
+            PolicyGuards = @()
         }
         'set-rdp-cert-binding' = @{
             Id = 'set-rdp-cert-binding'
@@ -6762,6 +6864,7 @@ $script:RdpCatalog = @{
             RestartsServices = @('TermService')
             Reboot = $false
             WeakensSecurity = $false
+            PolicyGuards = @()
         }
         'set-rdp-encryption-high' = @{
             Id = 'set-rdp-encryption-high'
@@ -6790,6 +6893,18 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $true
+            PolicyGuards = @(
+                @{
+                    Kind = 'registry-value'
+                    Id = 'rdp-encryption-fips-only'
+                    Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                    Name = 'MinEncryptionLevel'
+                    Op = 'equals'
+                    Value = 4
+                    PolicyKey = $null
+                    PolicyName = $null
+                }
+            )
         }
         'set-rdp-port' = @{
             Id = 'set-rdp-port'
@@ -6850,6 +6965,7 @@ $script:RdpCatalog = @{
             RestartsServices = @('TermService')
             Reboot = $false
             WeakensSecurity = $false
+            PolicyGuards = @()
         }
         'set-rdp-security-layer-tls' = @{
             Id = 'set-rdp-security-layer-tls'
@@ -6878,6 +6994,18 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $false
+            PolicyGuards = @(
+                @{
+                    Kind = 'registry-value'
+                    Id = 'rdp-security-layer-rdp'
+                    Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                    Name = 'SecurityLayer'
+                    Op = 'equals'
+                    Value = 0
+                    PolicyKey = $null
+                    PolicyName = $null
+                }
+            )
         }
         'start-network-services' = @{
             Id = 'start-network-services'
@@ -6953,6 +7081,7 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $false
             WeakensSecurity = $false
+            PolicyGuards = @()
         }
         'start-termservice' = @{
             Id = 'start-termservice'
@@ -6983,6 +7112,7 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $false
             WeakensSecurity = $false
+            PolicyGuards = @()
         }
         'stop-port-owner' = @{
             Id = 'stop-port-owner'
@@ -7014,6 +7144,7 @@ $script:RdpCatalog = @{
             RestartsServices = @('TermService')
             Reboot = $false
             WeakensSecurity = $false
+            PolicyGuards = @()
         }
         'suspend-group-policy' = @{
             Id = 'suspend-group-policy'
@@ -7040,6 +7171,7 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $true
+            PolicyGuards = @()
         }
     }
     ListenerCheck = @{

@@ -78,6 +78,7 @@ $script:RdpStringTable = @{
         FixNotInScenario = 'Fix ''{0}'' is not a fix of scenario ''{1}''. Its fixes are: {2}'
         MissingParameter = 'Fix ''{0}'' needs -{1}.'
         FixAlreadyClear = 'Skipped ''{0}'': the checks it repairs are already clear ({1}).'
+        PolicyWins = 'Skipped ''{0}'': Group Policy sets {1}, which wins over the local value the fix would write. Nothing was changed; change the policy instead (gpresult /h names the GPO).'
         NoFixes = 'Scenario ''{0}'' has no automatic fix; see the manual steps in about_RdpRescue.'
         BackupWritten = 'Backup written to {0}. Undo with: Undo-RdpRepair -BackupPath "{0}"'
         FixFailed = 'Fix ''{0}'' failed: {1}. Nothing after it was applied. Backup: {2}'
@@ -258,6 +259,7 @@ $script:RdpStringTable = @{
         FixNotInScenario = (ConvertFrom-RdpUtf8Base64 'S29ycmlnZXJpbmdlbiAnezB9JyBow7ZyIGludGUgdGlsbCBzY2VuYXJpb3QgJ3sxfScuIERlc3Mga29ycmlnZXJpbmdhciDDpHI6IHsyfQ==')
         MissingParameter = (ConvertFrom-RdpUtf8Base64 'S29ycmlnZXJpbmdlbiAnezB9JyBiZWjDtnZlciAtezF9Lg==')
         FixAlreadyClear = (ConvertFrom-RdpUtf8Base64 'SG9wcGFkZSDDtnZlciAnezB9Jzoga29udHJvbGxlcm5hIHNvbSBkZW4gw6V0Z8OkcmRhciDDpHIgcmVkYW4gdXRhbiBhbm3DpHJrbmluZyAoezF9KS4=')
+        PolicyWins = (ConvertFrom-RdpUtf8Base64 'SG9wcGFkZSDDtnZlciAnezB9JzogZW4gZ3J1cHByaW5jaXAgYW5nZXIgezF9LCBzb20gZ8OlciBmw7ZyZSBkZXQgbG9rYWxhIHbDpHJkZSBzb20gw6V0Z8OkcmRlbiBza3VsbGUgc2tyaXZhLiBJbmdlbnRpbmcgw6RuZHJhZGVzOyDDpG5kcmEgcHJpbmNpcGVuIGkgc3TDpGxsZXQgKGdwcmVzdWx0IC9oIHZpc2FyIHZpbGtldCBncnVwcHJpbmNpcG9iamVrdCku')
         NoFixes = 'Scenariot ''{0}'' har ingen automatisk korrigering; se de manuella stegen i about_RdpRescue.'
         BackupWritten = (ConvertFrom-RdpUtf8Base64 'U8Oka2VyaGV0c2tvcGlhbiBza3JldnMgdGlsbCB7MH0uIMOFbmdyYSBtZWQ6IFVuZG8tUmRwUmVwYWlyIC1CYWNrdXBQYXRoICJ7MH0i')
         FixFailed = (ConvertFrom-RdpUtf8Base64 'S29ycmlnZXJpbmdlbiAnezB9JyBtaXNzbHlja2FkZXM6IHsxfS4gSW5nZXQgZWZ0ZXIgZGVuIHRpbGzDpG1wYWRlcy4gU8Oka2VyaGV0c2tvcGlhOiB7Mn0=')
@@ -438,6 +440,7 @@ $script:RdpStringTable = @{
         FixNotInScenario = 'Oplossing ''{0}'' hoort niet bij scenario ''{1}''. De oplossingen zijn: {2}'
         MissingParameter = 'Oplossing ''{0}'' heeft -{1} nodig.'
         FixAlreadyClear = '''{0}'' overgeslagen: de controles die hij herstelt, zijn al in orde ({1}).'
+        PolicyWins = '''{0}'' overgeslagen: een groepsbeleid stelt {1} in, dat voorgaat op de lokale waarde die de oplossing zou schrijven. Er is niets gewijzigd; wijzig in plaats daarvan het beleid (gpresult /h toont welk groepsbeleidsobject).'
         NoFixes = 'Scenario ''{0}'' heeft geen automatische oplossing; zie de handmatige stappen in about_RdpRescue.'
         BackupWritten = 'Back-up geschreven naar {0}. Ongedaan maken met: Undo-RdpRepair -BackupPath "{0}"'
         FixFailed = 'Oplossing ''{0}'' is mislukt: {1}. Niets daarna is toegepast. Back-up: {2}'
@@ -618,6 +621,7 @@ $script:RdpStringTable = @{
         FixNotInScenario = (ConvertFrom-RdpUtf8Base64 '5L+u5q2jICd7MH0nIOS4jeWxrOaWvOaDheWigyAnezF9J+OAguWFtuS/ruato+eCuu+8mnsyfQ==')
         MissingParameter = (ConvertFrom-RdpUtf8Base64 '5L+u5q2jICd7MH0nIOmcgOimgSAtezF944CC')
         FixAlreadyClear = (ConvertFrom-RdpUtf8Base64 '5bey55Wl6YGOICd7MH0n77ya5YW25L+u5b6p55qE5qqi5p+l5bey54Sh5ZWP6aGM77yIezF977yJ44CC')
+        PolicyWins = (ConvertFrom-RdpUtf8Base64 '5bey55Wl6YGOICd7MH0n77ya576k57WE5Y6f5YmH6Kit5a6a5LqGIHsxfe+8jOWFtuWEquWFiOaWvOatpOS/ruato+imgeWvq+WFpeeahOacrOapn+WAvOOAguacquWBmuS7u+S9leiuiuabtO+8m+iri+aUueeCuuiuiuabtOipsuWOn+WJh++8iGdwcmVzdWx0IC9oIOacg+WIl+WHuuWwjeaHieeahCBHUE/vvInjgII=')
         NoFixes = (ConvertFrom-RdpUtf8Base64 '5oOF5aKDICd7MH0nIOaykuacieiHquWLleS/ruato++8m+iri+WPg+mWsSBhYm91dF9SZHBSZXNjdWUg5Lit55qE5omL5YuV5q2l6amf44CC')
         BackupWritten = (ConvertFrom-RdpUtf8Base64 '5bey5bCH5YKZ5Lu95a+r5YWlIHswfeOAguW+qeWOn+aWueW8j++8mlVuZG8tUmRwUmVwYWlyIC1CYWNrdXBQYXRoICJ7MH0i')
         FixFailed = (ConvertFrom-RdpUtf8Base64 '5L+u5q2jICd7MH0nIOWkseaVl++8mnsxfeOAguS5i+W+jOeahOmgheebrumDveacquWll+eUqOOAguWCmeS7ve+8mnsyfQ==')
@@ -4801,6 +4805,31 @@ function Test-RdpFixNeeded {
     @(Get-RdpStillFiring -Fix $Fix).Count -gt 0
 }
 
+function Get-RdpWinningPolicy {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Fix
+    )
+    # The fix's policy guards (policy-guards.ts): a registry value read at its policy location,
+    # which decides only when it is there; a firewall check on the Group Policy store alone.
+    $context = New-RdpContext
+    foreach ($guard in @($Fix.PolicyGuards)) {
+        if ($guard.Kind -eq 'registry-value') {
+            if ($null -eq (Get-RdpRegistryValue -Path $guard.Key -Name $guard.Name)) {
+                continue
+            }
+            if ((Invoke-RdpCheck -Check $guard -Context $context).Outcome -eq 'fired') {
+                '{0}\{1}' -f $guard.Key, $guard.Name
+            }
+        }
+        elseif ((Invoke-RdpCheck -Check $guard -Context $context).Outcome -eq 'fired') {
+            '{0} DoNotAllowExceptions=1' -f $script:RdpFirewallPolicy
+        }
+    }
+}
+
 function Confirm-RdpFixResult {
     [CmdletBinding()]
     [OutputType([string])]
@@ -4846,6 +4875,15 @@ function Invoke-RdpFixSet {
         if ($SkipClear -and -not (Test-RdpFixNeeded -Fix $fix -EventContext $eventContext)) {
             $message = $script:RdpStrings.FixAlreadyClear -f $fix.Id, ((@($fix.VerifyChecks) + @($fix.NeededWhenEvents)) -join ', ')
             Write-Verbose $message
+            New-RdpFixResult -Fix $fix -Result 'Skipped' -Message $message
+            continue
+        }
+        # Before any change: a local write that Group Policy overrides would change nothing
+        # but leave a change behind.
+        $winning = @(Get-RdpWinningPolicy -Fix $fix)
+        if ($winning.Count -gt 0) {
+            $message = $script:RdpStrings.PolicyWins -f $fix.Id, ($winning -join ', ')
+            Write-Warning $message
             New-RdpFixResult -Fix $fix -Result 'Skipped' -Message $message
             continue
         }
@@ -6805,6 +6843,13 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $true
+            PolicyGuards = @(
+                @{
+                    Kind = 'firewall-inbound-blocked'
+                    Id = 'firewall-blocks-all-inbound'
+                    Source = 'policy'
+                }
+            )
         }
         'allow-rdp-connections' = @{
             Id = 'allow-rdp-connections'
@@ -6833,6 +6878,18 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $false
+            PolicyGuards = @(
+                @{
+                    Kind = 'registry-value'
+                    Id = 'rdp-connections-denied'
+                    Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                    Name = 'fDenyTSConnections'
+                    Op = 'equals'
+                    Value = 1
+                    PolicyKey = $null
+                    PolicyName = $null
+                }
+            )
         }
         'disable-fips-algorithm-policy' = @{
             Id = 'disable-fips-algorithm-policy'
@@ -6861,6 +6918,7 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $true
+            PolicyGuards = @()
         }
         'disable-nla' = @{
             Id = 'disable-nla'
@@ -6889,6 +6947,18 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $true
+            PolicyGuards = @(
+                @{
+                    Kind = 'registry-value'
+                    Id = 'nla-required'
+                    Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                    Name = 'UserAuthentication'
+                    Op = 'equals'
+                    Value = 1
+                    PolicyKey = $null
+                    PolicyName = $null
+                }
+            )
         }
         'enable-legacy-tls-server' = @{
             Id = 'enable-legacy-tls-server'
@@ -6956,6 +7026,7 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $true
+            PolicyGuards = @()
         }
         'enable-rdp-firewall-rules' = @{
             Id = 'enable-rdp-firewall-rules'
@@ -6987,6 +7058,7 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $false
             WeakensSecurity = $false
+            PolicyGuards = @()
         }
         'enable-rdp-listener' = @{
             Id = 'enable-rdp-listener'
@@ -7033,6 +7105,7 @@ $script:RdpCatalog = @{
             RestartsServices = @('TermService')
             Reboot = $false
             WeakensSecurity = $false
+            PolicyGuards = @()
         }
         'enable-terminal-server' = @{
             Id = 'enable-terminal-server'
@@ -7092,6 +7165,7 @@ $script:RdpCatalog = @{
             RestartsServices = @('TermService')
             Reboot = $false
             WeakensSecurity = $false
+            PolicyGuards = @()
         }
         'enable-tls12-server' = @{
             Id = 'enable-tls12-server'
@@ -7133,6 +7207,7 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $false
+            PolicyGuards = @()
         }
         'open-rdp-port-in-firewall' = @{
             Id = 'open-rdp-port-in-firewall'
@@ -7175,6 +7250,7 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $false
             WeakensSecurity = $false
+            PolicyGuards = @()
         }
         'remove-rdp-cert-binding' = @{
             Id = 'remove-rdp-cert-binding'
@@ -7205,6 +7281,7 @@ $script:RdpCatalog = @{
             RestartsServices = @('TermService')
             Reboot = $false
             WeakensSecurity = $false
+            PolicyGuards = @()
         }
         'remove-safe-boot' = @{
             Id = 'remove-safe-boot'
@@ -7238,6 +7315,7 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $false
+            PolicyGuards = @()
         }
         'renew-rdp-self-signed-cert' = @{
             Id = 'renew-rdp-self-signed-cert'
@@ -7266,6 +7344,7 @@ $script:RdpCatalog = @{
             RestartsServices = @('SessionEnv')
             Reboot = $false
             WeakensSecurity = $false
+            PolicyGuards = @()
         }
         'reset-dhcp-logon-account' = @{
             Id = 'reset-dhcp-logon-account'
@@ -7295,6 +7374,7 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $false
             WeakensSecurity = $false
+            PolicyGuards = @()
         }
         'reset-machinekeys-acl' = @{
             Id = 'reset-machinekeys-acl'
@@ -7369,6 +7449,7 @@ $script:RdpCatalog = @{
             RestartsServices = @('TermService')
             Reboot = $false
             WeakensSecurity = $false
+            PolicyGuards = @()
         }
         'reset-termservice-logon-account' = @{
             Id = 'reset-termservice-logon-account'
@@ -7398,6 +7479,7 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $false
             WeakensSecurity = $false
+            PolicyGuards = @()
         }
         'restore-rdp-connection-limit' = @{
             Id = 'restore-rdp-connection-limit'
@@ -7426,6 +7508,28 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $false
+            PolicyGuards = @(
+                @{
+                    Kind = 'registry-value'
+                    Id = 'rdp-connection-limit-zero'
+                    Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                    Name = 'MaxInstanceCount'
+                    Op = 'equals'
+                    Value = 0
+                    PolicyKey = $null
+                    PolicyName = $null
+                }
+                @{
+                    Kind = 'registry-value'
+                    Id = 'rdp-connection-limit-one'
+                    Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                    Name = 'MaxInstanceCount'
+                    Op = 'equals'
+                    Value = 1
+                    PolicyKey = $null
+                    PolicyName = $null
+                }
+            )
         }
         'resume-group-policy' = @{
             Id = 'resume-group-policy'
@@ -7452,6 +7556,7 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $false
+            PolicyGuards = @()
         }
         'set-credssp-mitigated' = @{
             Id = 'set-credssp-mitigated'
@@ -7480,6 +7585,7 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $true
+            PolicyGuards = @()
         }
         'set-rdp-cert-binding' = @{
             Id = 'set-rdp-cert-binding'
@@ -7546,6 +7652,7 @@ $script:RdpCatalog = @{
             RestartsServices = @('TermService')
             Reboot = $false
             WeakensSecurity = $false
+            PolicyGuards = @()
         }
         'set-rdp-encryption-high' = @{
             Id = 'set-rdp-encryption-high'
@@ -7574,6 +7681,18 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $true
+            PolicyGuards = @(
+                @{
+                    Kind = 'registry-value'
+                    Id = 'rdp-encryption-fips-only'
+                    Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                    Name = 'MinEncryptionLevel'
+                    Op = 'equals'
+                    Value = 4
+                    PolicyKey = $null
+                    PolicyName = $null
+                }
+            )
         }
         'set-rdp-port' = @{
             Id = 'set-rdp-port'
@@ -7634,6 +7753,7 @@ $script:RdpCatalog = @{
             RestartsServices = @('TermService')
             Reboot = $false
             WeakensSecurity = $false
+            PolicyGuards = @()
         }
         'set-rdp-security-layer-tls' = @{
             Id = 'set-rdp-security-layer-tls'
@@ -7662,6 +7782,18 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $false
+            PolicyGuards = @(
+                @{
+                    Kind = 'registry-value'
+                    Id = 'rdp-security-layer-rdp'
+                    Key = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'
+                    Name = 'SecurityLayer'
+                    Op = 'equals'
+                    Value = 0
+                    PolicyKey = $null
+                    PolicyName = $null
+                }
+            )
         }
         'start-network-services' = @{
             Id = 'start-network-services'
@@ -7737,6 +7869,7 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $false
             WeakensSecurity = $false
+            PolicyGuards = @()
         }
         'start-termservice' = @{
             Id = 'start-termservice'
@@ -7767,6 +7900,7 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $false
             WeakensSecurity = $false
+            PolicyGuards = @()
         }
         'stop-port-owner' = @{
             Id = 'stop-port-owner'
@@ -7798,6 +7932,7 @@ $script:RdpCatalog = @{
             RestartsServices = @('TermService')
             Reboot = $false
             WeakensSecurity = $false
+            PolicyGuards = @()
         }
         'suspend-group-policy' = @{
             Id = 'suspend-group-policy'
@@ -7824,6 +7959,7 @@ $script:RdpCatalog = @{
             RestartsServices = @()
             Reboot = $true
             WeakensSecurity = $true
+            PolicyGuards = @()
         }
     }
     ListenerCheck = @{

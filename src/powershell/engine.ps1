@@ -183,6 +183,31 @@ function Test-RdpFixNeeded {
     @(Get-RdpStillFiring -Fix $Fix).Count -gt 0
 }
 
+function Get-RdpWinningPolicy {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Fix
+    )
+    # The fix's policy guards (policy-guards.ts): a registry value read at its policy location,
+    # which decides only when it is there; a firewall check on the Group Policy store alone.
+    $context = New-RdpContext
+    foreach ($guard in @($Fix.PolicyGuards)) {
+        if ($guard.Kind -eq 'registry-value') {
+            if ($null -eq (Get-RdpRegistryValue -Path $guard.Key -Name $guard.Name)) {
+                continue
+            }
+            if ((Invoke-RdpCheck -Check $guard -Context $context).Outcome -eq 'fired') {
+                '{0}\{1}' -f $guard.Key, $guard.Name
+            }
+        }
+        elseif ((Invoke-RdpCheck -Check $guard -Context $context).Outcome -eq 'fired') {
+            '{0} DoNotAllowExceptions=1' -f $script:RdpFirewallPolicy
+        }
+    }
+}
+
 function Confirm-RdpFixResult {
     [CmdletBinding()]
     [OutputType([string])]
@@ -228,6 +253,15 @@ function Invoke-RdpFixSet {
         if ($SkipClear -and -not (Test-RdpFixNeeded -Fix $fix -EventContext $eventContext)) {
             $message = $script:RdpStrings.FixAlreadyClear -f $fix.Id, ((@($fix.VerifyChecks) + @($fix.NeededWhenEvents)) -join ', ')
             Write-Verbose $message
+            New-RdpFixResult -Fix $fix -Result 'Skipped' -Message $message
+            continue
+        }
+        # Before any change: a local write that Group Policy overrides would change nothing
+        # but leave a change behind.
+        $winning = @(Get-RdpWinningPolicy -Fix $fix)
+        if ($winning.Count -gt 0) {
+            $message = $script:RdpStrings.PolicyWins -f $fix.Id, ($winning -join ', ')
+            Write-Warning $message
             New-RdpFixResult -Fix $fix -Result 'Skipped' -Message $message
             continue
         }

@@ -116,4 +116,14 @@ Describe 'the firewall checks and fixes' {
         $repair = @(Invoke-RdpRepair -Scenario 'guest-firewall-blocks-rdp' -BackupRoot $global:RdpFake.BackupRoot -Confirm:$false -WarningAction SilentlyContinue)
         @($repair | Where-Object { $_.Fix -eq 'allow-firewall-inbound-exceptions' -and $_.Result -eq 'Applied' }) | Should -BeNullOrEmpty
     }
+
+    It 'Disable-RdpFirewallInboundBlock refuses before any change while Group Policy blocks all inbound (review 15b F11)' {
+        Set-FakeFirewallProfile -Profile 'PublicProfile' -Name 'DoNotAllowExceptions' -Value 1
+        Set-FakeFirewallProfile -Profile 'PublicProfile' -Name 'DoNotAllowExceptions' -Value 1 -Store Policy
+        $before = Get-FakeState
+        $result = Disable-RdpFirewallInboundBlock -BackupRoot $global:RdpFake.BackupRoot -Confirm:$false -WarningAction SilentlyContinue
+        $result.Result | Should -Be 'Skipped'
+        $result.Message | Should -BeLike '*WindowsFirewall DoNotAllowExceptions=1*'
+        ((Get-FakeState).Registry -join "`n") | Should -Be ($before.Registry -join "`n")
+    }
 }

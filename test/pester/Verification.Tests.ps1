@@ -55,12 +55,23 @@ Describe 'verification after a fix' {
         $global:RdpFake.Registry["$($global:RdpFake.RdpTcpKey)|UserAuthentication"].Value | Should -Be 0
     }
 
-    It 'Disable-RdpNetworkLevelAuthentication is never Applied while Group Policy requires NLA' {
-        # Policies\...\Terminal Services UserAuthentication=1 wins over the listener's value.
+    It 'Disable-RdpNetworkLevelAuthentication refuses before any change while Group Policy requires NLA (review 15b F11)' {
+        # Policies\...\Terminal Services UserAuthentication=1 wins over the listener's value:
+        # writing the local value would change nothing but leave a change behind.
+        $global:RdpFake.Registry["$($global:RdpFake.RdpTcpKey)|UserAuthentication"] = @{ Kind = 'DWord'; Value = 1 }
         $global:RdpFake.Registry['HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services|UserAuthentication'] = @{ Kind = 'DWord'; Value = 1 }
         $result = Disable-RdpNetworkLevelAuthentication -BackupRoot $global:RdpFake.BackupRoot -Confirm:$false -WarningAction SilentlyContinue
-        $result.Result | Should -Not -Be 'Applied'
-        $result.Message | Should -BeLike '*nla-required*'
+        $result.Result | Should -Be 'Skipped'
+        $result.Message | Should -BeLike '*HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services\UserAuthentication*'
+        $result.BackupPath | Should -BeNullOrEmpty
+        @(Get-FakeChange) | Should -BeNullOrEmpty
+        $global:RdpFake.Registry["$($global:RdpFake.RdpTcpKey)|UserAuthentication"].Value | Should -Be 1
+    }
+
+    It 'Disable-RdpNetworkLevelAuthentication is applied when the policy value allows it (NLA off by policy too)' {
+        $global:RdpFake.Registry['HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services|UserAuthentication'] = @{ Kind = 'DWord'; Value = 0 }
+        $result = Disable-RdpNetworkLevelAuthentication -BackupRoot $global:RdpFake.BackupRoot -Confirm:$false -WarningAction SilentlyContinue
+        $result.Result | Should -Be 'Applied'
     }
 
     It 'Enable-RdpLegacyTlsProtocol is NotVerified when DisabledByDefault of TLS 1.1 does not keep the write' {

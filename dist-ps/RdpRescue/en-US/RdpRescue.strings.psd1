@@ -4,6 +4,7 @@
     'FixNotInScenario' = 'Fix ''{0}'' is not a fix of scenario ''{1}''. Its fixes are: {2}'
     'MissingParameter' = 'Fix ''{0}'' needs -{1}.'
     'FixAlreadyClear' = 'Skipped ''{0}'': the checks it repairs are already clear ({1}).'
+    'PolicyWins' = 'Skipped ''{0}'': Group Policy sets {1}, which wins over the local value the fix would write. Nothing was changed; change the policy instead (gpresult /h names the GPO).'
     'NoFixes' = 'Scenario ''{0}'' has no automatic fix; see the manual steps in about_RdpRescue.'
     'BackupWritten' = 'Backup written to {0}. Undo with: Undo-RdpRepair -BackupPath "{0}"'
     'FixFailed' = 'Fix ''{0}'' failed: {1}. Nothing after it was applied. Backup: {2}'

@@ -4,6 +4,7 @@
     'FixNotInScenario' = 'Oplossing ''{0}'' hoort niet bij scenario ''{1}''. De oplossingen zijn: {2}'
     'MissingParameter' = 'Oplossing ''{0}'' heeft -{1} nodig.'
     'FixAlreadyClear' = '''{0}'' overgeslagen: de controles die hij herstelt, zijn al in orde ({1}).'
+    'PolicyWins' = '''{0}'' overgeslagen: een groepsbeleid stelt {1} in, dat voorgaat op de lokale waarde die de oplossing zou schrijven. Er is niets gewijzigd; wijzig in plaats daarvan het beleid (gpresult /h toont welk groepsbeleidsobject).'
     'NoFixes' = 'Scenario ''{0}'' heeft geen automatische oplossing; zie de handmatige stappen in about_RdpRescue.'
     'BackupWritten' = 'Back-up geschreven naar {0}. Ongedaan maken met: Undo-RdpRepair -BackupPath "{0}"'
     'FixFailed' = 'Oplossing ''{0}'' is mislukt: {1}. Niets daarna is toegepast. Back-up: {2}'

@@ -4,6 +4,7 @@
     'FixNotInScenario' = 'Korrigeringen ''{0}'' hör inte till scenariot ''{1}''. Dess korrigeringar är: {2}'
     'MissingParameter' = 'Korrigeringen ''{0}'' behöver -{1}.'
     'FixAlreadyClear' = 'Hoppade över ''{0}'': kontrollerna som den åtgärdar är redan utan anmärkning ({1}).'
+    'PolicyWins' = 'Hoppade över ''{0}'': en grupprincip anger {1}, som går före det lokala värde som åtgärden skulle skriva. Ingenting ändrades; ändra principen i stället (gpresult /h visar vilket grupprincipobjekt).'
     'NoFixes' = 'Scenariot ''{0}'' har ingen automatisk korrigering; se de manuella stegen i about_RdpRescue.'
     'BackupWritten' = 'Säkerhetskopian skrevs till {0}. Ångra med: Undo-RdpRepair -BackupPath "{0}"'
     'FixFailed' = 'Korrigeringen ''{0}'' misslyckades: {1}. Inget efter den tillämpades. Säkerhetskopia: {2}'

@@ -4,6 +4,7 @@
     'FixNotInScenario' = '修正 ''{0}'' 不屬於情境 ''{1}''。其修正為：{2}'
     'MissingParameter' = '修正 ''{0}'' 需要 -{1}。'
     'FixAlreadyClear' = '已略過 ''{0}''：其修復的檢查已無問題（{1}）。'
+    'PolicyWins' = '已略過 ''{0}''：群組原則設定了 {1}，其優先於此修正要寫入的本機值。未做任何變更；請改為變更該原則（gpresult /h 會列出對應的 GPO）。'
     'NoFixes' = '情境 ''{0}'' 沒有自動修正；請參閱 about_RdpRescue 中的手動步驟。'
     'BackupWritten' = '已將備份寫入 {0}。復原方式：Undo-RdpRepair -BackupPath "{0}"'
     'FixFailed' = '修正 ''{0}'' 失敗：{1}。之後的項目都未套用。備份：{2}'

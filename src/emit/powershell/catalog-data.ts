@@ -1,8 +1,10 @@
 import {
   backupItemsOf,
   checksOf,
+  policyGuards,
   SERVER_AUTH_USAGES,
   type Catalog,
+  type Check,
   type Culture,
   type Fix,
   type LocalizedText,
@@ -26,7 +28,7 @@ function dedupe<T>(items: T[]): T[] {
   });
 }
 
-function fixData(fix: Fix): { [key: string]: PsValue } {
+function fixData(fix: Fix, checks: ReadonlyMap<string, Check>): { [key: string]: PsValue } {
   return {
     Id: fix.id,
     Command: fix.command!,
@@ -39,12 +41,15 @@ function fixData(fix: Fix): { [key: string]: PsValue } {
     RestartsServices: fix.effects.restartsServices,
     Reboot: fix.effects.reboot,
     WeakensSecurity: fix.weakensSecurity !== undefined,
+    // Read before any change: a Group Policy value that wins makes the fix refuse.
+    PolicyGuards: policyGuards(fix, checks).map(checkData),
   };
 }
 
 /** The catalog as PowerShell data: no text (that is in the strings files), only what logic reads. */
 export function catalogData(catalog: Catalog): PsValue {
   const listener = checksOf(catalog).find((c) => c.check.kind === 'rdp-listener');
+  const checks = new Map<string, Check>(checksOf(catalog).map(({ check }) => [check.id, check]));
   return {
     Scenarios: catalog.scenarios.map((s) => ({
       Id: s.id,
@@ -52,7 +57,7 @@ export function catalogData(catalog: Catalog): PsValue {
       Fixes: s.fixes,
     })),
     Checks: Object.fromEntries(checksOf(catalog).map(({ check }) => [check.id, checkData(check)])),
-    Fixes: Object.fromEntries(onlineFixes(catalog).map((f) => [f.id, fixData(f)])),
+    Fixes: Object.fromEntries(onlineFixes(catalog).map((f) => [f.id, fixData(f, checks)])),
     ListenerCheck: listener ? checkData(listener.check) : null,
     ServerAuthUsages: [...SERVER_AUTH_USAGES],
   };

@@ -30,6 +30,16 @@ export const MESSAGES: Record<string, LocalizedText> = {
     'nl-NL': "'{0}' overgeslagen: de controles die hij herstelt, zijn al in orde ({1}).",
     'zh-TW': "已略過 '{0}'：其修復的檢查已無問題（{1}）。",
   },
+  PolicyWins: {
+    'en-US':
+      "Skipped '{0}': Group Policy sets {1}, which wins over the local value the fix would write. Nothing was changed; change the policy instead (gpresult /h names the GPO).",
+    'sv-SE':
+      "Hoppade över '{0}': en grupprincip anger {1}, som går före det lokala värde som åtgärden skulle skriva. Ingenting ändrades; ändra principen i stället (gpresult /h visar vilket grupprincipobjekt).",
+    'nl-NL':
+      "'{0}' overgeslagen: een groepsbeleid stelt {1} in, dat voorgaat op de lokale waarde die de oplossing zou schrijven. Er is niets gewijzigd; wijzig in plaats daarvan het beleid (gpresult /h toont welk groepsbeleidsobject).",
+    'zh-TW':
+      "已略過 '{0}'：群組原則設定了 {1}，其優先於此修正要寫入的本機值。未做任何變更；請改為變更該原則（gpresult /h 會列出對應的 GPO）。",
+  },
   NoFixes: {
     'en-US': "Scenario '{0}' has no automatic fix; see the manual steps in about_RdpRescue.",
     'sv-SE':

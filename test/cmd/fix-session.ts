@@ -37,13 +37,17 @@ export class FixSession {
     });
   }
 
-  /** Every paste block of a fix, in order, as one paste session. */
-  blocks(fix: string): string {
-    return this.artifacts
+  /**
+   * Every paste block of a fix, in order, as one paste session; a fix that lowers security is
+   * confirmed first the way its blocks' meta says (what the runbooks show), unless told not to.
+   */
+  blocks(fix: string, { confirmed = true } = {}): string {
+    const blocks = this.artifacts
       .filter((a) => a.kind === 'cmd-paste' && a.meta?.fix === fix)
-      .sort((a, b) => Number(a.meta!.block) - Number(b.meta!.block))
-      .map((a) => a.content.toString('latin1'))
-      .join('');
+      .sort((a, b) => Number(a.meta!.block) - Number(b.meta!.block));
+    const confirm = blocks[0]?.meta?.confirm;
+    const first = confirmed && typeof confirm === 'string' ? `${confirm}\r\n` : '';
+    return first + blocks.map((a) => a.content.toString('latin1')).join('');
   }
 
   /** The diagnosis blocks, in order, as one paste session. */
@@ -60,11 +64,17 @@ export class FixSession {
     return this.artifacts.find((a) => a.path === 'cmd/diagnose.cmd')!.content.toString('latin1');
   }
 
-  /** The fix's .cmd file run as a batch file (cmd /c) from a fresh backup folder. */
-  batch(fix: string, args: string[] = []) {
+  /**
+   * The fix's .cmd file run as a batch file (cmd /c) from a fresh backup folder; a fix that
+   * lowers security gets its confirmation argument last, unless told not to.
+   */
+  batch(fix: string, args: string[] = [], { confirmed = true } = {}) {
     rmSync(this.backupDir(fix), { recursive: true, force: true });
-    const content = this.artifacts.find((a) => a.path === `cmd/${fix}.cmd`)!.content;
-    const result = this.w.batch(this.w.put(`${fix}.cmd`, content), args);
+    const file = this.artifacts.find((a) => a.path === `cmd/${fix}.cmd`)!;
+    // meta.confirm is the command line the runbooks show: its last word is the argument.
+    const confirm = file.meta?.confirm;
+    const extra = confirmed && typeof confirm === 'string' ? [confirm.split(' ').at(-1)!] : [];
+    const result = this.w.batch(this.w.put(`${fix}.cmd`, file.content), [...args, ...extra]);
     return { ...result, applied: result.stdout.includes(`RDPRESCUE ${fix} applied`) };
   }
 

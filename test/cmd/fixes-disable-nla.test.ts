@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { wineAvailable } from './wine.ts';
 import { FixSession, read, undo } from './fix-session.ts';
@@ -57,23 +57,67 @@ describe.skipIf(!wineAvailable())('disable-nla in a real cmd.exe', () => {
     expect(w.exportKey(RDP)).toBe(before);
   });
 
-  it('warns that it weakens security, and never says applied while Group Policy requires NLA', () => {
+  it('refuses before any change while Group Policy requires NLA, and says which policy wins (review 15b F11)', () => {
     rmSync(session.backupDir(FIX), { recursive: true, force: true });
     w.reg(`reg add "${RDP}" /v UserAuthentication /t REG_DWORD /d 1 /f`);
     w.reg(`reg add "${POLICY}" /v UserAuthentication /t REG_DWORD /d 1 /f`);
+    const before = w.exportKey(RDP);
     try {
       const out = w.interactive(session.blocks(FIX));
-      expect(out).toContain('RDPRESCUE warning: Without Network Level Authentication');
-      expect(out).toContain(`RDPRESCUE ${FIX} verify nla-required still-fires`);
-      expect(out).toContain(`RDPRESCUE ${FIX} FAILED`);
+      expect(out).toContain(
+        `RDPRESCUE ${FIX} refused: Group Policy sets ${POLICY}\\UserAuthentication, which wins over the local value: not changed`,
+      );
       expect(out).not.toContain(`RDPRESCUE ${FIX} applied`);
+      expect(out).not.toContain(`RDPRESCUE ${FIX} FAILED`);
+      expect(w.exportKey(RDP)).toBe(before);
+      expect(read(join(session.backupDir(FIX), 'undo.cmd'))).toBe('');
       const done = session.batch(FIX);
-      expect(done.applied).toBe(false);
-      expect(done.code).toBe(1);
+      expect(done.stdout).toContain(`RDPRESCUE ${FIX} refused: Group Policy sets`);
+      expect(done.code).toBe(2);
+      expect(existsSync(session.backupDir(FIX))).toBe(false);
+      expect(w.exportKey(RDP)).toBe(before);
     } finally {
       w.reg(`reg delete "${POLICY}" /v UserAuthentication /f >nul 2>&1`);
-      w.interactive(undo(FIX));
     }
+  });
+
+  it('prints its warning once, in block 1 before any change, and changes nothing unless confirmed (review 15b F7)', () => {
+    rmSync(session.backupDir(FIX), { recursive: true, force: true });
+    w.reg(`reg add "${RDP}" /v UserAuthentication /t REG_DWORD /d 1 /f`);
+    const before = w.exportKey(RDP);
+    const warning = `RDPRESCUE ${FIX} warning: Without Network Level Authentication`;
+
+    // A confirmation left for another fix confirms nothing.
+    const out = w.interactive(
+      `set RR_CONFIRM=set-credssp-mitigated\r\n${session.blocks(FIX, { confirmed: false })}`,
+    );
+    expect(out.indexOf(warning)).toBeGreaterThan(-1);
+    expect(out.indexOf(warning)).toBeLessThan(out.indexOf(`RDPRESCUE ${FIX} block 1/`));
+    expect(out).toContain(
+      `RDPRESCUE ${FIX} NOT APPLIED: it lowers security (above). To confirm, type: set RR_CONFIRM=${FIX}, then paste block 1 again`,
+    );
+    expect(out).toContain(`RDPRESCUE ${FIX} refused: block 1 did not pass`);
+    expect(out).not.toContain(`RDPRESCUE ${FIX} applied`);
+    expect(w.exportKey(RDP)).toBe(before);
+    expect(existsSync(session.backupDir(FIX))).toBe(false);
+
+    const refused = session.batch(FIX, [], { confirmed: false });
+    expect(refused.code).toBe(2);
+    expect(refused.stdout.indexOf(warning)).toBeGreaterThan(-1);
+    expect(refused.stdout).toContain(`To confirm, run: ${FIX}.cmd /confirm`);
+    expect(existsSync(session.backupDir(FIX))).toBe(false);
+    expect(w.exportKey(RDP)).toBe(before);
+
+    // Confirmed: the warning still comes first, once, and the restore hint stays at the end.
+    const applied = w.interactive(session.blocks(FIX));
+    expect(applied).toContain(`RDPRESCUE ${FIX} applied`);
+    expect(applied.split('Without Network Level Authentication').length - 1).toBe(1);
+    expect(applied.indexOf(warning)).toBeLessThan(applied.indexOf(`RDPRESCUE ${FIX} block 2/`));
+    expect(applied.lastIndexOf(`RDPRESCUE ${FIX} to restore:`)).toBeGreaterThan(
+      applied.indexOf(`RDPRESCUE ${FIX} applied`),
+    );
+    w.interactive(undo(FIX));
+    expect(w.exportKey(RDP)).toBe(before);
   });
 
   it('disable-nla.cmd as a batch file: exit 0 with the value written', () => {

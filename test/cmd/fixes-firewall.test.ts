@@ -56,7 +56,7 @@ describe.skipIf(!wineAvailable())('firewall fixes in a real cmd.exe', { timeout:
     expect(w.exportKey(FIREWALL_POLICY)).toBe(before);
   });
 
-  it('allow-firewall-inbound-exceptions stays unverified while a Group Policy blocks all inbound', () => {
+  it('allow-firewall-inbound-exceptions refuses before any change while a Group Policy blocks all inbound (review 15b F11)', () => {
     const fix = 'allow-firewall-inbound-exceptions';
     fresh(
       fix,
@@ -67,9 +67,16 @@ describe.skipIf(!wineAvailable())('firewall fixes in a real cmd.exe', { timeout:
         'HKLM\\SOFTWARE\\Policies\\Microsoft\\WindowsFirewall',
       ),
     );
+    const before = w.exportKey(FIREWALL_POLICY);
     const out = w.interactive(session.blocks(fix));
-    expect(out).toContain(`RDPRESCUE ${fix} verify firewall-blocks-all-inbound still-fires`);
-    expect(out).toContain(`RDPRESCUE ${fix} FAILED`);
+    expect(out).toContain(
+      `RDPRESCUE ${fix} refused: Group Policy (HKLM\\SOFTWARE\\Policies\\Microsoft\\WindowsFirewall) sets DoNotAllowExceptions=1`,
+    );
+    expect(out).not.toContain(`RDPRESCUE ${fix} applied`);
+    expect(w.exportKey(FIREWALL_POLICY)).toBe(before);
+    const done = session.batch(fix);
+    expect(done.code).toBe(2);
+    expect(w.exportKey(FIREWALL_POLICY)).toBe(before);
   });
 
   it('enable-rdp-firewall-rules: exports the policy first, enables by Name, applied only when the rule reads back active', () => {

@@ -52,7 +52,7 @@ describe.skipIf(!wineAvailable())('allow-rdp-connections in a real cmd.exe', () 
     expect(w.exportKey(TERMINAL_SERVER)).toBe(before);
   });
 
-  it('allow-rdp-connections.cmd as a batch file: exit 0 and the value written; exit 1, never applied, when policy wins', () => {
+  it('allow-rdp-connections.cmd as a batch file: exit 0 and the value written; exit 2, nothing changed, when policy wins', () => {
     w.reg(
       `reg delete "${POLICY}" /f >nul 2>&1`,
       `reg add "${TERMINAL_SERVER}" /v fDenyTSConnections /t REG_DWORD /d 1 /f`,
@@ -66,21 +66,28 @@ describe.skipIf(!wineAvailable())('allow-rdp-connections in a real cmd.exe', () 
       `reg add "${TERMINAL_SERVER}" /v fDenyTSConnections /t REG_DWORD /d 1 /f`,
       `reg add "${POLICY}" /v fDenyTSConnections /t REG_DWORD /d 1 /f`,
     );
+    const before = w.exportKey(TERMINAL_SERVER);
     const overridden = session.batch(FIX);
     expect(overridden.applied).toBe(false);
-    expect(overridden.code).toBe(1);
+    expect(overridden.code).toBe(2);
+    expect(w.exportKey(TERMINAL_SERVER)).toBe(before);
     w.reg(`reg delete "${POLICY}" /f >nul 2>&1`);
   });
 
-  it('says the fix did not take when Group Policy denies Remote Desktop', () => {
+  it('refuses before any change when Group Policy denies Remote Desktop', () => {
     rmSync(session.backupDir(FIX), { recursive: true, force: true });
     w.reg(
       `reg add "${TERMINAL_SERVER}" /v fDenyTSConnections /t REG_DWORD /d 1 /f`,
       `reg add "${POLICY}" /v fDenyTSConnections /t REG_DWORD /d 1 /f`,
     );
+    const before = w.exportKey(TERMINAL_SERVER);
     const out = w.interactive(session.blocks(FIX));
-    expect(out).toContain(`RDPRESCUE ${FIX} verify rdp-connections-denied still-fires`);
+    // Refused before any change (review 15b F11): the local value would not count.
+    expect(out).toContain(
+      `RDPRESCUE ${FIX} refused: Group Policy sets ${POLICY}\\fDenyTSConnections, which wins over the local value: not changed`,
+    );
     expect(out).not.toContain(`RDPRESCUE ${FIX} applied`);
+    expect(w.exportKey(TERMINAL_SERVER)).toBe(before);
     w.reg(`reg delete "${POLICY}" /f >nul 2>&1`);
   });
 });

@@ -101,13 +101,22 @@ describe.skipIf(!wineAvailable())(
       });
 
       if (c.policy)
-        it(`${c.fix}: not applied while Group Policy holds the value`, () => {
+        it(`${c.fix}: refuses before any change while Group Policy holds the value (review 15b F11)`, () => {
           rmSync(session.backupDir(c.fix), { recursive: true, force: true });
           w.reg(...c.broken, c.policy!);
-          const out = w.interactive(session.blocks(c.fix));
-          expect(out).toContain(`RDPRESCUE ${c.fix} verify ${c.check} still-fires`);
-          expect(out).not.toContain(`RDPRESCUE ${c.fix} applied`);
-          w.reg(`reg delete "${POLICY}" /f >nul 2>&1`);
+          const before = w.exportKey(c.key);
+          try {
+            const out = w.interactive(session.blocks(c.fix));
+            expect(out).toContain(`RDPRESCUE ${c.fix} refused: Group Policy sets ${POLICY}\\`);
+            expect(out).not.toContain(`RDPRESCUE ${c.fix} applied`);
+            expect(w.exportKey(c.key)).toBe(before);
+            expect(read(join(session.backupDir(c.fix), 'undo.cmd'))).toBe('');
+            const done = session.batch(c.fix);
+            expect(done.code).toBe(2);
+            expect(w.exportKey(c.key)).toBe(before);
+          } finally {
+            w.reg(`reg delete "${POLICY}" /f >nul 2>&1`);
+          }
         });
     }
   },

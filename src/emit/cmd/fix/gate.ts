@@ -25,8 +25,8 @@ import { comparison } from './verify.ts';
 /**
  * What runs before a fix changes anything and may refuse: the warning of a fix that lowers
  * security (printed first, whatever follows), Group Policy values that would win over the
- * local change (see policy-guards.ts), and the operator's confirmation of a fix that lowers
- * security. Nothing here writes.
+ * local change (policy-guards.ts), and the operator's confirmation of a fix that lowers
+ * security (the module's OptIn: the fix is named). Nothing here writes.
  */
 
 /** Serial Console: typed before block 1, naming the fix (a value left for another fix confirms nothing). */
@@ -35,6 +35,8 @@ export const CONFIRM = Name.fixed('RR_CONFIRM');
 export const GATE_PASSED = Name.fixed('RRG');
 /** The .cmd file: this argument, after the fix's parameters. */
 export const CONFIRM_ARGUMENT = '/confirm';
+/** The .cmd file's confirmation argument, set from its command line (never the environment). */
+export const BATCH_CONFIRM = Name.generated('confirmation argument');
 
 /** What the operator types to confirm, for the Serial Console or the .cmd file. */
 export function confirmation(fix: Fix, where: 'paste' | 'batch'): string | undefined {
@@ -83,9 +85,6 @@ export function confirmCheck(fix: Fix, where: 'paste' | 'batch', refuse: Refuse)
     ),
   ];
 }
-
-/** The .cmd file's confirmation argument, set from its command line (never the environment). */
-export const BATCH_CONFIRM = Name.generated('confirmation argument');
 
 const POLICY_WINS = 'which wins over the local value: not changed';
 

@@ -138,13 +138,13 @@ const makeFolder = () => when(not(exist([q(ref(BACKUP))])), exec('md', q(ref(BAC
  * the root block starts afresh, the last block refuses to say "applied" unless every earlier
  * block ran, and every block ends by saying it ran to its end (a truncated paste shows).
  *
- * A fix with a gate (gate.ts: a warning, a Group Policy value that would win, a confirmation)
- * has it as block 1 of its own, which writes nothing, not even the backup folder; the root
- * block (block 2) then runs only when block 1 passed in this console (RRG names the fix).
+ * A fix that lowers security has its warning and the operator's confirmation (gate.ts) as a
+ * block 1 of its own, which writes nothing, not even the backup folder; the root block
+ * (block 2) then runs only when block 1 passed in this console (RRG names the fix). A Group
+ * Policy value that would win is read in the first step, before any change.
  */
 export function pasteProgram(fix: Fix, catalog: Catalog) {
   const body = fixBody(fix, catalog, { kind: 'online' });
-  // A fix that lowers security has its warning and confirmation as a block of its own.
   const gated = fix.weakensSecurity !== undefined;
   const rootBlock = gated ? 2 : 1;
   const go = Name.generated('parameters valid and backup protected');

@@ -9,36 +9,39 @@ if not "%_0%"=="Y" (echo RDPRESCUE allow-firewall-inbound-exceptions refused: ba
 if not exist "%RrB%" md "%RrB%"
 set _1=HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\DomainProfile
 set _2=%_1:\DomainProfile=%
-if not exist "%RrB%\k1.*" (reg query "%_1%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_2%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /f)) else (reg export "%_1%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE allow-firewall-inbound-exceptions failed saving %_1%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k1.reg")))
-if exist "%RrB%\k1.*" if not exist "%RrB%\k1-DoNotAlLowExceptions.seEn" (reg query "%_1%" /v DoNotAlLowExceptions>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /v DoNotAlLowExceptions /f))&type nul>"%RrB%\k1-DoNotAlLowExceptions.seEn")
-if exist "%RrB%\k1.*" reg adD "%_1%" /v DoNotAllowExceptions /t REG_DWORD /d 0 /f>nul
-set _3=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\DomainProfile" /v DoNotAlLowExceptions 2^>nul') do set _3=%%a:%%b
-if not "%_3:~0,4%"=="REG_" set _3=
-if not "%_3%"=="REG_DWORD:0x0" (echo RDPRESCUE allow-firewall-inbound-exceptions failed reading back DoNotAllowExceptions&set RrF=1)
-set _4=HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\StandardProfile
-set _5=%_4:\StandardProfile=%
-if not exist "%RrB%\k2.*" (reg query "%_4%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k2.none"&reg query "%_5%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_5%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_4%" /f)) else (reg export "%_4%" "%RrB%\k2.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k2.reg" >nul 2>nul&echo RDPRESCUE allow-firewall-inbound-exceptions failed saving %_4%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k2.reg")))
-if exist "%RrB%\k2.*" if not exist "%RrB%\k2-DoNotAlLowExceptions.seEn" (reg query "%_4%" /v DoNotAlLowExceptions>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_4%" /v DoNotAlLowExceptions /f))&type nul>"%RrB%\k2-DoNotAlLowExceptions.seEn")
-if exist "%RrB%\k2.*" reg adD "%_4%" /v DoNotAllowExceptions /t REG_DWORD /d 0 /f>nul
-set _6=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\StandardProfile" /v DoNotAlLowExceptions 2^>nul') do set _6=%%a:%%b
-if not "%_6:~0,4%"=="REG_" set _6=
-if not "%_6%"=="REG_DWORD:0x0" (echo RDPRESCUE allow-firewall-inbound-exceptions failed reading back DoNotAllowExceptions&set RrF=1)
-set _7=HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\PublicProfile
-set _8=%_7:\PublicProfile=%
-if not exist "%RrB%\k3.*" (reg query "%_7%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k3.none"&reg query "%_8%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_8%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_7%" /f)) else (reg export "%_7%" "%RrB%\k3.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k3.reg" >nul 2>nul&echo RDPRESCUE allow-firewall-inbound-exceptions failed saving %_7%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k3.reg")))
-if exist "%RrB%\k3.*" if not exist "%RrB%\k3-DoNotAlLowExceptions.seEn" (reg query "%_7%" /v DoNotAlLowExceptions>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_7%" /v DoNotAlLowExceptions /f))&type nul>"%RrB%\k3-DoNotAlLowExceptions.seEn")
-if exist "%RrB%\k3.*" reg adD "%_7%" /v DoNotAllowExceptions /t REG_DWORD /d 0 /f>nul
-set _9=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\PublicProfile" /v DoNotAlLowExceptions 2^>nul') do set _9=%%a:%%b
-if not "%_9:~0,4%"=="REG_" set _9=
-if not "%_9%"=="REG_DWORD:0x0" (echo RDPRESCUE allow-firewall-inbound-exceptions failed reading back DoNotAllowExceptions&set RrF=1)
-for %%f in (_a) do (set %%f_=.&for /f "delims==" %%v in ('set %%f_') do set %%v=)
-for %%p in (Domain Standard Public) do for %%s in (HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy HKLM\SOFTWARE\Policies\Microsoft\WindowsFirewalL) do for /f "tokens=1,3" %%a in ('reg query "%%s\%%pProfile" 2^>nul') do set _a_%%p_%%a=%%b
-for /f "tokens=1,3" %%a in ('reg query "HKLM\SOFTWARE\Policies\Microsoft\WindowsFirewalL\PrivateProfile" 2^>nul') do set _a_Standard_%%a=%%b
-set _b=Q&if not "%_a_Domain_EnableFirewalL%"=="0x0" if "%_a_Domain_DoNotAlLowExceptions%"=="0x1" set _b=F
-if not "%_a_Standard_EnableFirewalL%"=="0x0" if "%_a_Standard_DoNotAlLowExceptions%"=="0x1" set _b=F
-if not "%_a_Public_EnableFirewalL%"=="0x0" if "%_a_Public_DoNotAlLowExceptions%"=="0x1" set _b=F
-if /i %_b%==F (echo RDPRESCUE allow-firewall-inbound-exceptions verify firewall-blocks-all-inbound still-fires&set RrF=1)
-if /i %_b%==Q echo RDPRESCUE allow-firewall-inbound-exceptions verify firewall-blocks-all-inbound ok
+if not exist "%RrB%\k1.*" (reg query "%_1%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_2%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /f)) else (reg export "%_1%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE allow-firewall-inbound-exceptions failed saving %_1%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k1.reg")))
+set _1=HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\DomainProfile
+if exist "%RrB%\k1.*" if not exist "%RrB%\k1-DoNotAlLowExceptions.seEn" (reg query "%_1%" /v DoNotAlLowExceptions>nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /v DoNotAlLowExceptions /f&type nul>"%RrB%\k1-DoNotAlLowExceptions.seEn") else (set _3=&(for /f "tokens=2*" %%a in ('reg query "%_1%" /v DoNotAlLowExceptions 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_1%" /v DoNotAllowExceptions /t %%a /d "%%b" /f&set _3=1)))&if defined _3 (type nul>"%RrB%\k1-DoNotAlLowExceptions.seEn") else (echo RDPRESCUE allow-firewall-inbound-exceptions cannot save DoNotAllowExceptions exactly for undo: not changed&set RrF=1)))
+if exist "%RrB%\k1-DoNotAlLowExceptions.seEn" reg adD "HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\DomainProfile" /v DoNotAllowExceptions /t REG_DWORD /d 0 /f>nul
+set _4=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\DomainProfile" /v DoNotAlLowExceptions 2^>nul') do set _4=%%a:%%b
+if not "%_4:~0,4%"=="REG_" set _4=
+if not "%_4%"=="REG_DWORD:0x0" (echo RDPRESCUE allow-firewall-inbound-exceptions failed reading back DoNotAllowExceptions&set RrF=1)
+set _5=HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\StandardProfile
+set _6=%_5:\StandardProfile=%
+if not exist "%RrB%\k2.*" (reg query "%_5%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k2.none"&reg query "%_6%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_6%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_5%" /f)) else (reg export "%_5%" "%RrB%\k2.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k2.reg" >nul 2>nul&echo RDPRESCUE allow-firewall-inbound-exceptions failed saving %_5%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k2.reg")))
+set _5=HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\StandardProfile
+if exist "%RrB%\k2.*" if not exist "%RrB%\k2-DoNotAlLowExceptions.seEn" (reg query "%_5%" /v DoNotAlLowExceptions>nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_5%" /v DoNotAlLowExceptions /f&type nul>"%RrB%\k2-DoNotAlLowExceptions.seEn") else (set _7=&(for /f "tokens=2*" %%a in ('reg query "%_5%" /v DoNotAlLowExceptions 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_5%" /v DoNotAllowExceptions /t %%a /d "%%b" /f&set _7=1)))&if defined _7 (type nul>"%RrB%\k2-DoNotAlLowExceptions.seEn") else (echo RDPRESCUE allow-firewall-inbound-exceptions cannot save DoNotAllowExceptions exactly for undo: not changed&set RrF=1)))
+if exist "%RrB%\k2-DoNotAlLowExceptions.seEn" reg adD "HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\StandardProfile" /v DoNotAllowExceptions /t REG_DWORD /d 0 /f>nul
+set _8=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\StandardProfile" /v DoNotAlLowExceptions 2^>nul') do set _8=%%a:%%b
+if not "%_8:~0,4%"=="REG_" set _8=
+if not "%_8%"=="REG_DWORD:0x0" (echo RDPRESCUE allow-firewall-inbound-exceptions failed reading back DoNotAllowExceptions&set RrF=1)
+set _9=HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\PublicProfile
+set _a=%_9:\PublicProfile=%
+if not exist "%RrB%\k3.*" (reg query "%_9%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k3.none"&reg query "%_a%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_a%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_9%" /f)) else (reg export "%_9%" "%RrB%\k3.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k3.reg" >nul 2>nul&echo RDPRESCUE allow-firewall-inbound-exceptions failed saving %_9%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k3.reg")))
+set _9=HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\PublicProfile
+if exist "%RrB%\k3.*" if not exist "%RrB%\k3-DoNotAlLowExceptions.seEn" (reg query "%_9%" /v DoNotAlLowExceptions>nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_9%" /v DoNotAlLowExceptions /f&type nul>"%RrB%\k3-DoNotAlLowExceptions.seEn") else (set _b=&(for /f "tokens=2*" %%a in ('reg query "%_9%" /v DoNotAlLowExceptions 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_9%" /v DoNotAllowExceptions /t %%a /d "%%b" /f&set _b=1)))&if defined _b (type nul>"%RrB%\k3-DoNotAlLowExceptions.seEn") else (echo RDPRESCUE allow-firewall-inbound-exceptions cannot save DoNotAllowExceptions exactly for undo: not changed&set RrF=1)))
+if exist "%RrB%\k3-DoNotAlLowExceptions.seEn" reg adD "HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\PublicProfile" /v DoNotAllowExceptions /t REG_DWORD /d 0 /f>nul
+set _c=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\PublicProfile" /v DoNotAlLowExceptions 2^>nul') do set _c=%%a:%%b
+if not "%_c:~0,4%"=="REG_" set _c=
+if not "%_c%"=="REG_DWORD:0x0" (echo RDPRESCUE allow-firewall-inbound-exceptions failed reading back DoNotAllowExceptions&set RrF=1)
+for %%f in (_d) do (set %%f_=.&for /f "delims==" %%v in ('set %%f_') do set %%v=)
+for %%p in (Domain Standard Public) do for %%s in (HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy HKLM\SOFTWARE\Policies\Microsoft\WindowsFirewalL) do for /f "tokens=1,3" %%a in ('reg query "%%s\%%pProfile" 2^>nul') do set _d_%%p_%%a=%%b
+for /f "tokens=1,3" %%a in ('reg query "HKLM\SOFTWARE\Policies\Microsoft\WindowsFirewalL\PrivateProfile" 2^>nul') do set _d_Standard_%%a=%%b
+set _e=Q&if not "%_d_Domain_EnableFirewalL%"=="0x0" if "%_d_Domain_DoNotAlLowExceptions%"=="0x1" set _e=F
+if not "%_d_Standard_EnableFirewalL%"=="0x0" if "%_d_Standard_DoNotAlLowExceptions%"=="0x1" set _e=F
+if not "%_d_Public_EnableFirewalL%"=="0x0" if "%_d_Public_DoNotAlLowExceptions%"=="0x1" set _e=F
+if /i %_e%==F (echo RDPRESCUE allow-firewall-inbound-exceptions verify firewall-blocks-all-inbound still-fires&set RrF=1)
+if /i %_e%==Q echo RDPRESCUE allow-firewall-inbound-exceptions verify firewall-blocks-all-inbound ok
 if defined RrF (echo RDPRESCUE allow-firewall-inbound-exceptions FAILED) else echo RDPRESCUE allow-firewall-inbound-exceptions applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
 echo RDPRESCUE warning: Every enabled inbound allow rule of these profiles applies again, not only Remote Desktop: someone may have blocked all inbound connections on purpose.

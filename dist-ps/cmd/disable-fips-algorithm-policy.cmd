@@ -9,16 +9,17 @@ if not "%_0%"=="Y" (echo RDPRESCUE disable-fips-algorithm-policy refused: backup
 if not exist "%RrB%" md "%RrB%"
 set _1=HKLM\SYSTEM\CurRentControlSet\Control\Lsa\FIPSAlgorithmPolicy
 set _2=%_1:\FIPSAlgorithmPolicy=%
-if not exist "%RrB%\k1.*" (reg query "%_1%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_2%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /f)) else (reg export "%_1%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE disable-fips-algorithm-policy failed saving %_1%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k1.reg")))
-if exist "%RrB%\k1.*" if not exist "%RrB%\k1-Enabled.seEn" (reg query "%_1%" /v Enabled>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /v Enabled /f))&type nul>"%RrB%\k1-Enabled.seEn")
-if exist "%RrB%\k1.*" reg adD "%_1%" /v Enabled /t REG_DWORD /d 0 /f>nul
-set _3=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Lsa\FIPSAlgorithmPolicy" /v Enabled 2^>nul') do set _3=%%a:%%b
-if not "%_3:~0,4%"=="REG_" set _3=
-if not "%_3%"=="REG_DWORD:0x0" (echo RDPRESCUE disable-fips-algorithm-policy failed reading back Enabled&set RrF=1)
+if not exist "%RrB%\k1.*" (reg query "%_1%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_2%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /f)) else (reg export "%_1%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE disable-fips-algorithm-policy failed saving %_1%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k1.reg")))
+set _1=HKLM\SYSTEM\CurRentControlSet\Control\Lsa\FIPSAlgorithmPolicy
+if exist "%RrB%\k1.*" if not exist "%RrB%\k1-Enabled.seEn" (reg query "%_1%" /v Enabled>nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /v Enabled /f&type nul>"%RrB%\k1-Enabled.seEn") else (set _3=&(for /f "tokens=2*" %%a in ('reg query "%_1%" /v Enabled 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_1%" /v Enabled /t %%a /d "%%b" /f&set _3=1)))&if defined _3 (type nul>"%RrB%\k1-Enabled.seEn") else (echo RDPRESCUE disable-fips-algorithm-policy cannot save Enabled exactly for undo: not changed&set RrF=1)))
+if exist "%RrB%\k1-Enabled.seEn" reg adD "HKLM\SYSTEM\CurRentControlSet\Control\Lsa\FIPSAlgorithmPolicy" /v Enabled /t REG_DWORD /d 0 /f>nul
 set _4=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Lsa\FIPSAlgorithmPolicy" /v Enabled 2^>nul') do set _4=%%a:%%b
 if not "%_4:~0,4%"=="REG_" set _4=
-if "%_4%"=="REG_DWORD:0x1" (echo RDPRESCUE disable-fips-algorithm-policy verify fips-algorithms-enforced still-fires&set RrF=1)
-if not "%_4%"=="REG_DWORD:0x1" echo RDPRESCUE disable-fips-algorithm-policy verify fips-algorithms-enforced ok
+if not "%_4%"=="REG_DWORD:0x0" (echo RDPRESCUE disable-fips-algorithm-policy failed reading back Enabled&set RrF=1)
+set _5=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Lsa\FIPSAlgorithmPolicy" /v Enabled 2^>nul') do set _5=%%a:%%b
+if not "%_5:~0,4%"=="REG_" set _5=
+if "%_5%"=="REG_DWORD:0x1" (echo RDPRESCUE disable-fips-algorithm-policy verify fips-algorithms-enforced still-fires&set RrF=1)
+if not "%_5%"=="REG_DWORD:0x1" echo RDPRESCUE disable-fips-algorithm-policy verify fips-algorithms-enforced ok
 if defined RrF (echo RDPRESCUE disable-fips-algorithm-policy FAILED) else echo RDPRESCUE disable-fips-algorithm-policy applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
 echo RDPRESCUE warning: Every component of the machine, not only RDP, may then use algorithms that are not FIPS-validated. Where FIPS mode is a compliance requirement, do not run this: connect with a FIPS-capable client instead.

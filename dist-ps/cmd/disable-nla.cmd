@@ -9,19 +9,20 @@ if not "%_0%"=="Y" (echo RDPRESCUE disable-nla refused: backup root, fix folder 
 if not exist "%RrB%" md "%RrB%"
 set _1=HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp
 set _2=%_1:\RDP-Tcp=%
-if not exist "%RrB%\k1.*" (reg query "%_1%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_2%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /f)) else (reg export "%_1%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE disable-nla failed saving %_1%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k1.reg")))
-if exist "%RrB%\k1.*" if not exist "%RrB%\k1-UserAuthentication.seEn" (reg query "%_1%" /v UserAuthentication>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /v UserAuthentication /f))&type nul>"%RrB%\k1-UserAuthentication.seEn")
-if exist "%RrB%\k1.*" reg adD "%_1%" /v UserAuthentication /t REG_DWORD /d 0 /f>nul
-set _3=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v UserAuthentication 2^>nul') do set _3=%%a:%%b
-if not "%_3:~0,4%"=="REG_" set _3=
-if not "%_3%"=="REG_DWORD:0x0" (echo RDPRESCUE disable-nla failed reading back UserAuthentication&set RrF=1)
+if not exist "%RrB%\k1.*" (reg query "%_1%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_2%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /f)) else (reg export "%_1%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE disable-nla failed saving %_1%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k1.reg")))
+set _1=HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp
+if exist "%RrB%\k1.*" if not exist "%RrB%\k1-UserAuthentication.seEn" (reg query "%_1%" /v UserAuthentication>nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /v UserAuthentication /f&type nul>"%RrB%\k1-UserAuthentication.seEn") else (set _3=&(for /f "tokens=2*" %%a in ('reg query "%_1%" /v UserAuthentication 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_1%" /v UserAuthentication /t %%a /d "%%b" /f&set _3=1)))&if defined _3 (type nul>"%RrB%\k1-UserAuthentication.seEn") else (echo RDPRESCUE disable-nla cannot save UserAuthentication exactly for undo: not changed&set RrF=1)))
+if exist "%RrB%\k1-UserAuthentication.seEn" reg adD "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v UserAuthentication /t REG_DWORD /d 0 /f>nul
 set _4=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v UserAuthentication 2^>nul') do set _4=%%a:%%b
 if not "%_4:~0,4%"=="REG_" set _4=
-set _5=&for /f "tokens=2*" %%a in ('reg query "HKLM\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services" /v UserAuthentication 2^>nul') do set _5=%%a:%%b
+if not "%_4%"=="REG_DWORD:0x0" (echo RDPRESCUE disable-nla failed reading back UserAuthentication&set RrF=1)
+set _5=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v UserAuthentication 2^>nul') do set _5=%%a:%%b
 if not "%_5:~0,4%"=="REG_" set _5=
-if defined _5 set _4=%_5%
-if "%_4%"=="REG_DWORD:0x1" (echo RDPRESCUE disable-nla verify nla-required still-fires&set RrF=1)
-if not "%_4%"=="REG_DWORD:0x1" echo RDPRESCUE disable-nla verify nla-required ok
+set _6=&for /f "tokens=2*" %%a in ('reg query "HKLM\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services" /v UserAuthentication 2^>nul') do set _6=%%a:%%b
+if not "%_6:~0,4%"=="REG_" set _6=
+if defined _6 set _5=%_6%
+if "%_5%"=="REG_DWORD:0x1" (echo RDPRESCUE disable-nla verify nla-required still-fires&set RrF=1)
+if not "%_5%"=="REG_DWORD:0x1" echo RDPRESCUE disable-nla verify nla-required ok
 if defined RrF (echo RDPRESCUE disable-nla FAILED) else echo RDPRESCUE disable-nla applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
 echo RDPRESCUE warning: Without Network Level Authentication anyone who reaches the RDP port gets a logon screen before proving who they are: more exposure to password guessing and to pre-authentication flaws. Keep the port closed to the internet ^(NSG, JIT^) while NLA is off.

@@ -9,44 +9,48 @@ if not "%_0%"=="Y" (echo RDPRESCUE enable-legacy-tls-server refused: backup root
 if not exist "%RrB%" md "%RrB%"
 set _1=HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.0\Server
 set _2=%_1:\Server=%
-if not exist "%RrB%\k1.*" (reg query "%_1%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_2%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /f)) else (reg export "%_1%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE enable-legacy-tls-server failed saving %_1%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k1.reg")))
-if exist "%RrB%\k1.*" if not exist "%RrB%\k1-Enabled.seEn" (reg query "%_1%" /v Enabled>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /v Enabled /f))&type nul>"%RrB%\k1-Enabled.seEn")
-if exist "%RrB%\k1.*" reg adD "%_1%" /v Enabled /t REG_DWORD /d 1 /f>nul
-set _3=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.0\Server" /v Enabled 2^>nul') do set _3=%%a:%%b
-if not "%_3:~0,4%"=="REG_" set _3=
-if not "%_3%"=="REG_DWORD:0x1" (echo RDPRESCUE enable-legacy-tls-server failed reading back Enabled&set RrF=1)
-set _4=HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.0\Server
-set _5=%_4:\Server=%
-if not exist "%RrB%\k1.*" (reg query "%_4%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_5%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_5%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_4%" /f)) else (reg export "%_4%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE enable-legacy-tls-server failed saving %_4%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k1.reg")))
-if exist "%RrB%\k1.*" if not exist "%RrB%\k1-DisabledByDefault.seEn" (reg query "%_4%" /v DisabledByDefault>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_4%" /v DisabledByDefault /f))&type nul>"%RrB%\k1-DisabledByDefault.seEn")
-if exist "%RrB%\k1.*" reg adD "%_4%" /v DisabledByDefault /t REG_DWORD /d 0 /f>nul
-set _6=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.0\Server" /v DisabledByDefault 2^>nul') do set _6=%%a:%%b
-if not "%_6:~0,4%"=="REG_" set _6=
-if not "%_6%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-legacy-tls-server failed reading back DisabledByDefault&set RrF=1)
-set _7=HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.1\Server
-set _8=%_7:\Server=%
-if not exist "%RrB%\k2.*" (reg query "%_7%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k2.none"&reg query "%_8%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_8%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_7%" /f)) else (reg export "%_7%" "%RrB%\k2.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k2.reg" >nul 2>nul&echo RDPRESCUE enable-legacy-tls-server failed saving %_7%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k2.reg")))
-if exist "%RrB%\k2.*" if not exist "%RrB%\k2-Enabled.seEn" (reg query "%_7%" /v Enabled>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_7%" /v Enabled /f))&type nul>"%RrB%\k2-Enabled.seEn")
-if exist "%RrB%\k2.*" reg adD "%_7%" /v Enabled /t REG_DWORD /d 1 /f>nul
-set _9=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.1\Server" /v Enabled 2^>nul') do set _9=%%a:%%b
-if not "%_9:~0,4%"=="REG_" set _9=
-if not "%_9%"=="REG_DWORD:0x1" (echo RDPRESCUE enable-legacy-tls-server failed reading back Enabled&set RrF=1)
-set _a=HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.1\Server
-set _b=%_a:\Server=%
-if not exist "%RrB%\k2.*" (reg query "%_a%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k2.none"&reg query "%_b%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_b%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_a%" /f)) else (reg export "%_a%" "%RrB%\k2.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k2.reg" >nul 2>nul&echo RDPRESCUE enable-legacy-tls-server failed saving %_a%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k2.reg")))
-if exist "%RrB%\k2.*" if not exist "%RrB%\k2-DisabledByDefault.seEn" (reg query "%_a%" /v DisabledByDefault>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_a%" /v DisabledByDefault /f))&type nul>"%RrB%\k2-DisabledByDefault.seEn")
-if exist "%RrB%\k2.*" reg adD "%_a%" /v DisabledByDefault /t REG_DWORD /d 0 /f>nul
-set _c=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.1\Server" /v DisabledByDefault 2^>nul') do set _c=%%a:%%b
+if not exist "%RrB%\k1.*" (reg query "%_1%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_2%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /f)) else (reg export "%_1%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE enable-legacy-tls-server failed saving %_1%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k1.reg")))
+set _1=HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.0\Server
+if exist "%RrB%\k1.*" if not exist "%RrB%\k1-Enabled.seEn" (reg query "%_1%" /v Enabled>nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /v Enabled /f&type nul>"%RrB%\k1-Enabled.seEn") else (set _3=&(for /f "tokens=2*" %%a in ('reg query "%_1%" /v Enabled 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_1%" /v Enabled /t %%a /d "%%b" /f&set _3=1)))&if defined _3 (type nul>"%RrB%\k1-Enabled.seEn") else (echo RDPRESCUE enable-legacy-tls-server cannot save Enabled exactly for undo: not changed&set RrF=1)))
+if exist "%RrB%\k1-Enabled.seEn" reg adD "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.0\Server" /v Enabled /t REG_DWORD /d 1 /f>nul
+set _4=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.0\Server" /v Enabled 2^>nul') do set _4=%%a:%%b
+if not "%_4:~0,4%"=="REG_" set _4=
+if not "%_4%"=="REG_DWORD:0x1" (echo RDPRESCUE enable-legacy-tls-server failed reading back Enabled&set RrF=1)
+set _5=HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.0\Server
+set _6=%_5:\Server=%
+if not exist "%RrB%\k1.*" (reg query "%_5%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_6%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_6%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_5%" /f)) else (reg export "%_5%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE enable-legacy-tls-server failed saving %_5%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k1.reg")))
+set _5=HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.0\Server
+if exist "%RrB%\k1.*" if not exist "%RrB%\k1-DisabledByDefault.seEn" (reg query "%_5%" /v DisabledByDefault>nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_5%" /v DisabledByDefault /f&type nul>"%RrB%\k1-DisabledByDefault.seEn") else (set _7=&(for /f "tokens=2*" %%a in ('reg query "%_5%" /v DisabledByDefault 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_5%" /v DisabledByDefault /t %%a /d "%%b" /f&set _7=1)))&if defined _7 (type nul>"%RrB%\k1-DisabledByDefault.seEn") else (echo RDPRESCUE enable-legacy-tls-server cannot save DisabledByDefault exactly for undo: not changed&set RrF=1)))
+if exist "%RrB%\k1-DisabledByDefault.seEn" reg adD "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.0\Server" /v DisabledByDefault /t REG_DWORD /d 0 /f>nul
+set _8=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.0\Server" /v DisabledByDefault 2^>nul') do set _8=%%a:%%b
+if not "%_8:~0,4%"=="REG_" set _8=
+if not "%_8%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-legacy-tls-server failed reading back DisabledByDefault&set RrF=1)
+set _9=HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.1\Server
+set _a=%_9:\Server=%
+if not exist "%RrB%\k2.*" (reg query "%_9%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k2.none"&reg query "%_a%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_a%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_9%" /f)) else (reg export "%_9%" "%RrB%\k2.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k2.reg" >nul 2>nul&echo RDPRESCUE enable-legacy-tls-server failed saving %_9%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k2.reg")))
+set _9=HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.1\Server
+if exist "%RrB%\k2.*" if not exist "%RrB%\k2-Enabled.seEn" (reg query "%_9%" /v Enabled>nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_9%" /v Enabled /f&type nul>"%RrB%\k2-Enabled.seEn") else (set _b=&(for /f "tokens=2*" %%a in ('reg query "%_9%" /v Enabled 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_9%" /v Enabled /t %%a /d "%%b" /f&set _b=1)))&if defined _b (type nul>"%RrB%\k2-Enabled.seEn") else (echo RDPRESCUE enable-legacy-tls-server cannot save Enabled exactly for undo: not changed&set RrF=1)))
+if exist "%RrB%\k2-Enabled.seEn" reg adD "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.1\Server" /v Enabled /t REG_DWORD /d 1 /f>nul
+set _c=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.1\Server" /v Enabled 2^>nul') do set _c=%%a:%%b
 if not "%_c:~0,4%"=="REG_" set _c=
-if not "%_c%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-legacy-tls-server failed reading back DisabledByDefault&set RrF=1)
-set _d=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.0\Server" /v Enabled 2^>nul') do set _d=%%a:%%b
-if not "%_d:~0,4%"=="REG_" set _d=
-if "%_d%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-legacy-tls-server verify tls10-server-off still-fires&set RrF=1)
-if not "%_d%"=="REG_DWORD:0x0" echo RDPRESCUE enable-legacy-tls-server verify tls10-server-off ok
-set _e=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.1\Server" /v Enabled 2^>nul') do set _e=%%a:%%b
-if not "%_e:~0,4%"=="REG_" set _e=
-if "%_e%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-legacy-tls-server verify tls11-server-off still-fires&set RrF=1)
-if not "%_e%"=="REG_DWORD:0x0" echo RDPRESCUE enable-legacy-tls-server verify tls11-server-off ok
+if not "%_c%"=="REG_DWORD:0x1" (echo RDPRESCUE enable-legacy-tls-server failed reading back Enabled&set RrF=1)
+set _d=HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.1\Server
+set _e=%_d:\Server=%
+if not exist "%RrB%\k2.*" (reg query "%_d%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k2.none"&reg query "%_e%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_e%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_d%" /f)) else (reg export "%_d%" "%RrB%\k2.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k2.reg" >nul 2>nul&echo RDPRESCUE enable-legacy-tls-server failed saving %_d%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k2.reg")))
+set _d=HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.1\Server
+if exist "%RrB%\k2.*" if not exist "%RrB%\k2-DisabledByDefault.seEn" (reg query "%_d%" /v DisabledByDefault>nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_d%" /v DisabledByDefault /f&type nul>"%RrB%\k2-DisabledByDefault.seEn") else (set _f=&(for /f "tokens=2*" %%a in ('reg query "%_d%" /v DisabledByDefault 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_d%" /v DisabledByDefault /t %%a /d "%%b" /f&set _f=1)))&if defined _f (type nul>"%RrB%\k2-DisabledByDefault.seEn") else (echo RDPRESCUE enable-legacy-tls-server cannot save DisabledByDefault exactly for undo: not changed&set RrF=1)))
+if exist "%RrB%\k2-DisabledByDefault.seEn" reg adD "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.1\Server" /v DisabledByDefault /t REG_DWORD /d 0 /f>nul
+set _g=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.1\Server" /v DisabledByDefault 2^>nul') do set _g=%%a:%%b
+if not "%_g:~0,4%"=="REG_" set _g=
+if not "%_g%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-legacy-tls-server failed reading back DisabledByDefault&set RrF=1)
+set _h=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.0\Server" /v Enabled 2^>nul') do set _h=%%a:%%b
+if not "%_h:~0,4%"=="REG_" set _h=
+if "%_h%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-legacy-tls-server verify tls10-server-off still-fires&set RrF=1)
+if not "%_h%"=="REG_DWORD:0x0" echo RDPRESCUE enable-legacy-tls-server verify tls10-server-off ok
+set _i=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.1\Server" /v Enabled 2^>nul') do set _i=%%a:%%b
+if not "%_i:~0,4%"=="REG_" set _i=
+if "%_i%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-legacy-tls-server verify tls11-server-off still-fires&set RrF=1)
+if not "%_i%"=="REG_DWORD:0x0" echo RDPRESCUE enable-legacy-tls-server verify tls11-server-off ok
 if defined RrF (echo RDPRESCUE enable-legacy-tls-server FAILED) else echo RDPRESCUE enable-legacy-tls-server applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
 echo RDPRESCUE warning: TLS 1.0 and 1.1 are deprecated and weaken every TLS service on this machine, not only RDP.

@@ -81,10 +81,11 @@ export function removeSelfSigned(
 ): Step[] {
   const key = `HKLM\\SOFTWARE\\Microsoft\\SystemCertificates\\${op.store}`;
   const script = `dir 'Cert:\\LocalMachine\\${op.store}'|?{$_.Subject -eq $_.Issuer}|Remove-Item`;
-  const backup = keyBackup(ctx, [id(key)], []);
+  // Undo imports the store's export: the deleted certificates come back, the others stay.
+  const backup = keyBackup(ctx, [id(key)], { importOnUndo: true });
   return [
     [
-      ...backup.lines,
+      ...backup.steps.flat(),
       backup.saved(
         seq(
           run(['powershell', '-nop', '-noni', '-c', qt(script)], quiet),

@@ -9,6 +9,7 @@ import {
   errorlevel,
   exist,
   forCommand,
+  forIn,
   forRef,
   defined,
   echo,
@@ -74,35 +75,75 @@ export function registryText(type: RegistryType, data: number | string): string 
   return `${type}:${data}`;
 }
 
-/** A key's backup lines, the key as the step names it, and a guard for the change. */
+/** A key's backup steps, the key as the steps name it, and guards for the changes. */
 export interface KeyBackup {
-  lines: Command[];
-  /** The key: online a variable set by the backup's first line (shorter lines). */
+  /**
+   * The key's save, then its values' (each step sets the key's variable again: together they
+   * would not fit a paste block, and a later block must not read it from another console).
+   */
+  steps: Step[];
+  /** The key: online a variable set by each backup step's first line (shorter lines). */
   key: Part[];
-  /** Runs a change only when the key's state before the fix is on disk. */
+  /** Runs a command only when the key's state before the fix (export or absence) is on disk. */
   saved: (change: Command) => Command;
+  /** Runs a change of one value only when that value's state before the fix is on disk. */
+  valueSaved: (name: string, change: Command) => Command;
 }
+
+/** A value a fix writes or deletes. */
+export interface SavedValue {
+  name: string;
+  /** Its undo line is written by the caller (ObjectName: sc config obj=), not here. */
+  undoElsewhere?: boolean;
+}
+
+export interface KeyBackupOptions {
+  /** The values the fix writes or deletes: each saved once, before its first change. */
+  values?: readonly (string | SavedValue)[];
+  /** The fix writes values, so it may create the key: undo then deletes what it created. */
+  createsKey?: boolean;
+  /**
+   * Undo re-imports the whole export: only where that is the exact inverse (subkeys the fix
+   * deleted come back, nothing else is touched). Elsewhere the export is an emergency copy.
+   */
+  importOnUndo?: boolean;
+}
+
+/**
+ * Types whose data reg query prints as hexadecimal digits (0x.. or bare): reg add takes them
+ * back exactly, and they hold no character undo.cmd would read otherwise. A string may hold
+ * %, " or leading spaces, which no line written by cmd gives back exactly.
+ */
+const EXACT_TYPES = ['REG_DWORD', 'REG_QWORD', 'REG_BINARY'] as const;
 
 /**
  * Backs up a key once: reg export when reg query finds it, a marker when it does not exist
  * (only a fix that writes values creates keys, so only then does undo delete one). An existing
  * key that cannot be exported is never taken for a missing one (undo would delete it): the
- * change is skipped and the fix fails, saying so. Per value the fix writes, notes whether it
- * existed: undo re-imports the key and deletes the values that were not there before.
- * Offline, the copy of the hive file is the backup.
+ * change is skipped and the fix fails, saying so. Undo is per value, from the value's state
+ * before the first change: deleted when it was absent, written back with reg add when its
+ * type is exact (EXACT_TYPES); any other type is refused (not changed, the fix fails). The
+ * export stays as an emergency copy, named in undo.cmd by a comment: importing it would also
+ * give back every value another fix has changed since. Offline, the hive copy is the backup.
  */
-export function keyBackup(
-  ctx: FixContext,
-  key: Part[],
-  valueNames: readonly string[] = [],
-): KeyBackup {
-  if (ctx.scope.kind === 'offline') return { lines: [], key, saved: (change) => change };
+export function keyBackup(ctx: FixContext, key: Part[], options: KeyBackupOptions = {}): KeyBackup {
+  if (ctx.scope.kind === 'offline')
+    return { steps: [], key, saved: (change) => change, valueSaved: (_, change) => change };
   const file = ctx.backupFile(keyText(key), 'k');
   const held = Name.generated(`key ${keyText(key)}`);
   const k = [ref(held)];
   const reg = backupPath(`${file}.reg`);
   const any = backupPath(`${file}.*`);
-  const created = valueNames.length > 0 ? createdKeyUndo(key, k) : { lines: [], undo: [] };
+  const created = options.createsKey ? createdKeyUndo(key, k) : { lines: [], undo: [] };
+  const exported = options.importOnUndo
+    ? run(['reg', 'import', reg])
+    : run([
+        'rem',
+        'emergency copy only, replaces the whole key and later changes:',
+        'reg',
+        'import',
+        reg,
+      ]);
   const save = seq(
     run(['reg', 'query', q(...k)], quiet),
     when(
@@ -117,34 +158,102 @@ export function keyBackup(
             echo(...report(ctx.fix, 'failed saving '), ref(held), text(': not changed')),
             failed(),
           ),
-          addUndo(run(['reg', 'import', reg])),
+          addUndo(exported),
         ),
       ),
     ),
   );
   const saved = (change: Command) => when(exist([any]), change);
+  const values = (options.values ?? []).map((v) => (typeof v === 'string' ? { name: v } : v));
+  const seen = (name: string) => backupPath(`${file}-${name}.seen`);
+  const valueSaved = (name: string, change: Command) => {
+    const value = values.find((v) => v.name === name);
+    if (!value) throw new Error(`${ctx.fix.id}: ${name} is not among the values saved`);
+    return value.undoElsewhere ? saved(change) : when(exist([seen(name)]), change);
+  };
   return {
     key: k,
     saved,
-    lines: [
-      set(held, key),
-      ...created.lines,
-      when(not(exist([any])), save),
-      ...valueNames.map((name) => {
-        const seen = backupPath(`${file}-${name}.seen`);
-        return saved(
-          when(
-            not(exist([seen])),
-            seq(
-              run(['reg', 'query', q(...k), '/v', name], quiet),
-              when(errorlevel(1), addUndo(run(['reg', 'delete', q(...k), '/v', name, '/f']))),
-              touch([seen]),
-            ),
-          ),
-        );
-      }),
+    valueSaved,
+    steps: [
+      [set(held, key), ...created.lines, when(not(exist([any])), save)],
+      ...values
+        .filter((v) => !v.undoElsewhere)
+        .map((v) => [set(held, key), saveValue(ctx, k, v.name, seen(v.name), saved)]),
     ],
   };
+}
+
+/**
+ * Saves one value's undo line once, before its first change, and marks it seen (the change's
+ * guard). Absent: undo deletes it. Present with an exact type: undo writes the data back; the
+ * for-variables carry reg query's output into undo.cmd without this line reading it again.
+ * Any other type: no mark, so the value is never changed, and the fix fails saying why.
+ */
+function saveValue(
+  ctx: FixContext,
+  key: Part[],
+  name: string,
+  seen: Part,
+  saved: (change: Command) => Command,
+): Command {
+  if (/\s/.test(name)) throw new Error(`CMD cannot save value names with spaces: ${name}`);
+  const exact = Name.generated(`${name} saved exactly`);
+  // A deleted value comes back spelled as the catalog spells it (Wine's reg query prints the
+  // name as queried, not as stored).
+  const type = new ForVar('a');
+  const data = type.next();
+  const exactType = new ForVar('c');
+  const present = seq(
+    clear(exact),
+    forCommand(
+      type,
+      'tokens=2*',
+      run(['reg', 'query', q(...key), '/v', name], [errToNul]),
+      forIn(
+        exactType,
+        [...EXACT_TYPES],
+        when(
+          equals([forRef(type)], [forRef(exactType)]),
+          seq(
+            addUndo(
+              run([
+                'reg',
+                'add',
+                q(...key),
+                '/v',
+                text(name),
+                '/t',
+                forRef(type),
+                '/d',
+                q(forRef(data)),
+                '/f',
+              ]),
+            ),
+            set(exact, '1'),
+          ),
+        ),
+      ),
+    ),
+    when(
+      defined(exact),
+      touch([seen]),
+      seq(echo(...report(ctx.fix, `cannot save ${name} exactly for undo: not changed`)), failed()),
+    ),
+  );
+  return saved(
+    when(
+      not(exist([seen])),
+      seq(
+        run(['reg', 'query', q(...key), '/v', name], quiet),
+        when(
+          errorlevel(1),
+          seq(addUndo(run(['reg', 'delete', q(...key), '/v', name, '/f'])), touch([seen])),
+          present,
+        ),
+      ),
+    ),
+  );
 }
 
 /**
@@ -239,33 +348,43 @@ function verifyWritten(
   ];
 }
 
+/*
+ * A value's save and its change are two steps (a key's export and a value's save nearly fill
+ * a paste block): the change runs only when the value's save is on disk, whichever block
+ * holds it, and names the key itself (the key's variable may be from another console).
+ */
+
 export function registrySet(op: OperationOf<'registry-set'>, ctx: FixContext): Step[] {
-  const backup = keyBackup(ctx, registryKey(op.key, ctx.scope), [op.name]);
-  const key = backup.key;
+  const backup = keyBackup(ctx, registryKey(op.key, ctx.scope), {
+    values: [op.name],
+    createsKey: true,
+  });
+  const key = registryKey(op.key, ctx.scope);
   return [
+    ...backup.steps,
     [
-      ...backup.lines,
       // Unsaved, the change is skipped and the fix has failed: the read-back may run.
-      backup.saved(
+      backup.valueSaved(
+        op.name,
         run(
           ['reg', 'add', q(...key), '/v', text(op.name), '/t', op.type, '/d', data(op.data), '/f'],
           [toNul],
         ),
       ),
     ],
-    // The read-back may land in the next paste block: it names the key itself.
-    verifyWritten(ctx.fix, registryKey(op.key, ctx.scope), op),
+    verifyWritten(ctx.fix, key, op),
   ];
 }
 
 export function registryDelete(op: OperationOf<'registry-delete'>, ctx: FixContext): Step[] {
-  // Deleting creates nothing: re-importing the key restores the value.
-  const backup = keyBackup(ctx, registryKey(op.key, ctx.scope));
-  const key = backup.key;
+  // Deleting creates no key: undo writes the value back.
+  const backup = keyBackup(ctx, registryKey(op.key, ctx.scope), { values: [op.name] });
+  const key = registryKey(op.key, ctx.scope);
   return [
+    ...backup.steps,
     [
-      ...backup.lines,
-      backup.saved(
+      backup.valueSaved(
+        op.name,
         seq(
           run(['reg', 'delete', q(...key), '/v', op.name, '/f'], quiet),
           run(['reg', 'query', q(...key), '/v', op.name], quiet),
@@ -288,8 +407,8 @@ const START: Record<OperationOf<'service-start-type'>['startType'], { reg: numbe
 };
 
 /**
- * Undo re-imports the key, whose Start the service control manager reads only at boot: like
- * the module's undo, it also gives the manager the previous start type (sc config), read once
+ * Undo writes Start back, which the service control manager reads only at boot: like the
+ * module's undo, it also gives the manager the previous start type (sc config), read once
  * before the first change. Not for a protected service (gpsvc), which the manager refuses.
  */
 function tellManagerOnUndo(
@@ -321,8 +440,12 @@ function tellManagerOnUndo(
 }
 
 export function serviceStartType(op: OperationOf<'service-start-type'>, ctx: FixContext): Step[] {
-  const backup = keyBackup(ctx, registryKey(`${SERVICES}\\${op.service}`, ctx.scope), ['Start']);
-  const key = backup.key;
+  const backup = keyBackup(ctx, registryKey(`${SERVICES}\\${op.service}`, ctx.scope), {
+    values: ['Start'],
+    createsKey: true,
+  });
+  // Later steps name the key themselves (as registrySet's change does).
+  const key = registryKey(`${SERVICES}\\${op.service}`, ctx.scope);
   const start = START[op.startType];
   const change = op.viaRegistry
     ? run(
@@ -331,11 +454,11 @@ export function serviceStartType(op: OperationOf<'service-start-type'>, ctx: Fix
       )
     : run(['sc', 'config', op.service, 'start=', start.sc], [toNul]);
   return [
-    // Three steps: each with its paste frame fits a block (the key name is kept between them).
-    backup.lines,
+    // Separate steps: each with its paste frame fits a block.
+    ...backup.steps,
     tellManagerOnUndo(op, ctx, key, backup),
-    [backup.saved(change)],
-    verifyWritten(ctx.fix, registryKey(`${SERVICES}\\${op.service}`, ctx.scope), {
+    [backup.valueSaved('Start', change)],
+    verifyWritten(ctx.fix, key, {
       name: 'Start',
       type: 'REG_DWORD',
       data: start.reg,

@@ -204,52 +204,53 @@ function saveValue(
   const type = new ForVar('a');
   const data = type.next();
   const exactType = new ForVar('c');
-  const present = seq(
-    clear(exact),
-    forCommand(
-      type,
-      'tokens=2*',
-      run(['reg', 'query', q(...key), '/v', name], [errToNul]),
-      forIn(
-        exactType,
-        [...EXACT_TYPES],
-        when(
-          equals([forRef(type)], [forRef(exactType)]),
-          seq(
-            addUndo(
-              run([
-                'reg',
-                'add',
-                q(...key),
-                '/v',
-                text(name),
-                '/t',
-                forRef(type),
-                '/d',
-                q(forRef(data)),
-                '/f',
-              ]),
-            ),
-            set(exact, '1'),
+  const writeBack = forCommand(
+    type,
+    'tokens=2*',
+    run(['reg', 'query', q(...key), '/v', name], [errToNul]),
+    forIn(
+      exactType,
+      [...EXACT_TYPES],
+      when(
+        equals([forRef(type)], [forRef(exactType)]),
+        seq(
+          addUndo(
+            run([
+              'reg',
+              'add',
+              q(...key),
+              '/v',
+              text(name),
+              '/t',
+              forRef(type),
+              '/d',
+              q(forRef(data)),
+              '/f',
+            ]),
           ),
+          set(exact, '1'),
         ),
       ),
-    ),
-    when(
-      defined(exact),
-      touch([seen]),
-      seq(echo(...report(ctx.fix, `cannot save ${name} exactly for undo: not changed`)), failed()),
     ),
   );
   return saved(
     when(
       not(exist([seen])),
       seq(
+        clear(exact),
         run(['reg', 'query', q(...key), '/v', name], quiet),
         when(
           errorlevel(1),
-          seq(addUndo(run(['reg', 'delete', q(...key), '/v', name, '/f'])), touch([seen])),
-          present,
+          seq(addUndo(run(['reg', 'delete', q(...key), '/v', name, '/f'])), set(exact, '1')),
+          writeBack,
+        ),
+        when(
+          defined(exact),
+          touch([seen]),
+          seq(
+            echo(...report(ctx.fix, `cannot save ${name} exactly for undo: not changed`)),
+            failed(),
+          ),
         ),
       ),
     ),

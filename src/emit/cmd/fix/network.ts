@@ -18,7 +18,8 @@ import {
   type Command,
 } from '../syntax/index.ts';
 import { FAILED, addUndo, backupPath, parameterName, report, type FixContext } from './context.ts';
-import { keyBackup, type Step } from './registry.ts';
+import { keyBackup } from './key-backup.ts';
+import type { Step } from './registry.ts';
 
 /**
  * netsh addresses rules by their localized display name, so RdpRescue does not edit the

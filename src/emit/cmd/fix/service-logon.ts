@@ -20,7 +20,8 @@ import {
   type Part,
 } from '../syntax/index.ts';
 import { FAILED, addUndo, backupPath, registryKey, report, type FixContext } from './context.ts';
-import { keyBackup, readValue, type KeyBackup, type Step } from './registry.ts';
+import { keyBackup, type KeyBackup } from './key-backup.ts';
+import { readValue, type Step } from './registry.ts';
 
 const SERVICES = 'HKLM\\SYSTEM\\CurrentControlSet\\Services';
 

@@ -26,9 +26,9 @@ import {
   errToNul,
   toNul,
 } from '../syntax/index.ts';
-import { FAILED, addUndo, backupPath, registryKey, report, type FixContext } from './context.ts';
+import { FAILED, addUndo, backupPath, report, type FixContext } from './context.ts';
 import { readOtherListener, readRdpPort, readServicePid, readServiceStopped } from './reads.ts';
-import { readValue, type Step } from './registry.ts';
+import type { Step } from './registry.ts';
 
 const SERVICES = 'HKLM\\SYSTEM\\CurrentControlSet\\Services';
 

@@ -23,36 +23,39 @@ if not "%_4%"=="Y" (echo RDPRESCUE allow-firewall-inbound-exceptions refused: ba
 if not exist "%RrB%" md "%RrB%"
 set _5=HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\DomainProfile
 set _6=%_5:\DomainProfile=%
-if not exist "%RrB%\k1.*" (reg query "%_5%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_6%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_6%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_5%" /f)) else (reg export "%_5%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE allow-firewall-inbound-exceptions failed saving %_5%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k1.reg")))
-if exist "%RrB%\k1.*" if not exist "%RrB%\k1-DoNotAlLowExceptions.seEn" (reg query "%_5%" /v DoNotAlLowExceptions>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_5%" /v DoNotAlLowExceptions /f))&type nul>"%RrB%\k1-DoNotAlLowExceptions.seEn")
-if exist "%RrB%\k1.*" reg adD "%_5%" /v DoNotAllowExceptions /t REG_DWORD /d 0 /f>nul
-set _7=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\DomainProfile" /v DoNotAlLowExceptions 2^>nul') do set _7=%%a:%%b
-if not "%_7:~0,4%"=="REG_" set _7=
-if not "%_7%"=="REG_DWORD:0x0" (echo RDPRESCUE allow-firewall-inbound-exceptions failed reading back DoNotAllowExceptions&set RrF=1)
-set _8=HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\StandardProfile
-set _9=%_8:\StandardProfile=%
-if not exist "%RrB%\k2.*" (reg query "%_8%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k2.none"&reg query "%_9%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_9%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_8%" /f)) else (reg export "%_8%" "%RrB%\k2.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k2.reg" >nul 2>nul&echo RDPRESCUE allow-firewall-inbound-exceptions failed saving %_8%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k2.reg")))
-if exist "%RrB%\k2.*" if not exist "%RrB%\k2-DoNotAlLowExceptions.seEn" (reg query "%_8%" /v DoNotAlLowExceptions>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_8%" /v DoNotAlLowExceptions /f))&type nul>"%RrB%\k2-DoNotAlLowExceptions.seEn")
-if exist "%RrB%\k2.*" reg adD "%_8%" /v DoNotAllowExceptions /t REG_DWORD /d 0 /f>nul
-set _a=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\StandardProfile" /v DoNotAlLowExceptions 2^>nul') do set _a=%%a:%%b
-if not "%_a:~0,4%"=="REG_" set _a=
-if not "%_a%"=="REG_DWORD:0x0" (echo RDPRESCUE allow-firewall-inbound-exceptions failed reading back DoNotAllowExceptions&set RrF=1)
-set _b=HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\PublicProfile
-set _c=%_b:\PublicProfile=%
-if not exist "%RrB%\k3.*" (reg query "%_b%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k3.none"&reg query "%_c%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_c%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_b%" /f)) else (reg export "%_b%" "%RrB%\k3.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k3.reg" >nul 2>nul&echo RDPRESCUE allow-firewall-inbound-exceptions failed saving %_b%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k3.reg")))
-if exist "%RrB%\k3.*" if not exist "%RrB%\k3-DoNotAlLowExceptions.seEn" (reg query "%_b%" /v DoNotAlLowExceptions>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_b%" /v DoNotAlLowExceptions /f))&type nul>"%RrB%\k3-DoNotAlLowExceptions.seEn")
-if exist "%RrB%\k3.*" reg adD "%_b%" /v DoNotAllowExceptions /t REG_DWORD /d 0 /f>nul
-set _d=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\PublicProfile" /v DoNotAlLowExceptions 2^>nul') do set _d=%%a:%%b
-if not "%_d:~0,4%"=="REG_" set _d=
-if not "%_d%"=="REG_DWORD:0x0" (echo RDPRESCUE allow-firewall-inbound-exceptions failed reading back DoNotAllowExceptions&set RrF=1)
-for %%f in (_e) do (set %%f_=.&for /f "delims==" %%v in ('set %%f_') do set %%v=)
-for %%p in (Domain Standard Public) do for %%s in (HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy HKLM\SOFTWARE\Policies\Microsoft\WindowsFirewalL) do for /f "tokens=1,3" %%a in ('reg query "%%s\%%pProfile" 2^>nul') do set _e_%%p_%%a=%%b
-for /f "tokens=1,3" %%a in ('reg query "HKLM\SOFTWARE\Policies\Microsoft\WindowsFirewalL\PrivateProfile" 2^>nul') do set _e_Standard_%%a=%%b
-set _f=Q&if not "%_e_Domain_EnableFirewalL%"=="0x0" if "%_e_Domain_DoNotAlLowExceptions%"=="0x1" set _f=F
-if not "%_e_Standard_EnableFirewalL%"=="0x0" if "%_e_Standard_DoNotAlLowExceptions%"=="0x1" set _f=F
-if not "%_e_Public_EnableFirewalL%"=="0x0" if "%_e_Public_DoNotAlLowExceptions%"=="0x1" set _f=F
-if /i %_f%==F (echo RDPRESCUE allow-firewall-inbound-exceptions verify firewall-blocks-all-inbound still-fires&set RrF=1)
-if /i %_f%==Q echo RDPRESCUE allow-firewall-inbound-exceptions verify firewall-blocks-all-inbound ok
+if not exist "%RrB%\k1.*" (reg query "%_5%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_6%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_6%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_5%" /f)) else (reg export "%_5%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE allow-firewall-inbound-exceptions failed saving %_5%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k1.reg")))
+set _5=HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\DomainProfile
+if exist "%RrB%\k1.*" if not exist "%RrB%\k1-DoNotAlLowExceptions.seEn" (set _7=&reg query "%_5%" /v DoNotAlLowExceptions>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_5%" /v DoNotAlLowExceptions /f&set _7=1) else (for /f "tokens=2*" %%a in ('reg query "%_5%" /v DoNotAlLowExceptions 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_5%" /v DoNotAllowExceptions /t %%a /d "%%b" /f&set _7=1))))&if defined _7 (type nul>"%RrB%\k1-DoNotAlLowExceptions.seEn") else (echo RDPRESCUE allow-firewall-inbound-exceptions cannot save DoNotAllowExceptions exactly for undo: not changed&set RrF=1))
+if exist "%RrB%\k1-DoNotAlLowExceptions.seEn" reg adD "HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\DomainProfile" /v DoNotAllowExceptions /t REG_DWORD /d 0 /f>nul
+set _8=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\DomainProfile" /v DoNotAlLowExceptions 2^>nul') do set _8=%%a:%%b
+if not "%_8:~0,4%"=="REG_" set _8=
+if not "%_8%"=="REG_DWORD:0x0" (echo RDPRESCUE allow-firewall-inbound-exceptions failed reading back DoNotAllowExceptions&set RrF=1)
+set _9=HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\StandardProfile
+set _a=%_9:\StandardProfile=%
+if not exist "%RrB%\k2.*" (reg query "%_9%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k2.none"&reg query "%_a%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_a%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_9%" /f)) else (reg export "%_9%" "%RrB%\k2.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k2.reg" >nul 2>nul&echo RDPRESCUE allow-firewall-inbound-exceptions failed saving %_9%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k2.reg")))
+set _9=HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\StandardProfile
+if exist "%RrB%\k2.*" if not exist "%RrB%\k2-DoNotAlLowExceptions.seEn" (set _b=&reg query "%_9%" /v DoNotAlLowExceptions>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_9%" /v DoNotAlLowExceptions /f&set _b=1) else (for /f "tokens=2*" %%a in ('reg query "%_9%" /v DoNotAlLowExceptions 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_9%" /v DoNotAllowExceptions /t %%a /d "%%b" /f&set _b=1))))&if defined _b (type nul>"%RrB%\k2-DoNotAlLowExceptions.seEn") else (echo RDPRESCUE allow-firewall-inbound-exceptions cannot save DoNotAllowExceptions exactly for undo: not changed&set RrF=1))
+if exist "%RrB%\k2-DoNotAlLowExceptions.seEn" reg adD "HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\StandardProfile" /v DoNotAllowExceptions /t REG_DWORD /d 0 /f>nul
+set _c=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\StandardProfile" /v DoNotAlLowExceptions 2^>nul') do set _c=%%a:%%b
+if not "%_c:~0,4%"=="REG_" set _c=
+if not "%_c%"=="REG_DWORD:0x0" (echo RDPRESCUE allow-firewall-inbound-exceptions failed reading back DoNotAllowExceptions&set RrF=1)
+set _d=HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\PublicProfile
+set _e=%_d:\PublicProfile=%
+if not exist "%RrB%\k3.*" (reg query "%_d%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k3.none"&reg query "%_e%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_e%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_d%" /f)) else (reg export "%_d%" "%RrB%\k3.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k3.reg" >nul 2>nul&echo RDPRESCUE allow-firewall-inbound-exceptions failed saving %_d%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k3.reg")))
+set _d=HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\PublicProfile
+if exist "%RrB%\k3.*" if not exist "%RrB%\k3-DoNotAlLowExceptions.seEn" (set _f=&reg query "%_d%" /v DoNotAlLowExceptions>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_d%" /v DoNotAlLowExceptions /f&set _f=1) else (for /f "tokens=2*" %%a in ('reg query "%_d%" /v DoNotAlLowExceptions 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_d%" /v DoNotAllowExceptions /t %%a /d "%%b" /f&set _f=1))))&if defined _f (type nul>"%RrB%\k3-DoNotAlLowExceptions.seEn") else (echo RDPRESCUE allow-firewall-inbound-exceptions cannot save DoNotAllowExceptions exactly for undo: not changed&set RrF=1))
+if exist "%RrB%\k3-DoNotAlLowExceptions.seEn" reg adD "HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\PublicProfile" /v DoNotAllowExceptions /t REG_DWORD /d 0 /f>nul
+set _g=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy\PublicProfile" /v DoNotAlLowExceptions 2^>nul') do set _g=%%a:%%b
+if not "%_g:~0,4%"=="REG_" set _g=
+if not "%_g%"=="REG_DWORD:0x0" (echo RDPRESCUE allow-firewall-inbound-exceptions failed reading back DoNotAllowExceptions&set RrF=1)
+for %%f in (_h) do (set %%f_=.&for /f "delims==" %%v in ('set %%f_') do set %%v=)
+for %%p in (Domain Standard Public) do for %%s in (HKLM\SYSTEM\CurRentControlSet\Services\SharedAcCesS\Parameters\FirewalLPolicy HKLM\SOFTWARE\Policies\Microsoft\WindowsFirewalL) do for /f "tokens=1,3" %%a in ('reg query "%%s\%%pProfile" 2^>nul') do set _h_%%p_%%a=%%b
+for /f "tokens=1,3" %%a in ('reg query "HKLM\SOFTWARE\Policies\Microsoft\WindowsFirewalL\PrivateProfile" 2^>nul') do set _h_Standard_%%a=%%b
+set _i=Q&if not "%_h_Domain_EnableFirewalL%"=="0x0" if "%_h_Domain_DoNotAlLowExceptions%"=="0x1" set _i=F
+if not "%_h_Standard_EnableFirewalL%"=="0x0" if "%_h_Standard_DoNotAlLowExceptions%"=="0x1" set _i=F
+if not "%_h_Public_EnableFirewalL%"=="0x0" if "%_h_Public_DoNotAlLowExceptions%"=="0x1" set _i=F
+if /i %_i%==F (echo RDPRESCUE allow-firewall-inbound-exceptions verify firewall-blocks-all-inbound still-fires&set RrF=1)
+if /i %_i%==Q echo RDPRESCUE allow-firewall-inbound-exceptions verify firewall-blocks-all-inbound ok
 if defined RrF (echo RDPRESCUE allow-firewall-inbound-exceptions FAILED) else echo RDPRESCUE allow-firewall-inbound-exceptions applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
 echo RDPRESCUE allow-firewall-inbound-exceptions: restart the VM to finish

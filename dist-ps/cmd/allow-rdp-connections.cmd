@@ -12,19 +12,20 @@ if not "%_1%"=="Y" (echo RDPRESCUE allow-rdp-connections refused: backup root, f
 if not exist "%RrB%" md "%RrB%"
 set _2=HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server
 set _3=%_2:\Terminal Server=%
-if not exist "%RrB%\k1.*" (reg query "%_2%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_3%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_3%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /f)) else (reg export "%_2%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE allow-rdp-connections failed saving %_2%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k1.reg")))
-if exist "%RrB%\k1.*" if not exist "%RrB%\k1-fDenyTSConNections.seEn" (reg query "%_2%" /v fDenyTSConNections>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /v fDenyTSConNections /f))&type nul>"%RrB%\k1-fDenyTSConNections.seEn")
-if exist "%RrB%\k1.*" reg adD "%_2%" /v fDenyTSConnections /t REG_DWORD /d 0 /f>nul
-set _4=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server" /v fDenyTSConNections 2^>nul') do set _4=%%a:%%b
-if not "%_4:~0,4%"=="REG_" set _4=
-if not "%_4%"=="REG_DWORD:0x0" (echo RDPRESCUE allow-rdp-connections failed reading back fDenyTSConnections&set RrF=1)
+if not exist "%RrB%\k1.*" (reg query "%_2%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_3%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_3%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /f)) else (reg export "%_2%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE allow-rdp-connections failed saving %_2%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k1.reg")))
+set _2=HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server
+if exist "%RrB%\k1.*" if not exist "%RrB%\k1-fDenyTSConNections.seEn" (set _4=&reg query "%_2%" /v fDenyTSConNections>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /v fDenyTSConNections /f&set _4=1) else (for /f "tokens=2*" %%a in ('reg query "%_2%" /v fDenyTSConNections 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_2%" /v fDenyTSConnections /t %%a /d "%%b" /f&set _4=1))))&if defined _4 (type nul>"%RrB%\k1-fDenyTSConNections.seEn") else (echo RDPRESCUE allow-rdp-connections cannot save fDenyTSConnections exactly for undo: not changed&set RrF=1))
+if exist "%RrB%\k1-fDenyTSConNections.seEn" reg adD "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server" /v fDenyTSConnections /t REG_DWORD /d 0 /f>nul
 set _5=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server" /v fDenyTSConNections 2^>nul') do set _5=%%a:%%b
 if not "%_5:~0,4%"=="REG_" set _5=
-set _6=&for /f "tokens=2*" %%a in ('reg query "HKLM\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services" /v fDenyTSConNections 2^>nul') do set _6=%%a:%%b
+if not "%_5%"=="REG_DWORD:0x0" (echo RDPRESCUE allow-rdp-connections failed reading back fDenyTSConnections&set RrF=1)
+set _6=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server" /v fDenyTSConNections 2^>nul') do set _6=%%a:%%b
 if not "%_6:~0,4%"=="REG_" set _6=
-if defined _6 set _5=%_6%
-if "%_5%"=="REG_DWORD:0x1" (echo RDPRESCUE allow-rdp-connections verify rdp-connections-denied still-fires&set RrF=1)
-if not "%_5%"=="REG_DWORD:0x1" echo RDPRESCUE allow-rdp-connections verify rdp-connections-denied ok
+set _7=&for /f "tokens=2*" %%a in ('reg query "HKLM\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services" /v fDenyTSConNections 2^>nul') do set _7=%%a:%%b
+if not "%_7:~0,4%"=="REG_" set _7=
+if defined _7 set _6=%_7%
+if "%_6%"=="REG_DWORD:0x1" (echo RDPRESCUE allow-rdp-connections verify rdp-connections-denied still-fires&set RrF=1)
+if not "%_6%"=="REG_DWORD:0x1" echo RDPRESCUE allow-rdp-connections verify rdp-connections-denied ok
 if defined RrF (echo RDPRESCUE allow-rdp-connections FAILED) else echo RDPRESCUE allow-rdp-connections applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
 echo RDPRESCUE allow-rdp-connections: restart the VM to finish

@@ -13,44 +13,48 @@ if not "%_1%"=="Y" (echo RDPRESCUE enable-legacy-tls-server refused: backup root
 if not exist "%RrB%" md "%RrB%"
 set _2=HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.0\Server
 set _3=%_2:\Server=%
-if not exist "%RrB%\k1.*" (reg query "%_2%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_3%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_3%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /f)) else (reg export "%_2%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE enable-legacy-tls-server failed saving %_2%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k1.reg")))
-if exist "%RrB%\k1.*" if not exist "%RrB%\k1-Enabled.seEn" (reg query "%_2%" /v Enabled>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /v Enabled /f))&type nul>"%RrB%\k1-Enabled.seEn")
-if exist "%RrB%\k1.*" reg adD "%_2%" /v Enabled /t REG_DWORD /d 1 /f>nul
-set _4=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.0\Server" /v Enabled 2^>nul') do set _4=%%a:%%b
-if not "%_4:~0,4%"=="REG_" set _4=
-if not "%_4%"=="REG_DWORD:0x1" (echo RDPRESCUE enable-legacy-tls-server failed reading back Enabled&set RrF=1)
-set _5=HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.0\Server
-set _6=%_5:\Server=%
-if not exist "%RrB%\k1.*" (reg query "%_5%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_6%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_6%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_5%" /f)) else (reg export "%_5%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE enable-legacy-tls-server failed saving %_5%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k1.reg")))
-if exist "%RrB%\k1.*" if not exist "%RrB%\k1-DisabledByDefault.seEn" (reg query "%_5%" /v DisabledByDefault>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_5%" /v DisabledByDefault /f))&type nul>"%RrB%\k1-DisabledByDefault.seEn")
-if exist "%RrB%\k1.*" reg adD "%_5%" /v DisabledByDefault /t REG_DWORD /d 0 /f>nul
-set _7=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.0\Server" /v DisabledByDefault 2^>nul') do set _7=%%a:%%b
-if not "%_7:~0,4%"=="REG_" set _7=
-if not "%_7%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-legacy-tls-server failed reading back DisabledByDefault&set RrF=1)
-set _8=HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.1\Server
-set _9=%_8:\Server=%
-if not exist "%RrB%\k2.*" (reg query "%_8%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k2.none"&reg query "%_9%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_9%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_8%" /f)) else (reg export "%_8%" "%RrB%\k2.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k2.reg" >nul 2>nul&echo RDPRESCUE enable-legacy-tls-server failed saving %_8%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k2.reg")))
-if exist "%RrB%\k2.*" if not exist "%RrB%\k2-Enabled.seEn" (reg query "%_8%" /v Enabled>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_8%" /v Enabled /f))&type nul>"%RrB%\k2-Enabled.seEn")
-if exist "%RrB%\k2.*" reg adD "%_8%" /v Enabled /t REG_DWORD /d 1 /f>nul
-set _a=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.1\Server" /v Enabled 2^>nul') do set _a=%%a:%%b
-if not "%_a:~0,4%"=="REG_" set _a=
-if not "%_a%"=="REG_DWORD:0x1" (echo RDPRESCUE enable-legacy-tls-server failed reading back Enabled&set RrF=1)
-set _b=HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.1\Server
-set _c=%_b:\Server=%
-if not exist "%RrB%\k2.*" (reg query "%_b%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k2.none"&reg query "%_c%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_c%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_b%" /f)) else (reg export "%_b%" "%RrB%\k2.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k2.reg" >nul 2>nul&echo RDPRESCUE enable-legacy-tls-server failed saving %_b%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k2.reg")))
-if exist "%RrB%\k2.*" if not exist "%RrB%\k2-DisabledByDefault.seEn" (reg query "%_b%" /v DisabledByDefault>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_b%" /v DisabledByDefault /f))&type nul>"%RrB%\k2-DisabledByDefault.seEn")
-if exist "%RrB%\k2.*" reg adD "%_b%" /v DisabledByDefault /t REG_DWORD /d 0 /f>nul
-set _d=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.1\Server" /v DisabledByDefault 2^>nul') do set _d=%%a:%%b
+if not exist "%RrB%\k1.*" (reg query "%_2%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_3%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_3%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /f)) else (reg export "%_2%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE enable-legacy-tls-server failed saving %_2%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k1.reg")))
+set _2=HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.0\Server
+if exist "%RrB%\k1.*" if not exist "%RrB%\k1-Enabled.seEn" (set _4=&reg query "%_2%" /v Enabled>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /v Enabled /f&set _4=1) else (for /f "tokens=2*" %%a in ('reg query "%_2%" /v Enabled 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_2%" /v Enabled /t %%a /d "%%b" /f&set _4=1))))&if defined _4 (type nul>"%RrB%\k1-Enabled.seEn") else (echo RDPRESCUE enable-legacy-tls-server cannot save Enabled exactly for undo: not changed&set RrF=1))
+if exist "%RrB%\k1-Enabled.seEn" reg adD "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.0\Server" /v Enabled /t REG_DWORD /d 1 /f>nul
+set _5=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.0\Server" /v Enabled 2^>nul') do set _5=%%a:%%b
+if not "%_5:~0,4%"=="REG_" set _5=
+if not "%_5%"=="REG_DWORD:0x1" (echo RDPRESCUE enable-legacy-tls-server failed reading back Enabled&set RrF=1)
+set _6=HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.0\Server
+set _7=%_6:\Server=%
+if not exist "%RrB%\k1.*" (reg query "%_6%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_7%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_7%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_6%" /f)) else (reg export "%_6%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE enable-legacy-tls-server failed saving %_6%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k1.reg")))
+set _6=HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.0\Server
+if exist "%RrB%\k1.*" if not exist "%RrB%\k1-DisabledByDefault.seEn" (set _8=&reg query "%_6%" /v DisabledByDefault>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_6%" /v DisabledByDefault /f&set _8=1) else (for /f "tokens=2*" %%a in ('reg query "%_6%" /v DisabledByDefault 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_6%" /v DisabledByDefault /t %%a /d "%%b" /f&set _8=1))))&if defined _8 (type nul>"%RrB%\k1-DisabledByDefault.seEn") else (echo RDPRESCUE enable-legacy-tls-server cannot save DisabledByDefault exactly for undo: not changed&set RrF=1))
+if exist "%RrB%\k1-DisabledByDefault.seEn" reg adD "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.0\Server" /v DisabledByDefault /t REG_DWORD /d 0 /f>nul
+set _9=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.0\Server" /v DisabledByDefault 2^>nul') do set _9=%%a:%%b
+if not "%_9:~0,4%"=="REG_" set _9=
+if not "%_9%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-legacy-tls-server failed reading back DisabledByDefault&set RrF=1)
+set _a=HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.1\Server
+set _b=%_a:\Server=%
+if not exist "%RrB%\k2.*" (reg query "%_a%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k2.none"&reg query "%_b%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_b%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_a%" /f)) else (reg export "%_a%" "%RrB%\k2.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k2.reg" >nul 2>nul&echo RDPRESCUE enable-legacy-tls-server failed saving %_a%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k2.reg")))
+set _a=HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.1\Server
+if exist "%RrB%\k2.*" if not exist "%RrB%\k2-Enabled.seEn" (set _c=&reg query "%_a%" /v Enabled>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_a%" /v Enabled /f&set _c=1) else (for /f "tokens=2*" %%a in ('reg query "%_a%" /v Enabled 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_a%" /v Enabled /t %%a /d "%%b" /f&set _c=1))))&if defined _c (type nul>"%RrB%\k2-Enabled.seEn") else (echo RDPRESCUE enable-legacy-tls-server cannot save Enabled exactly for undo: not changed&set RrF=1))
+if exist "%RrB%\k2-Enabled.seEn" reg adD "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.1\Server" /v Enabled /t REG_DWORD /d 1 /f>nul
+set _d=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.1\Server" /v Enabled 2^>nul') do set _d=%%a:%%b
 if not "%_d:~0,4%"=="REG_" set _d=
-if not "%_d%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-legacy-tls-server failed reading back DisabledByDefault&set RrF=1)
-set _e=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.0\Server" /v Enabled 2^>nul') do set _e=%%a:%%b
-if not "%_e:~0,4%"=="REG_" set _e=
-if "%_e%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-legacy-tls-server verify tls10-server-off still-fires&set RrF=1)
-if not "%_e%"=="REG_DWORD:0x0" echo RDPRESCUE enable-legacy-tls-server verify tls10-server-off ok
-set _f=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.1\Server" /v Enabled 2^>nul') do set _f=%%a:%%b
-if not "%_f:~0,4%"=="REG_" set _f=
-if "%_f%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-legacy-tls-server verify tls11-server-off still-fires&set RrF=1)
-if not "%_f%"=="REG_DWORD:0x0" echo RDPRESCUE enable-legacy-tls-server verify tls11-server-off ok
+if not "%_d%"=="REG_DWORD:0x1" (echo RDPRESCUE enable-legacy-tls-server failed reading back Enabled&set RrF=1)
+set _e=HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.1\Server
+set _f=%_e:\Server=%
+if not exist "%RrB%\k2.*" (reg query "%_e%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k2.none"&reg query "%_f%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_f%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_e%" /f)) else (reg export "%_e%" "%RrB%\k2.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k2.reg" >nul 2>nul&echo RDPRESCUE enable-legacy-tls-server failed saving %_e%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k2.reg")))
+set _e=HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.1\Server
+if exist "%RrB%\k2.*" if not exist "%RrB%\k2-DisabledByDefault.seEn" (set _g=&reg query "%_e%" /v DisabledByDefault>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_e%" /v DisabledByDefault /f&set _g=1) else (for /f "tokens=2*" %%a in ('reg query "%_e%" /v DisabledByDefault 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_e%" /v DisabledByDefault /t %%a /d "%%b" /f&set _g=1))))&if defined _g (type nul>"%RrB%\k2-DisabledByDefault.seEn") else (echo RDPRESCUE enable-legacy-tls-server cannot save DisabledByDefault exactly for undo: not changed&set RrF=1))
+if exist "%RrB%\k2-DisabledByDefault.seEn" reg adD "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.1\Server" /v DisabledByDefault /t REG_DWORD /d 0 /f>nul
+set _h=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.1\Server" /v DisabledByDefault 2^>nul') do set _h=%%a:%%b
+if not "%_h:~0,4%"=="REG_" set _h=
+if not "%_h%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-legacy-tls-server failed reading back DisabledByDefault&set RrF=1)
+set _i=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.0\Server" /v Enabled 2^>nul') do set _i=%%a:%%b
+if not "%_i:~0,4%"=="REG_" set _i=
+if "%_i%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-legacy-tls-server verify tls10-server-off still-fires&set RrF=1)
+if not "%_i%"=="REG_DWORD:0x0" echo RDPRESCUE enable-legacy-tls-server verify tls10-server-off ok
+set _j=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.1\Server" /v Enabled 2^>nul') do set _j=%%a:%%b
+if not "%_j:~0,4%"=="REG_" set _j=
+if "%_j%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-legacy-tls-server verify tls11-server-off still-fires&set RrF=1)
+if not "%_j%"=="REG_DWORD:0x0" echo RDPRESCUE enable-legacy-tls-server verify tls11-server-off ok
 if defined RrF (echo RDPRESCUE enable-legacy-tls-server FAILED) else echo RDPRESCUE enable-legacy-tls-server applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
 echo RDPRESCUE enable-legacy-tls-server: restart the VM to finish

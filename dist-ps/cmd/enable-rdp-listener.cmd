@@ -9,32 +9,34 @@ if not "%_0%"=="Y" (echo RDPRESCUE enable-rdp-listener refused: backup root, fix
 if not exist "%RrB%" md "%RrB%"
 set _1=HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp
 set _2=%_1:\RDP-Tcp=%
-if not exist "%RrB%\k1.*" (reg query "%_1%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_2%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /f)) else (reg export "%_1%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE enable-rdp-listener failed saving %_1%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k1.reg")))
-if exist "%RrB%\k1.*" if not exist "%RrB%\k1-fEnableWinStation.seEn" (reg query "%_1%" /v fEnableWinStation>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /v fEnableWinStation /f))&type nul>"%RrB%\k1-fEnableWinStation.seEn")
-if exist "%RrB%\k1.*" reg adD "%_1%" /v fEnableWinStation /t REG_DWORD /d 1 /f>nul
-set _3=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v fEnableWinStation 2^>nul') do set _3=%%a:%%b
-if not "%_3:~0,4%"=="REG_" set _3=
-if not "%_3%"=="REG_DWORD:0x1" (echo RDPRESCUE enable-rdp-listener failed reading back fEnableWinStation&set RrF=1)
-set _4=HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp
-set _5=%_4:\RDP-Tcp=%
-if not exist "%RrB%\k1.*" (reg query "%_4%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_5%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_5%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_4%" /f)) else (reg export "%_4%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE enable-rdp-listener failed saving %_4%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k1.reg")))
-if exist "%RrB%\k1.*" if not exist "%RrB%\k1-fLogonDisabled.seEn" (reg query "%_4%" /v fLogonDisabled>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_4%" /v fLogonDisabled /f))&type nul>"%RrB%\k1-fLogonDisabled.seEn")
-if exist "%RrB%\k1.*" reg adD "%_4%" /v fLogonDisabled /t REG_DWORD /d 0 /f>nul
-set _6=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v fLogonDisabled 2^>nul') do set _6=%%a:%%b
-if not "%_6:~0,4%"=="REG_" set _6=
-if not "%_6%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-rdp-listener failed reading back fLogonDisabled&set RrF=1)
-net stop TermService /y>nul 2>&1
-set _7=?&for /f "tokens=1,2 delims=(" %%a in ('sc query TermService^|find ": 1 "') do (if "%%b"=="" (set _7=1))
-if not "%_7%"=="1" (echo RDPRESCUE enable-rdp-listener failed stopping TermService&set RrF=1)
-net start TermService>nul 2>&1&if erRorlevel 1 (echo RDPRESCUE enable-rdp-listener failed starting TermService&set RrF=1)
-set _8=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v fEnableWinStation 2^>nul') do set _8=%%a:%%b
+if not exist "%RrB%\k1.*" (reg query "%_1%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_2%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /f)) else (reg export "%_1%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE enable-rdp-listener failed saving %_1%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k1.reg")))
+set _1=HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp
+if exist "%RrB%\k1.*" if not exist "%RrB%\k1-fEnableWinStation.seEn" (set _3=&reg query "%_1%" /v fEnableWinStation>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /v fEnableWinStation /f&set _3=1) else (for /f "tokens=2*" %%a in ('reg query "%_1%" /v fEnableWinStation 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_1%" /v fEnableWinStation /t %%a /d "%%b" /f&set _3=1))))&if defined _3 (type nul>"%RrB%\k1-fEnableWinStation.seEn") else (echo RDPRESCUE enable-rdp-listener cannot save fEnableWinStation exactly for undo: not changed&set RrF=1))
+if exist "%RrB%\k1-fEnableWinStation.seEn" reg adD "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v fEnableWinStation /t REG_DWORD /d 1 /f>nul
+set _4=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v fEnableWinStation 2^>nul') do set _4=%%a:%%b
+if not "%_4:~0,4%"=="REG_" set _4=
+if not "%_4%"=="REG_DWORD:0x1" (echo RDPRESCUE enable-rdp-listener failed reading back fEnableWinStation&set RrF=1)
+set _5=HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp
+set _6=%_5:\RDP-Tcp=%
+if not exist "%RrB%\k1.*" (reg query "%_5%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_6%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_6%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_5%" /f)) else (reg export "%_5%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE enable-rdp-listener failed saving %_5%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k1.reg")))
+set _5=HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp
+if exist "%RrB%\k1.*" if not exist "%RrB%\k1-fLogonDisabled.seEn" (set _7=&reg query "%_5%" /v fLogonDisabled>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_5%" /v fLogonDisabled /f&set _7=1) else (for /f "tokens=2*" %%a in ('reg query "%_5%" /v fLogonDisabled 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_5%" /v fLogonDisabled /t %%a /d "%%b" /f&set _7=1))))&if defined _7 (type nul>"%RrB%\k1-fLogonDisabled.seEn") else (echo RDPRESCUE enable-rdp-listener cannot save fLogonDisabled exactly for undo: not changed&set RrF=1))
+if exist "%RrB%\k1-fLogonDisabled.seEn" reg adD "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v fLogonDisabled /t REG_DWORD /d 0 /f>nul
+set _8=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v fLogonDisabled 2^>nul') do set _8=%%a:%%b
 if not "%_8:~0,4%"=="REG_" set _8=
-if "%_8%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-rdp-listener verify rdp-listener-off still-fires&set RrF=1)
-if not "%_8%"=="REG_DWORD:0x0" echo RDPRESCUE enable-rdp-listener verify rdp-listener-off ok
-set _9=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v fLogonDisabled 2^>nul') do set _9=%%a:%%b
-if not "%_9:~0,4%"=="REG_" set _9=
-if "%_9%"=="REG_DWORD:0x1" (echo RDPRESCUE enable-rdp-listener verify rdp-listener-logons-off still-fires&set RrF=1)
-if not "%_9%"=="REG_DWORD:0x1" echo RDPRESCUE enable-rdp-listener verify rdp-listener-logons-off ok
+if not "%_8%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-rdp-listener failed reading back fLogonDisabled&set RrF=1)
+net stop TermService /y>nul 2>&1
+set _9=?&for /f "tokens=1,2 delims=(" %%a in ('sc query TermService^|find ": 1 "') do (if "%%b"=="" (set _9=1))
+if not "%_9%"=="1" (echo RDPRESCUE enable-rdp-listener failed stopping TermService&set RrF=1)
+net start TermService>nul 2>&1&if erRorlevel 1 (echo RDPRESCUE enable-rdp-listener failed starting TermService&set RrF=1)
+set _a=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v fEnableWinStation 2^>nul') do set _a=%%a:%%b
+if not "%_a:~0,4%"=="REG_" set _a=
+if "%_a%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-rdp-listener verify rdp-listener-off still-fires&set RrF=1)
+if not "%_a%"=="REG_DWORD:0x0" echo RDPRESCUE enable-rdp-listener verify rdp-listener-off ok
+set _b=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v fLogonDisabled 2^>nul') do set _b=%%a:%%b
+if not "%_b:~0,4%"=="REG_" set _b=
+if "%_b%"=="REG_DWORD:0x1" (echo RDPRESCUE enable-rdp-listener verify rdp-listener-logons-off still-fires&set RrF=1)
+if not "%_b%"=="REG_DWORD:0x1" echo RDPRESCUE enable-rdp-listener verify rdp-listener-logons-off ok
 if defined RrF (echo RDPRESCUE enable-rdp-listener FAILED) else echo RDPRESCUE enable-rdp-listener applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
 if defined RrF exit /b 1

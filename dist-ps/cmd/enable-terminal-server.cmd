@@ -9,45 +9,48 @@ if not "%_0%"=="Y" (echo RDPRESCUE enable-terminal-server refused: backup root, 
 if not exist "%RrB%" md "%RrB%"
 set _1=HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server
 set _2=%_1:\Terminal Server=%
-if not exist "%RrB%\k1.*" (reg query "%_1%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_2%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /f)) else (reg export "%_1%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE enable-terminal-server failed saving %_1%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k1.reg")))
-if exist "%RrB%\k1.*" if not exist "%RrB%\k1-TSEnabled.seEn" (reg query "%_1%" /v TSEnabled>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /v TSEnabled /f))&type nul>"%RrB%\k1-TSEnabled.seEn")
-if exist "%RrB%\k1.*" reg adD "%_1%" /v TSEnabled /t REG_DWORD /d 1 /f>nul
-set _3=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server" /v TSEnabled 2^>nul') do set _3=%%a:%%b
-if not "%_3:~0,4%"=="REG_" set _3=
-if not "%_3%"=="REG_DWORD:0x1" (echo RDPRESCUE enable-terminal-server failed reading back TSEnabled&set RrF=1)
-set _4=HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server
-set _5=%_4:\Terminal Server=%
-if not exist "%RrB%\k1.*" (reg query "%_4%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_5%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_5%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_4%" /f)) else (reg export "%_4%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE enable-terminal-server failed saving %_4%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k1.reg")))
-if exist "%RrB%\k1.*" if not exist "%RrB%\k1-TSUserEnabled.seEn" (reg query "%_4%" /v TSUserEnabled>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_4%" /v TSUserEnabled /f))&type nul>"%RrB%\k1-TSUserEnabled.seEn")
-if exist "%RrB%\k1.*" reg adD "%_4%" /v TSUserEnabled /t REG_DWORD /d 0 /f>nul
-set _6=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server" /v TSUserEnabled 2^>nul') do set _6=%%a:%%b
-if not "%_6:~0,4%"=="REG_" set _6=
-if not "%_6%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-terminal-server failed reading back TSUserEnabled&set RrF=1)
-set _7=HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server
-set _8=%_7:\Terminal Server=%
-if not exist "%RrB%\k1.*" (reg query "%_7%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_8%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_8%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_7%" /f)) else (reg export "%_7%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE enable-terminal-server failed saving %_7%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k1.reg")))
-if exist "%RrB%\k1.*" if not exist "%RrB%\k1-TSserverDrainMode.seEn" (reg query "%_7%" /v TSserverDrainMode>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_7%" /v TSserverDrainMode /f))&type nul>"%RrB%\k1-TSserverDrainMode.seEn")
-if exist "%RrB%\k1.*" reg adD "%_7%" /v TSServerDrainMode /t REG_DWORD /d 0 /f>nul
-set _9=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server" /v TSserverDrainMode 2^>nul') do set _9=%%a:%%b
-if not "%_9:~0,4%"=="REG_" set _9=
-if not "%_9%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-terminal-server failed reading back TSServerDrainMode&set RrF=1)
-net stop TermService /y>nul 2>&1
-set _a=?&for /f "tokens=1,2 delims=(" %%a in ('sc query TermService^|find ": 1 "') do (if "%%b"=="" (set _a=1))
-if not "%_a%"=="1" (echo RDPRESCUE enable-terminal-server failed stopping TermService&set RrF=1)
-net start TermService>nul 2>&1&if erRorlevel 1 (echo RDPRESCUE enable-terminal-server failed starting TermService&set RrF=1)
-set _b=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server" /v TSEnabled 2^>nul') do set _b=%%a:%%b
-if not "%_b:~0,4%"=="REG_" set _b=
-if "%_b%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-terminal-server verify terminal-server-off still-fires&set RrF=1)
-if not "%_b%"=="REG_DWORD:0x0" echo RDPRESCUE enable-terminal-server verify terminal-server-off ok
-set _c=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server" /v TSUserEnabled 2^>nul') do set _c=%%a:%%b
+if not exist "%RrB%\k1.*" (reg query "%_1%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_2%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /f)) else (reg export "%_1%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE enable-terminal-server failed saving %_1%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k1.reg")))
+set _1=HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server
+if exist "%RrB%\k1.*" if not exist "%RrB%\k1-TSEnabled.seEn" (set _3=&reg query "%_1%" /v TSEnabled>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /v TSEnabled /f&set _3=1) else (for /f "tokens=2*" %%a in ('reg query "%_1%" /v TSEnabled 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_1%" /v TSEnabled /t %%a /d "%%b" /f&set _3=1))))&if defined _3 (type nul>"%RrB%\k1-TSEnabled.seEn") else (echo RDPRESCUE enable-terminal-server cannot save TSEnabled exactly for undo: not changed&set RrF=1))
+if exist "%RrB%\k1-TSEnabled.seEn" reg adD "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server" /v TSEnabled /t REG_DWORD /d 1 /f>nul
+set _4=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server" /v TSEnabled 2^>nul') do set _4=%%a:%%b
+if not "%_4:~0,4%"=="REG_" set _4=
+if not "%_4%"=="REG_DWORD:0x1" (echo RDPRESCUE enable-terminal-server failed reading back TSEnabled&set RrF=1)
+set _5=HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server
+set _6=%_5:\Terminal Server=%
+if not exist "%RrB%\k1.*" (reg query "%_5%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_6%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_6%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_5%" /f)) else (reg export "%_5%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE enable-terminal-server failed saving %_5%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k1.reg")))
+set _5=HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server
+if exist "%RrB%\k1.*" if not exist "%RrB%\k1-TSUserEnabled.seEn" (set _7=&reg query "%_5%" /v TSUserEnabled>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_5%" /v TSUserEnabled /f&set _7=1) else (for /f "tokens=2*" %%a in ('reg query "%_5%" /v TSUserEnabled 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_5%" /v TSUserEnabled /t %%a /d "%%b" /f&set _7=1))))&if defined _7 (type nul>"%RrB%\k1-TSUserEnabled.seEn") else (echo RDPRESCUE enable-terminal-server cannot save TSUserEnabled exactly for undo: not changed&set RrF=1))
+if exist "%RrB%\k1-TSUserEnabled.seEn" reg adD "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server" /v TSUserEnabled /t REG_DWORD /d 0 /f>nul
+set _8=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server" /v TSUserEnabled 2^>nul') do set _8=%%a:%%b
+if not "%_8:~0,4%"=="REG_" set _8=
+if not "%_8%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-terminal-server failed reading back TSUserEnabled&set RrF=1)
+set _9=HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server
+set _a=%_9:\Terminal Server=%
+if not exist "%RrB%\k1.*" (reg query "%_9%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_a%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_a%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_9%" /f)) else (reg export "%_9%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE enable-terminal-server failed saving %_9%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k1.reg")))
+set _9=HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server
+if exist "%RrB%\k1.*" if not exist "%RrB%\k1-TSserverDrainMode.seEn" (set _b=&reg query "%_9%" /v TSserverDrainMode>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_9%" /v TSserverDrainMode /f&set _b=1) else (for /f "tokens=2*" %%a in ('reg query "%_9%" /v TSserverDrainMode 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_9%" /v TSServerDrainMode /t %%a /d "%%b" /f&set _b=1))))&if defined _b (type nul>"%RrB%\k1-TSserverDrainMode.seEn") else (echo RDPRESCUE enable-terminal-server cannot save TSServerDrainMode exactly for undo: not changed&set RrF=1))
+if exist "%RrB%\k1-TSserverDrainMode.seEn" reg adD "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server" /v TSServerDrainMode /t REG_DWORD /d 0 /f>nul
+set _c=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server" /v TSserverDrainMode 2^>nul') do set _c=%%a:%%b
 if not "%_c:~0,4%"=="REG_" set _c=
-if "%_c%"=="REG_DWORD:0x1" (echo RDPRESCUE enable-terminal-server verify terminal-server-logons-off still-fires&set RrF=1)
-if not "%_c%"=="REG_DWORD:0x1" echo RDPRESCUE enable-terminal-server verify terminal-server-logons-off ok
-set _d=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server" /v TSserverDrainMode 2^>nul') do set _d=%%a:%%b
-if not "%_d:~0,4%"=="REG_" set _d=
-set _e=Q&if defined _d if not "%_d%"=="REG_DWORD:0x0" set _e=F
-if "%_e%"=="F" (echo RDPRESCUE enable-terminal-server verify terminal-server-draining still-fires&set RrF=1)
-if "%_e%"=="Q" echo RDPRESCUE enable-terminal-server verify terminal-server-draining ok
+if not "%_c%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-terminal-server failed reading back TSServerDrainMode&set RrF=1)
+net stop TermService /y>nul 2>&1
+set _d=?&for /f "tokens=1,2 delims=(" %%a in ('sc query TermService^|find ": 1 "') do (if "%%b"=="" (set _d=1))
+if not "%_d%"=="1" (echo RDPRESCUE enable-terminal-server failed stopping TermService&set RrF=1)
+net start TermService>nul 2>&1&if erRorlevel 1 (echo RDPRESCUE enable-terminal-server failed starting TermService&set RrF=1)
+set _e=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server" /v TSEnabled 2^>nul') do set _e=%%a:%%b
+if not "%_e:~0,4%"=="REG_" set _e=
+if "%_e%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-terminal-server verify terminal-server-off still-fires&set RrF=1)
+if not "%_e%"=="REG_DWORD:0x0" echo RDPRESCUE enable-terminal-server verify terminal-server-off ok
+set _f=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server" /v TSUserEnabled 2^>nul') do set _f=%%a:%%b
+if not "%_f:~0,4%"=="REG_" set _f=
+if "%_f%"=="REG_DWORD:0x1" (echo RDPRESCUE enable-terminal-server verify terminal-server-logons-off still-fires&set RrF=1)
+if not "%_f%"=="REG_DWORD:0x1" echo RDPRESCUE enable-terminal-server verify terminal-server-logons-off ok
+set _g=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server" /v TSserverDrainMode 2^>nul') do set _g=%%a:%%b
+if not "%_g:~0,4%"=="REG_" set _g=
+set _h=Q&if defined _g if not "%_g%"=="REG_DWORD:0x0" set _h=F
+if "%_h%"=="F" (echo RDPRESCUE enable-terminal-server verify terminal-server-draining still-fires&set RrF=1)
+if "%_h%"=="Q" echo RDPRESCUE enable-terminal-server verify terminal-server-draining ok
 if defined RrF (echo RDPRESCUE enable-terminal-server FAILED) else echo RDPRESCUE enable-terminal-server applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
 if defined RrF exit /b 1

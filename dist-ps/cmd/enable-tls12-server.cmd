@@ -9,28 +9,30 @@ if not "%_0%"=="Y" (echo RDPRESCUE enable-tls12-server refused: backup root, fix
 if not exist "%RrB%" md "%RrB%"
 set _1=HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.2\Server
 set _2=%_1:\Server=%
-if not exist "%RrB%\k1.*" (reg query "%_1%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_2%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /f)) else (reg export "%_1%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE enable-tls12-server failed saving %_1%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k1.reg")))
-if exist "%RrB%\k1.*" if not exist "%RrB%\k1-Enabled.seEn" (reg query "%_1%" /v Enabled>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /v Enabled /f))&type nul>"%RrB%\k1-Enabled.seEn")
-if exist "%RrB%\k1.*" reg adD "%_1%" /v Enabled /t REG_DWORD /d 1 /f>nul
-set _3=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.2\Server" /v Enabled 2^>nul') do set _3=%%a:%%b
-if not "%_3:~0,4%"=="REG_" set _3=
-if not "%_3%"=="REG_DWORD:0x1" (echo RDPRESCUE enable-tls12-server failed reading back Enabled&set RrF=1)
-set _4=HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.2\Server
-set _5=%_4:\Server=%
-if not exist "%RrB%\k1.*" (reg query "%_4%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_5%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_5%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_4%" /f)) else (reg export "%_4%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE enable-tls12-server failed saving %_4%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k1.reg")))
-if exist "%RrB%\k1.*" if not exist "%RrB%\k1-DisabledByDefault.seEn" (reg query "%_4%" /v DisabledByDefault>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_4%" /v DisabledByDefault /f))&type nul>"%RrB%\k1-DisabledByDefault.seEn")
-if exist "%RrB%\k1.*" reg adD "%_4%" /v DisabledByDefault /t REG_DWORD /d 0 /f>nul
-set _6=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.2\Server" /v DisabledByDefault 2^>nul') do set _6=%%a:%%b
-if not "%_6:~0,4%"=="REG_" set _6=
-if not "%_6%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-tls12-server failed reading back DisabledByDefault&set RrF=1)
-set _7=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.2\Server" /v Enabled 2^>nul') do set _7=%%a:%%b
-if not "%_7:~0,4%"=="REG_" set _7=
-if "%_7%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-tls12-server verify tls12-server-off still-fires&set RrF=1)
-if not "%_7%"=="REG_DWORD:0x0" echo RDPRESCUE enable-tls12-server verify tls12-server-off ok
+if not exist "%RrB%\k1.*" (reg query "%_1%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_2%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /f)) else (reg export "%_1%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE enable-tls12-server failed saving %_1%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k1.reg")))
+set _1=HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.2\Server
+if exist "%RrB%\k1.*" if not exist "%RrB%\k1-Enabled.seEn" (set _3=&reg query "%_1%" /v Enabled>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /v Enabled /f&set _3=1) else (for /f "tokens=2*" %%a in ('reg query "%_1%" /v Enabled 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_1%" /v Enabled /t %%a /d "%%b" /f&set _3=1))))&if defined _3 (type nul>"%RrB%\k1-Enabled.seEn") else (echo RDPRESCUE enable-tls12-server cannot save Enabled exactly for undo: not changed&set RrF=1))
+if exist "%RrB%\k1-Enabled.seEn" reg adD "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.2\Server" /v Enabled /t REG_DWORD /d 1 /f>nul
+set _4=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.2\Server" /v Enabled 2^>nul') do set _4=%%a:%%b
+if not "%_4:~0,4%"=="REG_" set _4=
+if not "%_4%"=="REG_DWORD:0x1" (echo RDPRESCUE enable-tls12-server failed reading back Enabled&set RrF=1)
+set _5=HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.2\Server
+set _6=%_5:\Server=%
+if not exist "%RrB%\k1.*" (reg query "%_5%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_6%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_6%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_5%" /f)) else (reg export "%_5%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE enable-tls12-server failed saving %_5%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k1.reg")))
+set _5=HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.2\Server
+if exist "%RrB%\k1.*" if not exist "%RrB%\k1-DisabledByDefault.seEn" (set _7=&reg query "%_5%" /v DisabledByDefault>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_5%" /v DisabledByDefault /f&set _7=1) else (for /f "tokens=2*" %%a in ('reg query "%_5%" /v DisabledByDefault 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_5%" /v DisabledByDefault /t %%a /d "%%b" /f&set _7=1))))&if defined _7 (type nul>"%RrB%\k1-DisabledByDefault.seEn") else (echo RDPRESCUE enable-tls12-server cannot save DisabledByDefault exactly for undo: not changed&set RrF=1))
+if exist "%RrB%\k1-DisabledByDefault.seEn" reg adD "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.2\Server" /v DisabledByDefault /t REG_DWORD /d 0 /f>nul
 set _8=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.2\Server" /v DisabledByDefault 2^>nul') do set _8=%%a:%%b
 if not "%_8:~0,4%"=="REG_" set _8=
-if "%_8%"=="REG_DWORD:0x1" (echo RDPRESCUE enable-tls12-server verify tls12-server-off-by-default still-fires&set RrF=1)
-if not "%_8%"=="REG_DWORD:0x1" echo RDPRESCUE enable-tls12-server verify tls12-server-off-by-default ok
+if not "%_8%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-tls12-server failed reading back DisabledByDefault&set RrF=1)
+set _9=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.2\Server" /v Enabled 2^>nul') do set _9=%%a:%%b
+if not "%_9:~0,4%"=="REG_" set _9=
+if "%_9%"=="REG_DWORD:0x0" (echo RDPRESCUE enable-tls12-server verify tls12-server-off still-fires&set RrF=1)
+if not "%_9%"=="REG_DWORD:0x0" echo RDPRESCUE enable-tls12-server verify tls12-server-off ok
+set _a=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\SecurityProviders\SCHANnEL\Protocols\TLS 1.2\Server" /v DisabledByDefault 2^>nul') do set _a=%%a:%%b
+if not "%_a:~0,4%"=="REG_" set _a=
+if "%_a%"=="REG_DWORD:0x1" (echo RDPRESCUE enable-tls12-server verify tls12-server-off-by-default still-fires&set RrF=1)
+if not "%_a%"=="REG_DWORD:0x1" echo RDPRESCUE enable-tls12-server verify tls12-server-off-by-default ok
 if defined RrF (echo RDPRESCUE enable-tls12-server FAILED) else echo RDPRESCUE enable-tls12-server applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
 echo RDPRESCUE enable-tls12-server: restart the VM to finish

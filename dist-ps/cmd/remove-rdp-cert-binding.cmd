@@ -8,19 +8,21 @@ set _0=N&for /f "" %%a in ('powershelL -nop -noni -c "$ErrorActionPreference='St
 if not "%_0%"=="Y" (echo RDPRESCUE remove-rdp-cert-binding refused: backup root, fix folder or undo.cmd not owned and changeable by SYSTEM and Administrators only&exit /b 1)
 if not exist "%RrB%" md "%RrB%"
 set _1=HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp
-if not exist "%RrB%\k1.*" (reg query "%_1%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none") else (reg export "%_1%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE remove-rdp-cert-binding failed saving %_1%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k1.reg")))
-if exist "%RrB%\k1.*" (reg delete "%_1%" /v SsLCertificateSHA1Hash /f>nul 2>&1&reg query "%_1%" /v SsLCertificateSHA1Hash>nul 2>&1&if not erRorlevel 1 (echo RDPRESCUE remove-rdp-cert-binding failed deleting SSLCertificateSHA1Hash&set RrF=1))
+if not exist "%RrB%\k1.*" (reg query "%_1%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none") else (reg export "%_1%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE remove-rdp-cert-binding failed saving %_1%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k1.reg")))
+set _1=HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp
+if exist "%RrB%\k1.*" if not exist "%RrB%\k1-SsLCertificateSHA1Hash.seEn" (set _2=&reg query "%_1%" /v SsLCertificateSHA1Hash>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /v SsLCertificateSHA1Hash /f&set _2=1) else (for /f "tokens=2*" %%a in ('reg query "%_1%" /v SsLCertificateSHA1Hash 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_1%" /v SSLCertificateSHA1Hash /t %%a /d "%%b" /f&set _2=1))))&if defined _2 (type nul>"%RrB%\k1-SsLCertificateSHA1Hash.seEn") else (echo RDPRESCUE remove-rdp-cert-binding cannot save SSLCertificateSHA1Hash exactly for undo: not changed&set RrF=1))
+if exist "%RrB%\k1-SsLCertificateSHA1Hash.seEn" (reg delete "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v SsLCertificateSHA1Hash /f>nul 2>&1&reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v SsLCertificateSHA1Hash>nul 2>&1&if not erRorlevel 1 (echo RDPRESCUE remove-rdp-cert-binding failed deleting SSLCertificateSHA1Hash&set RrF=1))
 net stop TermService /y>nul 2>&1
-set _2=?&for /f "tokens=1,2 delims=(" %%a in ('sc query TermService^|find ": 1 "') do (if "%%b"=="" (set _2=1))
-if not "%_2%"=="1" (echo RDPRESCUE remove-rdp-cert-binding failed stopping TermService&set RrF=1)
+set _3=?&for /f "tokens=1,2 delims=(" %%a in ('sc query TermService^|find ": 1 "') do (if "%%b"=="" (set _3=1))
+if not "%_3%"=="1" (echo RDPRESCUE remove-rdp-cert-binding failed stopping TermService&set RrF=1)
 net start TermService>nul 2>&1&if erRorlevel 1 (echo RDPRESCUE remove-rdp-cert-binding failed starting TermService&set RrF=1)
-set _3=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v SsLCertificateSHA1Hash 2^>nul') do set _3=%%a:%%b
-if not "%_3:~0,4%"=="REG_" set _3=
-set _4=Q&if defined _3 (set _4=X&powershelL -nop -noni -c "if(dir 'Cert:\LocalMachine\My','Cert:\LocalMachine\Remote Desktop'|?{('REG_BINARY:'+$_.Thumbprint) -eq $env:_3 -and $_.NotAfter -gt (Get-Date) -and $_.HasPrivateKey}){exit 0};exit 3" >nul 2>&1&if not erRorlevel 1 (set _4=Q))
-if defined _3 if erRorlevel 3 if not erRorlevel 4 set _4=F
-if "%_4%"=="F" (echo RDPRESCUE remove-rdp-cert-binding verify rdp-cert-binding still-fires&set RrF=1)
-if "%_4%"=="Q" echo RDPRESCUE remove-rdp-cert-binding verify rdp-cert-binding ok
-if "%_4%"=="X" (echo RDPRESCUE remove-rdp-cert-binding verify rdp-cert-binding could not run&set RrF=1)
+set _4=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v SsLCertificateSHA1Hash 2^>nul') do set _4=%%a:%%b
+if not "%_4:~0,4%"=="REG_" set _4=
+set _5=Q&if defined _4 (set _5=X&powershelL -nop -noni -c "if(dir 'Cert:\LocalMachine\My','Cert:\LocalMachine\Remote Desktop'|?{('REG_BINARY:'+$_.Thumbprint) -eq $env:_4 -and $_.NotAfter -gt (Get-Date) -and $_.HasPrivateKey}){exit 0};exit 3" >nul 2>&1&if not erRorlevel 1 (set _5=Q))
+if defined _4 if erRorlevel 3 if not erRorlevel 4 set _5=F
+if "%_5%"=="F" (echo RDPRESCUE remove-rdp-cert-binding verify rdp-cert-binding still-fires&set RrF=1)
+if "%_5%"=="Q" echo RDPRESCUE remove-rdp-cert-binding verify rdp-cert-binding ok
+if "%_5%"=="X" (echo RDPRESCUE remove-rdp-cert-binding verify rdp-cert-binding could not run&set RrF=1)
 if defined RrF (echo RDPRESCUE remove-rdp-cert-binding FAILED) else echo RDPRESCUE remove-rdp-cert-binding applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
 if defined RrF exit /b 1

@@ -15,26 +15,27 @@ if not "%_2%"=="Y" (echo RDPRESCUE restore-rdp-connection-limit refused: backup 
 if not exist "%RrB%" md "%RrB%"
 set _3=HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp
 set _4=%_3:\RDP-Tcp=%
-if not exist "%RrB%\k1.*" (reg query "%_3%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_4%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_4%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_3%" /f)) else (reg export "%_3%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE restore-rdp-connection-limit failed saving %_3%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k1.reg")))
-if exist "%RrB%\k1.*" if not exist "%RrB%\k1-MaxInstanceCount.seEn" (reg query "%_3%" /v MaxInstanceCount>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_3%" /v MaxInstanceCount /f))&type nul>"%RrB%\k1-MaxInstanceCount.seEn")
-if exist "%RrB%\k1.*" reg adD "%_3%" /v MaxInstanceCount /t REG_DWORD /d 4294967295 /f>nul
-set _5=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v MaxInstanceCount 2^>nul') do set _5=%%a:%%b
-if not "%_5:~0,4%"=="REG_" set _5=
-if not "%_5%"=="REG_DWORD:0xffffffff" (echo RDPRESCUE restore-rdp-connection-limit failed reading back MaxInstanceCount&set RrF=1)
+if not exist "%RrB%\k1.*" (reg query "%_3%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_4%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_4%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_3%" /f)) else (reg export "%_3%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE restore-rdp-connection-limit failed saving %_3%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k1.reg")))
+set _3=HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp
+if exist "%RrB%\k1.*" if not exist "%RrB%\k1-MaxInstanceCount.seEn" (set _5=&reg query "%_3%" /v MaxInstanceCount>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_3%" /v MaxInstanceCount /f&set _5=1) else (for /f "tokens=2*" %%a in ('reg query "%_3%" /v MaxInstanceCount 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_3%" /v MaxInstanceCount /t %%a /d "%%b" /f&set _5=1))))&if defined _5 (type nul>"%RrB%\k1-MaxInstanceCount.seEn") else (echo RDPRESCUE restore-rdp-connection-limit cannot save MaxInstanceCount exactly for undo: not changed&set RrF=1))
+if exist "%RrB%\k1-MaxInstanceCount.seEn" reg adD "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v MaxInstanceCount /t REG_DWORD /d 4294967295 /f>nul
 set _6=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v MaxInstanceCount 2^>nul') do set _6=%%a:%%b
 if not "%_6:~0,4%"=="REG_" set _6=
-set _7=&for /f "tokens=2*" %%a in ('reg query "HKLM\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services" /v MaxInstanceCount 2^>nul') do set _7=%%a:%%b
+if not "%_6%"=="REG_DWORD:0xffffffff" (echo RDPRESCUE restore-rdp-connection-limit failed reading back MaxInstanceCount&set RrF=1)
+set _7=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v MaxInstanceCount 2^>nul') do set _7=%%a:%%b
 if not "%_7:~0,4%"=="REG_" set _7=
-if defined _7 set _6=%_7%
-if "%_6%"=="REG_DWORD:0x0" (echo RDPRESCUE restore-rdp-connection-limit verify rdp-connection-limit-zero still-fires&set RrF=1)
-if not "%_6%"=="REG_DWORD:0x0" echo RDPRESCUE restore-rdp-connection-limit verify rdp-connection-limit-zero ok
-set _8=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v MaxInstanceCount 2^>nul') do set _8=%%a:%%b
+set _8=&for /f "tokens=2*" %%a in ('reg query "HKLM\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services" /v MaxInstanceCount 2^>nul') do set _8=%%a:%%b
 if not "%_8:~0,4%"=="REG_" set _8=
-set _9=&for /f "tokens=2*" %%a in ('reg query "HKLM\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services" /v MaxInstanceCount 2^>nul') do set _9=%%a:%%b
+if defined _8 set _7=%_8%
+if "%_7%"=="REG_DWORD:0x0" (echo RDPRESCUE restore-rdp-connection-limit verify rdp-connection-limit-zero still-fires&set RrF=1)
+if not "%_7%"=="REG_DWORD:0x0" echo RDPRESCUE restore-rdp-connection-limit verify rdp-connection-limit-zero ok
+set _9=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v MaxInstanceCount 2^>nul') do set _9=%%a:%%b
 if not "%_9:~0,4%"=="REG_" set _9=
-if defined _9 set _8=%_9%
-if "%_8%"=="REG_DWORD:0x1" (echo RDPRESCUE restore-rdp-connection-limit verify rdp-connection-limit-one still-fires&set RrF=1)
-if not "%_8%"=="REG_DWORD:0x1" echo RDPRESCUE restore-rdp-connection-limit verify rdp-connection-limit-one ok
+set _a=&for /f "tokens=2*" %%a in ('reg query "HKLM\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services" /v MaxInstanceCount 2^>nul') do set _a=%%a:%%b
+if not "%_a:~0,4%"=="REG_" set _a=
+if defined _a set _9=%_a%
+if "%_9%"=="REG_DWORD:0x1" (echo RDPRESCUE restore-rdp-connection-limit verify rdp-connection-limit-one still-fires&set RrF=1)
+if not "%_9%"=="REG_DWORD:0x1" echo RDPRESCUE restore-rdp-connection-limit verify rdp-connection-limit-one ok
 if defined RrF (echo RDPRESCUE restore-rdp-connection-limit FAILED) else echo RDPRESCUE restore-rdp-connection-limit applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
 echo RDPRESCUE restore-rdp-connection-limit: restart the VM to finish

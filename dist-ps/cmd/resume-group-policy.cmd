@@ -9,12 +9,13 @@ if not "%_0%"=="Y" (echo RDPRESCUE resume-group-policy refused: backup root, fix
 if not exist "%RrB%" md "%RrB%"
 set _1=HKLM\SYSTEM\CurRentControlSet\Services\gpsvc
 set _2=%_1:\gpsvc=%
-if not exist "%RrB%\k1.*" (reg query "%_1%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_2%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /f)) else (reg export "%_1%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE resume-group-policy failed saving %_1%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k1.reg")))
-if exist "%RrB%\k1.*" if not exist "%RrB%\k1-Start.seEn" (reg query "%_1%" /v Start>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /v Start /f))&type nul>"%RrB%\k1-Start.seEn")
-if exist "%RrB%\k1.*" reg adD "%_1%" /v Start /t REG_DWORD /d 2 /f>nul
-set _3=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\gpsvc" /v Start 2^>nul') do set _3=%%a:%%b
-if not "%_3:~0,4%"=="REG_" set _3=
-if not "%_3%"=="REG_DWORD:0x2" (echo RDPRESCUE resume-group-policy failed reading back Start&set RrF=1)
+if not exist "%RrB%\k1.*" (reg query "%_1%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_2%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /f)) else (reg export "%_1%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE resume-group-policy failed saving %_1%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k1.reg")))
+set _1=HKLM\SYSTEM\CurRentControlSet\Services\gpsvc
+if exist "%RrB%\k1.*" if not exist "%RrB%\k1-Start.seEn" (set _3=&reg query "%_1%" /v Start>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /v Start /f&set _3=1) else (for /f "tokens=2*" %%a in ('reg query "%_1%" /v Start 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_1%" /v Start /t %%a /d "%%b" /f&set _3=1))))&if defined _3 (type nul>"%RrB%\k1-Start.seEn") else (echo RDPRESCUE resume-group-policy cannot save Start exactly for undo: not changed&set RrF=1))
+if exist "%RrB%\k1-Start.seEn" reg adD "HKLM\SYSTEM\CurRentControlSet\Services\gpsvc" /v Start /t REG_DWORD /d 2 /f>nul
+set _4=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\gpsvc" /v Start 2^>nul') do set _4=%%a:%%b
+if not "%_4:~0,4%"=="REG_" set _4=
+if not "%_4%"=="REG_DWORD:0x2" (echo RDPRESCUE resume-group-policy failed reading back Start&set RrF=1)
 if defined RrF (echo RDPRESCUE resume-group-policy FAILED) else echo RDPRESCUE resume-group-policy applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
 echo RDPRESCUE resume-group-policy: restart the VM to finish

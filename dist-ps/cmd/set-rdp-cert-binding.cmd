@@ -15,28 +15,29 @@ if not "%_1%"=="Y" (echo RDPRESCUE set-rdp-cert-binding refused: backup root, fi
 if not exist "%RrB%" md "%RrB%"
 set _2=HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp
 set _3=%_2:\RDP-Tcp=%
-if not exist "%RrB%\k1.*" (reg query "%_2%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_3%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_3%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /f)) else (reg export "%_2%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE set-rdp-cert-binding failed saving %_2%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k1.reg")))
-if exist "%RrB%\k1.*" if not exist "%RrB%\k1-SsLCertificateSHA1Hash.seEn" (reg query "%_2%" /v SsLCertificateSHA1Hash>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /v SsLCertificateSHA1Hash /f))&type nul>"%RrB%\k1-SsLCertificateSHA1Hash.seEn")
-if exist "%RrB%\k1.*" reg adD "%_2%" /v SSLCertificateSHA1Hash /t REG_BINARY /d %Rr_Thumbprint% /f>nul
-set _4=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v SsLCertificateSHA1Hash 2^>nul') do set _4=%%a:%%b
-if not "%_4:~0,4%"=="REG_" set _4=
-if /i not "%_4%"=="REG_BINARY:%Rr_Thumbprint%" (echo RDPRESCUE set-rdp-cert-binding failed reading back SSLCertificateSHA1Hash&set RrF=1)
+if not exist "%RrB%\k1.*" (reg query "%_2%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_3%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_3%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /f)) else (reg export "%_2%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE set-rdp-cert-binding failed saving %_2%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k1.reg")))
+set _2=HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp
+if exist "%RrB%\k1.*" if not exist "%RrB%\k1-SsLCertificateSHA1Hash.seEn" (set _4=&reg query "%_2%" /v SsLCertificateSHA1Hash>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /v SsLCertificateSHA1Hash /f&set _4=1) else (for /f "tokens=2*" %%a in ('reg query "%_2%" /v SsLCertificateSHA1Hash 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_2%" /v SSLCertificateSHA1Hash /t %%a /d "%%b" /f&set _4=1))))&if defined _4 (type nul>"%RrB%\k1-SsLCertificateSHA1Hash.seEn") else (echo RDPRESCUE set-rdp-cert-binding cannot save SSLCertificateSHA1Hash exactly for undo: not changed&set RrF=1))
+if exist "%RrB%\k1-SsLCertificateSHA1Hash.seEn" reg adD "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v SSLCertificateSHA1Hash /t REG_BINARY /d %Rr_Thumbprint% /f>nul
+set _5=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v SsLCertificateSHA1Hash 2^>nul') do set _5=%%a:%%b
+if not "%_5:~0,4%"=="REG_" set _5=
+if /i not "%_5%"=="REG_BINARY:%Rr_Thumbprint%" (echo RDPRESCUE set-rdp-cert-binding failed reading back SSLCertificateSHA1Hash&set RrF=1)
 if not exist "%RrB%\a1.acl" (icacls "%ProgramData%\Microsoft\Crypto\RSA\MachineKeys" /save "%RrB%\a1.acl" /t /c>nul 2>&1&(if erRorlevel 1 (echo RDPRESCUE set-rdp-cert-binding warning: some permissions could not be saved))&if exist "%RrB%\a1.acl" (>>"%RrB%\undo.cmd" echo icacls "%ProgramData%\Microsoft\Crypto\RSA" /restore "%RrB%\a1.acl" /c))
 if not exist "%RrB%\a1.acl" (echo RDPRESCUE set-rdp-cert-binding failed saving the permissions: nothing changed&set RrF=1)
 if not exist "%RrB%\a2.acl" (icacls "%ProgramData%\Microsoft\Crypto\Keys" /save "%RrB%\a2.acl" /t /c>nul 2>&1&(if erRorlevel 1 (echo RDPRESCUE set-rdp-cert-binding warning: some permissions could not be saved))&if exist "%RrB%\a2.acl" (>>"%RrB%\undo.cmd" echo icacls "%ProgramData%\Microsoft\Crypto" /restore "%RrB%\a2.acl" /c))
 if not exist "%RrB%\a2.acl" (echo RDPRESCUE set-rdp-cert-binding failed saving the permissions: nothing changed&set RrF=1)
 if exist "%RrB%\a1.acl" if exist "%RrB%\a2.acl" (powershelL -nop -noni -c "$c=Get-Item -LiteralPath ('Cert:\LocalMachine\My\'+$env:Rr_Thumbprint);$t='System.Security.Cryptography.X509Certificates.RSACertificateExtensions' -as [type];if($t){$k=$t::GetRSAPrivateKey($c)}else{$k=$c.PrivateKey};if($k -is [Security.Cryptography.ICspAsymmetricAlgorithm]){$n=$k.CspKeyContainerInfo.UniqueKeyContainerName}elseif($k){$n=$k.Key.UniqueName};if(-not $n){exit 1};$f=@('RSA\MachineKeys','Keys'|ForEach-Object{$env:ProgramData+'\Microsoft\Crypto\'+$_+'\'+$n}|Where-Object{Test-Path -LiteralPath $_ -PathType Leaf});if($f.Count -eq 0){exit 1};icacls $f[0] /grant '*S-1-5-20:(R)' /c /l;$r=(Get-Acl -LiteralPath $f[0]).GetAccessRules(1,1,[Security.Principal.SecurityIdentifier]);if(-not ($r|Where-Object{$_.IdentityReference.Value -eq 'S-1-5-20' -and $_.AccessControlType -eq 0 -and ([int64]$_.FileSystemRights -band 1179785) -eq 1179785})){exit 1}" >nul 2>&1&if erRorlevel 1 (echo RDPRESCUE set-rdp-cert-binding failed granting access to the key file&set RrF=1))
 net stop TermService /y>nul 2>&1
-set _5=?&for /f "tokens=1,2 delims=(" %%a in ('sc query TermService^|find ": 1 "') do (if "%%b"=="" (set _5=1))
-if not "%_5%"=="1" (echo RDPRESCUE set-rdp-cert-binding failed stopping TermService&set RrF=1)
+set _6=?&for /f "tokens=1,2 delims=(" %%a in ('sc query TermService^|find ": 1 "') do (if "%%b"=="" (set _6=1))
+if not "%_6%"=="1" (echo RDPRESCUE set-rdp-cert-binding failed stopping TermService&set RrF=1)
 net start TermService>nul 2>&1&if erRorlevel 1 (echo RDPRESCUE set-rdp-cert-binding failed starting TermService&set RrF=1)
-set _6=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v SsLCertificateSHA1Hash 2^>nul') do set _6=%%a:%%b
-if not "%_6:~0,4%"=="REG_" set _6=
-set _7=Q&if defined _6 (set _7=X&powershelL -nop -noni -c "if(dir 'Cert:\LocalMachine\My','Cert:\LocalMachine\Remote Desktop'|?{('REG_BINARY:'+$_.Thumbprint) -eq $env:_6 -and $_.NotAfter -gt (Get-Date) -and $_.HasPrivateKey}){exit 0};exit 3" >nul 2>&1&if not erRorlevel 1 (set _7=Q))
-if defined _6 if erRorlevel 3 if not erRorlevel 4 set _7=F
-if "%_7%"=="F" (echo RDPRESCUE set-rdp-cert-binding verify rdp-cert-binding still-fires&set RrF=1)
-if "%_7%"=="Q" echo RDPRESCUE set-rdp-cert-binding verify rdp-cert-binding ok
-if "%_7%"=="X" (echo RDPRESCUE set-rdp-cert-binding verify rdp-cert-binding could not run&set RrF=1)
+set _7=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v SsLCertificateSHA1Hash 2^>nul') do set _7=%%a:%%b
+if not "%_7:~0,4%"=="REG_" set _7=
+set _8=Q&if defined _7 (set _8=X&powershelL -nop -noni -c "if(dir 'Cert:\LocalMachine\My','Cert:\LocalMachine\Remote Desktop'|?{('REG_BINARY:'+$_.Thumbprint) -eq $env:_7 -and $_.NotAfter -gt (Get-Date) -and $_.HasPrivateKey}){exit 0};exit 3" >nul 2>&1&if not erRorlevel 1 (set _8=Q))
+if defined _7 if erRorlevel 3 if not erRorlevel 4 set _8=F
+if "%_8%"=="F" (echo RDPRESCUE set-rdp-cert-binding verify rdp-cert-binding still-fires&set RrF=1)
+if "%_8%"=="Q" echo RDPRESCUE set-rdp-cert-binding verify rdp-cert-binding ok
+if "%_8%"=="X" (echo RDPRESCUE set-rdp-cert-binding verify rdp-cert-binding could not run&set RrF=1)
 if defined RrF (echo RDPRESCUE set-rdp-cert-binding FAILED) else echo RDPRESCUE set-rdp-cert-binding applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
 if defined RrF exit /b 1

@@ -16,19 +16,20 @@ if not "%_2%"=="Y" (echo RDPRESCUE set-rdp-encryption-high refused: backup root,
 if not exist "%RrB%" md "%RrB%"
 set _3=HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp
 set _4=%_3:\RDP-Tcp=%
-if not exist "%RrB%\k1.*" (reg query "%_3%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_4%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_4%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_3%" /f)) else (reg export "%_3%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE set-rdp-encryption-high failed saving %_3%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k1.reg")))
-if exist "%RrB%\k1.*" if not exist "%RrB%\k1-MinEncryptionLevel.seEn" (reg query "%_3%" /v MinEncryptionLevel>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_3%" /v MinEncryptionLevel /f))&type nul>"%RrB%\k1-MinEncryptionLevel.seEn")
-if exist "%RrB%\k1.*" reg adD "%_3%" /v MinEncryptionLevel /t REG_DWORD /d 3 /f>nul
-set _5=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v MinEncryptionLevel 2^>nul') do set _5=%%a:%%b
-if not "%_5:~0,4%"=="REG_" set _5=
-if not "%_5%"=="REG_DWORD:0x3" (echo RDPRESCUE set-rdp-encryption-high failed reading back MinEncryptionLevel&set RrF=1)
+if not exist "%RrB%\k1.*" (reg query "%_3%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_4%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_4%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_3%" /f)) else (reg export "%_3%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE set-rdp-encryption-high failed saving %_3%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k1.reg")))
+set _3=HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp
+if exist "%RrB%\k1.*" if not exist "%RrB%\k1-MinEncryptionLevel.seEn" (set _5=&reg query "%_3%" /v MinEncryptionLevel>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_3%" /v MinEncryptionLevel /f&set _5=1) else (for /f "tokens=2*" %%a in ('reg query "%_3%" /v MinEncryptionLevel 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_3%" /v MinEncryptionLevel /t %%a /d "%%b" /f&set _5=1))))&if defined _5 (type nul>"%RrB%\k1-MinEncryptionLevel.seEn") else (echo RDPRESCUE set-rdp-encryption-high cannot save MinEncryptionLevel exactly for undo: not changed&set RrF=1))
+if exist "%RrB%\k1-MinEncryptionLevel.seEn" reg adD "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v MinEncryptionLevel /t REG_DWORD /d 3 /f>nul
 set _6=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v MinEncryptionLevel 2^>nul') do set _6=%%a:%%b
 if not "%_6:~0,4%"=="REG_" set _6=
-set _7=&for /f "tokens=2*" %%a in ('reg query "HKLM\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services" /v MinEncryptionLevel 2^>nul') do set _7=%%a:%%b
+if not "%_6%"=="REG_DWORD:0x3" (echo RDPRESCUE set-rdp-encryption-high failed reading back MinEncryptionLevel&set RrF=1)
+set _7=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v MinEncryptionLevel 2^>nul') do set _7=%%a:%%b
 if not "%_7:~0,4%"=="REG_" set _7=
-if defined _7 set _6=%_7%
-if "%_6%"=="REG_DWORD:0x4" (echo RDPRESCUE set-rdp-encryption-high verify rdp-encryption-fips-only still-fires&set RrF=1)
-if not "%_6%"=="REG_DWORD:0x4" echo RDPRESCUE set-rdp-encryption-high verify rdp-encryption-fips-only ok
+set _8=&for /f "tokens=2*" %%a in ('reg query "HKLM\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services" /v MinEncryptionLevel 2^>nul') do set _8=%%a:%%b
+if not "%_8:~0,4%"=="REG_" set _8=
+if defined _8 set _7=%_8%
+if "%_7%"=="REG_DWORD:0x4" (echo RDPRESCUE set-rdp-encryption-high verify rdp-encryption-fips-only still-fires&set RrF=1)
+if not "%_7%"=="REG_DWORD:0x4" echo RDPRESCUE set-rdp-encryption-high verify rdp-encryption-fips-only ok
 if defined RrF (echo RDPRESCUE set-rdp-encryption-high FAILED) else echo RDPRESCUE set-rdp-encryption-high applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
 echo RDPRESCUE set-rdp-encryption-high: restart the VM to finish

@@ -19,13 +19,14 @@ if not "%_2%"=="Y" (echo RDPRESCUE set-rdp-port refused: backup root, fix folder
 if not exist "%RrB%" md "%RrB%"
 set _3=HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp
 set _4=%_3:\RDP-Tcp=%
-if not exist "%RrB%\k1.*" (reg query "%_3%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_4%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_4%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_3%" /f)) else (reg export "%_3%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE set-rdp-port failed saving %_3%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k1.reg")))
-if exist "%RrB%\k1.*" if not exist "%RrB%\k1-PortNumber.seEn" (reg query "%_3%" /v PortNumber>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_3%" /v PortNumber /f))&type nul>"%RrB%\k1-PortNumber.seEn")
-if exist "%RrB%\k1.*" reg adD "%_3%" /v PortNumber /t REG_DWORD /d %Rr_Port% /f>nul
-set _5=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v PortNumber 2^>nul') do set _5=%%a:%%b
-if not "%_5:~0,4%"=="REG_" set _5=
-set _6=&if defined _5 set /a _6=%_5:*:=% >nul 2>&1
-if not "%_6%"=="%Rr_Port%" (echo RDPRESCUE set-rdp-port failed reading back PortNumber&set RrF=1)
+if not exist "%RrB%\k1.*" (reg query "%_3%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_4%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_4%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_3%" /f)) else (reg export "%_3%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE set-rdp-port failed saving %_3%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k1.reg")))
+set _3=HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp
+if exist "%RrB%\k1.*" if not exist "%RrB%\k1-PortNumber.seEn" (set _5=&reg query "%_3%" /v PortNumber>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_3%" /v PortNumber /f&set _5=1) else (for /f "tokens=2*" %%a in ('reg query "%_3%" /v PortNumber 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_3%" /v PortNumber /t %%a /d "%%b" /f&set _5=1))))&if defined _5 (type nul>"%RrB%\k1-PortNumber.seEn") else (echo RDPRESCUE set-rdp-port cannot save PortNumber exactly for undo: not changed&set RrF=1))
+if exist "%RrB%\k1-PortNumber.seEn" reg adD "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v PortNumber /t REG_DWORD /d %Rr_Port% /f>nul
+set _6=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v PortNumber 2^>nul') do set _6=%%a:%%b
+if not "%_6:~0,4%"=="REG_" set _6=
+set _7=&if defined _6 set /a _7=%_6:*:=% >nul 2>&1
+if not "%_7%"=="%Rr_Port%" (echo RDPRESCUE set-rdp-port failed reading back PortNumber&set RrF=1)
 if not exist "%RrB%\f1.wfw" (netsh advfirewalL export "%RrB%\f1.wfw" >nul&if exist "%RrB%\f1.wfw" (>>"%RrB%\undo.cmd" echo netsh advfirewalL import "%RrB%\f1.wfw"))
 if not exist "%RrB%\f1.wfw" (echo RDPRESCUE set-rdp-port failed saving the firewall policy: rule not changed&set RrF=1)
 if exist "%RrB%\f1.wfw" netsh advfirewalL firewalL delete rule name=RdpRescue-RemoteDesktop-UserMode-In-TCP>nul 2>&1
@@ -35,19 +36,19 @@ if not exist "%RrB%\f1.wfw" (echo RDPRESCUE set-rdp-port failed saving the firew
 if exist "%RrB%\f1.wfw" netsh advfirewalL firewalL delete rule name=RdpRescue-RemoteDesktop-UserMode-In-UDP>nul 2>&1
 if exist "%RrB%\f1.wfw" (netsh advfirewalL firewalL adD rule name=RdpRescue-RemoteDesktop-UserMode-In-UDP dir=in action=alLow protocol=UDP localport=%Rr_Port% >nul&if erRorlevel 1 (echo RDPRESCUE set-rdp-port failed adding firewall rule RdpRescue-RemoteDesktop-UserMode-In-UDP&set RrF=1))
 net stop TermService /y>nul 2>&1
-set _7=?&for /f "tokens=1,2 delims=(" %%a in ('sc query TermService^|find ": 1 "') do (if "%%b"=="" (set _7=1))
-if not "%_7%"=="1" (echo RDPRESCUE set-rdp-port failed stopping TermService&set RrF=1)
+set _8=?&for /f "tokens=1,2 delims=(" %%a in ('sc query TermService^|find ": 1 "') do (if "%%b"=="" (set _8=1))
+if not "%_8%"=="1" (echo RDPRESCUE set-rdp-port failed stopping TermService&set RrF=1)
 net start TermService>nul 2>&1&if erRorlevel 1 (echo RDPRESCUE set-rdp-port failed starting TermService&set RrF=1)
 ping -n 4 127.0.0.1 >nul
-set _8=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v PortNumber 2^>nul') do set _8=%%a:%%b
-if not "%_8:~0,4%"=="REG_" set _8=
-set _9=3389&if defined _8 set /a _9=%_8:*:=% >nul 2>&1
-set _a=?&for /f "tokens=2 delims=," %%a in ('tasklist /svc /fo csv /nh /fi "SERVICES eq TermService"^|find ".exe"') do set _a=%%~a
-set _b=F
-for /f "tokens=1,3,5" %%a in ('netstat -ano^|find ":%_9% "') do (if %%a==TCP (for %%x in (0.0.0.0:0 [::]:0) do (if %%b==%%x (if %%c==%_a% (set _b=Q)))))
-for /f "tokens=1,3,5" %%a in ('netstat -ano^|find ":%_9% "') do (if %%a==TCP (for %%x in (0.0.0.0:0 [::]:0) do (if %%b==%%x (if not %%c==%_a% (set _b=F)))))
-if "%_b%"=="F" (echo RDPRESCUE set-rdp-port verify rdp-listener still-fires&set RrF=1)
-if "%_b%"=="Q" echo RDPRESCUE set-rdp-port verify rdp-listener ok
+set _9=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v PortNumber 2^>nul') do set _9=%%a:%%b
+if not "%_9:~0,4%"=="REG_" set _9=
+set _a=3389&if defined _9 set /a _a=%_9:*:=% >nul 2>&1
+set _b=?&for /f "tokens=2 delims=," %%a in ('tasklist /svc /fo csv /nh /fi "SERVICES eq TermService"^|find ".exe"') do set _b=%%~a
+set _c=F
+for /f "tokens=1,3,5" %%a in ('netstat -ano^|find ":%_a% "') do (if %%a==TCP (for %%x in (0.0.0.0:0 [::]:0) do (if %%b==%%x (if %%c==%_b% (set _c=Q)))))
+for /f "tokens=1,3,5" %%a in ('netstat -ano^|find ":%_a% "') do (if %%a==TCP (for %%x in (0.0.0.0:0 [::]:0) do (if %%b==%%x (if not %%c==%_b% (set _c=F)))))
+if "%_c%"=="F" (echo RDPRESCUE set-rdp-port verify rdp-listener still-fires&set RrF=1)
+if "%_c%"=="Q" echo RDPRESCUE set-rdp-port verify rdp-listener ok
 if defined RrF (echo RDPRESCUE set-rdp-port FAILED) else echo RDPRESCUE set-rdp-port applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
 if defined RrF exit /b 1

@@ -12,19 +12,20 @@ if not "%_1%"=="Y" (echo RDPRESCUE set-rdp-security-layer-tls refused: backup ro
 if not exist "%RrB%" md "%RrB%"
 set _2=HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp
 set _3=%_2:\RDP-Tcp=%
-if not exist "%RrB%\k1.*" (reg query "%_2%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_3%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_3%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /f)) else (reg export "%_2%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE set-rdp-security-layer-tls failed saving %_2%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k1.reg")))
-if exist "%RrB%\k1.*" if not exist "%RrB%\k1-SecurityLayer.seEn" (reg query "%_2%" /v SecurityLayer>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /v SecurityLayer /f))&type nul>"%RrB%\k1-SecurityLayer.seEn")
-if exist "%RrB%\k1.*" reg adD "%_2%" /v SecurityLayer /t REG_DWORD /d 2 /f>nul
-set _4=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v SecurityLayer 2^>nul') do set _4=%%a:%%b
-if not "%_4:~0,4%"=="REG_" set _4=
-if not "%_4%"=="REG_DWORD:0x2" (echo RDPRESCUE set-rdp-security-layer-tls failed reading back SecurityLayer&set RrF=1)
+if not exist "%RrB%\k1.*" (reg query "%_2%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_3%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_3%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /f)) else (reg export "%_2%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE set-rdp-security-layer-tls failed saving %_2%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k1.reg")))
+set _2=HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp
+if exist "%RrB%\k1.*" if not exist "%RrB%\k1-SecurityLayer.seEn" (set _4=&reg query "%_2%" /v SecurityLayer>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /v SecurityLayer /f&set _4=1) else (for /f "tokens=2*" %%a in ('reg query "%_2%" /v SecurityLayer 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_2%" /v SecurityLayer /t %%a /d "%%b" /f&set _4=1))))&if defined _4 (type nul>"%RrB%\k1-SecurityLayer.seEn") else (echo RDPRESCUE set-rdp-security-layer-tls cannot save SecurityLayer exactly for undo: not changed&set RrF=1))
+if exist "%RrB%\k1-SecurityLayer.seEn" reg adD "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v SecurityLayer /t REG_DWORD /d 2 /f>nul
 set _5=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v SecurityLayer 2^>nul') do set _5=%%a:%%b
 if not "%_5:~0,4%"=="REG_" set _5=
-set _6=&for /f "tokens=2*" %%a in ('reg query "HKLM\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services" /v SecurityLayer 2^>nul') do set _6=%%a:%%b
+if not "%_5%"=="REG_DWORD:0x2" (echo RDPRESCUE set-rdp-security-layer-tls failed reading back SecurityLayer&set RrF=1)
+set _6=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v SecurityLayer 2^>nul') do set _6=%%a:%%b
 if not "%_6:~0,4%"=="REG_" set _6=
-if defined _6 set _5=%_6%
-if "%_5%"=="REG_DWORD:0x0" (echo RDPRESCUE set-rdp-security-layer-tls verify rdp-security-layer-rdp still-fires&set RrF=1)
-if not "%_5%"=="REG_DWORD:0x0" echo RDPRESCUE set-rdp-security-layer-tls verify rdp-security-layer-rdp ok
+set _7=&for /f "tokens=2*" %%a in ('reg query "HKLM\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services" /v SecurityLayer 2^>nul') do set _7=%%a:%%b
+if not "%_7:~0,4%"=="REG_" set _7=
+if defined _7 set _6=%_7%
+if "%_6%"=="REG_DWORD:0x0" (echo RDPRESCUE set-rdp-security-layer-tls verify rdp-security-layer-rdp still-fires&set RrF=1)
+if not "%_6%"=="REG_DWORD:0x0" echo RDPRESCUE set-rdp-security-layer-tls verify rdp-security-layer-rdp ok
 if defined RrF (echo RDPRESCUE set-rdp-security-layer-tls FAILED) else echo RDPRESCUE set-rdp-security-layer-tls applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
 echo RDPRESCUE set-rdp-security-layer-tls: restart the VM to finish

@@ -9,84 +9,88 @@ if not "%_0%"=="Y" (echo RDPRESCUE start-network-services refused: backup root, 
 if not exist "%RrB%" md "%RrB%"
 set _1=HKLM\SYSTEM\CurRentControlSet\Services\nsi
 set _2=%_1:\nsi=%
-if not exist "%RrB%\k1.*" (reg query "%_1%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_2%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /f)) else (reg export "%_1%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE start-network-services failed saving %_1%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k1.reg")))
-if exist "%RrB%\k1.*" if not exist "%RrB%\k1-Start.seEn" (reg query "%_1%" /v Start>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /v Start /f))&type nul>"%RrB%\k1-Start.seEn")
-if exist "%RrB%\k1.*" if not exist "%RrB%\scm-nsi.seEn" (set _3=&for /f "tokens=2*" %%a in ('reg query "%_1%" /v Start 2^>nul') do set _3=%%a:%%b)
-if exist "%RrB%\k1.*" if not exist "%RrB%\scm-nsi.seEn" if not "%_3:~0,4%"=="REG_" set _3=
-if exist "%RrB%\k1.*" if not exist "%RrB%\scm-nsi.seEn" ((if "%_3%"=="REG_DWORD:0x2" (>>"%RrB%\undo.cmd" echo sc config nsi start= auto^>nul))&(if "%_3%"=="REG_DWORD:0x3" (>>"%RrB%\undo.cmd" echo sc config nsi start= demand^>nul))&(if "%_3%"=="REG_DWORD:0x4" (>>"%RrB%\undo.cmd" echo sc config nsi start= disabled^>nul))&type nul>"%RrB%\scm-nsi.seEn")
-if exist "%RrB%\k1.*" sc config nsi start= auto>nul
-set _4=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\nsi" /v Start 2^>nul') do set _4=%%a:%%b
-if not "%_4:~0,4%"=="REG_" set _4=
-if not "%_4%"=="REG_DWORD:0x2" (echo RDPRESCUE start-network-services failed reading back Start&set RrF=1)
+if not exist "%RrB%\k1.*" (reg query "%_1%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_2%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /f)) else (reg export "%_1%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE start-network-services failed saving %_1%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k1.reg")))
+set _1=HKLM\SYSTEM\CurRentControlSet\Services\nsi
+if exist "%RrB%\k1.*" if not exist "%RrB%\k1-Start.seEn" (set _3=&reg query "%_1%" /v Start>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /v Start /f&set _3=1) else (for /f "tokens=2*" %%a in ('reg query "%_1%" /v Start 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_1%" /v Start /t %%a /d "%%b" /f&set _3=1))))&if defined _3 (type nul>"%RrB%\k1-Start.seEn") else (echo RDPRESCUE start-network-services cannot save Start exactly for undo: not changed&set RrF=1))
+if exist "%RrB%\k1.*" if not exist "%RrB%\scm-nsi.seEn" (set _4=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\nsi" /v Start 2^>nul') do set _4=%%a:%%b)
+if exist "%RrB%\k1.*" if not exist "%RrB%\scm-nsi.seEn" if not "%_4:~0,4%"=="REG_" set _4=
+if exist "%RrB%\k1.*" if not exist "%RrB%\scm-nsi.seEn" ((if "%_4%"=="REG_DWORD:0x2" (>>"%RrB%\undo.cmd" echo sc config nsi start= auto^>nul))&(if "%_4%"=="REG_DWORD:0x3" (>>"%RrB%\undo.cmd" echo sc config nsi start= demand^>nul))&(if "%_4%"=="REG_DWORD:0x4" (>>"%RrB%\undo.cmd" echo sc config nsi start= disabled^>nul))&type nul>"%RrB%\scm-nsi.seEn")
+if exist "%RrB%\k1-Start.seEn" sc config nsi start= auto>nul
+set _5=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\nsi" /v Start 2^>nul') do set _5=%%a:%%b
+if not "%_5:~0,4%"=="REG_" set _5=
+if not "%_5%"=="REG_DWORD:0x2" (echo RDPRESCUE start-network-services failed reading back Start&set RrF=1)
 net start nsi>nul 2>&1
-set _5=HKLM\SYSTEM\CurRentControlSet\Services\Dhcp
-set _6=%_5:\Dhcp=%
-if not exist "%RrB%\k2.*" (reg query "%_5%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k2.none"&reg query "%_6%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_6%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_5%" /f)) else (reg export "%_5%" "%RrB%\k2.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k2.reg" >nul 2>nul&echo RDPRESCUE start-network-services failed saving %_5%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k2.reg")))
-if exist "%RrB%\k2.*" if not exist "%RrB%\k2-Start.seEn" (reg query "%_5%" /v Start>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_5%" /v Start /f))&type nul>"%RrB%\k2-Start.seEn")
-if exist "%RrB%\k2.*" if not exist "%RrB%\scm-Dhcp.seEn" (set _7=&for /f "tokens=2*" %%a in ('reg query "%_5%" /v Start 2^>nul') do set _7=%%a:%%b)
-if exist "%RrB%\k2.*" if not exist "%RrB%\scm-Dhcp.seEn" if not "%_7:~0,4%"=="REG_" set _7=
-if exist "%RrB%\k2.*" if not exist "%RrB%\scm-Dhcp.seEn" ((if "%_7%"=="REG_DWORD:0x2" (>>"%RrB%\undo.cmd" echo sc config Dhcp start= auto^>nul))&(if "%_7%"=="REG_DWORD:0x3" (>>"%RrB%\undo.cmd" echo sc config Dhcp start= demand^>nul))&(if "%_7%"=="REG_DWORD:0x4" (>>"%RrB%\undo.cmd" echo sc config Dhcp start= disabled^>nul))&type nul>"%RrB%\scm-Dhcp.seEn")
-if exist "%RrB%\k2.*" sc config Dhcp start= auto>nul
-set _8=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\Dhcp" /v Start 2^>nul') do set _8=%%a:%%b
-if not "%_8:~0,4%"=="REG_" set _8=
-if not "%_8%"=="REG_DWORD:0x2" (echo RDPRESCUE start-network-services failed reading back Start&set RrF=1)
+set _6=HKLM\SYSTEM\CurRentControlSet\Services\Dhcp
+set _7=%_6:\Dhcp=%
+if not exist "%RrB%\k2.*" (reg query "%_6%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k2.none"&reg query "%_7%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_7%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_6%" /f)) else (reg export "%_6%" "%RrB%\k2.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k2.reg" >nul 2>nul&echo RDPRESCUE start-network-services failed saving %_6%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k2.reg")))
+set _6=HKLM\SYSTEM\CurRentControlSet\Services\Dhcp
+if exist "%RrB%\k2.*" if not exist "%RrB%\k2-Start.seEn" (set _8=&reg query "%_6%" /v Start>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_6%" /v Start /f&set _8=1) else (for /f "tokens=2*" %%a in ('reg query "%_6%" /v Start 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_6%" /v Start /t %%a /d "%%b" /f&set _8=1))))&if defined _8 (type nul>"%RrB%\k2-Start.seEn") else (echo RDPRESCUE start-network-services cannot save Start exactly for undo: not changed&set RrF=1))
+if exist "%RrB%\k2.*" if not exist "%RrB%\scm-Dhcp.seEn" (set _9=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\Dhcp" /v Start 2^>nul') do set _9=%%a:%%b)
+if exist "%RrB%\k2.*" if not exist "%RrB%\scm-Dhcp.seEn" if not "%_9:~0,4%"=="REG_" set _9=
+if exist "%RrB%\k2.*" if not exist "%RrB%\scm-Dhcp.seEn" ((if "%_9%"=="REG_DWORD:0x2" (>>"%RrB%\undo.cmd" echo sc config Dhcp start= auto^>nul))&(if "%_9%"=="REG_DWORD:0x3" (>>"%RrB%\undo.cmd" echo sc config Dhcp start= demand^>nul))&(if "%_9%"=="REG_DWORD:0x4" (>>"%RrB%\undo.cmd" echo sc config Dhcp start= disabled^>nul))&type nul>"%RrB%\scm-Dhcp.seEn")
+if exist "%RrB%\k2-Start.seEn" sc config Dhcp start= auto>nul
+set _a=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\Dhcp" /v Start 2^>nul') do set _a=%%a:%%b
+if not "%_a:~0,4%"=="REG_" set _a=
+if not "%_a%"=="REG_DWORD:0x2" (echo RDPRESCUE start-network-services failed reading back Start&set RrF=1)
 net start Dhcp>nul 2>&1
-set _9=HKLM\SYSTEM\CurRentControlSet\Services\BFE
-set _a=%_9:\BFE=%
-if not exist "%RrB%\k3.*" (reg query "%_9%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k3.none"&reg query "%_a%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_a%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_9%" /f)) else (reg export "%_9%" "%RrB%\k3.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k3.reg" >nul 2>nul&echo RDPRESCUE start-network-services failed saving %_9%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k3.reg")))
-if exist "%RrB%\k3.*" if not exist "%RrB%\k3-Start.seEn" (reg query "%_9%" /v Start>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_9%" /v Start /f))&type nul>"%RrB%\k3-Start.seEn")
-if exist "%RrB%\k3.*" if not exist "%RrB%\scm-BFE.seEn" (set _b=&for /f "tokens=2*" %%a in ('reg query "%_9%" /v Start 2^>nul') do set _b=%%a:%%b)
-if exist "%RrB%\k3.*" if not exist "%RrB%\scm-BFE.seEn" if not "%_b:~0,4%"=="REG_" set _b=
-if exist "%RrB%\k3.*" if not exist "%RrB%\scm-BFE.seEn" ((if "%_b%"=="REG_DWORD:0x2" (>>"%RrB%\undo.cmd" echo sc config BFE start= auto^>nul))&(if "%_b%"=="REG_DWORD:0x3" (>>"%RrB%\undo.cmd" echo sc config BFE start= demand^>nul))&(if "%_b%"=="REG_DWORD:0x4" (>>"%RrB%\undo.cmd" echo sc config BFE start= disabled^>nul))&type nul>"%RrB%\scm-BFE.seEn")
-if exist "%RrB%\k3.*" sc config BFE start= auto>nul
-set _c=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\BFE" /v Start 2^>nul') do set _c=%%a:%%b
-if not "%_c:~0,4%"=="REG_" set _c=
-if not "%_c%"=="REG_DWORD:0x2" (echo RDPRESCUE start-network-services failed reading back Start&set RrF=1)
+set _b=HKLM\SYSTEM\CurRentControlSet\Services\BFE
+set _c=%_b:\BFE=%
+if not exist "%RrB%\k3.*" (reg query "%_b%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k3.none"&reg query "%_c%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_c%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_b%" /f)) else (reg export "%_b%" "%RrB%\k3.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k3.reg" >nul 2>nul&echo RDPRESCUE start-network-services failed saving %_b%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k3.reg")))
+set _b=HKLM\SYSTEM\CurRentControlSet\Services\BFE
+if exist "%RrB%\k3.*" if not exist "%RrB%\k3-Start.seEn" (set _d=&reg query "%_b%" /v Start>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_b%" /v Start /f&set _d=1) else (for /f "tokens=2*" %%a in ('reg query "%_b%" /v Start 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_b%" /v Start /t %%a /d "%%b" /f&set _d=1))))&if defined _d (type nul>"%RrB%\k3-Start.seEn") else (echo RDPRESCUE start-network-services cannot save Start exactly for undo: not changed&set RrF=1))
+if exist "%RrB%\k3.*" if not exist "%RrB%\scm-BFE.seEn" (set _e=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\BFE" /v Start 2^>nul') do set _e=%%a:%%b)
+if exist "%RrB%\k3.*" if not exist "%RrB%\scm-BFE.seEn" if not "%_e:~0,4%"=="REG_" set _e=
+if exist "%RrB%\k3.*" if not exist "%RrB%\scm-BFE.seEn" ((if "%_e%"=="REG_DWORD:0x2" (>>"%RrB%\undo.cmd" echo sc config BFE start= auto^>nul))&(if "%_e%"=="REG_DWORD:0x3" (>>"%RrB%\undo.cmd" echo sc config BFE start= demand^>nul))&(if "%_e%"=="REG_DWORD:0x4" (>>"%RrB%\undo.cmd" echo sc config BFE start= disabled^>nul))&type nul>"%RrB%\scm-BFE.seEn")
+if exist "%RrB%\k3-Start.seEn" sc config BFE start= auto>nul
+set _f=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\BFE" /v Start 2^>nul') do set _f=%%a:%%b
+if not "%_f:~0,4%"=="REG_" set _f=
+if not "%_f%"=="REG_DWORD:0x2" (echo RDPRESCUE start-network-services failed reading back Start&set RrF=1)
 net start BFE>nul 2>&1
-set _d=HKLM\SYSTEM\CurRentControlSet\Services\MpsSvc
-set _e=%_d:\MpsSvc=%
-if not exist "%RrB%\k4.*" (reg query "%_d%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k4.none"&reg query "%_e%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_e%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_d%" /f)) else (reg export "%_d%" "%RrB%\k4.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k4.reg" >nul 2>nul&echo RDPRESCUE start-network-services failed saving %_d%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k4.reg")))
-if exist "%RrB%\k4.*" if not exist "%RrB%\k4-Start.seEn" (reg query "%_d%" /v Start>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_d%" /v Start /f))&type nul>"%RrB%\k4-Start.seEn")
-if exist "%RrB%\k4.*" if not exist "%RrB%\scm-MpsSvc.seEn" (set _f=&for /f "tokens=2*" %%a in ('reg query "%_d%" /v Start 2^>nul') do set _f=%%a:%%b)
-if exist "%RrB%\k4.*" if not exist "%RrB%\scm-MpsSvc.seEn" if not "%_f:~0,4%"=="REG_" set _f=
-if exist "%RrB%\k4.*" if not exist "%RrB%\scm-MpsSvc.seEn" ((if "%_f%"=="REG_DWORD:0x2" (>>"%RrB%\undo.cmd" echo sc config MpsSvc start= auto^>nul))&(if "%_f%"=="REG_DWORD:0x3" (>>"%RrB%\undo.cmd" echo sc config MpsSvc start= demand^>nul))&(if "%_f%"=="REG_DWORD:0x4" (>>"%RrB%\undo.cmd" echo sc config MpsSvc start= disabled^>nul))&type nul>"%RrB%\scm-MpsSvc.seEn")
-if exist "%RrB%\k4.*" sc config MpsSvc start= auto>nul
-set _g=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\MpsSvc" /v Start 2^>nul') do set _g=%%a:%%b
-if not "%_g:~0,4%"=="REG_" set _g=
-if not "%_g%"=="REG_DWORD:0x2" (echo RDPRESCUE start-network-services failed reading back Start&set RrF=1)
-net start MpsSvc>nul 2>&1
-set _h=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\nsi" /v Start 2^>nul') do set _h=%%a:%%b
-if not "%_h:~0,4%"=="REG_" set _h=
-set _i=Q&if defined _h if /i not "%_h%"=="REG_DWORD:0x2" set _i=F
-if "%_i%"=="F" (echo RDPRESCUE start-network-services verify netsvc-nsi-start still-fires&set RrF=1)
-if "%_i%"=="Q" echo RDPRESCUE start-network-services verify netsvc-nsi-start ok
-set _j=?&for /f "tokens=1,2 delims=(" %%a in ('sc query nsi^|find ": 4 "') do (if "%%b"=="" (set _j=4))
-if not "%_j%"=="4" (echo RDPRESCUE start-network-services verify netsvc-nsi-down still-fires&set RrF=1)
-if "%_j%"=="4" echo RDPRESCUE start-network-services verify netsvc-nsi-down ok
-set _k=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\Dhcp" /v Start 2^>nul') do set _k=%%a:%%b
+set _g=HKLM\SYSTEM\CurRentControlSet\Services\MpsSvc
+set _h=%_g:\MpsSvc=%
+if not exist "%RrB%\k4.*" (reg query "%_g%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k4.none"&reg query "%_h%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_h%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_g%" /f)) else (reg export "%_g%" "%RrB%\k4.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k4.reg" >nul 2>nul&echo RDPRESCUE start-network-services failed saving %_g%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k4.reg")))
+set _g=HKLM\SYSTEM\CurRentControlSet\Services\MpsSvc
+if exist "%RrB%\k4.*" if not exist "%RrB%\k4-Start.seEn" (set _i=&reg query "%_g%" /v Start>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_g%" /v Start /f&set _i=1) else (for /f "tokens=2*" %%a in ('reg query "%_g%" /v Start 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_g%" /v Start /t %%a /d "%%b" /f&set _i=1))))&if defined _i (type nul>"%RrB%\k4-Start.seEn") else (echo RDPRESCUE start-network-services cannot save Start exactly for undo: not changed&set RrF=1))
+if exist "%RrB%\k4.*" if not exist "%RrB%\scm-MpsSvc.seEn" (set _j=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\MpsSvc" /v Start 2^>nul') do set _j=%%a:%%b)
+if exist "%RrB%\k4.*" if not exist "%RrB%\scm-MpsSvc.seEn" if not "%_j:~0,4%"=="REG_" set _j=
+if exist "%RrB%\k4.*" if not exist "%RrB%\scm-MpsSvc.seEn" ((if "%_j%"=="REG_DWORD:0x2" (>>"%RrB%\undo.cmd" echo sc config MpsSvc start= auto^>nul))&(if "%_j%"=="REG_DWORD:0x3" (>>"%RrB%\undo.cmd" echo sc config MpsSvc start= demand^>nul))&(if "%_j%"=="REG_DWORD:0x4" (>>"%RrB%\undo.cmd" echo sc config MpsSvc start= disabled^>nul))&type nul>"%RrB%\scm-MpsSvc.seEn")
+if exist "%RrB%\k4-Start.seEn" sc config MpsSvc start= auto>nul
+set _k=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\MpsSvc" /v Start 2^>nul') do set _k=%%a:%%b
 if not "%_k:~0,4%"=="REG_" set _k=
-set _l=Q&if defined _k if /i not "%_k%"=="REG_DWORD:0x2" set _l=F
-if "%_l%"=="F" (echo RDPRESCUE start-network-services verify netsvc-dhcp-start still-fires&set RrF=1)
-if "%_l%"=="Q" echo RDPRESCUE start-network-services verify netsvc-dhcp-start ok
-set _m=?&for /f "tokens=1,2 delims=(" %%a in ('sc query Dhcp^|find ": 4 "') do (if "%%b"=="" (set _m=4))
-if not "%_m%"=="4" (echo RDPRESCUE start-network-services verify netsvc-dhcp-down still-fires&set RrF=1)
-if "%_m%"=="4" echo RDPRESCUE start-network-services verify netsvc-dhcp-down ok
-set _n=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\BFE" /v Start 2^>nul') do set _n=%%a:%%b
-if not "%_n:~0,4%"=="REG_" set _n=
-set _o=Q&if defined _n if /i not "%_n%"=="REG_DWORD:0x2" set _o=F
-if "%_o%"=="F" (echo RDPRESCUE start-network-services verify netsvc-bfe-start still-fires&set RrF=1)
-if "%_o%"=="Q" echo RDPRESCUE start-network-services verify netsvc-bfe-start ok
-set _p=?&for /f "tokens=1,2 delims=(" %%a in ('sc query BFE^|find ": 4 "') do (if "%%b"=="" (set _p=4))
-if not "%_p%"=="4" (echo RDPRESCUE start-network-services verify netsvc-bfe-down still-fires&set RrF=1)
-if "%_p%"=="4" echo RDPRESCUE start-network-services verify netsvc-bfe-down ok
-set _q=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\MpsSvc" /v Start 2^>nul') do set _q=%%a:%%b
-if not "%_q:~0,4%"=="REG_" set _q=
-set _r=Q&if defined _q if /i not "%_q%"=="REG_DWORD:0x2" set _r=F
-if "%_r%"=="F" (echo RDPRESCUE start-network-services verify netsvc-mpssvc-start still-fires&set RrF=1)
-if "%_r%"=="Q" echo RDPRESCUE start-network-services verify netsvc-mpssvc-start ok
-set _s=?&for /f "tokens=1,2 delims=(" %%a in ('sc query MpsSvc^|find ": 4 "') do (if "%%b"=="" (set _s=4))
-if not "%_s%"=="4" (echo RDPRESCUE start-network-services verify netsvc-mpssvc-down still-fires&set RrF=1)
-if "%_s%"=="4" echo RDPRESCUE start-network-services verify netsvc-mpssvc-down ok
+if not "%_k%"=="REG_DWORD:0x2" (echo RDPRESCUE start-network-services failed reading back Start&set RrF=1)
+net start MpsSvc>nul 2>&1
+set _l=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\nsi" /v Start 2^>nul') do set _l=%%a:%%b
+if not "%_l:~0,4%"=="REG_" set _l=
+set _m=Q&if defined _l if /i not "%_l%"=="REG_DWORD:0x2" set _m=F
+if "%_m%"=="F" (echo RDPRESCUE start-network-services verify netsvc-nsi-start still-fires&set RrF=1)
+if "%_m%"=="Q" echo RDPRESCUE start-network-services verify netsvc-nsi-start ok
+set _n=?&for /f "tokens=1,2 delims=(" %%a in ('sc query nsi^|find ": 4 "') do (if "%%b"=="" (set _n=4))
+if not "%_n%"=="4" (echo RDPRESCUE start-network-services verify netsvc-nsi-down still-fires&set RrF=1)
+if "%_n%"=="4" echo RDPRESCUE start-network-services verify netsvc-nsi-down ok
+set _o=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\Dhcp" /v Start 2^>nul') do set _o=%%a:%%b
+if not "%_o:~0,4%"=="REG_" set _o=
+set _p=Q&if defined _o if /i not "%_o%"=="REG_DWORD:0x2" set _p=F
+if "%_p%"=="F" (echo RDPRESCUE start-network-services verify netsvc-dhcp-start still-fires&set RrF=1)
+if "%_p%"=="Q" echo RDPRESCUE start-network-services verify netsvc-dhcp-start ok
+set _q=?&for /f "tokens=1,2 delims=(" %%a in ('sc query Dhcp^|find ": 4 "') do (if "%%b"=="" (set _q=4))
+if not "%_q%"=="4" (echo RDPRESCUE start-network-services verify netsvc-dhcp-down still-fires&set RrF=1)
+if "%_q%"=="4" echo RDPRESCUE start-network-services verify netsvc-dhcp-down ok
+set _r=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\BFE" /v Start 2^>nul') do set _r=%%a:%%b
+if not "%_r:~0,4%"=="REG_" set _r=
+set _s=Q&if defined _r if /i not "%_r%"=="REG_DWORD:0x2" set _s=F
+if "%_s%"=="F" (echo RDPRESCUE start-network-services verify netsvc-bfe-start still-fires&set RrF=1)
+if "%_s%"=="Q" echo RDPRESCUE start-network-services verify netsvc-bfe-start ok
+set _t=?&for /f "tokens=1,2 delims=(" %%a in ('sc query BFE^|find ": 4 "') do (if "%%b"=="" (set _t=4))
+if not "%_t%"=="4" (echo RDPRESCUE start-network-services verify netsvc-bfe-down still-fires&set RrF=1)
+if "%_t%"=="4" echo RDPRESCUE start-network-services verify netsvc-bfe-down ok
+set _u=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\MpsSvc" /v Start 2^>nul') do set _u=%%a:%%b
+if not "%_u:~0,4%"=="REG_" set _u=
+set _v=Q&if defined _u if /i not "%_u%"=="REG_DWORD:0x2" set _v=F
+if "%_v%"=="F" (echo RDPRESCUE start-network-services verify netsvc-mpssvc-start still-fires&set RrF=1)
+if "%_v%"=="Q" echo RDPRESCUE start-network-services verify netsvc-mpssvc-start ok
+set _w=?&for /f "tokens=1,2 delims=(" %%a in ('sc query MpsSvc^|find ": 4 "') do (if "%%b"=="" (set _w=4))
+if not "%_w%"=="4" (echo RDPRESCUE start-network-services verify netsvc-mpssvc-down still-fires&set RrF=1)
+if "%_w%"=="4" echo RDPRESCUE start-network-services verify netsvc-mpssvc-down ok
 if defined RrF (echo RDPRESCUE start-network-services FAILED) else echo RDPRESCUE start-network-services applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
 if defined RrF exit /b 1

@@ -9,28 +9,29 @@ if not "%_0%"=="Y" (echo RDPRESCUE start-termservice refused: backup root, fix f
 if not exist "%RrB%" md "%RrB%"
 set _1=HKLM\SYSTEM\CurRentControlSet\Services\TermService
 set _2=%_1:\TermService=%
-if not exist "%RrB%\k1.*" (reg query "%_1%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_2%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /f)) else (reg export "%_1%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE start-termservice failed saving %_1%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k1.reg")))
-if exist "%RrB%\k1.*" if not exist "%RrB%\k1-Start.seEn" (reg query "%_1%" /v Start>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /v Start /f))&type nul>"%RrB%\k1-Start.seEn")
-if exist "%RrB%\k1.*" if not exist "%RrB%\scm-TermService.seEn" (set _3=&for /f "tokens=2*" %%a in ('reg query "%_1%" /v Start 2^>nul') do set _3=%%a:%%b)
-if exist "%RrB%\k1.*" if not exist "%RrB%\scm-TermService.seEn" if not "%_3:~0,4%"=="REG_" set _3=
-if exist "%RrB%\k1.*" if not exist "%RrB%\scm-TermService.seEn" ((if "%_3%"=="REG_DWORD:0x2" (>>"%RrB%\undo.cmd" echo sc config TermService start= auto^>nul))&(if "%_3%"=="REG_DWORD:0x3" (>>"%RrB%\undo.cmd" echo sc config TermService start= demand^>nul))&(if "%_3%"=="REG_DWORD:0x4" (>>"%RrB%\undo.cmd" echo sc config TermService start= disabled^>nul))&type nul>"%RrB%\scm-TermService.seEn")
-if exist "%RrB%\k1.*" sc config TermService start= demand>nul
-set _4=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\TermService" /v Start 2^>nul') do set _4=%%a:%%b
-if not "%_4:~0,4%"=="REG_" set _4=
-if not "%_4%"=="REG_DWORD:0x3" (echo RDPRESCUE start-termservice failed reading back Start&set RrF=1)
-net start TermService>nul 2>&1
+if not exist "%RrB%\k1.*" (reg query "%_1%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_2%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /f)) else (reg export "%_1%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE start-termservice failed saving %_1%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k1.reg")))
+set _1=HKLM\SYSTEM\CurRentControlSet\Services\TermService
+if exist "%RrB%\k1.*" if not exist "%RrB%\k1-Start.seEn" (set _3=&reg query "%_1%" /v Start>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_1%" /v Start /f&set _3=1) else (for /f "tokens=2*" %%a in ('reg query "%_1%" /v Start 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_1%" /v Start /t %%a /d "%%b" /f&set _3=1))))&if defined _3 (type nul>"%RrB%\k1-Start.seEn") else (echo RDPRESCUE start-termservice cannot save Start exactly for undo: not changed&set RrF=1))
+if exist "%RrB%\k1.*" if not exist "%RrB%\scm-TermService.seEn" (set _4=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\TermService" /v Start 2^>nul') do set _4=%%a:%%b)
+if exist "%RrB%\k1.*" if not exist "%RrB%\scm-TermService.seEn" if not "%_4:~0,4%"=="REG_" set _4=
+if exist "%RrB%\k1.*" if not exist "%RrB%\scm-TermService.seEn" ((if "%_4%"=="REG_DWORD:0x2" (>>"%RrB%\undo.cmd" echo sc config TermService start= auto^>nul))&(if "%_4%"=="REG_DWORD:0x3" (>>"%RrB%\undo.cmd" echo sc config TermService start= demand^>nul))&(if "%_4%"=="REG_DWORD:0x4" (>>"%RrB%\undo.cmd" echo sc config TermService start= disabled^>nul))&type nul>"%RrB%\scm-TermService.seEn")
+if exist "%RrB%\k1-Start.seEn" sc config TermService start= demand>nul
 set _5=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\TermService" /v Start 2^>nul') do set _5=%%a:%%b
 if not "%_5:~0,4%"=="REG_" set _5=
-if "%_5%"=="REG_DWORD:0x4" (echo RDPRESCUE start-termservice verify termservice-disabled still-fires&set RrF=1)
-if not "%_5%"=="REG_DWORD:0x4" echo RDPRESCUE start-termservice verify termservice-disabled ok
+if not "%_5%"=="REG_DWORD:0x3" (echo RDPRESCUE start-termservice failed reading back Start&set RrF=1)
+net start TermService>nul 2>&1
 set _6=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\TermService" /v Start 2^>nul') do set _6=%%a:%%b
 if not "%_6:~0,4%"=="REG_" set _6=
-set _7=Q&if defined _6 if /i not "%_6%"=="REG_DWORD:0x3" set _7=F
-if "%_7%"=="F" (echo RDPRESCUE start-termservice verify termservice-start-type still-fires&set RrF=1)
-if "%_7%"=="Q" echo RDPRESCUE start-termservice verify termservice-start-type ok
-set _8=?&for /f "tokens=1,2 delims=(" %%a in ('sc query TermService^|find ": 4 "') do (if "%%b"=="" (set _8=4))
-if not "%_8%"=="4" (echo RDPRESCUE start-termservice verify termservice-down still-fires&set RrF=1)
-if "%_8%"=="4" echo RDPRESCUE start-termservice verify termservice-down ok
+if "%_6%"=="REG_DWORD:0x4" (echo RDPRESCUE start-termservice verify termservice-disabled still-fires&set RrF=1)
+if not "%_6%"=="REG_DWORD:0x4" echo RDPRESCUE start-termservice verify termservice-disabled ok
+set _7=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\TermService" /v Start 2^>nul') do set _7=%%a:%%b
+if not "%_7:~0,4%"=="REG_" set _7=
+set _8=Q&if defined _7 if /i not "%_7%"=="REG_DWORD:0x3" set _8=F
+if "%_8%"=="F" (echo RDPRESCUE start-termservice verify termservice-start-type still-fires&set RrF=1)
+if "%_8%"=="Q" echo RDPRESCUE start-termservice verify termservice-start-type ok
+set _9=?&for /f "tokens=1,2 delims=(" %%a in ('sc query TermService^|find ": 4 "') do (if "%%b"=="" (set _9=4))
+if not "%_9%"=="4" (echo RDPRESCUE start-termservice verify termservice-down still-fires&set RrF=1)
+if "%_9%"=="4" echo RDPRESCUE start-termservice verify termservice-down ok
 if defined RrF (echo RDPRESCUE start-termservice FAILED) else echo RDPRESCUE start-termservice applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
 if defined RrF exit /b 1

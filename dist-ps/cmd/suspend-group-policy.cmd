@@ -13,12 +13,13 @@ if not "%_1%"=="Y" (echo RDPRESCUE suspend-group-policy refused: backup root, fi
 if not exist "%RrB%" md "%RrB%"
 set _2=HKLM\SYSTEM\CurRentControlSet\Services\gpsvc
 set _3=%_2:\gpsvc=%
-if not exist "%RrB%\k1.*" (reg query "%_2%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_3%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_3%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /f)) else (reg export "%_2%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE suspend-group-policy failed saving %_2%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo reg import "%RrB%\k1.reg")))
-if exist "%RrB%\k1.*" if not exist "%RrB%\k1-Start.seEn" (reg query "%_2%" /v Start>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /v Start /f))&type nul>"%RrB%\k1-Start.seEn")
-if exist "%RrB%\k1.*" reg adD "%_2%" /v Start /t REG_DWORD /d 4 /f>nul
-set _4=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\gpsvc" /v Start 2^>nul') do set _4=%%a:%%b
-if not "%_4:~0,4%"=="REG_" set _4=
-if not "%_4%"=="REG_DWORD:0x4" (echo RDPRESCUE suspend-group-policy failed reading back Start&set RrF=1)
+if not exist "%RrB%\k1.*" (reg query "%_2%" >nul 2>&1&if erRorlevel 1 (type nul>"%RrB%\k1.none"&reg query "%_3%" >nul 2>&1&if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_3%" /f) else (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /f)) else (reg export "%_2%" "%RrB%\k1.reg" /y>nul 2>&1&if erRorlevel 1 (del "%RrB%\k1.reg" >nul 2>nul&echo RDPRESCUE suspend-group-policy failed saving %_2%: not changed&set RrF=1) else (>>"%RrB%\undo.cmd" echo rem emergency copy only, replaces the whole key and later changes: reg import "%RrB%\k1.reg")))
+set _2=HKLM\SYSTEM\CurRentControlSet\Services\gpsvc
+if exist "%RrB%\k1.*" if not exist "%RrB%\k1-Start.seEn" (set _4=&reg query "%_2%" /v Start>nul 2>&1&(if erRorlevel 1 (>>"%RrB%\undo.cmd" echo reg delete "%_2%" /v Start /f&set _4=1) else (for /f "tokens=2*" %%a in ('reg query "%_2%" /v Start 2^>nul') do for %%c in (REG_DWORD REG_QWORD REG_BINARY) do (if "%%a"=="%%c" (>>"%RrB%\undo.cmd" echo reg adD "%_2%" /v Start /t %%a /d "%%b" /f&set _4=1))))&if defined _4 (type nul>"%RrB%\k1-Start.seEn") else (echo RDPRESCUE suspend-group-policy cannot save Start exactly for undo: not changed&set RrF=1))
+if exist "%RrB%\k1-Start.seEn" reg adD "HKLM\SYSTEM\CurRentControlSet\Services\gpsvc" /v Start /t REG_DWORD /d 4 /f>nul
+set _5=&for /f "tokens=2*" %%a in ('reg query "HKLM\SYSTEM\CurRentControlSet\Services\gpsvc" /v Start 2^>nul') do set _5=%%a:%%b
+if not "%_5:~0,4%"=="REG_" set _5=
+if not "%_5%"=="REG_DWORD:0x4" (echo RDPRESCUE suspend-group-policy failed reading back Start&set RrF=1)
 if defined RrF (echo RDPRESCUE suspend-group-policy FAILED) else echo RDPRESCUE suspend-group-policy applied
 echo RDPRESCUE undo: call "%RrB%\undo.cmd"
 echo RDPRESCUE suspend-group-policy: restart the VM to finish

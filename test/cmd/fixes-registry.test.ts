@@ -47,7 +47,11 @@ describe.skipIf(!wineAvailable())('registry fix blocks in a real cmd.exe', () =>
       '"Enabled"=dword:00000000',
     );
     const undoText = read(join(dir, 'undo.cmd'));
-    expect(undoText).toMatch(/reg import/i);
+    // Per value: Enabled written back, the export only named in a comment.
+    expect(undoText).toMatch(
+      /^reg add "[^"]+TLS 1\.2\\Server" \/v Enabled \/t REG_DWORD \/d "0x0" \/f\r$/im,
+    );
+    expect(undoText).not.toMatch(/^reg import/im);
     expect(undoText).toMatch(
       /reg delete "HKLM\\SYSTEM\\CurRentControlSet.*TLS 1\.2\\Server" \/v DisabledByDefault \/f/i,
     );

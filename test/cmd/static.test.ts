@@ -180,7 +180,7 @@ describe('static constraints of every generated block and file', () => {
     for (const a of cmd) expect(text(a).includes('!'), a.path).toBe(false);
   });
 
-  it("keeps a value's backup in the paste block that changes it", () => {
+  it("guards every value change by that value's own saved marker", () => {
     let checked = 0;
     for (const a of pastes().filter((x) => x.meta?.fix)) {
       const t = text(a).toLowerCase();
@@ -190,6 +190,22 @@ describe('static constraints of every generated block and file', () => {
       }
     }
     expect(checked).toBeGreaterThan(5);
+  });
+
+  it('undoes registry values one by one: only the certificate store is imported whole (review 15b F3)', () => {
+    const importers = new Set<string>();
+    let undoLines = 0;
+    for (const a of artifacts.filter((x) => x.kind === 'cmd-paste' || x.kind === 'cmd-batch')) {
+      for (const line of text(a).split('\r\n')) {
+        if (!/undo\.cmd" echo /i.test(line)) continue;
+        undoLines++;
+        if (/undo\.cmd" echo reg import/i.test(line)) importers.add(String(a.meta?.fix ?? a.path));
+      }
+    }
+    expect(undoLines).toBeGreaterThan(50);
+    // remove-self-signed-certificates: importing the store's export brings back the deleted
+    // certificates' subkeys and touches nothing else.
+    expect([...importers]).toEqual(['renew-rdp-self-signed-cert']);
   });
 
   it('ends every paste block with a line saying it ran to its end', () => {

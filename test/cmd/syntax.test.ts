@@ -278,6 +278,21 @@ describe('the two dialects', () => {
     expect(print([loop], 'batch')).toEqual(['for %%a in (1 2) do echo %%a']);
   });
 
+  it("a for-variable in an undo line is the writing line's: its value goes into the file", () => {
+    const undo = q(ref(Name.fixed('RR_B')), '\\undo.cmd');
+    const loop = forIn(
+      a,
+      ['0x1'],
+      echoCommand(exec('reg', 'add', 'k', '/d', q(forRef(a))), appendTo([undo])),
+    );
+    expect(print([loop], 'paste')).toEqual([
+      'for %a in (0x1) do >>"%Rr_B%\\undo.cmd" echo reg adD k /d "%a"',
+    ]);
+    expect(print([loop], 'batch')).toEqual([
+      'for %%a in (0x1) do >>"%Rr_B%\\undo.cmd" echo reg adD k /d "%%a"',
+    ]);
+  });
+
   it('a literal percent sign: %% in a file, %^ at the prompt, refused inside quotes there', () => {
     const line = set(n, '%SystemRoot%\\x');
     expect(print([line], 'batch')).toEqual(['set _0=%%SystemRoot%%\\x']);

@@ -18,7 +18,8 @@ import {
   type Command,
 } from '../syntax/index.ts';
 import { FAILED, addUndo, backupPath, parameterName, report, type FixContext } from './context.ts';
-import { keyBackup, type Step } from './registry.ts';
+import { keyBackup } from './key-backup.ts';
+import type { Step } from './registry.ts';
 
 /**
  * netsh addresses rules by their localized display name, so RdpRescue does not edit the
@@ -81,10 +82,11 @@ export function removeSelfSigned(
 ): Step[] {
   const key = `HKLM\\SOFTWARE\\Microsoft\\SystemCertificates\\${op.store}`;
   const script = `dir 'Cert:\\LocalMachine\\${op.store}'|?{$_.Subject -eq $_.Issuer}|Remove-Item`;
-  const backup = keyBackup(ctx, [id(key)], []);
+  // Undo imports the store's export: the deleted certificates come back, the others stay.
+  const backup = keyBackup(ctx, [id(key)], { importOnUndo: true });
   return [
     [
-      ...backup.lines,
+      ...backup.steps.flat(),
       backup.saved(
         seq(
           run(['powershell', '-nop', '-noni', '-c', qt(script)], quiet),

@@ -3,7 +3,6 @@ import {
   ForVar,
   Name,
   clear,
-  compare,
   equals,
   errToNul,
   errorlevel,
@@ -15,7 +14,6 @@ import {
   not,
   q,
   quiet,
-  redirect,
   ref,
   run,
   seq,
@@ -37,8 +35,9 @@ import {
   report,
   type FixContext,
 } from './context.ts';
+import { keyBackup, type KeyBackup } from './key-backup.ts';
 
-/** A fix's unit of work: lines that stay in one paste block (a backup and its change). */
+/** A fix's unit of work: lines that stay in one paste block (a backup, a change, a read-back). */
 export type Step = Command[];
 
 const failed = () => set(FAILED, '1');
@@ -72,120 +71,6 @@ export function registryText(type: RegistryType, data: number | string): string 
     return `REG_DWORD:0x${data.toString(16)}`;
   }
   return `${type}:${data}`;
-}
-
-/** A key's backup lines, the key as the step names it, and a guard for the change. */
-export interface KeyBackup {
-  lines: Command[];
-  /** The key: online a variable set by the backup's first line (shorter lines). */
-  key: Part[];
-  /** Runs a change only when the key's state before the fix is on disk. */
-  saved: (change: Command) => Command;
-}
-
-/**
- * Backs up a key once: reg export when reg query finds it, a marker when it does not exist
- * (only a fix that writes values creates keys, so only then does undo delete one). An existing
- * key that cannot be exported is never taken for a missing one (undo would delete it): the
- * change is skipped and the fix fails, saying so. Per value the fix writes, notes whether it
- * existed: undo re-imports the key and deletes the values that were not there before.
- * Offline, the copy of the hive file is the backup.
- */
-export function keyBackup(
-  ctx: FixContext,
-  key: Part[],
-  valueNames: readonly string[] = [],
-): KeyBackup {
-  if (ctx.scope.kind === 'offline') return { lines: [], key, saved: (change) => change };
-  const file = ctx.backupFile(keyText(key), 'k');
-  const held = Name.generated(`key ${keyText(key)}`);
-  const k = [ref(held)];
-  const reg = backupPath(`${file}.reg`);
-  const any = backupPath(`${file}.*`);
-  const created = valueNames.length > 0 ? createdKeyUndo(key, k) : { lines: [], undo: [] };
-  const save = seq(
-    run(['reg', 'query', q(...k)], quiet),
-    when(
-      errorlevel(1),
-      seq(touch([backupPath(`${file}.none`)]), ...created.undo),
-      seq(
-        redirect(run(['reg', 'export', q(...k), reg, '/y']), ...quiet),
-        when(
-          errorlevel(1),
-          seq(
-            run(['del', reg], [toNul, errToNul]),
-            echo(...report(ctx.fix, 'failed saving '), ref(held), text(': not changed')),
-            failed(),
-          ),
-          addUndo(run(['reg', 'import', reg])),
-        ),
-      ),
-    ),
-  );
-  const saved = (change: Command) => when(exist([any]), change);
-  return {
-    key: k,
-    saved,
-    lines: [
-      set(held, key),
-      ...created.lines,
-      when(not(exist([any])), save),
-      ...valueNames.map((name) => {
-        const seen = backupPath(`${file}-${name}.seen`);
-        return saved(
-          when(
-            not(exist([seen])),
-            seq(
-              run(['reg', 'query', q(...k), '/v', name], quiet),
-              when(errorlevel(1), addUndo(run(['reg', 'delete', q(...k), '/v', name, '/f']))),
-              touch([seen]),
-            ),
-          ),
-        );
-      }),
-    ],
-  };
-}
-
-/**
- * The parent as a substitution of the held key (`%K:\last=%`, shorter than the path again)
- * when the last name occurs only once and holds nothing cmd would read in a substitution.
- */
-function parentFrom(key: Part[], held: Part[]): Part[] | undefined {
-  const full = keyText(key);
-  const tail = full.slice(full.lastIndexOf('\\'));
-  const name = held[0];
-  if (!name || name.kind !== 'ref' || /[=%!^&|<>()"]/.test(tail)) return undefined;
-  if (full.toLowerCase().split(tail.toLowerCase()).length !== 2) return undefined;
-  return [ref(name.name, `:${tail}=`)];
-}
-
-/** Undo for a key that did not exist: delete it, or its parent when the fix created both. */
-function createdKeyUndo(key: Part[], held: Part[]): { lines: Command[]; undo: Command[] } {
-  const last = key[key.length - 1];
-  if (!last || last.kind !== 'id' || !last.value.includes('\\'))
-    throw new Error(`cannot find the parent of ${keyText(key)}`);
-  const parentKey = [
-    ...key.slice(0, -1),
-    { ...last, value: last.value.slice(0, last.value.lastIndexOf('\\')) },
-  ];
-  const parent = Name.generated(`parent of ${keyText(key)}`);
-  const p = [ref(parent)];
-  return {
-    lines: [set(parent, parentFrom(key, held) ?? parentKey)],
-    undo: [
-      run(['reg', 'query', q(...p)], quiet),
-      when(
-        errorlevel(1),
-        addUndo(run(['reg', 'delete', q(...p), '/f'])),
-        addUndo(run(['reg', 'delete', q(...held), '/f'])),
-      ),
-    ],
-  };
-}
-
-function keyText(key: Part[]): string {
-  return key.map((p) => (p.kind === 'id' || p.kind === 'text' ? p.value : `%${p.kind}%`)).join('');
 }
 
 /** Data for reg add /d: a parameter, a number, or text (percent signs kept literal). */
@@ -239,33 +124,43 @@ function verifyWritten(
   ];
 }
 
+/*
+ * A value's save and its change are two steps (a key's export and a value's save nearly fill
+ * a paste block): the change runs only when the value's save is on disk, whichever block
+ * holds it, and names the key itself (the key's variable may be from another console).
+ */
+
 export function registrySet(op: OperationOf<'registry-set'>, ctx: FixContext): Step[] {
-  const backup = keyBackup(ctx, registryKey(op.key, ctx.scope), [op.name]);
-  const key = backup.key;
+  const backup = keyBackup(ctx, registryKey(op.key, ctx.scope), {
+    values: [op.name],
+    createsKey: true,
+  });
+  const key = registryKey(op.key, ctx.scope);
   return [
+    ...backup.steps,
     [
-      ...backup.lines,
       // Unsaved, the change is skipped and the fix has failed: the read-back may run.
-      backup.saved(
+      backup.valueSaved(
+        op.name,
         run(
           ['reg', 'add', q(...key), '/v', text(op.name), '/t', op.type, '/d', data(op.data), '/f'],
           [toNul],
         ),
       ),
     ],
-    // The read-back may land in the next paste block: it names the key itself.
-    verifyWritten(ctx.fix, registryKey(op.key, ctx.scope), op),
+    verifyWritten(ctx.fix, key, op),
   ];
 }
 
 export function registryDelete(op: OperationOf<'registry-delete'>, ctx: FixContext): Step[] {
-  // Deleting creates nothing: re-importing the key restores the value.
-  const backup = keyBackup(ctx, registryKey(op.key, ctx.scope));
-  const key = backup.key;
+  // Deleting creates no key: undo writes the value back.
+  const backup = keyBackup(ctx, registryKey(op.key, ctx.scope), { values: [op.name] });
+  const key = registryKey(op.key, ctx.scope);
   return [
+    ...backup.steps,
     [
-      ...backup.lines,
-      backup.saved(
+      backup.valueSaved(
+        op.name,
         seq(
           run(['reg', 'delete', q(...key), '/v', op.name, '/f'], quiet),
           run(['reg', 'query', q(...key), '/v', op.name], quiet),
@@ -288,8 +183,8 @@ const START: Record<OperationOf<'service-start-type'>['startType'], { reg: numbe
 };
 
 /**
- * Undo re-imports the key, whose Start the service control manager reads only at boot: like
- * the module's undo, it also gives the manager the previous start type (sc config), read once
+ * Undo writes Start back, which the service control manager reads only at boot: like the
+ * module's undo, it also gives the manager the previous start type (sc config), read once
  * before the first change. Not for a protected service (gpsvc), which the manager refuses.
  */
 function tellManagerOnUndo(
@@ -321,8 +216,12 @@ function tellManagerOnUndo(
 }
 
 export function serviceStartType(op: OperationOf<'service-start-type'>, ctx: FixContext): Step[] {
-  const backup = keyBackup(ctx, registryKey(`${SERVICES}\\${op.service}`, ctx.scope), ['Start']);
-  const key = backup.key;
+  const backup = keyBackup(ctx, registryKey(`${SERVICES}\\${op.service}`, ctx.scope), {
+    values: ['Start'],
+    createsKey: true,
+  });
+  // Later steps name the key themselves (as registrySet's change does).
+  const key = registryKey(`${SERVICES}\\${op.service}`, ctx.scope);
   const start = START[op.startType];
   const change = op.viaRegistry
     ? run(
@@ -331,11 +230,11 @@ export function serviceStartType(op: OperationOf<'service-start-type'>, ctx: Fix
       )
     : run(['sc', 'config', op.service, 'start=', start.sc], [toNul]);
   return [
-    // Three steps: each with its paste frame fits a block (the key name is kept between them).
-    backup.lines,
+    // Separate steps: each with its paste frame fits a block.
+    ...backup.steps,
     tellManagerOnUndo(op, ctx, key, backup),
-    [backup.saved(change)],
-    verifyWritten(ctx.fix, registryKey(`${SERVICES}\\${op.service}`, ctx.scope), {
+    [backup.valueSaved('Start', change)],
+    verifyWritten(ctx.fix, key, {
       name: 'Start',
       type: 'REG_DWORD',
       data: start.reg,

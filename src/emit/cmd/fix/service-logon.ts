@@ -20,7 +20,8 @@ import {
   type Part,
 } from '../syntax/index.ts';
 import { FAILED, addUndo, backupPath, registryKey, report, type FixContext } from './context.ts';
-import { keyBackup, readValue, type KeyBackup, type Step } from './registry.ts';
+import { keyBackup, type KeyBackup } from './key-backup.ts';
+import { readValue, type Step } from './registry.ts';
 
 const SERVICES = 'HKLM\\SYSTEM\\CurrentControlSet\\Services';
 
@@ -32,9 +33,8 @@ const accountArguments = (account: BuiltInServiceAccount) => [
 ];
 
 /**
- * Undo re-imports the key, whose ObjectName the service control manager reads only at boot:
- * like the module's undo, it also gives the manager the previous account (sc config obj=),
- * read once before the first change. Only a built-in account can be given back without its
+ * Undo gives the service control manager the previous account (sc config obj=, which also
+ * writes ObjectName), read once before the first change, like the module's undo. Only a built-in account can be given back without its
  * password; for any other, undo says the password is needed (never asked for, never stored).
  */
 function tellManagerOnUndo(
@@ -93,16 +93,25 @@ export function serviceLogonAccount(
 ): Step[] {
   if (ctx.scope.kind !== 'online')
     throw new Error(`${ctx.fix.id}: service-logon-account runs on the VM itself only`);
-  const backup = keyBackup(ctx, registryKey(`${SERVICES}\\${op.service}`, ctx.scope), [
-    'ObjectName',
-  ]);
+  // ObjectName is a string: its undo is sc config obj= (tellManagerOnUndo), not a reg add.
+  const backup = keyBackup(ctx, registryKey(`${SERVICES}\\${op.service}`, ctx.scope), {
+    values: [{ name: 'ObjectName', undoElsewhere: true }],
+    createsKey: true,
+  });
   const read = Name.generated(`${op.service} ObjectName read back`);
+  // Later steps name the key themselves: its variable may be from another paste block.
+  const key = registryKey(`${SERVICES}\\${op.service}`, ctx.scope);
   return [
-    backup.lines,
-    tellManagerOnUndo(op, backup.key, backup),
-    [backup.saved(run(['sc', 'config', op.service, ...accountArguments(op.account)], [toNul]))],
+    ...backup.steps,
+    tellManagerOnUndo(op, key, backup),
     [
-      ...readValue(registryKey(`${SERVICES}\\${op.service}`, ctx.scope), 'ObjectName', read),
+      backup.valueSaved(
+        'ObjectName',
+        run(['sc', 'config', op.service, ...accountArguments(op.account)], [toNul]),
+      ),
+    ],
+    [
+      ...readValue(key, 'ObjectName', read),
       when(
         not(equals([ref(read)], `REG_SZ:${op.account}`, { ignoreCase: true })),
         seq(echo(...report(ctx.fix, 'failed reading back ObjectName')), set(FAILED, '1')),

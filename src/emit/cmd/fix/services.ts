@@ -26,9 +26,9 @@ import {
   errToNul,
   toNul,
 } from '../syntax/index.ts';
-import { FAILED, addUndo, backupPath, registryKey, report, type FixContext } from './context.ts';
+import { FAILED, addUndo, backupPath, report, type FixContext } from './context.ts';
 import { readOtherListener, readRdpPort, readServicePid, readServiceStopped } from './reads.ts';
-import { keyBackup, readValue, type Step } from './registry.ts';
+import type { Step } from './registry.ts';
 
 const SERVICES = 'HKLM\\SYSTEM\\CurrentControlSet\\Services';
 
@@ -78,15 +78,12 @@ export function serviceStart(op: OperationOf<'service-start'>): Step[] {
 
 export function serviceStop(op: OperationOf<'service-stop'>, ctx: FixContext): Step[] {
   if (typeof op.service !== 'string') return stopPortOwner(op.protect, ctx);
+  // Stopping changes no registry value: undo starts the service again, nothing more.
   const stopped = backupPath(`stopped-${op.service}`);
-  const backup = keyBackup(ctx, registryKey(`${SERVICES}\\${op.service}`, ctx.scope), []);
   return [
     [
-      ...backup.lines,
-      ...[
-        when(not(exist([stopped])), addUndo(run(['net', 'start', op.service]))),
-        seq(run(['net', 'stop', op.service, '/y'], quiet), touch([stopped])),
-      ].map(backup.saved),
+      when(not(exist([stopped])), addUndo(run(['net', 'start', op.service]))),
+      seq(run(['net', 'stop', op.service, '/y'], quiet), touch([stopped])),
     ],
   ];
 }

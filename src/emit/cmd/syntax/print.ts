@@ -51,13 +51,16 @@ export function printLine(command: Command, options: PrintOptions): Line {
 /** Where a command stands: last on its line or block (tail), or followed by `&` (inner). */
 type Position = 'tail' | 'inner';
 
+/** An echoed command (a line of undo.cmd) knows the dialect of the line that writes it. */
+type EchoedOptions = PrintOptions & { echoedBy?: Dialect };
+
 class Printer {
   private line: Line = [];
   private quoted = false;
   /** Inside parentheses or a for body, where Wine 8 misreads an if branch not enclosed. */
   private depth = 0;
 
-  constructor(private readonly options: PrintOptions & { echoed?: boolean }) {}
+  constructor(private readonly options: EchoedOptions) {}
 
   finish(): Line {
     if (this.quoted) throw new PrintError(`unbalanced quote: ${plainText(this.line)}`);
@@ -96,7 +99,7 @@ class Printer {
   }
 
   private percent(): string {
-    if (this.options.echoed) throw new PrintError('an echoed command cannot hold a literal %');
+    if (this.options.echoedBy) throw new PrintError('an echoed command cannot hold a literal %');
     if (this.options.dialect === 'batch') return '%%';
     if (this.quoted)
       throw new PrintError('a literal % inside quotes cannot be written for an interactive cmd');
@@ -112,9 +115,14 @@ class Printer {
     else this.forVariable(name.suffix.letter, '');
   }
 
+  /**
+   * In an echoed command a for-variable is the writing line's: replaced by its value when the
+   * line is written, after that line was parsed (the value is data, never read as syntax
+   * there). undo.cmd reads it: only a loop over data without special characters may do this.
+   */
   private forVariable(letter: string, modifiers: string): void {
-    if (this.options.echoed) throw new PrintError('an echoed command cannot hold a for-variable');
-    this.exact((this.options.dialect === 'batch' ? '%%' : '%') + modifiers + letter);
+    const dialect = this.options.echoedBy ?? this.options.dialect;
+    this.exact((dialect === 'batch' ? '%%' : '%') + modifiers + letter);
   }
 
   // ---- words ----
@@ -217,9 +225,13 @@ class Printer {
       case 'echo-command':
         this.redirects(command.redirects, true);
         this.syntax('echo ');
-        // A line of a .cmd file (undo.cmd): the batch dialect, and no literal % or for-variable,
-        // which would need doubling once for this line and once for that file.
-        return this.nested(command.command, { ...this.options, dialect: 'batch', echoed: true });
+        // A line of a .cmd file (undo.cmd): the batch dialect, and no literal %, which would
+        // need doubling once for this line and once for that file.
+        return this.nested(command.command, {
+          ...this.options,
+          dialect: 'batch',
+          echoedBy: this.options.echoedBy ?? this.options.dialect,
+        });
       case 'exit':
         if (this.options.dialect !== 'batch')
           throw new PrintError('exit in a paste block would close the console');
@@ -421,7 +433,7 @@ class Printer {
    * printed on its own, then escaped once more, since the outer line's parse removes one
    * level of carets before the inner command is parsed or written.
    */
-  private nested(command: Command, options: PrintOptions & { echoed?: boolean }): void {
+  private nested(command: Command, options: EchoedOptions): void {
     const inner = new Printer(options);
     inner.command(command, 'tail');
     for (const chunk of inner.finish()) {

@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { wineAvailable } from './wine.ts';
 import { FixSession, read, undo } from './fix-session.ts';
-import { RDP } from './keys.ts';
+import { CREDSSP, RDP } from './keys.ts';
 
 /**
  * Undo is per value (review 15b, F3): undoing one fix gives back exactly the values it
@@ -113,6 +113,21 @@ describe.skipIf(!wineAvailable())('CMD undo restores the values a fix changed, n
     expect(valueLine(w.exportKey(RDP), 'SSLCertificateSHA1Hash')).toBe(
       '"SSLCertificateSHA1Hash"=hex:',
     );
+  });
+
+  it('a key that did not exist: undo deletes the key, with no second line that would fail', () => {
+    fresh('set-credssp-mitigated');
+    const parent = CREDSSP.slice(0, CREDSSP.lastIndexOf('\\'));
+    w.reg(`reg delete "${parent}" /f >nul 2>&1`);
+    const out = w.interactive(session.blocks('set-credssp-mitigated'));
+    expect(out).toContain('RDPRESCUE set-credssp-mitigated applied');
+
+    const undoText = read(join(session.backupDir('set-credssp-mitigated'), 'undo.cmd'));
+    expect(undoText).toMatch(/^reg delete "[^"]+CredSSP" \/f\r$/im);
+    // Deleting the value after its key is gone would print an error and leave ERRORLEVEL 1.
+    expect(undoText).not.toMatch(/\/v AllowEncryptionOracle/i);
+    w.interactive(undo('set-credssp-mitigated'));
+    expect(w.reg(`reg query "${parent}" >nul 2>&1`, 'echo EL=%errorlevel%')).toContain('EL=1');
   });
 
   it('a string where the fix writes: refused, nothing changed, FAILED, and undo.cmd has no line for it', () => {

@@ -135,14 +135,18 @@ export function keyBackup(ctx: FixContext, key: Part[], options: KeyBackupOption
       [set(held, key), ...created.lines, when(not(exist([any])), save)],
       ...values
         .filter((v) => !v.undoElsewhere)
-        .map((v) => [set(held, key), saveValue(ctx, k, v.name, seen(v.name), saved)]),
+        .map((v) => [
+          set(held, key),
+          saveValue(ctx, k, v.name, seen(v.name), saved, backupPath(`${file}.none`)),
+        ]),
     ],
   };
 }
 
 /**
  * Saves one value's undo line once, before its first change, and marks it seen (the change's
- * guard). Absent: undo deletes it. Present with an exact type: undo writes the data back; the
+ * guard). Absent: undo deletes it (unless the whole key was absent: undo deletes the key, and
+ * a second line would fail). Present with an exact type: undo writes the data back; the
  * for-variables carry reg query's output into undo.cmd without this line reading it again.
  * Any other type: no mark, so the value is never changed, and the fix fails saying why.
  */
@@ -152,6 +156,8 @@ function saveValue(
   name: string,
   seen: Part,
   saved: (change: Command) => Command,
+  /** The key's marker for "did not exist": undo deletes the key, so no line per value. */
+  keyWasAbsent: Part,
 ): Command {
   if (/\s/.test(name)) throw new Error(`CMD cannot save value names with spaces: ${name}`);
   const exact = Name.generated(`${name} saved exactly`);
@@ -197,7 +203,13 @@ function saveValue(
         run(['reg', 'query', q(...key), '/v', name], quiet),
         when(
           errorlevel(1),
-          seq(addUndo(run(['reg', 'delete', q(...key), '/v', name, '/f'])), set(exact, '1')),
+          seq(
+            when(
+              not(exist([keyWasAbsent])),
+              addUndo(run(['reg', 'delete', q(...key), '/v', name, '/f'])),
+            ),
+            set(exact, '1'),
+          ),
           writeBack,
         ),
         when(

@@ -56,6 +56,7 @@ import { parameterChecks } from './parameters.ts';
 import {
   BATCH_CONFIRM,
   GATE_PASSED,
+  CONFIRM,
   confirmCheck,
   confirmation,
   policyRefusals,
@@ -175,7 +176,8 @@ export function pasteProgram(fix: Fix, catalog: Catalog) {
     ...checks,
     ...securityWarning(fix),
     ...confirmCheck(fix, 'paste', (message) => guard(seq(echo(...message), clear(go)))),
-    guard(set(GATE_PASSED, [ref(BACKUP)])),
+    // A confirmation counts for one run: pasting the fix again asks again.
+    guard(seq(set(GATE_PASSED, [ref(BACKUP)]), ...(gated ? [clear(CONFIRM)] : []))),
   ];
   const answer = Name.generated('backup root read back');
   // Block k marks that it ran only after block k-1 did (the root block clears the marks), so

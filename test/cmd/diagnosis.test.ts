@@ -257,7 +257,7 @@ describe('the diagnosis paste blocks', () => {
       const mentions = [
         ...script.matchAll(new RegExp(`([^\\r\\n]{0,12})"%TEMP%\\\\${file}"`, 'gi')),
       ];
-      const written = mentions.findIndex((m) => /(>|\/cfg )$/.test(m[1]!));
+      const written = mentions.findIndex((m) => /(>|\/cfg |\/file:)$/.test(m[1]!));
       expect(written, `${file} is read before it is written`).toBe(0);
     }
   });

@@ -329,7 +329,7 @@ run('diagnosis in a real cmd.exe', () => {
     const security = queries.filter((q) => q.split('"')[1] === 'Security');
     for (const q of security) {
       expect(q).toContain(' /c:1 ');
-      expect(q).toMatch(/ and EventData\[Data\[@Name='Status'\]='0xc[0-9a-f]{7}' or /);
+      expect(q).toMatch(/ and EventData\[\(?Data\[@Name='Status'\]='0xc[0-9a-f]{7}' or /);
       expect(q).toContain("Data[@Name='SubStatus']=");
     }
     expect(security.find((q) => q.includes("='0xc000015b'"))).toContain(

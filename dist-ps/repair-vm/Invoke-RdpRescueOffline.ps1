@@ -22,7 +22,9 @@ Mode=Diagnose (the default) writes nothing to the broken disk: it reads the brok
 logs (.evtx files) and copies of its SYSTEM and SOFTWARE hives (with their transaction logs,
 copied to this VM and loaded under private names), and prints one line per scenario:
 RDPRESCUE <scenario> <DETECTED|CLEAR|UNKNOWN> <evidence>. Evidence that exists only while the
-VM runs is reported UNKNOWN with the reason offline.
+VM runs is reported UNKNOWN with the reason offline. A Security 4625 check that finds no event
+is UNKNOWN with the reason audit-policy: whether the broken OS audited failed logons is in its
+SECURITY hive, which is not read, so no event proves nothing.
 
 Mode=Repair Repair=<fix-id>,<fix-id>|all applies offline repairs; all means every repair that
 is not opt-in:

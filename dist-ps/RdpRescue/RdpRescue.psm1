@@ -54,6 +54,8 @@ if ($culture -and (Test-Path -LiteralPath (Join-Path -Path $PSScriptRoot -ChildP
 #   Get-RdpTerminalServerMode                            Win32_TerminalServiceSetting.TerminalServerMode (1 = Session Host); throws on a WMI error
 #   Get-RdpFileVersion        -Path                     FileMajorPart, FileMinorPart, FileBuildPart, FilePrivatePart; throws when missing or unreadable
 #   Get-RdpUserRightExport                               lines of secedit's USER_RIGHTS export (Right = *SID,...); throws when secedit fails
+#   Get-RdpAuditSetting       -Subcategory {GUID}       AuditingInformation of an audit subcategory (1 success, 2 failure audited); throws when unreadable
+#   Get-RdpAuditPolicyType                               the AuditQuerySystemPolicy helper, compiled once per session
 #   New-RdpProtectedDirectory -Path                     creates a folder only SYSTEM and Administrators can change (backups)
 #   Resolve-RdpFileSystemPath -Path                     full file system path; a relative one is taken from the PowerShell location
 #   Write-RdpBackupManifest   -Path -Manifest           writes backup.json (UTF-8 without BOM)
@@ -809,6 +811,73 @@ function Get-RdpUserRightExport {
     }
 }
 
+function Get-RdpAuditPolicyType {
+    [CmdletBinding()]
+    [OutputType([type])]
+    param()
+    $type = 'RdpRescue.AuditPolicy' -as [type]
+    if ($null -ne $type) {
+        return $type
+    }
+    # AuditQuerySystemPolicy returns BOOLEAN (one byte) and a buffer of AUDIT_POLICY_INFORMATION
+    # (GUID subcategory, ULONG AuditingInformation at offset 16, GUID category), freed by AuditFree.
+    Add-Type -Language CSharp -TypeDefinition @'
+using System;
+using System.ComponentModel;
+using System.Runtime.InteropServices;
+
+namespace RdpRescue
+{
+    public static class AuditPolicy
+    {
+        [DllImport("advapi32.dll", SetLastError = true)]
+        [return: MarshalAs(UnmanagedType.U1)]
+        private static extern bool AuditQuerySystemPolicy([In] Guid[] subCategoryGuids, uint policyCount, out IntPtr auditPolicy);
+
+        [DllImport("advapi32.dll")]
+        private static extern void AuditFree(IntPtr buffer);
+
+        public static int Query(Guid subCategory)
+        {
+            IntPtr buffer;
+            if (!AuditQuerySystemPolicy(new Guid[] { subCategory }, 1, out buffer))
+            {
+                throw new Win32Exception(Marshal.GetLastWin32Error());
+            }
+            try
+            {
+                return Marshal.ReadInt32(buffer, 16);
+            }
+            finally
+            {
+                AuditFree(buffer);
+            }
+        }
+    }
+}
+'@
+    [type]'RdpRescue.AuditPolicy'
+}
+
+function Get-RdpAuditSetting {
+    [CmdletBinding()]
+    [OutputType([int])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [guid]$Subcategory
+    )
+    # The system audit policy as LSA applies it, by GUID (auditpol /get prints localized text).
+    # Reading it needs SeSecurityPrivilege, which an elevated token holds but keeps disabled.
+    $type = Get-RdpAuditPolicyType
+    $enabled = @(Enable-RdpPrivilege -Name 'SeSecurityPrivilege')
+    try {
+        $type::Query($Subcategory)
+    }
+    finally {
+        Disable-RdpPrivilege -Name $enabled
+    }
+}
+
 function New-RdpProtectedDirectory {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
@@ -990,6 +1059,8 @@ function New-RdpContext {
         After      = $After
         Checks     = $Checks
         Events     = @{}
+        # Audit subcategory GUID -> its AuditingInformation, or the error that kept it unread.
+        Audit      = @{}
         Results    = @{}
         PortOwner  = $null
         # Items an operation could not change ("<item>: <reason>"): the fix applied only in part.
@@ -1186,16 +1257,86 @@ function Test-RdpEventQueryCheck {
         }
     }
     if ($matched.Count -eq 0) {
+        $unaudited = Get-RdpUnauditedReason -AuditedBy $Check.AuditedBy -Context $Context
+        if ($unaudited) {
+            return New-RdpCheckResult -CheckId $Check.Id -Outcome 'failed' -Reason $unaudited
+        }
         return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
     }
-    $newest = $matched | Sort-Object -Property 'TimeCreated' -Descending | Select-Object -First 1
-    $detail = [string]$matched.Count
-    foreach ($field in $Check.ReportFields) {
-        if ($newest.Data.ContainsKey($field)) {
-            $detail += '/' + $field + ':' + (ConvertTo-RdpToken -Value $newest.Data[$field])
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail (Format-RdpEventDetail -Records $matched -Fields $Check.ReportFields)
+}
+
+# The most distinct values of one field an event check's evidence lists.
+$script:RdpMaxReportedValues = 3
+
+function Format-RdpEventDetail {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object[]]$Records,
+        [AllowEmptyCollection()]
+        [string[]]$Fields = @()
+    )
+    # <count>/<field>:<value>+<value>...: each field's distinct values, newest first, so a locked
+    # admin is seen next to the names a password guesser tried.
+    $newestFirst = @($Records | Sort-Object -Property 'TimeCreated' -Descending)
+    $detail = [string]$Records.Count
+    foreach ($field in $Fields) {
+        $shown = [System.Collections.ArrayList]::new()
+        foreach ($record in $newestFirst) {
+            if (-not $record.Data.ContainsKey($field)) {
+                continue
+            }
+            $value = ConvertTo-RdpToken -Value $record.Data[$field]
+            if ($shown.Contains($value)) {
+                continue
+            }
+            if ($shown.Count -eq $script:RdpMaxReportedValues) {
+                $null = $shown.Add('...')
+                break
+            }
+            $null = $shown.Add($value)
+        }
+        if ($shown.Count -gt 0) {
+            $detail += '/' + $field + ':' + ($shown -join '+')
         }
     }
-    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail $detail
+    $detail
+}
+
+function Get-RdpUnauditedReason {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [AllowNull()]
+        [object]$AuditedBy,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # Why finding no event proves nothing: the audit policy that writes them is off or unread.
+    # Empty when the events are audited (or need no audit policy). Read once per diagnosis.
+    if ($null -eq $AuditedBy) {
+        return ''
+    }
+    $subcategory = [string]$AuditedBy.Subcategory
+    if (-not $Context.Audit.ContainsKey($subcategory)) {
+        try {
+            $Context.Audit[$subcategory] = [int](Get-RdpAuditSetting -Subcategory $subcategory)
+        }
+        catch {
+            $Context.Audit[$subcategory] = [string]$_.Exception.Message
+        }
+    }
+    $setting = $Context.Audit[$subcategory]
+    if ($setting -is [string]) {
+        return ($script:RdpStrings.AuditUnreadable -f $subcategory, $setting)
+    }
+    if (($setting -band [int]$AuditedBy.Bit) -eq 0) {
+        $name = @{ 1 = 'success'; 2 = 'failure' }[[int]$AuditedBy.Bit]
+        return ($script:RdpStrings.AuditOff -f $subcategory, $name)
+    }
+    ''
 }
 
 function Test-RdpRegistryValueCheck {
@@ -4334,8 +4475,16 @@ $script:RdpCatalog = @{
                                 Fields = @('Status', 'SubStatus')
                                 Accepted = @('0xc0000234', '0xc0000071', '0xc0000224', '0xc0000193')
                             }
+                            @{
+                                Fields = @('LogonType')
+                                Accepted = @('10', '3')
+                            }
                         )
                         ReportFields = @('TargetUserName', 'Status', 'SubStatus')
+                        AuditedBy = @{
+                            Subcategory = '{0CCE9215-69AE-11D9-BED3-505054503030}'
+                            Bit = 2
+                        }
                     }
                 }
                 @{
@@ -4354,6 +4503,10 @@ $script:RdpCatalog = @{
                             }
                         )
                         ReportFields = @('TargetUserName')
+                        AuditedBy = @{
+                            Subcategory = '{0CCE9215-69AE-11D9-BED3-505054503030}'
+                            Bit = 2
+                        }
                     }
                 }
                 @{
@@ -4372,6 +4525,10 @@ $script:RdpCatalog = @{
                             }
                         )
                         ReportFields = @('TargetUserName', 'SubStatus')
+                        AuditedBy = @{
+                            Subcategory = '{0CCE9215-69AE-11D9-BED3-505054503030}'
+                            Bit = 2
+                        }
                     }
                 }
             )
@@ -4400,6 +4557,7 @@ $script:RdpCatalog = @{
                         WindowHours = 24
                         DataConditions = @()
                         ReportFields = @()
+                        AuditedBy = $null
                     }
                 }
                 @{
@@ -4413,6 +4571,7 @@ $script:RdpCatalog = @{
                         WindowHours = 24
                         DataConditions = @()
                         ReportFields = @()
+                        AuditedBy = $null
                     }
                 }
             )
@@ -4550,6 +4709,7 @@ $script:RdpCatalog = @{
                         WindowHours = 24
                         DataConditions = @()
                         ReportFields = @()
+                        AuditedBy = $null
                     }
                 }
                 @{
@@ -4563,6 +4723,7 @@ $script:RdpCatalog = @{
                         WindowHours = 24
                         DataConditions = @()
                         ReportFields = @('ErrorCode', 'ErrorStatus')
+                        AuditedBy = $null
                     }
                 }
                 @{
@@ -4576,6 +4737,7 @@ $script:RdpCatalog = @{
                         WindowHours = 24
                         DataConditions = @()
                         ReportFields = @()
+                        AuditedBy = $null
                     }
                 }
                 @{
@@ -4766,6 +4928,10 @@ $script:RdpCatalog = @{
                             }
                         )
                         ReportFields = @('TargetDomainName', 'Status', 'SubStatus')
+                        AuditedBy = @{
+                            Subcategory = '{0CCE9215-69AE-11D9-BED3-505054503030}'
+                            Bit = 2
+                        }
                     }
                 }
                 @{
@@ -4989,6 +5155,7 @@ $script:RdpCatalog = @{
                         WindowHours = 24
                         DataConditions = @()
                         ReportFields = @()
+                        AuditedBy = $null
                     }
                 }
                 @{
@@ -5150,6 +5317,7 @@ $script:RdpCatalog = @{
                         WindowHours = 24
                         DataConditions = @()
                         ReportFields = @()
+                        AuditedBy = $null
                     }
                 }
             )
@@ -5174,6 +5342,7 @@ $script:RdpCatalog = @{
                             }
                         )
                         ReportFields = @('ErrorState')
+                        AuditedBy = $null
                     }
                 }
                 @{
@@ -5276,6 +5445,10 @@ $script:RdpCatalog = @{
                             }
                         )
                         ReportFields = @('TargetUserName', 'LogonType')
+                        AuditedBy = @{
+                            Subcategory = '{0CCE9215-69AE-11D9-BED3-505054503030}'
+                            Bit = 2
+                        }
                     }
                 }
                 @{
@@ -5335,8 +5508,16 @@ $script:RdpCatalog = @{
                     Fields = @('Status', 'SubStatus')
                     Accepted = @('0xc0000234', '0xc0000071', '0xc0000224', '0xc0000193')
                 }
+                @{
+                    Fields = @('LogonType')
+                    Accepted = @('10', '3')
+                }
             )
             ReportFields = @('TargetUserName', 'Status', 'SubStatus')
+            AuditedBy = @{
+                Subcategory = '{0CCE9215-69AE-11D9-BED3-505054503030}'
+                Bit = 2
+            }
         }
         'ev-logon-disabled' = @{
             Kind = 'event-query'
@@ -5352,6 +5533,10 @@ $script:RdpCatalog = @{
                 }
             )
             ReportFields = @('TargetUserName')
+            AuditedBy = @{
+                Subcategory = '{0CCE9215-69AE-11D9-BED3-505054503030}'
+                Bit = 2
+            }
         }
         'ev-logon-bad-password' = @{
             Kind = 'event-query'
@@ -5367,6 +5552,10 @@ $script:RdpCatalog = @{
                 }
             )
             ReportFields = @('TargetUserName', 'SubStatus')
+            AuditedBy = @{
+                Subcategory = '{0CCE9215-69AE-11D9-BED3-505054503030}'
+                Bit = 2
+            }
         }
         'broker-role-installed' = @{
             Kind = 'windows-feature'
@@ -5383,6 +5572,7 @@ $script:RdpCatalog = @{
             WindowHours = 24
             DataConditions = @()
             ReportFields = @()
+            AuditedBy = $null
         }
         'ev-broker-rpc' = @{
             Kind = 'event-query'
@@ -5393,6 +5583,7 @@ $script:RdpCatalog = @{
             WindowHours = 24
             DataConditions = @()
             ReportFields = @()
+            AuditedBy = $null
         }
         'credssp-update-missing' = @{
             Kind = 'file-version'
@@ -5485,6 +5676,7 @@ $script:RdpCatalog = @{
             WindowHours = 24
             DataConditions = @()
             ReportFields = @()
+            AuditedBy = $null
         }
         'ev-schannel-key' = @{
             Kind = 'event-query'
@@ -5495,6 +5687,7 @@ $script:RdpCatalog = @{
             WindowHours = 24
             DataConditions = @()
             ReportFields = @('ErrorCode', 'ErrorStatus')
+            AuditedBy = $null
         }
         'ev-schannel-36872' = @{
             Kind = 'event-query'
@@ -5505,6 +5698,7 @@ $script:RdpCatalog = @{
             WindowHours = 24
             DataConditions = @()
             ReportFields = @()
+            AuditedBy = $null
         }
         'machinekeys-acl' = @{
             Kind = 'folder-acl'
@@ -5635,6 +5829,10 @@ $script:RdpCatalog = @{
                 }
             )
             ReportFields = @('TargetDomainName', 'Status', 'SubStatus')
+            AuditedBy = @{
+                Subcategory = '{0CCE9215-69AE-11D9-BED3-505054503030}'
+                Bit = 2
+            }
         }
         'nla-required' = @{
             Kind = 'registry-value'
@@ -5774,6 +5972,7 @@ $script:RdpCatalog = @{
             WindowHours = 24
             DataConditions = @()
             ReportFields = @()
+            AuditedBy = $null
         }
         'licensing-mode-not-set' = @{
             Kind = 'registry-value'
@@ -5881,6 +6080,7 @@ $script:RdpCatalog = @{
             WindowHours = 24
             DataConditions = @()
             ReportFields = @()
+            AuditedBy = $null
         }
         'ev-schannel-credential' = @{
             Kind = 'event-query'
@@ -5896,6 +6096,7 @@ $script:RdpCatalog = @{
                 }
             )
             ReportFields = @('ErrorState')
+            AuditedBy = $null
         }
         'tls12-server-off' = @{
             Kind = 'registry-value'
@@ -5971,6 +6172,10 @@ $script:RdpCatalog = @{
                 }
             )
             ReportFields = @('TargetUserName', 'LogonType')
+            AuditedBy = @{
+                Subcategory = '{0CCE9215-69AE-11D9-BED3-505054503030}'
+                Bit = 2
+            }
         }
         'rdp-right-no-admins' = @{
             Kind = 'user-right'

@@ -22,7 +22,9 @@ Mode=Diagnose (the default) writes nothing to the broken disk: it reads the brok
 logs (.evtx files) and copies of its SYSTEM and SOFTWARE hives (with their transaction logs,
 copied to this VM and loaded under private names), and prints one line per scenario:
 RDPRESCUE <scenario> <DETECTED|CLEAR|UNKNOWN> <evidence>. Evidence that exists only while the
-VM runs is reported UNKNOWN with the reason offline.
+VM runs is reported UNKNOWN with the reason offline. A Security 4625 check that finds no event
+is UNKNOWN with the reason audit-policy: whether the broken OS audited failed logons is in its
+SECURITY hive, which is not read, so no event proves nothing.
 
 Mode=Repair Repair=<fix-id>,<fix-id>|all applies offline repairs; all means every repair that
 is not opt-in:
@@ -95,8 +97,16 @@ $script:RdpOfflineCatalog = @{
                                 Fields = @('Status', 'SubStatus')
                                 Accepted = @('0xc0000234', '0xc0000071', '0xc0000224', '0xc0000193')
                             }
+                            @{
+                                Fields = @('LogonType')
+                                Accepted = @('10', '3')
+                            }
                         )
                         ReportFields = @('TargetUserName', 'Status', 'SubStatus')
+                        AuditedBy = @{
+                            Subcategory = '{0CCE9215-69AE-11D9-BED3-505054503030}'
+                            Bit = 2
+                        }
                     }
                 }
                 @{
@@ -116,6 +126,10 @@ $script:RdpOfflineCatalog = @{
                             }
                         )
                         ReportFields = @('TargetUserName')
+                        AuditedBy = @{
+                            Subcategory = '{0CCE9215-69AE-11D9-BED3-505054503030}'
+                            Bit = 2
+                        }
                     }
                 }
                 @{
@@ -135,6 +149,10 @@ $script:RdpOfflineCatalog = @{
                             }
                         )
                         ReportFields = @('TargetUserName', 'SubStatus')
+                        AuditedBy = @{
+                            Subcategory = '{0CCE9215-69AE-11D9-BED3-505054503030}'
+                            Bit = 2
+                        }
                     }
                 }
             )
@@ -163,6 +181,7 @@ $script:RdpOfflineCatalog = @{
                         WindowHours = 24
                         DataConditions = @()
                         ReportFields = @()
+                        AuditedBy = $null
                     }
                 }
                 @{
@@ -177,6 +196,7 @@ $script:RdpOfflineCatalog = @{
                         WindowHours = 24
                         DataConditions = @()
                         ReportFields = @()
+                        AuditedBy = $null
                     }
                 }
             )
@@ -305,6 +325,7 @@ $script:RdpOfflineCatalog = @{
                         WindowHours = 24
                         DataConditions = @()
                         ReportFields = @()
+                        AuditedBy = $null
                     }
                 }
                 @{
@@ -319,6 +340,7 @@ $script:RdpOfflineCatalog = @{
                         WindowHours = 24
                         DataConditions = @()
                         ReportFields = @('ErrorCode', 'ErrorStatus')
+                        AuditedBy = $null
                     }
                 }
                 @{
@@ -333,6 +355,7 @@ $script:RdpOfflineCatalog = @{
                         WindowHours = 24
                         DataConditions = @()
                         ReportFields = @()
+                        AuditedBy = $null
                     }
                 }
                 @{
@@ -543,6 +566,10 @@ $script:RdpOfflineCatalog = @{
                             }
                         )
                         ReportFields = @('TargetDomainName', 'Status', 'SubStatus')
+                        AuditedBy = @{
+                            Subcategory = '{0CCE9215-69AE-11D9-BED3-505054503030}'
+                            Bit = 2
+                        }
                     }
                 }
                 @{
@@ -798,6 +825,7 @@ $script:RdpOfflineCatalog = @{
                         WindowHours = 24
                         DataConditions = @()
                         ReportFields = @()
+                        AuditedBy = $null
                     }
                 }
                 @{
@@ -1000,6 +1028,7 @@ $script:RdpOfflineCatalog = @{
                         WindowHours = 24
                         DataConditions = @()
                         ReportFields = @()
+                        AuditedBy = $null
                     }
                 }
             )
@@ -1024,6 +1053,7 @@ $script:RdpOfflineCatalog = @{
                             }
                         )
                         ReportFields = @('ErrorState')
+                        AuditedBy = $null
                     }
                 }
                 @{
@@ -1151,6 +1181,10 @@ $script:RdpOfflineCatalog = @{
                             }
                         )
                         ReportFields = @('TargetUserName', 'LogonType')
+                        AuditedBy = @{
+                            Subcategory = '{0CCE9215-69AE-11D9-BED3-505054503030}'
+                            Bit = 2
+                        }
                     }
                 }
                 @{
@@ -4339,13 +4373,25 @@ function Test-RdpOfflineEventCheck {
             $ok
         })
     if ($matched.Count -eq 0) {
+        if ($null -ne $Check.AuditedBy) {
+            # Whether the broken OS audited these events is in its SECURITY hive, in a format
+            # Microsoft does not document (and audit.csv holds only the local Group Policy's
+            # share of it): without it, no event proves nothing.
+            return New-RdpOfflineCheckResult -CheckId $Check.Id -Outcome 'failed' -Reason 'audit-policy'
+        }
         return New-RdpOfflineCheckResult -CheckId $Check.Id -Outcome 'quiet'
     }
-    $newest = $matched | Sort-Object -Property 'TimeCreated' -Descending | Select-Object -First 1
+    # <count>/<field>:<value>+<value>...: each field's distinct values, newest first (at most 3).
+    $newestFirst = @($matched | Sort-Object -Property 'TimeCreated' -Descending)
     $detail = [string]$matched.Count
     foreach ($field in $Check.ReportFields) {
-        if ($newest.Data.ContainsKey($field)) {
-            $detail += '/' + $field + ':' + (ConvertTo-RdpOfflineToken -Value $newest.Data[$field])
+        $values = @($newestFirst | Where-Object { $_.Data.ContainsKey($field) } | ForEach-Object { ConvertTo-RdpOfflineToken -Value $_.Data[$field] } | Select-Object -Unique)
+        if ($values.Count -gt 0) {
+            $shown = @($values | Select-Object -First 3)
+            if ($values.Count -gt $shown.Count) {
+                $shown += '...'
+            }
+            $detail += '/' + $field + ':' + ($shown -join '+')
         }
     }
     New-RdpOfflineCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail $detail
@@ -4677,8 +4723,8 @@ function Format-RdpOfflineDiagnosis {
     Format-RdpVerdictLine -Detected @($Scenario | Where-Object { $_.Status -eq 'DETECTED' }).Count
     $reasons = @($Scenario | Where-Object { $_.Status -eq 'UNKNOWN' } | ForEach-Object { $_.Checks } | Where-Object { $_.Outcome -eq 'failed' -and $_.Role -ne 'supporting' } | ForEach-Object {
             $reason = 'unreadable'
-            if ($_.Reason -eq 'offline') {
-                $reason = 'offline'
+            if ($_.Reason -eq 'offline' -or $_.Reason -eq 'audit-policy') {
+                $reason = $_.Reason
             }
             $_.CheckId + ':' + $reason
         } | Sort-Object -Unique)

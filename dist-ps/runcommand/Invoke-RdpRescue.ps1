@@ -118,12 +118,14 @@ $script:RdpStringTable = @{
         UndoIncomplete = 'Undo from {0} is incomplete: {1} item(s) restored, {2} not: {3}'
         RegistryKindUnsupported = 'Cannot back up {0}: a value of kind {1} cannot be restored exactly, so nothing was changed.'
         EventsCapped = '{1} holds more than {0} events with this check''s ids; the older ones were not read, so the check is not verified'
+        AuditOff = 'Audit subcategory {0} does not audit {1}: Windows writes none of these events, so finding none proves nothing. Turn it on: auditpol /set /subcategory:{0} /{1}:enable'
+        AuditUnreadable = 'The audit policy of subcategory {0} could not be read ({1}), so finding none of these events proves nothing'
         EventChecksNotVerified = 'Event checks ({0}) describe the past and are not used to verify a fix.'
         InvalidSince = '-Since must be a positive TimeSpan or a number of hours, not "{0}".'
         BootStoreUnreadable = 'The boot store does not name its default entry at {0}; the boot entry cannot be read.'
         BootElementUnsaved = 'The boot element {0} holds {1}, which bcdedit /set cannot write back; nothing was changed.'
         'Scenario.account-locked-or-expired.Title' = 'The account is locked out, disabled or expired'
-        'Finding.ev-logon-account' = 'Security 4625: an account was refused because it is locked out (0xC0000234), its password expired (0xC0000071) or must change (0xC0000224), or it expired (0xC0000193). The evidence names the account.'
+        'Finding.ev-logon-account' = 'Security 4625: a Remote Desktop sign-in (logon type 10, or 3 for Network Level Authentication) was refused because the account is locked out (0xC0000234), its password expired (0xC0000071) or must change (0xC0000224), or it expired (0xC0000193). The evidence names the accounts; a service or scheduled task of a locked account does not count.'
         'Finding.ev-logon-disabled' = 'Security 4625: logons to a disabled account (0xC0000072). Password guessing against the built-in Guest or a disabled Administrator writes these on every VM open to the internet; it is the cause only when the account named is the one that should sign in.'
         'Finding.ev-logon-bad-password' = 'Security 4625: logons with a wrong password (0xC000006A) or an unknown user name (0xC0000064). Many of them from the internet are password guessing, and can lock an account out.'
         'Scenario.broker-hostname.Title' = 'The Connection Broker''s host name was changed'
@@ -299,12 +301,14 @@ $script:RdpStringTable = @{
         UndoIncomplete = (ConvertFrom-RdpUtf8Base64 'w4VuZ3JpbmdlbiBmcsOlbiB7MH0gw6RyIG9mdWxsc3TDpG5kaWc6IHsxfSBvYmpla3Qgw6V0ZXJzdMOkbGxkYSwgezJ9IGludGU6IHszfQ==')
         RegistryKindUnsupported = (ConvertFrom-RdpUtf8Base64 'RGV0IGfDpXIgaW50ZSBhdHQgc8Oka2VyaGV0c2tvcGllcmEgezB9OiBldHQgdsOkcmRlIGF2IHR5cGVuIHsxfSBrYW4gaW50ZSDDpXRlcnN0w6RsbGFzIGV4YWt0LCBzw6UgaW5nZXQgw6RuZHJhZGVzLg==')
         EventsCapped = (ConvertFrom-RdpUtf8Base64 'ezF9IGlubmVow6VsbGVyIGZsZXIgw6RuIHswfSBow6RuZGVsc2VyIG1lZCBrb250cm9sbGVucyBJRDpuOyBkZSDDpGxkcmUgbMOkc3RlcyBpbnRlLCBzw6Uga29udHJvbGxlbiDDpHIgaW50ZSB2ZXJpZmllcmFk')
+        AuditOff = (ConvertFrom-RdpUtf8Base64 'R3JhbnNrbmluZyAoezF9KSBhdiBncmFuc2tuaW5nc3VuZGVya2F0ZWdvcmluIHswfSDDpHIgYXZzdMOkbmdkLCBzw6UgV2luZG93cyBza3JpdmVyIGluZ2Egc8OlZGFuYSBow6RuZGVsc2VyIG9jaCBhdHQgaW5nYSBoaXR0YXMgYmV2aXNhciBpbmdlbnRpbmcuIFNsw6UgcMOlIGRlbjogYXVkaXRwb2wgL3NldCAvc3ViY2F0ZWdvcnk6ezB9IC97MX06ZW5hYmxl')
+        AuditUnreadable = (ConvertFrom-RdpUtf8Base64 'R3JhbnNrbmluZ3NwcmluY2lwZW4gZsO2ciB1bmRlcmthdGVnb3JpbiB7MH0ga3VuZGUgaW50ZSBsw6RzYXMgKHsxfSksIHPDpSBhdHQgaW5nYSBzw6VkYW5hIGjDpG5kZWxzZXIgaGl0dGFzIGJldmlzYXIgaW5nZW50aW5n')
         EventChecksNotVerified = (ConvertFrom-RdpUtf8Base64 'SMOkbmRlbHNla29udHJvbGxlciAoezB9KSBiZXNrcml2ZXIgZGV0IGbDtnJmbHV0bmEgb2NoIGFudsOkbmRzIGludGUgZsO2ciBhdHQgdmVyaWZpZXJhIGVuIGtvcnJpZ2VyaW5nLg==')
         InvalidSince = (ConvertFrom-RdpUtf8Base64 'LVNpbmNlIG3DpXN0ZSB2YXJhIGV0dCBwb3NpdGl2dCBUaW1lU3Bhbi12w6RyZGUgZWxsZXIgZXR0IGFudGFsIHRpbW1hciwgaW50ZSAiezB9Ii4=')
         BootStoreUnreadable = (ConvertFrom-RdpUtf8Base64 'U3RhcnRhcmtpdmV0IGFuZ2VyIGluZ2VuIHN0YW5kYXJkcG9zdCBpIHswfTsgc3RhcnRwb3N0ZW4ga2FuIGludGUgbMOkc2FzLg==')
         BootElementUnsaved = (ConvertFrom-RdpUtf8Base64 'U3RhcnRlbGVtZW50ZXQgezB9IGlubmVow6VsbGVyIHsxfSwgc29tIGJjZGVkaXQgL3NldCBpbnRlIGthbiBza3JpdmEgdGlsbGJha2E7IGluZ2V0IMOkbmRyYWRlcy4=')
         'Scenario.account-locked-or-expired.Title' = (ConvertFrom-RdpUtf8Base64 'S29udG90IMOkciB1dGVsw6VzdCwgaW5ha3RpdmVyYXQgZWxsZXIgaGFyIHVwcGjDtnJ0IGF0dCBnw6RsbGE=')
-        'Finding.ev-logon-account' = (ConvertFrom-RdpUtf8Base64 'U8Oka2VyaGV0IDQ2MjU6IGV0dCBrb250byBuZWthZGVzIGVmdGVyc29tIGRldCDDpHIgdXRlbMOlc3QgKDB4QzAwMDAyMzQpLCBsw7ZzZW5vcmRldCBoYXIgZ8OldHQgdXQgKDB4QzAwMDAwNzEpIGVsbGVyIG3DpXN0ZSBieXRhcyAoMHhDMDAwMDIyNCksIGVsbGVyIGtvbnRvdCBoYXIgdXBwaMO2cnQgYXR0IGfDpGxsYSAoMHhDMDAwMDE5MykuIEJlbMOkZ2dlbiBhbmdlciBrb250b3Qu')
+        'Finding.ev-logon-account' = (ConvertFrom-RdpUtf8Base64 'U8Oka2VyaGV0IDQ2MjU6IGVuIGlubG9nZ25pbmcgdmlhIEZqw6RycnNrcml2Ym9yZCAoaW5sb2dnbmluZ3N0eXAgMTAsIGVsbGVyIDMgZsO2ciBhdXRlbnRpc2VyaW5nIHDDpSBuw6R0dmVya3NuaXbDpSkgbmVrYWRlcyBlZnRlcnNvbSBrb250b3Qgw6RyIHV0ZWzDpXN0ICgweEMwMDAwMjM0KSwgbMO2c2Vub3JkZXQgaGFyIGfDpXR0IHV0ICgweEMwMDAwMDcxKSBlbGxlciBtw6VzdGUgYnl0YXMgKDB4QzAwMDAyMjQpLCBlbGxlciBrb250b3QgaGFyIHVwcGjDtnJ0IGF0dCBnw6RsbGEgKDB4QzAwMDAxOTMpLiBCZWzDpGdnZW4gYW5nZXIga29udG9uYTsgZW4gdGrDpG5zdCBlbGxlciBzY2hlbWFsYWdkIGFrdGl2aXRldCBtZWQgZXR0IHV0ZWzDpXN0IGtvbnRvIHLDpGtuYXMgaW50ZS4=')
         'Finding.ev-logon-disabled' = (ConvertFrom-RdpUtf8Base64 'U8Oka2VyaGV0IDQ2MjU6IGlubG9nZ25pbmdhciB0aWxsIGV0dCBpbmFrdGl2ZXJhdCBrb250byAoMHhDMDAwMDA3MikuIEzDtnNlbm9yZHNnaXNzbmluZyBtb3QgZGV0IGluYnlnZ2RhIEfDpHN0a29udG90IGVsbGVyIGVuIGluYWt0aXZlcmFkIEFkbWluaXN0cmF0w7ZyIGdlciBzw6VkYW5hIHDDpSB2YXJqZSB2aXJ0dWVsbCBkYXRvciBzb20gw6RyIMO2cHBlbiBtb3QgaW50ZXJuZXQ7IGRldCDDpHIgb3JzYWtlbiBiYXJhIG7DpHIga29udG90IHNvbSBhbmdlcyDDpHIgZGV0IHNvbSBza2EgbG9nZ2EgaW4u')
         'Finding.ev-logon-bad-password' = (ConvertFrom-RdpUtf8Base64 'U8Oka2VyaGV0IDQ2MjU6IGlubG9nZ25pbmdhciBtZWQgZmVsIGzDtnNlbm9yZCAoMHhDMDAwMDA2QSkgZWxsZXIgb2vDpG50IGFudsOkbmRhcm5hbW4gKDB4QzAwMDAwNjQpLiBNw6VuZ2Egc8OlZGFuYSBmcsOlbiBpbnRlcm5ldCDDpHIgbMO2c2Vub3Jkc2dpc3NuaW5nIG9jaCBrYW4gbMOlc2EgdXQgZXR0IGtvbnRvLg==')
         'Scenario.broker-hostname.Title' = (ConvertFrom-RdpUtf8Base64 'QW5zbHV0bmluZ3Nrb29yZGluYXRvcm5zIHbDpHJkbmFtbiBoYXIgw6RuZHJhdHM=')
@@ -480,12 +484,14 @@ $script:RdpStringTable = @{
         UndoIncomplete = 'Ongedaan maken vanuit {0} is onvolledig: {1} item(s) teruggezet, {2} niet: {3}'
         RegistryKindUnsupported = 'Kan geen back-up maken van {0}: een waarde van het type {1} kan niet exact worden teruggezet, dus er is niets gewijzigd.'
         EventsCapped = '{1} bevat meer dan {0} gebeurtenissen met de id''s van deze controle; de oudere zijn niet gelezen, dus de controle is niet geverifieerd'
+        AuditOff = 'Controle ({1}) van controlesubcategorie {0} staat uit, dus Windows schrijft geen van deze gebeurtenissen en dat er geen zijn gevonden bewijst niets. Zet deze aan: auditpol /set /subcategory:{0} /{1}:enable'
+        AuditUnreadable = 'Het controlebeleid van subcategorie {0} kon niet worden gelezen ({1}), dus dat geen van deze gebeurtenissen is gevonden bewijst niets'
         EventChecksNotVerified = 'Gebeurteniscontroles ({0}) beschrijven het verleden en worden niet gebruikt om een oplossing te controleren.'
         InvalidSince = '-Since moet een positieve TimeSpan of een aantal uren zijn, niet "{0}".'
         BootStoreUnreadable = 'Het opstartarchief noemt geen standaardvermelding in {0}; de opstartvermelding kan niet worden gelezen.'
         BootElementUnsaved = 'Het opstartelement {0} bevat {1}, dat bcdedit /set niet kan terugschrijven; er is niets gewijzigd.'
         'Scenario.account-locked-or-expired.Title' = 'Het account is vergrendeld, uitgeschakeld of verlopen'
-        'Finding.ev-logon-account' = 'Beveiliging 4625: een account werd geweigerd omdat het vergrendeld is (0xC0000234), het wachtwoord verlopen is (0xC0000071) of moet worden gewijzigd (0xC0000224), of het account verlopen is (0xC0000193). De aanwijzing noemt het account.'
+        'Finding.ev-logon-account' = 'Beveiliging 4625: een aanmelding via Extern bureaublad (aanmeldingstype 10, of 3 voor verificatie op netwerkniveau) werd geweigerd omdat het account vergrendeld is (0xC0000234), het wachtwoord verlopen is (0xC0000071) of moet worden gewijzigd (0xC0000224), of het account verlopen is (0xC0000193). De aanwijzing noemt de accounts; een service of geplande taak met een vergrendeld account telt niet mee.'
         'Finding.ev-logon-disabled' = 'Beveiliging 4625: aanmeldingen bij een uitgeschakeld account (0xC0000072). Het raden van wachtwoorden tegen de ingebouwde Gast of een uitgeschakelde Administrator levert deze op elke VM die open staat voor internet; het is alleen de oorzaak als het genoemde account het account is dat zich moet aanmelden.'
         'Finding.ev-logon-bad-password' = 'Beveiliging 4625: aanmeldingen met een onjuist wachtwoord (0xC000006A) of een onbekende gebruikersnaam (0xC0000064). Veel daarvan vanaf internet zijn het raden van wachtwoorden en kunnen een account vergrendelen.'
         'Scenario.broker-hostname.Title' = 'De hostnaam van de Verbindingsbroker is gewijzigd'
@@ -661,12 +667,14 @@ $script:RdpStringTable = @{
         UndoIncomplete = (ConvertFrom-RdpUtf8Base64 '5b6eIHswfSDlvqnljp/kuKbmnKrlrozmiJDvvJrlt7LpgoTljp8gezF9IOWAi+mgheebru+8jHsyfSDlgIvmnKrpgoTljp/vvJp7M30=')
         RegistryKindUnsupported = (ConvertFrom-RdpUtf8Base64 '54Sh5rOV5YKZ5Lu9IHswfe+8mumhnuWei+eCuiB7MX0g55qE5YC854Sh5rOV5a6M5YWo6YKE5Y6f77yM5Zug5q2k5pyq6K6K5pu05Lu75L2V6aCF55uu44CC')
         EventsCapped = (ConvertFrom-RdpUtf8Base64 'ezF9IOS4reWFt+acieatpOaqouafpeS6i+S7tuitmOWIpeeivOeahOS6i+S7tui2hemBjiB7MH0g5YCL77yb6LyD6IiK55qE5LqL5Lu25pyq6K6A5Y+W77yM5Zug5q2k54Sh5rOV6amX6K2J5q2k5qqi5p+l')
+        AuditOff = (ConvertFrom-RdpUtf8Base64 '56i95qC45a2Q6aGe5YilIHswfSDnmoTnqL3moLjvvIh7MX3vvInlt7Lpl5zplonvvIzlm6DmraQgV2luZG93cyDkuI3mnIPlr6vlhaXpgJnkupvkuovku7bvvIzmib7kuI3liLDkuovku7bkuZ/kuI3ku6PooajmspLmnInllY/poYzjgILoq4vplovllZ/vvJphdWRpdHBvbCAvc2V0IC9zdWJjYXRlZ29yeTp7MH0gL3sxfTplbmFibGU=')
+        AuditUnreadable = (ConvertFrom-RdpUtf8Base64 '54Sh5rOV6K6A5Y+W5a2Q6aGe5YilIHswfSDnmoTnqL3moLjljp/liYfvvIh7MX3vvInvvIzlm6DmraTmib7kuI3liLDpgJnkupvkuovku7bkuZ/kuI3ku6PooajmspLmnInllY/poYw=')
         EventChecksNotVerified = (ConvertFrom-RdpUtf8Base64 '5LqL5Lu25qqi5p+l77yIezB977yJ5o+P6L+w55qE5piv6YGO5Y6755qE54uA5rOB77yM5LiN5pyD55So5L6G6amX6K2J5L+u5q2j44CC')
         InvalidSince = (ConvertFrom-RdpUtf8Base64 'LVNpbmNlIOW/hemgiOaYr+ato+eahCBUaW1lU3BhbiDmiJbmmYLmlbjvvIzogIzkuI3mmK8gInswfSLjgII=')
         BootStoreUnreadable = (ConvertFrom-RdpUtf8Base64 '6ZaL5qmf5a2Y5pS+5Y2A5ZyoIHswfSDkuK3mnKrmjIflh7rpoJDoqK3poIXnm67vvJvnhKHms5XoroDlj5bplovmqZ/poIXnm67jgII=')
         BootElementUnsaved = (ConvertFrom-RdpUtf8Base64 '6ZaL5qmf5YWD57SgIHswfSDnmoTlgLzngrogezF977yMYmNkZWRpdCAvc2V0IOeEoeazleWvq+Wbnu+8m+acquWBmuS7u+S9leiuiuabtOOAgg==')
         'Scenario.account-locked-or-expired.Title' = (ConvertFrom-RdpUtf8Base64 '5biz5oi25bey6Y6W5a6a44CB5YGc55So5oiW6YGO5pyf')
-        'Finding.ev-logon-account' = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo5oCnIDQ2MjXvvJrluLPmiLbpga3mi5LvvIzljp/lm6DmmK/lt7LpjpblrprvvIgweEMwMDAwMjM077yJ44CB5a+G56K85bey6YGO5pyf77yIMHhDMDAwMDA3Me+8ieaIluW/hemgiOiuiuabtO+8iDB4QzAwMDAyMjTvvInvvIzmiJbluLPmiLblt7LpgY7mnJ/vvIgweEMwMDAwMTkz77yJ44CC6K2J5pOa5Lit5pyD5YiX5Ye66Kmy5biz5oi244CC')
+        'Finding.ev-logon-account' = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo5oCnIDQ2MjXvvJrpgaDnq6/moYzpnaLnmbvlhaXvvIjnmbvlhaXpoZ7lnosgMTDvvIzmiJbntrLot6/lsaTntJrpqZforYnnmoQgM++8iemBreaLku+8jOWOn+WboOaYr+W4s+aItuW3sumOluWumu+8iDB4QzAwMDAyMzTvvInjgIHlr4bnorzlt7LpgY7mnJ/vvIgweEMwMDAwMDcx77yJ5oiW5b+F6aCI6K6K5pu077yIMHhDMDAwMDIyNO+8ie+8jOaIluW4s+aItuW3sumBjuacn++8iDB4QzAwMDAxOTPvvInjgILorYnmk5rkuK3mnIPliJflh7rpgJnkupvluLPmiLbvvJvkvb/nlKjlt7LpjpblrprluLPmiLbnmoTmnI3li5nmiJbmjpLnqIvlt6XkvZzkuI3liJflhaXoqIjnrpfjgII=')
         'Finding.ev-logon-disabled' = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo5oCnIDQ2MjXvvJrnmbvlhaXlt7LlgZznlKjnmoTluLPmiLbvvIgweEMwMDAwMDcy77yJ44CC6Yed5bCN5YWn5bu6IEd1ZXN0IOaIluW3suWBnOeUqCBBZG1pbmlzdHJhdG9yIOeahOWvhueivOeMnOa4rO+8jOacg+WcqOavj+mDqOWwjee2sumam+e2sui3r+mWi+aUvueahCBWTSDkuIrnlKLnlJ/mraTpoZ7kuovku7bvvJvlj6rmnInnlbbliJflh7rnmoTluLPmiLbmraPmmK/mh4noqbLnmbvlhaXnmoTluLPmiLbmmYLvvIzpgJnmiY3mmK/ljp/lm6DjgII=')
         'Finding.ev-logon-bad-password' = (ConvertFrom-RdpUtf8Base64 '5a6J5YWo5oCnIDQ2MjXvvJrku6XpjK/oqqTlr4bnorzvvIgweEMwMDAwMDZB77yJ5oiW5LiN5piO5L2/55So6ICF5ZCN56ix77yIMHhDMDAwMDA2NO+8ieeZu+WFpeOAguS+huiHque2sumam+e2sui3r+eahOWkp+mHj+atpOmhnuS6i+S7tuaYr+WvhueivOeMnOa4rO+8jOWPr+iDveWwjuiHtOW4s+aItuiiq+mOluWumuOAgg==')
         'Scenario.broker-hostname.Title' = (ConvertFrom-RdpUtf8Base64 '6YCj57ea5Luj55CG5Lq655qE5Li75qmf5ZCN56ix5bey6K6K5pu0')
@@ -842,6 +850,8 @@ if ($script:RdpStringTable.ContainsKey([string]$PSUICulture)) {
 #   Get-RdpTerminalServerMode                            Win32_TerminalServiceSetting.TerminalServerMode (1 = Session Host); throws on a WMI error
 #   Get-RdpFileVersion        -Path                     FileMajorPart, FileMinorPart, FileBuildPart, FilePrivatePart; throws when missing or unreadable
 #   Get-RdpUserRightExport                               lines of secedit's USER_RIGHTS export (Right = *SID,...); throws when secedit fails
+#   Get-RdpAuditSetting       -Subcategory {GUID}       AuditingInformation of an audit subcategory (1 success, 2 failure audited); throws when unreadable
+#   Get-RdpAuditPolicyType                               the AuditQuerySystemPolicy helper, compiled once per session
 #   New-RdpProtectedDirectory -Path                     creates a folder only SYSTEM and Administrators can change (backups)
 #   Resolve-RdpFileSystemPath -Path                     full file system path; a relative one is taken from the PowerShell location
 #   Write-RdpBackupManifest   -Path -Manifest           writes backup.json (UTF-8 without BOM)
@@ -1597,6 +1607,73 @@ function Get-RdpUserRightExport {
     }
 }
 
+function Get-RdpAuditPolicyType {
+    [CmdletBinding()]
+    [OutputType([type])]
+    param()
+    $type = 'RdpRescue.AuditPolicy' -as [type]
+    if ($null -ne $type) {
+        return $type
+    }
+    # AuditQuerySystemPolicy returns BOOLEAN (one byte) and a buffer of AUDIT_POLICY_INFORMATION
+    # (GUID subcategory, ULONG AuditingInformation at offset 16, GUID category), freed by AuditFree.
+    Add-Type -Language CSharp -TypeDefinition @'
+using System;
+using System.ComponentModel;
+using System.Runtime.InteropServices;
+
+namespace RdpRescue
+{
+    public static class AuditPolicy
+    {
+        [DllImport("advapi32.dll", SetLastError = true)]
+        [return: MarshalAs(UnmanagedType.U1)]
+        private static extern bool AuditQuerySystemPolicy([In] Guid[] subCategoryGuids, uint policyCount, out IntPtr auditPolicy);
+
+        [DllImport("advapi32.dll")]
+        private static extern void AuditFree(IntPtr buffer);
+
+        public static int Query(Guid subCategory)
+        {
+            IntPtr buffer;
+            if (!AuditQuerySystemPolicy(new Guid[] { subCategory }, 1, out buffer))
+            {
+                throw new Win32Exception(Marshal.GetLastWin32Error());
+            }
+            try
+            {
+                return Marshal.ReadInt32(buffer, 16);
+            }
+            finally
+            {
+                AuditFree(buffer);
+            }
+        }
+    }
+}
+'@
+    [type]'RdpRescue.AuditPolicy'
+}
+
+function Get-RdpAuditSetting {
+    [CmdletBinding()]
+    [OutputType([int])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [guid]$Subcategory
+    )
+    # The system audit policy as LSA applies it, by GUID (auditpol /get prints localized text).
+    # Reading it needs SeSecurityPrivilege, which an elevated token holds but keeps disabled.
+    $type = Get-RdpAuditPolicyType
+    $enabled = @(Enable-RdpPrivilege -Name 'SeSecurityPrivilege')
+    try {
+        $type::Query($Subcategory)
+    }
+    finally {
+        Disable-RdpPrivilege -Name $enabled
+    }
+}
+
 function New-RdpProtectedDirectory {
     [CmdletBinding(SupportsShouldProcess = $true)]
     param(
@@ -1778,6 +1855,8 @@ function New-RdpContext {
         After      = $After
         Checks     = $Checks
         Events     = @{}
+        # Audit subcategory GUID -> its AuditingInformation, or the error that kept it unread.
+        Audit      = @{}
         Results    = @{}
         PortOwner  = $null
         # Items an operation could not change ("<item>: <reason>"): the fix applied only in part.
@@ -1974,16 +2053,86 @@ function Test-RdpEventQueryCheck {
         }
     }
     if ($matched.Count -eq 0) {
+        $unaudited = Get-RdpUnauditedReason -AuditedBy $Check.AuditedBy -Context $Context
+        if ($unaudited) {
+            return New-RdpCheckResult -CheckId $Check.Id -Outcome 'failed' -Reason $unaudited
+        }
         return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
     }
-    $newest = $matched | Sort-Object -Property 'TimeCreated' -Descending | Select-Object -First 1
-    $detail = [string]$matched.Count
-    foreach ($field in $Check.ReportFields) {
-        if ($newest.Data.ContainsKey($field)) {
-            $detail += '/' + $field + ':' + (ConvertTo-RdpToken -Value $newest.Data[$field])
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail (Format-RdpEventDetail -Records $matched -Fields $Check.ReportFields)
+}
+
+# The most distinct values of one field an event check's evidence lists.
+$script:RdpMaxReportedValues = 3
+
+function Format-RdpEventDetail {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object[]]$Records,
+        [AllowEmptyCollection()]
+        [string[]]$Fields = @()
+    )
+    # <count>/<field>:<value>+<value>...: each field's distinct values, newest first, so a locked
+    # admin is seen next to the names a password guesser tried.
+    $newestFirst = @($Records | Sort-Object -Property 'TimeCreated' -Descending)
+    $detail = [string]$Records.Count
+    foreach ($field in $Fields) {
+        $shown = [System.Collections.ArrayList]::new()
+        foreach ($record in $newestFirst) {
+            if (-not $record.Data.ContainsKey($field)) {
+                continue
+            }
+            $value = ConvertTo-RdpToken -Value $record.Data[$field]
+            if ($shown.Contains($value)) {
+                continue
+            }
+            if ($shown.Count -eq $script:RdpMaxReportedValues) {
+                $null = $shown.Add('...')
+                break
+            }
+            $null = $shown.Add($value)
+        }
+        if ($shown.Count -gt 0) {
+            $detail += '/' + $field + ':' + ($shown -join '+')
         }
     }
-    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail $detail
+    $detail
+}
+
+function Get-RdpUnauditedReason {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [AllowNull()]
+        [object]$AuditedBy,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # Why finding no event proves nothing: the audit policy that writes them is off or unread.
+    # Empty when the events are audited (or need no audit policy). Read once per diagnosis.
+    if ($null -eq $AuditedBy) {
+        return ''
+    }
+    $subcategory = [string]$AuditedBy.Subcategory
+    if (-not $Context.Audit.ContainsKey($subcategory)) {
+        try {
+            $Context.Audit[$subcategory] = [int](Get-RdpAuditSetting -Subcategory $subcategory)
+        }
+        catch {
+            $Context.Audit[$subcategory] = [string]$_.Exception.Message
+        }
+    }
+    $setting = $Context.Audit[$subcategory]
+    if ($setting -is [string]) {
+        return ($script:RdpStrings.AuditUnreadable -f $subcategory, $setting)
+    }
+    if (($setting -band [int]$AuditedBy.Bit) -eq 0) {
+        $name = @{ 1 = 'success'; 2 = 'failure' }[[int]$AuditedBy.Bit]
+        return ($script:RdpStrings.AuditOff -f $subcategory, $name)
+    }
+    ''
 }
 
 function Test-RdpRegistryValueCheck {
@@ -5122,8 +5271,16 @@ $script:RdpCatalog = @{
                                 Fields = @('Status', 'SubStatus')
                                 Accepted = @('0xc0000234', '0xc0000071', '0xc0000224', '0xc0000193')
                             }
+                            @{
+                                Fields = @('LogonType')
+                                Accepted = @('10', '3')
+                            }
                         )
                         ReportFields = @('TargetUserName', 'Status', 'SubStatus')
+                        AuditedBy = @{
+                            Subcategory = '{0CCE9215-69AE-11D9-BED3-505054503030}'
+                            Bit = 2
+                        }
                     }
                 }
                 @{
@@ -5142,6 +5299,10 @@ $script:RdpCatalog = @{
                             }
                         )
                         ReportFields = @('TargetUserName')
+                        AuditedBy = @{
+                            Subcategory = '{0CCE9215-69AE-11D9-BED3-505054503030}'
+                            Bit = 2
+                        }
                     }
                 }
                 @{
@@ -5160,6 +5321,10 @@ $script:RdpCatalog = @{
                             }
                         )
                         ReportFields = @('TargetUserName', 'SubStatus')
+                        AuditedBy = @{
+                            Subcategory = '{0CCE9215-69AE-11D9-BED3-505054503030}'
+                            Bit = 2
+                        }
                     }
                 }
             )
@@ -5188,6 +5353,7 @@ $script:RdpCatalog = @{
                         WindowHours = 24
                         DataConditions = @()
                         ReportFields = @()
+                        AuditedBy = $null
                     }
                 }
                 @{
@@ -5201,6 +5367,7 @@ $script:RdpCatalog = @{
                         WindowHours = 24
                         DataConditions = @()
                         ReportFields = @()
+                        AuditedBy = $null
                     }
                 }
             )
@@ -5338,6 +5505,7 @@ $script:RdpCatalog = @{
                         WindowHours = 24
                         DataConditions = @()
                         ReportFields = @()
+                        AuditedBy = $null
                     }
                 }
                 @{
@@ -5351,6 +5519,7 @@ $script:RdpCatalog = @{
                         WindowHours = 24
                         DataConditions = @()
                         ReportFields = @('ErrorCode', 'ErrorStatus')
+                        AuditedBy = $null
                     }
                 }
                 @{
@@ -5364,6 +5533,7 @@ $script:RdpCatalog = @{
                         WindowHours = 24
                         DataConditions = @()
                         ReportFields = @()
+                        AuditedBy = $null
                     }
                 }
                 @{
@@ -5554,6 +5724,10 @@ $script:RdpCatalog = @{
                             }
                         )
                         ReportFields = @('TargetDomainName', 'Status', 'SubStatus')
+                        AuditedBy = @{
+                            Subcategory = '{0CCE9215-69AE-11D9-BED3-505054503030}'
+                            Bit = 2
+                        }
                     }
                 }
                 @{
@@ -5777,6 +5951,7 @@ $script:RdpCatalog = @{
                         WindowHours = 24
                         DataConditions = @()
                         ReportFields = @()
+                        AuditedBy = $null
                     }
                 }
                 @{
@@ -5938,6 +6113,7 @@ $script:RdpCatalog = @{
                         WindowHours = 24
                         DataConditions = @()
                         ReportFields = @()
+                        AuditedBy = $null
                     }
                 }
             )
@@ -5962,6 +6138,7 @@ $script:RdpCatalog = @{
                             }
                         )
                         ReportFields = @('ErrorState')
+                        AuditedBy = $null
                     }
                 }
                 @{
@@ -6064,6 +6241,10 @@ $script:RdpCatalog = @{
                             }
                         )
                         ReportFields = @('TargetUserName', 'LogonType')
+                        AuditedBy = @{
+                            Subcategory = '{0CCE9215-69AE-11D9-BED3-505054503030}'
+                            Bit = 2
+                        }
                     }
                 }
                 @{
@@ -6123,8 +6304,16 @@ $script:RdpCatalog = @{
                     Fields = @('Status', 'SubStatus')
                     Accepted = @('0xc0000234', '0xc0000071', '0xc0000224', '0xc0000193')
                 }
+                @{
+                    Fields = @('LogonType')
+                    Accepted = @('10', '3')
+                }
             )
             ReportFields = @('TargetUserName', 'Status', 'SubStatus')
+            AuditedBy = @{
+                Subcategory = '{0CCE9215-69AE-11D9-BED3-505054503030}'
+                Bit = 2
+            }
         }
         'ev-logon-disabled' = @{
             Kind = 'event-query'
@@ -6140,6 +6329,10 @@ $script:RdpCatalog = @{
                 }
             )
             ReportFields = @('TargetUserName')
+            AuditedBy = @{
+                Subcategory = '{0CCE9215-69AE-11D9-BED3-505054503030}'
+                Bit = 2
+            }
         }
         'ev-logon-bad-password' = @{
             Kind = 'event-query'
@@ -6155,6 +6348,10 @@ $script:RdpCatalog = @{
                 }
             )
             ReportFields = @('TargetUserName', 'SubStatus')
+            AuditedBy = @{
+                Subcategory = '{0CCE9215-69AE-11D9-BED3-505054503030}'
+                Bit = 2
+            }
         }
         'broker-role-installed' = @{
             Kind = 'windows-feature'
@@ -6171,6 +6368,7 @@ $script:RdpCatalog = @{
             WindowHours = 24
             DataConditions = @()
             ReportFields = @()
+            AuditedBy = $null
         }
         'ev-broker-rpc' = @{
             Kind = 'event-query'
@@ -6181,6 +6379,7 @@ $script:RdpCatalog = @{
             WindowHours = 24
             DataConditions = @()
             ReportFields = @()
+            AuditedBy = $null
         }
         'credssp-update-missing' = @{
             Kind = 'file-version'
@@ -6273,6 +6472,7 @@ $script:RdpCatalog = @{
             WindowHours = 24
             DataConditions = @()
             ReportFields = @()
+            AuditedBy = $null
         }
         'ev-schannel-key' = @{
             Kind = 'event-query'
@@ -6283,6 +6483,7 @@ $script:RdpCatalog = @{
             WindowHours = 24
             DataConditions = @()
             ReportFields = @('ErrorCode', 'ErrorStatus')
+            AuditedBy = $null
         }
         'ev-schannel-36872' = @{
             Kind = 'event-query'
@@ -6293,6 +6494,7 @@ $script:RdpCatalog = @{
             WindowHours = 24
             DataConditions = @()
             ReportFields = @()
+            AuditedBy = $null
         }
         'machinekeys-acl' = @{
             Kind = 'folder-acl'
@@ -6423,6 +6625,10 @@ $script:RdpCatalog = @{
                 }
             )
             ReportFields = @('TargetDomainName', 'Status', 'SubStatus')
+            AuditedBy = @{
+                Subcategory = '{0CCE9215-69AE-11D9-BED3-505054503030}'
+                Bit = 2
+            }
         }
         'nla-required' = @{
             Kind = 'registry-value'
@@ -6562,6 +6768,7 @@ $script:RdpCatalog = @{
             WindowHours = 24
             DataConditions = @()
             ReportFields = @()
+            AuditedBy = $null
         }
         'licensing-mode-not-set' = @{
             Kind = 'registry-value'
@@ -6669,6 +6876,7 @@ $script:RdpCatalog = @{
             WindowHours = 24
             DataConditions = @()
             ReportFields = @()
+            AuditedBy = $null
         }
         'ev-schannel-credential' = @{
             Kind = 'event-query'
@@ -6684,6 +6892,7 @@ $script:RdpCatalog = @{
                 }
             )
             ReportFields = @('ErrorState')
+            AuditedBy = $null
         }
         'tls12-server-off' = @{
             Kind = 'registry-value'
@@ -6759,6 +6968,10 @@ $script:RdpCatalog = @{
                 }
             )
             ReportFields = @('TargetUserName', 'LogonType')
+            AuditedBy = @{
+                Subcategory = '{0CCE9215-69AE-11D9-BED3-505054503030}'
+                Bit = 2
+            }
         }
         'rdp-right-no-admins' = @{
             Kind = 'user-right'

@@ -53,8 +53,32 @@ export const EventQueryCheck = z
       .default([]),
     /** Named event-data fields worth showing as evidence. */
     reportFields: z.array(z.string().min(1)).default([]),
+    /**
+     * The advanced audit policy that makes Windows write these events (Security 4625: failure
+     * auditing of the Logon subcategory). While it is off no event is written, so finding none
+     * proves nothing: the check is then unknown, never quiet. Read by the subcategory's GUID,
+     * the same in every language.
+     */
+    auditedBy: z
+      .object({
+        subcategory: z
+          .string()
+          .regex(
+            /^\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}$/,
+            'must be an audit subcategory GUID in braces, upper case: {0CCE9215-69AE-11D9-BED3-505054503030}',
+          ),
+        setting: z.enum(['success', 'failure']),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
+
+/**
+ * The bit of a subcategory's audit setting (AuditQuerySystemPolicy's AuditingInformation, the
+ * Setting Value column of auditpol /backup): POLICY_AUDIT_EVENT_SUCCESS 1, _FAILURE 2.
+ */
+export const AUDIT_SETTING_BIT = { success: 1, failure: 2 } as const;
 
 const Comparison = z.discriminatedUnion('op', [
   z.object({ op: z.literal('equals'), value: z.union([z.number().int(), z.string()]) }).strict(),

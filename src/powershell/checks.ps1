@@ -20,6 +20,8 @@ function New-RdpContext {
         After      = $After
         Checks     = $Checks
         Events     = @{}
+        # Audit subcategory GUID -> its AuditingInformation, or the error that kept it unread.
+        Audit      = @{}
         Results    = @{}
         PortOwner  = $null
         # Items an operation could not change ("<item>: <reason>"): the fix applied only in part.
@@ -216,16 +218,86 @@ function Test-RdpEventQueryCheck {
         }
     }
     if ($matched.Count -eq 0) {
+        $unaudited = Get-RdpUnauditedReason -AuditedBy $Check.AuditedBy -Context $Context
+        if ($unaudited) {
+            return New-RdpCheckResult -CheckId $Check.Id -Outcome 'failed' -Reason $unaudited
+        }
         return New-RdpCheckResult -CheckId $Check.Id -Outcome 'quiet'
     }
-    $newest = $matched | Sort-Object -Property 'TimeCreated' -Descending | Select-Object -First 1
-    $detail = [string]$matched.Count
-    foreach ($field in $Check.ReportFields) {
-        if ($newest.Data.ContainsKey($field)) {
-            $detail += '/' + $field + ':' + (ConvertTo-RdpToken -Value $newest.Data[$field])
+    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail (Format-RdpEventDetail -Records $matched -Fields $Check.ReportFields)
+}
+
+# The most distinct values of one field an event check's evidence lists.
+$script:RdpMaxReportedValues = 3
+
+function Format-RdpEventDetail {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object[]]$Records,
+        [AllowEmptyCollection()]
+        [string[]]$Fields = @()
+    )
+    # <count>/<field>:<value>+<value>...: each field's distinct values, newest first, so a locked
+    # admin is seen next to the names a password guesser tried.
+    $newestFirst = @($Records | Sort-Object -Property 'TimeCreated' -Descending)
+    $detail = [string]$Records.Count
+    foreach ($field in $Fields) {
+        $shown = [System.Collections.ArrayList]::new()
+        foreach ($record in $newestFirst) {
+            if (-not $record.Data.ContainsKey($field)) {
+                continue
+            }
+            $value = ConvertTo-RdpToken -Value $record.Data[$field]
+            if ($shown.Contains($value)) {
+                continue
+            }
+            if ($shown.Count -eq $script:RdpMaxReportedValues) {
+                $null = $shown.Add('...')
+                break
+            }
+            $null = $shown.Add($value)
+        }
+        if ($shown.Count -gt 0) {
+            $detail += '/' + $field + ':' + ($shown -join '+')
         }
     }
-    New-RdpCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail $detail
+    $detail
+}
+
+function Get-RdpUnauditedReason {
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [AllowNull()]
+        [object]$AuditedBy,
+        [Parameter(Mandatory = $true)]
+        [hashtable]$Context
+    )
+    # Why finding no event proves nothing: the audit policy that writes them is off or unread.
+    # Empty when the events are audited (or need no audit policy). Read once per diagnosis.
+    if ($null -eq $AuditedBy) {
+        return ''
+    }
+    $subcategory = [string]$AuditedBy.Subcategory
+    if (-not $Context.Audit.ContainsKey($subcategory)) {
+        try {
+            $Context.Audit[$subcategory] = [int](Get-RdpAuditSetting -Subcategory $subcategory)
+        }
+        catch {
+            $Context.Audit[$subcategory] = [string]$_.Exception.Message
+        }
+    }
+    $setting = $Context.Audit[$subcategory]
+    if ($setting -is [string]) {
+        return ($script:RdpStrings.AuditUnreadable -f $subcategory, $setting)
+    }
+    if (($setting -band [int]$AuditedBy.Bit) -eq 0) {
+        $name = @{ 1 = 'success'; 2 = 'failure' }[[int]$AuditedBy.Bit]
+        return ($script:RdpStrings.AuditOff -f $subcategory, $name)
+    }
+    ''
 }
 
 function Test-RdpRegistryValueCheck {

@@ -34,6 +34,8 @@
 #   Get-RdpTerminalServerMode                            Win32_TerminalServiceSetting.TerminalServerMode (1 = Session Host); throws on a WMI error
 #   Get-RdpFileVersion        -Path                     FileMajorPart, FileMinorPart, FileBuildPart, FilePrivatePart; throws when missing or unreadable
 #   Get-RdpUserRightExport                               lines of secedit's USER_RIGHTS export (Right = *SID,...); throws when secedit fails
+#   Get-RdpAuditSetting       -Subcategory {GUID}       AuditingInformation of an audit subcategory (1 success, 2 failure audited); throws when unreadable
+#   Get-RdpAuditPolicyType                               the AuditQuerySystemPolicy helper, compiled once per session
 #   New-RdpProtectedDirectory -Path                     creates a folder only SYSTEM and Administrators can change (backups)
 #   Resolve-RdpFileSystemPath -Path                     full file system path; a relative one is taken from the PowerShell location
 #   Write-RdpBackupManifest   -Path -Manifest           writes backup.json (UTF-8 without BOM)
@@ -786,6 +788,73 @@ function Get-RdpUserRightExport {
     }
     finally {
         Remove-Item -LiteralPath $file -Force -ErrorAction SilentlyContinue
+    }
+}
+
+function Get-RdpAuditPolicyType {
+    [CmdletBinding()]
+    [OutputType([type])]
+    param()
+    $type = 'RdpRescue.AuditPolicy' -as [type]
+    if ($null -ne $type) {
+        return $type
+    }
+    # AuditQuerySystemPolicy returns BOOLEAN (one byte) and a buffer of AUDIT_POLICY_INFORMATION
+    # (GUID subcategory, ULONG AuditingInformation at offset 16, GUID category), freed by AuditFree.
+    Add-Type -Language CSharp -TypeDefinition @'
+using System;
+using System.ComponentModel;
+using System.Runtime.InteropServices;
+
+namespace RdpRescue
+{
+    public static class AuditPolicy
+    {
+        [DllImport("advapi32.dll", SetLastError = true)]
+        [return: MarshalAs(UnmanagedType.U1)]
+        private static extern bool AuditQuerySystemPolicy([In] Guid[] subCategoryGuids, uint policyCount, out IntPtr auditPolicy);
+
+        [DllImport("advapi32.dll")]
+        private static extern void AuditFree(IntPtr buffer);
+
+        public static int Query(Guid subCategory)
+        {
+            IntPtr buffer;
+            if (!AuditQuerySystemPolicy(new Guid[] { subCategory }, 1, out buffer))
+            {
+                throw new Win32Exception(Marshal.GetLastWin32Error());
+            }
+            try
+            {
+                return Marshal.ReadInt32(buffer, 16);
+            }
+            finally
+            {
+                AuditFree(buffer);
+            }
+        }
+    }
+}
+'@
+    [type]'RdpRescue.AuditPolicy'
+}
+
+function Get-RdpAuditSetting {
+    [CmdletBinding()]
+    [OutputType([int])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [guid]$Subcategory
+    )
+    # The system audit policy as LSA applies it, by GUID (auditpol /get prints localized text).
+    # Reading it needs SeSecurityPrivilege, which an elevated token holds but keeps disabled.
+    $type = Get-RdpAuditPolicyType
+    $enabled = @(Enable-RdpPrivilege -Name 'SeSecurityPrivilege')
+    try {
+        $type::Query($Subcategory)
+    }
+    finally {
+        Disable-RdpPrivilege -Name $enabled
     }
 }
 

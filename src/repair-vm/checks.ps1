@@ -195,13 +195,25 @@ function Test-RdpOfflineEventCheck {
             $ok
         })
     if ($matched.Count -eq 0) {
+        if ($null -ne $Check.AuditedBy) {
+            # Whether the broken OS audited these events is in its SECURITY hive, in a format
+            # Microsoft does not document (and audit.csv holds only the local Group Policy's
+            # share of it): without it, no event proves nothing.
+            return New-RdpOfflineCheckResult -CheckId $Check.Id -Outcome 'failed' -Reason 'audit-policy'
+        }
         return New-RdpOfflineCheckResult -CheckId $Check.Id -Outcome 'quiet'
     }
-    $newest = $matched | Sort-Object -Property 'TimeCreated' -Descending | Select-Object -First 1
+    # <count>/<field>:<value>+<value>...: each field's distinct values, newest first (at most 3).
+    $newestFirst = @($matched | Sort-Object -Property 'TimeCreated' -Descending)
     $detail = [string]$matched.Count
     foreach ($field in $Check.ReportFields) {
-        if ($newest.Data.ContainsKey($field)) {
-            $detail += '/' + $field + ':' + (ConvertTo-RdpOfflineToken -Value $newest.Data[$field])
+        $values = @($newestFirst | Where-Object { $_.Data.ContainsKey($field) } | ForEach-Object { ConvertTo-RdpOfflineToken -Value $_.Data[$field] } | Select-Object -Unique)
+        if ($values.Count -gt 0) {
+            $shown = @($values | Select-Object -First 3)
+            if ($values.Count -gt $shown.Count) {
+                $shown += '...'
+            }
+            $detail += '/' + $field + ':' + ($shown -join '+')
         }
     }
     New-RdpOfflineCheckResult -CheckId $Check.Id -Outcome 'fired' -Detail $detail
@@ -533,8 +545,8 @@ function Format-RdpOfflineDiagnosis {
     Format-RdpVerdictLine -Detected @($Scenario | Where-Object { $_.Status -eq 'DETECTED' }).Count
     $reasons = @($Scenario | Where-Object { $_.Status -eq 'UNKNOWN' } | ForEach-Object { $_.Checks } | Where-Object { $_.Outcome -eq 'failed' -and $_.Role -ne 'supporting' } | ForEach-Object {
             $reason = 'unreadable'
-            if ($_.Reason -eq 'offline') {
-                $reason = 'offline'
+            if ($_.Reason -eq 'offline' -or $_.Reason -eq 'audit-policy') {
+                $reason = $_.Reason
             }
             $_.CheckId + ':' + $reason
         } | Sort-Object -Unique)

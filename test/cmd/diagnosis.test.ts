@@ -257,7 +257,7 @@ describe('the diagnosis paste blocks', () => {
       const mentions = [
         ...script.matchAll(new RegExp(`([^\\r\\n]{0,12})"%TEMP%\\\\${file}"`, 'gi')),
       ];
-      const written = mentions.findIndex((m) => /(>|\/cfg )$/.test(m[1]!));
+      const written = mentions.findIndex((m) => /(>|\/cfg |\/file:)$/.test(m[1]!));
       expect(written, `${file} is read before it is written`).toBe(0);
     }
   });
@@ -329,7 +329,7 @@ run('diagnosis in a real cmd.exe', () => {
     const security = queries.filter((q) => q.split('"')[1] === 'Security');
     for (const q of security) {
       expect(q).toContain(' /c:1 ');
-      expect(q).toMatch(/ and EventData\[Data\[@Name='Status'\]='0xc[0-9a-f]{7}' or /);
+      expect(q).toMatch(/ and EventData\[\(?Data\[@Name='Status'\]='0xc[0-9a-f]{7}' or /);
       expect(q).toContain("Data[@Name='SubStatus']=");
     }
     expect(security.find((q) => q.includes("='0xc000015b'"))).toContain(
@@ -673,6 +673,71 @@ run('diagnosis in a real cmd.exe', () => {
       'RDPRESCUE nla-dc-unreachable DETECTED ev-logon-no-dc',
       'RDPRESCUE user-not-authorized CLEAR -',
     ]);
+  });
+
+  it('never calls a 4625 scenario clear while failure auditing of Logon is off (F9)', () => {
+    const lines = () =>
+      report(w.interactive(pasteAll())).filter((l) =>
+        /^RDPRESCUE (account-locked-or-expired|nla-dc-unreachable|user-not-authorized) /.test(l),
+      );
+    /** auditpol /backup's CSV (MS-GPAC audit.csv), the Logon line in a language of its own. */
+    const auditCsv = (inclusion: string, value: number) => [
+      {
+        match: '/backup',
+        output: [
+          'Machine Name,Policy Target,Subcategory,Subcategory GUID,Inclusion Setting,Exclusion Setting,Setting Value',
+          'RDPTESTVM,System,Logon,{0CCE9215-69AE-11D9-BED3-505054503030},' +
+            inclusion +
+            ',,' +
+            value,
+          'RDPTESTVM,System,Account Lockout,{0CCE9217-69AE-11D9-BED3-505054503030},Success and Failure,,3',
+        ].join('\n'),
+      },
+    ];
+    const unknown = [
+      'RDPRESCUE account-locked-or-expired UNKNOWN ev-logon-account?',
+      'RDPRESCUE nla-dc-unreachable UNKNOWN ev-logon-no-dc?',
+      'RDPRESCUE user-not-authorized UNKNOWN ev-logon-no-right?',
+    ];
+    const clear = [
+      'RDPRESCUE account-locked-or-expired CLEAR -',
+      'RDPRESCUE nla-dc-unreachable CLEAR -',
+      'RDPRESCUE user-not-authorized CLEAR -',
+    ];
+    healthy();
+    // Success only: Windows writes no 4625, so no event proves nothing.
+    w.fixture('auditpol', auditCsv('Success', 1));
+    expect(lines()).toEqual(unknown);
+    expect(w.log('auditpol')).toHaveLength(1);
+    expect(w.log('auditpol')[0]).toMatch(/^\/backup \/file:"[^"]*\\rdprescue_a\.csv"$/);
+    // No auditing, in German: the number decides, never the text.
+    w.fixture('auditpol', auditCsv('Keine Überwachung', 0));
+    expect(lines()).toEqual(unknown);
+    // A comma in the text leaves no plain digit where the number is: unknown, never clear.
+    w.fixture('auditpol', auditCsv('Erfolg, Fehler', 3));
+    expect(lines()).toEqual(unknown);
+    // auditpol failed (not elevated): unknown too.
+    w.fixture('auditpol', [{ match: '*', rc: 5 }]);
+    expect(lines()).toEqual(unknown);
+    // Failure audited, in Dutch: no event is clear.
+    w.fixture('auditpol', auditCsv('Fout', 2));
+    expect(lines()).toEqual(clear);
+    // An event written before auditing was turned off still counts.
+    w.fixture('auditpol', auditCsv('Success', 1));
+    w.fixture('wevtutil', securityLog(['0xc0000234', '0x0']));
+    expect(lines()[0]).toBe('RDPRESCUE account-locked-or-expired DETECTED ev-logon-account');
+  }, 900_000);
+
+  it('asks only for the logon types of an RDP sign-in when an account is locked out (F8)', () => {
+    healthy();
+    w.interactive(pasteAll());
+    const locked = w.log('wevtutil').find((q) => q.includes("='0xc0000234'"));
+    expect(locked).toContain(
+      " and (Data[@Name='LogonType']='10' or Data[@Name='LogonType']='3')]]",
+    );
+    // Disabled accounts and bad passwords stay evidence of any logon type.
+    for (const q of w.log('wevtutil').filter((q) => q.includes("='0xc0000072'")))
+      expect(q).not.toContain('LogonType');
   });
 
   it(

@@ -33,6 +33,7 @@ export const SHIMMED = [
   'bcdedit',
   'takeown',
   'secedit',
+  'auditpol',
   'reg',
 ] as const;
 /** reg.exe is shimmed only where hives are loaded: the pass-through costs a process. */

@@ -182,6 +182,9 @@ function global:Reset-FakeMachine {
         Tspkg        = $tspkg
         FileVersions = @{ $tspkg = @(10, 0, 17763, 5830) }
         Events       = New-Object -TypeName System.Collections.ArrayList
+        # Audit subcategory GUID -> AuditingInformation (1 success, 2 failure): Windows Server's
+        # default for Logon is success and failure.
+        Audit        = @{ '{0CCE9215-69AE-11D9-BED3-505054503030}' = 3 }
         Features     = @{ 'RDS-Connection-Broker' = $true }
         # Win32_TerminalServiceSetting.TerminalServerMode: 0 RemoteAdmin, 1 AppServer (Session Host).
         TerminalServerMode = 0
@@ -339,7 +342,7 @@ function global:Get-FakePlatformCommand {
         'Get-RdpAccessRule', 'Get-RdpSecurityDescriptor', 'Set-RdpSecurityDescriptor', 'Get-RdpChildFile',
         'Get-RdpFirewallRulePort', 'Set-RdpFirewallRulePort', 'Get-RdpWindowsFeatureState', 'Get-RdpTerminalServerMode', 'Get-RdpUserRightExport', 'Invoke-RdpNative',
         'Get-RdpPrivateKey', 'Set-RdpOwner', 'Set-RdpServiceStartMode', 'Set-RdpServiceLogonAccount',
-        'Get-RdpFileVersion'
+        'Get-RdpFileVersion', 'Get-RdpAuditSetting'
     ) + @(Get-FakeBackupSecurityCommand) + @(Get-FakeFirewallPlatformCommand)
 }
 
@@ -499,6 +502,15 @@ function global:Register-FakeMachineMock {
             throw "Could not find file '$Path'."
         }
         $version
+    }
+    Mock @target -CommandName 'Get-RdpAuditSetting' -MockWith {
+        $key = ([guid]$Subcategory).ToString('B').ToUpperInvariant()
+        Assert-FakeProbe -Function 'Get-RdpAuditSetting' -Target $key
+        $setting = $global:RdpFake.Audit[$key]
+        if ($null -eq $setting) {
+            return 0
+        }
+        $setting
     }
     Mock @target -CommandName 'Get-RdpUserRightExport' -MockWith {
         Assert-FakeProbe -Function 'Get-RdpUserRightExport' -Target '*'

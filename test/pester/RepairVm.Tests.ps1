@@ -193,14 +193,16 @@ Describe 'Rescue-VM script: offline diagnosis' {
         $output | Should -Contain 'RDPRESCUE termservice-not-running UNKNOWN termservice-down?'
         $output | Should -Contain 'RDPRESCUE network-service-down UNKNOWN netsvc-dhcp-down?,netsvc-nsi-down?,netsvc-bfe-down?,netsvc-mpssvc-down?'
         $output | Should -Contain 'RDPRESCUE tls-disabled CLEAR -'
-        # The user rights are in the SECURITY hive, which is not read; the logon events are.
-        $output | Should -Contain 'RDPRESCUE user-not-authorized UNKNOWN rdp-right-no-admins?,rdp-right-denied?'
-        $output | Should -Contain 'RDPRESCUE account-locked-or-expired CLEAR -'
+        # The user rights are in the SECURITY hive, which is not read; the logon events are, but
+        # whether the broken OS audited failed logons is there too: no 4625 proves nothing.
+        $output | Should -Contain 'RDPRESCUE user-not-authorized UNKNOWN ev-logon-no-right?,rdp-right-no-admins?,rdp-right-denied?'
+        $output | Should -Contain 'RDPRESCUE account-locked-or-expired UNKNOWN ev-logon-account?'
+        $output | Should -Contain 'RDPRESCUE nla-dc-unreachable UNKNOWN ev-logon-no-dc?'
         # Whether the VM is a Session Host is a WMI answer of the running Windows.
         $output | Should -Contain 'RDPRESCUE rds-licensing-expired UNKNOWN rdsh-role-installed?'
         $output | Should -Contain 'RDPRESCUE verdict 0 detected'
         $output | Should -Contain 'RDPRESCUE guest-firewall-blocks-rdp UNKNOWN rdp-firewall-rule-off?,firewall-blocks-all-inbound?,rdp-port-block-rule?'
-        $output | Should -Contain 'RDPRESCUE reasons default-entry-safeboot:offline,firewall-blocks-all-inbound:offline,netsvc-bfe-down:offline,netsvc-dhcp-down:offline,netsvc-mpssvc-down:offline,netsvc-nsi-down:offline,rdp-firewall-rule-off:offline,rdp-listener:offline,rdp-port-block-rule:offline,rdp-right-denied:offline,rdp-right-no-admins:offline,rdsh-role-installed:offline,termservice-down:offline'
+        $output | Should -Contain 'RDPRESCUE reasons default-entry-safeboot:offline,ev-logon-account:audit-policy,ev-logon-no-dc:audit-policy,ev-logon-no-right:audit-policy,firewall-blocks-all-inbound:offline,netsvc-bfe-down:offline,netsvc-dhcp-down:offline,netsvc-mpssvc-down:offline,netsvc-nsi-down:offline,rdp-firewall-rule-off:offline,rdp-listener:offline,rdp-port-block-rule:offline,rdp-right-denied:offline,rdp-right-no-admins:offline,rdsh-role-installed:offline,termservice-down:offline'
         $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
         $output[-2] | Should -BeExactly 'RDPRESCUE log C:\ProgramData\RdpRescue\repair-vm\offline-20260601-120000.log'
         (Get-RvFileData -Path 'C:\ProgramData\RdpRescue\repair-vm\offline-20260601-120000.log') | Should -Match 'check ev-rcm-cert: quiet'
@@ -231,10 +233,15 @@ Describe 'Rescue-VM script: offline diagnosis' {
         }
     }
 
-    It 'reads event data by field name and shows the newest event''s fields' {
+    It 'reports a locked-out account from the disk''s Security log, audit policy unread' {
+        Add-RvEvent -Drive 'F' -LogFile 'Security.evtx' -Provider 'Microsoft-Windows-Security-Auditing' -Id 4625 -HoursBeforeRescue 2 -Data @{ TargetUserName = 'alice'; Status = '0xc0000234'; SubStatus = '0x0'; LogonType = '10' }
+        Get-ScenarioLine -Output (Invoke-RvScript) -Id 'account-locked-or-expired' | Should -Be 'RDPRESCUE account-locked-or-expired DETECTED ev-logon-account=1/TargetUserName:alice/Status:0xc0000234/SubStatus:0x0'
+    }
+
+    It 'reads event data by field name and shows each field''s distinct values, newest first' {
         Add-RvEvent -Drive 'F' -LogFile 'System.evtx' -Provider 'Schannel' -Id 36870 -HoursBeforeRescue 3 -Data @{ ErrorCode = '0x8009030D'; ErrorStatus = '10001' }
         Add-RvEvent -Drive 'F' -LogFile 'System.evtx' -Provider 'Schannel' -Id 36870 -HoursBeforeRescue 2 -Data @{ ErrorCode = '0x80090016'; ErrorStatus = '10002' }
-        Get-ScenarioLine -Output (Invoke-RvScript) -Id 'machinekeys-access' | Should -Be 'RDPRESCUE machinekeys-access DETECTED ev-schannel-key=2/ErrorCode:0x80090016/ErrorStatus:10002'
+        Get-ScenarioLine -Output (Invoke-RvScript) -Id 'machinekeys-access' | Should -Be 'RDPRESCUE machinekeys-access DETECTED ev-schannel-key=2/ErrorCode:0x80090016+0x8009030D/ErrorStatus:10002+10001'
         $query = @(Get-RvCall 'events F:\Windows\System32\winevt\Logs\System.evtx *EventID*')
         $query.Count | Should -Be 1
         $query[0] | Should -BeExactly ("events F:\Windows\System32\winevt\Logs\System.evtx *[System[Provider[@Name='Microsoft-Windows-TerminalServices-RemoteConnectionManager' or @Name='Schannel' or @Name='Service Control Manager'] and " +
@@ -294,7 +301,7 @@ Describe 'Rescue-VM script: offline diagnosis' {
         Get-ScenarioLine -Output $output -Id 'security-layer-mismatch' | Should -Be 'RDPRESCUE security-layer-mismatch UNKNOWN rdp-security-layer-rdp?,rdp-encryption-fips-only?'
         # The licensing policy values (LicensingMode, LicenseServers) live in SOFTWARE too.
         Get-ScenarioLine -Output $output -Id 'rds-licensing-expired' | Should -Be 'RDPRESCUE rds-licensing-expired UNKNOWN rdsh-role-installed?,licensing-mode-not-set?,license-servers-not-set?'
-        $output | Should -Contain 'RDPRESCUE reasons default-entry-safeboot:offline,firewall-blocks-all-inbound:offline,license-servers-not-set:unreadable,licensing-mode-not-set:unreadable,netsvc-bfe-down:offline,netsvc-dhcp-down:offline,netsvc-mpssvc-down:offline,netsvc-nsi-down:offline,rdp-cert-store:unreadable,rdp-connection-limit-one:unreadable,rdp-connection-limit-zero:unreadable,rdp-connections-denied:unreadable,rdp-encryption-fips-only:unreadable,rdp-firewall-rule-off:offline,rdp-listener:offline,rdp-port-block-rule:offline,rdp-right-denied:offline,rdp-right-no-admins:offline,rdp-security-layer-rdp:unreadable,rdsh-role-installed:offline,termservice-down:offline'
+        $output | Should -Contain 'RDPRESCUE reasons default-entry-safeboot:offline,ev-logon-account:audit-policy,ev-logon-no-dc:audit-policy,ev-logon-no-right:audit-policy,firewall-blocks-all-inbound:offline,license-servers-not-set:unreadable,licensing-mode-not-set:unreadable,netsvc-bfe-down:offline,netsvc-dhcp-down:offline,netsvc-mpssvc-down:offline,netsvc-nsi-down:offline,rdp-cert-store:unreadable,rdp-connection-limit-one:unreadable,rdp-connection-limit-zero:unreadable,rdp-connections-denied:unreadable,rdp-encryption-fips-only:unreadable,rdp-firewall-rule-off:offline,rdp-listener:offline,rdp-port-block-rule:offline,rdp-right-denied:offline,rdp-right-no-admins:offline,rdp-security-layer-rdp:unreadable,rdsh-role-installed:offline,termservice-down:offline'
         $output[-1] | Should -BeExactly '[STATUS]::SUCCESS'
     }
 }

@@ -84,7 +84,7 @@ describe('Invoke-RdpDiagnosis in the real PowerShell engine, platform mocked', a
       'RDPRESCUE safe-mode-boot CLEAR -',
       'RDPRESCUE security-layer-mismatch CLEAR n/a:rdp-security-layer-rdp',
       'RDPRESCUE termservice-not-running CLEAR -',
-      'RDPRESCUE tls-disabled DETECTED ev-schannel-credential=2/ErrorState:10013,tls12-server-off=0,rdp-requires-tls=gpo:2',
+      'RDPRESCUE tls-disabled DETECTED ev-schannel-credential=2/ErrorState:10013+10011,tls12-server-off=0,rdp-requires-tls=gpo:2',
       'RDPRESCUE user-not-authorized CLEAR -',
       'RDPRESCUE verdict 4 detected',
     ]);
@@ -104,7 +104,7 @@ describe('Invoke-RdpDiagnosis in the real PowerShell engine, platform mocked', a
       "System => *[System[Provider[@Name='Microsoft-Windows-TerminalServices-RemoteConnectionManager' or @Name='Schannel' or @Name='Service Control Manager'] and (EventID=1057 or EventID=1058 or EventID=7000 or EventID=7001 or EventID=7022 or EventID=7023 or EventID=36870 or EventID=36871 or EventID=36872) and TimeCreated[timediff(@SystemTime) <= 172800000]]]",
     );
     expect(r.lines).toContain(
-      'RDPRESCUE tls-disabled DETECTED ev-schannel-credential=3/ErrorState:10013,tls12-server-off=0,rdp-requires-tls=gpo:2',
+      'RDPRESCUE tls-disabled DETECTED ev-schannel-credential=3/ErrorState:10013+10011,tls12-server-off=0,rdp-requires-tls=gpo:2',
     );
   });
 

@@ -112,6 +112,7 @@ describe('golden: model fragments render to the expected PowerShell', () => {
         '        }',
         '    )',
         "    ReportFields = @('ErrorCode')",
+        '    AuditedBy = $null',
         '}',
       ]),
     );

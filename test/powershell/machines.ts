@@ -83,6 +83,11 @@ function Get-RdpUserRightExport {
     'SeRemoteInteractiveLogonRight = *S-1-5-32-544,*S-1-5-32-555',
     '[Version]', 'signature="$CHICAGO$"', 'Revision=1'
 }
+function Get-RdpAuditSetting {
+    param([guid]$Subcategory)
+    # Windows Server's default: Logon audits success and failure.
+    3
+}
 function Get-RdpRegistryValueTable {
     param([string]$Path)
     $table = @{}

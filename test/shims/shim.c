@@ -11,7 +11,7 @@
  * "#N rest" matches from the tool's N-th call on (a fact that changes, e.g. after a restart).
  *
  * icacls /save <file> and netsh advfirewall export <file> write the file (empty), as the real
- * ones do.
+ * ones do; auditpol /backup /file:<file> writes the fixture's CSV to it (see auditpol below).
  *
  * sc.exe (installed only where a test asks for it) answers from sc.txt when a section matches;
  * otherwise `sc config <service> start= auto|demand|disabled` writes the service's Start value
@@ -206,6 +206,36 @@ static int secedit(const char *args) {
           "SeRemoteInteractiveLogonRight = *S-1-5-32-544,*S-1-5-32-555\r\n"
           "SeDenyNetworkLogonRight = Guest\r\n"
           "[Version]\r\nsignature=\"$CHICAGO$\"\r\nRevision=1\r\n",
+          out);
+  fclose(out);
+  if (code != 0) {
+    remove(temp);
+    return code;
+  }
+  remove(file);
+  rename(temp, file);
+  return 0;
+}
+
+/*
+ * auditpol /backup /file:<file>: writes the fixture's CSV to the file (nothing on stdout), or a
+ * default Windows Server's Logon line (success and failure, Setting Value 3) when no section
+ * matches; a non-zero exit code writes nothing. The columns are MS-GPAC's audit.csv header.
+ */
+static int auditpol(const char *args) {
+  char file[MAX_PATH];
+  named_file(args, "/file:", file);
+  if (!find_ci(args, "/backup") || !file[0]) return 87;
+  char temp[MAX_PATH];
+  snprintf(temp, sizeof temp, "%s.part", file);
+  FILE *out = fopen(temp, "wb");
+  if (!out) return 1;
+  int found;
+  int code = fixture_to(out, "auditpol", args, &found);
+  if (!found)
+    fputs("Machine Name,Policy Target,Subcategory,Subcategory GUID,Inclusion Setting,"
+          "Exclusion Setting,Setting Value\r\n"
+          "RDPTESTVM,System,Logon,{0CCE9215-69AE-11D9-BED3-505054503030},Success and Failure,,3\r\n",
           out);
   fclose(out);
   if (code != 0) {
@@ -439,6 +469,7 @@ int main(void) {
     return run(cmd);
   }
   if (strcmp(tool, "secedit") == 0) return secedit(args);
+  if (strcmp(tool, "auditpol") == 0) return auditpol(args);
   if (strcmp(tool, "bcdedit") == 0) {
     int found;
     int rc = fixture(tool, args, &found);

@@ -194,6 +194,10 @@ const SERVICES = 'HKLM\\SYSTEM\\CurrentControlSet\\Services';
 const renderers: { [K in CheckKind]: CheckRenderer<K> } = {
   'event-query': (check, r) => {
     if (check.dataConditions.length > 0) return letterOutcome(r, eventDataFlag(r, check));
+    if (check.auditedBy)
+      throw new Error(
+        `check '${check.id}': CMD reads the audit policy only for checks with data conditions`,
+      );
     const flags = eventFlags(r, check.channel);
     const letters = check.eventIds.map((id) => flags.get(id)!);
     const all = letters.map((l) => ref(l));

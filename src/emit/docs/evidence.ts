@@ -106,6 +106,16 @@ const DESCRIBE: { [K in CheckKind]: Describe<K> } = {
     ...(c.reportFields.length > 0
       ? [label('eventFields', culture, { fields: c.reportFields.map(code).join(', ') })]
       : []),
+    ...(c.auditedBy
+      ? [
+          label('eventAudited', culture, {
+            subcategory: code(c.auditedBy.subcategory),
+            command: code(
+              `auditpol /set /subcategory:${c.auditedBy.subcategory} /${c.auditedBy.setting}:enable`,
+            ),
+          }),
+        ]
+      : []),
   ],
   'registry-value': (c, culture) => [
     label('registryValue', culture, {

@@ -70,6 +70,16 @@ export const LABELS = {
     'nl-NL': 'Alleen als gebeurtenisgegevensveld {field} gelijk is aan {values}.',
     'zh-TW': '僅在事件資料欄位 {field} 為 {values} 時。',
   },
+  eventAudited: {
+    'en-US':
+      'Windows writes these events only while audit subcategory {subcategory} audits them: while it does not, finding none proves nothing and the check is unknown, never clear ({command} turns it on).',
+    'sv-SE':
+      'Windows skriver dessa händelser bara när granskningsunderkategorin {subcategory} granskar dem: annars bevisar det ingenting att inga hittas, och kontrollen är okänd, aldrig utan anmärkning ({command} slår på den).',
+    'nl-NL':
+      'Windows schrijft deze gebeurtenissen alleen als controlesubcategorie {subcategory} ze controleert: anders bewijst het niets dat er geen zijn gevonden, en is de controle onbekend, nooit in orde ({command} zet dit aan).',
+    'zh-TW':
+      '只有在稽核子類別 {subcategory} 稽核這些事件時，Windows 才會寫入它們：否則找不到事件也不代表沒有問題，此檢查結果為未知，而非正常（{command} 可開啟）。',
+  },
   eventFields: {
     'en-US': 'Event data fields shown as evidence: {fields}.',
     'sv-SE': 'Händelsedatafält som visas som belägg: {fields}.',

@@ -322,6 +322,25 @@ export const MESSAGES: Record<string, LocalizedText> = {
       "{1} bevat meer dan {0} gebeurtenissen met de id's van deze controle; de oudere zijn niet gelezen, dus de controle is niet geverifieerd",
     'zh-TW': '{1} 中具有此檢查事件識別碼的事件超過 {0} 個；較舊的事件未讀取，因此無法驗證此檢查',
   },
+  AuditOff: {
+    'en-US':
+      'Audit subcategory {0} does not audit {1}: Windows writes none of these events, so finding none proves nothing. Turn it on: auditpol /set /subcategory:{0} /{1}:enable',
+    'sv-SE':
+      'Granskning ({1}) av granskningsunderkategorin {0} är avstängd, så Windows skriver inga sådana händelser och att inga hittas bevisar ingenting. Slå på den: auditpol /set /subcategory:{0} /{1}:enable',
+    'nl-NL':
+      'Controle ({1}) van controlesubcategorie {0} staat uit, dus Windows schrijft geen van deze gebeurtenissen en dat er geen zijn gevonden bewijst niets. Zet deze aan: auditpol /set /subcategory:{0} /{1}:enable',
+    'zh-TW':
+      '稽核子類別 {0} 的稽核（{1}）已關閉，因此 Windows 不會寫入這些事件，找不到事件也不代表沒有問題。請開啟：auditpol /set /subcategory:{0} /{1}:enable',
+  },
+  AuditUnreadable: {
+    'en-US':
+      'The audit policy of subcategory {0} could not be read ({1}), so finding none of these events proves nothing',
+    'sv-SE':
+      'Granskningsprincipen för underkategorin {0} kunde inte läsas ({1}), så att inga sådana händelser hittas bevisar ingenting',
+    'nl-NL':
+      'Het controlebeleid van subcategorie {0} kon niet worden gelezen ({1}), dus dat geen van deze gebeurtenissen is gevonden bewijst niets',
+    'zh-TW': '無法讀取子類別 {0} 的稽核原則（{1}），因此找不到這些事件也不代表沒有問題',
+  },
   EventChecksNotVerified: {
     'en-US': 'Event checks ({0}) describe the past and are not used to verify a fix.',
     'sv-SE':

@@ -1,5 +1,6 @@
 import {
   ACL_RIGHTS_MASK,
+  AUDIT_SETTING_BIT,
   BOOT_ELEMENT_TYPES,
   BOOTMGR_GUID,
   DEFAULT_OBJECT_ELEMENT,
@@ -100,6 +101,9 @@ export const CHECKS: { [K in CheckKind]: CheckTarget<K> } = {
         Accepted: d.values,
       })),
       ReportFields: c.reportFields,
+      AuditedBy: c.auditedBy
+        ? { Subcategory: c.auditedBy.subcategory, Bit: AUDIT_SETTING_BIT[c.auditedBy.setting] }
+        : null,
     }),
   },
   'registry-value': {

@@ -1,4 +1,5 @@
 import {
+  AUDIT_SETTING_BIT,
   BOOT_ELEMENT_TYPES,
   backupItemsOf,
   fileVersionParts,
@@ -83,6 +84,9 @@ export const CHECKS: { [K in CheckKind]: CheckTarget<K> } = {
         Accepted: d.values,
       })),
       ReportFields: c.reportFields,
+      AuditedBy: c.auditedBy
+        ? { Subcategory: c.auditedBy.subcategory, Bit: AUDIT_SETTING_BIT[c.auditedBy.setting] }
+        : null,
     }),
   },
   'registry-value': {

@@ -17,6 +17,7 @@ import {
   writeTo,
   type Word,
 } from '../syntax/index.ts';
+import { auditLetter } from './audit-policy.ts';
 import { EVENT_FILES } from './events.ts';
 import type { Reads } from './reads.ts';
 
@@ -58,7 +59,9 @@ export function eventDataFlag(r: Reads, check: EventQueryCheck): Name {
   return r.fact(`event-data:${check.id}`, () => {
     const flag = Name.generated(`events of ${check.id}`);
     const file: Word = [q(ref(Name.env('TEMP')), `\\${EVENT_FILES}${r.serial('event file')}.xml`)];
-    const { fired, quiet, failed } = r.letters;
+    const { fired, failed } = r.letters;
+    // No event where Windows writes none (auditing off) proves nothing: unknown, not quiet.
+    const quiet = check.auditedBy ? [ref(auditLetter(r, check.auditedBy))] : r.letters.quiet;
     const query = run(
       [
         'wevtutil',

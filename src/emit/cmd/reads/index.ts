@@ -8,3 +8,4 @@ export * from './services.ts';
 export * from './events.ts';
 export * from './user-rights.ts';
 export * from './event-data.ts';
+export * from './audit-policy.ts';

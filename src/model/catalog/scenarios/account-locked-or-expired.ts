@@ -4,6 +4,14 @@ const EVENT_4625 = {
   url: 'https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625',
   title: '4625(F) An account failed to log on.',
 };
+/**
+ * Windows writes 4625 only while failure auditing of the Logon subcategory is on (auditpol
+ * names it by this GUID in every language); without it no event proves nothing.
+ */
+const LOGON_FAILURE_AUDIT = {
+  subcategory: '{0CCE9215-69AE-11D9-BED3-505054503030}',
+  setting: 'failure',
+} as const;
 
 /**
  * Event 4625's status codes for an account that exists and may not sign in now, as its XML
@@ -11,6 +19,12 @@ const EVENT_4625 = {
  * table): locked out, password expired, password must change, account expired.
  */
 const ACCOUNT_STATE_CODES = ['0xc0000234', '0xc0000071', '0xc0000224', '0xc0000193'];
+/**
+ * The logon types of an RDP sign-in in 4625's LogonType field: 10 RemoteInteractive (the
+ * session's own logon, without NLA) and 3 Network (NLA's CredSSP pre-authentication). A service
+ * (5) or a scheduled task (4) of a locked account is not why RDP fails.
+ */
+const RDP_LOGON_TYPES = ['10', '3'];
 /**
  * Disabled: evidence only. Password guessing from the internet tries the built-in names,
  * and the built-in Guest and DefaultAccount are disabled by default, so every exposed VM logs
@@ -50,18 +64,22 @@ export default defineScenario({
         provider: 'Microsoft-Windows-Security-Auditing',
         eventIds: [4625],
         windowHours: 24,
-        dataConditions: [{ field: 'Status', orFields: ['SubStatus'], values: ACCOUNT_STATE_CODES }],
+        auditedBy: LOGON_FAILURE_AUDIT,
+        dataConditions: [
+          { field: 'Status', orFields: ['SubStatus'], values: ACCOUNT_STATE_CODES },
+          { field: 'LogonType', values: RDP_LOGON_TYPES },
+        ],
         reportFields: ['TargetUserName', 'Status', 'SubStatus'],
       },
       finding: {
         'en-US':
-          'Security 4625: an account was refused because it is locked out (0xC0000234), its password expired (0xC0000071) or must change (0xC0000224), or it expired (0xC0000193). The evidence names the account.',
+          'Security 4625: a Remote Desktop sign-in (logon type 10, or 3 for Network Level Authentication) was refused because the account is locked out (0xC0000234), its password expired (0xC0000071) or must change (0xC0000224), or it expired (0xC0000193). The evidence names the accounts; a service or scheduled task of a locked account does not count.',
         'sv-SE':
-          'Säkerhet 4625: ett konto nekades eftersom det är utelåst (0xC0000234), lösenordet har gått ut (0xC0000071) eller måste bytas (0xC0000224), eller kontot har upphört att gälla (0xC0000193). Beläggen anger kontot.',
+          'Säkerhet 4625: en inloggning via Fjärrskrivbord (inloggningstyp 10, eller 3 för autentisering på nätverksnivå) nekades eftersom kontot är utelåst (0xC0000234), lösenordet har gått ut (0xC0000071) eller måste bytas (0xC0000224), eller kontot har upphört att gälla (0xC0000193). Beläggen anger kontona; en tjänst eller schemalagd aktivitet med ett utelåst konto räknas inte.',
         'nl-NL':
-          'Beveiliging 4625: een account werd geweigerd omdat het vergrendeld is (0xC0000234), het wachtwoord verlopen is (0xC0000071) of moet worden gewijzigd (0xC0000224), of het account verlopen is (0xC0000193). De aanwijzing noemt het account.',
+          'Beveiliging 4625: een aanmelding via Extern bureaublad (aanmeldingstype 10, of 3 voor verificatie op netwerkniveau) werd geweigerd omdat het account vergrendeld is (0xC0000234), het wachtwoord verlopen is (0xC0000071) of moet worden gewijzigd (0xC0000224), of het account verlopen is (0xC0000193). De aanwijzing noemt de accounts; een service of geplande taak met een vergrendeld account telt niet mee.',
         'zh-TW':
-          '安全性 4625：帳戶遭拒，原因是已鎖定（0xC0000234）、密碼已過期（0xC0000071）或必須變更（0xC0000224），或帳戶已過期（0xC0000193）。證據中會列出該帳戶。',
+          '安全性 4625：遠端桌面登入（登入類型 10，或網路層級驗證的 3）遭拒，原因是帳戶已鎖定（0xC0000234）、密碼已過期（0xC0000071）或必須變更（0xC0000224），或帳戶已過期（0xC0000193）。證據中會列出這些帳戶；使用已鎖定帳戶的服務或排程工作不列入計算。',
       },
     },
     {
@@ -73,6 +91,7 @@ export default defineScenario({
         provider: 'Microsoft-Windows-Security-Auditing',
         eventIds: [4625],
         windowHours: 24,
+        auditedBy: LOGON_FAILURE_AUDIT,
         dataConditions: [{ field: 'Status', orFields: ['SubStatus'], values: [DISABLED_CODE] }],
         reportFields: ['TargetUserName'],
       },
@@ -96,6 +115,7 @@ export default defineScenario({
         provider: 'Microsoft-Windows-Security-Auditing',
         eventIds: [4625],
         windowHours: 24,
+        auditedBy: LOGON_FAILURE_AUDIT,
         dataConditions: [{ field: 'Status', orFields: ['SubStatus'], values: CREDENTIAL_CODES }],
         reportFields: ['TargetUserName', 'SubStatus'],
       },

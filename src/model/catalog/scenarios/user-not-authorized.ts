@@ -4,6 +4,14 @@ const EVENT_4625 = {
   url: 'https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4625',
   title: '4625(F) An account failed to log on.',
 };
+/**
+ * Windows writes 4625 only while failure auditing of the Logon subcategory is on (auditpol
+ * names it by this GUID in every language); without it no event proves nothing.
+ */
+const LOGON_FAILURE_AUDIT = {
+  subcategory: '{0CCE9215-69AE-11D9-BED3-505054503030}',
+  setting: 'failure',
+} as const;
 const ALLOW_RIGHT = {
   url: 'https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-10/security/threat-protection/security-policy-settings/allow-log-on-through-remote-desktop-services',
   title: 'Allow log on through Remote Desktop Services',
@@ -42,6 +50,7 @@ export default defineScenario({
         provider: 'Microsoft-Windows-Security-Auditing',
         eventIds: [4625],
         windowHours: 24,
+        auditedBy: LOGON_FAILURE_AUDIT,
         dataConditions: [{ field: 'Status', orFields: ['SubStatus'], values: ['0xc000015b'] }],
         reportFields: ['TargetUserName', 'LogonType'],
       },

@@ -7,6 +7,10 @@ import type { Catalog, Scenario } from '../src/model/index.ts';
  * plain ES modules, in the layout `rdp-rescue build --catalog` reads.
  */
 export function writeSyntheticCatalog(real: Catalog, count: number, dir: string): void {
+  if (count < real.scenarios.length)
+    throw new Error(
+      `a synthetic catalog holds every real scenario (the fixes verify their checks): ${count} < ${real.scenarios.length}`,
+    );
   mkdirSync(join(dir, 'scenarios'), { recursive: true });
   mkdirSync(join(dir, 'fixes'), { recursive: true });
   writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');

@@ -10,11 +10,19 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 it('derives a valid catalog of any size from the real scenarios', async () => {
   const real = await loadCatalog();
-  writeSyntheticCatalog(real, 12, scratch);
+  const size = real.scenarios.length + 7;
+  writeSyntheticCatalog(real, size, scratch);
   const synthetic = await loadCatalog(scratch);
-  expect(synthetic.scenarios).toHaveLength(12);
-  expect(new Set(synthetic.scenarios.map((s) => s.id)).size).toBe(12);
+  expect(synthetic.scenarios).toHaveLength(size);
+  expect(new Set(synthetic.scenarios.map((s) => s.id)).size).toBe(size);
   expect(synthetic.scenarios.map((s) => s.id)).toEqual(
     expect.arrayContaining(real.scenarios.map((s) => s.id)),
+  );
+});
+
+it('refuses a size that would leave out a real scenario, whose checks the fixes verify', async () => {
+  const real = await loadCatalog();
+  expect(() => writeSyntheticCatalog(real, real.scenarios.length - 1, scratch)).toThrow(
+    /holds every real scenario/,
   );
 });

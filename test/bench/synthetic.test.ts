@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/model/load.ts';
 import { writeSyntheticCatalog } from '../../bench/synthetic.ts';
+import { diagnosisScripts } from '../../src/emit/cmd/index.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'rdprescue-synthetic-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -26,3 +27,12 @@ it('refuses a size that would leave out a real scenario, whose checks the fixes 
     /holds every real scenario/,
   );
 });
+
+it('prints the CMD diagnosis of a 100-scenario catalog (its verdict count once outgrew a paste block)', async () => {
+  const real = await loadCatalog();
+  const dir = join(scratch, 'hundred');
+  writeSyntheticCatalog(real, 100, dir);
+  const { batch, pastes } = diagnosisScripts(await loadCatalog(dir), 'test');
+  expect(batch).toMatch(/RDPRESCUE verdict %[^%]+% detected/i);
+  expect(pastes.length).toBeGreaterThan(0);
+}, 120_000);

@@ -59,8 +59,19 @@ export function reportLines(
     return { init: set(count, '0'), copies, print: [print, verdict] };
   }
   const lines = ids.map((id, i) => echo(`${REPORT_PREFIX} ${id} `, ref(statuses[i]!, ': ,= ')));
-  const counted = seq(...statuses.map((s) => detectedAdds(count, undefined, s)));
-  return { init: set(count, '0'), copies: [], print: [...lines, counted, verdict] };
+  // A statement per few scenarios: one for all of them outgrows a paste block (100 scenarios).
+  const counted = chunked(statuses, COUNTS_PER_STATEMENT).map((group) =>
+    seq(...group.map((s) => detectedAdds(count, undefined, s))),
+  );
+  return { init: set(count, '0'), copies: [], print: [...lines, ...counted, verdict] };
+}
+
+const COUNTS_PER_STATEMENT = 8;
+
+function chunked<T>(items: readonly T[], size: number): T[][] {
+  const groups: T[][] = [];
+  for (let i = 0; i < items.length; i += size) groups.push(items.slice(i, i + size));
+  return groups;
 }
 
 /** Adds one to the count when a status (a for-variable's word, or a variable) is DETECTED. */

@@ -719,6 +719,24 @@ run('diagnosis in a real cmd.exe', () => {
     // auditpol failed (not elevated): unknown too.
     w.fixture('auditpol', [{ match: '*', rc: 5 }]);
     expect(lines()).toEqual(unknown);
+    // ... even with a CSV that says "audited" left in %TEMP% (an earlier run, or a user): it
+    // is deleted first and read only when auditpol wrote it now.
+    w.reg(
+      '>"%TEMP%\\rdprescue_a.csv" echo RDPTESTVM,System,Logon,{0CCE9215-69AE-11D9-BED3-505054503030},Success and Failure,,3',
+    );
+    expect(lines()).toEqual(unknown);
+    // A per-user line after the system policy's line: the system policy decides.
+    w.fixture('auditpol', [
+      {
+        match: '/backup',
+        output: [
+          'Machine Name,Policy Target,Subcategory,Subcategory GUID,Inclusion Setting,Exclusion Setting,Setting Value',
+          'RDPTESTVM,System,Logon,{0CCE9215-69AE-11D9-BED3-505054503030},Success,,1',
+          'RDPTESTVM,S-1-5-21-1-2-3-1001,Logon,{0CCE9215-69AE-11D9-BED3-505054503030},Include Failure,,2',
+        ].join('\n'),
+      },
+    ]);
+    expect(lines()).toEqual(unknown);
     // Failure audited, in Dutch: no event is clear.
     w.fixture('auditpol', auditCsv('Fout', 2));
     expect(lines()).toEqual(clear);

@@ -2,11 +2,15 @@ import { AUDIT_SETTING_BIT, type CheckOf } from '../../../model/index.ts';
 import {
   ForVar,
   Name,
+  clear,
+  defined,
   equals,
+  errorlevel,
   errToNul,
   forCommand,
   forIn,
   forRef,
+  not,
   q,
   quiet,
   ref,
@@ -42,20 +46,27 @@ export function auditLetter(r: Reads, audited: AuditedBy): Name {
       return {
         value: setting,
         commands: [
-          // One statement: the file ties backup, read and delete together.
+          // One statement: the file ties backup, read and delete together. A file left from
+          // an earlier run (or put there by someone else) is deleted first and read only when
+          // auditpol wrote it now.
           seq(
-            set(setting, '-'),
+            clear(setting),
+            run(['del', file], quiet),
             run(['auditpol', '/backup', [text('/file:'), ...file]], quiet),
             // Tokens 4, 5 and the rest: GUID, Inclusion Setting, and (the empty Exclusion
             // Setting's commas collapsing) the Setting Value. A comma in the localized text
-            // leaves more than a digit there: unknown, never a wrong "audited".
-            forCommand(
-              a,
-              'tokens=4,5* delims=,',
-              run(['type', file], [errToNul]),
-              when(
-                equals([forRef(a)], [text(audited.subcategory)], { ignoreCase: true }),
-                set(setting, [forRef(a.next().next())]),
+            // leaves more than a digit there: unknown, never a wrong "audited". The first
+            // line of the subcategory is the system policy's; per-user lines follow it.
+            when(
+              not(errorlevel(1)),
+              forCommand(
+                a,
+                'tokens=4,5* delims=,',
+                run(['type', file], [errToNul]),
+                when(
+                  equals([forRef(a)], [text(audited.subcategory)], { ignoreCase: true }),
+                  when(not(defined(setting)), set(setting, [forRef(a.next().next())])),
+                ),
               ),
             ),
             run(['del', file], quiet),

@@ -46,11 +46,12 @@ export function auditLetter(r: Reads, audited: AuditedBy): Name {
       return {
         value: setting,
         commands: [
+          // Cleared on its own line: the next one asks whether a line set it already.
+          clear(setting),
           // One statement: the file ties backup, read and delete together. A file left from
           // an earlier run (or put there by someone else) is deleted first and read only when
           // auditpol wrote it now.
           seq(
-            clear(setting),
             run(['del', file], quiet),
             run(['auditpol', '/backup', [text('/file:'), ...file]], quiet),
             // Tokens 4, 5 and the rest: GUID, Inclusion Setting, and (the empty Exclusion

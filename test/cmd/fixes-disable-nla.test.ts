@@ -73,7 +73,7 @@ describe.skipIf(!wineAvailable())('disable-nla in a real cmd.exe', () => {
       expect(read(join(session.backupDir(FIX), 'undo.cmd'))).toBe('');
       const done = session.batch(FIX);
       expect(done.stdout).toContain(`RDPRESCUE ${FIX} refused: Group Policy sets`);
-      expect(done.code).toBe(2);
+      expect(done.code).toBe(3);
       expect(existsSync(session.backupDir(FIX))).toBe(false);
       expect(w.exportKey(RDP)).toBe(before);
     } finally {

@@ -75,7 +75,7 @@ describe.skipIf(!wineAvailable())('firewall fixes in a real cmd.exe', { timeout:
     expect(out).not.toContain(`RDPRESCUE ${fix} applied`);
     expect(w.exportKey(FIREWALL_POLICY)).toBe(before);
     const done = session.batch(fix);
-    expect(done.code).toBe(2);
+    expect(done.code).toBe(3);
     expect(w.exportKey(FIREWALL_POLICY)).toBe(before);
   });
 

@@ -69,7 +69,7 @@ describe.skipIf(!wineAvailable())('allow-rdp-connections in a real cmd.exe', () 
     const before = w.exportKey(TERMINAL_SERVER);
     const overridden = session.batch(FIX);
     expect(overridden.applied).toBe(false);
-    expect(overridden.code).toBe(2);
+    expect(overridden.code).toBe(3);
     expect(w.exportKey(TERMINAL_SERVER)).toBe(before);
     w.reg(`reg delete "${POLICY}" /f >nul 2>&1`);
   });

@@ -112,7 +112,7 @@ describe.skipIf(!wineAvailable())(
             expect(w.exportKey(c.key)).toBe(before);
             expect(read(join(session.backupDir(c.fix), 'undo.cmd'))).toBe('');
             const done = session.batch(c.fix);
-            expect(done.code).toBe(2);
+            expect(done.code).toBe(3);
             expect(w.exportKey(c.key)).toBe(before);
           } finally {
             w.reg(`reg delete "${POLICY}" /f >nul 2>&1`);

@@ -51,7 +51,7 @@ function guardsOf(fix: Fix, catalog: Catalog): PolicyGuard[] {
   return policyGuards(fix, checks);
 }
 
-/** Says why and stops the fix (paste: clears the names later lines need; batch: exits 2). */
+/** Says why and stops the fix (paste: clears the names later lines need; batch: exits 2 or 3). */
 export type Refuse = (message: Word) => Command;
 
 /** The warning of a fix that lowers security and how to restore, in the module's words. */

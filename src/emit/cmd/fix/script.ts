@@ -266,7 +266,9 @@ const fixUsage = (fix: Fix) => `${fix.id}.cmd${fix.parameters.map((p) => ` <${p.
 
 /**
  * The .cmd file: parameters (and the confirmation of a fix that lowers security) from its
- * arguments, exit 2 when refused, 1 when it failed or its backup folder is not protected.
+ * arguments, exit 2 when refused for what the caller can change (a parameter, the confirmation),
+ * 3 when a Group Policy value wins (no argument helps), 1 when it failed or its backup folder is
+ * not protected.
  */
 export function batchProgram(fix: Fix, catalog: Catalog, version: string): Command[] {
   const body = fixBody(fix, catalog, { kind: 'online' });
@@ -274,6 +276,7 @@ export function batchProgram(fix: Fix, catalog: Catalog, version: string): Comma
   const answer = Name.generated('backup root read back');
   const usage = () => `usage: ${confirmation(fix, 'batch') ?? fixUsage(fix)}`;
   const refuse = (message: Word) => seq(echo(...message), exit(2));
+  const policyWins = (message: Word) => seq(echo(...message), exit(3));
   return [
     exec(id('@echo'), text('off')),
     exec('setlocal'),
@@ -288,7 +291,7 @@ export function batchProgram(fix: Fix, catalog: Catalog, version: string): Comma
     // Before any change, the backup folder included: what it lowers, who wins, and the
     // operator's confirmation.
     ...securityWarning(fix),
-    ...policyRefusals(fix, catalog, refuse),
+    ...policyRefusals(fix, catalog, policyWins),
     ...confirmCheck(fix, 'batch', refuse),
     ...protectRoot(answer),
     when(not(equals([ref(answer)], 'Y')), seq(echo(...report(fix, ROOT_REFUSAL)), exit(1))),
